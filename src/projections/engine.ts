@@ -1,0 +1,292 @@
+/**
+ * Puts the projection together: estimates national schedules once per scenario and base year,
+ * estimates every municipality's fertility and migration, aligns the sum to SSB's national
+ * projection, and then projects any municipality (or set of them) in well under a millisecond.
+ */
+import { alignmentFactors, nationalTableFor } from './alignment.js';
+import { dampedTrendFertility, fertilityLevels, fertilityShape } from './fertility.js';
+import type { ProjectionInputs, YearlyPath } from './inputs.js';
+import {
+  MIGRATION_PRIOR_EXPOSURE,
+  addEvidence,
+  emptyEvidence,
+  longRunGrowth,
+  migrationDistribution,
+  migrationIntensity,
+  residualMigration,
+  shrunkRates,
+  smoothOverAge,
+  sum,
+  usableTransitions,
+  type MigrationEvidence,
+} from './migration.js';
+import {
+  AGE_COUNT,
+  CELL_COUNT,
+  HORIZON_YEAR,
+  SEXES,
+  birthsPerLevel,
+  projectMunicipality,
+  sumProjections,
+  type Adjustments,
+  type MunicipalityAssumptions,
+  type NationalSchedules,
+  type Projection,
+  type ScenarioName,
+} from './model.js';
+import { cohortSurvival, fitMortality, lifeExpectancy, newbornSurvival, projectedDeathRates, type MortalityModel } from './mortality.js';
+
+export type EngineMode = 'published' | 'backtest';
+
+export interface EngineOptions {
+  readonly baseYear: number;
+  readonly scenario?: ScenarioName;
+  /**
+   * Last year of municipal population data the assumptions are fitted on (default: the base
+   * year, but at least two observed transitions).
+   */
+  readonly fitUntil?: number;
+  readonly endYear?: number;
+  /**
+   * published: national assumptions from UN WPP 2024 and alignment to SSB's national projection.
+   * backtest: nothing after fitUntil enters; observed trends are extrapolated, no alignment.
+   */
+  readonly mode?: EngineMode;
+}
+
+type Band = 'median' | 'lower' | 'upper';
+
+export interface ScenarioParameters {
+  readonly description: string;
+  /** Which band of the UN WPP 2024 life expectancy path (80 % interval) mortality follows. */
+  readonly lifeExpectancy: Band;
+  /** Which band of the UN WPP 2024 total fertility path (80 % interval) fertility follows. */
+  readonly fertility: Band;
+  /** Multiplies the national long-run net migration added to every municipality's long-run level. */
+  readonly migrationFactor: number;
+}
+
+export const SCENARIO_PARAMETERS: Readonly<Record<ScenarioName, ScenarioParameters>> = {
+  main: {
+    description: 'UN WPP 2024 median fertility and life expectancy, observed long-run migration; aligned to SSB MMMM',
+    lifeExpectancy: 'median',
+    fertility: 'median',
+    migrationFactor: 1,
+  },
+  high: {
+    description: 'UN WPP 2024 upper 80 % fertility and life expectancy, 1.5 × national long-run migration; aligned to SSB HHMH',
+    lifeExpectancy: 'upper',
+    fertility: 'upper',
+    migrationFactor: 1.5,
+  },
+  low: {
+    description: 'UN WPP 2024 lower 80 % fertility and life expectancy, 0.5 × national long-run migration; aligned to SSB LLML',
+    lifeExpectancy: 'lower',
+    fertility: 'lower',
+    migrationFactor: 0.5,
+  },
+};
+
+/** Observed years of births by sex behind the sex ratio at birth. */
+export const SEX_RATIO_YEARS = 10;
+
+export interface ProjectionEngine {
+  readonly options: Required<EngineOptions>;
+  readonly codes: readonly string[];
+  readonly schedules: NationalSchedules;
+  assumptions(code: string): MunicipalityAssumptions;
+  /** One municipality, or several projected as one (their sum). */
+  project(codes: string | readonly string[], adjustments?: Adjustments): Projection;
+}
+
+export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): ProjectionEngine {
+  const population = inputs.population;
+  const firstYear = population.years[0]!;
+  const lastDataYear = population.years[population.years.length - 1]!;
+  const resolved: Required<EngineOptions> = {
+    baseYear: options.baseYear,
+    scenario: options.scenario ?? 'main',
+    fitUntil: options.fitUntil ?? Math.max(options.baseYear, firstYear + 2),
+    endYear: options.endYear ?? HORIZON_YEAR,
+    mode: options.mode ?? 'published',
+  };
+  const { baseYear, scenario, fitUntil, endYear, mode } = resolved;
+  if (baseYear < firstYear || baseYear > lastDataYear) throw new RangeError(`base year must be within ${firstYear}–${lastDataYear}`);
+  if (fitUntil <= firstYear || fitUntil > lastDataYear) throw new RangeError(`fitUntil must be within ${firstYear + 1}–${lastDataYear}`);
+  if (endYear <= baseYear) throw new RangeError('end year must come after the base year');
+  const parameters = SCENARIO_PARAMETERS[scenario];
+  const published = mode === 'published';
+  const knownUntil = published ? Number.POSITIVE_INFINITY : fitUntil - 1;
+
+  const mortality = fitMortality(inputs.mortality, knownUntil);
+  const projectionYears = Array.from({ length: endYear - baseYear }, (_, k) => baseYear + k);
+  const lifeExpectancyPath = (sex: number) => (sex === 0 ? inputs.lifeExpectancy.male : inputs.lifeExpectancy.female);
+  const mortalityTarget = published ? (sex: number, year: number) => pathValue(lifeExpectancyPath(sex), parameters.lifeExpectancy, year) : undefined;
+
+  const jumpOffSurvival = new Float64Array(CELL_COUNT);
+  cohortSurvival(mortality.rates, jumpOffSurvival);
+  const jumpOffNewbornSurvival = (newbornSurvival(mortality.rates, 0) + newbornSurvival(mortality.rates, 1)) / 2;
+
+  const fitIndex = fitUntil - firstYear;
+  const transitions = population.codes.map((_, m) => usableTransitions(population, m, fitIndex));
+  const shape = fertilityShape(inputs.fertility, knownUntil);
+  const levels = fertilityLevels(population, transitions, shape, jumpOffNewbornSurvival);
+  const fertilityPath = published
+    ? (year: number) => pathValue(inputs.totalFertility, parameters.fertility, year)
+    : dampedTrendFertility(inputs.fertility, knownUntil);
+  const fittedYears = Array.from({ length: fitIndex }, (_, y) => firstYear + y);
+  const fertilityScale = levels.nationalLevel / mean(fittedYears.map(fertilityPath));
+  const fertility = new Float64Array(projectionYears.length * AGE_COUNT);
+  projectionYears.forEach((year, k) => fertility.set(shape.map((v) => v * fertilityScale * fertilityPath(year)), k * AGE_COUNT));
+
+  const baseIndex = baseYear - firstYear;
+  const basePopulationOf = (m: number) => {
+    const at = (m * population.years.length + baseIndex) * CELL_COUNT;
+    return population.persons.slice(at, at + CELL_COUNT);
+  };
+  const nationalBase = new Float64Array(CELL_COUNT);
+  population.codes.forEach((_, m) => basePopulationOf(m).forEach((v, c) => (nationalBase[c] = nationalBase[c]! + v)));
+
+  const schedulesWithShift = (lifeExpectancyShift: number): NationalSchedules => {
+    const target = lifeExpectancyShift === 0 ? mortalityTarget : shiftedTarget(mortality, mortalityTarget, lifeExpectancyShift, baseYear, endYear);
+    const deathRates = projectedDeathRates(mortality, projectionYears, target);
+    const survival = new Float64Array(projectionYears.length * CELL_COUNT);
+    const newborn = new Float64Array(projectionYears.length * SEXES.length);
+    projectionYears.forEach((_, k) => {
+      const rates = deathRates.subarray(k * CELL_COUNT, (k + 1) * CELL_COUNT);
+      cohortSurvival(rates, survival.subarray(k * CELL_COUNT, (k + 1) * CELL_COUNT));
+      for (let sex = 0; sex < SEXES.length; sex++) newborn[k * SEXES.length + sex] = newbornSurvival(rates, sex);
+    });
+    return {
+      scenario,
+      baseYear,
+      endYear,
+      survival,
+      fertility,
+      newbornSurvival: newborn,
+      maleShareOfBirths: maleShareOfBirths(inputs, knownUntil),
+      migrationIntensity: migrationIntensity(inputs.migrationAgeProfile, nationalBase),
+      migrationDistribution: migrationDistribution(inputs.migrationAgeProfile),
+      alignment: null,
+    };
+  };
+  const unaligned = schedulesWithShift(0);
+
+  const evidence = population.codes.map((_, m) => smoothOverAge(residualMigration(population, m, transitions[m]!, jumpOffSurvival)));
+  const countyRates = ratesByCounty(population.codes, evidence);
+  const recentMigration = population.codes.map((code, m) =>
+    shrunkRates(evidence[m]!, countyRates.get(countyOf(code)) ?? null, MIGRATION_PRIOR_EXPOSURE),
+  );
+  const longRun = population.codes.map((code, m) => {
+    const base = basePopulationOf(m);
+    const total = sum(base);
+    const recent = recentMigration[m]!.reduce((acc, r, c) => acc + r * base[c]!, 0) / total;
+    const growth = longRunGrowth(inputs.totalPopulation, code, Math.min(fitUntil, lastYearOf(inputs.totalPopulation.years)));
+    const natural = naturalGrowthRate(base, levels.relative[m]!, unaligned);
+    return { total, recent, level: growth === undefined ? recent : growth - natural };
+  });
+  const nationalLongRun = longRun.reduce((acc, l) => acc + l.level * l.total, 0) / longRun.reduce((acc, l) => acc + l.total, 0);
+  const assumptionsList: MunicipalityAssumptions[] = population.codes.map((code, m) => ({
+    code,
+    basePopulation: basePopulationOf(m),
+    fertilityLevel: levels.relative[m]!,
+    recentMigration: recentMigration[m]!,
+    longRunMigrationShift: longRun[m]!.level + (parameters.migrationFactor - 1) * nationalLongRun - longRun[m]!.recent,
+  }));
+  const byCode = new Map(assumptionsList.map((a) => [a.code, a]));
+
+  const table = published ? nationalTableFor(inputs.nationalProjections, baseYear) : undefined;
+  const alignment = table ? alignmentFactors(assumptionsList, unaligned, table) : null;
+  const schedulesCache = new Map<number, NationalSchedules>([[0, { ...unaligned, alignment }]]);
+  const schedulesFor = (shift: number) => {
+    let s = schedulesCache.get(shift);
+    if (!s) {
+      s = { ...schedulesWithShift(shift), alignment };
+      schedulesCache.set(shift, s);
+    }
+    return s;
+  };
+
+  const assumptions = (code: string) => {
+    const a = byCode.get(code);
+    if (!a) throw new RangeError(`unknown municipality ${code}`);
+    return a;
+  };
+  return {
+    options: resolved,
+    codes: population.codes,
+    schedules: schedulesFor(0),
+    assumptions,
+    project(codes, adjustments = {}) {
+      const schedules = schedulesFor(adjustments.lifeExpectancyShift ?? 0);
+      const list = typeof codes === 'string' ? [codes] : codes;
+      const parts = list.map((code) => projectMunicipality(assumptions(code), schedules, adjustments));
+      return parts.length === 1 ? parts[0]! : sumProjections(list.join('+'), parts);
+    },
+  };
+}
+
+function pathValue(path: YearlyPath, band: Band, year: number): number {
+  const y = Math.min(Math.max(year, path.years[0]!), lastYearOf(path.years)) - path.years[0]!;
+  return path[band === 'median' ? 'median' : band][y]!;
+}
+
+/** Life expectancy targets raised by `shift` years at the end year, phased in linearly from the base. */
+function shiftedTarget(
+  model: MortalityModel,
+  target: ((sex: number, year: number) => number) | undefined,
+  shift: number,
+  baseYear: number,
+  endYear: number,
+) {
+  return (sex: number, year: number) => {
+    const planned = target ? target(sex, year) : lifeExpectancy(projectedDeathRates(model, [year]), sex);
+    return planned + (shift * (year - baseYear + 1)) / (endYear - baseYear);
+  };
+}
+
+/** (births − deaths) / population in the first projection year, without migration. */
+function naturalGrowthRate(base: Float64Array, fertilityLevel: number, s: NationalSchedules): number {
+  const births = fertilityLevel * birthsPerLevel(base, s, 0);
+  let deaths = 0;
+  for (let c = 0; c < CELL_COUNT; c++) deaths += base[c]! * (1 - s.survival[c]!);
+  deaths += births * (1 - (s.newbornSurvival[0]! + s.newbornSurvival[1]!) / 2);
+  return (births - deaths) / sum(base);
+}
+
+/** Share of boys among live births over the last SEX_RATIO_YEARS observed up to lastYear. */
+function maleShareOfBirths(inputs: ProjectionInputs, lastYear: number): number {
+  const { years, male, female } = inputs.births;
+  let boys = 0;
+  let all = 0;
+  years.forEach((year, i) => {
+    if (year <= lastYear && year > Math.min(lastYear, lastYearOf(years)) - SEX_RATIO_YEARS) {
+      boys += male[i]!;
+      all += male[i]! + female[i]!;
+    }
+  });
+  return boys / all;
+}
+
+/** County (fylke) of a 2024 municipality code: its first two digits. */
+export function countyOf(code: string): string {
+  return code.slice(0, 2);
+}
+
+function ratesByCounty(codes: readonly string[], evidence: readonly MigrationEvidence[]): Map<string, Float64Array> {
+  const byCounty = new Map<string, MigrationEvidence>();
+  codes.forEach((code, m) => {
+    const county = byCounty.get(countyOf(code)) ?? emptyEvidence();
+    addEvidence(county, evidence[m]!);
+    byCounty.set(countyOf(code), county);
+  });
+  return new Map([...byCounty].map(([county, e]) => [county, shrunkRates(e, null, 0)]));
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function lastYearOf(years: readonly number[]): number {
+  return years[years.length - 1]!;
+}

@@ -1,0 +1,161 @@
+/**
+ * National mortality (dødelighet): a jump-off schedule from the latest observed years, an
+ * age-specific improvement trend (the Lee–Carter b_x pattern), and the yearly level of
+ * improvement set so life expectancy at birth follows a target path (UN WPP 2024 in
+ * production) or, without a target, continues the observed trend.
+ */
+import type { MortalityHistory } from './inputs.js';
+import { AGE_COUNT, CELL_COUNT, MAX_AGE, SEXES, cellIndex } from './model.js';
+
+/** Observed years pooled (mean of log rates) for the jump-off schedule. */
+export const JUMP_OFF_YEARS = 3;
+/** Years over which the improvement trend b_x is measured. */
+export const TREND_YEARS = 25;
+/** Above this age observed single-year rates are too noisy; rates are extrapolated log-linearly from 85–99. */
+export const OLD_AGE_FIT_FROM = 85;
+export const OLD_AGE_FIT_TO = 99;
+/** Death rates level off at the highest ages (Kannisto); this caps the extrapolation. */
+export const MAX_DEATH_RATE = 0.7;
+/** Average share of the year lived by infants who die in it (a0 in a life table). */
+const INFANT_SEPARATION = 0.1;
+
+export interface MortalityModel {
+  /** Central year of the jump-off schedule. */
+  readonly jumpOffYear: number;
+  /** Death rates by cell at the jump-off. */
+  readonly rates: Float64Array;
+  /** Yearly decline of log death rates by cell under the observed trend. */
+  readonly improvement: Float64Array;
+}
+
+/** Fits the jump-off schedule and trend on observed years up to lastYear. */
+export function fitMortality(history: MortalityHistory, lastYear: number): MortalityModel {
+  const last = Math.min(lastYear, history.years[history.years.length - 1]!);
+  const recent = meanLogRates(history, last - JUMP_OFF_YEARS + 1, last);
+  const earlier = meanLogRates(history, last - JUMP_OFF_YEARS + 1 - TREND_YEARS, last - TREND_YEARS);
+  const improvement = new Float64Array(CELL_COUNT);
+  for (let c = 0; c < CELL_COUNT; c++) improvement[c] = (earlier[c]! - recent[c]!) / TREND_YEARS;
+  for (let sex = 0; sex < SEXES.length; sex++) smoothImprovement(improvement.subarray(sex * AGE_COUNT, (sex + 1) * AGE_COUNT));
+  const rates = recent.map(Math.exp);
+  for (let sex = 0; sex < SEXES.length; sex++) extrapolateOldAges(rates.subarray(sex * AGE_COUNT, (sex + 1) * AGE_COUNT));
+  return { jumpOffYear: last - (JUMP_OFF_YEARS - 1) / 2, rates, improvement };
+}
+
+/** Mean of log death rates over years from..to, with ages lacking a rate taking the previous age's. */
+function meanLogRates(history: MortalityHistory, from: number, to: number): Float64Array {
+  const sum = new Float64Array(CELL_COUNT);
+  for (let year = from; year <= to; year++) {
+    const y = history.years.indexOf(year);
+    if (y < 0) throw new RangeError(`no mortality data for ${year}`);
+    for (let c = 0; c < CELL_COUNT; c++) {
+      const rate = history.rates[y * CELL_COUNT + c]!;
+      const usable = rate > 0 && Number.isFinite(rate) ? rate : c % AGE_COUNT > 0 ? Math.exp(sum[c - 1]! / (year - from + 1)) : 1e-5;
+      sum[c] = sum[c]! + Math.log(usable);
+    }
+  }
+  return sum.map((v) => v / (to - from + 1));
+}
+
+/** Five-year moving average, no negative improvement, the oldest ages share the mean of the last five fitted ages. */
+function smoothImprovement(b: Float64Array): void {
+  const raw = Float64Array.from(b);
+  for (let age = 0; age <= MAX_AGE; age++) {
+    let sum = 0;
+    let n = 0;
+    for (let a = Math.max(0, age - 2); a <= Math.min(OLD_AGE_FIT_TO, age + 2); a++, n++) sum += raw[a]!;
+    b[age] = Math.max(0, sum / n);
+  }
+  let old = 0;
+  for (let age = OLD_AGE_FIT_TO - 4; age <= OLD_AGE_FIT_TO; age++) old += b[age]! / 5;
+  b.fill(old, OLD_AGE_FIT_TO + 1);
+}
+
+/** Replaces rates above OLD_AGE_FIT_TO with a least-squares log-linear fit over the fit ages. */
+function extrapolateOldAges(m: Float64Array): void {
+  let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (let age = OLD_AGE_FIT_FROM; age <= OLD_AGE_FIT_TO; age++, n++) {
+    const y = Math.log(m[age]!);
+    sx += age;
+    sy += y;
+    sxx += age * age;
+    sxy += age * y;
+  }
+  const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  const intercept = (sy - slope * sx) / n;
+  for (let age = OLD_AGE_FIT_TO + 1; age <= MAX_AGE; age++) {
+    m[age] = Math.min(MAX_DEATH_RATE, Math.exp(intercept + slope * age));
+  }
+}
+
+/** Life expectancy at birth from single-year death rates of one sex (last age open). */
+export function lifeExpectancy(rates: Float64Array, sex: number): number {
+  let alive = 1;
+  let years = 0;
+  for (let age = 0; age < MAX_AGE; age++) {
+    const m = rates[cellIndex(sex, age)]!;
+    const separation = age === 0 ? INFANT_SEPARATION : 0.5;
+    const q = m / (1 + (1 - separation) * m);
+    const dying = alive * q;
+    years += alive - dying + dying * separation;
+    alive -= dying;
+  }
+  return years + alive / rates[cellIndex(sex, MAX_AGE)]!;
+}
+
+/** Rates of one sex at improvement level kappa (years of trend from the jump-off). */
+function improvedRates(model: MortalityModel, sex: number, kappa: number, out: Float64Array): void {
+  for (let age = 0; age <= MAX_AGE; age++) {
+    const c = cellIndex(sex, age);
+    out[c] = model.rates[c]! * Math.exp(-kappa * model.improvement[c]!);
+  }
+}
+
+/** The improvement level at which life expectancy of a sex equals the target (bisection). */
+function kappaForLifeExpectancy(model: MortalityModel, sex: number, target: number, scratch: Float64Array): number {
+  let low = -100;
+  let high = 300;
+  for (let i = 0; i < 50; i++) {
+    const mid = (low + high) / 2;
+    improvedRates(model, sex, mid, scratch);
+    if (lifeExpectancy(scratch, sex) < target) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}
+
+/** Life expectancy target for a sex and calendar year; undefined to continue the observed trend. */
+export type LifeExpectancyTarget = (sex: number, year: number) => number | undefined;
+
+/** Death rates for each calendar year in `years`, [year][cell]. */
+export function projectedDeathRates(model: MortalityModel, years: readonly number[], target?: LifeExpectancyTarget): Float64Array {
+  const out = new Float64Array(years.length * CELL_COUNT);
+  const scratch = new Float64Array(CELL_COUNT);
+  years.forEach((year, y) => {
+    const rates = out.subarray(y * CELL_COUNT, (y + 1) * CELL_COUNT);
+    for (let sex = 0; sex < SEXES.length; sex++) {
+      const e0 = target?.(sex, year);
+      const kappa = e0 === undefined ? year - model.jumpOffYear : kappaForLifeExpectancy(model, sex, e0, scratch);
+      improvedRates(model, sex, kappa, rates);
+    }
+  });
+  return out;
+}
+
+/**
+ * Survival over one year for those aged a on 1 January (a Lexis parallelogram, half the year at
+ * each age); the open group stays in its own rate. Writes [cell] into `out`.
+ */
+export function cohortSurvival(rates: Float64Array, out: Float64Array): void {
+  for (let sex = 0; sex < SEXES.length; sex++) {
+    for (let age = 0; age <= MAX_AGE; age++) {
+      const c = cellIndex(sex, age);
+      const next = cellIndex(sex, Math.min(age + 1, MAX_AGE));
+      out[c] = Math.exp(-(rates[c]! + rates[next]!) / 2);
+    }
+  }
+}
+
+/** Share of a year's births alive on 1 January, by sex: born on average mid-year. */
+export function newbornSurvival(rates: Float64Array, sex: number): number {
+  return Math.exp(-rates[cellIndex(sex, 0)]! / 2);
+}

@@ -185,13 +185,16 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
     const natural = naturalGrowthRate(base, levels.relative[m]!, unaligned);
     return { total, recent, level: growth === undefined ? recent : growth - natural };
   });
-  const nationalLongRun = longRun.reduce((acc, l) => acc + l.level * l.total, 0) / longRun.reduce((acc, l) => acc + l.total, 0);
+  const nationalTotal = longRun.reduce((acc, l) => acc + l.total, 0);
+  const nationalLongRun = longRun.reduce((acc, l) => acc + l.level * l.total, 0) / nationalTotal;
+  const nationalRecent = longRun.reduce((acc, l) => acc + l.recent * l.total, 0) / nationalTotal;
+  const W = Number(process.env.W ?? 1);
   const assumptionsList: MunicipalityAssumptions[] = population.codes.map((code, m) => ({
     code,
     basePopulation: basePopulationOf(m),
     fertilityLevel: levels.relative[m]!,
     recentMigration: recentMigration[m]!,
-    longRunMigrationShift: longRun[m]!.level + (parameters.migrationFactor - 1) * nationalLongRun - longRun[m]!.recent,
+    longRunMigrationShift: W * (longRun[m]!.level - longRun[m]!.recent) + (1 - W) * (nationalLongRun - nationalRecent) + (parameters.migrationFactor - 1) * nationalLongRun,
   }));
   const byCode = new Map(assumptionsList.map((a) => [a.code, a]));
 

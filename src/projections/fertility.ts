@@ -9,7 +9,7 @@ import { AGE_COUNT, CELL_COUNT, FEMALE, MALE, MAX_AGE, cellIndex } from './model
 export const FERTILITY_SHAPE_YEARS = 3;
 /** Years of observed total fertility the trend is fitted on, and the yearly damping of that trend. */
 export const FERTILITY_TREND_YEARS = 10;
-export const FERTILITY_TREND_DAMPING = 0.8;
+export const FERTILITY_TREND_DAMPING = Number(process.env.FD ?? 0.8);
 /**
  * Births of prior weight pulling a municipality's level towards the national level (1): with 20
  * expected births the observed level counts half.

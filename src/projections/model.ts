@@ -61,7 +61,7 @@ export interface MunicipalityAssumptions {
 }
 
 /** Damping of migration from the recent level towards the long-run level: share left after a year. */
-export const MIGRATION_DAMPING = 0.6;
+export const MIGRATION_DAMPING = Number(process.env.MD ?? 0.6);
 
 /** User adjustments that recompute one municipality without re-estimating anything. */
 export interface Adjustments {

@@ -1,0 +1,33 @@
+import middie from '@fastify/middie';
+import type { Config } from './platform/config.js';
+import type { DatabaseHandle } from './platform/db/database.js';
+import { createServer } from './platform/http/server.js';
+import { platformRoutes } from './platform/routes.js';
+import { authRoutes } from './platform/auth/routes.js';
+import { auditRoutes } from './platform/audit/routes.js';
+import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
+import { createLoginProviders } from './platform/auth/relying-party.js';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger?: boolean;
+}
+
+/** The composition root of the HTTP application: the platform, then every capability. */
+export async function buildApp({ config, database, logger = true }: AppOptions) {
+  const providers = createLoginProviders(config);
+  const issuerOrigins = [config.citizenLogin, config.employeeLogin].flatMap((login) => (login ? [new URL(login.issuer).origin] : []));
+  const app = await createServer({ config, database, logger, formTargets: issuerOrigins });
+
+  const localProvider = config.localIdentityProvider ? createLocalIdentityProvider(config.publicUrl, config.sessionSecret) : undefined;
+  if (localProvider) {
+    await app.register(middie);
+    app.use(LOCAL_IDP_PATH, localProvider.callback());
+  }
+
+  await app.register(platformRoutes);
+  await app.register(authRoutes, { providers, localProvider });
+  await app.register(auditRoutes);
+  return app;
+}

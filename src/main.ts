@@ -1,0 +1,42 @@
+import { readConfig } from './platform/config.js';
+import { openDatabase } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { seedDemoIdentities } from './platform/auth/demo.js';
+import { buildApp } from './app.js';
+
+async function main() {
+  const started = performance.now();
+  const result = readConfig(process.env);
+  if (!result.ok) {
+    console.error('Stifinner cannot start: the configuration has errors.');
+    for (const error of result.errors) console.error(`  - ${error}`);
+    process.exit(1);
+  }
+  const { config } = result;
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrateToLatest(database.db);
+  if (config.demoData) await seedDemoIdentities(database.db);
+
+  const app = await buildApp({ config, database });
+  await app.listen({ host: config.host, port: config.port });
+  const engine = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+  app.log.info(`${applied.length} migrations applied; database: ${engine}`);
+  console.log(`Stifinner is ready at ${config.publicUrl} (started in ${Math.round(performance.now() - started)} ms)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: finishing open requests, then stopping`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Stifinner failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

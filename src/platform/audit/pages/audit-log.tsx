@@ -1,0 +1,102 @@
+import { formatDateTime } from '../../i18n/index.js';
+import { PageHeading } from '../../ui/components.js';
+import type { PageContext } from '../../ui/context.js';
+import { Layout } from '../../ui/layout.js';
+import type { AuditEvent } from '../store.js';
+
+export interface AuditLogProps {
+  ctx: PageContext;
+  events: AuditEvent[];
+  recordTypes: string[];
+  filter: { recordType?: string | undefined; recordId?: string | undefined };
+  olderLink: string | undefined;
+}
+
+export function AuditLogPage({ ctx, events, recordTypes, filter, olderLink }: AuditLogProps) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('audit.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('audit.title') }]}>
+      <PageHeading title={t('audit.title')} lead={t('audit.lead')} />
+      <form method="get" action="/admin/audit" class="filters" aria-label={t('audit.filter')}>
+        <div class="ds-field">
+          <label class="ds-label" for="recordType">
+            {t('audit.recordType')}
+          </label>
+          <select class="ds-input" id="recordType" name="recordType">
+            <option value="">{t('audit.allTypes')}</option>
+            {recordTypes.map((type) => (
+              <option value={type} selected={type === filter.recordType}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="ds-field">
+          <label class="ds-label" for="recordId">
+            {t('audit.recordId')}
+          </label>
+          <input class="ds-input" id="recordId" name="recordId" type="text" value={filter.recordId ?? ''} />
+        </div>
+        <button class="ds-button" data-variant="secondary" type="submit">
+          {t('audit.show')}
+        </button>
+      </form>
+      {events.length === 0 ? <p class="ds-paragraph">{t('audit.none')}</p> : <AuditTable ctx={ctx} events={events} />}
+      {olderLink ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={olderLink}>
+            {t('audit.older')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+function AuditTable({ ctx, events }: { ctx: PageContext; events: AuditEvent[] }) {
+  const { t } = ctx;
+  return (
+    <div class="table-scroll">
+      <table class="ds-table" data-size="sm">
+        <caption class="ds-sr-only">{t('audit.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.when')}</th>
+            <th scope="col">{t('audit.who')}</th>
+            <th scope="col">{t('audit.record')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.change')}</th>
+            <th scope="col">{t('audit.why')}</th>
+            <th scope="col">{t('audit.requestId')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr>
+              <td>
+                <time datetime={event.occurred_at.toISOString()}>{formatDateTime(ctx.locale, event.occurred_at)}</time>
+              </td>
+              <td>{event.actor_name ?? t('audit.system')}</td>
+              <td>
+                <a
+                  class="ds-link"
+                  href={`/admin/audit?recordType=${encodeURIComponent(event.record_type)}&recordId=${encodeURIComponent(event.record_id)}`}
+                >
+                  {event.record_type} {event.record_id}
+                </a>
+              </td>
+              <td>{event.action}</td>
+              <td>{[event.from_state ?? '–', event.to_state ?? '–'].join(' → ')}</td>
+              <td>{event.reason ?? ''}</td>
+              <td>
+                <code>{event.request_id ?? ''}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

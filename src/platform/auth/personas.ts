@@ -1,0 +1,133 @@
+import type { Country, LoginKind, OrganisationKind, OrganisationRole } from './model.js';
+
+/**
+ * The people of the demo and of the tests. The embedded OpenID provider signs them in, and the
+ * demo data gives them their organisations and roles, exactly as Ansattporten and ID-porten users
+ * would be given theirs by an administrator.
+ */
+export interface DemoOrganisation {
+  key: string;
+  kind: OrganisationKind;
+  name: string;
+  country: Country;
+  municipalityCode: string | null;
+}
+
+export interface Persona {
+  subject: string;
+  name: string;
+  email: string;
+  loginKind: LoginKind;
+  /** What the persona is for, shown on the local sign-in page. */
+  description: string;
+  homeMunicipalityCode: string | null;
+  roles: { organisation: string; role: OrganisationRole }[];
+}
+
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+  { key: 'kdd', kind: 'ministry', name: 'Kommunal- og distriktsdepartementet', country: 'NO', municipalityCode: null },
+  { key: 'sfvt', kind: 'state_office', name: 'Statsforvalteren i Vestfold og Telemark', country: 'NO', municipalityCode: null },
+  { key: 'porsgrunn', kind: 'municipality', name: 'Porsgrunn kommune', country: 'NO', municipalityCode: '4001' },
+  { key: 'skien', kind: 'municipality', name: 'Skien kommune', country: 'NO', municipalityCode: '4003' },
+  { key: 'notodden', kind: 'municipality', name: 'Notodden kommune', country: 'NO', municipalityCode: '4005' },
+  { key: 'fredericia', kind: 'municipality', name: 'Fredericia Kommune', country: 'DK', municipalityCode: '607' },
+  { key: 'telemarksforsking', kind: 'external', name: 'Telemarksforsking', country: 'NO', municipalityCode: null },
+  { key: 'stifinner', kind: 'platform', name: 'Stifinner drift', country: 'NO', municipalityCode: null },
+];
+
+export const PERSONAS: Persona[] = [
+  {
+    subject: 'persona-kdd-owner',
+    name: 'Ingrid Haugen',
+    email: 'ingrid.haugen@kdd.example.no',
+    loginKind: 'employee',
+    description: 'programme owner, KDD',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'kdd', role: 'programme_owner' }],
+  },
+  {
+    subject: 'persona-sfvt-officer',
+    name: 'Lars Berg',
+    email: 'lars.berg@statsforvalteren.example.no',
+    loginKind: 'employee',
+    description: 'officer, Statsforvalteren i Vestfold og Telemark',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'sfvt', role: 'programme_owner' }],
+  },
+  {
+    subject: 'persona-porsgrunn-case-worker',
+    name: 'Silje Andersen',
+    email: 'silje.andersen@porsgrunn.example.no',
+    loginKind: 'employee',
+    description: 'case worker, Porsgrunn',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'porsgrunn', role: 'case_worker' }],
+  },
+  {
+    subject: 'persona-skien-case-worker',
+    name: 'Ola Dahl',
+    email: 'ola.dahl@skien.example.no',
+    loginKind: 'employee',
+    description: 'case worker, Skien',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'skien', role: 'case_worker' }],
+  },
+  {
+    subject: 'persona-notodden-case-worker',
+    name: 'Marte Lie',
+    email: 'marte.lie@notodden.example.no',
+    loginKind: 'employee',
+    description: 'case worker, Notodden',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'notodden', role: 'case_worker' }],
+  },
+  {
+    subject: 'persona-fredericia-case-worker',
+    name: 'Mette Jensen',
+    email: 'mette.jensen@fredericia.example.dk',
+    loginKind: 'employee',
+    description: 'case worker, Fredericia',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'fredericia', role: 'case_worker' }],
+  },
+  {
+    subject: 'persona-reviewer-porsgrunn',
+    name: 'Per Holm',
+    email: 'per.holm@porsgrunn.example.no',
+    loginKind: 'employee',
+    description: 'reviewer, employed by Porsgrunn',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'porsgrunn', role: 'reviewer' }],
+  },
+  {
+    subject: 'persona-reviewer-expert',
+    name: 'Anne Strand',
+    email: 'anne.strand@telemarksforsking.example.no',
+    loginKind: 'employee',
+    description: 'reviewer, external expert',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'telemarksforsking', role: 'reviewer' }],
+  },
+  {
+    subject: 'persona-admin',
+    name: 'Eirik Moen',
+    email: 'eirik.moen@stifinner.example.no',
+    loginKind: 'employee',
+    description: 'system administrator',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'stifinner', role: 'admin' }],
+  },
+  {
+    subject: 'persona-citizen-porsgrunn',
+    name: 'Nora Bakke',
+    email: 'nora.bakke@example.no',
+    loginKind: 'citizen',
+    description: 'citizen resident in Porsgrunn',
+    homeMunicipalityCode: '4001',
+    roles: [],
+  },
+];
+
+export function findPersona(subject: string): Persona | undefined {
+  return PERSONAS.find((persona) => persona.subject === subject);
+}

@@ -1,0 +1,224 @@
+import { sql, type Generated } from 'kysely';
+import type { Queryable, Tx } from '../db/database.js';
+import { recordAudit } from '../audit/store.js';
+import {
+  principalRoles,
+  type Country,
+  type LoginKind,
+  type Membership,
+  type OrganisationKind,
+  type OrganisationRole,
+  type Principal,
+} from './model.js';
+
+interface OrganisationTable {
+  id: Generated<string>;
+  kind: OrganisationKind;
+  name: string;
+  country: Country;
+  municipality_code: string | null;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+interface UserTable {
+  id: Generated<string>;
+  identity_provider: string;
+  subject: string;
+  name: string;
+  email: string | null;
+  home_municipality_code: string | null;
+  created_at: Generated<Date>;
+  last_login_at: Date | null;
+  version: Generated<number>;
+}
+
+interface MembershipTable {
+  user_id: string;
+  organisation_id: string;
+  role: OrganisationRole;
+  created_at: Generated<Date>;
+}
+
+interface SessionTable {
+  id: string;
+  user_id: string | null;
+  data: unknown;
+  expires_at: Date;
+}
+
+declare module '../db/schema.js' {
+  interface Database {
+    organisations: OrganisationTable;
+    users: UserTable;
+    memberships: MembershipTable;
+    sessions: SessionTable;
+  }
+}
+
+export interface Identity {
+  identityProvider: string;
+  subject: string;
+  name: string;
+  email: string | null;
+  homeMunicipalityCode: string | null;
+}
+
+/** Creates or refreshes the user behind a verified ID token, and audits the sign-in in the same transaction. */
+export async function recordSignIn(trx: Tx, identity: Identity, requestId: string): Promise<string> {
+  const user = await trx
+    .insertInto('users')
+    .values({
+      identity_provider: identity.identityProvider,
+      subject: identity.subject,
+      name: identity.name,
+      email: identity.email,
+      home_municipality_code: identity.homeMunicipalityCode,
+      last_login_at: new Date(),
+    })
+    .onConflict((conflict) =>
+      conflict.columns(['identity_provider', 'subject']).doUpdateSet((excluded) => ({
+        name: excluded.ref('excluded.name'),
+        email: excluded.ref('excluded.email'),
+        home_municipality_code: sql<string | null>`coalesce(excluded.home_municipality_code, users.home_municipality_code)`,
+        last_login_at: excluded.ref('excluded.last_login_at'),
+      })),
+    )
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, {
+    actor: { userId: user.id, name: user.name },
+    recordType: 'user',
+    recordId: user.id,
+    action: 'sign-in',
+    toState: 'signed-in',
+    requestId,
+  });
+  return user.id;
+}
+
+export async function findPrincipal(db: Queryable, userId: string, loginKind: LoginKind): Promise<Principal | null> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'home_municipality_code'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user) return null;
+  const memberships = await listMemberships(db, userId);
+  return {
+    userId: user.id,
+    name: user.name,
+    loginKind,
+    homeMunicipalityCode: user.home_municipality_code,
+    memberships,
+    roles: principalRoles(loginKind, memberships),
+  };
+}
+
+export async function listMemberships(db: Queryable, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select([
+      'organisations.id as organisationId',
+      'organisations.name as organisationName',
+      'organisations.kind as organisationKind',
+      'organisations.municipality_code as municipalityCode',
+      'memberships.role as role',
+    ])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('organisations.name')
+    .execute();
+  return rows;
+}
+
+export interface NewOrganisation {
+  kind: OrganisationKind;
+  name: string;
+  country: Country;
+  municipalityCode: string | null;
+}
+
+export async function ensureOrganisation(db: Queryable, organisation: NewOrganisation): Promise<string> {
+  const existing = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('country', '=', organisation.country)
+    .where('name', '=', organisation.name)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const created = await db
+    .insertInto('organisations')
+    .values({
+      kind: organisation.kind,
+      name: organisation.name,
+      country: organisation.country,
+      municipality_code: organisation.municipalityCode,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return created.id;
+}
+
+/** Registers a person before their first sign-in, as an administrator does for Ansattporten users. */
+export async function ensureUser(db: Queryable, identity: Identity): Promise<string> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      identity_provider: identity.identityProvider,
+      subject: identity.subject,
+      name: identity.name,
+      email: identity.email,
+      home_municipality_code: identity.homeMunicipalityCode,
+    })
+    .onConflict((conflict) => conflict.columns(['identity_provider', 'subject']).doUpdateSet({ name: identity.name }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function grantMembership(db: Queryable, userId: string, organisationId: string, role: OrganisationRole) {
+  await db
+    .insertInto('memberships')
+    .values({ user_id: userId, organisation_id: organisationId, role })
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
+}
+
+// Sessions ---------------------------------------------------------------------------------------
+
+export async function readSession(db: Queryable, id: string): Promise<unknown | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .select('data')
+    .where('id', '=', id)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
+  return row?.data ?? null;
+}
+
+export async function writeSession(db: Queryable, id: string, userId: string | null, data: unknown, expiresAt: Date) {
+  const json = JSON.stringify(data);
+  await db
+    .insertInto('sessions')
+    .values({ id, user_id: userId, data: json, expires_at: expiresAt })
+    .onConflict((conflict) =>
+      conflict.column('id').doUpdateSet({ user_id: userId, data: json, expires_at: expiresAt }),
+    )
+    .execute();
+}
+
+export async function deleteSession(db: Queryable, id: string) {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Ends every session the user has, on every device and every server process. */
+export async function deleteSessionsOfUser(db: Queryable, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteExpiredSessions(db: Queryable): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', new Date()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

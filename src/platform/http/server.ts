@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySession from '@fastify/session';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { access, decideAccess } from '../auth/model.js';
+import { findPrincipal } from '../auth/store.js';
+import { DESIGNSYSTEM_DIR, DESIGNSYSTEM_PREFIX, PUBLIC_DIR, PUBLIC_PREFIX } from '../ui/assets.js';
+import type { PageContext } from '../ui/context.js';
+import { registerErrorHandling, sendProblem, wantsJson } from './errors.js';
+import { ensureRequestLocale, resolveLocale } from './locale.js';
+import { databaseSessionStore } from './session-store.js';
+import './types.js';
+
+const ONE_YEAR_SECONDS = 365 * 24 * 3600;
+
+export const SESSION_COOKIE = 'stifinner_session';
+
+export interface ServerOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** Origins a form may be sent on to (the identity providers, for sign-out). */
+  formTargets?: string[];
+  logger?: boolean;
+}
+
+/**
+ * The HTTP server every capability plugs into: security headers, sessions in the database, CSRF
+ * on every unsafe request, rate limits, uploads, static files, OpenAPI, languages, the signed-in
+ * principal, the access rule of each route, and one error handler.
+ */
+export async function createServer({ config, database, formTargets = [], logger = true }: ServerOptions) {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    genReqId: () => randomUUID(),
+    trustProxy: config.env === 'production',
+    bodyLimit: config.uploadMaxBytes,
+    return503OnClosing: true,
+  });
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorateRequest('locale', undefined as never);
+  app.decorateRequest('t', undefined as never);
+  app.decorateRequest('principal', null);
+  app.decorateReply('html', async function (this: FastifyReply, content: JSX.Element) {
+    const body = await content;
+    await this.type('text/html; charset=utf-8').send(body);
+  });
+  app.decorateReply('pageContext', function (this: FastifyReply): PageContext {
+    return pageContext(this.request, this);
+  });
+
+  enforceDeclaredAccess(app);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'", ...formTargets],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    hsts: config.env === 'production',
+  });
+  await app.register(fastifyRateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error('too many requests'), { statusCode: context.statusCode }),
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, {
+    secret: config.sessionSecret,
+    cookieName: SESSION_COOKIE,
+    store: databaseSessionStore(database.db),
+    saveUninitialized: false,
+    cookie: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.publicUrl.startsWith('https://'),
+      maxAge: config.sessionMaxAgeHours * 3600 * 1000,
+    },
+  });
+  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session', getToken: csrfTokenOf });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: config.uploadMaxBytes, files: 10, fields: 200 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Stifinner API', version: '1', description: 'Versioned JSON API of Stifinner.' },
+      servers: [{ url: config.publicUrl }],
+    },
+    hideUntagged: true,
+  });
+  await registerStaticFiles(app);
+
+  app.addHook('onRequest', resolveLocale);
+  app.addHook('onRequest', loadPrincipal);
+  app.addHook('onRequest', guardRoute);
+  app.addHook('preHandler', async (request, reply) => {
+    if (!SAFE_METHODS.has(request.method) && !request.is404) {
+      await new Promise<void>((resolve) => app.csrfProtection(request, reply, () => resolve()));
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (!reply.hasHeader('cache-control') && request.principal) reply.header('cache-control', 'private, no-store');
+  });
+  return app;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function csrfTokenOf(request: FastifyRequest): string | undefined {
+  const body = request.body as Record<string, unknown> | undefined;
+  const field = body?._csrf;
+  if (typeof field === 'string') return field;
+  if (field && typeof field === 'object' && 'value' in field && typeof field.value === 'string') return field.value;
+  const header = request.headers['x-csrf-token'];
+  return typeof header === 'string' ? header : undefined;
+}
+
+function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  ensureRequestLocale(request);
+  let token: string | undefined;
+  return {
+    locale: request.locale,
+    t: request.t,
+    principal: request.principal,
+    url: request.url,
+    scriptNonce: (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script ?? '',
+    csrfToken: () => (token ??= reply.generateCsrf()),
+  };
+}
+
+async function loadPrincipal(request: FastifyRequest) {
+  const { userId, loginKind } = request.session ?? {};
+  if (!userId || !loginKind) return;
+  request.principal = await findPrincipal(request.server.database.db, userId, loginKind);
+}
+
+async function guardRoute(request: FastifyRequest, reply: FastifyReply) {
+  if (request.is404) return;
+  const rule = request.routeOptions.config.access;
+  const decision = rule ? decideAccess(rule, request.principal) : 'forbid';
+  if (decision === 'allow') return;
+  if (decision === 'sign-in' && request.method === 'GET' && !wantsJson(request)) {
+    return reply.redirect(`/login?returnTo=${encodeURIComponent(request.url)}`, 303);
+  }
+  return sendProblem(request, reply, { status: decision === 'sign-in' ? 401 : 403 });
+}
+
+/**
+ * Default deny: a route registered without an access rule is a programming error. Routes added by
+ * plugins (static files) get theirs from the scope that registers them.
+ */
+function enforceDeclaredAccess(app: FastifyInstance) {
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => void routes.push(route));
+  app.addHook('onReady', async () => {
+    const undeclared = routes.filter((route) => !route.config?.access).map((route) => `${route.method} ${route.url}`);
+    if (undeclared.length > 0) throw new Error(`routes without an access rule: ${undeclared.join(', ')}`);
+  });
+}
+
+async function registerStaticFiles(app: FastifyInstance) {
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: access.public };
+    });
+    const immutable = { maxAge: ONE_YEAR_SECONDS * 1000, immutable: true, index: false as const };
+    await scope.register(fastifyStatic, { root: PUBLIC_DIR, prefix: PUBLIC_PREFIX, ...immutable });
+    await scope.register(fastifyStatic, {
+      root: DESIGNSYSTEM_DIR,
+      prefix: DESIGNSYSTEM_PREFIX,
+      decorateReply: false,
+      ...immutable,
+    });
+  });
+}
+

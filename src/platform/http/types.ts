@@ -1,0 +1,33 @@
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/database.js';
+import type { Access, LoginKind, Principal } from '../auth/model.js';
+import type { PendingLogin } from '../auth/relying-party.js';
+import type { Locale, Translate } from '../i18n/index.js';
+import type { PageContext } from '../ui/context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: DatabaseHandle;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    t: Translate;
+    principal: Principal | null;
+  }
+  interface FastifyReply {
+    /** Sends a rendered page (or any HTML) with the right content type. */
+    html(content: JSX.Element): Promise<void>;
+    pageContext(): PageContext;
+  }
+  interface FastifyContextConfig {
+    /** Who may use the route. Required on every route; see platform/auth/model.ts. */
+    access?: Access;
+  }
+  interface Session {
+    userId?: string;
+    loginKind?: LoginKind;
+    idToken?: string;
+    pendingLogin?: PendingLogin;
+  }
+}

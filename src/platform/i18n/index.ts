@@ -1,0 +1,73 @@
+import type { Catalogue, MessageKey, Translate } from './catalogue.js';
+import { da } from './messages/da.js';
+import { en } from './messages/en.js';
+import { nb } from './messages/nb.js';
+import { nn } from './messages/nn.js';
+
+export type { MessageKey, Translate } from './catalogue.js';
+
+export const LOCALES = ['nb', 'nn', 'da', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'nb';
+
+const CATALOGUES: Record<Locale, Catalogue> = { nb, nn, da, en };
+const INTL_TAGS: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', da: 'da-DK', en: 'en-GB' };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function translator(locale: Locale): Translate {
+  const catalogue = CATALOGUES[locale];
+  return ((key: MessageKey, params?: Record<string, string | number>) => {
+    const text = catalogue[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  }) as Translate;
+}
+
+/** BCP 47 tag for Intl formatting and the `lang` attribute. */
+export function intlTag(locale: Locale): string {
+  return INTL_TAGS[locale];
+}
+
+export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(INTL_TAGS[locale], { maximumFractionDigits }).format(value);
+}
+
+export function formatDateTime(locale: Locale, value: Date, timeZone = 'Europe/Oslo'): string {
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(value);
+}
+
+export function formatBytes(locale: Locale, bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return megabytes >= 1 ? `${formatNumber(locale, megabytes, 1)} MB` : `${formatNumber(locale, bytes / 1024, 0)} kB`;
+}
+
+const ACCEPT_LANGUAGE_MAP: Record<string, Locale> = { nb: 'nb', no: 'nb', nn: 'nn', da: 'da', en: 'en' };
+
+/** Picks the best supported language from an Accept-Language header, honouring q-values. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...parameters] = part.trim().split(';');
+      const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), quality: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((entry) => entry.quality > 0 && !Number.isNaN(entry.quality))
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  for (const { tag } of ranked) {
+    const locale = ACCEPT_LANGUAGE_MAP[tag.split('-')[0] ?? ''];
+    if (locale) return locale;
+  }
+  return undefined;
+}
+
+/** The language of a request: from the URL first, then the remembered choice, then the browser. */
+export function chooseLocale(fromUrl: unknown, fromCookie: unknown, acceptLanguage: string | undefined): Locale {
+  if (isLocale(fromUrl)) return fromUrl;
+  if (isLocale(fromCookie)) return fromCookie;
+  return localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+}

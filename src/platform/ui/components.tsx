@@ -1,0 +1,71 @@
+import type { PageContext } from './context.js';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[] }) {
+  if (crumbs.length === 0) return '';
+  return (
+    <nav class="ds-breadcrumbs" aria-label={ctx.t('layout.breadcrumbs')}>
+      <ol>
+        {crumbs.map((crumb, index) =>
+          crumb.href && index < crumbs.length - 1 ? (
+            <li>
+              <a class="ds-link" href={crumb.href}>
+                {crumb.label}
+              </a>
+            </li>
+          ) : (
+            <li>
+              <span aria-current="page">{crumb.label}</span>
+            </li>
+          ),
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+export interface FieldError {
+  /** The id of the input the message is about; the summary links to it. */
+  field: string;
+  message: string;
+}
+
+/** Designsystemet's error summary: shown at the top of a form, each error linking to its field. */
+export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldError[] }) {
+  if (errors.length === 0) return '';
+  return (
+    <div class="ds-error-summary" id="error-summary" tabindex="-1" role="alert">
+      <h2 class="ds-heading" data-size="xs">
+        {ctx.t('form.errorSummary')}
+      </h2>
+      <ul class="ds-list">
+        {errors.map((error) => (
+          <li>
+            <a class="ds-link" href={`#${error.field}`}>
+              {error.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken()} />;
+}
+
+export function PageHeading({ title, lead }: { title: string; lead?: string }) {
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {title}
+      </h1>
+      {lead ? <p class="ds-paragraph lead">{lead}</p> : ''}
+    </>
+  );
+}

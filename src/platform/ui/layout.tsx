@@ -1,0 +1,131 @@
+import { LOCALES } from '../i18n/index.js';
+import { STYLESHEETS } from './assets.js';
+import { Breadcrumbs, CsrfField, type Crumb } from './components.js';
+import { withLanguage, type PageContext } from './context.js';
+
+export interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  crumbs?: Crumb[];
+  children?: JSX.Element | JSX.Element[];
+}
+
+export function Layout({ ctx, title, crumbs = [], children }: LayoutProps) {
+  const { t } = ctx;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.locale} data-color-scheme="light">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} – ${t('site.name')}`}</title>
+          {STYLESHEETS.map((href) => (
+            <link rel="stylesheet" href={href} />
+          ))}
+        </head>
+        <body>
+          <a class="ds-skip-link" href="#main">
+            {t('layout.skipToContent')}
+          </a>
+          <SiteHeader ctx={ctx} />
+          <main id="main" tabindex="-1" class="page">
+            <Breadcrumbs ctx={ctx} crumbs={crumbs} />
+            {children}
+          </main>
+          <SiteFooter ctx={ctx} />
+        </body>
+      </html>
+    </>
+  );
+}
+
+function SiteHeader({ ctx }: { ctx: PageContext }) {
+  const { t, principal } = ctx;
+  return (
+    <header class="site-header">
+      <div class="site-header__inner">
+        <a class="site-header__brand ds-link" href="/">
+          {t('site.name')}
+        </a>
+        <nav aria-label={t('layout.mainNavigation')} class="site-header__nav">
+          <ul class="inline-list">
+            <li>
+              <a class="ds-link" href="/">
+                {t('nav.home')}
+              </a>
+            </li>
+            {principal?.roles.has('admin') ? (
+              <li>
+                <a class="ds-link" href="/admin/audit">
+                  {t('nav.audit')}
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+          </ul>
+        </nav>
+        <div class="site-header__account">
+          {principal ? (
+            <form method="post" action="/logout" class="inline-form">
+              <span>{t('layout.signedInAs', { name: principal.name })}</span>
+              <CsrfField ctx={ctx} />
+              <button class="ds-button" data-variant="secondary" data-size="sm" type="submit">
+                {t('nav.signOut')}
+              </button>
+            </form>
+          ) : (
+            <a class="ds-link" href={`/login?returnTo=${encodeURIComponent(ctx.url)}`}>
+              {t('nav.signIn')}
+            </a>
+          )}
+        </div>
+        <LanguageSwitch ctx={ctx} />
+      </div>
+    </header>
+  );
+}
+
+function LanguageSwitch({ ctx }: { ctx: PageContext }) {
+  return (
+    <nav aria-label={ctx.t('layout.language')} class="language-switch">
+      <ul class="inline-list">
+        {LOCALES.map((locale) => (
+          <li>
+            <a
+              class="ds-link"
+              href={withLanguage(ctx.url, locale)}
+              lang={locale}
+              hreflang={locale}
+              aria-current={locale === ctx.locale ? 'true' : undefined}
+            >
+              {ctx.t(`language.${locale}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function SiteFooter({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <footer class="site-footer" aria-label={t('layout.footer')}>
+      <p class="ds-paragraph">{t('layout.footer.about')}</p>
+      <ul class="inline-list">
+        <li>
+          <a class="ds-link" href="/api/docs">
+            {t('layout.footer.api')}
+          </a>
+        </li>
+        <li>
+          <a class="ds-link" href="/accessibility">
+            {t('layout.footer.accessibility')}
+          </a>
+        </li>
+      </ul>
+    </footer>
+  );
+}

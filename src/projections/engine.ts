@@ -4,7 +4,7 @@
  * projection, and then projects any municipality (or set of them) in well under a millisecond.
  */
 import { alignmentFactors, nationalTableFor } from './alignment.js';
-import { dampedTrendFertility, fertilityLevels, fertilityShape } from './fertility.js';
+import { heldFertility, fertilityLevels, fertilityShape } from './fertility.js';
 import type { ProjectionInputs, YearlyPath } from './inputs.js';
 import {
   MIGRATION_PRIOR_EXPOSURE,
@@ -133,7 +133,7 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
   const levels = fertilityLevels(population, transitions, shape, jumpOffNewbornSurvival);
   const fertilityPath = published
     ? (year: number) => pathValue(inputs.totalFertility, parameters.fertility, year)
-    : dampedTrendFertility(inputs.fertility, knownUntil);
+    : heldFertility(inputs.fertility, knownUntil);
   const fittedYears = Array.from({ length: fitIndex }, (_, y) => firstYear + y);
   const fertilityScale = levels.nationalLevel / mean(fittedYears.map(fertilityPath));
   const fertility = new Float64Array(projectionYears.length * AGE_COUNT);
@@ -177,24 +177,23 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
   const recentMigration = population.codes.map((code, m) =>
     shrunkRates(evidence[m]!, countyRates.get(countyOf(code)) ?? null, MIGRATION_PRIOR_EXPOSURE),
   );
-  const longRun = population.codes.map((code, m) => {
-    const base = basePopulationOf(m);
-    const total = sum(base);
-    const recent = recentMigration[m]!.reduce((acc, r, c) => acc + r * base[c]!, 0) / total;
-    const growth = longRunGrowth(inputs.totalPopulation, code, Math.min(fitUntil, lastYearOf(inputs.totalPopulation.years)));
-    const natural = naturalGrowthRate(base, levels.relative[m]!, unaligned);
-    return { total, recent, level: growth === undefined ? recent : growth - natural };
-  });
-  const nationalTotal = longRun.reduce((acc, l) => acc + l.total, 0);
-  const nationalLongRun = longRun.reduce((acc, l) => acc + l.level * l.total, 0) / nationalTotal;
-  const nationalRecent = longRun.reduce((acc, l) => acc + l.recent * l.total, 0) / nationalTotal;
-  const W = Number(process.env.W ?? 1);
+  const nationalMigration = nationalMigrationLevels(
+    population.codes.map((code, m) => {
+      const base = basePopulationOf(m);
+      const total = sum(base);
+      const recent = recentMigration[m]!.reduce((acc, r, c) => acc + r * base[c]!, 0) / total;
+      const growth = longRunGrowth(inputs.totalPopulation, code, Math.min(fitUntil, lastYearOf(inputs.totalPopulation.years)));
+      const longRun = growth === undefined ? undefined : growth - naturalGrowthRate(base, levels.relative[m]!, unaligned);
+      return { total, recent, longRun };
+    }),
+  );
+  const longRunMigrationShift = parameters.migrationFactor * nationalMigration.longRun - nationalMigration.recent;
   const assumptionsList: MunicipalityAssumptions[] = population.codes.map((code, m) => ({
     code,
     basePopulation: basePopulationOf(m),
     fertilityLevel: levels.relative[m]!,
     recentMigration: recentMigration[m]!,
-    longRunMigrationShift: W * (longRun[m]!.level - longRun[m]!.recent) + (1 - W) * (nationalLongRun - nationalRecent) + (parameters.migrationFactor - 1) * nationalLongRun,
+    longRunMigrationShift,
   }));
   const byCode = new Map(assumptionsList.map((a) => [a.code, a]));
 
@@ -246,6 +245,27 @@ function shiftedTarget(
     const planned = target ? target(sex, year) : lifeExpectancy(projectedDeathRates(model, [year]), sex);
     return planned + (shift * (year - baseYear + 1)) / (endYear - baseYear);
   };
+}
+
+/**
+ * National net migration per person per year: recent (as estimated for the first projection
+ * year) and long-run (each municipality's total growth over the last LONG_RUN_YEARS minus its
+ * present natural growth). Only the national level reverts: municipalities keep their own
+ * pattern relative to it (letting each revert to its own long-run level did worse in the
+ * backtest, as 2022–2025 refugee settlement lifted small municipalities that had been shrinking).
+ */
+function nationalMigrationLevels(
+  municipalities: readonly { total: number; recent: number; longRun: number | undefined }[],
+): { recent: number; longRun: number } {
+  let total = 0, recent = 0, knownTotal = 0, longRun = 0;
+  for (const m of municipalities) {
+    total += m.total;
+    recent += m.recent * m.total;
+    if (m.longRun === undefined) continue;
+    knownTotal += m.total;
+    longRun += m.longRun * m.total;
+  }
+  return { recent: recent / total, longRun: longRun / knownTotal };
 }
 
 /** (births − deaths) / population in the first projection year, without migration. */

@@ -7,9 +7,6 @@ import { AGE_COUNT, CELL_COUNT, FEMALE, MALE, MAX_AGE, cellIndex } from './model
 
 /** Observed years averaged into the age pattern. */
 export const FERTILITY_SHAPE_YEARS = 3;
-/** Years of observed total fertility the trend is fitted on, and the yearly damping of that trend. */
-export const FERTILITY_TREND_YEARS = 10;
-export const FERTILITY_TREND_DAMPING = Number(process.env.FD ?? 0.8);
 /**
  * Births of prior weight pulling a municipality's level towards the national level (1): with 20
  * expected births the observed level counts half.
@@ -44,32 +41,14 @@ export function fertilityShape(history: FertilityHistory, lastYear: number): Flo
 }
 
 /**
- * Total fertility after lastYear continuing the observed linear trend, damped: from the mean of
- * the last FERTILITY_SHAPE_YEARS, each year adds the trend times the damping to the power of
- * the years ahead.
+ * Total fertility by year: observed up to lastYear, then held at the mean of the last
+ * FERTILITY_SHAPE_YEARS observed (a trend continued, even damped, did worse in the backtest).
  */
-export function dampedTrendFertility(history: FertilityHistory, lastYear: number): (year: number) => number {
+export function heldFertility(history: FertilityHistory, lastYear: number): (year: number) => number {
   const last = history.years[yearIndex(history, lastYear)]!;
-  const years = Array.from({ length: FERTILITY_TREND_YEARS }, (_, i) => last - FERTILITY_TREND_YEARS + 1 + i);
-  const values = years.map((year) => totalFertility(history, year));
-  const meanYear = years.reduce((a, b) => a + b, 0) / years.length;
-  const meanValue = values.reduce((a, b) => a + b, 0) / values.length;
-  let covariance = 0;
-  let variance = 0;
-  years.forEach((year, i) => {
-    covariance += (year - meanYear) * (values[i]! - meanValue);
-    variance += (year - meanYear) ** 2;
-  });
-  const trend = covariance / variance;
-  const recent = values.slice(-FERTILITY_SHAPE_YEARS);
-  const level = recent.reduce((a, b) => a + b, 0) / recent.length;
-  const levelYear = last - (FERTILITY_SHAPE_YEARS - 1) / 2;
-  return (year) => {
-    if (year <= last) return totalFertility(history, year);
-    let value = level;
-    for (let h = 1; h <= year - levelYear; h++) value += trend * FERTILITY_TREND_DAMPING ** h;
-    return value;
-  };
+  let level = 0;
+  for (let year = last - FERTILITY_SHAPE_YEARS + 1; year <= last; year++) level += totalFertility(history, year) / FERTILITY_SHAPE_YEARS;
+  return (year) => (year <= last ? totalFertility(history, year) : level);
 }
 
 /** Births expected at total fertility 1 from the women on 1 January, alive at the next 1 January. */

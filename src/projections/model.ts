@@ -56,12 +56,18 @@ export interface MunicipalityAssumptions {
   readonly fertilityLevel: number;
   /** Net migration during the first projection year per person, by cell on 1 January. */
   readonly recentMigration: Float64Array;
-  /** Long-run minus recent net migration per person per year, spread by the standard intensity. */
+  /**
+   * Net migration per person per year added, as the damping runs out, to the recent pattern
+   * (spread over ages by the standard intensity): national long-run minus national recent level.
+   */
   readonly longRunMigrationShift: number;
 }
 
-/** Damping of migration from the recent level towards the long-run level: share left after a year. */
-export const MIGRATION_DAMPING = Number(process.env.MD ?? 0.6);
+/**
+ * Damping of migration from the recent level towards the long-run level: share of the gap left
+ * after each year (0.3: 70 % of the way in the second projection year). Chosen by backtest.
+ */
+export const MIGRATION_DAMPING = 0.3;
 
 /** User adjustments that recompute one municipality without re-estimating anything. */
 export interface Adjustments {

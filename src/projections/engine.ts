@@ -52,6 +52,8 @@ export interface EngineOptions {
    * backtest: nothing after fitUntil enters; observed trends are extrapolated, no alignment.
    */
   readonly mode?: EngineMode;
+  /** Align the sum of municipalities to SSB's national projection (published mode only; default true). */
+  readonly align?: boolean;
 }
 
 type Band = 'median' | 'lower' | 'upper';
@@ -62,30 +64,37 @@ export interface ScenarioParameters {
   readonly lifeExpectancy: Band;
   /** Which band of the UN WPP 2024 total fertility path (80 % interval) fertility follows. */
   readonly fertility: Band;
-  /** Multiplies the national long-run net migration added to every municipality's long-run level. */
-  readonly migrationFactor: number;
+  /** Which band of the UN WPP 2024 net migration path (80 % interval) migration is damped towards. */
+  readonly migration: Band;
 }
 
 export const SCENARIO_PARAMETERS: Readonly<Record<ScenarioName, ScenarioParameters>> = {
   main: {
-    description: 'UN WPP 2024 median fertility and life expectancy, observed long-run migration; aligned to SSB MMMM',
+    description: 'UN WPP 2024 median fertility, life expectancy and net migration; aligned to SSB MMMM',
     lifeExpectancy: 'median',
     fertility: 'median',
-    migrationFactor: 1,
+    migration: 'median',
   },
   high: {
-    description: 'UN WPP 2024 upper 80 % fertility and life expectancy, 1.5 × national long-run migration; aligned to SSB HHMH',
+    description: 'UN WPP 2024 upper 80 % bound of fertility, life expectancy and net migration; aligned to SSB HHMH',
     lifeExpectancy: 'upper',
     fertility: 'upper',
-    migrationFactor: 1.5,
+    migration: 'upper',
   },
   low: {
-    description: 'UN WPP 2024 lower 80 % fertility and life expectancy, 0.5 × national long-run migration; aligned to SSB LLML',
+    description: 'UN WPP 2024 lower 80 % bound of fertility, life expectancy and net migration; aligned to SSB LLML',
     lifeExpectancy: 'lower',
     fertility: 'lower',
-    migrationFactor: 0.5,
+    migration: 'lower',
   },
 };
+
+/**
+ * Damping of national net migration from the recent level towards the long-run level: share of
+ * the gap left after each year (0.3: 70 % of the way in the second projection year). Chosen by
+ * backtest (0.3, 0.6, 0.8 tried).
+ */
+export const MIGRATION_DAMPING = 0.3;
 
 /** Observed years of births by sex behind the sex ratio at birth. */
 export const SEX_RATIO_YEARS = 10;
@@ -109,6 +118,7 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
     fitUntil: options.fitUntil ?? Math.max(options.baseYear, firstYear + 2),
     endYear: options.endYear ?? HORIZON_YEAR,
     mode: options.mode ?? 'published',
+    align: options.align ?? true,
   };
   const { baseYear, scenario, fitUntil, endYear, mode } = resolved;
   if (baseYear < firstYear || baseYear > lastDataYear) throw new RangeError(`base year must be within ${firstYear}–${lastDataYear}`);
@@ -166,6 +176,7 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
       newbornSurvival: newborn,
       maleShareOfBirths: maleShareOfBirths(inputs, knownUntil),
       migrationIntensity: migrationIntensity(inputs.migrationAgeProfile, nationalBase),
+      migrationShift: new Float64Array(projectionYears.length),
       migrationDistribution: migrationDistribution(inputs.migrationAgeProfile),
       alignment: null,
     };
@@ -187,23 +198,28 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
       return { total, recent, longRun };
     }),
   );
-  const longRunMigrationShift = parameters.migrationFactor * nationalMigration.longRun - nationalMigration.recent;
+  const nationalTotal = sum(nationalBase);
+  const longRunMigration = published
+    ? (year: number) => pathValue(inputs.netMigration, parameters.migration, year) / nationalTotal
+    : () => nationalMigration.longRun;
+  unaligned.migrationShift.set(
+    projectionYears.map((year, k) => (longRunMigration(year) - nationalMigration.recent) * (1 - MIGRATION_DAMPING ** k)),
+  );
   const assumptionsList: MunicipalityAssumptions[] = population.codes.map((code, m) => ({
     code,
     basePopulation: basePopulationOf(m),
     fertilityLevel: levels.relative[m]!,
     recentMigration: recentMigration[m]!,
-    longRunMigrationShift,
   }));
   const byCode = new Map(assumptionsList.map((a) => [a.code, a]));
 
-  const table = published ? nationalTableFor(inputs.nationalProjections, baseYear) : undefined;
+  const table = published && resolved.align ? nationalTableFor(inputs.nationalProjections, baseYear) : undefined;
   const alignment = table ? alignmentFactors(assumptionsList, unaligned, table) : null;
   const schedulesCache = new Map<number, NationalSchedules>([[0, { ...unaligned, alignment }]]);
   const schedulesFor = (shift: number) => {
     let s = schedulesCache.get(shift);
     if (!s) {
-      s = { ...schedulesWithShift(shift), alignment };
+      s = { ...schedulesWithShift(shift), migrationShift: unaligned.migrationShift, alignment };
       schedulesCache.set(shift, s);
     }
     return s;
@@ -248,11 +264,13 @@ function shiftedTarget(
 }
 
 /**
- * National net migration per person per year: recent (as estimated for the first projection
- * year) and long-run (each municipality's total growth over the last LONG_RUN_YEARS minus its
- * present natural growth). Only the national level reverts: municipalities keep their own
- * pattern relative to it (letting each revert to its own long-run level did worse in the
- * backtest, as 2022–2025 refugee settlement lifted small municipalities that had been shrinking).
+ * National net migration per person per year: recent (the estimated pattern on the base
+ * population) and observed long-run (each municipality's total growth over the last
+ * LONG_RUN_YEARS minus its present natural growth), the level a backtest damps towards; a
+ * published projection damps towards the UN WPP 2024 path instead. Only the national level
+ * reverts: municipalities keep their own pattern relative to it (letting each revert to its own
+ * long-run level did worse in the backtest, as 2022–2025 refugee settlement lifted small
+ * municipalities that had been shrinking).
  */
 function nationalMigrationLevels(
   municipalities: readonly { total: number; recent: number; longRun: number | undefined }[],

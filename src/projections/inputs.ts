@@ -86,6 +86,8 @@ export interface ProjectionInputs {
   readonly births: BirthHistory;
   readonly lifeExpectancy: LifeExpectancyPaths;
   readonly totalFertility: YearlyPath;
+  /** UN WPP 2024 projected national net migration, persons per year. */
+  readonly netMigration: YearlyPath;
   /** UN WPP net migration by sex and age, persons per cell; used as the standard age profile. */
   readonly migrationAgeProfile: Float64Array;
   readonly nationalProjections: readonly NationalProjection[];

@@ -41,9 +41,18 @@ export interface NationalSchedules {
   readonly maleShareOfBirths: number;
   /** Standard net migration per person by cell, population-weighted mean 1 (UN WPP age profile). */
   readonly migrationIntensity: Float64Array;
+  /**
+   * [step] net migration per person added to every municipality's recent pattern (spread over
+   * ages by the intensity): the national long-run level minus the recent one, phased in by the
+   * damping.
+   */
+  readonly migrationShift: Float64Array;
   /** Where added net migrants land, by cell at the end of the step; sums to 1. */
   readonly migrationDistribution: Float64Array;
-  /** [step][cell] factors aligning the sum of municipalities to a national projection, or null. */
+  /**
+   * [step][cell] factors aligning the sum of municipalities to a national projection, or null.
+   * The factor of age 0 scales the year's births; the others the end population.
+   */
   readonly alignment: Float64Array | null;
 }
 
@@ -54,20 +63,9 @@ export interface MunicipalityAssumptions {
   readonly basePopulation: Float64Array;
   /** Fertility relative to the national schedule (1 = national level). */
   readonly fertilityLevel: number;
-  /** Net migration during the first projection year per person, by cell on 1 January. */
+  /** Net migration per person in a year at the recent level, by cell on 1 January. */
   readonly recentMigration: Float64Array;
-  /**
-   * Net migration per person per year added, as the damping runs out, to the recent pattern
-   * (spread over ages by the standard intensity): national long-run minus national recent level.
-   */
-  readonly longRunMigrationShift: number;
 }
-
-/**
- * Damping of migration from the recent level towards the long-run level: share of the gap left
- * after each year (0.3: 70 % of the way in the second projection year). Chosen by backtest.
- */
-export const MIGRATION_DAMPING = 0.3;
 
 /** User adjustments that recompute one municipality without re-estimating anything. */
 export interface Adjustments {
@@ -118,7 +116,7 @@ export function projectMunicipality(
     const start = population.subarray(k * CELL_COUNT, (k + 1) * CELL_COUNT);
     const end = population.subarray((k + 1) * CELL_COUNT, (k + 2) * CELL_COUNT);
     const survival = s.survival.subarray(k * CELL_COUNT, (k + 1) * CELL_COUNT);
-    const shift = m.longRunMigrationShift * (1 - MIGRATION_DAMPING ** k);
+    const shift = s.migrationShift[k]!;
     let died = 0;
     let moved = 0;
     for (let sex = 0; sex < SEXES.length; sex++) {
@@ -134,7 +132,8 @@ export function projectMunicipality(
         moved += arrived;
       }
     }
-    const born = fertilityLevel * birthsPerLevel(start, s, k);
+    const alignment = s.alignment?.subarray(k * CELL_COUNT, (k + 1) * CELL_COUNT);
+    const born = fertilityLevel * birthsPerLevel(start, s, k) * (alignment?.[cellIndex(MALE, 0)] ?? 1);
     for (let sex = 0; sex < SEXES.length; sex++) {
       const newborns = born * (sex === MALE ? s.maleShareOfBirths : 1 - s.maleShareOfBirths);
       const alive = newborns * s.newbornSurvival[k * SEXES.length + sex]!;
@@ -144,7 +143,7 @@ export function projectMunicipality(
       end[c] = alive + arrived;
       moved += arrived;
     }
-    if (s.alignment) moved += applyAlignment(end, s.alignment.subarray(k * CELL_COUNT, (k + 1) * CELL_COUNT));
+    if (alignment) moved += applyAlignment(end, alignment);
     births[k] = born;
     deaths[k] = died;
     netMigration[k] = moved;
@@ -161,10 +160,14 @@ export function birthsPerLevel(start: Float64Array, s: NationalSchedules, k: num
   return births;
 }
 
-/** Scales the end population to the national alignment; returns the persons added (as migration). */
+/**
+ * Scales the end population aged 1 and over to the national alignment; returns the persons added
+ * (as migration). Age 0 is aligned through births instead.
+ */
 function applyAlignment(end: Float64Array, factors: Float64Array): number {
   let added = 0;
   for (let c = 0; c < CELL_COUNT; c++) {
+    if (c % AGE_COUNT === 0) continue;
     const before = end[c]!;
     end[c] = before * factors[c]!;
     added += end[c]! - before;

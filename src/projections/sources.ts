@@ -34,6 +34,7 @@ const FILES = {
   tfrPast: 'demography/wpp2024_norway/wpp2024_norway_tfr1dt.csv',
   tfrProjected: 'demography/wpp2024_norway/wpp2024_norway_tfrproj1dt.csv',
   migrationByAge: 'demography/wpp2024_norway/wpp2024_norway_migprojAge5dt.csv',
+  migration: 'demography/wpp2024_norway/wpp2024_norway_migproj1dt.csv',
 } as const;
 
 /** Reads every input of the engine from a data directory laid out like `data/`. */
@@ -51,6 +52,7 @@ export function loadProjectionInputs(dataDir: URL = DEFAULT_DATA_DIR): Projectio
       pathFromRows(parseCsv(read(FILES.tfrPast)), 'tfr'),
       pathFromRows(parseCsv(read(FILES.tfrProjected)), 'tfr', 'tfr_80l', 'tfr_80u'),
     ),
+    netMigration: thousandsToPersons(pathFromRows(parseCsv(read(FILES.migration)), 'mig', 'mig_80l', 'mig_80u')),
     migrationAgeProfile: parseWppMigrationByAge(parseCsv(read(FILES.migrationByAge))),
     nationalProjections: [
       parseNationalProjection(parseCsv(read(FILES.national2024))),
@@ -78,7 +80,7 @@ export function populationFromJsonStat(ds: JsonStatDataset): PopulationHistory {
       for (const [sex, k] of sexCodes) {
         ages.forEach((age, a) => {
           const v = ds.values[ds.offsetAt([r, k, a, 0, y])]!;
-          persons[(r * years.length + y) * CELL_COUNT + cellIndex(sex, Math.min(Number(age.code), MAX_AGE))]! +=
+          persons[(r * years.length + y) * CELL_COUNT + cellIndex(sex, Math.min(parseInt(age.code, 10), MAX_AGE))]! +=
             Number.isNaN(v) ? 0 : v;
         });
       }
@@ -231,6 +233,11 @@ function pathFromRows(rows: CsvRow[], median: string, lower = median, upper = me
     lower: Float64Array.from(rows, (r) => Number(field(r, lower))),
     upper: Float64Array.from(rows, (r) => Number(field(r, upper))),
   };
+}
+
+function thousandsToPersons(path: YearlyPath): YearlyPath {
+  const scale = (v: Float64Array) => v.map((x) => x * 1000);
+  return { years: path.years, median: scale(path.median), lower: scale(path.lower), upper: scale(path.upper) };
 }
 
 /** Estimates followed by projections; where both cover a year, the projection wins. */

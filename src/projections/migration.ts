@@ -31,13 +31,18 @@ function cellsOf(population: PopulationHistory, m: number, y: number): Float64Ar
   return population.persons.subarray(at, at + CELL_COUNT);
 }
 
-/** Transitions y → y + 1 (y < untilIndex) where the municipality's total changes plausibly. */
+/**
+ * Transitions y → y + 1 (y < untilIndex) after the last implausible change of the municipality's
+ * total: such a change marks a border break, and the years before it describe other borders
+ * (1508 Ålesund and 1580 Haram before 2024 are a 50/50 split of old Ålesund).
+ */
 export function usableTransitions(population: PopulationHistory, m: number, untilIndex: number): number[] {
   const usable: number[] = [];
   for (let y = 0; y < untilIndex; y++) {
     const before = sum(cellsOf(population, m, y));
     const after = sum(cellsOf(population, m, y + 1));
     if (before > 0 && Math.abs(after / before - 1) <= MAX_PLAUSIBLE_YEARLY_CHANGE) usable.push(y);
+    else usable.length = 0;
   }
   return usable;
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { fertilityLevels, fertilityShape, heldFertility, totalFertility } from './fertility.js';
+import type { PopulationHistory } from './inputs.js';
+import { CELL_COUNT, FEMALE, MALE, cellIndex } from './model.js';
+import { residualMigration, shrunkRates, smoothOverAge, sum, usableTransitions } from './migration.js';
+import { loadProjectionInputs } from './sources.js';
+
+const inputs = loadProjectionInputs();
+
+describe('fertility', () => {
+  it('reads Norway’s total fertility from HFD and holds the recent level', () => {
+    expect(totalFertility(inputs.fertility, 2020)).toBeCloseTo(1.48, 2);
+    const held = heldFertility(inputs.fertility, 2021);
+    expect(held(2021)).toBeCloseTo(totalFertility(inputs.fertility, 2021), 12);
+    const mean = (totalFertility(inputs.fertility, 2019) + totalFertility(inputs.fertility, 2020) + totalFertility(inputs.fertility, 2021)) / 3;
+    expect(held(2030)).toBeCloseTo(mean, 12);
+  });
+
+  it('has an age pattern summing to one, peaking around 30', () => {
+    const shape = fertilityShape(inputs.fertility, 2022);
+    expect(sum(shape)).toBeCloseTo(1, 12);
+    const peak = shape.indexOf(Math.max(...shape));
+    expect(peak).toBeGreaterThanOrEqual(28);
+    expect(peak).toBeLessThanOrEqual(33);
+  });
+
+  it('shrinks a small municipality’s level towards the national level', () => {
+    // two municipalities with 100 women aged 30 each; one has twice the newborns of the other
+    const persons = new Float64Array(2 * 2 * CELL_COUNT);
+    const at = (m: number, y: number) => (m * 2 + y) * CELL_COUNT;
+    for (const m of [0, 1]) persons[at(m, 0) + cellIndex(FEMALE, 30)] = 100;
+    persons[at(0, 1) + cellIndex(MALE, 0)] = 4;
+    persons[at(1, 1) + cellIndex(MALE, 0)] = 8;
+    const population: PopulationHistory = { codes: ['0001', '0002'], years: [2023, 2024], persons };
+    const shape = new Float64Array(106);
+    shape[30] = 1;
+    const levels = fertilityLevels(population, [[0], [0]], shape, 1);
+    expect(levels.nationalLevel).toBeCloseTo(12 / 200, 12);
+    // own ratio 4/6 and 8/6, pulled towards 1 by 20 prior births
+    expect(levels.relative[0]).toBeCloseTo((4 + 20) / (6 + 20), 12);
+    expect(levels.relative[1]).toBeCloseTo((8 + 20) / (6 + 20), 12);
+  });
+});
+
+describe('migration estimation', () => {
+  it('leaves out the 2023 → 2024 border artefact of 1508 Ålesund and 1580 Haram', () => {
+    const haram = inputs.population.codes.indexOf('1580');
+    const oslo = inputs.population.codes.indexOf('0301');
+    expect(usableTransitions(inputs.population, haram, 6)).toEqual([4, 5]);
+    expect(usableTransitions(inputs.population, oslo, 6)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('keeps the number of migrants when smoothing over age', () => {
+    const oslo = inputs.population.codes.indexOf('0301');
+    const survival = new Float64Array(CELL_COUNT).fill(0.99);
+    const raw = residualMigration(inputs.population, oslo, [0, 1], survival);
+    const smooth = smoothOverAge(raw);
+    // the kernel weights sum to about 2.5 (σ = 2); edges reflect onto the end ages, so totals scale alike
+    expect(sum(smooth.migrants) / sum(smooth.exposure)).toBeCloseTo(sum(raw.migrants) / sum(raw.exposure), 3);
+  });
+
+  it('uses the reference rates where a municipality has no people', () => {
+    const empty = { migrants: new Float64Array(CELL_COUNT), exposure: new Float64Array(CELL_COUNT) };
+    const reference = new Float64Array(CELL_COUNT).fill(0.01);
+    expect(shrunkRates(empty, reference, 500)[cellIndex(MALE, 25)]).toBe(0.01);
+    expect(shrunkRates(empty, null, 0)[cellIndex(MALE, 25)]).toBe(0);
+  });
+});

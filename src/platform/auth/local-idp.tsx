@@ -87,7 +87,7 @@ export function createLocalIdentityProvider(publicUrl: string, sessionSecret: st
     },
     renderError: async (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = standalonePage(localeOf(ctx), (t) => t('signIn.failed'), <p class="ds-paragraph">{out.error}</p>);
+      ctx.body = standalonePage(localeOf(ctx), (t) => t('signIn.failed'), <p class="ds-paragraph" safe>{out.error}</p>);
     },
     ttl: { Session: 8 * 3600, Interaction: 3600, Grant: 8 * 3600, IdToken: 3600, AccessToken: 3600, AuthorizationCode: 60 },
   };
@@ -99,15 +99,16 @@ function localeOf(ctx: KoaContextWithOIDC): Locale {
   return isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
 }
 
-async function logoutSource(ctx: KoaContextWithOIDC, form: string) {
+/** `safeLogoutForm` is the provider's own markup (its hidden xsrf field), not user input. */
+async function logoutSource(ctx: KoaContextWithOIDC, safeLogoutForm: string) {
   const body = (
     <>
-      {form}
+      {safeLogoutForm}
       <div class="inline-form">
-        <button class="ds-button" data-variant="primary" type="submit" form="op.logoutForm" value="yes" name="logout">
+        <button class="ds-button" data-variant="primary" type="submit" form="op.logoutForm" value="yes" name="logout" safe>
           {translator(localeOf(ctx))('idp.signOut.yes')}
         </button>
-        <button class="ds-button" data-variant="secondary" type="submit" form="op.logoutForm">
+        <button class="ds-button" data-variant="secondary" type="submit" form="op.logoutForm" safe>
           {translator(localeOf(ctx))('idp.signOut.no')}
         </button>
       </div>

@@ -27,10 +27,13 @@ pg.types.setTypeParser(PG_NUMERIC, (value) => Number(value));
  * PGlite runs parameterless text through the simple-query protocol so that a migration file with
  * several statements runs the same way it does on node-postgres.
  */
-function pgliteClient(pglite: PGlite) {
+export function pgliteClient(pglite: PGlite): PGlite {
   return new Proxy(pglite, {
-    get(target, property, receiver) {
-      if (property !== 'query') return Reflect.get(target, property, receiver);
+    get(target, property) {
+      if (property !== 'query') {
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
       return async (text: string, params?: unknown[]) => {
         if (params && params.length > 0) return target.query(text, params);
         const results = await target.exec(text);
@@ -40,11 +43,12 @@ function pgliteClient(pglite: PGlite) {
   });
 }
 
-export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+/** PGlite in a folder (kept across restarts), in memory, or in memory from a dumped data directory. */
+export async function openPglite(dataDir: string | undefined, template?: Blob): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir);
+  const pglite = template ? new PGlite({ loadDataDir: template }) : new PGlite(dataDir);
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pgliteClient(pglite) as PGlite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pgliteClient(pglite)) });
   return handle(db, 'pglite');
 }
 

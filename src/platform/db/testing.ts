@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openPglite, openPostgres, type DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
@@ -16,7 +17,8 @@ export interface TestDatabase extends DatabaseHandle {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const handle = await openPglite(undefined);
+    const template = process.env.PGLITE_TEMPLATE;
+    const handle = await openPglite(undefined, template ? new Blob([readFileSync(template)]) : undefined);
     await migrateToLatest(handle.db);
     return { ...handle, url: undefined, dispose: () => handle.close() };
   }

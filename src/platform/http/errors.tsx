@@ -43,7 +43,8 @@ export async function sendProblem(request: FastifyRequest, reply: FastifyReply, 
   const pageStatus: ErrorStatus = problem.status === 401 ? 403 : problem.status === 409 || problem.status === 422 ? 400 : problem.status;
   const title = request.t(`error.${pageStatus}.title`);
   if (wantsJson(request) || reply.sent) {
-    return reply.type('application/problem+json').send({ title, status: problem.status, requestId: request.id });
+    const detail = problem.detail ? request.t(problem.detail as 'error.403.csrf') : undefined;
+    return reply.type('application/problem+json').send({ title, detail, status: problem.status, requestId: request.id });
   }
   const limit = formatBytes(request.locale, request.server.config.uploadMaxBytes);
   return reply.html(

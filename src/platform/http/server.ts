@@ -178,6 +178,11 @@ async function guardRoute(request: FastifyRequest, reply: FastifyReply) {
 function enforceDeclaredAccess(app: FastifyInstance) {
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => void routes.push(route));
+  app.decorate('declaredRoutes', () =>
+    routes.flatMap((route) =>
+      [route.method].flat().map((method) => ({ method, url: route.url, access: route.config?.access })),
+    ),
+  );
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((route) => !route.config?.access).map((route) => `${route.method} ${route.url}`);
     if (undeclared.length > 0) throw new Error(`routes without an access rule: ${undeclared.join(', ')}`);

@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     database: DatabaseHandle;
+    /** Every route with its access rule, for the access walk in the tests. */
+    declaredRoutes(): { method: string; url: string; access: Access | undefined }[];
   }
   interface FastifyRequest {
     locale: Locale;

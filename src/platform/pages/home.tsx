@@ -17,10 +17,10 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
       <div class="card-grid">
         {audiences.map(([heading, text]) => (
           <section class="ds-card" aria-labelledby={heading.replaceAll('.', '-')}>
-            <h2 class="ds-heading" data-size="sm" id={heading.replaceAll('.', '-')}>
+            <h2 class="ds-heading" data-size="sm" id={heading.replaceAll('.', '-')} safe>
               {t(heading)}
             </h2>
-            <p class="ds-paragraph">{t(text)}</p>
+            <p class="ds-paragraph" safe>{t(text)}</p>
           </section>
         ))}
       </div>
@@ -34,19 +34,19 @@ function YourRoles({ ctx }: { ctx: PageContext }) {
   const roles = ROLES.filter((role) => principal.roles.has(role));
   return (
     <section aria-labelledby="your-roles">
-      <h2 class="ds-heading" data-size="sm" id="your-roles">
+      <h2 class="ds-heading" data-size="sm" id="your-roles" safe>
         {t('home.yourRoles')}
       </h2>
       {roles.length === 0 ? (
-        <p class="ds-paragraph">{t('home.noRoles')}</p>
+        <p class="ds-paragraph" safe>{t('home.noRoles')}</p>
       ) : (
         <ul class="ds-list">
           {principal.memberships.map((membership) => (
-            <li>
+            <li safe>
               {t(`role.${membership.role}`)} – {membership.organisationName}
             </li>
           ))}
-          {principal.roles.has('citizen') ? <li>{t('role.citizen')}</li> : ''}
+          {principal.roles.has('citizen') ? <li safe>{t('role.citizen')}</li> : ''}
         </ul>
       )}
     </section>
@@ -58,7 +58,7 @@ export function AccessibilityPage({ ctx }: { ctx: PageContext }) {
   return (
     <Layout ctx={ctx} title={t('accessibility.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('accessibility.title') }]}>
       <PageHeading title={t('accessibility.title')} />
-      <p class="ds-paragraph">{t('accessibility.text')}</p>
+      <p class="ds-paragraph" safe>{t('accessibility.text')}</p>
     </Layout>
   );
 }
@@ -75,7 +75,7 @@ export function ApiDocsPage({ ctx, operations }: { ctx: PageContext; operations:
     <Layout ctx={ctx} title={t('api.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('api.title') }]}>
       <PageHeading title={t('api.title')} lead={t('api.lead')} />
       <p class="ds-paragraph">
-        <a class="ds-link" href="/api/docs/openapi.json">
+        <a class="ds-link" href="/api/docs/openapi.json" safe>
           {t('api.document')}
         </a>
       </p>
@@ -83,19 +83,19 @@ export function ApiDocsPage({ ctx, operations }: { ctx: PageContext; operations:
         <table class="ds-table">
           <thead>
             <tr>
-              <th scope="col">{t('api.method')}</th>
-              <th scope="col">{t('api.path')}</th>
-              <th scope="col">{t('api.summary')}</th>
+              <th scope="col" safe>{t('api.method')}</th>
+              <th scope="col" safe>{t('api.path')}</th>
+              <th scope="col" safe>{t('api.summary')}</th>
             </tr>
           </thead>
           <tbody>
             {operations.map((operation) => (
               <tr>
-                <td>{operation.method}</td>
+                <td safe>{operation.method}</td>
                 <td>
-                  <code>{operation.path}</code>
+                  <code safe>{operation.path}</code>
                 </td>
-                <td>{operation.summary}</td>
+                <td safe>{operation.summary}</td>
               </tr>
             ))}
           </tbody>

@@ -13,13 +13,13 @@ export function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[]
         {crumbs.map((crumb, index) =>
           crumb.href && index < crumbs.length - 1 ? (
             <li>
-              <a class="ds-link" href={crumb.href}>
+              <a class="ds-link" href={crumb.href} safe>
                 {crumb.label}
               </a>
             </li>
           ) : (
             <li>
-              <span aria-current="page">{crumb.label}</span>
+              <span aria-current="page" safe>{crumb.label}</span>
             </li>
           ),
         )}
@@ -39,13 +39,13 @@ export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldE
   if (errors.length === 0) return '';
   return (
     <div class="ds-error-summary" id="error-summary" tabindex="-1" role="alert">
-      <h2 class="ds-heading" data-size="xs">
+      <h2 class="ds-heading" data-size="xs" safe>
         {ctx.t('form.errorSummary')}
       </h2>
       <ul class="ds-list">
         {errors.map((error) => (
           <li>
-            <a class="ds-link" href={`#${error.field}`}>
+            <a class="ds-link" href={`#${error.field}`} safe>
               {error.message}
             </a>
           </li>
@@ -62,10 +62,10 @@ export function CsrfField({ ctx }: { ctx: PageContext }) {
 export function PageHeading({ title, lead }: { title: string; lead?: string }) {
   return (
     <>
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" safe>
         {title}
       </h1>
-      {lead ? <p class="ds-paragraph lead">{lead}</p> : ''}
+      {lead ? <p class="ds-paragraph lead" safe>{lead}</p> : ''}
     </>
   );
 }

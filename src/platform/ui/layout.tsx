@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { LOCALES } from '../i18n/index.js';
 import { STYLESHEETS } from './assets.js';
 import { Breadcrumbs, CsrfField, type Crumb } from './components.js';
@@ -7,7 +8,7 @@ export interface LayoutProps {
   ctx: PageContext;
   title: string;
   crumbs?: Crumb[];
-  children?: JSX.Element | JSX.Element[];
+  children?: Children;
 }
 
 export function Layout({ ctx, title, crumbs = [], children }: LayoutProps) {
@@ -19,13 +20,13 @@ export function Layout({ ctx, title, crumbs = [], children }: LayoutProps) {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${title} – ${t('site.name')}`}</title>
+          <title safe>{`${title} – ${t('site.name')}`}</title>
           {STYLESHEETS.map((href) => (
             <link rel="stylesheet" href={href} />
           ))}
         </head>
         <body>
-          <a class="ds-skip-link" href="#main">
+          <a class="ds-skip-link" href="#main" safe>
             {t('layout.skipToContent')}
           </a>
           <SiteHeader ctx={ctx} />
@@ -45,19 +46,19 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
   return (
     <header class="site-header">
       <div class="site-header__inner">
-        <a class="site-header__brand ds-link" href="/">
+        <a class="site-header__brand ds-link" href="/" safe>
           {t('site.name')}
         </a>
         <nav aria-label={t('layout.mainNavigation')} class="site-header__nav">
           <ul class="inline-list">
             <li>
-              <a class="ds-link" href="/">
+              <a class="ds-link" href="/" safe>
                 {t('nav.home')}
               </a>
             </li>
             {principal?.roles.has('admin') ? (
               <li>
-                <a class="ds-link" href="/admin/audit">
+                <a class="ds-link" href="/admin/audit" safe>
                   {t('nav.audit')}
                 </a>
               </li>
@@ -69,14 +70,14 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
         <div class="site-header__account">
           {principal ? (
             <form method="post" action="/logout" class="inline-form">
-              <span>{t('layout.signedInAs', { name: principal.name })}</span>
+              <span safe>{t('layout.signedInAs', { name: principal.name })}</span>
               <CsrfField ctx={ctx} />
-              <button class="ds-button" data-variant="secondary" data-size="sm" type="submit">
+              <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>
                 {t('nav.signOut')}
               </button>
             </form>
           ) : (
-            <a class="ds-link" href={`/login?returnTo=${encodeURIComponent(ctx.url)}`}>
+            <a class="ds-link" href={`/login?returnTo=${encodeURIComponent(ctx.url)}`} safe>
               {t('nav.signIn')}
             </a>
           )}
@@ -99,7 +100,7 @@ function LanguageSwitch({ ctx }: { ctx: PageContext }) {
               lang={locale}
               hreflang={locale}
               aria-current={locale === ctx.locale ? 'true' : undefined}
-            >
+             safe>
               {ctx.t(`language.${locale}`)}
             </a>
           </li>
@@ -113,15 +114,15 @@ function SiteFooter({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
   return (
     <footer class="site-footer" aria-label={t('layout.footer')}>
-      <p class="ds-paragraph">{t('layout.footer.about')}</p>
+      <p class="ds-paragraph" safe>{t('layout.footer.about')}</p>
       <ul class="inline-list">
         <li>
-          <a class="ds-link" href="/api/docs">
+          <a class="ds-link" href="/api/docs" safe>
             {t('layout.footer.api')}
           </a>
         </li>
         <li>
-          <a class="ds-link" href="/accessibility">
+          <a class="ds-link" href="/accessibility" safe>
             {t('layout.footer.accessibility')}
           </a>
         </li>

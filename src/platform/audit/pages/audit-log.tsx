@@ -19,32 +19,32 @@ export function AuditLogPage({ ctx, events, recordTypes, filter, olderLink }: Au
       <PageHeading title={t('audit.title')} lead={t('audit.lead')} />
       <form method="get" action="/admin/audit" class="filters" aria-label={t('audit.filter')}>
         <div class="ds-field">
-          <label class="ds-label" for="recordType">
+          <label class="ds-label" for="recordType" safe>
             {t('audit.recordType')}
           </label>
           <select class="ds-input" id="recordType" name="recordType">
-            <option value="">{t('audit.allTypes')}</option>
+            <option value="" safe>{t('audit.allTypes')}</option>
             {recordTypes.map((type) => (
-              <option value={type} selected={type === filter.recordType}>
+              <option value={type} selected={type === filter.recordType} safe>
                 {type}
               </option>
             ))}
           </select>
         </div>
         <div class="ds-field">
-          <label class="ds-label" for="recordId">
+          <label class="ds-label" for="recordId" safe>
             {t('audit.recordId')}
           </label>
           <input class="ds-input" id="recordId" name="recordId" type="text" value={filter.recordId ?? ''} />
         </div>
-        <button class="ds-button" data-variant="secondary" type="submit">
+        <button class="ds-button" data-variant="secondary" type="submit" safe>
           {t('audit.show')}
         </button>
       </form>
-      {events.length === 0 ? <p class="ds-paragraph">{t('audit.none')}</p> : <AuditTable ctx={ctx} events={events} />}
+      {events.length === 0 ? <p class="ds-paragraph" safe>{t('audit.none')}</p> : <AuditTable ctx={ctx} events={events} />}
       {olderLink ? (
         <p class="ds-paragraph">
-          <a class="ds-link" href={olderLink}>
+          <a class="ds-link" href={olderLink} safe>
             {t('audit.older')}
           </a>
         </p>
@@ -60,38 +60,38 @@ function AuditTable({ ctx, events }: { ctx: PageContext; events: AuditEvent[] })
   return (
     <div class="table-scroll">
       <table class="ds-table" data-size="sm">
-        <caption class="ds-sr-only">{t('audit.title')}</caption>
+        <caption class="ds-sr-only" safe>{t('audit.title')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('audit.when')}</th>
-            <th scope="col">{t('audit.who')}</th>
-            <th scope="col">{t('audit.record')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.change')}</th>
-            <th scope="col">{t('audit.why')}</th>
-            <th scope="col">{t('audit.requestId')}</th>
+            <th scope="col" safe>{t('audit.when')}</th>
+            <th scope="col" safe>{t('audit.who')}</th>
+            <th scope="col" safe>{t('audit.record')}</th>
+            <th scope="col" safe>{t('audit.action')}</th>
+            <th scope="col" safe>{t('audit.change')}</th>
+            <th scope="col" safe>{t('audit.why')}</th>
+            <th scope="col" safe>{t('audit.requestId')}</th>
           </tr>
         </thead>
         <tbody>
           {events.map((event) => (
             <tr>
               <td>
-                <time datetime={event.occurred_at.toISOString()}>{formatDateTime(ctx.locale, event.occurred_at)}</time>
+                <time datetime={event.occurred_at.toISOString()} safe>{formatDateTime(ctx.locale, event.occurred_at)}</time>
               </td>
-              <td>{event.actor_name ?? t('audit.system')}</td>
+              <td safe>{event.actor_name ?? t('audit.system')}</td>
               <td>
                 <a
                   class="ds-link"
                   href={`/admin/audit?recordType=${encodeURIComponent(event.record_type)}&recordId=${encodeURIComponent(event.record_id)}`}
-                >
+                 safe>
                   {event.record_type} {event.record_id}
                 </a>
               </td>
-              <td>{event.action}</td>
-              <td>{[event.from_state ?? '–', event.to_state ?? '–'].join(' → ')}</td>
-              <td>{event.reason ?? ''}</td>
+              <td safe>{event.action}</td>
+              <td safe>{[event.from_state ?? '–', event.to_state ?? '–'].join(' → ')}</td>
+              <td safe>{event.reason ?? ''}</td>
               <td>
-                <code>{event.request_id ?? ''}</code>
+                <code safe>{event.request_id ?? ''}</code>
               </td>
             </tr>
           ))}

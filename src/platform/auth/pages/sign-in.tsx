@@ -15,7 +15,7 @@ export function SignInPage({ ctx, returnTo, failed }: { ctx: PageContext; return
       <PageHeading title={t('signIn.title')} lead={t('signIn.lead')} />
       {failed ? (
         <div class="ds-alert" data-color="danger" role="alert">
-          <p class="ds-paragraph">{t('signIn.failed')}</p>
+          <p class="ds-paragraph" safe>{t('signIn.failed')}</p>
         </div>
       ) : (
         ''
@@ -24,11 +24,11 @@ export function SignInPage({ ctx, returnTo, failed }: { ctx: PageContext; return
         {choices.map(([kind, heading, text]) => (
           <section class="ds-card" aria-labelledby={`sign-in-${kind}`}>
             <h2 class="ds-heading" data-size="sm" id={`sign-in-${kind}`}>
-              <a class="ds-link" href={`/login/${kind}${query}`}>
+              <a class="ds-link" href={`/login/${kind}${query}`} safe>
                 {t(heading)}
               </a>
             </h2>
-            <p class="ds-paragraph">{t(text)}</p>
+            <p class="ds-paragraph" safe>{t(text)}</p>
           </section>
         ))}
       </div>
@@ -42,7 +42,7 @@ export function SignedOutPage({ ctx }: { ctx: PageContext }) {
     <Layout ctx={ctx} title={t('nav.signOut')}>
       <PageHeading title={t('signOut.done')} />
       <p class="ds-paragraph">
-        <a class="ds-link" href="/">
+        <a class="ds-link" href="/" safe>
           {t('error.backHome')}
         </a>
       </p>
@@ -68,7 +68,7 @@ export function PersonaChoicePage({ ctx, action, personas, missingChoice }: Pers
       <form method="post" action={action}>
         <CsrfField ctx={ctx} />
         <fieldset class="ds-fieldset" aria-invalid={missingChoice ? 'true' : undefined}>
-          <legend class="ds-label">{t('idp.persona')}</legend>
+          <legend class="ds-label" safe>{t('idp.persona')}</legend>
           <div class="persona-list">
             {personas.map((persona) => (
               <div class="ds-field">
@@ -79,7 +79,7 @@ export function PersonaChoicePage({ ctx, action, personas, missingChoice }: Pers
                   value={persona.subject}
                   id={`persona-${persona.subject}`}
                 />
-                <label class="ds-label" for={`persona-${persona.subject}`} data-weight="regular">
+                <label class="ds-label" for={`persona-${persona.subject}`} data-weight="regular" safe>
                   {persona.name} ({persona.description})
                 </label>
               </div>
@@ -87,7 +87,7 @@ export function PersonaChoicePage({ ctx, action, personas, missingChoice }: Pers
           </div>
         </fieldset>
         <p>
-          <button class="ds-button" data-variant="primary" type="submit">
+          <button class="ds-button" data-variant="primary" type="submit" safe>
             {t('idp.continue')}
           </button>
         </p>

@@ -10,6 +10,7 @@ import {
   MIGRATION_PRIOR_EXPOSURE,
   addEvidence,
   emptyEvidence,
+  excessPersistence,
   longRunGrowth,
   migrationDistribution,
   migrationIntensity,
@@ -18,6 +19,7 @@ import {
   smoothOverAge,
   sum,
   usableTransitions,
+  yearlyMigration,
   type MigrationEvidence,
 } from './migration.js';
 import {
@@ -188,6 +190,15 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
   const recentMigration = population.codes.map((code, m) =>
     shrunkRates(evidence[m]!, countyRates.get(countyOf(code)) ?? null, MIGRATION_PRIOR_EXPOSURE),
   );
+  dampTransientExcess(
+    recentMigration,
+    population.codes.map((_, m) => basePopulationOf(m)),
+    excessPersistence(
+      population.codes.map((_, m) => yearlyMigration(population, m, transitions[m]!, jumpOffSurvival)),
+      population.codes.map((_, m) => sum(basePopulationOf(m))),
+    ),
+    unaligned.migrationIntensity,
+  );
   const nationalMigration = nationalMigrationLevels(
     population.codes.map((code, m) => {
       const base = basePopulationOf(m);
@@ -284,6 +295,26 @@ function nationalMigrationLevels(
     longRun += m.longRun * m.total;
   }
   return { recent: recent / total, longRun: longRun / knownTotal };
+}
+
+/**
+ * Keeps only the persistent share of each municipality's excess net migration (its recent rate
+ * on its base population minus the national one): the rest is removed evenly over the standard
+ * age intensity, leaving the municipality's age pattern otherwise as estimated.
+ */
+function dampTransientExcess(
+  rates: readonly Float64Array[],
+  bases: readonly Float64Array[],
+  persistence: Float64Array,
+  intensity: Float64Array,
+): void {
+  const totals = bases.map(sum);
+  const levels = rates.map((r, m) => r.reduce((acc, v, c) => acc + v * bases[m]![c]!, 0) / totals[m]!);
+  const national = levels.reduce((acc, v, m) => acc + v * totals[m]!, 0) / totals.reduce((a, b) => a + b, 0);
+  rates.forEach((r, m) => {
+    const shift = (persistence[m]! - 1) * (levels[m]! - national);
+    for (let c = 0; c < CELL_COUNT; c++) r[c] = r[c]! + shift * intensity[c]!;
+  });
 }
 
 /** (births − deaths) / population in the first projection year, without migration. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fertilityLevels, fertilityShape, heldFertility, totalFertility } from './fertility.js';
 import type { PopulationHistory } from './inputs.js';
 import { CELL_COUNT, FEMALE, MALE, cellIndex } from './model.js';
-import { residualMigration, shrunkRates, smoothOverAge, sum, usableTransitions } from './migration.js';
+import { excessPersistence, residualMigration, shrunkRates, smoothOverAge, sum, usableTransitions } from './migration.js';
 import { loadProjectionInputs } from './sources.js';
 
 const inputs = loadProjectionInputs();
@@ -57,6 +57,24 @@ describe('migration estimation', () => {
     const smooth = smoothOverAge(raw);
     // the kernel weights sum to about 2.5 (σ = 2); edges reflect onto the end ages, so totals scale alike
     expect(sum(smooth.migrants) / sum(smooth.exposure)).toBeCloseTo(sum(raw.migrants) / sum(raw.exposure), 3);
+  });
+
+  it('keeps more of a large municipality’s excess than of a small one’s, and all of it with one year', () => {
+    const years = [0, 1, 2, 3];
+    const sizes = [100_000, 50_000, 20_000, 2_000, 1_000, 500, 1_000];
+    // yearly swings grow as the population shrinks; persistent levels differ
+    const yearly = sizes.map((size, m) => {
+      const level = [0.01, -0.01, 0.004, -0.006, 0.012, -0.02, 0.03][m]!;
+      const swing = 1 / Math.sqrt(size);
+      return { years, rates: [level + swing, level - swing, level + swing, level - swing] };
+    });
+    yearly[6] = { years: [3], rates: [0.03] };
+    const persistence = excessPersistence(yearly, sizes);
+    expect(persistence[0]).toBeGreaterThan(0.9);
+    expect(persistence[5]).toBeLessThan(persistence[3]!);
+    expect(persistence[3]).toBeLessThan(persistence[0]!);
+    expect(persistence[6]).toBe(1);
+    for (const w of persistence) expect(w).toBeGreaterThanOrEqual(0);
   });
 
   it('uses the reference rates where a municipality has no people', () => {

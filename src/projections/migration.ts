@@ -126,6 +126,80 @@ export function shrunkRates(e: MigrationEvidence, reference: Float64Array | null
   });
 }
 
+/** One municipality's yearly total net migration rates (per person), by transition. */
+export interface YearlyMigration {
+  /** Transition year indices (y means y → y + 1). */
+  readonly years: readonly number[];
+  readonly rates: readonly number[];
+}
+
+/** Total residual net migration per person in each usable transition, unsmoothed. */
+export function yearlyMigration(
+  population: PopulationHistory,
+  m: number,
+  transitions: readonly number[],
+  survival: Float64Array,
+): YearlyMigration {
+  const rates = transitions.map((y) => {
+    const e = residualMigration(population, m, [y], survival);
+    const exposure = sum(e.exposure);
+    return exposure > 0 ? sum(e.migrants) / exposure : 0;
+  });
+  return { years: transitions, rates };
+}
+
+/**
+ * How much of each municipality's excess net migration (its rate minus the nation's in the same
+ * year, averaged over the fitted years) is expected to persist: an empirical-Bayes shrinkage
+ * factor τ² / (τ² + σ²_m / n_m) in a random-effects model of yearly excess = persistent level +
+ * transient noise. The transient variance σ²_m is modelled across municipalities as α + β / P_m
+ * (a common part plus sampling noise falling with population P_m), fitted by least squares to
+ * each municipality's own sample variance over its years; τ² is the between-municipality
+ * variance of the mean excess less the mean transient part (method of moments). Everything is
+ * estimated from the fitted years alone. Small municipalities, whose yearly rates swing most
+ * (a reception centre opening, a group of refugees settled in one year), keep least of their
+ * excess; large ones keep most. A municipality's own sample variance was tried as σ²_m instead
+ * (or averaged with the model) and did no better: two to four years are too few to estimate it.
+ * Municipalities with a single usable year keep all of it.
+ *
+ * Backtests (MAPE of municipal totals, keeping the full excess → with this factor): base 2024
+ * fitted to 2024 → 2026: 1.26 → 1.18 %; base 2020 fitted to 2022: 1.96 → 1.87 %; base 2023:
+ * 1.77 → 1.57 %; base 2022: 2.36 → 2.05 %.
+ */
+export function excessPersistence(yearly: readonly YearlyMigration[], populations: readonly number[]): Float64Array {
+  const yearCount = Math.max(0, ...yearly.flatMap((y) => y.years)) + 1;
+  const migrants = new Float64Array(yearCount);
+  const exposure = new Float64Array(yearCount);
+  yearly.forEach(({ years, rates }, m) =>
+    years.forEach((y, i) => {
+      migrants[y] = migrants[y]! + rates[i]! * populations[m]!;
+      exposure[y] = exposure[y]! + populations[m]!;
+    }),
+  );
+  const excess = yearly.map(({ years, rates }) => rates.map((r, i) => r - migrants[years[i]!]! / exposure[years[i]!]!));
+  const withVariance = excess.flatMap((e, m) => (e.length > 1 ? [m] : []));
+  if (withVariance.length < 3) return new Float64Array(yearly.length).fill(1);
+  const meanOf = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const means = excess.map((e) => (e.length > 0 ? meanOf(e) : 0));
+  const variances = excess.map((e, m) => (e.length > 1 ? e.reduce((a, x) => a + (x - means[m]!) ** 2, 0) / (e.length - 1) : 0));
+  const x = withVariance.map((m) => 1 / populations[m]!);
+  const y = withVariance.map((m) => variances[m]!);
+  const xMean = meanOf(x);
+  const yMean = meanOf(y);
+  const spread = x.reduce((a, xi) => a + (xi - xMean) ** 2, 0);
+  const beta = spread > 0 ? x.reduce((a, xi, i) => a + (xi - xMean) * (y[i]! - yMean), 0) / spread : 0;
+  const alpha = yMean - beta * xMean;
+  const transient = (m: number) => Math.max(0, alpha + beta / populations[m]!) / excess[m]!.length;
+  const grandMean = meanOf(withVariance.map((m) => means[m]!));
+  const between = withVariance.reduce((a, m) => a + (means[m]! - grandMean) ** 2, 0) / (withVariance.length - 1);
+  const tau2 = Math.max(0, between - meanOf(withVariance.map(transient)));
+  return Float64Array.from(yearly, (_, m) => {
+    if (excess[m]!.length < 2) return 1;
+    const noise = transient(m);
+    return tau2 + noise > 0 ? tau2 / (tau2 + noise) : 1;
+  });
+}
+
 /**
  * The standard intensity of net migration by cell: national net migrants (UN WPP age profile)
  * per person of the national population, scaled to a population-weighted mean of 1.

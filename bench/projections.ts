@@ -1,6 +1,6 @@
 /**
  * Throughput of the projection engine.
- *   npx tsx bench/projections-speed.ts
+ *   npm run bench -- projections
  */
 import { buildEngine, type ProjectionEngine } from '../src/projections/engine.js';
 import { CELL_COUNT, SCENARIOS, stepCount } from '../src/projections/model.js';

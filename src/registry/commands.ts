@@ -1,0 +1,27 @@
+/**
+ * Arguments of `npm run registry -- …`, parsed without IO so that they can be tested.
+ */
+import { parseArgs } from 'node:util';
+
+export const REGISTRY_USAGE = `usage: npm run registry -- import [--source shipped|ssb]
+  --source shipped  load the copies shipped in data/ (default; works offline)
+  --source ssb      fetch population (table 07459, 2024 onwards) from SSB's PxWebApi v2`;
+
+export type RegistryCommand = { command: 'import'; source: 'shipped' | 'ssb' };
+
+export type ParsedCommand<T> = { ok: true; command: T } | { ok: false; error: string };
+
+export function parseRegistryCommand(argv: readonly string[]): ParsedCommand<RegistryCommand> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { source: { type: 'string', default: 'shipped' } } });
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (command !== 'import') return { ok: false, error: command ? `unknown command "${command}"` : 'no command given' };
+  if (rest.length > 0) return { ok: false, error: `unexpected argument "${rest[0]}"` };
+  const source = parsed.values.source;
+  if (source !== 'shipped' && source !== 'ssb') return { ok: false, error: `--source must be shipped or ssb (got "${source}")` };
+  return { ok: true, command: { command, source } };
+}

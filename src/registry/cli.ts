@@ -6,9 +6,10 @@ import { readConfig } from '../platform/config.js';
 import { openDatabase, type DB } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { REGISTRY_USAGE, parseRegistryCommand } from './commands.js';
-import { importPopulation07459, importShippedRegistry } from './importer.js';
+import { importNationalProjections, importPopulation07459, importShippedRegistry } from './importer.js';
+import { nationalProjectionFromJsonStat } from './model.js';
 import { progressBar } from './progress.js';
-import { fetchJsonStat, population07459Url } from './sources.js';
+import { NATIONAL_PROJECTION_TABLES, fetchJsonStat, nationalProjectionUrl, population07459Url } from './sources.js';
 import { listMunicipalities, registryIsEmpty, registryRowCounts } from './store.js';
 
 /** SSB publishes 07459 under 2024 codes from 2024; earlier years come from the shipped copy. */
@@ -34,6 +35,22 @@ async function importFromSsb(db: DB): Promise<number> {
     return 1;
   }
   console.log(`Imported ${result.rows} population cells from SSB.`);
+  return importNationalFromSsb(db);
+}
+
+/** SSB's national projections (14288, 14746), each table replaced in its own transaction. */
+async function importNationalFromSsb(db: DB): Promise<number> {
+  for (const { tableCode, baseYear } of NATIONAL_PROJECTION_TABLES) {
+    console.log(`Fetching the national projection ${tableCode} (base ${baseYear}) from SSB …`);
+    const fetched = await fetchJsonStat(nationalProjectionUrl(tableCode));
+    const parsed = fetched.ok ? nationalProjectionFromJsonStat(fetched.dataset, tableCode, baseYear) : fetched;
+    const result = parsed.ok ? await importNationalProjections(db, parsed.rows, 'ssb') : parsed;
+    if (!result.ok) {
+      console.error(`Import of ${tableCode} from SSB failed: ${result.error}`);
+      return 1;
+    }
+    console.log(`Imported ${result.rows} rows of ${tableCode}.`);
+  }
   return 0;
 }
 

@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 
 export const REGISTRY_USAGE = `usage: npm run registry -- import [--source shipped|ssb]
   --source shipped  load the copies shipped in data/ (default; works offline)
-  --source ssb      fetch population (table 07459, 2024 onwards) from SSB's PxWebApi v2`;
+  --source ssb      fetch population (07459, 2024 onwards) and the national projections (14288, 14746)
+                    from SSB's PxWebApi v2`;
 
 export type RegistryCommand = { command: 'import'; source: 'shipped' | 'ssb' };
 

@@ -5,6 +5,7 @@ import {
   ageGroup,
   danishUnits,
   formerNorwegianMunicipalities,
+  nationalProjectionFromJsonStat,
   norwegianNameForms,
   norwegianUnits,
   officialName,
@@ -168,5 +169,40 @@ describe('population 07459', () => {
 
   it('names codes the registry does not know', () => {
     expect(unknownCodes(['0301', '9999', '9999', '0000'], new Set(['0301']))).toEqual(['0000', '9999']);
+  });
+});
+
+describe('national projection from JSON-stat2', () => {
+  const ds = JsonStatDataset.parse({
+    id: ['Region', 'Alder', 'ContentsCode', 'Tid'],
+    size: [1, 2, 3, 2],
+    dimension: {
+      Region: { category: { index: ['0'], label: { '0': 'Hele landet' } } },
+      Alder: { category: { index: ['000', '090+'], label: { '000': '0 år', '090+': '90 år eller eldre' } } },
+      ContentsCode: { category: { index: ['Fram1', 'Fram2', 'Fram3'], label: { Fram1: 'Hovedalternativet (MMMM)', Fram2: 'Konstant (KKKK)', Fram3: 'Lav nasjonal vekst (LLML)' } } },
+      Tid: { category: { index: ['2024', '2025'] } },
+    },
+    value: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  });
+
+  it('reads the alternatives it knows by age group and year', () => {
+    const result = nationalProjectionFromJsonStat(ds, '14288', 2024);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.rows.map((r) => [r.alternative, r.ageFrom, r.ageTo, r.year, r.persons])).toEqual([
+      ['MMMM', 0, 0, 2024, 1],
+      ['MMMM', 0, 0, 2025, 2],
+      ['MMMM', 90, 105, 2024, 7],
+      ['MMMM', 90, 105, 2025, 8],
+      ['LLML', 0, 0, 2024, 5],
+      ['LLML', 0, 0, 2025, 6],
+      ['LLML', 90, 105, 2024, 11],
+      ['LLML', 90, 105, 2025, 12],
+    ]);
+  });
+
+  it('refuses a table without the alternatives', () => {
+    const plain = JsonStatDataset.parse({ id: ['Alder', 'Tid'], size: [1, 1], dimension: { Alder: { category: { index: ['000'] } }, Tid: { category: { index: ['2024'] } } }, value: [1] });
+    expect(nationalProjectionFromJsonStat(plain, '14288', 2024)).toEqual({ ok: false, error: 'the dataset has no MMMM, HHMH or LLML alternative' });
   });
 });

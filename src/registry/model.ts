@@ -485,3 +485,39 @@ export function populationSlice(p: PopulationColumns, from: number, to: number):
 export function unknownCodes(codes: Iterable<string>, known: ReadonlySet<string>): string[] {
   return [...new Set(codes)].filter((code) => !known.has(code)).sort();
 }
+
+export type NationalProjectionResult = { ok: true; rows: NationalProjectionRow[] } | { ok: false; error: string };
+
+/**
+ * A national projection table (14288, 14746) as PxWebApi returns it in JSON-stat2: alternatives
+ * are the categories whose code or label carries MMMM, HHMH or LLML (other alternatives are
+ * skipped), ages in `Alder` (single years or groups), years in `Tid`. Every other dimension must
+ * have a single category (ask for the national total).
+ */
+export function nationalProjectionFromJsonStat(ds: JsonStatDataset, tableCode: string, baseYear: number): NationalProjectionResult {
+  const alternativeOf = (c: { code: string; label: string }) =>
+    (/\b(MMMM|HHMH|LLML)\b/.exec(c.code)?.[1] ?? ALTERNATIVE_PATTERN.exec(c.label)?.[1]) as Alternative | undefined;
+  const alternativeDimension = ds.dimensions.find((d) => d.categories.some((c) => alternativeOf(c)));
+  if (!alternativeDimension) return { ok: false, error: 'the dataset has no MMMM, HHMH or LLML alternative' };
+  const needed = [alternativeDimension.id, 'Alder', 'Tid'];
+  const missing = needed.filter((id) => !ds.dimensions.some((d) => d.id === id));
+  if (missing.length > 0) return { ok: false, error: `the dataset has no ${missing.join(', ')} dimension` };
+  const extra = ds.dimensions.find((d) => !needed.includes(d.id) && d.categories.length !== 1);
+  if (extra) return { ok: false, error: `dimension ${extra.id} must have a single category` };
+  const rows: NationalProjectionRow[] = [];
+  const [alternatives, ages, years] = needed.map((id) => ds.dimension(id).categories);
+  const [sa, sg, sy] = needed.map((id) => ds.stride(id));
+  for (const [i, alternative] of alternatives!.entries()) {
+    const code = alternativeOf(alternative);
+    if (!code) continue;
+    for (const [g, age] of ages!.entries()) {
+      const [ageFrom, ageTo] = ageGroup(age.label === age.code ? age.code : age.label);
+      for (const [y, year] of years!.entries()) {
+        const persons = ds.values[i * sa! + g * sg! + y * sy!]!;
+        if (Number.isNaN(persons)) continue;
+        rows.push({ tableCode, baseYear, alternative: code, year: Number(year.code), ageFrom, ageTo, persons });
+      }
+    }
+  }
+  return { ok: true, rows };
+}

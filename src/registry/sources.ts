@@ -137,3 +137,23 @@ export async function fetchJsonStat(url: URL, timeoutMs = 60_000, fetchImpl: typ
     return { ok: false, error: `SSB's API returned something that is not a JSON-stat2 dataset: ${reason}` };
   }
 }
+
+/** SSB's national projection tables and the year each is based on. */
+export const NATIONAL_PROJECTION_TABLES = [
+  { tableCode: '14288', baseYear: 2024 },
+  { tableCode: '14746', baseYear: 2026 },
+] as const;
+
+/**
+ * PxWebApi v2 GET query for a national projection table: every alternative, age and year; the
+ * other variables are left out so that the API returns the national total (elimination).
+ */
+export function nationalProjectionUrl(tableCode: string): URL {
+  const url = new URL(`${SSB_PXWEBAPI}/tables/${tableCode}/data`);
+  url.searchParams.set('lang', 'no');
+  url.searchParams.set('outputFormat', 'json-stat2');
+  url.searchParams.set('valueCodes[ContentsCode]', '*');
+  url.searchParams.set('valueCodes[Alder]', '*');
+  url.searchParams.set('valueCodes[Tid]', '*');
+  return url;
+}

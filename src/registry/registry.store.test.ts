@@ -94,6 +94,8 @@ describe('registry store', () => {
     expect(await codes('omasvuono')).toEqual(['5538']);
     expect(await codes('copenhagen')).toEqual(['101']);
     expect(await codes('5610')).toEqual(['5610']);
+    expect(await codes('odal', 'NO')).toEqual(['3414', '3415']); // Nord-Odal, Sør-Odal
+    expect(await codes('odal', 'DK')).toEqual([]);
     expect(await codes('')).toEqual([]);
   });
 

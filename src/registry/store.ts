@@ -280,41 +280,40 @@ export interface MunicipalitySummary {
   readonly validTo: string | null;
 }
 
+const municipalityColumns = [
+  'country',
+  'code',
+  'region_code',
+  'name',
+  sql<string | null>`valid_from::text`.as('valid_from'),
+  sql<string | null>`valid_to::text`.as('valid_to'),
+] as const;
+
 /** Today's municipalities of a country, by code, with every name form. */
 export async function listMunicipalities(db: Queryable, country: Country): Promise<MunicipalitySummary[]> {
   const rows = await db
     .selectFrom('registry_municipalities')
-    .select(['country', 'code', 'region_code', 'name', sql<string | null>`valid_from::text`.as('valid_from'), sql<string | null>`valid_to::text`.as('valid_to')])
+    .select(municipalityColumns)
     .where('country', '=', country)
     .where('valid_to', 'is', null)
     .orderBy('code')
     .execute();
-  return withNames(db, 'municipality', country, rows);
+  return withNames(db, country, rows);
 }
 
 /** A municipality by code, current or former; undefined when the code never existed. */
 export async function findMunicipality(db: Queryable, country: Country, code: string): Promise<MunicipalitySummary | undefined> {
-  const rows = await db
-    .selectFrom('registry_municipalities')
-    .select(['country', 'code', 'region_code', 'name', sql<string | null>`valid_from::text`.as('valid_from'), sql<string | null>`valid_to::text`.as('valid_to')])
-    .where('country', '=', country)
-    .where('code', '=', code)
-    .execute();
-  return (await withNames(db, 'municipality', country, rows))[0];
+  const rows = await db.selectFrom('registry_municipalities').select(municipalityColumns).where('country', '=', country).where('code', '=', code).execute();
+  return (await withNames(db, country, rows))[0];
 }
 
-async function withNames(
-  db: Queryable,
-  unit: NameTable['unit'],
-  country: Country,
-  rows: readonly (RegionTable & { region_code: string | null })[],
-): Promise<MunicipalitySummary[]> {
+async function withNames(db: Queryable, country: Country, rows: readonly MunicipalityTable[]): Promise<MunicipalitySummary[]> {
   if (rows.length === 0) return [];
   const names = await db
     .selectFrom('registry_names')
     .select(['code', 'name', 'language', 'official'])
     .where('country', '=', country)
-    .where('unit', '=', unit)
+    .where('unit', '=', 'municipality')
     .where('code', 'in', rows.map((r) => r.code))
     .orderBy('code')
     .orderBy('position')
@@ -332,10 +331,16 @@ async function withNames(
   }));
 }
 
+/** A search matches the start of a code, of a name form, or of a word in it ("odal" finds Nord-Odal). */
+function nameMatches(key: string, code: string, name: string): boolean {
+  const form = searchKey(name);
+  return code.startsWith(key) || form.startsWith(key) || form.split(/[\s-]+/).some((word) => word.startsWith(key));
+}
+
 /**
- * Today's municipalities whose code or any name form starts with the query (case-insensitive):
- * "karas", "Kárášjohka" and "5610" all find Kárášjohka – Karasjok. Accent-insensitive matching is
- * done on the names fetched for the country, which are few.
+ * Today's municipalities whose code or any name form matches the query, case- and
+ * accent-insensitively: "karas", "Kárášjohka", "karasjohka" and "5610" all find
+ * Kárášjohka – Karasjok. The few thousand name forms are matched in memory.
  */
 export async function searchMunicipalities(db: Queryable, query: string, country?: Country, limit = 20): Promise<MunicipalitySummary[]> {
   const key = searchKey(query);
@@ -347,19 +352,15 @@ export async function searchMunicipalities(db: Queryable, query: string, country
     .where('n.unit', '=', 'municipality')
     .where('m.valid_to', 'is', null);
   if (country) names = names.where('n.country', '=', country);
-  const candidates = await names.execute();
-  const matches = new Map<string, Country>();
-  for (const c of candidates) {
-    if (c.code.startsWith(key) || searchKey(c.name).startsWith(key) || searchKey(c.name).includes(` ${key}`)) {
-      matches.set(`${c.country}:${c.code}`, c.country);
-    }
-  }
+  const matched = (await names.execute()).filter((n) => nameMatches(key, n.code, n.name));
   const found: MunicipalitySummary[] = [];
-  for (const [id, c] of [...matches].slice(0, limit)) {
-    const m = await findMunicipality(db, c, id.slice(3));
-    if (m) found.push(m);
+  for (const c of ['NO', 'DK'] as const) {
+    const codes = [...new Set(matched.filter((n) => n.country === c).map((n) => n.code))];
+    if (codes.length === 0) continue;
+    const rows = await db.selectFrom('registry_municipalities').select(municipalityColumns).where('country', '=', c).where('code', 'in', codes).execute();
+    found.push(...(await withNames(db, c, rows)));
   }
-  return found.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  return found.sort((a, b) => a.name.localeCompare(b.name, 'nb')).slice(0, limit);
 }
 
 /**

@@ -4,7 +4,7 @@ export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: '@kitajs/html' },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['src/platform/testing/global-setup.ts'],

@@ -1,8 +1,11 @@
 import { readConfig } from './platform/config.js';
-import { openDatabase } from './platform/db/database.js';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { seedDemoIdentities } from './platform/auth/demo.js';
 import { buildApp } from './app.js';
+import { progressBar } from './platform/cli/progress.js';
+import { importShippedRegistry } from './registry/importer.js';
+import { registryIsEmpty } from './registry/store.js';
 
 async function main() {
   const started = performance.now();
@@ -15,6 +18,7 @@ async function main() {
   const { config } = result;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(database.db);
+  if (await registryIsEmpty(database.db)) await importRegistry(database);
   if (config.demoData) await seedDemoIdentities(database.db);
 
   const app = await buildApp({ config, database });
@@ -34,6 +38,15 @@ async function main() {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The first start loads the municipalities and population shipped with the product, before serving. */
+async function importRegistry(database: DatabaseHandle) {
+  console.log('First start: importing the registry shipped with Stifinner (municipalities, population, projections)…');
+  const bar = progressBar('rows');
+  const { rows } = await importShippedRegistry(database.db, (done, total, step) => bar.update(done, total, step));
+  bar.stop();
+  console.log(`Registry imported: ${rows} rows.`);
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,7 @@
  * The backtest's printed report, shared by `npm run projections -- backtest` and
  * bench/projections-backtest.ts. The last line is always `backtest MAPE total: X.XX %`.
  */
-import { progressBar } from '../registry/progress.js';
+import { progressBar } from '../platform/cli/progress.js';
 import { runBacktest, type BacktestOptions, type BacktestResult } from './backtest.js';
 import type { ProjectionInputs } from './inputs.js';
 

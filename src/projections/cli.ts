@@ -4,7 +4,7 @@
  * Both read the data shipped in data/ and show a progress bar on stderr.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { progressBar } from '../registry/progress.js';
+import { progressBar } from '../platform/cli/progress.js';
 import { printBacktest } from './backtest-report.js';
 import { PROJECTIONS_USAGE, parseProjectionCommand, type ProjectionCommand } from './commands.js';
 import { buildEngine } from './engine.js';

@@ -8,7 +8,7 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { REGISTRY_USAGE, parseRegistryCommand } from './commands.js';
 import { importNationalProjections, importPopulation07459, importShippedRegistry } from './importer.js';
 import { nationalProjectionFromJsonStat } from './model.js';
-import { progressBar } from './progress.js';
+import { progressBar } from '../platform/cli/progress.js';
 import { NATIONAL_PROJECTION_TABLES, fetchJsonStat, nationalProjectionUrl, population07459Url } from './sources.js';
 import { listMunicipalities, registryIsEmpty, registryRowCounts } from './store.js';
 

@@ -1,14 +1,15 @@
-import { nb } from './messages/nb.js';
+import type { CATALOGUES } from '../../messages.js';
 
-export type MessageKey = keyof typeof nb;
+type Source = (typeof CATALOGUES)['nb'];
+export type MessageKey = keyof Source;
 /** A complete catalogue: the type checker refuses a language that lacks a key or has an extra one. */
 export type Catalogue = { readonly [K in MessageKey]: string };
 
-type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
-export type MessageParams<K extends MessageKey> = Record<Placeholders<(typeof nb)[K]>, string | number>;
+type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+export type MessageParams<K extends MessageKey> = Record<Placeholders<Source[K]>, string | number>;
 
 /** `t('key')` for plain messages, `t('key', { name })` when the bokmål text has `{name}`. */
 export type Translate = <K extends MessageKey>(
   key: K,
-  ...params: Placeholders<(typeof nb)[K]> extends never ? [] : [MessageParams<K>]
+  ...params: Placeholders<Source[K]> extends never ? [] : [MessageParams<K>]
 ) => string;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chooseLocale, formatNumber, localeFromAcceptLanguage, translator } from './index.js';
-import { da } from './messages/da.js';
-import { en } from './messages/en.js';
-import { nb } from './messages/nb.js';
-import { nn } from './messages/nn.js';
+import { CATALOGUES } from '../../messages.js';
+
+const { nb, nn, da, en } = CATALOGUES;
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

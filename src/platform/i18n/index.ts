@@ -1,8 +1,5 @@
+import { CATALOGUES as COMPOSED } from '../../messages.js';
 import type { Catalogue, MessageKey, Translate } from './catalogue.js';
-import { da } from './messages/da.js';
-import { en } from './messages/en.js';
-import { nb } from './messages/nb.js';
-import { nn } from './messages/nn.js';
 
 export type { MessageKey, Translate } from './catalogue.js';
 
@@ -10,7 +7,7 @@ export const LOCALES = ['nb', 'nn', 'da', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'nb';
 
-const CATALOGUES: Record<Locale, Catalogue> = { nb, nn, da, en };
+const CATALOGUES: Record<Locale, Catalogue> = COMPOSED;
 const INTL_TAGS: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', da: 'da-DK', en: 'en-GB' };
 
 export function isLocale(value: unknown): value is Locale {

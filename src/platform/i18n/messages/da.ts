@@ -1,6 +1,7 @@
-import type { Catalogue } from '../catalogue.js';
+import type { CatalogueOf } from '../define.js';
+import type { nb } from './nb.js';
 
-export const da: Catalogue = {
+export const da: CatalogueOf<typeof nb> = {
   'site.name': 'Stifinner',
   'site.tagline': 'Innovations- og reformprogrammer for kommuner i Norge og Danmark',
   'layout.skipToContent': 'Gå til hovedindhold',

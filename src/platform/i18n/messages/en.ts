@@ -1,6 +1,7 @@
-import type { Catalogue } from '../catalogue.js';
+import type { CatalogueOf } from '../define.js';
+import type { nb } from './nb.js';
 
-export const en: Catalogue = {
+export const en: CatalogueOf<typeof nb> = {
   'site.name': 'Stifinner',
   'site.tagline': 'Innovation and reform programmes for municipalities in Norway and Denmark',
   'layout.skipToContent': 'Skip to main content',

@@ -1,6 +1,7 @@
-import type { Catalogue } from '../catalogue.js';
+import type { CatalogueOf } from '../define.js';
+import type { nb } from './nb.js';
 
-export const nn: Catalogue = {
+export const nn: CatalogueOf<typeof nb> = {
   'site.name': 'Stifinner',
   'site.tagline': 'Innovasjons- og reformprogram for kommunar i Noreg og Danmark',
   'layout.skipToContent': 'Hopp til hovudinnhald',

@@ -1,0 +1,15 @@
+/**
+ * Every message catalogue of the product: the platform's own and each capability's, composed per
+ * language. Keys are prefixed with their capability, so catalogues never overwrite each other.
+ */
+import { da } from './platform/i18n/messages/da.js';
+import { en } from './platform/i18n/messages/en.js';
+import { nb } from './platform/i18n/messages/nb.js';
+import { nn } from './platform/i18n/messages/nn.js';
+
+export const CATALOGUES = {
+  nb: { ...nb },
+  nn: { ...nn },
+  da: { ...da },
+  en: { ...en },
+};

@@ -11,7 +11,7 @@ describe('README', () => {
   });
 
   it('gives the start and test commands', () => {
-    expect(readme).toContain('npm ci && npm start');
-    expect(readme).toContain('npm ci && npm test');
+    expect(readme).toContain('npm install && npm start');
+    expect(readme).toContain('npm install && npm test');
   });
 });

@@ -108,6 +108,19 @@ describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => 
     },
   );
 
+  it('a person who sends the sign-in page without choosing sees the error summary, linked to the field', async () => {
+    const page = await openPage(context);
+    await page.goto(`${running.baseUrl}/login/employee?returnTo=/`);
+    await expect.poll(() => page.url()).toContain('/idp/interaction/');
+    await page.getByRole('button', { name: nb('idp.continue') }).click();
+    const summary = page.locator('.ds-error-summary');
+    expect(await summary.textContent()).toContain(nb('idp.choosePersona'));
+    await expectAccessible(page);
+    await summary.getByRole('link').click();
+    expect(await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)).toMatch(/^#persona-/);
+    await page.close();
+  });
+
   it('Nora, a citizen of Porsgrunn, signs in and out with JavaScript turned off', async () => {
     // axe needs script in the page, so this walk checks only that nothing depends on it.
     const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });

@@ -12,6 +12,15 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
+describe('start-up', () => {
+  it('refuses to start with a bad configuration, naming each bad value', async () => {
+    const port = await freePort();
+    await expect(startServerProcess(port, { PORT: 'eighty', NODE_ENV: 'production', LOCAL_IDP: 'true' })).rejects.toThrow(
+      /exited with 1:[\s\S]*PORT: must be a whole number[\s\S]*LOCAL_IDP: the local identity provider is refused in production/,
+    );
+  });
+});
+
 describe(`server processes sharing one database (${engine})`, () => {
   it('two servers on one database share a sign-in', async () => {
     const database = await createTestDatabase();

@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { access, decideAccess } from '../auth/model.js';
-import { findPrincipal } from '../auth/store.js';
+import { deleteExpiredSessions, findPrincipal } from '../auth/store.js';
 import { DESIGNSYSTEM_DIR, DESIGNSYSTEM_PREFIX, PUBLIC_DIR, PUBLIC_PREFIX } from '../ui/assets.js';
 import type { PageContext } from '../ui/context.js';
 import { registerErrorHandling, sendProblem, wantsJson } from './errors.js';
@@ -123,6 +123,7 @@ export async function createServer({ config, database, formTargets = [], logger 
       await new Promise<void>((resolve) => app.csrfProtection(request, reply, () => resolve()));
     }
   });
+  sweepExpiredSessions(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (!reply.hasHeader('cache-control') && request.principal) reply.header('cache-control', 'private, no-store');
@@ -131,6 +132,19 @@ export async function createServer({ config, database, formTargets = [], logger 
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SESSION_SWEEP_INTERVAL_MS = 3600 * 1000;
+
+/** Expired sessions are refused on read; this removes their rows once an hour. */
+function sweepExpiredSessions(app: FastifyInstance) {
+  let timer: NodeJS.Timeout | undefined;
+  const sweep = () =>
+    deleteExpiredSessions(app.database.db).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+  app.addHook('onReady', async () => {
+    await sweep();
+    timer = setInterval(sweep, SESSION_SWEEP_INTERVAL_MS).unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+}
 
 function csrfTokenOf(request: FastifyRequest): string | undefined {
   const body = request.body as Record<string, unknown> | undefined;

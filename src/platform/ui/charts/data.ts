@@ -15,6 +15,8 @@ export interface ChartColumn {
   unit?: string;
   /** Decimals shown in the table (CSV and JSON keep the full value). Default 0. */
   fractionDigits?: number;
+  /** Numbers shown as they are, without grouping or rounding: years, codes. */
+  plain?: boolean;
   /** A heading for its row (`<th scope="row">`), e.g. the age or the municipality. */
   rowHeader?: boolean;
 }
@@ -39,7 +41,7 @@ export interface ChartDownload {
 /** A cell as the data table shows it: numbers in the language's format, missing values empty. */
 export function formatCell(locale: Locale, column: ChartColumn, value: ChartCell | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return formatNumber(locale, value, column.fractionDigits ?? 0);
+  if (typeof value === 'number') return column.plain ? String(value) : formatNumber(locale, value, column.fractionDigits ?? 0);
   return value;
 }
 

@@ -5,3 +5,4 @@ export { Legend, SwatchGraphic, type LegendItem, type Swatch } from './legend.js
 export { PopulationPyramid, pyramidData, pyramidGeometry, pyramidLegend, type PopulationPyramidProps, type PyramidSeries } from './pyramid.js';
 export type { ChartBaseProps } from './svg.js';
 export { DataTable, type DataTableProps } from './table.js';
+export { LineChart, displayedSeries, lineChartData, lineChartGeometry, lineLegend, type BandLabels, type LineChartProps, type LineSeries } from './lines.js';

@@ -54,7 +54,7 @@ export function seriesStyle(index: number): SeriesStyle {
   return {
     colour: pick(CATEGORICAL, index),
     dash: pick(DASHES, index),
-    marker: pick(MARKERS, index + round),
+    marker: pick(MARKERS, (index % DASHES.length) + round),
   };
 }
 

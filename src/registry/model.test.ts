@@ -19,8 +19,8 @@ import {
   type CodeChange,
 } from './model.js';
 
-const shared = (file: string) => readFileSync(new URL(`../../../shared/data/${file}`, import.meta.url), 'utf8');
-const changes = parseCodeChanges(JSON.parse(shared('ssb/municipality_code_changes_1988-2024.json')));
+const shipped = (file: string) => readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8');
+const changes = parseCodeChanges(JSON.parse(shipped('ssb/municipality_code_changes_1988-2024.json')));
 
 describe('name forms', () => {
   it('splits an official name into its forms with their languages', () => {
@@ -163,7 +163,7 @@ describe('population 07459', () => {
   });
 
   it('reads the shipped copy completely', () => {
-    const result = populationColumns(JsonStatDataset.parse(JSON.parse(shared('ssb/07459_population_2020-2026_b2024.json'))));
+    const result = populationColumns(JsonStatDataset.parse(JSON.parse(shipped('ssb/07459_population_2020-2026_b2024.json'))));
     expect(result.ok && result.population.persons.length).toBe(357 * 2 * 106 * 7);
   });
 

@@ -5,6 +5,7 @@ import { createServer } from './platform/http/server.js';
 import { platformRoutes } from './platform/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
+import { kommunebildeRoutes } from './projections/routes.js';
 import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
 import { createLoginProviders } from './platform/auth/relying-party.js';
 
@@ -29,5 +30,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(platformRoutes);
   await app.register(authRoutes, { providers, localProvider });
   await app.register(auditRoutes);
+  await app.register(kommunebildeRoutes);
   return app;
 }

@@ -6,10 +6,11 @@ import { da } from './platform/i18n/messages/da.js';
 import { en } from './platform/i18n/messages/en.js';
 import { nb } from './platform/i18n/messages/nb.js';
 import { nn } from './platform/i18n/messages/nn.js';
+import { kommuneMessages } from './projections/messages.js';
 
 export const CATALOGUES = {
-  nb: { ...nb },
-  nn: { ...nn },
-  da: { ...da },
-  en: { ...en },
+  nb: { ...nb, ...kommuneMessages.nb },
+  nn: { ...nn, ...kommuneMessages.nn },
+  da: { ...da, ...kommuneMessages.da },
+  en: { ...en, ...kommuneMessages.en },
 };

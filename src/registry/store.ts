@@ -412,3 +412,51 @@ export async function currentCodesFor(db: Queryable, oldCode: string, year: numb
     .execute();
   return rows.map((r) => ({ code: r.new_code, weight: r.weight }));
 }
+
+export interface RegionSummary {
+  readonly country: Country;
+  readonly code: string;
+  /** Official name, forms joined by an en dash. */
+  readonly name: string;
+}
+
+/** Today's regions (Norwegian counties, Danish regions) of a country, by code. */
+export async function listRegions(db: Queryable, country: Country): Promise<RegionSummary[]> {
+  return db
+    .selectFrom('registry_regions')
+    .select(['country', 'code', 'name'])
+    .where('country', '=', country)
+    .where('valid_to', 'is', null)
+    .orderBy('code')
+    .execute();
+}
+
+export interface PopulationByAgeRow {
+  readonly code: string;
+  readonly year: number;
+  readonly sex: Sex;
+  /** Persons by single year of age 0..105 (105 = 105+); ages without a row count 0. */
+  readonly persons: readonly number[];
+}
+
+/**
+ * Every Norwegian municipality's population by year, sex and age in one query (one row per
+ * municipality, year and sex), for the projection engine to start from what was last imported.
+ */
+export async function populationByAgeForAll(db: Queryable): Promise<PopulationByAgeRow[]> {
+  const { rows } = await sql<{ code: string; year: number; sex: Sex; ages: number[]; persons: number[] }>`
+    select municipality_code as code, year, sex, array_agg(age order by age) as ages, array_agg(persons order by age) as persons
+    from registry_population group by municipality_code, year, sex order by municipality_code, year, sex
+  `.execute(db);
+  return rows.map((r) => {
+    const persons = new Array<number>(106).fill(0);
+    r.ages.forEach((age, i) => (persons[Number(age)] = Number(r.persons[i])));
+    return { code: r.code, year: Number(r.year), sex: r.sex, persons };
+  });
+}
+
+/** When a dataset was last imported (undefined if never): a version for caches built from it. */
+export async function importedAt(db: Queryable, dataset: string): Promise<Date | undefined> {
+  const row = await db.selectFrom('registry_imports').select('imported_at').where('dataset', '=', dataset).executeTakeFirst();
+  return row?.imported_at;
+}

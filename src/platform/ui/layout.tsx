@@ -56,6 +56,11 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
                 {t('nav.home')}
               </a>
             </li>
+            <li>
+              <a class="ds-link" href={`/kommune?lang=${ctx.locale}`} safe>
+                {t('kommune.nav')}
+              </a>
+            </li>
             {principal?.roles.has('admin') ? (
               <li>
                 <a class="ds-link" href="/admin/audit" safe>

@@ -1,0 +1,119 @@
+/**
+ * The numbers each chart of the overview shows, as the chart kit's ChartData: the same table is
+ * drawn, shown as a data table and downloaded as CSV or JSON.
+ */
+import type { ChartData, ChartRow } from '../platform/ui/charts/data.js';
+import type { Translate } from '../platform/i18n/index.js';
+import { AGE_GROUPS, PYRAMID_BANDS, STAFFING_YEARS, figuresIn, type AgeRange, type AreaFigures } from './figures.js';
+import { SERVICE_AREAS } from './staffing.js';
+import type { Outlook } from './service.js';
+
+export const CHARTS = ['pyramid', 'age-groups', 'staffing', 'ratios'] as const;
+export type ChartName = (typeof CHARTS)[number];
+
+export function ageLabel([from, to]: AgeRange): string {
+  if (to >= 105) return `${from}+`;
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+export function ageKey([from, to]: AgeRange): string {
+  return to >= 105 ? `${from}plus` : from === to ? `${from}` : `${from}_${to}`;
+}
+
+/** Years of the staffing and ratio tables: the base year and 2030/2040/2050. */
+export function reportYears(figures: AreaFigures): number[] {
+  return [figures.baseYear, ...STAFFING_YEARS.filter((y) => y > figures.baseYear && y <= figures.endYear)];
+}
+
+export interface PyramidSeriesData {
+  key: string;
+  label: string;
+  male: number[];
+  female: number[];
+}
+
+/** The pyramid's series: the base year (bars) and the chosen year (outline). */
+export function pyramidSeries(figures: AreaFigures, year: number): PyramidSeriesData[] {
+  return [figures.baseYear, year].map((y) => {
+    const f = figuresIn(figures, y);
+    return { key: String(y), label: String(y), male: [...f.male], female: [...f.female] };
+  });
+}
+
+export const PYRAMID_AGES: readonly string[] = PYRAMID_BANDS.map(ageLabel);
+
+export function ageGroupsChart(outlook: Outlook, t: Translate): ChartData {
+  const { selected, low, high } = outlook;
+  const columns = [
+    { key: 'year', label: t('kommune.col.year'), rowHeader: true },
+    ...AGE_GROUPS.flatMap((group) => [
+      { key: `age_${ageKey(group)}`, label: ageLabel(group) },
+      { key: `age_${ageKey(group)}_low`, label: `${ageLabel(group)} (${t('kommune.col.low')})` },
+      { key: `age_${ageKey(group)}_high`, label: `${ageLabel(group)} (${t('kommune.col.high')})` },
+    ]),
+  ];
+  const rows = selected.years.map((y, k) => {
+    const row: Record<string, number | string> = { year: String(y.year) };
+    AGE_GROUPS.forEach((group, g) => {
+      row[`age_${ageKey(group)}`] = Math.round(y.ageGroups[g]!);
+      row[`age_${ageKey(group)}_low`] = Math.round(low.years[k]!.ageGroups[g]!);
+      row[`age_${ageKey(group)}_high`] = Math.round(high.years[k]!.ageGroups[g]!);
+    });
+    return row;
+  });
+  return { title: t('kommune.ageGroups.heading', { from: selected.baseYear, to: selected.endYear }), columns, rows };
+}
+
+export function staffingChart(figures: AreaFigures, t: Translate): ChartData {
+  const years = reportYears(figures);
+  const columns = [
+    { key: 'area', label: t('kommune.col.area'), rowHeader: true },
+    ...years.flatMap((year) => [
+      { key: `users_${year}`, label: t('kommune.col.users', { year }) },
+      { key: `fte_${year}`, label: t('kommune.col.fte', { year }) },
+    ]),
+  ];
+  const areaRow = (label: string, users: (y: number) => number | null, fte: (y: number) => number): ChartRow => {
+    const row: Record<string, number | string | null> = { area: label };
+    for (const year of years) {
+      const u = users(year);
+      row[`users_${year}`] = u === null ? null : Math.round(u);
+      row[`fte_${year}`] = Math.round(fte(year));
+    }
+    return row;
+  };
+  const rows = [
+    ...SERVICE_AREAS.map((area) =>
+      areaRow(
+        t(`kommune.area.${area}`),
+        (y) => figuresIn(figures, y).staffing.users[area],
+        (y) => figuresIn(figures, y).staffing.fte[area],
+      ),
+    ),
+    areaRow(t('kommune.staffing.total'), () => null, (y) => figuresIn(figures, y).staffing.fteTotal),
+  ];
+  return { title: t('kommune.staffing.heading'), columns, rows };
+}
+
+export function ratiosChart(figures: AreaFigures, t: Translate): ChartData {
+  const round1 = (v: number) => Math.round(v * 10) / 10;
+  const rows = reportYears(figures).map((year) => {
+    const f = figuresIn(figures, year);
+    return {
+      year: String(year),
+      per80: round1(f.workingAgePer80Plus),
+      per67: round1(f.workingAgePer67Plus),
+      fte_per_1000: Math.round(f.staffing.ftePer1000WorkingAge),
+    };
+  });
+  return {
+    title: t('kommune.ratios.heading'),
+    columns: [
+      { key: 'year', label: t('kommune.col.year'), rowHeader: true },
+      { key: 'per80', label: t('kommune.ratio.per80'), fractionDigits: 1 },
+      { key: 'per67', label: t('kommune.ratio.per67'), fractionDigits: 1 },
+      { key: 'fte_per_1000', label: t('kommune.staffing.per1000') },
+    ],
+    rows,
+  };
+}

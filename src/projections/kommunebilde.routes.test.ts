@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator, type Locale } from '../platform/i18n/index.js';
+import { createTestDatabase } from '../platform/db/testing.js';
+import { startTestApp, type RunningApp } from '../platform/testing/harness.js';
+import { importShippedRegistry } from '../registry/importer.js';
+
+let running: RunningApp;
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  await importShippedRegistry(database.db);
+  running = await startTestApp({ database });
+}, 120_000);
+afterAll(async () => {
+  await running?.close();
+  await running?.database.dispose();
+});
+
+const get = (url: string, headers: Record<string, string> = {}) => running.app.inject({ method: 'GET', url, headers });
+
+describe('municipality pages', () => {
+  it.each(['nb', 'nn', 'da', 'en'] as Locale[])('Porsgrunn in %s has headline sentences with figures formatted for the language', async (locale) => {
+    const response = await get(`/kommune/4001?lang=${locale}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<h1');
+    expect(response.body).toContain('Porsgrunn');
+    expect(response.body).toContain(translator(locale)('kommune.headline.heading'));
+    // 20–66 per 80+ is shown with one decimal: a comma in Norwegian and Danish, a point in English.
+    expect(response.body).toMatch(locale === 'en' ? /\d\.\d persons of working age/ : /\d,\d person/);
+  });
+
+  it('search finds a municipality by any official form and goes straight to it when there is one', async () => {
+    const sami = await get('/kommune?q=K%C3%A1r%C3%A1%C5%A1johka');
+    expect(sami.statusCode).toBe(303);
+    expect(sami.headers.location).toMatch(/^\/kommune\/5610/);
+    const many = await get('/kommune?q=odal');
+    expect(many.statusCode).toBe(200);
+    expect(many.body).toContain('Nord-Odal');
+    expect(many.body).toContain('Sør-Odal');
+    const none = await get('/kommune?q=zzzz&lang=en');
+    expect(none.body).toContain('No municipality matches');
+  });
+
+  it('county and national pages sum their municipalities', async () => {
+    const county = await get('/fylke/40?lang=en');
+    expect(county.statusCode).toBe(200);
+    expect(county.body).toContain('Telemark');
+    expect((await get('/landet')).statusCode).toBe(200);
+    expect((await get('/fylke/99')).statusCode).toBe(404);
+  });
+
+  it('bad input gets a translated 4xx page without internals', async () => {
+    const cases: [string, number][] = [
+      ['/kommune/9999?lang=en', 404],
+      ['/kommune/40011?lang=en', 400],
+      ['/kommune/4001?year=2020&lang=en', 400],
+      ['/kommune/4001?year=2051&lang=en', 400],
+      ['/kommune/4001?fertility=99&lang=en', 400],
+      ['/kommune/4001?lifeExpectancy=0.3&lang=en', 400],
+      ['/kommune/4001?scenario=extreme&lang=en', 400],
+      ['/kommune/4001?chart=pyramid&lang=en', 400],
+    ];
+    for (const [url, status] of cases) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(status);
+      expect(response.body, url).toContain(translator('en')(status === 404 ? 'error.404.title' : 'error.400.title'));
+      expect(response.body, url).not.toMatch(/at .*\.ts|Error:/);
+    }
+  });
+
+  it('an adjusted scenario changes the figures and keeps its parameters in the URL', async () => {
+    const main = await get('/api/v1/municipalities/4001/projection');
+    const adjusted = await get('/api/v1/municipalities/4001/projection?fertility=20&migration=100&lifeExpectancy=1');
+    const total = (body: string) => JSON.parse(body).years.at(-1).total as number;
+    expect(total(adjusted.body)).toBeGreaterThan(total(main.body) + 2000);
+    const page = await get('/kommune/4001?scenario=low&fertility=20');
+    expect(page.body).toMatch(/id="scenario-low"[^>]*checked/);
+    expect(page.body).toMatch(/name="fertility"[^>]*value="20"/);
+  });
+});
+
+describe('downloads of each chart', () => {
+  it('CSV and JSON hold exactly the numbers of the chart', async () => {
+    const csv = await get('/kommune/4001?chart=pyramid&format=csv&year=2050');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('.csv');
+    const lines = csv.body.trim().split(/\r\n/);
+    expect(lines[0]).toBe('age,male_2026,female_2026,male_2050,female_2050');
+    expect(lines).toHaveLength(20);
+    const json = JSON.parse((await get('/kommune/4001?chart=staffing&format=json')).body);
+    expect(json.columns.map((c: { key: string }) => c.key)).toEqual(['area', 'users_2026', 'fte_2026', 'users_2030', 'fte_2030', 'users_2040', 'fte_2040', 'users_2050', 'fte_2050']);
+    expect(json.rows).toHaveLength(5);
+    for (const chart of ['age-groups', 'ratios']) expect((await get(`/kommune/4001?chart=${chart}&format=json`)).statusCode).toBe(200);
+  });
+});
+
+describe('JSON API', () => {
+  it('answers with an ETag and Cache-Control, and a 304 to If-None-Match', async () => {
+    const first = await get('/api/v1/municipalities/4001/projection?scenario=high');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toContain('max-age');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^".+"$/);
+    const again = await get('/api/v1/municipalities/4001/projection?scenario=high', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const other = await get('/api/v1/municipalities/4001/projection?scenario=low', { 'if-none-match': etag });
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('a set summed as one has the sum of its members’ figures', async () => {
+    const one = JSON.parse((await get('/api/v1/municipalities/4001/projection')).body);
+    const two = JSON.parse((await get('/api/v1/municipalities/4003/projection')).body);
+    const sum = JSON.parse((await get('/api/v1/projection?codes=4003,4001')).body);
+    expect(sum.codes).toEqual(['4001', '4003']);
+    sum.years.forEach((year: { total: number; staffing: { fteTotal: number } }, k: number) => {
+      expect(year.total).toBeCloseTo(one.years[k].total + two.years[k].total, 6);
+      expect(year.staffing.fteTotal).toBeCloseTo(one.years[k].staffing.fteTotal + two.years[k].staffing.fteTotal, 6);
+    });
+  });
+
+  it('refuses unknown codes and bad parameters with a problem document', async () => {
+    expect((await get('/api/v1/municipalities/9999/projection')).statusCode).toBe(404);
+    expect((await get('/api/v1/projection?codes=4001,9999')).statusCode).toBe(404);
+    const bad = await get('/api/v1/projection?codes=4001&migration=100000');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('is described in the OpenAPI document', async () => {
+    const document = JSON.parse((await get('/api/docs/openapi.json')).body);
+    for (const path of ['/api/v1/municipalities', '/api/v1/municipalities/{code}/projection', '/api/v1/counties/{code}/projection', '/api/v1/projection']) {
+      expect(document.paths[path]?.get?.summary, path).toBeTruthy();
+    }
+  });
+});

@@ -1,0 +1,274 @@
+/** The parts every overview page (municipality, county, country, a summed set) is made of. */
+import { formatNumber } from '../../platform/i18n/index.js';
+import { ChartFigure, downloadHref, type DownloadLink } from '../../platform/ui/charts/figure.js';
+import type { ChartData } from '../../platform/ui/charts/data.js';
+import { PopulationPyramid, pyramidData, type PopulationPyramidProps } from '../../platform/ui/charts/pyramid.js';
+import type { PageContext } from '../../platform/ui/context.js';
+import { ageGroupsChart, pyramidSeries, PYRAMID_AGES, ratiosChart, staffingChart, type ChartName } from '../chart-data.js';
+import type { Rank } from '../indicators.js';
+import { SCENARIOS } from '../model.js';
+import { ADJUSTMENT_RANGES, isAdjusted, type ScenarioParams } from '../scenario-query.js';
+import type { Outlook, ScenarioChoice } from '../service.js';
+
+/** Everything a figures page shows, chart by chart, as data: drawn, tabled and downloaded alike. */
+export interface OverviewCharts {
+  pyramid: PopulationPyramidProps;
+  'age-groups': ChartData;
+  staffing: ChartData;
+  ratios: ChartData;
+}
+
+export function overviewCharts(ctx: PageContext, outlook: Outlook, year: number): OverviewCharts {
+  const { t } = ctx;
+  const base = outlook.selected.baseYear;
+  return {
+    pyramid: {
+      id: 'pyramid',
+      title: t('kommune.pyramid.heading', { base, year }),
+      description: t('kommune.pyramid.description', { base, year }),
+      locale: ctx.locale,
+      ages: PYRAMID_AGES,
+      series: pyramidSeries(outlook.selected, year),
+      maleLabel: t('kommune.label.men'),
+      femaleLabel: t('kommune.label.women'),
+      ageLabel: t('kommune.col.age'),
+      valueLabel: t('kommune.label.persons'),
+    },
+    'age-groups': ageGroupsChart(outlook, t),
+    staffing: staffingChart(outlook.selected, t),
+    ratios: ratiosChart(outlook.selected, t),
+  };
+}
+
+/** The data of one chart, for its CSV and JSON downloads. */
+export function chartData(charts: OverviewCharts, chart: ChartName): ChartData {
+  return chart === 'pyramid' ? pyramidData(charts.pyramid) : charts[chart];
+}
+
+function downloads(ctx: PageContext, chart: ChartName, title: string): DownloadLink[] {
+  return (['csv', 'json'] as const).map((format) => ({
+    format,
+    href: downloadHref(ctx.url, format, chart),
+    label: ctx.t('kommune.download.label', { chart: title, format: ctx.t(`kommune.download.${format}`) }),
+  }));
+}
+
+export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: OverviewCharts }) {
+  const { t } = ctx;
+  const pyramidTable = pyramidData(charts.pyramid);
+  return (
+    <>
+      <section aria-labelledby="pyramid-heading">
+        <h2 class="ds-heading" data-size="sm" id="pyramid-heading" safe>
+          {charts.pyramid.title}
+        </h2>
+        <ChartFigure data={pyramidTable} locale={ctx.locale} tableSummary={t('kommune.table.show')} downloads={downloads(ctx, 'pyramid', charts.pyramid.title)}>
+          <PopulationPyramid {...charts.pyramid} />
+        </ChartFigure>
+      </section>
+      <section aria-labelledby="age-groups-heading">
+        <h2 class="ds-heading" data-size="sm" id="age-groups-heading" safe>
+          {charts['age-groups'].title}
+        </h2>
+        <p class="ds-paragraph" safe>{t('kommune.ageGroups.band')}</p>
+        <ChartFigure
+          data={charts['age-groups']}
+          locale={ctx.locale}
+          tableSummary={t('kommune.table.show')}
+          downloads={downloads(ctx, 'age-groups', charts['age-groups'].title)}
+        />
+      </section>
+      <section aria-labelledby="staffing-heading">
+        <h2 class="ds-heading" data-size="sm" id="staffing-heading" safe>
+          {charts.staffing.title}
+        </h2>
+        <ChartFigure data={charts.staffing} locale={ctx.locale} downloads={downloads(ctx, 'staffing', charts.staffing.title)} />
+      </section>
+      <section aria-labelledby="ratios-heading">
+        <h2 class="ds-heading" data-size="sm" id="ratios-heading" safe>
+          {charts.ratios.title}
+        </h2>
+        <ChartFigure data={charts.ratios} locale={ctx.locale} downloads={downloads(ctx, 'ratios', charts.ratios.title)} />
+      </section>
+    </>
+  );
+}
+
+export function Headlines({ ctx, sentences }: { ctx: PageContext; sentences: readonly string[] }) {
+  return (
+    <section aria-labelledby="headline-heading" class="ds-card">
+      <h2 class="ds-heading" data-size="sm" id="headline-heading" safe>
+        {ctx.t('kommune.headline.heading')}
+      </h2>
+      <ul class="ds-list">
+        {sentences.map((sentence) => (
+          <li safe>{sentence}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Ranks({ ctx, all, county, indicatorLabel }: { ctx: PageContext; all: Rank; county: Rank; indicatorLabel: string }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="rank-heading">
+      <h2 class="ds-heading" data-size="sm" id="rank-heading" safe>
+        {t('kommune.rank.heading')}
+      </h2>
+      <p class="ds-paragraph" safe>{`${indicatorLabel}. ${t('kommune.rank.note')}`}</p>
+      <dl>
+        <dt safe>{t('kommune.rank.all')}</dt>
+        <dd safe>{t('kommune.rank.value', { rank: all.rank, of: all.of })}</dd>
+        <dt safe>{t('kommune.rank.county')}</dt>
+        <dd safe>{t('kommune.rank.value', { rank: county.rank, of: county.of })}</dd>
+      </dl>
+    </section>
+  );
+}
+
+export interface ScenarioPanelProps {
+  ctx: PageContext;
+  action: string;
+  choice: ScenarioChoice;
+  params: ScenarioParams;
+  year: number;
+  years: readonly number[];
+  /** Further parameters the form carries (e.g. the municipalities of a comparison). */
+  hidden?: readonly (readonly [string, string])[];
+}
+
+/** The scenario panel: a plain GET form, so every adjusted scenario has its own URL. */
+export function ScenarioPanel({ ctx, action, choice, params, year, years, hidden = [] }: ScenarioPanelProps) {
+  const { t } = ctx;
+  const n = (v: number) => formatNumber(ctx.locale, v, 1);
+  const numberField = (name: keyof typeof ADJUSTMENT_RANGES, label: string, value: number | undefined) => {
+    const r = ADJUSTMENT_RANGES[name];
+    return (
+      <div class="ds-field">
+        <label class="ds-label" for={`scenario-${name}`} safe>
+          {label}
+        </label>
+        <div class="ds-field__description" id={`scenario-${name}-range`} safe>
+          {t('kommune.scenario.range', { min: n(r.min), max: n(r.max) })}
+        </div>
+        <input
+          class="ds-input"
+          type="number"
+          id={`scenario-${name}`}
+          name={name}
+          min={String(r.min)}
+          max={String(r.max)}
+          step={String(r.step)}
+          value={String(value ?? 0)}
+          aria-describedby={`scenario-${name}-range`}
+        />
+      </div>
+    );
+  };
+  return (
+    <section aria-labelledby="scenario-heading" class="ds-card">
+      <h2 class="ds-heading" data-size="sm" id="scenario-heading" safe>
+        {t('kommune.scenario.heading')}
+      </h2>
+      <form method="get" action={action} class="scenario-form">
+        <input type="hidden" name="lang" value={ctx.locale} />
+        {hidden.map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        <fieldset class="ds-fieldset">
+          <legend class="ds-label" safe>
+            {t('kommune.scenario.alternative')}
+          </legend>
+          {SCENARIOS.map((scenario) => (
+            <div class="ds-field">
+              <input
+                class="ds-input"
+                type="radio"
+                name="scenario"
+                id={`scenario-${scenario}`}
+                value={scenario}
+                checked={choice.scenario === scenario}
+              />
+              <label class="ds-label" for={`scenario-${scenario}`} safe>
+                {t(`kommune.scenario.${scenario}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        {numberField('fertility', t('kommune.scenario.fertility'), params.fertility)}
+        {numberField('lifeExpectancy', t('kommune.scenario.lifeExpectancy'), params.lifeExpectancy)}
+        {numberField('migration', t('kommune.scenario.migration'), params.migration)}
+        <div class="ds-field">
+          <label class="ds-label" for="scenario-year" safe>
+            {t('kommune.scenario.year')}
+          </label>
+          <select class="ds-input" id="scenario-year" name="year">
+            {years.map((y) => (
+              <option value={String(y)} selected={y === year} safe>
+                {String(y)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p>
+          <button class="ds-button" type="submit" safe>
+            {t('kommune.scenario.submit')}
+          </button>
+        </p>
+      </form>
+      {isAdjusted(choice) || choice.scenario !== 'main' ? (
+        <p class="ds-paragraph">
+          <span safe>{t('kommune.scenario.adjusted')}</span>{' '}
+          <a class="ds-link" href={`${action}?lang=${ctx.locale}${hidden.map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('')}`} safe>
+            {t('kommune.scenario.reset')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
+export function SearchForm({ ctx, query = '' }: { ctx: PageContext; query?: string }) {
+  const { t } = ctx;
+  return (
+    <form method="get" action="/kommune" role="search" class="inline-form">
+      <input type="hidden" name="lang" value={ctx.locale} />
+      <div class="ds-field">
+        <label class="ds-label" for="kommune-search" safe>
+          {t('kommune.search.label')}
+        </label>
+        <input class="ds-input" type="search" id="kommune-search" name="q" value={query} maxlength="100" autocomplete="off" />
+      </div>
+      <button class="ds-button" type="submit" safe>
+        {t('kommune.search.submit')}
+      </button>
+    </form>
+  );
+}
+
+export function OverviewLinks({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  const links = [
+    ['/kommune', 'kommune.index.title'],
+    ['/landet', 'kommune.links.national'],
+    ['/kart', 'kommune.links.map'],
+    ['/kommune/sammenlign', 'kommune.links.compare'],
+    ['/danmark', 'kommune.links.denmark'],
+  ] as const;
+  return (
+    <nav aria-label={t('kommune.links.heading')}>
+      <ul class="inline-list">
+        {links.map(([href, key]) => (
+          <li>
+            <a class="ds-link" href={`${href}?lang=${ctx.locale}`} safe>
+              {t(key)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -55,7 +55,7 @@ describe('name forms', () => {
 });
 
 describe('Norwegian units', () => {
-  const { regions, municipalities } = norwegianUnits(shared('ssb/municipalities_2024.csv'), changes);
+  const { regions, municipalities } = norwegianUnits(shipped('ssb/municipalities_2024.csv'), changes);
 
   it('has the 357 municipalities and 15 counties of 2024', () => {
     expect(municipalities).toHaveLength(357);
@@ -92,7 +92,7 @@ describe('Norwegian units', () => {
 });
 
 describe('Danish units', () => {
-  const { regions, municipalities } = danishUnits(shared('dk/dk_municipalities_dagi2014_properties.csv'));
+  const { regions, municipalities } = danishUnits(shipped('dk/dk_municipalities_dagi2014_properties.csv'));
 
   it('has 98 municipalities in 5 regions, without Christiansø', () => {
     expect(municipalities).toHaveLength(98);
@@ -120,7 +120,7 @@ describe('CSV', () => {
 
 describe('national projections', () => {
   it('reads the three alternatives by age group', () => {
-    const rows = parseNationalProjectionCsv(shared('ssb/no_ssb14288_national_projection_2024-2050_agegroups.csv'));
+    const rows = parseNationalProjectionCsv(shipped('ssb/no_ssb14288_national_projection_2024-2050_agegroups.csv'));
     expect(rows).toHaveLength(810);
     expect(new Set(rows.map((r) => r.alternative))).toEqual(new Set(['MMMM', 'HHMH', 'LLML']));
     expect(rows[0]).toMatchObject({ tableCode: '14288', baseYear: 2024, year: 2024, ageFrom: 0, ageTo: 0, persons: 52408 });

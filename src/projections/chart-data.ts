@@ -3,7 +3,8 @@
  * drawn, shown as a data table and downloaded as CSV or JSON.
  */
 import type { ChartData, ChartRow } from '../platform/ui/charts/data.js';
-import type { Translate } from '../platform/i18n/index.js';
+import type { Locale, Translate } from '../platform/i18n/index.js';
+import type { LineChartProps } from '../platform/ui/charts/lines.js';
 import { AGE_GROUPS, PYRAMID_BANDS, STAFFING_YEARS, figuresIn, type AgeRange, type AreaFigures } from './figures.js';
 import { SERVICE_AREAS } from './staffing.js';
 import type { Outlook } from './service.js';
@@ -42,26 +43,28 @@ export function pyramidSeries(figures: AreaFigures, year: number): PyramidSeries
 
 export const PYRAMID_AGES: readonly string[] = PYRAMID_BANDS.map(ageLabel);
 
-export function ageGroupsChart(outlook: Outlook, t: Translate): ChartData {
+/** The age groups' lines from the base year to the end year, indexed to the base year, with the low–high band. */
+export function ageGroupsChart(outlook: Outlook, t: Translate, locale: Locale): LineChartProps {
   const { selected, low, high } = outlook;
-  const columns = [
-    { key: 'year', label: t('kommune.col.year'), rowHeader: true },
-    ...AGE_GROUPS.flatMap((group) => [
-      { key: `age_${ageKey(group)}`, label: ageLabel(group) },
-      { key: `age_${ageKey(group)}_low`, label: `${ageLabel(group)} (${t('kommune.col.low')})` },
-      { key: `age_${ageKey(group)}_high`, label: `${ageLabel(group)} (${t('kommune.col.high')})` },
-    ]),
-  ];
-  const rows = selected.years.map((y, k) => {
-    const row: Record<string, number | string> = { year: String(y.year) };
-    AGE_GROUPS.forEach((group, g) => {
-      row[`age_${ageKey(group)}`] = Math.round(y.ageGroups[g]!);
-      row[`age_${ageKey(group)}_low`] = Math.round(low.years[k]!.ageGroups[g]!);
-      row[`age_${ageKey(group)}_high`] = Math.round(high.years[k]!.ageGroups[g]!);
-    });
-    return row;
-  });
-  return { title: t('kommune.ageGroups.heading', { from: selected.baseYear, to: selected.endYear }), columns, rows };
+  const base = selected.baseYear;
+  return {
+    id: 'age-groups',
+    title: t('kommune.ageGroups.heading', { from: base, to: selected.endYear }),
+    description: t('kommune.ageGroups.description', { base, end: selected.endYear }),
+    locale,
+    years: selected.years.map((y) => y.year),
+    series: AGE_GROUPS.map((group, g) => ({
+      key: `age_${ageKey(group)}`,
+      label: ageLabel(group),
+      values: selected.years.map((y) => Math.round(y.ageGroups[g]!)),
+      low: low.years.map((y) => Math.round(y.ageGroups[g]!)),
+      high: high.years.map((y) => Math.round(y.ageGroups[g]!)),
+    })),
+    valueLabel: t('kommune.ageGroups.index', { base }),
+    yearLabel: t('kommune.col.year'),
+    indexed: true,
+    band: { label: t('kommune.band.label'), low: t('kommune.col.low'), high: t('kommune.col.high') },
+  };
 }
 
 export function staffingChart(figures: AreaFigures, t: Translate): ChartData {

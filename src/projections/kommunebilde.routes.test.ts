@@ -135,3 +135,38 @@ describe('JSON API', () => {
     }
   });
 });
+
+describe('compare, map and Denmark', () => {
+  it('compares up to five municipalities side by side and sums them as one', async () => {
+    const page = await get('/kommune/sammenlign?k=4001&k=3450&k=&summed=1&lang=en');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Porsgrunn');
+    expect(page.body).toContain('Summed as one');
+    const csv = (await get('/kommune/sammenlign?k=4001&k=3450&chart=compare&format=csv')).body.split('\r\n');
+    expect(csv[0]).toBe('measure,k4001,k3450');
+    const six = '/kommune/sammenlign?' + ['4001', '4003', '4005', '4010', '4012', '4014'].map((k) => `k=${k}`).join('&');
+    expect((await get(six)).statusCode).toBe(400);
+    expect((await get('/kommune/sammenlign?k=9999')).statusCode).toBe(404);
+  });
+
+  it('the map table sorts by a query parameter and downloads all municipalities', async () => {
+    const byName = await get('/kart?indicator=growth&year=2050&sort=name&order=asc&lang=en');
+    expect(byName.statusCode).toBe(200);
+    expect(byName.body).toContain('aria-sort="ascending"');
+    const csv = (await get('/kart?indicator=share80Plus&year=2040&format=csv')).body.trim().split('\r\n');
+    expect(csv).toHaveLength(358);
+    expect(csv[0]).toBe('name,code,county,value');
+    const values = csv.slice(1).map((line) => Number(line.split(',').at(-1)));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect((await get('/kart?year=2000')).statusCode).toBe(400);
+    expect((await get('/kart?indicator=nonsense')).statusCode).toBe(400);
+  });
+
+  it('lists the Danish municipalities with their population', async () => {
+    const page = await get('/danmark?lang=da');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('København');
+    const json = JSON.parse((await get('/danmark?format=json')).body);
+    expect(json.rows).toHaveLength(98);
+  });
+});

@@ -3,6 +3,9 @@ import { defineMessages } from '../platform/i18n/define.js';
 /** The municipality overview (kommunebilde): pages, charts, headline sentences. */
 export const kommuneMessages = defineMessages({
   nb: {
+    'kommune.ageGroups.index': 'indeks, {base} = 100',
+    'kommune.ageGroups.description': 'Endringen i hver aldersgruppe fra {base} til {end}, som indeks der {base} = 100, med lavt og høyt alternativ som bånd.',
+    'kommune.band.label': 'Lavt til høyt alternativ',
     'kommune.label.men': 'Menn',
     'kommune.label.women': 'Kvinner',
     'kommune.label.persons': 'personer',
@@ -112,6 +115,9 @@ export const kommuneMessages = defineMessages({
     'kommune.denmark.map': 'Folketallet i danske kommuner i {year}',
   },
   nn: {
+    'kommune.ageGroups.index': 'indeks, {base} = 100',
+    'kommune.ageGroups.description': 'Endringa i kvar aldersgruppe frå {base} til {end}, som indeks der {base} = 100, med lågt og høgt alternativ som band.',
+    'kommune.band.label': 'Lågt til høgt alternativ',
     'kommune.label.men': 'Menn',
     'kommune.label.women': 'Kvinner',
     'kommune.label.persons': 'personar',
@@ -221,6 +227,9 @@ export const kommuneMessages = defineMessages({
     'kommune.denmark.map': 'Folketalet i danske kommunar i {year}',
   },
   da: {
+    'kommune.ageGroups.index': 'indeks, {base} = 100',
+    'kommune.ageGroups.description': 'Ændringen i hver aldersgruppe fra {base} til {end} som indeks, hvor {base} = 100, med lavt og højt alternativ som bånd.',
+    'kommune.band.label': 'Lavt til højt alternativ',
     'kommune.label.men': 'Mænd',
     'kommune.label.women': 'Kvinder',
     'kommune.label.persons': 'personer',
@@ -330,6 +339,9 @@ export const kommuneMessages = defineMessages({
     'kommune.denmark.map': 'Befolkningen i de danske kommuner i {year}',
   },
   en: {
+    'kommune.ageGroups.index': 'index, {base} = 100',
+    'kommune.ageGroups.description': 'The change in each age group from {base} to {end}, as an index with {base} = 100, with the low and high alternatives as a band.',
+    'kommune.band.label': 'Low to high alternative',
     'kommune.label.men': 'Men',
     'kommune.label.women': 'Women',
     'kommune.label.persons': 'persons',

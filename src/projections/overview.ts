@@ -5,7 +5,11 @@
 import type { Locale, Translate } from '../platform/i18n/index.js';
 import { COMPARISON_YEAR, type AreaFigures } from './figures.js';
 import { headlineFacts, headlineSentences, type HeadlineFacts } from './headline.js';
-import { indicatorValue, rankAmong, type Indicator } from './indicators.js';
+import type { ChartData } from '../platform/ui/charts/data.js';
+import { indicatorChart } from './comparison.js';
+import { INDICATOR_DIGITS, indicatorValue, rankAmong, sortRows, type Indicator, type SortKey, type SortOrder } from './indicators.js';
+import { formatNumber } from '../platform/i18n/index.js';
+import type { ScenarioName } from './model.js';
 import type { Directory, Outlook, ProjectionService, ScenarioChoice } from './service.js';
 
 export const RANK_INDICATOR: Indicator = 'workingAgePer80Plus';
@@ -60,5 +64,76 @@ export function outlookJson(outlook: Outlook, codes: readonly string[], choice: 
       ...y,
       band: { low: { total: low.years[k]!.total, ageGroups: low.years[k]!.ageGroups }, high: { total: high.years[k]!.total, ageGroups: high.years[k]!.ageGroups } },
     })),
+  };
+}
+
+export function indicatorLabel(t: Translate, indicator: Indicator, baseYear: number): string {
+  return indicator === 'growth' ? t('kommune.indicator.growth', { baseYear }) : t(`kommune.indicator.${indicator}`);
+}
+
+export interface IndicatorViewQuery {
+  indicator?: Indicator;
+  year?: number;
+  scenario?: ScenarioName;
+  sort?: SortKey;
+  order?: SortOrder;
+}
+
+export interface IndicatorView {
+  indicator: Indicator;
+  year: number;
+  years: number[];
+  baseYear: number;
+  sort: SortKey;
+  order: SortOrder;
+  /** code → value, for the map. */
+  values: ReadonlyMap<string, number>;
+  table: ChartData;
+  /** The map's text alternative: lowest, highest and median. */
+  summary: string;
+}
+
+/** One indicator in one year for every municipality: the map's values, its summary and its sorted table. */
+export async function indicatorView(service: ProjectionService, t: Translate, locale: Locale, query: IndicatorViewQuery): Promise<IndicatorView> {
+  const indicator = query.indicator ?? RANK_INDICATOR;
+  const directory = await service.directory();
+  const all = await service.allMunicipalities(query.scenario ?? 'main');
+  const some = all.values().next().value;
+  if (!some) throw new YearOutOfRangeError('no municipalities');
+  const year = query.year ?? headlineYear(some);
+  if (year < some.baseYear || year > some.endYear) throw new YearOutOfRangeError(`year must be within ${some.baseYear}–${some.endYear}`);
+  const sort = query.sort ?? 'value';
+  const order = query.order ?? (query.sort ? 'asc' : 'desc');
+  const rows = directory.municipalities.map((m) => ({
+    code: m.code,
+    name: m.name,
+    countyCode: m.countyCode,
+    countyName: directory.county(m.countyCode)?.name ?? m.countyCode,
+    value: indicatorValue(all.get(m.code)!, indicator, year),
+  }));
+  const label = indicatorLabel(t, indicator, some.baseYear);
+  const finite = sortRows(rows.filter((r) => Number.isFinite(r.value)), 'value', 'asc', locale);
+  const digits = INDICATOR_DIGITS[indicator];
+  const n = (v: number) => formatNumber(locale, v, digits);
+  const lowest = finite[0]!;
+  const highest = finite[finite.length - 1]!;
+  return {
+    indicator,
+    year,
+    years: some.years.map((y) => y.year),
+    baseYear: some.baseYear,
+    sort,
+    order,
+    values: new Map(rows.map((r) => [r.code, r.value])),
+    table: indicatorChart(sortRows(rows, sort, order, locale), indicator, { title: `${label}, ${year}`, indicator: label }, t),
+    summary: t('kommune.map.summary', {
+      indicator: label,
+      year,
+      lowName: lowest.name,
+      low: n(lowest.value),
+      highName: highest.name,
+      high: n(highest.value),
+      median: n(finite[Math.floor(finite.length / 2)]!.value),
+    }),
   };
 }

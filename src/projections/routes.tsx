@@ -7,11 +7,17 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
-import { chartDownload, type DownloadFormat } from '../platform/ui/charts/data.js';
+import { chartDownload, type ChartData, type DownloadFormat } from '../platform/ui/charts/data.js';
 import { searchMunicipalities } from '../registry/store.js';
 import { CHARTS, type ChartName } from './chart-data.js';
-import { chosenYear, municipalityRanks, outlookJson, sentencesFor, YearOutOfRangeError } from './overview.js';
+import { chosenYear, indicatorLabel, indicatorView, municipalityRanks, outlookJson, sentencesFor, YearOutOfRangeError } from './overview.js';
+import { comparisonChart, danishChart, MAX_COMPARED } from './comparison.js';
+import { INDICATORS, type Indicator, type SortKey, type SortOrder } from './indicators.js';
+import type { ScenarioName } from './model.js';
 import { AreaPage } from './pages/area.js';
+import { ComparePage } from './pages/compare.js';
+import { DenmarkPage } from './pages/denmark.js';
+import { MapPage } from './pages/map.js';
 import { IndexPage } from './pages/index-page.js';
 import { chartData, overviewCharts } from './pages/sections.js';
 import { scenarioChoice, scenarioQueryProperties, type ScenarioParams } from './scenario-query.js';
@@ -108,7 +114,87 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     }));
   });
 
+  app.get('/kommune/sammenlign', { config: publicRoute, schema: { querystring: compareQuery } }, async (request, reply) => {
+    const query = request.query as Omit<PageQuery, 'chart'> & { chart?: ChartName | 'compare'; k?: string[]; summed?: string };
+    const directory = await service.directory();
+    const chosen = [...new Set((query.k ?? []).filter((code) => code !== ''))];
+    if (chosen.some((code) => !directory.municipality(code))) throw notFound();
+    const choice = scenarioChoice(query);
+    const ctx = reply.pageContext();
+    const named = await Promise.all(chosen.map(async (code) => ({ code, name: directory.municipality(code)!.name, figures: await service.figures({ codes: [code], ...choice }) })));
+    const year = named[0] ? yearOf(named[0].figures, query.year) : 0;
+    const sideBySide = named.length > 0 ? comparisonChart(named, year, request.t) : undefined;
+    if (query.chart === 'compare' && query.format && sideBySide) return sendDownload(reply, sideBySide, query.format, `compare-${chosen.join('-')}`);
+    const summed = query.summed === '1' && chosen.length > 1;
+    let sum;
+    if (summed) {
+      const outlook = await service.outlook({ codes: chosen, ...choice });
+      const charts = overviewCharts(ctx, outlook, year);
+      if (query.chart && query.chart !== 'compare' && query.format) return sendDownload(reply, chartData(charts, query.chart), query.format, `sum-${chosen.join('-')}-${query.chart}`);
+      const title = request.t('kommune.compare.summedHeading', { names: named.map((n) => n.name).join(', ') });
+      sum = { title, charts, sentences: sentencesFor(outlook, named.map((n) => n.name).join(' + '), request.locale, request.t) };
+    }
+    if (query.chart || query.format) throw new HttpProblem(400, 'no such chart here');
+    return reply.html(
+      <ComparePage ctx={ctx} municipalities={directory.municipalities} chosen={chosen} summed={summed} scenario={choice.scenario} sideBySide={sideBySide} sum={sum} />,
+    );
+  });
+
+  app.get('/kart', { config: publicRoute, schema: { querystring: mapQuery } }, async (request, reply) => {
+    const query = request.query as { indicator?: Indicator; year?: number; scenario?: ScenarioName; sort?: SortKey; order?: SortOrder; format?: DownloadFormat };
+    const view = await badRequestOnYear(() => indicatorView(service, request.t, request.locale, query));
+    if (query.format) return sendDownload(reply, view.table, query.format, `${view.indicator}-${view.year}`);
+    return reply.html(
+      <MapPage
+        ctx={reply.pageContext()}
+        indicator={view.indicator}
+        year={view.year}
+        years={view.years}
+        indicatorLabel={(i) => indicatorLabel(request.t, i, view.baseYear)}
+        summary={view.summary}
+        table={view.table}
+        sort={view.sort}
+        order={view.order}
+      />,
+    );
+  });
+
+  app.get('/danmark', { config: publicRoute, schema: { querystring: { type: 'object', properties: { format: { type: 'string', enum: ['csv', 'json'] }, lang: { type: 'string' } } } } }, async (request, reply) => {
+    const { format } = request.query as { format?: DownloadFormat };
+    const table = danishChart(await service.danishMunicipalities(), request.t);
+    if (format) return sendDownload(reply, table, format, 'danmark-kommuner');
+    return reply.html(<DenmarkPage ctx={reply.pageContext()} table={table} />);
+  });
+
   registerApi(app, service);
+}
+
+const compareQuery = {
+  type: 'object',
+  properties: {
+    ...pageQuery.properties,
+    chart: { type: 'string', enum: [...CHARTS, 'compare'] },
+    k: { type: 'array', items: { type: 'string', pattern: '^([0-9]{4})?$' }, maxItems: MAX_COMPARED },
+    summed: { type: 'string', enum: ['1'] },
+  },
+} as const;
+
+const mapQuery = {
+  type: 'object',
+  properties: {
+    indicator: { type: 'string', enum: INDICATORS },
+    year: { type: 'integer', minimum: 1900, maximum: 2100 },
+    scenario: scenarioQueryProperties.scenario,
+    sort: { type: 'string', enum: ['name', 'code', 'value'] },
+    order: { type: 'string', enum: ['asc', 'desc'] },
+    format: { type: 'string', enum: ['csv', 'json'] },
+    lang: { type: 'string' },
+  },
+} as const;
+
+function sendDownload(reply: FastifyReply, data: ChartData, format: DownloadFormat, name: string) {
+  const download = chartDownload(data, format, name);
+  return reply.type(download.contentType).header('content-disposition', `attachment; filename="${download.filename}"`).send(download.body);
 }
 
 interface AreaDescription {
@@ -135,8 +221,7 @@ async function sendAreaPage(
   const ctx = reply.pageContext();
   const charts = overviewCharts(ctx, outlook, year);
   if (query.chart && query.format) {
-    const download = chartDownload(chartData(charts, query.chart), query.format, `${codes.length === 1 ? codes[0] : 'area'}-${query.chart}-${outlook.selected.baseYear}`);
-    return reply.type(download.contentType).header('content-disposition', `attachment; filename="${download.filename}"`).send(download.body);
+    return sendDownload(reply, chartData(charts, query.chart), query.format, `${codes.length === 1 ? codes[0] : 'area'}-${query.chart}-${outlook.selected.baseYear}`);
   }
   if (query.chart || query.format) throw new HttpProblem(400, 'chart and format go together');
   const area = await describe(outlook, choice);
@@ -165,9 +250,18 @@ function yearOf(figures: Parameters<typeof chosenYear>[0], asked: number | undef
   try {
     return chosenYear(figures, asked);
   } catch (error) {
-    if (error instanceof YearOutOfRangeError) throw new HttpProblem(400, error.message);
-    throw error;
+    throw asProblem(error);
   }
+}
+
+async function badRequestOnYear<T>(run: () => Promise<T>): Promise<T> {
+  return run().catch((error: unknown) => {
+    throw asProblem(error);
+  });
+}
+
+function asProblem(error: unknown): unknown {
+  return error instanceof YearOutOfRangeError ? new HttpProblem(400, error.message) : error;
 }
 
 /** Sends JSON with an ETag from the data version and the input; a matching If-None-Match gets a 304 without any work. */

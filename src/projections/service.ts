@@ -7,7 +7,7 @@
  */
 import type { Queryable } from '../platform/db/database.js';
 import type { NameForm } from '../registry/model.js';
-import { importedAt, listMunicipalities, listRegions, populationByAgeForAll, type PopulationByAgeRow, type RegionSummary } from '../registry/store.js';
+import { importedAt, listMunicipalities, listRegions, populationByAgeForAll, populationTotals, type PopulationByAgeRow, type RegionSummary } from '../registry/store.js';
 import { buildEngine, countyOf, type ProjectionEngine } from './engine.js';
 import { areaFigures, type AreaFigures } from './figures.js';
 import type { PopulationHistory, ProjectionInputs } from './inputs.js';
@@ -52,8 +52,16 @@ export interface Outlook {
   readonly high: AreaFigures;
 }
 
+export interface DanishMunicipality {
+  readonly code: string;
+  readonly name: string;
+  readonly regionName: string;
+  readonly totals: readonly { readonly year: number; readonly persons: number }[];
+}
+
 interface Dataset {
   readonly version: string;
+  denmark?: Promise<DanishMunicipality[]>;
   readonly baseYear: number;
   readonly directory: Directory;
   engine(scenario: ScenarioName): ProjectionEngine;
@@ -77,8 +85,8 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
   let checkedAt = Number.NEGATIVE_INFINITY;
 
   async function dataVersion(): Promise<string> {
-    const [population, units] = await Promise.all([importedAt(db, 'ssb-07459'), importedAt(db, 'units')]);
-    return `${population?.toISOString() ?? '-'}|${units?.toISOString() ?? '-'}`;
+    const dates = await Promise.all(['ssb-07459', 'units', 'dst-folk1a'].map((dataset) => importedAt(db, dataset)));
+    return dates.map((d) => d?.toISOString() ?? '-').join('|');
   }
 
   async function load(version: string): Promise<Dataset> {
@@ -110,6 +118,16 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
       },
       cache: new LruCache(CACHE_SIZE),
     };
+  }
+
+  async function loadDenmark(): Promise<DanishMunicipality[]> {
+    const [municipalities, regions] = await Promise.all([listMunicipalities(db, 'DK'), listRegions(db, 'DK')]);
+    const regionName = new Map(regions.map((r) => [r.code, r.name]));
+    const result: DanishMunicipality[] = [];
+    for (const m of municipalities) {
+      result.push({ code: m.code, name: m.name, regionName: regionName.get(m.regionCode ?? '') ?? '', totals: await populationTotals(db, 'DK', m.code) });
+    }
+    return result.sort((a, b) => a.name.localeCompare(b.name, 'da'));
   }
 
   /** The dataset of the latest import (checked at most every VERSION_CHECK_MS). */
@@ -172,6 +190,12 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
     async allMunicipalities(scenario: ScenarioName): Promise<ReadonlyMap<string, AreaFigures>> {
       const data = await dataset();
       return new Map(data.directory.municipalities.map((m) => [m.code, computeFigures(data, { codes: [m.code], scenario, adjustments: {} })]));
+    },
+    /** Denmark's municipalities with their population totals by year (no projection yet). */
+    async danishMunicipalities(): Promise<DanishMunicipality[]> {
+      const data = await dataset();
+      data.denmark ??= loadDenmark();
+      return data.denmark;
     },
     /** Builds the engines of every scenario now rather than at the first visit. */
     async warmUp(): Promise<void> {

@@ -2,6 +2,7 @@
 import { formatNumber } from '../../platform/i18n/index.js';
 import { ChartFigure, downloadHref, type DownloadLink } from '../../platform/ui/charts/figure.js';
 import type { ChartData } from '../../platform/ui/charts/data.js';
+import { LineChart, lineChartData, type LineChartProps } from '../../platform/ui/charts/lines.js';
 import { PopulationPyramid, pyramidData, type PopulationPyramidProps } from '../../platform/ui/charts/pyramid.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { ageGroupsChart, pyramidSeries, PYRAMID_AGES, ratiosChart, staffingChart, type ChartName } from '../chart-data.js';
@@ -13,7 +14,7 @@ import type { Outlook, ScenarioChoice } from '../service.js';
 /** Everything a figures page shows, chart by chart, as data: drawn, tabled and downloaded alike. */
 export interface OverviewCharts {
   pyramid: PopulationPyramidProps;
-  'age-groups': ChartData;
+  'age-groups': LineChartProps;
   staffing: ChartData;
   ratios: ChartData;
 }
@@ -34,7 +35,7 @@ export function overviewCharts(ctx: PageContext, outlook: Outlook, year: number)
       ageLabel: t('kommune.col.age'),
       valueLabel: t('kommune.label.persons'),
     },
-    'age-groups': ageGroupsChart(outlook, t),
+    'age-groups': ageGroupsChart(outlook, t, ctx.locale),
     staffing: staffingChart(outlook.selected, t),
     ratios: ratiosChart(outlook.selected, t),
   };
@@ -42,7 +43,9 @@ export function overviewCharts(ctx: PageContext, outlook: Outlook, year: number)
 
 /** The data of one chart, for its CSV and JSON downloads. */
 export function chartData(charts: OverviewCharts, chart: ChartName): ChartData {
-  return chart === 'pyramid' ? pyramidData(charts.pyramid) : charts[chart];
+  if (chart === 'pyramid') return pyramidData(charts.pyramid);
+  if (chart === 'age-groups') return lineChartData(charts['age-groups']);
+  return charts[chart];
 }
 
 function downloads(ctx: PageContext, chart: ChartName, title: string): DownloadLink[] {
@@ -72,11 +75,13 @@ export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: Overv
         </h2>
         <p class="ds-paragraph" safe>{t('kommune.ageGroups.band')}</p>
         <ChartFigure
-          data={charts['age-groups']}
+          data={lineChartData(charts['age-groups'])}
           locale={ctx.locale}
           tableSummary={t('kommune.table.show')}
           downloads={downloads(ctx, 'age-groups', charts['age-groups'].title)}
-        />
+        >
+          <LineChart {...charts['age-groups']} />
+        </ChartFigure>
       </section>
       <section aria-labelledby="staffing-heading">
         <h2 class="ds-heading" data-size="sm" id="staffing-heading" safe>

@@ -87,6 +87,17 @@ describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => 
     await page.close();
   });
 
+  it('a developer reads a mail in the outbox', async () => {
+    await running.app.mailer.send({ to: ['mette.jensen@fredericia.example.dk'], subject: 'Kvittering', text: 'Ansøgningen er modtaget.' });
+    const page = await openPage(context);
+    await page.goto(`${running.baseUrl}/dev/outbox?lang=da`);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Kvittering' }).first().click();
+    expect(await page.textContent('main')).toContain('Ansøgningen er modtaget.');
+    await expectAccessible(page);
+    await page.close();
+  });
+
   it('a visitor reads the accessibility statement and the API documentation', async () => {
     const page = await openPage(context);
     await page.goto(`${running.baseUrl}/?lang=nn`);

@@ -5,6 +5,7 @@ import { createServer } from './platform/http/server.js';
 import { platformRoutes } from './platform/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
+import { registerMail } from './platform/mail/plugin.js';
 import { kommunebildeRoutes } from './projections/routes.js';
 import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
 import { createLoginProviders } from './platform/auth/relying-party.js';
@@ -27,6 +28,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
     app.use(LOCAL_IDP_PATH, localProvider.callback());
   }
 
+  await registerMail(app);
   await app.register(platformRoutes);
   await app.register(authRoutes, { providers, localProvider });
   await app.register(auditRoutes);

@@ -11,6 +11,7 @@ const productionBase = {
   OIDC_EMPLOYEE_ISSUER: 'https://ansattporten.no',
   OIDC_EMPLOYEE_CLIENT_ID: 'employee-client',
   OIDC_EMPLOYEE_CLIENT_SECRET: 'employee-secret',
+  SMTP_URL: 'smtp://relay.example.no:587',
 };
 
 function errorsOf(env: Record<string, string>) {
@@ -66,6 +67,16 @@ describe('readConfig', () => {
     expect(errors).toContain('SESSION_SECRET: required in production');
     expect(errors).toContain('OIDC_CITIZEN_ISSUER: required in production (a real OpenID issuer)');
     expect(errors).toContain('OIDC_EMPLOYEE_ISSUER: required in production (a real OpenID issuer)');
+    expect(errors).toContain('SMTP_URL: required in production');
+  });
+
+  it('captures mail locally in development, and refuses that in production', () => {
+    const development = readConfig({});
+    expect(development.ok && development.config.localMail).toBe(true);
+    const relayed = readConfig({ SMTP_URL: 'smtp://relay.example.no:587' });
+    expect(relayed.ok && relayed.config.localMail).toBe(false);
+    expect(errorsOf({ ...productionBase, LOCAL_MAIL: 'true' })).toEqual(['LOCAL_MAIL: capturing mail locally is refused in production']);
+    expect(errorsOf({ SMTP_URL: 'http://relay' })).toEqual(['SMTP_URL: must be a smtp: or smtps: URL (got "http://relay")']);
   });
 
   it('refuses a loopback or plain-http issuer in production', () => {

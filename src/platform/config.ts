@@ -22,6 +22,11 @@ export interface Config {
   logLevel: string;
   /** When true the embedded OpenID provider with seeded personas is mounted at /oidc. */
   localIdentityProvider: boolean;
+  /** SMTP server for outgoing mail (smtp:// or smtps://); unset outside production = captured locally. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** When true, mail goes to an in-process SMTP server that keeps it for the outbox page. */
+  localMail: boolean;
   /** ID-porten: citizens. */
   citizenLogin: OidcClientConfig | undefined;
   /** Ansattporten: employees of ministries, state offices and municipalities. */
@@ -49,6 +54,9 @@ export const ENVIRONMENT_VARIABLES = {
   DEMO_DATA: 'true | false: load demo organisations and personas at start (default true outside production)',
   LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
   LOCAL_IDP: 'true | false: run the embedded OpenID provider (default true outside production; refused in production)',
+  SMTP_URL: 'smtp://user:password@host:587 or smtps://…: where mail is sent; required in production',
+  MAIL_FROM: 'sender of outgoing mail (default Stifinner <noreply@stifinner.localhost>)',
+  LOCAL_MAIL: 'true | false: capture mail in an in-process SMTP server with an outbox page (default true outside production without SMTP_URL; refused in production)',
   OIDC_CITIZEN_ISSUER: 'ID-porten issuer URL (citizens)',
   OIDC_CITIZEN_CLIENT_ID: 'client id at ID-porten',
   OIDC_CITIZEN_CLIENT_SECRET: 'client secret at ID-porten',
@@ -147,6 +155,9 @@ export function readConfig(env: Env): ConfigResult {
     demoData: read.boolean('DEMO_DATA', !production),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     localIdentityProvider: read.boolean('LOCAL_IDP', !production),
+    smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: read.string('MAIL_FROM', 'Stifinner <noreply@stifinner.localhost>'),
+    localMail: read.boolean('LOCAL_MAIL', !production && !env.SMTP_URL),
     citizenLogin: read.oidcClient('CITIZEN'),
     employeeLogin: read.oidcClient('EMPLOYEE'),
   };
@@ -159,6 +170,8 @@ function productionErrors(config: Config, env: Env): string[] {
   if (config.env !== 'production') return [];
   const errors: string[] = [];
   if (config.localIdentityProvider) errors.push('LOCAL_IDP: the local identity provider is refused in production');
+  if (config.localMail) errors.push('LOCAL_MAIL: capturing mail locally is refused in production');
+  if (!config.smtpUrl) errors.push('SMTP_URL: required in production');
   if (!env.SESSION_SECRET) errors.push('SESSION_SECRET: required in production');
   for (const [kind, login] of [['CITIZEN', config.citizenLogin], ['EMPLOYEE', config.employeeLogin]] as const) {
     if (login === undefined) errors.push(`OIDC_${kind}_ISSUER: required in production (a real OpenID issuer)`);

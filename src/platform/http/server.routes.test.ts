@@ -138,6 +138,19 @@ describe('uploads', () => {
   });
 });
 
+describe('outbox', () => {
+  it('shows mail the platform sent, each with its body', async () => {
+    await running.app.mailer.send({ to: ['ola.dahl@skien.example.no'], subject: 'Invitasjon til nettverk', text: 'Porsgrunn inviterer Skien.' });
+    const list = await get('/dev/outbox?lang=en');
+    expect(list.body).toContain('Development outbox');
+    const href = /href="(\/dev\/outbox\/[0-9a-f-]{36})"/.exec(list.body)?.[1];
+    expect(href).toBeDefined();
+    const mail = await get(href!);
+    expect(mail.body).toContain('Porsgrunn inviterer Skien.');
+    expect((await get('/dev/outbox/not-a-uuid')).statusCode).toBe(400);
+  });
+});
+
 describe('static files, health and API documentation', () => {
   it('serves stylesheets with year-long immutable caching', async () => {
     for (const href of STYLESHEETS) {

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoIdentities } from '../platform/auth/demo.js';
+import { ensureOrganisation } from '../platform/auth/store.js';
+import { listAuditEvents } from '../platform/audit/store.js';
+import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
+import { seedDemoProgrammes } from './demo.js';
+import { checkNetwork } from './eligibility.js';
+import type { CallContent } from './model.js';
+import { IllegalTransition } from './model.js';
+import {
+  amend,
+  close,
+  ContentRejected,
+  contentAtVersion,
+  createCall,
+  createProgramme,
+  createTemplate,
+  findCall,
+  findTemplate,
+  listChanges,
+  listPublicCalls,
+  publish,
+  saveDraft,
+  updateTemplate,
+  VersionConflict,
+  type Actor,
+} from './store.js';
+import { FIXTURE_YEAR, seedSmallRegistry } from './testing.js';
+
+let database: TestDatabase;
+let ownerId: string;
+let programmeId: string;
+let templateId: string;
+const actor: Actor = { user: null, requestId: 'test' };
+
+const form = { sections: [{ key: 'vision', title: 'Visjon', parts: [{ kind: 'text' as const, key: 'vision.text', label: 'Visjon', required: true, maxWords: 100 }] }] };
+
+const content = (over: Partial<CallContent> = {}): CallContent => ({
+  title: 'Nettverk 2027',
+  purpose: 'Formål',
+  language: 'nb',
+  timeZone: 'Europe/Oslo',
+  rounds: [
+    { opensAt: '2026-11-01T07:00:00.000Z', closesAt: '2027-01-15T11:00:00.000Z', expectedSelections: 6 },
+    { opensAt: '2027-03-01T07:00:00.000Z', closesAt: '2027-05-03T10:00:00.000Z', expectedSelections: 6 },
+  ],
+  quota: { minSelected: 5, maxSelected: 7 },
+  budget: { amount: 40_000_000, currency: 'NOK' },
+  themes: ['Helse og omsorg'],
+  criteria: [
+    { title: 'A', description: '', weight: 70 },
+    { title: 'B', description: '', weight: 30 },
+  ],
+  rules: [{ kind: 'network-population', minimum: 60_000 }],
+  templateId,
+  ...over,
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoIdentities(database.db);
+  await seedSmallRegistry(database.db);
+  ownerId = await ensureOrganisation(database.db, { kind: 'ministry', name: 'Kommunal- og distriktsdepartementet', country: 'NO', municipalityCode: null });
+  programmeId = await createProgramme(
+    database.db,
+    ownerId,
+    { name: 'Test', purpose: '', country: 'NO', languages: ['nb'], periodStart: '2026-01-01', periodEnd: '2027-12-31', contacts: [] },
+    actor,
+  );
+  templateId = await createTemplate(database.db, ownerId, 'Mal', 'nb', form, actor);
+});
+afterAll(() => database.dispose());
+
+describe('a call in the store', () => {
+  it('round-trips its content, rounds and criteria', async () => {
+    const id = await createCall(database.db, programmeId, content(), actor);
+    const call = await findCall(database.db, id);
+    expect(call).toMatchObject({ status: 'draft', version: 1, content: content() });
+  });
+
+  it('detects a concurrent edit by its version and keeps the first writer\'s change', async () => {
+    const id = await createCall(database.db, programmeId, content(), actor);
+    await saveDraft(database.db, id, 1, content({ title: 'Første' }), actor);
+    const stale = saveDraft(database.db, id, 1, content({ title: 'Andre' }), actor);
+    await expect(stale).rejects.toBeInstanceOf(VersionConflict);
+    const error = (await stale.catch((e: unknown) => e)) as VersionConflict;
+    expect(error.current.content.title).toBe('Første');
+    expect(error.base?.title).toBe('Nettverk 2027');
+    expect((await findCall(database.db, id))?.content.title).toBe('Første');
+  });
+
+  it('refuses invalid content and a wrong transition, writing nothing', async () => {
+    const id = await createCall(database.db, programmeId, content(), actor);
+    await expect(saveDraft(database.db, id, 1, content({ criteria: [{ title: 'A', description: '', weight: 10 }] }), actor)).rejects.toBeInstanceOf(ContentRejected);
+    await expect(close(database.db, id, 1, null, actor)).rejects.toBeInstanceOf(IllegalTransition);
+    expect((await findCall(database.db, id))?.version).toBe(1);
+    expect(await contentAtVersion(database.db, id, 2)).toBeUndefined();
+  });
+
+  it('publishes a snapshot that later template edits do not change', async () => {
+    const id = await createCall(database.db, programmeId, content(), actor);
+    const published = await publish(database.db, id, 1, actor);
+    expect(published.status).toBe('published');
+    const template = (await findTemplate(database.db, templateId))!;
+    const edited = { sections: [...form.sections, { key: 'extra', title: 'Ekstra', parts: form.sections[0]!.parts.map((p) => ({ ...p, key: 'extra.text' })) }] };
+    await updateTemplate(database.db, templateId, template.version, edited, actor);
+    const after = await findCall(database.db, id);
+    expect(after?.status === 'published' && after.snapshot.form).toEqual(form);
+    expect(after?.status === 'published' && after.snapshot.templateVersion).toBe(template.version);
+    expect((await findTemplate(database.db, templateId))?.form.sections).toHaveLength(2);
+    await updateTemplate(database.db, templateId, template.version + 1, form, actor);
+  });
+
+  it('keeps a visible change log of publication, amendments and closing, each audited', async () => {
+    const id = await createCall(database.db, programmeId, content(), actor);
+    const published = await publish(database.db, id, 1, actor);
+    const amended = await amend(database.db, id, published.version, content({ title: 'Nettverk 2027 (fristen forlenget)' }), 'Fristen er forlenget', actor);
+    await close(database.db, id, amended.version, 'Kvoten er fylt', actor);
+    const log = await listChanges(database.db, id);
+    expect(log.map((entry) => [entry.kind, entry.reason, entry.fields])).toEqual([
+      ['published', null, []],
+      ['amended', 'Fristen er forlenget', ['title']],
+      ['closed', 'Kvoten er fylt', []],
+    ]);
+    const audit = await listAuditEvents(database.db, { recordType: 'call', recordId: id, limit: 10 });
+    expect(audit.map((event) => event.action).reverse()).toEqual(['create', 'publish', 'amend', 'close']);
+  });
+});
+
+describe('the eligibility check against the registry', () => {
+  const rules = [{ kind: 'network-population' as const, minimum: 60_000 }];
+  it('fails Skien alone with its population and year, and passes with Porsgrunn and Notodden', async () => {
+    const alone = await checkNetwork(database.db, 'NO', rules, ['4003']);
+    expect(alone.eligibility.results[0]).toMatchObject({ outcome: 'fail', explanation: { params: { total: 55_900, year: String(FIXTURE_YEAR) } } });
+    const network = await checkNetwork(database.db, 'NO', rules, ['4003', '4001', '4005', '4001']);
+    expect(network.members.map((m) => m.name)).toEqual(['Skien', 'Porsgrunn', 'Notodden']);
+    expect(network.eligibility.results[0]).toMatchObject({ outcome: 'pass', explanation: { params: { total: 106_500 } } });
+  });
+  it('reports codes that are not municipalities of the call\'s country', async () => {
+    const result = await checkNetwork(database.db, 'NO', rules, ['4003', '9999', '607']);
+    expect(result.unknownCodes).toEqual(['9999', '607']);
+    const danish = await checkNetwork(database.db, 'DK', rules, ['607']);
+    expect(danish.members[0]?.population).toEqual({ persons: 52_000, year: 2024 });
+  });
+});
+
+describe('the demo programmes', () => {
+  it('load once, and again without change', async () => {
+    const now = new Date('2026-11-23T10:00:00Z');
+    await seedDemoProgrammes(database.db, now);
+    const first = await listPublicCalls(database.db);
+    await seedDemoProgrammes(database.db, now);
+    const second = await listPublicCalls(database.db);
+    expect(second.map((c) => [c.id, c.version])).toEqual(first.map((c) => [c.id, c.version]));
+    const titles = second.map((c) => c.content.title);
+    expect(titles).toContain('Invitasjon til å delta i kommunalt omstillingsprogram');
+    expect(titles).toContain('Invitation til nyt frikommuneforsøg');
+    const frikommune = second.find((c) => c.content.language === 'da')!;
+    expect(frikommune.status).toBe('closed');
+    expect(frikommune.programme.ownerName).toBe('Økonomi- og Indenrigsministeriet');
+    expect(frikommune.content.rounds.map((r) => r.closesAt)).toEqual(['2019-04-01T21:59:00.000Z', '2019-10-01T21:59:00.000Z']);
+    expect(frikommune.content.themes).toHaveLength(6);
+    const open = second.find((c) => c.content.title === 'Nettverk for bærekraftige tjenester 2027')!;
+    expect(Date.parse(open.content.rounds[0]!.closesAt)).toBeGreaterThan(now.getTime() + 14 * 86_400_000);
+    expect(open.status).toBe('published');
+  });
+});

@@ -1,0 +1,584 @@
+/**
+ * The programmes' SQL. Every write is one transaction with its audit entry; every update of a call
+ * names the version it was based on, and a stale version is refused (VersionConflict), never lost.
+ */
+import { sql, type Generated } from 'kysely';
+import type { DB, Queryable, Tx } from '../platform/db/database.js';
+import { recordAudit } from '../platform/audit/store.js';
+import type { FormDefinition } from './form.js';
+import {
+  amendCall,
+  closeCall,
+  createDraft,
+  editDraft,
+  IllegalTransition,
+  publishCall,
+  type Call,
+  type CallContent,
+  type CallEvent,
+  type ContactPerson,
+  type ContentLanguage,
+  type ContentProblem,
+  type Country,
+  type Currency,
+  type Programme,
+  type ProgrammeContent,
+} from './model.js';
+import { parseRules, type EligibilityRule } from './rules.js';
+import type { CallTimeZone } from './time.js';
+
+interface ProgrammeTable {
+  id: Generated<string>;
+  seed_key: string | null;
+  owner_organisation_id: string;
+  country: Country;
+  name: string;
+  purpose: string;
+  languages: string;
+  period_start: string;
+  period_end: string;
+  contacts: string;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+interface TemplateTable {
+  id: Generated<string>;
+  seed_key: string | null;
+  owner_organisation_id: string;
+  name: string;
+  language: string;
+  form: string;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+interface CallTable {
+  id: Generated<string>;
+  seed_key: string | null;
+  programme_id: string;
+  status: Call['status'];
+  title: string;
+  purpose: string;
+  language: ContentLanguage;
+  time_zone: CallTimeZone;
+  quota_min: number | null;
+  quota_max: number | null;
+  budget_amount: number | null;
+  budget_currency: Currency;
+  themes: string;
+  rules: string;
+  template_id: string | null;
+  published_at: Date | null;
+  closed_at: Date | null;
+  close_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+interface RoundTable {
+  call_id: string;
+  position: number;
+  opens_at: Date;
+  closes_at: Date;
+  expected_selections: number | null;
+}
+
+interface CriterionTable {
+  call_id: string;
+  position: number;
+  title: string;
+  description: string;
+  weight: number;
+}
+
+interface SnapshotTable {
+  call_id: string;
+  form: string;
+  rules: string;
+  template_id: string | null;
+  template_version: number | null;
+  taken_at: Date;
+}
+
+interface VersionTable {
+  call_id: string;
+  version: number;
+  content: string;
+  actor_name: string | null;
+  saved_at: Generated<Date>;
+}
+
+interface ChangeTable {
+  id: Generated<number>;
+  call_id: string;
+  occurred_at: Date;
+  kind: 'published' | 'amended' | 'closed';
+  reason: string | null;
+  fields: string;
+  actor_name: string | null;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    programmes: ProgrammeTable;
+    programme_form_templates: TemplateTable;
+    programme_calls: CallTable;
+    programme_call_rounds: RoundTable;
+    programme_call_criteria: CriterionTable;
+    programme_call_snapshots: SnapshotTable;
+    programme_call_versions: VersionTable;
+    programme_call_changes: ChangeTable;
+  }
+}
+
+export interface Actor {
+  user: { userId: string; name: string } | null;
+  requestId: string | null;
+  /** When the change happened; the database clock unless given (the demo data's historic calls). */
+  at?: Date;
+}
+
+export const SYSTEM: Actor = { user: null, requestId: null };
+
+export class CallNotFound extends Error {
+  constructor() {
+    super('call not found');
+  }
+}
+
+/** The call changed since the version the person started from: `current` is how it stands now. */
+export class VersionConflict extends Error {
+  constructor(
+    readonly current: StoredCall,
+    readonly base: CallContent | undefined,
+    readonly baseVersion: number,
+  ) {
+    super(`version ${baseVersion} is stale; the call is at version ${current.version}`);
+  }
+}
+
+export class ContentRejected extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super('content rejected');
+  }
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+/** node-postgres parses jsonb; PGlite too — but a string may come back from a text cast. */
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+
+// Programmes -------------------------------------------------------------------------------------
+
+const programmeColumns = [
+  'programmes.id',
+  'programmes.owner_organisation_id',
+  'programmes.country',
+  'programmes.name',
+  'programmes.purpose',
+  'programmes.languages',
+  sql<string>`programmes.period_start::text`.as('period_start'),
+  sql<string>`programmes.period_end::text`.as('period_end'),
+  'programmes.contacts',
+  'programmes.version',
+  'organisations.name as owner_name',
+] as const;
+
+function toProgramme(row: {
+  id: string;
+  owner_organisation_id: string;
+  country: Country;
+  name: string;
+  purpose: string;
+  languages: unknown;
+  period_start: string;
+  period_end: string;
+  contacts: unknown;
+  version: number;
+  owner_name: string;
+}): Programme {
+  return {
+    id: row.id,
+    ownerOrganisationId: row.owner_organisation_id,
+    ownerName: row.owner_name,
+    country: row.country,
+    name: row.name,
+    purpose: row.purpose,
+    languages: parsed<ContentLanguage[]>(row.languages),
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    contacts: parsed<ContactPerson[]>(row.contacts),
+    version: row.version,
+  };
+}
+
+export async function createProgramme(db: DB, ownerOrganisationId: string, content: ProgrammeContent, actor: Actor, seedKey: string | null = null): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('programmes')
+      .values({
+        seed_key: seedKey,
+        owner_organisation_id: ownerOrganisationId,
+        country: content.country,
+        name: content.name.trim(),
+        purpose: content.purpose,
+        languages: json(content.languages),
+        period_start: content.periodStart,
+        period_end: content.periodEnd,
+        contacts: json(content.contacts),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor: actor.user, recordType: 'programme', recordId: row.id, action: 'create', toState: 'active', requestId: actor.requestId });
+    return row.id;
+  });
+}
+
+export async function findProgramme(db: Queryable, id: string): Promise<Programme | undefined> {
+  const row = await db
+    .selectFrom('programmes')
+    .innerJoin('organisations', 'organisations.id', 'programmes.owner_organisation_id')
+    .select(programmeColumns)
+    .where('programmes.id', '=', id)
+    .executeTakeFirst();
+  return row ? toProgramme(row) : undefined;
+}
+
+/** Programmes of the given organisations, or every programme when `organisationIds` is 'all'. */
+export async function listProgrammes(db: Queryable, organisationIds: readonly string[] | 'all'): Promise<Programme[]> {
+  if (organisationIds !== 'all' && organisationIds.length === 0) return [];
+  let query = db.selectFrom('programmes').innerJoin('organisations', 'organisations.id', 'programmes.owner_organisation_id').select(programmeColumns);
+  if (organisationIds !== 'all') query = query.where('programmes.owner_organisation_id', 'in', [...organisationIds]);
+  return (await query.orderBy('programmes.period_start', 'desc').execute()).map(toProgramme);
+}
+
+// Form templates ---------------------------------------------------------------------------------
+
+export interface Template {
+  id: string;
+  ownerOrganisationId: string;
+  name: string;
+  language: string;
+  form: FormDefinition;
+  version: number;
+}
+
+export async function createTemplate(db: DB, ownerOrganisationId: string, name: string, language: string, form: FormDefinition, actor: Actor, seedKey: string | null = null): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('programme_form_templates')
+      .values({ seed_key: seedKey, owner_organisation_id: ownerOrganisationId, name, language, form: json(form) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor: actor.user, recordType: 'form_template', recordId: row.id, action: 'create', requestId: actor.requestId });
+    return row.id;
+  });
+}
+
+/** Changes a template; calls already published keep the copy they took. */
+export async function updateTemplate(db: DB, id: string, expectedVersion: number, form: FormDefinition, actor: Actor): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('programme_form_templates')
+      .set({ form: json(form), version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returning('version')
+      .executeTakeFirst();
+    if (!row) throw new Error(`template ${id} is not at version ${expectedVersion}`);
+    await recordAudit(trx, { actor: actor.user, recordType: 'form_template', recordId: id, action: 'edit', requestId: actor.requestId });
+    return row.version;
+  });
+}
+
+export async function findTemplate(db: Queryable, id: string): Promise<Template | undefined> {
+  const row = await db.selectFrom('programme_form_templates').selectAll().where('id', '=', id).executeTakeFirst();
+  return row
+    ? { id: row.id, ownerOrganisationId: row.owner_organisation_id, name: row.name, language: row.language, form: parsed<FormDefinition>(row.form), version: row.version }
+    : undefined;
+}
+
+export async function listTemplates(db: Queryable, ownerOrganisationId: string): Promise<Template[]> {
+  const rows = await db.selectFrom('programme_form_templates').selectAll().where('owner_organisation_id', '=', ownerOrganisationId).orderBy('name').execute();
+  return rows.map((row) => ({ id: row.id, ownerOrganisationId: row.owner_organisation_id, name: row.name, language: row.language, form: parsed<FormDefinition>(row.form), version: row.version }));
+}
+
+// Calls ------------------------------------------------------------------------------------------
+
+export type StoredCall = Call & { programme: Programme; updatedAt: Date };
+
+async function loadCalls(db: Queryable, where: { id?: string; programmeId?: string; programmeIds?: string[]; statuses?: Call['status'][] }): Promise<StoredCall[]> {
+  let query = db.selectFrom('programme_calls').selectAll();
+  if (where.id !== undefined) query = query.where('id', '=', where.id);
+  if (where.programmeId !== undefined) query = query.where('programme_id', '=', where.programmeId);
+  if (where.programmeIds !== undefined) {
+    if (where.programmeIds.length === 0) return [];
+    query = query.where('programme_id', 'in', where.programmeIds);
+  }
+  if (where.statuses !== undefined) query = query.where('status', 'in', where.statuses);
+  const calls = await query.orderBy('created_at').execute();
+  if (calls.length === 0) return [];
+  const ids = calls.map((c) => c.id);
+  const [rounds, criteria, snapshots, programmes] = await Promise.all([
+    db.selectFrom('programme_call_rounds').selectAll().where('call_id', 'in', ids).orderBy('position').execute(),
+    db.selectFrom('programme_call_criteria').selectAll().where('call_id', 'in', ids).orderBy('position').execute(),
+    db.selectFrom('programme_call_snapshots').selectAll().where('call_id', 'in', ids).execute(),
+    db
+      .selectFrom('programmes')
+      .innerJoin('organisations', 'organisations.id', 'programmes.owner_organisation_id')
+      .select(programmeColumns)
+      .where('programmes.id', 'in', [...new Set(calls.map((c) => c.programme_id))])
+      .execute(),
+  ]);
+  const programmeById = new Map(programmes.map((p) => [p.id, toProgramme(p)]));
+  return calls.map((row) => {
+    const content: CallContent = {
+      title: row.title,
+      purpose: row.purpose,
+      language: row.language,
+      timeZone: row.time_zone,
+      rounds: rounds
+        .filter((r) => r.call_id === row.id)
+        .map((r) => ({ opensAt: r.opens_at.toISOString(), closesAt: r.closes_at.toISOString(), expectedSelections: r.expected_selections })),
+      quota: { minSelected: row.quota_min, maxSelected: row.quota_max },
+      budget: { amount: row.budget_amount === null ? null : Number(row.budget_amount), currency: row.budget_currency },
+      themes: parsed<string[]>(row.themes),
+      criteria: criteria.filter((c) => c.call_id === row.id).map((c) => ({ title: c.title, description: c.description, weight: c.weight })),
+      rules: parseRules(parsed<unknown>(row.rules)),
+      templateId: row.template_id,
+    };
+    const base = { id: row.id, programmeId: row.programme_id, version: row.version, content, programme: programmeById.get(row.programme_id)!, updatedAt: row.updated_at };
+    if (row.status === 'draft') return { ...base, status: 'draft' as const };
+    const snap = snapshots.find((s) => s.call_id === row.id);
+    if (!snap) throw new Error(`published call ${row.id} has no snapshot`);
+    const snapshot = {
+      form: parsed<FormDefinition>(snap.form),
+      rules: parseRules(parsed<unknown>(snap.rules)),
+      templateId: snap.template_id,
+      templateVersion: snap.template_version,
+      takenAt: snap.taken_at.toISOString(),
+    };
+    const published = { ...base, snapshot, publishedAt: row.published_at!.toISOString() };
+    if (row.status === 'published') return { ...published, status: 'published' as const };
+    return { ...published, status: 'closed' as const, closedAt: row.closed_at!.toISOString(), closeReason: row.close_reason };
+  });
+}
+
+export async function findCall(db: Queryable, id: string): Promise<StoredCall | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return (await loadCalls(db, { id }))[0];
+}
+
+export async function listCallsOfProgramme(db: Queryable, programmeId: string): Promise<StoredCall[]> {
+  return loadCalls(db, { programmeId });
+}
+
+export async function listCallsOfProgrammes(db: Queryable, programmeIds: string[]): Promise<StoredCall[]> {
+  return loadCalls(db, { programmeIds });
+}
+
+/** Every published or closed call: the public list. */
+export async function listPublicCalls(db: Queryable): Promise<StoredCall[]> {
+  return loadCalls(db, { statuses: ['published', 'closed'] });
+}
+
+async function writeContent(trx: Tx, callId: string, content: CallContent) {
+  await trx.deleteFrom('programme_call_rounds').where('call_id', '=', callId).execute();
+  await trx.deleteFrom('programme_call_criteria').where('call_id', '=', callId).execute();
+  if (content.rounds.length > 0)
+    await trx
+      .insertInto('programme_call_rounds')
+      .values(
+        content.rounds.map((r, position) => ({
+          call_id: callId,
+          position,
+          opens_at: new Date(r.opensAt),
+          closes_at: new Date(r.closesAt),
+          expected_selections: r.expectedSelections,
+        })),
+      )
+      .execute();
+  if (content.criteria.length > 0)
+    await trx
+      .insertInto('programme_call_criteria')
+      .values(content.criteria.map((c, position) => ({ call_id: callId, position, title: c.title, description: c.description, weight: c.weight })))
+      .execute();
+}
+
+function contentColumns(content: CallContent) {
+  return {
+    title: content.title.trim(),
+    purpose: content.purpose,
+    language: content.language,
+    time_zone: content.timeZone,
+    quota_min: content.quota.minSelected,
+    quota_max: content.quota.maxSelected,
+    budget_amount: content.budget.amount,
+    budget_currency: content.budget.currency,
+    themes: json(content.themes),
+    rules: json(content.rules),
+    template_id: content.templateId,
+  };
+}
+
+export async function createCall(db: DB, programmeId: string, content: CallContent, actor: Actor, seedKey: string | null = null): Promise<string> {
+  const draft = createDraft('new', programmeId, content);
+  if (!draft.ok) throw new ContentRejected(draft.problems);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('programme_calls')
+      .values({ seed_key: seedKey, programme_id: programmeId, status: 'draft', ...contentColumns(content) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeContent(trx, row.id, content);
+    await trx.insertInto('programme_call_versions').values({ call_id: row.id, version: 1, content: json(content), actor_name: actor.user?.name ?? null }).execute();
+    await recordAudit(trx, { actor: actor.user, recordType: 'call', recordId: row.id, action: 'create', toState: 'draft', requestId: actor.requestId });
+    return row.id;
+  });
+}
+
+type Change = (call: StoredCall, trx: Tx, at: Date) => Promise<{ next: Call; event: CallEvent; snapshot?: boolean }>;
+
+/**
+ * Applies one lifecycle transition in one transaction: reads the call, refuses a stale version,
+ * lets the model decide, writes the new state only `where version = expected` (so a concurrent
+ * writer on PostgreSQL is caught too), keeps the content version, the change log and the audit.
+ */
+async function transition(db: DB, callId: string, expectedVersion: number, actor: Actor, action: string, change: Change): Promise<StoredCall> {
+  await db.transaction().execute(async (trx) => {
+    const call = await findCall(trx, callId);
+    if (!call) throw new CallNotFound();
+    if (call.version !== expectedVersion) throw new VersionConflict(call, await contentAtVersion(trx, callId, expectedVersion), expectedVersion);
+    const at = actor.at ?? new Date((await sql<{ now: Date }>`select now() as now`.execute(trx)).rows[0]!.now);
+    const { next, event, snapshot } = await change(call, trx, at);
+    const updated = await trx
+      .updateTable('programme_calls')
+      .set({
+        ...contentColumns(next.content),
+        status: next.status,
+        version: next.version,
+        updated_at: at,
+        published_at: next.status === 'draft' ? null : new Date(next.publishedAt),
+        closed_at: next.status === 'closed' ? new Date(next.closedAt) : null,
+        close_reason: next.status === 'closed' ? next.closeReason : null,
+      })
+      .where('id', '=', callId)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new VersionConflict((await findCall(trx, callId))!, undefined, expectedVersion);
+    await writeContent(trx, callId, next.content);
+    await trx.insertInto('programme_call_versions').values({ call_id: callId, version: next.version, content: json(next.content), actor_name: actor.user?.name ?? null }).execute();
+    if (snapshot && next.status !== 'draft') {
+      await trx
+        .insertInto('programme_call_snapshots')
+        .values({
+          call_id: callId,
+          form: json(next.snapshot.form),
+          rules: json(next.snapshot.rules),
+          template_id: next.snapshot.templateId,
+          template_version: next.snapshot.templateVersion,
+          taken_at: new Date(next.snapshot.takenAt),
+        })
+        .execute();
+    }
+    if (event.type !== 'edited') {
+      await trx
+        .insertInto('programme_call_changes')
+        .values({
+          call_id: callId,
+          occurred_at: new Date(event.at),
+          kind: event.type,
+          reason: event.type === 'amended' || event.type === 'closed' ? event.reason : null,
+          fields: json(event.type === 'amended' ? event.fields : []),
+          actor_name: actor.user?.name ?? null,
+        })
+        .execute();
+    }
+    await recordAudit(trx, {
+      actor: actor.user,
+      recordType: 'call',
+      recordId: callId,
+      action,
+      fromState: call.status,
+      toState: next.status,
+      reason: event.type === 'amended' ? event.reason : event.type === 'closed' ? event.reason : null,
+      requestId: actor.requestId,
+    });
+  });
+  return (await findCall(db, callId))!;
+}
+
+function accepted<S extends Call>(result: { ok: true; call: S; event: CallEvent } | { ok: false; problems: ContentProblem[] }) {
+  if (!result.ok) throw new ContentRejected(result.problems);
+  return { next: result.call, event: result.event };
+}
+
+export function saveDraft(db: DB, callId: string, expectedVersion: number, content: CallContent, actor: Actor) {
+  return transition(db, callId, expectedVersion, actor, 'edit', async (call, _trx, at) => {
+    if (call.status !== 'draft') throw new IllegalTransition(call.status, 'edit');
+    return accepted(editDraft(call, content, at));
+  });
+}
+
+/** Publishes a draft, copying its template's form and its rules into the call. */
+export function publish(db: DB, callId: string, expectedVersion: number, actor: Actor) {
+  return transition(db, callId, expectedVersion, actor, 'publish', async (call, trx, at) => {
+    if (call.status !== 'draft') throw new IllegalTransition(call.status, 'publish');
+    const template = call.content.templateId ? await findTemplate(trx, call.content.templateId) : undefined;
+    const snapshot = { form: template?.form ?? { sections: [] }, rules: call.content.rules, templateId: template?.id ?? null, templateVersion: template?.version ?? null };
+    return { ...accepted(publishCall(call, snapshot, at)), snapshot: true };
+  });
+}
+
+export function amend(db: DB, callId: string, expectedVersion: number, content: CallContent, reason: string, actor: Actor) {
+  return transition(db, callId, expectedVersion, actor, 'amend', async (call, _trx, at) => {
+    if (call.status !== 'published') throw new IllegalTransition(call.status, 'amend');
+    return accepted(amendCall(call, content, reason, at));
+  });
+}
+
+export function close(db: DB, callId: string, expectedVersion: number, reason: string | null, actor: Actor) {
+  return transition(db, callId, expectedVersion, actor, 'close', async (call, _trx, at) => {
+    if (call.status !== 'published') throw new IllegalTransition(call.status, 'close');
+    return accepted(closeCall(call, reason, at));
+  });
+}
+
+export async function contentAtVersion(db: Queryable, callId: string, version: number): Promise<CallContent | undefined> {
+  const row = await db.selectFrom('programme_call_versions').select('content').where('call_id', '=', callId).where('version', '=', version).executeTakeFirst();
+  return row ? parsed<CallContent>(row.content) : undefined;
+}
+
+/** Who saved the latest version, and when. */
+export async function latestVersionInfo(db: Queryable, callId: string): Promise<{ version: number; actorName: string | null; savedAt: Date } | undefined> {
+  const row = await db
+    .selectFrom('programme_call_versions')
+    .select(['version', 'actor_name', 'saved_at'])
+    .where('call_id', '=', callId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { version: row.version, actorName: row.actor_name, savedAt: row.saved_at } : undefined;
+}
+
+export interface ChangeLogEntry {
+  at: Date;
+  kind: 'published' | 'amended' | 'closed';
+  reason: string | null;
+  fields: (keyof CallContent)[];
+  actorName: string | null;
+}
+
+export async function listChanges(db: Queryable, callId: string): Promise<ChangeLogEntry[]> {
+  const rows = await db.selectFrom('programme_call_changes').selectAll().where('call_id', '=', callId).orderBy('occurred_at').orderBy('id').execute();
+  return rows.map((r) => ({ at: r.occurred_at, kind: r.kind, reason: r.reason, fields: parsed<(keyof CallContent)[]>(r.fields), actorName: r.actor_name }));
+}
+
+/** Ids of rows created by the demo data, by seed key. */
+export async function seededIds(db: Queryable, table: 'programmes' | 'programme_calls' | 'programme_form_templates', key: string): Promise<string | undefined> {
+  const row = await db.selectFrom(table).select('id').where('seed_key', '=', key).executeTakeFirst();
+  return row?.id;
+}
+
+export type { EligibilityRule };

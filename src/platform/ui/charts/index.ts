@@ -6,3 +6,5 @@ export { PopulationPyramid, pyramidData, pyramidGeometry, pyramidLegend, type Po
 export type { ChartBaseProps } from './svg.js';
 export { DataTable, type DataTableProps } from './table.js';
 export { LineChart, displayedSeries, lineChartData, lineChartGeometry, lineLegend, type BandLabels, type LineChartProps, type LineSeries } from './lines.js';
+export { BarChart, barChartData, barChartGeometry, barLegend, type BarCategory, type BarChartProps, type BarSeries } from './bars.js';
+export { ChoroplethMap, choroplethData, choroplethGeometry, choroplethLegend, classify, classRange, type ChoroplethProps, type Classification, type MapClass, type MapClasses, type MapFeature } from './choropleth.js';

@@ -43,7 +43,7 @@ describe('population pyramid', () => {
 
   it('draws the bars it computed, and the second year as a stroked outline per sex', () => {
     const html = String(<PopulationPyramid {...props} />);
-    const rects = elements(html.slice(html.indexOf('<g class="chart__bars">'), html.indexOf('</svg>')), 'rect');
+    const rects = elements(html.slice(html.indexOf('<g class="chart__bars"'), html.indexOf('</svg>')), 'rect');
     expect(rects.map((r) => Number(r.width))).toEqual(geometry.bars.map((b) => Math.round(b.width * 10) / 10));
     expect(elements(html, 'path').filter((p) => p.stroke === '#292c30')).toHaveLength(2);
     expect(texts(html, 'span')).toEqual(['Menn 2024', 'Kvinner 2024', '2040']);

@@ -141,7 +141,7 @@ export function PopulationPyramid(props: PopulationPyramidProps) {
         <AxisTitle x={geometry.centreRight} y={MARGIN.top - 10} anchor="start" text={femaleLabel} />
         <AxisTitle x={(geometry.centreLeft + geometry.centreRight) / 2} y={MARGIN.top - 10} text={ageLabel} />
         <AxisTitle x={WIDTH / 2} y={axisY + 2 * FONT_SIZE + 10} text={valueLabel} />
-        <g class="chart__bars">
+        <g class="chart__bars" shape-rendering="crispEdges">
           {geometry.bars.map((bar) => (
             <rect x={round(bar.x)} y={round(bar.y)} width={round(bar.width)} height={round(bar.height)} fill={PYRAMID_COLOURS[bar.sex]} />
           ))}

@@ -139,3 +139,53 @@ export function Marker({ shape, x, y, colour, size = 40 }: { shape: MarkerShape;
 export function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
+
+/** Overlays for filled areas, white on the fill colour: none, hatching, dots, cross-hatching, the other hatching. */
+const PATTERNS = ['', 'hatch', 'dots', 'cross', 'backhatch'] as const;
+type PatternKind = (typeof PATTERNS)[number];
+
+/** The id of the `index`th overlay pattern of chart `chartId`, or undefined for the plain first one. */
+export function patternId(chartId: string, index: number): string | undefined {
+  const kind = PATTERNS[index % PATTERNS.length]!;
+  return kind ? `${chartId}-${kind}` : undefined;
+}
+
+/** The `<defs>` with the chart's overlay patterns, referenced by `patternId`. */
+export function PatternDefs({ chartId }: { chartId: string }) {
+  return (
+    <defs>
+      {PATTERNS.filter((kind): kind is Exclude<PatternKind, ''> => kind !== '').map((kind) => (
+        <pattern id={`${chartId}-${kind}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform={kind === 'backhatch' ? 'rotate(-45)' : kind === 'dots' ? undefined : 'rotate(45)'}>
+          {kind === 'dots' ? <circle cx="3" cy="3" r="1.3" fill="#ffffff" /> : <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="1.5" />}
+          {kind === 'cross' ? <line x1="0" y1="3" x2="6" y2="3" stroke="#ffffff" stroke-width="1.5" /> : ''}
+        </pattern>
+      ))}
+    </defs>
+  );
+}
+
+/** Splits a label into lines of about `width` characters at spaces, for labels under or beside bars. */
+export function wrapLabel(label: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** A label of several lines, the block centred vertically on `y`. */
+export function WrappedText({ x, y, lines, anchor }: { x: number; y: number; lines: readonly string[]; anchor: 'start' | 'middle' | 'end' }) {
+  const lineHeight = FONT_SIZE + 2;
+  const first = y - ((lines.length - 1) * lineHeight) / 2;
+  return (
+    <text text-anchor={anchor}>
+      {lines.map((text, i) => (
+        <tspan x={round(x)} y={round(first + i * lineHeight)} dy="0.32em" safe>
+          {text}
+        </tspan>
+      ))}
+    </text>
+  );
+}

@@ -2,14 +2,14 @@
 
 export type Attributes = Record<string, string>;
 
-/** Every `<tag …>` in `html`, in document order, with its attributes (entity `&#34;` decoded). */
+/** Every `<tag …>` in `html`, in document order, with its attributes (entities decoded). */
 export function elements(html: string, tag: string): Attributes[] {
-  const pattern = new RegExp(`<${tag}(\\s[^>]*)?/?>`, 'g');
+  const pattern = new RegExp(`<${tag}((?:\\s+[\\w:-]+(?:="[^"]*")?)*)\\s*/?>`, 'g');
   return [...html.matchAll(pattern)].map((match) => attributes(match[1] ?? ''));
 }
 
 function attributes(text: string): Attributes {
-  return Object.fromEntries([...text.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replaceAll('&#34;', '"').replaceAll('&amp;', '&')]));
+  return Object.fromEntries([...text.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replaceAll('&#34;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')]));
 }
 
 /** The text content of every `<tag>…</tag>` in `html`. */

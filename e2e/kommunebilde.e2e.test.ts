@@ -1,0 +1,84 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator, type Locale } from '../src/platform/i18n/index.js';
+import { createTestDatabase } from '../src/platform/db/testing.js';
+import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
+import { importShippedRegistry } from '../src/registry/importer.js';
+import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
+
+let running: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  const database = await createTestDatabase();
+  await importShippedRegistry(database.db);
+  running = await startTestApp({ database });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+  await running?.database.dispose();
+});
+
+const PAGES = [
+  '/kommune',
+  '/kommune?q=odal',
+  '/kommune/4001',
+  '/kommune/4001?scenario=low&fertility=10&lifeExpectancy=1&migration=50&year=2050',
+  '/fylke/40',
+  '/landet',
+  '/kommune/sammenlign?k=4001&k=3450&summed=1',
+  '/kart?indicator=workingAgePer80Plus&year=2040',
+  '/kart?indicator=growth&year=2050&sort=name&order=asc',
+  '/danmark',
+  '/kommune/9999',
+];
+
+describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every page', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext({ locale: 'nb-NO' });
+  });
+  afterAll(() => context?.close());
+
+  it.each(['nb', 'nn', 'da', 'en'] as Locale[])('every page type passes axe in %s', async (locale) => {
+    const page = await openPage(context);
+    for (const path of PAGES) {
+      const response = await page.goto(`${running.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${locale}`);
+      expect(response?.status(), path).toBe(path === '/kommune/9999' ? 404 : 200);
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      await expectAccessible(page);
+    }
+    await page.close();
+  });
+
+  it('a journalist finds Karasjok by its Sami name, then adjusts the scenario, all without JavaScript', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
+    const page = await openPage(noScript);
+    const t = translator('nb');
+    await page.goto(`${running.baseUrl}/?lang=nb`);
+    await page.getByRole('navigation', { name: t('layout.mainNavigation') }).getByRole('link', { name: t('kommune.nav') }).click();
+    await page.getByLabel(t('kommune.search.label')).fill('Kárášjohka');
+    await page.getByRole('button', { name: t('kommune.search.submit') }).click();
+    await page.waitForURL(/\/kommune\/5610/);
+    expect(await page.textContent('h1')).toContain('Karasjok');
+    await page.getByLabel(t('kommune.scenario.high')).check();
+    await page.getByLabel(t('kommune.scenario.migration')).fill('20');
+    await page.getByRole('button', { name: t('kommune.scenario.submit') }).click();
+    await page.waitForURL(/scenario=high/);
+    expect(page.url()).toContain('migration=20');
+    expect(await page.textContent('main')).toContain(t('kommune.scenario.adjusted'));
+    await noScript.close();
+  });
+
+  it('clicking a municipality in the map table goes to its page', async () => {
+    const page = await openPage(context);
+    await page.goto(`${running.baseUrl}/kart?lang=en&sort=name&order=asc`);
+    await page.locator('#map-table tbody tr th a').first().click();
+    await page.waitForURL(/\/kommune\/\d{4}/);
+    await expectAccessible(page);
+    await page.close();
+  });
+});

@@ -6,6 +6,7 @@ import { platformRoutes } from './platform/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { registerMail } from './platform/mail/plugin.js';
+import { registerJobs } from './platform/jobs/plugin.js';
 import { kommunebildeRoutes } from './projections/routes.js';
 import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
 import { createLoginProviders } from './platform/auth/relying-party.js';
@@ -29,6 +30,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   }
 
   await registerMail(app);
+  await registerJobs(app);
   await app.register(platformRoutes);
   await app.register(authRoutes, { providers, localProvider });
   await app.register(auditRoutes);

@@ -7,6 +7,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
 import { pgliteClient } from '../db/database.js';
+import { startJobQueue } from '../jobs/queue.js';
 
 /**
  * PGlite spends seconds in initdb. The test run initialises and migrates one database, dumps it,
@@ -17,6 +18,9 @@ export default async function setup() {
   const pglite = new PGlite();
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pgliteClient(pglite)) });
   await migrateToLatest(db);
+  // pg-boss creates its own schema on first start; do it once here rather than in every test file.
+  const queue = await startJobQueue(db);
+  await queue.stop();
   const dump = await pglite.dumpDataDir('none');
   const file = join(tmpdir(), `stifinner-pglite-template-${process.pid}.tar`);
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -11,9 +11,10 @@ export interface DataTableProps {
   captionHidden?: boolean;
 }
 
+/** Wide tables scroll sideways: their wrapper is a named, focusable region, so keyboard users can scroll it too. */
 export function DataTable({ data, locale, rowHref, captionHidden = false }: DataTableProps) {
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label={data.title}>
       <table class="ds-table chart-table" data-size="sm">
         <caption class={captionHidden ? 'ds-sr-only' : undefined} safe>
           {data.title}

@@ -16,3 +16,8 @@ function attributes(text: string): Attributes {
 export function texts(html: string, tag: string): string[] {
   return [...html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
 }
+
+/** The markup with every attribute value emptied: what is left is where a hostile string could become markup. */
+export function withoutAttributeValues(html: string): string {
+  return html.replace(/="[^"]*"/g, '=""');
+}

@@ -64,18 +64,21 @@ export interface Identity {
   homeMunicipalityCode: string | null;
 }
 
+function userColumns(identity: Identity) {
+  return {
+    identity_provider: identity.identityProvider,
+    subject: identity.subject,
+    name: identity.name,
+    email: identity.email,
+    home_municipality_code: identity.homeMunicipalityCode,
+  };
+}
+
 /** Creates or refreshes the user behind a verified ID token, and audits the sign-in in the same transaction. */
 export async function recordSignIn(trx: Tx, identity: Identity, requestId: string): Promise<string> {
   const user = await trx
     .insertInto('users')
-    .values({
-      identity_provider: identity.identityProvider,
-      subject: identity.subject,
-      name: identity.name,
-      email: identity.email,
-      home_municipality_code: identity.homeMunicipalityCode,
-      last_login_at: new Date(),
-    })
+    .values({ ...userColumns(identity), last_login_at: new Date() })
     .onConflict((conflict) =>
       conflict.columns(['identity_provider', 'subject']).doUpdateSet((excluded) => ({
         name: excluded.ref('excluded.name'),
@@ -164,13 +167,7 @@ export async function ensureOrganisation(db: Queryable, organisation: NewOrganis
 export async function ensureUser(db: Queryable, identity: Identity): Promise<string> {
   const row = await db
     .insertInto('users')
-    .values({
-      identity_provider: identity.identityProvider,
-      subject: identity.subject,
-      name: identity.name,
-      email: identity.email,
-      home_municipality_code: identity.homeMunicipalityCode,
-    })
+    .values(userColumns(identity))
     .onConflict((conflict) => conflict.columns(['identity_provider', 'subject']).doUpdateSet({ name: identity.name }))
     .returning('id')
     .executeTakeFirstOrThrow();

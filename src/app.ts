@@ -8,6 +8,7 @@ import { auditRoutes } from './platform/audit/routes.js';
 import { registerMail } from './platform/mail/plugin.js';
 import { registerJobs } from './platform/jobs/plugin.js';
 import { kommunebildeRoutes } from './projections/routes.js';
+import { programmeRoutes } from './programmes/routes.js';
 import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
 import { createLoginProviders } from './platform/auth/relying-party.js';
 
@@ -35,5 +36,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(authRoutes, { providers, localProvider });
   await app.register(auditRoutes);
   await app.register(kommunebildeRoutes);
+  await app.register(programmeRoutes);
   return app;
 }

@@ -7,10 +7,11 @@ import { en } from './platform/i18n/messages/en.js';
 import { nb } from './platform/i18n/messages/nb.js';
 import { nn } from './platform/i18n/messages/nn.js';
 import { kommuneMessages } from './projections/messages.js';
+import { programmeMessages } from './programmes/messages.js';
 
 export const CATALOGUES = {
-  nb: { ...nb, ...kommuneMessages.nb },
-  nn: { ...nn, ...kommuneMessages.nn },
-  da: { ...da, ...kommuneMessages.da },
-  en: { ...en, ...kommuneMessages.en },
+  nb: { ...nb, ...kommuneMessages.nb, ...programmeMessages.nb },
+  nn: { ...nn, ...kommuneMessages.nn, ...programmeMessages.nn },
+  da: { ...da, ...kommuneMessages.da, ...programmeMessages.da },
+  en: { ...en, ...kommuneMessages.en, ...programmeMessages.en },
 };

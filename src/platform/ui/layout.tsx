@@ -61,6 +61,11 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
                 {t('kommune.nav')}
               </a>
             </li>
+            <li>
+              <a class="ds-link" href={`/utlysninger?lang=${ctx.locale}`} safe>
+                {t('programmes.nav')}
+              </a>
+            </li>
             {principal?.roles.has('admin') ? (
               <li>
                 <a class="ds-link" href="/admin/audit" safe>

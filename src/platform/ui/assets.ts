@@ -28,6 +28,7 @@ export const STYLESHEETS = [
   `${DESIGNSYSTEM_PREFIX}theme/designsystemet.css`,
   `${DESIGNSYSTEM_PREFIX}src/index.css`,
   `${PUBLIC_PREFIX}app.css`,
+  `${PUBLIC_PREFIX}charts.css`,
 ];
 
 export function scriptUrl(file: string): string {

@@ -37,7 +37,7 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: CapturedMa
                       {mail.subject}
                     </a>
                   </td>
-                  <td>{String(mail.attachments.length)}</td>
+                  <td>{mail.attachments.length}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import { readConfig } from './platform/config.js';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { seedDemoIdentities } from './platform/auth/demo.js';
+import { seedDemoProgrammes } from './programmes/demo.js';
 import { buildApp } from './app.js';
 import { progressBar } from './platform/cli/progress.js';
 import { importShippedRegistry } from './registry/importer.js';
@@ -19,7 +20,10 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(database.db);
   if (await registryIsEmpty(database.db)) await importRegistry(database);
-  if (config.demoData) await seedDemoIdentities(database.db);
+  if (config.demoData) {
+    await seedDemoIdentities(database.db);
+    await seedDemoProgrammes(database.db);
+  }
 
   const app = await buildApp({ config, database });
   await app.listen({ host: config.host, port: config.port });

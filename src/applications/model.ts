@@ -1,0 +1,284 @@
+/**
+ * Applications to a call, from the applicant's side: the workflow as a typed table of states with
+ * staff and public names, transitions that accept only the states they are legal from and return
+ * the new state with the event to audit, the network of members with their invitations and
+ * political decisions, draft saving that never fails (warnings), and submission that checks every
+ * rule, every required part and the deadline against a given instant. Pure: no IO.
+ */
+import { answeredSections, validateAnswers, type Answers, type AnswerValue, type FormDefinition, type Issue } from '../programmes/form.js';
+import type { Round } from '../programmes/model.js';
+import { DECISION_BODIES, evaluateEligibility, type DecisionBody, type Eligibility, type EligibilityRule, type MemberContext } from '../programmes/rules.js';
+
+type Names = { nb: string; nn: string; da: string; en: string };
+
+/** The applicant workflow: each state with what staff and the public call it, in four languages. */
+export const APPLICATION_STATES = {
+  draft: {
+    staff: { nb: 'Utkast', nn: 'Utkast', da: 'Kladde', en: 'Draft' },
+    public: { nb: 'Under arbeid', nn: 'Under arbeid', da: 'Under udarbejdelse', en: 'Being prepared' },
+    editable: true,
+  },
+  submitted: {
+    staff: { nb: 'Sendt inn', nn: 'Send inn', da: 'Indsendt', en: 'Submitted' },
+    public: { nb: 'Mottatt', nn: 'Motteken', da: 'Modtaget', en: 'Received' },
+    editable: true,
+  },
+  withdrawn: {
+    staff: { nb: 'Trukket', nn: 'Trekt', da: 'Trukket tilbage', en: 'Withdrawn' },
+    public: { nb: 'Trukket av søker', nn: 'Trekt av søkjar', da: 'Trukket tilbage af ansøger', en: 'Withdrawn by the applicant' },
+    editable: false,
+  },
+} as const satisfies Record<string, { staff: Names; public: Names; editable: boolean }>;
+
+export type ApplicationStatus = keyof typeof APPLICATION_STATES;
+export const APPLICATION_STATUSES = Object.keys(APPLICATION_STATES) as ApplicationStatus[];
+
+/** Which transitions exist, from which states: the data the functions below obey. */
+export const TRANSITIONS = {
+  submit: { from: ['draft', 'submitted'], to: 'submitted' },
+  withdraw: { from: ['draft', 'submitted'], to: 'withdrawn' },
+} as const satisfies Record<string, { from: readonly ApplicationStatus[]; to: ApplicationStatus }>;
+export type TransitionName = keyof typeof TRANSITIONS;
+
+export function stateName(status: ApplicationStatus, audience: 'staff' | 'public', locale: keyof Names): string {
+  return APPLICATION_STATES[status][audience][locale];
+}
+
+export type InvitationState = 'pending' | 'accepted' | 'declined';
+
+export interface Decision {
+  body: DecisionBody;
+  /** ISO date of the meeting. */
+  date: string;
+  fileId: string;
+  fileName: string;
+}
+
+export interface Member {
+  code: string;
+  name: string;
+  role: 'lead' | 'co';
+  invitation: InvitationState;
+  decision: Decision | null;
+}
+
+export interface Application {
+  id: string;
+  callId: string;
+  leadCode: string;
+  status: ApplicationStatus;
+  version: number;
+  answers: Answers;
+  members: Member[];
+  /** How many versions have been submitted; the last counts. */
+  submissions: number;
+}
+
+export type ApplicationEvent =
+  | { type: 'submitted'; from: ApplicationStatus; to: 'submitted'; number: number }
+  | { type: 'withdrawn'; from: ApplicationStatus; to: 'withdrawn' };
+
+export class IllegalTransition extends Error {
+  constructor(
+    readonly from: ApplicationStatus,
+    readonly action: TransitionName | 'edit',
+  ) {
+    super(`cannot ${action} a ${from} application`);
+  }
+}
+
+function allowed(name: TransitionName, status: ApplicationStatus): boolean {
+  return (TRANSITIONS[name].from as readonly ApplicationStatus[]).includes(status);
+}
+
+// Deadline ---------------------------------------------------------------------------------------
+
+/** The round an application started at `now` belongs to: the running one, else none. */
+export function roundAt(rounds: readonly Round[], now: Date): number | undefined {
+  const t = now.getTime();
+  const index = rounds.findIndex((round) => Date.parse(round.opensAt) <= t && t < Date.parse(round.closesAt));
+  return index === -1 ? undefined : index;
+}
+
+/** Before the deadline (strictly): on or after it the application is read-only. */
+export function beforeDeadline(deadline: Date, now: Date): boolean {
+  return now.getTime() < deadline.getTime();
+}
+
+export function isEditable(application: Pick<Application, 'status'>, deadline: Date, now: Date): boolean {
+  return APPLICATION_STATES[application.status].editable && beforeDeadline(deadline, now);
+}
+
+// Network ----------------------------------------------------------------------------------------
+
+export type NetworkProblem = 'alreadyMember' | 'tooMany' | 'notPending' | 'notMember' | 'lead' | 'notAccepted' | 'badBody' | 'badDate';
+
+export type NetworkResult = { ok: true; members: Member[] } | { ok: false; problem: NetworkProblem };
+
+/** Adds an invitation; refuses a municipality already in the network or a network at its maximum. */
+export function invite(members: readonly Member[], code: string, name: string, maxMembers: number | undefined): NetworkResult {
+  if (members.some((m) => m.code === code && m.invitation !== 'declined')) return { ok: false, problem: 'alreadyMember' };
+  const active = members.filter((m) => m.invitation !== 'declined');
+  if (maxMembers !== undefined && active.length + 1 > maxMembers) return { ok: false, problem: 'tooMany' };
+  const others = members.filter((m) => m.code !== code);
+  return { ok: true, members: [...others, { code, name, role: 'co', invitation: 'pending', decision: null }] };
+}
+
+export function respond(members: readonly Member[], code: string, answer: 'accepted' | 'declined'): NetworkResult {
+  const member = members.find((m) => m.code === code);
+  if (!member) return { ok: false, problem: 'notMember' };
+  if (member.role === 'lead') return { ok: false, problem: 'lead' };
+  if (member.invitation !== 'pending') return { ok: false, problem: 'notPending' };
+  return { ok: true, members: members.map((m) => (m.code === code ? { ...m, invitation: answer } : m)) };
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function isDecisionBody(value: string): value is DecisionBody {
+  return (DECISION_BODIES as readonly string[]).includes(value);
+}
+
+/** Attaches a member's political decision (the lead's own or an accepted co-applicant's). */
+export function attachDecision(members: readonly Member[], code: string, decision: Decision): NetworkResult {
+  const member = members.find((m) => m.code === code);
+  if (!member) return { ok: false, problem: 'notMember' };
+  if (member.invitation !== 'accepted') return { ok: false, problem: 'notAccepted' };
+  if (!isDecisionBody(decision.body)) return { ok: false, problem: 'badBody' };
+  if (!isIsoDate(decision.date)) return { ok: false, problem: 'badDate' };
+  return { ok: true, members: members.map((m) => (m.code === code ? { ...m, decision } : m)) };
+}
+
+/** The members who count: the lead and those who accepted. */
+export function activeMembers(members: readonly Member[]): Member[] {
+  return members.filter((m) => m.invitation === 'accepted');
+}
+
+// Drafts and submission --------------------------------------------------------------------------
+
+/** Saving a draft never fails on validation: the answers are kept and the findings come back as warnings. */
+export function saveDraft(application: Application, form: FormDefinition, answers: Answers): { application: Application; warnings: Issue[] } {
+  if (!APPLICATION_STATES[application.status].editable) throw new IllegalTransition(application.status, 'edit');
+  return { application: { ...application, answers, version: application.version + 1 }, warnings: validateAnswers(form, answers, 'draft').warnings };
+}
+
+export type SubmissionProblem =
+  | { kind: 'part'; issue: Issue }
+  | { kind: 'rule'; key: string; params: Record<string, string | number> }
+  | { kind: 'pending'; names: string }
+  | { kind: 'deadline'; deadline: string };
+
+export interface SubmissionInput {
+  form: FormDefinition;
+  rules: readonly EligibilityRule[];
+  /** Registry facts for the members (population with its year), by code. */
+  registry: ReadonlyMap<string, Pick<MemberContext, 'kind' | 'population'>>;
+  deadline: Date;
+  /** The database server's clock inside the submitting transaction. */
+  now: Date;
+}
+
+/** The eligibility of the network as it stands: accepted members, their populations and decisions, answered sections. */
+export function applicationEligibility(application: Pick<Application, 'members' | 'answers'>, input: Pick<SubmissionInput, 'form' | 'rules' | 'registry'>): Eligibility {
+  const members: MemberContext[] = activeMembers(application.members).map((m) => ({
+    code: m.code,
+    name: m.name,
+    kind: input.registry.get(m.code)?.kind ?? 'municipality',
+    population: input.registry.get(m.code)?.population ?? null,
+    decision: m.decision ? { body: m.decision.body, date: m.decision.date } : null,
+  }));
+  return evaluateEligibility(input.rules, { members, answeredSections: answeredSections(input.form, application.answers) });
+}
+
+/** Everything that blocks a submission: the deadline, pending invitations, every part and every rule. */
+export function submissionProblems(application: Application, input: SubmissionInput): { problems: SubmissionProblem[]; eligibility: Eligibility } {
+  const problems: SubmissionProblem[] = [];
+  if (!beforeDeadline(input.deadline, input.now)) problems.push({ kind: 'deadline', deadline: input.deadline.toISOString() });
+  const pending = application.members.filter((m) => m.invitation === 'pending');
+  if (pending.length > 0) problems.push({ kind: 'pending', names: pending.map((m) => m.name).join(', ') });
+  for (const issue of validateAnswers(input.form, application.answers, 'submit').errors) problems.push({ kind: 'part', issue });
+  const eligibility = applicationEligibility(application, input);
+  for (const result of eligibility.results) {
+    if (result.outcome !== 'pass') problems.push({ kind: 'rule', key: result.explanation.key, params: result.explanation.params });
+  }
+  return { problems, eligibility };
+}
+
+export type SubmitResult = { ok: true; application: Application; event: ApplicationEvent; eligibility: Eligibility } | { ok: false; problems: SubmissionProblem[] };
+
+/** Submits (or resubmits) until the deadline: each submission is a new numbered version, the last counting. */
+export function submit(application: Application, input: SubmissionInput): SubmitResult {
+  if (!allowed('submit', application.status)) throw new IllegalTransition(application.status, 'submit');
+  const { problems, eligibility } = submissionProblems(application, input);
+  if (problems.length > 0) return { ok: false, problems };
+  const number = application.submissions + 1;
+  return {
+    ok: true,
+    application: { ...application, status: 'submitted', version: application.version + 1, submissions: number },
+    event: { type: 'submitted', from: application.status, to: 'submitted', number },
+    eligibility,
+  };
+}
+
+export function withdraw(application: Application, deadline: Date, now: Date): { application: Application; event: ApplicationEvent } {
+  if (!allowed('withdraw', application.status) || !beforeDeadline(deadline, now)) throw new IllegalTransition(application.status, 'withdraw');
+  return { application: { ...application, status: 'withdrawn', version: application.version + 1 }, event: { type: 'withdrawn', from: application.status, to: 'withdrawn' } };
+}
+
+// Parsing answers from a form post ----------------------------------------------------------------
+
+export const MAX_TEXT_CHARS = 100_000;
+
+export type AnswerParseProblem = { part: string; code: 'tooLong' | 'badTable' };
+
+/**
+ * Turns posted fields into answers for the form's parts (attachments are kept from `previous`,
+ * since files are uploaded separately). Text over MAX_TEXT_CHARS is refused outright: that is not a
+ * draft, that is abuse; the word limits are the form's and only warn.
+ */
+export function answersFromPost(form: FormDefinition, body: Record<string, unknown>, previous: Answers): { answers: Record<string, AnswerValue>; problems: AnswerParseProblem[] } {
+  const answers: Record<string, AnswerValue> = {};
+  const problems: AnswerParseProblem[] = [];
+  const text = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '');
+  for (const part of form.sections.flatMap((s) => s.parts)) {
+    const raw = body[part.key];
+    if (part.kind === 'attachment') {
+      const kept = previous[part.key];
+      if (kept !== undefined) answers[part.key] = kept;
+      continue;
+    }
+    if (part.kind === 'projected-challenge') continue;
+    if (part.kind === 'choice') {
+      const values = raw === undefined ? [] : [raw].flat().map(String);
+      if (values.length > 0) answers[part.key] = part.multiple ? values : values[0]!;
+      continue;
+    }
+    if (part.kind === 'table') {
+      const rows: Record<string, string>[] = [];
+      for (let row = 0; row < part.maxRows; row++) {
+        const cells: Record<string, string> = {};
+        for (const column of part.columns) {
+          const cell = text(body[`${part.key}.${row}.${column.key}`]);
+          if (cell.length > 2000) problems.push({ part: part.key, code: 'tooLong' });
+          if (cell.trim() !== '') cells[column.key] = cell;
+        }
+        if (Object.keys(cells).length > 0) rows.push(cells);
+      }
+      if (rows.length > 0) answers[part.key] = rows;
+      continue;
+    }
+    const value = text(raw);
+    if (value.length > MAX_TEXT_CHARS) problems.push({ part: part.key, code: 'tooLong' });
+    else if (value !== '') answers[part.key] = value;
+  }
+  return { answers, problems };
+}
+
+/** Keys of the parts whose answers differ between two versions (for the conflict page). */
+export function changedParts(before: Answers, after: Answers): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)).sort();
+}

@@ -14,7 +14,8 @@ function projection(code: string, persons: (sex: number, age: number) => number)
   for (const sex of [MALE, FEMALE]) {
     for (let age = 0; age <= 105; age++) {
       population[cellIndex(sex, age)] = persons(sex, age);
-      population[CELL_COUNT + cellIndex(sex, Math.min(age + 1, 105))] += persons(sex, age);
+      const to = CELL_COUNT + cellIndex(sex, Math.min(age + 1, 105));
+      population[to] = population[to]! + persons(sex, age);
     }
   }
   return { code, scenario: 'main', baseYear: 2039, endYear: 2040, population, births: new Float64Array(1), deaths: new Float64Array(1), netMigration: new Float64Array(1) };

@@ -21,7 +21,7 @@ import { MapPage } from './pages/map.js';
 import { IndexPage } from './pages/index-page.js';
 import { chartData, overviewCharts } from './pages/sections.js';
 import { scenarioChoice, scenarioQueryProperties, type ScenarioParams } from './scenario-query.js';
-import { cacheKey, createProjectionService, UnknownMunicipalityError, type AreaQuery, type ProjectionService } from './service.js';
+import { cacheKey, createProjectionService, LruCache, UnknownMunicipalityError, type AreaQuery, type ProjectionService } from './service.js';
 
 export interface KommunebildeOptions {
   /** A service to share (tests, benchmarks); by default one over the app's database. */
@@ -43,6 +43,8 @@ const pageQuery = {
 } as const;
 const apiQuery = { type: 'object', properties: { ...scenarioQueryProperties } } as const;
 const API_CACHE_CONTROL = 'public, max-age=300';
+/** Rendered pages kept (about 70 kB each). */
+const RENDERED_PAGES = 1_000;
 
 interface PageQuery extends ScenarioParams {
   year?: number;
@@ -53,6 +55,11 @@ interface PageQuery extends ScenarioParams {
 export async function kommunebildeRoutes(app: FastifyInstance, options: KommunebildeOptions = {}) {
   const service = options.service ?? createProjectionService(app.database.db);
   const publicRoute = { access: access.public };
+  /**
+   * Rendered pages for visitors who are not signed in (the page then depends only on the data
+   * version, the language and the address), so that a popular page is rendered once.
+   */
+  const renderedPages = new LruCache<string>(RENDERED_PAGES);
 
   app.addHook('onReady', async () => {
     // Build the engines in the background, so that the first visitor does not wait for them.
@@ -75,7 +82,7 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     const municipality = directory.municipality(code);
     if (!municipality) throw notFound();
     const county = directory.county(municipality.countyCode);
-    return sendAreaPage(request, reply, service, [code], async (outlook, choice) => ({
+    return sendAreaPage(request, reply, service, renderedPages, [code], async (outlook, choice) => ({
       title: municipality.name,
       lead: request.t('kommune.page.lead', { code, county: county?.name ?? municipality.countyCode, baseYear: outlook.selected.baseYear, endYear: outlook.selected.endYear }),
       crumbs: [
@@ -94,7 +101,7 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     const county = directory.county(code);
     if (!county) throw notFound();
     const members = directory.municipalitiesIn(code);
-    return sendAreaPage(request, reply, service, members.map((m) => m.code), async (outlook) => ({
+    return sendAreaPage(request, reply, service, renderedPages, members.map((m) => m.code), async (outlook) => ({
       title: county.name,
       lead: request.t('kommune.county.lead', { code, count: members.length, baseYear: outlook.selected.baseYear, endYear: outlook.selected.endYear }),
       crumbs: [{ label: request.t('kommune.index.title'), href: `/kommune?lang=${request.locale}` }, { label: county.name }],
@@ -106,7 +113,7 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     const directory = await service.directory();
     const codes = directory.municipalities.map((m) => m.code);
     if (codes.length === 0) throw notFound();
-    return sendAreaPage(request, reply, service, codes, async (outlook) => ({
+    return sendAreaPage(request, reply, service, renderedPages, codes, async (outlook) => ({
       title: request.t('kommune.national.title'),
       lead: request.t('kommune.national.lead', { count: codes.length, baseYear: outlook.selected.baseYear, endYear: outlook.selected.endYear }),
       crumbs: [{ label: request.t('kommune.index.title'), href: `/kommune?lang=${request.locale}` }, { label: request.t('kommune.national.title') }],
@@ -211,10 +218,14 @@ async function sendAreaPage(
   request: FastifyRequest,
   reply: FastifyReply,
   service: ProjectionService,
+  renderedPages: LruCache<string>,
   codes: readonly string[],
   describe: (outlook: Awaited<ReturnType<ProjectionService['outlook']>>, choice: ReturnType<typeof scenarioChoice>) => Promise<AreaDescription>,
 ) {
   const query = request.query as PageQuery;
+  const pageKey = request.principal === null && !query.format ? `${await service.version()}|${request.locale}|${request.url}` : undefined;
+  const rendered = pageKey === undefined ? undefined : renderedPages.get(pageKey);
+  if (rendered !== undefined) return reply.html(rendered);
   const choice = scenarioChoice(query);
   const outlook = await service.outlook({ codes, ...choice });
   const year = yearOf(outlook.selected, query.year);
@@ -227,7 +238,7 @@ async function sendAreaPage(
   const area = await describe(outlook, choice);
   const name = area.title;
   const sentences = sentencesFor(outlook, name, request.locale, request.t, area.rank);
-  return reply.html(
+  const html = await (
     <AreaPage
       ctx={ctx}
       title={area.title}
@@ -242,8 +253,10 @@ async function sendAreaPage(
       year={year}
       hidden={area.hidden}
       ranks={area.rank ? { ...area.rank, indicatorLabel: request.t('kommune.indicator.workingAgePer80Plus') } : undefined}
-    />,
+    />
   );
+  if (pageKey !== undefined) renderedPages.set(pageKey, html);
+  return reply.html(html);
 }
 
 function yearOf(figures: Parameters<typeof chosenYear>[0], asked: number | undefined): number {

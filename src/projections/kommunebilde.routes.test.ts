@@ -52,7 +52,8 @@ describe('municipality pages', () => {
   it('bad input gets a translated 4xx page without internals', async () => {
     const cases: [string, number][] = [
       ['/kommune/9999?lang=en', 404],
-      ['/kommune/40011?lang=en', 400],
+      ['/kommune/40011?lang=en', 404],
+      ['/kommune/finnes-ikke?lang=en', 404],
       ['/kommune/4001?year=2020&lang=en', 400],
       ['/kommune/4001?year=2051&lang=en', 400],
       ['/kommune/4001?fertility=99&lang=en', 400],

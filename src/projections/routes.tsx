@@ -28,7 +28,8 @@ export interface KommunebildeOptions {
   service?: ProjectionService;
 }
 
-const codeParams = (pattern: string) => ({ type: 'object', properties: { code: { type: 'string', pattern } }, required: ['code'] });
+/** A code that is not a code is an address that does not exist: 404 in the handler, not 400 from the schema. */
+const codeParams = (pattern: string) => ({ type: 'object', properties: { code: { type: 'string', maxLength: 20, description: pattern } }, required: ['code'] });
 const MUNICIPALITY_CODE = '^[0-9]{4}$';
 const COUNTY_CODE = '^[0-9]{2}$';
 const pageQuery = {

@@ -28,8 +28,17 @@ export function intlTag(locale: Locale): string {
   return INTL_TAGS[locale];
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formatters are costly to create and pages format thousands of numbers: one per language and precision. */
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(INTL_TAGS[locale], { maximumFractionDigits }).format(value);
+  const key = `${locale}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_TAGS[locale], { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 export function formatDateTime(locale: Locale, value: Date, timeZone = 'Europe/Oslo'): string {

@@ -9,6 +9,7 @@ import { registerMail } from './platform/mail/plugin.js';
 import { registerJobs } from './platform/jobs/plugin.js';
 import { kommunebildeRoutes } from './projections/routes.js';
 import { programmeRoutes } from './programmes/routes.js';
+import { applicationRoutes } from './applications/routes.js';
 import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
 import { createLoginProviders } from './platform/auth/relying-party.js';
 
@@ -37,5 +38,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(auditRoutes);
   await app.register(kommunebildeRoutes);
   await app.register(programmeRoutes);
+  await app.register(applicationRoutes);
   return app;
 }

@@ -8,10 +8,11 @@ import { nb } from './platform/i18n/messages/nb.js';
 import { nn } from './platform/i18n/messages/nn.js';
 import { kommuneMessages } from './projections/messages.js';
 import { programmeMessages } from './programmes/messages.js';
+import { applicationMessages } from './applications/messages.js';
 
 export const CATALOGUES = {
-  nb: { ...nb, ...kommuneMessages.nb, ...programmeMessages.nb },
-  nn: { ...nn, ...kommuneMessages.nn, ...programmeMessages.nn },
-  da: { ...da, ...kommuneMessages.da, ...programmeMessages.da },
-  en: { ...en, ...kommuneMessages.en, ...programmeMessages.en },
+  nb: { ...nb, ...kommuneMessages.nb, ...programmeMessages.nb, ...applicationMessages.nb },
+  nn: { ...nn, ...kommuneMessages.nn, ...programmeMessages.nn, ...applicationMessages.nn },
+  da: { ...da, ...kommuneMessages.da, ...programmeMessages.da, ...applicationMessages.da },
+  en: { ...en, ...kommuneMessages.en, ...programmeMessages.en, ...applicationMessages.en },
 };

@@ -253,7 +253,7 @@ export interface ApplicationSummary {
   leadCode: string;
   leadName: string;
   /** The member row of the asking municipality. */
-  mine: { code: string; role: 'lead' | 'co'; invitation: 'pending' | 'accepted' | 'declined' };
+  mine: { code: string; name: string; role: 'lead' | 'co'; invitation: 'pending' | 'accepted' | 'declined' };
   submissions: number;
   updatedAt: Date;
 }
@@ -275,6 +275,7 @@ export async function listApplicationsOf(db: Queryable, codes: readonly string[]
       'applications.updated_at',
       'lead.municipality_name as lead_name',
       'mine.municipality_code',
+      'mine.municipality_name as mine_name',
       'mine.role',
       'mine.invitation',
     ])
@@ -288,7 +289,7 @@ export async function listApplicationsOf(db: Queryable, codes: readonly string[]
     deadline: r.deadline,
     leadCode: r.lead_code,
     leadName: r.lead_name,
-    mine: { code: r.municipality_code, role: r.role, invitation: r.invitation },
+    mine: { code: r.municipality_code, name: r.mine_name, role: r.role, invitation: r.invitation },
     submissions: r.submissions,
     updatedAt: r.updated_at,
   }));

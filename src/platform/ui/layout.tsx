@@ -66,6 +66,15 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
                 {t('programmes.nav')}
               </a>
             </li>
+            {principal?.roles.has('case_worker') ? (
+              <li>
+                <a class="ds-link" href={`/soknader?lang=${ctx.locale}`} safe>
+                  {t('applications.nav')}
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
             {principal?.roles.has('admin') ? (
               <li>
                 <a class="ds-link" href="/admin/audit" safe>

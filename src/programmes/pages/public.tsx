@@ -138,6 +138,13 @@ export function CallPage({ ctx, call, changes, now, canManage, check }: CallPage
       <p class="ds-paragraph">
         <PhaseTag ctx={ctx} phase={callPhase(call, now)} />
       </p>
+      {call.status !== 'draft' && callPhase(call, now) === 'open' ? (
+        <p class="ds-paragraph">
+          <a class="ds-button" href={`/soknader/ny?call=${call.id}&lang=${ctx.locale}`} safe>{t('applications.start.link')}</a>
+        </p>
+      ) : (
+        ''
+      )}
       {canManage ? (
         <p class="ds-paragraph">
           <a class="ds-link" href={`/eier/utlysninger/${call.id}?lang=${ctx.locale}`} safe>{t('programmes.call.manage')}</a>

@@ -1,0 +1,87 @@
+/**
+ * The receipt of a submitted version: an archivable PDF rendered in a background job (enqueued in
+ * the submitting transaction) and stored as a file linked to the version, then mailed with the PDF
+ * to the submitter and the members' contacts. A rerun keeps the first PDF and never mails twice.
+ */
+import type { FastifyInstance } from 'fastify';
+import { formatNumber, isLocale, translator, type Locale } from '../platform/i18n/index.js';
+import { renderArchivalPdf, type DocumentSection } from '../platform/pdf/document.js';
+import type { AnswerValue, TableRow } from '../programmes/form.js';
+import type { StoredAttachment, StoredSubmission } from './store.js';
+import { findSubmission, markMailSent, storeReceiptPdf } from './store.js';
+
+export const RECEIPT_JOB = 'applications-receipt';
+
+const INTL: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', da: 'da-DK', en: 'en-GB' };
+
+function localeOf(submission: StoredSubmission): Locale {
+  return isLocale(submission.callLanguage) ? submission.callLanguage : 'nb';
+}
+
+function when(locale: Locale, at: Date): string {
+  const zone = locale === 'da' ? 'Europe/Copenhagen' : 'Europe/Oslo';
+  return new Intl.DateTimeFormat(INTL[locale], { dateStyle: 'long', timeStyle: 'medium', timeZone: zone }).format(at);
+}
+
+/** Translates a key chosen at run time, numbers formatted for the language. */
+export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  const t = translator(locale) as unknown as (key: string, params: Record<string, string>) => string;
+  return t(key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(locale, v) : v])));
+}
+
+function answerText(value: AnswerValue | undefined, empty: string): string {
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return empty;
+  if (typeof value === 'string') return value;
+  if (value.every((item) => typeof item === 'string')) return (value as string[]).join(', ');
+  return (value as (TableRow | StoredAttachment)[])
+    .map((item) => ('fileId' in item ? `${String(item.name)} (${String(item.bytes)} B)` : Object.values(item).join(' | ')))
+    .join('\n');
+}
+
+export function receiptDocument(submission: StoredSubmission) {
+  const locale = localeOf(submission);
+  const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  const empty = t('applications.pdf.empty');
+  const sections: DocumentSection[] = [
+    {
+      heading: t('applications.pdf.received'),
+      paragraphs: [t('applications.pdf.receivedText', { number: submission.number, time: when(locale, submission.submittedAt), name: submission.submittedByName ?? '', deadline: when(locale, submission.deadline) })],
+    },
+    {
+      heading: t('applications.pdf.members'),
+      paragraphs: submission.members.map(
+        (m) => `${m.name} (${m.code}) – ${t(`applications.role.${m.role}`)}${m.decision ? ` – ${t(`programmes.body.${m.decision.body}`)} ${m.decision.date}` : ''}`,
+      ),
+    },
+    { heading: t('applications.pdf.eligibility'), paragraphs: submission.eligibility.results.map((r) => t(r.explanation.key, r.explanation.params)) },
+    ...submission.form.sections.map((section) => ({
+      heading: section.title,
+      paragraphs: section.parts.filter((p) => p.kind !== 'projected-challenge').map((part) => `${part.label}: ${answerText(submission.answers[part.key], empty)}`),
+    })),
+  ];
+  return { title: t('applications.pdf.title', { call: submission.callTitle }), language: INTL[locale], author: 'Stifinner', sections };
+}
+
+export async function produceReceipt(app: FastifyInstance, submissionId: string): Promise<void> {
+  const db = app.database.db;
+  const submission = await findSubmission(db, submissionId);
+  if (!submission) return;
+  const pdf = await renderArchivalPdf(receiptDocument(submission));
+  const fileId = await storeReceiptPdf(db, submissionId, pdf, `kvittering-${submission.number}.pdf`);
+  if (submission.mailSentAt || submission.recipients.length === 0) return;
+  const locale = localeOf(submission);
+  const stored = fileId === submission.pdfFileId ? pdf : pdf;
+  await app.mailer.send({
+    to: submission.recipients,
+    subject: translate(locale, 'applications.mail.subject', { call: submission.callTitle }),
+    text: translate(locale, 'applications.mail.body', {
+      members: submission.members.map((m) => m.name).join(', '),
+      call: submission.callTitle,
+      time: when(locale, submission.submittedAt),
+      number: submission.number,
+      name: submission.submittedByName ?? '',
+    }),
+    attachments: [{ filename: `kvittering-${submission.number}.pdf`, contentType: 'application/pdf', content: stored }],
+  });
+  await markMailSent(db, submissionId);
+}

@@ -150,4 +150,27 @@ describe('an application from start to receipt', () => {
     expect(mail.attachments[0]).toMatchObject({ contentType: 'application/pdf' });
     expect((await get(`/soknader/${applicationId}`, SILJE)).body).toContain('Send inn på nytt');
   }, 60_000);
+
+  it('autosaves with JavaScript in JSON (a stale version is a 409), serves its script, and withdraws with an audit', async () => {
+    const script = await get('/soknader/assets/autosave.js');
+    expect(script.headers['content-type']).toContain('javascript');
+    const v = await version();
+    const autosave = async (ver: string, text: string) => {
+      const body = new URLSearchParams({ _csrf: await token(SILJE), version: ver, 'plan.text': text });
+      return running.app.inject({ method: 'POST', url: `/soknader/${applicationId}`, headers: { cookie: cookie[SILJE]!, 'content-type': 'application/x-www-form-urlencoded', 'x-autosave': '1' }, payload: body.toString() });
+    };
+    const first = await autosave(v, 'Autolagret');
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ version: Number(v) + 1 });
+    expect((await autosave(v, 'Gammel')).statusCode).toBe(409);
+    expect((await findApplication(running.database.db, applicationId))!.answers['plan.text']).toBe('Autolagret');
+    const withdrawn = await post(`/soknader/${applicationId}/trekk`, SILJE, { version: await version(), reason: 'Nettverket ble enige om å søke i neste runde' });
+    expect(withdrawn.statusCode).toBe(303);
+    expect((await findApplication(running.database.db, applicationId))!.status).toBe('withdrawn');
+    const page = await get(`/soknader/${applicationId}`, SILJE);
+    expect(page.body).toContain('Trukket');
+    expect(page.body).toMatch(/<fieldset class="ds-fieldset answers" disabled/);
+    expect(page.body).not.toContain('>Lagre utkast</button>');
+    expect((await post(`/soknader/${applicationId}`, SILJE, { version: await version(), 'plan.text': 'etter' })).statusCode).toBe(409);
+  });
 });

@@ -12,6 +12,7 @@ import type { StoredCall } from '../programmes/store.js';
 import { DECISION_BODIES, type Eligibility } from '../programmes/rules.js';
 import { formatInstant, Select, TextArea, TextField, tx } from '../programmes/pages/shared.js';
 import { stateName, type InvitationState } from './model.js';
+import { AUTOSAVE_PATH } from './autosave.js';
 import type { ApplicationSummary, StoredApplication, StoredAttachment, StoredMember, StoredSubmission } from './store.js';
 
 const zoneOf = (call: StoredCall) => call.content.timeZone;
@@ -143,6 +144,8 @@ export interface ApplicationView {
   warnings?: FieldError[];
   errors?: FieldError[];
   conflict?: { name: string; version: number; base: number; parts: string };
+  /** How long a session lasts without activity, for the warning before it expires. */
+  sessionSeconds?: number;
 }
 
 function text(value: AnswerValue | undefined): string {
@@ -399,9 +402,30 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
 
       <section aria-labelledby="form-title">
         <h2 class="ds-heading" data-size="sm" id="form-title" safe>{t('applications.form.title')}</h2>
-        <form method="post" action={`/soknader/${application.id}?lang=${ctx.locale}`} id="answers">
+        {isLead && editable ? (
+          <>
+            <p class="ds-paragraph" data-size="sm" id="autosave-status" role="status" aria-live="polite"></p>
+            <div class="ds-alert" data-color="warning" id="session-warning" role="alert" hidden>
+              <p class="ds-paragraph" safe>{t('applications.session.warning')}</p>
+            </div>
+          </>
+        ) : (
+          ''
+        )}
+        <form
+          method="post"
+          action={`/soknader/${application.id}?lang=${ctx.locale}`}
+          id="answers"
+          data-autosave={isLead && editable && !view.conflict ? 'on' : undefined}
+          data-session-seconds={String(view.sessionSeconds ?? 0)}
+          data-saved-text={t('applications.autosave.saved', { time: '{time}' })}
+          data-conflict-text={t('applications.autosave.conflict')}
+          data-failed-text={t('applications.autosave.failed')}
+        >
           <CsrfField ctx={ctx} />
           <input type="hidden" name="version" value={String(view.formVersion ?? application.version)} />
+          <fieldset class="ds-fieldset answers" disabled={!isLead || !editable}>
+          <legend class="ds-sr-only" safe>{t('applications.form.title')}</legend>
           {form.sections.map((section) => (
             <fieldset class="ds-fieldset form-section">
               <legend class="ds-heading" data-size="xs" lang={call.content.language} safe>{section.title}</legend>
@@ -411,6 +435,7 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
               ))}
             </fieldset>
           ))}
+          </fieldset>
           {isLead && editable ? <button class="ds-button" type="submit" safe>{t('applications.form.save')}</button> : ''}
         </form>
       </section>
@@ -453,6 +478,21 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
       )}
 
       <Submissions ctx={ctx} application={application} call={call} submissions={submissions} />
+
+      {isLead && editable ? (
+        <details class="ds-details withdraw">
+          <summary safe>{t('applications.withdraw.title')}</summary>
+          <form method="post" action={`/soknader/${application.id}/trekk?lang=${ctx.locale}`}>
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="version" value={String(view.formVersion ?? application.version)} />
+            <TextField id="reason" label={t('applications.withdraw.reason')} value="" />
+            <button class="ds-button" data-color="danger" data-variant="secondary" type="submit" safe>{t('applications.withdraw.button')}</button>
+          </form>
+        </details>
+      ) : (
+        ''
+      )}
+      {isLead && editable ? <script src={AUTOSAVE_PATH} defer></script> : ''}
     </Layout>
   );
 }

@@ -18,6 +18,7 @@ import { findMunicipality, searchMunicipalities } from '../registry/store.js';
 import { answersFromPost, applicationEligibility, changedParts, isDecisionBody, isEditable, type SubmissionProblem } from './model.js';
 import { ApplicationPage, issueMessage, MyApplicationsPage, ReceiptPage, StartPage, type ApplicationView, type SummaryRow } from './pages.js';
 import { produceReceipt, RECEIPT_JOB } from './receipt.js';
+import { AUTOSAVE_PATH, AUTOSAVE_SCRIPT } from './autosave.js';
 import {
   addAttachment,
   applicationFile,
@@ -38,6 +39,7 @@ import {
   submitApplication,
   SubmissionRefused,
   VersionConflict,
+  withdrawApplication,
   type Actor,
   type StoredApplication,
   type StoredMember,
@@ -111,6 +113,10 @@ export async function applicationRoutes(app: FastifyInstance) {
   const db = app.database.db;
 
   await app.jobs.work<{ submissionId: string }>(RECEIPT_JOB, async (data) => produceReceipt(app, data.submissionId));
+
+  app.get(AUTOSAVE_PATH, { config: { access: access.public } }, async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTOSAVE_SCRIPT),
+  );
 
   // My applications ----------------------------------------------------------------------------
 
@@ -202,6 +208,7 @@ export async function applicationRoutes(app: FastifyInstance) {
       editable: isEditable(application, application.deadline, new Date()),
       eligibility: applicationEligibility(application, { form, rules, registry }),
       submissions: await listSubmissions(db, application.id),
+      sessionSeconds: app.config.sessionMaxAgeHours * 3600,
       ...extra,
     };
     reply.code(status);
@@ -216,7 +223,7 @@ export async function applicationRoutes(app: FastifyInstance) {
       extra.notice = request.t('applications.page.saved', { version: application.version });
       extra.warnings = validateAnswers(formOf(call), application.answers, 'draft').warnings.map((issue) => issueMessage(reply.pageContext(), formOf(call), issue));
     }
-    const notices = { invited: 'applications.invite.sent', decision: 'applications.decision.saved', uploaded: 'applications.attachments.saved' } as const;
+    const notices = { invited: 'applications.invite.sent', decision: 'applications.decision.saved', uploaded: 'applications.attachments.saved', withdrawn: 'applications.withdraw.done' } as const;
     if (query.notice && query.notice in notices) extra.notice = tx(reply.pageContext(), notices[query.notice as keyof typeof notices]);
     return render(request, reply, 200, extra);
   });
@@ -272,6 +279,19 @@ export async function applicationRoutes(app: FastifyInstance) {
     const version = versionOf(request.body);
     const form = formOf(call);
     const { answers, problems } = answersFromPost(form, fields(request.body), application.answers);
+    if (request.headers['x-autosave'] === '1') {
+      // The script's save: the same checks, answered in JSON; a conflict stops autosaving.
+      if (problems.length > 0) return reply.code(400).send({ problems });
+      try {
+        const saved = await saveAnswers(db, application.id, version, answers, actorOf(request));
+        const time = new Intl.DateTimeFormat(request.locale === 'en' ? 'en-GB' : request.locale === 'da' ? 'da-DK' : 'nb-NO', { timeStyle: 'short', timeZone: call.content.timeZone }).format(new Date());
+        return reply.send({ version: saved, time, warnings: validateAnswers(form, answers, 'draft').warnings.length });
+      } catch (error) {
+        if (error instanceof VersionConflict) return reply.code(409).send({ conflict: true, version: error.current.version });
+        if (error instanceof ReadOnly) return reply.code(409).send({ readOnly: true });
+        throw error;
+      }
+    }
     if (problems.length > 0) {
       const ctx = reply.pageContext();
       return render(request, reply, 400, {
@@ -379,6 +399,19 @@ export async function applicationRoutes(app: FastifyInstance) {
     } catch (error) {
       return refused(request, reply, error);
     }
+  });
+
+  app.post('/soknader/:id/trekk', { config: { access: CASE_WORKER }, schema: { params: idParams } }, async (request, reply) => {
+    const { application, mine } = await accessible(request);
+    if (mine.role !== 'lead') throw new HttpProblem(403);
+    const version = versionOf(request.body);
+    const reason = (field(request.body, 'reason') ?? '').trim().slice(0, 2000);
+    try {
+      await withdrawApplication(db, application.id, version, reason || null, actorOf(request));
+    } catch (error) {
+      return refused(request, reply, error);
+    }
+    return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=withdrawn`, 303);
   });
 
   app.get('/soknader/:id/kvittering/:number', { config: { access: CASE_WORKER }, schema: { params: receiptParams } }, async (request, reply) => {

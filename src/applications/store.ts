@@ -21,6 +21,7 @@ import {
   respond,
   roundAt,
   submit,
+  withdraw,
   type Application,
   type ApplicationStatus,
   type Decision,
@@ -449,6 +450,21 @@ export async function attachMemberDecision(db: DB, id: string, code: string, dec
       .where('municipality_code', '=', code)
       .execute();
     await recordAudit(trx, { actor: actor.user, recordType: 'application_member', recordId: `${id}/${code}`, action: 'decision', reason: `${decision.body} ${decision.date}`, requestId: actor.requestId });
+  });
+}
+
+/** Withdraws the application before the deadline (database clock), audited with the reason. */
+export async function withdrawApplication(db: DB, id: string, expectedVersion: number, reason: string | null, actor: Actor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const application = await findApplication(trx, id, true);
+    if (!application) throw new ApplicationNotFound();
+    if (application.version !== expectedVersion) throw await conflict(trx, application, expectedVersion);
+    const now = await databaseNow(trx);
+    const deadline = await deadlineOf(trx, application);
+    if (!beforeDeadline(deadline, now) || application.status === 'withdrawn') throw new ReadOnly(deadline);
+    const { event } = withdraw(application, deadline, now);
+    await trx.updateTable('applications').set({ status: 'withdrawn', version: sql`version + 1`, updated_at: now, updated_by_name: actor.user?.name ?? null }).where('id', '=', id).where('version', '=', expectedVersion).execute();
+    await recordAudit(trx, { actor: actor.user, recordType: 'application', recordId: id, action: 'withdraw', fromState: event.from, toState: event.to, reason, requestId: actor.requestId });
   });
 }
 

@@ -50,7 +50,45 @@ describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every 
       expect(response?.status(), path).toBe(path === '/kommune/9999' ? 404 : 200);
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
       await expectAccessible(page);
+      // What the page draws: the maps with a link per municipality, the staffing bars on every overview page.
+      if (path.startsWith('/kart')) expect(await page.locator('svg.chart__map a').count(), path).toBe(357);
+      if (path === '/danmark') expect(await page.locator('svg.chart__map a').count(), path).toBe(98);
+      if (/^\/(kommune\/4001|fylke|landet|kommune\/sammenlign)/.test(path)) {
+        await expect.poll(() => page.locator('svg.chart__svg[aria-labelledby="staffing-fte-title"] rect').count(), { message: path }).toBeGreaterThan(0);
+        expect(await page.locator('svg.chart__svg[aria-labelledby="staffing-users-title"] rect').count(), path).toBeGreaterThan(0);
+      }
     }
+    await page.close();
+  });
+
+  it('clicking a municipality on the map goes to its page in the same language', async () => {
+    const page = await openPage(context);
+    await page.goto(`${running.baseUrl}/kart?lang=nn`);
+    const links = page.locator('svg.chart__map a');
+    // The largest area, so that the click lands on it and not on a neighbour.
+    const sizes = await links.evaluateAll((as) => as.map((a) => {
+      const box = (a as unknown as { getBoundingClientRect(): { width: number; height: number } }).getBoundingClientRect();
+      return box.width * box.height;
+    }));
+    const largest = links.nth(sizes.indexOf(Math.max(...sizes)));
+    const href = await largest.getAttribute('href');
+    expect(href).toMatch(/^\/kommune\/\d{4}\?lang=nn$/);
+    await largest.click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
+    expect(await page.getAttribute('html', 'lang')).toBe('nn');
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('clicking a Danish municipality on the map goes to its row in the table', async () => {
+    const page = await openPage(context);
+    await page.goto(`${running.baseUrl}/danmark?lang=da`);
+    const link = page.locator('svg.chart__map a').filter({ has: page.locator('path') }).first();
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^\/danmark\?lang=da#dk-\d{3}$/);
+    await page.goto(`${running.baseUrl}${href}`);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)).toBe(href.slice(href.indexOf('#')));
+    expect(await page.locator(href.slice(href.indexOf('#'))).count()).toBe(1);
     await page.close();
   });
 

@@ -170,4 +170,65 @@ describe('compare, map and Denmark', () => {
     const json = JSON.parse((await get('/danmark?format=json')).body);
     expect(json.rows).toHaveLength(98);
   });
+
+  it('the map of Norway has one link per municipality, named by municipality and value, with the table’s numbers', async () => {
+    const page = await get('/kart?indicator=workingAgePer80Plus&year=2040&lang=en');
+    expect(page.statusCode).toBe(200);
+    const svg = page.body.slice(page.body.indexOf('<svg'), page.body.indexOf('</svg>'));
+    expect(svg).toContain('role="group"');
+    const links = [...svg.matchAll(/<a href="\/kommune\/(\d{4})\?lang=en" aria-label="([^"]+)">/g)].map((m) => ({ code: m[1]!, name: m[2]! }));
+    expect(links).toHaveLength(357);
+    expect(new Set(links.map((l) => l.code)).size).toBe(357);
+    const table = page.body.slice(page.body.indexOf('id="map-table"'));
+    const rows = new Map(
+      [...table.matchAll(/<a class="ds-link" href="\/kommune\/(\d{4})\?lang=en">([^<]+)<\/a><\/th><td>[^<]*<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].map((m) => [m[1]!, `${m[2]}: ${m[3]}`]),
+    );
+    expect(rows.size).toBe(357);
+    for (const link of links) expect(link.name, link.code).toBe(rows.get(link.code));
+    expect(page.body.includes('<ul class="chart-legend" aria-label="Persons aged 20–66 per person aged 80+">'), 'legend').toBe(true);
+  });
+
+  it('the map keeps the language in its links', async () => {
+    const page = await get('/kart?indicator=growth&year=2050&lang=nn');
+    expect(page.body).toMatch(/<a href="\/kommune\/4001\?lang=nn" aria-label="Porsgrunn: [^"]+">/);
+  });
+
+  it('Denmark has a map of its 98 municipalities, each linking to its row in the table', async () => {
+    const page = await get('/danmark?lang=da');
+    const svg = page.body.slice(page.body.indexOf('<svg'), page.body.indexOf('</svg>'));
+    const links = [...svg.matchAll(/<a href="\/danmark\?lang=da#(dk-\d{3})" aria-label="([^"]+)">/g)];
+    expect(links).toHaveLength(98);
+    for (const [, id] of links) expect(page.body).toContain(`<tr id="${id}">`);
+    expect(svg).toMatch(/aria-label="København: \d{3}\.\d{3}"/);
+  });
+});
+
+describe('the staffing bar charts', () => {
+  it.each(['/kommune/4001', '/fylke/40', '/landet', '/kommune/sammenlign?k=4001&k=3450&summed=1'])('%s draws every number of the staffing table, which is its CSV', async (path) => {
+    const sep = path.includes('?') ? '&' : '?';
+    const page = await get(`${path}${sep}lang=en`);
+    expect(page.statusCode).toBe(200);
+    const section = page.body.slice(page.body.indexOf('id="staffing-heading"'), page.body.indexOf('id="ratios-heading"'));
+    expect(section).toContain('id="staffing-users-title"');
+    expect(section).toContain('id="staffing-fte-title"');
+    const csv = (await get(`${path}${sep}chart=staffing&format=csv`)).body.trim().split('\r\n').map((line) => line.split(','));
+    const json = JSON.parse((await get(`${path}${sep}chart=staffing&format=json&lang=en`)).body) as { rows: Record<string, number | string | null>[] };
+    const header = csv[0]!;
+    const numbers = csv.slice(1).flatMap((line) => line.slice(1).filter((cell) => cell !== '').map(Number));
+    const format = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+    // The table's cells, in order, are the CSV's numbers.
+    const table = section.slice(section.indexOf('<table'), section.indexOf('</table>'));
+    const cells = [...table.matchAll(/<td class="chart-table__number">([^<]*)<\/td>/g)].map((m) => m[1]!).filter((c) => c !== '' && c !== '–');
+    expect(cells).toEqual(numbers.map(format));
+    // The bars' value labels are the same numbers, users first, then årsverk, each by service and year.
+    const drawn = (id: string) => {
+      const svg = section.slice(section.indexOf(`id="${id}-title"`));
+      const values = svg.slice(svg.indexOf('class="chart__values"'), svg.indexOf('</g>', svg.indexOf('class="chart__values"')));
+      return [...values.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]!);
+    };
+    const byMeasure = (measure: string) => json.rows.flatMap((row) => header.filter((key) => key.startsWith(`${measure}_`)).flatMap((key) => (typeof row[key] === 'number' ? [format(row[key] as number)] : [])));
+    expect(drawn('staffing-users')).toEqual(byMeasure('users'));
+    expect(drawn('staffing-fte')).toEqual(byMeasure('fte'));
+    expect(drawn('staffing-users').length + drawn('staffing-fte').length).toBe(numbers.length);
+  });
 });

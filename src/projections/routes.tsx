@@ -7,12 +7,14 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
+import { ChoroplethMap } from '../platform/ui/charts/choropleth.js';
 import { chartDownload, type ChartData, type DownloadFormat } from '../platform/ui/charts/data.js';
 import { searchMunicipalities } from '../registry/store.js';
 import { CHARTS, type ChartName } from './chart-data.js';
 import { chosenYear, indicatorLabel, indicatorView, municipalityRanks, outlookJson, sentencesFor, YearOutOfRangeError } from './overview.js';
 import { comparisonChart, danishChart, MAX_COMPARED } from './comparison.js';
 import { INDICATORS, type Indicator, type SortKey, type SortOrder } from './indicators.js';
+import { denmarkMapProps, norwayMapProps } from './maps.js';
 import type { ScenarioName } from './model.js';
 import { AreaPage } from './pages/area.js';
 import { ComparePage } from './pages/compare.js';
@@ -151,6 +153,7 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
   app.get('/kart', { config: publicRoute, schema: { querystring: mapQuery } }, async (request, reply) => {
     const query = request.query as { indicator?: Indicator; year?: number; scenario?: ScenarioName; sort?: SortKey; order?: SortOrder; format?: DownloadFormat };
     const view = await badRequestOnYear(() => indicatorView(service, request.t, request.locale, query));
+    const directory = await service.directory();
     if (query.format) return sendDownload(reply, view.table, query.format, `${view.indicator}-${view.year}`);
     return reply.html(
       <MapPage
@@ -163,7 +166,9 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
         table={view.table}
         sort={view.sort}
         order={view.order}
-      />,
+      >
+        <ChoroplethMap {...norwayMapProps({ indicator: view.indicator, year: view.year, label: indicatorLabel(request.t, view.indicator, view.baseYear), values: view.values, names: new Map(directory.municipalities.map((m) => [m.code, m.name])) }, request.t, request.locale)} />
+      </MapPage>,
     );
   });
 
@@ -171,7 +176,11 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     const { format } = request.query as { format?: DownloadFormat };
     const table = danishChart(await service.danishMunicipalities(), request.t);
     if (format) return sendDownload(reply, table, format, 'danmark-kommuner');
-    return reply.html(<DenmarkPage ctx={reply.pageContext()} table={table} />);
+    return reply.html(
+      <DenmarkPage ctx={reply.pageContext()} table={table}>
+        <ChoroplethMap {...denmarkMapProps(table, request.t, request.locale)} />
+      </DenmarkPage>,
+    );
   });
 
   registerApi(app, service);

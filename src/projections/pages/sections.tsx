@@ -1,6 +1,7 @@
 /** The parts every overview page (municipality, county, country, a summed set) is made of. */
 import { formatNumber } from '../../platform/i18n/index.js';
 import { ChartFigure, downloadHref, type DownloadLink } from '../../platform/ui/charts/figure.js';
+import { BarChart, type BarChartProps } from '../../platform/ui/charts/bars.js';
 import type { ChartData } from '../../platform/ui/charts/data.js';
 import { LineChart, lineChartData, type LineChartProps } from '../../platform/ui/charts/lines.js';
 import { PopulationPyramid, pyramidData, type PopulationPyramidProps } from '../../platform/ui/charts/pyramid.js';
@@ -48,6 +49,41 @@ export function chartData(charts: OverviewCharts, chart: ChartName): ChartData {
   return charts[chart];
 }
 
+/**
+ * The staffing table drawn as two bar charts, users and årsverk, a group per service and a bar per
+ * year: every number drawn is a cell of the table (and of its downloads), and every number of the
+ * table is drawn.
+ */
+export function staffingBarCharts(ctx: PageContext, staffing: ChartData): BarChartProps[] {
+  const { t } = ctx;
+  const years = staffing.columns.filter((c) => c.key.startsWith('users_')).map((c) => c.key.slice('users_'.length));
+  const yearList = years.join(', ');
+  const chart = (measure: 'users' | 'fte', title: string, description: string, valueLabel: string): BarChartProps => {
+    const rows = staffing.rows.filter((row) => years.some((year) => typeof row[`${measure}_${year}`] === 'number'));
+    return {
+      id: `staffing-${measure}`,
+      title,
+      description,
+      locale: ctx.locale,
+      categories: rows.map((row, i) => ({ key: `${measure}-${i}`, label: String(row.area) })),
+      series: years.map((year) => ({
+        key: `${measure}_${year}`,
+        label: year,
+        values: rows.map((row) => {
+          const value = row[`${measure}_${year}`];
+          return typeof value === 'number' ? value : null;
+        }),
+      })),
+      valueLabel,
+      categoryLabel: t('kommune.col.area'),
+    };
+  };
+  return [
+    chart('users', t('kommune.staffing.usersChart'), t('kommune.staffing.usersDescription', { years: yearList }), t('kommune.staffing.users')),
+    chart('fte', t('kommune.staffing.fteChart'), t('kommune.staffing.fteDescription', { years: yearList }), t('kommune.staffing.fte')),
+  ];
+}
+
 function downloads(ctx: PageContext, chart: ChartName, title: string): DownloadLink[] {
   return (['csv', 'json'] as const).map((format) => ({
     format,
@@ -87,7 +123,11 @@ export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: Overv
         <h2 class="ds-heading" data-size="sm" id="staffing-heading" safe>
           {charts.staffing.title}
         </h2>
-        <ChartFigure data={charts.staffing} locale={ctx.locale} downloads={downloads(ctx, 'staffing', charts.staffing.title)} />
+        <ChartFigure data={charts.staffing} locale={ctx.locale} downloads={downloads(ctx, 'staffing', charts.staffing.title)}>
+          {staffingBarCharts(ctx, charts.staffing).map((bars) => (
+            <BarChart {...bars} />
+          ))}
+        </ChartFigure>
       </section>
       <section aria-labelledby="ratios-heading">
         <h2 class="ds-heading" data-size="sm" id="ratios-heading" safe>

@@ -95,7 +95,27 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
   }, 120_000);
 
   it('the network passes; Silje writes, saves without JavaScript, attaches and submits; receipt, mail and PDF follow', async () => {
+    // Two case workers of Porsgrunn (two sessions) edit the draft at once: the second save is a 409 that keeps her text.
+    const colleague = await signedIn('persona-porsgrunn-case-worker');
+    await colleague.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
     await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
+    await silje.locator('[name="plan.goal"]').fill('Silje sitt mål.');
+    await silje.getByRole('button', { name: nb('applications.form.save') }).click();
+    await expect.poll(() => silje.url()).toContain('saved=1');
+    await colleague.locator('[name="plan.goal"]').fill('Kollegaens mål.');
+    await colleague.getByRole('button', { name: nb('applications.form.save') }).click();
+    await expect.poll(() => colleague.locator('#conflict').count()).toBe(1);
+    expect(await colleague.locator('#conflict').textContent()).toContain('Målbart mål');
+    expect(await colleague.locator('[name="plan.goal"]').inputValue()).toBe('Kollegaens mål.');
+    await expectAccessible(colleague);
+    await colleague.getByRole('button', { name: nb('applications.form.save') }).click();
+    await expect.poll(() => colleague.url()).toContain('saved=1');
+    expect(await colleague.locator('[name="plan.goal"]').inputValue()).toBe('Kollegaens mål.');
+    await colleague.context().close();
+
+    await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
+    expect(await silje.locator('[name="plan.goal"]').inputValue()).toBe('Kollegaens mål.');
+    await silje.locator('[name="plan.goal"]').fill('');
     expect(await silje.locator('#eligibility-result').textContent()).toContain('106\u00a0500 ≥ 60\u00a0000');
     expect(await silje.locator('#members-section').textContent()).not.toContain(nb('applications.invitation.pending'));
     await silje.locator('[name="challenge.text"]').fill('Andelen over 80 år dobles innen 2040, og færre er i arbeidsfør alder.');

@@ -3,6 +3,7 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const applicationMessages = defineMessages({
   nb: {
+    'applications.form.projectionLink': "Framskrivinger for {name}",
     'applications.autosave.saved': "Lagret automatisk kl. {time}.",
     'applications.autosave.conflict': "Noen andre har lagret søknaden. Trykk «Lagre utkast» for å se hva som er endret; teksten din beholdes.",
     'applications.autosave.failed': "Automatisk lagring feilet. Bruk «Lagre utkast».",
@@ -148,6 +149,7 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': "Svaret har feil form.",
   },
   nn: {
+    'applications.form.projectionLink': "Framskrivingar for {name}",
     'applications.autosave.saved': "Lagra automatisk kl. {time}.",
     'applications.autosave.conflict': "Nokon andre har lagra søknaden. Trykk «Lagre utkast» for å sjå kva som er endra; teksten din blir teken vare på.",
     'applications.autosave.failed': "Automatisk lagring feila. Bruk «Lagre utkast».",
@@ -293,6 +295,7 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': "Svaret har feil form.",
   },
   da: {
+    'applications.form.projectionLink': "Fremskrivninger for {name}",
     'applications.autosave.saved': "Gemt automatisk kl. {time}.",
     'applications.autosave.conflict': "En anden har gemt ansøgningen. Tryk »Gem kladde« for at se, hvad der er ændret; din tekst bevares.",
     'applications.autosave.failed': "Automatisk gemning mislykkedes. Brug »Gem kladde«.",
@@ -438,6 +441,7 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': "Svaret har forkert form.",
   },
   en: {
+    'applications.form.projectionLink': "Projections for {name}",
     'applications.autosave.saved': "Saved automatically at {time}.",
     'applications.autosave.conflict': "Someone else saved the application. Press “Save draft” to see what changed; your text is kept.",
     'applications.autosave.failed': "Automatic saving failed. Use “Save draft”.",

@@ -152,7 +152,7 @@ function text(value: AnswerValue | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
-function PartField({ ctx, part, value, error, disabled }: { ctx: PageContext; part: FormPart; value: AnswerValue | undefined; error: string | undefined; disabled: boolean }) {
+function PartField({ ctx, part, value, error, disabled, members = [], country = 'NO' }: { ctx: PageContext; part: FormPart; value: AnswerValue | undefined; error: string | undefined; disabled: boolean; members?: StoredMember[]; country?: 'NO' | 'DK' }) {
   const { t } = ctx;
   const help = [part.help, part.kind === 'text' ? t('applications.form.words', { max: part.maxWords }) : ''].filter(Boolean).join(' ');
   switch (part.kind) {
@@ -221,6 +221,13 @@ function PartField({ ctx, part, value, error, disabled }: { ctx: PageContext; pa
         <div class="ds-field" id={part.key}>
           <p class="ds-label" safe>{part.label}</p>
           <p class="ds-paragraph" data-size="sm" safe>{t('applications.form.projected')}</p>
+          <ul class="ds-list">
+            {members.map((m) => (
+              <li>
+                <a class="ds-link" href={country === 'DK' ? `/danmark?lang=${ctx.locale}` : `/kommune/${m.code}?lang=${ctx.locale}`} safe>{t('applications.form.projectionLink', { name: m.name })}</a>
+              </li>
+            ))}
+          </ul>
         </div>
       );
     case 'attachment': {
@@ -431,7 +438,7 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
               <legend class="ds-heading" data-size="xs" lang={call.content.language} safe>{section.title}</legend>
               {section.guidance ? <p class="ds-paragraph" data-size="sm" lang={call.content.language} safe>{section.guidance}</p> : ''}
               {section.parts.map((part) => (
-                <PartField ctx={ctx} part={part} value={values[part.key]} error={errorFor(part.key)} disabled={!isLead || !editable} />
+                <PartField ctx={ctx} part={part} value={values[part.key]} error={errorFor(part.key)} disabled={!isLead || !editable} members={application.members.filter((m) => m.invitation === 'accepted')} country={application.country} />
               ))}
             </fieldset>
           ))}

@@ -50,6 +50,11 @@ describe('an application from start to receipt', () => {
     expect(started.statusCode).toBe(303);
     applicationId = /\/soknader\/([0-9a-f-]{36})/.exec(started.headers.location as string)![1]!;
     expect((await post('/soknader', SILJE, { call: callId, municipality: '4003' })).statusCode).toBe(400);
+    const page = await get(`/soknader/${applicationId}`, SILJE);
+    const partners = /id="partners-section"[\s\S]*?<\/section>/.exec(page.body)?.[0] ?? '';
+    expect(partners.indexOf('Skien')).toBeLessThan(partners.indexOf('Notodden'));
+    expect(partners).toContain('55\u00a0900 innbyggere');
+    expect(partners).toContain('Nettverket oppfyller da vilkårene');
   });
 
   it('Silje invites Skien and Notodden; Ola and Marte see and accept the invitation', async () => {

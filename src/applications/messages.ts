@@ -3,6 +3,12 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const applicationMessages = defineMessages({
   nb: {
+    'applications.partners.title': "Forslag til partnere i samme fylke",
+    'applications.partners.lead': "Kommuner i samme fylke med innbyggertallet, og om nettverket da oppfyller vilkårene om størrelse og folketall.",
+    'applications.partners.passes': "Nettverket oppfyller da vilkårene",
+    'applications.partners.short': "Ikke nok med denne alene",
+    'applications.partners.population': "{persons} innbyggere",
+    'applications.partners.invite': "Inviter {name}",
     'applications.form.projectionLink': "Framskrivinger for {name}",
     'applications.autosave.saved': "Lagret automatisk kl. {time}.",
     'applications.autosave.conflict': "Noen andre har lagret søknaden. Trykk «Lagre utkast» for å se hva som er endret; teksten din beholdes.",
@@ -149,6 +155,12 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': "Svaret har feil form.",
   },
   nn: {
+    'applications.partners.title': "Forslag til partnarar i same fylke",
+    'applications.partners.lead': "Kommunar i same fylke med innbyggjartalet, og om nettverket då oppfyller vilkåra om storleik og folketal.",
+    'applications.partners.passes': "Nettverket oppfyller då vilkåra",
+    'applications.partners.short': "Ikkje nok med denne åleine",
+    'applications.partners.population': "{persons} innbyggjarar",
+    'applications.partners.invite': "Inviter {name}",
     'applications.form.projectionLink': "Framskrivingar for {name}",
     'applications.autosave.saved': "Lagra automatisk kl. {time}.",
     'applications.autosave.conflict': "Nokon andre har lagra søknaden. Trykk «Lagre utkast» for å sjå kva som er endra; teksten din blir teken vare på.",
@@ -295,6 +307,12 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': "Svaret har feil form.",
   },
   da: {
+    'applications.partners.title': "Forslag til partnere i samme region",
+    'applications.partners.lead': "Kommuner i samme region med indbyggertal, og om netværket så opfylder betingelserne om størrelse og indbyggertal.",
+    'applications.partners.passes': "Netværket opfylder så betingelserne",
+    'applications.partners.short': "Ikke nok med denne alene",
+    'applications.partners.population': "{persons} indbyggere",
+    'applications.partners.invite': "Invitér {name}",
     'applications.form.projectionLink': "Fremskrivninger for {name}",
     'applications.autosave.saved': "Gemt automatisk kl. {time}.",
     'applications.autosave.conflict': "En anden har gemt ansøgningen. Tryk »Gem kladde« for at se, hvad der er ændret; din tekst bevares.",
@@ -441,6 +459,12 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': "Svaret har forkert form.",
   },
   en: {
+    'applications.partners.title': "Suggested partners in the same county or region",
+    'applications.partners.lead': "Municipalities in the same county or region with their population, and whether the network would then meet the size and population conditions.",
+    'applications.partners.passes': "The network would then meet the conditions",
+    'applications.partners.short': "Not enough with this one alone",
+    'applications.partners.population': "{persons} inhabitants",
+    'applications.partners.invite': "Invite {name}",
     'applications.form.projectionLink': "Projections for {name}",
     'applications.autosave.saved': "Saved automatically at {time}.",
     'applications.autosave.conflict': "Someone else saved the application. Press “Save draft” to see what changed; your text is kept.",

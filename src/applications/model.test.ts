@@ -15,6 +15,7 @@ import {
   saveDraft,
   stateName,
   submit,
+  suggestPartners,
   withdraw,
   type Application,
   type Member,
@@ -164,5 +165,16 @@ describe('submission', () => {
     expect(second.ok && second.event).toEqual({ type: 'submitted', from: 'submitted', to: 'submitted', number: 2 });
     const late = submit(first.application, input(new Date(deadline.getTime() + 1000)));
     expect(late.ok).toBe(false);
+  });
+});
+
+describe('partner suggestions', () => {
+  it('rank the partners that make the network pass first, with their populations', () => {
+    const member = (code: string, name: string, persons: number) => ({ code, name, kind: 'municipality' as const, population: { persons, year: 2025 } });
+    const suggestions = suggestPartners(RULES, [member('4001', 'Porsgrunn', 37_400)], [member('4005', 'Notodden', 13_200), member('4003', 'Skien', 55_900), member('4001', 'Porsgrunn', 37_400)]);
+    expect(suggestions).toEqual([
+      { code: '4003', name: 'Skien', persons: 55_900, passes: true },
+      { code: '4005', name: 'Notodden', persons: 13_200, passes: false },
+    ]);
   });
 });

@@ -282,3 +282,32 @@ export function changedParts(before: Answers, after: Answers): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)).sort();
 }
+
+// Finding partners -------------------------------------------------------------------------------
+
+export interface PartnerSuggestion {
+  code: string;
+  name: string;
+  persons: number | null;
+  /** With this partner added, the network's size and population rules pass. */
+  passes: boolean;
+}
+
+/**
+ * Candidates (e.g. the same region) ranked for a network: those that would make the network meet
+ * the size and population rules first, then by population. Decisions and sections are left out:
+ * they cannot be known for a partner not yet asked.
+ */
+export function suggestPartners(rules: readonly EligibilityRule[], network: readonly MemberContext[], candidates: readonly MemberContext[]): PartnerSuggestion[] {
+  const structural = rules.filter((r) => r.kind === 'network-size' || r.kind === 'network-population');
+  const inNetwork = new Set(network.map((m) => m.code));
+  return candidates
+    .filter((c) => !inNetwork.has(c.code))
+    .map((c) => ({
+      code: c.code,
+      name: c.name,
+      persons: c.population?.persons ?? null,
+      passes: evaluateEligibility(structural, { members: [...network, c] }).eligible,
+    }))
+    .sort((a, b) => Number(b.passes) - Number(a.passes) || (b.persons ?? 0) - (a.persons ?? 0) || a.name.localeCompare(b.name, 'nb'));
+}

@@ -11,7 +11,7 @@ import type { AnswerValue, FormDefinition, FormPart, Issue, TableRow } from '../
 import type { StoredCall } from '../programmes/store.js';
 import { DECISION_BODIES, type Eligibility } from '../programmes/rules.js';
 import { formatInstant, Select, TextArea, TextField, tx } from '../programmes/pages/shared.js';
-import { stateName, type InvitationState } from './model.js';
+import { stateName, type InvitationState, type PartnerSuggestion } from './model.js';
 import { AUTOSAVE_PATH } from './autosave.js';
 import type { ApplicationSummary, StoredApplication, StoredAttachment, StoredMember, StoredSubmission } from './store.js';
 
@@ -146,6 +146,8 @@ export interface ApplicationView {
   conflict?: { name: string; version: number; base: number; parts: string };
   /** How long a session lasts without activity, for the warning before it expires. */
   sessionSeconds?: number;
+  /** Municipalities of the lead's region that could join, for calls with a population rule. */
+  partners?: PartnerSuggestion[];
 }
 
 function text(value: AnswerValue | undefined): string {
@@ -382,6 +384,27 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
           <TextField id="municipality" label={t('applications.invite.municipality')} value="" error={errorFor('municipality')} />
           <button class="ds-button" data-variant="secondary" type="submit" safe>{t('applications.invite.submit')}</button>
         </form>
+      ) : (
+        ''
+      )}
+      {isLead && editable && view.partners && view.partners.length > 0 ? (
+        <section aria-labelledby="partners" id="partners-section">
+          <h3 class="ds-heading" data-size="xs" id="partners" safe>{t('applications.partners.title')}</h3>
+          <p class="ds-paragraph" data-size="sm" safe>{t('applications.partners.lead')}</p>
+          <ul class="ds-list">
+            {view.partners.map((p) => (
+              <li>
+                <form method="post" action={`/soknader/${application.id}/invitasjoner?lang=${ctx.locale}`} class="inline-form">
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="municipality" value={p.code} />
+                  <span safe>{`${p.name}${p.persons === null ? '' : ` – ${tx(ctx, 'applications.partners.population', { persons: p.persons })}`}`}</span>{' '}
+                  <span class="ds-tag" data-color={p.passes ? 'success' : 'neutral'} safe>{p.passes ? t('applications.partners.passes') : t('applications.partners.short')}</span>{' '}
+                  <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>{t('applications.partners.invite', { name: p.name })}</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : (
         ''
       )}

@@ -14,8 +14,9 @@ import type { FieldError } from '../platform/ui/components.js';
 import { validateAnswers, type FormDefinition } from '../programmes/form.js';
 import { formatInstant, tx } from '../programmes/pages/shared.js';
 import { findCall, type StoredCall } from '../programmes/store.js';
-import { findMunicipality, searchMunicipalities } from '../registry/store.js';
-import { answersFromPost, applicationEligibility, changedParts, isDecisionBody, isEditable, type SubmissionProblem } from './model.js';
+import { findMunicipality, listMunicipalities, searchMunicipalities } from '../registry/store.js';
+import { membersFromRegistry } from '../programmes/eligibility.js';
+import { answersFromPost, applicationEligibility, changedParts, isDecisionBody, isEditable, suggestPartners, type PartnerSuggestion, type SubmissionProblem } from './model.js';
 import { ApplicationPage, issueMessage, MyApplicationsPage, ReceiptPage, StartPage, type ApplicationView, type SummaryRow } from './pages.js';
 import { produceReceipt, RECEIPT_JOB } from './receipt.js';
 import { AUTOSAVE_PATH, AUTOSAVE_SCRIPT } from './autosave.js';
@@ -201,11 +202,24 @@ export async function applicationRoutes(app: FastifyInstance) {
     const form = formOf(call);
     const rules = call.status === 'draft' ? [] : call.snapshot.rules;
     const registry = await registryFacts(db, application.country, application.members.filter((m) => m.invitation === 'accepted').map((m) => m.code));
+    const editable = isEditable(application, application.deadline, new Date());
+    let partners: PartnerSuggestion[] | undefined;
+    if (mine.role === 'lead' && editable && rules.some((r) => r.kind === 'network-population')) {
+      const all = await listMunicipalities(db, application.country);
+      const region = all.find((m) => m.code === application.leadCode)?.regionCode;
+      const taken = new Set(application.members.filter((m) => m.invitation !== 'declined').map((m) => m.code));
+      const candidates = all.filter((m) => region && m.regionCode === region && !taken.has(m.code)).slice(0, 60);
+      const accepted = application.members.filter((m) => m.invitation === 'accepted');
+      const { members: known } = await membersFromRegistry(db, application.country, [...accepted.map((m) => m.code), ...candidates.map((m) => m.code)]);
+      const byCode = new Map(known.map((m) => [m.code, m]));
+      partners = suggestPartners(rules, accepted.flatMap((m) => byCode.get(m.code) ?? []), candidates.flatMap((m) => byCode.get(m.code) ?? [])).slice(0, 10);
+    }
     const view: ApplicationView = {
+      partners,
       application,
       call,
       mine,
-      editable: isEditable(application, application.deadline, new Date()),
+      editable,
       eligibility: applicationEligibility(application, { form, rules, registry }),
       submissions: await listSubmissions(db, application.id),
       sessionSeconds: app.config.sessionMaxAgeHours * 3600,

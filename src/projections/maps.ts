@@ -5,7 +5,7 @@
  */
 import type { Translate, Locale } from '../platform/i18n/index.js';
 import type { ChartData } from '../platform/ui/charts/data.js';
-import type { ChoroplethProps, MapFeature } from '../platform/ui/charts/choropleth.js';
+import { choroplethGeometry, type ChoroplethProps, type MapFeature } from '../platform/ui/charts/choropleth.js';
 import type { Boundaries } from '../registry/geo.js';
 import { readDanishMunicipalityBoundaries, readNorwegianMunicipalityBoundaries } from '../registry/sources.js';
 import { INDICATOR_DIGITS, type Indicator } from './indicators.js';
@@ -101,4 +101,14 @@ export function denmarkMapProps(table: ChartData, t: Translate, locale: Locale):
     classLabels: { from: t('kommune.map.classFrom'), to: t('kommune.map.classTo') },
     noDataLabel: t('kommune.map.noData'),
   };
+}
+
+/**
+ * Reads and projects both countries' outlines (about 0.3 s each), so that the first visitor of
+ * /kart or /danmark does not wait for it: the names are those the pages will pass.
+ */
+export function warmUpMaps(norwegianNames: ReadonlyMap<string, string>, danishNames: ReadonlyMap<string, string>): void {
+  for (const [boundaries, names] of [[norwegianBoundaries(), norwegianNames], [danishBoundaries(), danishNames]] as const) {
+    choroplethGeometry({ id: 'warm-up', features: namedFeatures(boundaries, names), values: new Map(), classes: { kind: 'quantile', count: 5 } });
+  }
 }

@@ -14,7 +14,7 @@ import { CHARTS, type ChartName } from './chart-data.js';
 import { chosenYear, indicatorLabel, indicatorView, municipalityRanks, outlookJson, sentencesFor, YearOutOfRangeError } from './overview.js';
 import { comparisonChart, danishChart, MAX_COMPARED } from './comparison.js';
 import { INDICATORS, type Indicator, type SortKey, type SortOrder } from './indicators.js';
-import { denmarkMapProps, norwayMapProps } from './maps.js';
+import { denmarkMapProps, norwayMapProps, warmUpMaps } from './maps.js';
 import type { ScenarioName } from './model.js';
 import { AreaPage } from './pages/area.js';
 import { ComparePage } from './pages/compare.js';
@@ -67,6 +67,16 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
   app.addHook('onReady', async () => {
     // Build the engines in the background, so that the first visitor does not wait for them.
     setImmediate(() => void service.warmUp().catch((error: unknown) => app.log.warn({ err: error }, 'projection warm-up failed')));
+    // And the maps: every municipality's figures in the main scenario (also the ranks of every
+    // municipality page) and the outlines, projected once with the names the pages use.
+    setImmediate(
+      () =>
+        void (async () => {
+          const [directory, danish] = await Promise.all([service.directory(), service.danishMunicipalities()]);
+          if (directory.municipalities.length > 0) await service.allMunicipalities('main');
+          warmUpMaps(new Map(directory.municipalities.map((m) => [m.code, m.name])), new Map(danish.map((m) => [m.code, m.name])));
+        })().catch((error: unknown) => app.log.warn({ err: error }, 'map warm-up failed')),
+    );
   });
 
   app.get('/kommune', { config: publicRoute, schema: { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 } } } } }, async (request, reply) => {

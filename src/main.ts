@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { readConfig } from './platform/config.js';
-import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
+import { openDatabase, type DB } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { seedDemoIdentities } from './platform/auth/demo.js';
 import { seedDemoProgrammes } from './programmes/demo.js';
@@ -7,6 +8,9 @@ import { buildApp } from './app.js';
 import { progressBar } from './platform/cli/progress.js';
 import { importShippedRegistry } from './registry/importer.js';
 import { registryIsEmpty } from './registry/store.js';
+
+/** Advisory-lock key serialising the start-up data loads of several processes. */
+const STARTUP_LOCK = 73_100_001;
 
 async function main() {
   const started = performance.now();
@@ -19,11 +23,19 @@ async function main() {
   const { config } = result;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(database.db);
-  if (await registryIsEmpty(database.db)) await importRegistry(database);
-  if (config.demoData) {
-    await seedDemoIdentities(database.db);
-    await seedDemoProgrammes(database.db);
-  }
+  // Several processes may start at once on one PostgreSQL: one loads the registry and demo data, the others wait.
+  await database.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${STARTUP_LOCK})`.execute(connection);
+    try {
+      if (await registryIsEmpty(connection)) await importRegistry(connection);
+      if (config.demoData) {
+        await seedDemoIdentities(connection);
+        await seedDemoProgrammes(connection);
+      }
+    } finally {
+      await sql`select pg_advisory_unlock(${STARTUP_LOCK})`.execute(connection);
+    }
+  });
 
   const app = await buildApp({ config, database });
   await app.listen({ host: config.host, port: config.port });
@@ -45,10 +57,10 @@ async function main() {
 }
 
 /** The first start loads the municipalities and population shipped with the product, before serving. */
-async function importRegistry(database: DatabaseHandle) {
+async function importRegistry(db: DB) {
   console.log('First start: importing the registry shipped with Stifinner (municipalities, population, projections)…');
   const bar = progressBar('rows');
-  const { rows } = await importShippedRegistry(database.db, (done, total, step) => bar.update(done, total, step));
+  const { rows } = await importShippedRegistry(db, (done, total, step) => bar.update(done, total, step));
   bar.stop();
   console.log(`Registry imported: ${rows} rows.`);
 }

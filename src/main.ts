@@ -6,6 +6,7 @@ import { seedDemoIdentities } from './platform/auth/demo.js';
 import { seedDemoProgrammes } from './programmes/demo.js';
 import { buildApp } from './app.js';
 import { progressBar } from './platform/cli/progress.js';
+import { startJobQueue } from './platform/jobs/queue.js';
 import { importShippedRegistry } from './registry/importer.js';
 import { registryIsEmpty } from './registry/store.js';
 
@@ -23,7 +24,7 @@ async function main() {
   const { config } = result;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(database.db);
-  // Several processes may start at once on one PostgreSQL: one loads the registry and demo data, the others wait.
+  // Several processes may start at once on one PostgreSQL: one prepares the data, the others wait.
   await database.db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(${STARTUP_LOCK})`.execute(connection);
     try {
@@ -32,6 +33,8 @@ async function main() {
         await seedDemoIdentities(connection);
         await seedDemoProgrammes(connection);
       }
+      // pg-boss creates its schema on first start; do it here so two processes do not race to.
+      await (await startJobQueue(connection)).stop();
     } finally {
       await sql`select pg_advisory_unlock(${STARTUP_LOCK})`.execute(connection);
     }

@@ -54,6 +54,9 @@ export async function openPglite(dataDir: string | undefined, template?: Blob): 
 
 export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client can be cut off (server restart, database dropped); the pool replaces it. Without
+  // a listener node-postgres would throw that from the event loop and stop the process.
+  pool.on('error', (error) => console.warn(`database connection lost while idle: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return handle(db, 'postgres');
 }

@@ -1,5 +1,5 @@
 /** Up to five municipalities side by side, and the same set summed as one. */
-import { ChartFigure, downloadHref } from '../../platform/ui/charts/figure.js';
+import { ChartFigure } from '../../platform/ui/charts/figure.js';
 import type { ChartData } from '../../platform/ui/charts/data.js';
 import { PageHeading } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
@@ -7,7 +7,7 @@ import { Layout } from '../../platform/ui/layout.js';
 import { MAX_COMPARED } from '../comparison.js';
 import { SCENARIOS, type ScenarioName } from '../model.js';
 import type { MunicipalityEntry } from '../service.js';
-import { ChartSections, Headlines, OverviewLinks, type OverviewCharts } from './sections.js';
+import { chartDownloads, ChartSections, Headlines, OverviewLinks, type OverviewCharts } from './sections.js';
 
 export interface ComparePageProps {
   ctx: PageContext;
@@ -75,11 +75,7 @@ export function ComparePage({ ctx, municipalities, chosen, summed, scenario, sid
           <ChartFigure
             data={sideBySide}
             locale={ctx.locale}
-            downloads={(['csv', 'json'] as const).map((format) => ({
-              format,
-              href: downloadHref(ctx.url, format, 'compare'),
-              label: t('kommune.download.label', { chart: sideBySide.title, format: t(`kommune.download.${format}`) }),
-            }))}
+            downloads={chartDownloads(ctx, sideBySide.title, 'compare')}
           />
         </section>
       ) : (

@@ -1,13 +1,13 @@
 /** Denmark's municipalities with the population there is (FOLK1A totals): a map and a table, each area linking to its row. */
 import type { Children } from '@kitajs/html';
-import { DownloadLinks, downloadHref } from '../../platform/ui/charts/figure.js';
+import { DownloadLinks } from '../../platform/ui/charts/figure.js';
 import { formatCell, type ChartData } from '../../platform/ui/charts/data.js';
 import { columnHeading } from '../../platform/ui/charts/table.js';
 import { PageHeading } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { danishRowId } from '../maps.js';
-import { OverviewLinks } from './sections.js';
+import { chartDownloads, OverviewLinks } from './sections.js';
 
 export function DenmarkPage({ ctx, table, children }: { ctx: PageContext; table: ChartData; children?: Children }) {
   const { t } = ctx;
@@ -57,13 +57,7 @@ export function DenmarkPage({ ctx, table, children }: { ctx: PageContext; table:
             </tbody>
           </table>
         </div>
-        <DownloadLinks
-          links={(['csv', 'json'] as const).map((format) => ({
-            format,
-            href: downloadHref(ctx.url, format),
-            label: t('kommune.download.label', { chart: table.title, format: t(`kommune.download.${format}`) }),
-          }))}
-        />
+        <DownloadLinks links={chartDownloads(ctx, table.title)} />
       </section>
       <OverviewLinks ctx={ctx} />
     </Layout>

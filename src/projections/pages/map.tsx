@@ -1,12 +1,12 @@
 /** The map of Norway's municipalities for one indicator and year, its text alternative and a sortable table. */
 import type { Children } from '@kitajs/html';
-import { DownloadLinks, downloadHref } from '../../platform/ui/charts/figure.js';
+import { DownloadLinks } from '../../platform/ui/charts/figure.js';
 import { formatCell, type ChartData } from '../../platform/ui/charts/data.js';
 import { PageHeading } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { INDICATORS, type Indicator, type SortKey, type SortOrder } from '../indicators.js';
-import { OverviewLinks } from './sections.js';
+import { chartDownloads, OverviewLinks, YearSelect } from './sections.js';
 
 export interface MapPageProps {
   ctx: PageContext;
@@ -50,18 +50,7 @@ export function MapPage({ ctx, indicator, year, years, indicatorLabel, summary, 
             ))}
           </select>
         </div>
-        <div class="ds-field">
-          <label class="ds-label" for="map-year" safe>
-            {t('kommune.map.year')}
-          </label>
-          <select class="ds-input" id="map-year" name="year">
-            {years.map((y) => (
-              <option value={String(y)} selected={y === year} safe>
-                {String(y)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <YearSelect id="map-year" label={t('kommune.map.year')} years={years} year={year} />
         <p>
           <button class="ds-button" type="submit" safe>
             {t('kommune.map.show')}
@@ -121,13 +110,7 @@ export function MapPage({ ctx, indicator, year, years, indicatorLabel, summary, 
             </tbody>
           </table>
         </div>
-        <DownloadLinks
-          links={(['csv', 'json'] as const).map((format) => ({
-            format,
-            href: downloadHref(ctx.url, format),
-            label: t('kommune.download.label', { chart: table.title, format: t(`kommune.download.${format}`) }),
-          }))}
-        />
+        <DownloadLinks links={chartDownloads(ctx, table.title)} />
       </section>
       <OverviewLinks ctx={ctx} />
     </Layout>

@@ -84,7 +84,8 @@ export function staffingBarCharts(ctx: PageContext, staffing: ChartData): BarCha
   ];
 }
 
-function downloads(ctx: PageContext, chart: ChartName, title: string): DownloadLink[] {
+/** CSV and JSON links for exactly what one chart or table on the page shows. */
+export function chartDownloads(ctx: PageContext, title: string, chart?: string): DownloadLink[] {
   return (['csv', 'json'] as const).map((format) => ({
     format,
     href: downloadHref(ctx.url, format, chart),
@@ -101,7 +102,7 @@ export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: Overv
         <h2 class="ds-heading" data-size="sm" id="pyramid-heading" safe>
           {charts.pyramid.title}
         </h2>
-        <ChartFigure data={pyramidTable} locale={ctx.locale} tableSummary={t('kommune.table.show')} downloads={downloads(ctx, 'pyramid', charts.pyramid.title)}>
+        <ChartFigure data={pyramidTable} locale={ctx.locale} tableSummary={t('kommune.table.show')} downloads={chartDownloads(ctx, charts.pyramid.title, 'pyramid')}>
           <PopulationPyramid {...charts.pyramid} />
         </ChartFigure>
       </section>
@@ -114,7 +115,7 @@ export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: Overv
           data={lineChartData(charts['age-groups'])}
           locale={ctx.locale}
           tableSummary={t('kommune.table.show')}
-          downloads={downloads(ctx, 'age-groups', charts['age-groups'].title)}
+          downloads={chartDownloads(ctx, charts['age-groups'].title, 'age-groups')}
         >
           <LineChart {...charts['age-groups']} />
         </ChartFigure>
@@ -123,7 +124,7 @@ export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: Overv
         <h2 class="ds-heading" data-size="sm" id="staffing-heading" safe>
           {charts.staffing.title}
         </h2>
-        <ChartFigure data={charts.staffing} locale={ctx.locale} downloads={downloads(ctx, 'staffing', charts.staffing.title)}>
+        <ChartFigure data={charts.staffing} locale={ctx.locale} downloads={chartDownloads(ctx, charts.staffing.title, 'staffing')}>
           {staffingBarCharts(ctx, charts.staffing).map((bars) => (
             <BarChart {...bars} />
           ))}
@@ -133,7 +134,7 @@ export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: Overv
         <h2 class="ds-heading" data-size="sm" id="ratios-heading" safe>
           {charts.ratios.title}
         </h2>
-        <ChartFigure data={charts.ratios} locale={ctx.locale} downloads={downloads(ctx, 'ratios', charts.ratios.title)} />
+        <ChartFigure data={charts.ratios} locale={ctx.locale} downloads={chartDownloads(ctx, charts.ratios.title, 'ratios')} />
       </section>
     </>
   );
@@ -244,18 +245,7 @@ export function ScenarioPanel({ ctx, action, choice, params, year, years, hidden
         {numberField('fertility', t('kommune.scenario.fertility'), params.fertility)}
         {numberField('lifeExpectancy', t('kommune.scenario.lifeExpectancy'), params.lifeExpectancy)}
         {numberField('migration', t('kommune.scenario.migration'), params.migration)}
-        <div class="ds-field">
-          <label class="ds-label" for="scenario-year" safe>
-            {t('kommune.scenario.year')}
-          </label>
-          <select class="ds-input" id="scenario-year" name="year">
-            {years.map((y) => (
-              <option value={String(y)} selected={y === year} safe>
-                {String(y)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <YearSelect id="scenario-year" label={t('kommune.scenario.year')} years={years} year={year} />
         <p>
           <button class="ds-button" type="submit" safe>
             {t('kommune.scenario.submit')}
@@ -273,6 +263,23 @@ export function ScenarioPanel({ ctx, action, choice, params, year, years, hidden
         ''
       )}
     </section>
+  );
+}
+
+export function YearSelect({ id, label, years, year }: { id: string; label: string; years: readonly number[]; year: number }) {
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={id} safe>
+        {label}
+      </label>
+      <select class="ds-input" id={id} name="year">
+        {years.map((y) => (
+          <option value={String(y)} selected={y === year} safe>
+            {String(y)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -4,7 +4,7 @@ import { listAuditEvents } from '../platform/audit/store.js';
 import { seedDemoIdentities } from '../platform/auth/demo.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
 import { seedDemoProgrammes } from '../programmes/demo.js';
-import { amend, findCall, findTemplate, seededIds, updateTemplate } from '../programmes/store.js';
+import { amend, ExtensionRefused, findCall, findExtension, findTemplate, grantExtension, listExtensions, revokeExtension, seededIds, updateTemplate } from '../programmes/store.js';
 import { seedSmallRegistry } from '../programmes/testing.js';
 import {
   addAttachment,
@@ -52,14 +52,18 @@ async function deadlineIn(seconds: number) {
   await amend(database.db, callId, call.version, { ...call.content, rounds }, 'Frist flyttet', silje);
 }
 
-/** Porsgrunn leads, Skien and Notodden accept, everyone attaches a decision, every part answered. */
-async function completeNetwork(): Promise<string> {
+const TELEMARK = [
+  ['4001', 'Porsgrunn'],
+  ['4003', 'Skien'],
+  ['4005', 'Notodden'],
+] as const;
+
+/** Porsgrunn (or the given lead) leads, the other two accept, everyone attaches a decision, every part answered. */
+async function completeNetwork(leadCode: (typeof TELEMARK)[number][0] = '4001'): Promise<string> {
   const call = (await findCall(database.db, callId))!;
-  const id = await startApplication(database.db, call, { code: '4001', name: 'Porsgrunn', contactEmail: 'silje.andersen@porsgrunn.example.no' }, silje);
-  for (const [code, name] of [
-    ['4003', 'Skien'],
-    ['4005', 'Notodden'],
-  ] as const) {
+  const lead = TELEMARK.find(([code]) => code === leadCode)!;
+  const id = await startApplication(database.db, call, { code: lead[0], name: lead[1], contactEmail: 'silje.andersen@porsgrunn.example.no' }, silje);
+  for (const [code, name] of TELEMARK.filter(([code]) => code !== leadCode)) {
     await inviteMunicipality(database.db, id, { code, name }, 5, silje);
     await respondToInvitation(database.db, id, code, 'accepted', `post@${code}.example.no`, silje);
   }
@@ -144,5 +148,70 @@ describe(`applications in the store (${engine})`, () => {
     const again = await submitApplication(database.db, id, (await findApplication(database.db, id))!.version, silje, enqueue);
     expect(again.number).toBe(2);
     expect((await listSubmissions(database.db, id)).map((s) => s.number)).toEqual([1, 2]);
+  });
+});
+
+describe(`late submission by an owner's exception (${engine})`, () => {
+  const ingrid: Actor & { at?: Date } = { user: { userId: '00000000-0000-0000-0000-000000000001', name: 'Ingrid Haugen' }, requestId: 'ingrid' };
+
+  it('one second after the deadline refuses Porsgrunn without an exception, accepts Skien with one, and refuses Notodden one second after its exception', async () => {
+    await deadlineIn(3600);
+    const porsgrunn = await completeNetwork('4001');
+    const skien = await completeNetwork('4003');
+    const notodden = await completeNetwork('4005');
+    await deadlineIn(-1);
+
+    const refused = await submitApplication(database.db, porsgrunn, (await findApplication(database.db, porsgrunn))!.version, silje, enqueue).catch((e: unknown) => e);
+    expect((refused as SubmissionRefused).problems.map((p) => p.kind)).toEqual(['deadline']);
+
+    const until = new Date((await dbNow()).getTime() + 600_000);
+    const extensionId = await grantExtension(database.db, callId, { roundIndex: 0, until, reason: 'Kommunestyremøtet ble flyttet', municipality: { code: '4003', name: 'Skien' } }, ingrid);
+    const accepted = await submitApplication(database.db, skien, (await findApplication(database.db, skien))!.version, silje, enqueue);
+    expect(accepted.number).toBe(1);
+    const [submission] = await listSubmissions(database.db, skien);
+    expect(submission!.deadline.toISOString()).toBe(until.toISOString());
+    const used = (await findExtension(database.db, extensionId))!;
+    expect(used.usedAt).not.toBeNull();
+    const revokeUsed = await revokeExtension(database.db, extensionId, used.version, 'For sent', ingrid).catch((e: unknown) => e);
+    expect((revokeUsed as ExtensionRefused).problems).toEqual([{ field: 'reason', code: 'used' }]);
+    // Porsgrunn is still refused: the exception names Skien only.
+    await expect(submitApplication(database.db, porsgrunn, (await findApplication(database.db, porsgrunn))!.version, silje, enqueue)).rejects.toBeInstanceOf(SubmissionRefused);
+
+    // Notodden's exception ended one second ago (granted two seconds ago, as the owner's clock then read).
+    const now = await dbNow();
+    await grantExtension(database.db, callId, { roundIndex: 0, until: new Date(now.getTime() - 1000), reason: 'Kort utsettelse', municipality: { code: '4005', name: 'Notodden' } }, { ...ingrid, at: new Date(now.getTime() - 2000) });
+    const late = await submitApplication(database.db, notodden, (await findApplication(database.db, notodden))!.version, silje, enqueue).catch((e: unknown) => e);
+    expect((late as SubmissionRefused).problems.map((p) => p.kind)).toEqual(['deadline']);
+    expect(await listSubmissions(database.db, notodden)).toEqual([]);
+
+    const audit = await listAuditEvents(database.db, { recordType: 'deadline_extension', recordId: extensionId, limit: 10 });
+    expect(audit.map((e) => e.action).sort()).toEqual(['grant', 'use']);
+    expect(audit.find((e) => e.action === 'grant')!.reason).toContain('Kommunestyremøtet ble flyttet');
+  });
+
+  it('lets the application be edited under an unused exception, and not after it is revoked', async () => {
+    await deadlineIn(3600);
+    const porsgrunn = await completeNetwork('4001');
+    await deadlineIn(-1);
+    const id = await grantExtension(database.db, callId, { roundIndex: 0, until: new Date((await dbNow()).getTime() + 600_000), reason: 'Sykdom', municipality: { code: '4001', name: 'Porsgrunn' } }, ingrid);
+    const { version } = (await findApplication(database.db, porsgrunn))!;
+    const saved = await saveAnswers(database.db, porsgrunn, version, { ...(await findApplication(database.db, porsgrunn))!.answers, 'plan.goal': 'Tolv prosent.' }, silje);
+    const extension = (await findExtension(database.db, id))!;
+    await expect(revokeExtension(database.db, id, extension.version + 1, 'Feil', ingrid)).rejects.toThrow(/version/);
+    await revokeExtension(database.db, id, extension.version, 'Gitt ved en feil', ingrid);
+    await expect(saveAnswers(database.db, porsgrunn, saved, {}, silje)).rejects.toBeInstanceOf(ReadOnly);
+    await expect(submitApplication(database.db, porsgrunn, saved, silje, enqueue)).rejects.toBeInstanceOf(SubmissionRefused);
+    expect((await listExtensions(database.db, callId)).find((e) => e.id === id)!.revokeReason).toBe('Gitt ved en feil');
+  });
+
+  it('refuses an exception before the ordinary deadline, without a reason, or twice for one municipality, writing nothing', async () => {
+    await deadlineIn(-1);
+    const before = (await listExtensions(database.db, callId)).length;
+    const call = (await findCall(database.db, callId))!;
+    const early = await grantExtension(database.db, callId, { roundIndex: 0, until: new Date(Date.parse(call.content.rounds[0]!.closesAt) - 60_000), reason: '', municipality: { code: '4003', name: 'Skien' } }, ingrid).catch((e: unknown) => e);
+    expect((early as ExtensionRefused).problems.map((p) => p.code)).toEqual(['exists', 'untilBeforeDeadline', 'required']);
+    const noRound = await grantExtension(database.db, callId, { roundIndex: 7, until: new Date(Date.now() + 3600_000), reason: 'x', municipality: { code: '4005', name: 'Notodden' } }, ingrid).catch((e: unknown) => e);
+    expect((noRound as ExtensionRefused).problems.map((p) => p.code)).toEqual(['noSuchRound']);
+    expect((await listExtensions(database.db, callId)).length).toBe(before);
   });
 });

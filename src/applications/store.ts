@@ -11,7 +11,8 @@ import { recordAudit } from '../platform/audit/store.js';
 import { saveFile } from '../platform/files/store.js';
 import { membersFromRegistry } from '../programmes/eligibility.js';
 import type { AttachmentRef, Answers, FormDefinition } from '../programmes/form.js';
-import { findCall, type StoredCall } from '../programmes/store.js';
+import { applicableDeadline, reliesOnExtension, type DeadlineExtension } from '../programmes/extensions.js';
+import { applicantExtension, findCall, markExtensionUsed, type StoredCall } from '../programmes/store.js';
 import type { Eligibility, EligibilityRule, MemberContext } from '../programmes/rules.js';
 import {
   attachDecision,
@@ -343,9 +344,19 @@ export function callDeadline(call: StoredCall, roundIndex: number, fallback: Dat
   return round ? new Date(round.closesAt) : fallback;
 }
 
+/**
+ * The deadline that applies to the application: its round's, or the later instant of an unrevoked
+ * exception the owner granted its lead municipality (late submission by exception).
+ */
+export async function deadlineWithExtension(db: Queryable, call: StoredCall, application: Pick<StoredApplication, 'roundIndex' | 'deadline' | 'leadCode'>, lock = false): Promise<{ deadline: Date; ordinary: Date; extension: DeadlineExtension | undefined }> {
+  const ordinary = callDeadline(call, application.roundIndex, application.deadline);
+  const extension = await applicantExtension(db, call.id, application.roundIndex, application.leadCode, lock);
+  return { deadline: applicableDeadline(ordinary, extension), ordinary, extension };
+}
+
 async function deadlineOf(trx: Tx, application: StoredApplication): Promise<Date> {
   const call = await findCall(trx, application.callId);
-  return call ? callDeadline(call, application.roundIndex, application.deadline) : application.deadline;
+  return call ? (await deadlineWithExtension(trx, call, application)).deadline : application.deadline;
 }
 
 async function conflict(trx: Tx, application: StoredApplication, expectedVersion: number): Promise<VersionConflict> {
@@ -497,9 +508,10 @@ export async function submitApplication(
     const form = call.snapshot.form;
     const rules = call.snapshot.rules;
     const registry = await registryFacts(trx, application.country, application.members.filter((m) => m.invitation === 'accepted').map((m) => m.code));
-    const deadline = callDeadline(call, application.roundIndex, application.deadline);
+    const { deadline, ordinary, extension } = await deadlineWithExtension(trx, call, application, true);
     const result = submit(application, { form, rules, registry, deadline, now });
     if (!result.ok) throw new SubmissionRefused(result.problems);
+    if (extension && reliesOnExtension(ordinary, now)) await markExtensionUsed(trx, extension, id, now, actor);
     const updated = await trx
       .updateTable('applications')
       .set({ status: 'submitted', submissions: result.application.submissions, version: sql`version + 1`, updated_at: now, updated_by_name: actor.user?.name ?? null })

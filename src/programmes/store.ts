@@ -2,7 +2,7 @@
  * The programmes' SQL. Every write is one transaction with its audit entry; every update of a call
  * names the version it was based on, and a stale version is refused (VersionConflict), never lost.
  */
-import { sql, type Generated } from 'kysely';
+import { sql, type Generated, type Selectable } from 'kysely';
 import type { DB, Queryable, Tx } from '../platform/db/database.js';
 import { recordAudit } from '../platform/audit/store.js';
 import type { FormDefinition } from './form.js';
@@ -26,6 +26,8 @@ import {
 } from './model.js';
 import { parseRules, type EligibilityRule } from './rules.js';
 import type { CallTimeZone } from './time.js';
+import { grantProblems, revokeProblem, type DeadlineExtension, type ExtensionProblem, type GrantRequest } from './extensions.js';
+import { changeQuestion, textProblems, type CallQuestion, type QuestionAction, type QuestionLogKind, type QuestionProblem, type QuestionStatus } from './questions.js';
 
 interface ProgrammeTable {
   id: Generated<string>;
@@ -110,14 +112,47 @@ interface VersionTable {
   saved_at: Generated<Date>;
 }
 
+type ChangeKind = 'published' | 'amended' | 'closed' | QuestionLogKind;
+
 interface ChangeTable {
   id: Generated<number>;
   call_id: string;
   occurred_at: Date;
-  kind: 'published' | 'amended' | 'closed';
+  kind: ChangeKind;
   reason: string | null;
   fields: string;
   actor_name: string | null;
+}
+
+interface ExtensionTable {
+  id: Generated<string>;
+  call_id: string;
+  round_index: number;
+  municipality_code: string;
+  municipality_name: string;
+  until: Date;
+  reason: string;
+  granted_at: Generated<Date>;
+  granted_by_name: string | null;
+  revoked_at: Date | null;
+  revoked_by_name: string | null;
+  revoke_reason: string | null;
+  used_at: Date | null;
+  version: Generated<number>;
+}
+
+interface QuestionTable {
+  id: Generated<string>;
+  call_id: string;
+  status: QuestionStatus;
+  question: string;
+  answer: Generated<string>;
+  asked_at: Generated<Date>;
+  asked_by_name: string | null;
+  asked_by_municipality: string | null;
+  published_at: Date | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
 }
 
 declare module '../platform/db/schema.js' {
@@ -130,6 +165,8 @@ declare module '../platform/db/schema.js' {
     programme_call_snapshots: SnapshotTable;
     programme_call_versions: VersionTable;
     programme_call_changes: ChangeTable;
+    programme_call_extensions: ExtensionTable;
+    programme_call_questions: QuestionTable;
   }
 }
 
@@ -564,7 +601,7 @@ export async function latestVersionInfo(db: Queryable, callId: string): Promise<
 
 export interface ChangeLogEntry {
   at: Date;
-  kind: 'published' | 'amended' | 'closed';
+  kind: ChangeKind;
   reason: string | null;
   fields: (keyof CallContent)[];
   actorName: string | null;
@@ -573,6 +610,276 @@ export interface ChangeLogEntry {
 export async function listChanges(db: Queryable, callId: string): Promise<ChangeLogEntry[]> {
   const rows = await db.selectFrom('programme_call_changes').selectAll().where('call_id', '=', callId).orderBy('occurred_at').orderBy('id').execute();
   return rows.map((r) => ({ at: r.occurred_at, kind: r.kind, reason: r.reason, fields: parsed<(keyof CallContent)[]>(r.fields), actorName: r.actor_name }));
+}
+
+// Late submission by exception ------------------------------------------------------------------
+
+export class ExtensionRefused extends Error {
+  constructor(readonly problems: ExtensionProblem[]) {
+    super('extension refused');
+  }
+}
+
+export class ExtensionNotFound extends Error {
+  constructor() {
+    super('extension not found');
+  }
+}
+
+/** The exception changed since the version the person saw (revoked or used meanwhile). */
+export class ExtensionConflict extends Error {
+  constructor(readonly current: DeadlineExtension) {
+    super(`extension ${current.id} is at version ${current.version}`);
+  }
+}
+
+function toExtension(row: Selectable<ExtensionTable>): DeadlineExtension {
+  return {
+    id: row.id,
+    callId: row.call_id,
+    roundIndex: row.round_index,
+    municipalityCode: row.municipality_code,
+    municipalityName: row.municipality_name,
+    until: row.until.toISOString(),
+    reason: row.reason,
+    grantedAt: row.granted_at.toISOString(),
+    grantedByName: row.granted_by_name,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    revokedByName: row.revoked_by_name,
+    revokeReason: row.revoke_reason,
+    usedAt: row.used_at?.toISOString() ?? null,
+    version: row.version,
+  };
+}
+
+async function clock(trx: Queryable, actor: Actor): Promise<Date> {
+  return actor.at ?? new Date((await sql<{ now: Date }>`select now() as now`.execute(trx)).rows[0]!.now);
+}
+
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+
+/**
+ * Grants a named municipality a later deadline in one round of a published call, with a reason;
+ * checked against the database clock. One unrevoked exception per municipality and round.
+ */
+export async function grantExtension(db: DB, callId: string, request: GrantRequest & { municipality: { code: string; name: string } }, actor: Actor): Promise<string> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const call = await findCall(trx, callId);
+      if (!call) throw new CallNotFound();
+      if (call.status !== 'published') throw new ExtensionRefused([{ field: 'municipality', code: 'notOpen' }]);
+      const now = await clock(trx, actor);
+      const problems = grantProblems(request, call.content.rounds[request.roundIndex]?.closesAt, now);
+      const existing = await trx
+        .selectFrom('programme_call_extensions')
+        .select('id')
+        .where('call_id', '=', callId)
+        .where('round_index', '=', request.roundIndex)
+        .where('municipality_code', '=', request.municipality.code)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (existing) problems.unshift({ field: 'municipality', code: 'exists', params: { name: request.municipality.name } });
+      if (problems.length > 0) throw new ExtensionRefused(problems);
+      const row = await trx
+        .insertInto('programme_call_extensions')
+        .values({
+          call_id: callId,
+          round_index: request.roundIndex,
+          municipality_code: request.municipality.code,
+          municipality_name: request.municipality.name,
+          until: request.until,
+          reason: request.reason.trim(),
+          granted_at: now,
+          granted_by_name: actor.user?.name ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor: actor.user,
+        recordType: 'deadline_extension',
+        recordId: row.id,
+        action: 'grant',
+        toState: 'active',
+        reason: `${request.municipality.code} ${request.municipality.name}, call ${callId} round ${request.roundIndex + 1}, until ${request.until.toISOString()}: ${request.reason.trim()}`,
+        requestId: actor.requestId,
+      });
+      return row.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ExtensionRefused([{ field: 'municipality', code: 'exists', params: { name: request.municipality.name } }]);
+    throw error;
+  }
+}
+
+/** Revokes an exception the municipality has not yet submitted under; a stale version is refused. */
+export async function revokeExtension(db: DB, id: string, expectedVersion: number, reason: string, actor: Actor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('programme_call_extensions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!row) throw new ExtensionNotFound();
+    const current = toExtension(row);
+    if (current.version !== expectedVersion) throw new ExtensionConflict(current);
+    const problem = revokeProblem(current);
+    if (problem) throw new ExtensionRefused([problem]);
+    if (reason.trim() === '') throw new ExtensionRefused([{ field: 'reason', code: 'required' }]);
+    const now = await clock(trx, actor);
+    await trx
+      .updateTable('programme_call_extensions')
+      .set({ revoked_at: now, revoked_by_name: actor.user?.name ?? null, revoke_reason: reason.trim().slice(0, 2000), version: sql`version + 1` })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, { actor: actor.user, recordType: 'deadline_extension', recordId: id, action: 'revoke', fromState: 'active', toState: 'revoked', reason: reason.trim().slice(0, 2000), requestId: actor.requestId });
+  });
+}
+
+export async function findExtension(db: Queryable, id: string): Promise<DeadlineExtension | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const row = await db.selectFrom('programme_call_extensions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toExtension(row) : undefined;
+}
+
+/** Every exception of a call, revoked ones too, in the order they were granted. */
+export async function listExtensions(db: Queryable, callId: string): Promise<DeadlineExtension[]> {
+  const rows = await db.selectFrom('programme_call_extensions').selectAll().where('call_id', '=', callId).orderBy('granted_at').orderBy('id').execute();
+  return rows.map(toExtension);
+}
+
+/**
+ * The unrevoked exception of a municipality in a round, if any. `lock` (inside the submitting
+ * transaction) holds it so a revocation cannot slip in between the check and the submission.
+ */
+export async function applicantExtension(db: Queryable, callId: string, roundIndex: number, municipalityCode: string, lock = false): Promise<DeadlineExtension | undefined> {
+  let query = db
+    .selectFrom('programme_call_extensions')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .where('round_index', '=', roundIndex)
+    .where('municipality_code', '=', municipalityCode)
+    .where('revoked_at', 'is', null);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? toExtension(row) : undefined;
+}
+
+/** Notes, in the submitting transaction, that a submission relied on the exception: it can no longer be revoked. */
+export async function markExtensionUsed(trx: Tx, extension: DeadlineExtension, applicationId: string, at: Date, actor: Actor): Promise<void> {
+  if (extension.usedAt !== null) return;
+  await trx.updateTable('programme_call_extensions').set({ used_at: at, version: sql`version + 1` }).where('id', '=', extension.id).where('used_at', 'is', null).execute();
+  await recordAudit(trx, { actor: actor.user, recordType: 'deadline_extension', recordId: extension.id, action: 'use', fromState: 'active', toState: 'used', reason: `application ${applicationId}`, requestId: actor.requestId });
+}
+
+// Questions and answers --------------------------------------------------------------------------
+
+export class QuestionNotFound extends Error {
+  constructor() {
+    super('question not found');
+  }
+}
+
+export class QuestionRejected extends Error {
+  constructor(readonly problems: QuestionProblem[]) {
+    super('question rejected');
+  }
+}
+
+/** The entry changed since the version the person started from. */
+export class QuestionConflict extends Error {
+  constructor(readonly current: CallQuestion) {
+    super(`question ${current.id} is at version ${current.version}`);
+  }
+}
+
+function toQuestion(row: Selectable<QuestionTable>): CallQuestion {
+  return {
+    id: row.id,
+    callId: row.call_id,
+    status: row.status,
+    question: row.question,
+    answer: row.answer,
+    askedAt: row.asked_at.toISOString(),
+    askedByName: row.asked_by_name,
+    askedByMunicipality: row.asked_by_municipality,
+    publishedAt: row.published_at?.toISOString() ?? null,
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}
+
+async function logQuestion(trx: Tx, callId: string, kind: QuestionLogKind, question: string, at: Date, actor: Actor) {
+  await trx
+    .insertInto('programme_call_changes')
+    .values({ call_id: callId, occurred_at: at, kind, reason: kind === 'qa-unpublished' ? null : question, fields: json([]), actor_name: actor.user?.name ?? null })
+    .execute();
+}
+
+/** A case worker's question to the owner of a published call; stored unanswered, never public as asked. */
+export async function askQuestion(db: DB, callId: string, question: string, asker: { name: string; municipality: string | null }, actor: Actor): Promise<string> {
+  const problems = textProblems(question, '', false);
+  if (problems.length > 0) throw new QuestionRejected(problems);
+  return db.transaction().execute(async (trx) => {
+    const call = await findCall(trx, callId);
+    if (!call || call.status !== 'published') throw new CallNotFound();
+    const row = await trx
+      .insertInto('programme_call_questions')
+      .values({ call_id: callId, status: 'asked', question: question.trim(), asked_by_name: asker.name, asked_by_municipality: asker.municipality })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor: actor.user, recordType: 'call_question', recordId: row.id, action: 'ask', toState: 'asked', requestId: actor.requestId });
+    return row.id;
+  });
+}
+
+/** The owner's own entry, published at once (and noted in the change log) or kept unpublished. */
+export async function writeQuestion(db: DB, callId: string, texts: { question: string; answer: string }, publishNow: boolean, actor: Actor): Promise<string> {
+  const problems = textProblems(texts.question, texts.answer, publishNow);
+  if (problems.length > 0) throw new QuestionRejected(problems);
+  return db.transaction().execute(async (trx) => {
+    const call = await findCall(trx, callId);
+    if (!call || call.status === 'draft') throw new CallNotFound();
+    const now = await clock(trx, actor);
+    const status: QuestionStatus = publishNow ? 'published' : 'unpublished';
+    const row = await trx
+      .insertInto('programme_call_questions')
+      .values({ call_id: callId, status, question: texts.question.trim(), answer: texts.answer.trim(), asked_at: now, asked_by_name: null, asked_by_municipality: null, published_at: publishNow ? now : null, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (publishNow) await logQuestion(trx, callId, 'qa-published', texts.question.trim(), now, actor);
+    await recordAudit(trx, { actor: actor.user, recordType: 'call_question', recordId: row.id, action: 'create', toState: status, requestId: actor.requestId });
+    return row.id;
+  });
+}
+
+/** Edits an entry and publishes, unpublishes or keeps its state, with a version check. */
+export async function changeCallQuestion(db: DB, id: string, expectedVersion: number, action: QuestionAction, texts: { question: string; answer: string }, actor: Actor): Promise<CallQuestion> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('programme_call_questions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!row) throw new QuestionNotFound();
+    const current = toQuestion(row);
+    if (current.version !== expectedVersion) throw new QuestionConflict(current);
+    const now = await clock(trx, actor);
+    const result = changeQuestion(current, action, texts, now);
+    if (!result.ok) throw new QuestionRejected(result.problems);
+    const next = result.question;
+    await trx
+      .updateTable('programme_call_questions')
+      .set({ status: next.status, question: next.question, answer: next.answer, published_at: next.publishedAt ? new Date(next.publishedAt) : null, updated_at: now, version: next.version })
+      .where('id', '=', id)
+      .execute();
+    if (result.log) await logQuestion(trx, current.callId, result.log, next.question, now, actor);
+    await recordAudit(trx, { actor: actor.user, recordType: 'call_question', recordId: id, action, fromState: current.status, toState: next.status, requestId: actor.requestId });
+    return next;
+  });
+}
+
+export async function findQuestion(db: Queryable, id: string): Promise<CallQuestion | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const row = await db.selectFrom('programme_call_questions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toQuestion(row) : undefined;
+}
+
+/** Every entry of a call, oldest first (the owner's view; the public page filters). */
+export async function listQuestions(db: Queryable, callId: string): Promise<CallQuestion[]> {
+  const rows = await db.selectFrom('programme_call_questions').selectAll().where('call_id', '=', callId).orderBy('asked_at').orderBy('id').execute();
+  return rows.map(toQuestion);
 }
 
 /** Ids of rows created by the demo data, by seed key. */

@@ -1,0 +1,96 @@
+/**
+ * Questions and answers on a call. A case worker may ask the owner (the asker is shown to the owner
+ * only); the owner answers and publishes, or writes an entry directly. Published entries are public
+ * and anonymous. The workflow is a typed table of states with staff and public names; each
+ * transition accepts only the states it is legal from. Pure: no IO.
+ */
+
+type Names = { nb: string; nn: string; da: string; en: string };
+
+export const QUESTION_STATES = {
+  asked: { staff: { nb: 'Ubesvart', nn: 'Ikkje svart på', da: 'Ubesvaret', en: 'Unanswered' }, public: null },
+  published: { staff: { nb: 'Publisert', nn: 'Publisert', da: 'Offentliggjort', en: 'Published' }, public: { nb: 'Spørsmål og svar', nn: 'Spørsmål og svar', da: 'Spørgsmål og svar', en: 'Questions and answers' } },
+  unpublished: { staff: { nb: 'Ikke publisert', nn: 'Ikkje publisert', da: 'Ikke offentliggjort', en: 'Not published' }, public: null },
+} as const satisfies Record<string, { staff: Names; public: Names | null }>;
+
+export type QuestionStatus = keyof typeof QUESTION_STATES;
+
+export const QUESTION_TRANSITIONS = {
+  publish: { from: ['asked', 'unpublished'], to: 'published' },
+  unpublish: { from: ['asked', 'published'], to: 'unpublished' },
+  edit: { from: ['asked', 'published', 'unpublished'], to: null },
+} as const satisfies Record<string, { from: readonly QuestionStatus[]; to: QuestionStatus | null }>;
+export type QuestionAction = keyof typeof QUESTION_TRANSITIONS;
+
+export interface CallQuestion {
+  id: string;
+  callId: string;
+  status: QuestionStatus;
+  question: string;
+  answer: string;
+  askedAt: string;
+  /** Shown to the owner only; null when the owner wrote the entry. */
+  askedByName: string | null;
+  askedByMunicipality: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface QuestionProblem {
+  field: 'question' | 'answer' | 'status';
+  code: 'required' | 'tooLong' | 'illegal';
+  params?: Record<string, string | number>;
+}
+
+export const QUESTION_MAX = 4000;
+export const ANSWER_MAX = 20_000;
+
+export function textProblems(question: string, answer: string, needsAnswer: boolean): QuestionProblem[] {
+  const problems: QuestionProblem[] = [];
+  if (question.trim() === '') problems.push({ field: 'question', code: 'required' });
+  if (question.length > QUESTION_MAX) problems.push({ field: 'question', code: 'tooLong', params: { max: QUESTION_MAX } });
+  if (needsAnswer && answer.trim() === '') problems.push({ field: 'answer', code: 'required' });
+  if (answer.length > ANSWER_MAX) problems.push({ field: 'answer', code: 'tooLong', params: { max: ANSWER_MAX } });
+  return problems;
+}
+
+/** The public log's note for a change, or none (an unanswered question never reaches the public). */
+export type QuestionLogKind = 'qa-published' | 'qa-updated' | 'qa-unpublished';
+
+export type QuestionChange =
+  | { ok: true; question: CallQuestion; log: QuestionLogKind | null }
+  | { ok: false; problems: QuestionProblem[] };
+
+/**
+ * Edits the texts and optionally moves the entry: `publish` needs an answer, `unpublish` hides it.
+ * Editing a published entry notes an update in the public log.
+ */
+export function changeQuestion(current: CallQuestion, action: QuestionAction, texts: { question: string; answer: string }, at: Date): QuestionChange {
+  const rule = QUESTION_TRANSITIONS[action];
+  if (!(rule.from as readonly QuestionStatus[]).includes(current.status)) return { ok: false, problems: [{ field: 'status', code: 'illegal', params: { status: current.status } }] };
+  const status: QuestionStatus = rule.to ?? current.status;
+  const problems = textProblems(texts.question, texts.answer, status === 'published');
+  if (problems.length > 0) return { ok: false, problems };
+  const changedText = texts.question.trim() !== current.question || texts.answer.trim() !== current.answer;
+  const log: QuestionLogKind | null =
+    action === 'publish' ? 'qa-published' : action === 'unpublish' ? (current.status === 'published' ? 'qa-unpublished' : null) : status === 'published' && changedText ? 'qa-updated' : null;
+  return {
+    ok: true,
+    log,
+    question: {
+      ...current,
+      status,
+      question: texts.question.trim(),
+      answer: texts.answer.trim(),
+      publishedAt: action === 'publish' ? (current.publishedAt ?? at.toISOString()) : current.publishedAt,
+      updatedAt: at.toISOString(),
+      version: current.version + 1,
+    },
+  };
+}
+
+/** Published entries in the order they were first published. */
+export function publicQuestions(questions: readonly CallQuestion[]): CallQuestion[] {
+  return questions.filter((q) => q.status === 'published').sort((a, b) => Date.parse(a.publishedAt!) - Date.parse(b.publishedAt!) || a.id.localeCompare(b.id));
+}

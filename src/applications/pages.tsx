@@ -8,6 +8,7 @@ import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../platfo
 import type { PageContext } from '../platform/ui/context.js';
 import { Layout } from '../platform/ui/layout.js';
 import type { AnswerValue, FormDefinition, FormPart, Issue, TableRow } from '../programmes/form.js';
+import type { DeadlineExtension } from '../programmes/extensions.js';
 import type { StoredCall } from '../programmes/store.js';
 import { DECISION_BODIES, type Eligibility } from '../programmes/rules.js';
 import { formatInstant, Select, TextArea, TextField, tx } from '../programmes/pages/shared.js';
@@ -129,6 +130,8 @@ export function StartPage({ ctx, call, municipalities, values, problems }: { ctx
 // The application ----------------------------------------------------------------------------------
 
 export interface ApplicationView {
+  /** A late-submission exception the owner granted the lead municipality, while it is in force. */
+  extension?: DeadlineExtension | undefined;
   application: StoredApplication;
   call: StoredCall;
   /** The signed-in person's municipality in this network. */
@@ -361,6 +364,13 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
       {!editable ? (
         <div class="ds-alert" data-color="info">
           <p class="ds-paragraph" safe>{t('applications.page.readOnly')}</p>
+        </div>
+      ) : (
+        ''
+      )}
+      {view.extension ? (
+        <div class="ds-alert" data-color="info" id="extension">
+          <p class="ds-paragraph" safe>{t('programmes.extension.applicant', { time: formatInstant(ctx.locale, view.extension.until, zoneOf(call)) })}</p>
         </div>
       ) : (
         ''

@@ -13,6 +13,7 @@ import { formatBytes } from '../platform/i18n/index.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { validateAnswers, type FormDefinition } from '../programmes/form.js';
 import { formatInstant, tx } from '../programmes/pages/shared.js';
+import { extensionState, type DeadlineExtension } from '../programmes/extensions.js';
 import { findCall, type StoredCall } from '../programmes/store.js';
 import { findMunicipality, listMunicipalities, searchMunicipalities } from '../registry/store.js';
 import { membersFromRegistry } from '../programmes/eligibility.js';
@@ -25,8 +26,8 @@ import {
   applicationFile,
   ApplicationNotFound,
   attachMemberDecision,
-  callDeadline,
   CallNotOpen,
+  deadlineWithExtension,
   findApplication,
   inviteMunicipality,
   listApplicationsOf,
@@ -183,7 +184,7 @@ export async function applicationRoutes(app: FastifyInstance) {
   // The application ------------------------------------------------------------------------------
 
   /** The application and the person's municipality in it; 404 for anyone outside the network. */
-  async function accessible(request: FastifyRequest): Promise<{ application: StoredApplication; call: StoredCall; mine: StoredMember }> {
+  async function accessible(request: FastifyRequest): Promise<{ application: StoredApplication; call: StoredCall; mine: StoredMember; extension: DeadlineExtension | undefined }> {
     const { id } = request.params as { id: string };
     const application = await findApplication(db, id);
     if (!application) throw notFound();
@@ -192,13 +193,15 @@ export async function applicationRoutes(app: FastifyInstance) {
     if (!mine) throw notFound();
     const call = await findCall(db, application.callId);
     if (!call || call.status === 'draft') throw notFound();
-    return { application: { ...application, deadline: callDeadline(call, application.roundIndex, application.deadline) }, call, mine };
+    const { deadline, extension } = await deadlineWithExtension(db, call, application);
+    const inForce = extension && extensionState(extension, new Date()) !== 'expired' ? extension : undefined;
+    return { application: { ...application, deadline }, call, mine, extension: inForce };
   }
 
   const formOf = (call: StoredCall): FormDefinition => (call.status === 'draft' ? { sections: [] } : call.snapshot.form);
 
   async function render(request: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<ApplicationView> = {}) {
-    const { application, call, mine } = await accessible(request);
+    const { application, call, mine, extension } = await accessible(request);
     const form = formOf(call);
     const rules = call.status === 'draft' ? [] : call.snapshot.rules;
     const registry = await registryFacts(db, application.country, application.members.filter((m) => m.invitation === 'accepted').map((m) => m.code));
@@ -215,6 +218,7 @@ export async function applicationRoutes(app: FastifyInstance) {
       partners = suggestPartners(rules, accepted.flatMap((m) => byCode.get(m.code) ?? []), candidates.flatMap((m) => byCode.get(m.code) ?? [])).slice(0, 10);
     }
     const view: ApplicationView = {
+      extension,
       partners,
       application,
       call,

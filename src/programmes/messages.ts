@@ -1,7 +1,8 @@
 import { defineMessages } from '../platform/i18n/define.js';
+import { callToolMessages } from './messages-tools.js';
 
 /** Programmes and calls: the public list, call pages, the eligibility check and the owner's pages. */
-export const programmeMessages = defineMessages({
+const coreMessages = defineMessages({
   nb: {
     'programmes.nav': "Utlysninger",
     'programmes.list.title': "Utlysninger",
@@ -843,3 +844,10 @@ export const programmeMessages = defineMessages({
     'programmes.problem.illegal': "The call has the status “{status}”, and this cannot be done now.",
   },
 });
+
+export const programmeMessages = {
+  nb: { ...coreMessages.nb, ...callToolMessages.nb },
+  nn: { ...coreMessages.nn, ...callToolMessages.nn },
+  da: { ...coreMessages.da, ...callToolMessages.da },
+  en: { ...coreMessages.en, ...callToolMessages.en },
+};

@@ -8,6 +8,11 @@ import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { searchMunicipalities } from '../registry/store.js';
 import { EMPTY_CALL_VALUES, parseCallForm, valuesFromContent, type CallFormValues, type FormProblem } from './call-form.js';
 import { checkNetwork } from './eligibility.js';
+import { localToInstant } from './time.js';
+import { publicQuestions, QUESTION_STATES, type CallQuestion, type QuestionProblem, type QuestionStatus } from './questions.js';
+import { OwnerQuestionsPage, QuestionEditPage } from './pages/questions.js';
+import type { FieldError } from '../platform/ui/components.js';
+import type { PageContext } from '../platform/ui/context.js';
 import { callPhase, canManage, changedFields, IllegalTransition, owningOrganisations, programmeProblems, type ContactPerson, type ContentLanguage, type Programme } from './model.js';
 import { CallFormPage, OwnerHomePage, ProgrammeFormPage } from './pages/owner.js';
 import { CallListPage, CallPage, type ListFilter } from './pages/public.js';
@@ -17,6 +22,19 @@ import {
   close,
   ContentRejected,
   createCall,
+  ExtensionConflict,
+  ExtensionRefused,
+  findExtension,
+  grantExtension,
+  listExtensions,
+  listQuestions,
+  revokeExtension,
+  askQuestion,
+  changeCallQuestion,
+  findQuestion,
+  QuestionConflict,
+  QuestionRejected,
+  writeQuestion,
   createProgramme,
   findCall,
   findProgramme,
@@ -102,11 +120,27 @@ export async function programmeRoutes(app: FastifyInstance) {
     return call;
   }
 
+  /** The call page with its change log and published questions; a case worker may ask on a published call. */
+  async function renderCallPage(request: FastifyRequest, reply: FastifyReply, call: StoredCall, extra: { check?: Parameters<typeof CallPage>[0]['check']; ask?: { value: string; error: string | undefined; sent: boolean } } = {}) {
+    const canAsk = call.status === 'published' && !!request.principal?.roles.has('case_worker');
+    return reply.html(
+      <CallPage
+        ctx={reply.pageContext()}
+        call={call}
+        changes={await listChanges(db, call.id)}
+        questions={publicQuestions(await listQuestions(db, call.id))}
+        now={new Date()}
+        canManage={canManage(request.principal, call.programme.ownerOrganisationId)}
+        check={extra.check}
+        ask={canAsk ? (extra.ask ?? { value: '', error: undefined, sent: false }) : undefined}
+      />,
+    );
+  }
+
   app.get('/utlysninger/:id', { config: { access: access.public }, schema: { params: idParams } }, async (request, reply) => {
     const call = await visibleCall(request);
-    return reply.html(
-      <CallPage ctx={reply.pageContext()} call={call} changes={await listChanges(db, call.id)} now={new Date()} canManage={canManage(request.principal, call.programme.ownerOrganisationId)} />,
-    );
+    const sent = (request.query as { asked?: string }).asked === '1';
+    return renderCallPage(request, reply, call, { ask: { value: '', error: undefined, sent } });
   });
 
   app.get('/utlysninger/:id/sjekk', { config: { access: access.public }, schema: { params: idParams, querystring: checkQuery } }, async (request, reply) => {
@@ -121,16 +155,7 @@ export async function programmeRoutes(app: FastifyInstance) {
     const chosen = exact || matches.length === 1 ? [] : matches.filter((m) => !codes.includes(m.code));
     const rules = call.status === 'draft' ? call.content.rules : call.snapshot.rules;
     const network = await checkNetwork(db, call.programme.country, rules, codes);
-    return reply.html(
-      <CallPage
-        ctx={reply.pageContext()}
-        call={call}
-        changes={await listChanges(db, call.id)}
-        now={new Date()}
-        canManage={canManage(request.principal, call.programme.ownerOrganisationId)}
-        check={{ network, query: chosen.length > 0 || matches.length === 0 ? text : '', matches: chosen }}
-      />,
-    );
+    return renderCallPage(request, reply, call, { check: { network, query: chosen.length > 0 || matches.length === 0 ? text : '', matches: chosen } });
   });
 
   // Owner pages --------------------------------------------------------------------------------
@@ -208,10 +233,27 @@ export async function programmeRoutes(app: FastifyInstance) {
     return result;
   }
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, programme: Programme, call: StoredCall | undefined, values: CallFormValues, problems: FormProblem[], status = 200, extra: { notice?: string; conflict?: Parameters<typeof CallFormPage>[0]['conflict'] } = {}) {
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    programme: Programme,
+    call: StoredCall | undefined,
+    values: CallFormValues,
+    problems: FormProblem[],
+    status = 200,
+    extra: { notice?: string; conflict?: Parameters<typeof CallFormPage>[0]['conflict']; extensionValues?: Record<string, string> } = {},
+  ) {
+    const { extensionValues, ...rest } = extra;
+    const published =
+      call && call.status !== 'draft'
+        ? {
+            extensions: { list: await listExtensions(db, call.id), values: extensionValues ?? {} },
+            unansweredQuestions: (await listQuestions(db, call.id)).filter((q) => q.status === 'asked').length,
+          }
+        : {};
     reply.code(status);
     return reply.html(
-      <CallFormPage ctx={reply.pageContext()} programme={programme} call={call} values={values} problems={problems} templates={await listTemplates(db, programme.ownerOrganisationId)} now={new Date()} {...extra} />,
+      <CallFormPage ctx={reply.pageContext()} programme={programme} call={call} values={values} problems={problems} templates={await listTemplates(db, programme.ownerOrganisationId)} now={new Date()} {...rest} {...published} />,
     );
   }
 
@@ -226,8 +268,14 @@ export async function programmeRoutes(app: FastifyInstance) {
 
   app.get('/eier/utlysninger/:id', { config: { access: OWNER }, schema: { params: idParams } }, async (request, reply) => {
     const call = await managedCall(request);
-    const query = request.query as { saved?: string };
-    const notice = query.saved ? request.t('programmes.callForm.saved', { version: call.version }) : undefined;
+    const query = request.query as { saved?: string; extension?: string };
+    const notice = query.saved
+      ? request.t('programmes.callForm.saved', { version: call.version })
+      : query.extension === 'granted'
+        ? request.t('programmes.extension.grantedNotice')
+        : query.extension === 'revoked'
+          ? request.t('programmes.extension.revokedNotice')
+          : undefined;
     return renderForm(request, reply, call.programme, call, valuesFromContent(call.content), [], 200, notice ? { notice } : {});
   });
 
@@ -300,4 +348,154 @@ export async function programmeRoutes(app: FastifyInstance) {
       return reply.redirect(action === 'publish' ? `/utlysninger/${call.id}?lang=${request.locale}` : `/eier/utlysninger/${call.id}?lang=${request.locale}`, 303);
     });
   }
+
+  // Late submission by exception ---------------------------------------------------------------
+
+  /** The municipality the owner named, by number or name, among the call's country's current ones. */
+  async function namedMunicipality(text: string, country: Programme['country']): Promise<{ code: string; name: string } | FormProblem> {
+    const query = text.trim().slice(0, 100);
+    if (query === '') return { field: 'extension-municipality', code: 'required' };
+    const matches = (await searchMunicipalities(db, query, country, 20)).filter((m) => m.validTo === null);
+    const lower = query.toLocaleLowerCase('nb');
+    const exact = matches.find((m) => m.code === query || m.names.some((n) => n.name.toLocaleLowerCase('nb') === lower));
+    const found = exact ?? (matches.length === 1 ? matches[0] : undefined);
+    if (found) return { code: found.code, name: found.name };
+    return { field: 'extension-municipality', code: matches.length === 0 ? 'municipalityUnknown' : 'municipalityAmbiguous', params: { query } };
+  }
+
+  app.post('/eier/utlysninger/:id/utsettelser', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+    const call = await managedCall(request);
+    const body = (request.body ?? {}) as CallFormValues;
+    const values = Object.fromEntries(['extension-municipality', 'extension-roundIndex', 'extension-until', 'extension-reason'].map((key) => [key, typeof body[key] === 'string' ? (body[key] as string) : '']));
+    const problems: FormProblem[] = [];
+    const municipality = await namedMunicipality(values['extension-municipality']!, call.programme.country);
+    if ('field' in municipality) problems.push(municipality);
+    const roundText = values['extension-roundIndex']!;
+    const roundIndex = /^\d{1,2}$/.test(roundText) ? Number(roundText) : -1;
+    if (roundIndex < 0) problems.push({ field: 'extension-roundIndex', code: 'noSuchRound' });
+    const until = localToInstant(values['extension-until']!.trim(), call.content.timeZone);
+    if (!until.ok) problems.push({ field: 'extension-until', code: until.reason === 'nonexistent' ? 'nonexistentInstant' : 'badInstant' });
+    const reason = values['extension-reason']!.trim();
+    if (reason === '') problems.push({ field: 'extension-reason', code: 'required' });
+    const again = (status: number, list: FormProblem[]) => renderForm(request, reply, call.programme, call, valuesFromContent(call.content), list, status, { extensionValues: values });
+    if (problems.length > 0 || 'field' in municipality || !until.ok) return again(400, problems);
+    try {
+      await grantExtension(db, call.id, { roundIndex, until: until.instant, reason, municipality }, actorOf(request));
+    } catch (error) {
+      if (error instanceof ExtensionRefused) {
+        const conflict = error.problems.some((p) => p.code === 'exists' || p.code === 'notOpen');
+        return again(conflict ? 409 : 400, error.problems.map((p) => ({ field: `extension-${p.field}`, code: p.code, ...(p.params ? { params: p.params } : {}) })));
+      }
+      throw error;
+    }
+    return reply.redirect(`/eier/utlysninger/${call.id}?lang=${request.locale}&extension=granted#extensions`, 303);
+  });
+
+  app.post('/eier/utsettelser/:id/trekk', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+    const extension = await findExtension(db, (request.params as { id: string }).id);
+    if (!extension) throw notFound();
+    const call = await findCall(db, extension.callId);
+    if (!call) throw notFound();
+    if (!canManage(request.principal, call.programme.ownerOrganisationId)) throw new HttpProblem(403);
+    const values = (request.body ?? {}) as CallFormValues;
+    const version = versionOf(values);
+    const field = `revoke-${extension.id}`;
+    const reason = typeof values[field] === 'string' ? (values[field] as string) : '';
+    const again = (status: number, list: FormProblem[]) => renderForm(request, reply, call.programme, call, valuesFromContent(call.content), list, status);
+    try {
+      await revokeExtension(db, extension.id, version, reason, actorOf(request));
+    } catch (error) {
+      if (error instanceof ExtensionConflict) return again(409, [{ field: `extension-${extension.id}`, code: 'extensionConflict' }]);
+      if (error instanceof ExtensionRefused) return again(error.problems.some((p) => p.code === 'required') ? 400 : 409, error.problems.map((p) => ({ field, code: p.code })));
+      throw error;
+    }
+    return reply.redirect(`/eier/utlysninger/${call.id}?lang=${request.locale}&extension=revoked#extensions`, 303);
+  });
+
+  // Questions and answers ----------------------------------------------------------------------
+
+  const textOf = (values: CallFormValues, key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
+  const questionErrors = (ctx: PageContext, problems: QuestionProblem[]): FieldError[] =>
+    problems.map((p) => ({
+      field: p.field,
+      message: p.code === 'illegal' ? tx(ctx, 'programmes.problem.qaIllegal', { status: QUESTION_STATES[p.params?.status as QuestionStatus]?.staff[ctx.locale] ?? '' }) : tx(ctx, `programmes.problem.${p.code}`, p.params ?? {}),
+    }));
+
+  app.post('/utlysninger/:id/sporsmal', { config: { access: access.roles('case_worker') }, schema: { params: idParams, body: formBody } }, async (request, response) => {
+    const call = await visibleCall(request);
+    if (call.status !== 'published') throw new HttpProblem(409, 'not published');
+    const question = textOf((request.body ?? {}) as CallFormValues, 'question');
+    const municipality = request.principal!.memberships.find((m) => m.role === 'case_worker')?.organisationName ?? null;
+    try {
+      await askQuestion(db, call.id, question, { name: request.principal!.name, municipality }, actorOf(request));
+    } catch (error) {
+      if (error instanceof QuestionRejected) {
+        response.code(400);
+        return renderCallPage(request, response, call, { ask: { value: question, error: questionErrors(response.pageContext(), error.problems)[0]?.message, sent: false } });
+      }
+      throw error;
+    }
+    return response.redirect(`/utlysninger/${call.id}?lang=${request.locale}&asked=1#ask`, 303);
+  });
+
+  async function renderQuestions(request: FastifyRequest, response: FastifyReply, call: StoredCall, values = { question: '', answer: '' }, errors: FieldError[] = [], status = 200) {
+    response.code(status);
+    return response.html(<OwnerQuestionsPage ctx={response.pageContext()} call={call} questions={await listQuestions(db, call.id)} values={values} errors={errors} />);
+  }
+
+  app.get('/eier/utlysninger/:id/sporsmal', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
+    const call = await managedCall(request);
+    if (call.status === 'draft') throw notFound();
+    return renderQuestions(request, response, call);
+  });
+
+  app.post('/eier/utlysninger/:id/sporsmal', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, response) => {
+    const call = await managedCall(request);
+    if (call.status === 'draft') throw notFound();
+    const body = (request.body ?? {}) as CallFormValues;
+    const values = { question: textOf(body, 'question'), answer: textOf(body, 'answer') };
+    try {
+      await writeQuestion(db, call.id, values, textOf(body, 'action') === 'publish', actorOf(request));
+    } catch (error) {
+      if (error instanceof QuestionRejected) return renderQuestions(request, response, call, values, questionErrors(response.pageContext(), error.problems), 400);
+      throw error;
+    }
+    return response.redirect(`/eier/utlysninger/${call.id}/sporsmal?lang=${request.locale}`, 303);
+  });
+
+  async function managedQuestion(request: FastifyRequest): Promise<{ entry: CallQuestion; call: StoredCall }> {
+    const entry = await findQuestion(db, (request.params as { id: string }).id);
+    if (!entry) throw notFound();
+    const call = await findCall(db, entry.callId);
+    if (!call) throw notFound();
+    if (!canManage(request.principal, call.programme.ownerOrganisationId)) throw new HttpProblem(403);
+    return { entry, call };
+  }
+
+  app.get('/eier/sporsmal/:id', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
+    const { entry, call } = await managedQuestion(request);
+    const notice = (request.query as { saved?: string }).saved ? request.t('programmes.qa.saved') : undefined;
+    return response.html(<QuestionEditPage ctx={response.pageContext()} call={call} entry={entry} values={{ question: entry.question, answer: entry.answer }} errors={[]} notice={notice} />);
+  });
+
+  app.post('/eier/sporsmal/:id', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, response) => {
+    const { entry, call } = await managedQuestion(request);
+    const body = (request.body ?? {}) as CallFormValues;
+    const version = versionOf(body);
+    const values = { question: textOf(body, 'question'), answer: textOf(body, 'answer') };
+    const action = textOf(body, 'action');
+    if (action !== 'edit' && action !== 'publish' && action !== 'unpublish') throw new HttpProblem(400, 'unknown action');
+    try {
+      await changeCallQuestion(db, entry.id, version, action, values, actorOf(request));
+    } catch (error) {
+      const again = (status: number, current: CallQuestion, errors: FieldError[], conflict = false) => {
+        response.code(status);
+        return response.html(<QuestionEditPage ctx={response.pageContext()} call={call} entry={current} values={values} errors={errors} conflict={conflict} />);
+      };
+      if (error instanceof QuestionConflict) return again(409, error.current, [], true);
+      if (error instanceof QuestionRejected) return again(error.problems.some((p) => p.code === 'illegal') ? 409 : 400, entry, questionErrors(response.pageContext(), error.problems));
+      throw error;
+    }
+    return response.redirect(`/eier/sporsmal/${entry.id}?lang=${request.locale}&saved=1`, 303);
+  });
 }

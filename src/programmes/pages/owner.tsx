@@ -7,6 +7,7 @@ import { DECISION_BODIES } from '../rules.js';
 import type { StoredCall, Template } from '../store.js';
 import { CALL_TIME_ZONES } from '../time.js';
 import { PhaseTag } from './public.js';
+import { ExtensionSection, type ExtensionsView } from './extensions.js';
 import { Checkbox, fieldErrors, Select, TextArea, TextField, tx } from './shared.js';
 
 export function OwnerHomePage({ ctx, programmes, calls, now }: { ctx: PageContext; programmes: Programme[]; calls: StoredCall[]; now: Date }) {
@@ -75,9 +76,12 @@ export interface CallFormPageProps {
   conflict?: { name: string; version: number; time: string; base: number; fields: string; status: string } | undefined;
   notice?: string | undefined;
   now: Date;
+  /** Late-submission exceptions of a published or closed call. */
+  extensions?: ExtensionsView | undefined;
+  unansweredQuestions?: number | undefined;
 }
 
-export function CallFormPage({ ctx, programme, call, values, problems, templates, conflict, notice, now }: CallFormPageProps) {
+export function CallFormPage({ ctx, programme, call, values, problems, templates, conflict, notice, now, extensions, unansweredQuestions }: CallFormPageProps) {
   const { t } = ctx;
   const errors = fieldErrors(ctx, problems);
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
@@ -206,6 +210,14 @@ export function CallFormPage({ ctx, programme, call, values, problems, templates
       ) : (
         ''
       )}
+      {call && call.status !== 'draft' ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={`/eier/utlysninger/${call.id}/sporsmal?lang=${ctx.locale}`} safe>{t('programmes.qa.owner.link', { count: unansweredQuestions ?? 0 })}</a>
+        </p>
+      ) : (
+        ''
+      )}
+      {call && extensions ? <ExtensionSection ctx={ctx} call={call} view={extensions} errors={errors} now={now} /> : ''}
     </Layout>
   );
 }

@@ -8,6 +8,10 @@ import { describeRule, type EligibilityRule } from '../rules.js';
 import type { ChangeLogEntry, StoredCall } from '../store.js';
 import type { MunicipalitySummary } from '../../registry/store.js';
 import { fieldNames, formatDay, formatInstant, tx } from './shared.js';
+import type { CallQuestion } from '../questions.js';
+import { AskQuestion, PublicQuestions } from './questions.js';
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export interface ListFilter {
   q: string;
@@ -116,9 +120,13 @@ interface CallPageProps {
   now: Date;
   canManage: boolean;
   check?: { network: CheckedNetwork; query: string; matches: MunicipalitySummary[] } | undefined;
+  /** Published questions and answers, in order. */
+  questions: CallQuestion[];
+  /** The case worker's question form (signed-in case workers on a published call). */
+  ask?: { value: string; error: string | undefined; sent: boolean } | undefined;
 }
 
-export function CallPage({ ctx, call, changes, now, canManage, check }: CallPageProps) {
+export function CallPage({ ctx, call, changes, now, canManage, check, questions, ask }: CallPageProps) {
   const { t } = ctx;
   const content: CallContent = call.content;
   const lang = content.language;
@@ -271,6 +279,9 @@ export function CallPage({ ctx, call, changes, now, canManage, check }: CallPage
         ))}
       </ul>
 
+      <PublicQuestions ctx={ctx} call={call} questions={questions} />
+      {ask ? <AskQuestion ctx={ctx} call={call} value={ask.value} error={ask.error} sent={ask.sent} /> : ''}
+
       <h2 class="ds-heading" data-size="md" safe>{t('programmes.call.changes')}</h2>
       <ul class="ds-list change-log">
         {changes.map((change) => (
@@ -282,7 +293,9 @@ export function CallPage({ ctx, call, changes, now, canManage, check }: CallPage
                 ? t('programmes.call.change.amended', { fields: fieldNames(ctx, change.fields), reason: change.reason ?? '' })
                 : change.kind === 'published'
                   ? t('programmes.call.change.published')
-                  : `${t('programmes.call.change.closed')}${change.reason ? `: ${change.reason}` : ''}`}
+                  : change.kind === 'closed'
+                    ? `${t('programmes.call.change.closed')}${change.reason ? `: ${change.reason}` : ''}`
+                    : tx(ctx, `programmes.call.change.${change.kind}`, { question: shorten(change.reason ?? '', 160) })}
             </span>
           </li>
         ))}

@@ -52,6 +52,7 @@ interface TemplateTable {
   language: string;
   form: string;
   updated_at: Generated<Date>;
+  updated_by_name: Generated<string | null>;
   version: Generated<number>;
 }
 
@@ -299,6 +300,7 @@ export interface Template {
   language: string;
   form: FormDefinition;
   version: number;
+  updatedByName: string | null;
 }
 
 export async function createTemplate(db: DB, ownerOrganisationId: string, name: string, language: string, form: FormDefinition, actor: Actor, seedKey: string | null = null): Promise<string> {
@@ -313,32 +315,58 @@ export async function createTemplate(db: DB, ownerOrganisationId: string, name: 
   });
 }
 
-/** Changes a template; calls already published keep the copy they took. */
-export async function updateTemplate(db: DB, id: string, expectedVersion: number, form: FormDefinition, actor: Actor): Promise<number> {
+/** The template changed since the version the person started from: `current` is how it stands now. */
+export class TemplateConflict extends Error {
+  constructor(readonly current: Template) {
+    super(`template ${current.id} is not at the expected version; it is at ${current.version}`);
+  }
+}
+
+/** Changes a template (its form, and name and language when given); calls already published keep the copy they took. */
+export async function updateTemplate(db: DB, id: string, expectedVersion: number, form: FormDefinition, actor: Actor, details?: { name: string; language: string }): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('programme_form_templates')
-      .set({ form: json(form), version: sql`version + 1`, updated_at: sql`now()` })
+      .set({ form: json(form), version: sql`version + 1`, updated_at: sql`now()`, updated_by_name: actor.user?.name ?? null, ...(details ? { name: details.name.trim(), language: details.language } : {}) })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .returning('version')
       .executeTakeFirst();
-    if (!row) throw new Error(`template ${id} is not at version ${expectedVersion}`);
+    if (!row) {
+      const current = await findTemplate(trx, id);
+      if (!current) throw new Error(`template ${id} not found`);
+      throw new TemplateConflict(current);
+    }
     await recordAudit(trx, { actor: actor.user, recordType: 'form_template', recordId: id, action: 'edit', requestId: actor.requestId });
     return row.version;
   });
 }
 
+function toTemplate(row: Selectable<TemplateTable>): Template {
+  return { id: row.id, ownerOrganisationId: row.owner_organisation_id, name: row.name, language: row.language, form: parsed<FormDefinition>(row.form), version: row.version, updatedByName: row.updated_by_name };
+}
+
 export async function findTemplate(db: Queryable, id: string): Promise<Template | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const row = await db.selectFrom('programme_form_templates').selectAll().where('id', '=', id).executeTakeFirst();
-  return row
-    ? { id: row.id, ownerOrganisationId: row.owner_organisation_id, name: row.name, language: row.language, form: parsed<FormDefinition>(row.form), version: row.version }
-    : undefined;
+  return row ? toTemplate(row) : undefined;
 }
 
 export async function listTemplates(db: Queryable, ownerOrganisationId: string): Promise<Template[]> {
-  const rows = await db.selectFrom('programme_form_templates').selectAll().where('owner_organisation_id', '=', ownerOrganisationId).orderBy('name').execute();
-  return rows.map((row) => ({ id: row.id, ownerOrganisationId: row.owner_organisation_id, name: row.name, language: row.language, form: parsed<FormDefinition>(row.form), version: row.version }));
+  return listTemplatesOf(db, [ownerOrganisationId]);
+}
+
+/** Templates of the given organisations, or every template when 'all' (administrators). */
+export async function listTemplatesOf(db: Queryable, organisationIds: readonly string[] | 'all'): Promise<Template[]> {
+  if (organisationIds !== 'all' && organisationIds.length === 0) return [];
+  let query = db.selectFrom('programme_form_templates').selectAll();
+  if (organisationIds !== 'all') query = query.where('owner_organisation_id', 'in', [...organisationIds]);
+  return (await query.orderBy('name').orderBy('id').execute()).map(toTemplate);
+}
+
+/** Calls that chose the template (drafts follow it until published; published ones keep their copy). */
+export async function callsUsingTemplate(db: Queryable, templateId: string): Promise<{ id: string; title: string; status: Call['status'] }[]> {
+  return db.selectFrom('programme_calls').select(['id', 'title', 'status']).where('template_id', '=', templateId).orderBy('created_at').execute();
 }
 
 // Calls ------------------------------------------------------------------------------------------

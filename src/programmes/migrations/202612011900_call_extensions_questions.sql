@@ -41,3 +41,6 @@ create index programme_call_questions_call on programme_call_questions (call_id,
 -- The public change log also notes published, updated and withdrawn questions and answers.
 alter table programme_call_changes drop constraint programme_call_changes_kind_check;
 alter table programme_call_changes add constraint programme_call_changes_kind_check check (kind in ('published', 'amended', 'closed', 'qa-published', 'qa-updated', 'qa-unpublished'));
+
+-- Who saved a form template last, for the editor's conflict message.
+alter table programme_form_templates add column updated_by_name text;

@@ -18,6 +18,9 @@ export function OwnerHomePage({ ctx, programmes, calls, now }: { ctx: PageContex
       <p class="ds-paragraph">
         <a class="ds-link" href={`/eier/programmer/ny?lang=${ctx.locale}`} safe>{t('programmes.owner.newProgramme')}</a>
       </p>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={`/eier/skjemamaler?lang=${ctx.locale}`} safe>{t('programmes.templates.link')}</a>
+      </p>
       {programmes.length === 0 ? <p class="ds-paragraph" safe>{t('programmes.owner.none')}</p> : ''}
       {programmes.map((programme) => (
         <section class="ds-card owner-programme" aria-labelledby={`p-${programme.id}`}>

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApplication, submitApplication, saveAnswers, listSubmissions, findApplication } from '../applications/store.js';
+import { listAuditEvents } from '../platform/audit/store.js';
+import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
+import { seedDemoProgrammes } from './demo.js';
+import { findCall, findTemplate, listExtensions, listQuestions, seededIds } from './store.js';
+import { seedSmallRegistry } from './testing.js';
+import { instantToLocal } from './time.js';
+
+let running: RunningApp;
+const cookie: Record<string, string> = {};
+let openCallId: string;
+let programmeId: string;
+
+beforeAll(async () => {
+  running = await startTestApp();
+  await seedSmallRegistry(running.database.db);
+  await seedDemoProgrammes(running.database.db);
+  for (const subject of ['persona-kdd-owner', 'persona-sfvt-officer', 'persona-skien-case-worker', 'persona-porsgrunn-case-worker'])
+    cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  openCallId = (await seededIds(running.database.db, 'programme_calls', 'nettverk-2027:call'))!;
+  programmeId = (await seededIds(running.database.db, 'programmes', 'nettverk-2027'))!;
+}, 60_000);
+afterAll(() => running.close());
+
+const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
+
+async function post(url: string, who: string, form: Record<string, string | string[]>, from: string) {
+  const page = await get(from, who);
+  const body = new URLSearchParams({ _csrf: csrfTokenIn(page.body) });
+  for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
+  return running.app.inject({ method: 'POST', url, headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+}
+
+/** Every named field of the first form posting to `action` on a page, as the browser would send it (checked boxes only). */
+function formFields(html: string, action: string): Record<string, string[]> {
+  const start = html.indexOf(`action="${action}`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const fields: Record<string, string[]> = {};
+  const add = (name: string, value: string) => (fields[name] ??= []).push(value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+  for (const match of form.matchAll(/<input([^>]*)>/g)) {
+    const attrs = match[1]!;
+    const name = /name="([^"]*)"/.exec(attrs)?.[1];
+    if (!name || name === '_csrf') continue;
+    if (/type="checkbox"/.test(attrs) && !/ checked/.test(attrs)) continue;
+    add(name, /value="([^"]*)"/.exec(attrs)?.[1] ?? 'on');
+  }
+  for (const match of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) add(match[1]!, match[2]!);
+  for (const match of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) add(match[1]!, /<option value="([^"]*)" selected/.exec(match[2]!)?.[1] ?? /<option value="([^"]*)"/.exec(match[2]!)?.[1] ?? '');
+  return fields;
+}
+
+const flat = (fields: Record<string, string[]>, over: Record<string, string | string[]> = {}) => ({ ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.length === 1 ? v[0]! : v])), ...over });
+
+describe('the form template editor', () => {
+  let templateId: string;
+  const page = () => `/eier/skjemamaler/${templateId}`;
+
+  it('is for the owning organisation only', async () => {
+    expect((await get('/eier/skjemamaler', 'persona-skien-case-worker')).statusCode).toBe(403);
+    const list = await get('/eier/skjemamaler', 'persona-kdd-owner');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Nettverkssøknad');
+    const kddTemplate = (await seededIds(running.database.db, 'programme_form_templates', 'nettverk-2027:template'))!;
+    expect((await get(`/eier/skjemamaler/${kddTemplate}`, 'persona-sfvt-officer')).statusCode).toBe(403);
+    expect((await get(`/eier/skjemamaler/${kddTemplate}/forhandsvis`, 'persona-kdd-owner')).body).toContain('Framskrevet utvikling i kommunene');
+  });
+
+  it('creates a template, adds parts by buttons without saving, and saves with a version check', async () => {
+    const refused = await post('/eier/skjemamaler', 'persona-kdd-owner', { name: '', language: 'nb' }, '/eier/skjemamaler/ny');
+    expect(refused.statusCode).toBe(400);
+    const created = await post('/eier/skjemamaler', 'persona-kdd-owner', { owner: flat(formFields((await get('/eier/skjemamaler/ny', 'persona-kdd-owner')).body, '/eier/skjemamaler')).owner as string, name: 'Enkel søknad', language: 'nb' }, '/eier/skjemamaler/ny');
+    expect(created.statusCode).toBe(303);
+    templateId = created.headers.location!.split('/')[3]!.split('?')[0]!;
+    const template = (await findTemplate(running.database.db, templateId))!;
+    expect(template.form.sections).toHaveLength(1);
+
+    const fields = formFields((await get(page(), 'persona-kdd-owner')).body, page());
+    const added = await post(page(), 'persona-kdd-owner', flat(fields, { 's0-title': 'Utfordringen', 's0-newKind': 'attachment', op: 'add-part:0' }), page());
+    expect(added.statusCode).toBe(200);
+    expect(added.body).toContain('value="Utfordringen"');
+    expect(added.body).toContain('s0-p1-maxMegabytes');
+    expect((await findTemplate(running.database.db, templateId))!.version).toBe(template.version);
+
+    const withAttachment = formFields(added.body, page());
+    const bad = await post(page(), 'persona-kdd-owner', flat(withAttachment, { 's0-p0-maxWords': 'mange', 's0-p1-label': 'Vedtak', op: 'save' }), page());
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('ds-error-summary');
+    expect(bad.body).toContain('value="mange"');
+
+    const saved = await post(page(), 'persona-kdd-owner', flat(withAttachment, { 's0-p0-maxWords': '300', 's0-p1-label': 'Vedtak', op: 'save' }), page());
+    expect(saved.statusCode).toBe(303);
+    const after = (await findTemplate(running.database.db, templateId))!;
+    expect(after.version).toBe(template.version + 1);
+    expect(after.form.sections[0]).toMatchObject({ title: 'Utfordringen', parts: [{ kind: 'text', maxWords: 300 }, { kind: 'attachment', label: 'Vedtak', allowedTypes: ['application/pdf'], maxBytes: 10 * 1024 * 1024, maxFiles: 1 }] });
+
+    const stale = await post(page(), 'persona-kdd-owner', flat(withAttachment, { 's0-title': 'Min tekst', 's0-p1-label': 'Vedtak', op: 'save' }), page());
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('value="Min tekst"');
+    expect(stale.body).toContain('Ingrid Haugen');
+    expect((await findTemplate(running.database.db, templateId))!.form.sections[0]!.title).toBe('Utfordringen');
+  });
+
+  it('leaves a published call\'s form and its submitted application\'s copy unchanged when the template is edited afterwards', async () => {
+    const now = Date.now();
+    const local = (ms: number) => instantToLocal(new Date(ms), 'Europe/Oslo');
+    const newCall = `/eier/programmer/${programmeId}/utlysninger/ny?mal=${templateId}`;
+    expect((await get(newCall, 'persona-kdd-owner')).body).toMatch(new RegExp(`<option value="${templateId}" selected`));
+    const created = await post(`/eier/programmer/${programmeId}/utlysninger`, 'persona-kdd-owner', {
+      title: 'Utlysning fra mal',
+      purpose: 'Prøve malen.',
+      language: 'nb',
+      timeZone: 'Europe/Oslo',
+      currency: 'NOK',
+      templateId,
+      'rule-applicant-kind': 'on',
+      round1Opens: local(now - 3600_000),
+      round1Closes: local(now + 86_400_000),
+    }, newCall);
+    expect(created.statusCode, created.body.match(/ds-error-summary[\s\S]*?<\/ul>/)?.[0]).toBe(303);
+    const callId = created.headers.location!.split('/')[3]!.split('?')[0]!;
+    const draft = (await findCall(running.database.db, callId))!;
+    expect((await post(`/eier/utlysninger/${callId}/publiser`, 'persona-kdd-owner', { version: String(draft.version) }, `/eier/utlysninger/${callId}`)).statusCode).toBe(303);
+    const published = (await findCall(running.database.db, callId))!;
+    const formBefore = JSON.stringify(published.status === 'published' && published.snapshot.form);
+
+    const db = running.database.db;
+    const actor = { user: null, requestId: 't' };
+    const applicationId = await startApplication(db, published, { code: '4001', name: 'Porsgrunn', contactEmail: null }, actor);
+    const version = await saveAnswers(db, applicationId, 1, { [published.status === 'published' ? published.snapshot.form.sections[0]!.parts[0]!.key : '']: 'Eldrebølgen.' }, actor);
+    await submitApplication(db, applicationId, version, actor, async () => undefined);
+    const copies = await listSubmissions(db, applicationId);
+    expect(copies).toHaveLength(1);
+    expect(JSON.stringify(copies[0]!.form)).toBe(formBefore);
+    const application = (await findApplication(db, applicationId))!;
+
+    const fields = formFields((await get(page(), 'persona-kdd-owner')).body, page());
+    const edited = await post(page(), 'persona-kdd-owner', flat(fields, { 's0-title': 'Helt ny overskrift', op: 'save' }), page());
+    expect(edited.statusCode).toBe(303);
+    expect((await findTemplate(db, templateId))!.form.sections[0]!.title).toBe('Helt ny overskrift');
+    const after = (await findCall(db, callId))!;
+    expect(JSON.stringify(after.status === 'published' && after.snapshot.form)).toBe(formBefore);
+    expect(formBefore).toContain('Utfordringen');
+    expect(JSON.stringify(await listSubmissions(db, applicationId))).toBe(JSON.stringify(copies));
+    expect((await findApplication(db, applicationId))!.version).toBe(application.version);
+    const publicPage = await get(`/utlysninger/${callId}`);
+    expect(publicPage.body).toContain('Utfordringen');
+    expect(publicPage.body).not.toContain('Helt ny overskrift');
+  });
+});

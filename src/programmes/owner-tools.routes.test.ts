@@ -148,3 +148,87 @@ describe('the form template editor', () => {
     expect(publicPage.body).not.toContain('Helt ny overskrift');
   });
 });
+
+describe('late submission by exception on the owner\'s call page', () => {
+  const ownerPage = () => `/eier/utlysninger/${openCallId}`;
+  const grant = (form: Record<string, string>) => post(`/eier/utlysninger/${openCallId}/utsettelser`, 'persona-kdd-owner', form, ownerPage());
+
+  it('refuses bad input with a translated 400 and writes nothing', async () => {
+    const response = await grant({ 'extension-municipality': 'Atlantis', 'extension-roundIndex': '0', 'extension-until': '2027-02-30T12:00', 'extension-reason': '' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Finner ingen kommune som passer «Atlantis»');
+    expect(response.body).toContain('value="Atlantis"');
+    expect(await listExtensions(running.database.db, openCallId)).toEqual([]);
+    const early = await grant({ 'extension-municipality': 'Skien', 'extension-roundIndex': '0', 'extension-until': '2026-01-01T12:00', 'extension-reason': 'Sykdom' });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('etter rundens ordinære frist');
+  });
+
+  it('grants Skien an extension (audited, listed), shows it on Skien\'s application page, and revokes it with a version check', async () => {
+    const call = (await findCall(running.database.db, openCallId))!;
+    const until = instantToLocal(new Date(Date.parse(call.content.rounds[0]!.closesAt) + 7 * 86_400_000), 'Europe/Oslo');
+    const granted = await grant({ 'extension-municipality': '4003', 'extension-roundIndex': '0', 'extension-until': until, 'extension-reason': 'Kommunestyremøtet ble flyttet' });
+    expect(granted.statusCode).toBe(303);
+    const [extension] = await listExtensions(running.database.db, openCallId);
+    expect(extension).toMatchObject({ municipalityCode: '4003', municipalityName: 'Skien', reason: 'Kommunestyremøtet ble flyttet', grantedByName: 'Ingrid Haugen' });
+    expect((await listAuditEvents(running.database.db, { recordType: 'deadline_extension', recordId: extension!.id, limit: 5 }))[0]!.action).toBe('grant');
+    const page = await get(`${ownerPage()}?extension=granted`, 'persona-kdd-owner');
+    expect(page.body).toContain('Kommunestyremøtet ble flyttet');
+    expect(page.body).toContain('Utsettelsen er gitt og logget.');
+    expect((await grant({ 'extension-municipality': 'Skien', 'extension-roundIndex': '0', 'extension-until': until, 'extension-reason': 'Igjen' })).statusCode).toBe(409);
+
+    const application = await startApplication(running.database.db, call, { code: '4003', name: 'Skien', contactEmail: null }, { user: null, requestId: 't' });
+    const skien = await get(`/soknader/${application}`, 'persona-skien-case-worker');
+    expect(skien.body).toContain('Dere har fått utsettelse til');
+
+    const revoke = `/eier/utsettelser/${extension!.id}/trekk`;
+    const stale = await post(revoke, 'persona-kdd-owner', { version: String(extension!.version + 1), [`revoke-${extension!.id}`]: 'Feil' }, ownerPage());
+    expect(stale.statusCode).toBe(409);
+    expect((await post(revoke, 'persona-kdd-owner', { version: String(extension!.version), [`revoke-${extension!.id}`]: '' }, ownerPage())).statusCode).toBe(400);
+    expect((await post(revoke, 'persona-sfvt-officer', { version: String(extension!.version), [`revoke-${extension!.id}`]: 'x' }, '/eier')).statusCode).toBe(403);
+    const revoked = await post(revoke, 'persona-kdd-owner', { version: String(extension!.version), [`revoke-${extension!.id}`]: 'Gitt ved en feil' }, ownerPage());
+    expect(revoked.statusCode).toBe(303);
+    expect((await get(ownerPage(), 'persona-kdd-owner')).body).toContain('Trukket tilbake');
+    expect((await get(`/soknader/${application}`, 'persona-skien-case-worker')).body).not.toContain('Dere har fått utsettelse til');
+  });
+});
+
+describe('questions and answers on a call', () => {
+  const qaPage = () => `/eier/utlysninger/${openCallId}/sporsmal`;
+
+  it('publishes the owner\'s entry on the public page with its date and in the change log', async () => {
+    expect((await post(qaPage(), 'persona-kdd-owner', { question: 'Kan et fylke søke?', answer: '', action: 'publish' }, qaPage())).statusCode).toBe(400);
+    const created = await post(qaPage(), 'persona-kdd-owner', { question: 'Kan et fylke søke?', answer: 'Nei, bare kommuner kan søke.', action: 'publish' }, qaPage());
+    expect(created.statusCode).toBe(303);
+    const page = await get(`/utlysninger/${openCallId}?lang=en`);
+    expect(page.body).toContain('Kan et fylke søke?');
+    expect(page.body).toContain('Nei, bare kommuner kan søke.');
+    expect(page.body).toMatch(/Published \d{1,2} \w+ \d{4}/);
+    expect(page.body).toContain('Question and answer published: “Kan et fylke søke?”');
+  });
+
+  it('takes a case worker\'s question to the owner, who answers and publishes it without the asker', async () => {
+    expect((await get(`/utlysninger/${openCallId}`)).body).not.toContain('name="question"');
+    const asked = await post(`/utlysninger/${openCallId}/sporsmal`, 'persona-skien-case-worker', { question: 'Teller folketallet fra 1. januar i år?' }, `/utlysninger/${openCallId}`);
+    expect(asked.statusCode).toBe(303);
+    expect((await get(`/utlysninger/${openCallId}`)).body).not.toContain('Teller folketallet');
+    const owner = await get(qaPage(), 'persona-kdd-owner');
+    expect(owner.body).toContain('Teller folketallet fra 1. januar i år?');
+    expect(owner.body).toContain('Ola Dahl');
+    expect((await get(`/eier/utlysninger/${openCallId}`, 'persona-kdd-owner')).body).toContain('Spørsmål og svar (1 ubesvart)');
+
+    const entry = (await listQuestions(running.database.db, openCallId)).find((q) => q.status === 'asked')!;
+    const edit = `/eier/sporsmal/${entry.id}`;
+    expect((await get(edit, 'persona-sfvt-officer')).statusCode).toBe(403);
+    const answer = 'Ja, registerets siste år.';
+    const published = await post(edit, 'persona-kdd-owner', { version: String(entry.version), question: entry.question, answer, action: 'publish' }, edit);
+    expect(published.statusCode).toBe(303);
+    const stale = await post(edit, 'persona-kdd-owner', { version: String(entry.version), question: entry.question, answer: 'Mitt nye svar', action: 'edit' }, edit);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Mitt nye svar');
+    const page = await get(`/utlysninger/${openCallId}`);
+    expect(page.body).toContain(answer);
+    expect(page.body).not.toContain('Ola Dahl');
+    expect(page.body.indexOf('Kan et fylke søke?')).toBeLessThan(page.body.indexOf('Teller folketallet'));
+  });
+});

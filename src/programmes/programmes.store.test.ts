@@ -23,6 +23,13 @@ import {
   saveDraft,
   updateTemplate,
   VersionConflict,
+  askQuestion,
+  changeCallQuestion,
+  listQuestions,
+  QuestionConflict,
+  QuestionRejected,
+  TemplateConflict,
+  writeQuestion,
   type Actor,
 } from './store.js';
 import { FIXTURE_YEAR, seedSmallRegistry } from './testing.js';
@@ -163,5 +170,39 @@ describe('the demo programmes', () => {
     const open = second.find((c) => c.content.title === 'Nettverk for bærekraftige tjenester 2027')!;
     expect(Date.parse(open.content.rounds[0]!.closesAt)).toBeGreaterThan(now.getTime() + 14 * 86_400_000);
     expect(open.status).toBe('published');
+  });
+});
+
+describe('questions and answers and template versions in the store', () => {
+  it('keeps the asker from the public, notes publication and edits in the change log, and refuses a stale version', async () => {
+    const id = await createCall(database.db, programmeId, content(), actor);
+    const call = await publish(database.db, id, 1, actor);
+    const asked = await askQuestion(database.db, call.id, 'Kan vi søke alene?', { name: 'Ola Dahl', municipality: 'Skien kommune' }, actor);
+    expect((await listQuestions(database.db, call.id))[0]).toMatchObject({ status: 'asked', askedByName: 'Ola Dahl', answer: '' });
+    await expect(changeCallQuestion(database.db, asked, 1, 'publish', { question: 'Kan vi søke alene?', answer: '' }, actor)).rejects.toBeInstanceOf(QuestionRejected);
+    const published = await changeCallQuestion(database.db, asked, 1, 'publish', { question: 'Kan en kommune søke alene?', answer: 'Ja.' }, actor);
+    expect(published).toMatchObject({ status: 'published', version: 2 });
+    await expect(changeCallQuestion(database.db, asked, 1, 'edit', { question: 'x', answer: 'y' }, actor)).rejects.toBeInstanceOf(QuestionConflict);
+    await changeCallQuestion(database.db, asked, 2, 'edit', { question: 'Kan en kommune søke alene?', answer: 'Ja, med høyst fem i nettverk.' }, actor);
+    await writeQuestion(database.db, call.id, { question: 'Når kommer svaret?', answer: 'I mars.' }, true, actor);
+    await changeCallQuestion(database.db, asked, 3, 'unpublish', { question: 'Kan en kommune søke alene?', answer: 'Ja, med høyst fem i nettverk.' }, actor);
+    const log = (await listChanges(database.db, call.id)).map((c) => [c.kind, c.reason]);
+    expect(log).toEqual([
+      ['published', null],
+      ['qa-published', 'Kan en kommune søke alene?'],
+      ['qa-updated', 'Kan en kommune søke alene?'],
+      ['qa-published', 'Når kommer svaret?'],
+      ['qa-unpublished', null],
+    ]);
+    expect((await listAuditEvents(database.db, { recordType: 'call_question', recordId: asked, limit: 10 })).map((e) => e.action).sort()).toEqual(['ask', 'edit', 'publish', 'unpublish']);
+    await expect(askQuestion(database.db, (await createCall(database.db, programmeId, content(), actor)), 'Utkast?', { name: 'Ola', municipality: null }, actor)).rejects.toThrow();
+  });
+
+  it('refuses a stale template save with the current template', async () => {
+    const id = await createTemplate(database.db, ownerId, 'Versjoner', 'nb', form, actor);
+    await updateTemplate(database.db, id, 1, form, { user: { userId: '00000000-0000-0000-0000-000000000009', name: 'Ingrid Haugen' }, requestId: 'x' }, { name: 'Versjoner 2', language: 'nn' });
+    const stale = await updateTemplate(database.db, id, 1, form, actor).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(TemplateConflict);
+    expect((stale as TemplateConflict).current).toMatchObject({ version: 2, name: 'Versjoner 2', language: 'nn', updatedByName: 'Ingrid Haugen' });
   });
 });

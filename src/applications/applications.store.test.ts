@@ -8,14 +8,10 @@ import { seedDemoProgrammes } from '../programmes/demo.js';
 import { amend, findCall, findTemplate, seededIds, updateTemplate } from '../programmes/store.js';
 import { seedSmallRegistry } from '../programmes/testing.js';
 import {
-  addAttachment,
-  attachMemberDecision,
   findApplication,
-  inviteMunicipality,
   listApplicationsOf,
   listSubmissions,
   ReadOnly,
-  respondToInvitation,
   saveAnswers,
   startApplication,
   submitApplication,
@@ -23,13 +19,13 @@ import {
   VersionConflict,
   type Actor,
 } from './store.js';
+import { completeNetwork as completeNetworkOn } from './testing.js';
 
 let database: TestDatabase;
 /** The test's handle: unqualified now() is the controlled clock (see controlClock). */
 let db: DB;
 let callId: string;
 const silje: Actor = { user: null, requestId: 'silje' };
-const pdf = (name: string) => ({ name, contentType: 'application/pdf', content: Buffer.from(`%PDF-1.7 ${name}`) });
 const enqueued: string[] = [];
 const enqueue = async (_trx: unknown, id: string) => void enqueued.push(id);
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
@@ -111,28 +107,7 @@ async function atDatabaseInstant(body: (deadlineOffset: (seconds: number) => Pro
   }
 }
 
-/** Porsgrunn leads, Skien and Notodden accept, everyone attaches a decision, every part answered. */
-async function completeNetwork(): Promise<string> {
-  const call = (await findCall(db, callId))!;
-  const id = await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: 'silje.andersen@porsgrunn.example.no' }, silje);
-  for (const [code, name] of [
-    ['4003', 'Skien'],
-    ['4005', 'Notodden'],
-  ] as const) {
-    await inviteMunicipality(db, id, { code, name }, 5, silje);
-    await respondToInvitation(db, id, code, 'accepted', `post@${code}.example.no`, silje);
-  }
-  for (const code of ['4001', '4003', '4005']) await attachMemberDecision(db, id, code, { body: 'kommunestyre', date: '2026-11-10' }, pdf(`${code}.pdf`), silje);
-  const version = await saveAnswers(
-    db,
-    id,
-    1,
-    { 'challenge.text': 'Flere eldre.', 'plan.text': 'Felles rekruttering.', 'plan.goal': 'Ti prosent.', 'anchoring.date': '2026-11-10' },
-    silje,
-  );
-  await addAttachment(db, id, version, 'anchoring.decision', pdf('vedtak.pdf'), silje);
-  return id;
-}
+const completeNetwork = () => completeNetworkOn(db, callId, silje);
 
 describe(`applications in the store (${engine})`, () => {
   it('keeps both case workers\' work: a stale save is refused with the base and the current answers', async () => {

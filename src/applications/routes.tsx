@@ -113,7 +113,11 @@ function versionOf(body: unknown): number {
 export async function applicationRoutes(app: FastifyInstance) {
   const db = app.database.db;
 
-  await app.jobs.work<{ submissionId: string }>(RECEIPT_JOB, async (data) => produceReceipt(app, data.submissionId));
+  const receipts = { db, mailer: app.mailer, messageHost: new URL(app.config.publicUrl).hostname };
+  await app.jobs.work<{ submissionId: string }>(RECEIPT_JOB, async (data) => {
+    const outcome = await produceReceipt(receipts, data.submissionId);
+    app.log.info({ submissionId: data.submissionId, outcome }, 'receipt');
+  });
 
   app.get(AUTOSAVE_PATH, { config: { access: access.public } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTOSAVE_SCRIPT),

@@ -10,7 +10,9 @@ import { formatNumber, isLocale, translator, type Locale } from '../platform/i18
 import { renderArchivalPdf, type DocumentSection } from '../platform/pdf/document.js';
 import type { AnswerValue, TableRow } from '../programmes/form.js';
 import type { StoredAttachment, StoredSubmission } from './store.js';
-import { claimReceiptMail, findSubmission, markReceiptMailSent, storeReceiptPdf } from './store.js';
+import { claimReceiptMail, findSubmission, markReceiptMailSent, storeReceiptPdf, submittedChallenges } from './store.js';
+import type { ProjectedChallenge } from './model.js';
+import { challengeLines } from './projected-challenge.js';
 
 export const RECEIPT_JOB = 'applications-receipt';
 
@@ -40,7 +42,7 @@ function answerText(value: AnswerValue | undefined, empty: string): string {
     .join('\n');
 }
 
-export function receiptDocument(submission: StoredSubmission) {
+export function receiptDocument(submission: StoredSubmission, challenges: readonly ProjectedChallenge[]) {
   const locale = localeOf(submission);
   const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, key, params);
   const empty = t('applications.pdf.empty');
@@ -58,7 +60,11 @@ export function receiptDocument(submission: StoredSubmission) {
     { heading: t('applications.pdf.eligibility'), paragraphs: submission.eligibility.results.map((r) => t(r.explanation.key, r.explanation.params)) },
     ...submission.form.sections.map((section) => ({
       heading: section.title,
-      paragraphs: section.parts.filter((p) => p.kind !== 'projected-challenge').map((part) => `${part.label}: ${answerText(submission.answers[part.key], empty)}`),
+      paragraphs: section.parts.flatMap((part) => {
+        if (part.kind !== 'projected-challenge') return [`${part.label}: ${answerText(submission.answers[part.key], empty)}`];
+        const challenge = challenges.find((c) => c.part === part.key);
+        return [`${part.label}:`, ...(challenge ? challengeLines(locale, t, challenge) : [t('applications.challenge.none')])];
+      }),
     })),
   ];
   return { title: t('applications.pdf.title', { call: submission.callTitle }), language: INTL[locale], author: 'Stifinner', sections };
@@ -87,7 +93,7 @@ export async function produceReceipt(services: ReceiptServices, submissionId: st
   const submission = await findSubmission(db, submissionId);
   if (!submission) return 'noSubmission';
   const fileName = `kvittering-${submission.number}.pdf`;
-  const fileId = submission.pdfFileId ?? (await storeReceiptPdf(db, submissionId, await renderArchivalPdf(receiptDocument(submission)), fileName));
+  const fileId = submission.pdfFileId ?? (await storeReceiptPdf(db, submissionId, await renderArchivalPdf(receiptDocument(submission, await submittedChallenges(db, submissionId))), fileName));
   if (submission.recipients.length === 0) return 'noRecipients';
   const claim = await claimReceiptMail(db, submissionId, `<receipt.${submissionId}@${services.messageHost}>`, services.leaseSeconds ?? RECEIPT_MAIL_LEASE_SECONDS);
   if (claim.state === 'sent') return 'alreadySent';

@@ -27,6 +27,7 @@ import {
   type Decision,
   type Member,
   type NetworkProblem,
+  type ProjectedChallenge,
   type SubmissionProblem,
 } from './model.js';
 
@@ -593,6 +594,34 @@ export async function storeReceiptPdf(db: DB, submissionId: string, pdf: Buffer,
     await recordAudit(trx, { actor: null, recordType: 'application', recordId: row.application_id, action: 'receipt-pdf', requestId: null });
     return fileId;
   });
+}
+
+/** The network changed between reading it for the projected figures and submitting: ask again. */
+export class NetworkChanged extends Error {
+  constructor() {
+    super('the network changed while submitting');
+  }
+}
+
+/**
+ * Keeps the projected-challenge figures with a submitted version, inside the submitting
+ * transaction; refuses (rolling the submission back) when they were computed for other members
+ * than the version's.
+ */
+export async function keepSubmittedChallenges(trx: Tx, submissionId: string, memberCodes: readonly string[], challenges: readonly ProjectedChallenge[]): Promise<void> {
+  const row = await trx.selectFrom('application_submissions').select('members').where('id', '=', submissionId).executeTakeFirstOrThrow();
+  const codes = parsed<StoredMember[]>(row.members).map((m) => m.code);
+  if ([...codes].sort().join() !== [...memberCodes].sort().join()) throw new NetworkChanged();
+  for (const challenge of challenges) {
+    await trx.insertInto('application_submission_projections').values({ submission_id: submissionId, part_key: challenge.part, challenge: json(challenge) }).execute();
+  }
+}
+
+/** The projected-challenge figures as they were when the version was submitted. */
+export async function submittedChallenges(db: Queryable, submissionId: string): Promise<ProjectedChallenge[]> {
+  if (!isUuid(submissionId)) return [];
+  const rows = await db.selectFrom('application_submission_projections').select('challenge').where('submission_id', '=', submissionId).orderBy('part_key').execute();
+  return rows.map((r) => parsed<ProjectedChallenge>(r.challenge));
 }
 
 export type ReceiptMailClaim = { state: 'claimed'; messageId: string; attempt: number } | { state: 'sent' } | { state: 'busy' };

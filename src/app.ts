@@ -8,6 +8,7 @@ import { auditRoutes } from './platform/audit/routes.js';
 import { registerMail } from './platform/mail/plugin.js';
 import { registerJobs } from './platform/jobs/plugin.js';
 import { kommunebildeRoutes } from './projections/routes.js';
+import { createProjectionService } from './projections/service.js';
 import { programmeRoutes } from './programmes/routes.js';
 import { applicationRoutes } from './applications/routes.js';
 import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
@@ -36,8 +37,10 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(platformRoutes);
   await app.register(authRoutes, { providers, localProvider });
   await app.register(auditRoutes);
-  await app.register(kommunebildeRoutes);
+  // One projection service (engines, caches) for the overview pages and the applications.
+  const projections = createProjectionService(database.db);
+  await app.register(kommunebildeRoutes, { service: projections });
   await app.register(programmeRoutes);
-  await app.register(applicationRoutes);
+  await app.register(applicationRoutes, { projections });
   return app;
 }

@@ -54,7 +54,17 @@ describe('an application from start to receipt', () => {
     const partners = /id="partners-section"[\s\S]*?<\/section>/.exec(page.body)?.[0] ?? '';
     expect(partners.indexOf('Skien')).toBeLessThan(partners.indexOf('Notodden'));
     expect(partners).toContain('55\u00a0900 innbyggere');
-    expect(partners).toContain('Nettverket oppfyller da vilkårene');
+    const skien = /id="partner-4003"[\s\S]*?<\/form>/.exec(partners)![0];
+    expect(skien).toContain('Nabo til Porsgrunn');
+    expect(skien).toContain('Samme fylke: Telemark');
+    expect(skien).toContain('data-verdict="networkPasses"');
+    expect(skien).toContain('Samlet folketall 93\u00a0300 ≥ 60\u00a0000');
+    expect(skien).toMatch(/name="_csrf"/);
+    const notodden = /id="partner-4005"[\s\S]*?<\/form>/.exec(partners)![0];
+    expect(notodden).not.toContain('Nabo til');
+    expect(notodden).toContain('data-verdict="fails"');
+    // Without projections for this small registry the part says so instead of failing the page.
+    expect(page.body).toContain('Ingen framskriving for Porsgrunn');
   });
 
   it('Silje invites Skien and Notodden; Ola and Marte see and accept the invitation', async () => {

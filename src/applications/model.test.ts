@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORK_FORM } from '../programmes/demo.js';
 import type { EligibilityRule } from '../programmes/rules.js';
+import { translator } from '../platform/i18n/index.js';
+import type { AreaFigures, YearFigures } from '../projections/figures.js';
+import { challengeLines, challengeRows } from './projected-challenge.js';
 import {
   APPLICATION_STATES,
   APPLICATION_STATUSES,
@@ -15,8 +18,14 @@ import {
   saveDraft,
   stateName,
   submit,
+  challengeArea,
+  horizonWithin,
+  mergeCandidates,
+  nearestChanges,
   suggestPartners,
   withdraw,
+  workingAgeChange,
+  type ProjectedChallenge,
   type Application,
   type Member,
   type SubmissionInput,
@@ -169,12 +178,124 @@ describe('submission', () => {
 });
 
 describe('partner suggestions', () => {
-  it('rank the partners that make the network pass first, with their populations', () => {
-    const member = (code: string, name: string, persons: number) => ({ code, name, kind: 'municipality' as const, population: { persons, year: 2025 } });
-    const suggestions = suggestPartners(RULES, [member('4001', 'Porsgrunn', 37_400)], [member('4005', 'Notodden', 13_200), member('4003', 'Skien', 55_900), member('4001', 'Porsgrunn', 37_400)]);
-    expect(suggestions).toEqual([
-      { code: '4003', name: 'Skien', persons: 55_900, passes: true },
-      { code: '4005', name: 'Notodden', persons: 13_200, passes: false },
+  const member = (code: string, name: string, persons: number) => ({ code, name, kind: 'municipality' as const, population: { persons, year: 2025 } });
+  const porsgrunn = { ...member('4001', 'Porsgrunn', 37_400), decision: { body: 'kommunestyre' as const, date: '2026-11-10' } };
+  const region = { kind: 'region' as const, region: 'Telemark' };
+  const neighbour = { kind: 'neighbour' as const, of: ['Porsgrunn'] };
+  const similar = { kind: 'similar' as const, measure: { baseYear: 2026, year: 2040, from: 4.9, to: 3.1, change: -36.7, own: -35.2 } };
+
+  it('judge every rule with the partner added, the partner\'s decision not yet made, and rank those that make the network pass first', () => {
+    const suggestions = suggestPartners(
+      RULES,
+      [porsgrunn],
+      [
+        { member: member('4005', 'Notodden', 13_200), reasons: [region] },
+        { member: member('4003', 'Skien', 55_900), reasons: [neighbour, region] },
+        { member: member('3909', 'Larvik', 48_900), reasons: [neighbour] },
+        { member: member('4001', 'Porsgrunn', 37_400), reasons: [region] },
+      ],
+      ['challenge', 'plan', 'anchoring'],
+    );
+    expect(suggestions.map((s) => [s.name, s.verdict])).toEqual([
+      ['Skien', 'networkPasses'],
+      ['Larvik', 'networkPasses'],
+      ['Notodden', 'fails'],
     ]);
+    const skien = suggestions[0]!;
+    expect(skien.reasons).toEqual([neighbour, region]);
+    expect(skien.eligibility.results.map((r) => r.outcome)).toEqual(['pass', 'pass', 'pass', 'pending', 'pass']);
+    expect(skien.eligibility.results[2]!.explanation).toEqual({ key: 'programmes.rule.population.pass', params: { total: 93_300, minimum: 60_000, year: '2025' } });
+    expect(suggestions[2]!.eligibility.results[2]!.explanation.params).toMatchObject({ total: 50_600, shortfall: 9_400 });
+  });
+
+  it('call it a pass only when every rule passes (a call without a decision rule)', () => {
+    const rules = RULES.filter((r) => r.kind !== 'political-decision');
+    const [skien] = suggestPartners(rules, [porsgrunn], [{ member: member('4003', 'Skien', 55_900), reasons: [similar] }], ['challenge', 'plan', 'anchoring']);
+    expect(skien!.verdict).toBe('passes');
+    expect(suggestPartners(rules, [porsgrunn], [{ member: member('4003', 'Skien', 55_900), reasons: [similar] }], ['plan'])[0]!.verdict).toBe('networkPasses');
+  });
+
+  it('rank by reasons when the verdicts are alike: more reasons, then neighbours before county before similar, then population', () => {
+    const rules = RULES.filter((r) => r.kind === 'network-size');
+    const ranked = suggestPartners(rules, [porsgrunn], [
+      { member: member('1', 'Similar', 90_000), reasons: [similar] },
+      { member: member('2', 'County', 1_000), reasons: [region] },
+      { member: member('3', 'Both', 500), reasons: [region, similar] },
+      { member: member('4', 'Neighbour', 200), reasons: [neighbour] },
+    ]);
+    expect(ranked.map((s) => s.name)).toEqual(['Both', 'Neighbour', 'County', 'Similar']);
+  });
+
+  it('find the municipalities whose projected change is nearest the network\'s own, leaving out members and unknown figures', () => {
+    const changes = new Map([
+      ['a', -30],
+      ['b', -36],
+      ['c', Number.NaN],
+      ['d', -50],
+      ['e', -34],
+      ['m', -35],
+    ]);
+    expect(nearestChanges(-35, changes, new Set(['m']), 2)).toEqual(['b', 'e']);
+    expect(nearestChanges(Number.NaN, changes, new Set(), 2)).toEqual([]);
+  });
+
+  it('join the reasons of one municipality found by several searches', () => {
+    const merged = mergeCandidates([
+      { code: '4003', reason: neighbour },
+      { code: '4005', reason: region },
+      { code: '4003', reason: region },
+    ]);
+    expect([...merged]).toEqual([
+      ['4003', [neighbour, region]],
+      ['4005', [region]],
+    ]);
+  });
+});
+
+describe('the projected challenge', () => {
+  /** A projection's figures with only what the indicators read: totals, age groups (the last two are 80–89 and 90+) and 20–66 per 80+. */
+  const figures = (rows: [year: number, total: number, age80to89: number, age90plus: number, workingAge: number][]): AreaFigures => ({
+    baseYear: rows[0]![0],
+    endYear: rows.at(-1)![0],
+    years: rows.map(([year, total, a80, a90, workingAge]) => ({ year, total, ageGroups: [0, 0, 0, 0, 0, 0, 0, 0, a80, a90], workingAge, workingAgePer80Plus: workingAge / (a80 + a90) }) as unknown as YearFigures),
+  });
+  const porsgrunn = figures([
+    [2026, 37_000, 1_500, 300, 22_000],
+    [2027, 37_100, 1_700, 320, 21_900],
+  ]);
+
+  it('read each indicator in the base year and the horizon, kept within the projected years', () => {
+    expect(challengeArea('Porsgrunn', ['4001'], porsgrunn, 'age-80-plus', 2027)).toEqual({ name: 'Porsgrunn', codes: ['4001'], base: 1_800, horizon: 2_020 });
+    expect(challengeArea(null, ['4001'], porsgrunn, 'population', 2040)).toMatchObject({ base: 37_000, horizon: 37_100 });
+    expect(challengeArea(null, ['4001'], porsgrunn, 'working-age-per-elderly', 2027).horizon).toBeCloseTo(21_900 / 2_020);
+    expect(horizonWithin(porsgrunn, 2040)).toBe(2027);
+    expect(workingAgeChange(porsgrunn, 2027).change).toBeCloseTo(100 * (21_900 / 2_020 / (22_000 / 1_800) - 1));
+  });
+
+  it('read as rows with the values for the language, the network named, and lines for the receipt', () => {
+    const nb = translator('nb') as unknown as (key: string, params?: Record<string, string | number>) => string;
+    const challenge: ProjectedChallenge = {
+      part: 'challenge.projection',
+      indicator: 'working-age-per-elderly',
+      scenario: 'main',
+      baseYear: 2026,
+      horizonYear: 2040,
+      areas: [
+        { name: 'Porsgrunn', codes: ['4001'], base: 4.94, horizon: 3.1 },
+        { name: null, codes: ['4001', '4003'], base: 5, horizon: 5.5 },
+      ],
+      missing: [],
+    };
+    expect(challengeRows('nb', nb, challenge)).toEqual([
+      { area: 'Porsgrunn', base: '4,9', horizon: '3,1', change: '\u221237,2 %' },
+      { area: 'Nettverket samlet (2 kommuner)', base: '5', horizon: '5,5', change: '+10 %' },
+    ]);
+    expect(challengeLines('nb', nb, challenge)).toEqual([
+      'Personer 20–66 år per person 80 år og eldre, 2026 og 2040',
+      'Porsgrunn: 4,9 i 2026, 3,1 i 2040 (\u221237,2 %)',
+      'Nettverket samlet (2 kommuner): 5 i 2026, 5,5 i 2040 (+10 %)',
+      'Stifinners framskriving, hovedalternativet, basisår 2026.',
+    ]);
+    expect(challengeLines('en', translator('en') as never, { ...challenge, areas: [], missing: ['Fredericia'] })).toEqual(['No projection for Fredericia: only Norwegian municipalities with population for several years are projected.']);
   });
 });

@@ -3,16 +3,17 @@
  * (network, conditions, the draft form, attachments, submission, submitted versions) and the receipt.
  * Every string child is escaped (`safe`); texts come from the catalogue.
  */
-import { formatBytes, type Locale } from '../platform/i18n/index.js';
+import { formatBytes, formatNumber, type Locale } from '../platform/i18n/index.js';
 import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../platform/ui/components.js';
 import type { PageContext } from '../platform/ui/context.js';
 import { Layout } from '../platform/ui/layout.js';
 import type { AnswerValue, FormDefinition, FormPart, Issue, TableRow } from '../programmes/form.js';
 import type { DeadlineExtension } from '../programmes/extensions.js';
 import type { StoredCall } from '../programmes/store.js';
-import { DECISION_BODIES, type Eligibility } from '../programmes/rules.js';
+import { DECISION_BODIES, type Eligibility, type RuleResult } from '../programmes/rules.js';
 import { formatInstant, Select, TextArea, TextField, tx } from '../programmes/pages/shared.js';
-import { stateName, type InvitationState, type PartnerSuggestion } from './model.js';
+import { stateName, type InvitationState, type PartnerReason, type PartnerSuggestion, type ProjectedChallenge } from './model.js';
+import { challengeCaption, challengeRows, challengeSource } from './projected-challenge.js';
 import { AUTOSAVE_PATH } from './autosave.js';
 import type { ApplicationSummary, StoredApplication, StoredAttachment, StoredMember, StoredSubmission } from './store.js';
 
@@ -149,15 +150,17 @@ export interface ApplicationView {
   conflict?: { name: string; version: number; base: number; parts: string };
   /** How long a session lasts without activity, for the warning before it expires. */
   sessionSeconds?: number;
-  /** Municipalities of the lead's region that could join, for calls with a population rule. */
+  /** Neighbours, the same county and similar challenges, for calls with a network rule (the lead's page). */
   partners?: PartnerSuggestion[];
+  /** The projected-challenge parts' figures for the network as it stands. */
+  challenges?: ProjectedChallenge[];
 }
 
 function text(value: AnswerValue | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
-function PartField({ ctx, part, value, error, disabled, members = [], country = 'NO' }: { ctx: PageContext; part: FormPart; value: AnswerValue | undefined; error: string | undefined; disabled: boolean; members?: StoredMember[]; country?: 'NO' | 'DK' }) {
+function PartField({ ctx, part, value, error, disabled, members = [], country = 'NO', challenge }: { ctx: PageContext; part: FormPart; value: AnswerValue | undefined; error: string | undefined; disabled: boolean; members?: StoredMember[]; country?: 'NO' | 'DK'; challenge?: ProjectedChallenge | undefined }) {
   const { t } = ctx;
   const help = [part.help, part.kind === 'text' ? t('applications.form.words', { max: part.maxWords }) : ''].filter(Boolean).join(' ');
   switch (part.kind) {
@@ -225,7 +228,7 @@ function PartField({ ctx, part, value, error, disabled, members = [], country = 
       return (
         <div class="ds-field" id={part.key}>
           <p class="ds-label" safe>{part.label}</p>
-          <p class="ds-paragraph" data-size="sm" safe>{t('applications.form.projected')}</p>
+          {challenge ? <ChallengeTable ctx={ctx} challenge={challenge} id={`${part.key}-figures`} /> : <p class="ds-paragraph" data-size="sm" safe>{t('applications.challenge.none')}</p>}
           <ul class="ds-list">
             {members.map((m) => (
               <li>
@@ -297,20 +300,122 @@ function Members({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
   );
 }
 
+function RuleResults({ ctx, results, id }: { ctx: PageContext; results: readonly RuleResult[]; id?: string }) {
+  return (
+    <ul class="ds-list" id={id}>
+      {results.map((result) => (
+        <li>
+          <span class="ds-tag" data-color={result.outcome === 'pass' ? 'success' : result.outcome === 'fail' ? 'danger' : 'warning'} safe>
+            {tx(ctx, `applications.eligibility.${result.outcome}`)}
+          </span>{' '}
+          <span safe>{tx(ctx, result.explanation.key, result.explanation.params)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function EligibilityList({ ctx, eligibility }: { ctx: PageContext; eligibility: Eligibility }) {
   const { t } = ctx;
   return (
     <section aria-labelledby="eligibility" id="eligibility-section">
       <h2 class="ds-heading" data-size="sm" id="eligibility" safe>{t('applications.eligibility.title')}</h2>
-      <ul class="ds-list" id="eligibility-result">
-        {eligibility.results.map((result) => (
-          <li>
-            <span class="ds-tag" data-color={result.outcome === 'pass' ? 'success' : result.outcome === 'fail' ? 'danger' : 'warning'} safe>
-              {tx(ctx, `applications.eligibility.${result.outcome}`)}
-            </span>{' '}
-            <span safe>{tx(ctx, result.explanation.key, result.explanation.params)}</span>
-          </li>
-        ))}
+      <RuleResults ctx={ctx} results={eligibility.results} id="eligibility-result" />
+    </section>
+  );
+}
+
+/** The figures of a projected-challenge part as a table: each member, then the network as one. */
+export function ChallengeTable({ ctx, challenge, id }: { ctx: PageContext; challenge: ProjectedChallenge; id: string }) {
+  const { t } = ctx;
+  const say = (key: string, params: Record<string, string | number> = {}) => tx(ctx, key, params);
+  const rows = challengeRows(ctx.locale, say, challenge);
+  return (
+    <div class="challenge" id={id}>
+      {rows.length > 0 ? (
+        <table class="ds-table" data-size="sm">
+          <caption safe>{challengeCaption(say, challenge)}</caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>{t('applications.challenge.area')}</th>
+              <th scope="col" safe>{String(challenge.baseYear)}</th>
+              <th scope="col" safe>{String(challenge.horizonYear)}</th>
+              <th scope="col" safe>{t('applications.challenge.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr>
+                <th scope="row" safe>{row.area}</th>
+                <td safe>{row.base}</td>
+                <td safe>{row.horizon}</td>
+                <td safe>{row.change}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        ''
+      )}
+      {rows.length > 0 ? <p class="ds-paragraph" data-size="sm" safe>{challengeSource(say, challenge)}</p> : ''}
+      {challenge.missing.length > 0 ? <p class="ds-paragraph" data-size="sm" safe>{t('applications.challenge.missing', { names: challenge.missing.join(', ') })}</p> : ''}
+    </div>
+  );
+}
+
+export function reasonText(ctx: PageContext, reason: PartnerReason): string {
+  switch (reason.kind) {
+    case 'neighbour':
+      return tx(ctx, 'applications.partners.reason.neighbour', { names: reason.of.join(', ') });
+    case 'region':
+      return tx(ctx, 'applications.partners.reason.region', { region: reason.region });
+    case 'similar': {
+      const m = reason.measure;
+      const one = (v: number) => formatNumber(ctx.locale, v, 1);
+      const signed = (v: number) => `${v > 0 ? '+' : ''}${one(v)}`;
+      return tx(ctx, 'applications.partners.reason.similar', { from: one(m.from), to: one(m.to), year: String(m.year), change: signed(m.change), own: signed(m.own) });
+    }
+  }
+}
+
+const VERDICT_COLOR = { passes: 'success', networkPasses: 'info', fails: 'danger' } as const;
+
+function PartnerSuggestions({ ctx, applicationId, partners }: { ctx: PageContext; applicationId: string; partners: PartnerSuggestion[] }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="partners" id="partners-section">
+      <h3 class="ds-heading" data-size="xs" id="partners" safe>{t('applications.partners.title')}</h3>
+      <p class="ds-paragraph" data-size="sm" safe>{t('applications.partners.lead')}</p>
+      <ul class="ds-list partner-list">
+        {partners.map((p) => {
+          const population = p.eligibility.results.find((r) => r.rule.kind === 'network-population');
+          return (
+            <li id={`partner-${p.code}`} class="partner">
+              <form method="post" action={`/soknader/${applicationId}/invitasjoner?lang=${ctx.locale}`}>
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="municipality" value={p.code} />
+                <p class="ds-paragraph">
+                  <strong safe>{p.name}</strong>
+                  <span safe>{p.persons === null ? '' : ` – ${tx(ctx, 'applications.partners.population', { persons: p.persons })}`}</span>
+                </p>
+                <ul class="ds-list partner-reasons">
+                  {p.reasons.map((reason) => (
+                    <li class="partner-reason" data-reason={reason.kind} safe>{reasonText(ctx, reason)}</li>
+                  ))}
+                </ul>
+                <p class="ds-paragraph partner-verdict" data-verdict={p.verdict}>
+                  <span class="ds-tag" data-color={VERDICT_COLOR[p.verdict]} safe>{tx(ctx, `applications.partners.verdict.${p.verdict}`)}</span>
+                  {population ? <span safe>{` ${tx(ctx, population.explanation.key, population.explanation.params)}`}</span> : ''}
+                </p>
+                <details class="ds-details">
+                  <summary safe>{t('applications.partners.rules', { name: p.name })}</summary>
+                  <RuleResults ctx={ctx} results={p.eligibility.results} />
+                </details>
+                <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>{t('applications.partners.invite', { name: p.name })}</button>
+              </form>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
@@ -397,27 +502,7 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
       ) : (
         ''
       )}
-      {isLead && editable && view.partners && view.partners.length > 0 ? (
-        <section aria-labelledby="partners" id="partners-section">
-          <h3 class="ds-heading" data-size="xs" id="partners" safe>{t('applications.partners.title')}</h3>
-          <p class="ds-paragraph" data-size="sm" safe>{t('applications.partners.lead')}</p>
-          <ul class="ds-list">
-            {view.partners.map((p) => (
-              <li>
-                <form method="post" action={`/soknader/${application.id}/invitasjoner?lang=${ctx.locale}`} class="inline-form">
-                  <CsrfField ctx={ctx} />
-                  <input type="hidden" name="municipality" value={p.code} />
-                  <span safe>{`${p.name}${p.persons === null ? '' : ` – ${tx(ctx, 'applications.partners.population', { persons: p.persons })}`}`}</span>{' '}
-                  <span class="ds-tag" data-color={p.passes ? 'success' : 'neutral'} safe>{p.passes ? t('applications.partners.passes') : t('applications.partners.short')}</span>{' '}
-                  <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>{t('applications.partners.invite', { name: p.name })}</button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : (
-        ''
-      )}
+      {isLead && editable && view.partners && view.partners.length > 0 ? <PartnerSuggestions ctx={ctx} applicationId={application.id} partners={view.partners} /> : ''}
       {canDecide ? (
         <section aria-labelledby="decision">
           <h3 class="ds-heading" data-size="xs" id="decision" safe>{t('applications.decision.title', { name: mine.name })}</h3>
@@ -471,7 +556,16 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
               <legend class="ds-heading" data-size="xs" lang={call.content.language} safe>{section.title}</legend>
               {section.guidance ? <p class="ds-paragraph" data-size="sm" lang={call.content.language} safe>{section.guidance}</p> : ''}
               {section.parts.map((part) => (
-                <PartField ctx={ctx} part={part} value={values[part.key]} error={errorFor(part.key)} disabled={!isLead || !editable} members={application.members.filter((m) => m.invitation === 'accepted')} country={application.country} />
+                <PartField
+                  ctx={ctx}
+                  part={part}
+                  value={values[part.key]}
+                  error={errorFor(part.key)}
+                  disabled={!isLead || !editable}
+                  members={application.members.filter((m) => m.invitation === 'accepted')}
+                  country={application.country}
+                  challenge={view.challenges?.find((c) => c.part === part.key)}
+                />
               ))}
             </fieldset>
           ))}
@@ -564,7 +658,7 @@ function Submissions({ ctx, application, call, submissions }: { ctx: PageContext
   );
 }
 
-export function ReceiptPage({ ctx, application, call, submission }: { ctx: PageContext; application: StoredApplication; call: StoredCall; submission: StoredSubmission }) {
+export function ReceiptPage({ ctx, application, call, submission, challenges }: { ctx: PageContext; application: StoredApplication; call: StoredCall; submission: StoredSubmission; challenges: ProjectedChallenge[] }) {
   const { t } = ctx;
   const title = t('applications.receipt.title');
   return (
@@ -586,6 +680,15 @@ export function ReceiptPage({ ctx, application, call, submission }: { ctx: PageC
           <li safe>{`${m.name} – ${tx(ctx, `applications.role.${m.role}`)}${m.decision ? ` – ${bodyName(ctx, m.decision.body)} ${m.decision.date}` : ''}`}</li>
         ))}
       </ul>
+      {challenges.map((challenge) => {
+        const label = submission.form.sections.flatMap((s) => s.parts).find((p) => p.key === challenge.part)?.label ?? challenge.part;
+        return (
+          <section aria-labelledby={`receipt-${challenge.part}`}>
+            <h2 class="ds-heading" data-size="xs" id={`receipt-${challenge.part}`} lang={submission.callLanguage} safe>{label}</h2>
+            <ChallengeTable ctx={ctx} challenge={challenge} id={`receipt-${challenge.part}-figures`} />
+          </section>
+        );
+      })}
       <p class="ds-paragraph">
         <a class="ds-link" href={`/soknader/${application.id}?lang=${ctx.locale}`} safe>{t('applications.receipt.back')}</a>
       </p>

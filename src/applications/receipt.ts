@@ -3,12 +3,16 @@
  * the submitting transaction) and stored as a file linked to the version, then mailed with the PDF
  * to the submitter and the members' contacts. A rerun keeps the first PDF and never mails twice.
  */
-import type { FastifyInstance } from 'fastify';
+import type { DB } from '../platform/db/database.js';
+import { findFile } from '../platform/files/store.js';
+import type { Mailer } from '../platform/mail/mailer.js';
 import { formatNumber, isLocale, translator, type Locale } from '../platform/i18n/index.js';
 import { renderArchivalPdf, type DocumentSection } from '../platform/pdf/document.js';
 import type { AnswerValue, TableRow } from '../programmes/form.js';
 import type { StoredAttachment, StoredSubmission } from './store.js';
-import { findSubmission, markMailSent, storeReceiptPdf } from './store.js';
+import { claimReceiptMail, findSubmission, markReceiptMailSent, storeReceiptPdf, submittedChallenges } from './store.js';
+import type { ProjectedChallenge } from './model.js';
+import { challengeLines } from './projected-challenge.js';
 
 export const RECEIPT_JOB = 'applications-receipt';
 
@@ -38,7 +42,7 @@ function answerText(value: AnswerValue | undefined, empty: string): string {
     .join('\n');
 }
 
-export function receiptDocument(submission: StoredSubmission) {
+export function receiptDocument(submission: StoredSubmission, challenges: readonly ProjectedChallenge[]) {
   const locale = localeOf(submission);
   const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, key, params);
   const empty = t('applications.pdf.empty');
@@ -56,22 +60,47 @@ export function receiptDocument(submission: StoredSubmission) {
     { heading: t('applications.pdf.eligibility'), paragraphs: submission.eligibility.results.map((r) => t(r.explanation.key, r.explanation.params)) },
     ...submission.form.sections.map((section) => ({
       heading: section.title,
-      paragraphs: section.parts.filter((p) => p.kind !== 'projected-challenge').map((part) => `${part.label}: ${answerText(submission.answers[part.key], empty)}`),
+      paragraphs: section.parts.flatMap((part) => {
+        if (part.kind !== 'projected-challenge') return [`${part.label}: ${answerText(submission.answers[part.key], empty)}`];
+        const challenge = challenges.find((c) => c.part === part.key);
+        return [`${part.label}:`, ...(challenge ? challengeLines(locale, t, challenge) : [t('applications.challenge.none')])];
+      }),
     })),
   ];
   return { title: t('applications.pdf.title', { call: submission.callTitle }), language: INTL[locale], author: 'Stifinner', sections };
 }
 
-export async function produceReceipt(app: FastifyInstance, submissionId: string): Promise<void> {
-  const db = app.database.db;
+/** Longer than a send can take, shorter than the job queue's expiry (15 minutes), which retries a job whose process died. */
+export const RECEIPT_MAIL_LEASE_SECONDS = 5 * 60;
+
+export interface ReceiptServices {
+  db: DB;
+  mailer: Mailer;
+  /** The host in the receipt's Message-ID (the platform's public host). */
+  messageHost: string;
+  leaseSeconds?: number;
+}
+
+export type ReceiptOutcome = 'mailed' | 'alreadySent' | 'beingSent' | 'noRecipients' | 'noSubmission';
+
+/**
+ * Makes the receipt of a submitted version: the PDF once (a rerun attaches the stored one), then
+ * the mail exactly once: claimed before sending, with a Message-ID that a resend after a crash
+ * between sending and marking repeats, so the receiving systems see one message.
+ */
+export async function produceReceipt(services: ReceiptServices, submissionId: string): Promise<ReceiptOutcome> {
+  const { db, mailer } = services;
   const submission = await findSubmission(db, submissionId);
-  if (!submission) return;
-  const pdf = await renderArchivalPdf(receiptDocument(submission));
-  const fileId = await storeReceiptPdf(db, submissionId, pdf, `kvittering-${submission.number}.pdf`);
-  if (submission.mailSentAt || submission.recipients.length === 0) return;
+  if (!submission) return 'noSubmission';
+  const fileName = `kvittering-${submission.number}.pdf`;
+  const fileId = submission.pdfFileId ?? (await storeReceiptPdf(db, submissionId, await renderArchivalPdf(receiptDocument(submission, await submittedChallenges(db, submissionId))), fileName));
+  if (submission.recipients.length === 0) return 'noRecipients';
+  const claim = await claimReceiptMail(db, submissionId, `<receipt.${submissionId}@${services.messageHost}>`, services.leaseSeconds ?? RECEIPT_MAIL_LEASE_SECONDS);
+  if (claim.state === 'sent') return 'alreadySent';
+  if (claim.state === 'busy') return 'beingSent';
+  const pdf = (await findFile(db, fileId))!.content;
   const locale = localeOf(submission);
-  const stored = fileId === submission.pdfFileId ? pdf : pdf;
-  await app.mailer.send({
+  await mailer.send({
     to: submission.recipients,
     subject: translate(locale, 'applications.mail.subject', { call: submission.callTitle }),
     text: translate(locale, 'applications.mail.body', {
@@ -81,7 +110,9 @@ export async function produceReceipt(app: FastifyInstance, submissionId: string)
       number: submission.number,
       name: submission.submittedByName ?? '',
     }),
-    attachments: [{ filename: `kvittering-${submission.number}.pdf`, contentType: 'application/pdf', content: stored }],
+    attachments: [{ filename: fileName, contentType: 'application/pdf', content: pdf }],
+    messageId: claim.messageId,
   });
-  await markMailSent(db, submissionId);
+  await markReceiptMailSent(db, submissionId);
+  return 'mailed';
 }

@@ -15,9 +15,11 @@ import { validateAnswers, type FormDefinition } from '../programmes/form.js';
 import { formatInstant, tx } from '../programmes/pages/shared.js';
 import { extensionState, type DeadlineExtension } from '../programmes/extensions.js';
 import { findCall, type StoredCall } from '../programmes/store.js';
-import { findMunicipality, listMunicipalities, searchMunicipalities } from '../registry/store.js';
-import { membersFromRegistry } from '../programmes/eligibility.js';
-import { answersFromPost, applicationEligibility, changedParts, isDecisionBody, isEditable, suggestPartners, type PartnerSuggestion, type SubmissionProblem } from './model.js';
+import { findMunicipality, searchMunicipalities } from '../registry/store.js';
+import { createProjectionService, type ProjectionService } from '../projections/service.js';
+import { answersFromPost, applicationEligibility, changedParts, isDecisionBody, isEditable, type SubmissionProblem } from './model.js';
+import { findPartners } from './partner-finder.js';
+import { projectedChallenges } from './projected-challenge.js';
 import { ApplicationPage, issueMessage, MyApplicationsPage, ReceiptPage, StartPage, type ApplicationView, type SummaryRow } from './pages.js';
 import { produceReceipt, RECEIPT_JOB } from './receipt.js';
 import { AUTOSAVE_PATH, AUTOSAVE_SCRIPT } from './autosave.js';
@@ -30,8 +32,10 @@ import {
   deadlineWithExtension,
   findApplication,
   inviteMunicipality,
+  keepSubmittedChallenges,
   listApplicationsOf,
   listSubmissions,
+  NetworkChanged,
   NetworkRefused,
   ReadOnly,
   registryFacts,
@@ -39,6 +43,7 @@ import {
   saveAnswers,
   startApplication,
   submitApplication,
+  submittedChallenges,
   SubmissionRefused,
   VersionConflict,
   withdrawApplication,
@@ -111,10 +116,20 @@ function versionOf(body: unknown): number {
   return Number(raw);
 }
 
-export async function applicationRoutes(app: FastifyInstance) {
-  const db = app.database.db;
+export interface ApplicationRoutesOptions {
+  /** The projections to read the projected challenge and similar municipalities from (shared with the overview pages). */
+  projections?: ProjectionService;
+}
 
-  await app.jobs.work<{ submissionId: string }>(RECEIPT_JOB, async (data) => produceReceipt(app, data.submissionId));
+export async function applicationRoutes(app: FastifyInstance, options: ApplicationRoutesOptions = {}) {
+  const db = app.database.db;
+  const projections = options.projections ?? createProjectionService(db);
+
+  const receipts = { db, mailer: app.mailer, messageHost: new URL(app.config.publicUrl).hostname };
+  await app.jobs.work<{ submissionId: string }>(RECEIPT_JOB, async (data) => {
+    const outcome = await produceReceipt(receipts, data.submissionId);
+    app.log.info({ submissionId: data.submissionId, outcome }, 'receipt');
+  });
 
   app.get(AUTOSAVE_PATH, { config: { access: access.public } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTOSAVE_SCRIPT),
@@ -198,6 +213,20 @@ export async function applicationRoutes(app: FastifyInstance) {
     return { application: { ...application, deadline }, call, mine, extension: inForce };
   }
 
+  /**
+   * Runs `work` with the projections, or without them when they cannot be built (a registry
+   * without enough years of population): the figures are then left out, not the page.
+   */
+  async function orWithout<T>(request: FastifyRequest, work: (projections: ProjectionService | undefined) => Promise<T>): Promise<T> {
+    try {
+      return await work(projections);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      request.log.warn({ err: error }, 'projections unavailable; figures left out');
+      return work(undefined);
+    }
+  }
+
   const formOf = (call: StoredCall): FormDefinition => (call.status === 'draft' ? { sections: [] } : call.snapshot.form);
 
   async function render(request: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<ApplicationView> = {}) {
@@ -206,20 +235,14 @@ export async function applicationRoutes(app: FastifyInstance) {
     const rules = call.status === 'draft' ? [] : call.snapshot.rules;
     const registry = await registryFacts(db, application.country, application.members.filter((m) => m.invitation === 'accepted').map((m) => m.code));
     const editable = isEditable(application, application.deadline, new Date());
-    let partners: PartnerSuggestion[] | undefined;
-    if (mine.role === 'lead' && editable && rules.some((r) => r.kind === 'network-population')) {
-      const all = await listMunicipalities(db, application.country);
-      const region = all.find((m) => m.code === application.leadCode)?.regionCode;
-      const taken = new Set(application.members.filter((m) => m.invitation !== 'declined').map((m) => m.code));
-      const candidates = all.filter((m) => region && m.regionCode === region && !taken.has(m.code)).slice(0, 60);
-      const accepted = application.members.filter((m) => m.invitation === 'accepted');
-      const { members: known } = await membersFromRegistry(db, application.country, [...accepted.map((m) => m.code), ...candidates.map((m) => m.code)]);
-      const byCode = new Map(known.map((m) => [m.code, m]));
-      partners = suggestPartners(rules, accepted.flatMap((m) => byCode.get(m.code) ?? []), candidates.flatMap((m) => byCode.get(m.code) ?? [])).slice(0, 10);
-    }
+    const accepted = application.members.filter((m) => m.invitation === 'accepted');
+    const networkRule = rules.some((r) => r.kind === 'network-population' || (r.kind === 'network-size' && r.maxMembers > 1));
+    const search = { country: application.country, rules, form, leadCode: application.leadCode, members: application.members, answers: application.answers };
+    const partners = mine.role === 'lead' && editable && networkRule ? await orWithout(request, (p) => findPartners(db, p, search)) : undefined;
     const view: ApplicationView = {
       extension,
       partners,
+      challenges: await orWithout(request, (p) => projectedChallenges(p, form, application.country, accepted)),
       application,
       call,
       mine,
@@ -254,6 +277,7 @@ export async function applicationRoutes(app: FastifyInstance) {
       const { call } = await accessible(request);
       return render(request, reply, 409, { errors: [{ field: 'status', message: tx(ctx, 'applications.problem.deadline', { time: formatInstant(request.locale, error.deadline, call.content.timeZone) }) }], ...(values ? { values } : {}) });
     }
+    if (error instanceof NetworkChanged) return render(request, reply, 409, { errors: [{ field: 'members', message: tx(ctx, 'applications.problem.networkChanged') }] });
     if (error instanceof NetworkRefused) return render(request, reply, 409, { errors: [{ field: 'members', message: tx(ctx, `applications.problem.network.${error.problem}`) }] });
     if (error instanceof VersionConflict) {
       const parts = error.base ? changedParts(error.base, error.current.answers) : [];
@@ -408,11 +432,16 @@ export async function applicationRoutes(app: FastifyInstance) {
   });
 
   app.post('/soknader/:id/send', { config: { access: CASE_WORKER }, schema: { params: idParams } }, async (request, reply) => {
-    const { application, mine } = await accessible(request);
+    const { application, call, mine } = await accessible(request);
     if (mine.role !== 'lead') throw new HttpProblem(403);
     const version = versionOf(request.body);
+    const accepted = application.members.filter((m) => m.invitation === 'accepted');
+    const challenges = await orWithout(request, (p) => projectedChallenges(p, formOf(call), application.country, accepted));
     try {
-      const { number } = await submitApplication(db, application.id, version, actorOf(request), (trx, submissionId) => app.jobs.enqueue(trx, RECEIPT_JOB, { submissionId }));
+      const { number } = await submitApplication(db, application.id, version, actorOf(request), async (trx, submissionId) => {
+        await keepSubmittedChallenges(trx, submissionId, accepted.map((m) => m.code), challenges);
+        await app.jobs.enqueue(trx, RECEIPT_JOB, { submissionId });
+      });
       return reply.redirect(`/soknader/${application.id}/kvittering/${number}?lang=${request.locale}`, 303);
     } catch (error) {
       return refused(request, reply, error);
@@ -437,7 +466,7 @@ export async function applicationRoutes(app: FastifyInstance) {
     const { number } = request.params as { number: number };
     const submission = (await listSubmissions(db, application.id)).find((s) => s.number === number);
     if (!submission) throw notFound();
-    return reply.html(<ReceiptPage ctx={reply.pageContext()} application={application} call={call} submission={submission} />);
+    return reply.html(<ReceiptPage ctx={reply.pageContext()} application={application} call={call} submission={submission} challenges={await submittedChallenges(db, submission.id)} />);
   });
 
   app.get('/soknader/:id/filer/:fileId', { config: { access: CASE_WORKER }, schema: { params: fileParams } }, async (request, reply) => {

@@ -28,6 +28,7 @@ import {
   type Decision,
   type Member,
   type NetworkProblem,
+  type ProjectedChallenge,
   type SubmissionProblem,
 } from './model.js';
 
@@ -102,8 +103,24 @@ interface SubmissionTable {
   mail_sent_at: Date | null;
 }
 
+interface ReceiptMailTable {
+  submission_id: string;
+  message_id: string;
+  claimed_at: Date;
+  attempts: number;
+  sent_at: Date | null;
+}
+
+interface SubmittedProjectionTable {
+  submission_id: string;
+  part_key: string;
+  challenge: string;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
+    application_receipt_mails: ReceiptMailTable;
+    application_submission_projections: SubmittedProjectionTable;
     applications: ApplicationTable;
     application_members: MemberTable;
     application_files: FileLinkTable;
@@ -591,8 +608,92 @@ export async function storeReceiptPdf(db: DB, submissionId: string, pdf: Buffer,
   });
 }
 
-export async function markMailSent(db: Queryable, submissionId: string): Promise<void> {
-  await db.updateTable('application_submissions').set({ mail_sent_at: sql`now()` }).where('id', '=', submissionId).execute();
+/** The network changed between reading it for the projected figures and submitting: ask again. */
+export class NetworkChanged extends Error {
+  constructor() {
+    super('the network changed while submitting');
+  }
+}
+
+/**
+ * Keeps the projected-challenge figures with a submitted version, inside the submitting
+ * transaction; refuses (rolling the submission back) when they were computed for other members
+ * than the version's.
+ */
+export async function keepSubmittedChallenges(trx: Tx, submissionId: string, memberCodes: readonly string[], challenges: readonly ProjectedChallenge[]): Promise<void> {
+  const row = await trx.selectFrom('application_submissions').select('members').where('id', '=', submissionId).executeTakeFirstOrThrow();
+  const codes = parsed<StoredMember[]>(row.members).map((m) => m.code);
+  if ([...codes].sort().join() !== [...memberCodes].sort().join()) throw new NetworkChanged();
+  for (const challenge of challenges) {
+    await trx.insertInto('application_submission_projections').values({ submission_id: submissionId, part_key: challenge.part, challenge: json(challenge) }).execute();
+  }
+}
+
+/** The projected-challenge figures as they were when the version was submitted. */
+export async function submittedChallenges(db: Queryable, submissionId: string): Promise<ProjectedChallenge[]> {
+  if (!isUuid(submissionId)) return [];
+  const rows = await db.selectFrom('application_submission_projections').select('challenge').where('submission_id', '=', submissionId).orderBy('part_key').execute();
+  return rows.map((r) => parsed<ProjectedChallenge>(r.challenge));
+}
+
+export type ReceiptMailClaim = { state: 'claimed'; messageId: string; attempt: number } | { state: 'sent' } | { state: 'busy' };
+
+/**
+ * Claims the receipt mail of a submission before it is sent, in one transaction: the first claim
+ * fixes the Message-ID; a mail already sent is not claimed again, nor one claimed less than
+ * `leaseSeconds` ago (its sender is still at it); an older claim is taken over with the same
+ * Message-ID (its sender died between claiming and marking).
+ */
+export async function claimReceiptMail(db: DB, submissionId: string, messageId: string, leaseSeconds: number): Promise<ReceiptMailClaim> {
+  return db.transaction().execute(async (trx) => {
+    const submission = await trx.selectFrom('application_submissions').select('application_id').where('id', '=', submissionId).executeTakeFirstOrThrow();
+    const audit = (attempt: number, id: string) =>
+      recordAudit(trx, { actor: null, recordType: 'application', recordId: submission.application_id, action: 'receipt-mail-claim', reason: `${id} attempt ${attempt}`, requestId: null });
+    const inserted = await trx
+      .insertInto('application_receipt_mails')
+      .values({ submission_id: submissionId, message_id: messageId, claimed_at: sql<Date>`now()`, attempts: 1 })
+      .onConflict((oc) => oc.column('submission_id').doNothing())
+      .returning('message_id')
+      .executeTakeFirst();
+    if (inserted) {
+      await audit(1, inserted.message_id);
+      return { state: 'claimed', messageId: inserted.message_id, attempt: 1 };
+    }
+    const row = await trx
+      .selectFrom('application_receipt_mails')
+      .select(['message_id', 'attempts', 'sent_at', sql<boolean>`claimed_at > now() - make_interval(secs => ${leaseSeconds})`.as('fresh')])
+      .where('submission_id', '=', submissionId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (row.sent_at) return { state: 'sent' };
+    if (row.fresh) return { state: 'busy' };
+    const attempt = row.attempts + 1;
+    await trx.updateTable('application_receipt_mails').set({ claimed_at: sql<Date>`now()`, attempts: attempt }).where('submission_id', '=', submissionId).execute();
+    await audit(attempt, row.message_id);
+    return { state: 'claimed', messageId: row.message_id, attempt };
+  });
+}
+
+/** Marks the receipt mail sent (the relay took it), audited with its Message-ID. */
+export async function markReceiptMailSent(db: DB, submissionId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const mail = await trx
+      .updateTable('application_receipt_mails')
+      .set({ sent_at: sql<Date>`now()` })
+      .where('submission_id', '=', submissionId)
+      .where('sent_at', 'is', null)
+      .returning('message_id')
+      .executeTakeFirst();
+    if (!mail) return;
+    const row = await trx.updateTable('application_submissions').set({ mail_sent_at: sql`now()` }).where('id', '=', submissionId).returning('application_id').executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor: null, recordType: 'application', recordId: row.application_id, action: 'receipt-mail', reason: mail.message_id, requestId: null });
+  });
+}
+
+/** The receipt mail's record: its Message-ID, how many times it was claimed, and when it was sent. */
+export async function findReceiptMail(db: Queryable, submissionId: string): Promise<{ messageId: string; attempts: number; sentAt: Date | null } | undefined> {
+  const row = await db.selectFrom('application_receipt_mails').selectAll().where('submission_id', '=', submissionId).executeTakeFirst();
+  return row ? { messageId: row.message_id, attempts: row.attempts, sentAt: row.sent_at } : undefined;
 }
 
 export { beforeDeadline };

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   attachments?: MailAttachment[];
+  /** A Message-ID that stays the same when the same mail is sent again (e.g. `<receipt.id@host>`). */
+  messageId?: string;
 }
 
 export interface Mailer {
@@ -23,7 +25,7 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
     },
     close: () => transport.close(),
   };

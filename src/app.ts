@@ -10,6 +10,7 @@ import { registerJobs } from './platform/jobs/plugin.js';
 import { kommunebildeRoutes } from './projections/routes.js';
 import { programmeRoutes } from './programmes/routes.js';
 import { applicationRoutes } from './applications/routes.js';
+import { assessmentRoutes } from './assessment/routes.js';
 import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
 import { createLoginProviders } from './platform/auth/relying-party.js';
 
@@ -39,5 +40,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(kommunebildeRoutes);
   await app.register(programmeRoutes);
   await app.register(applicationRoutes);
+  await app.register(assessmentRoutes);
   return app;
 }

@@ -75,6 +75,15 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
             ) : (
               ''
             )}
+            {principal?.roles.has('reviewer') ? (
+              <li>
+                <a class="ds-link" href={`/vurderinger?lang=${ctx.locale}`} safe>
+                  {t('assessment.nav')}
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
             {principal?.roles.has('admin') ? (
               <li>
                 <a class="ds-link" href="/admin/audit" safe>

@@ -9,6 +9,7 @@ import { sql, type Selectable } from 'kysely';
 import type { DB, Queryable, Tx } from '../platform/db/database.js';
 import { recordAudit } from '../platform/audit/store.js';
 import { saveFile } from '../platform/files/store.js';
+import { listRoleHolders } from '../platform/auth/store.js';
 import { callDeadline, listSubmittedApplications, type StoredApplication, type StoredSubmission } from '../applications/store.js';
 import { agreedScoresForCall, pausedApplicationsOfCall } from '../assessment/store.js';
 import { criteriaOf, scoreScaleOf, type ScoreScale } from '../assessment/model.js';
@@ -130,7 +131,7 @@ async function databaseNow(db: Queryable): Promise<Date> {
 
 export interface Applicant extends Candidate {
   members: { code: string; name: string }[];
-  /** Accepted members' contact e-mails: the letter's recipients. */
+  /** The letter's recipients: each accepted member's contact e-mail, or where it named none, its case workers on Stifinner. */
   recipients: string[];
   /** The first text answer, shortened: a starting point for the public summary. */
   summaryDraft: string;
@@ -180,8 +181,9 @@ function firstTextAnswer(submission: StoredSubmission): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 200))} …`;
 }
 
-function toApplicant(call: StoredCall, application: StoredApplication, submission: StoredSubmission, paused: boolean): Applicant {
+function toApplicant(call: StoredCall, application: StoredApplication, submission: StoredSubmission, paused: boolean, caseWorkers: ReadonlyMap<string, string[]>): Applicant {
   const members = submission.members.map((m) => ({ code: m.code, name: m.name }));
+  const accepted = application.members.filter((m) => m.invitation === 'accepted');
   return {
     applicationId: application.id,
     applicant: members.map((m) => m.name).join(', '),
@@ -190,7 +192,7 @@ function toApplicant(call: StoredCall, application: StoredApplication, submissio
     submittedAt: submission.submittedAt.toISOString(),
     paused,
     members,
-    recipients: [...new Set(application.members.filter((m) => m.invitation === 'accepted' && m.contactEmail).map((m) => m.contactEmail!))],
+    recipients: [...new Set(accepted.flatMap((m) => (m.contactEmail ? [m.contactEmail] : (caseWorkers.get(m.code) ?? []))))],
     summaryDraft: firstTextAnswer(submission),
     callLanguage: call.content.language,
   };
@@ -238,17 +240,22 @@ export async function findDecision(db: Queryable, applicationId: string): Promis
 
 /** The ranking, the recorded selection and the decisions of a call, as they stand at `now`. */
 export async function loadSelectionBoard(db: Queryable, call: StoredCall, now: Date): Promise<SelectionBoard> {
-  const [submitted, agreed, paused, selection, entries, decisions] = await Promise.all([
+  const [submitted, agreed, paused, selection, entries, decisions, holders] = await Promise.all([
     listSubmittedApplications(db, call.id),
     agreedScoresForCall(db, call.id),
     pausedApplicationsOfCall(db, call.id),
     db.selectFrom('selections').selectAll().where('call_id', '=', call.id).executeTakeFirst(),
     db.selectFrom('selection_entries').selectAll().where('call_id', '=', call.id).execute(),
     listDecisionsOfCall(db, call.id),
+    listRoleHolders(db, { role: 'case_worker' }),
   ]);
+  const caseWorkers = new Map<string, string[]>();
+  for (const holder of holders) {
+    if (holder.municipalityCode && holder.email) caseWorkers.set(holder.municipalityCode, [...(caseWorkers.get(holder.municipalityCode) ?? []), holder.email]);
+  }
   const pausedIds = new Set(paused);
   const closed = submitted.filter(({ application }) => callDeadline(call, application.roundIndex, application.deadline).getTime() <= now.getTime());
-  const applicants = closed.map(({ application, submission }) => toApplicant(call, application, submission, pausedIds.has(application.id)));
+  const applicants = closed.map(({ application, submission }) => toApplicant(call, application, submission, pausedIds.has(application.id), caseWorkers));
   const criteria = criteriaOf(call.content).map((c) => ({ key: c.key, title: c.title, weight: c.weight }));
   return {
     call,

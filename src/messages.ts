@@ -10,10 +10,11 @@ import { kommuneMessages } from './projections/messages.js';
 import { programmeMessages } from './programmes/messages.js';
 import { applicationMessages } from './applications/messages.js';
 import { assessmentMessages } from './assessment/messages.js';
+import { selectionMessages } from './selection/messages.js';
 
 export const CATALOGUES = {
-  nb: { ...nb, ...kommuneMessages.nb, ...programmeMessages.nb, ...applicationMessages.nb, ...assessmentMessages.nb },
-  nn: { ...nn, ...kommuneMessages.nn, ...programmeMessages.nn, ...applicationMessages.nn, ...assessmentMessages.nn },
-  da: { ...da, ...kommuneMessages.da, ...programmeMessages.da, ...applicationMessages.da, ...assessmentMessages.da },
-  en: { ...en, ...kommuneMessages.en, ...programmeMessages.en, ...applicationMessages.en, ...assessmentMessages.en },
+  nb: { ...nb, ...kommuneMessages.nb, ...programmeMessages.nb, ...applicationMessages.nb, ...assessmentMessages.nb, ...selectionMessages.nb },
+  nn: { ...nn, ...kommuneMessages.nn, ...programmeMessages.nn, ...applicationMessages.nn, ...assessmentMessages.nn, ...selectionMessages.nn },
+  da: { ...da, ...kommuneMessages.da, ...programmeMessages.da, ...applicationMessages.da, ...assessmentMessages.da, ...selectionMessages.da },
+  en: { ...en, ...kommuneMessages.en, ...programmeMessages.en, ...applicationMessages.en, ...assessmentMessages.en, ...selectionMessages.en },
 };

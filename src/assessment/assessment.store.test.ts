@@ -74,8 +74,10 @@ describe(`assessment in the store (${engine})`, () => {
   });
 
   it('batch-assigns two reviewers to six applications; Per never gets the Porsgrunn network, and the reason is kept', async () => {
-    const plan = await assignInBatch(database.db, call, 2, owner);
-    expect(plan.assignments).toHaveLength(11);
+    // Two batches at once (two owners' clicks): the call's lock makes the second add nothing.
+    const [plan, second] = await Promise.all([assignInBatch(database.db, call, 2, owner), assignInBatch(database.db, call, 2, owner)]);
+    expect(plan.assignments.length + second.assignments.length).toBe(11);
+    if (plan.assignments.length === 0) Object.assign(plan, second);
     expect(plan.exclusions).toEqual([{ applicationId: porsgrunnNetwork, reviewerId: per, reason: 'employer', municipality: { code: '4001', name: 'Porsgrunn' } }]);
     const assignments = await listAssignmentsOfCall(database.db, call.id);
     expect(assignments.some((a) => a.reviewerId === per && a.applicationId === porsgrunnNetwork)).toBe(false);

@@ -9,7 +9,7 @@ import { sql, type Generated, type Selectable } from 'kysely';
 import type { DB, Queryable, Tx } from '../platform/db/database.js';
 import { recordAudit } from '../platform/audit/store.js';
 import { findPrincipal, listRoleHolders } from '../platform/auth/store.js';
-import { findApplication, listSubmissions, listSubmittedApplications, type StoredSubmission } from '../applications/store.js';
+import { callDeadline, findApplication, listSubmissions, listSubmittedApplications, type StoredApplication, type StoredSubmission } from '../applications/store.js';
 import { listCallsOfProgramme, type StoredCall } from '../programmes/store.js';
 import {
   ACTIVE_ASSIGNMENT_STATES,
@@ -119,6 +119,7 @@ export interface Actor {
 export type AssessmentProblem =
   | 'notFound'
   | 'notSubmitted'
+  | 'beforeDeadline'
   | 'notInPool'
   | 'notCandidate'
   | 'alreadyMember'
@@ -335,6 +336,15 @@ function toAssign(applicationId: string, submission: StoredSubmission, assignmen
   };
 }
 
+async function databaseNow(db: Queryable): Promise<Date> {
+  return new Date((await sql<{ now: Date }>`select now() as now`.execute(db)).rows[0]!.now);
+}
+
+/** Reviewers get an application only after its round's deadline: before it, the applicant may still resubmit. */
+function roundClosed(call: StoredCall, application: StoredApplication, now: Date): boolean {
+  return callDeadline(call, application.roundIndex, application.deadline).getTime() <= now.getTime();
+}
+
 /** Serialises the assignment writes of one call (both engines): two batches never double-assign. */
 async function lockCall(trx: Tx, callId: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${`assessment:${callId}`}))`.execute(trx);
@@ -366,6 +376,7 @@ export async function assignReviewer(db: DB, call: StoredCall, applicationId: st
     await lockCall(trx, call.id);
     const submission = await submittedVersion(trx, call.id, applicationId);
     if (!submission) throw new AssessmentRefused('notSubmitted');
+    if (!roundClosed(call, (await findApplication(trx, applicationId))!, await databaseNow(trx))) throw new AssessmentRefused('beforeDeadline');
     const profile = (await poolProfiles(trx, call.programmeId)).find((p) => p.userId === reviewerId);
     if (!profile) throw new AssessmentRefused('notInPool');
     const exclusion = exclusionFor(profile, toAssign(applicationId, submission, await listAssignmentsOfApplication(trx, applicationId)));
@@ -382,7 +393,8 @@ export async function assignReviewer(db: DB, call: StoredCall, applicationId: st
 export async function assignInBatch(db: DB, call: StoredCall, perApplication: number, actor: Actor): Promise<AssignmentPlan> {
   return db.transaction().execute(async (trx) => {
     await lockCall(trx, call.id);
-    const submitted = await listSubmittedApplications(trx, call.id);
+    const now = await databaseNow(trx);
+    const submitted = (await listSubmittedApplications(trx, call.id)).filter(({ application }) => roundClosed(call, application, now));
     const assignments = await listAssignmentsOfCall(trx, call.id);
     const load = new Map<string, number>();
     for (const a of assignments) if (ACTIVE_ASSIGNMENT_STATES.includes(a.state)) load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
@@ -404,10 +416,15 @@ async function lockAssignment(trx: Tx, id: string, expectedVersion: number): Pro
   return toAssignment(row);
 }
 
-async function moveAssignment(trx: Tx, assignment: StoredAssignment, transition: Transitioned<AssignmentState>, actor: Actor, reason: string | null, extra: Partial<Pick<AssignmentTable, 'conflict_kind' | 'conflict_text' | 'declared_at'>> = {}) {
+async function moveAssignment(trx: Tx, assignment: StoredAssignment, transition: Transitioned<AssignmentState>, actor: Actor, reason: string | null, declaration?: Declaration) {
   await trx
     .updateTable('assessment_assignments')
-    .set({ state: transition.to, version: sql`version + 1`, updated_at: sql`now()`, ...extra })
+    .set({
+      state: transition.to,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+      ...(declaration ? { declared_at: sql<Date>`now()`, conflict_kind: declaration.conflict ? declaration.kind : null, conflict_text: declaration.conflict ? declaration.text : null } : {}),
+    })
     .where('id', '=', assignment.id)
     .execute();
   await recordAudit(trx, { actor: actor.user, recordType: 'review_assignment', recordId: assignment.id, action: transition.action, fromState: transition.from, toState: transition.to, reason, requestId: actor.requestId });
@@ -437,11 +454,7 @@ export async function declareInterests(db: DB, assignmentId: string, expectedVer
     const transition = declare(assignment.state, declaration);
     if (!transition.ok) throw new AssessmentRefused('illegal');
     const reason = declaration.conflict ? `${declaration.kind}: ${declaration.text}` : 'no conflict';
-    await moveAssignment(trx, assignment, transition, actor, reason, {
-      declared_at: new Date(),
-      conflict_kind: declaration.conflict ? declaration.kind : null,
-      conflict_text: declaration.conflict ? declaration.text : null,
-    });
+    await moveAssignment(trx, assignment, transition, actor, reason, declaration);
     if (declaration.conflict) await enqueue(trx, assignment.id);
     return transition.to;
   });

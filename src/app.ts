@@ -11,6 +11,7 @@ import { kommunebildeRoutes } from './projections/routes.js';
 import { programmeRoutes } from './programmes/routes.js';
 import { applicationRoutes } from './applications/routes.js';
 import { assessmentRoutes } from './assessment/routes.js';
+import { selectionRoutes } from './selection/routes.js';
 import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
 import { createLoginProviders } from './platform/auth/relying-party.js';
 
@@ -41,5 +42,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(programmeRoutes);
   await app.register(applicationRoutes);
   await app.register(assessmentRoutes);
+  await app.register(selectionRoutes);
   return app;
 }

@@ -14,6 +14,8 @@ import { formatInstant, Select, TextArea, TextField, tx } from '../programmes/pa
 import { stateName, type InvitationState, type PartnerSuggestion } from './model.js';
 import { AUTOSAVE_PATH } from './autosave.js';
 import type { ApplicationSummary, StoredApplication, StoredAttachment, StoredMember, StoredSubmission } from './store.js';
+import { ApplicantDecisionSection } from '../selection/pages.js';
+import type { ApplicantDecision } from '../selection/store.js';
 
 const zoneOf = (call: StoredCall) => call.content.timeZone;
 
@@ -148,6 +150,8 @@ export interface ApplicationView {
   sessionSeconds?: number;
   /** Municipalities of the lead's region that could join, for calls with a population rule. */
   partners?: PartnerSuggestion[];
+  /** The owner's decision on the application, once made (selection capability). */
+  decision?: ApplicantDecision | undefined;
 }
 
 function text(value: AnswerValue | undefined): string {
@@ -376,6 +380,7 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
         <dd safe>{`${application.version}${application.updatedByName ? ` – ${t('applications.page.lastSaved', { name: application.updatedByName })}` : ''}`}</dd>
       </dl>
       {!isLead ? <p class="ds-paragraph" safe>{t('applications.page.coApplicant')}</p> : ''}
+      <ApplicantDecisionSection ctx={ctx} applicationId={application.id} decision={view.decision} />
 
       <Members ctx={ctx} view={view} />
       {isLead && editable ? (

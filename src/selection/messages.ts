@@ -3,7 +3,7 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const selectionMessages = defineMessages({
   nb: {
-    'selection.owner.link': 'Utvelgelse og vedtak',
+    'selection.owner.link': 'Utvelgelse og vedtak: {call}',
     'selection.page.title': 'Utvelgelse: {call}',
     'selection.page.crumb': 'Utvelgelse',
     'selection.page.lead': 'Rangeringen etter omforente poeng, ved siden av kvoten og budsjettrammen. Velg, juster tildelte beløp og simuler: ingenting lagres før du registrerer utvelgelsen.',
@@ -136,7 +136,7 @@ export const selectionMessages = defineMessages({
     'selection.applicant.letterPreparing': 'Vedtaksbrevet lages.',
   },
   nn: {
-    'selection.owner.link': 'Utveljing og vedtak',
+    'selection.owner.link': 'Utveljing og vedtak: {call}',
     'selection.page.title': 'Utveljing: {call}',
     'selection.page.crumb': 'Utveljing',
     'selection.page.lead': 'Rangeringa etter samstemde poeng, ved sida av kvoten og budsjettramma. Vel, juster tildelte beløp og simuler: ingenting blir lagra før du registrerer utveljinga.',
@@ -269,7 +269,7 @@ export const selectionMessages = defineMessages({
     'selection.applicant.letterPreparing': 'Vedtaksbrevet blir laga.',
   },
   da: {
-    'selection.owner.link': 'Udvælgelse og afgørelser',
+    'selection.owner.link': 'Udvælgelse og afgørelser: {call}',
     'selection.page.title': 'Udvælgelse: {call}',
     'selection.page.crumb': 'Udvælgelse',
     'selection.page.lead': 'Rangordningen efter fælles point ved siden af kvoten og budgetrammen. Vælg, justér bevilgede beløb og simulér: intet gemmes, før du registrerer udvælgelsen.',
@@ -402,7 +402,7 @@ export const selectionMessages = defineMessages({
     'selection.applicant.letterPreparing': 'Afgørelsesbrevet dannes.',
   },
   en: {
-    'selection.owner.link': 'Selection and decisions',
+    'selection.owner.link': 'Selection and decisions: {call}',
     'selection.page.title': 'Selection: {call}',
     'selection.page.crumb': 'Selection',
     'selection.page.lead': 'The ranking by agreed scores, beside the quota and the budget frame. Select, adjust granted amounts and simulate: nothing is saved until you record the selection.',

@@ -66,6 +66,11 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
                 {t('programmes.nav')}
               </a>
             </li>
+            <li>
+              <a class="ds-link" href={`/tildelinger?lang=${ctx.locale}`} safe>
+                {t('selection.public.nav')}
+              </a>
+            </li>
             {principal?.roles.has('case_worker') ? (
               <li>
                 <a class="ds-link" href={`/soknader?lang=${ctx.locale}`} safe>

@@ -34,6 +34,8 @@ export function OwnerHomePage({ ctx, programmes, calls, now }: { ctx: PageContex
                     <>
                       {' '}
                       <a class="ds-link" href={`/eier/utlysninger/${call.id}/vurdering?lang=${ctx.locale}`} safe>{t('assessment.dashboard.link', { call: call.content.title })}</a>
+                      {' · '}
+                      <a class="ds-link" href={`/eier/utlysninger/${call.id}/utvelgelse?lang=${ctx.locale}`} safe>{t('selection.owner.link', { call: call.content.title })}</a>
                     </>
                   )}
                 </li>

@@ -26,7 +26,7 @@ import {
 import type { ConsensusVersion, Flag, ReviewStatus, ScoreVersion, StoredAssignment } from './store.js';
 
 const stateTag = (ctx: PageContext, state: ReviewState) => (
-  <span class="ds-tag" data-color={state === 'paused' ? 'warning' : state === 'agreed' ? 'success' : 'neutral'} safe>
+  <span class="ds-tag" data-color={state === 'paused' ? 'warning' : state === 'agreed' ? 'success' : 'neutral'}>
     {REVIEW_STATES[state].staff[ctx.locale]}
   </span>
 );

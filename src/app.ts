@@ -11,6 +11,8 @@ import { kommunebildeRoutes } from './projections/routes.js';
 import { createProjectionService } from './projections/service.js';
 import { programmeRoutes } from './programmes/routes.js';
 import { applicationRoutes } from './applications/routes.js';
+import { assessmentRoutes } from './assessment/routes.js';
+import { selectionRoutes } from './selection/routes.js';
 import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
 import { createLoginProviders } from './platform/auth/relying-party.js';
 
@@ -42,5 +44,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(kommunebildeRoutes, { service: projections });
   await app.register(programmeRoutes);
   await app.register(applicationRoutes, { projections });
+  await app.register(assessmentRoutes);
+  await app.register(selectionRoutes);
   return app;
 }

@@ -4,6 +4,7 @@ import { openDatabase, type DB } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { seedDemoIdentities } from './platform/auth/demo.js';
 import { seedDemoProgrammes } from './programmes/demo.js';
+import { seedDemoAssessment } from './assessment/demo.js';
 import { buildApp } from './app.js';
 import { progressBar } from './platform/cli/progress.js';
 import { startJobQueue } from './platform/jobs/queue.js';
@@ -32,6 +33,7 @@ async function main() {
       if (config.demoData) {
         await seedDemoIdentities(connection);
         await seedDemoProgrammes(connection);
+        await seedDemoAssessment(connection);
       }
       // pg-boss creates its schema on first start; do it here so two processes do not race to.
       await (await startJobQueue(connection)).stop();

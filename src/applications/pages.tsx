@@ -16,6 +16,8 @@ import { stateName, type InvitationState, type PartnerReason, type PartnerSugges
 import { challengeCaption, challengeRows, challengeSource } from './projected-challenge.js';
 import { AUTOSAVE_PATH } from './autosave.js';
 import type { ApplicationSummary, StoredApplication, StoredAttachment, StoredMember, StoredSubmission } from './store.js';
+import { ApplicantDecisionSection } from '../selection/pages.js';
+import type { ApplicantDecision } from '../selection/store.js';
 
 const zoneOf = (call: StoredCall) => call.content.timeZone;
 
@@ -154,6 +156,8 @@ export interface ApplicationView {
   partners?: PartnerSuggestion[];
   /** The projected-challenge parts' figures for the network as it stands. */
   challenges?: ProjectedChallenge[];
+  /** The owner's decision on the application, once made (selection capability). */
+  decision?: ApplicantDecision | undefined;
 }
 
 function text(value: AnswerValue | undefined): string {
@@ -491,6 +495,7 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
         <dd safe>{`${application.version}${application.updatedByName ? ` – ${t('applications.page.lastSaved', { name: application.updatedByName })}` : ''}`}</dd>
       </dl>
       {!isLead ? <p class="ds-paragraph" safe>{t('applications.page.coApplicant')}</p> : ''}
+      <ApplicantDecisionSection ctx={ctx} applicationId={application.id} decision={view.decision} />
 
       <Members ctx={ctx} view={view} />
       {isLead && editable ? (

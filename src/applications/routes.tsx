@@ -23,6 +23,7 @@ import { projectedChallenges } from './projected-challenge.js';
 import { ApplicationPage, issueMessage, MyApplicationsPage, ReceiptPage, StartPage, type ApplicationView, type SummaryRow } from './pages.js';
 import { produceReceipt, RECEIPT_JOB } from './receipt.js';
 import { AUTOSAVE_PATH, AUTOSAVE_SCRIPT } from './autosave.js';
+import { decisionForApplicant } from '../selection/store.js';
 import {
   addAttachment,
   applicationFile,
@@ -249,6 +250,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
       editable,
       eligibility: applicationEligibility(application, { form, rules, registry }),
       submissions: await listSubmissions(db, application.id),
+      decision: await decisionForApplicant(db, application.id),
       sessionSeconds: app.config.sessionMaxAgeHours * 3600,
       ...extra,
     };

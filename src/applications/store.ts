@@ -314,6 +314,22 @@ export async function listApplicationsOf(db: Queryable, codes: readonly string[]
   }));
 }
 
+/**
+ * The applications of a call whose latest state is submitted, each with its last submitted version
+ * (the one that counts, and the one reviewers assess), lead first in its member list.
+ */
+export async function listSubmittedApplications(db: Queryable, callId: string): Promise<{ application: StoredApplication; submission: StoredSubmission }[]> {
+  if (!isUuid(callId)) return [];
+  const rows = await db.selectFrom('applications').select('id').where('call_id', '=', callId).where('status', '=', 'submitted').orderBy('created_at').orderBy('id').execute();
+  const result: { application: StoredApplication; submission: StoredSubmission }[] = [];
+  for (const { id } of rows) {
+    const application = await findApplication(db, id);
+    const submission = (await listSubmissions(db, id)).at(-1);
+    if (application && submission) result.push({ application, submission });
+  }
+  return result;
+}
+
 /** Starts an application for a municipality on a call whose round is running by the database clock. */
 export async function startApplication(db: DB, call: StoredCall, lead: { code: string; name: string; contactEmail: string | null }, actor: Actor): Promise<string> {
   return db.transaction().execute(async (trx) => {

@@ -135,6 +135,38 @@ export async function listMemberships(db: Queryable, userId: string): Promise<Me
   return rows;
 }
 
+export interface RoleHolder {
+  userId: string;
+  name: string;
+  email: string | null;
+  homeMunicipalityCode: string | null;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  municipalityCode: string | null;
+}
+
+/** The people holding a role, in any organisation or in one, with the organisation they hold it in. */
+export async function listRoleHolders(db: Queryable, filter: { role: OrganisationRole; organisationId?: string }): Promise<RoleHolder[]> {
+  let query = db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select([
+      'users.id as userId',
+      'users.name as name',
+      'users.email as email',
+      'users.home_municipality_code as homeMunicipalityCode',
+      'organisations.id as organisationId',
+      'organisations.name as organisationName',
+      'organisations.kind as organisationKind',
+      'organisations.municipality_code as municipalityCode',
+    ])
+    .where('memberships.role', '=', filter.role);
+  if (filter.organisationId) query = query.where('memberships.organisation_id', '=', filter.organisationId);
+  return query.orderBy('users.name').orderBy('organisations.name').execute();
+}
+
 export interface NewOrganisation {
   kind: OrganisationKind;
   name: string;

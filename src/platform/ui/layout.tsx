@@ -66,10 +66,24 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
                 {t('programmes.nav')}
               </a>
             </li>
+            <li>
+              <a class="ds-link" href={`/tildelinger?lang=${ctx.locale}`} safe>
+                {t('selection.public.nav')}
+              </a>
+            </li>
             {principal?.roles.has('case_worker') ? (
               <li>
                 <a class="ds-link" href={`/soknader?lang=${ctx.locale}`} safe>
                   {t('applications.nav')}
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+            {principal?.roles.has('reviewer') ? (
+              <li>
+                <a class="ds-link" href={`/vurderinger?lang=${ctx.locale}`} safe>
+                  {t('assessment.nav')}
                 </a>
               </li>
             ) : (

@@ -34,6 +34,14 @@ export function OwnerHomePage({ ctx, programmes, calls, now }: { ctx: PageContex
                   <a class="ds-link" href={`/eier/utlysninger/${call.id}?lang=${ctx.locale}`} lang={call.content.language} safe>{call.content.title}</a>
                   {' '}
                   <PhaseTag ctx={ctx} phase={callPhase(call, now)} />
+                  {call.status === 'draft' ? '' : (
+                    <>
+                      {' '}
+                      <a class="ds-link" href={`/eier/utlysninger/${call.id}/vurdering?lang=${ctx.locale}`} safe>{t('assessment.dashboard.link', { call: call.content.title })}</a>
+                      {' · '}
+                      <a class="ds-link" href={`/eier/utlysninger/${call.id}/utvelgelse?lang=${ctx.locale}`} safe>{t('selection.owner.link', { call: call.content.title })}</a>
+                    </>
+                  )}
                 </li>
               ))}
           </ul>

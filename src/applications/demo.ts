@@ -1,0 +1,37 @@
+/**
+ * Demo data for the steps after applying: an application started, filled, backed by every
+ * member's political decision and submitted through this capability's own store functions, as
+ * the municipalities' case workers would do it on an open call. No receipt job is enqueued: the
+ * demo's applicants have no mailbox.
+ */
+import type { DB } from '../platform/db/database.js';
+import type { Answers } from '../programmes/form.js';
+import type { StoredCall } from '../programmes/store.js';
+import { addAttachment, attachMemberDecision, inviteMunicipality, respondToInvitation, saveAnswers, startApplication, submitApplication, type Actor } from './store.js';
+
+export interface DemoApplication {
+  lead: { code: string; name: string };
+  partners: { code: string; name: string }[];
+  answers: Answers;
+  /** The attachment part that carries the decisions, if the form has one. */
+  decisionPart?: string;
+  decisionDate: string;
+}
+
+const DEMO_PDF = (name: string) => ({ name, contentType: 'application/pdf', content: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
+
+/** Submits one demo application on a call whose round is open now; returns its id. */
+export async function submitDemoApplication(db: DB, call: StoredCall, demo: DemoApplication, actor: Actor): Promise<string> {
+  const id = await startApplication(db, call, { ...demo.lead, contactEmail: null }, actor);
+  for (const partner of demo.partners) {
+    await inviteMunicipality(db, id, partner, undefined, actor);
+    await respondToInvitation(db, id, partner.code, 'accepted', null, actor);
+  }
+  for (const member of [demo.lead, ...demo.partners]) {
+    await attachMemberDecision(db, id, member.code, { body: 'kommunestyre', date: demo.decisionDate }, DEMO_PDF(`vedtak-${member.code}.pdf`), actor);
+  }
+  let version = await saveAnswers(db, id, 1, demo.answers, actor);
+  if (demo.decisionPart) version = await addAttachment(db, id, version, demo.decisionPart, DEMO_PDF('vedtak.pdf'), actor);
+  await submitApplication(db, id, version, actor, async () => undefined);
+  return id;
+}

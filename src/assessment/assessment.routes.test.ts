@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCapturedMail } from '../platform/mail/store.js';
+import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
+import { listSubmittedApplications } from '../applications/store.js';
+import { seedDemoProgrammes } from '../programmes/demo.js';
+import { findCall, seededIds, type StoredCall } from '../programmes/store.js';
+import { seedSmallRegistry } from '../programmes/testing.js';
+import { DEMO_CALL_KEY, seedDemoAssessment } from './demo.js';
+import { findAssignment, listAssignmentsOfCall, listPool, scoreHistory, type StoredAssignment } from './store.js';
+
+let running: RunningApp;
+let call: StoredCall;
+let porsgrunnNetwork: string;
+let per: string;
+let anne: string;
+const cookie: Record<string, string> = {};
+const INGRID = 'persona-kdd-owner';
+const LARS = 'persona-sfvt-officer';
+const PER = 'persona-reviewer-porsgrunn';
+const ANNE = 'persona-reviewer-expert';
+const SILJE = 'persona-porsgrunn-case-worker';
+
+beforeAll(async () => {
+  running = await startTestApp();
+  const db = running.database.db;
+  await seedSmallRegistry(db);
+  await seedDemoProgrammes(db);
+  await seedDemoAssessment(db);
+  for (const subject of [INGRID, LARS, PER, ANNE, SILJE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
+  porsgrunnNetwork = (await listSubmittedApplications(db, call.id)).find((s) => s.application.leadCode === '4001')!.application.id;
+  const pool = await listPool(db, call.programmeId);
+  per = pool.find((m) => m.name === 'Per Holm')!.userId;
+  anne = pool.find((m) => m.name === 'Anne Strand')!.userId;
+}, 120_000);
+afterAll(() => running.close());
+
+const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
+const token = async (who: string) => csrfTokenIn((await get('/', who)).body);
+async function post(url: string, who: string, form: Record<string, string>) {
+  const body = new URLSearchParams({ _csrf: await token(who), ...form });
+  return running.app.inject({ method: 'POST', url, headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+}
+const assignments = () => listAssignmentsOfCall(running.database.db, call.id);
+const of = async (reviewer: string, applicationId?: string): Promise<StoredAssignment> =>
+  (await assignments()).find((a) => a.reviewerId === reviewer && (applicationId === undefined || a.applicationId === applicationId) && ['assigned', 'declared', 'submitted'].includes(a.state))!;
+const dashboard = () => `/eier/utlysninger/${call.id}/vurdering`;
+
+describe('assessment over HTTP', () => {
+  it('the owner sees the dashboard with the exclusion explained; other owners, reviewers and applicants are refused', async () => {
+    const page = await get(dashboard(), INGRID);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Per Holm er ansatt i Porsgrunn (4001), som er med i søknaden.');
+    expect((await get(dashboard(), LARS)).statusCode).toBe(403);
+    expect((await get(dashboard(), PER)).statusCode).toBe(403);
+    expect((await get('/vurderinger', SILJE)).statusCode).toBe(403);
+    expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, SILJE)).statusCode).toBe(403);
+    expect((await get(`/eier/programmer/${call.programmeId}/fagpanel`, INGRID)).body).toContain('Anne Strand');
+  });
+
+  it('a bad batch size is a 400 with the form kept and nothing assigned; a good one assigns with Per kept off Porsgrunn', async () => {
+    const bad = await post(`${dashboard()}/fordel`, INGRID, { perApplication: 'to' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Skriv et helt tall fra 1 til 10.');
+    expect(await assignments()).toEqual([]);
+    expect((await post(`${dashboard()}/fordel`, LARS, { perApplication: '2' })).statusCode).toBe(403);
+    expect(await assignments()).toEqual([]);
+    const done = await post(`${dashboard()}/fordel`, INGRID, { perApplication: '2' });
+    expect(done.statusCode).toBe(303);
+    expect(await assignments()).toHaveLength(11);
+    expect(await of(per, porsgrunnNetwork)).toBeUndefined();
+    const manual = await post(`${dashboard()}/tildel`, INGRID, { application: porsgrunnNetwork, [`reviewer-${porsgrunnNetwork}`]: per });
+    expect(manual.statusCode).toBe(409);
+    expect(manual.body).toContain('Per Holm er ansatt i Porsgrunn');
+    expect(await assignments()).toHaveLength(11);
+  });
+
+  it('a reviewer sees no content before declaring, and another reviewer\'s assignment is a 403 that changes nothing', async () => {
+    const mine = await of(per);
+    const before = await get(`/vurderinger/${mine.id}`, PER);
+    expect(before.statusCode).toBe(200);
+    expect(before.body).toContain('name="conflict"');
+    expect(before.body).not.toContain('id="content"');
+    expect(before.body).not.toContain('hverdagsrehabilitering');
+    expect((await get(`/vurderinger/${mine.id}`, ANNE)).statusCode).toBe(403);
+    expect((await post(`/vurderinger/${mine.id}/erklaering`, ANNE, { version: String(mine.version), conflict: 'no' })).statusCode).toBe(403);
+    expect((await post(`/vurderinger/${mine.id}/poeng`, ANNE, { version: String(mine.version), action: 'save', 'score-1': '3' })).statusCode).toBe(403);
+    const annes = await of(anne, porsgrunnNetwork);
+    expect((await get(`/vurderinger/${annes.id}`, PER)).statusCode).toBe(403);
+    expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, PER)).statusCode).toBe(403);
+    expect(await findAssignment(running.database.db, mine.id)).toEqual(mine);
+    expect(await findAssignment(running.database.db, annes.id)).toEqual(annes);
+  });
+
+  it('a declaration without kind or text is a 400 that keeps the answer; a conflict removes Per and mails the owner', async () => {
+    const mine = await of(per);
+    const bad = await post(`/vurderinger/${mine.id}/erklaering`, PER, { version: String(mine.version), conflict: 'yes', kind: '', text: 'Nabo' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Nabo');
+    expect((await findAssignment(running.database.db, mine.id))!.state).toBe('assigned');
+    const done = await post(`/vurderinger/${mine.id}/erklaering`, PER, { version: String(mine.version), conflict: 'yes', kind: 'personal', text: 'Bror av rådmannen' });
+    expect(done.statusCode).toBe(303);
+    expect((await findAssignment(running.database.db, mine.id))!.state).toBe('conflicted');
+    expect((await get(dashboard(), INGRID)).body).toContain('id="reassign"');
+    let mails = await listCapturedMail(running.database.db);
+    for (let i = 0; i < 60 && !mails.some((m) => m.subject.startsWith('Inhabilitet meldt')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      mails = await listCapturedMail(running.database.db);
+    }
+    const mail = mails.find((m) => m.subject.startsWith('Inhabilitet meldt'))!;
+    expect(mail.recipients).toContain('ingrid.haugen@kdd.example.no');
+    expect(mail.text_body).toContain('Bror av rådmannen');
+  }, 60_000);
+
+  it('scores: a score off the scale is a 400 with nothing written; a stale version is a 409 that keeps the input', async () => {
+    const mine = await of(per);
+    await post(`/vurderinger/${mine.id}/erklaering`, PER, { version: String(mine.version), conflict: 'no' });
+    const declared = (await findAssignment(running.database.db, mine.id))!;
+    expect((await get(`/vurderinger/${mine.id}`, PER)).body).toContain('id="content"');
+    const bad = await post(`/vurderinger/${mine.id}/poeng`, PER, { version: String(declared.version), action: 'save', 'score-1': '9', 'rationale-1': 'For høyt' });
+    expect(bad.statusCode).toBe(400);
+    expect(await scoreHistory(running.database.db, mine.id)).toEqual([]);
+    const draft = await post(`/vurderinger/${mine.id}/poeng`, PER, { version: String(declared.version), action: 'save', 'score-1': '3', 'rationale-1': 'Middels' });
+    expect(draft.statusCode).toBe(303);
+    expect((await get(draft.headers.location as string, PER)).body).toContain('id="warnings"');
+    const stale = await post(`/vurderinger/${mine.id}/poeng`, PER, { version: String(declared.version), action: 'save', 'score-1': '4', 'rationale-1': 'Min nye tekst' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Min nye tekst');
+    const incomplete = await post(`/vurderinger/${mine.id}/poeng`, PER, { version: String(declared.version + 1), action: 'submit', 'score-1': '4', 'rationale-1': 'x' });
+    expect(incomplete.statusCode).toBe(400);
+    expect(await scoreHistory(running.database.db, mine.id)).toHaveLength(1);
+  });
+
+  it('the lead may open the review page only where she declared no conflict; the owner always', async () => {
+    const annes = await of(anne, porsgrunnNetwork);
+    expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, ANNE)).statusCode).toBe(403);
+    await post(`/vurderinger/${annes.id}/erklaering`, ANNE, { version: String(annes.version), conflict: 'no' });
+    expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, ANNE)).statusCode).toBe(200);
+    expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, INGRID)).statusCode).toBe(200);
+    const early = await post(`/vurdering/soknader/${porsgrunnNetwork}/konsensus`, ANNE, { version: '2', 'score-1': '4', 'reasoning-1': 'x', 'score-2': '4', 'reasoning-2': 'x', 'score-3': '4', 'reasoning-3': 'x' });
+    expect(early.statusCode).toBe(409);
+    const emptyFlag = await post(`/vurdering/soknader/${porsgrunnNetwork}/flagg`, ANNE, { flagText: '  ' });
+    expect(emptyFlag.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Decision letters: one template per country and language (bokmål and nynorsk for Norway, Danish
+ * for Denmark), for a grant and for a rejection, merged with the application's and the decision's
+ * data into an archivable document. Every applicant gets a reasoned letter. Pure: no IO.
+ */
+import { formatNumber } from '../platform/i18n/index.js';
+import type { ArchivalDocument } from '../platform/pdf/document.js';
+import type { Currency } from '../programmes/model.js';
+import type { LetterLanguage } from './model.js';
+
+export interface LetterData {
+  /** Names of the network's members, the lead first. */
+  members: string[];
+  call: string;
+  programme: string;
+  owner: string;
+  outcome: 'granted' | 'rejected';
+  amount: number | null;
+  currency: Currency;
+  conditions: string;
+  reason: string;
+  decidedAt: Date;
+  decidedBy: string;
+  /** The application's reference (its id). */
+  reference: string;
+  timeZone: string;
+}
+
+interface Template {
+  country: 'NO' | 'DK';
+  intl: string;
+  title: { granted: string; rejected: string };
+  to: string;
+  decision: { heading: string; granted: string; rejected: string };
+  reason: string;
+  conditions: { heading: string; none: string };
+  /** Appeal (Norway: forvaltningsloven §§ 28–29) or whom to ask (Denmark). */
+  rights: { heading: string; text: string };
+  facts: { heading: string; text: string };
+  mail: { subject: string; body: string };
+}
+
+/** Placeholders in braces: {owner}, {applicant}, {call}, {programme}, {amount}, {currency}, {date}, {decidedBy}, {reference}. */
+export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
+  nb: {
+    country: 'NO',
+    intl: 'nb-NO',
+    title: { granted: 'Vedtak om tilskudd – {call}', rejected: 'Vedtak om avslag – {call}' },
+    to: 'Til: {applicant}',
+    decision: {
+      heading: 'Vedtak',
+      granted: '{owner} har behandlet søknaden fra {applicant} til «{call}» i programmet «{programme}», og innvilger et tilskudd på {amount} {currency}.',
+      rejected: '{owner} har behandlet søknaden fra {applicant} til «{call}» i programmet «{programme}». Søknaden er ikke innvilget.',
+    },
+    reason: 'Begrunnelse',
+    conditions: { heading: 'Vilkår', none: 'Det er ikke satt andre vilkår enn dem som står i utlysningen.' },
+    rights: { heading: 'Klageadgang', text: 'Vedtaket kan påklages innen tre uker fra det er mottatt, jf. forvaltningsloven §§ 28 og 29. Klagen sendes til {owner}.' },
+    facts: { heading: 'Opplysninger om saken', text: 'Søknadens referanse: {reference}. Vedtatt {date} av {decidedBy}, {owner}.' },
+    mail: {
+      subject: 'Vedtak på søknaden til «{call}»',
+      body: 'Vedlagt er vedtaket på søknaden fra {applicant} til «{call}». Vedtaket ligger også på søknaden i Stifinner.\n\nMed hilsen\n{owner}',
+    },
+  },
+  nn: {
+    country: 'NO',
+    intl: 'nn-NO',
+    title: { granted: 'Vedtak om tilskot – {call}', rejected: 'Vedtak om avslag – {call}' },
+    to: 'Til: {applicant}',
+    decision: {
+      heading: 'Vedtak',
+      granted: '{owner} har handsama søknaden frå {applicant} til «{call}» i programmet «{programme}», og innvilgar eit tilskot på {amount} {currency}.',
+      rejected: '{owner} har handsama søknaden frå {applicant} til «{call}» i programmet «{programme}». Søknaden er ikkje innvilga.',
+    },
+    reason: 'Grunngjeving',
+    conditions: { heading: 'Vilkår', none: 'Det er ikkje sett andre vilkår enn dei som står i utlysinga.' },
+    rights: { heading: 'Klagerett', text: 'De kan klage på vedtaket innan tre veker frå de fekk det, jf. forvaltningslova §§ 28 og 29. Klaga skal sendast til {owner}.' },
+    facts: { heading: 'Opplysningar om saka', text: 'Referansen til søknaden: {reference}. Vedteke {date} av {decidedBy}, {owner}.' },
+    mail: {
+      subject: 'Vedtak på søknaden til «{call}»',
+      body: 'Vedlagt er vedtaket på søknaden frå {applicant} til «{call}». Vedtaket ligg òg på søknaden i Stifinner.\n\nHelsing\n{owner}',
+    },
+  },
+  da: {
+    country: 'DK',
+    intl: 'da-DK',
+    title: { granted: 'Afgørelse om tilsagn – {call}', rejected: 'Afgørelse om afslag – {call}' },
+    to: 'Til: {applicant}',
+    decision: {
+      heading: 'Afgørelse',
+      granted: '{owner} har behandlet ansøgningen fra {applicant} til «{call}» i programmet «{programme}» og imødekommer ansøgningen med et tilskud på {amount} {currency}.',
+      rejected: '{owner} har behandlet ansøgningen fra {applicant} til «{call}» i programmet «{programme}». Ansøgningen er ikke imødekommet.',
+    },
+    reason: 'Begrundelse',
+    conditions: { heading: 'Vilkår', none: 'Der er ikke fastsat andre vilkår end dem, der fremgår af opslaget.' },
+    rights: { heading: 'Spørgsmål til afgørelsen', text: 'Har I spørgsmål til afgørelsen, er I velkomne til at kontakte {owner}.' },
+    facts: { heading: 'Oplysninger om sagen', text: 'Ansøgningens reference: {reference}. Truffet {date} af {decidedBy}, {owner}.' },
+    mail: {
+      subject: 'Afgørelse på ansøgningen til «{call}»',
+      body: 'Vedhæftet er afgørelsen på ansøgningen fra {applicant} til «{call}». Afgørelsen kan også ses på ansøgningen i Stifinner.\n\nMed venlig hilsen\n{owner}',
+    },
+  },
+};
+
+export class UnknownPlaceholder extends Error {}
+
+/** Fills {name} placeholders; a placeholder without a value is a broken template. */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new UnknownPlaceholder(`no value for {${name}}`);
+    return value;
+  });
+}
+
+function values(language: LetterLanguage, data: LetterData): Record<string, string> {
+  const template = LETTER_TEMPLATES[language];
+  return {
+    owner: data.owner,
+    applicant: data.members.join(', '),
+    call: data.call,
+    programme: data.programme,
+    amount: data.amount === null ? '' : formatNumber(language, data.amount),
+    currency: data.currency,
+    date: new Intl.DateTimeFormat(template.intl, { dateStyle: 'long', timeZone: data.timeZone }).format(data.decidedAt),
+    decidedBy: data.decidedBy,
+    reference: data.reference,
+  };
+}
+
+/** The letter as an archivable document in the chosen language. */
+export function mergeLetter(language: LetterLanguage, data: LetterData): ArchivalDocument {
+  const template = LETTER_TEMPLATES[language];
+  const merged = values(language, data);
+  const sections = [
+    { heading: template.decision.heading, paragraphs: [fill(template.to, merged), fill(template.decision[data.outcome], merged)] },
+    { heading: template.reason, paragraphs: data.reason.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean) },
+  ];
+  if (data.outcome === 'granted') sections.push({ heading: template.conditions.heading, paragraphs: [data.conditions.trim() || template.conditions.none] });
+  sections.push({ heading: template.rights.heading, paragraphs: [fill(template.rights.text, merged)] });
+  sections.push({ heading: template.facts.heading, paragraphs: [fill(template.facts.text, merged)] });
+  return { title: fill(template.title[data.outcome], merged), language: template.intl, author: data.owner, subject: fill(template.title[data.outcome], merged), sections };
+}
+
+/** The covering mail in the letter's language. */
+export function letterMail(language: LetterLanguage, data: LetterData): { subject: string; text: string } {
+  const template = LETTER_TEMPLATES[language];
+  const merged = values(language, data);
+  return { subject: fill(template.mail.subject, merged), text: fill(template.mail.body, merged) };
+}
+
+const FILE_NAMES: Record<LetterLanguage, { granted: string; rejected: string }> = {
+  nb: { granted: 'vedtak-tilskudd.pdf', rejected: 'vedtak-avslag.pdf' },
+  nn: { granted: 'vedtak-tilskot.pdf', rejected: 'vedtak-avslag.pdf' },
+  da: { granted: 'afgoerelse-tilsagn.pdf', rejected: 'afgoerelse-afslag.pdf' },
+};
+
+export function letterFileName(language: LetterLanguage, outcome: 'granted' | 'rejected'): string {
+  return FILE_NAMES[language][outcome];
+}

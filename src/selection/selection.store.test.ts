@@ -1,0 +1,190 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../platform/audit/store.js';
+import { seedDemoIdentities } from '../platform/auth/demo.js';
+import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
+import { findFile } from '../platform/files/store.js';
+import type { OutgoingMail } from '../platform/mail/mailer.js';
+import { DEMO_CALL_KEY, seedDemoAssessment } from '../assessment/demo.js';
+import { raiseFlag } from '../assessment/store.js';
+import { seedDemoProgrammes } from '../programmes/demo.js';
+import { findCall, seededIds, type StoredCall } from '../programmes/store.js';
+import { seedSmallRegistry } from '../programmes/testing.js';
+import { produceLetter } from './letter-job.js';
+import type { Choice, DecisionInput } from './model.js';
+import { threeSixtyGivingPackage } from './open-data.js';
+import {
+  decideSelection,
+  DecisionRefused,
+  findDecision,
+  listPublishedGrants,
+  loadSelectionBoard,
+  NothingToPublish,
+  publishResults,
+  recordSelection,
+  SelectionRefused,
+  VersionConflict,
+  type Actor,
+} from './store.js';
+import { agreeScores, threeSixtyGivingErrors } from './testing.js';
+
+let database: TestDatabase;
+let call: StoredCall;
+let ids: Map<string, string>;
+const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+const ingrid = { user: { userId: '00000000-0000-4000-8000-00000000aaaa', name: 'Ingrid Haugen' }, requestId: 'test' } satisfies Actor;
+const id = (lead: string) => ids.get(lead)!;
+const board = async () => loadSelectionBoard(database.db, (await findCall(database.db, call.id))!, new Date());
+const choice = (lead: string, amount: number | null, reason = `Begrunnelse for ${lead}`): Choice => ({ applicationId: id(lead), selected: amount !== null, amount, reason });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoIdentities(database.db);
+  await seedSmallRegistry(database.db);
+  await seedDemoProgrammes(database.db);
+  await seedDemoAssessment(database.db);
+  call = (await findCall(database.db, (await seededIds(database.db, 'programme_calls', DEMO_CALL_KEY))!))!;
+  // Porsgrunn 4.6; Bodø and Kragerø tie at 4.0; Lillehammer 3.4 (flagged below); Larvik 1.8; Tinn without consensus.
+  ids = await agreeScores(database.db, call, { '4001': [5, 4, 5], '1804': [4, 4, 4], '4014': [4, 4, 4], '3405': [3, 4, 3], '3909': [2, 2, 1] });
+  await raiseFlag(database.db, call.id, id('3405'), 'Trenger juridisk vurdering', { user: null, requestId: 'test' });
+}, 180_000);
+afterAll(() => database.dispose());
+
+describe(`selection and decisions in the store (${engine})`, () => {
+  it('ranks the closed call by agreed scores: a tie shared, the unscored apart, the flagged paused', async () => {
+    const { ranking, frame, version } = await board();
+    expect(version).toBe(1);
+    expect(frame).toEqual({ rounds: [{ expected: 3 }], quota: { min: 2, max: 4 }, budget: 24_000_000, currency: 'NOK' });
+    expect(ranking.ranked.map((r) => [r.applicant.split(',')[0], r.rank, r.total, r.tied, r.paused])).toEqual([
+      ['Porsgrunn', 1, 4.6, false, false],
+      ['Kragerø', 2, 4, true, false],
+      ['Bodø', 2, 4, true, false],
+      ['Lillehammer', 4, 3.4, false, true],
+      ['Larvik', 5, 1.8, false, false],
+    ]);
+    expect(ranking.unrankable).toEqual([expect.objectContaining({ applicant: 'Tinn', missing: ['Utfordringen er dokumentert med egne tall', 'Tiltakene når målene', 'Målbart mål'] })]);
+  });
+
+  it('refuses a selection over the budget with the numbers, and writes nothing', async () => {
+    const refused = recordSelection(database.db, call.id, 1, [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', 6_000_000), choice('3909', null)], ingrid);
+    await expect(refused).rejects.toBeInstanceOf(SelectionRefused);
+    await expect(refused).rejects.toMatchObject({ problems: [{ kind: 'overBudget', granted: 26_000_000, budget: 24_000_000, excess: 2_000_000 }] });
+    expect((await board()).recorded).toEqual([]);
+    expect((await board()).version).toBe(1);
+  });
+
+  it('refuses the paused and the unrankable, a missing reason, and a stale version', async () => {
+    await expect(recordSelection(database.db, call.id, 1, [choice('3405', 1_000_000), choice('4026', 1_000_000), choice('3909', null, ' ')], ingrid)).rejects.toMatchObject({
+      problems: [
+        { kind: 'notSelectable', applicationId: id('3405'), why: 'paused' },
+        { kind: 'notSelectable', applicationId: id('4026'), why: 'unrankable' },
+        { kind: 'reasonMissing', applicationId: id('3909') },
+      ].map((p) => expect.objectContaining(p)),
+    });
+    await expect(recordSelection(database.db, call.id, 7, [choice('4001', 1)], ingrid)).rejects.toBeInstanceOf(VersionConflict);
+  });
+
+  it('records a selection within quota and budget with a reason per application, audited', async () => {
+    const version = await recordSelection(database.db, call.id, 1, [choice('4001', 10_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)], ingrid);
+    expect(version).toBe(2);
+    const { recorded } = await board();
+    expect(recorded.map((c) => [c.applicationId, c.selected, c.amount])).toEqual(
+      expect.arrayContaining([
+        [id('4001'), true, 10_000_000],
+        [id('4014'), true, 8_000_000],
+        [id('1804'), false, null],
+        [id('3909'), false, null],
+      ]),
+    );
+    const audit = await listAuditEvents(database.db, { recordType: 'selection_entry', recordId: id('4001'), limit: 5 });
+    expect(audit[0]).toMatchObject({ action: 'select', from_state: 'none', to_state: 'selected', actor_name: 'Ingrid Haugen', reason: '10000000 NOK: Begrunnelse for 4001' });
+  });
+
+  const inputs = (leads: string[], extra: Partial<DecisionInput> = {}) =>
+    new Map(leads.map((lead) => [id(lead), { conditions: 'Sluttrapport innen 1. juni 2028.', reason: `Vedtaksgrunn ${lead}`, publicSummary: `Prosjekt ${lead}`, letterLanguage: lead === '4014' ? 'nn' : 'nb', ...extra }]));
+
+  it('refuses the whole decision when a reason is missing, or when enqueuing fails: nothing written', async () => {
+    await expect(decideSelection(database.db, call.id, 2, inputs(['4001', '4014'], { reason: '' }), ingrid, async () => undefined)).rejects.toBeInstanceOf(DecisionRefused);
+    await expect(
+      decideSelection(database.db, call.id, 2, inputs(['4001']), ingrid, async () => {
+        throw new Error('queue down');
+      }),
+    ).rejects.toThrow('queue down');
+    expect(await findDecision(database.db, id('4001'))).toBeUndefined();
+    expect((await board()).version).toBe(2);
+  });
+
+  it('decides as selected (granted or rejected), enqueues each letter inside the deciding transaction, audits each transition', async () => {
+    const enqueued: string[] = [];
+    const result = await decideSelection(database.db, call.id, 2, inputs(['4001', '4014', '1804', '3909']), ingrid, async (trx, applicationId) => {
+      // The job is enqueued inside the transaction: the decision row is already visible there.
+      expect(await trx.selectFrom('decisions').select('state').where('application_id', '=', applicationId).executeTakeFirst()).toBeDefined();
+      enqueued.push(applicationId);
+    });
+    expect(result).toEqual({ version: 3, decided: 4 });
+    expect(enqueued.sort()).toEqual([id('4001'), id('4014'), id('1804'), id('3909')].sort());
+    expect(await findDecision(database.db, id('4001'))).toMatchObject({ state: 'granted', amount: 10_000_000, currency: 'NOK', letterLanguage: 'nb', decidedByName: 'Ingrid Haugen', letterRecipients: ['silje.andersen@porsgrunn.example.no', 'ola.dahl@skien.example.no', 'marte.lie@notodden.example.no'] });
+    expect(await findDecision(database.db, id('3909'))).toMatchObject({ state: 'rejected', amount: null, publicSummary: '', letterRecipients: [] });
+    const audit = await listAuditEvents(database.db, { recordType: 'decision', recordId: id('4014'), limit: 5 });
+    expect(audit[0]).toMatchObject({ action: 'grant', from_state: 'pending', to_state: 'granted', reason: 'Vedtaksgrunn 4014', actor_name: 'Ingrid Haugen' });
+    await expect(decideSelection(database.db, call.id, 3, inputs(['4001']), ingrid, async () => undefined)).rejects.toMatchObject({ problems: [{ code: 'nothingToDecide' }] });
+  });
+
+  it('locks the selection of a decided application; the undecided can still change', async () => {
+    await expect(recordSelection(database.db, call.id, 3, [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)], ingrid)).rejects.toMatchObject({
+      problems: [expect.objectContaining({ kind: 'locked', applicationId: id('4001') })],
+    });
+    expect((await findDecision(database.db, id('4001')))!.amount).toBe(10_000_000);
+  });
+
+  it('makes the letter once and mails it once, even when the job runs again; a refused send is retried', async () => {
+    const sent: OutgoingMail[] = [];
+    let refuse = true;
+    const app = {
+      database,
+      mailer: {
+        send: async (mail: OutgoingMail) => {
+          if (refuse) throw new Error('SMTP 451');
+          sent.push(mail);
+        },
+        close() {},
+      },
+    } as unknown as FastifyInstance;
+    await expect(produceLetter(app, id('4001'))).rejects.toThrow('SMTP 451');
+    const made = (await findDecision(database.db, id('4001')))!;
+    expect(made.letterFileId).not.toBeNull();
+    expect(made.mailSentAt).toBeNull();
+    refuse = false;
+    await produceLetter(app, id('4001'));
+    await produceLetter(app, id('4001'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: ['silje.andersen@porsgrunn.example.no', 'ola.dahl@skien.example.no', 'marte.lie@notodden.example.no'], subject: 'Vedtak på søknaden til «Nettverk for bærekraftige tjenester 2026»' });
+    const after = (await findDecision(database.db, id('4001')))!;
+    expect(after.letterFileId).toBe(made.letterFileId);
+    expect(after.mailSentAt).not.toBeNull();
+    const pdf = (await findFile(database.db, after.letterFileId!))!;
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(sent[0]!.attachments![0]!.content.equals(pdf.content)).toBe(true);
+    // A rejection without any address is made and stored, and not mailed.
+    await produceLetter(app, id('3909'));
+    expect((await findDecision(database.db, id('3909')))!.letterFileId).not.toBeNull();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('publishes only granted decisions; the open data holds exactly those, valid 360Giving', async () => {
+    expect(await listPublishedGrants(database.db)).toEqual([]);
+    await expect(publishResults(database.db, call.id, 2, ingrid)).rejects.toBeInstanceOf(VersionConflict);
+    expect(await publishResults(database.db, call.id, 3, ingrid)).toEqual({ version: 4, published: 2 });
+    await expect(publishResults(database.db, call.id, 4, ingrid)).rejects.toBeInstanceOf(NothingToPublish);
+    const grants = await listPublishedGrants(database.db);
+    expect(grants.map((g) => [g.members[0]!.name, g.amount, g.summary])).toEqual([
+      ['Porsgrunn', 10_000_000, 'Prosjekt 4001'],
+      ['Kragerø', 8_000_000, 'Prosjekt 4014'],
+    ]);
+    expect(threeSixtyGivingErrors(threeSixtyGivingPackage(grants, 'http://localhost'))).toEqual([]);
+    expect((await findDecision(database.db, id('3909')))!.state).toBe('rejected');
+    const audit = await listAuditEvents(database.db, { recordType: 'decision', recordId: id('4001'), limit: 10 });
+    expect(audit.map((e) => `${e.action}:${e.from_state ?? ''}->${e.to_state ?? ''}`)).toEqual(['publish:granted->published', 'letter-sent:->', 'letter-made:->', 'grant:pending->granted']);
+  });
+});

@@ -19,6 +19,9 @@ export const MAX_PLAUSIBLE_YEARLY_CHANGE = 0.15;
 /** Years of total population behind a municipality's long-run growth. */
 export const LONG_RUN_YEARS = 10;
 
+/** One-year survival by cell in transition y (y → y + 1, an index into the population's years). */
+export type SurvivalInTransition = (y: number) => Float64Array;
+
 export interface MigrationEvidence {
   /** Net migrants by cell on 1 January of the start year, summed over transitions. */
   readonly migrants: Float64Array;
@@ -56,11 +59,12 @@ export function residualMigration(
   population: PopulationHistory,
   m: number,
   transitions: readonly number[],
-  survival: Float64Array,
+  survivalIn: SurvivalInTransition,
 ): MigrationEvidence {
   const migrants = new Float64Array(CELL_COUNT);
   const exposure = new Float64Array(CELL_COUNT);
   for (const y of transitions) {
+    const survival = survivalIn(y);
     const start = cellsOf(population, m, y);
     const end = cellsOf(population, m, y + 1);
     for (let sex = 0; sex < SEXES.length; sex++) {
@@ -138,7 +142,7 @@ export function yearlyMigration(
   population: PopulationHistory,
   m: number,
   transitions: readonly number[],
-  survival: Float64Array,
+  survival: SurvivalInTransition,
 ): YearlyMigration {
   const rates = transitions.map((y) => {
     const e = residualMigration(population, m, [y], survival);

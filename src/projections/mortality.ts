@@ -175,6 +175,33 @@ export function cohortSurvival(rates: Float64Array, out: Float64Array): void {
   }
 }
 
+/**
+ * One-year cohort survival in each observed calendar year up to lastYear (the jump-off's
+ * survival after it), for estimating migration as the residual of each year's population change:
+ * with the year's own deaths the residual holds migration alone, not also the gap between that
+ * year's mortality and the jump-off's. Backtest base 2020 fitted to 2022 → 2026, WAPE with the
+ * jump-off survival → with each year's: 90+ 6.47 → 5.94 %, 80–89 1.99 → 1.93 %, 0 7.68 → 7.69 %,
+ * 20–44 2.50 → 2.52 %, MAPE 1.86 → 1.86 %; base 2024 → 2026: 90+ 3.76 → 3.67 %, MAPE 1.17 %.
+ */
+export function observedSurvivalByYear(
+  history: MortalityHistory,
+  lastYear: number,
+  afterwards: Float64Array,
+): (year: number) => Float64Array {
+  const lastObserved = Math.min(lastYear, history.years[history.years.length - 1]!);
+  const byYear = new Map<number, Float64Array>();
+  return (year) => {
+    if (year > lastObserved) return afterwards;
+    let survival = byYear.get(year);
+    if (!survival) {
+      survival = new Float64Array(CELL_COUNT);
+      cohortSurvival(fitMortality(history, year).rates, survival);
+      byYear.set(year, survival);
+    }
+    return survival;
+  };
+}
+
 /** Share of a year's births alive on 1 January, by sex: born on average mid-year. */
 export function newbornSurvival(rates: Float64Array, sex: number): number {
   return Math.exp(-rates[cellIndex(sex, 0)]! / 2);

@@ -150,7 +150,7 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
   const fitIndex = fitUntil - firstYear;
   const transitions = population.codes.map((_, m) => usableTransitions(population, m, fitIndex));
   const shape = fertilityShape(inputs.fertility, knownUntil);
-  const levels = fertilityLevels(population, transitions, shape, jumpOffNewbornSurvival);
+  const levels = fertilityLevels(population, transitions, shape, jumpOffNewbornSurvival, (m) => countyOf(population.codes[m]!));
   const fertilityPath = published
     ? (year: number) => pathValue(inputs.totalFertility, parameters.fertility, year)
     : heldFertility(inputs.fertility, knownUntil);

@@ -11,7 +11,7 @@ const result: BacktestResult = {
   mapeTotal: 0.04567,
   mapeNoChange: 0.0385,
   mapeBySize: SIZE_CLASSES.map((below, i) => ({ below, count: i, mape: 0.01 * (i + 1) })),
-  byAgeGroup: BACKTEST_AGE_GROUPS.map(([from, to]) => ({ from, to, mape: 0.05, wape: 0.02 })),
+  byAgeGroup: BACKTEST_AGE_GROUPS.map(([from, to], g) => ({ from, to, mape: 0.05, wape: 0.02, national: g === 0 ? 0.0212 : -0.001 })),
 };
 
 describe('backtest report', () => {
@@ -23,8 +23,11 @@ describe('backtest report', () => {
 
   it('has the four size classes and the ten age groups', () => {
     expect(lines.filter((l) => /n=\s*\d/.test(l)).map((l) => l.trim().split(/\s+n=/)[0])).toEqual(['<2 000', '2 000–5 000', '5 000–20 000', '20 000+']);
-    const ages = lines.slice(lines.indexOf('by age group:        MAPE      WAPE') + 1).slice(0, 10).map((l) => l.trim().split(/\s+/)[0]);
-    expect(ages).toEqual(['0', '1–5', '6–12', '13–15', '16–19', '20–44', '45–66', '67–79', '80–89', '90+']);
+    const table = lines.slice(lines.findIndex((l) => l.startsWith('by age group:')) + 1).slice(0, 10);
+    expect(table.map((l) => l.trim().split(/\s+/)[0])).toEqual(['0', '1–5', '6–12', '13–15', '16–19', '20–44', '45–66', '67–79', '80–89', '90+']);
+    // each group's national error, signed, after MAPE and WAPE
+    expect(table[0]).toMatch(/5\.00 %\s+2\.00 %\s+\+2\.12 %$/);
+    expect(table[1]).toMatch(/-0\.10 %$/);
   });
 
   it('lists the worst municipalities by absolute error', () => {

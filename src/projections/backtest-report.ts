@@ -8,6 +8,9 @@ import type { ProjectionInputs } from './inputs.js';
 
 const percent = (v: number) => `${(100 * v).toFixed(2)} %`;
 
+/** Heading of the column with each age group's national error, the floor under its WAPE. */
+const NATIONAL_COLUMN = 'national (WAPE ≥ |national|)';
+
 function sizeClassLabel(lower: number, below: number): string {
   const n = (v: number) => v.toLocaleString('en-US').replace(/,/g, ' ');
   if (!Number.isFinite(below)) return `${n(lower)}+`;
@@ -32,9 +35,10 @@ export function backtestReport(result: BacktestResult, names: ReadonlyMap<string
     lines.push(`  ${sizeClassLabel(lower, c.below).padEnd(14)} n=${String(c.count).padStart(3)}  ${percent(c.mape)}`);
     lower = c.below;
   }
-  lines.push('by age group:        MAPE      WAPE');
+  lines.push(`by age group:        MAPE      WAPE  ${NATIONAL_COLUMN}`);
   for (const g of result.byAgeGroup) {
-    lines.push(`  ${ageGroupLabel(g.from, g.to).padEnd(8)} ${percent(g.mape).padStart(12)} ${percent(g.wape).padStart(9)}`);
+    const national = `${g.national >= 0 ? '+' : ''}${percent(g.national)}`;
+    lines.push(`  ${ageGroupLabel(g.from, g.to).padEnd(8)} ${percent(g.mape).padStart(12)} ${percent(g.wape).padStart(9)} ${national.padStart(10)}`);
   }
   if (worst > 0) {
     lines.push(`worst ${worst} municipalities:`);

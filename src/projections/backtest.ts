@@ -39,6 +39,11 @@ export interface AgeGroupError {
   readonly mape: number;
   /** Sum of absolute errors over the sum observed. */
   readonly wape: number;
+  /**
+   * Sum projected over the sum observed, minus 1: the error of the national total, which WAPE
+   * cannot be below (the sum of absolute errors is at least the absolute error of the sum).
+   */
+  readonly national: number;
 }
 
 export interface BacktestResult {
@@ -66,6 +71,7 @@ export function runBacktest(
   };
   const codes = population.codes.filter((c) => !(BACKTEST_EXCLUDED as readonly string[]).includes(c));
   const groupAbsError = new Float64Array(BACKTEST_AGE_GROUPS.length);
+  const groupProjected = new Float64Array(BACKTEST_AGE_GROUPS.length);
   const groupObserved = new Float64Array(BACKTEST_AGE_GROUPS.length);
   const groupApe: number[][] = BACKTEST_AGE_GROUPS.map(() => []);
   let noChange = 0;
@@ -76,8 +82,10 @@ export function runBacktest(
     const base = observedCells(m, baseYear);
     BACKTEST_AGE_GROUPS.forEach(([from, to], g) => {
       const o = personsAged(observed, from, to);
-      const error = Math.abs(personsAged(projected, from, to) - o);
+      const p = personsAged(projected, from, to);
+      const error = Math.abs(p - o);
       groupAbsError[g] = groupAbsError[g]! + error;
+      groupProjected[g] = groupProjected[g]! + p;
       groupObserved[g] = groupObserved[g]! + o;
       if (o > 0) groupApe[g]!.push(error / o);
     });
@@ -108,6 +116,7 @@ export function runBacktest(
       to,
       mape: mean(groupApe[g]!),
       wape: groupAbsError[g]! / groupObserved[g]!,
+      national: groupProjected[g]! / groupObserved[g]! - 1,
     })),
   };
 }

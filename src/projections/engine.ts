@@ -36,7 +36,15 @@ import {
   type Projection,
   type ScenarioName,
 } from './model.js';
-import { cohortSurvival, fitMortality, lifeExpectancy, newbornSurvival, projectedDeathRates, type MortalityModel } from './mortality.js';
+import {
+  cohortSurvival,
+  fitMortality,
+  lifeExpectancy,
+  newbornSurvival,
+  observedSurvivalByYear,
+  projectedDeathRates,
+  type MortalityModel,
+} from './mortality.js';
 
 export type EngineMode = 'published' | 'backtest';
 
@@ -142,7 +150,7 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
   const fitIndex = fitUntil - firstYear;
   const transitions = population.codes.map((_, m) => usableTransitions(population, m, fitIndex));
   const shape = fertilityShape(inputs.fertility, knownUntil);
-  const levels = fertilityLevels(population, transitions, shape, jumpOffNewbornSurvival);
+  const levels = fertilityLevels(population, transitions, shape, jumpOffNewbornSurvival, (m) => countyOf(population.codes[m]!));
   const fertilityPath = published
     ? (year: number) => pathValue(inputs.totalFertility, parameters.fertility, year)
     : heldFertility(inputs.fertility, knownUntil);
@@ -185,7 +193,9 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
   };
   const unaligned = schedulesWithShift(0);
 
-  const evidence = population.codes.map((_, m) => smoothOverAge(residualMigration(population, m, transitions[m]!, jumpOffSurvival)));
+  const observedSurvival = observedSurvivalByYear(inputs.mortality, knownUntil, jumpOffSurvival);
+  const survivalIn = (y: number) => observedSurvival(firstYear + y);
+  const evidence = population.codes.map((_, m) => smoothOverAge(residualMigration(population, m, transitions[m]!, survivalIn)));
   const countyRates = ratesByCounty(population.codes, evidence);
   const recentMigration = population.codes.map((code, m) =>
     shrunkRates(evidence[m]!, countyRates.get(countyOf(code)) ?? null, MIGRATION_PRIOR_EXPOSURE),
@@ -194,7 +204,7 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
     recentMigration,
     population.codes.map((_, m) => basePopulationOf(m)),
     excessPersistence(
-      population.codes.map((_, m) => yearlyMigration(population, m, transitions[m]!, jumpOffSurvival)),
+      population.codes.map((_, m) => yearlyMigration(population, m, transitions[m]!, survivalIn)),
       population.codes.map((_, m) => sum(basePopulationOf(m))),
     ),
     unaligned.migrationIntensity,
@@ -362,3 +372,4 @@ function mean(values: readonly number[]): number {
 function lastYearOf(years: readonly number[]): number {
   return years[years.length - 1]!;
 }
+

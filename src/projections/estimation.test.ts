@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fertilityLevels, fertilityShape, heldFertility, totalFertility } from './fertility.js';
+import { FERTILITY_PRIOR_BIRTHS, fertilityLevels, fertilityShape, heldFertility, totalFertility } from './fertility.js';
 import type { PopulationHistory } from './inputs.js';
 import { CELL_COUNT, FEMALE, MALE, cellIndex } from './model.js';
 import { excessPersistence, residualMigration, shrunkRates, smoothOverAge, sum, usableTransitions } from './migration.js';
@@ -36,9 +36,25 @@ describe('fertility', () => {
     shape[30] = 1;
     const levels = fertilityLevels(population, [[0], [0]], shape, 1);
     expect(levels.nationalLevel).toBeCloseTo(12 / 200, 12);
-    // own ratio 4/6 and 8/6, pulled towards 1 by 20 prior births
-    expect(levels.relative[0]).toBeCloseTo((4 + 20) / (6 + 20), 12);
-    expect(levels.relative[1]).toBeCloseTo((8 + 20) / (6 + 20), 12);
+    // own ratio 4/6 and 8/6, pulled towards their one group's level 1 by the prior births
+    const k = FERTILITY_PRIOR_BIRTHS;
+    expect(levels.relative[0]).toBeCloseTo((4 + k) / (6 + k), 12);
+    expect(levels.relative[1]).toBeCloseTo((8 + k) / (6 + k), 12);
+  });
+
+  it('shrinks a municipality’s level towards its own county’s', () => {
+    // counties A (0001, 0002) and B (0003): same women, A has more newborns
+    const persons = new Float64Array(3 * 2 * CELL_COUNT);
+    const at = (m: number, y: number) => (m * 2 + y) * CELL_COUNT;
+    for (const m of [0, 1, 2]) persons[at(m, 0) + cellIndex(FEMALE, 30)] = 100;
+    [9, 9, 3].forEach((newborns, m) => (persons[at(m, 1) + cellIndex(MALE, 0)] = newborns));
+    const population: PopulationHistory = { codes: ['0001', '0002', '0003'], years: [2023, 2024], persons };
+    const shape = new Float64Array(106);
+    shape[30] = 1;
+    const levels = fertilityLevels(population, [[0], [0], [0]], shape, 1, (m) => (m < 2 ? 'A' : 'B'));
+    // national 21 newborns over 3 × 100 women: A's own and pooled level 9 / 7, B's 3 / 7
+    expect(levels.relative[0]).toBeCloseTo(9 / 7, 12);
+    expect(levels.relative[2]).toBeCloseTo(3 / 7, 12);
   });
 });
 
@@ -53,7 +69,7 @@ describe('migration estimation', () => {
   it('keeps the number of migrants when smoothing over age', () => {
     const oslo = inputs.population.codes.indexOf('0301');
     const survival = new Float64Array(CELL_COUNT).fill(0.99);
-    const raw = residualMigration(inputs.population, oslo, [0, 1], survival);
+    const raw = residualMigration(inputs.population, oslo, [0, 1], () => survival);
     const smooth = smoothOverAge(raw);
     // the kernel weights sum to about 2.5 (σ = 2); edges reflect onto the end ages, so totals scale alike
     expect(sum(smooth.migrants) / sum(smooth.exposure)).toBeCloseTo(sum(raw.migrants) / sum(raw.exposure), 3);

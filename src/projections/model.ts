@@ -151,7 +151,13 @@ export function projectMunicipality(
   return { code: m.code, scenario: s.scenario, baseYear: s.baseYear, endYear: s.endYear, population, births, deaths, netMigration };
 }
 
-/** Births in step k at fertility level 1 from the women alive on 1 January. */
+/**
+ * Births in step k at fertility level 1 from the women alive on 1 January (the age pattern
+ * already spreads each woman's year over her two ages). Counting the women at mid-year instead
+ * (the mean of 1 January and, after the year's migration, 31 December, in the projection and in
+ * estimating the levels alike) did worse: backtest WAPE at age 0 base 2020 fitted to 2022 → 2026
+ * 7.57 → 7.80 % (the end of the year alone: 8.05 %), base 2024 → 2026 5.38 → 5.39 %.
+ */
 export function birthsPerLevel(start: Float64Array, s: NationalSchedules, k: number): number {
   let births = 0;
   const fertility = s.fertility.subarray(k * AGE_COUNT, (k + 1) * AGE_COUNT);

@@ -49,7 +49,7 @@ describe(`server processes sharing one database (${engine})`, () => {
     expect(await onB.json()).toMatchObject({ name: 'Lars Berg', roles: ['programme_owner'] });
     expect(await a.stop()).toBe(0);
     expect(await b.stop()).toBe(0);
-  });
+  }, 240_000);
 
   it.skipIf(process.env.DATABASE_URL)('the embedded database keeps its data across a restart, and SIGTERM stops cleanly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stifinner-data-'));
@@ -65,5 +65,5 @@ describe(`server processes sharing one database (${engine})`, () => {
     const response = await fetchWithJar(jar, `${second.baseUrl}/api/v1/me`);
     expect(await response.json()).toMatchObject({ name: 'Eirik Moen' });
     expect(await second.stop()).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });

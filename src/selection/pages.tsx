@@ -96,7 +96,8 @@ function Frame({ ctx, board, evaluation }: { ctx: PageContext; board: SelectionB
   return (
     <section aria-labelledby="summary-heading" id="summary">
       <h2 class="ds-heading" data-size="sm" id="summary-heading" safe>{t('selection.frame.title')}</h2>
-      <dl class="facts" role="status" aria-live="polite" id="selection-summary">
+      <div role="status" aria-live="polite" id="selection-summary">
+      <dl class="facts">
         <dt safe>{t('selection.frame.quotaLabel')}</dt>
         <dd safe>{`${quota} – ${tx(ctx, 'selection.frame.selected', { selected: evaluation.selected })}`}</dd>
         <dt safe>{t('selection.frame.budgetLabel')}</dt>
@@ -116,6 +117,7 @@ function Frame({ ctx, board, evaluation }: { ctx: PageContext; board: SelectionB
           </>
         ))}
       </dl>
+      </div>
     </section>
   );
 }

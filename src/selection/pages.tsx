@@ -314,7 +314,7 @@ function LetterCell({ ctx, call, decision }: { ctx: PageContext; call: StoredCal
   const state = letterState({ fileId: decision.letterFileId, sentAt: decision.mailSentAt, recipients: decision.letterRecipients });
   return (
     <td>
-      <span class="ds-tag letter-state" data-state={state} data-color={state === 'sent' ? 'success' : state === 'queued' ? 'neutral' : 'warning'} safe>{LETTER_STATES[state][ctx.locale]}</span>
+      <span class="ds-tag letter-state" data-state={state} data-color={state === 'sent' ? 'success' : state === 'queued' ? 'neutral' : 'warning'}>{LETTER_STATES[state][ctx.locale]}</span>
       {decision.letterFileId ? (
         <>
           {' '}

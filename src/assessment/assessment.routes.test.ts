@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCapturedMail } from '../platform/mail/store.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
-import { listSubmittedApplications } from '../applications/store.js';
+import { listSubmissions, listSubmittedApplications } from '../applications/store.js';
 import { seedDemoProgrammes } from '../programmes/demo.js';
 import { findCall, seededIds, type StoredCall } from '../programmes/store.js';
 import { seedSmallRegistry } from '../programmes/testing.js';
@@ -82,6 +82,9 @@ describe('assessment over HTTP', () => {
     expect(before.body).toContain('name="conflict"');
     expect(before.body).not.toContain('id="content"');
     expect(before.body).not.toContain('hverdagsrehabilitering');
+    const decision = (await listSubmissions(running.database.db, mine.applicationId)).at(-1)!.members[0]!.decision!.fileId;
+    expect((await get(`/vurderinger/${mine.id}/filer/${decision}`, PER)).statusCode).toBe(403);
+    expect((await get(`/vurdering/soknader/${mine.applicationId}/filer/${decision}`, PER)).statusCode).toBe(403);
     expect((await get(`/vurderinger/${mine.id}`, ANNE)).statusCode).toBe(403);
     expect((await post(`/vurderinger/${mine.id}/erklaering`, ANNE, { version: String(mine.version), conflict: 'no' })).statusCode).toBe(403);
     expect((await post(`/vurderinger/${mine.id}/poeng`, ANNE, { version: String(mine.version), action: 'save', 'score-1': '3' })).statusCode).toBe(403);
@@ -117,6 +120,10 @@ describe('assessment over HTTP', () => {
     await post(`/vurderinger/${mine.id}/erklaering`, PER, { version: String(mine.version), conflict: 'no' });
     const declared = (await findAssignment(running.database.db, mine.id))!;
     expect((await get(`/vurderinger/${mine.id}`, PER)).body).toContain('id="content"');
+    const decision = (await listSubmissions(running.database.db, mine.applicationId)).at(-1)!.members[0]!.decision!.fileId;
+    const file = await get(`/vurderinger/${mine.id}/filer/${decision}`, PER);
+    expect([file.statusCode, file.headers['content-type']]).toEqual([200, 'application/pdf']);
+    expect((await get(`/vurdering/soknader/${mine.applicationId}/filer/${decision}`, INGRID)).statusCode).toBe(200);
     const bad = await post(`/vurderinger/${mine.id}/poeng`, PER, { version: String(declared.version), action: 'save', 'score-1': '9', 'rationale-1': 'For høyt' });
     expect(bad.statusCode).toBe(400);
     expect(await scoreHistory(running.database.db, mine.id)).toEqual([]);

@@ -610,6 +610,7 @@ export interface ReviewView {
   call: StoredCall;
   applicationId: string;
   applicant: string;
+  submission: StoredSubmission;
   review: { state: ReviewState; version: number };
   criteria: ReviewCriterion[];
   scale: ScoreScale;
@@ -645,6 +646,7 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
         {view.sheets.length === 0 ? (
           <p class="ds-paragraph" safe>{t('assessment.review.noSheets')}</p>
         ) : (
+          <div class="table-scroll">
           <table class="ds-table" data-border id="side-by-side">
             <thead>
               <tr>
@@ -668,6 +670,7 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
       <section aria-labelledby="flags-heading">
@@ -727,6 +730,7 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
           ''
         )}
       </section>
+      <SubmittedContent ctx={ctx} submission={view.submission} fileBase={`${base}/filer`} />
     </Layout>
   );
 }

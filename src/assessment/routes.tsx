@@ -146,6 +146,19 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return result;
   }
 
+  /** A file of the submitted application (attachment or decision) as a download. */
+  async function sendApplicationFile(reply: FastifyReply, applicationId: string, fileId: string) {
+    if (!(await applicationFile(db, applicationId, fileId))) throw notFound();
+    const file = await findFile(db, fileId);
+    if (!file) throw notFound();
+    const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return reply
+      .type(file.contentType)
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.content);
+  }
+
   // The owner's dashboard --------------------------------------------------------------------
 
   async function dashboard(request: FastifyRequest, reply: FastifyReply, call: StoredCall, status: number, extra: { notice?: string; errors?: FieldError[]; perApplication?: string } = {}) {
@@ -412,18 +425,16 @@ export async function assessmentRoutes(app: FastifyInstance) {
     const { assignment } = await ownAssignment(request);
     if (!CONTENT_STATES.includes(assignment.state)) throw new HttpProblem(403);
     const { fileId } = request.params as { fileId: string };
-    if (!(await applicationFile(db, assignment.applicationId, fileId))) throw notFound();
-    const file = await findFile(db, fileId);
-    if (!file) throw notFound();
-    const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    return reply
-      .type(file.contentType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
+    return sendApplicationFile(reply, assignment.applicationId, fileId);
   });
 
   // The review page: the owner, or the lead reviewer who declared no conflict ----------------
+
+  app.get('/vurdering/soknader/:id/filer/:fileId', { config: { access: REVIEWER }, schema: { params: fileParams } }, async (request, reply) => {
+    const { id, fileId } = request.params as { id: string; fileId: string };
+    await reviewAccess(request, id);
+    return sendApplicationFile(reply, id, fileId);
+  });
 
   async function reviewAccess(request: FastifyRequest, applicationId: string): Promise<{ call: StoredCall; owner: boolean }> {
     const application = await findApplication(db, applicationId);
@@ -449,6 +460,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
       call,
       applicationId,
       applicant: membersText(submission.members),
+      submission,
       review: await findReview(db, applicationId),
       criteria: criteriaOf(call.content),
       scale: scoreScaleOf(call),

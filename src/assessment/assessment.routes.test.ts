@@ -56,6 +56,8 @@ describe('assessment over HTTP', () => {
     expect((await get('/vurderinger', SILJE)).statusCode).toBe(403);
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, SILJE)).statusCode).toBe(403);
     expect((await get(`/eier/programmer/${call.programmeId}/fagpanel`, INGRID)).body).toContain('Anne Strand');
+    expect((await get(`${dashboard()}?lang=en`, INGRID)).body).toContain('Per Holm is employed by Porsgrunn (4001), a member of the application.');
+    expect((await get(`${dashboard()}?lang=nn`, INGRID)).body).toContain('Framdrift per fagperson');
   });
 
   it('a bad batch size is a 400 with the form kept and nothing assigned; a good one assigns with Per kept off Porsgrunn', async () => {
@@ -143,6 +145,10 @@ describe('assessment over HTTP', () => {
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, ANNE)).statusCode).toBe(403);
     await post(`/vurderinger/${annes.id}/erklaering`, ANNE, { version: String(annes.version), conflict: 'no' });
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, ANNE)).statusCode).toBe(200);
+    const applicantView = await get(`/soknader/${porsgrunnNetwork}`, SILJE);
+    expect(applicantView.statusCode).toBe(200);
+    expect(applicantView.body).not.toContain('Anne Strand');
+    expect(applicantView.body).not.toContain('Per Holm');
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, INGRID)).statusCode).toBe(200);
     const early = await post(`/vurdering/soknader/${porsgrunnNetwork}/konsensus`, ANNE, { version: '2', 'score-1': '4', 'reasoning-1': 'x', 'score-2': '4', 'reasoning-2': 'x', 'score-3': '4', 'reasoning-3': 'x' });
     expect(early.statusCode).toBe(409);

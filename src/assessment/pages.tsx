@@ -70,7 +70,8 @@ export interface ApplicationRow {
 export interface DashboardView {
   call: StoredCall;
   applications: ApplicationRow[];
-  reviewers: (PoolMember & { counts: ProgressCounts })[];
+  /** Per reviewer: the progress counts, and of their live assignments how many are agreed and how many have open flags. */
+  reviewers: (PoolMember & { counts: ProgressCounts; agreed: number; flagged: number })[];
   exclusions: { exclusion: Exclusion; reviewerName: string; applicant: string }[];
   reassign: { assignment: StoredAssignment; reviewerName: string; applicant: string }[];
   notice?: string | undefined;
@@ -164,6 +165,8 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
               <th scope="col" safe>{t('assessment.col.assigned')}</th>
               <th scope="col" safe>{t('assessment.col.declared')}</th>
               <th scope="col" safe>{t('assessment.col.scored')}</th>
+              <th scope="col" safe>{t('assessment.col.agreed')}</th>
+              <th scope="col" safe>{t('assessment.col.flags')}</th>
               <th scope="col" safe>{t('assessment.col.conflicts')}</th>
             </tr>
           </thead>
@@ -174,6 +177,8 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
                 <td safe>{String(r.counts.assigned)}</td>
                 <td safe>{String(r.counts.declared)}</td>
                 <td safe>{String(r.counts.scored)}</td>
+                <td safe>{String(r.agreed)}</td>
+                <td safe>{String(r.flagged)}</td>
                 <td safe>{String(r.counts.conflicted)}</td>
               </tr>
             ))}

@@ -20,6 +20,7 @@ import { canManage } from '../programmes/model.js';
 import { tx } from '../programmes/pages/shared.js';
 import { findCall, findProgramme, type StoredCall } from '../programmes/store.js';
 import {
+  ACTIVE_ASSIGNMENT_STATES,
   CONTENT_STATES,
   criteriaOf,
   exclusionFor,
@@ -197,7 +198,15 @@ export async function assessmentRoutes(app: FastifyInstance) {
             status: statuses.find((s) => s.applicationId === application.id)!,
             assignments: assignments.filter((a) => a.applicationId === application.id).map((a) => ({ ...a, reviewerName: nameOf.get(a.reviewerId) ?? '' })),
           })),
-          reviewers: pool.map((m) => ({ ...m, counts: perReviewer.get(m.userId) ?? { assigned: 0, declared: 0, scored: 0, conflicted: 0 } })),
+          reviewers: pool.map((m) => {
+            const live = statuses.filter((st) => assignments.some((a) => a.reviewerId === m.userId && a.applicationId === st.applicationId && ACTIVE_ASSIGNMENT_STATES.includes(a.state)));
+            return {
+              ...m,
+              counts: perReviewer.get(m.userId) ?? { assigned: 0, declared: 0, scored: 0, conflicted: 0 },
+              agreed: live.filter((st) => st.consensusRecorded).length,
+              flagged: live.filter((st) => st.openFlags > 0).length,
+            };
+          }),
           exclusions,
           reassign,
           ...extra,

@@ -12,6 +12,7 @@ import type { StoredCall } from '../programmes/store.js';
 import type { Currency } from '../programmes/model.js';
 import {
   decisionStateName,
+  defaultLetterLanguage,
   LETTER_STATES,
   letterLanguagesOf,
   letterState,
@@ -391,7 +392,7 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
                     <legend class="ds-label" safe>{tx(ctx, 'selection.decisions.language', { applicant: applicant.applicant })}</legend>
                     {languages.map((language) => (
                       <div class="ds-field">
-                        <input class="ds-input" type="radio" id={`language-${id}-${language}`} name={`language-${id}`} value={language} checked={value(`language-${id}`, defaultLanguage(board, applicant.callLanguage)) === language} />
+                        <input class="ds-input" type="radio" id={`language-${id}-${language}`} name={`language-${id}`} value={language} checked={value(`language-${id}`, defaultLetterLanguage(call.programme.country, applicant.callLanguage)) === language} />
                         <label class="ds-label" for={`language-${id}-${language}`} safe>{tx(ctx, `language.${language}`)}</label>
                       </div>
                     ))}
@@ -460,11 +461,6 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
       </section>
     </Layout>
   );
-}
-
-function defaultLanguage(board: SelectionBoard, callLanguage: string): string {
-  const languages = letterLanguagesOf(board.call.programme.country);
-  return (languages as string[]).includes(callLanguage) ? callLanguage : languages[0]!;
 }
 
 // Public --------------------------------------------------------------------------------------------

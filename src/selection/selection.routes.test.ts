@@ -66,6 +66,14 @@ describe('selection over HTTP', () => {
     }
     expect((await get(selectionUrl())).statusCode).toBe(303);
     expect((await get('/eier/utlysninger/00000000-0000-4000-8000-000000000000/utvelgelse', INGRID)).statusCode).toBe(404);
+    for (const [lang, heading] of [
+      ['nn', 'Utveljing: '],
+      ['da', 'Udvælgelse: '],
+      ['en', 'Selection: '],
+    ] as const) {
+      expect((await get(`${selectionUrl()}?lang=${lang}`, INGRID)).body).toContain(`<h1 class="ds-heading" data-size="lg">${heading}`);
+      expect((await get(`${decisionsUrl()}?lang=${lang}`, INGRID)).statusCode).toBe(200);
+    }
     const page = (await get(selectionUrl(), INGRID)).body;
     expect(page).toContain('Uavgjort');
     expect(page).toContain('Kragerø');

@@ -70,6 +70,7 @@ import {
   unassignReviewer,
   VersionConflict,
   type Actor,
+  type AssessmentProblem,
   type StoredAssignment,
 } from './store.js';
 
@@ -102,11 +103,28 @@ function scoreErrors(ctx: PageContext, criteria: ReviewCriterion[], problems: (S
   }));
 }
 
+const PROBLEM_STATUS: Record<AssessmentProblem, 400 | 404 | 409> = {
+  notFound: 404,
+  notSubmitted: 404,
+  beforeDeadline: 409,
+  notInPool: 400,
+  notCandidate: 400,
+  alreadyMember: 409,
+  hasAssignments: 409,
+  excluded: 409,
+  illegal: 409,
+  paused: 409,
+  agreed: 409,
+  incomplete: 400,
+  noScores: 409,
+  resolved: 409,
+};
+
 /** The one place where refusals become HTTP statuses and translated messages. */
 function refusal(ctx: PageContext, error: unknown): { status: 400 | 404 | 409; message: string; issues: ScoreIssue[] } {
   if (error instanceof VersionConflict) return { status: 409, message: tx(ctx, 'assessment.conflict.lead', { base: error.baseVersion, current: error.currentVersion }), issues: [] };
   if (!(error instanceof AssessmentRefused)) throw error;
-  const status = ({ notFound: 404, notSubmitted: 404, notInPool: 400, notCandidate: 400, incomplete: 400 } as const)[error.problem as 'notFound'] ?? 409;
+  const status = PROBLEM_STATUS[error.problem];
   return { status, message: tx(ctx, `assessment.problem.${error.problem}`), issues: error.detail.issues ?? [] };
 }
 

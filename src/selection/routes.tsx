@@ -251,7 +251,7 @@ export async function selectionRoutes(app: FastifyInstance) {
   }
 
   app.get('/open-data/360giving.json', { config: { access: access.public } }, async (_request, reply) =>
-    reply.type('application/json; charset=utf-8').header('access-control-allow-origin', '*').send(JSON.stringify(threeSixtyGivingPackage(await listPublishedGrants(db), app.config.publicUrl), null, 2)),
+    reply.type('application/json; charset=utf-8').header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin').send(JSON.stringify(threeSixtyGivingPackage(await listPublishedGrants(db), app.config.publicUrl), null, 2)),
   );
 
   app.get('/open-data/360giving.csv', { config: { access: access.public } }, async (_request, reply) =>
@@ -259,6 +259,7 @@ export async function selectionRoutes(app: FastifyInstance) {
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="360giving.csv"')
       .header('access-control-allow-origin', '*')
+      .header('cross-origin-resource-policy', 'cross-origin')
       .send(threeSixtyGivingCsv(await listPublishedGrants(db), app.config.publicUrl)),
   );
 

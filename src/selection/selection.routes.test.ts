@@ -184,7 +184,10 @@ describe('selection over HTTP', () => {
       expect(list.body).toContain('Porsgrunn, Skien, Notodden');
       expect(list.body).not.toContain('Larvik');
     }
-    const json = JSON.parse((await get('/open-data/360giving.json')).body) as { grants: { id: string; amountAwarded: number }[] };
+    const served = await get('/open-data/360giving.json');
+    expect(served.headers['access-control-allow-origin']).toBe('*');
+    expect(served.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    const json = JSON.parse(served.body) as { grants: { id: string; amountAwarded: number }[] };
     expect(threeSixtyGivingErrors(json)).toEqual([]);
     expect(json.grants.map((g) => [g.id, g.amountAwarded]).sort()).toEqual(
       [

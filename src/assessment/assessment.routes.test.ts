@@ -155,4 +155,20 @@ describe('assessment over HTTP', () => {
     const emptyFlag = await post(`/vurdering/soknader/${porsgrunnNetwork}/flagg`, ANNE, { flagText: '  ' });
     expect(emptyFlag.statusCode).toBe(400);
   });
+
+  it('the pool: only the owner changes it; an unknown person is a 400, removing a reviewer with live work a 409, nothing changed', async () => {
+    const pool = `/eier/programmer/${call.programmeId}/fagpanel`;
+    const before = await listPool(running.database.db, call.programmeId);
+    expect((await post(pool, LARS, { user: per })).statusCode).toBe(403);
+    expect((await post(pool, INGRID, { user: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
+    expect((await post(pool, INGRID, { user: per })).statusCode).toBe(409);
+    const removal = await post(`${pool}/${per}/fjern`, INGRID, {});
+    expect(removal.statusCode).toBe(409);
+    expect(removal.body).toContain('Personen har tildelte søknader');
+    expect(await listPool(running.database.db, call.programmeId)).toEqual(before);
+    expect((await post(`${pool}/${per}/leder`, INGRID, { lead: 'yes' })).statusCode).toBe(303);
+    expect((await listPool(running.database.db, call.programmeId)).find((m) => m.userId === per)?.lead).toBe(true);
+    expect((await post(`${pool}/${per}/leder`, INGRID, { lead: 'no' })).statusCode).toBe(303);
+    expect(await listPool(running.database.db, call.programmeId)).toEqual(before);
+  });
 });

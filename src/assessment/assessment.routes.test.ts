@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../platform/audit/store.js';
 import { listCapturedMail } from '../platform/mail/store.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
 import { listSubmissions, listSubmittedApplications } from '../applications/store.js';
@@ -170,5 +171,17 @@ describe('assessment over HTTP', () => {
     expect((await listPool(running.database.db, call.programmeId)).find((m) => m.userId === per)?.lead).toBe(true);
     expect((await post(`${pool}/${per}/leder`, INGRID, { lead: 'no' })).statusCode).toBe(303);
     expect(await listPool(running.database.db, call.programmeId)).toEqual(before);
+  });
+
+  it('the owner withdraws an assignment with a reason (audited); a stale version is a 409 that changes nothing', async () => {
+    const target = (await assignments()).find((a) => a.reviewerId === anne && a.state === 'assigned')!;
+    const url = `/eier/vurdering/tildelinger/${target.id}/trekk`;
+    expect((await post(url, LARS, { version: String(target.version) })).statusCode).toBe(403);
+    expect((await post(url, INGRID, { version: String(target.version + 1), [`reason-${target.id}`]: 'Omfordeling' })).statusCode).toBe(409);
+    expect(await findAssignment(running.database.db, target.id)).toEqual(target);
+    expect((await post(url, INGRID, { version: String(target.version), [`reason-${target.id}`]: 'Omfordeling etter ferie' })).statusCode).toBe(303);
+    expect((await findAssignment(running.database.db, target.id))!.state).toBe('withdrawn');
+    const [event] = await listAuditEvents(running.database.db, { recordType: 'review_assignment', recordId: target.id, limit: 1 });
+    expect(event).toMatchObject({ action: 'unassign', from_state: 'assigned', to_state: 'withdrawn', reason: 'Omfordeling etter ferie', actor_name: 'Ingrid Haugen' });
   });
 });

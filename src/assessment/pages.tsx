@@ -198,6 +198,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
                     <form method="post" action={`/eier/vurdering/tildelinger/${a.id}/trekk?lang=${ctx.locale}`} class="inline-form">
                       <CsrfField ctx={ctx} />
                       <input type="hidden" name="version" value={String(a.version)} />
+                      <TextField id={`reason-${a.id}`} label={t('assessment.assignments.reason', { reviewer: a.reviewerName })} value="" />
                       <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>{t('assessment.assignments.withdraw', { reviewer: a.reviewerName })}</button>
                     </form>
                   ) : (

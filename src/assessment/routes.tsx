@@ -272,7 +272,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
     if (!assignment) throw notFound();
     const call = await managedCall(request, assignment.callId);
     try {
-      await unassignReviewer(db, assignment.id, versionOf(request), (bodyOf(request).reason ?? '').trim().slice(0, 2000) || null, actorOf(request));
+      await unassignReviewer(db, assignment.id, versionOf(request), (bodyOf(request)[`reason-${assignment.id}`] ?? '').trim().slice(0, 2000) || null, actorOf(request));
     } catch (error) {
       const { status, message } = refusal(reply.pageContext(), error);
       return dashboard(request, reply, call, status, { errors: [{ field: `application-${assignment.applicationId}`, message }] });

@@ -102,9 +102,8 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
 
     // The job's progress is on the page: every letter made, the Porsgrunn network's sent to its three case workers.
     await expect
-      .poll(async () => (await ingrid.reload(), await ingrid.locator('.letter-state').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-state')))), { timeout: 60_000, interval: 1000 })
-      .toEqual(expect.not.arrayContaining(['queued']));
-    expect(await ingrid.locator('.letter-state[data-state="sent"]').count()).toBe(1);
+      .poll(async () => (await ingrid.reload(), (await ingrid.locator('.letter-state').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-state')))).sort()), { timeout: 60_000, interval: 1000 })
+      .toEqual(['no-address', 'no-address', 'no-address', 'no-address', 'no-address', 'sent']);
     await expectAccessible(ingrid);
 
     const decisions = await listDecisionsOfCall(running.database.db, call.id);

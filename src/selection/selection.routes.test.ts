@@ -137,8 +137,9 @@ describe('selection over HTTP', () => {
     expect(decisions.map((d) => d.state).sort()).toEqual(['granted', 'granted', 'granted', 'rejected', 'rejected', 'rejected']);
     await expect.poll(async () => (await listDecisionsOfCall(running.database.db, call.id)).every((d) => d.letterFileId !== null), { timeout: 30_000, interval: 500 }).toBe(true);
     await expect.poll(async () => (await listCapturedMail(running.database.db)).some((m) => m.subject === 'Vedtak på søknaden til «Nettverk for bærekraftige tjenester 2026»'), { timeout: 30_000, interval: 500 }).toBe(true);
+    await expect.poll(async () => (await findDecision(running.database.db, id('4001')))!.mailSentAt !== null, { timeout: 30_000, interval: 500 }).toBe(true);
     const page = (await get(decisionsUrl(), INGRID)).body;
-    expect(page).toContain('Sendt');
+    expect(page).toContain('data-state="sent"');
     expect(page).toContain('Laget, ingen e-postadresse');
   });
 

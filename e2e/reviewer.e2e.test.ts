@@ -8,7 +8,7 @@ import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { findCall, seededIds } from '../src/programmes/store.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
-import { agreedScoresForCall, findAssignment, listAssignmentsOfCall, listPool } from '../src/assessment/store.js';
+import { agreedScoresForCall, findAssignment, listAssignmentsOfCall, listPool, pausedApplicationsOfCall } from '../src/assessment/store.js';
 import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
 
 let running: RunningApp;
@@ -155,6 +155,25 @@ describe.skipIf(!hasChromium)('reviewers assess the six demo applications', () =
     await expectAccessible(anne);
     const agreed = await agreedScoresForCall(running.database.db, callId);
     expect(agreed.map((s) => s.score)).toEqual([4, 2, 1]);
+  }, 120_000);
+
+  it('Ingrid flags the Porsgrunn network for a legal check, which pauses it, and resolves the flag', async () => {
+    await ingrid.goto(`${running.baseUrl}/eier/utlysninger/${callId}/vurdering?lang=nb`);
+    await ingrid.locator('#progress-applications').getByRole('link', { name: 'Porsgrunn, Skien, Notodden' }).click();
+    await ingrid.waitForURL(/\/vurdering\/soknader\//);
+    await expectAccessible(ingrid);
+    expect(await ingrid.locator('#side-by-side').textContent()).toContain('Anne Strand');
+    await ingrid.locator('#flagText').last().fill('Må vurderes juridisk: felles responssenter og personvern.');
+    await ingrid.getByRole('button', { name: nb('assessment.flag.raise') }).last().click();
+    await expect.poll(() => ingrid.url()).toContain('notice=flagged');
+    expect(await ingrid.textContent('main')).toContain(nb('assessment.consensus.paused'));
+    expect(await pausedApplicationsOfCall(running.database.db, callId)).toHaveLength(1);
+    await expectAccessible(ingrid);
+    await ingrid.getByLabel(nb('assessment.flag.resolution')).fill('Avklart med lovavdelingen: behandlingsgrunnlag finnes.');
+    await ingrid.getByRole('button', { name: nb('assessment.flag.resolve') }).click();
+    await expect.poll(() => ingrid.url()).toContain('notice=resolved');
+    expect(await pausedApplicationsOfCall(running.database.db, callId)).toEqual([]);
+    await expectAccessible(ingrid);
   }, 120_000);
 
   it('Per opening Anne\'s score page gets 403, and nothing changes', async () => {

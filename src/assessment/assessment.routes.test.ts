@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../platform/audit/store.js';
 import { listCapturedMail } from '../platform/mail/store.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
-import { listSubmittedApplications } from '../applications/store.js';
+import { listSubmissions, listSubmittedApplications } from '../applications/store.js';
 import { seedDemoProgrammes } from '../programmes/demo.js';
 import { findCall, seededIds, type StoredCall } from '../programmes/store.js';
 import { seedSmallRegistry } from '../programmes/testing.js';
@@ -56,6 +57,8 @@ describe('assessment over HTTP', () => {
     expect((await get('/vurderinger', SILJE)).statusCode).toBe(403);
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, SILJE)).statusCode).toBe(403);
     expect((await get(`/eier/programmer/${call.programmeId}/fagpanel`, INGRID)).body).toContain('Anne Strand');
+    expect((await get(`${dashboard()}?lang=en`, INGRID)).body).toContain('Per Holm is employed by Porsgrunn (4001), a member of the application.');
+    expect((await get(`${dashboard()}?lang=nn`, INGRID)).body).toContain('Framdrift per fagperson');
   });
 
   it('a bad batch size is a 400 with the form kept and nothing assigned; a good one assigns with Per kept off Porsgrunn', async () => {
@@ -82,6 +85,9 @@ describe('assessment over HTTP', () => {
     expect(before.body).toContain('name="conflict"');
     expect(before.body).not.toContain('id="content"');
     expect(before.body).not.toContain('hverdagsrehabilitering');
+    const decision = (await listSubmissions(running.database.db, mine.applicationId)).at(-1)!.members[0]!.decision!.fileId;
+    expect((await get(`/vurderinger/${mine.id}/filer/${decision}`, PER)).statusCode).toBe(403);
+    expect((await get(`/vurdering/soknader/${mine.applicationId}/filer/${decision}`, PER)).statusCode).toBe(403);
     expect((await get(`/vurderinger/${mine.id}`, ANNE)).statusCode).toBe(403);
     expect((await post(`/vurderinger/${mine.id}/erklaering`, ANNE, { version: String(mine.version), conflict: 'no' })).statusCode).toBe(403);
     expect((await post(`/vurderinger/${mine.id}/poeng`, ANNE, { version: String(mine.version), action: 'save', 'score-1': '3' })).statusCode).toBe(403);
@@ -117,6 +123,10 @@ describe('assessment over HTTP', () => {
     await post(`/vurderinger/${mine.id}/erklaering`, PER, { version: String(mine.version), conflict: 'no' });
     const declared = (await findAssignment(running.database.db, mine.id))!;
     expect((await get(`/vurderinger/${mine.id}`, PER)).body).toContain('id="content"');
+    const decision = (await listSubmissions(running.database.db, mine.applicationId)).at(-1)!.members[0]!.decision!.fileId;
+    const file = await get(`/vurderinger/${mine.id}/filer/${decision}`, PER);
+    expect([file.statusCode, file.headers['content-type']]).toEqual([200, 'application/pdf']);
+    expect((await get(`/vurdering/soknader/${mine.applicationId}/filer/${decision}`, INGRID)).statusCode).toBe(200);
     const bad = await post(`/vurderinger/${mine.id}/poeng`, PER, { version: String(declared.version), action: 'save', 'score-1': '9', 'rationale-1': 'For høyt' });
     expect(bad.statusCode).toBe(400);
     expect(await scoreHistory(running.database.db, mine.id)).toEqual([]);
@@ -136,10 +146,42 @@ describe('assessment over HTTP', () => {
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, ANNE)).statusCode).toBe(403);
     await post(`/vurderinger/${annes.id}/erklaering`, ANNE, { version: String(annes.version), conflict: 'no' });
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, ANNE)).statusCode).toBe(200);
+    const applicantView = await get(`/soknader/${porsgrunnNetwork}`, SILJE);
+    expect(applicantView.statusCode).toBe(200);
+    expect(applicantView.body).not.toContain('Anne Strand');
+    expect(applicantView.body).not.toContain('Per Holm');
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, INGRID)).statusCode).toBe(200);
     const early = await post(`/vurdering/soknader/${porsgrunnNetwork}/konsensus`, ANNE, { version: '2', 'score-1': '4', 'reasoning-1': 'x', 'score-2': '4', 'reasoning-2': 'x', 'score-3': '4', 'reasoning-3': 'x' });
     expect(early.statusCode).toBe(409);
     const emptyFlag = await post(`/vurdering/soknader/${porsgrunnNetwork}/flagg`, ANNE, { flagText: '  ' });
     expect(emptyFlag.statusCode).toBe(400);
+  });
+
+  it('the pool: only the owner changes it; an unknown person is a 400, removing a reviewer with live work a 409, nothing changed', async () => {
+    const pool = `/eier/programmer/${call.programmeId}/fagpanel`;
+    const before = await listPool(running.database.db, call.programmeId);
+    expect((await post(pool, LARS, { user: per })).statusCode).toBe(403);
+    expect((await post(pool, INGRID, { user: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
+    expect((await post(pool, INGRID, { user: per })).statusCode).toBe(409);
+    const removal = await post(`${pool}/${per}/fjern`, INGRID, {});
+    expect(removal.statusCode).toBe(409);
+    expect(removal.body).toContain('Personen har tildelte søknader');
+    expect(await listPool(running.database.db, call.programmeId)).toEqual(before);
+    expect((await post(`${pool}/${per}/leder`, INGRID, { lead: 'yes' })).statusCode).toBe(303);
+    expect((await listPool(running.database.db, call.programmeId)).find((m) => m.userId === per)?.lead).toBe(true);
+    expect((await post(`${pool}/${per}/leder`, INGRID, { lead: 'no' })).statusCode).toBe(303);
+    expect(await listPool(running.database.db, call.programmeId)).toEqual(before);
+  });
+
+  it('the owner withdraws an assignment with a reason (audited); a stale version is a 409 that changes nothing', async () => {
+    const target = (await assignments()).find((a) => a.reviewerId === anne && a.state === 'assigned')!;
+    const url = `/eier/vurdering/tildelinger/${target.id}/trekk`;
+    expect((await post(url, LARS, { version: String(target.version) })).statusCode).toBe(403);
+    expect((await post(url, INGRID, { version: String(target.version + 1), [`reason-${target.id}`]: 'Omfordeling' })).statusCode).toBe(409);
+    expect(await findAssignment(running.database.db, target.id)).toEqual(target);
+    expect((await post(url, INGRID, { version: String(target.version), [`reason-${target.id}`]: 'Omfordeling etter ferie' })).statusCode).toBe(303);
+    expect((await findAssignment(running.database.db, target.id))!.state).toBe('withdrawn');
+    const [event] = await listAuditEvents(running.database.db, { recordType: 'review_assignment', recordId: target.id, limit: 1 });
+    expect(event).toMatchObject({ action: 'unassign', from_state: 'assigned', to_state: 'withdrawn', reason: 'Omfordeling etter ferie', actor_name: 'Ingrid Haugen' });
   });
 });

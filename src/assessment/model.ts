@@ -336,11 +336,12 @@ export type ConsensusResult = ({ ok: true } & Transitioned<ReviewState>) | { ok:
  */
 export function recordConsensus(reviewState: ReviewState, criteria: readonly ReviewCriterion[], sheet: ScoreSheet, submittedSheets: number): ConsensusResult {
   if (reviewState === 'paused') return { ok: false, problem: 'paused' };
-  if (!(REVIEW_TRANSITIONS.agree.from as readonly ReviewState[]).includes(reviewState)) return { ok: false, problem: 'illegal' };
+  const move = reviewMove(reviewState, 'agree', 'agreed');
+  if (!move) return { ok: false, problem: 'illegal' };
   if (submittedSheets === 0) return { ok: false, problem: 'noScores' };
   const issues = sheetIssues(criteria, sheet);
   if (issues.length > 0) return { ok: false, problem: 'incomplete', issues };
-  return { ok: true, from: reviewState, to: 'agreed', action: 'agree' };
+  return { ok: true, ...move };
 }
 
 export function consensusOf(criteria: readonly ReviewCriterion[], sheet: ScoreSheet): ConsensusSheet {
@@ -349,9 +350,16 @@ export function consensusOf(criteria: readonly ReviewCriterion[], sheet: ScoreSh
 
 // Review transitions on assignment and flags ----------------------------------------------------
 
+/** A review transition as the table allows it, or null where the table does not. */
+function reviewMove(state: ReviewState, action: ReviewTransition, to: ReviewState): Transitioned<ReviewState> | null {
+  const rule = REVIEW_TRANSITIONS[action];
+  if (!(rule.from as readonly ReviewState[]).includes(state) || !(rule.to as readonly ReviewState[]).includes(to)) return null;
+  return { from: state, to, action };
+}
+
 /** The first assignment starts the review; later ones leave it where it is. */
 export function startReview(state: ReviewState): Transitioned<ReviewState> | null {
-  return state === 'awaiting' ? { from: 'awaiting', to: 'in_review', action: 'start' } : null;
+  return reviewMove(state, 'start', 'in_review');
 }
 
 export type FlagProblem = 'textRequired' | 'tooLong' | 'resolved';
@@ -364,7 +372,7 @@ export function flagTextProblem(text: string): FlagProblem | undefined {
 
 /** A raised flag pauses the application (a second flag keeps it paused). */
 export function pauseReview(state: ReviewState): Transitioned<ReviewState> | null {
-  return state === 'paused' ? null : { from: state, to: 'paused', action: 'pause' };
+  return reviewMove(state, 'pause', 'paused');
 }
 
 /**
@@ -372,9 +380,8 @@ export function pauseReview(state: ReviewState): Transitioned<ReviewState> | nul
  * recorded, in review when anyone is assigned, otherwise awaiting assignment.
  */
 export function resumeReview(state: ReviewState, facts: { openFlagsAfter: number; consensusRecorded: boolean; assignments: number }): Transitioned<ReviewState> | null {
-  if (state !== 'paused' || facts.openFlagsAfter > 0) return null;
-  const to: ReviewState = facts.consensusRecorded ? 'agreed' : facts.assignments > 0 ? 'in_review' : 'awaiting';
-  return { from: 'paused', to, action: 'resume' };
+  if (facts.openFlagsAfter > 0) return null;
+  return reviewMove(state, 'resume', facts.consensusRecorded ? 'agreed' : facts.assignments > 0 ? 'in_review' : 'awaiting');
 }
 
 // Who may do what -------------------------------------------------------------------------------

@@ -70,7 +70,8 @@ export interface ApplicationRow {
 export interface DashboardView {
   call: StoredCall;
   applications: ApplicationRow[];
-  reviewers: (PoolMember & { counts: ProgressCounts })[];
+  /** Per reviewer: the progress counts, and of their live assignments how many are agreed and how many have open flags. */
+  reviewers: (PoolMember & { counts: ProgressCounts; agreed: number; flagged: number })[];
   exclusions: { exclusion: Exclusion; reviewerName: string; applicant: string }[];
   reassign: { assignment: StoredAssignment; reviewerName: string; applicant: string }[];
   notice?: string | undefined;
@@ -164,6 +165,8 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
               <th scope="col" safe>{t('assessment.col.assigned')}</th>
               <th scope="col" safe>{t('assessment.col.declared')}</th>
               <th scope="col" safe>{t('assessment.col.scored')}</th>
+              <th scope="col" safe>{t('assessment.col.agreed')}</th>
+              <th scope="col" safe>{t('assessment.col.flags')}</th>
               <th scope="col" safe>{t('assessment.col.conflicts')}</th>
             </tr>
           </thead>
@@ -174,6 +177,8 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
                 <td safe>{String(r.counts.assigned)}</td>
                 <td safe>{String(r.counts.declared)}</td>
                 <td safe>{String(r.counts.scored)}</td>
+                <td safe>{String(r.agreed)}</td>
+                <td safe>{String(r.flagged)}</td>
                 <td safe>{String(r.counts.conflicted)}</td>
               </tr>
             ))}
@@ -193,6 +198,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
                     <form method="post" action={`/eier/vurdering/tildelinger/${a.id}/trekk?lang=${ctx.locale}`} class="inline-form">
                       <CsrfField ctx={ctx} />
                       <input type="hidden" name="version" value={String(a.version)} />
+                      <TextField id={`reason-${a.id}`} label={t('assessment.assignments.reason', { reviewer: a.reviewerName })} value="" />
                       <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>{t('assessment.assignments.withdraw', { reviewer: a.reviewerName })}</button>
                     </form>
                   ) : (
@@ -610,6 +616,7 @@ export interface ReviewView {
   call: StoredCall;
   applicationId: string;
   applicant: string;
+  submission: StoredSubmission;
   review: { state: ReviewState; version: number };
   criteria: ReviewCriterion[];
   scale: ScoreScale;
@@ -645,6 +652,7 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
         {view.sheets.length === 0 ? (
           <p class="ds-paragraph" safe>{t('assessment.review.noSheets')}</p>
         ) : (
+          <div class="table-scroll">
           <table class="ds-table" data-border id="side-by-side">
             <thead>
               <tr>
@@ -668,6 +676,7 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
       <section aria-labelledby="flags-heading">
@@ -727,6 +736,7 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
           ''
         )}
       </section>
+      <SubmittedContent ctx={ctx} submission={view.submission} fileBase={`${base}/filer`} />
     </Layout>
   );
 }

@@ -20,6 +20,7 @@ import { canManage } from '../programmes/model.js';
 import { tx } from '../programmes/pages/shared.js';
 import { findCall, findProgramme, type StoredCall } from '../programmes/store.js';
 import {
+  ACTIVE_ASSIGNMENT_STATES,
   CONTENT_STATES,
   criteriaOf,
   exclusionFor,
@@ -69,6 +70,7 @@ import {
   unassignReviewer,
   VersionConflict,
   type Actor,
+  type AssessmentProblem,
   type StoredAssignment,
 } from './store.js';
 
@@ -101,11 +103,28 @@ function scoreErrors(ctx: PageContext, criteria: ReviewCriterion[], problems: (S
   }));
 }
 
+const PROBLEM_STATUS: Record<AssessmentProblem, 400 | 404 | 409> = {
+  notFound: 404,
+  notSubmitted: 404,
+  beforeDeadline: 409,
+  notInPool: 400,
+  notCandidate: 400,
+  alreadyMember: 409,
+  hasAssignments: 409,
+  excluded: 409,
+  illegal: 409,
+  paused: 409,
+  agreed: 409,
+  incomplete: 400,
+  noScores: 409,
+  resolved: 409,
+};
+
 /** The one place where refusals become HTTP statuses and translated messages. */
 function refusal(ctx: PageContext, error: unknown): { status: 400 | 404 | 409; message: string; issues: ScoreIssue[] } {
   if (error instanceof VersionConflict) return { status: 409, message: tx(ctx, 'assessment.conflict.lead', { base: error.baseVersion, current: error.currentVersion }), issues: [] };
   if (!(error instanceof AssessmentRefused)) throw error;
-  const status = ({ notFound: 404, notSubmitted: 404, notInPool: 400, notCandidate: 400, incomplete: 400 } as const)[error.problem as 'notFound'] ?? 409;
+  const status = PROBLEM_STATUS[error.problem];
   return { status, message: tx(ctx, `assessment.problem.${error.problem}`), issues: error.detail.issues ?? [] };
 }
 
@@ -146,6 +165,19 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return result;
   }
 
+  /** A file of the submitted application (attachment or decision) as a download. */
+  async function sendApplicationFile(reply: FastifyReply, applicationId: string, fileId: string) {
+    if (!(await applicationFile(db, applicationId, fileId))) throw notFound();
+    const file = await findFile(db, fileId);
+    if (!file) throw notFound();
+    const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return reply
+      .type(file.contentType)
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.content);
+  }
+
   // The owner's dashboard --------------------------------------------------------------------
 
   async function dashboard(request: FastifyRequest, reply: FastifyReply, call: StoredCall, status: number, extra: { notice?: string; errors?: FieldError[]; perApplication?: string } = {}) {
@@ -184,7 +216,15 @@ export async function assessmentRoutes(app: FastifyInstance) {
             status: statuses.find((s) => s.applicationId === application.id)!,
             assignments: assignments.filter((a) => a.applicationId === application.id).map((a) => ({ ...a, reviewerName: nameOf.get(a.reviewerId) ?? '' })),
           })),
-          reviewers: pool.map((m) => ({ ...m, counts: perReviewer.get(m.userId) ?? { assigned: 0, declared: 0, scored: 0, conflicted: 0 } })),
+          reviewers: pool.map((m) => {
+            const live = statuses.filter((st) => assignments.some((a) => a.reviewerId === m.userId && a.applicationId === st.applicationId && ACTIVE_ASSIGNMENT_STATES.includes(a.state)));
+            return {
+              ...m,
+              counts: perReviewer.get(m.userId) ?? { assigned: 0, declared: 0, scored: 0, conflicted: 0 },
+              agreed: live.filter((st) => st.consensusRecorded).length,
+              flagged: live.filter((st) => st.openFlags > 0).length,
+            };
+          }),
           exclusions,
           reassign,
           ...extra,
@@ -232,7 +272,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
     if (!assignment) throw notFound();
     const call = await managedCall(request, assignment.callId);
     try {
-      await unassignReviewer(db, assignment.id, versionOf(request), (bodyOf(request).reason ?? '').trim().slice(0, 2000) || null, actorOf(request));
+      await unassignReviewer(db, assignment.id, versionOf(request), (bodyOf(request)[`reason-${assignment.id}`] ?? '').trim().slice(0, 2000) || null, actorOf(request));
     } catch (error) {
       const { status, message } = refusal(reply.pageContext(), error);
       return dashboard(request, reply, call, status, { errors: [{ field: `application-${assignment.applicationId}`, message }] });
@@ -412,18 +452,16 @@ export async function assessmentRoutes(app: FastifyInstance) {
     const { assignment } = await ownAssignment(request);
     if (!CONTENT_STATES.includes(assignment.state)) throw new HttpProblem(403);
     const { fileId } = request.params as { fileId: string };
-    if (!(await applicationFile(db, assignment.applicationId, fileId))) throw notFound();
-    const file = await findFile(db, fileId);
-    if (!file) throw notFound();
-    const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    return reply
-      .type(file.contentType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
+    return sendApplicationFile(reply, assignment.applicationId, fileId);
   });
 
   // The review page: the owner, or the lead reviewer who declared no conflict ----------------
+
+  app.get('/vurdering/soknader/:id/filer/:fileId', { config: { access: REVIEWER }, schema: { params: fileParams } }, async (request, reply) => {
+    const { id, fileId } = request.params as { id: string; fileId: string };
+    await reviewAccess(request, id);
+    return sendApplicationFile(reply, id, fileId);
+  });
 
   async function reviewAccess(request: FastifyRequest, applicationId: string): Promise<{ call: StoredCall; owner: boolean }> {
     const application = await findApplication(db, applicationId);
@@ -449,6 +487,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
       call,
       applicationId,
       applicant: membersText(submission.members),
+      submission,
       review: await findReview(db, applicationId),
       criteria: criteriaOf(call.content),
       scale: scoreScaleOf(call),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../programmes/form.js';
 import {
+  amountOrRequested,
   decideApplication,
   DECISION_STATE_NAMES,
   DECISION_STATES,
@@ -190,6 +191,13 @@ describe('lock by decision (S3)', () => {
 });
 
 describe('granted amounts as typed', () => {
+  it('takes the amount applied for when a selected application is left empty (S2)', () => {
+    expect(amountOrRequested('  ', true, 1_250_000)).toBe('1250000');
+    expect(amountOrRequested('900 000', true, 1_250_000)).toBe('900 000');
+    expect(amountOrRequested('', false, 1_250_000)).toBe('');
+    expect(amountOrRequested('', true, null)).toBe('');
+  });
+
   it('accepts whole numbers with spaces, refuses the rest', () => {
     expect(parseAmount('1 250 000')).toBe(1_250_000);
     expect(parseAmount('')).toBeNull();

@@ -14,7 +14,8 @@
  * S1 The sum granted may not exceed the budget frame; the number selected may not exceed the
  *    call's maximum. Both are refused with their numbers. Fewer than the minimum, or more than a
  *    round's expected number, is a warning.
- * S2 Selecting needs a granted amount above zero; recording needs a reason for every application.
+ * S2 Selecting needs a granted amount above zero (left empty, the pages take the amount applied
+ *    for where the form asks for one); recording needs a reason for every application.
  * S3 An application that has a decision keeps its selection: it can no longer change.
  */
 import type { Answers, FormDefinition } from '../programmes/form.js';
@@ -274,6 +275,12 @@ export function lockProblems(recorded: readonly Choice[], decided: ReadonlySet<s
       return !was || was.selected !== choice.selected || (choice.selected && was.amount !== choice.amount);
     })
     .map((choice) => ({ kind: 'locked' as const, applicationId: choice.applicationId, applicant: applicantOf(choice.applicationId) }));
+}
+
+/** S2: the granted amount as typed; a selected application left empty takes the amount applied for, if known. */
+export function amountOrRequested(typed: string, selected: boolean, requested: number | null): string {
+  const text = typed.trim();
+  return text === '' && selected && requested !== null ? String(requested) : text;
 }
 
 export const AMOUNT_MAX = 1_000_000_000_000;

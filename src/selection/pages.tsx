@@ -12,6 +12,7 @@ import type { StoredCall } from '../programmes/store.js';
 import type { Currency } from '../programmes/model.js';
 import {
   decisionStateName,
+  defaultLetterLanguage,
   LETTER_STATES,
   letterLanguagesOf,
   letterState,
@@ -96,7 +97,8 @@ function Frame({ ctx, board, evaluation }: { ctx: PageContext; board: SelectionB
   return (
     <section aria-labelledby="summary-heading" id="summary">
       <h2 class="ds-heading" data-size="sm" id="summary-heading" safe>{t('selection.frame.title')}</h2>
-      <dl class="facts" role="status" aria-live="polite" id="selection-summary">
+      <div role="status" aria-live="polite" id="selection-summary">
+      <dl class="facts">
         <dt safe>{t('selection.frame.quotaLabel')}</dt>
         <dd safe>{`${quota} – ${tx(ctx, 'selection.frame.selected', { selected: evaluation.selected })}`}</dd>
         <dt safe>{t('selection.frame.budgetLabel')}</dt>
@@ -116,6 +118,7 @@ function Frame({ ctx, board, evaluation }: { ctx: PageContext; board: SelectionB
           </>
         ))}
       </dl>
+      </div>
     </section>
   );
 }
@@ -312,7 +315,7 @@ function LetterCell({ ctx, call, decision }: { ctx: PageContext; call: StoredCal
   const state = letterState({ fileId: decision.letterFileId, sentAt: decision.mailSentAt, recipients: decision.letterRecipients });
   return (
     <td>
-      <span class="ds-tag letter-state" data-state={state} data-color={state === 'sent' ? 'success' : state === 'queued' ? 'neutral' : 'warning'} safe>{LETTER_STATES[state][ctx.locale]}</span>
+      <span class="ds-tag letter-state" data-state={state} data-color={state === 'sent' ? 'success' : state === 'queued' ? 'neutral' : 'warning'}>{LETTER_STATES[state][ctx.locale]}</span>
       {decision.letterFileId ? (
         <>
           {' '}
@@ -389,7 +392,7 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
                     <legend class="ds-label" safe>{tx(ctx, 'selection.decisions.language', { applicant: applicant.applicant })}</legend>
                     {languages.map((language) => (
                       <div class="ds-field">
-                        <input class="ds-input" type="radio" id={`language-${id}-${language}`} name={`language-${id}`} value={language} checked={value(`language-${id}`, defaultLanguage(board, applicant.callLanguage)) === language} />
+                        <input class="ds-input" type="radio" id={`language-${id}-${language}`} name={`language-${id}`} value={language} checked={value(`language-${id}`, defaultLetterLanguage(call.programme.country, applicant.callLanguage)) === language} />
                         <label class="ds-label" for={`language-${id}-${language}`} safe>{tx(ctx, `language.${language}`)}</label>
                       </div>
                     ))}
@@ -458,11 +461,6 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
       </section>
     </Layout>
   );
-}
-
-function defaultLanguage(board: SelectionBoard, callLanguage: string): string {
-  const languages = letterLanguagesOf(board.call.programme.country);
-  return (languages as string[]).includes(callLanguage) ? callLanguage : languages[0]!;
 }
 
 // Public --------------------------------------------------------------------------------------------

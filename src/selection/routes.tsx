@@ -16,7 +16,7 @@ import { findCall, type StoredCall } from '../programmes/store.js';
 import { findApplication } from '../applications/store.js';
 import { caseWorkerMunicipalities } from '../applications/routes.js';
 import { LETTER_JOB, produceLetter } from './letter-job.js';
-import { evaluateSelection, hasDecisionAuthority, lockProblems, parseAmount, type Choice, type DecisionInput } from './model.js';
+import { amountOrRequested, evaluateSelection, hasDecisionAuthority, lockProblems, parseAmount, type Choice, type DecisionInput } from './model.js';
 import { threeSixtyGivingCsv, threeSixtyGivingPackage } from './open-data.js';
 import { DecisionsPage, decisionsPath, GrantsPage, problemMessage, selectionPath, SelectionPage, type DecisionsView, type SelectionView } from './pages.js';
 import {
@@ -71,10 +71,11 @@ function parseChoices(board: SelectionBoard, body: Body): { choices: Choice[]; a
   for (const entry of board.ranking.ranked) {
     if (entry.paused) continue;
     const id = entry.applicationId;
-    const text = (body[`amount-${id}`] ?? '').trim();
+    const selected = body[`select-${id}`] === 'on';
+    const text = amountOrRequested(body[`amount-${id}`] ?? '', selected, entry.requestedAmount);
     amountText[id] = text;
     const amount = parseAmount(text);
-    choices.push({ applicationId: id, selected: body[`select-${id}`] === 'on', amount: amount === 'invalid' ? null : amount, reason: body[`reason-${id}`] ?? '' });
+    choices.push({ applicationId: id, selected, amount: amount === 'invalid' ? null : amount, reason: body[`reason-${id}`] ?? '' });
   }
   return { choices, amountText };
 }
@@ -250,7 +251,7 @@ export async function selectionRoutes(app: FastifyInstance) {
   }
 
   app.get('/open-data/360giving.json', { config: { access: access.public } }, async (_request, reply) =>
-    reply.type('application/json; charset=utf-8').header('access-control-allow-origin', '*').send(JSON.stringify(threeSixtyGivingPackage(await listPublishedGrants(db), app.config.publicUrl), null, 2)),
+    reply.type('application/json; charset=utf-8').header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin').send(JSON.stringify(threeSixtyGivingPackage(await listPublishedGrants(db), app.config.publicUrl), null, 2)),
   );
 
   app.get('/open-data/360giving.csv', { config: { access: access.public } }, async (_request, reply) =>
@@ -258,6 +259,7 @@ export async function selectionRoutes(app: FastifyInstance) {
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="360giving.csv"')
       .header('access-control-allow-origin', '*')
+      .header('cross-origin-resource-policy', 'cross-origin')
       .send(threeSixtyGivingCsv(await listPublishedGrants(db), app.config.publicUrl)),
   );
 

@@ -66,6 +66,14 @@ describe('selection over HTTP', () => {
     }
     expect((await get(selectionUrl())).statusCode).toBe(303);
     expect((await get('/eier/utlysninger/00000000-0000-4000-8000-000000000000/utvelgelse', INGRID)).statusCode).toBe(404);
+    for (const [lang, heading] of [
+      ['nn', 'Utveljing: '],
+      ['da', 'Udvælgelse: '],
+      ['en', 'Selection: '],
+    ] as const) {
+      expect((await get(`${selectionUrl()}?lang=${lang}`, INGRID)).body).toContain(`<h1 class="ds-heading" data-size="lg">${heading}`);
+      expect((await get(`${decisionsUrl()}?lang=${lang}`, INGRID)).statusCode).toBe(200);
+    }
     const page = (await get(selectionUrl(), INGRID)).body;
     expect(page).toContain('Uavgjort');
     expect(page).toContain('Kragerø');
@@ -129,9 +137,9 @@ describe('selection over HTTP', () => {
     expect(decisions.map((d) => d.state).sort()).toEqual(['granted', 'granted', 'granted', 'rejected', 'rejected', 'rejected']);
     await expect.poll(async () => (await listDecisionsOfCall(running.database.db, call.id)).every((d) => d.letterFileId !== null), { timeout: 30_000, interval: 500 }).toBe(true);
     await expect.poll(async () => (await listCapturedMail(running.database.db)).some((m) => m.subject === 'Vedtak på søknaden til «Nettverk for bærekraftige tjenester 2026»'), { timeout: 30_000, interval: 500 }).toBe(true);
-    // The mail is captured before the job marks it sent: wait for the mark, not only the mail.
-    await expect.poll(async () => (await get(decisionsUrl(), INGRID)).body.includes('Sendt'), { timeout: 30_000, interval: 500 }).toBe(true);
+    await expect.poll(async () => (await findDecision(running.database.db, id('4001')))!.mailSentAt !== null, { timeout: 30_000, interval: 500 }).toBe(true);
     const page = (await get(decisionsUrl(), INGRID)).body;
+    expect(page).toContain('data-state="sent"');
     expect(page).toContain('Laget, ingen e-postadresse');
   });
 
@@ -177,7 +185,10 @@ describe('selection over HTTP', () => {
       expect(list.body).toContain('Porsgrunn, Skien, Notodden');
       expect(list.body).not.toContain('Larvik');
     }
-    const json = JSON.parse((await get('/open-data/360giving.json')).body) as { grants: { id: string; amountAwarded: number }[] };
+    const served = await get('/open-data/360giving.json');
+    expect(served.headers['access-control-allow-origin']).toBe('*');
+    expect(served.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    const json = JSON.parse(served.body) as { grants: { id: string; amountAwarded: number }[] };
     expect(threeSixtyGivingErrors(json)).toEqual([]);
     expect(json.grants.map((g) => [g.id, g.amountAwarded]).sort()).toEqual(
       [

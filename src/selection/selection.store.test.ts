@@ -84,9 +84,12 @@ describe(`selection and decisions in the store (${engine})`, () => {
     await expect(recordSelection(database.db, call.id, 7, [choice('4001', 1)], ingrid)).rejects.toBeInstanceOf(VersionConflict);
   });
 
-  it('records a selection within quota and budget with a reason per application, audited', async () => {
-    const version = await recordSelection(database.db, call.id, 1, [choice('4001', 10_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)], ingrid);
-    expect(version).toBe(2);
+  it('records a selection within quota and budget with a reason per application, audited; a concurrent record of the same version is refused', async () => {
+    // Two owners record at once from the same version: one wins, the other is told (on PostgreSQL the row lock decides).
+    const choices = [choice('4001', 10_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)];
+    const results = await Promise.allSettled([recordSelection(database.db, call.id, 1, choices, ingrid), recordSelection(database.db, call.id, 1, choices, ingrid)]);
+    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toEqual([2]);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => r.reason)).toEqual([expect.any(VersionConflict)]);
     const { recorded } = await board();
     expect(recorded.map((c) => [c.applicationId, c.selected, c.amount])).toEqual(
       expect.arrayContaining([

@@ -1,0 +1,167 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPersona } from '../src/platform/auth/personas.js';
+import { findFile } from '../src/platform/files/store.js';
+import { translator } from '../src/platform/i18n/index.js';
+import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
+import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
+import { seedDemoProgrammes } from '../src/programmes/demo.js';
+import { findCall, seededIds, type StoredCall } from '../src/programmes/store.js';
+import { seedSmallRegistry } from '../src/programmes/testing.js';
+import { listDecisionsOfCall } from '../src/selection/store.js';
+import { agreeScores, threeSixtyGivingErrors } from '../src/selection/testing.js';
+import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
+
+let running: RunningApp;
+let browser: Browser;
+let call: StoredCall;
+let ids: Map<string, string>;
+const nb = translator('nb');
+const CALL_TITLE = 'Nettverk for bærekraftige tjenester 2026';
+const APPLICANTS = { '4001': 'Porsgrunn, Skien, Notodden', '1804': 'Bodø', '4014': 'Kragerø, Bamble, Drangedal', '3405': 'Lillehammer, Gjøvik', '3909': 'Larvik', '4026': 'Tinn' } as const;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  running = await startTestApp();
+  const db = running.database.db;
+  await seedSmallRegistry(db);
+  await seedDemoProgrammes(db);
+  await seedDemoAssessment(db);
+  call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
+  // The reviewers' work, done through the assessment's own store functions: every application has agreed scores.
+  ids = await agreeScores(db, call, { '4001': [5, 4, 5], '1804': [4, 4, 4], '4014': [4, 4, 4], '3405': [3, 4, 3], '3909': [2, 2, 1], '4026': [1, 2, 1] });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+});
+
+async function signedIn(subject: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'nb-NO' });
+  const page = await openPage(context);
+  const persona = findPersona(subject)!;
+  await page.goto(`${running.baseUrl}/login/employee?returnTo=/`);
+  await expect.poll(() => page.url()).toContain('/idp/interaction/');
+  await page.getByLabel(`${persona.name} (${persona.description})`).check();
+  await page.getByRole('button', { name: nb('idp.continue') }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  return page;
+}
+
+async function choose(page: Page, amounts: Partial<Record<keyof typeof APPLICANTS, string>>) {
+  for (const [lead, applicant] of Object.entries(APPLICANTS) as [keyof typeof APPLICANTS, string][]) {
+    const box = page.getByLabel(nb('selection.ranking.selectLabel', { applicant }), { exact: true });
+    if (amounts[lead] !== undefined) await box.check();
+    else await box.uncheck();
+    await page.getByLabel(nb('selection.ranking.amountLabel', { applicant, currency: 'NOK' }), { exact: true }).fill(amounts[lead] ?? '');
+    await page.getByLabel(nb('selection.ranking.reasonLabel', { applicant }), { exact: true }).fill(amounts[lead] ? `${applicant} er blant de best rangerte og passer i rammen.` : `${applicant} er rangert lavere enn de valgte.`);
+  }
+}
+
+describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, decides, and publishes', () => {
+  let ingrid: Page;
+
+  it('simulates a selection over the budget and sees it refused with the numbers; then records one within quota', async () => {
+    ingrid = await signedIn('persona-kdd-owner');
+    await ingrid.goto(`${running.baseUrl}/eier?lang=nb`);
+    await ingrid.getByRole('link', { name: nb('selection.owner.link', { call: CALL_TITLE }) }).click();
+    await ingrid.waitForURL(/\/utvelgelse/);
+    expect(await ingrid.textContent('#ranking')).toContain(nb('selection.ranking.tie'));
+    await expectAccessible(ingrid);
+
+    await choose(ingrid, { '4001': '12 000 000', '1804': '8 000 000', '4014': '6 000 000' });
+    await ingrid.getByRole('button', { name: nb('selection.action.simulate') }).click();
+    await expect.poll(() => ingrid.locator('#error-summary').count()).toBe(1);
+    expect(await ingrid.textContent('#error-summary')).toContain('Tildelt 26\u00a0000\u00a0000 NOK er over budsjettrammen 24\u00a0000\u00a0000 NOK med 2\u00a0000\u00a0000 NOK.');
+    expect(await ingrid.getByLabel(nb('selection.ranking.amountLabel', { applicant: APPLICANTS['4014'], currency: 'NOK' }), { exact: true }).inputValue()).toBe('6 000 000');
+    await expectAccessible(ingrid);
+
+    await ingrid.getByLabel(nb('selection.ranking.amountLabel', { applicant: APPLICANTS['4001'], currency: 'NOK' }), { exact: true }).fill('10 000 000');
+    await ingrid.getByRole('button', { name: nb('selection.action.simulate') }).click();
+    await expect.poll(() => ingrid.textContent('main')).toContain(nb('selection.page.simulated'));
+    expect(await ingrid.textContent('#budget-line')).toBe('Tildelt 24\u00a0000\u00a0000 NOK av 24\u00a0000\u00a0000 NOK; igjen 0 NOK');
+    expect(await ingrid.textContent('#alternatives')).toContain('over budsjettet');
+    await expectAccessible(ingrid);
+
+    await ingrid.getByRole('button', { name: nb('selection.action.record') }).click();
+    await expect.poll(() => ingrid.url()).toContain('recorded=1');
+    expect(await ingrid.textContent('main')).toContain(nb('selection.page.recorded', { version: 2 }));
+    await expectAccessible(ingrid);
+  }, 180_000);
+
+  it('decides all six, Kragerø in nynorsk; every applicant gets a PDF letter in its language, mailed where there is an address', async () => {
+    await ingrid.getByRole('link', { name: nb('selection.page.toDecisions') }).click();
+    await ingrid.waitForURL(/\/vedtak/);
+    await expectAccessible(ingrid);
+    await ingrid.locator(`#language-${ids.get('4014')}-nn`).check();
+    await ingrid.getByLabel(nb('selection.decisions.conditions', { applicant: APPLICANTS['4001'] }), { exact: true }).fill('Sluttrapport innen 1. juni 2028.');
+    await ingrid.getByRole('button', { name: nb('selection.decisions.submit', { count: 6 }) }).click();
+    await expect.poll(() => ingrid.url()).toContain('decided=6');
+    await expectAccessible(ingrid);
+
+    // The job's progress is on the page: every letter made, the Porsgrunn network's sent to its three case workers.
+    await expect
+      .poll(async () => (await ingrid.reload(), (await ingrid.locator('.letter-state').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-state')))).sort()), { timeout: 60_000, interval: 1000 })
+      .toEqual(['no-address', 'no-address', 'no-address', 'no-address', 'no-address', 'sent']);
+    await expectAccessible(ingrid);
+
+    const decisions = await listDecisionsOfCall(running.database.db, call.id);
+    expect(decisions.map((d) => d.state).sort()).toEqual(['granted', 'granted', 'granted', 'rejected', 'rejected', 'rejected']);
+    for (const decision of decisions) {
+      const pdf = (await findFile(running.database.db, decision.letterFileId!))!.content.toString('latin1');
+      expect(pdf.startsWith('%PDF-')).toBe(true);
+      expect(pdf, decision.applicationId).toContain(decision.applicationId === ids.get('4014') ? '/Lang (nn-NO)' : '/Lang (nb-NO)');
+    }
+    const link = ingrid.getByRole('link', { name: nb('selection.decisions.letterLink', { language: nb('language.nn') }) });
+    const response = await ingrid.request.get(`${running.baseUrl}${await link.getAttribute('href')}`);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+
+    await ingrid.goto(`${running.baseUrl}/dev/outbox?lang=nb`);
+    expect(await ingrid.textContent('main')).toContain(`Vedtak på søknaden til «${CALL_TITLE}»`);
+    expect(await ingrid.textContent('main')).toContain('silje.andersen@porsgrunn.example.no');
+    await expectAccessible(ingrid);
+  }, 180_000);
+
+  it('Silje (Porsgrunn) sees the decision and downloads the letter on her application page', async () => {
+    const silje = await signedIn('persona-porsgrunn-case-worker');
+    await silje.goto(`${running.baseUrl}/soknader/${ids.get('4001')}?lang=nb`);
+    const section = await silje.textContent('#decision-section');
+    expect(section).toContain('Innvilget');
+    expect(section).toContain('10\u00a0000\u00a0000 NOK');
+    expect(section).toContain('Sluttrapport innen 1. juni 2028.');
+    expect(await silje.textContent('main')).not.toContain('Anne Strand');
+    await expectAccessible(silje);
+    const href = await silje.getByRole('link', { name: nb('selection.applicant.letter') }).getAttribute('href');
+    const letter = await silje.request.get(`${running.baseUrl}${href}`);
+    expect((await letter.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await silje.context().close();
+  }, 120_000);
+
+  it('publishes; the public list and /open-data/360giving.json show exactly the granted projects', async () => {
+    await ingrid.goto(`${running.baseUrl}/eier/utlysninger/${call.id}/vedtak?lang=nb`);
+    await ingrid.getByRole('button', { name: nb('selection.publish.submit', { count: 3 }) }).click();
+    await expect.poll(() => ingrid.url()).toContain('published=3');
+    await expectAccessible(ingrid);
+
+    const visitor = await openPage(await browser.newContext({ locale: 'nn-NO' }));
+    for (const lang of ['nb', 'nn', 'da', 'en'] as const) {
+      await visitor.goto(`${running.baseUrl}/tildelinger?lang=${lang}`);
+      expect(await visitor.textContent('h1')).toBe(translator(lang)('selection.public.title'));
+      const rows = await visitor.locator('table.grants tbody th').allTextContents();
+      expect(rows.sort()).toEqual([APPLICANTS['1804'], APPLICANTS['4014'], APPLICANTS['4001']].sort());
+      await expectAccessible(visitor);
+    }
+    const response = await visitor.request.get(`${running.baseUrl}/open-data/360giving.json`);
+    const data = (await response.json()) as { grants: { id: string; amountAwarded: number; recipientOrganization: { name: string }[] }[] };
+    expect(threeSixtyGivingErrors(data)).toEqual([]);
+    expect(data.grants.map((g) => [g.id, g.amountAwarded, g.recipientOrganization[0]!.name]).sort()).toEqual(
+      [
+        [`360G-stifinner-${ids.get('4001')}`, 10_000_000, 'Porsgrunn'],
+        [`360G-stifinner-${ids.get('1804')}`, 8_000_000, 'Bodø'],
+        [`360G-stifinner-${ids.get('4014')}`, 6_000_000, 'Kragerø'],
+      ].sort(),
+    );
+    await visitor.context().close();
+  }, 180_000);
+});

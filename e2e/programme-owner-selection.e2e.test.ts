@@ -100,10 +100,10 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
     await expect.poll(() => ingrid.url()).toContain('decided=6');
     await expectAccessible(ingrid);
 
-    // The job's progress is on the page: every letter made, the Porsgrunn network's sent to its three case workers.
+    // The job's progress is on the page: every letter made and sent to each member's mailbox (and, for the Porsgrunn network, its case workers).
     await expect
       .poll(async () => (await ingrid.reload(), (await ingrid.locator('.letter-state').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-state')))).sort()), { timeout: 60_000, interval: 1000 })
-      .toEqual(['no-address', 'no-address', 'no-address', 'no-address', 'no-address', 'sent']);
+      .toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'sent']);
     await expectAccessible(ingrid);
 
     const decisions = await listDecisionsOfCall(running.database.db, call.id);
@@ -120,6 +120,7 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
     await ingrid.goto(`${running.baseUrl}/dev/outbox?lang=nb`);
     expect(await ingrid.textContent('main')).toContain(`Vedtak på søknaden til «${CALL_TITLE}»`);
     expect(await ingrid.textContent('main')).toContain('silje.andersen@porsgrunn.example.no');
+    expect(await ingrid.textContent('main')).toContain('postmottak@kragero.kommune.example.no');
     await expectAccessible(ingrid);
   }, 180_000);
 

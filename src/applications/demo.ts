@@ -18,14 +18,18 @@ export interface DemoApplication {
   decisionDate: string;
 }
 
+/** The municipality's public mailbox (postmottak) in the demo, so that receipts and letters reach the outbox. */
+const demoMailbox = (name: string) =>
+  `postmottak@${name.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z0-9]+/g, '-')}.kommune.example.no`;
+
 const DEMO_PDF = (name: string) => ({ name, contentType: 'application/pdf', content: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
 
 /** Submits one demo application on a call whose round is open now; returns its id. */
 export async function submitDemoApplication(db: DB, call: StoredCall, demo: DemoApplication, actor: Actor): Promise<string> {
-  const id = await startApplication(db, call, { ...demo.lead, contactEmail: null }, actor);
+  const id = await startApplication(db, call, { ...demo.lead, contactEmail: demoMailbox(demo.lead.name) }, actor);
   for (const partner of demo.partners) {
     await inviteMunicipality(db, id, partner, undefined, actor);
-    await respondToInvitation(db, id, partner.code, 'accepted', null, actor);
+    await respondToInvitation(db, id, partner.code, 'accepted', demoMailbox(partner.name), actor);
   }
   for (const member of [demo.lead, ...demo.partners]) {
     await attachMemberDecision(db, id, member.code, { body: 'kommunestyre', date: demo.decisionDate }, DEMO_PDF(`vedtak-${member.code}.pdf`), actor);

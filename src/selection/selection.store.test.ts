@@ -31,6 +31,15 @@ import { agreeScores, threeSixtyGivingErrors } from './testing.js';
 let database: TestDatabase;
 let call: StoredCall;
 let ids: Map<string, string>;
+/** Each member's mailbox given on the application, then its case workers on the platform. */
+const PORSGRUNN_NETWORK_RECIPIENTS = [
+  'postmottak@porsgrunn.kommune.example.no',
+  'silje.andersen@porsgrunn.example.no',
+  'postmottak@skien.kommune.example.no',
+  'ola.dahl@skien.example.no',
+  'postmottak@notodden.kommune.example.no',
+  'marte.lie@notodden.example.no',
+];
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const ingrid = { user: { userId: '00000000-0000-4000-8000-00000000aaaa', name: 'Ingrid Haugen' }, requestId: 'test' } satisfies Actor;
 const id = (lead: string) => ids.get(lead)!;
@@ -126,8 +135,8 @@ describe(`selection and decisions in the store (${engine})`, () => {
     });
     expect(result).toEqual({ version: 3, decided: 4 });
     expect(enqueued.sort()).toEqual([id('4001'), id('4014'), id('1804'), id('3909')].sort());
-    expect(await findDecision(database.db, id('4001'))).toMatchObject({ state: 'granted', amount: 10_000_000, currency: 'NOK', letterLanguage: 'nb', decidedByName: 'Ingrid Haugen', letterRecipients: ['silje.andersen@porsgrunn.example.no', 'ola.dahl@skien.example.no', 'marte.lie@notodden.example.no'] });
-    expect(await findDecision(database.db, id('3909'))).toMatchObject({ state: 'rejected', amount: null, publicSummary: '', letterRecipients: [] });
+    expect(await findDecision(database.db, id('4001'))).toMatchObject({ state: 'granted', amount: 10_000_000, currency: 'NOK', letterLanguage: 'nb', decidedByName: 'Ingrid Haugen', letterRecipients: PORSGRUNN_NETWORK_RECIPIENTS });
+    expect(await findDecision(database.db, id('3909'))).toMatchObject({ state: 'rejected', amount: null, publicSummary: '', letterRecipients: ['postmottak@larvik.kommune.example.no'] });
     const audit = await listAuditEvents(database.db, { recordType: 'decision', recordId: id('4014'), limit: 5 });
     expect(audit[0]).toMatchObject({ action: 'grant', from_state: 'pending', to_state: 'granted', reason: 'Vedtaksgrunn 4014', actor_name: 'Ingrid Haugen' });
     await expect(decideSelection(database.db, call.id, 3, inputs(['4001']), ingrid, async () => undefined)).rejects.toMatchObject({ problems: [{ code: 'nothingToDecide' }] });
@@ -161,7 +170,7 @@ describe(`selection and decisions in the store (${engine})`, () => {
     await produceLetter(app, id('4001'));
     await produceLetter(app, id('4001'));
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: ['silje.andersen@porsgrunn.example.no', 'ola.dahl@skien.example.no', 'marte.lie@notodden.example.no'], subject: 'Vedtak på søknaden til «Nettverk for bærekraftige tjenester 2026»' });
+    expect(sent[0]).toMatchObject({ to: PORSGRUNN_NETWORK_RECIPIENTS, subject: 'Vedtak på søknaden til «Nettverk for bærekraftige tjenester 2026»' });
     const after = (await findDecision(database.db, id('4001')))!;
     expect(after.letterFileId).toBe(made.letterFileId);
     expect(after.mailSentAt).not.toBeNull();
@@ -169,10 +178,10 @@ describe(`selection and decisions in the store (${engine})`, () => {
     expect(pdf.contentType).toBe('application/pdf');
     expect(pdf.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(sent[0]!.attachments![0]!.content.equals(pdf.content)).toBe(true);
-    // A rejection without any address is made and stored, and not mailed.
+    // A rejection gets its reasoned letter too.
     await produceLetter(app, id('3909'));
     expect((await findDecision(database.db, id('3909')))!.letterFileId).not.toBeNull();
-    expect(sent).toHaveLength(1);
+    expect(sent.map((mail) => mail.to)).toEqual([PORSGRUNN_NETWORK_RECIPIENTS, ['postmottak@larvik.kommune.example.no']]);
   });
 
   it('publishes only granted decisions; the open data holds exactly those, valid 360Giving', async () => {

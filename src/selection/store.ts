@@ -192,7 +192,8 @@ function toApplicant(call: StoredCall, application: StoredApplication, submissio
     submittedAt: submission.submittedAt.toISOString(),
     paused,
     members,
-    recipients: [...new Set(accepted.flatMap((m) => (m.contactEmail ? [m.contactEmail] : (caseWorkers.get(m.code) ?? []))))],
+    // Each member's contact for the application and its case workers on the platform.
+    recipients: [...new Set(accepted.flatMap((m) => [...(m.contactEmail ? [m.contactEmail] : []), ...(caseWorkers.get(m.code) ?? [])]))],
     summaryDraft: firstTextAnswer(submission),
     callLanguage: call.content.language,
   };

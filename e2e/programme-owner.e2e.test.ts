@@ -5,6 +5,9 @@ import { translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
+import { startApplication } from '../src/applications/store.js';
+import { amend, findCall } from '../src/programmes/store.js';
+import { instantToLocal } from '../src/programmes/time.js';
 import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
 
 let running: RunningApp;
@@ -94,6 +97,115 @@ describe.skipIf(!hasChromium)('a programme owner publishes a call and a municipa
     const result = await page.locator('#check-result').textContent();
     expect(result).toContain('106\u00a0500 ≥ 60\u00a0000');
     await expectAccessible(page);
+    await ola.close();
+  });
+});
+
+describe.skipIf(!hasChromium)('a programme owner works with a form template, questions and answers and a late-submission exception', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let callId = '';
+  const local = (ms: number) => instantToLocal(new Date(ms), 'Europe/Oslo');
+  beforeAll(async () => {
+    context = await browser.newContext({ locale: 'nb-NO' });
+    page = await openPage(context);
+  });
+  afterAll(() => context?.close());
+
+  it('Ingrid (KDD) copies and edits a template without JavaScript, previews it and creates a call from it', async () => {
+    await signIn(page, 'persona-kdd-owner');
+    await page.goto(`${running.baseUrl}/eier?lang=nb`);
+    await page.getByRole('link', { name: nb('programmes.templates.link') }).click();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: nb('programmes.templates.new') }).click();
+    await expectAccessible(page);
+    await page.getByLabel(nb('programmes.templates.name')).fill('Omstillingssøknad 2027');
+    await page.getByLabel(nb('programmes.templates.startFrom')).selectOption({ label: nb('programmes.templates.copyOf', { name: 'Nettverkssøknad' }) });
+    await page.getByRole('button', { name: nb('programmes.templates.create') }).click();
+    await expect.poll(() => page.url()).toMatch(/\/eier\/skjemamaler\/[0-9a-f-]{36}/);
+    await expectAccessible(page);
+
+    await page.getByLabel(nb('programmes.templates.newKind', { number: 1 })).selectOption('attachment');
+    await page.getByRole('button', { name: nb('programmes.templates.addPart', { number: 1 }) }).click();
+    expect(await page.textContent('body')).toContain(nb('programmes.templates.unsaved'));
+    await expectAccessible(page);
+    await page.locator('#s0-p2-label').fill('Vedtak om deltakelse');
+    await page.locator('#s0-p2-required').check();
+    await page.getByRole('button', { name: nb('programmes.templates.partUp', { section: 1, number: 3 }) }).click();
+    expect(await page.locator('#s0-p1-label').inputValue()).toBe('Vedtak om deltakelse');
+    await page.getByRole('button', { name: nb('programmes.templates.save') }).first().click();
+    await expect.poll(() => page.url()).toContain('saved=1');
+    expect(await page.textContent('body')).toContain(nb('programmes.templates.saved', { version: 2 }));
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: nb('programmes.templates.preview') }).click();
+    expect(await page.textContent('main')).toContain('Vedtak om deltakelse');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: nb('programmes.templates.back') }).click();
+
+    await page.getByRole('link', { name: /^Ny utlysning med malen i / }).first().click();
+    await expectAccessible(page);
+    await page.getByLabel(nb('programmes.callForm.title'), { exact: true }).fill('Omstilling med politisk forankring 2027');
+    await page.getByLabel(nb('programmes.callForm.purpose')).fill('Kommuner som vil omstille tjenestene sine.');
+    await page.getByLabel(nb('programmes.callForm.roundOpens', { number: 1 })).fill(local(Date.now() - 3600_000));
+    await page.getByLabel(nb('programmes.callForm.roundCloses', { number: 1 })).fill(local(Date.now() + 2 * 86_400_000));
+    await page.getByRole('button', { name: nb('programmes.callForm.create') }).click();
+    await expect.poll(() => page.url()).toContain('saved=1');
+    await page.getByRole('button', { name: nb('programmes.callForm.publish') }).click();
+    await expect.poll(() => page.url()).toMatch(/\/utlysninger\/[0-9a-f-]{36}/);
+    callId = new URL(page.url()).pathname.split('/')[2]!;
+    const published = (await findCall(running.database.db, callId))!;
+    expect(published.status === 'published' && published.snapshot.form.sections[0]!.parts[1]!.label).toBe('Vedtak om deltakelse');
+    await expectAccessible(page);
+  });
+
+  it('she publishes a question and answer that appears on the public call page with its date', async () => {
+    await page.goto(`${running.baseUrl}/eier/utlysninger/${callId}?lang=nb`);
+    await page.getByRole('link', { name: nb('programmes.qa.owner.link', { count: 0 }) }).click();
+    await expectAccessible(page);
+    await page.getByLabel(nb('programmes.qa.question'), { exact: true }).fill('Må vedtaket være fattet før fristen?');
+    await page.getByLabel(nb('programmes.qa.answer'), { exact: true }).fill('Ja, vedtaket må være fattet og datert før fristen.');
+    await page.getByRole('button', { name: nb('programmes.qa.action.createPublish'), exact: true }).click();
+    await expect.poll(async () => page.textContent('main')).toContain('Må vedtaket være fattet før fristen?');
+    await expectAccessible(page);
+    const anonymous = await browser.newContext({ locale: 'nb-NO' });
+    const reader = await openPage(anonymous);
+    await reader.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);
+    const qa = await reader.locator('#qa').textContent();
+    expect(qa).toContain('Ja, vedtaket må være fattet og datert før fristen.');
+    expect(qa).toMatch(/Publisert \d{1,2}\. \w+ \d{4}/);
+    expect(await reader.locator('.change-log').textContent()).toContain('Må vedtaket være fattet før fristen?');
+    await expectAccessible(reader);
+    await anonymous.close();
+  });
+
+  it('after the deadline she grants Skien an extension, and Ola sees it on Skien\'s application', async () => {
+    const db = running.database.db;
+    const call = (await findCall(db, callId))!;
+    const applicationId = await startApplication(db, call, { code: '4003', name: 'Skien', contactEmail: null }, { user: null, requestId: 'e2e' });
+    // Time passes: the round closes a minute ago (as if the owner had set that deadline).
+    const rounds = [{ ...call.content.rounds[0]!, closesAt: new Date(Date.now() - 60_000).toISOString() }];
+    await amend(db, callId, call.version, { ...call.content, rounds }, 'Fristen er ute', { user: null, requestId: 'e2e' });
+
+    await page.goto(`${running.baseUrl}/eier/utlysninger/${callId}?lang=nb`);
+    await expectAccessible(page);
+    await page.getByLabel(nb('programmes.extension.municipality')).fill('Skien');
+    await page.getByLabel(nb('programmes.extension.until', { zone: 'Europe/Oslo' })).fill(local(Date.now() + 3 * 86_400_000));
+    await page.getByLabel(nb('programmes.extension.reason')).fill('Kommunestyremøtet ble flyttet på grunn av uvær.');
+    await page.getByRole('button', { name: nb('programmes.extension.grant') }).click();
+    await expect.poll(() => page.url()).toContain('extension=granted');
+    const list = await page.locator('#extensions').textContent();
+    expect(list).toContain('Skien');
+    expect(list).toContain('Kommunestyremøtet ble flyttet på grunn av uvær.');
+    await expectAccessible(page);
+
+    const ola = await browser.newContext({ locale: 'nb-NO' });
+    const olaPage = await openPage(ola);
+    await signIn(olaPage, 'persona-skien-case-worker');
+    await olaPage.goto(`${running.baseUrl}/soknader/${applicationId}?lang=nb`);
+    expect(await olaPage.locator('#extension').textContent()).toContain('Dere har fått utsettelse til');
+    expect(await olaPage.getByRole('button', { name: nb('applications.form.save') }).count()).toBe(1);
+    await expectAccessible(olaPage);
     await ola.close();
   });
 });

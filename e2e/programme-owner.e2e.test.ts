@@ -179,7 +179,7 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await anonymous.close();
   });
 
-  it('after the deadline she grants Skien an extension, and Ola sees it on Skien\'s application', async () => {
+  it('after the deadline she grants Skien an extension, and Ola sees it on Skien\'s application; he asks a question that she answers and publishes', async () => {
     const db = running.database.db;
     const call = (await findCall(db, callId))!;
     const applicationId = await startApplication(db, call, { code: '4003', name: 'Skien', contactEmail: null }, { user: null, requestId: 'e2e' });
@@ -206,6 +206,27 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     expect(await olaPage.locator('#extension').textContent()).toContain('Dere har fått utsettelse til');
     expect(await olaPage.getByRole('button', { name: nb('applications.form.save') }).count()).toBe(1);
     await expectAccessible(olaPage);
+
+    // Ola asks the owner from the call page; Ingrid answers and publishes it without his name.
+    await olaPage.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);
+    await olaPage.getByLabel(nb('programmes.qa.ask.label')).fill('Kan vi legge ved protokollen i stedet for vedtaket?');
+    await olaPage.getByRole('button', { name: nb('programmes.qa.ask.submit') }).click();
+    await expect.poll(() => olaPage.url()).toContain('asked=1');
+    expect(await olaPage.locator('#ask').textContent()).toContain(nb('programmes.qa.ask.sent'));
+    await expectAccessible(olaPage);
     await ola.close();
+
+    await page.goto(`${running.baseUrl}/eier/utlysninger/${callId}/sporsmal?lang=nb`);
+    expect(await page.textContent('main')).toContain('Ola Dahl');
+    await page.getByRole('link', { name: /Kan vi legge ved protokollen/ }).click();
+    await expectAccessible(page);
+    await page.getByLabel(nb('programmes.qa.answer'), { exact: true }).fill('Ja, protokollen med vedtaket holder.');
+    await page.getByRole('button', { name: nb('programmes.qa.action.publish') }).click();
+    await expect.poll(() => page.url()).toContain('saved=1');
+    await expectAccessible(page);
+    await page.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);
+    const qa = await page.locator('#qa').textContent();
+    expect(qa).toContain('Ja, protokollen med vedtaket holder.');
+    expect(qa).not.toContain('Ola Dahl');
   });
 });

@@ -5,7 +5,6 @@ import { translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
-import { startApplication } from '../src/applications/store.js';
 import { amend, findCall } from '../src/programmes/store.js';
 import { instantToLocal } from '../src/programmes/time.js';
 import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
@@ -179,10 +178,9 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await anonymous.close();
   });
 
-  it('after the deadline she grants Skien an extension, and Ola sees it on Skien\'s application; he asks a question that she answers and publishes', async () => {
+  it('after the deadline she grants Skien an extension, and Ola starts Skien\'s application late and sees it there; he asks a question that she answers and publishes', async () => {
     const db = running.database.db;
     const call = (await findCall(db, callId))!;
-    const applicationId = await startApplication(db, call, { code: '4003', name: 'Skien', contactEmail: null }, { user: null, requestId: 'e2e' });
     // Time passes: the round closes a minute ago (as if the owner had set that deadline).
     const rounds = [{ ...call.content.rounds[0]!, closesAt: new Date(Date.now() - 60_000).toISOString() }];
     await amend(db, callId, call.version, { ...call.content, rounds }, 'Fristen er ute', { user: null, requestId: 'e2e' });
@@ -202,7 +200,12 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     const ola = await browser.newContext({ locale: 'nb-NO' });
     const olaPage = await openPage(ola);
     await signIn(olaPage, 'persona-skien-case-worker');
-    await olaPage.goto(`${running.baseUrl}/soknader/${applicationId}?lang=nb`);
+    // The round has closed, but Skien's exception lets Ola start and work on an application.
+    await olaPage.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);
+    await olaPage.getByRole('link', { name: nb('applications.start.link') }).click();
+    await expectAccessible(olaPage);
+    await olaPage.getByRole('button', { name: nb('applications.start.submit') }).click();
+    await expect.poll(() => olaPage.url()).toMatch(/\/soknader\/[0-9a-f-]{36}/);
     expect(await olaPage.locator('#extension').textContent()).toContain('Dere har fått utsettelse til');
     expect(await olaPage.getByRole('button', { name: nb('applications.form.save') }).count()).toBe(1);
     await expectAccessible(olaPage);

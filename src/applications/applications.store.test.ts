@@ -9,6 +9,7 @@ import { seedSmallRegistry } from '../programmes/testing.js';
 import {
   addAttachment,
   attachMemberDecision,
+  CallNotOpen,
   findApplication,
   inviteMunicipality,
   listApplicationsOf,
@@ -202,6 +203,17 @@ describe(`late submission by an owner's exception (${engine})`, () => {
     await expect(saveAnswers(database.db, porsgrunn, saved, {}, silje)).rejects.toBeInstanceOf(ReadOnly);
     await expect(submitApplication(database.db, porsgrunn, saved, silje, enqueue)).rejects.toBeInstanceOf(SubmissionRefused);
     expect((await listExtensions(database.db, callId)).find((e) => e.id === id)!.revokeReason).toBe('Gitt ved en feil');
+  });
+
+  it('lets a municipality with a running exception start an application after the deadline, and no other', async () => {
+    await deadlineIn(-1);
+    const call = (await findCall(database.db, callId))!;
+    await expect(startApplication(database.db, call, { code: '4005', name: 'Notodden', contactEmail: null }, silje)).rejects.toBeInstanceOf(CallNotOpen);
+    const now = await dbNow();
+    // Notodden's exception (first test) ended a second after it began; Porsgrunn's (second test) was revoked.
+    await grantExtension(database.db, callId, { roundIndex: 0, until: new Date(now.getTime() + 600_000), reason: 'Ny kommune i nettverket', municipality: { code: '4001', name: 'Porsgrunn' } }, ingrid);
+    const started = await startApplication(database.db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje);
+    expect((await findApplication(database.db, started))!.roundIndex).toBe(0);
   });
 
   it('refuses an exception before the ordinary deadline, without a reason, or twice for one municipality, writing nothing', async () => {

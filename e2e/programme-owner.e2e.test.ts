@@ -104,6 +104,8 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
   let context: BrowserContext;
   let page: Page;
   let callId = '';
+  let templatePath = '';
+  let questionPath = '';
   const local = (ms: number) => instantToLocal(new Date(ms), 'Europe/Oslo');
   beforeAll(async () => {
     context = await browser.newContext({ locale: 'nb-NO' });
@@ -122,6 +124,7 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await page.getByLabel(nb('programmes.templates.startFrom')).selectOption({ label: nb('programmes.templates.copyOf', { name: 'Nettverkssøknad' }) });
     await page.getByRole('button', { name: nb('programmes.templates.create') }).click();
     await expect.poll(() => page.url()).toMatch(/\/eier\/skjemamaler\/[0-9a-f-]{36}/);
+    templatePath = new URL(page.url()).pathname;
     await expectAccessible(page);
 
     await page.getByLabel(nb('programmes.templates.newKind', { number: 1 })).selectOption('attachment');
@@ -222,6 +225,7 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await page.goto(`${running.baseUrl}/eier/utlysninger/${callId}/sporsmal?lang=nb`);
     expect(await page.textContent('main')).toContain('Ola Dahl');
     await page.getByRole('link', { name: /Kan vi legge ved protokollen/ }).click();
+    questionPath = new URL(page.url()).pathname;
     await expectAccessible(page);
     await page.getByLabel(nb('programmes.qa.answer'), { exact: true }).fill('Ja, protokollen med vedtaket holder.');
     await page.getByRole('button', { name: nb('programmes.qa.action.publish') }).click();
@@ -231,5 +235,17 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     const qa = await page.locator('#qa').textContent();
     expect(qa).toContain('Ja, protokollen med vedtaket holder.');
     expect(qa).not.toContain('Ola Dahl');
+  });
+
+  it('every new page passes axe in nynorsk, Danish and English too', async () => {
+    const paths = ['/eier/skjemamaler', templatePath, `${templatePath}/forhandsvis`, '/eier/skjemamaler/ny', `/eier/utlysninger/${callId}`, `/eier/utlysninger/${callId}/sporsmal`, questionPath, `/utlysninger/${callId}`];
+    for (const lang of ['nn', 'da', 'en']) {
+      for (const path of paths) {
+        await page.goto(`${running.baseUrl}${path}?lang=${lang}`);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        await expectAccessible(page);
+      }
+    }
+    await page.goto(`${running.baseUrl}/?lang=nb`);
   });
 });

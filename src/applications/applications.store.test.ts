@@ -8,6 +8,7 @@ import { seedDemoProgrammes } from '../programmes/demo.js';
 import { amend, ExtensionRefused, findCall, findExtension, findTemplate, grantExtension, listExtensions, revokeExtension, seededIds, updateTemplate } from '../programmes/store.js';
 import { seedSmallRegistry } from '../programmes/testing.js';
 import {
+  CallNotOpen,
   findApplication,
   listApplicationsOf,
   listSubmissions,
@@ -240,6 +241,17 @@ describe(`late submission by an owner's exception (${engine})`, () => {
     await expect(saveAnswers(db, porsgrunn, saved, {}, silje)).rejects.toBeInstanceOf(ReadOnly);
     await expect(submitApplication(db, porsgrunn, saved, silje, enqueue)).rejects.toBeInstanceOf(SubmissionRefused);
     expect((await listExtensions(db, callId)).find((e) => e.id === id)!.revokeReason).toBe('Gitt ved en feil');
+  });
+
+  it('lets a municipality with a running exception start an application after the deadline, and no other', async () => {
+    await deadlineIn(-1);
+    const call = (await findCall(db, callId))!;
+    await expect(startApplication(db, call, { code: '4005', name: 'Notodden', contactEmail: null }, silje)).rejects.toBeInstanceOf(CallNotOpen);
+    const now = await dbNow();
+    // Notodden's exception (first test) ended a second after it began; Porsgrunn's (second test) was revoked.
+    await grantExtension(db, callId, { roundIndex: 0, until: new Date(now.getTime() + 600_000), reason: 'Ny kommune i nettverket', municipality: { code: '4001', name: 'Porsgrunn' } }, ingrid);
+    const started = await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje);
+    expect((await findApplication(db, started))!.roundIndex).toBe(0);
   });
 
   it('refuses an exception before the ordinary deadline, without a reason, or twice for one municipality, writing nothing', async () => {

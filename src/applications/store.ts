@@ -12,7 +12,7 @@ import { saveFile } from '../platform/files/store.js';
 import { membersFromRegistry } from '../programmes/eligibility.js';
 import type { AttachmentRef, Answers, FormDefinition } from '../programmes/form.js';
 import { applicableDeadline, reliesOnExtension, type DeadlineExtension } from '../programmes/extensions.js';
-import { applicantExtension, findCall, markExtensionUsed, type StoredCall } from '../programmes/store.js';
+import { applicantExtension, extendedRound, findCall, markExtensionUsed, type StoredCall } from '../programmes/store.js';
 import type { Eligibility, EligibilityRule, MemberContext } from '../programmes/rules.js';
 import {
   attachDecision,
@@ -330,11 +330,14 @@ export async function listSubmittedApplications(db: Queryable, callId: string): 
   return result;
 }
 
-/** Starts an application for a municipality on a call whose round is running by the database clock. */
+/**
+ * Starts an application for a municipality on a call whose round is running by the database clock,
+ * or after it closed when the owner granted the municipality an exception that still runs.
+ */
 export async function startApplication(db: DB, call: StoredCall, lead: { code: string; name: string; contactEmail: string | null }, actor: Actor): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const now = await databaseNow(trx);
-    const index = call.status === 'published' ? roundAt(call.content.rounds, now) : undefined;
+    const index = call.status === 'published' ? (roundAt(call.content.rounds, now) ?? (await extendedRound(trx, call.id, lead.code, now))) : undefined;
     if (index === undefined) throw new CallNotOpen();
     const row = await trx
       .insertInto('applications')

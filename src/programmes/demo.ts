@@ -8,7 +8,7 @@ import type { DB } from '../platform/db/database.js';
 import { ensureOrganisation } from '../platform/auth/store.js';
 import type { FormDefinition, FormPart } from './form.js';
 import type { CallContent, ProgrammeContent } from './model.js';
-import { close, createCall, createProgramme, createTemplate, publish, seededIds, SYSTEM, type Actor } from './store.js';
+import { close, createCall, createProgramme, createTemplate, publish, seededIds, SYSTEM, writeQuestion, type Actor } from './store.js';
 import { instantToLocal, localToInstant, type CallTimeZone } from './time.js';
 
 const MB = 1024 * 1024;
@@ -218,6 +218,8 @@ interface DemoProgramme {
   call: Omit<CallContent, 'templateId'>;
   publishedAt: Date | null;
   closedAt: Date | null;
+  /** Questions and answers the owner published two days after the call. */
+  questions?: { question: string; answer: string }[];
 }
 
 const KRD = { name: 'Kommunal- og regionaldepartementet', kind: 'ministry' as const, country: 'NO' as const };
@@ -373,6 +375,16 @@ function demoProgrammes(now: Date): DemoProgramme[] {
         contacts: [{ name: 'Ingrid Haugen', title: 'seniorrådgiver', email: 'ingrid.haugen@kdd.example.no' }],
       },
       template: { name: 'Nettverkssøknad', language: 'nb', form: NETWORK_FORM },
+      questions: [
+        {
+          question: 'Kan en kommune være med i mer enn ett nettverk?',
+          answer: 'Nei. Hver kommune kan bare være med i én søknad per runde, enten alene eller i ett nettverk.',
+        },
+        {
+          question: 'Hvilket folketall gjelder for kravet om 60 000 innbyggere?',
+          answer: 'Folketallet 1. januar i det siste året registeret har tall for alle kommunene i nettverket. Søknaden viser året.',
+        },
+      ],
       call: {
         title: 'Nettverk for bærekraftige tjenester 2027',
         purpose:
@@ -420,6 +432,8 @@ export async function seedDemoProgrammes(db: DB, now = new Date()): Promise<void
       const actor: Actor = { ...SYSTEM, at: demo.publishedAt };
       const published = await publish(db, callId, 1, actor);
       if (demo.closedAt) await close(db, callId, published.version, null, { ...SYSTEM, at: demo.closedAt });
+      for (const [index, texts] of (demo.questions ?? []).entries())
+        await writeQuestion(db, callId, texts, true, { ...SYSTEM, at: new Date(demo.publishedAt.getTime() + (2 * 86_400 + index * 3600) * 1000) });
     }
   }
 }

@@ -9,6 +9,7 @@ import { searchMunicipalities } from '../registry/store.js';
 import { EMPTY_CALL_VALUES, parseCallForm, valuesFromContent, type CallFormValues, type FormProblem } from './call-form.js';
 import { checkNetwork } from './eligibility.js';
 import { localToInstant } from './time.js';
+import { extensionState } from './extensions.js';
 import type { FormDefinition } from './form.js';
 import { applyEditorOp, definitionFromEditor, editorFromDefinition, readEditor, type EditorValues } from './template-form.js';
 import { NewTemplatePage, TemplateEditPage, TemplateListPage, TemplatePreviewPage, type TemplateEditView } from './pages/templates.js';
@@ -132,6 +133,9 @@ export async function programmeRoutes(app: FastifyInstance) {
   /** The call page with its change log and published questions; a case worker may ask on a published call. */
   async function renderCallPage(request: FastifyRequest, reply: FastifyReply, call: StoredCall, extra: { check?: Parameters<typeof CallPage>[0]['check']; ask?: { value: string; error: string | undefined; sent: boolean } } = {}) {
     const canAsk = call.status === 'published' && !!request.principal?.roles.has('case_worker');
+    const myCodes = new Set((request.principal?.memberships ?? []).filter((m) => m.role === 'case_worker' && m.municipalityCode).map((m) => m.municipalityCode!));
+    const now = new Date();
+    const startLate = canAsk && myCodes.size > 0 && (await listExtensions(db, call.id)).some((e) => myCodes.has(e.municipalityCode) && extensionState(e, now) !== 'revoked' && extensionState(e, now) !== 'expired');
     return reply.html(
       <CallPage
         ctx={reply.pageContext()}
@@ -140,6 +144,7 @@ export async function programmeRoutes(app: FastifyInstance) {
         questions={publicQuestions(await listQuestions(db, call.id))}
         now={new Date()}
         canManage={canManage(request.principal, call.programme.ownerOrganisationId)}
+        startLate={startLate}
         check={extra.check}
         ask={canAsk ? (extra.ask ?? { value: '', error: undefined, sent: false }) : undefined}
       />,

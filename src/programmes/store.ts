@@ -788,6 +788,20 @@ export async function applicantExtension(db: Queryable, callId: string, roundInd
   return row ? toExtension(row) : undefined;
 }
 
+/** The round in which a municipality holds an unrevoked exception still running at `now` (to start an application late), if any. */
+export async function extendedRound(db: Queryable, callId: string, municipalityCode: string, now: Date): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('programme_call_extensions')
+    .select('round_index')
+    .where('call_id', '=', callId)
+    .where('municipality_code', '=', municipalityCode)
+    .where('revoked_at', 'is', null)
+    .where('until', '>', now)
+    .orderBy('round_index', 'desc')
+    .executeTakeFirst();
+  return row?.round_index;
+}
+
 /** Notes, in the submitting transaction, that a submission relied on the exception: it can no longer be revoked. */
 export async function markExtensionUsed(trx: Tx, extension: DeadlineExtension, applicationId: string, at: Date, actor: Actor): Promise<void> {
   if (extension.usedAt !== null) return;

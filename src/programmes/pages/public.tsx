@@ -119,6 +119,8 @@ interface CallPageProps {
   changes: ChangeLogEntry[];
   now: Date;
   canManage: boolean;
+  /** The person's municipality holds a running late-submission exception: it may start after the deadline. */
+  startLate?: boolean;
   check?: { network: CheckedNetwork; query: string; matches: MunicipalitySummary[] } | undefined;
   /** Published questions and answers, in order. */
   questions: CallQuestion[];
@@ -126,7 +128,7 @@ interface CallPageProps {
   ask?: { value: string; error: string | undefined; sent: boolean } | undefined;
 }
 
-export function CallPage({ ctx, call, changes, now, canManage, check, questions, ask }: CallPageProps) {
+export function CallPage({ ctx, call, changes, now, canManage, startLate = false, check, questions, ask }: CallPageProps) {
   const { t } = ctx;
   const content: CallContent = call.content;
   const lang = content.language;
@@ -146,7 +148,7 @@ export function CallPage({ ctx, call, changes, now, canManage, check, questions,
       <p class="ds-paragraph">
         <PhaseTag ctx={ctx} phase={callPhase(call, now)} />
       </p>
-      {call.status !== 'draft' && callPhase(call, now) === 'open' ? (
+      {call.status === 'published' && (callPhase(call, now) === 'open' || startLate) ? (
         <p class="ds-paragraph">
           <a class="ds-button" href={`/soknader/ny?call=${call.id}&lang=${ctx.locale}`} safe>{t('applications.start.link')}</a>
         </p>

@@ -257,35 +257,38 @@ function PreviewPart({ ctx, part }: { ctx: PageContext; part: FormPart }) {
     notes.push(t('programmes.templates.rule.files', { types: part.allowedTypes.map((type) => FILE_TYPE_NAMES[type] ?? type).join(', '), size: formatBytes(ctx.locale, part.maxBytes), count: part.maxFiles }));
   if (part.kind === 'projected-challenge') notes.push(t('programmes.templates.rule.projection', { indicator: tx(ctx, `programmes.templates.indicator.${part.indicator}`), year: String(part.horizonYear) }));
   const describedBy = [part.help ? `${id}-help` : '', notes.length > 0 ? `${id}-notes` : ''].filter(Boolean).join(' ') || undefined;
-  const label = (
-    <label class="ds-label" for={id} safe>
-      {part.label}
-    </label>
-  );
+  const heading = (control: boolean) =>
+    control ? (
+      <label class="ds-label" for={id} safe>
+        {part.label}
+      </label>
+    ) : (
+      <p class="ds-label" id={id} safe>
+        {part.label}
+      </p>
+    );
   const helpAndNotes = (
     <>
       {part.help ? <p class="ds-paragraph" data-size="sm" id={`${id}-help`} safe>{part.help}</p> : ''}
       {notes.length > 0 ? <p class="ds-paragraph" data-size="sm" id={`${id}-notes`} safe>{notes.join(' ')}</p> : ''}
     </>
   );
+  // Read-only controls rather than disabled ones: disabled fields are dimmed below the contrast minimum.
   switch (part.kind) {
     case 'choice':
       return (
-        <fieldset class="ds-fieldset" disabled>
-          <legend class="ds-label" safe>{part.label}</legend>
+        <div class="preview-part">
+          {heading(false)}
           {helpAndNotes}
-          {part.options.map((option, n) => (
-            <div class="ds-field">
-              <input class="ds-input" type={part.multiple ? 'checkbox' : 'radio'} id={`${id}-${n}`} name={id} disabled />
-              <label class="ds-label" for={`${id}-${n}`} safe>{option.label}</label>
-            </div>
-          ))}
-        </fieldset>
+          <ul class="ds-list" aria-labelledby={id}>
+            {part.options.map((option) => <li safe>{option.label}</li>)}
+          </ul>
+        </div>
       );
     case 'table':
       return (
-        <div class="ds-field">
-          <p class="ds-label" id={id} safe>{part.label}</p>
+        <div class="preview-part">
+          {heading(false)}
           {helpAndNotes}
           <table class="ds-table" data-border aria-labelledby={id}>
             <thead>
@@ -306,26 +309,27 @@ function PreviewPart({ ctx, part }: { ctx: PageContext; part: FormPart }) {
         </div>
       );
     case 'projected-challenge':
+    case 'attachment':
       return (
-        <div class="ds-field">
-          <p class="ds-label" safe>{part.label}</p>
+        <div class="preview-part">
+          {heading(false)}
           {helpAndNotes}
         </div>
       );
     case 'text':
       return (
-        <div class="ds-field">
-          {label}
+        <div class="preview-part">
+          {heading(true)}
           {helpAndNotes}
-          <textarea class="ds-input" id={id} rows="4" disabled aria-describedby={describedBy}></textarea>
+          <textarea class="ds-input" id={id} rows="4" readonly aria-describedby={describedBy}></textarea>
         </div>
       );
     default:
       return (
-        <div class="ds-field">
-          {label}
+        <div class="preview-part">
+          {heading(true)}
           {helpAndNotes}
-          <input class="ds-input" id={id} type={part.kind === 'date' ? 'date' : part.kind === 'attachment' ? 'file' : 'text'} disabled aria-describedby={describedBy} />
+          <input class="ds-input" id={id} type={part.kind === 'date' ? 'date' : 'text'} readonly aria-describedby={describedBy} />
           {part.kind === 'amount' ? <span safe>{` ${part.currency}`}</span> : part.kind === 'number' && part.unit ? <span safe>{` ${part.unit}`}</span> : ''}
         </div>
       );

@@ -30,12 +30,13 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
 /** Glyph id → text, from a ToUnicode CMap's bfrange (with arrays or a start value) and bfchar entries. */
 function toUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
+  // A ligature's glyph maps to several characters: <0066 0069> is "fi".
   const decode = (hex: string) => String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const entry of block[1]!.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f]+>)/gi)) {
       const from = parseInt(entry[1]!, 16);
       const to = parseInt(entry[2]!, 16);
-      const targets = [...entry[3]!.matchAll(/<([0-9a-f]+)>/gi)].map((m) => m[1]!);
+      const targets = [...entry[3]!.matchAll(/<([0-9a-f\s]+)>/gi)].map((m) => m[1]!.replace(/\s/g, ''));
       for (let code = from; code <= to; code++) {
         map.set(code, entry[3]!.startsWith('[') ? decode(targets[code - from] ?? '') : String.fromCodePoint(parseInt(targets[0]!, 16) + code - from));
       }

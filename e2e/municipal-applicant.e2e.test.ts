@@ -63,6 +63,24 @@ async function attachDecision(page: Page) {
 describe.skipIf(!hasChromium)('a network of municipalities applies and gets a receipt', () => {
   let silje: Page;
 
+  it('a signed-out visitor checks Porsgrunn alone, finds partners with why and the verdict, and checks again with one', async () => {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await openPage(context);
+    await page.goto(`${running.baseUrl}/utlysninger/${callId}/sjekk?lang=nb&member=4001#check`);
+    expect(await page.locator('#check-result').textContent()).toContain('Samlet folketall');
+    await page.getByRole('link', { name: nb('applications.finder.link') }).click();
+    await page.waitForURL(/\/partnere/);
+    expect(await page.locator('#partner-4003 [data-reason="neighbour"]').textContent()).toBe(nb('applications.partners.reason.neighbour', { names: 'Porsgrunn' }));
+    expect(await page.locator('#partner-4003 .partner-verdict').getAttribute('data-verdict')).toBe('networkPasses');
+    expect(await page.locator('form[method="post"]').count()).toBe(0); // read-only: no invitations
+    await expectAccessible(page);
+    await page.getByRole('link', { name: nb('applications.finder.check', { name: 'Skien' }) }).click();
+    await page.waitForURL(/\/sjekk/);
+    expect(await page.locator('#check-result').textContent()).toMatch(/Samlet folketall [\d\u00a0]+ ≥ 60\u00a0000/);
+    await expectAccessible(page);
+    await context.close();
+  }, 60_000);
+
   it('Silje (Porsgrunn) starts an application on the open call and invites Skien and Notodden', async () => {
     silje = await signedIn('persona-porsgrunn-case-worker');
     await silje.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);

@@ -107,4 +107,23 @@ describe('partners and the projected challenge, with the real registry', () => {
     expect(text).toMatch(/Nettverket samlet \(2 kommuner\): [\d\u00a0 ]+ i 20\d\d, [\d\u00a0 ]+ i 2040 \(\+\d+,?\d* %\)/);
     expect(text).toMatch(/hovedalternativet, basisår 20\d\d\./);
   }, 90_000);
+
+  it('offers the finder read-only to a signed-out visitor from the call page\'s eligibility check', async () => {
+    const anonymous = (url: string) => running.app.inject({ url });
+    const check = await anonymous(`/utlysninger/${callId}/sjekk?member=4003&lang=en`);
+    expect(check.body).toContain(`href="/utlysninger/${callId}/partnere?lang=en&member=4003"`);
+    const finder = await anonymous(`/utlysninger/${callId}/partnere?lang=en&member=4003`);
+    expect(finder.statusCode).toBe(200);
+    const porsgrunn = /id="partner-4001"[\s\S]*?<\/li>\s*<\/ul>[\s\S]*?<\/a>/.exec(finder.body)?.[0] ?? '';
+    expect(porsgrunn).toContain('Neighbour of Skien');
+    expect(porsgrunn).toContain('Same county or region: Telemark');
+    expect(porsgrunn).toContain('data-verdict="networkPasses"');
+    expect(porsgrunn).toContain(`/utlysninger/${callId}/sjekk?lang=en&member=4003&member=4001#check`);
+    expect(finder.body).toContain('data-reason="similar"');
+    expect(finder.body).not.toContain('method="post" action="/soknader');
+    for (const lang of ['nb', 'nn', 'da']) expect((await anonymous(`/utlysninger/${callId}/partnere?lang=${lang}&member=4003`)).statusCode).toBe(200);
+    expect((await anonymous(`/utlysninger/${callId}/partnere?lang=en`)).body).toContain('Choose your municipality in the call');
+    expect((await anonymous(`/utlysninger/00000000-0000-0000-0000-000000000000/partnere`)).statusCode).toBe(404);
+    expect((await anonymous(`/utlysninger/${callId}/partnere?${Array.from({ length: 21 }, () => 'member=4001').join('&')}`)).statusCode).toBe(400);
+  });
 });

@@ -5,27 +5,38 @@ import { translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { seededIds } from '../src/programmes/store.js';
-import { seedSmallRegistry } from '../src/programmes/testing.js';
+import { createTestDatabase } from '../src/platform/db/testing.js';
+import { formatNumber } from '../src/platform/i18n/index.js';
+import { pdfText } from '../src/platform/pdf/text.js';
+import { membersFromRegistry } from '../src/programmes/eligibility.js';
+import { importShippedRegistry } from '../src/registry/importer.js';
 import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
 
 let running: RunningApp;
 let browser: Browser;
 let callId: string;
 let applicationUrl = '';
+/** The network's population as the registry has it, formatted as the pages show it. */
+let networkPopulation = '';
 const nb = translator('nb');
 const PDF = { name: 'vedtak.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% vedtak i kommunestyret\n') };
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  running = await startTestApp();
-  await seedSmallRegistry(running.database.db);
+  // The shipped registry: real neighbours, counties, populations and projections.
+  const database = await createTestDatabase();
+  await importShippedRegistry(database.db);
+  running = await startTestApp({ database });
   await seedDemoProgrammes(running.database.db);
+  const { members } = await membersFromRegistry(running.database.db, 'NO', ['4001', '4003', '4005']);
+  networkPopulation = formatNumber('nb', members.reduce((sum, m) => sum + m.population!.persons, 0));
   callId = (await seededIds(running.database.db, 'programme_calls', 'nettverk-2027:call'))!;
   browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await running?.close();
+  await running?.database.dispose();
 });
 
 async function signedIn(subject: string): Promise<Page> {
@@ -52,6 +63,24 @@ async function attachDecision(page: Page) {
 describe.skipIf(!hasChromium)('a network of municipalities applies and gets a receipt', () => {
   let silje: Page;
 
+  it('a signed-out visitor checks Porsgrunn alone, finds partners with why and the verdict, and checks again with one', async () => {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await openPage(context);
+    await page.goto(`${running.baseUrl}/utlysninger/${callId}/sjekk?lang=nb&member=4001#check`);
+    expect(await page.locator('#check-result').textContent()).toContain('Samlet folketall');
+    await page.getByRole('link', { name: nb('applications.finder.link') }).click();
+    await page.waitForURL(/\/partnere/);
+    expect(await page.locator('#partner-4003 [data-reason="neighbour"]').textContent()).toBe(nb('applications.partners.reason.neighbour', { names: 'Porsgrunn' }));
+    expect(await page.locator('#partner-4003 .partner-verdict').getAttribute('data-verdict')).toBe('networkPasses');
+    expect(await page.locator('form[method="post"]').count()).toBe(0); // read-only: no invitations
+    await expectAccessible(page);
+    await page.getByRole('link', { name: nb('applications.finder.check', { name: 'Skien' }) }).click();
+    await page.waitForURL(/\/sjekk/);
+    expect(await page.locator('#check-result').textContent()).toMatch(/Samlet folketall [\d\u00a0]+ ≥ 60\u00a0000/);
+    await expectAccessible(page);
+    await context.close();
+  }, 60_000);
+
   it('Silje (Porsgrunn) starts an application on the open call and invites Skien and Notodden', async () => {
     silje = await signedIn('persona-porsgrunn-case-worker');
     await silje.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);
@@ -64,11 +93,25 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     await silje.waitForURL(/\/soknader\/[0-9a-f-]{36}/);
     applicationUrl = new URL(silje.url()).pathname;
     await expectAccessible(silje);
-    for (const name of ['Skien', 'Notodden']) {
-      await silje.getByLabel(nb('applications.invite.municipality')).fill(name);
-      await silje.getByRole('button', { name: nb('applications.invite.submit') }).click();
-      await expect.poll(() => silje.url()).toContain('notice=invited');
-    }
+    // Partner suggestions: neighbours, the same county and similar projected challenges, each with why and the verdict.
+    const skien = silje.locator('#partner-4003');
+    expect(await skien.locator('[data-reason="neighbour"]').textContent()).toBe(nb('applications.partners.reason.neighbour', { names: 'Porsgrunn' }));
+    expect(await skien.locator('[data-reason="region"]').textContent()).toBe(nb('applications.partners.reason.region', { region: 'Telemark' }));
+    expect(await skien.locator('.partner-verdict').textContent()).toContain(nb('applications.partners.verdict.networkPasses'));
+    expect(await skien.locator('.partner-verdict').textContent()).toMatch(/Samlet folketall [\d\u00a0]+ ≥ 60\u00a0000/);
+    for (const neighbour of ['#partner-3909', '#partner-4010']) expect(await silje.locator(`${neighbour} [data-reason="neighbour"]`).count()).toBe(1);
+    expect(await silje.locator('#partners-section [data-reason="similar"]').count()).toBeGreaterThan(0);
+    expect(await silje.locator('#partners-section [data-verdict="fails"]').count()).toBeGreaterThan(0);
+    await skien.getByText(nb('applications.partners.rules', { name: 'Skien' })).click();
+    expect(await skien.locator('details').textContent()).toContain(nb('applications.eligibility.pending'));
+    await expectAccessible(silje);
+    // The projected challenge of Porsgrunn alone, before anyone has joined.
+    expect(await silje.locator('[id="challenge.projection-figures"] tbody th').allTextContents()).toEqual(['Porsgrunn']);
+    await skien.getByRole('button', { name: nb('applications.partners.invite', { name: 'Skien' }) }).click();
+    await expect.poll(() => silje.url()).toContain('notice=invited');
+    await silje.getByLabel(nb('applications.invite.municipality')).fill('Notodden');
+    await silje.getByRole('button', { name: nb('applications.invite.submit') }).click();
+    await expect.poll(() => silje.url()).toContain('notice=invited');
     const members = await silje.locator('#members-section').textContent();
     expect(members).toContain('Skien');
     expect(members).toContain(nb('applications.invitation.pending'));
@@ -116,7 +159,12 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
     expect(await silje.locator('[name="plan.goal"]').inputValue()).toBe('Kollegaens mål.');
     await silje.locator('[name="plan.goal"]').fill('');
-    expect(await silje.locator('#eligibility-result').textContent()).toContain('106\u00a0500 ≥ 60\u00a0000');
+    expect(await silje.locator('#eligibility-result').textContent()).toContain(`${networkPopulation} ≥ 60\u00a0000`);
+    // Each member's projected challenge and the network's, projected as one, with scenario and base year.
+    const figures = silje.locator('[id="challenge.projection-figures"]');
+    expect(await figures.locator('tbody th').allTextContents()).toEqual(['Porsgrunn', 'Skien', 'Notodden', nb('applications.challenge.network', { count: 3 })]);
+    expect(await figures.locator('caption').textContent()).toMatch(/^Innbyggere 80 år og eldre, 20\d\d og 2040$/);
+    expect(await figures.textContent()).toMatch(/Stifinners framskriving, hovedalternativet, basisår 20\d\d\./);
     expect(await silje.locator('#members-section').textContent()).not.toContain(nb('applications.invitation.pending'));
     await silje.locator('[name="challenge.text"]').fill('Andelen over 80 år dobles innen 2040, og færre er i arbeidsfør alder.');
     await silje.locator('[name="plan.text"]').fill('Felles rekruttering og en interkommunal bemanningsenhet.');
@@ -136,6 +184,8 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     await silje.getByRole('button', { name: nb('applications.submit.button') }).click();
     await silje.waitForURL(/\/kvittering\/1/);
     expect(await silje.locator('#receipt').textContent()).toContain('Dette er versjon 1');
+    const networkRow = await silje.locator('[id="receipt-challenge.projection-figures"] tbody tr').last().locator('th, td').allTextContents();
+    expect(networkRow[0]).toBe(nb('applications.challenge.network', { count: 3 }));
     await expectAccessible(silje);
 
     await silje.goto(`${running.baseUrl}/dev/outbox?lang=nb`);
@@ -149,5 +199,10 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     const response = await silje.request.get(`${running.baseUrl}${await pdfLink.getAttribute('href')}`);
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The receipt PDF prints the projected challenge as submitted: the network's figures with scenario and base year.
+    const text = pdfText(await response.body());
+    expect(text).toContain(`${networkRow[0]}: ${networkRow[1]} i 20`);
+    expect(text).toContain(`${networkRow[2]} i 2040 (${networkRow[3]})`);
+    expect(text).toMatch(/Stifinners framskriving, hovedalternativet, basisår 20\d\d\./);
   }, 120_000);
 });

@@ -11,11 +11,14 @@ import {
   CallNotOpen,
   findApplication,
   listApplicationsOf,
+  keepSubmittedChallenges,
   listSubmissions,
+  NetworkChanged,
   ReadOnly,
   saveAnswers,
   startApplication,
   submitApplication,
+  submittedChallenges,
   SubmissionRefused,
   VersionConflict,
   type Actor,
@@ -187,6 +190,18 @@ describe(`applications in the store (${engine})`, () => {
     const again = await submitApplication(db, id, (await findApplication(db, id))!.version, silje, enqueue);
     expect(again.number).toBe(2);
     expect((await listSubmissions(db, id)).map((s) => s.number)).toEqual([1, 2]);
+  });
+
+  it('keeps the projected figures with the submitted version, and rolls the submission back when they were read for another network', async () => {
+    await deadlineIn(3600);
+    const id = await completeNetwork();
+    const challenge = { part: 'challenge.projection', indicator: 'age-80-plus' as const, scenario: 'main' as const, baseYear: 2025, horizonYear: 2040, areas: [{ name: null, codes: ['4001', '4003', '4005'], base: 5_000, horizon: 8_000 }], missing: [] };
+    const stale = await submitApplication(db, id, (await findApplication(db, id))!.version, silje, (trx, submissionId) => keepSubmittedChallenges(trx, submissionId, ['4001', '4003'], [challenge])).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(NetworkChanged);
+    expect(await listSubmissions(db, id)).toEqual([]);
+    expect((await findApplication(db, id))!.status).toBe('draft');
+    const { submissionId } = await submitApplication(db, id, (await findApplication(db, id))!.version, silje, (trx, sid) => keepSubmittedChallenges(trx, sid, ['4005', '4001', '4003'], [challenge]));
+    expect(await submittedChallenges(db, submissionId)).toEqual([challenge]);
   });
 });
 

@@ -6,6 +6,7 @@
 import { formatBytes, formatNumber, type Locale } from '../platform/i18n/index.js';
 import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../platform/ui/components.js';
 import type { PageContext } from '../platform/ui/context.js';
+import type { Children } from '@kitajs/html';
 import { Layout } from '../platform/ui/layout.js';
 import type { AnswerValue, FormDefinition, FormPart, Issue, TableRow } from '../programmes/form.js';
 import type { DeadlineExtension } from '../programmes/extensions.js';
@@ -384,6 +385,33 @@ export function reasonText(ctx: PageContext, reason: PartnerReason): string {
 
 const VERDICT_COLOR = { passes: 'success', networkPasses: 'info', fails: 'danger' } as const;
 
+/** One suggestion: why, the verdict with the population rule's numbers, every rule in a details list, and `action` (invite or check). */
+function PartnerItem({ ctx, partner: p, children }: { ctx: PageContext; partner: PartnerSuggestion; children?: Children }) {
+  const population = p.eligibility.results.find((r) => r.rule.kind === 'network-population');
+  return (
+    <>
+      <p class="ds-paragraph">
+        <strong safe>{p.name}</strong>
+        <span safe>{p.persons === null ? '' : ` – ${tx(ctx, 'applications.partners.population', { persons: p.persons })}`}</span>
+      </p>
+      <ul class="ds-list partner-reasons">
+        {p.reasons.map((reason) => (
+          <li class="partner-reason" data-reason={reason.kind} safe>{reasonText(ctx, reason)}</li>
+        ))}
+      </ul>
+      <p class="ds-paragraph partner-verdict" data-verdict={p.verdict}>
+        <span class="ds-tag" data-color={VERDICT_COLOR[p.verdict]} safe>{tx(ctx, `applications.partners.verdict.${p.verdict}`)}</span>
+        {population ? <span safe>{` ${tx(ctx, population.explanation.key, population.explanation.params)}`}</span> : ''}
+      </p>
+      <details class="ds-details">
+        <summary safe>{ctx.t('applications.partners.rules', { name: p.name })}</summary>
+        <RuleResults ctx={ctx} results={p.eligibility.results} />
+      </details>
+      {children}
+    </>
+  );
+}
+
 function PartnerSuggestions({ ctx, applicationId, partners }: { ctx: PageContext; applicationId: string; partners: PartnerSuggestion[] }) {
   const { t } = ctx;
   return (
@@ -391,37 +419,52 @@ function PartnerSuggestions({ ctx, applicationId, partners }: { ctx: PageContext
       <h3 class="ds-heading" data-size="xs" id="partners" safe>{t('applications.partners.title')}</h3>
       <p class="ds-paragraph" data-size="sm" safe>{t('applications.partners.lead')}</p>
       <ul class="ds-list partner-list">
-        {partners.map((p) => {
-          const population = p.eligibility.results.find((r) => r.rule.kind === 'network-population');
-          return (
-            <li id={`partner-${p.code}`} class="partner">
-              <form method="post" action={`/soknader/${applicationId}/invitasjoner?lang=${ctx.locale}`}>
-                <CsrfField ctx={ctx} />
-                <input type="hidden" name="municipality" value={p.code} />
-                <p class="ds-paragraph">
-                  <strong safe>{p.name}</strong>
-                  <span safe>{p.persons === null ? '' : ` – ${tx(ctx, 'applications.partners.population', { persons: p.persons })}`}</span>
-                </p>
-                <ul class="ds-list partner-reasons">
-                  {p.reasons.map((reason) => (
-                    <li class="partner-reason" data-reason={reason.kind} safe>{reasonText(ctx, reason)}</li>
-                  ))}
-                </ul>
-                <p class="ds-paragraph partner-verdict" data-verdict={p.verdict}>
-                  <span class="ds-tag" data-color={VERDICT_COLOR[p.verdict]} safe>{tx(ctx, `applications.partners.verdict.${p.verdict}`)}</span>
-                  {population ? <span safe>{` ${tx(ctx, population.explanation.key, population.explanation.params)}`}</span> : ''}
-                </p>
-                <details class="ds-details">
-                  <summary safe>{t('applications.partners.rules', { name: p.name })}</summary>
-                  <RuleResults ctx={ctx} results={p.eligibility.results} />
-                </details>
+        {partners.map((p) => (
+          <li id={`partner-${p.code}`} class="partner">
+            <form method="post" action={`/soknader/${applicationId}/invitasjoner?lang=${ctx.locale}`}>
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="municipality" value={p.code} />
+              <PartnerItem ctx={ctx} partner={p}>
                 <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>{t('applications.partners.invite', { name: p.name })}</button>
-              </form>
-            </li>
-          );
-        })}
+              </PartnerItem>
+            </form>
+          </li>
+        ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * The public partner finder of a call (read-only, signed in or not): suggestions for the
+ * municipalities chosen in the call page's eligibility check, each with a link that runs the
+ * check again with the partner added.
+ */
+export function PublicPartnersPage({ ctx, call, members, partners }: { ctx: PageContext; call: StoredCall; members: { code: string; name: string }[]; partners: PartnerSuggestion[] }) {
+  const { t } = ctx;
+  const title = t('applications.finder.title');
+  const checkUrl = (codes: string[]) => `/utlysninger/${call.id}/sjekk?lang=${ctx.locale}${codes.map((c) => `&member=${encodeURIComponent(c)}`).join('')}#check`;
+  return (
+    <Layout ctx={ctx} title={title} crumbs={[{ label: t('applications.finder.calls'), href: `/utlysninger?lang=${ctx.locale}` }, { label: call.content.title, href: `/utlysninger/${call.id}?lang=${ctx.locale}` }, { label: title }]}>
+      <PageHeading title={title} lead={members.length > 0 ? t('applications.finder.lead', { names: members.map((m) => m.name).join(', ') }) : t('applications.finder.noMembers')} />
+      <p class="ds-paragraph" lang={call.content.language} safe>{call.content.title}</p>
+      {members.length > 0 ? <p class="ds-paragraph" data-size="sm" safe>{t('applications.partners.lead')}</p> : ''}
+      {members.length > 0 && partners.length === 0 ? <p class="ds-paragraph" role="status" safe>{t('applications.finder.none')}</p> : ''}
+      <ul class="ds-list partner-list">
+        {partners.map((p) => (
+          <li id={`partner-${p.code}`} class="partner">
+            <PartnerItem ctx={ctx} partner={p}>
+              <p class="ds-paragraph">
+                <a class="ds-link" href={checkUrl([...members.map((m) => m.code), p.code])} safe>{t('applications.finder.check', { name: p.name })}</a>
+              </p>
+            </PartnerItem>
+          </li>
+        ))}
+      </ul>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={checkUrl(members.map((m) => m.code))} safe>{t('applications.finder.back')}</a>
+      </p>
+    </Layout>
   );
 }
 

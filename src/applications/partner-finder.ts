@@ -34,8 +34,10 @@ export interface PartnerSearch {
   rules: readonly EligibilityRule[];
   form: FormDefinition;
   leadCode: string;
-  members: readonly Member[];
-  answers: Answers;
+  /** The network; a decision left undefined is not known yet (the public check). */
+  members: readonly (Pick<Member, 'code' | 'name' | 'invitation'> & { decision?: Member['decision'] })[];
+  /** The application's answers; undefined before an application exists. */
+  answers?: Answers;
 }
 
 /** Suggested partners with why, each judged by every rule of the call with the partner added. */
@@ -62,19 +64,20 @@ export async function findPartners(db: Queryable, projections: ProjectionService
   const byCode = new Map(known.map((m) => [m.code, m]));
   const network: MemberContext[] = active.flatMap((m) => {
     const context = byCode.get(m.code);
-    return context ? [{ ...context, decision: m.decision ? { body: m.decision.body, date: m.decision.date } : null }] : [];
+    const decision = m.decision === undefined ? undefined : m.decision ? { body: m.decision.body, date: m.decision.date } : null;
+    return context ? [{ ...context, decision }] : [];
   });
   const ranked = suggestPartners(
     search.rules,
     network,
     [...candidates].flatMap(([code, reasons]) => (byCode.has(code) ? [{ member: byCode.get(code)!, reasons }] : [])),
-    answeredSections(search.form, search.answers),
+    search.answers ? answeredSections(search.form, search.answers) : undefined,
   );
   return ranked.slice(0, SUGGESTION_LIMIT);
 }
 
 /** Municipalities whose projected 20–66 per 80+ changes most like the network's own (Norway only: Denmark has no projection yet). */
-async function similarChallenges(projections: ProjectionService | undefined, country: Country, active: readonly Member[], taken: ReadonlySet<string>): Promise<{ code: string; reason: PartnerReason }[]> {
+async function similarChallenges(projections: ProjectionService | undefined, country: Country, active: readonly { code: string }[], taken: ReadonlySet<string>): Promise<{ code: string; reason: PartnerReason }[]> {
   if (!projections || country !== 'NO' || active.length === 0) return [];
   const directory = await projections.directory();
   const codes = active.map((m) => m.code).filter((code) => directory.municipality(code));

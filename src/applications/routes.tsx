@@ -16,11 +16,12 @@ import { formatInstant, tx } from '../programmes/pages/shared.js';
 import { extensionState, type DeadlineExtension } from '../programmes/extensions.js';
 import { findCall, type StoredCall } from '../programmes/store.js';
 import { findMunicipality, searchMunicipalities } from '../registry/store.js';
+import { membersFromRegistry } from '../programmes/eligibility.js';
 import { createProjectionService, type ProjectionService } from '../projections/service.js';
 import { answersFromPost, applicationEligibility, changedParts, isDecisionBody, isEditable, type SubmissionProblem } from './model.js';
 import { findPartners } from './partner-finder.js';
 import { projectedChallenges } from './projected-challenge.js';
-import { ApplicationPage, issueMessage, MyApplicationsPage, ReceiptPage, StartPage, type ApplicationView, type SummaryRow } from './pages.js';
+import { ApplicationPage, issueMessage, MyApplicationsPage, PublicPartnersPage, ReceiptPage, StartPage, type ApplicationView, type SummaryRow } from './pages.js';
 import { produceReceipt, RECEIPT_JOB } from './receipt.js';
 import { AUTOSAVE_PATH, AUTOSAVE_SCRIPT } from './autosave.js';
 import { decisionForApplicant } from '../selection/store.js';
@@ -135,6 +136,24 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
   app.get(AUTOSAVE_PATH, { config: { access: access.public } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTOSAVE_SCRIPT),
   );
+
+  // The public partner finder ---------------------------------------------------------------------
+
+  const finderQuery = {
+    type: 'object',
+    properties: { member: { anyOf: [{ type: 'string', maxLength: 10 }, { type: 'array', items: { type: 'string', maxLength: 10 }, maxItems: 20 }] }, lang: { type: 'string' } },
+  };
+
+  app.get('/utlysninger/:id/partnere', { config: { access: access.public }, schema: { params: idParams, querystring: finderQuery } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const call = await findCall(db, id);
+    if (!call || call.status === 'draft') throw notFound();
+    const query = request.query as { member?: string | string[] };
+    const { members } = await membersFromRegistry(db, call.programme.country, query.member === undefined ? [] : [query.member].flat());
+    const network = members.map((m) => ({ code: m.code, name: m.name, invitation: 'accepted' as const }));
+    const partners = network.length === 0 ? [] : await orWithout(request, (p) => findPartners(db, p, { country: call.programme.country, rules: call.snapshot.rules, form: call.snapshot.form, leadCode: network[0]!.code, members: network }));
+    return reply.html(<PublicPartnersPage ctx={reply.pageContext()} call={call} members={network} partners={partners} />);
+  });
 
   // My applications ----------------------------------------------------------------------------
 

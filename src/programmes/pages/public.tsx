@@ -354,6 +354,13 @@ function EligibilityCheck({ ctx, call, check }: { ctx: PageContext; call: Stored
         <button class="ds-button" type="submit" safe>{t('programmes.check.submit')}</button>
       </form>
       {check ? <CheckResult ctx={ctx} check={check} /> : ''}
+      {check && members.length > 0 && check.network.eligibility.results.some((r) => r.rule.kind === 'network-population') ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" id="find-partners" href={`/utlysninger/${call.id}/partnere?lang=${ctx.locale}${members.map((m) => `&member=${m.code}`).join('')}`} safe>{t('applications.finder.link')}</a>
+        </p>
+      ) : (
+        ''
+      )}
     </section>
   );
 }

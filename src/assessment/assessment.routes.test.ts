@@ -76,6 +76,12 @@ describe('assessment over HTTP', () => {
     expect(manual.statusCode).toBe(409);
     expect(manual.body).toContain('Per Holm er ansatt i Porsgrunn');
     expect(await assignments()).toHaveLength(11);
+    // The manual list offers only those who may still take the application: here no one.
+    const page = (await get(dashboard(), INGRID)).body;
+    const start = page.indexOf(`id="application-${porsgrunnNetwork}"`);
+    const card = page.slice(start, page.indexOf('class="ds-card"', start));
+    expect(card).not.toContain(`id="reviewer-${porsgrunnNetwork}"`);
+    expect(card).toContain('Ingen andre i fagpanelet kan få denne søknaden');
   });
 
   it('a reviewer sees no content before declaring, and another reviewer\'s assignment is a 403 that changes nothing', async () => {

@@ -207,22 +207,33 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
                 </li>
               ))}
             </ul>
-            <form method="post" action={`${base}/tildel?lang=${ctx.locale}`}>
-              <CsrfField ctx={ctx} />
-              <input type="hidden" name="application" value={row.applicationId} />
-              <Select
-                id={`reviewer-${row.applicationId}`}
-                label={t('assessment.assignments.reviewer', { applicant: membersText(row.members) })}
-                value=""
-                options={view.reviewers.map((r) => ({ value: r.userId, label: r.name }))}
-              />
-              <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>{t('assessment.assignments.assign')}</button>
-            </form>
+            {assignableReviewers(view, row).length === 0 ? (
+              <p class="ds-paragraph" safe>{t('assessment.assignments.noneAssignable')}</p>
+            ) : (
+              <form method="post" action={`${base}/tildel?lang=${ctx.locale}`}>
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="application" value={row.applicationId} />
+                <Select
+                  id={`reviewer-${row.applicationId}`}
+                  label={t('assessment.assignments.reviewer', { applicant: membersText(row.members) })}
+                  value=""
+                  options={assignableReviewers(view, row).map((r) => ({ value: r.userId, label: r.name }))}
+                />
+                <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>{t('assessment.assignments.assign')}</button>
+              </form>
+            )}
           </div>
         ))}
       </section>
     </Layout>
   );
+}
+
+/** The pool members the owner may still give the application to: not excluded, not already on it. */
+function assignableReviewers(view: DashboardView, row: ApplicationRow) {
+  const live = row.assignments.filter((a) => a.state === 'assigned' || a.state === 'declared' || a.state === 'submitted');
+  const barred = new Set([...view.exclusions.filter((e) => e.exclusion.applicationId === row.applicationId).map((e) => e.exclusion.reviewerId), ...live.map((a) => a.reviewerId)]);
+  return view.reviewers.filter((r) => !barred.has(r.userId));
 }
 
 // The reviewer pool ------------------------------------------------------------------------------

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { findPersona } from '../src/platform/auth/personas.js';
+import { translator } from '../src/platform/i18n/index.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -57,4 +59,14 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 export async function expectAccessible(page: Page) {
   expect(await accessibilityViolations(page), `axe on ${page.url()}`).toEqual([]);
   expect(pageProblems(page), `console on ${page.url()}`).toEqual([]);
+}
+
+/** Signs the tab in as the persona through the embedded OpenID provider's sign-in page, as a person would. */
+export async function signInAs(page: Page, baseUrl: string, subject: string): Promise<void> {
+  const persona = findPersona(subject)!;
+  await page.goto(`${baseUrl}/login/${persona.loginKind}?returnTo=/`);
+  await expect.poll(() => page.url()).toContain('/idp/interaction/');
+  await page.getByLabel(`${persona.name} (${persona.description})`).check();
+  await page.getByRole('button', { name: translator('nb')('idp.continue') }).click();
+  await page.waitForURL((url) => url.pathname === '/');
 }

@@ -22,7 +22,7 @@ import { askQuestion, findCall, listQuestions, seededIds, type StoredCall } from
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { GRANT_LIST_PATHS } from '../src/selection/routes.js';
 import { agreeScores } from '../src/selection/testing.js';
-import { accessibilityViolations, hasChromium, launchBrowser, openPage, pageProblems } from './browser.js';
+import { accessibilityViolations, hasChromium, launchBrowser, openPage, pageProblems, signInAs } from './browser.js';
 
 const INGRID = 'persona-kdd-owner';
 const ANNE = 'persona-reviewer-expert';
@@ -75,13 +75,8 @@ async function as(subject: string, script = true): Promise<Page> {
   const existing = tabs.get(subject);
   if (existing) return existing;
   const page = await newPage(script);
-  const persona = findPersona(subject)!;
   progress(`signing in ${subject}${script ? '' : ' without JavaScript'}`);
-  await page.goto(`${running.baseUrl}/login/${persona.loginKind}?returnTo=/`);
-  await expect.poll(() => page.url()).toContain('/idp/interaction/');
-  await page.getByLabel(`${persona.name} (${persona.description})`).check();
-  await page.getByRole('button', { name: nb('idp.continue') }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signInAs(page, running.baseUrl, subject);
   tabs.set(subject, page);
   return page;
 }

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPersona } from '../src/platform/auth/personas.js';
 import { findFile } from '../src/platform/files/store.js';
 import { translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
@@ -10,7 +9,7 @@ import { findCall, seededIds, type StoredCall } from '../src/programmes/store.js
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { listDecisionsOfCall } from '../src/selection/store.js';
 import { agreeScores, threeSixtyGivingErrors } from '../src/selection/testing.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
+import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
 
 let running: RunningApp;
 let browser: Browser;
@@ -40,12 +39,7 @@ afterAll(async () => {
 async function signedIn(subject: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'nb-NO' });
   const page = await openPage(context);
-  const persona = findPersona(subject)!;
-  await page.goto(`${running.baseUrl}/login/employee?returnTo=/`);
-  await expect.poll(() => page.url()).toContain('/idp/interaction/');
-  await page.getByLabel(`${persona.name} (${persona.description})`).check();
-  await page.getByRole('button', { name: nb('idp.continue') }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signInAs(page, running.baseUrl, subject);
   return page;
 }
 

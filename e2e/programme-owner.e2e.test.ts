@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPersona } from '../src/platform/auth/personas.js';
 import { translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { amend, findCall } from '../src/programmes/store.js';
 import { instantToLocal } from '../src/programmes/time.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
+import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
 
 let running: RunningApp;
 let browser: Browser;
@@ -26,12 +25,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, subject: string) {
-  const persona = findPersona(subject)!;
-  await page.goto(`${running.baseUrl}/login/employee?returnTo=/`);
-  await expect.poll(() => page.url()).toContain('/idp/interaction/');
-  await page.getByLabel(`${persona.name} (${persona.description})`).check();
-  await page.getByRole('button', { name: nb('idp.continue') }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signInAs(page, running.baseUrl, subject);
 }
 
 describe.skipIf(!hasChromium)('a programme owner publishes a call and a municipality checks eligibility', () => {

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPersona } from '../src/platform/auth/personas.js';
 import { translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
 import { listSubmittedApplications } from '../src/applications/store.js';
@@ -9,7 +8,7 @@ import { findCall, seededIds } from '../src/programmes/store.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
 import { agreedScoresForCall, findAssignment, listAssignmentsOfCall, listPool, pausedApplicationsOfCall } from '../src/assessment/store.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
+import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
 
 let running: RunningApp;
 let browser: Browser;
@@ -35,12 +34,7 @@ afterAll(async () => {
 async function signedIn(subject: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'nb-NO' });
   const page = await openPage(context);
-  const persona = findPersona(subject)!;
-  await page.goto(`${running.baseUrl}/login/employee?returnTo=/`);
-  await expect.poll(() => page.url()).toContain('/idp/interaction/');
-  await page.getByLabel(`${persona.name} (${persona.description})`).check();
-  await page.getByRole('button', { name: nb('idp.continue') }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signInAs(page, running.baseUrl, subject);
   return page;
 }
 

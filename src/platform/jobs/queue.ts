@@ -38,7 +38,7 @@ export async function startJobQueue(db: DB, options: JobQueueOptions = {}): Prom
   const created = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (created.has(name)) return;
-    await boss.createQueue(name);
+    await retryDeadlock(() => boss.createQueue(name));
     created.add(name);
   };
   return {
@@ -60,4 +60,22 @@ export async function startJobQueue(db: DB, options: JobQueueOptions = {}): Prom
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
+}
+
+const DEADLOCK_DETECTED = '40P01';
+
+/**
+ * Creating a queue attaches a partition to pg-boss's job table; two processes starting at once on
+ * one PostgreSQL can deadlock there. PostgreSQL aborts one of them, and running it again is safe
+ * (a queue that now exists is left as it is).
+ */
+async function retryDeadlock(create: () => Promise<void>, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt === attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }

@@ -10,7 +10,7 @@ import { AGE_GROUPS, figuresIn, percentChange, type AreaFigures, type YearFigure
 import type { Round } from '../programmes/model.js';
 import { DECISION_BODIES, evaluateEligibility, type DecisionBody, type Eligibility, type EligibilityRule, type MemberContext } from '../programmes/rules.js';
 
-type Names = { nb: string; nn: string; da: string; en: string };
+import { nameOfState, type Audience, type Names } from '../platform/workflow.js';
 
 /** The applicant workflow: each state with what staff and the public call it, in four languages. */
 export const APPLICATION_STATES = {
@@ -41,8 +41,8 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly ApplicationStatus[]; to: ApplicationStatus }>;
 export type TransitionName = keyof typeof TRANSITIONS;
 
-export function stateName(status: ApplicationStatus, audience: 'staff' | 'public', locale: keyof Names): string {
-  return APPLICATION_STATES[status][audience][locale];
+export function stateName(status: ApplicationStatus, audience: Audience, locale: keyof Names): string {
+  return nameOfState(APPLICATION_STATES, status, audience, locale);
 }
 
 export type InvitationState = 'pending' | 'accepted' | 'declined';

@@ -6,7 +6,7 @@
 import type { DB } from '../platform/db/database.js';
 import { findFile } from '../platform/files/store.js';
 import type { Mailer } from '../platform/mail/mailer.js';
-import { formatNumber, isLocale, translator, type Locale } from '../platform/i18n/index.js';
+import { formatNumber, intlTag, isLocale, translator, type Locale } from '../platform/i18n/index.js';
 import { renderArchivalPdf, type DocumentSection } from '../platform/pdf/document.js';
 import type { AnswerValue, TableRow } from '../programmes/form.js';
 import type { StoredAttachment, StoredSubmission } from './store.js';
@@ -16,7 +16,6 @@ import { challengeLines } from './projected-challenge.js';
 
 export const RECEIPT_JOB = 'applications-receipt';
 
-const INTL: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', da: 'da-DK', en: 'en-GB' };
 
 function localeOf(submission: StoredSubmission): Locale {
   return isLocale(submission.callLanguage) ? submission.callLanguage : 'nb';
@@ -24,7 +23,7 @@ function localeOf(submission: StoredSubmission): Locale {
 
 function when(locale: Locale, at: Date): string {
   const zone = locale === 'da' ? 'Europe/Copenhagen' : 'Europe/Oslo';
-  return new Intl.DateTimeFormat(INTL[locale], { dateStyle: 'long', timeStyle: 'medium', timeZone: zone }).format(at);
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long', timeStyle: 'medium', timeZone: zone }).format(at);
 }
 
 /** Translates a key chosen at run time, numbers formatted for the language. */
@@ -67,7 +66,7 @@ export function receiptDocument(submission: StoredSubmission, challenges: readon
       }),
     })),
   ];
-  return { title: t('applications.pdf.title', { call: submission.callTitle }), language: INTL[locale], author: 'Stifinner', sections };
+  return { title: t('applications.pdf.title', { call: submission.callTitle }), language: intlTag(locale), author: 'Stifinner', sections };
 }
 
 /** Longer than a send can take, shorter than the job queue's expiry (15 minutes), which retries a job whose process died. */

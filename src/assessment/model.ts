@@ -9,8 +9,7 @@
 import type { Principal } from '../platform/auth/model.js';
 import type { CallContent } from '../programmes/model.js';
 
-type Names = { nb: string; nn: string; da: string; en: string };
-type StateTable = Record<string, { staff: Names; public: Names }>;
+import { nameOfState, type Audience, type Names, type WorkflowStates } from '../platform/workflow.js';
 
 // Scale and criteria ----------------------------------------------------------------------------
 
@@ -58,7 +57,7 @@ export const REVIEW_STATES = {
     staff: { nb: 'Omforent vurdering', nn: 'Samstemt vurdering', da: 'Fælles vurdering', en: 'Consensus recorded' },
     public: { nb: 'Vurdert', nn: 'Vurdert', da: 'Vurderet', en: 'Assessed' },
   },
-} as const satisfies StateTable;
+} as const satisfies WorkflowStates;
 
 export type ReviewState = keyof typeof REVIEW_STATES;
 export const REVIEW_STATE_NAMES = Object.keys(REVIEW_STATES) as ReviewState[];
@@ -94,7 +93,7 @@ export const ASSIGNMENT_STATES = {
     staff: { nb: 'Tildeling trukket', nn: 'Tildeling trekt', da: 'Tildeling trukket tilbage', en: 'Assignment withdrawn' },
     public: { nb: 'Under vurdering', nn: 'Under vurdering', da: 'Under vurdering', en: 'Being assessed' },
   },
-} as const satisfies StateTable;
+} as const satisfies WorkflowStates;
 
 export type AssignmentState = keyof typeof ASSIGNMENT_STATES;
 
@@ -112,12 +111,12 @@ export const ACTIVE_ASSIGNMENT_STATES: readonly AssignmentState[] = ['assigned',
 /** States in which the reviewer may see the application's content: after declaring no conflict. */
 export const CONTENT_STATES: readonly AssignmentState[] = ['declared', 'submitted'];
 
-export function reviewStateName(state: ReviewState, audience: 'staff' | 'public', locale: keyof Names): string {
-  return REVIEW_STATES[state][audience][locale];
+export function reviewStateName(state: ReviewState, audience: Audience, locale: keyof Names): string {
+  return nameOfState(REVIEW_STATES, state, audience, locale);
 }
 
 export function assignmentStateName(state: AssignmentState, locale: keyof Names): string {
-  return ASSIGNMENT_STATES[state].staff[locale];
+  return nameOfState(ASSIGNMENT_STATES, state, 'staff', locale);
 }
 
 export interface Transitioned<S extends string> {

@@ -5,7 +5,7 @@
  * transition accepts only the states it is legal from. Pure: no IO.
  */
 
-type Names = { nb: string; nn: string; da: string; en: string };
+import type { Names } from '../platform/workflow.js';
 
 export const QUESTION_STATES = {
   asked: { staff: { nb: 'Ubesvart', nn: 'Ikkje svart på', da: 'Ubesvaret', en: 'Unanswered' }, public: null },

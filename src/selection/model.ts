@@ -22,7 +22,7 @@ import type { Answers, FormDefinition } from '../programmes/form.js';
 import { parseNumber } from '../programmes/form.js';
 import type { Country, ContentLanguage, Currency } from '../programmes/model.js';
 
-type Names = { nb: string; nn: string; da: string; en: string };
+import { nameOfState, type Audience, type Names, type WorkflowStates } from '../platform/workflow.js';
 
 // Ranking -----------------------------------------------------------------------------------------
 
@@ -313,7 +313,7 @@ export const DECISION_STATES = {
     staff: { nb: 'Innvilget og offentliggjort', nn: 'Innvilga og offentleggjort', da: 'Imødekommet og offentliggjort', en: 'Granted and published' },
     public: { nb: 'Tildelt', nn: 'Tildelt', da: 'Tildelt', en: 'Awarded' },
   },
-} as const satisfies Record<string, { staff: Names; public: Names }>;
+} as const satisfies WorkflowStates;
 
 export type DecisionState = keyof typeof DECISION_STATES;
 export const DECISION_STATE_NAMES = Object.keys(DECISION_STATES) as DecisionState[];
@@ -326,8 +326,8 @@ export const DECISION_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly DecisionState[]; to: DecisionState }>;
 export type DecisionTransition = keyof typeof DECISION_TRANSITIONS;
 
-export function decisionStateName(state: DecisionState, audience: 'staff' | 'public', locale: keyof Names): string {
-  return DECISION_STATES[state][audience][locale];
+export function decisionStateName(state: DecisionState, audience: Audience, locale: keyof Names): string {
+  return nameOfState(DECISION_STATES, state, audience, locale);
 }
 
 export interface DecisionEvent {

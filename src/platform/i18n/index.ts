@@ -96,3 +96,13 @@ export function chooseLocale(fromUrl: unknown, fromCookie: unknown, acceptLangua
   if (isLocale(fromCookie)) return fromCookie;
   return localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
 }
+
+/** An instant as people read it in a time zone (a call's, Europe/Oslo or Europe/Copenhagen). */
+export function formatInstant(locale: Locale, iso: string | Date, zone: string): string {
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+}
+
+/** A calendar day (`YYYY-MM-DD`) as people read it. */
+export function formatDay(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}

@@ -8,3 +8,8 @@ export const applications: CapabilityManifest = {
   messages: applicationMessages,
   navigation: [{ href: '/soknader', label: 'applications.nav', order: 40, keepsLanguage: true, visibleTo: hasRole('case_worker') }],
 };
+
+export { submitDemoApplication, type DemoApplication } from './demo.js';
+export { translate } from './receipt.js';
+export { caseWorkerMunicipalities } from './routes.js';
+export { applicationFile, callDeadline, findApplication, listSubmissions, listSubmittedApplications, saveAnswers, startApplication, submitApplication, type StoredApplication, type StoredAttachment, type StoredSubmission } from './store.js';

@@ -8,3 +8,7 @@ export const assessment: CapabilityManifest = {
   messages: assessmentMessages,
   navigation: [{ href: '/vurderinger', label: 'assessment.nav', order: 50, keepsLanguage: true, visibleTo: hasRole('reviewer') }],
 };
+
+export { DEMO_CALL_KEY, seedDemoAssessment } from './demo.js';
+export { criteriaOf, scoreScaleOf, type ScoreScale } from './model.js';
+export { agreedScoresForCall, assignInBatch, declareInterests, findAssignment, findReview, listAssignmentsOfCall, pausedApplicationsOfCall, raiseFlag, saveConsensus, saveScores } from './store.js';

@@ -8,3 +8,6 @@ export const selection: CapabilityManifest = {
   messages: selectionMessages,
   navigation: [{ href: '/tildelinger', label: 'selection.public.nav', order: 30, keepsLanguage: true }],
 };
+
+export { ApplicantDecisionSection } from './pages.js';
+export { decisionForApplicant, type ApplicantDecision } from './store.js';

@@ -5,6 +5,7 @@
  */
 
 /** Slot name → what the page gives its fillers. */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in the capabilities that offer slots
 export interface SlotProps {}
 
 export type SlotFiller<P> = (props: P) => Promise<JSX.Element> | JSX.Element;

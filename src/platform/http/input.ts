@@ -115,7 +115,7 @@ export function isStorableText(value: string): boolean {
 /** Sends a stored file as a download under its own name, never rendered by the browser (`reply.download`). */
 export function sendDownload(this: FastifyReply, file: UploadedFile): FastifyReply {
   const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return this    .type(file.contentType)
+  return this.type(file.contentType)
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
     .header('x-content-type-options', 'nosniff')
     .send(file.content);

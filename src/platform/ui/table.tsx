@@ -13,16 +13,31 @@ export interface DataTableProps<Row> {
   columns: readonly Column<Row>[];
   rows: readonly Row[];
   caption?: string;
+  /** Hide the caption visually (it stays for screen readers) when a heading above already says it. */
+  captionHidden?: boolean;
+  /**
+   * Wide tables scroll sideways inside a named, focusable region, so keyboard users can scroll
+   * them too; the region is named by this label (usually the caption).
+   */
+  scrollLabel?: string;
   id?: string;
   class?: string;
+  size?: 'sm' | 'md';
 }
 
 /** Designsystemet's table with a caption, column headers and (optionally) a row header per row. */
-export function DataTable<Row>({ columns, rows, caption, id, class: extraClass }: DataTableProps<Row>) {
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const { columns, rows, caption, captionHidden = false, scrollLabel, id, size } = props;
   const numeric = (column: Column<Row>) => (column.numeric ? 'numeric' : undefined);
-  return (
-    <table class={['ds-table', extraClass].filter(Boolean).join(' ')} id={id}>
-      {caption ? <caption safe>{caption}</caption> : ''}
+  const table = (
+    <table class={['ds-table', props.class].filter(Boolean).join(' ')} id={id} data-size={size}>
+      {caption ? (
+        <caption class={captionHidden ? 'ds-sr-only' : undefined} safe>
+          {caption}
+        </caption>
+      ) : (
+        ''
+      )}
       <thead>
         <tr>
           {columns.map((column) => (
@@ -52,5 +67,11 @@ export function DataTable<Row>({ columns, rows, caption, id, class: extraClass }
         ))}
       </tbody>
     </table>
+  );
+  if (scrollLabel === undefined) return table;
+  return (
+    <div class="table-scroll" tabindex="0" role="region" aria-label={scrollLabel}>
+      {table}
+    </div>
   );
 }

@@ -4,7 +4,7 @@
  * a translated message (`defineProblems`), applied by its routes in one place. Exceptions are left
  * for broken invariants.
  */
-import type { DB, Queryable } from './db/database.js';
+import type { DB, Queryable, Tx } from './db/database.js';
 import type { PageContext } from './ui/context.js';
 
 /** An expected refusal: nothing was written. */
@@ -45,8 +45,8 @@ class Rollback<P> extends Error {
  * was written before it, and is returned as it was. Inside an open transaction `work` joins it,
  * and the caller, which gets the refusal back, decides.
  */
-export async function inTransaction<T, P>(db: Queryable, work: (trx: Queryable) => Promise<T | Refused<P>>): Promise<T | Refused<P>> {
-  if (db.isTransaction) return work(db);
+export async function inTransaction<T, P>(db: Queryable, work: (trx: Tx) => Promise<T | Refused<P>>): Promise<T | Refused<P>> {
+  if (db.isTransaction) return work(db as Tx);
   try {
     return await (db as DB).transaction().execute(async (trx) => {
       const outcome = await work(trx);

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCapturedMail } from '../platform/mail/store.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
-import { DEMO_CALL_KEY, seedDemoAssessment } from '../assessment/demo.js';
-import { seedDemoProgrammes } from '../programmes/demo.js';
-import { findCall, seededIds, type StoredCall } from '../programmes/store.js';
-import { seedSmallRegistry } from '../programmes/testing.js';
+import { DEMO_CALL_KEY, seedDemoAssessment } from '../assessment/index.js';
+import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import { findDecision, listDecisionsOfCall, loadSelectionBoard } from './store.js';
 import { agreeScores, threeSixtyGivingErrors } from './testing.js';
 

@@ -61,7 +61,7 @@ const explain = defineProblems<SelectionProblem>({
   versionConflict: {
     status: 409,
     field: 'conflict',
-    message: (ctx, p) => translate(ctx, 'selection.conflict.text', { name: p.changedByName ?? ctx.t('applications.conflict.someone'), version: p.currentVersion }),
+    message: (ctx, p) => translate(ctx, 'selection.conflict.text', { name: p.changedByName ?? ctx.t('selection.conflict.someone'), version: p.currentVersion }),
   },
   selectionBreaksRules: { status: 422, field: 'selection-form', message: (ctx, p) => joined(p.breaches.map((b) => ruleMessage(ctx, p.currency, b))) },
   decisionIncomplete: { status: 422, field: 'decide-form', message: (ctx, p) => joined(p.lacks.map((l) => lackMessage(ctx, l))) },

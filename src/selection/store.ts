@@ -236,20 +236,12 @@ export async function saveEntry(trx: Queryable, callId: string, entry: Choice, n
     .execute();
 }
 
-export interface NewDecision {
-  applicationId: string;
-  callId: string;
+/** A decision as it is made: who decided, and no letter, mail or publication yet. */
+export type NewDecision = Omit<StoredDecision, 'state' | 'decidedByName' | 'publishedAt' | 'letterFileId' | 'letterRecipients' | 'mailSentAt'> & {
   state: 'granted' | 'rejected';
-  amount: number | null;
-  currency: Currency;
-  conditions: string;
-  reason: string;
-  publicSummary: string;
-  letterLanguage: LetterLanguage;
-  decidedAt: Date;
   decidedBy: { userId: string; name: string };
   letterRecipients: readonly string[];
-}
+};
 
 export async function insertDecision(trx: Queryable, decision: NewDecision): Promise<void> {
   await trx

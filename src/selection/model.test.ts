@@ -9,6 +9,7 @@ import {
   defaultLetterLanguage,
   evaluateSelection,
   hasDecisionAuthority,
+  judgeSelection,
   letterState,
   letterWorkflow,
   lockProblems,
@@ -119,6 +120,16 @@ describe('selection against quota and budget (S1, S2)', () => {
   );
   const frame: SelectionFrame = { rounds: [{ expected: 1 }, { expected: 2 }], quota: { min: 2, max: 3 }, budget: 10_000_000, currency: 'NOK' };
   const choose = (id: string, amount: number | null, selected = true, reason = 'grunn'): Choice => ({ applicationId: id, selected, amount, reason });
+
+  it('judges as recording does: a decided application keeps its selection (S3), named, before the other breaches', () => {
+    const state = { ranking, frame, recorded: [choose('a', 4_000_000)], decided: new Set(['a']) };
+    const judged = judgeSelection(state, [choose('a', 5_000_000), choose('b', 3_000_000), choose('c', 3_500_000)], 'simulate');
+    expect(judged.problems).toEqual([
+      { kind: 'locked', applicationId: 'a', applicant: 'Søker a' },
+      { kind: 'overBudget', granted: 11_500_000, budget: 10_000_000, excess: 1_500_000 },
+    ]);
+    expect(judgeSelection(state, [choose('a', 4_000_000), choose('b', 3_000_000)], 'simulate').problems).toEqual([]);
+  });
 
   it('refuses a selection over the budget frame with the numbers', () => {
     const result = evaluateSelection(ranking, frame, [choose('a', 4_000_000), choose('b', 3_000_000), choose('c', 3_500_000)], 'simulate');

@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
 import { findFile } from '../platform/files/store.js';
 import { actorOf, formField, formFields, formVersion, idParams } from '../platform/http/input.js';
-import { HttpProblem, notFound } from '../platform/http/problems.js';
+import { forbidden, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { PageContext } from '../platform/ui/context.js';
 import { translate } from '../platform/ui/translate.js';
@@ -35,7 +35,7 @@ declare module '../platform/slots.js' {
 }
 
 export const GRANT_LIST_PATHS = ['/tildelinger', '/tildelingar', '/bevillinger', '/grants'] as const;
-const callParams = idParams('id');
+const byId = idParams('id');
 const letterParams = idParams('id', 'applicationId');
 const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 20_000 } };
 const OWNER = access.roles('programme_owner');
@@ -87,7 +87,7 @@ export async function selectionRoutes(app: FastifyInstance) {
     const { id } = request.params as { id: string };
     const call = await findCall(db, id);
     if (!call || call.status === 'draft') throw notFound();
-    if (!hasDecisionAuthority(request.principal, call.programme.ownerOrganisationId)) throw new HttpProblem(403);
+    if (!hasDecisionAuthority(request.principal, call.programme.ownerOrganisationId)) throw forbidden();
     return call;
   }
 
@@ -114,7 +114,7 @@ export async function selectionRoutes(app: FastifyInstance) {
     };
   }
 
-  app.get('/eier/utlysninger/:id/utvelgelse', { config: { access: OWNER }, schema: { params: callParams } }, async (request, reply) => {
+  app.get('/eier/utlysninger/:id/utvelgelse', { config: { access: OWNER }, schema: { params: byId } }, async (request, reply) => {
     const call = await ownedCall(request);
     const board = await loadSelectionBoard(db, call, new Date());
     const ctx = reply.pageContext();
@@ -122,7 +122,7 @@ export async function selectionRoutes(app: FastifyInstance) {
     return reply.html(<SelectionPage ctx={ctx} view={selectionView(ctx, board, { notice })} />);
   });
 
-  app.post('/eier/utlysninger/:id/utvelgelse', { config: { access: OWNER }, schema: { params: callParams, body: formBody } }, async (request, reply) => {
+  app.post('/eier/utlysninger/:id/utvelgelse', { config: { access: OWNER }, schema: { params: byId, body: formBody } }, async (request, reply) => {
     const call = await ownedCall(request);
     const version = formVersion(request.body);
     const action = formField(request.body, 'action') === 'record' ? 'record' : 'simulate';
@@ -157,7 +157,7 @@ export async function selectionRoutes(app: FastifyInstance) {
     return reply.html(<DecisionsPage ctx={reply.pageContext()} view={{ board, formVersion: board.version, values: {}, errors: [], ...extra }} />);
   }
 
-  app.get('/eier/utlysninger/:id/vedtak', { config: { access: OWNER }, schema: { params: callParams } }, async (request, reply) => {
+  app.get('/eier/utlysninger/:id/vedtak', { config: { access: OWNER }, schema: { params: byId } }, async (request, reply) => {
     const call = await ownedCall(request);
     const query = request.query as { decided?: string; published?: string };
     const ctx = reply.pageContext();
@@ -167,7 +167,7 @@ export async function selectionRoutes(app: FastifyInstance) {
     return renderDecisions(reply, call, 200, { notice });
   });
 
-  app.post('/eier/utlysninger/:id/vedtak', { config: { access: OWNER }, schema: { params: callParams, body: formBody } }, async (request, reply) => {
+  app.post('/eier/utlysninger/:id/vedtak', { config: { access: OWNER }, schema: { params: byId, body: formBody } }, async (request, reply) => {
     const call = await ownedCall(request);
     const version = formVersion(request.body);
     const outcome = await decideApplications(db, app.jobs, call.id, version, parseDecisionInputs(request.body), actorOf(request));
@@ -178,7 +178,7 @@ export async function selectionRoutes(app: FastifyInstance) {
     return reply.redirect(`${decisionsPath(call.id, request.locale)}&decided=${outcome.decided}`, 303);
   });
 
-  app.post('/eier/utlysninger/:id/publiser-resultater', { config: { access: OWNER }, schema: { params: callParams, body: formBody } }, async (request, reply) => {
+  app.post('/eier/utlysninger/:id/publiser-resultater', { config: { access: OWNER }, schema: { params: byId, body: formBody } }, async (request, reply) => {
     const call = await ownedCall(request);
     const outcome = await publishDecisions(db, call.id, formVersion(request.body), actorOf(request));
     if (isRefused(outcome)) return refused(reply, outcome.problem, (status, shown) => renderDecisions(reply, call, status, shown));
@@ -215,7 +215,7 @@ export async function selectionRoutes(app: FastifyInstance) {
 
   // The applicant's letter ----------------------------------------------------------------------------
 
-  app.get('/soknader/:id/vedtaksbrev', { config: { access: CASE_WORKER }, schema: { params: callParams } }, async (request, reply) => {
+  app.get('/soknader/:id/vedtaksbrev', { config: { access: CASE_WORKER }, schema: { params: byId } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const application = await findApplication(db, id);
     const codes = new Set(caseWorkerMunicipalities(request.principal).map((m) => m.code));

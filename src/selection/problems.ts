@@ -3,7 +3,7 @@
  * status and message, and `refusalView`, the one way the routes turn a refusal into the page's
  * status, its errors (each at its field) or its note on a concurrent change.
  */
-import { defineProblems, type VersionConflict } from '../platform/outcome.js';
+import { defineProblems, type RefusalStatus, type VersionConflict } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import type { PageContext } from '../platform/ui/context.js';
 import { translate } from '../platform/ui/translate.js';
@@ -70,7 +70,7 @@ const explain = defineProblems<SelectionProblem>({
 });
 
 export interface RefusalView {
-  status: number;
+  status: RefusalStatus;
   errors: FieldError[];
   /** A concurrent change: the note on it, and the version the form starts from now. */
   conflict?: string;

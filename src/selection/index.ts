@@ -9,5 +9,5 @@ export const selection: CapabilityManifest = {
   navigation: [{ href: '/tildelinger', label: 'selection.public.nav', order: 30, keepsLanguage: true }],
 };
 
-export { ApplicantDecisionSection } from './pages.js';
+export { ApplicantDecisionSection } from './pages/applicant-decision.js';
 export { decisionForApplicant, type ApplicantDecision } from './store.js';

@@ -5,7 +5,7 @@
  */
 import { formatNumber } from '../platform/i18n/index.js';
 import type { ArchivalDocument } from '../platform/pdf/document.js';
-import type { Currency } from '../programmes/model.js';
+import type { Currency } from '../programmes/index.js';
 import type { LetterLanguage } from './model.js';
 
 export interface LetterData {

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../programmes/form.js';
+import { transitionMatrix } from '../platform/workflow.js';
+import type { FormDefinition } from '../programmes/index.js';
 import {
   amountOrRequested,
   decideApplication,
-  DECISION_STATE_NAMES,
-  DECISION_STATES,
-  DECISION_TRANSITIONS,
+  decisionMove,
+  decisionWorkflow,
   defaultLetterLanguage,
   evaluateSelection,
   hasDecisionAuthority,
-  IllegalDecisionTransition,
+  judgeSelection,
   letterState,
+  letterWorkflow,
   lockProblems,
   parseAmount,
   rankApplications,
   requestedAmount,
-  transitionDecision,
   weightedTotal,
   type AgreedScore,
   type Candidate,
@@ -121,6 +121,16 @@ describe('selection against quota and budget (S1, S2)', () => {
   const frame: SelectionFrame = { rounds: [{ expected: 1 }, { expected: 2 }], quota: { min: 2, max: 3 }, budget: 10_000_000, currency: 'NOK' };
   const choose = (id: string, amount: number | null, selected = true, reason = 'grunn'): Choice => ({ applicationId: id, selected, amount, reason });
 
+  it('judges as recording does: a decided application keeps its selection (S3), named, before the other breaches', () => {
+    const state = { ranking, frame, recorded: [choose('a', 4_000_000)], decided: new Set(['a']) };
+    const judged = judgeSelection(state, [choose('a', 5_000_000), choose('b', 3_000_000), choose('c', 3_500_000)], 'simulate');
+    expect(judged.problems).toEqual([
+      { kind: 'locked', applicationId: 'a', applicant: 'Søker a' },
+      { kind: 'overBudget', granted: 11_500_000, budget: 10_000_000, excess: 1_500_000 },
+    ]);
+    expect(judgeSelection(state, [choose('a', 4_000_000), choose('b', 3_000_000)], 'simulate').problems).toEqual([]);
+  });
+
   it('refuses a selection over the budget frame with the numbers', () => {
     const result = evaluateSelection(ranking, frame, [choose('a', 4_000_000), choose('b', 3_000_000), choose('c', 3_500_000)], 'simulate');
     expect(result.granted).toBe(10_500_000);
@@ -209,18 +219,14 @@ describe('granted amounts as typed', () => {
 });
 
 describe('decisions', () => {
-  it('every state has staff and public names in four languages', () => {
-    for (const state of DECISION_STATE_NAMES) {
-      for (const audience of ['staff', 'public'] as const) expect(Object.keys(DECISION_STATES[state][audience]).sort()).toEqual(['da', 'en', 'nb', 'nn']);
-    }
-    for (const rule of Object.values(DECISION_TRANSITIONS)) expect(DECISION_STATE_NAMES).toContain(rule.to);
-  });
-
-  it('transitions only from the states they are legal from', () => {
-    expect(transitionDecision('pending', 'grant', 'god søknad')).toEqual({ transition: 'grant', from: 'pending', to: 'granted', reason: 'god søknad' });
-    expect(transitionDecision('granted', 'publish', null)).toMatchObject({ from: 'granted', to: 'published' });
-    expect(() => transitionDecision('rejected', 'publish', null)).toThrow(IllegalDecisionTransition);
-    expect(() => transitionDecision('granted', 'reject', 'x')).toThrow(IllegalDecisionTransition);
+  it('moves where the decision workflow allows and refuses the rest, every state × action', () => {
+    expect(transitionMatrix(decisionWorkflow)).toEqual({
+      pending: { grant: ['granted'], reject: ['rejected'], publish: null },
+      granted: { grant: null, reject: null, publish: ['published'] },
+      rejected: { grant: null, reject: null, publish: null },
+      published: { grant: null, reject: null, publish: null },
+    });
+    expect(() => decisionMove('rejected', 'publish')).toThrow('cannot publish a decision that is rejected');
   });
 
   const selected: Choice = { applicationId: 'a', selected: true, amount: 1_500_000, reason: 'Best rangert' };
@@ -231,7 +237,7 @@ describe('decisions', () => {
     expect(result).toEqual({
       ok: true,
       decision: { applicationId: 'a', outcome: 'granted', amount: 1_500_000, conditions: 'Rapport innen 1. juni.', reason: 'Best rangert på alle kriterier.', publicSummary: 'Felles bemanningsenhet for tre kommuner.', letterLanguage: 'nn' },
-      event: { transition: 'grant', from: 'pending', to: 'granted', reason: 'Best rangert på alle kriterier.' },
+      move: { action: 'grant', from: 'pending', to: 'granted' },
     });
   });
 
@@ -250,6 +256,15 @@ describe('decisions', () => {
     expect(defaultLetterLanguage('NO', 'en')).toBe('nb');
     expect(defaultLetterLanguage('DK', 'nb', 'da')).toBe('da');
     expect(defaultLetterLanguage('DK', 'en')).toBe('da');
+  });
+
+  it("moves a letter where its workflow allows and refuses the rest, every state × action", () => {
+    expect(transitionMatrix(letterWorkflow)).toEqual({
+      queued: { make: ['made', 'no-address'], send: null },
+      made: { make: null, send: ['sent'] },
+      sent: { make: null, send: null },
+      'no-address': { make: null, send: null },
+    });
   });
 
   it("shows the letter's progress: queued, made, sent, or made without an address", () => {

@@ -18,11 +18,9 @@
  *    for where the form asks for one); recording needs a reason for every application.
  * S3 An application that has a decision keeps its selection: it can no longer change.
  */
-import type { Answers, FormDefinition } from '../programmes/form.js';
-import { parseNumber } from '../programmes/form.js';
-import type { Country, ContentLanguage, Currency } from '../programmes/model.js';
-
-import { nameOfState, type Audience, type Names, type WorkflowStates } from '../platform/workflow.js';
+import { isRefused } from '../platform/outcome.js';
+import { defineWorkflow, type Names, type Transitioned } from '../platform/workflow.js';
+import { parseNumber, type Answers, type ContentLanguage, type Country, type Currency, type FormDefinition } from '../programmes/index.js';
 
 // Ranking -----------------------------------------------------------------------------------------
 
@@ -159,7 +157,8 @@ export interface Choice {
   reason: string;
 }
 
-export type SelectionProblem =
+/** Why a selection breaks the rules (S1–S3, R3, R5): each with its numbers or its applicant. */
+export type RuleBreach =
   | { kind: 'overBudget'; granted: number; budget: number; excess: number }
   | { kind: 'overQuota'; selected: number; max: number }
   | { kind: 'notSelectable'; applicationId: string; applicant: string; why: 'paused' | 'unrankable' | 'unknown' }
@@ -201,7 +200,7 @@ export interface SelectionEvaluation {
   /** Budget left; null without a budget frame. */
   remaining: number | null;
   rounds: RoundTally[];
-  problems: SelectionProblem[];
+  problems: RuleBreach[];
   warnings: SelectionWarning[];
   /** The second-best list: unselected selectable applications in rank order. */
   alternatives: Alternative[];
@@ -216,7 +215,7 @@ export const REASON_MAX = 4000;
 export function evaluateSelection(ranking: Ranking, frame: SelectionFrame, choices: readonly Choice[], mode: 'simulate' | 'record'): SelectionEvaluation {
   const ranked = new Map(ranking.ranked.map((r) => [r.applicationId, r]));
   const unrankable = new Map(ranking.unrankable.map((u) => [u.applicationId, u]));
-  const problems: SelectionProblem[] = [];
+  const problems: RuleBreach[] = [];
   const warnings: SelectionWarning[] = [];
   const chosen: (Choice & { entry: RankedApplication })[] = [];
   for (const choice of choices) {
@@ -266,7 +265,7 @@ export function evaluateSelection(ranking: Ranking, frame: SelectionFrame, choic
 }
 
 /** S3: choices that would change an application already decided. */
-export function lockProblems(recorded: readonly Choice[], decided: ReadonlySet<string>, choices: readonly Choice[], applicantOf: (id: string) => string): SelectionProblem[] {
+export function lockProblems(recorded: readonly Choice[], decided: ReadonlySet<string>, choices: readonly Choice[], applicantOf: (id: string) => string): RuleBreach[] {
   const before = new Map(recorded.map((c) => [c.applicationId, c]));
   return choices
     .filter((choice) => decided.has(choice.applicationId))
@@ -275,6 +274,23 @@ export function lockProblems(recorded: readonly Choice[], decided: ReadonlySet<s
       return !was || was.selected !== choice.selected || (choice.selected && was.amount !== choice.amount);
     })
     .map((choice) => ({ kind: 'locked' as const, applicationId: choice.applicationId, applicant: applicantOf(choice.applicationId) }));
+}
+
+/** What the selection stands on: the ranking and frame, the recorded choices and the decided applications. */
+export interface SelectionState {
+  ranking: Ranking;
+  frame: SelectionFrame;
+  recorded: readonly Choice[];
+  decided: ReadonlySet<string>;
+}
+
+/** A selection judged as recording would judge it: the evaluation, its breaches including S3's. */
+export function judgeSelection(state: SelectionState, choices: readonly Choice[], mode: 'simulate' | 'record'): SelectionEvaluation {
+  const { ranking } = state;
+  const names = new Map([...ranking.ranked, ...ranking.unrankable].map((c) => [c.applicationId, c.applicant]));
+  const evaluation = evaluateSelection(ranking, state.frame, choices, mode);
+  const locked = lockProblems(state.recorded, state.decided, choices, (id) => names.get(id) ?? id);
+  return { ...evaluation, problems: [...locked, ...evaluation.problems] };
 }
 
 /** S2: the granted amount as typed; a selected application left empty takes the amount applied for, if known. */
@@ -296,60 +312,41 @@ export function parseAmount(text: string): number | null | 'invalid' {
 // Decisions ----------------------------------------------------------------------------------------
 
 /** The decision workflow: each state with what staff and the public call it, in four languages. */
-export const DECISION_STATES = {
-  pending: {
-    staff: { nb: 'Til avgjørelse', nn: 'Til avgjerd', da: 'Afventer afgørelse', en: 'Awaiting decision' },
-    public: { nb: 'Under behandling', nn: 'Under handsaming', da: 'Under behandling', en: 'Being processed' },
+export const decisionWorkflow = defineWorkflow({
+  states: {
+    pending: {
+      staff: { nb: 'Til avgjørelse', nn: 'Til avgjerd', da: 'Afventer afgørelse', en: 'Awaiting decision' },
+      public: { nb: 'Under behandling', nn: 'Under handsaming', da: 'Under behandling', en: 'Being processed' },
+    },
+    granted: {
+      staff: { nb: 'Innvilget', nn: 'Innvilga', da: 'Imødekommet', en: 'Granted' },
+      public: { nb: 'Innvilget', nn: 'Innvilga', da: 'Imødekommet', en: 'Granted' },
+    },
+    rejected: {
+      staff: { nb: 'Avslått', nn: 'Avslått', da: 'Afslået', en: 'Rejected' },
+      public: { nb: 'Ikke innvilget', nn: 'Ikkje innvilga', da: 'Ikke imødekommet', en: 'Not granted' },
+    },
+    published: {
+      staff: { nb: 'Innvilget og offentliggjort', nn: 'Innvilga og offentleggjort', da: 'Imødekommet og offentliggjort', en: 'Granted and published' },
+      public: { nb: 'Tildelt', nn: 'Tildelt', da: 'Tildelt', en: 'Awarded' },
+    },
   },
-  granted: {
-    staff: { nb: 'Innvilget', nn: 'Innvilga', da: 'Imødekommet', en: 'Granted' },
-    public: { nb: 'Innvilget', nn: 'Innvilga', da: 'Imødekommet', en: 'Granted' },
+  transitions: {
+    grant: { from: ['pending'], to: 'granted' },
+    reject: { from: ['pending'], to: 'rejected' },
+    publish: { from: ['granted'], to: 'published' },
   },
-  rejected: {
-    staff: { nb: 'Avslått', nn: 'Avslått', da: 'Afslået', en: 'Rejected' },
-    public: { nb: 'Ikke innvilget', nn: 'Ikkje innvilga', da: 'Ikke imødekommet', en: 'Not granted' },
-  },
-  published: {
-    staff: { nb: 'Innvilget og offentliggjort', nn: 'Innvilga og offentleggjort', da: 'Imødekommet og offentliggjort', en: 'Granted and published' },
-    public: { nb: 'Tildelt', nn: 'Tildelt', da: 'Tildelt', en: 'Awarded' },
-  },
-} as const satisfies WorkflowStates;
+});
 
-export type DecisionState = keyof typeof DECISION_STATES;
-export const DECISION_STATE_NAMES = Object.keys(DECISION_STATES) as DecisionState[];
+export type DecisionState = (typeof decisionWorkflow.states)[number];
+export type DecisionAction = (typeof decisionWorkflow.actions)[number];
+export type DecisionMove = Transitioned<DecisionState, DecisionAction>;
 
-/** Which transitions exist, from which states: the data `transitionDecision` obeys. */
-export const DECISION_TRANSITIONS = {
-  grant: { from: ['pending'], to: 'granted' },
-  reject: { from: ['pending'], to: 'rejected' },
-  publish: { from: ['granted'], to: 'published' },
-} as const satisfies Record<string, { from: readonly DecisionState[]; to: DecisionState }>;
-export type DecisionTransition = keyof typeof DECISION_TRANSITIONS;
-
-export function decisionStateName(state: DecisionState, audience: Audience, locale: keyof Names): string {
-  return nameOfState(DECISION_STATES, state, audience, locale);
-}
-
-export interface DecisionEvent {
-  transition: DecisionTransition;
-  from: DecisionState;
-  to: DecisionState;
-  reason: string | null;
-}
-
-export class IllegalDecisionTransition extends Error {
-  constructor(
-    readonly from: DecisionState,
-    readonly transition: DecisionTransition,
-  ) {
-    super(`cannot ${transition} a decision that is ${from}`);
-  }
-}
-
-export function transitionDecision(from: DecisionState, transition: DecisionTransition, reason: string | null): DecisionEvent {
-  const rule = DECISION_TRANSITIONS[transition];
-  if (!(rule.from as readonly DecisionState[]).includes(from)) throw new IllegalDecisionTransition(from, transition);
-  return { transition, from, to: rule.to, reason };
+/** A move the callers only ask for where the workflow allows it: a refusal here is a broken invariant. */
+export function decisionMove(from: DecisionState, action: DecisionAction): DecisionMove {
+  const moved = decisionWorkflow.apply(from, action);
+  if (isRefused(moved)) throw new Error(`cannot ${action} a decision that is ${from}`);
+  return moved;
 }
 
 export interface DecisionInput {
@@ -378,7 +375,7 @@ export const SUMMARY_MAX = 1000;
  * Decides one application as its recorded selection says: selected → granted with the recorded
  * amount, otherwise rejected; every decision needs a reason, a granted one a public summary.
  */
-export function decideApplication(choice: Choice, country: Country, input: DecisionInput): { ok: true; decision: Decision; event: DecisionEvent } | { ok: false; problems: DecisionProblem[] } {
+export function decideApplication(choice: Choice, country: Country, input: DecisionInput): { ok: true; decision: Decision; move: DecisionMove } | { ok: false; problems: DecisionProblem[] } {
   const problems: DecisionProblem[] = [];
   const problem = (field: DecisionProblem['field'], code: DecisionProblem['code']) => problems.push({ applicationId: choice.applicationId, field, code });
   const reason = input.reason.trim();
@@ -403,20 +400,29 @@ export function decideApplication(choice: Choice, country: Country, input: Decis
       publicSummary: choice.selected ? summary : '',
       letterLanguage: input.letterLanguage as LetterLanguage,
     },
-    event: transitionDecision('pending', outcome === 'granted' ? 'grant' : 'reject', reason),
+    move: decisionMove('pending', outcome === 'granted' ? 'grant' : 'reject'),
   };
 }
 
 // Letters' progress --------------------------------------------------------------------------------
 
+/** The same name for staff and the public: only the owner sees a letter's progress. */
+const forEveryone = (names: Names) => ({ staff: names, public: names });
+
 /** Where a decision letter stands: the job's steps, shown to the owner. */
-export const LETTER_STATES = {
-  queued: { nb: 'I kø', nn: 'I kø', da: 'I kø', en: 'Queued' },
-  made: { nb: 'Laget (PDF)', nn: 'Laga (PDF)', da: 'Dannet (PDF)', en: 'Made (PDF)' },
-  sent: { nb: 'Sendt', nn: 'Sendt', da: 'Sendt', en: 'Sent' },
-  'no-address': { nb: 'Laget, ingen e-postadresse', nn: 'Laga, inga e-postadresse', da: 'Dannet, ingen e-mailadresse', en: 'Made, no e-mail address' },
-} as const satisfies Record<string, Names>;
-export type LetterState = keyof typeof LETTER_STATES;
+export const letterWorkflow = defineWorkflow({
+  states: {
+    queued: forEveryone({ nb: 'I kø', nn: 'I kø', da: 'I kø', en: 'Queued' }),
+    made: forEveryone({ nb: 'Laget (PDF)', nn: 'Laga (PDF)', da: 'Dannet (PDF)', en: 'Made (PDF)' }),
+    sent: forEveryone({ nb: 'Sendt', nn: 'Sendt', da: 'Sendt', en: 'Sent' }),
+    'no-address': forEveryone({ nb: 'Laget, ingen e-postadresse', nn: 'Laga, inga e-postadresse', da: 'Dannet, ingen e-mailadresse', en: 'Made, no e-mail address' }),
+  },
+  transitions: {
+    make: { from: ['queued'], to: ['made', 'no-address'] },
+    send: { from: ['made'], to: 'sent' },
+  },
+});
+export type LetterState = (typeof letterWorkflow.states)[number];
 
 export function letterState(letter: { fileId: string | null; sentAt: Date | null; recipients: readonly string[] }): LetterState {
   if (!letter.fileId) return 'queued';

@@ -11,7 +11,7 @@
  * "360G-stifinner-organisation-{id}". The lead municipality is the recipient; every member is a
  * beneficiary location with its municipality number.
  */
-import type { Country, Currency } from '../programmes/model.js';
+import type { Country, Currency } from '../programmes/index.js';
 
 export const PUBLISHER_PREFIX = '360G-stifinner';
 

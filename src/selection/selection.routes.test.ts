@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../platform/i18n/index.js';
 import { listCapturedMail } from '../platform/mail/store.js';
+import type { PageContext } from '../platform/ui/context.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
-import { DEMO_CALL_KEY, seedDemoAssessment } from '../assessment/demo.js';
-import { seedDemoProgrammes } from '../programmes/demo.js';
-import { findCall, seededIds, type StoredCall } from '../programmes/store.js';
-import { seedSmallRegistry } from '../programmes/testing.js';
+import { DEMO_CALL_KEY, seedDemoAssessment } from '../assessment/index.js';
+import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import { findDecision, listDecisionsOfCall, loadSelectionBoard } from './store.js';
 import { agreeScores, threeSixtyGivingErrors } from './testing.js';
 
@@ -164,6 +164,15 @@ describe('selection over HTTP', () => {
     expect(letter.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((await get(`/soknader/${id('4001')}/vedtaksbrev`, METTE)).statusCode).toBe(404);
     expect((await get(`/soknader/${id('4001')}/vedtaksbrev`, INGRID)).statusCode).toBe(403);
+  });
+
+  it("fills the application page's decision slot with the decision section, and leaves it empty without a decision", async () => {
+    const ctx: PageContext = { locale: 'nn', t: translator('nn'), principal: null, url: '/', csrfToken: () => '', scriptNonce: '' };
+    const filled = await running.app.slots.render('applications.applicant-decision', { ctx, applicationId: id('4001') });
+    expect(filled).toContain('id="decision-section"');
+    expect(filled).toContain('Innvilga');
+    expect(filled).toContain(`/soknader/${id('4001')}/vedtaksbrev`);
+    expect(await running.app.slots.render('applications.applicant-decision', { ctx, applicationId: '00000000-0000-4000-8000-000000000000' })).toBe('');
   });
 
   it('publishes: the public list in four languages and the open data show exactly the granted projects', async () => {

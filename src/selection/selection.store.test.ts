@@ -1,31 +1,19 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../platform/audit/store.js';
 import { seedDemoIdentities } from '../platform/auth/demo.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
 import { findFile } from '../platform/files/store.js';
-import type { OutgoingMail } from '../platform/mail/mailer.js';
-import { DEMO_CALL_KEY, seedDemoAssessment } from '../assessment/demo.js';
-import { raiseFlag } from '../assessment/store.js';
-import { seedDemoProgrammes } from '../programmes/demo.js';
-import { findCall, seededIds, type StoredCall } from '../programmes/store.js';
-import { seedSmallRegistry } from '../programmes/testing.js';
-import { produceLetter } from './letter-job.js';
+import type { Actor } from '../platform/db/kit.js';
+import type { Queryable } from '../platform/db/database.js';
+import type { JobQueue } from '../platform/jobs/queue.js';
+import type { Mailer, OutgoingMail } from '../platform/mail/mailer.js';
+import { isRefused, refuse, versionConflict } from '../platform/outcome.js';
+import { DEMO_CALL_KEY, raiseFlag, seedDemoAssessment } from '../assessment/index.js';
+import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import type { Choice, DecisionInput } from './model.js';
 import { threeSixtyGivingPackage } from './open-data.js';
-import {
-  decideSelection,
-  DecisionRefused,
-  findDecision,
-  listPublishedGrants,
-  loadSelectionBoard,
-  NothingToPublish,
-  publishResults,
-  recordSelection,
-  SelectionRefused,
-  VersionConflict,
-  type Actor,
-} from './store.js';
+import { findDecision, listPublishedGrants, loadSelectionBoard } from './store.js';
+import { decideApplications, produceLetter, publishDecisions, recordSelection } from './use-cases.js';
 import { agreeScores, threeSixtyGivingErrors } from './testing.js';
 
 let database: TestDatabase;
@@ -44,6 +32,13 @@ const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const ingrid = { user: { userId: '00000000-0000-4000-8000-00000000aaaa', name: 'Ingrid Haugen' }, requestId: 'test' } satisfies Actor;
 const id = (lead: string) => ids.get(lead)!;
 const board = async () => loadSelectionBoard(database.db, (await findCall(database.db, call.id))!, new Date());
+/** A queue that only enqueues letter jobs, the way `enqueue` says. */
+const jobs = (enqueue: (trx: Queryable, applicationId: string) => Promise<unknown>): Pick<JobQueue, 'enqueue'> => ({
+  enqueue: async (trx, _name, data) => {
+    await enqueue(trx, (data as { applicationId: string }).applicationId);
+    return 'job';
+  },
+});
 const choice = (lead: string, amount: number | null, reason = `Begrunnelse for ${lead}`): Choice => ({ applicationId: id(lead), selected: amount !== null, amount, reason });
 
 beforeAll(async () => {
@@ -59,7 +54,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => database.dispose());
 
-describe(`selection and decisions in the store (${engine})`, () => {
+describe(`selection and decisions: the use cases on the store (${engine})`, () => {
   it('ranks the closed call by agreed scores: a tie shared, the unscored apart, the flagged paused', async () => {
     const { ranking, frame, version } = await board();
     expect(version).toBe(1);
@@ -75,30 +70,32 @@ describe(`selection and decisions in the store (${engine})`, () => {
   });
 
   it('refuses a selection over the budget with the numbers, and writes nothing', async () => {
-    const refused = recordSelection(database.db, call.id, 1, [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', 6_000_000), choice('3909', null)], ingrid);
-    await expect(refused).rejects.toBeInstanceOf(SelectionRefused);
-    await expect(refused).rejects.toMatchObject({ problems: [{ kind: 'overBudget', granted: 26_000_000, budget: 24_000_000, excess: 2_000_000 }] });
+    const refused = await recordSelection(database.db, call.id, 1, [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', 6_000_000), choice('3909', null)], ingrid);
+    expect(refused).toEqual(refuse({ kind: 'selectionBreaksRules', currency: 'NOK', breaches: [{ kind: 'overBudget', granted: 26_000_000, budget: 24_000_000, excess: 2_000_000 }] }));
     expect((await board()).recorded).toEqual([]);
     expect((await board()).version).toBe(1);
   });
 
   it('refuses the paused and the unrankable, a missing reason, and a stale version', async () => {
-    await expect(recordSelection(database.db, call.id, 1, [choice('3405', 1_000_000), choice('4026', 1_000_000), choice('3909', null, ' ')], ingrid)).rejects.toMatchObject({
-      problems: [
+    expect(await recordSelection(database.db, call.id, 1, [choice('3405', 1_000_000), choice('4026', 1_000_000), choice('3909', null, ' ')], ingrid)).toMatchObject({
+      problem: {
+        kind: 'selectionBreaksRules',
+        breaches: [
         { kind: 'notSelectable', applicationId: id('3405'), why: 'paused' },
         { kind: 'notSelectable', applicationId: id('4026'), why: 'unrankable' },
         { kind: 'reasonMissing', applicationId: id('3909') },
-      ].map((p) => expect.objectContaining(p)),
+        ].map((p) => expect.objectContaining(p)),
+      },
     });
-    await expect(recordSelection(database.db, call.id, 7, [choice('4001', 1)], ingrid)).rejects.toBeInstanceOf(VersionConflict);
+    expect(await recordSelection(database.db, call.id, 7, [choice('4001', 1)], ingrid)).toEqual(refuse(versionConflict(1, 7, null)));
   });
 
   it('records a selection within quota and budget with a reason per application, audited; a concurrent record of the same version is refused', async () => {
     // Two owners record at once from the same version: one wins, the other is told (on PostgreSQL the row lock decides).
     const choices = [choice('4001', 10_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)];
-    const results = await Promise.allSettled([recordSelection(database.db, call.id, 1, choices, ingrid), recordSelection(database.db, call.id, 1, choices, ingrid)]);
-    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toEqual([2]);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => r.reason)).toEqual([expect.any(VersionConflict)]);
+    const results = await Promise.all([recordSelection(database.db, call.id, 1, choices, ingrid), recordSelection(database.db, call.id, 1, choices, ingrid)]);
+    expect(results.filter((r) => !isRefused(r))).toEqual([2]);
+    expect(results.filter(isRefused)).toEqual([refuse(versionConflict(2, 1, 'Ingrid Haugen'))]);
     const { recorded } = await board();
     expect(recorded.map((c) => [c.applicationId, c.selected, c.amount])).toEqual(
       expect.arrayContaining([
@@ -116,57 +113,57 @@ describe(`selection and decisions in the store (${engine})`, () => {
     new Map(leads.map((lead) => [id(lead), { conditions: 'Sluttrapport innen 1. juni 2028.', reason: `Vedtaksgrunn ${lead}`, publicSummary: `Prosjekt ${lead}`, letterLanguage: lead === '4014' ? 'nn' : 'nb', ...extra }]));
 
   it('refuses the whole decision when a reason is missing, or when enqueuing fails: nothing written', async () => {
-    await expect(decideSelection(database.db, call.id, 2, inputs(['4001', '4014'], { reason: '' }), ingrid, async () => undefined)).rejects.toBeInstanceOf(DecisionRefused);
-    await expect(
-      decideSelection(database.db, call.id, 2, inputs(['4001']), ingrid, async () => {
-        throw new Error('queue down');
-      }),
-    ).rejects.toThrow('queue down');
+    expect(await decideApplications(database.db, jobs(async () => undefined), call.id, 2, inputs(['4001', '4014'], { reason: '' }), ingrid)).toMatchObject({
+      problem: { kind: 'decisionIncomplete', lacks: [expect.objectContaining({ applicant: 'Porsgrunn, Skien, Notodden', field: 'reason', code: 'required' }), expect.objectContaining({ field: 'reason', code: 'required' })] },
+    });
+    const queueDown = jobs(async () => {
+      throw new Error('queue down');
+    });
+    await expect(decideApplications(database.db, queueDown, call.id, 2, inputs(['4001']), ingrid)).rejects.toThrow('queue down');
     expect(await findDecision(database.db, id('4001'))).toBeUndefined();
     expect((await board()).version).toBe(2);
   });
 
   it('decides as selected (granted or rejected), enqueues each letter inside the deciding transaction, audits each transition', async () => {
     const enqueued: string[] = [];
-    const result = await decideSelection(database.db, call.id, 2, inputs(['4001', '4014', '1804', '3909']), ingrid, async (trx, applicationId) => {
+    const queue = jobs(async (trx, applicationId) => {
       // The job is enqueued inside the transaction: the decision row is already visible there.
       expect(await trx.selectFrom('decisions').select('state').where('application_id', '=', applicationId).executeTakeFirst()).toBeDefined();
       enqueued.push(applicationId);
     });
+    const result = await decideApplications(database.db, queue, call.id, 2, inputs(['4001', '4014', '1804', '3909']), ingrid);
     expect(result).toEqual({ version: 3, decided: 4 });
     expect(enqueued.sort()).toEqual([id('4001'), id('4014'), id('1804'), id('3909')].sort());
     expect(await findDecision(database.db, id('4001'))).toMatchObject({ state: 'granted', amount: 10_000_000, currency: 'NOK', letterLanguage: 'nb', decidedByName: 'Ingrid Haugen', letterRecipients: PORSGRUNN_NETWORK_RECIPIENTS });
     expect(await findDecision(database.db, id('3909'))).toMatchObject({ state: 'rejected', amount: null, publicSummary: '', letterRecipients: ['postmottak@larvik.kommune.example.no'] });
     const audit = await listAuditEvents(database.db, { recordType: 'decision', recordId: id('4014'), limit: 5 });
     expect(audit[0]).toMatchObject({ action: 'grant', from_state: 'pending', to_state: 'granted', reason: 'Vedtaksgrunn 4014', actor_name: 'Ingrid Haugen' });
-    await expect(decideSelection(database.db, call.id, 3, inputs(['4001']), ingrid, async () => undefined)).rejects.toMatchObject({ problems: [{ code: 'nothingToDecide' }] });
+    expect(await decideApplications(database.db, jobs(async () => undefined), call.id, 3, inputs(['4001']), ingrid)).toEqual(refuse({ kind: 'nothingToDecide' }));
   });
 
   it('locks the selection of a decided application; the undecided can still change', async () => {
-    await expect(recordSelection(database.db, call.id, 3, [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)], ingrid)).rejects.toMatchObject({
-      problems: [expect.objectContaining({ kind: 'locked', applicationId: id('4001') })],
+    expect(await recordSelection(database.db, call.id, 3, [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)], ingrid)).toMatchObject({
+      problem: { breaches: [expect.objectContaining({ kind: 'locked', applicationId: id('4001') })] },
     });
     expect((await findDecision(database.db, id('4001')))!.amount).toBe(10_000_000);
   });
 
   it('makes the letter once and mails it once, even when the job runs again; a refused send is retried', async () => {
     const sent: OutgoingMail[] = [];
-    let refuse = true;
-    const app = {
-      database,
-      mailer: {
-        send: async (mail: OutgoingMail) => {
-          if (refuse) throw new Error('SMTP 451');
-          sent.push(mail);
-        },
-        close() {},
+    let smtpRefuses = true;
+    const mailer: Mailer = {
+      send: async (mail: OutgoingMail) => {
+        if (smtpRefuses) throw new Error('SMTP 451');
+        sent.push(mail);
       },
-    } as unknown as FastifyInstance;
+      close() {},
+    };
+    const app = { db: database.db, mailer };
     await expect(produceLetter(app, id('4001'))).rejects.toThrow('SMTP 451');
     const made = (await findDecision(database.db, id('4001')))!;
     expect(made.letterFileId).not.toBeNull();
     expect(made.mailSentAt).toBeNull();
-    refuse = false;
+    smtpRefuses = false;
     await produceLetter(app, id('4001'));
     await produceLetter(app, id('4001'));
     expect(sent).toHaveLength(1);
@@ -186,9 +183,9 @@ describe(`selection and decisions in the store (${engine})`, () => {
 
   it('publishes only granted decisions; the open data holds exactly those, valid 360Giving', async () => {
     expect(await listPublishedGrants(database.db)).toEqual([]);
-    await expect(publishResults(database.db, call.id, 2, ingrid)).rejects.toBeInstanceOf(VersionConflict);
-    expect(await publishResults(database.db, call.id, 3, ingrid)).toEqual({ version: 4, published: 2 });
-    await expect(publishResults(database.db, call.id, 4, ingrid)).rejects.toBeInstanceOf(NothingToPublish);
+    expect(await publishDecisions(database.db, call.id, 2, ingrid)).toEqual(refuse(versionConflict(3, 2, 'Ingrid Haugen')));
+    expect(await publishDecisions(database.db, call.id, 3, ingrid)).toEqual({ version: 4, published: 2 });
+    expect(await publishDecisions(database.db, call.id, 4, ingrid)).toEqual(refuse({ kind: 'nothingToPublish' }));
     const grants = await listPublishedGrants(database.db);
     expect(grants.map((g) => [g.members[0]!.name, g.amount, g.summary])).toEqual([
       ['Porsgrunn', 10_000_000, 'Prosjekt 4001'],

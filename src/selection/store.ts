@@ -1,39 +1,16 @@
 /**
- * The selection's and decisions' SQL. Every write is one transaction with its audit entries (who,
- * when, from, to, why) and names the call's selection version, so a concurrent change is refused
- * (VersionConflict), never lost. Recording re-checks the selection against the ranking inside the
- * transaction; deciding enqueues each letter job in the same transaction. Applications, calls and
- * agreed scores are read through their own capabilities' store functions.
+ * The selection's and decisions' data: plain reads and writes, no decisions and no refusals (those
+ * are the use cases', use-cases.ts). Applications, calls and agreed scores are read through their
+ * own capabilities' doors.
  */
 import { sql, type Selectable } from 'kysely';
-import type { DB, Queryable, Tx } from '../platform/db/database.js';
-import { recordAudit } from '../platform/audit/store.js';
-import { saveFile } from '../platform/files/store.js';
+import type { Queryable } from '../platform/db/database.js';
+import { isUuid, parsed, type Actor } from '../platform/db/kit.js';
 import { listRoleHolders } from '../platform/auth/store.js';
-import { callDeadline, listSubmittedApplications, type StoredApplication, type StoredSubmission } from '../applications/store.js';
-import { agreedScoresForCall, pausedApplicationsOfCall } from '../assessment/store.js';
-import { criteriaOf, scoreScaleOf, type ScoreScale } from '../assessment/model.js';
-import { findCall, type StoredCall } from '../programmes/store.js';
-import type { Currency } from '../programmes/model.js';
-import {
-  decideApplication,
-  evaluateSelection,
-  lockProblems,
-  rankApplications,
-  requestedAmount,
-  transitionDecision,
-  type Candidate,
-  type Choice,
-  type DecisionInput,
-  type DecisionProblem,
-  type DecisionState,
-  type LetterLanguage,
-  type Ranking,
-  type RankingCriterion,
-  type SelectionEvaluation,
-  type SelectionFrame,
-  type SelectionProblem,
-} from './model.js';
+import { callDeadline, listSubmittedApplications, type StoredApplication, type StoredSubmission } from '../applications/index.js';
+import { agreedScoresForCall, criteriaOf, pausedApplicationsOfCall, scoreScaleOf, type ScoreScale } from '../assessment/index.js';
+import { findCall, type Currency, type StoredCall } from '../programmes/index.js';
+import { rankApplications, requestedAmount, type Candidate, type Choice, type DecisionState, type LetterLanguage, type Ranking, type RankingCriterion, type SelectionFrame } from './model.js';
 import type { PublishedGrant } from './open-data.js';
 
 interface SelectionTable {
@@ -81,52 +58,6 @@ declare module '../platform/db/schema.js' {
   }
 }
 
-export interface Actor {
-  user: { userId: string; name: string } | null;
-  requestId: string | null;
-}
-
-/** The selection changed since the version the person started from. */
-export class VersionConflict extends Error {
-  constructor(
-    readonly currentVersion: number,
-    readonly baseVersion: number,
-    readonly changedByName: string | null,
-  ) {
-    super(`selection version ${baseVersion} is stale; now at ${currentVersion}`);
-  }
-}
-
-export class SelectionRefused extends Error {
-  constructor(
-    readonly problems: SelectionProblem[],
-    readonly evaluation: SelectionEvaluation,
-  ) {
-    super('selection refused');
-  }
-}
-
-export type DecideProblem = DecisionProblem | { applicationId: string; field: 'state'; code: 'paused' | 'notCandidate' } | { applicationId: ''; field: 'state'; code: 'nothingToDecide' };
-
-export class DecisionRefused extends Error {
-  constructor(readonly problems: DecideProblem[]) {
-    super('decision refused');
-  }
-}
-
-export class NothingToPublish extends Error {
-  constructor() {
-    super('no granted decision to publish');
-  }
-}
-
-const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
-async function databaseNow(db: Queryable): Promise<Date> {
-  return new Date((await sql<{ now: Date }>`select now() as now`.execute(db)).rows[0]!.now);
-}
-
 // The board: everything the owner's pages and the writes check against ---------------------------------
 
 export interface Applicant extends Candidate {
@@ -171,6 +102,8 @@ export interface SelectionBoard {
   ranking: Ranking;
   recorded: Choice[];
   decisions: StoredDecision[];
+  /** The applications with a decision: their selection is locked (S3). */
+  decided: ReadonlySet<string>;
 }
 
 function firstTextAnswer(submission: StoredSubmission): string {
@@ -271,18 +204,20 @@ export async function loadSelectionBoard(db: Queryable, call: StoredCall, now: D
     ranking: rankApplications(criteria, applicants, agreed),
     recorded: entries.map((e) => ({ applicationId: e.application_id, selected: e.selected, amount: e.amount === null ? null : Number(e.amount), reason: e.reason })),
     decisions,
+    decided: new Set(decisions.map((d) => d.applicationId)),
   };
 }
 
-/** Locks the call's selection row (creating it at version 1) and refuses a stale version. */
-async function lockSelection(trx: Tx, callId: string, expectedVersion: number): Promise<SelectionTable> {
+// Writes (each inside its use case's transaction) --------------------------------------------------
+
+/** Locks the call's selection row, creating it at version 1: the version every write names. */
+export async function lockSelection(trx: Queryable, callId: string): Promise<{ version: number; recordedByName: string | null }> {
   await trx.insertInto('selections').values({ call_id: callId, version: 1, recorded_at: null, recorded_by_name: null }).onConflict((oc) => oc.column('call_id').doNothing()).execute();
   const row = await trx.selectFrom('selections').selectAll().where('call_id', '=', callId).forUpdate().executeTakeFirstOrThrow();
-  if (row.version !== expectedVersion) throw new VersionConflict(row.version, expectedVersion, row.recorded_by_name);
-  return row;
+  return { version: row.version, recordedByName: row.recorded_by_name };
 }
 
-async function bumpVersion(trx: Tx, callId: string, actor: Actor, now: Date): Promise<number> {
+export async function bumpVersion(trx: Queryable, callId: string, actor: Actor, now: Date): Promise<number> {
   const row = await trx
     .updateTable('selections')
     .set({ version: sql`version + 1`, recorded_at: now, recorded_by_name: actor.user?.name ?? null })
@@ -292,165 +227,62 @@ async function bumpVersion(trx: Tx, callId: string, actor: Actor, now: Date): Pr
   return row.version;
 }
 
-async function boardInTransaction(trx: Tx, callId: string): Promise<{ board: SelectionBoard; now: Date }> {
-  const call = await findCall(trx, callId);
-  if (!call || call.status === 'draft') throw new Error(`call ${callId} cannot be selected on`);
-  const now = await databaseNow(trx);
-  return { board: await loadSelectionBoard(trx, call, now), now };
+export async function saveEntry(trx: Queryable, callId: string, entry: Choice, now: Date): Promise<void> {
+  const values = { selected: entry.selected, amount: entry.amount, reason: entry.reason, recorded_at: now };
+  await trx
+    .insertInto('selection_entries')
+    .values({ application_id: entry.applicationId, call_id: callId, ...values })
+    .onConflict((oc) => oc.column('application_id').doUpdateSet(values))
+    .execute();
 }
 
-// Recording the selection ------------------------------------------------------------------------
+/** A decision as it is made: who decided, and no letter, mail or publication yet. */
+export type NewDecision = Omit<StoredDecision, 'state' | 'decidedByName' | 'publishedAt' | 'letterFileId' | 'letterRecipients' | 'mailSentAt'> & {
+  state: 'granted' | 'rejected';
+  decidedBy: { userId: string; name: string };
+  letterRecipients: readonly string[];
+};
 
-/**
- * Records the owner's selection with a reason per application: checked against the ranking,
- * quota and budget inside the transaction (S1–S3, R3, R5); decided applications stay as they are.
- * Returns the new selection version.
- */
-export async function recordSelection(db: DB, callId: string, expectedVersion: number, choices: readonly Choice[], actor: Actor): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    await lockSelection(trx, callId, expectedVersion);
-    const { board, now } = await boardInTransaction(trx, callId);
-    const decided = new Set(board.decisions.map((d) => d.applicationId));
-    const applicantOf = (id: string) => board.applicants.find((a) => a.applicationId === id)?.applicant ?? id;
-    const evaluation = evaluateSelection(board.ranking, board.frame, choices, 'record');
-    const problems = [...lockProblems(board.recorded, decided, choices, applicantOf), ...evaluation.problems];
-    if (problems.length > 0) throw new SelectionRefused(problems, evaluation);
-    const before = new Map(board.recorded.map((c) => [c.applicationId, c]));
-    const selectable = new Set(board.ranking.ranked.filter((r) => !r.paused).map((r) => r.applicationId));
-    for (const choice of choices) {
-      if (decided.has(choice.applicationId) || !selectable.has(choice.applicationId)) continue;
-      const values = { selected: choice.selected, amount: choice.selected ? choice.amount : null, reason: choice.reason.trim(), recorded_at: now };
-      await trx
-        .insertInto('selection_entries')
-        .values({ application_id: choice.applicationId, call_id: callId, ...values })
-        .onConflict((oc) => oc.column('application_id').doUpdateSet(values))
-        .execute();
-      const was = before.get(choice.applicationId);
-      const state = (c: Choice | undefined) => (c === undefined ? 'none' : c.selected ? 'selected' : 'not-selected');
-      if (!was || state(was) !== state(choice) || was.amount !== values.amount || was.reason !== values.reason) {
-        await recordAudit(trx, {
-          actor: actor.user,
-          recordType: 'selection_entry',
-          recordId: choice.applicationId,
-          action: choice.selected ? 'select' : 'deselect',
-          fromState: state(was),
-          toState: state(choice),
-          reason: `${values.amount === null ? '' : `${values.amount} ${board.frame.currency}: `}${values.reason}`,
-          requestId: actor.requestId,
-        });
-      }
-    }
-    const version = await bumpVersion(trx, callId, actor, now);
-    await recordAudit(trx, {
-      actor: actor.user,
-      recordType: 'selection',
-      recordId: callId,
-      action: 'record',
-      reason: `${evaluation.selected} selected, ${evaluation.granted} ${board.frame.currency} granted`,
-      toState: `version ${version}`,
-      requestId: actor.requestId,
-    });
-    return version;
-  });
+export async function insertDecision(trx: Queryable, decision: NewDecision): Promise<void> {
+  await trx
+    .insertInto('decisions')
+    .values({
+      application_id: decision.applicationId,
+      call_id: decision.callId,
+      state: decision.state,
+      amount: decision.amount,
+      currency: decision.currency,
+      conditions: decision.conditions,
+      reason: decision.reason,
+      public_summary: decision.publicSummary,
+      letter_language: decision.letterLanguage,
+      decided_at: decision.decidedAt,
+      decided_by_user_id: decision.decidedBy.userId,
+      decided_by_name: decision.decidedBy.name,
+      letter_recipients: JSON.stringify(decision.letterRecipients),
+    })
+    .execute();
 }
 
-// Deciding ---------------------------------------------------------------------------------------
-
-/**
- * Decides every recorded application that has no decision yet, as the selection says (granted
- * with its amount, or rejected), each with its reason, conditions, summary and letter language;
- * enqueues each letter in the same transaction. Refused as a whole when any input is lacking.
- */
-export async function decideSelection(
-  db: DB,
-  callId: string,
-  expectedVersion: number,
-  inputs: ReadonlyMap<string, DecisionInput>,
-  actor: Actor & { user: { userId: string; name: string } },
-  enqueue: (trx: Tx, applicationId: string) => Promise<unknown>,
-): Promise<{ version: number; decided: number }> {
-  return db.transaction().execute(async (trx) => {
-    await lockSelection(trx, callId, expectedVersion);
-    const { board, now } = await boardInTransaction(trx, callId);
-    const decided = new Set(board.decisions.map((d) => d.applicationId));
-    const pending = board.recorded.filter((c) => !decided.has(c.applicationId) && inputs.has(c.applicationId));
-    const problems: DecideProblem[] = [];
-    if (pending.length === 0) problems.push({ applicationId: '', field: 'state', code: 'nothingToDecide' });
-    const made: { choice: Choice; applicant: (typeof board.applicants)[number]; result: Extract<ReturnType<typeof decideApplication>, { ok: true }> }[] = [];
-    for (const choice of pending) {
-      const applicant = board.applicants.find((a) => a.applicationId === choice.applicationId);
-      if (!applicant) {
-        problems.push({ applicationId: choice.applicationId, field: 'state', code: 'notCandidate' });
-        continue;
-      }
-      if (applicant.paused) {
-        problems.push({ applicationId: choice.applicationId, field: 'state', code: 'paused' });
-        continue;
-      }
-      const result = decideApplication(choice, board.call.programme.country, inputs.get(choice.applicationId)!);
-      if (!result.ok) problems.push(...result.problems);
-      else made.push({ choice, applicant, result });
-    }
-    if (problems.length > 0) throw new DecisionRefused(problems);
-    for (const { applicant, result } of made) {
-      const { decision, event } = result;
-      await trx
-        .insertInto('decisions')
-        .values({
-          application_id: decision.applicationId,
-          call_id: callId,
-          state: decision.outcome,
-          amount: decision.amount,
-          currency: board.frame.currency,
-          conditions: decision.conditions,
-          reason: decision.reason,
-          public_summary: decision.publicSummary,
-          letter_language: decision.letterLanguage,
-          decided_at: now,
-          decided_by_user_id: actor.user.userId,
-          decided_by_name: actor.user.name,
-          letter_recipients: JSON.stringify(applicant.recipients),
-        })
-        .execute();
-      await recordAudit(trx, { actor: actor.user, recordType: 'decision', recordId: decision.applicationId, action: event.transition, fromState: event.from, toState: event.to, reason: event.reason, requestId: actor.requestId });
-      await enqueue(trx, decision.applicationId);
-    }
-    const version = await bumpVersion(trx, callId, actor, now);
-    return { version, decided: made.length };
-  });
+/** The call's granted (not yet published) decisions, locked for publishing. */
+export async function lockGrantedOfCall(trx: Queryable, callId: string): Promise<string[]> {
+  const rows = await trx.selectFrom('decisions').select('application_id').where('call_id', '=', callId).where('state', '=', 'granted').forUpdate().execute();
+  return rows.map((r) => r.application_id);
 }
 
-// Publishing -------------------------------------------------------------------------------------
-
-/** Publishes the call's granted decisions: from then on they are on the public list and in the open data. */
-export async function publishResults(db: DB, callId: string, expectedVersion: number, actor: Actor): Promise<{ version: number; published: number }> {
-  return db.transaction().execute(async (trx) => {
-    await lockSelection(trx, callId, expectedVersion);
-    const now = await databaseNow(trx);
-    const granted = await trx.selectFrom('decisions').select('application_id').where('call_id', '=', callId).where('state', '=', 'granted').forUpdate().execute();
-    if (granted.length === 0) throw new NothingToPublish();
-    for (const { application_id } of granted) {
-      const event = transitionDecision('granted', 'publish', null);
-      await trx.updateTable('decisions').set({ state: event.to as 'published', published_at: now }).where('application_id', '=', application_id).where('state', '=', 'granted').execute();
-      await recordAudit(trx, { actor: actor.user, recordType: 'decision', recordId: application_id, action: event.transition, fromState: event.from, toState: event.to, requestId: actor.requestId });
-    }
-    const version = await bumpVersion(trx, callId, actor, now);
-    return { version, published: granted.length };
-  });
+export async function setDecisionState(trx: Queryable, applicationId: string, from: DecisionState, to: Exclude<DecisionState, 'pending'>, now: Date): Promise<void> {
+  const published = to === 'published' ? { published_at: now } : {};
+  await trx.updateTable('decisions').set({ state: to, ...published }).where('application_id', '=', applicationId).where('state', '=', from as Exclude<DecisionState, 'pending'>).execute();
 }
 
-// The letter job's steps -------------------------------------------------------------------------
+/** The decision's letter file, if made; the row is locked so two runs of the job make one letter. */
+export async function lockLetterFile(trx: Queryable, applicationId: string): Promise<string | null> {
+  const row = await trx.selectFrom('decisions').select(['letter_file_id']).where('application_id', '=', applicationId).forUpdate().executeTakeFirstOrThrow();
+  return row.letter_file_id;
+}
 
-/** Stores the letter PDF once (a rerun of the job keeps the first) and links it to the decision. */
-export async function storeLetter(db: DB, applicationId: string, pdf: Buffer, name: string): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('decisions').select(['letter_file_id']).where('application_id', '=', applicationId).forUpdate().executeTakeFirstOrThrow();
-    if (row.letter_file_id) return row.letter_file_id;
-    const fileId = await saveFile(trx, { name, contentType: 'application/pdf', content: pdf, uploadedBy: null });
-    await trx.updateTable('decisions').set({ letter_file_id: fileId, letter_made_at: sql`now()` }).where('application_id', '=', applicationId).execute();
-    await recordAudit(trx, { actor: null, recordType: 'decision', recordId: applicationId, action: 'letter-made', reason: name, requestId: null });
-    return fileId;
-  });
+export async function attachLetter(trx: Queryable, applicationId: string, fileId: string): Promise<void> {
+  await trx.updateTable('decisions').set({ letter_file_id: fileId, letter_made_at: sql`now()` }).where('application_id', '=', applicationId).execute();
 }
 
 /**
@@ -467,11 +299,8 @@ export async function releaseLetterMail(db: Queryable, applicationId: string): P
   await db.updateTable('decisions').set({ mail_claimed_at: null }).where('application_id', '=', applicationId).where('mail_sent_at', 'is', null).execute();
 }
 
-export async function markLetterSent(db: DB, applicationId: string, recipients: readonly string[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('decisions').set({ mail_sent_at: sql`now()` }).where('application_id', '=', applicationId).execute();
-    await recordAudit(trx, { actor: null, recordType: 'decision', recordId: applicationId, action: 'letter-sent', reason: recipients.join(', '), requestId: null });
-  });
+export async function markLetterSent(trx: Queryable, applicationId: string): Promise<void> {
+  await trx.updateTable('decisions').set({ mail_sent_at: sql`now()` }).where('application_id', '=', applicationId).execute();
 }
 
 // Public -----------------------------------------------------------------------------------------

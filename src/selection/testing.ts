@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { DB } from '../platform/db/database.js';
-import { listSubmittedApplications } from '../applications/store.js';
-import { assignInBatch, declareInterests, findAssignment, findReview, listAssignmentsOfCall, saveConsensus, saveScores } from '../assessment/store.js';
-import type { StoredCall } from '../programmes/store.js';
+import { listSubmittedApplications } from '../applications/index.js';
+import { assignInBatch, declareInterests, findAssignment, findReview, listAssignmentsOfCall, saveConsensus, saveScores } from '../assessment/index.js';
+import type { StoredCall } from '../programmes/index.js';
 
 const SCHEMA = JSON.parse(readFileSync(new URL('./fixtures/360giving-schema-subset.json', import.meta.url), 'utf8')) as object;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

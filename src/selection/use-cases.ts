@@ -1,0 +1,242 @@
+/**
+ * The selection's write paths, one function each: record the selection, decide, publish, and the
+ * letter job's produce step. Each owns its transaction (a refusal rolls back everything written
+ * before it), checks the selection version it was given, enqueues its jobs inside the
+ * transaction and audits who did what, from which state to which and why.
+ */
+import { recordAudit, type AuditEntry } from '../platform/audit/store.js';
+import type { DB, Queryable, Tx } from '../platform/db/database.js';
+import { databaseNow, type Actor } from '../platform/db/kit.js';
+import { findFile, saveFile } from '../platform/files/store.js';
+import type { JobQueue } from '../platform/jobs/queue.js';
+import type { Mailer } from '../platform/mail/mailer.js';
+import { inTransaction, refuse, versionConflict, type Refused } from '../platform/outcome.js';
+import { renderArchivalPdf } from '../platform/pdf/document.js';
+import { findApplication, listSubmissions } from '../applications/index.js';
+import { findCall } from '../programmes/index.js';
+import { letterFileName, letterMail, mergeLetter, type LetterData } from './letters.js';
+import { decideApplication, decisionMove, judgeSelection, type Choice, type Decision, type DecisionInput, type DecisionMove } from './model.js';
+import type { DecisionLack, SelectionProblem } from './problems.js';
+import {
+  attachLetter,
+  bumpVersion,
+  claimLetterMail,
+  findDecision,
+  insertDecision,
+  loadSelectionBoard,
+  lockGrantedOfCall,
+  lockLetterFile,
+  lockSelection,
+  markLetterSent,
+  releaseLetterMail,
+  saveEntry,
+  setDecisionState,
+  type Applicant,
+  type SelectionBoard,
+} from './store.js';
+
+export const LETTER_JOB = 'selection-decision-letter';
+
+/** `inTransaction` always hands its work a transaction, which is what the audit trail asks for. */
+const audit = (trx: Queryable, entry: AuditEntry) => recordAudit(trx as Tx, entry);
+
+/** Locks the call's selection and refuses a version other than the one the person started from. */
+async function staleVersion(trx: Queryable, callId: string, expectedVersion: number): Promise<Refused<SelectionProblem> | undefined> {
+  const current = await lockSelection(trx, callId);
+  return current.version === expectedVersion ? undefined : refuse(versionConflict(current.version, expectedVersion, current.recordedByName));
+}
+
+/** The board as the transaction sees it, at the database's clock. */
+async function boardInTransaction(trx: Queryable, callId: string): Promise<{ board: SelectionBoard; now: Date }> {
+  const call = await findCall(trx, callId);
+  if (!call || call.status === 'draft') throw new Error(`call ${callId} cannot be selected on`);
+  const now = await databaseNow(trx);
+  return { board: await loadSelectionBoard(trx, call, now), now };
+}
+
+// Recording the selection ------------------------------------------------------------------------
+
+const choiceState = (choice: Choice | undefined) => (choice === undefined ? 'none' : choice.selected ? 'selected' : 'not-selected');
+
+/**
+ * Records the owner's selection with a reason per application: judged against the ranking, quota
+ * and budget inside the transaction (S1–S3, R3, R5); decided applications stay as they are.
+ * Returns the new selection version.
+ */
+export async function recordSelection(db: Queryable, callId: string, expectedVersion: number, choices: readonly Choice[], actor: Actor): Promise<number | Refused<SelectionProblem>> {
+  return inTransaction<number, SelectionProblem>(db, async (trx) => {
+    const stale = await staleVersion(trx, callId, expectedVersion);
+    if (stale) return stale;
+    const { board, now } = await boardInTransaction(trx, callId);
+    const evaluation = judgeSelection(board, choices, 'record');
+    if (evaluation.problems.length > 0) return refuse({ kind: 'selectionBreaksRules', currency: board.frame.currency, breaches: evaluation.problems });
+    const before = new Map(board.recorded.map((c) => [c.applicationId, c]));
+    const selectable = new Set(board.ranking.ranked.filter((r) => !r.paused).map((r) => r.applicationId));
+    for (const choice of choices) {
+      if (board.decided.has(choice.applicationId) || !selectable.has(choice.applicationId)) continue;
+      const entry = { ...choice, amount: choice.selected ? choice.amount : null, reason: choice.reason.trim() };
+      await saveEntry(trx, callId, entry, now);
+      const was = before.get(choice.applicationId);
+      if (was && choiceState(was) === choiceState(entry) && was.amount === entry.amount && was.reason === entry.reason) continue;
+      await audit(trx, {
+        actor: actor.user,
+        recordType: 'selection_entry',
+        recordId: choice.applicationId,
+        action: choice.selected ? 'select' : 'deselect',
+        fromState: choiceState(was),
+        toState: choiceState(entry),
+        reason: `${entry.amount === null ? '' : `${entry.amount} ${board.frame.currency}: `}${entry.reason}`,
+        requestId: actor.requestId,
+      });
+    }
+    const version = await bumpVersion(trx, callId, actor, now);
+    await audit(trx, {
+      actor: actor.user,
+      recordType: 'selection',
+      recordId: callId,
+      action: 'record',
+      reason: `${evaluation.selected} selected, ${evaluation.granted} ${board.frame.currency} granted`,
+      toState: `version ${version}`,
+      requestId: actor.requestId,
+    });
+    return version;
+  });
+}
+
+// Deciding ---------------------------------------------------------------------------------------
+
+type Made = { applicant: Applicant; decision: Decision; move: DecisionMove };
+
+/** Each pending application decided as the selection says, or what keeps each from it. */
+function decideEach(board: SelectionBoard, pending: readonly Choice[], inputs: ReadonlyMap<string, DecisionInput>): { made: Made[]; lacks: DecisionLack[] } {
+  const made: Made[] = [];
+  const lacks: DecisionLack[] = [];
+  for (const choice of pending) {
+    const applicationId = choice.applicationId;
+    const applicant = board.applicants.find((a) => a.applicationId === applicationId);
+    if (!applicant || applicant.paused) {
+      lacks.push({ applicationId, applicant: applicant?.applicant ?? '', field: 'state', code: applicant ? 'paused' : 'notCandidate' });
+      continue;
+    }
+    const result = decideApplication(choice, board.call.programme.country, inputs.get(applicationId)!);
+    if (result.ok) made.push({ applicant, decision: result.decision, move: result.move });
+    else lacks.push(...result.problems.map((p) => ({ ...p, applicant: applicant.applicant })));
+  }
+  return { made, lacks };
+}
+
+/**
+ * Decides every recorded application named in `inputs` that has no decision yet, as the selection
+ * says (granted with its amount, or rejected), each with its reason, conditions, summary and letter
+ * language; enqueues each letter in the same transaction. Refused as a whole when any input lacks.
+ */
+export async function decideApplications(
+  db: Queryable,
+  jobs: Pick<JobQueue, 'enqueue'>,
+  callId: string,
+  expectedVersion: number,
+  inputs: ReadonlyMap<string, DecisionInput>,
+  actor: Actor,
+): Promise<{ version: number; decided: number } | Refused<SelectionProblem>> {
+  const decidedBy = actor.user;
+  if (!decidedBy) throw new Error('a decision needs a person who makes it');
+  return inTransaction<{ version: number; decided: number }, SelectionProblem>(db, async (trx) => {
+    const stale = await staleVersion(trx, callId, expectedVersion);
+    if (stale) return stale;
+    const { board, now } = await boardInTransaction(trx, callId);
+    const pending = board.recorded.filter((c) => !board.decided.has(c.applicationId) && inputs.has(c.applicationId));
+    if (pending.length === 0) return refuse({ kind: 'nothingToDecide' });
+    const { made, lacks } = decideEach(board, pending, inputs);
+    if (lacks.length > 0) return refuse({ kind: 'decisionIncomplete', lacks });
+    for (const { applicant, decision, move } of made) {
+      await insertDecision(trx, { ...decision, callId, state: decision.outcome, currency: board.frame.currency, decidedAt: now, decidedBy, letterRecipients: applicant.recipients });
+      await audit(trx, { actor: decidedBy, recordType: 'decision', recordId: decision.applicationId, action: move.action, fromState: move.from, toState: move.to, reason: decision.reason, requestId: actor.requestId });
+      await jobs.enqueue(trx, LETTER_JOB, { applicationId: decision.applicationId });
+    }
+    return { version: await bumpVersion(trx, callId, actor, now), decided: made.length };
+  });
+}
+
+// Publishing -------------------------------------------------------------------------------------
+
+/** Publishes the call's granted decisions: from then on they are on the public list and in the open data. */
+export async function publishDecisions(db: Queryable, callId: string, expectedVersion: number, actor: Actor): Promise<{ version: number; published: number } | Refused<SelectionProblem>> {
+  return inTransaction<{ version: number; published: number }, SelectionProblem>(db, async (trx) => {
+    const stale = await staleVersion(trx, callId, expectedVersion);
+    if (stale) return stale;
+    const now = await databaseNow(trx);
+    const granted = await lockGrantedOfCall(trx, callId);
+    if (granted.length === 0) return refuse({ kind: 'nothingToPublish' });
+    for (const applicationId of granted) {
+      const move = decisionMove('granted', 'publish');
+      await setDecisionState(trx, applicationId, move.from, 'published', now);
+      await audit(trx, { actor: actor.user, recordType: 'decision', recordId: applicationId, action: move.action, fromState: move.from, toState: move.to, requestId: actor.requestId });
+    }
+    return { version: await bumpVersion(trx, callId, actor, now), published: granted.length };
+  });
+}
+
+// The letter job ---------------------------------------------------------------------------------
+
+/** What the letter says, from the decision, the call and the last submission. */
+export async function letterDataFor(db: Queryable, applicationId: string): Promise<LetterData | undefined> {
+  const decision = await findDecision(db, applicationId);
+  const application = await findApplication(db, applicationId);
+  const call = application ? await findCall(db, application.callId) : undefined;
+  const submission = (await listSubmissions(db, applicationId)).at(-1);
+  if (!decision || !call || !submission) return undefined;
+  return {
+    members: submission.members.map((m) => m.name),
+    call: call.content.title,
+    programme: call.programme.name,
+    owner: call.programme.ownerName,
+    outcome: decision.state === 'rejected' ? 'rejected' : 'granted',
+    amount: decision.amount,
+    currency: decision.currency,
+    conditions: decision.conditions,
+    reason: decision.reason,
+    decidedAt: decision.decidedAt,
+    decidedBy: decision.decidedByName,
+    reference: applicationId,
+    timeZone: call.content.timeZone,
+  };
+}
+
+/** Stores the letter PDF once (a rerun of the job keeps the first) and links it to the decision. */
+async function storeLetterOnce(db: DB, applicationId: string, pdf: Buffer, name: string): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const made = await lockLetterFile(trx, applicationId);
+    if (made) return made;
+    const fileId = await saveFile(trx, { name, contentType: 'application/pdf', content: pdf, uploadedBy: null });
+    await attachLetter(trx, applicationId, fileId);
+    await audit(trx, { actor: null, recordType: 'decision', recordId: applicationId, action: 'letter-made', reason: name, requestId: null });
+    return fileId;
+  });
+}
+
+/**
+ * The letter job's step (enqueued in the deciding transaction): merge the letter in its language,
+ * render it as archivable PDF, store it on the decision once, then mail it with the PDF to the
+ * applicants. The mail is claimed before it is sent, so a retried job never sends it twice; a
+ * refused send gives the claim back so the retry can send it.
+ */
+export async function produceLetter({ db, mailer }: { db: DB; mailer: Mailer }, applicationId: string): Promise<void> {
+  const decision = await findDecision(db, applicationId);
+  const data = await letterDataFor(db, applicationId);
+  if (!decision || !data) return;
+  const name = letterFileName(decision.letterLanguage, data.outcome);
+  const pdf = await renderArchivalPdf(mergeLetter(decision.letterLanguage, data));
+  const stored = await findFile(db, await storeLetterOnce(db, applicationId, pdf, name));
+  if (!stored || decision.letterRecipients.length === 0 || !(await claimLetterMail(db, applicationId))) return;
+  const mail = letterMail(decision.letterLanguage, data);
+  try {
+    await mailer.send({ to: decision.letterRecipients, subject: mail.subject, text: mail.text, attachments: [{ filename: name, contentType: 'application/pdf', content: stored.content }] });
+  } catch (error) {
+    await releaseLetterMail(db, applicationId);
+    throw error;
+  }
+  await db.transaction().execute(async (trx) => {
+    await markLetterSent(trx, applicationId);
+    await audit(trx, { actor: null, recordType: 'decision', recordId: applicationId, action: 'letter-sent', reason: decision.letterRecipients.join(', '), requestId: null });
+  });
+}

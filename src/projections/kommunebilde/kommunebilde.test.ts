@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, translator } from '../platform/i18n/index.js';
-import { areaFigures, figuresIn, percentChange, type AreaFigures } from './figures.js';
+import { formatNumber, translator } from '../../platform/i18n/index.js';
+import { areaFigures, figuresIn, percentChange, type AreaFigures } from '../engine/figures.js';
 import { headlineFacts, headlineSentences } from './headline.js';
-import { indicatorValue, quantileBreaks, rankAmong, sortRows } from './indicators.js';
-import { CELL_COUNT, cellIndex, FEMALE, MALE, type Projection } from './model.js';
+import { indicatorValue, quantileBreaks, rankAmong, sortRows } from '../engine/indicators.js';
+import { CELL_COUNT, cellIndex, FEMALE, MALE, type Projection } from '../engine/model.js';
 import { cacheKey, LruCache, populationHistoryOf } from './service.js';
 import { scenarioChoice, scenarioSearch } from './scenario-query.js';
-import { staffingRates } from './staffing.js';
+import { staffingRates } from '../engine/staffing.js';
 
 /** A made-up projection over two years: everyone ages by a year, nobody dies or moves. */
 function projection(code: string, persons: (sex: number, age: number) => number): Projection {

@@ -5,15 +5,23 @@
  * whatever URL asked for them. A new import of population or units is noticed within
  * VERSION_CHECK_MS and rebuilds everything from it.
  */
-import type { Queryable } from '../platform/db/database.js';
-import type { NameForm } from '../registry/model.js';
-import { importedAt, listMunicipalities, listRegions, populationByAgeForAll, populationTotals, type PopulationByAgeRow, type RegionSummary } from '../registry/store.js';
-import { buildEngine, countyOf, type ProjectionEngine } from './engine.js';
-import { areaFigures, type AreaFigures } from './figures.js';
-import type { PopulationHistory, ProjectionInputs } from './inputs.js';
-import { AGE_COUNT, CELL_COUNT, FEMALE, MALE, SCENARIOS, type Adjustments, type ScenarioName } from './model.js';
-import { loadProjectionInputs } from './sources.js';
-import { careCoverage, staffingRates, type StaffingRates } from './staffing.js';
+import type { Queryable } from '../../platform/db/database.js';
+import {
+  importedAt,
+  listMunicipalities,
+  listRegions,
+  populationByAgeForAll,
+  populationTotals,
+  type NameForm,
+  type PopulationByAgeRow,
+  type RegionSummary,
+} from '../../registry/index.js';
+import { buildEngine, countyOf, type ProjectionEngine } from '../engine/engine.js';
+import { areaFigures, type AreaFigures } from '../engine/figures.js';
+import type { PopulationHistory, ProjectionInputs } from '../engine/inputs.js';
+import { AGE_COUNT, CELL_COUNT, FEMALE, MALE, SCENARIOS, type Adjustments, type ScenarioName } from '../engine/model.js';
+import { loadProjectionInputs } from '../sources.js';
+import { careCoverage, staffingRates, type StaffingRates } from '../engine/staffing.js';
 
 export const VERSION_CHECK_MS = 30_000;
 /** Cached results (a few kB each). */

@@ -5,17 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { access } from '../platform/auth/model.js';
-import { HttpProblem, notFound } from '../platform/http/problems.js';
-import { ChoroplethMap } from '../platform/ui/charts/choropleth.js';
-import { chartDownload, type ChartData, type DownloadFormat } from '../platform/ui/charts/data.js';
-import { searchMunicipalities } from '../registry/store.js';
+import { access } from '../../platform/auth/model.js';
+import { HttpProblem, notFound } from '../../platform/http/problems.js';
+import { ChoroplethMap } from '../../platform/ui/charts/choropleth.js';
+import { chartDownload, type ChartData, type DownloadFormat } from '../../platform/ui/charts/data.js';
+import { searchMunicipalities } from '../../registry/index.js';
 import { CHARTS, type ChartName } from './chart-data.js';
 import { chosenYear, indicatorLabel, indicatorView, municipalityRanks, outlookJson, sentencesFor, YearOutOfRangeError } from './overview.js';
 import { comparisonChart, danishChart, MAX_COMPARED } from './comparison.js';
-import { INDICATORS, type Indicator, type SortKey, type SortOrder } from './indicators.js';
+import { INDICATORS, type Indicator, type SortKey, type SortOrder } from '../engine/indicators.js';
 import { denmarkMapProps, norwayMapProps, warmUpMaps } from './maps.js';
-import type { ScenarioName } from './model.js';
+import type { ScenarioName } from '../engine/model.js';
 import { AreaPage } from './pages/area.js';
 import { ComparePage } from './pages/compare.js';
 import { DenmarkPage } from './pages/denmark.js';

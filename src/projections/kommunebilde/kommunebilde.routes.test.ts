@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator, type Locale } from '../platform/i18n/index.js';
-import { createTestDatabase } from '../platform/db/testing.js';
-import { startTestApp, type RunningApp } from '../platform/testing/harness.js';
-import { importShippedRegistry } from '../registry/importer.js';
+import { translator, type Locale } from '../../platform/i18n/index.js';
+import { createTestDatabase } from '../../platform/db/testing.js';
+import { startTestApp, type RunningApp } from '../../platform/testing/harness.js';
+import { importShippedRegistry } from '../../registry/index.js';
 
 let running: RunningApp;
 

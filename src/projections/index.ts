@@ -1,0 +1,16 @@
+/**
+ * What other capabilities (and the benchmarks) may use of projections: the kommunebilde plugin
+ * and its projection service, the figures an area's outlook is made of, and the pure engine with
+ * the national inputs it is built from.
+ */
+export { kommunebildeRoutes, type KommunebildeOptions } from './kommunebilde/routes.js';
+export { createProjectionService, type ProjectionService } from './kommunebilde/service.js';
+export { AGE_GROUPS, COMPARISON_YEAR, figuresIn, percentChange, type AreaFigures, type YearFigures } from './engine/figures.js';
+export { buildEngine, type ProjectionEngine } from './engine/engine.js';
+export { BACKTEST_EXCLUDED } from './engine/backtest.js';
+export { fertilityShape } from './engine/fertility.js';
+export { CELL_COUNT, FEMALE, MAX_AGE, SCENARIOS, SEXES, cellIndex, personsAged, populationInYear, stepCount } from './engine/model.js';
+export { careCoverage, staffingNeeds, staffingRates } from './engine/staffing.js';
+export { loadProjectionInputs } from './sources.js';
+export { printBacktest } from './cli/backtest-report.js';
+export { PROJECTIONS_USAGE, parseProjectionCommand } from './cli/commands.js';

@@ -70,30 +70,93 @@ export interface ProjectedPart {
 export function areaFigures(parts: readonly ProjectedPart[]): AreaFigures {
   const first = parts[0];
   if (!first) throw new RangeError('an area needs at least one municipality');
-  const { baseYear, endYear } = first.projection;
-  const staffing = parts.map((part) => staffingNeeds(part.projection, part.rates));
-  const years = Array.from({ length: stepCount(first.projection) + 1 }, (_, k) => {
-    const cells = parts.map((part) => populationInYear(part.projection, baseYear + k));
-    const aged = (from: number, to: number, sex?: 'male' | 'female') => sumOf(cells.map((c) => personsAged(c, from, to, sex)));
-    const users = sumByArea(staffing.map((s) => s[k]!.users));
-    const fte = sumByArea(staffing.map((s) => s[k]!.fte));
-    const fteTotal = SERVICE_AREAS.reduce((acc, area) => acc + fte[area], 0);
-    const workingAge = aged(WORKING_AGE[0], WORKING_AGE[1]);
-    const total = sumOf(cells.map(totalPersons));
-    return {
-      year: baseYear + k,
-      total,
-      ageGroups: AGE_GROUPS.map(([from, to]) => aged(from, to)),
-      male: PYRAMID_BANDS.map(([from, to]) => aged(from, to, 'male')),
-      female: PYRAMID_BANDS.map(([from, to]) => aged(from, to, 'female')),
-      workingAge,
-      workingAgePer80Plus: ratio(workingAge, aged(80, 105)),
-      workingAgePer67Plus: ratio(workingAge, aged(67, 105)),
-      share80Plus: ratio(aged(80, 105), total),
-      staffing: { users, fte, fteTotal, ftePer1000WorkingAge: ratio(1000 * fteTotal, workingAge) },
-    };
-  });
-  return { baseYear, endYear, years };
+  const sum = new AreaSum(first.projection);
+  for (const part of parts) sum.add(part);
+  return sum.figures();
+}
+
+/**
+ * An area's figures summed one part at a time, so that a large area can be summed in pieces;
+ * each sum adds the parts in the order they came, as areaFigures does.
+ */
+export class AreaSum {
+  private readonly baseYear: number;
+  private readonly endYear: number;
+  private readonly years: number;
+  private readonly total: Float64Array;
+  private readonly ageGroups: Float64Array;
+  private readonly male: Float64Array;
+  private readonly female: Float64Array;
+  private readonly workingAge: Float64Array;
+  private readonly aged80Plus: Float64Array;
+  private readonly aged67Plus: Float64Array;
+  private readonly users: Float64Array;
+  private readonly fte: Float64Array;
+  private parts = 0;
+
+  /** `span` gives the years every part covers. */
+  constructor(span: { readonly baseYear: number; readonly endYear: number }) {
+    this.baseYear = span.baseYear;
+    this.endYear = span.endYear;
+    this.years = stepCount(span) + 1;
+    const perYear = (width: number) => new Float64Array(this.years * width);
+    this.total = perYear(1);
+    this.ageGroups = perYear(AGE_GROUPS.length);
+    this.male = perYear(PYRAMID_BANDS.length);
+    this.female = perYear(PYRAMID_BANDS.length);
+    this.workingAge = perYear(1);
+    this.aged80Plus = perYear(1);
+    this.aged67Plus = perYear(1);
+    this.users = perYear(SERVICE_AREAS.length);
+    this.fte = perYear(SERVICE_AREAS.length);
+  }
+
+  add({ projection, rates }: ProjectedPart): void {
+    const staffing = staffingNeeds(projection, rates);
+    for (let k = 0; k < this.years; k++) {
+      const cells = populationInYear(projection, this.baseYear + k);
+      addTo(this.total, k, totalPersons(cells));
+      AGE_GROUPS.forEach(([from, to], g) => addTo(this.ageGroups, k * AGE_GROUPS.length + g, personsAged(cells, from, to)));
+      PYRAMID_BANDS.forEach(([from, to], b) => {
+        addTo(this.male, k * PYRAMID_BANDS.length + b, personsAged(cells, from, to, 'male'));
+        addTo(this.female, k * PYRAMID_BANDS.length + b, personsAged(cells, from, to, 'female'));
+      });
+      addTo(this.workingAge, k, personsAged(cells, WORKING_AGE[0], WORKING_AGE[1]));
+      addTo(this.aged80Plus, k, personsAged(cells, 80, 105));
+      addTo(this.aged67Plus, k, personsAged(cells, 67, 105));
+      SERVICE_AREAS.forEach((area, a) => {
+        addTo(this.users, k * SERVICE_AREAS.length + a, staffing[k]!.users[area]);
+        addTo(this.fte, k * SERVICE_AREAS.length + a, staffing[k]!.fte[area]);
+      });
+    }
+    this.parts++;
+  }
+
+  figures(): AreaFigures {
+    if (this.parts === 0) throw new RangeError('an area needs at least one municipality');
+    const row = (values: Float64Array, k: number, width: number) => Array.from(values.subarray(k * width, (k + 1) * width));
+    const byArea = (values: Float64Array, k: number) =>
+      Object.fromEntries(SERVICE_AREAS.map((area, a) => [area, values[k * SERVICE_AREAS.length + a]!])) as Record<ServiceArea, number>;
+    const years = Array.from({ length: this.years }, (_, k): YearFigures => {
+      const fte = byArea(this.fte, k);
+      const fteTotal = SERVICE_AREAS.reduce((acc, area) => acc + fte[area], 0);
+      const workingAge = this.workingAge[k]!;
+      const total = this.total[k]!;
+      return {
+        year: this.baseYear + k,
+        total,
+        ageGroups: row(this.ageGroups, k, AGE_GROUPS.length),
+        male: row(this.male, k, PYRAMID_BANDS.length),
+        female: row(this.female, k, PYRAMID_BANDS.length),
+        workingAge,
+        workingAgePer80Plus: ratio(workingAge, this.aged80Plus[k]!),
+        workingAgePer67Plus: ratio(workingAge, this.aged67Plus[k]!),
+        share80Plus: ratio(this.aged80Plus[k]!, total),
+        staffing: { users: byArea(this.users, k), fte, fteTotal, ftePer1000WorkingAge: ratio(1000 * fteTotal, workingAge) },
+      };
+    });
+    return { baseYear: this.baseYear, endYear: this.endYear, years };
+  }
 }
 
 /** The figures of one year; throws outside the projection. */
@@ -113,12 +176,8 @@ export function careFte(year: YearFigures): number {
   return year.staffing.fte.hjemmetjenester + year.staffing.fte.institusjon;
 }
 
-function sumOf(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
-}
-
-function sumByArea(records: readonly Readonly<Record<ServiceArea, number>>[]): Record<ServiceArea, number> {
-  return Object.fromEntries(SERVICE_AREAS.map((area) => [area, sumOf(records.map((r) => r[area]))])) as Record<ServiceArea, number>;
+function addTo(sums: Float64Array, index: number, value: number): void {
+  sums[index] = sums[index]! + value;
 }
 
 function ratio(numerator: number, denominator: number): number {

@@ -3,7 +3,7 @@
  * and its projection service, the figures an area's outlook is made of, and the pure engine with
  * the national inputs it is built from.
  */
-export { kommunebildeRoutes, type KommunebildeOptions } from './kommunebilde/routes.js';
+export { kommunebildeRoutes } from './kommunebilde/routes.js';
 export { createProjectionService, type ProjectionService } from './kommunebilde/service.js';
 export { AGE_GROUPS, COMPARISON_YEAR, figuresIn, percentChange, type AreaFigures, type YearFigures } from './engine/figures.js';
 export { buildEngine, type ProjectionEngine } from './engine/engine.js';

@@ -9,6 +9,7 @@ export { JsonStatDataset } from './jsonstat.js';
 export type { Country, NameForm } from './model.js';
 export { readDanishMunicipalityBoundaries, readNorwegianMunicipalityBoundaries } from './sources.js';
 export {
+  danishPopulationTotals,
   findMunicipality,
   importedAt,
   insertPopulation,

@@ -8,11 +8,11 @@
  */
 import type { Queryable } from '../../platform/db/database.js';
 import {
+  danishPopulationTotals,
   importedAt,
   listMunicipalities,
   listRegions,
   populationByAgeForAll,
-  populationTotals,
   type NameForm,
   type PopulationByAgeRow,
   type RegionSummary,
@@ -137,13 +137,11 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
   }
 
   async function loadDenmark(): Promise<DanishMunicipality[]> {
-    const [municipalities, regions] = await Promise.all([listMunicipalities(db, 'DK'), listRegions(db, 'DK')]);
+    const [municipalities, regions, totals] = await Promise.all([listMunicipalities(db, 'DK'), listRegions(db, 'DK'), danishPopulationTotals(db)]);
     const regionName = new Map(regions.map((r) => [r.code, r.name]));
-    const result: DanishMunicipality[] = [];
-    for (const m of municipalities) {
-      result.push({ code: m.code, name: m.name, regionName: regionName.get(m.regionCode ?? '') ?? '', totals: await populationTotals(db, 'DK', m.code) });
-    }
-    return result.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+    return municipalities
+      .map((m) => ({ code: m.code, name: m.name, regionName: regionName.get(m.regionCode ?? '') ?? '', totals: totals.get(m.code) ?? [] }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'da'));
   }
 
   /** The dataset of the latest import (checked at most every VERSION_CHECK_MS). */

@@ -1,9 +1,12 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../platform/config.js';
 import { translator, type Locale } from '../../platform/i18n/index.js';
 import { createTestDatabase } from '../../platform/db/testing.js';
 import { startTestApp, type RunningApp } from '../../platform/testing/harness.js';
 import { importShippedRegistry } from '../../registry/index.js';
-import { MAX_COMBINED } from './routes.js';
+import { kommunebildeRoutes, MAX_COMBINED } from './routes.js';
+import type { ProjectionService } from './service.js';
 
 let running: RunningApp;
 
@@ -278,5 +281,34 @@ describe('the staffing bar charts', () => {
     expect(drawn('staffing-users')).toEqual(byMeasure('users'));
     expect(drawn('staffing-fte')).toEqual(byMeasure('fte'));
     expect(drawn('staffing-users').length + drawn('staffing-fte').length).toBe(numbers.length);
+  });
+});
+
+describe('start-up', () => {
+  /** A service that only records its warm-up. */
+  const recording = (log: string[]) =>
+    ({
+      warmUpSteps: () =>
+        ['population', 'engines'].map((step) => async () => {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          log.push(step);
+        }),
+      directory: async () => ({ municipalities: [] }),
+      danishMunicipalities: async () => {
+        log.push('denmark');
+        return [];
+      },
+    }) as unknown as ProjectionService;
+
+  it('builds what the first visitor needs before the server is ready, except in tests', async () => {
+    for (const [env, expected] of [['production', ['population', 'engines', 'denmark']], ['test', []]] as const) {
+      const log: string[] = [];
+      const app = Fastify();
+      app.decorate('config', { env } as Config);
+      await app.register(kommunebildeRoutes, { service: recording(log) });
+      await app.ready();
+      expect(log, env).toEqual(expected);
+      await app.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['src/platform/testing/global-setup.ts'],
+    setupFiles: ['src/capabilities.ts'],
     reporters: ['default'],
   },
 });

@@ -10,7 +10,7 @@
 import { appendFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUES } from '../src/messages.js';
+import { registeredMessages } from '../src/platform/i18n/index.js';
 import { findPersona } from '../src/platform/auth/personas.js';
 import { LOCALES, translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
@@ -39,7 +39,7 @@ const withScript = new Map<string, Page>();
 const withoutScript = new Map<string, Page>();
 const anonymous: Record<'script' | 'none', Page | undefined> = { script: undefined, none: undefined };
 
-const KEY_PREFIXES = [...new Set(Object.keys(CATALOGUES.nb).map((k) => k.split('.')[0]!))];
+const KEY_PREFIXES = [...new Set(Object.keys(registeredMessages('nb')).map((k) => k.split('.')[0]!))];
 const RAW_KEY = new RegExp(`(?<![\\w@/.-])(?:${KEY_PREFIXES.join('|')})\\.[A-Za-z][\\w]*(?:\\.[\\w]+)*`, 'g');
 const PLACEHOLDER = /\{[A-Za-z][\w]*\}/g;
 

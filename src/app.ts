@@ -1,3 +1,4 @@
+import './capabilities.js';
 import middie from '@fastify/middie';
 import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/db/database.js';

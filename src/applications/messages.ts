@@ -711,3 +711,9 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': "The answer has the wrong shape.",
   },
 });
+
+declare module '../platform/i18n/catalogue.js' {
+  interface MessageRegistry {
+    applications: typeof applicationMessages.nb;
+  }
+}

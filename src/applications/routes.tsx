@@ -56,7 +56,7 @@ import {
 } from './store.js';
 
 const CASE_WORKER = access.roles('case_worker');
-const UUID = '^[0-9a-fA-F-]{36}$';
+import { UUID_PATTERN as UUID } from '../platform/http/input.js';
 const idParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID } }, required: ['id'] };
 const receiptParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID }, number: { type: 'integer', minimum: 1, maximum: 100000 } }, required: ['id', 'number'] };
 const fileParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID }, fileId: { type: 'string', pattern: UUID } }, required: ['id', 'fileId'] };

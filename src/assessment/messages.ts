@@ -627,3 +627,9 @@ export const assessmentMessages = defineMessages({
     'assessment.mail.body': "{reviewer} declared a conflict of interest in the application from {applicant} to “{call}” ({kind}: {text}) and was removed from it.\n\nAssign another reviewer: {link}",
   },
 });
+
+declare module '../platform/i18n/catalogue.js' {
+  interface MessageRegistry {
+    assessment: typeof assessmentMessages.nb;
+  }
+}

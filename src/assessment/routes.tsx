@@ -76,7 +76,7 @@ import {
 
 const OWNER = access.roles('programme_owner', 'admin');
 const REVIEWER = access.roles('reviewer', 'programme_owner', 'admin');
-const UUID = '^[0-9a-fA-F-]{36}$';
+import { UUID_PATTERN as UUID } from '../platform/http/input.js';
 const idParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID } }, required: ['id'] };
 const memberParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID }, userId: { type: 'string', pattern: UUID } }, required: ['id', 'userId'] };
 const fileParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID }, fileId: { type: 'string', pattern: UUID } }, required: ['id', 'fileId'] };

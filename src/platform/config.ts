@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 /** Server configuration, read once from the environment and validated as a whole. */
 export type Environment = 'development' | 'test' | 'production';
 
@@ -17,6 +18,12 @@ export interface Config {
   sessionSecret: string;
   sessionMaxAgeHours: number;
   rateLimitPerMinute: number;
+  /**
+   * Which proxies in front may tell the client's address (X-Forwarded-For): none (false), the
+   * nearest N hops, or proxies by address/CIDR. Never every hop: then a client could pick its own
+   * address and escape the rate limits.
+   */
+  trustProxy: false | number | string;
   uploadMaxBytes: number;
   demoData: boolean;
   logLevel: string;
@@ -50,6 +57,7 @@ export const ENVIRONMENT_VARIABLES = {
   SESSION_SECRET: 'at least 32 characters; required in production',
   SESSION_MAX_AGE_HOURS: 'session lifetime in hours (default 8)',
   RATE_LIMIT_PER_MINUTE: 'requests per minute per client address (default 600)',
+  TRUST_PROXY: 'proxies trusted to give the client address in X-Forwarded-For: false (default), a hop count 1–10, or addresses/CIDRs separated by commas',
   UPLOAD_MAX_BYTES: 'largest accepted upload in bytes (default 20971520)',
   DEMO_DATA: 'true | false: load demo organisations and personas at start (default true outside production)',
   LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
@@ -121,6 +129,16 @@ class Reader {
     return undefined;
   }
 
+  trustProxy(): false | number | string {
+    const value = this.raw('TRUST_PROXY');
+    if (value === undefined || value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 10) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every(isAddressOrRange)) return entries.join(',');
+    this.errors.push(`TRUST_PROXY: must be false, a hop count from 1 to 10, or proxy addresses/CIDRs separated by commas (got "${value}")`);
+    return false;
+  }
+
   oidcClient(kind: 'CITIZEN' | 'EMPLOYEE'): OidcClientConfig | undefined {
     const issuer = this.url(`OIDC_${kind}_ISSUER`, ['https:', 'http:']);
     const clientId = this.raw(`OIDC_${kind}_CLIENT_ID`);
@@ -134,6 +152,14 @@ class Reader {
     }
     return { issuer, clientId, clientSecret };
   }
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
 }
 
 export function readConfig(env: Env): ConfigResult {
@@ -151,6 +177,7 @@ export function readConfig(env: Env): ConfigResult {
     sessionSecret: read.raw('SESSION_SECRET') ?? DEV_SESSION_SECRET,
     sessionMaxAgeHours: read.integer('SESSION_MAX_AGE_HOURS', 8, 1, 24 * 30),
     rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    trustProxy: read.trustProxy(),
     uploadMaxBytes: read.integer('UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     demoData: read.boolean('DEMO_DATA', !production),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

@@ -851,3 +851,9 @@ export const programmeMessages = {
   da: { ...coreMessages.da, ...callToolMessages.da },
   en: { ...coreMessages.en, ...callToolMessages.en },
 };
+
+declare module '../platform/i18n/catalogue.js' {
+  interface MessageRegistry {
+    programmes: typeof programmeMessages.nb;
+  }
+}

@@ -63,7 +63,7 @@ import {
 } from './store.js';
 
 export const CALL_LIST_PATHS = ['/utlysninger', '/utlysingar', '/opslag', '/calls'] as const;
-const UUID = '^[0-9a-fA-F-]{36}$';
+import { UUID_PATTERN as UUID } from '../platform/http/input.js';
 const idParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID } }, required: ['id'] };
 const listQuery = {
   type: 'object',

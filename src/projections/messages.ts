@@ -503,3 +503,9 @@ export const kommuneMessages = defineMessages({
     'kommune.staffing.fte': 'FTE',
   },
 });
+
+declare module '../platform/i18n/catalogue.js' {
+  interface MessageRegistry {
+    kommune: typeof kommuneMessages.nb;
+  }
+}

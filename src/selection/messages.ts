@@ -535,3 +535,9 @@ export const selectionMessages = defineMessages({
     'selection.applicant.letterPreparing': 'The decision letter is being made.',
   },
 });
+
+declare module '../platform/i18n/catalogue.js' {
+  interface MessageRegistry {
+    selection: typeof selectionMessages.nb;
+  }
+}

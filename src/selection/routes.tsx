@@ -35,7 +35,7 @@ import {
 } from './store.js';
 
 export const GRANT_LIST_PATHS = ['/tildelinger', '/tildelingar', '/bevillinger', '/grants'] as const;
-const UUID = '^[0-9a-fA-F-]{36}$';
+import { UUID_PATTERN as UUID } from '../platform/http/input.js';
 const idParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID } }, required: ['id'] };
 const letterParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID }, applicationId: { type: 'string', pattern: UUID } }, required: ['id', 'applicationId'] };
 const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 20_000 } };

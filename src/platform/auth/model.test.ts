@@ -34,7 +34,7 @@ describe('principalRoles', () => {
 });
 
 describe('safeReturnPath', () => {
-  it.each(['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', 42, undefined])(
+  it.each(['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/a\u0001b', '/a\u2028b', '/a b', 42, undefined])(
     'refuses %s',
     (value) => expect(safeReturnPath(value)).toBe('/'),
   );

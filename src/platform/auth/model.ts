@@ -58,6 +58,7 @@ export function decideAccess(rule: Access, principal: Principal | null): AccessD
 
 /** Only paths on this site are followed after sign-in, so a crafted link cannot send people elsewhere. */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+  if (typeof value !== 'string' || value.length > 2000 || !/^\/[\x21-\x7e]*$/.test(value)) return '/';
+  if (value.startsWith('//') || value.includes('\\')) return '/';
   return value;
 }

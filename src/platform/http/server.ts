@@ -16,6 +16,9 @@ import { deleteExpiredSessions, findPrincipal } from '../auth/store.js';
 import { DESIGNSYSTEM_DIR, DESIGNSYSTEM_PREFIX, PUBLIC_DIR, PUBLIC_PREFIX } from '../ui/assets.js';
 import type { PageContext } from '../ui/context.js';
 import { registerErrorHandling, sendProblem, wantsJson } from './errors.js';
+import { isStorableText, sendDownload, type MultipartPart } from './input.js';
+import { HttpProblem } from './problems.js';
+import { Slots } from '../slots.js';
 import { ensureRequestLocale, resolveLocale } from './locale.js';
 import { databaseSessionStore } from './session-store.js';
 import './types.js';
@@ -41,12 +44,13 @@ export async function createServer({ config, database, formTargets = [], logger 
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => randomUUID(),
-    trustProxy: config.env === 'production',
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: config.uploadMaxBytes,
     return503OnClosing: true,
   });
   app.decorate('config', config);
   app.decorate('database', database);
+  app.decorate('slots', new Slots());
   app.decorateRequest('locale', undefined as never);
   app.decorateRequest('t', undefined as never);
   app.decorateRequest('principal', null);
@@ -54,6 +58,8 @@ export async function createServer({ config, database, formTargets = [], logger 
     const body = await content;
     await this.type('text/html; charset=utf-8').send(body);
   });
+  app.decorateRequest('bodyParsed', false);
+  app.decorateReply('download', sendDownload);
   app.decorateReply('pageContext', function (this: FastifyReply): PageContext {
     return pageContext(this.request, this);
   });
@@ -106,6 +112,11 @@ export async function createServer({ config, database, formTargets = [], logger 
     attachFieldsToBody: true,
     limits: { fileSize: config.uploadMaxBytes, files: 10, fields: 200 },
   });
+  // Runs after the multipart parser: from here on the body is parsed (see errors.ts) and its text checked.
+  app.addHook('preValidation', async (request) => {
+    request.bodyParsed = true;
+    refuseUnstorableText(request);
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Stifinner API', version: '1', description: 'Versioned JSON API of Stifinner.' },
@@ -131,7 +142,25 @@ export async function createServer({ config, database, formTargets = [], logger 
   return app;
 }
 
+/** Trusts the nearest `hops` proxies: the client address is the one the farthest trusted proxy saw. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Text fields, file names, query and path values with NUL or lone surrogates are refused for every route. */
+function refuseUnstorableText(request: FastifyRequest) {
+  const texts = [request.params, request.query, request.body].flatMap((values) => textsIn(values));
+  if (texts.some((text) => !isStorableText(text))) throw new HttpProblem(400, 'text that cannot be stored', 'error.400.characters');
+}
+
+function textsIn(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return [value];
+  if (!value || typeof value !== 'object' || Buffer.isBuffer(value) || depth > 4) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => textsIn(item, depth + 1));
+  const part = value as MultipartPart;
+  if (typeof part.toBuffer === 'function' || 'fieldname' in part) return [part.value, part.filename].filter((text): text is string => typeof text === 'string');
+  return Object.entries(value).flatMap(([key, item]) => [key, ...textsIn(item, depth + 1)]);
+}
 const SESSION_SWEEP_INTERVAL_MS = 3600 * 1000;
 
 /** Expired sessions are refused on read; this removes their rows once an hour. */

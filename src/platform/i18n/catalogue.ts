@@ -1,7 +1,17 @@
-import type { CATALOGUES } from '../../messages.js';
+import type { nb } from './messages/nb.js';
 
-type Source = (typeof CATALOGUES)['nb'];
-export type MessageKey = keyof Source;
+/**
+ * The bokmål catalogue of every part of the product, by name. The platform adds its own here; each
+ * capability adds its own by declaration merging in its messages.ts, so the platform never imports
+ * a capability and still type-checks every key and placeholder.
+ */
+export interface MessageRegistry {
+  platform: typeof nb;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+type Source = UnionToIntersection<MessageRegistry[keyof MessageRegistry]>;
+export type MessageKey = keyof Source & string;
 /** A complete catalogue: the type checker refuses a language that lacks a key or has an extra one. */
 export type Catalogue = { readonly [K in MessageKey]: string };
 
@@ -13,3 +23,6 @@ export type Translate = <K extends MessageKey>(
   key: K,
   ...params: Placeholders<Source[K]> extends never ? [] : [MessageParams<K>]
 ) => string;
+
+/** A key whose message has no placeholders: safe to translate where the text is chosen at run time. */
+export type PlainMessageKey = { [K in MessageKey]: Placeholders<Source[K]> extends never ? K : never }[MessageKey];

@@ -1,13 +1,32 @@
-import { CATALOGUES as COMPOSED } from '../../messages.js';
-import type { Catalogue, MessageKey, Translate } from './catalogue.js';
+import type { MessageKey, Translate } from './catalogue.js';
+import { da } from './messages/da.js';
+import { en } from './messages/en.js';
+import { nb } from './messages/nb.js';
+import { nn } from './messages/nn.js';
 
-export type { MessageKey, Translate } from './catalogue.js';
+export type { MessageKey, MessageRegistry, PlainMessageKey, Translate } from './catalogue.js';
 
 export const LOCALES = ['nb', 'nn', 'da', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'nb';
 
-const CATALOGUES: Record<Locale, Catalogue> = COMPOSED;
+type Texts = Record<string, string>;
+
+/** Every registered catalogue, per language; the platform's own first, then each capability's at composition. */
+const CATALOGUES: Record<Locale, Texts> = { nb: { ...nb }, nn: { ...nn }, da: { ...da }, en: { ...en } };
+
+/**
+ * Adds a capability's catalogue (keys prefixed with its name, so catalogues never overwrite each
+ * other). Called at composition; registering the same catalogue again changes nothing.
+ */
+export function registerMessages(messages: Record<Locale, Texts>): void {
+  for (const locale of LOCALES) Object.assign(CATALOGUES[locale], messages[locale]);
+}
+
+/** The texts of one language as registered so far (for the catalogue tests). */
+export function registeredMessages(locale: Locale): Readonly<Texts> {
+  return CATALOGUES[locale];
+}
 const INTL_TAGS: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', da: 'da-DK', en: 'en-GB' };
 
 export function isLocale(value: unknown): value is Locale {
@@ -17,7 +36,7 @@ export function isLocale(value: unknown): value is Locale {
 export function translator(locale: Locale): Translate {
   const catalogue = CATALOGUES[locale];
   return ((key: MessageKey, params?: Record<string, string | number>) => {
-    const text = catalogue[key];
+    const text = catalogue[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   }) as Translate;
@@ -76,4 +95,14 @@ export function chooseLocale(fromUrl: unknown, fromCookie: unknown, acceptLangua
   if (isLocale(fromUrl)) return fromUrl;
   if (isLocale(fromCookie)) return fromCookie;
   return localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+}
+
+/** An instant as people read it in a time zone (a call's, Europe/Oslo or Europe/Copenhagen). */
+export function formatInstant(locale: Locale, iso: string | Date, zone: string): string {
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+}
+
+/** A calendar day (`YYYY-MM-DD`) as people read it. */
+export function formatDay(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }

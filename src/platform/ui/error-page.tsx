@@ -1,4 +1,3 @@
-import type { MessageKey } from '../i18n/index.js';
 import { PageHeading } from './components.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
@@ -8,8 +7,8 @@ export type ErrorStatus = 400 | 403 | 404 | 413 | 429 | 500;
 export interface ErrorPageProps {
   ctx: PageContext;
   status: ErrorStatus;
-  /** A more precise explanation than the status's own text, e.g. an expired form. */
-  detail?: MessageKey;
+  /** A more precise explanation than the status's own text (translated), e.g. an expired form. */
+  detail?: string | undefined;
   limit?: string;
   requestId: string;
 }
@@ -18,7 +17,7 @@ export interface ErrorPageProps {
 export function ErrorPage({ ctx, status, detail, limit = '', requestId }: ErrorPageProps) {
   const { t } = ctx;
   const title = t(`error.${status}.title`);
-  const text = detail ? t(detail as 'error.403.csrf') : status === 413 ? t('error.413.text', { limit }) : t(`error.${status}.text` as 'error.404.text');
+  const text = detail ? detail : status === 413 ? t('error.413.text', { limit }) : t(`error.${status}.text` as 'error.404.text');
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading title={title} />

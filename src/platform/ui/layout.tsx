@@ -3,6 +3,7 @@ import { LOCALES } from '../i18n/index.js';
 import { STYLESHEETS } from './assets.js';
 import { Breadcrumbs, CsrfField, type Crumb } from './components.js';
 import { withLanguage, type PageContext } from './context.js';
+import { navigationFor } from './navigation.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -51,53 +52,13 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
         </a>
         <nav aria-label={t('layout.mainNavigation')} class="site-header__nav">
           <ul class="inline-list">
-            <li>
-              <a class="ds-link" href="/" safe>
-                {t('nav.home')}
-              </a>
-            </li>
-            <li>
-              <a class="ds-link" href={`/kommune?lang=${ctx.locale}`} safe>
-                {t('kommune.nav')}
-              </a>
-            </li>
-            <li>
-              <a class="ds-link" href={`/utlysninger?lang=${ctx.locale}`} safe>
-                {t('programmes.nav')}
-              </a>
-            </li>
-            <li>
-              <a class="ds-link" href={`/tildelinger?lang=${ctx.locale}`} safe>
-                {t('selection.public.nav')}
-              </a>
-            </li>
-            {principal?.roles.has('case_worker') ? (
+            {navigationFor(principal).map((entry) => (
               <li>
-                <a class="ds-link" href={`/soknader?lang=${ctx.locale}`} safe>
-                  {t('applications.nav')}
+                <a class="ds-link" href={entry.keepsLanguage ? `${entry.href}?lang=${ctx.locale}` : entry.href} safe>
+                  {t(entry.label)}
                 </a>
               </li>
-            ) : (
-              ''
-            )}
-            {principal?.roles.has('reviewer') ? (
-              <li>
-                <a class="ds-link" href={`/vurderinger?lang=${ctx.locale}`} safe>
-                  {t('assessment.nav')}
-                </a>
-              </li>
-            ) : (
-              ''
-            )}
-            {principal?.roles.has('admin') ? (
-              <li>
-                <a class="ds-link" href="/admin/audit" safe>
-                  {t('nav.audit')}
-                </a>
-              </li>
-            ) : (
-              ''
-            )}
+            ))}
           </ul>
         </nav>
         <div class="site-header__account">

@@ -3,7 +3,7 @@ import { readNorwegianMunicipalityBoundaries } from '../../../registry/sources.j
 import { ChoroplethMap, choroplethData, choroplethGeometry, choroplethLegend, classify, type ChoroplethProps, type MapFeature } from './choropleth.js';
 import { chartDataToCsv } from './data.js';
 import { SEQUENTIAL } from './style.js';
-import { DataTable } from './table.js';
+import { ChartTable } from './table.js';
 import { elements, texts } from './test-support.js';
 
 const square = (code: string, name: string, x: number, y: number): MapFeature => ({
@@ -89,7 +89,7 @@ describe('choropleth map', () => {
   it('tables and exports exactly each municipality’s value and class, by name', () => {
     const data = choroplethData(props);
     expect(chartDataToCsv(data)).toBe('name,code,value,class_from,class_to\r\n"""><script>alert(1)</script>",5001,2.1,2.1,3\r\nBergen,4601,4.5,3,5\r\nNarvik,1806,,,\r\nOslo,0301,6.25,5,6.25\r\n');
-    const table = String(<DataTable data={data} locale="nb" rowHref={(row) => props.href(String(row.code))} />);
+    const table = String(<ChartTable data={data} locale="nb" rowHref={(row) => props.href(String(row.code))} />);
     expect(elements(table, 'a').map((a) => a.href)).toEqual(['/kommune/5001', '/kommune/4601', '/kommune/1806', '/kommune/0301']);
     expect(table).not.toContain('<script>');
     expect(table).toContain('&lt;script>alert(1)&lt;/script>');

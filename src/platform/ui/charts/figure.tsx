@@ -2,7 +2,7 @@
 import type { Children } from '@kitajs/html';
 import type { Locale } from '../../i18n/index.js';
 import type { ChartData, ChartRow, DownloadFormat } from './data.js';
-import { DataTable } from './table.js';
+import { ChartTable } from './table.js';
 
 export interface DownloadLink {
   format: DownloadFormat;
@@ -23,7 +23,7 @@ export interface ChartFigureProps {
 }
 
 export function ChartFigure({ data, locale, tableSummary, downloads = [], rowHref, children }: ChartFigureProps) {
-  const table = <DataTable data={data} locale={locale} rowHref={rowHref} captionHidden />;
+  const table = <ChartTable data={data} locale={locale} rowHref={rowHref} captionHidden />;
   return (
     <figure class="chart-figure">
       <figcaption class="chart-figure__caption" safe>

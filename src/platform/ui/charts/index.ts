@@ -4,7 +4,7 @@ export { ChartFigure, DownloadLinks, downloadHref, type ChartFigureProps, type D
 export { Legend, SwatchGraphic, type LegendItem, type Swatch } from './legend.js';
 export { PopulationPyramid, pyramidData, pyramidGeometry, pyramidLegend, type PopulationPyramidProps, type PyramidSeries } from './pyramid.js';
 export type { ChartBaseProps } from './svg.js';
-export { DataTable, type DataTableProps } from './table.js';
+export { ChartTable, type ChartTableProps } from './table.js';
 export { LineChart, displayedSeries, lineChartData, lineChartGeometry, lineLegend, type BandLabels, type LineChartProps, type LineSeries } from './lines.js';
 export { BarChart, barChartData, barChartGeometry, barLegend, type BarCategory, type BarChartProps, type BarSeries } from './bars.js';
 export { ChoroplethMap, choroplethData, choroplethGeometry, choroplethLegend, classify, classRange, type ChoroplethProps, type Classification, type MapClass, type MapClasses, type MapFeature } from './choropleth.js';

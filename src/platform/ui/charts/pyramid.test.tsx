@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartDataToCsv } from './data.js';
 import { PopulationPyramid, pyramidData, pyramidGeometry, type PopulationPyramidProps } from './pyramid.js';
-import { DataTable } from './table.js';
+import { ChartTable } from './table.js';
 import { elements, texts, withoutAttributeValues } from './test-support.js';
 
 const ages = Array.from({ length: 106 }, (_, age) => (age === 105 ? '105+' : String(age)));
@@ -63,16 +63,16 @@ describe('population pyramid', () => {
     expect(data.rows[50]).toEqual({ age: '50', male_2024: 550, female_2024: 580, male_2040: 550, female_2040: 700 });
     for (const bar of geometry.bars) expect(data.rows[ages.indexOf(bar.age)]![`${bar.sex}_2024`]).toBe(bar.value);
     expect(chartDataToCsv(data).split('\r\n')[1]).toBe('0,1000,980,900,1200');
-    const table = String(<DataTable data={data} locale="nb" />);
+    const table = String(<ChartTable data={data} locale="nb" />);
     expect(elements(table, 'th').filter((th) => th.scope === 'row')).toHaveLength(106);
     expect(texts(table, 'th')[1]).toBe('Menn 2024 (personer)');
-    expect(table).toContain('<td class="chart-table__number">1\u00a0200</td>');
+    expect(table).toContain('<td class="numeric">1\u00a0200</td>');
   });
 
   it('escapes hostile labels everywhere', () => {
     const hostile = '"><script>alert(1)</script>';
     const evil = { ...props, title: hostile, maleLabel: hostile, ages: ages.map((a) => (a === '0' ? hostile : a)) };
-    const html = String(<PopulationPyramid {...evil} />) + String(<DataTable data={pyramidData(evil)} locale="nb" />);
+    const html = String(<PopulationPyramid {...evil} />) + String(<ChartTable data={pyramidData(evil)} locale="nb" />);
     expect(withoutAttributeValues(html)).not.toContain('<script>');
     expect(html).toContain('&lt;script>');
     expect(html).toContain('aria-label="&#34;><script>');

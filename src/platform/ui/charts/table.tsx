@@ -1,8 +1,9 @@
 /** A chart's numbers as a real table: caption, column headings with units, row headings. */
 import type { Locale } from '../../i18n/index.js';
+import { DataTable, type Column } from '../table.js';
 import { formatCell, type ChartColumn, type ChartData, type ChartRow } from './data.js';
 
-export interface DataTableProps {
+export interface ChartTableProps {
   data: ChartData;
   locale: Locale;
   /** A link for a row's heading cell, e.g. the municipality's page. */
@@ -11,59 +12,26 @@ export interface DataTableProps {
   captionHidden?: boolean;
 }
 
-/** Wide tables scroll sideways: their wrapper is a named, focusable region, so keyboard users can scroll it too. */
-export function DataTable({ data, locale, rowHref, captionHidden = false }: DataTableProps) {
-  return (
-    <div class="table-scroll" tabindex="0" role="region" aria-label={data.title}>
-      <table class="ds-table chart-table" data-size="sm">
-        <caption class={captionHidden ? 'ds-sr-only' : undefined} safe>
-          {data.title}
-        </caption>
-        <thead>
-          <tr>
-            {data.columns.map((column) => (
-              <th scope="col" class={column.rowHeader ? undefined : 'chart-table__number'} safe>
-                {columnHeading(column)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((row) => (
-            <tr>
-              {data.columns.map((column) => (
-                <Cell locale={locale} column={column} row={row} href={column.rowHeader ? rowHref?.(row) : undefined} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+/** A chart's data as a `DataTable`: the first column(s) head the rows, figures formatted for the language. */
+export function ChartTable({ data, locale, rowHref, captionHidden = false }: ChartTableProps) {
+  const columns: Column<ChartRow>[] = data.columns.map((column) =>
+    column.rowHeader
+      ? { header: columnHeading(column), rowHeader: true, cell: (row) => <RowHeading text={formatCell(locale, column, row[column.key])} href={rowHref?.(row)} /> }
+      : { header: columnHeading(column), numeric: true, text: (row) => formatCell(locale, column, row[column.key]) },
   );
+  return <DataTable columns={columns} rows={data.rows} caption={data.title} captionHidden={captionHidden} scrollLabel={data.title} class="chart-table" size="sm" />;
 }
 
 export function columnHeading(column: ChartColumn): string {
   return column.unit ? `${column.label} (${column.unit})` : column.label;
 }
 
-function Cell({ locale, column, row, href }: { locale: Locale; column: ChartColumn; row: ChartRow; href: string | undefined }) {
-  const text = formatCell(locale, column, row[column.key]);
-  if (!column.rowHeader) {
-    return (
-      <td class="chart-table__number" safe>
-        {text}
-      </td>
-    );
-  }
-  return (
-    <th scope="row">
-      {href ? (
-        <a class="ds-link" href={href} safe>
-          {text}
-        </a>
-      ) : (
-        <span safe>{text}</span>
-      )}
-    </th>
+function RowHeading({ text, href }: { text: string; href: string | undefined }) {
+  return href ? (
+    <a class="ds-link" href={href} safe>
+      {text}
+    </a>
+  ) : (
+    <span safe>{text}</span>
   );
 }

@@ -1,0 +1,14 @@
+/** What other parts of the product may use of assessment: the only door into this folder. */
+import type { CapabilityManifest } from '../platform/capability.js';
+import { hasRole } from '../platform/ui/navigation.js';
+import { assessmentMessages } from './messages.js';
+
+export const assessment: CapabilityManifest = {
+  name: 'assessment',
+  messages: assessmentMessages,
+  navigation: [{ href: '/vurderinger', label: 'assessment.nav', order: 50, keepsLanguage: true, visibleTo: hasRole('reviewer') }],
+};
+
+export { DEMO_CALL_KEY, seedDemoAssessment } from './demo.js';
+export { criteriaOf, scoreScaleOf, type ScoreScale } from './model.js';
+export { agreedScoresForCall, assignInBatch, declareInterests, findAssignment, findReview, listAssignmentsOfCall, pausedApplicationsOfCall, raiseFlag, saveConsensus, saveScores } from './store.js';

@@ -1,0 +1,21 @@
+/**
+ * The capabilities of the product, registered with the platform: their message catalogues and
+ * menu entries. The composition root (app.ts), the command-line tools and the test set-up import
+ * this once; the platform itself knows none of them.
+ */
+import { registerCapability } from './platform/capability.js';
+import { kommuneMessages } from './projections/messages.js';
+import { programmes } from './programmes/index.js';
+import { applications } from './applications/index.js';
+import { assessment } from './assessment/index.js';
+import { selection } from './selection/index.js';
+
+export const CAPABILITIES = [
+  { name: 'projections', messages: kommuneMessages, navigation: [{ href: '/kommune', label: 'kommune.nav', order: 10, keepsLanguage: true }] },
+  programmes,
+  selection,
+  applications,
+  assessment,
+] as const;
+
+for (const capability of CAPABILITIES) registerCapability(capability);

@@ -1,0 +1,15 @@
+import { registerMessages, type Locale } from './i18n/index.js';
+import { registerNavigation, type NavigationEntry } from './ui/navigation.js';
+
+/** What a capability brings to the platform at composition: its messages and its menu entries. */
+export interface CapabilityManifest {
+  name: string;
+  messages: Record<Locale, Record<string, string>>;
+  navigation?: readonly NavigationEntry[];
+}
+
+/** Registers a capability's catalogue and menu entries; registering it again changes nothing. */
+export function registerCapability(capability: CapabilityManifest): void {
+  registerMessages(capability.messages);
+  registerNavigation(capability.navigation ?? []);
+}

@@ -1,8 +1,17 @@
 /**
- * What other capabilities (and the benchmarks) may use of projections: the kommunebilde plugin
- * and its projection service, the figures an area's outlook is made of, and the pure engine with
- * the national inputs it is built from.
+ * What other parts of the product (and the benchmarks) may use of projections, the only door into
+ * this folder: its manifest, the kommunebilde plugin and its projection service, the figures an
+ * area's outlook is made of, and the pure engine with the national inputs it is built from.
  */
+import type { CapabilityManifest } from '../platform/capability.js';
+import { kommuneMessages } from './messages.js';
+
+export const projections: CapabilityManifest = {
+  name: 'projections',
+  messages: kommuneMessages,
+  navigation: [{ href: '/kommune', label: 'kommune.nav', order: 10, keepsLanguage: true }],
+};
+
 export { kommunebildeRoutes } from './kommunebilde/routes.js';
 export { createProjectionService, type ProjectionService } from './kommunebilde/service.js';
 export { AGE_GROUPS, COMPARISON_YEAR, figuresIn, percentChange, type AreaFigures, type YearFigures } from './engine/figures.js';

@@ -141,7 +141,7 @@ describe('JSON API', () => {
       const tooMany = await get(`/api/v1/projection?codes=${codes.slice(0, MAX_COMBINED + 1).join(',')}`, { 'accept-language': locale });
       expect(tooMany.statusCode).toBe(400);
       expect(tooMany.headers['content-type']).toContain('application/problem+json');
-      expect(JSON.parse(tooMany.body)).toMatchObject({ status: 400, detail: translator(locale)('kommune.api.tooManyMunicipalities') });
+      expect(JSON.parse(tooMany.body)).toMatchObject({ status: 400, detail: translator(locale)('kommune.api.tooManyMunicipalities', { max: MAX_COMBINED }) });
     }
     const document = JSON.parse((await get('/api/docs/openapi.json')).body);
     const parameter = document.paths['/api/v1/projection'].get.parameters.find((p: { name: string }) => p.name === 'codes');
@@ -269,7 +269,7 @@ describe('the staffing bar charts', () => {
     const format = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
     // The table's cells, in order, are the CSV's numbers.
     const table = section.slice(section.indexOf('<table'), section.indexOf('</table>'));
-    const cells = [...table.matchAll(/<td class="chart-table__number">([^<]*)<\/td>/g)].map((m) => m[1]!).filter((c) => c !== '' && c !== '–');
+    const cells = [...table.matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]!).filter((c) => c !== '' && c !== '–');
     expect(cells).toEqual(numbers.map(format));
     // The bars' value labels are the same numbers, users first, then årsverk, each by service and year.
     const drawn = (id: string) => {

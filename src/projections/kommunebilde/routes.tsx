@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../../platform/auth/model.js';
-import { sendProblem } from '../../platform/http/errors.js';
 import { HttpProblem, notFound } from '../../platform/http/problems.js';
 import { ChoroplethMap } from '../../platform/ui/charts/choropleth.js';
 import { chartDownload, type ChartData, type DownloadFormat } from '../../platform/ui/charts/data.js';
@@ -382,7 +381,7 @@ function registerApi(app: FastifyInstance, service: ProjectionService) {
     },
     async (request, reply) => {
       const codes = [...new Set((request.query as { codes: string }).codes.split(','))].sort();
-      if (codes.length > MAX_COMBINED) return sendProblem(request, reply, { status: 400, detail: 'kommune.api.tooManyMunicipalities' });
+      if (codes.length > MAX_COMBINED) throw new HttpProblem(400, 'too many municipalities', undefined, request.t('kommune.api.tooManyMunicipalities', { max: MAX_COMBINED }));
       return projection(request, reply, codes);
     },
   );

@@ -3,9 +3,7 @@
  * `npm run projections -- backtest`, with the issue's defaults.
  *   npm run bench -- projections-backtest [--base 2020] [--fit-until 2022] [--target 2026] [--worst 10]
  */
-import { printBacktest } from '../src/projections/backtest-report.js';
-import { parseProjectionCommand, PROJECTIONS_USAGE } from '../src/projections/commands.js';
-import { loadProjectionInputs } from '../src/projections/sources.js';
+import { printBacktest, parseProjectionCommand, PROJECTIONS_USAGE, loadProjectionInputs } from '../src/projections/index.js';
 
 const inputs = loadProjectionInputs();
 const years = inputs.population.years;

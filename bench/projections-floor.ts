@@ -7,11 +7,7 @@
  *   npm run bench -- projections-floor [--base 2020] [--fit-until 2022] [--target 2026]
  */
 import { parseArgs } from 'node:util';
-import { BACKTEST_EXCLUDED } from '../src/projections/backtest.js';
-import { buildEngine } from '../src/projections/engine.js';
-import { fertilityShape } from '../src/projections/fertility.js';
-import { CELL_COUNT, FEMALE, MAX_AGE, SEXES, cellIndex, personsAged, populationInYear } from '../src/projections/model.js';
-import { loadProjectionInputs } from '../src/projections/sources.js';
+import { BACKTEST_EXCLUDED, buildEngine, fertilityShape, CELL_COUNT, FEMALE, MAX_AGE, SEXES, cellIndex, personsAged, populationInYear, loadProjectionInputs } from '../src/projections/index.js';
 
 const { values } = parseArgs({
   options: { base: { type: 'string', default: '2020' }, 'fit-until': { type: 'string', default: '2022' }, target: { type: 'string', default: '2026' } },

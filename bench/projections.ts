@@ -2,10 +2,7 @@
  * Throughput of the projection engine.
  *   npm run bench -- projections
  */
-import { buildEngine, type ProjectionEngine } from '../src/projections/engine.js';
-import { CELL_COUNT, SCENARIOS, stepCount } from '../src/projections/model.js';
-import { loadProjectionInputs } from '../src/projections/sources.js';
-import { careCoverage, staffingNeeds, staffingRates } from '../src/projections/staffing.js';
+import { buildEngine, type ProjectionEngine, CELL_COUNT, SCENARIOS, stepCount, loadProjectionInputs, careCoverage, staffingNeeds, staffingRates } from '../src/projections/index.js';
 
 const REPEATS = 5;
 

@@ -4,14 +4,14 @@
  * this once; the platform itself knows none of them.
  */
 import { registerCapability } from './platform/capability.js';
-import { kommuneMessages } from './projections/messages.js';
+import { projections } from './projections/index.js';
 import { programmes } from './programmes/index.js';
 import { applications } from './applications/index.js';
 import { assessment } from './assessment/index.js';
 import { selection } from './selection/index.js';
 
 export const CAPABILITIES = [
-  { name: 'projections', messages: kommuneMessages, navigation: [{ href: '/kommune', label: 'kommune.nav', order: 10, keepsLanguage: true }] },
+  projections,
   programmes,
   selection,
   applications,

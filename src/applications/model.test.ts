@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NETWORK_FORM } from '../programmes/demo.js';
 import type { EligibilityRule } from '../programmes/rules.js';
 import { translator } from '../platform/i18n/index.js';
-import type { AreaFigures, YearFigures } from '../projections/figures.js';
+import type { AreaFigures, YearFigures } from '../projections/index.js';
 import { challengeLines, challengeRows } from './projected-challenge.js';
 import {
   APPLICATION_STATES,

@@ -6,7 +6,7 @@
  * rule, every required part and the deadline against a given instant. Pure: no IO.
  */
 import { answeredSections, validateAnswers, type Answers, type AnswerValue, type FormDefinition, type FormPart, type Issue } from '../programmes/form.js';
-import { AGE_GROUPS, figuresIn, percentChange, type AreaFigures, type YearFigures } from '../projections/figures.js';
+import { AGE_GROUPS, figuresIn, percentChange, type AreaFigures, type YearFigures } from '../projections/index.js';
 import type { Round } from '../programmes/model.js';
 import { DECISION_BODIES, evaluateEligibility, type DecisionBody, type Eligibility, type EligibilityRule, type MemberContext } from '../programmes/rules.js';
 

@@ -5,8 +5,7 @@
  */
 import { formatNumber, type Locale } from '../platform/i18n/index.js';
 import type { FormDefinition, FormPart } from '../programmes/form.js';
-import { percentChange } from '../projections/figures.js';
-import type { ProjectionService } from '../projections/service.js';
+import { percentChange, type ProjectionService } from '../projections/index.js';
 import type { Country } from '../registry/model.js';
 import { challengeArea, horizonWithin, type ProjectedChallenge } from './model.js';
 

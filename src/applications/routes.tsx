@@ -17,7 +17,7 @@ import { extensionState, type DeadlineExtension } from '../programmes/extensions
 import { findCall, type StoredCall } from '../programmes/store.js';
 import { findMunicipality, searchMunicipalities } from '../registry/store.js';
 import { membersFromRegistry } from '../programmes/eligibility.js';
-import { createProjectionService, type ProjectionService } from '../projections/service.js';
+import { createProjectionService, type ProjectionService } from '../projections/index.js';
 import { answersFromPost, applicationEligibility, changedParts, isDecisionBody, isEditable, type SubmissionProblem } from './model.js';
 import { findPartners } from './partner-finder.js';
 import { projectedChallenges } from './projected-challenge.js';

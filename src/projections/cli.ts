@@ -5,12 +5,12 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { progressBar } from '../platform/cli/progress.js';
-import { printBacktest } from './backtest-report.js';
-import { PROJECTIONS_USAGE, parseProjectionCommand, type ProjectionCommand } from './commands.js';
-import { buildEngine } from './engine.js';
-import { writeProjectionCsv } from './export.js';
-import type { ProjectionInputs } from './inputs.js';
-import type { Projection } from './model.js';
+import { printBacktest } from './cli/backtest-report.js';
+import { PROJECTIONS_USAGE, parseProjectionCommand, type ProjectionCommand } from './cli/commands.js';
+import { buildEngine } from './engine/engine.js';
+import { writeProjectionCsv } from './cli/export.js';
+import type { ProjectionInputs } from './engine/inputs.js';
+import type { Projection } from './engine/model.js';
 import { loadProjectionInputs } from './sources.js';
 
 /** Bytes gathered before each write to the file. */

@@ -3,7 +3,7 @@
  * (see data/SOURCES.md) into the engine's typed inputs.
  */
 import { readFileSync } from 'node:fs';
-import { JsonStatDataset } from '../registry/jsonstat.js';
+import { JsonStatDataset } from '../registry/index.js';
 import type {
   BirthHistory,
   CareUsersPanel,
@@ -15,8 +15,8 @@ import type {
   ProjectionInputs,
   TotalPopulationHistory,
   YearlyPath,
-} from './inputs.js';
-import { AGE_COUNT, CELL_COUNT, FEMALE, MALE, MAX_AGE, cellIndex } from './model.js';
+} from './engine/inputs.js';
+import { AGE_COUNT, CELL_COUNT, FEMALE, MALE, MAX_AGE, cellIndex } from './engine/model.js';
 
 export const DEFAULT_DATA_DIR = new URL('../../data/', import.meta.url);
 

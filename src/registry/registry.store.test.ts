@@ -8,6 +8,7 @@ import {
   listImports,
   listMunicipalities,
   populationByAge,
+  danishPopulationTotals,
   populationTotals,
   registryIsEmpty,
   registryRowCounts,
@@ -105,6 +106,9 @@ describe('registry store', () => {
     expect(total).toBeGreaterThan(700_000);
     expect(await populationByAge(database.db, '0301', 1999)).toBeUndefined();
     expect((await populationTotals(database.db, 'DK', '101')).at(-1)).toEqual({ year: 2023, persons: 653_664 });
+    const danish = await danishPopulationTotals(database.db);
+    expect(danish.size).toBe(98);
+    expect(danish.get('101')).toEqual(await populationTotals(database.db, 'DK', '101'));
   });
 
   it('replaces only the years a population import covers, and refuses unknown codes', async () => {

@@ -401,6 +401,20 @@ export async function populationTotals(db: Queryable, country: Country, code: st
   return rows.map((r) => ({ year: r.year, persons: Number(r.persons) }));
 }
 
+/** Every Danish municipality's total population by year (FOLK1A), in one query. */
+export async function danishPopulationTotals(db: Queryable): Promise<Map<string, { year: number; persons: number }[]>> {
+  const rows = await db
+    .selectFrom('registry_population_totals')
+    .select(['municipality_code as code', 'year', 'persons'])
+    .where('country', '=', 'DK')
+    .orderBy('municipality_code')
+    .orderBy('year')
+    .execute();
+  const totals = new Map<string, { year: number; persons: number }[]>();
+  for (const { code, year, persons } of rows) totals.set(code, [...(totals.get(code) ?? []), { year, persons }]);
+  return totals;
+}
+
 /** Today's codes a former code went into in `year`, with population weights (1 unless split). */
 export async function currentCodesFor(db: Queryable, oldCode: string, year: number): Promise<{ code: string; weight: number }[]> {
   const rows = await db

@@ -1,14 +1,14 @@
 /** The parts every overview page (municipality, county, country, a summed set) is made of. */
-import { formatNumber } from '../../platform/i18n/index.js';
-import { ChartFigure, downloadHref, type DownloadLink } from '../../platform/ui/charts/figure.js';
-import { BarChart, type BarChartProps } from '../../platform/ui/charts/bars.js';
-import type { ChartData } from '../../platform/ui/charts/data.js';
-import { LineChart, lineChartData, type LineChartProps } from '../../platform/ui/charts/lines.js';
-import { PopulationPyramid, pyramidData, type PopulationPyramidProps } from '../../platform/ui/charts/pyramid.js';
-import type { PageContext } from '../../platform/ui/context.js';
+import { formatNumber } from '../../../platform/i18n/index.js';
+import { ChartFigure, downloadHref, type DownloadLink } from '../../../platform/ui/charts/figure.js';
+import { BarChart, type BarChartProps } from '../../../platform/ui/charts/bars.js';
+import type { ChartData } from '../../../platform/ui/charts/data.js';
+import { LineChart, lineChartData, type LineChartProps } from '../../../platform/ui/charts/lines.js';
+import { PopulationPyramid, pyramidData, type PopulationPyramidProps } from '../../../platform/ui/charts/pyramid.js';
+import type { PageContext } from '../../../platform/ui/context.js';
 import { ageGroupsChart, pyramidSeries, PYRAMID_AGES, ratiosChart, staffingChart, type ChartName } from '../chart-data.js';
-import type { Rank } from '../indicators.js';
-import { SCENARIOS } from '../model.js';
+import type { Rank } from '../../engine/indicators.js';
+import { SCENARIOS } from '../../engine/model.js';
 import { ADJUSTMENT_RANGES, isAdjusted, type ScenarioParams } from '../scenario-query.js';
 import type { Outlook, ScenarioChoice } from '../service.js';
 

@@ -3,7 +3,7 @@ import { runBacktest } from './backtest.js';
 import { buildEngine, type ProjectionEngine } from './engine.js';
 import type { ProjectionInputs } from './inputs.js';
 import { CELL_COUNT, balanceError, cellIndex, personsAged, populationInYear, totalPersons, type Projection } from './model.js';
-import { loadProjectionInputs } from './sources.js';
+import { loadProjectionInputs } from '../sources.js';
 
 let inputs: ProjectionInputs;
 let main: ProjectionEngine;

@@ -1,8 +1,12 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator, type Locale } from '../platform/i18n/index.js';
-import { createTestDatabase } from '../platform/db/testing.js';
-import { startTestApp, type RunningApp } from '../platform/testing/harness.js';
-import { importShippedRegistry } from '../registry/importer.js';
+import type { Config } from '../../platform/config.js';
+import { translator, type Locale } from '../../platform/i18n/index.js';
+import { createTestDatabase } from '../../platform/db/testing.js';
+import { startTestApp, type RunningApp } from '../../platform/testing/harness.js';
+import { importShippedRegistry } from '../../registry/index.js';
+import { kommunebildeRoutes, MAX_COMBINED } from './routes.js';
+import type { ProjectionService } from './service.js';
 
 let running: RunningApp;
 
@@ -129,6 +133,53 @@ describe('JSON API', () => {
     expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
+  it(`refuses a combination of more than ${MAX_COMBINED} municipalities with a translated problem`, async () => {
+    const codes = JSON.parse((await get('/api/v1/municipalities')).body).map((m: { code: string }) => m.code) as string[];
+    const largest = await get(`/api/v1/projection?codes=${codes.slice(0, MAX_COMBINED).join(',')}`);
+    expect(largest.statusCode).toBe(200);
+    for (const locale of ['nb', 'en'] as Locale[]) {
+      const tooMany = await get(`/api/v1/projection?codes=${codes.slice(0, MAX_COMBINED + 1).join(',')}`, { 'accept-language': locale });
+      expect(tooMany.statusCode).toBe(400);
+      expect(tooMany.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.parse(tooMany.body)).toMatchObject({ status: 400, detail: translator(locale)('kommune.api.tooManyMunicipalities', { max: MAX_COMBINED }) });
+    }
+    const document = JSON.parse((await get('/api/docs/openapi.json')).body);
+    const parameter = document.paths['/api/v1/projection'].get.parameters.find((p: { name: string }) => p.name === 'codes');
+    expect(parameter.description).toContain(String(MAX_COMBINED));
+  });
+
+  it('keeps /healthz fast while one client loops on the largest combinations', async () => {
+    const codes = JSON.parse((await get('/api/v1/municipalities')).body).map((m: { code: string }) => m.code) as string[];
+    // Tests build the engines at the first request rather than at start: build them first.
+    await get('/api/v1/projection?codes=4001');
+    // A new combination each time (5 is prime to the number of municipalities: no code twice).
+    const combination = (i: number) => Array.from({ length: MAX_COMBINED }, (_, k) => codes[(i * 11 + k * 5) % codes.length]).join(',');
+    let stop = false;
+    let served = 0;
+    const costly = async (loop: number) => {
+      for (let i = loop; !stop; i += 3) {
+        const response = await fetch(`${running.baseUrl}/api/v1/projection?codes=${combination(i)}&migration=${i}`);
+        await response.arrayBuffer();
+        expect(response.status).toBe(200);
+        served++;
+      }
+    };
+    const loops = [0, 1, 2].map(costly);
+    const latencies: number[] = [];
+    for (const until = performance.now() + 3_000; performance.now() < until; ) {
+      const started = performance.now();
+      await (await fetch(`${running.baseUrl}/healthz`)).text();
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    stop = true;
+    await Promise.all(loops);
+    latencies.sort((a, b) => a - b);
+    const p95 = latencies[Math.ceil(0.95 * latencies.length) - 1]!;
+    expect(served).toBeGreaterThan(3);
+    expect(p95, `healthz p95 ${p95.toFixed(1)} ms over ${latencies.length}, ${served} costly requests served`).toBeLessThan(50);
+  }, 30_000);
+
   it('is described in the OpenAPI document', async () => {
     const document = JSON.parse((await get('/api/docs/openapi.json')).body);
     for (const path of ['/api/v1/municipalities', '/api/v1/municipalities/{code}/projection', '/api/v1/counties/{code}/projection', '/api/v1/projection']) {
@@ -218,7 +269,7 @@ describe('the staffing bar charts', () => {
     const format = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
     // The table's cells, in order, are the CSV's numbers.
     const table = section.slice(section.indexOf('<table'), section.indexOf('</table>'));
-    const cells = [...table.matchAll(/<td class="chart-table__number">([^<]*)<\/td>/g)].map((m) => m[1]!).filter((c) => c !== '' && c !== '–');
+    const cells = [...table.matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]!).filter((c) => c !== '' && c !== '–');
     expect(cells).toEqual(numbers.map(format));
     // The bars' value labels are the same numbers, users first, then årsverk, each by service and year.
     const drawn = (id: string) => {
@@ -230,5 +281,34 @@ describe('the staffing bar charts', () => {
     expect(drawn('staffing-users')).toEqual(byMeasure('users'));
     expect(drawn('staffing-fte')).toEqual(byMeasure('fte'));
     expect(drawn('staffing-users').length + drawn('staffing-fte').length).toBe(numbers.length);
+  });
+});
+
+describe('start-up', () => {
+  /** A service that only records its warm-up. */
+  const recording = (log: string[]) =>
+    ({
+      warmUpSteps: () =>
+        ['population', 'engines'].map((step) => async () => {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          log.push(step);
+        }),
+      directory: async () => ({ municipalities: [] }),
+      danishMunicipalities: async () => {
+        log.push('denmark');
+        return [];
+      },
+    }) as unknown as ProjectionService;
+
+  it('builds what the first visitor needs before the server is ready, except in tests', async () => {
+    for (const [env, expected] of [['production', ['population', 'engines', 'denmark']], ['test', []]] as const) {
+      const log: string[] = [];
+      const app = Fastify();
+      app.decorate('config', { env } as Config);
+      await app.register(kommunebildeRoutes, { service: recording(log) });
+      await app.ready();
+      expect(log, env).toEqual(expected);
+      await app.close();
+    }
   });
 });

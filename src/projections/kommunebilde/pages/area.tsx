@@ -1,9 +1,9 @@
 /** The overview of one municipality, or of an area summed from several (county, country, a set). */
-import { PageHeading } from '../../platform/ui/components.js';
-import type { Crumb } from '../../platform/ui/components.js';
-import type { PageContext } from '../../platform/ui/context.js';
-import { Layout } from '../../platform/ui/layout.js';
-import type { Rank } from '../indicators.js';
+import { PageHeading } from '../../../platform/ui/components.js';
+import type { Crumb } from '../../../platform/ui/components.js';
+import type { PageContext } from '../../../platform/ui/context.js';
+import { Layout } from '../../../platform/ui/layout.js';
+import type { Rank } from '../../engine/indicators.js';
 import type { ScenarioParams } from '../scenario-query.js';
 import type { Outlook, ScenarioChoice } from '../service.js';
 import { ChartSections, Headlines, OverviewLinks, Ranks, ScenarioPanel, type OverviewCharts } from './sections.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeProjectionCsv } from './export.js';
-import { CELL_COUNT, FEMALE, cellIndex, type Projection } from './model.js';
+import { CELL_COUNT, FEMALE, cellIndex, type Projection } from '../engine/model.js';
 
 describe('writeProjectionCsv', () => {
   it('writes one row per municipality, year, sex and age after the header', () => {

@@ -2,9 +2,9 @@
  * The backtest's printed report, shared by `npm run projections -- backtest` and
  * bench/projections-backtest.ts. The last line is always `backtest MAPE total: X.XX %`.
  */
-import { progressBar } from '../platform/cli/progress.js';
-import { runBacktest, type BacktestOptions, type BacktestResult } from './backtest.js';
-import type { ProjectionInputs } from './inputs.js';
+import { progressBar } from '../../platform/cli/progress.js';
+import { runBacktest, type BacktestOptions, type BacktestResult } from '../engine/backtest.js';
+import type { ProjectionInputs } from '../engine/inputs.js';
 
 const percent = (v: number) => `${(100 * v).toFixed(2)} %`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_COUNT, FEMALE, MALE, MAX_AGE, cellIndex } from './model.js';
 import { cohortSurvival, fitMortality, lifeExpectancy, projectedDeathRates } from './mortality.js';
-import { loadProjectionInputs } from './sources.js';
+import { loadProjectionInputs } from '../sources.js';
 
 const inputs = loadProjectionInputs();
 

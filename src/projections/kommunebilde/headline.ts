@@ -3,9 +3,9 @@
  * working age per person over 80 then and now, the change in care årsverk, the population, and
  * the rank. The facts are pure numbers; the sentences are them written out in a language.
  */
-import { formatNumber, type Locale, type Translate } from '../platform/i18n/index.js';
-import { careFte, figuresIn, percentChange, type AreaFigures } from './figures.js';
-import type { Rank } from './indicators.js';
+import { formatNumber, type Locale, type Translate } from '../../platform/i18n/index.js';
+import { careFte, figuresIn, percentChange, type AreaFigures } from '../engine/figures.js';
+import type { Rank } from '../engine/indicators.js';
 
 export interface HeadlineFacts {
   readonly year: number;

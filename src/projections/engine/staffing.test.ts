@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEngine } from './engine.js';
 import type { CareUsersPanel } from './inputs.js';
 import { CELL_COUNT, FEMALE, MALE, cellIndex, type Projection } from './model.js';
-import { loadProjectionInputs } from './sources.js';
+import { loadProjectionInputs } from '../sources.js';
 import {
   BARNEHAGE_COVERAGE_AGES_1_2,
   BARNEHAGE_FTE_PER_CHILD_UNDER_3,

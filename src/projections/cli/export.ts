@@ -2,7 +2,7 @@
  * CSV export of projections: one row per municipality, year, sex and age
  * (`municipality,year,sex,age,persons`; age 105 means 105+). Pure: lines go to a callback.
  */
-import { AGE_COUNT, SEXES, cellIndex, populationInYear, type Projection } from './model.js';
+import { AGE_COUNT, SEXES, cellIndex, populationInYear, type Projection } from '../engine/model.js';
 
 export const PROJECTION_CSV_HEADER = 'municipality,year,sex,age,persons';
 

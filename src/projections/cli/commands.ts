@@ -3,8 +3,8 @@
  * checked against the years of population data there are (`dataYears`).
  */
 import { parseArgs } from 'node:util';
-import type { ParsedCommand } from '../registry/commands.js';
-import { HORIZON_YEAR, SCENARIOS, type ScenarioName } from './model.js';
+import type { ParsedCommand } from '../../registry/index.js';
+import { HORIZON_YEAR, SCENARIOS, type ScenarioName } from '../engine/model.js';
 
 export const PROJECTIONS_USAGE = `usage:
   npm run projections -- export --base YEAR --to YEAR --scenario main|high|low --out FILE.csv

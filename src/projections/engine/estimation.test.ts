@@ -3,7 +3,7 @@ import { FERTILITY_PRIOR_BIRTHS, fertilityLevels, fertilityShape, heldFertility,
 import type { PopulationHistory } from './inputs.js';
 import { CELL_COUNT, FEMALE, MALE, cellIndex } from './model.js';
 import { excessPersistence, residualMigration, shrunkRates, smoothOverAge, sum, usableTransitions } from './migration.js';
-import { loadProjectionInputs } from './sources.js';
+import { loadProjectionInputs } from '../sources.js';
 
 const inputs = loadProjectionInputs();
 

@@ -2,11 +2,11 @@
  * The numbers each chart of the overview shows, as the chart kit's ChartData: the same table is
  * drawn, shown as a data table and downloaded as CSV or JSON.
  */
-import type { ChartData, ChartRow } from '../platform/ui/charts/data.js';
-import type { Locale, Translate } from '../platform/i18n/index.js';
-import type { LineChartProps } from '../platform/ui/charts/lines.js';
-import { AGE_GROUPS, PYRAMID_BANDS, STAFFING_YEARS, figuresIn, type AgeRange, type AreaFigures } from './figures.js';
-import { SERVICE_AREAS } from './staffing.js';
+import type { ChartData, ChartRow } from '../../platform/ui/charts/data.js';
+import type { Locale, Translate } from '../../platform/i18n/index.js';
+import type { LineChartProps } from '../../platform/ui/charts/lines.js';
+import { AGE_GROUPS, PYRAMID_BANDS, STAFFING_YEARS, figuresIn, type AgeRange, type AreaFigures } from '../engine/figures.js';
+import { SERVICE_AREAS } from '../engine/staffing.js';
 import type { Outlook } from './service.js';
 
 export const CHARTS = ['pyramid', 'age-groups', 'staffing', 'ratios'] as const;

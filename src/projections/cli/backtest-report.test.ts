@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKTEST_AGE_GROUPS, SIZE_CLASSES, type BacktestResult } from './backtest.js';
+import { BACKTEST_AGE_GROUPS, SIZE_CLASSES, type BacktestResult } from '../engine/backtest.js';
 import { backtestReport } from './backtest-report.js';
 
 const result: BacktestResult = {

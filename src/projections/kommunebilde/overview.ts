@@ -2,14 +2,14 @@
  * From a request's input to what a page or the API shows: the outlook of an area, its headline
  * sentences and its ranks. The routes parse and delegate here; nothing here knows HTTP.
  */
-import type { Locale, Translate } from '../platform/i18n/index.js';
-import { COMPARISON_YEAR, type AreaFigures } from './figures.js';
+import type { Locale, Translate } from '../../platform/i18n/index.js';
+import { COMPARISON_YEAR, type AreaFigures } from '../engine/figures.js';
 import { headlineFacts, headlineSentences, type HeadlineFacts } from './headline.js';
-import type { ChartData } from '../platform/ui/charts/data.js';
+import type { ChartData } from '../../platform/ui/charts/data.js';
 import { indicatorChart } from './comparison.js';
-import { INDICATOR_DIGITS, indicatorValue, rankAmong, sortRows, type Indicator, type SortKey, type SortOrder } from './indicators.js';
-import { formatNumber } from '../platform/i18n/index.js';
-import type { ScenarioName } from './model.js';
+import { INDICATOR_DIGITS, indicatorValue, rankAmong, sortRows, type Indicator, type SortKey, type SortOrder } from '../engine/indicators.js';
+import { formatNumber } from '../../platform/i18n/index.js';
+import type { ScenarioName } from '../engine/model.js';
 import type { Directory, Outlook, ProjectionService, ScenarioChoice } from './service.js';
 
 export const RANK_INDICATOR: Indicator = 'workingAgePer80Plus';

@@ -1,11 +1,11 @@
 /** Up to five municipalities side by side, and the same set summed as one. */
-import { ChartFigure } from '../../platform/ui/charts/figure.js';
-import type { ChartData } from '../../platform/ui/charts/data.js';
-import { PageHeading } from '../../platform/ui/components.js';
-import type { PageContext } from '../../platform/ui/context.js';
-import { Layout } from '../../platform/ui/layout.js';
+import { ChartFigure } from '../../../platform/ui/charts/figure.js';
+import type { ChartData } from '../../../platform/ui/charts/data.js';
+import { PageHeading } from '../../../platform/ui/components.js';
+import type { PageContext } from '../../../platform/ui/context.js';
+import { Layout } from '../../../platform/ui/layout.js';
 import { MAX_COMPARED } from '../comparison.js';
-import { SCENARIOS, type ScenarioName } from '../model.js';
+import { SCENARIOS, type ScenarioName } from '../../engine/model.js';
 import type { MunicipalityEntry } from '../service.js';
 import { chartDownloads, ChartSections, Headlines, OverviewLinks, type OverviewCharts } from './sections.js';
 

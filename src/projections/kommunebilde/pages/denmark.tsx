@@ -1,11 +1,11 @@
 /** Denmark's municipalities with the population there is (FOLK1A totals): a map and a table, each area linking to its row. */
 import type { Children } from '@kitajs/html';
-import { DownloadLinks } from '../../platform/ui/charts/figure.js';
-import { formatCell, type ChartData } from '../../platform/ui/charts/data.js';
-import { columnHeading } from '../../platform/ui/charts/table.js';
-import { PageHeading } from '../../platform/ui/components.js';
-import type { PageContext } from '../../platform/ui/context.js';
-import { Layout } from '../../platform/ui/layout.js';
+import { DownloadLinks } from '../../../platform/ui/charts/figure.js';
+import { formatCell, type ChartData } from '../../../platform/ui/charts/data.js';
+import { columnHeading } from '../../../platform/ui/charts/table.js';
+import { PageHeading } from '../../../platform/ui/components.js';
+import type { PageContext } from '../../../platform/ui/context.js';
+import { Layout } from '../../../platform/ui/layout.js';
 import { danishRowId } from '../maps.js';
 import { chartDownloads, OverviewLinks } from './sections.js';
 

@@ -1,7 +1,7 @@
 /** The entrance: search by any official name form or number, and every municipality by county. */
-import { PageHeading } from '../../platform/ui/components.js';
-import type { PageContext } from '../../platform/ui/context.js';
-import { Layout } from '../../platform/ui/layout.js';
+import { PageHeading } from '../../../platform/ui/components.js';
+import type { PageContext } from '../../../platform/ui/context.js';
+import { Layout } from '../../../platform/ui/layout.js';
 import type { Directory, MunicipalityEntry } from '../service.js';
 import { OverviewLinks, SearchForm } from './sections.js';
 

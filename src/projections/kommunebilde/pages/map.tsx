@@ -1,11 +1,11 @@
 /** The map of Norway's municipalities for one indicator and year, its text alternative and a sortable table. */
 import type { Children } from '@kitajs/html';
-import { DownloadLinks } from '../../platform/ui/charts/figure.js';
-import { formatCell, type ChartData } from '../../platform/ui/charts/data.js';
-import { PageHeading } from '../../platform/ui/components.js';
-import type { PageContext } from '../../platform/ui/context.js';
-import { Layout } from '../../platform/ui/layout.js';
-import { INDICATORS, type Indicator, type SortKey, type SortOrder } from '../indicators.js';
+import { DownloadLinks } from '../../../platform/ui/charts/figure.js';
+import { formatCell, type ChartData } from '../../../platform/ui/charts/data.js';
+import { PageHeading } from '../../../platform/ui/components.js';
+import type { PageContext } from '../../../platform/ui/context.js';
+import { Layout } from '../../../platform/ui/layout.js';
+import { INDICATORS, type Indicator, type SortKey, type SortOrder } from '../../engine/indicators.js';
 import { chartDownloads, OverviewLinks, YearSelect } from './sections.js';
 
 export interface MapPageProps {

@@ -3,8 +3,8 @@
  * so that an adjusted scenario has a URL that can be shared. Ranges are enforced by the route
  * schemas (a value outside them is a 400) and mirrored by the form's min/max.
  */
-import type { Adjustments, ScenarioName } from './model.js';
-import { SCENARIOS } from './model.js';
+import type { Adjustments, ScenarioName } from '../engine/model.js';
+import { SCENARIOS } from '../engine/model.js';
 import type { ScenarioChoice } from './service.js';
 
 export const ADJUSTMENT_RANGES = {

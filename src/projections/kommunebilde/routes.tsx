@@ -5,17 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { access } from '../platform/auth/model.js';
-import { HttpProblem, notFound } from '../platform/http/problems.js';
-import { ChoroplethMap } from '../platform/ui/charts/choropleth.js';
-import { chartDownload, type ChartData, type DownloadFormat } from '../platform/ui/charts/data.js';
-import { searchMunicipalities } from '../registry/store.js';
+import { access } from '../../platform/auth/model.js';
+import { HttpProblem, notFound } from '../../platform/http/problems.js';
+import { ChoroplethMap } from '../../platform/ui/charts/choropleth.js';
+import { chartDownload, type ChartData, type DownloadFormat } from '../../platform/ui/charts/data.js';
+import { searchMunicipalities } from '../../registry/index.js';
 import { CHARTS, type ChartName } from './chart-data.js';
 import { chosenYear, indicatorLabel, indicatorView, municipalityRanks, outlookJson, sentencesFor, YearOutOfRangeError } from './overview.js';
 import { comparisonChart, danishChart, MAX_COMPARED } from './comparison.js';
-import { INDICATORS, type Indicator, type SortKey, type SortOrder } from './indicators.js';
+import { INDICATORS, type Indicator, type SortKey, type SortOrder } from '../engine/indicators.js';
 import { denmarkMapProps, norwayMapProps, warmUpMaps } from './maps.js';
-import type { ScenarioName } from './model.js';
+import type { ScenarioName } from '../engine/model.js';
 import { AreaPage } from './pages/area.js';
 import { ComparePage } from './pages/compare.js';
 import { DenmarkPage } from './pages/denmark.js';
@@ -28,6 +28,12 @@ import { cacheKey, createProjectionService, LruCache, UnknownMunicipalityError, 
 export interface KommunebildeOptions {
   /** A service to share (tests, benchmarks); by default one over the app's database. */
   service?: ProjectionService;
+  /**
+   * Build the engines, the main scenario of every municipality and the maps before the server is
+   * ready, so that the first visitor is served as fast as the second. By default everywhere but
+   * in tests, which build many apps and visit few pages.
+   */
+  warmUp?: boolean;
 }
 
 /** A code that is not a code is an address that does not exist: 404 in the handler, not 400 from the schema. */
@@ -46,6 +52,12 @@ const pageQuery = {
 } as const;
 const apiQuery = { type: 'object', properties: { ...scenarioQueryProperties } } as const;
 const API_CACHE_CONTROL = 'public, max-age=300';
+/**
+ * The most municipalities one combination of the client's choice may sum: more than any county
+ * (Innlandet has 46) or the former Viken (51). The country and the counties are the product's
+ * own areas and are not limited.
+ */
+export const MAX_COMBINED = 60;
 /** Rendered pages kept (about 70 kB each). */
 const RENDERED_PAGES = 1_000;
 
@@ -64,20 +76,17 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
    */
   const renderedPages = new LruCache<string>(RENDERED_PAGES);
 
-  app.addHook('onReady', async () => {
-    // Build the engines in the background, so that the first visitor does not wait for them.
-    setImmediate(() => void service.warmUp().catch((error: unknown) => app.log.warn({ err: error }, 'projection warm-up failed')));
-    // And the maps: every municipality's figures in the main scenario (also the ranks of every
-    // municipality page) and the outlines, projected once with the names the pages use.
-    setImmediate(
-      () =>
-        void (async () => {
-          const [directory, danish] = await Promise.all([service.directory(), service.danishMunicipalities()]);
-          if (directory.municipalities.length > 0) await service.allMunicipalities('main');
-          warmUpMaps(new Map(directory.municipalities.map((m) => [m.code, m.name])), new Map(danish.map((m) => [m.code, m.name])));
-        })().catch((error: unknown) => app.log.warn({ err: error }, 'map warm-up failed')),
-    );
-  });
+  if (options.warmUp ?? app.config.env !== 'test') {
+    // One hook per step: each start-up hook must finish within Fastify's plugin timeout.
+    const maps = async () => {
+      const [directory, danish] = await Promise.all([service.directory(), service.danishMunicipalities()]);
+      warmUpMaps(new Map(directory.municipalities.map((m) => [m.code, m.name])), new Map(danish.map((m) => [m.code, m.name])));
+    };
+    for (const step of [...service.warmUpSteps(), maps]) {
+      // A step that fails leaves its work to the first visitor, as without a warm-up.
+      app.addHook('onReady', () => step().catch((error: unknown) => app.log.warn({ err: error }, 'kommunebilde warm-up step failed')));
+    }
+  }
 
   app.get('/kommune', { config: publicRoute, schema: { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 } } } } }, async (request, reply) => {
     const { q } = request.query as { q?: string };
@@ -141,14 +150,16 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     if (chosen.some((code) => !directory.municipality(code))) throw notFound();
     const choice = scenarioChoice(query);
     const ctx = reply.pageContext();
-    const named = await Promise.all(chosen.map(async (code) => ({ code, name: directory.municipality(code)!.name, figures: await service.figures({ codes: [code], ...choice }) })));
+    const named = await Promise.all(
+      chosen.map(async (code) => ({ code, name: directory.municipality(code)!.name, figures: await service.figures({ codes: [code], ...choice }, request.ip) })),
+    );
     const year = named[0] ? yearOf(named[0].figures, query.year) : 0;
     const sideBySide = named.length > 0 ? comparisonChart(named, year, request.t) : undefined;
     if (query.chart === 'compare' && query.format && sideBySide) return sendDownload(reply, sideBySide, query.format, `compare-${chosen.join('-')}`);
     const summed = query.summed === '1' && chosen.length > 1;
     let sum;
     if (summed) {
-      const outlook = await service.outlook({ codes: chosen, ...choice });
+      const outlook = await service.outlook({ codes: chosen, ...choice }, request.ip);
       const charts = overviewCharts(ctx, outlook, year);
       if (query.chart && query.chart !== 'compare' && query.format) return sendDownload(reply, chartData(charts, query.chart), query.format, `sum-${chosen.join('-')}-${query.chart}`);
       const title = request.t('kommune.compare.summedHeading', { names: named.map((n) => n.name).join(', ') });
@@ -247,7 +258,7 @@ async function sendAreaPage(
   const rendered = pageKey === undefined ? undefined : renderedPages.get(pageKey);
   if (rendered !== undefined) return reply.html(rendered);
   const choice = scenarioChoice(query);
-  const outlook = await service.outlook({ codes, ...choice });
+  const outlook = await service.outlook({ codes, ...choice }, request.ip);
   const year = yearOf(outlook.selected, query.year);
   const ctx = reply.pageContext();
   const charts = overviewCharts(ctx, outlook, year);
@@ -318,7 +329,7 @@ function registerApi(app: FastifyInstance, service: ProjectionService) {
     const query: AreaQuery = { codes, ...choice };
     return sendCacheable(request, reply, service, `projection|${cacheKey(query)}`, async () => {
       try {
-        return outlookJson(await service.outlook(query), codes, choice);
+        return outlookJson(await service.outlook(query, request.ip), codes, choice);
       } catch (error) {
         if (error instanceof UnknownMunicipalityError) throw notFound();
         throw error;
@@ -354,12 +365,24 @@ function registerApi(app: FastifyInstance, service: ProjectionService) {
       schema: {
         tags,
         summary: 'The same figures for any set of municipalities summed as one (a merger or a network)',
-        querystring: { type: 'object', properties: { ...scenarioQueryProperties, codes: { type: 'string', pattern: '^[0-9]{4}(,[0-9]{4}){0,399}$' } }, required: ['codes'] },
+        querystring: {
+          type: 'object',
+          properties: {
+            ...scenarioQueryProperties,
+            codes: {
+              type: 'string',
+              pattern: '^[0-9]{4}(,[0-9]{4}){0,399}$',
+              description: `Comma-separated municipality codes; at most ${MAX_COMBINED} different ones (more than any county has), beyond that 400`,
+            },
+          },
+          required: ['codes'],
+        },
       },
     },
     async (request, reply) => {
-      const { codes } = request.query as { codes: string };
-      return projection(request, reply, [...new Set(codes.split(','))].sort());
+      const codes = [...new Set((request.query as { codes: string }).codes.split(','))].sort();
+      if (codes.length > MAX_COMBINED) throw new HttpProblem(400, 'too many municipalities', undefined, request.t('kommune.api.tooManyMunicipalities', { max: MAX_COMBINED }));
+      return projection(request, reply, codes);
     },
   );
 }

@@ -3,12 +3,11 @@
  * population. The outlines are read once per process and the same features object is passed on
  * every render, so the chart kit projects them once.
  */
-import type { Translate, Locale } from '../platform/i18n/index.js';
-import type { ChartData } from '../platform/ui/charts/data.js';
-import { choroplethGeometry, type ChoroplethProps, type MapFeature } from '../platform/ui/charts/choropleth.js';
-import type { Boundaries } from '../registry/geo.js';
-import { readDanishMunicipalityBoundaries, readNorwegianMunicipalityBoundaries } from '../registry/sources.js';
-import { INDICATOR_DIGITS, type Indicator } from './indicators.js';
+import type { Translate, Locale } from '../../platform/i18n/index.js';
+import type { ChartData } from '../../platform/ui/charts/data.js';
+import { choroplethGeometry, type ChoroplethProps, type MapFeature } from '../../platform/ui/charts/choropleth.js';
+import { readDanishMunicipalityBoundaries, readNorwegianMunicipalityBoundaries, type Boundaries } from '../../registry/index.js';
+import { INDICATOR_DIGITS, type Indicator } from '../engine/indicators.js';
 
 let norway: Boundaries | undefined;
 let denmark: Boundaries | undefined;

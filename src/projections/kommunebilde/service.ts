@@ -3,21 +3,33 @@
  * scenario from the population last imported into the registry (and the national inputs shipped
  * in data/), and results are cached by their input (scenario, adjustments, set of municipalities)
  * whatever URL asked for them. A new import of population or units is noticed within
- * VERSION_CHECK_MS and rebuilds everything from it.
+ * VERSION_CHECK_MS and rebuilds everything from it. What is not cached is computed one area at a
+ * time, clients taking turns, yielding to other requests between municipalities.
  */
-import type { Queryable } from '../platform/db/database.js';
-import type { NameForm } from '../registry/model.js';
-import { importedAt, listMunicipalities, listRegions, populationByAgeForAll, populationTotals, type PopulationByAgeRow, type RegionSummary } from '../registry/store.js';
-import { buildEngine, countyOf, type ProjectionEngine } from './engine.js';
-import { areaFigures, type AreaFigures } from './figures.js';
-import type { PopulationHistory, ProjectionInputs } from './inputs.js';
-import { AGE_COUNT, CELL_COUNT, FEMALE, MALE, SCENARIOS, type Adjustments, type ScenarioName } from './model.js';
-import { loadProjectionInputs } from './sources.js';
-import { careCoverage, staffingRates, type StaffingRates } from './staffing.js';
+import type { Queryable } from '../../platform/db/database.js';
+import {
+  danishPopulationTotals,
+  importedAt,
+  listMunicipalities,
+  listRegions,
+  populationByAgeForAll,
+  type NameForm,
+  type PopulationByAgeRow,
+  type RegionSummary,
+} from '../../registry/index.js';
+import { buildEngine, countyOf, type ProjectionEngine } from '../engine/engine.js';
+import { AreaSum, type AreaFigures } from '../engine/figures.js';
+import type { PopulationHistory, ProjectionInputs } from '../engine/inputs.js';
+import { AGE_COUNT, CELL_COUNT, FEMALE, MALE, SCENARIOS, type Adjustments, type ScenarioName } from '../engine/model.js';
+import { loadProjectionInputs } from '../sources.js';
+import { careCoverage, staffingRates, type StaffingRates } from '../engine/staffing.js';
+import { FairWorkQueue, yieldWhenDue } from './work-queue.js';
 
 export const VERSION_CHECK_MS = 30_000;
 /** Cached results (a few kB each). */
 export const CACHE_SIZE = 5_000;
+/** Who asks when no client is named (another capability, the warm-up). */
+const SHARED_CLIENT = '';
 
 export interface ScenarioChoice {
   readonly scenario: ScenarioName;
@@ -67,6 +79,8 @@ interface Dataset {
   engine(scenario: ScenarioName): ProjectionEngine;
   rates(code: string): StaffingRates;
   readonly cache: LruCache<AreaFigures>;
+  /** Computations under way, so that the same query asked twice at once is computed once. */
+  readonly pending: Map<string, Promise<AreaFigures>>;
 }
 
 export interface ProjectionServiceOptions {
@@ -83,6 +97,7 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
   let nationalInputs: ProjectionInputs | undefined;
   let current: Promise<Dataset> | undefined;
   let checkedAt = Number.NEGATIVE_INFINITY;
+  const work = new FairWorkQueue();
 
   async function dataVersion(): Promise<string> {
     const dates = await Promise.all(['ssb-07459', 'units', 'dst-folk1a'].map((dataset) => importedAt(db, dataset)));
@@ -117,17 +132,16 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
         return r;
       },
       cache: new LruCache(CACHE_SIZE),
+      pending: new Map(),
     };
   }
 
   async function loadDenmark(): Promise<DanishMunicipality[]> {
-    const [municipalities, regions] = await Promise.all([listMunicipalities(db, 'DK'), listRegions(db, 'DK')]);
+    const [municipalities, regions, totals] = await Promise.all([listMunicipalities(db, 'DK'), listRegions(db, 'DK'), danishPopulationTotals(db)]);
     const regionName = new Map(regions.map((r) => [r.code, r.name]));
-    const result: DanishMunicipality[] = [];
-    for (const m of municipalities) {
-      result.push({ code: m.code, name: m.name, regionName: regionName.get(m.regionCode ?? '') ?? '', totals: await populationTotals(db, 'DK', m.code) });
-    }
-    return result.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+    return municipalities
+      .map((m) => ({ code: m.code, name: m.name, regionName: regionName.get(m.regionCode ?? '') ?? '', totals: totals.get(m.code) ?? [] }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'da'));
   }
 
   /** The dataset of the latest import (checked at most every VERSION_CHECK_MS). */
@@ -143,20 +157,35 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
     return current!;
   }
 
-  function computeFigures(data: Dataset, query: AreaQuery): AreaFigures {
+  async function computeFigures(data: Dataset, query: AreaQuery, client: string): Promise<AreaFigures> {
     const key = cacheKey(query);
     const cached = data.cache.get(key);
     if (cached) return cached;
+    let pending = data.pending.get(key);
+    if (!pending) {
+      pending = work
+        .run(client, async () => {
+          const figures = await projectArea(data, query);
+          data.cache.set(key, figures);
+          return figures;
+        })
+        .finally(() => data.pending.delete(key));
+      data.pending.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The parts are projected and summed one at a time, letting other requests in between. */
+  async function projectArea(data: Dataset, query: AreaQuery): Promise<AreaFigures> {
     const engine = data.engine(query.scenario);
     const totals = query.codes.map((code) => sumCells(engine.assumptions(code).basePopulation));
     const all = totals.reduce((a, b) => a + b, 0);
-    const parts = query.codes.map((code, i) => ({
-      projection: engine.project(code, partAdjustments(query.adjustments, all > 0 ? totals[i]! / all : 1 / query.codes.length)),
-      rates: data.rates(code),
-    }));
-    const figures = areaFigures(parts);
-    data.cache.set(key, figures);
-    return figures;
+    const sum = new AreaSum(engine.options);
+    for (const [i, code] of query.codes.entries()) {
+      await yieldWhenDue();
+      sum.add({ projection: engine.project(code, partAdjustments(query.adjustments, all > 0 ? totals[i]! / all : 1 / query.codes.length)), rates: data.rates(code) });
+    }
+    return sum.figures();
   }
 
   function checkCodes(data: Dataset, codes: readonly string[]): void {
@@ -164,7 +193,7 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
     if (unknown !== undefined) throw new UnknownMunicipalityError(unknown);
   }
 
-  return {
+  const service = {
     async directory(): Promise<Directory> {
       return (await dataset()).directory;
     },
@@ -175,21 +204,24 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
     async baseYear(): Promise<number> {
       return (await dataset()).baseYear;
     },
-    async figures(query: AreaQuery): Promise<AreaFigures> {
+    /** `client` names who asks (e.g. the address of an HTTP client), for taking turns. */
+    async figures(query: AreaQuery, client = SHARED_CLIENT): Promise<AreaFigures> {
       const data = await dataset();
       checkCodes(data, query.codes);
-      return computeFigures(data, query);
+      return computeFigures(data, query, client);
     },
-    async outlook(query: AreaQuery): Promise<Outlook> {
+    async outlook(query: AreaQuery, client = SHARED_CLIENT): Promise<Outlook> {
       const data = await dataset();
       checkCodes(data, query.codes);
-      const other = (scenario: ScenarioName) => computeFigures(data, { ...query, scenario });
-      return { selected: other(query.scenario), low: other('low'), high: other('high') };
+      const [selected, low, high] = await Promise.all([query.scenario, 'low' as const, 'high' as const].map((scenario) => computeFigures(data, { ...query, scenario }, client)));
+      return { selected: selected!, low: low!, high: high! };
     },
     /** Every municipality's figures in a scenario without adjustments (for the map and the ranks). */
-    async allMunicipalities(scenario: ScenarioName): Promise<ReadonlyMap<string, AreaFigures>> {
+    async allMunicipalities(scenario: ScenarioName, client = SHARED_CLIENT): Promise<ReadonlyMap<string, AreaFigures>> {
       const data = await dataset();
-      return new Map(data.directory.municipalities.map((m) => [m.code, computeFigures(data, { codes: [m.code], scenario, adjustments: {} })]));
+      const codes = data.directory.municipalities.map((m) => m.code);
+      const figures = await Promise.all(codes.map((code) => computeFigures(data, { codes: [code], scenario, adjustments: {} }, client)));
+      return new Map(codes.map((code, i) => [code, figures[i]!]));
     },
     /** Denmark's municipalities with their population totals by year (no projection yet). */
     async danishMunicipalities(): Promise<DanishMunicipality[]> {
@@ -197,16 +229,25 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
       data.denmark ??= loadDenmark();
       return data.denmark;
     },
-    /** Builds the engines of every scenario now rather than at the first visit. */
-    async warmUp(): Promise<void> {
-      const data = await dataset();
-      if (data.directory.municipalities.length === 0) return;
-      for (const scenario of SCENARIOS) {
-        data.engine(scenario);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+    /**
+     * What the first visitor would otherwise wait for, in steps of a second or two each: the
+     * population, each scenario's engine, every municipality in the main scenario (the map and
+     * the ranks on every municipality page) and Denmark.
+     */
+    warmUpSteps(): (() => Promise<void>)[] {
+      const withData = (step: (data: Dataset) => unknown) => async () => {
+        const data = await dataset();
+        if (data.directory.municipalities.length > 0) await step(data);
+      };
+      return [
+        withData(() => undefined),
+        ...SCENARIOS.map((scenario) => withData((data) => data.engine(scenario))),
+        withData(() => service.allMunicipalities('main')),
+        withData(() => service.danishMunicipalities()),
+      ];
     },
   };
+  return service;
 }
 
 export class UnknownMunicipalityError extends Error {

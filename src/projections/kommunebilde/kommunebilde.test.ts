@@ -1,48 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, translator } from '../platform/i18n/index.js';
-import { areaFigures, figuresIn, percentChange, type AreaFigures } from './figures.js';
+import { formatNumber, translator } from '../../platform/i18n/index.js';
+import { areaFigures, figuresIn, type AreaFigures } from '../engine/figures.js';
+import { CELL_COUNT, cellIndex, FEMALE, MALE } from '../engine/model.js';
+import { madeUpProjection as projection, madeUpRates as rates } from '../engine/testing.js';
 import { headlineFacts, headlineSentences } from './headline.js';
-import { indicatorValue, quantileBreaks, rankAmong, sortRows } from './indicators.js';
-import { CELL_COUNT, cellIndex, FEMALE, MALE, type Projection } from './model.js';
 import { cacheKey, LruCache, populationHistoryOf } from './service.js';
 import { scenarioChoice, scenarioSearch } from './scenario-query.js';
-import { staffingRates } from './staffing.js';
-
-/** A made-up projection over two years: everyone ages by a year, nobody dies or moves. */
-function projection(code: string, persons: (sex: number, age: number) => number): Projection {
-  const population = new Float64Array(2 * CELL_COUNT);
-  for (const sex of [MALE, FEMALE]) {
-    for (let age = 0; age <= 105; age++) {
-      population[cellIndex(sex, age)] = persons(sex, age);
-      const to = CELL_COUNT + cellIndex(sex, Math.min(age + 1, 105));
-      population[to] = population[to]! + persons(sex, age);
-    }
-  }
-  return { code, scenario: 'main', baseYear: 2039, endYear: 2040, population, births: new Float64Array(1), deaths: new Float64Array(1), netMigration: new Float64Array(1) };
-}
-
-const rates = staffingRates({ homeCare: [0.01, 0.1, 0.3], institution: [0, 0.01, 0.1] });
-const flat = (n: number) => () => n;
-
-describe('figures', () => {
-  it('sum a set of municipalities and keep the ratios of the sum', () => {
-    const one = areaFigures([{ projection: projection('a', flat(10)), rates }]);
-    const two = areaFigures([
-      { projection: projection('a', flat(10)), rates },
-      { projection: projection('b', flat(30)), rates },
-    ]);
-    expect(figuresIn(two, 2039).total).toBe(4 * figuresIn(one, 2039).total);
-    expect(figuresIn(two, 2039).workingAgePer80Plus).toBeCloseTo(figuresIn(one, 2039).workingAgePer80Plus, 10);
-    expect(figuresIn(one, 2039).workingAgePer80Plus).toBeCloseTo(47 / 26, 10);
-    expect(figuresIn(two, 2040).staffing.fteTotal).toBeCloseTo(4 * figuresIn(one, 2040).staffing.fteTotal, 8);
-    expect(() => figuresIn(one, 2041)).toThrow(RangeError);
-  });
-
-  it('percentChange is NaN from zero', () => {
-    expect(percentChange(100, 125)).toBe(25);
-    expect(percentChange(0, 5)).toBeNaN();
-  });
-});
 
 describe('headline sentences', () => {
   const figures: AreaFigures = areaFigures([{ projection: projection('a', (_sex, age) => (age >= 80 ? 5 : 20)), rates }]);
@@ -71,33 +34,6 @@ describe('headline sentences', () => {
     expect(nb[1]).toBe('Pleie og omsorg vil trenge 12 % færre årsverk i 2040 enn i dag.');
     expect(nb[2]).toBe(`Folketallet går ned fra ${formatNumber('nb', 12000)} til ${formatNumber('nb', 10000)} i 2040 (${formatNumber('nb', -16.7, 1)} %).`);
     expect(nb).toHaveLength(3);
-  });
-});
-
-describe('indicators and ranks', () => {
-  it('rank 1 is the highest, ties share the better rank, NaN is not ranked', () => {
-    expect(rankAmong(5, [1, 5, 9, 5, Number.NaN])).toEqual({ rank: 2, of: 4 });
-    expect(rankAmong(9, [1, 5, 9])).toEqual({ rank: 1, of: 3 });
-    expect(rankAmong(Number.NaN, [1])).toBeUndefined();
-  });
-
-  it('growth, share 80+ and the other indicators come from the figures', () => {
-    const figures = areaFigures([{ projection: projection('a', flat(10)), rates }]);
-    expect(indicatorValue(figures, 'growth', 2040)).toBeCloseTo(percentChange(figuresIn(figures, 2039).total, figuresIn(figures, 2040).total));
-    expect(indicatorValue(figures, 'share80Plus', 2039)).toBeCloseTo((100 * 26) / 106);
-    expect(indicatorValue(figures, 'ftePer1000WorkingAge', 2039)).toBeGreaterThan(0);
-  });
-
-  it('sorts rows by value with NaN last, or by name in the language', () => {
-    const rows = [
-      { code: '1', name: 'Øksnes', countyCode: '18', value: 2 },
-      { code: '2', name: 'Aukra', countyCode: '15', value: Number.NaN },
-      { code: '3', name: 'Ås', countyCode: '32', value: 7 },
-    ];
-    expect(sortRows(rows, 'value', 'desc', 'nb').map((r) => r.code)).toEqual(['3', '1', '2']);
-    expect(sortRows(rows, 'value', 'asc', 'nb').map((r) => r.code)).toEqual(['1', '3', '2']);
-    expect(sortRows(rows, 'name', 'asc', 'nb').map((r) => r.name)).toEqual(['Aukra', 'Øksnes', 'Ås']);
-    expect(quantileBreaks([1, 2, 3, 4, Number.NaN], 2)).toEqual([3]);
   });
 });
 

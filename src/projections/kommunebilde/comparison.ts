@@ -3,11 +3,11 @@
  * municipalities), and the map's table of one indicator for all. ChartData, so the table, the
  * CSV and the JSON are the same numbers.
  */
-import type { Translate } from '../platform/i18n/index.js';
-import type { ChartData, ChartRow } from '../platform/ui/charts/data.js';
-import { careFte, figuresIn, percentChange, type AreaFigures } from './figures.js';
+import type { Translate } from '../../platform/i18n/index.js';
+import type { ChartData, ChartRow } from '../../platform/ui/charts/data.js';
+import { careFte, figuresIn, percentChange, type AreaFigures } from '../engine/figures.js';
 import type { DanishMunicipality } from './service.js';
-import { INDICATOR_DIGITS, indicatorValue, type Indicator, type IndicatorRow } from './indicators.js';
+import { INDICATOR_DIGITS, indicatorValue, type Indicator, type IndicatorRow } from '../engine/indicators.js';
 
 export const MAX_COMPARED = 5;
 

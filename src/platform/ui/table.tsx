@@ -23,11 +23,13 @@ export interface DataTableProps<Row> {
   id?: string;
   class?: string;
   size?: 'sm' | 'md';
+  /** An id per row, for links to a row (e.g. from a map's area). */
+  rowId?: (row: Row) => string;
 }
 
 /** Designsystemet's table with a caption, column headers and (optionally) a row header per row. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { columns, rows, caption, captionHidden = false, scrollLabel, id, size } = props;
+  const { columns, rows, caption, captionHidden = false, scrollLabel, id, size, rowId } = props;
   const numeric = (column: Column<Row>) => (column.numeric ? 'numeric' : undefined);
   const table = (
     <table class={['ds-table', props.class].filter(Boolean).join(' ')} id={id} data-size={size}>
@@ -49,7 +51,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr>
+          <tr id={rowId?.(row)}>
             {columns.map((column) => {
               const Cell = column.rowHeader ? 'th' : 'td';
               const scope = column.rowHeader ? 'row' : undefined;

@@ -1,35 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../platform/audit/store.js';
+import type { Actor } from '../platform/db/kit.js';
+import { isRefused, type Refused } from '../platform/outcome.js';
 import { seedDemoIdentities } from '../platform/auth/demo.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
-import { listSubmittedApplications } from '../applications/store.js';
+import { listSubmittedApplications } from '../applications/index.js';
 import { seedDemoProgrammes } from '../programmes/demo.js';
-import { findCall, seededIds, type StoredCall } from '../programmes/store.js';
-import { seedSmallRegistry } from '../programmes/testing.js';
+import { findCall, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from './demo.js';
-import {
-  agreedScoresForCall,
-  assignInBatch,
-  AssessmentRefused,
-  assignReviewer,
-  conflictsToReassign,
-  declareInterests,
-  findAssignment,
-  findReview,
-  listAssignmentsOfCall,
-  listPool,
-  pausedApplicationsOfCall,
-  raiseFlag,
-  removePoolMember,
-  reopenAssignment,
-  resolveFlag,
-  reviewStatusOfCall,
-  saveConsensus,
-  saveScores,
-  scoreHistory,
-  VersionConflict,
-  type Actor,
-} from './store.js';
+import { agreedScoresForCall, conflictsToReassign, findAssignment, findReview, listAssignmentsOfCall, listPool, pausedApplicationsOfCall, reviewStatusOfCall, scoreHistory } from './store.js';
+import { assignInBatch, assignReviewer, declareInterests, raiseFlag, removeFromPool, reopenSubmittedScores, resolveFlag, saveConsensus, saveScores } from './use-cases.js';
 
 let database: TestDatabase;
 let call: StoredCall;
@@ -40,6 +20,11 @@ const owner: Actor = { user: null, requestId: 'owner' };
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const enqueued: string[] = [];
 const enqueue = async (_trx: unknown, id: string) => void enqueued.push(id);
+/** The outcome of a use case that must have succeeded. */
+function done<T>(outcome: T | Refused<unknown>): T {
+  if (isRefused(outcome)) throw new Error(`refused: ${JSON.stringify(outcome.problem)}`);
+  return outcome;
+}
 const full = { '1': { score: 4, rationale: 'Egne tall' }, '2': { score: 3, rationale: 'Realistisk' }, '3': { score: 5, rationale: 'Tall og år' } };
 
 beforeAll(async () => {
@@ -83,36 +68,36 @@ describe(`assessment in the store (${engine})`, () => {
     expect(assignments.some((a) => a.reviewerId === per && a.applicationId === porsgrunnNetwork)).toBe(false);
     expect((await assignInBatch(database.db, call, 2, owner)).assignments).toEqual([]);
     expect(await listAssignmentsOfCall(database.db, call.id)).toHaveLength(11);
-    await expect(assignReviewer(database.db, call, porsgrunnNetwork, per, owner)).rejects.toMatchObject({ problem: 'excluded', detail: { exclusion: { reason: 'employer' } } });
+    expect(await assignReviewer(database.db, call, porsgrunnNetwork, per, owner)).toMatchObject({ problem: { kind: 'excluded', reviewerName: 'Per Holm', exclusion: { reason: 'employer' } } });
     expect((await findReview(database.db, porsgrunnNetwork)).state).toBe('in_review');
   });
 
   it('a declared conflict removes the reviewer, is audited, enqueues the owner\'s mail and asks for reassignment', async () => {
     const other = (await listAssignmentsOfCall(database.db, call.id)).find((a) => a.reviewerId === per)!;
-    await expect(declareInterests(database.db, other.id, other.version + 1, { conflict: false }, owner, enqueue)).rejects.toBeInstanceOf(VersionConflict);
+    expect(await declareInterests(database.db, other.id, other.version + 1, { conflict: false }, owner, enqueue)).toMatchObject({ problem: { kind: 'versionConflict', currentVersion: other.version, baseVersion: other.version + 1 } });
     expect(await declareInterests(database.db, other.id, other.version, { conflict: true, kind: 'personal', text: 'Gift med prosjektlederen' }, owner, enqueue)).toBe('conflicted');
     expect(enqueued).toEqual([other.id]);
     expect((await conflictsToReassign(database.db, call.id)).map((a) => a.id)).toEqual([other.id]);
     const audit = await listAuditEvents(database.db, { recordType: 'review_assignment', recordId: other.id, limit: 5 });
     expect(audit[0]).toMatchObject({ action: 'declareConflict', from_state: 'assigned', to_state: 'conflicted', reason: 'personal: Gift med prosjektlederen' });
-    await expect(assignReviewer(database.db, call, other.applicationId, per, owner)).rejects.toMatchObject({ detail: { exclusion: { reason: 'declared-conflict' } } });
+    expect(await assignReviewer(database.db, call, other.applicationId, per, owner)).toMatchObject({ problem: { exclusion: { reason: 'declared-conflict' } } });
   });
 
   it('scores: drafts save with warnings, an incomplete submission changes nothing, rescoring keeps every version', async () => {
     const a = await assignmentOf(anne, porsgrunnNetwork);
-    await expect(saveScores(database.db, call, a.id, a.version, full, false, owner)).rejects.toMatchObject({ problem: 'illegal' });
-    await declareInterests(database.db, a.id, a.version, { conflict: false }, owner, enqueue);
+    expect(await saveScores(database.db, call, a.id, a.version, full, false, owner)).toMatchObject({ problem: { kind: 'illegalTransition', state: 'assigned' } });
+    done(await declareInterests(database.db, a.id, a.version, { conflict: false }, owner, enqueue));
     const declared = (await findAssignment(database.db, a.id))!;
-    const draft = await saveScores(database.db, call, a.id, declared.version, { '1': { score: 4, rationale: '' } }, false, owner);
+    const draft = done(await saveScores(database.db, call, a.id, declared.version, { '1': { score: 4, rationale: '' } }, false, owner));
     expect(draft.warnings.map((w) => `${w.criterionKey}:${w.code}`)).toEqual(['1:missingRationale', '2:missingScore', '2:missingRationale', '3:missingScore', '3:missingRationale']);
-    await expect(saveScores(database.db, call, a.id, draft.version, { '1': { score: 4, rationale: 'x' } }, true, owner)).rejects.toMatchObject({ problem: 'incomplete' });
+    expect(await saveScores(database.db, call, a.id, draft.version, { '1': { score: 4, rationale: 'x' } }, true, owner)).toMatchObject({ problem: { kind: 'incomplete' } });
     expect(await scoreHistory(database.db, a.id)).toHaveLength(1);
-    await expect(saveScores(database.db, call, a.id, declared.version, full, true, owner)).rejects.toBeInstanceOf(VersionConflict);
-    const submitted = await saveScores(database.db, call, a.id, draft.version, full, true, owner);
+    expect(await saveScores(database.db, call, a.id, declared.version, full, true, owner)).toMatchObject({ problem: { kind: 'versionConflict' } });
+    const submitted = done(await saveScores(database.db, call, a.id, draft.version, full, true, owner));
     expect((await findAssignment(database.db, a.id))!.state).toBe('submitted');
-    await reopenAssignment(database.db, a.id, submitted.version, owner);
+    done(await reopenSubmittedScores(database.db, a.id, submitted.version, owner));
     const reopened = (await findAssignment(database.db, a.id))!;
-    await saveScores(database.db, call, a.id, reopened.version, { ...full, '2': { score: 4, rationale: 'Bedre ved ny lesning' } }, true, owner);
+    done(await saveScores(database.db, call, a.id, reopened.version, { ...full, '2': { score: 4, rationale: 'Bedre ved ny lesning' } }, true, owner));
     const history = await scoreHistory(database.db, a.id);
     expect(history.map((v) => [v.submitted, v.sheet['2']?.score ?? null])).toEqual([
       [false, null],
@@ -122,19 +107,19 @@ describe(`assessment in the store (${engine})`, () => {
   });
 
   it('a flag pauses the application: no consensus until resolved; then the consensus is recorded and exported', async () => {
-    const flagId = await raiseFlag(database.db, call.id, porsgrunnNetwork, 'Trenger juridisk vurdering', owner);
+    const flagId = done(await raiseFlag(database.db, call.id, porsgrunnNetwork, 'Trenger juridisk vurdering', owner));
     expect(await pausedApplicationsOfCall(database.db, call.id)).toEqual([porsgrunnNetwork]);
     const paused = await findReview(database.db, porsgrunnNetwork);
     expect(paused.state).toBe('paused');
-    await expect(saveConsensus(database.db, call, porsgrunnNetwork, paused.version, full, owner)).rejects.toMatchObject({ problem: 'paused' });
-    await resolveFlag(database.db, flagId, 'Avklart med lovavdelingen', owner);
-    await expect(resolveFlag(database.db, flagId, 'igjen', owner)).rejects.toMatchObject({ problem: 'resolved' });
+    expect(await saveConsensus(database.db, call, porsgrunnNetwork, paused.version, full, owner)).toMatchObject({ problem: { kind: 'paused' } });
+    done(await resolveFlag(database.db, flagId, 'Avklart med lovavdelingen', owner));
+    expect(await resolveFlag(database.db, flagId, 'igjen', owner)).toMatchObject({ problem: { kind: 'resolved' } });
     expect(await pausedApplicationsOfCall(database.db, call.id)).toEqual([]);
     const resumed = await findReview(database.db, porsgrunnNetwork);
     expect(resumed.state).toBe('in_review');
-    await expect(saveConsensus(database.db, call, porsgrunnNetwork, resumed.version, { '1': full['1'] }, owner)).rejects.toMatchObject({ problem: 'incomplete' });
-    await expect(saveConsensus(database.db, call, porsgrunnNetwork, resumed.version - 1, full, owner)).rejects.toBeInstanceOf(VersionConflict);
-    await saveConsensus(database.db, call, porsgrunnNetwork, resumed.version, full, owner);
+    expect(await saveConsensus(database.db, call, porsgrunnNetwork, resumed.version, { '1': full['1'] }, owner)).toMatchObject({ problem: { kind: 'incomplete' } });
+    expect(await saveConsensus(database.db, call, porsgrunnNetwork, resumed.version - 1, full, owner)).toMatchObject({ problem: { kind: 'versionConflict' } });
+    expect(await saveConsensus(database.db, call, porsgrunnNetwork, resumed.version, full, owner)).toBe(1);
     expect((await findReview(database.db, porsgrunnNetwork)).state).toBe('agreed');
     expect(await agreedScoresForCall(database.db, call.id)).toEqual([
       { applicationId: porsgrunnNetwork, criterionKey: '1', score: 4, reasoning: 'Egne tall' },
@@ -150,7 +135,7 @@ describe(`assessment in the store (${engine})`, () => {
     expect(status).toHaveLength(6);
     expect(status.find((s) => s.applicationId === porsgrunnNetwork)).toMatchObject({ state: 'agreed', assigned: 1, declared: 1, scored: 1, conflicted: 0, openFlags: 0, consensusRecorded: true });
     expect(status.filter((s) => s.conflicted === 1)).toHaveLength(1);
-    await expect(removePoolMember(database.db, call.programmeId, anne, owner)).rejects.toBeInstanceOf(AssessmentRefused);
+    expect(await removeFromPool(database.db, call.programmeId, anne, owner)).toMatchObject({ problem: { kind: 'hasAssignments' } });
     expect(await listPool(database.db, call.programmeId)).toHaveLength(2);
   });
 });

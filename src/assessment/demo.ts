@@ -6,14 +6,13 @@
  * The applications are submitted while the round is open, then the deadline is moved to the past
  * by an amendment with its reason, and the call is closed. Running it again changes nothing.
  */
-import { sql } from 'kysely';
 import type { DB } from '../platform/db/database.js';
+import { databaseNow, SYSTEM } from '../platform/db/kit.js';
 import { PERSONAS } from '../platform/auth/personas.js';
-import { submitDemoApplication, type DemoApplication } from '../applications/demo.js';
-import { NETWORK_FORM } from '../programmes/demo.js';
-import type { CallContent } from '../programmes/model.js';
-import { amend, close, createCall, createTemplate, findProgramme, publish, seededIds, SYSTEM } from '../programmes/store.js';
-import { addPoolMember, listPool, poolCandidates } from './store.js';
+import { submitDemoApplication, type DemoApplication } from '../applications/index.js';
+import { amend, close, createCall, createTemplate, findProgramme, NETWORK_FORM, publish, seededIds, type CallContent } from '../programmes/index.js';
+import { listPool, poolCandidates } from './store.js';
+import { addToPool } from './use-cases.js';
 
 export const DEMO_CALL_KEY = 'vurdering-2026:call';
 const PROGRAMME_KEY = 'nettverk-2027';
@@ -128,7 +127,7 @@ async function seedPool(db: DB, programme: { id: string; ownerOrganisationId: st
   ] as const) {
     const persona = PERSONAS.find((p) => p.subject === subject)!;
     const candidate = candidates.find((c) => c.name === persona.name);
-    if (candidate && !pool.some((m) => m.userId === candidate.userId)) await addPoolMember(db, programme, candidate.userId, lead, SYSTEM);
+    if (candidate && !pool.some((m) => m.userId === candidate.userId)) await addToPool(db, programme, candidate.userId, lead, SYSTEM);
   }
 }
 
@@ -139,7 +138,7 @@ export async function seedDemoAssessment(db: DB): Promise<void> {
   if (!programme) return;
   await seedPool(db, programme);
   if (await seededIds(db, 'programme_calls', DEMO_CALL_KEY)) return;
-  const now = new Date((await sql<{ now: Date }>`select now() as now`.execute(db)).rows[0]!.now);
+  const now = await databaseNow(db);
   const templateId =
     (await seededIds(db, 'programme_form_templates', 'vurdering-2026:template')) ??
     (await createTemplate(db, programme.ownerOrganisationId, 'Nettverkssøknad 2026', 'nb', NETWORK_FORM, SYSTEM, 'vurdering-2026:template'));

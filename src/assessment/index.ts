@@ -11,4 +11,6 @@ export const assessment: CapabilityManifest = {
 
 export { DEMO_CALL_KEY, seedDemoAssessment } from './demo.js';
 export { criteriaOf, scoreScaleOf, type ScoreScale } from './model.js';
-export { agreedScoresForCall, assignInBatch, declareInterests, findAssignment, findReview, listAssignmentsOfCall, pausedApplicationsOfCall, raiseFlag, saveConsensus, saveScores } from './store.js';
+export type { AssessmentProblem } from './problems.js';
+export { agreedScoresForCall, findAssignment, findReview, listAssignmentsOfCall, listPool, pausedApplicationsOfCall } from './store.js';
+export { assignInBatch, declareInterests, raiseFlag, saveConsensus, saveScores } from './use-cases.js';

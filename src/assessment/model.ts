@@ -1,15 +1,15 @@
 /**
  * Assessment of submitted applications (vurdering): the reviewer pool, conflicts of interest
  * (habilitet) excluded where the platform can know them, assignment balanced over the pool,
- * scoring per criterion with a rationale, consensus, and flags that pause an application. Two
- * workflows as typed tables with staff and public names: the application's review and each
- * reviewer's assignment. Transitions accept only the states they are legal from and return the
- * new state with the event to audit. Pure: no IO.
+ * scoring per criterion with a rationale, consensus, and flags that pause an application. The
+ * decisions here move the two workflows (workflows.ts) or say why not. Pure: no IO.
  */
 import type { Principal } from '../platform/auth/model.js';
-import type { CallContent } from '../programmes/model.js';
-
-import { nameOfState, type Audience, type Names, type WorkflowStates } from '../platform/workflow.js';
+import { isRefused, refuse, type Refused } from '../platform/outcome.js';
+import type { Transitioned } from '../platform/workflow.js';
+import type { CallContent } from '../programmes/index.js';
+import type { AssessmentProblem } from './problems.js';
+import { assignmentWorkflow, reviewWorkflow, type AssignmentAction, type AssignmentState, type ReviewAction, type ReviewState } from './workflows.js';
 
 // Scale and criteria ----------------------------------------------------------------------------
 
@@ -36,101 +36,6 @@ export interface ReviewCriterion {
 
 export function criteriaOf(content: Pick<CallContent, 'criteria'>): ReviewCriterion[] {
   return content.criteria.map((criterion, index) => ({ key: String(index + 1), ...criterion }));
-}
-
-// The application's review ----------------------------------------------------------------------
-
-export const REVIEW_STATES = {
-  awaiting: {
-    staff: { nb: 'Venter på fordeling', nn: 'Ventar på fordeling', da: 'Afventer fordeling', en: 'Awaiting assignment' },
-    public: { nb: 'Mottatt', nn: 'Motteken', da: 'Modtaget', en: 'Received' },
-  },
-  in_review: {
-    staff: { nb: 'Til vurdering', nn: 'Til vurdering', da: 'Under vurdering', en: 'In review' },
-    public: { nb: 'Under vurdering', nn: 'Under vurdering', da: 'Under vurdering', en: 'Being assessed' },
-  },
-  paused: {
-    staff: { nb: 'Satt på vent (flagget)', nn: 'Sett på vent (flagga)', da: 'Sat i bero (markeret)', en: 'Paused (flagged)' },
-    public: { nb: 'Under vurdering', nn: 'Under vurdering', da: 'Under vurdering', en: 'Being assessed' },
-  },
-  agreed: {
-    staff: { nb: 'Omforent vurdering', nn: 'Samstemt vurdering', da: 'Fælles vurdering', en: 'Consensus recorded' },
-    public: { nb: 'Vurdert', nn: 'Vurdert', da: 'Vurderet', en: 'Assessed' },
-  },
-} as const satisfies WorkflowStates;
-
-export type ReviewState = keyof typeof REVIEW_STATES;
-export const REVIEW_STATE_NAMES = Object.keys(REVIEW_STATES) as ReviewState[];
-
-export const REVIEW_TRANSITIONS = {
-  start: { from: ['awaiting'], to: ['in_review'] },
-  pause: { from: ['awaiting', 'in_review', 'agreed'], to: ['paused'] },
-  resume: { from: ['paused'], to: ['awaiting', 'in_review', 'agreed'] },
-  agree: { from: ['in_review', 'agreed'], to: ['agreed'] },
-} as const satisfies Record<string, { from: readonly ReviewState[]; to: readonly ReviewState[] }>;
-export type ReviewTransition = keyof typeof REVIEW_TRANSITIONS;
-
-// A reviewer's assignment -----------------------------------------------------------------------
-
-export const ASSIGNMENT_STATES = {
-  assigned: {
-    staff: { nb: 'Tildelt, venter på habilitetserklæring', nn: 'Tildelt, ventar på habilitetserklæring', da: 'Tildelt, afventer habilitetserklæring', en: 'Assigned, awaiting declaration' },
-    public: { nb: 'Under vurdering', nn: 'Under vurdering', da: 'Under vurdering', en: 'Being assessed' },
-  },
-  declared: {
-    staff: { nb: 'Erklært habil, scorer', nn: 'Erklært habil, scorar', da: 'Erklæret habil, scorer', en: 'Declared, scoring' },
-    public: { nb: 'Under vurdering', nn: 'Under vurdering', da: 'Under vurdering', en: 'Being assessed' },
-  },
-  submitted: {
-    staff: { nb: 'Poeng sendt inn', nn: 'Poeng sende inn', da: 'Point indsendt', en: 'Scores submitted' },
-    public: { nb: 'Under vurdering', nn: 'Under vurdering', da: 'Under vurdering', en: 'Being assessed' },
-  },
-  conflicted: {
-    staff: { nb: 'Inhabil, fjernet', nn: 'Inhabil, fjerna', da: 'Inhabil, fjernet', en: 'Conflict declared, removed' },
-    public: { nb: 'Under vurdering', nn: 'Under vurdering', da: 'Under vurdering', en: 'Being assessed' },
-  },
-  withdrawn: {
-    staff: { nb: 'Tildeling trukket', nn: 'Tildeling trekt', da: 'Tildeling trukket tilbage', en: 'Assignment withdrawn' },
-    public: { nb: 'Under vurdering', nn: 'Under vurdering', da: 'Under vurdering', en: 'Being assessed' },
-  },
-} as const satisfies WorkflowStates;
-
-export type AssignmentState = keyof typeof ASSIGNMENT_STATES;
-
-export const ASSIGNMENT_TRANSITIONS = {
-  declareNoConflict: { from: ['assigned'], to: 'declared' },
-  declareConflict: { from: ['assigned'], to: 'conflicted' },
-  submitScores: { from: ['declared'], to: 'submitted' },
-  reopen: { from: ['submitted'], to: 'declared' },
-  unassign: { from: ['assigned', 'declared', 'submitted'], to: 'withdrawn' },
-} as const satisfies Record<string, { from: readonly AssignmentState[]; to: AssignmentState }>;
-export type AssignmentTransition = keyof typeof ASSIGNMENT_TRANSITIONS;
-
-/** States in which the assignment counts: the reviewer still works on (or has scored) the application. */
-export const ACTIVE_ASSIGNMENT_STATES: readonly AssignmentState[] = ['assigned', 'declared', 'submitted'];
-/** States in which the reviewer may see the application's content: after declaring no conflict. */
-export const CONTENT_STATES: readonly AssignmentState[] = ['declared', 'submitted'];
-
-export function reviewStateName(state: ReviewState, audience: Audience, locale: keyof Names): string {
-  return nameOfState(REVIEW_STATES, state, audience, locale);
-}
-
-export function assignmentStateName(state: AssignmentState, locale: keyof Names): string {
-  return nameOfState(ASSIGNMENT_STATES, state, 'staff', locale);
-}
-
-export interface Transitioned<S extends string> {
-  from: S;
-  to: S;
-  action: string;
-}
-
-export type TransitionResult<S extends string, P extends string = 'illegal'> = ({ ok: true } & Transitioned<S>) | { ok: false; problem: P | 'illegal' };
-
-export function assignmentTransition(state: AssignmentState, action: AssignmentTransition): TransitionResult<AssignmentState> {
-  const rule = ASSIGNMENT_TRANSITIONS[action];
-  if (!(rule.from as readonly AssignmentState[]).includes(state)) return { ok: false, problem: 'illegal' };
-  return { ok: true, from: state, to: rule.to, action };
 }
 
 // Conflicts of interest (habilitet) -------------------------------------------------------------
@@ -243,8 +148,9 @@ export function parseDeclaration(input: { conflict: string | undefined; kind: st
   return { ok: true, declaration: { conflict: true, kind: input.kind, text } };
 }
 
-export function declare(state: AssignmentState, declaration: Declaration): TransitionResult<AssignmentState> {
-  return assignmentTransition(state, declaration.conflict ? 'declareConflict' : 'declareNoConflict');
+/** The declaration moves the assignment: no conflict opens the application, a conflict removes the reviewer. */
+export function declare(state: AssignmentState, declaration: Declaration): Transitioned<AssignmentState, AssignmentAction> | Refused<AssessmentProblem> {
+  return assignmentWorkflow.apply(state, declaration.conflict ? 'declareConflict' : 'declareNoConflict');
 }
 
 // Scoring ---------------------------------------------------------------------------------------
@@ -265,12 +171,12 @@ export type ScoreIssue = { criterionKey: string; code: 'missingScore' | 'missing
  * Reads posted fields `score-<key>` and `rationale-<key>`. An empty score is a draft's gap; a
  * score that is not a whole number on the scale, or an over-long text, is bad input and refused.
  */
-export function parseScoreSheet(criteria: readonly ReviewCriterion[], scale: ScoreScale, body: Record<string, string | undefined>, textField = 'rationale'): { sheet: ScoreSheet; problems: ScoreParseProblem[] } {
+export function parseScoreSheet(criteria: readonly ReviewCriterion[], scale: ScoreScale, field: (name: string) => string | undefined, textField = 'rationale'): { sheet: ScoreSheet; problems: ScoreParseProblem[] } {
   const sheet: ScoreSheet = {};
   const problems: ScoreParseProblem[] = [];
   for (const criterion of criteria) {
-    const raw = (body[`score-${criterion.key}`] ?? '').trim();
-    const rationale = (body[`${textField}-${criterion.key}`] ?? '').trim();
+    const raw = (field(`score-${criterion.key}`) ?? '').trim();
+    const rationale = (field(`${textField}-${criterion.key}`) ?? '').trim();
     let score: number | null = null;
     if (raw !== '') {
       if (!/^\d{1,3}$/.test(raw) || Number(raw) < scale.min || Number(raw) > scale.max) problems.push({ criterionKey: criterion.key, code: 'badScore' });
@@ -293,30 +199,33 @@ export function sheetIssues(criteria: readonly ReviewCriterion[], sheet: ScoreSh
   return issues;
 }
 
-export type ScoringResult =
-  | { ok: true; submitted: boolean; warnings: ScoreIssue[]; transition: Transitioned<AssignmentState> | null }
-  | { ok: false; problem: 'illegal' | 'paused' | 'incomplete'; issues: ScoreIssue[] };
+export interface Scored {
+  submitted: boolean;
+  /** What a draft still lacks (a submission lacks nothing). */
+  warnings: ScoreIssue[];
+  /** The assignment's move when submitted; a draft leaves it declared. */
+  transition: Transitioned<AssignmentState, AssignmentAction> | null;
+}
 
 /**
  * Saves a draft (never refused for what is missing: the gaps come back as warnings) or submits
  * (refused while anything is missing). Only a reviewer who declared no conflict scores, and not
  * while the application is paused by a flag.
  */
-export function scoreApplication(state: AssignmentState, reviewState: ReviewState, criteria: readonly ReviewCriterion[], sheet: ScoreSheet, submit: boolean): ScoringResult {
-  if (state !== 'declared') return { ok: false, problem: 'illegal', issues: [] };
+export function scoreApplication(state: AssignmentState, reviewState: ReviewState, criteria: readonly ReviewCriterion[], sheet: ScoreSheet, submit: boolean): Scored | Refused<AssessmentProblem> {
+  const transition = assignmentWorkflow.apply(state, 'submitScores');
+  if (isRefused(transition)) return transition;
   const issues = sheetIssues(criteria, sheet);
-  if (!submit) return { ok: true, submitted: false, warnings: issues, transition: null };
-  if (reviewState === 'paused') return { ok: false, problem: 'paused', issues: [] };
-  if (issues.length > 0) return { ok: false, problem: 'incomplete', issues };
-  const transition = assignmentTransition(state, 'submitScores');
-  if (!transition.ok) return { ok: false, problem: 'illegal', issues: [] };
-  return { ok: true, submitted: true, warnings: [], transition };
+  if (!submit) return { submitted: false, warnings: issues, transition: null };
+  if (reviewState === 'paused') return refuse({ kind: 'paused' });
+  if (issues.length > 0) return refuse({ kind: 'incomplete', issues });
+  return { submitted: true, warnings: [], transition };
 }
 
 /** A submitted sheet may be reopened for rescoring until the consensus is recorded; every version is kept. */
-export function reopenScores(state: AssignmentState, reviewState: ReviewState): TransitionResult<AssignmentState, 'agreed'> {
-  if (reviewState === 'agreed') return { ok: false, problem: 'agreed' };
-  return assignmentTransition(state, 'reopen');
+export function reopenScores(state: AssignmentState, reviewState: ReviewState): Transitioned<AssignmentState, AssignmentAction> | Refused<AssessmentProblem> {
+  if (reviewState === 'agreed') return refuse({ kind: 'agreed' });
+  return assignmentWorkflow.apply(state, 'reopen');
 }
 
 // Consensus -------------------------------------------------------------------------------------
@@ -327,60 +236,57 @@ export interface AgreedScore {
 }
 export type ConsensusSheet = Record<string, AgreedScore>;
 
-export type ConsensusResult = ({ ok: true } & Transitioned<ReviewState>) | { ok: false; problem: 'paused' | 'noScores' | 'illegal' } | { ok: false; problem: 'incomplete'; issues: ScoreIssue[] };
-
 /**
  * Records the agreed score and reasoning for every criterion at once, after at least one reviewer
  * submitted. Refused while the application is paused. Recording again keeps the earlier versions.
  */
-export function recordConsensus(reviewState: ReviewState, criteria: readonly ReviewCriterion[], sheet: ScoreSheet, submittedSheets: number): ConsensusResult {
-  if (reviewState === 'paused') return { ok: false, problem: 'paused' };
-  const move = reviewMove(reviewState, 'agree', 'agreed');
-  if (!move) return { ok: false, problem: 'illegal' };
-  if (submittedSheets === 0) return { ok: false, problem: 'noScores' };
+export function recordConsensus(reviewState: ReviewState, criteria: readonly ReviewCriterion[], sheet: ScoreSheet, submittedSheets: number): Transitioned<ReviewState, ReviewAction> | Refused<AssessmentProblem> {
+  if (reviewState === 'paused') return refuse({ kind: 'paused' });
+  const move = reviewWorkflow.apply(reviewState, 'agree');
+  if (isRefused(move)) return move;
+  if (submittedSheets === 0) return refuse({ kind: 'noScores' });
   const issues = sheetIssues(criteria, sheet);
-  if (issues.length > 0) return { ok: false, problem: 'incomplete', issues };
-  return { ok: true, ...move };
+  if (issues.length > 0) return refuse({ kind: 'incomplete', issues });
+  return move;
 }
 
 export function consensusOf(criteria: readonly ReviewCriterion[], sheet: ScoreSheet): ConsensusSheet {
   return Object.fromEntries(criteria.map((c) => [c.key, { score: sheet[c.key]!.score!, reasoning: sheet[c.key]!.rationale }]));
 }
 
-// Review transitions on assignment and flags ----------------------------------------------------
+// Review moves on assignment and flags ----------------------------------------------------------
 
-/** A review transition as the table allows it, or null where the table does not. */
-function reviewMove(state: ReviewState, action: ReviewTransition, to: ReviewState): Transitioned<ReviewState> | null {
-  const rule = REVIEW_TRANSITIONS[action];
-  if (!(rule.from as readonly ReviewState[]).includes(state) || !(rule.to as readonly ReviewState[]).includes(to)) return null;
-  return { from: state, to, action };
+/** The review's move where the workflow allows it; elsewhere the review stays where it is (null). */
+function reviewMoveIfAllowed(state: ReviewState, action: ReviewAction, to?: ReviewState): Transitioned<ReviewState, ReviewAction> | null {
+  const move = reviewWorkflow.apply(state, action, to);
+  return isRefused(move) ? null : move;
 }
 
 /** The first assignment starts the review; later ones leave it where it is. */
-export function startReview(state: ReviewState): Transitioned<ReviewState> | null {
-  return reviewMove(state, 'start', 'in_review');
+export function startReview(state: ReviewState): Transitioned<ReviewState, ReviewAction> | null {
+  return reviewMoveIfAllowed(state, 'start');
 }
 
-export type FlagProblem = 'textRequired' | 'tooLong' | 'resolved';
+export type FlagTextProblem = 'textRequired' | 'tooLong';
 
-export function flagTextProblem(text: string): FlagProblem | undefined {
+export function flagTextProblem(text: string): FlagTextProblem | undefined {
   if (text.trim() === '') return 'textRequired';
   if (text.length > MAX_TEXT) return 'tooLong';
   return undefined;
 }
 
 /** A raised flag pauses the application (a second flag keeps it paused). */
-export function pauseReview(state: ReviewState): Transitioned<ReviewState> | null {
-  return reviewMove(state, 'pause', 'paused');
+export function pauseReview(state: ReviewState): Transitioned<ReviewState, ReviewAction> | null {
+  return reviewMoveIfAllowed(state, 'pause');
 }
 
 /**
  * Resolving the last open flag resumes the review where it belongs: agreed when a consensus is
  * recorded, in review when anyone is assigned, otherwise awaiting assignment.
  */
-export function resumeReview(state: ReviewState, facts: { openFlagsAfter: number; consensusRecorded: boolean; assignments: number }): Transitioned<ReviewState> | null {
+export function resumeReview(state: ReviewState, facts: { openFlagsAfter: number; consensusRecorded: boolean; assignments: number }): Transitioned<ReviewState, ReviewAction> | null {
   if (facts.openFlagsAfter > 0) return null;
-  return reviewMove(state, 'resume', facts.consensusRecorded ? 'agreed' : facts.assignments > 0 ? 'in_review' : 'awaiting');
+  return reviewMoveIfAllowed(state, 'resume', facts.consensusRecorded ? 'agreed' : facts.assignments > 0 ? 'in_review' : 'awaiting');
 }
 
 // Who may do what -------------------------------------------------------------------------------
@@ -396,7 +302,7 @@ export interface PoolMember {
 export function mayRecordConsensus(principal: Principal, ownerMayManage: boolean, pool: readonly PoolMember[], ownAssignmentState: AssignmentState | undefined): boolean {
   if (ownerMayManage) return true;
   const member = pool.find((m) => m.userId === principal.userId);
-  return !!member?.lead && ownAssignmentState !== undefined && CONTENT_STATES.includes(ownAssignmentState);
+  return !!member?.lead && ownAssignmentState !== undefined && assignmentWorkflow.isIn('content', ownAssignmentState);
 }
 
 // Progress --------------------------------------------------------------------------------------
@@ -417,8 +323,8 @@ export interface ProgressCounts {
 const emptyCounts = (): ProgressCounts => ({ assigned: 0, declared: 0, scored: 0, conflicted: 0 });
 
 function count(counts: ProgressCounts, state: AssignmentState) {
-  if (ACTIVE_ASSIGNMENT_STATES.includes(state)) counts.assigned++;
-  if (CONTENT_STATES.includes(state)) counts.declared++;
+  if (assignmentWorkflow.isIn('active', state)) counts.assigned++;
+  if (assignmentWorkflow.isIn('content', state)) counts.declared++;
   if (state === 'submitted') counts.scored++;
   if (state === 'conflicted') counts.conflicted++;
 }

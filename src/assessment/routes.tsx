@@ -2,26 +2,24 @@
  * Assessment over HTTP. The owner (programme owner of the programme's organisation) manages the
  * pool, assigns and follows progress; a reviewer sees only their own assignments, and an
  * application's content only after declaring no conflict; the lead reviewer or the owner records
- * the consensus. Anything else is a 403 that changes nothing. Handlers parse, authorise and
- * delegate; the store's refusals are mapped to HTTP answers in `refusal` below. Registers the
- * worker that mails the owner when a reviewer declares a conflict.
+ * the consensus. Anything else is a 403 that changes nothing. Handlers parse, authorise, call a
+ * use case and render; its refusals become pages through the problem table in one place
+ * (`refused`). Starts the worker that mails the owner when a reviewer declares a conflict.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
-import { findPrincipal, listRoleHolders } from '../platform/auth/store.js';
+import { findPrincipal } from '../platform/auth/store.js';
 import { findFile } from '../platform/files/store.js';
-import { HttpProblem, notFound } from '../platform/http/problems.js';
-import { isLocale, type Locale } from '../platform/i18n/index.js';
+import { actorOf, formField, formVersion, idParams } from '../platform/http/input.js';
+import { forbidden, notFound } from '../platform/http/problems.js';
+import { isRefused, type Refused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import type { PageContext } from '../platform/ui/context.js';
-import { applicationFile, findApplication, listSubmittedApplications } from '../applications/store.js';
-import { translate } from '../applications/receipt.js';
-import { canManage } from '../programmes/model.js';
-import { tx } from '../programmes/pages/shared.js';
-import { findCall, findProgramme, type StoredCall } from '../programmes/store.js';
+import { translate } from '../platform/ui/translate.js';
+import { applicationFile, findApplication, listSubmittedApplications } from '../applications/index.js';
+import { canManage, findCall, findProgramme, type StoredCall } from '../programmes/index.js';
+import { workConflictNotices } from './conflict-notice.js';
 import {
-  ACTIVE_ASSIGNMENT_STATES,
-  CONTENT_STATES,
   criteriaOf,
   exclusionFor,
   flagTextProblem,
@@ -36,16 +34,16 @@ import {
   type ScoreParseProblem,
   type ScoreSheet,
 } from './model.js';
-import { AssignmentPage, DashboardPage, exclusionText, membersText, MyReviewsPage, PoolPage, ReviewPage, type AssignmentView, type ReviewView } from './pages.js';
+import { AssignmentPage, type AssignmentView } from './pages/assignment.js';
+import { DashboardPage } from './pages/dashboard.js';
+import { MyReviewsPage } from './pages/my-reviews.js';
+import { membersText } from './pages/parts.js';
+import { PoolPage } from './pages/pool.js';
+import { ReviewPage, type ReviewView } from './pages/review.js';
+import { explainProblem, type AssessmentProblem } from './problems.js';
 import {
-  addPoolMember,
-  assignInBatch,
-  AssessmentRefused,
-  assignReviewer,
-  CONFLICT_NOTICE_JOB,
   conflictsToReassign,
   consensusHistory,
-  declareInterests,
   findAssignment,
   findFlag,
   findReview,
@@ -55,107 +53,60 @@ import {
   listFlagsOfCall,
   listPool,
   poolCandidates,
-  raiseFlag,
-  removePoolMember,
-  reopenAssignment,
-  resolveFlag,
   reviewerProfile,
   reviewStatusOfCall,
-  saveConsensus,
-  saveScores,
   scoreHistory,
-  setPoolLead,
   submittedSheetsOfApplication,
   submittedVersion,
-  unassignReviewer,
-  VersionConflict,
-  type Actor,
-  type AssessmentProblem,
   type StoredAssignment,
 } from './store.js';
+import {
+  addToPool,
+  assignInBatch,
+  assignReviewer,
+  CONFLICT_NOTICE_JOB,
+  declareInterests,
+  raiseFlag,
+  reopenSubmittedScores,
+  removeFromPool,
+  resolveFlag,
+  saveConsensus,
+  saveScores,
+  setLeadReviewer,
+  withdrawAssignment,
+} from './use-cases.js';
+import { assignmentWorkflow } from './workflows.js';
 
 const OWNER = access.roles('programme_owner', 'admin');
 const REVIEWER = access.roles('reviewer', 'programme_owner', 'admin');
-import { UUID_PATTERN as UUID } from '../platform/http/input.js';
-const idParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID } }, required: ['id'] };
-const memberParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID }, userId: { type: 'string', pattern: UUID } }, required: ['id', 'userId'] };
-const fileParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID }, fileId: { type: 'string', pattern: UUID } }, required: ['id', 'fileId'] };
+const ID = idParams('id');
 const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 20_000 } };
 
-function actorOf(request: FastifyRequest): Actor {
-  const p = request.principal;
-  return { user: p ? { userId: p.userId, name: p.name } : null, requestId: request.id };
-}
-
-const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string | undefined>;
-
-function versionOf(request: FastifyRequest): number {
-  const raw = bodyOf(request).version;
-  if (raw === undefined || !/^\d{1,9}$/.test(raw)) throw new HttpProblem(400, 'version missing');
-  return Number(raw);
+/** The one place where the assessment's refusals become a status and a message beside a field of the page. */
+function refused(ctx: PageContext, problem: AssessmentProblem, field: string): { status: number; errors: FieldError[] } {
+  const { status, message } = explainProblem(ctx, problem);
+  return { status, errors: [{ field, message }] };
 }
 
 function scoreErrors(ctx: PageContext, criteria: ReviewCriterion[], problems: (ScoreParseProblem | ScoreIssue)[], textField: 'rationale' | 'reasoning'): FieldError[] {
   const title = (key: string) => criteria.find((c) => c.key === key)?.title ?? key;
   return problems.map((p) => ({
     field: p.code === 'missingRationale' || p.code === 'tooLong' ? `${textField}-${p.criterionKey}` : `score-${p.criterionKey}`,
-    message: tx(ctx, `assessment.problem.${p.code}`, { title: title(p.criterionKey) }),
+    message: translate(ctx, `assessment.problem.${p.code}`, { title: title(p.criterionKey) }),
   }));
 }
 
-const PROBLEM_STATUS: Record<AssessmentProblem, 400 | 404 | 409> = {
-  notFound: 404,
-  notSubmitted: 404,
-  beforeDeadline: 409,
-  notInPool: 400,
-  notCandidate: 400,
-  alreadyMember: 409,
-  hasAssignments: 409,
-  excluded: 409,
-  illegal: 409,
-  paused: 409,
-  agreed: 409,
-  incomplete: 400,
-  noScores: 409,
-  resolved: 409,
-};
-
-/** The one place where refusals become HTTP statuses and translated messages. */
-function refusal(ctx: PageContext, error: unknown): { status: 400 | 404 | 409; message: string; issues: ScoreIssue[] } {
-  if (error instanceof VersionConflict) return { status: 409, message: tx(ctx, 'assessment.conflict.lead', { base: error.baseVersion, current: error.currentVersion }), issues: [] };
-  if (!(error instanceof AssessmentRefused)) throw error;
-  const status = PROBLEM_STATUS[error.problem];
-  return { status, message: tx(ctx, `assessment.problem.${error.problem}`), issues: error.detail.issues ?? [] };
-}
+/** The text of a form field, trimmed. */
+const textOf = (request: FastifyRequest, name: string) => (formField(request.body, name) ?? '').trim();
 
 export async function assessmentRoutes(app: FastifyInstance) {
   const db = app.database.db;
-
-  await app.jobs.work<{ assignmentId: string }>(CONFLICT_NOTICE_JOB, async ({ assignmentId }) => {
-    const assignment = await findAssignment(db, assignmentId);
-    const call = assignment ? await findCall(db, assignment.callId) : undefined;
-    if (!assignment || !call) return;
-    const owners = await listRoleHolders(db, { role: 'programme_owner', organisationId: call.programme.ownerOrganisationId });
-    const to = [...new Set(owners.flatMap((o) => (o.email ? [o.email] : [])))];
-    if (to.length === 0) return;
-    const locale: Locale = isLocale(call.content.language) ? call.content.language : 'nb';
-    const submission = await submittedVersion(db, call.id, assignment.applicationId);
-    const reviewer = await findPrincipal(db, assignment.reviewerId, 'employee');
-    const params = {
-      reviewer: reviewer?.name ?? '',
-      applicant: submission ? membersText(submission.members) : '',
-      call: call.content.title,
-      kind: translate(locale, `assessment.conflictKind.${assignment.conflictKind ?? 'other'}`),
-      text: assignment.conflictText ?? '',
-      link: `${app.config.publicUrl}/eier/utlysninger/${call.id}/vurdering?lang=${locale}`,
-    };
-    await app.mailer.send({ to, subject: translate(locale, 'assessment.mail.subject', params), text: translate(locale, 'assessment.mail.body', params) });
-  });
+  await workConflictNotices(app);
 
   async function managedCall(request: FastifyRequest, id: string): Promise<StoredCall> {
     const call = await findCall(db, id);
     if (!call || call.status === 'draft') throw notFound();
-    if (!canManage(request.principal, call.programme.ownerOrganisationId)) throw new HttpProblem(403);
+    if (!canManage(request.principal, call.programme.ownerOrganisationId)) throw forbidden();
     return call;
   }
 
@@ -170,12 +121,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
     if (!(await applicationFile(db, applicationId, fileId))) throw notFound();
     const file = await findFile(db, fileId);
     if (!file) throw notFound();
-    const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    return reply
-      .type(file.contentType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
+    return reply.download(file);
   }
 
   // The owner's dashboard --------------------------------------------------------------------
@@ -217,7 +163,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
             assignments: assignments.filter((a) => a.applicationId === application.id).map((a) => ({ ...a, reviewerName: nameOf.get(a.reviewerId) ?? '' })),
           })),
           reviewers: pool.map((m) => {
-            const live = statuses.filter((st) => assignments.some((a) => a.reviewerId === m.userId && a.applicationId === st.applicationId && ACTIVE_ASSIGNMENT_STATES.includes(a.state)));
+            const live = statuses.filter((st) => assignments.some((a) => a.reviewerId === m.userId && a.applicationId === st.applicationId && assignmentWorkflow.isIn('active', a.state)));
             return {
               ...m,
               counts: perReviewer.get(m.userId) ?? { assigned: 0, declared: 0, scored: 0, conflicted: 0 },
@@ -233,16 +179,16 @@ export async function assessmentRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get('/eier/utlysninger/:id/vurdering', { config: { access: OWNER }, schema: { params: idParams } }, async (request, reply) => {
+  app.get('/eier/utlysninger/:id/vurdering', { config: { access: OWNER }, schema: { params: ID } }, async (request, reply) => {
     const call = await managedCall(request, (request.params as { id: string }).id);
     const query = request.query as { assigned?: string; notice?: string };
-    const notice = query.assigned !== undefined && /^\d{1,4}$/.test(query.assigned) ? tx(reply.pageContext(), 'assessment.batch.done', { count: Number(query.assigned) }) : query.notice === 'withdrawn' ? request.t('assessment.assignments.withdrawn') : query.notice === 'assigned' ? request.t('assessment.assignments.done') : undefined;
+    const notice = query.assigned !== undefined && /^\d{1,4}$/.test(query.assigned) ? translate(reply.pageContext(), 'assessment.batch.done', { count: Number(query.assigned) }) : query.notice === 'withdrawn' ? request.t('assessment.assignments.withdrawn') : query.notice === 'assigned' ? request.t('assessment.assignments.done') : undefined;
     return dashboard(request, reply, call, 200, { notice });
   });
 
-  app.post('/eier/utlysninger/:id/vurdering/fordel', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+  app.post('/eier/utlysninger/:id/vurdering/fordel', { config: { access: OWNER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const call = await managedCall(request, (request.params as { id: string }).id);
-    const raw = (bodyOf(request).perApplication ?? '').trim();
+    const raw = textOf(request, 'perApplication');
     if (!/^\d{1,2}$/.test(raw) || Number(raw) < 1 || Number(raw) > 10) {
       return dashboard(request, reply, call, 400, { perApplication: raw, errors: [{ field: 'perApplication', message: request.t('assessment.problem.perApplication') }] });
     }
@@ -250,32 +196,26 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&assigned=${plan.assignments.length}`, 303);
   });
 
-  app.post('/eier/utlysninger/:id/vurdering/tildel', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+  app.post('/eier/utlysninger/:id/vurdering/tildel', { config: { access: OWNER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const call = await managedCall(request, (request.params as { id: string }).id);
-    const body = bodyOf(request);
-    const applicationId = body.application ?? '';
-    const reviewerId = body[`reviewer-${applicationId}`] ?? '';
-    try {
-      await assignReviewer(db, call, applicationId, reviewerId, actorOf(request));
-    } catch (error) {
-      const ctx = reply.pageContext();
-      const { status, message } = refusal(ctx, error);
-      let text = message;
-      if (error instanceof AssessmentRefused && error.detail.exclusion) text = `${message} ${exclusionText(ctx, error.detail.exclusion, (await names([reviewerId])).get(reviewerId) ?? '')}`;
-      return dashboard(request, reply, call, status, { errors: [{ field: `reviewer-${applicationId}`, message: text }] });
+    const applicationId = formField(request.body, 'application') ?? '';
+    const reviewerId = formField(request.body, `reviewer-${applicationId}`) ?? '';
+    const outcome = await assignReviewer(db, call, applicationId, reviewerId, actorOf(request));
+    if (isRefused(outcome)) {
+      const { status, errors } = refused(reply.pageContext(), outcome.problem, `reviewer-${applicationId}`);
+      return dashboard(request, reply, call, status, { errors });
     }
     return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&notice=assigned`, 303);
   });
 
-  app.post('/eier/vurdering/tildelinger/:id/trekk', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+  app.post('/eier/vurdering/tildelinger/:id/trekk', { config: { access: OWNER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const assignment = await findAssignment(db, (request.params as { id: string }).id);
     if (!assignment) throw notFound();
     const call = await managedCall(request, assignment.callId);
-    try {
-      await unassignReviewer(db, assignment.id, versionOf(request), (bodyOf(request)[`reason-${assignment.id}`] ?? '').trim().slice(0, 2000) || null, actorOf(request));
-    } catch (error) {
-      const { status, message } = refusal(reply.pageContext(), error);
-      return dashboard(request, reply, call, status, { errors: [{ field: `application-${assignment.applicationId}`, message }] });
+    const outcome = await withdrawAssignment(db, assignment.id, formVersion(request.body), textOf(request, `reason-${assignment.id}`).slice(0, 2000) || null, actorOf(request));
+    if (isRefused(outcome)) {
+      const { status, errors } = refused(reply.pageContext(), outcome.problem, `application-${assignment.applicationId}`);
+      return dashboard(request, reply, call, status, { errors });
     }
     return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&notice=withdrawn`, 303);
   });
@@ -285,7 +225,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
   async function managedProgramme(request: FastifyRequest) {
     const programme = await findProgramme(db, (request.params as { id: string }).id);
     if (!programme) throw notFound();
-    if (!canManage(request.principal, programme.ownerOrganisationId)) throw new HttpProblem(403);
+    if (!canManage(request.principal, programme.ownerOrganisationId)) throw forbidden();
     return programme;
   }
 
@@ -295,32 +235,31 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return reply.html(<PoolPage ctx={reply.pageContext()} programme={programme} pool={await listPool(db, programme.id)} candidates={await poolCandidates(db, programme.ownerOrganisationId)} {...extra} />);
   }
 
-  app.get('/eier/programmer/:id/fagpanel', { config: { access: OWNER }, schema: { params: idParams } }, async (request, reply) => {
+  app.get('/eier/programmer/:id/fagpanel', { config: { access: OWNER }, schema: { params: ID } }, async (request, reply) => {
     const notice = (request.query as { notice?: string }).notice;
     return poolPage(request, reply, 200, notice === 'saved' ? { notice: request.t('assessment.pool.saved') } : {});
   });
 
-  async function poolChange(request: FastifyRequest, reply: FastifyReply, change: (programme: { id: string; ownerOrganisationId: string }) => Promise<void>) {
+  async function poolChange(request: FastifyRequest, reply: FastifyReply, change: (programme: { id: string; ownerOrganisationId: string }) => Promise<void | Refused<AssessmentProblem>>) {
     const programme = await managedProgramme(request);
-    try {
-      await change(programme);
-    } catch (error) {
-      const { status, message } = refusal(reply.pageContext(), error);
-      return poolPage(request, reply, status, { errors: [{ field: 'user', message }] });
+    const outcome = await change(programme);
+    if (isRefused(outcome)) {
+      const { status, errors } = refused(reply.pageContext(), outcome.problem, 'user');
+      return poolPage(request, reply, status, { errors });
     }
     return reply.redirect(`/eier/programmer/${programme.id}/fagpanel?lang=${request.locale}&notice=saved`, 303);
   }
 
-  app.post('/eier/programmer/:id/fagpanel', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, reply) =>
-    poolChange(request, reply, (programme) => addPoolMember(db, programme, bodyOf(request).user ?? '', bodyOf(request).lead === 'yes', actorOf(request))),
+  app.post('/eier/programmer/:id/fagpanel', { config: { access: OWNER }, schema: { params: ID, body: formBody } }, async (request, reply) =>
+    poolChange(request, reply, (programme) => addToPool(db, programme, textOf(request, 'user'), textOf(request, 'lead') === 'yes', actorOf(request))),
   );
 
-  app.post('/eier/programmer/:id/fagpanel/:userId/fjern', { config: { access: OWNER }, schema: { params: memberParams, body: formBody } }, async (request, reply) =>
-    poolChange(request, reply, (programme) => removePoolMember(db, programme.id, (request.params as { userId: string }).userId, actorOf(request))),
+  app.post('/eier/programmer/:id/fagpanel/:userId/fjern', { config: { access: OWNER }, schema: { params: idParams('id', 'userId'), body: formBody } }, async (request, reply) =>
+    poolChange(request, reply, (programme) => removeFromPool(db, programme.id, (request.params as { userId: string }).userId, actorOf(request))),
   );
 
-  app.post('/eier/programmer/:id/fagpanel/:userId/leder', { config: { access: OWNER }, schema: { params: memberParams, body: formBody } }, async (request, reply) =>
-    poolChange(request, reply, (programme) => setPoolLead(db, programme.id, (request.params as { userId: string }).userId, bodyOf(request).lead === 'yes', actorOf(request))),
+  app.post('/eier/programmer/:id/fagpanel/:userId/leder', { config: { access: OWNER }, schema: { params: idParams('id', 'userId'), body: formBody } }, async (request, reply) =>
+    poolChange(request, reply, (programme) => setLeadReviewer(db, programme.id, (request.params as { userId: string }).userId, textOf(request, 'lead') === 'yes', actorOf(request))),
   );
 
   // The reviewer's pages ---------------------------------------------------------------------
@@ -347,7 +286,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
   async function ownAssignment(request: FastifyRequest): Promise<{ assignment: StoredAssignment; call: StoredCall }> {
     const assignment = await findAssignment(db, (request.params as { id: string }).id);
     if (!assignment) throw notFound();
-    if (assignment.reviewerId !== request.principal?.userId) throw new HttpProblem(403);
+    if (assignment.reviewerId !== request.principal?.userId) throw forbidden();
     const call = await findCall(db, assignment.callId);
     if (!call) throw notFound();
     return { assignment, call };
@@ -363,7 +302,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
       call,
       applicant: membersText(submission.members),
       reviewState: (await findReview(db, assignment.applicationId)).state,
-      submission: CONTENT_STATES.includes(assignment.state) ? submission : undefined,
+      submission: assignmentWorkflow.isIn('content', assignment.state) ? submission : undefined,
       criteria: criteriaOf(call.content),
       scale: scoreScaleOf(call),
       sheet: history.at(-1)?.sheet ?? {},
@@ -374,12 +313,12 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return reply.html(<AssignmentPage ctx={reply.pageContext()} view={view} />);
   }
 
-  app.get('/vurderinger/:id', { config: { access: REVIEWER }, schema: { params: idParams } }, async (request, reply) => {
+  app.get('/vurderinger/:id', { config: { access: REVIEWER }, schema: { params: ID } }, async (request, reply) => {
     const query = request.query as { notice?: string; warnings?: string };
     const notices = { declared: 'assessment.declaration.done', conflicted: 'assessment.declaration.removed', saved: 'assessment.score.saved', submitted: 'assessment.score.submittedNotice', reopened: 'assessment.score.reopened', flagged: 'assessment.flag.raised' } as const;
     const ctx = reply.pageContext();
     const extra: Partial<AssignmentView> = {};
-    if (query.notice && query.notice in notices) extra.notice = tx(ctx, notices[query.notice as keyof typeof notices]);
+    if (query.notice && query.notice in notices) extra.notice = translate(ctx, notices[query.notice as keyof typeof notices]);
     if (query.notice === 'saved') {
       const { assignment, call } = await ownAssignment(request);
       const criteria = criteriaOf(call.content);
@@ -389,75 +328,77 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return assignmentPage(request, reply, 200, extra);
   });
 
-  app.post('/vurderinger/:id/erklaering', { config: { access: REVIEWER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+  app.post('/vurderinger/:id/erklaering', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const { assignment } = await ownAssignment(request);
-    const body = bodyOf(request);
-    const version = versionOf(request);
+    const version = formVersion(request.body);
     const ctx = reply.pageContext();
-    const declaration = { conflict: body.conflict ?? '', kind: body.kind ?? '', text: body.text ?? '' };
-    const parsed = parseDeclaration({ conflict: body.conflict, kind: body.kind, text: body.text });
+    const input = { conflict: formField(request.body, 'conflict'), kind: formField(request.body, 'kind'), text: formField(request.body, 'text') };
+    const declaration = { conflict: input.conflict ?? '', kind: input.kind ?? '', text: input.text ?? '' };
+    const parsed = parseDeclaration(input);
     if (!parsed.ok) {
-      const errors = parsed.problems.map((p) => ({ field: p === 'kind' ? (body.conflict === 'yes' ? 'kind' : 'conflict') : 'text', message: tx(ctx, `assessment.problem.declaration.${p}`) }));
+      const errors = parsed.problems.map((p) => ({ field: p === 'kind' ? (input.conflict === 'yes' ? 'kind' : 'conflict') : 'text', message: translate(ctx, `assessment.problem.declaration.${p}`) }));
       return assignmentPage(request, reply, 400, { errors, declaration });
     }
-    try {
-      const state = await declareInterests(db, assignment.id, version, parsed.declaration, actorOf(request), (trx, id) => app.jobs.enqueue(trx, CONFLICT_NOTICE_JOB, { assignmentId: id }));
-      return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=${state === 'conflicted' ? 'conflicted' : 'declared'}`, 303);
-    } catch (error) {
-      const { status, message } = refusal(ctx, error);
-      return assignmentPage(request, reply, status, { errors: [{ field: 'conflict', message }], declaration });
+    const state = await declareInterests(db, assignment.id, version, parsed.declaration, actorOf(request), (trx, id) => app.jobs.enqueue(trx, CONFLICT_NOTICE_JOB, { assignmentId: id }));
+    if (isRefused(state)) {
+      const { status, errors } = refused(ctx, state.problem, 'conflict');
+      return assignmentPage(request, reply, status, { errors, declaration });
     }
+    return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=${state === 'conflicted' ? 'conflicted' : 'declared'}`, 303);
   });
 
-  app.post('/vurderinger/:id/poeng', { config: { access: REVIEWER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+  app.post('/vurderinger/:id/poeng', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const { assignment, call } = await ownAssignment(request);
-    const version = versionOf(request);
-    const submit = bodyOf(request).action === 'submit';
+    const version = formVersion(request.body);
+    const submit = formField(request.body, 'action') === 'submit';
     const criteria = criteriaOf(call.content);
     const ctx = reply.pageContext();
-    const { sheet, problems } = parseScoreSheet(criteria, scoreScaleOf(call), bodyOf(request));
+    const { sheet, problems } = parseScoreSheet(criteria, scoreScaleOf(call), (name) => formField(request.body, name));
     if (problems.length > 0) return assignmentPage(request, reply, 400, { sheet, errors: scoreErrors(ctx, criteria, problems, 'rationale') });
-    try {
-      await saveScores(db, call, assignment.id, version, sheet, submit, actorOf(request));
-      return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=${submit ? 'submitted' : 'saved'}${submit ? '' : '#warnings'}`, 303);
-    } catch (error) {
-      if (error instanceof VersionConflict) return assignmentPage(request, reply, 409, { sheet, conflict: { current: error.currentVersion, base: error.baseVersion } });
-      const { status, message, issues } = refusal(ctx, error);
-      return assignmentPage(request, reply, status, { sheet, errors: issues.length > 0 ? scoreErrors(ctx, criteria, issues, 'rationale') : [{ field: 'scores-heading', message }] });
+    const outcome = await saveScores(db, call, assignment.id, version, sheet, submit, actorOf(request));
+    if (isRefused(outcome)) {
+      const problem = outcome.problem;
+      const { status, errors } = refused(ctx, problem, 'scores-heading');
+      if (problem.kind === 'versionConflict') return assignmentPage(request, reply, status, { sheet, conflict: { current: problem.currentVersion, base: problem.baseVersion } });
+      return assignmentPage(request, reply, status, { sheet, errors: problem.kind === 'incomplete' ? scoreErrors(ctx, criteria, problem.issues, 'rationale') : errors });
     }
+    return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=${submit ? 'submitted' : 'saved'}${submit ? '' : '#warnings'}`, 303);
   });
 
-  app.post('/vurderinger/:id/gjenapne', { config: { access: REVIEWER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+  app.post('/vurderinger/:id/gjenapne', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const { assignment } = await ownAssignment(request);
-    try {
-      await reopenAssignment(db, assignment.id, versionOf(request), actorOf(request));
-    } catch (error) {
-      const { status, message } = refusal(reply.pageContext(), error);
-      return assignmentPage(request, reply, status, { errors: [{ field: 'submitted-heading', message }] });
+    const outcome = await reopenSubmittedScores(db, assignment.id, formVersion(request.body), actorOf(request));
+    if (isRefused(outcome)) {
+      const { status, errors } = refused(reply.pageContext(), outcome.problem, 'submitted-heading');
+      return assignmentPage(request, reply, status, { errors });
     }
     return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=reopened`, 303);
   });
 
-  app.post('/vurderinger/:id/flagg', { config: { access: REVIEWER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+  app.post('/vurderinger/:id/flagg', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const { assignment } = await ownAssignment(request);
-    if (!CONTENT_STATES.includes(assignment.state)) throw new HttpProblem(403);
-    const text = (bodyOf(request).flagText ?? '').trim();
+    if (!assignmentWorkflow.isIn('content', assignment.state)) throw forbidden();
+    const text = textOf(request, 'flagText');
     const problem = flagTextProblem(text);
-    if (problem) return assignmentPage(request, reply, 400, { errors: [{ field: 'flagText', message: tx(reply.pageContext(), `assessment.problem.flag.${problem}`) }] });
-    await raiseFlag(db, assignment.callId, assignment.applicationId, text, actorOf(request));
+    if (problem) return assignmentPage(request, reply, 400, { errors: [{ field: 'flagText', message: translate(reply.pageContext(), `assessment.problem.flag.${problem}`) }] });
+    const outcome = await raiseFlag(db, assignment.callId, assignment.applicationId, text, actorOf(request));
+    if (isRefused(outcome)) {
+      const { status, errors } = refused(reply.pageContext(), outcome.problem, 'flagText');
+      return assignmentPage(request, reply, status, { errors });
+    }
     return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=flagged`, 303);
   });
 
-  app.get('/vurderinger/:id/filer/:fileId', { config: { access: REVIEWER }, schema: { params: fileParams } }, async (request, reply) => {
+  app.get('/vurderinger/:id/filer/:fileId', { config: { access: REVIEWER }, schema: { params: idParams('id', 'fileId') } }, async (request, reply) => {
     const { assignment } = await ownAssignment(request);
-    if (!CONTENT_STATES.includes(assignment.state)) throw new HttpProblem(403);
+    if (!assignmentWorkflow.isIn('content', assignment.state)) throw forbidden();
     const { fileId } = request.params as { fileId: string };
     return sendApplicationFile(reply, assignment.applicationId, fileId);
   });
 
   // The review page: the owner, or the lead reviewer who declared no conflict ----------------
 
-  app.get('/vurdering/soknader/:id/filer/:fileId', { config: { access: REVIEWER }, schema: { params: fileParams } }, async (request, reply) => {
+  app.get('/vurdering/soknader/:id/filer/:fileId', { config: { access: REVIEWER }, schema: { params: idParams('id', 'fileId') } }, async (request, reply) => {
     const { id, fileId } = request.params as { id: string; fileId: string };
     await reviewAccess(request, id);
     return sendApplicationFile(reply, id, fileId);
@@ -471,7 +412,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
     const principal = request.principal!;
     const owner = canManage(principal, call.programme.ownerOrganisationId);
     const own = (await listAssignmentsOfApplication(db, applicationId)).find((a) => a.reviewerId === principal.userId && a.state !== 'withdrawn');
-    if (!mayRecordConsensus(principal, owner, await listPool(db, call.programmeId), own?.state)) throw new HttpProblem(403);
+    if (!mayRecordConsensus(principal, owner, await listPool(db, call.programmeId), own?.state)) throw forbidden();
     return { call, owner };
   }
 
@@ -502,53 +443,56 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return reply.html(<ReviewPage ctx={reply.pageContext()} view={view} />);
   }
 
-  app.get('/vurdering/soknader/:id', { config: { access: REVIEWER }, schema: { params: idParams } }, async (request, reply) => {
+  app.get('/vurdering/soknader/:id', { config: { access: REVIEWER }, schema: { params: ID } }, async (request, reply) => {
     const notice = (request.query as { notice?: string }).notice;
     const notices = { agreed: 'assessment.consensus.saved', flagged: 'assessment.flag.raised', resolved: 'assessment.flag.resolvedNotice' } as const;
-    return reviewPage(request, reply, (request.params as { id: string }).id, 200, notice && notice in notices ? { notice: tx(reply.pageContext(), notices[notice as keyof typeof notices]) } : {});
+    return reviewPage(request, reply, (request.params as { id: string }).id, 200, notice && notice in notices ? { notice: translate(reply.pageContext(), notices[notice as keyof typeof notices]) } : {});
   });
 
-  app.post('/vurdering/soknader/:id/konsensus', { config: { access: REVIEWER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+  app.post('/vurdering/soknader/:id/konsensus', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const applicationId = (request.params as { id: string }).id;
     const { call } = await reviewAccess(request, applicationId);
-    const version = versionOf(request);
+    const version = formVersion(request.body);
     const criteria = criteriaOf(call.content);
     const ctx = reply.pageContext();
-    const { sheet, problems } = parseScoreSheet(criteria, scoreScaleOf(call), bodyOf(request), 'reasoning');
+    const { sheet, problems } = parseScoreSheet(criteria, scoreScaleOf(call), (name) => formField(request.body, name), 'reasoning');
     if (problems.length > 0) return reviewPage(request, reply, applicationId, 400, { values: sheet, errors: scoreErrors(ctx, criteria, problems, 'reasoning') });
-    try {
-      await saveConsensus(db, call, applicationId, version, sheet, actorOf(request));
-    } catch (error) {
-      if (error instanceof VersionConflict) return reviewPage(request, reply, applicationId, 409, { values: sheet, conflict: { current: error.currentVersion, base: error.baseVersion } });
-      const { status, message, issues } = refusal(ctx, error);
-      return reviewPage(request, reply, applicationId, status, { values: sheet, errors: issues.length > 0 ? scoreErrors(ctx, criteria, issues, 'reasoning') : [{ field: 'consensus-heading', message }] });
+    const outcome = await saveConsensus(db, call, applicationId, version, sheet, actorOf(request));
+    if (isRefused(outcome)) {
+      const problem = outcome.problem;
+      const { status, errors } = refused(ctx, problem, 'consensus-heading');
+      if (problem.kind === 'versionConflict') return reviewPage(request, reply, applicationId, status, { values: sheet, conflict: { current: problem.currentVersion, base: problem.baseVersion } });
+      return reviewPage(request, reply, applicationId, status, { values: sheet, errors: problem.kind === 'incomplete' ? scoreErrors(ctx, criteria, problem.issues, 'reasoning') : errors });
     }
     return reply.redirect(`/vurdering/soknader/${applicationId}?lang=${request.locale}&notice=agreed`, 303);
   });
 
-  app.post('/vurdering/soknader/:id/flagg', { config: { access: REVIEWER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+  app.post('/vurdering/soknader/:id/flagg', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const applicationId = (request.params as { id: string }).id;
     const { call } = await reviewAccess(request, applicationId);
-    const text = (bodyOf(request).flagText ?? '').trim();
+    const text = textOf(request, 'flagText');
     const problem = flagTextProblem(text);
-    if (problem) return reviewPage(request, reply, applicationId, 400, { errors: [{ field: 'flagText', message: tx(reply.pageContext(), `assessment.problem.flag.${problem}`) }] });
-    await raiseFlag(db, call.id, applicationId, text, actorOf(request));
+    if (problem) return reviewPage(request, reply, applicationId, 400, { errors: [{ field: 'flagText', message: translate(reply.pageContext(), `assessment.problem.flag.${problem}`) }] });
+    const outcome = await raiseFlag(db, call.id, applicationId, text, actorOf(request));
+    if (isRefused(outcome)) {
+      const { status, errors } = refused(reply.pageContext(), outcome.problem, 'flagText');
+      return reviewPage(request, reply, applicationId, status, { errors });
+    }
     return reply.redirect(`/vurdering/soknader/${applicationId}?lang=${request.locale}&notice=flagged`, 303);
   });
 
-  app.post('/vurdering/flagg/:id/lukk', { config: { access: REVIEWER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
+  app.post('/vurdering/flagg/:id/lukk', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const flag = await findFlag(db, (request.params as { id: string }).id);
     if (!flag) throw notFound();
     await reviewAccess(request, flag.applicationId);
-    const text = (bodyOf(request)[`resolution-${flag.id}`] ?? '').trim();
-    const problem = flagTextProblem(text);
     const field = `resolution-${flag.id}`;
-    if (problem) return reviewPage(request, reply, flag.applicationId, 400, { errors: [{ field, message: tx(reply.pageContext(), `assessment.problem.flag.${problem}`) }] });
-    try {
-      await resolveFlag(db, flag.id, text, actorOf(request));
-    } catch (error) {
-      const { status, message } = refusal(reply.pageContext(), error);
-      return reviewPage(request, reply, flag.applicationId, status, { errors: [{ field: 'flags-heading', message }] });
+    const text = textOf(request, field);
+    const problem = flagTextProblem(text);
+    if (problem) return reviewPage(request, reply, flag.applicationId, 400, { errors: [{ field, message: translate(reply.pageContext(), `assessment.problem.flag.${problem}`) }] });
+    const outcome = await resolveFlag(db, flag.id, text, actorOf(request));
+    if (isRefused(outcome)) {
+      const { status, errors } = refused(reply.pageContext(), outcome.problem, 'flags-heading');
+      return reviewPage(request, reply, flag.applicationId, status, { errors });
     }
     return reply.redirect(`/vurdering/soknader/${flag.applicationId}?lang=${request.locale}&notice=resolved`, 303);
   });

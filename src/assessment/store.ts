@@ -1,43 +1,16 @@
 /**
- * The assessment's SQL. Every multi-step write is one transaction with its audit entries (who,
- * when, from, to, why). Assignments and reviews carry versions that every edit names; a stale
- * edit is refused (VersionConflict). Scores and consensus are append-only versions: the latest
- * counts, the earlier ones stay as history. Applications and calls are read through their own
- * capabilities' store functions.
+ * The assessment's data: the pool, reviews, assignments, score and consensus versions and flags,
+ * read and written as they are. No decisions here: the use cases (use-cases.ts) decide, lock,
+ * audit and refuse. Scores and consensus are append-only versions: the latest counts, the
+ * earlier ones stay as history. Applications and calls are read through their own capabilities.
  */
 import { sql, type Generated, type Selectable } from 'kysely';
-import type { DB, Queryable, Tx } from '../platform/db/database.js';
-import { recordAudit } from '../platform/audit/store.js';
+import type { Queryable } from '../platform/db/database.js';
+import { isUuid, json, parsed } from '../platform/db/kit.js';
 import { findPrincipal, listRoleHolders } from '../platform/auth/store.js';
-import { callDeadline, findApplication, listSubmissions, listSubmittedApplications, type StoredApplication, type StoredSubmission } from '../applications/store.js';
-import { listCallsOfProgramme, type StoredCall } from '../programmes/store.js';
-import {
-  ACTIVE_ASSIGNMENT_STATES,
-  assignmentTransition,
-  consensusOf,
-  criteriaOf,
-  declare,
-  exclusionFor,
-  planAssignments,
-  pauseReview,
-  recordConsensus,
-  reopenScores,
-  resumeReview,
-  scoreApplication,
-  startReview,
-  type ApplicationToAssign,
-  type AssignmentPlan,
-  type AssignmentState,
-  type ConsensusSheet,
-  type Declaration,
-  type Exclusion,
-  type PoolMember,
-  type ReviewerProfile,
-  type ReviewState,
-  type ScoreIssue,
-  type ScoreSheet,
-  type Transitioned,
-} from './model.js';
+import { findApplication, listSubmissions, listSubmittedApplications, type StoredSubmission } from '../applications/index.js';
+import type { ConflictKind, ConsensusSheet, Declaration, PoolMember, ReviewerProfile, ScoreSheet } from './model.js';
+import { assignmentWorkflow, type AssignmentState, type ReviewState } from './workflows.js';
 
 interface PoolMemberTable {
   programme_id: string;
@@ -62,7 +35,7 @@ interface AssignmentTable {
   call_id: string;
   reviewer_user_id: string;
   state: AssignmentState;
-  conflict_kind: string | null;
+  conflict_kind: ConflictKind | null;
   conflict_text: string | null;
   declared_at: Date | null;
   assigned_at: Generated<Date>;
@@ -111,51 +84,6 @@ declare module '../platform/db/schema.js' {
   }
 }
 
-export interface Actor {
-  user: { userId: string; name: string } | null;
-  requestId: string | null;
-}
-
-export type AssessmentProblem =
-  | 'notFound'
-  | 'notSubmitted'
-  | 'beforeDeadline'
-  | 'notInPool'
-  | 'notCandidate'
-  | 'alreadyMember'
-  | 'hasAssignments'
-  | 'excluded'
-  | 'illegal'
-  | 'paused'
-  | 'agreed'
-  | 'incomplete'
-  | 'noScores'
-  | 'resolved';
-
-/** An expected refusal: the routes map each problem to a translated 4xx page, in one place. */
-export class AssessmentRefused extends Error {
-  constructor(
-    readonly problem: AssessmentProblem,
-    readonly detail: { exclusion?: Exclusion; issues?: ScoreIssue[] } = {},
-  ) {
-    super(`assessment refused: ${problem}`);
-  }
-}
-
-/** The record changed since the version the person started from. */
-export class VersionConflict extends Error {
-  constructor(
-    readonly currentVersion: number,
-    readonly baseVersion: number,
-  ) {
-    super(`version ${baseVersion} is stale; now at ${currentVersion}`);
-  }
-}
-
-const json = (value: unknown) => JSON.stringify(value);
-const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
 // Pool ------------------------------------------------------------------------------------------
 
 /** Who may sit in a programme's pool: people holding the reviewer role, and the owner's own staff. */
@@ -181,47 +109,24 @@ export async function listPool(db: Queryable, programmeId: string): Promise<Pool
   return members.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
-export async function addPoolMember(db: DB, programme: { id: string; ownerOrganisationId: string }, userId: string, lead: boolean, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const candidate = (await poolCandidates(trx, programme.ownerOrganisationId)).find((c) => c.userId === userId);
-    if (!candidate) throw new AssessmentRefused('notCandidate');
-    const inserted = await trx
-      .insertInto('assessment_pool_members')
-      .values({ programme_id: programme.id, user_id: userId, kind: candidate.kind, lead, added_by_name: actor.user?.name ?? null })
-      .onConflict((oc) => oc.columns(['programme_id', 'user_id']).doNothing())
-      .returning('user_id')
-      .executeTakeFirst();
-    if (!inserted) throw new AssessmentRefused('alreadyMember');
-    await recordAudit(trx, { actor: actor.user, recordType: 'reviewer_pool', recordId: `${programme.id}/${userId}`, action: 'add', toState: lead ? 'lead' : candidate.kind, reason: candidate.name, requestId: actor.requestId });
-  });
+export async function insertPoolMember(db: Queryable, member: { programmeId: string; userId: string; kind: 'internal' | 'external'; lead: boolean; addedByName: string | null }): Promise<boolean> {
+  const inserted = await db
+    .insertInto('assessment_pool_members')
+    .values({ programme_id: member.programmeId, user_id: member.userId, kind: member.kind, lead: member.lead, added_by_name: member.addedByName })
+    .onConflict((oc) => oc.columns(['programme_id', 'user_id']).doNothing())
+    .returning('user_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
-/** Removes a pool member who has no live assignment in any call of the programme. */
-export async function removePoolMember(db: DB, programmeId: string, userId: string, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const callIds = (await listCallsOfProgramme(trx, programmeId)).map((c) => c.id);
-    if (callIds.length > 0) {
-      const live = await trx
-        .selectFrom('assessment_assignments')
-        .select('id')
-        .where('reviewer_user_id', '=', userId)
-        .where('call_id', 'in', callIds)
-        .where('state', 'in', [...ACTIVE_ASSIGNMENT_STATES])
-        .executeTakeFirst();
-      if (live) throw new AssessmentRefused('hasAssignments');
-    }
-    const removed = await trx.deleteFrom('assessment_pool_members').where('programme_id', '=', programmeId).where('user_id', '=', userId).returning('kind').executeTakeFirst();
-    if (!removed) throw new AssessmentRefused('notInPool');
-    await recordAudit(trx, { actor: actor.user, recordType: 'reviewer_pool', recordId: `${programmeId}/${userId}`, action: 'remove', fromState: removed.kind, requestId: actor.requestId });
-  });
+/** Removes the member; their kind, or undefined when they were not in the pool. */
+export async function deletePoolMember(db: Queryable, programmeId: string, userId: string): Promise<'internal' | 'external' | undefined> {
+  return (await db.deleteFrom('assessment_pool_members').where('programme_id', '=', programmeId).where('user_id', '=', userId).returning('kind').executeTakeFirst())?.kind;
 }
 
-export async function setPoolLead(db: DB, programmeId: string, userId: string, lead: boolean, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const row = await trx.updateTable('assessment_pool_members').set({ lead }).where('programme_id', '=', programmeId).where('user_id', '=', userId).returning('kind').executeTakeFirst();
-    if (!row) throw new AssessmentRefused('notInPool');
-    await recordAudit(trx, { actor: actor.user, recordType: 'reviewer_pool', recordId: `${programmeId}/${userId}`, action: lead ? 'make-lead' : 'unmake-lead', toState: lead ? 'lead' : row.kind, requestId: actor.requestId });
-  });
+/** Sets whether the member leads; their kind, or undefined when they are not in the pool. */
+export async function updatePoolLead(db: Queryable, programmeId: string, userId: string, lead: boolean): Promise<'internal' | 'external' | undefined> {
+  return (await db.updateTable('assessment_pool_members').set({ lead }).where('programme_id', '=', programmeId).where('user_id', '=', userId).returning('kind').executeTakeFirst())?.kind;
 }
 
 /** What the platform knows about a reviewer that can make them inhabil: employers and home municipality. */
@@ -234,6 +139,15 @@ export async function reviewerProfile(db: Queryable, userId: string): Promise<Re
     employerCodes: person.memberships.flatMap((m) => (m.municipalityCode ? [m.municipalityCode] : [])),
     homeMunicipalityCode: person.homeMunicipalityCode,
   };
+}
+
+export async function poolProfiles(db: Queryable, programmeId: string): Promise<ReviewerProfile[]> {
+  const profiles: ReviewerProfile[] = [];
+  for (const member of await listPool(db, programmeId)) {
+    const profile = await reviewerProfile(db, member.userId);
+    if (profile) profiles.push(profile);
+  }
+  return profiles;
 }
 
 // Reviews and assignments -----------------------------------------------------------------------
@@ -250,7 +164,7 @@ export interface StoredAssignment {
   callId: string;
   reviewerId: string;
   state: AssignmentState;
-  conflictKind: string | null;
+  conflictKind: ConflictKind | null;
   conflictText: string | null;
   declaredAt: Date | null;
   assignedAt: Date;
@@ -280,20 +194,15 @@ export async function findReview(db: Queryable, applicationId: string): Promise<
 }
 
 /** The review row, created (awaiting) if new, locked for the rest of the transaction. */
-async function lockReview(trx: Tx, applicationId: string, callId: string): Promise<Review> {
+export async function lockReview(trx: Queryable, applicationId: string, callId: string): Promise<Review> {
   await trx.insertInto('assessment_reviews').values({ application_id: applicationId, call_id: callId, state: 'awaiting', version: 0 }).onConflict((oc) => oc.column('application_id').doNothing()).execute();
   const row = await trx.selectFrom('assessment_reviews').selectAll().where('application_id', '=', applicationId).forUpdate().executeTakeFirstOrThrow();
   return { applicationId, state: row.state, version: row.version };
 }
 
-async function moveReview(trx: Tx, review: Review, transition: Transitioned<ReviewState> | null, actor: Actor, reason: string | null): Promise<void> {
-  await trx
-    .updateTable('assessment_reviews')
-    .set({ state: transition?.to ?? review.state, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('application_id', '=', review.applicationId)
-    .execute();
-  if (transition)
-    await recordAudit(trx, { actor: actor.user, recordType: 'review', recordId: review.applicationId, action: transition.action, fromState: transition.from, toState: transition.to, reason, requestId: actor.requestId });
+/** Stores the review's state as a new version. */
+export async function updateReview(db: Queryable, applicationId: string, state: ReviewState): Promise<void> {
+  await db.updateTable('assessment_reviews').set({ state, version: sql`version + 1`, updated_at: sql`now()` }).where('application_id', '=', applicationId).execute();
 }
 
 export async function findAssignment(db: Queryable, id: string): Promise<StoredAssignment | undefined> {
@@ -326,138 +235,52 @@ export async function submittedVersion(db: Queryable, callId: string, applicatio
   return (await listSubmissions(db, applicationId)).at(-1);
 }
 
-function toAssign(applicationId: string, submission: StoredSubmission, assignments: readonly StoredAssignment[]): ApplicationToAssign {
-  const mine = assignments.filter((a) => a.applicationId === applicationId);
-  return {
-    applicationId,
-    members: submission.members.map((m) => ({ code: m.code, name: m.name })),
-    assignedReviewerIds: mine.filter((a) => ACTIVE_ASSIGNMENT_STATES.includes(a.state)).map((a) => a.reviewerId),
-    conflictedReviewerIds: mine.filter((a) => a.state === 'conflicted').map((a) => a.reviewerId),
-  };
-}
-
-async function databaseNow(db: Queryable): Promise<Date> {
-  return new Date((await sql<{ now: Date }>`select now() as now`.execute(db)).rows[0]!.now);
-}
-
-/** Reviewers get an application only after its round's deadline: before it, the applicant may still resubmit. */
-function roundClosed(call: StoredCall, application: StoredApplication, now: Date): boolean {
-  return callDeadline(call, application.roundIndex, application.deadline).getTime() <= now.getTime();
+/** The assignment, locked for the rest of the transaction. */
+export async function lockAssignment(trx: Queryable, id: string): Promise<StoredAssignment | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await trx.selectFrom('assessment_assignments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row ? toAssignment(row) : undefined;
 }
 
 /** Serialises the assignment writes of one call (both engines): two batches never double-assign. */
-async function lockCall(trx: Tx, callId: string) {
+export async function lockCallAssignments(trx: Queryable, callId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`assessment:${callId}`}))`.execute(trx);
 }
 
-async function insertAssignment(trx: Tx, callId: string, applicationId: string, reviewerId: string, actor: Actor, why: string): Promise<void> {
-  const review = await lockReview(trx, applicationId, callId);
-  const row = await trx
+export async function insertAssignment(db: Queryable, assignment: { callId: string; applicationId: string; reviewerId: string; assignedByName: string | null }): Promise<string> {
+  const row = await db
     .insertInto('assessment_assignments')
-    .values({ application_id: applicationId, call_id: callId, reviewer_user_id: reviewerId, state: 'assigned', assigned_by_name: actor.user?.name ?? null })
+    .values({ application_id: assignment.applicationId, call_id: assignment.callId, reviewer_user_id: assignment.reviewerId, state: 'assigned', assigned_by_name: assignment.assignedByName })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordAudit(trx, { actor: actor.user, recordType: 'review_assignment', recordId: row.id, action: 'assign', toState: 'assigned', reason: why, requestId: actor.requestId });
-  await moveReview(trx, review, startReview(review.state), actor, why);
+  return row.id;
 }
 
-async function poolProfiles(trx: Queryable, programmeId: string): Promise<ReviewerProfile[]> {
-  const profiles: ReviewerProfile[] = [];
-  for (const member of await listPool(trx, programmeId)) {
-    const profile = await reviewerProfile(trx, member.userId);
-    if (profile) profiles.push(profile);
-  }
-  return profiles;
-}
-
-/** Assigns one pool member to one submitted application by hand; a conflict the platform knows refuses it with the reason. */
-export async function assignReviewer(db: DB, call: StoredCall, applicationId: string, reviewerId: string, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await lockCall(trx, call.id);
-    const submission = await submittedVersion(trx, call.id, applicationId);
-    if (!submission) throw new AssessmentRefused('notSubmitted');
-    if (!roundClosed(call, (await findApplication(trx, applicationId))!, await databaseNow(trx))) throw new AssessmentRefused('beforeDeadline');
-    const profile = (await poolProfiles(trx, call.programmeId)).find((p) => p.userId === reviewerId);
-    if (!profile) throw new AssessmentRefused('notInPool');
-    const exclusion = exclusionFor(profile, toAssign(applicationId, submission, await listAssignmentsOfApplication(trx, applicationId)));
-    if (exclusion) throw new AssessmentRefused('excluded', { exclusion });
-    await insertAssignment(trx, call.id, applicationId, reviewerId, actor, 'manual');
-  });
-}
-
-/**
- * Assigns the pool over every submitted application of the call in one transaction, so each has
- * `perApplication` reviewers where conflicts allow, load balanced (see `planAssignments`). Returns
- * the plan: what was assigned, every exclusion with its reason, and the shortfalls.
- */
-export async function assignInBatch(db: DB, call: StoredCall, perApplication: number, actor: Actor): Promise<AssignmentPlan> {
-  return db.transaction().execute(async (trx) => {
-    await lockCall(trx, call.id);
-    const now = await databaseNow(trx);
-    const submitted = (await listSubmittedApplications(trx, call.id)).filter(({ application }) => roundClosed(call, application, now));
-    const assignments = await listAssignmentsOfCall(trx, call.id);
-    const load = new Map<string, number>();
-    for (const a of assignments) if (ACTIVE_ASSIGNMENT_STATES.includes(a.state)) load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
-    const plan = planAssignments(
-      await poolProfiles(trx, call.programmeId),
-      submitted.map(({ application, submission }) => toAssign(application.id, submission, assignments)),
-      perApplication,
-      load,
-    );
-    for (const { applicationId, reviewerId } of plan.assignments) await insertAssignment(trx, call.id, applicationId, reviewerId, actor, `batch of ${perApplication}`);
-    return plan;
-  });
-}
-
-async function lockAssignment(trx: Tx, id: string, expectedVersion: number): Promise<StoredAssignment> {
-  const row = isUuid(id) ? await trx.selectFrom('assessment_assignments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
-  if (!row) throw new AssessmentRefused('notFound');
-  if (row.version !== expectedVersion) throw new VersionConflict(row.version, expectedVersion);
-  return toAssignment(row);
-}
-
-async function moveAssignment(trx: Tx, assignment: StoredAssignment, transition: Transitioned<AssignmentState>, actor: Actor, reason: string | null, declaration?: Declaration) {
-  await trx
+/** Stores the assignment's state (and the declaration, when one is made) as a new version. */
+export async function updateAssignment(db: Queryable, id: string, state: AssignmentState, declaration?: Declaration): Promise<void> {
+  await db
     .updateTable('assessment_assignments')
     .set({
-      state: transition.to,
+      state,
       version: sql`version + 1`,
       updated_at: sql`now()`,
       ...(declaration ? { declared_at: sql<Date>`now()`, conflict_kind: declaration.conflict ? declaration.kind : null, conflict_text: declaration.conflict ? declaration.text : null } : {}),
     })
-    .where('id', '=', assignment.id)
+    .where('id', '=', id)
     .execute();
-  await recordAudit(trx, { actor: actor.user, recordType: 'review_assignment', recordId: assignment.id, action: transition.action, fromState: transition.from, toState: transition.to, reason, requestId: actor.requestId });
 }
 
-/** The owner withdraws an assignment (with a reason); the reviewer's earlier score versions stay. */
-export async function unassignReviewer(db: DB, assignmentId: string, expectedVersion: number, reason: string | null, actor: Actor): Promise<StoredAssignment> {
-  return db.transaction().execute(async (trx) => {
-    const assignment = await lockAssignment(trx, assignmentId, expectedVersion);
-    const transition = assignmentTransition(assignment.state, 'unassign');
-    if (!transition.ok) throw new AssessmentRefused('illegal');
-    await moveAssignment(trx, assignment, transition, actor, reason);
-    return assignment;
-  });
-}
-
-export const CONFLICT_NOTICE_JOB = 'assessment-conflict-notice';
-
-/**
- * The reviewer's declaration before seeing any content. No conflict opens the application; a
- * declared conflict removes the reviewer, is audited with its kind and text, and enqueues the
- * mail that tells the owner to reassign — in the same transaction.
- */
-export async function declareInterests(db: DB, assignmentId: string, expectedVersion: number, declaration: Declaration, actor: Actor, enqueue: (trx: Tx, assignmentId: string) => Promise<unknown>): Promise<AssignmentState> {
-  return db.transaction().execute(async (trx) => {
-    const assignment = await lockAssignment(trx, assignmentId, expectedVersion);
-    const transition = declare(assignment.state, declaration);
-    if (!transition.ok) throw new AssessmentRefused('illegal');
-    const reason = declaration.conflict ? `${declaration.kind}: ${declaration.text}` : 'no conflict';
-    await moveAssignment(trx, assignment, transition, actor, reason, declaration);
-    if (declaration.conflict) await enqueue(trx, assignment.id);
-    return transition.to;
-  });
+/** Whether the person has a live assignment in any of the calls. */
+export async function hasLiveAssignment(db: Queryable, userId: string, callIds: readonly string[]): Promise<boolean> {
+  if (callIds.length === 0) return false;
+  const live = await db
+    .selectFrom('assessment_assignments')
+    .select('id')
+    .where('reviewer_user_id', '=', userId)
+    .where('call_id', 'in', [...callIds])
+    .where('state', 'in', [...assignmentWorkflow.groups.active])
+    .executeTakeFirst();
+  return live !== undefined;
 }
 
 // Scores ----------------------------------------------------------------------------------------
@@ -475,37 +298,8 @@ export async function scoreHistory(db: Queryable, assignmentId: string): Promise
   return rows.map((r) => ({ version: r.version, sheet: parsed<ScoreSheet>(r.scores), submitted: r.submitted, savedAt: r.saved_at, savedByName: r.saved_by_name }));
 }
 
-/**
- * Saves the reviewer's scores as a new version (a draft never fails on what is missing: those come
- * back as warnings), or submits them (refused while anything is missing or the application is
- * paused). Returns the assignment's new version.
- */
-export async function saveScores(db: DB, call: StoredCall, assignmentId: string, expectedVersion: number, sheet: ScoreSheet, submit: boolean, actor: Actor): Promise<{ version: number; warnings: ScoreIssue[] }> {
-  return db.transaction().execute(async (trx) => {
-    const assignment = await lockAssignment(trx, assignmentId, expectedVersion);
-    const review = await lockReview(trx, assignment.applicationId, assignment.callId);
-    const result = scoreApplication(assignment.state, review.state, criteriaOf(call.content), sheet, submit);
-    if (!result.ok) throw new AssessmentRefused(result.problem, { issues: result.issues });
-    const next = assignment.version + 1;
-    await trx.insertInto('assessment_score_versions').values({ assignment_id: assignment.id, version: next, scores: json(sheet), submitted: result.submitted, saved_by_name: actor.user?.name ?? null }).execute();
-    if (result.transition) await moveAssignment(trx, assignment, result.transition, actor, null);
-    else {
-      await trx.updateTable('assessment_assignments').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', assignment.id).execute();
-      await recordAudit(trx, { actor: actor.user, recordType: 'review_assignment', recordId: assignment.id, action: 'save-scores', reason: `version ${next}`, requestId: actor.requestId });
-    }
-    return { version: next, warnings: result.warnings };
-  });
-}
-
-/** Reopens submitted scores for rescoring (until the consensus is recorded); the submitted version stays in the history. */
-export async function reopenAssignment(db: DB, assignmentId: string, expectedVersion: number, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const assignment = await lockAssignment(trx, assignmentId, expectedVersion);
-    const review = await lockReview(trx, assignment.applicationId, assignment.callId);
-    const transition = reopenScores(assignment.state, review.state);
-    if (!transition.ok) throw new AssessmentRefused(transition.problem);
-    await moveAssignment(trx, assignment, transition, actor, 'rescoring');
-  });
+export async function insertScoreVersion(db: Queryable, version: { assignmentId: string; version: number; sheet: ScoreSheet; submitted: boolean; savedByName: string | null }): Promise<void> {
+  await db.insertInto('assessment_score_versions').values({ assignment_id: version.assignmentId, version: version.version, scores: json(version.sheet), submitted: version.submitted, saved_by_name: version.savedByName }).execute();
 }
 
 export interface SubmittedSheet {
@@ -540,21 +334,8 @@ export async function consensusHistory(db: Queryable, applicationId: string): Pr
   return rows.map((r) => ({ version: r.version, scores: parsed<ConsensusSheet>(r.scores), recordedAt: r.recorded_at, recordedByName: r.recorded_by_name }));
 }
 
-/** Records the agreed score and reasoning per criterion as a new version; the review becomes agreed. */
-export async function saveConsensus(db: DB, call: StoredCall, applicationId: string, expectedReviewVersion: number, sheet: ScoreSheet, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    if (!(await submittedVersion(trx, call.id, applicationId))) throw new AssessmentRefused('notSubmitted');
-    const review = await lockReview(trx, applicationId, call.id);
-    if (review.version !== expectedReviewVersion) throw new VersionConflict(review.version, expectedReviewVersion);
-    const criteria = criteriaOf(call.content);
-    const submitted = await submittedSheetsOfApplication(trx, applicationId);
-    const result = recordConsensus(review.state, criteria, sheet, submitted.length);
-    if (!result.ok) throw new AssessmentRefused(result.problem, result.problem === 'incomplete' ? { issues: result.issues } : {});
-    const previous = (await consensusHistory(trx, applicationId)).length;
-    const scores = consensusOf(criteria, sheet);
-    await trx.insertInto('assessment_consensus_versions').values({ application_id: applicationId, version: previous + 1, scores: json(scores), recorded_by_name: actor.user?.name ?? null }).execute();
-    await moveReview(trx, review, { from: result.from, to: result.to, action: previous === 0 ? 'agree' : 'revise-consensus' }, actor, `consensus version ${previous + 1}`);
-  });
+export async function insertConsensusVersion(db: Queryable, version: { applicationId: string; version: number; scores: ConsensusSheet; recordedByName: string | null }): Promise<void> {
+  await db.insertInto('assessment_consensus_versions').values({ application_id: version.applicationId, version: version.version, scores: json(version.scores), recorded_by_name: version.recordedByName }).execute();
 }
 
 // Flags -----------------------------------------------------------------------------------------
@@ -585,36 +366,19 @@ export async function findFlag(db: Queryable, id: string): Promise<(Flag & { cal
   return row ? { ...toFlag(row), callId: row.call_id } : undefined;
 }
 
-/** Raises a flag (e.g. "needs legal check"): the application is paused until every flag is resolved. */
-export async function raiseFlag(db: DB, callId: string, applicationId: string, text: string, actor: Actor): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    if (!(await submittedVersion(trx, callId, applicationId))) throw new AssessmentRefused('notSubmitted');
-    const review = await lockReview(trx, applicationId, callId);
-    const row = await trx.insertInto('assessment_flags').values({ application_id: applicationId, call_id: callId, text, raised_by_name: actor.user?.name ?? null }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor: actor.user, recordType: 'review_flag', recordId: row.id, action: 'raise', toState: 'open', reason: text, requestId: actor.requestId });
-    await moveReview(trx, review, pauseReview(review.state), actor, text);
-    return row.id;
-  });
+export async function insertFlag(db: Queryable, flag: { callId: string; applicationId: string; text: string; raisedByName: string | null }): Promise<string> {
+  const row = await db.insertInto('assessment_flags').values({ application_id: flag.applicationId, call_id: flag.callId, text: flag.text, raised_by_name: flag.raisedByName }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export async function resolveFlag(db: DB, flagId: string, resolution: string, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const flag = await findFlag(trx, flagId);
-    if (!flag) throw new AssessmentRefused('notFound');
-    const review = await lockReview(trx, flag.applicationId, flag.callId);
-    const updated = await trx
-      .updateTable('assessment_flags')
-      .set({ resolution, resolved_by_name: actor.user?.name ?? null, resolved_at: sql`now()` })
-      .where('id', '=', flagId)
-      .where('resolved_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AssessmentRefused('resolved');
-    await recordAudit(trx, { actor: actor.user, recordType: 'review_flag', recordId: flagId, action: 'resolve', fromState: 'open', toState: 'resolved', reason: resolution, requestId: actor.requestId });
-    const open = await trx.selectFrom('assessment_flags').select('id').where('application_id', '=', flag.applicationId).where('resolved_at', 'is', null).execute();
-    const assignments = (await listAssignmentsOfApplication(trx, flag.applicationId)).filter((a) => ACTIVE_ASSIGNMENT_STATES.includes(a.state)).length;
-    const consensusRecorded = (await consensusHistory(trx, flag.applicationId)).length > 0;
-    await moveReview(trx, review, resumeReview(review.state, { openFlagsAfter: open.length, consensusRecorded, assignments }), actor, resolution);
-  });
+/** Resolves the flag if it is open; whether it was. */
+export async function markFlagResolved(db: Queryable, flagId: string, resolution: string, resolvedByName: string | null): Promise<boolean> {
+  const updated = await db.updateTable('assessment_flags').set({ resolution, resolved_by_name: resolvedByName, resolved_at: sql`now()` }).where('id', '=', flagId).where('resolved_at', 'is', null).executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+export async function countOpenFlags(db: Queryable, applicationId: string): Promise<number> {
+  return (await db.selectFrom('assessment_flags').select('id').where('application_id', '=', applicationId).where('resolved_at', 'is', null).execute()).length;
 }
 
 // For the owner's dashboard and for selection --------------------------------------------------
@@ -622,7 +386,7 @@ export async function resolveFlag(db: DB, flagId: string, resolution: string, ac
 /** Declared conflicts the owner has not yet answered with a new assignment on the same application. */
 export async function conflictsToReassign(db: Queryable, callId: string): Promise<StoredAssignment[]> {
   const all = await listAssignmentsOfCall(db, callId);
-  return all.filter((a) => a.state === 'conflicted' && !all.some((b) => b.applicationId === a.applicationId && b.assignedAt > (a.declaredAt ?? a.assignedAt) && ACTIVE_ASSIGNMENT_STATES.includes(b.state)));
+  return all.filter((a) => a.state === 'conflicted' && !all.some((b) => b.applicationId === a.applicationId && b.assignedAt > (a.declaredAt ?? a.assignedAt) && assignmentWorkflow.isIn('active', b.state)));
 }
 
 export interface ReviewStatus {
@@ -652,7 +416,7 @@ export async function reviewStatusOfCall(db: Queryable, callId: string): Promise
     return {
       applicationId: application.id,
       state: reviews.get(application.id) ?? 'awaiting',
-      assigned: mine.filter((a) => ACTIVE_ASSIGNMENT_STATES.includes(a.state)).length,
+      assigned: mine.filter((a) => assignmentWorkflow.isIn('active', a.state)).length,
       declared: mine.filter((a) => a.state === 'declared' || a.state === 'submitted').length,
       scored: mine.filter((a) => a.state === 'submitted').length,
       conflicted: mine.filter((a) => a.state === 'conflicted').length,

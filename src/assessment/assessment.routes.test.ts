@@ -3,8 +3,7 @@ import { listAuditEvents } from '../platform/audit/store.js';
 import { listCapturedMail } from '../platform/mail/store.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
 import { listSubmissions, listSubmittedApplications } from '../applications/index.js';
-import { seedDemoProgrammes } from '../programmes/demo.js';
-import { findCall, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
+import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from './demo.js';
 import { findAssignment, listAssignmentsOfCall, listPool, scoreHistory, type StoredAssignment } from './store.js';
 

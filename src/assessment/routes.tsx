@@ -8,7 +8,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
-import { findPrincipal } from '../platform/auth/store.js';
 import { findFile } from '../platform/files/store.js';
 import { actorOf, formField, formVersion, idParams } from '../platform/http/input.js';
 import { forbidden, notFound } from '../platform/http/problems.js';
@@ -16,47 +15,34 @@ import { isRefused, type Refused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import type { PageContext } from '../platform/ui/context.js';
 import { translate } from '../platform/ui/translate.js';
-import { applicationFile, findApplication, listSubmittedApplications } from '../applications/index.js';
+import { applicationFile, findApplication } from '../applications/index.js';
 import { canManage, findCall, findProgramme, type StoredCall } from '../programmes/index.js';
 import { workConflictNotices } from './conflict-notice.js';
 import {
   criteriaOf,
-  exclusionFor,
   flagTextProblem,
   mayRecordConsensus,
   parseDeclaration,
   parseScoreSheet,
-  progressOf,
   scoreScaleOf,
   sheetIssues,
   type ReviewCriterion,
   type ScoreIssue,
   type ScoreParseProblem,
-  type ScoreSheet,
 } from './model.js';
 import { AssignmentPage, type AssignmentView } from './pages/assignment.js';
-import { DashboardPage } from './pages/dashboard.js';
+import { DashboardPage, type DashboardView } from './pages/dashboard.js';
 import { MyReviewsPage } from './pages/my-reviews.js';
-import { membersText } from './pages/parts.js';
 import { PoolPage } from './pages/pool.js';
 import { ReviewPage, type ReviewView } from './pages/review.js';
 import { explainProblem, type AssessmentProblem } from './problems.js';
 import {
-  conflictsToReassign,
-  consensusHistory,
   findAssignment,
   findFlag,
-  findReview,
   listAssignmentsOfApplication,
-  listAssignmentsOfCall,
-  listAssignmentsOfReviewer,
-  listFlagsOfCall,
   listPool,
   poolCandidates,
-  reviewerProfile,
-  reviewStatusOfCall,
   scoreHistory,
-  submittedSheetsOfApplication,
   submittedVersion,
   type StoredAssignment,
 } from './store.js';
@@ -75,6 +61,7 @@ import {
   setLeadReviewer,
   withdrawAssignment,
 } from './use-cases.js';
+import { assignmentView, dashboardView, myReviews, reviewView } from './views.js';
 import { assignmentWorkflow } from './workflows.js';
 
 const OWNER = access.roles('programme_owner', 'admin');
@@ -110,12 +97,6 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return call;
   }
 
-  async function names(ids: Iterable<string>): Promise<Map<string, string>> {
-    const result = new Map<string, string>();
-    for (const id of new Set(ids)) result.set(id, (await findPrincipal(db, id, 'employee'))?.name ?? '');
-    return result;
-  }
-
   /** A file of the submitted application (attachment or decision) as a download. */
   async function sendApplicationFile(reply: FastifyReply, applicationId: string, fileId: string) {
     if (!(await applicationFile(db, applicationId, fileId))) throw notFound();
@@ -126,71 +107,23 @@ export async function assessmentRoutes(app: FastifyInstance) {
 
   // The owner's dashboard --------------------------------------------------------------------
 
-  async function dashboard(request: FastifyRequest, reply: FastifyReply, call: StoredCall, status: number, extra: { notice?: string; errors?: FieldError[]; perApplication?: string } = {}) {
-    const submitted = await listSubmittedApplications(db, call.id);
-    const assignments = await listAssignmentsOfCall(db, call.id);
-    const statuses = await reviewStatusOfCall(db, call.id);
-    const pool = await listPool(db, call.programmeId);
-    const nameOf = await names([...pool.map((m) => m.userId), ...assignments.map((a) => a.reviewerId)]);
-    const applicantOf = new Map(submitted.map(({ application, submission }) => [application.id, submission.members]));
-    const { perReviewer } = progressOf(assignments);
-    const exclusions = [];
-    for (const member of pool) {
-      const profile = await reviewerProfile(db, member.userId);
-      if (!profile) continue;
-      for (const { application, submission } of submitted) {
-        const mine = assignments.filter((a) => a.applicationId === application.id);
-        const exclusion = exclusionFor(profile, {
-          applicationId: application.id,
-          members: submission.members,
-          assignedReviewerIds: [],
-          conflictedReviewerIds: mine.filter((a) => a.state === 'conflicted').map((a) => a.reviewerId),
-        });
-        if (exclusion) exclusions.push({ exclusion, reviewerName: member.name, applicant: membersText(submission.members) });
-      }
-    }
-    const reassign = (await conflictsToReassign(db, call.id)).map((assignment) => ({ assignment, reviewerName: nameOf.get(assignment.reviewerId) ?? '', applicant: membersText(applicantOf.get(assignment.applicationId) ?? []) }));
+  async function dashboard(reply: FastifyReply, call: StoredCall, status: number, extra: Partial<DashboardView> = {}) {
     reply.code(status);
-    return reply.html(
-      <DashboardPage
-        ctx={reply.pageContext()}
-        view={{
-          call,
-          applications: submitted.map(({ application, submission }) => ({
-            applicationId: application.id,
-            members: submission.members,
-            status: statuses.find((s) => s.applicationId === application.id)!,
-            assignments: assignments.filter((a) => a.applicationId === application.id).map((a) => ({ ...a, reviewerName: nameOf.get(a.reviewerId) ?? '' })),
-          })),
-          reviewers: pool.map((m) => {
-            const live = statuses.filter((st) => assignments.some((a) => a.reviewerId === m.userId && a.applicationId === st.applicationId && assignmentWorkflow.isIn('active', a.state)));
-            return {
-              ...m,
-              counts: perReviewer.get(m.userId) ?? { assigned: 0, declared: 0, scored: 0, conflicted: 0 },
-              agreed: live.filter((st) => st.consensusRecorded).length,
-              flagged: live.filter((st) => st.openFlags > 0).length,
-            };
-          }),
-          exclusions,
-          reassign,
-          ...extra,
-        }}
-      />,
-    );
+    return reply.html(<DashboardPage ctx={reply.pageContext()} view={{ ...(await dashboardView(db, call)), ...extra }} />);
   }
 
   app.get('/eier/utlysninger/:id/vurdering', { config: { access: OWNER }, schema: { params: ID } }, async (request, reply) => {
     const call = await managedCall(request, (request.params as { id: string }).id);
     const query = request.query as { assigned?: string; notice?: string };
     const notice = query.assigned !== undefined && /^\d{1,4}$/.test(query.assigned) ? translate(reply.pageContext(), 'assessment.batch.done', { count: Number(query.assigned) }) : query.notice === 'withdrawn' ? request.t('assessment.assignments.withdrawn') : query.notice === 'assigned' ? request.t('assessment.assignments.done') : undefined;
-    return dashboard(request, reply, call, 200, { notice });
+    return dashboard(reply, call, 200, { notice });
   });
 
   app.post('/eier/utlysninger/:id/vurdering/fordel', { config: { access: OWNER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const call = await managedCall(request, (request.params as { id: string }).id);
     const raw = textOf(request, 'perApplication');
     if (!/^\d{1,2}$/.test(raw) || Number(raw) < 1 || Number(raw) > 10) {
-      return dashboard(request, reply, call, 400, { perApplication: raw, errors: [{ field: 'perApplication', message: request.t('assessment.problem.perApplication') }] });
+      return dashboard(reply, call, 400, { perApplication: raw, errors: [{ field: 'perApplication', message: request.t('assessment.problem.perApplication') }] });
     }
     const plan = await assignInBatch(db, call, Number(raw), actorOf(request));
     return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&assigned=${plan.assignments.length}`, 303);
@@ -203,7 +136,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
     const outcome = await assignReviewer(db, call, applicationId, reviewerId, actorOf(request));
     if (isRefused(outcome)) {
       const { status, errors } = refused(reply.pageContext(), outcome.problem, `reviewer-${applicationId}`);
-      return dashboard(request, reply, call, status, { errors });
+      return dashboard(reply, call, status, { errors });
     }
     return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&notice=assigned`, 303);
   });
@@ -215,7 +148,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
     const outcome = await withdrawAssignment(db, assignment.id, formVersion(request.body), textOf(request, `reason-${assignment.id}`).slice(0, 2000) || null, actorOf(request));
     if (isRefused(outcome)) {
       const { status, errors } = refused(reply.pageContext(), outcome.problem, `application-${assignment.applicationId}`);
-      return dashboard(request, reply, call, status, { errors });
+      return dashboard(reply, call, status, { errors });
     }
     return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&notice=withdrawn`, 303);
   });
@@ -264,23 +197,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
 
   // The reviewer's pages ---------------------------------------------------------------------
 
-  app.get('/vurderinger', { config: { access: REVIEWER } }, async (request, reply) => {
-    const principal = request.principal!;
-    const items = [];
-    for (const assignment of await listAssignmentsOfReviewer(db, principal.userId)) {
-      const call = await findCall(db, assignment.callId);
-      const submission = await submittedVersion(db, assignment.callId, assignment.applicationId);
-      if (!call) continue;
-      const pool = await listPool(db, call.programmeId);
-      items.push({
-        assignment,
-        callTitle: call.content.title,
-        applicant: submission ? membersText(submission.members) : '',
-        consensusLink: mayRecordConsensus(principal, false, pool, assignment.state),
-      });
-    }
-    return reply.html(<MyReviewsPage ctx={reply.pageContext()} items={items} />);
-  });
+  app.get('/vurderinger', { config: { access: REVIEWER } }, async (request, reply) => reply.html(<MyReviewsPage ctx={reply.pageContext()} items={await myReviews(db, request.principal!)} />));
 
   /** The person's own assignment; anyone else's is a 403 that shows and changes nothing. */
   async function ownAssignment(request: FastifyRequest): Promise<{ assignment: StoredAssignment; call: StoredCall }> {
@@ -294,23 +211,10 @@ export async function assessmentRoutes(app: FastifyInstance) {
 
   async function assignmentPage(request: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<AssignmentView> = {}) {
     const { assignment, call } = await ownAssignment(request);
-    const submission = await submittedVersion(db, call.id, assignment.applicationId);
-    if (!submission) throw notFound();
-    const history = await scoreHistory(db, assignment.id);
-    const view: AssignmentView = {
-      assignment,
-      call,
-      applicant: membersText(submission.members),
-      reviewState: (await findReview(db, assignment.applicationId)).state,
-      submission: assignmentWorkflow.isIn('content', assignment.state) ? submission : undefined,
-      criteria: criteriaOf(call.content),
-      scale: scoreScaleOf(call),
-      sheet: history.at(-1)?.sheet ?? {},
-      history,
-      ...extra,
-    };
+    const view = await assignmentView(db, assignment, call);
+    if (!view) throw notFound();
     reply.code(status);
-    return reply.html(<AssignmentPage ctx={reply.pageContext()} view={view} />);
+    return reply.html(<AssignmentPage ctx={reply.pageContext()} view={{ ...view, ...extra }} />);
   }
 
   app.get('/vurderinger/:id', { config: { access: REVIEWER }, schema: { params: ID } }, async (request, reply) => {
@@ -418,29 +322,10 @@ export async function assessmentRoutes(app: FastifyInstance) {
 
   async function reviewPage(request: FastifyRequest, reply: FastifyReply, applicationId: string, status: number, extra: Partial<ReviewView> = {}) {
     const { call, owner } = await reviewAccess(request, applicationId);
-    const submission = (await submittedVersion(db, call.id, applicationId))!;
-    const sheets = await submittedSheetsOfApplication(db, applicationId);
-    const nameOf = await names(sheets.map((s) => s.reviewerId));
-    const consensus = await consensusHistory(db, applicationId);
-    const latest = consensus.at(-1);
-    const values: ScoreSheet = latest ? Object.fromEntries(Object.entries(latest.scores).map(([k, s]) => [k, { score: s.score, rationale: s.reasoning }])) : {};
-    const view: ReviewView = {
-      call,
-      applicationId,
-      applicant: membersText(submission.members),
-      submission,
-      review: await findReview(db, applicationId),
-      criteria: criteriaOf(call.content),
-      scale: scoreScaleOf(call),
-      sheets: sheets.map((s) => ({ reviewerName: nameOf.get(s.reviewerId) ?? '', sheet: s.sheet })),
-      consensus,
-      flags: (await listFlagsOfCall(db, call.id)).filter((f) => f.applicationId === applicationId),
-      values,
-      owner,
-      ...extra,
-    };
+    const view = await reviewView(db, call, applicationId, owner);
+    if (!view) throw notFound();
     reply.code(status);
-    return reply.html(<ReviewPage ctx={reply.pageContext()} view={view} />);
+    return reply.html(<ReviewPage ctx={reply.pageContext()} view={{ ...view, ...extra }} />);
   }
 
   app.get('/vurdering/soknader/:id', { config: { access: REVIEWER }, schema: { params: ID } }, async (request, reply) => {

@@ -1,5 +1,4 @@
 /** What several assessment pages share: notices, the state tag, texts about members and exclusions, the submitted content and the score fields. */
-import { formatInstant } from '../../platform/i18n/index.js';
 import type { FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Select, TextArea } from '../../platform/ui/fields.js';

@@ -4,7 +4,7 @@ import { findPrincipal, listRoleHolders } from '../platform/auth/store.js';
 import { isLocale, type Locale } from '../platform/i18n/index.js';
 import { translate } from '../platform/ui/translate.js';
 import { findCall } from '../programmes/index.js';
-import { membersText } from './pages/parts.js';
+import { membersText } from './texts.js';
 import { findAssignment, submittedVersion } from './store.js';
 import { CONFLICT_NOTICE_JOB } from './use-cases.js';
 

@@ -12,5 +12,6 @@ export const assessment: CapabilityManifest = {
 export { DEMO_CALL_KEY, seedDemoAssessment } from './demo.js';
 export { criteriaOf, scoreScaleOf, type ScoreScale } from './model.js';
 export type { AssessmentProblem } from './problems.js';
+export { assessmentRoutes } from './routes.js';
 export { agreedScoresForCall, findAssignment, findReview, listAssignmentsOfCall, listPool, pausedApplicationsOfCall } from './store.js';
 export { assignInBatch, declareInterests, raiseFlag, saveConsensus, saveScores } from './use-cases.js';

@@ -6,7 +6,7 @@ import { defineProblems, type VersionConflict } from '../platform/outcome.js';
 import type { IllegalTransition } from '../platform/workflow.js';
 import { translate } from '../platform/ui/translate.js';
 import type { Exclusion, ScoreIssue } from './model.js';
-import { exclusionText } from './pages/parts.js';
+import { exclusionText } from './texts.js';
 import type { AssignmentAction, AssignmentState, ReviewAction, ReviewState } from './workflows.js';
 
 export type AssessmentProblem =

@@ -11,7 +11,7 @@ import { criteriaOf, exclusionFor, mayRecordConsensus, progressOf, scoreScaleOf,
 import type { AssignmentView } from './pages/assignment.js';
 import type { DashboardView } from './pages/dashboard.js';
 import type { MyReviewItem } from './pages/my-reviews.js';
-import { membersText } from './pages/parts.js';
+import { membersText } from './texts.js';
 import type { ReviewView } from './pages/review.js';
 import {
   conflictsToReassign,

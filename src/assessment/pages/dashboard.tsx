@@ -9,7 +9,8 @@ import type { StoredCall } from '../../programmes/index.js';
 import type { Exclusion, PoolMember, ProgressCounts } from '../model.js';
 import type { ReviewStatus, StoredAssignment } from '../store.js';
 import { assignmentWorkflow } from '../workflows.js';
-import { exclusionText, membersText, Notice, stateTag } from './parts.js';
+import { exclusionText, membersText } from '../texts.js';
+import { Notice, stateTag } from './parts.js';
 
 export interface ApplicationRow {
   applicationId: string;

@@ -1,11 +1,11 @@
-/** What several assessment pages share: notices, the state tag, texts about members and exclusions, the submitted content and the score fields. */
+/** What several assessment pages share: notices, the state tag, the submitted content and the score fields. */
 import type { FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Select, TextArea } from '../../platform/ui/fields.js';
 import { translate } from '../../platform/ui/translate.js';
 import type { StoredAttachment, StoredSubmission } from '../../applications/index.js';
 import type { AnswerValue, TableRow } from '../../programmes/index.js';
-import type { Exclusion, ReviewCriterion, ScoreScale, ScoreSheet } from '../model.js';
+import type { ReviewCriterion, ScoreScale, ScoreSheet } from '../model.js';
 import { reviewWorkflow, type ReviewState } from '../workflows.js';
 
 export const stateTag = (ctx: PageContext, state: ReviewState) => (
@@ -34,12 +34,6 @@ export function ConflictAlert({ ctx, conflict }: { ctx: PageContext; conflict: {
     </div>
   );
 }
-
-export function exclusionText(ctx: PageContext, exclusion: Exclusion, reviewerName: string): string {
-  return translate(ctx, `assessment.exclusion.${exclusion.reason}`, { reviewer: reviewerName, municipality: exclusion.municipality ? `${exclusion.municipality.name} (${exclusion.municipality.code})` : '' });
-}
-
-export const membersText = (members: readonly { code: string; name: string }[]) => members.map((m) => m.name).join(', ');
 
 function answerText(ctx: PageContext, value: AnswerValue | undefined): string {
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return ctx.t('assessment.content.empty');

@@ -9,7 +9,7 @@ import type { ReviewCriterion, ScoreScale, ScoreSheet } from '../model.js';
 import { reviewWorkflow, type ReviewState } from '../workflows.js';
 
 export const stateTag = (ctx: PageContext, state: ReviewState) => (
-  <span class="ds-tag" data-color={state === 'paused' ? 'warning' : state === 'agreed' ? 'success' : 'neutral'}>
+  <span class="ds-tag" data-color={state === 'paused' ? 'warning' : state === 'agreed' ? 'success' : 'neutral'} safe>
     {reviewWorkflow.name(state, 'staff', ctx.locale)}
   </span>
 );

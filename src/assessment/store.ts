@@ -5,7 +5,7 @@
  * earlier ones stay as history. Applications and calls are read through their own capabilities.
  */
 import { sql, type Generated, type Selectable } from 'kysely';
-import type { Queryable } from '../platform/db/database.js';
+import type { Queryable, Tx } from '../platform/db/database.js';
 import { isUuid, json, parsed } from '../platform/db/kit.js';
 import { findPrincipal, listRoleHolders } from '../platform/auth/store.js';
 import { findApplication, listSubmissions, listSubmittedApplications, type StoredSubmission } from '../applications/index.js';
@@ -194,7 +194,7 @@ export async function findReview(db: Queryable, applicationId: string): Promise<
 }
 
 /** The review row, created (awaiting) if new, locked for the rest of the transaction. */
-export async function lockReview(trx: Queryable, applicationId: string, callId: string): Promise<Review> {
+export async function lockReview(trx: Tx, applicationId: string, callId: string): Promise<Review> {
   await trx.insertInto('assessment_reviews').values({ application_id: applicationId, call_id: callId, state: 'awaiting', version: 0 }).onConflict((oc) => oc.column('application_id').doNothing()).execute();
   const row = await trx.selectFrom('assessment_reviews').selectAll().where('application_id', '=', applicationId).forUpdate().executeTakeFirstOrThrow();
   return { applicationId, state: row.state, version: row.version };
@@ -236,14 +236,14 @@ export async function submittedVersion(db: Queryable, callId: string, applicatio
 }
 
 /** The assignment, locked for the rest of the transaction. */
-export async function lockAssignment(trx: Queryable, id: string): Promise<StoredAssignment | undefined> {
+export async function lockAssignment(trx: Tx, id: string): Promise<StoredAssignment | undefined> {
   if (!isUuid(id)) return undefined;
   const row = await trx.selectFrom('assessment_assignments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   return row ? toAssignment(row) : undefined;
 }
 
 /** Serialises the assignment writes of one call (both engines): two batches never double-assign. */
-export async function lockCallAssignments(trx: Queryable, callId: string): Promise<void> {
+export async function lockCallAssignments(trx: Tx, callId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`assessment:${callId}`}))`.execute(trx);
 }
 

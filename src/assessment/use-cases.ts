@@ -60,10 +60,9 @@ import { assignmentWorkflow, type AssignmentState, type ReviewState } from './wo
 
 type Outcome<T> = Promise<T | Refused<AssessmentProblem>>;
 
-const transaction = <T>(db: Queryable, work: (trx: Queryable) => Outcome<T>): Outcome<T> => inTransaction(db, work);
+const transaction = <T>(db: Queryable, work: (trx: Tx) => Outcome<T>): Outcome<T> => inTransaction(db, work);
 
-/** Audits a change in its transaction (`inTransaction` hands one over; the audit store asks for it by type). */
-const audit = (trx: Queryable, actor: Actor, entry: Omit<AuditEntry, 'actor' | 'requestId'>) => recordAudit(trx as Tx, { ...entry, actor: actor.user, requestId: actor.requestId });
+const audit = (trx: Tx, actor: Actor, entry: Omit<AuditEntry, 'actor' | 'requestId'>) => recordAudit(trx, { ...entry, actor: actor.user, requestId: actor.requestId });
 
 const nameOf = (actor: Actor) => actor.user?.name ?? null;
 
@@ -117,19 +116,19 @@ function toAssign(applicationId: string, submission: StoredSubmission, assignmen
 }
 
 /** Stores the review's new version, moved where `transition` says (or left where it is), audited when it moves. */
-async function moveReview(trx: Queryable, review: Review, transition: Transitioned<ReviewState, string> | null, actor: Actor, reason: string | null): Promise<void> {
+async function moveReview(trx: Tx, review: Review, transition: Transitioned<ReviewState, string> | null, actor: Actor, reason: string | null): Promise<void> {
   await updateReview(trx, review.applicationId, transition?.to ?? review.state);
   if (transition)
     await audit(trx, actor, { recordType: 'review', recordId: review.applicationId, action: transition.action, fromState: transition.from, toState: transition.to, reason });
 }
 
-async function moveAssignment(trx: Queryable, assignment: StoredAssignment, transition: Transitioned<AssignmentState>, actor: Actor, reason: string | null, declaration?: Declaration): Promise<void> {
+async function moveAssignment(trx: Tx, assignment: StoredAssignment, transition: Transitioned<AssignmentState>, actor: Actor, reason: string | null, declaration?: Declaration): Promise<void> {
   await updateAssignment(trx, assignment.id, transition.to, declaration);
   await audit(trx, actor, { recordType: 'review_assignment', recordId: assignment.id, action: transition.action, fromState: transition.from, toState: transition.to, reason });
 }
 
 /** A new assignment, audited; the first on an application starts its review. */
-async function assign(trx: Queryable, callId: string, applicationId: string, reviewerId: string, actor: Actor, why: string): Promise<void> {
+async function assign(trx: Tx, callId: string, applicationId: string, reviewerId: string, actor: Actor, why: string): Promise<void> {
   const review = await lockReview(trx, applicationId, callId);
   const id = await insertAssignment(trx, { callId, applicationId, reviewerId, assignedByName: nameOf(actor) });
   await audit(trx, actor, { recordType: 'review_assignment', recordId: id, action: 'assign', toState: 'assigned', reason: why });
@@ -179,7 +178,7 @@ export async function assignInBatch(db: Queryable, call: StoredCall, perApplicat
 }
 
 /** The assignment locked at the version the person started from, or why not. */
-async function assignmentAt(trx: Queryable, id: string, expectedVersion: number): Promise<StoredAssignment | Refused<AssessmentProblem>> {
+async function assignmentAt(trx: Tx, id: string, expectedVersion: number): Promise<StoredAssignment | Refused<AssessmentProblem>> {
   const assignment = await lockAssignment(trx, id);
   if (!assignment) return refuse({ kind: 'notFound' });
   if (assignment.version !== expectedVersion) return refuse(versionConflict(assignment.version, expectedVersion));

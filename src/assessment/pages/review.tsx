@@ -52,24 +52,23 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
         {view.sheets.length === 0 ? (
           <p class="ds-paragraph" safe>{t('assessment.review.noSheets')}</p>
         ) : (
-          <div class="table-scroll">
-            <DataTable
-              id="side-by-side"
-              rows={view.criteria}
-              columns={[
-                { header: t('assessment.review.criterion'), rowHeader: true, text: (c) => t('assessment.score.criterion', { title: c.title, weight: c.weight }) },
-                ...view.sheets.map((s) => ({
-                  header: s.reviewerName,
-                  cell: (c: ReviewCriterion) => (
-                    <>
-                      <strong safe>{String(s.sheet[c.key]?.score ?? '–')}</strong>
-                      <p class="ds-paragraph" data-size="sm" safe>{s.sheet[c.key]?.rationale ?? ''}</p>
-                    </>
-                  ),
-                })),
-              ]}
-            />
-          </div>
+          <DataTable
+            id="side-by-side"
+            scrollLabel={t('assessment.review.sheets')}
+            rows={view.criteria}
+            columns={[
+              { header: t('assessment.review.criterion'), rowHeader: true, text: (c) => t('assessment.score.criterion', { title: c.title, weight: c.weight }) },
+              ...view.sheets.map((s) => ({
+                header: s.reviewerName,
+                cell: (c: ReviewCriterion) => (
+                  <>
+                    <strong safe>{String(s.sheet[c.key]?.score ?? '–')}</strong>
+                    <p class="ds-paragraph" data-size="sm" safe>{s.sheet[c.key]?.rationale ?? ''}</p>
+                  </>
+                ),
+              })),
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="flags-heading">

@@ -11,7 +11,7 @@ import { access } from '../platform/auth/model.js';
 import { findFile } from '../platform/files/store.js';
 import { actorOf, formField, formVersion, idParams } from '../platform/http/input.js';
 import { forbidden, notFound } from '../platform/http/problems.js';
-import { isRefused, type Refused } from '../platform/outcome.js';
+import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import type { PageContext } from '../platform/ui/context.js';
 import { translate } from '../platform/ui/translate.js';
@@ -173,7 +173,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return poolPage(request, reply, 200, notice === 'saved' ? { notice: request.t('assessment.pool.saved') } : {});
   });
 
-  async function poolChange(request: FastifyRequest, reply: FastifyReply, change: (programme: { id: string; ownerOrganisationId: string }) => Promise<void | Refused<AssessmentProblem>>) {
+  async function poolChange(request: FastifyRequest, reply: FastifyReply, change: (programme: { id: string; ownerOrganisationId: string }) => ReturnType<typeof addToPool>) {
     const programme = await managedProgramme(request);
     const outcome = await change(programme);
     if (isRefused(outcome)) {

@@ -148,36 +148,39 @@ describe('JSON API', () => {
     expect(parameter.description).toContain(String(MAX_COMBINED));
   });
 
-  it('keeps /healthz fast while one client loops on the largest combinations', async () => {
+  it('answers /healthz between the slices of costly work, not after it, while one client loops on the largest combinations', async () => {
     const codes = JSON.parse((await get('/api/v1/municipalities')).body).map((m: { code: string }) => m.code) as string[];
     // Tests build the engines at the first request rather than at start: build them first.
     await get('/api/v1/projection?codes=4001');
     // A new combination each time (5 is prime to the number of municipalities: no code twice).
     const combination = (i: number) => Array.from({ length: MAX_COMBINED }, (_, k) => codes[(i * 11 + k * 5) % codes.length]).join(',');
-    let stop = false;
-    let served = 0;
-    const costly = async (loop: number) => {
-      for (let i = loop; !stop; i += 3) {
-        const response = await fetch(`${running.baseUrl}/api/v1/projection?codes=${combination(i)}&migration=${i}`);
-        await response.arrayBuffer();
-        expect(response.status).toBe(200);
-        served++;
-      }
-    };
-    const loops = [0, 1, 2].map(costly);
-    const latencies: number[] = [];
-    for (const until = performance.now() + 3_000; performance.now() < until; ) {
+    const timed = async (url: string) => {
       const started = performance.now();
-      await (await fetch(`${running.baseUrl}/healthz`)).text();
-      latencies.push(performance.now() - started);
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      expect(response.status).toBe(200);
+      return performance.now() - started;
+    };
+    let stop = false;
+    const costly: number[] = [];
+    const loop = async (first: number) => {
+      for (let i = first; !stop; i += 3) costly.push(await timed(`${running.baseUrl}/api/v1/projection?codes=${combination(i)}&migration=${i}`));
+    };
+    const loops = [0, 1, 2].map(loop);
+    const health: number[] = [];
+    for (const until = performance.now() + 3_000; performance.now() < until; ) {
+      health.push(await timed(`${running.baseUrl}/healthz`));
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     stop = true;
     await Promise.all(loops);
-    latencies.sort((a, b) => a - b);
-    const p95 = latencies[Math.ceil(0.95 * latencies.length) - 1]!;
-    expect(served).toBeGreaterThan(3);
-    expect(p95, `healthz p95 ${p95.toFixed(1)} ms over ${latencies.length}, ${served} costly requests served`).toBeLessThan(50);
+    const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.ceil(q * values.length) - 1]!;
+    const [healthP95, costlyMedian] = [quantile(health, 0.95), quantile(costly, 0.5)];
+    // Compared with the costly requests of the same run, so a loaded machine slows both alike: a
+    // server that finished each computation before answering would make /healthz wait about as long.
+    const summary = `healthz p95 ${healthP95.toFixed(1)} ms over ${health.length}; costly median ${costlyMedian.toFixed(1)} ms over ${costly.length}`;
+    expect(costly.length, summary).toBeGreaterThan(3);
+    expect(healthP95, summary).toBeLessThan(costlyMedian / 2);
   }, 30_000);
 
   it('is described in the OpenAPI document', async () => {

@@ -80,6 +80,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
       <section aria-labelledby="applications-heading">
         <h2 class="ds-heading" data-size="sm" id="applications-heading" safe>{t('assessment.progress.perApplication')}</h2>
         <DataTable
+          border
           id="progress-applications"
           rows={view.applications}
           columns={[
@@ -96,6 +97,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
       <section aria-labelledby="reviewers-heading">
         <h2 class="ds-heading" data-size="sm" id="reviewers-heading" safe>{t('assessment.progress.perReviewer')}</h2>
         <DataTable
+          border
           id="progress-reviewers"
           rows={view.reviewers}
           columns={[

@@ -22,6 +22,7 @@ export function MyReviewsPage({ ctx, items }: { ctx: PageContext; items: MyRevie
         <p class="ds-paragraph" safe>{t('assessment.mine.none')}</p>
       ) : (
         <DataTable
+          border
           id="my-reviews"
           rows={items}
           columns={[

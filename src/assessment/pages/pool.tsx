@@ -36,6 +36,7 @@ export function PoolPage({
         <p class="ds-paragraph" safe>{t('assessment.pool.empty')}</p>
       ) : (
         <DataTable
+          border
           id="pool"
           rows={pool}
           columns={[

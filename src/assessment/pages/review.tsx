@@ -53,6 +53,7 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
           <p class="ds-paragraph" safe>{t('assessment.review.noSheets')}</p>
         ) : (
           <DataTable
+            border
             id="side-by-side"
             scrollLabel={t('assessment.review.sheets')}
             rows={view.criteria}

@@ -25,14 +25,16 @@ export interface DataTableProps<Row> {
   size?: 'sm' | 'md';
   /** An id per row, for links to a row (e.g. from a map's area). */
   rowId?: (row: Row) => string;
+  /** Designsystemet's bordered table. */
+  border?: boolean;
 }
 
 /** Designsystemet's table with a caption, column headers and (optionally) a row header per row. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { columns, rows, caption, captionHidden = false, scrollLabel, id, size, rowId } = props;
+  const { columns, rows, caption, captionHidden = false, scrollLabel, id, size, rowId, border = false } = props;
   const numeric = (column: Column<Row>) => (column.numeric ? 'numeric' : undefined);
   const table = (
-    <table class={['ds-table', props.class].filter(Boolean).join(' ')} id={id} data-size={size}>
+    <table class={['ds-table', props.class].filter(Boolean).join(' ')} id={id} data-size={size} data-border={border}>
       {caption ? (
         <caption class={captionHidden ? 'ds-sr-only' : undefined} safe>
           {caption}

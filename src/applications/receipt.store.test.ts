@@ -8,8 +8,10 @@ import { seedDemoProgrammes } from '../programmes/demo.js';
 import { seededIds } from '../programmes/store.js';
 import { seedSmallRegistry } from '../programmes/testing.js';
 import { produceReceipt, type ReceiptServices } from './receipt.js';
-import { findApplication, findReceiptMail, findSubmission, submitApplication, type Actor } from './store.js';
+import type { Actor } from '../platform/db/kit.js';
+import { findApplication, findReceiptMail, findSubmission } from './store.js';
 import { completeNetwork } from './testing.js';
+import { orThrow, submitApplication } from './use-cases.js';
 
 let database: TestDatabase;
 let callId: string;
@@ -42,7 +44,7 @@ function recordingMailer(crashAfterSending = 0): Mailer & { sent: OutgoingMail[]
 
 async function submitted(): Promise<string> {
   const id = await completeNetwork(database.db, callId, silje);
-  const { submissionId } = await submitApplication(database.db, id, (await findApplication(database.db, id))!.version, silje, async () => undefined);
+  const { submissionId } = orThrow(await submitApplication(database.db, id, (await findApplication(database.db, id))!.version, silje));
   return submissionId;
 }
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCapturedMail } from '../platform/mail/store.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
-import { seedDemoProgrammes } from '../programmes/demo.js';
-import { seededIds } from '../programmes/store.js';
-import { seedSmallRegistry } from '../programmes/testing.js';
+import { seedDemoProgrammes, seededIds, seedSmallRegistry } from '../programmes/index.js';
 import { findApplication, listSubmissions } from './store.js';
 
 let running: RunningApp;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NETWORK_FORM } from '../programmes/demo.js';
-import type { EligibilityRule } from '../programmes/rules.js';
+import { type EligibilityRule, NETWORK_FORM } from '../programmes/index.js';
 import { isRefused, refuse, type Refused } from '../platform/outcome.js';
 import type { AreaFigures, YearFigures } from '../projections/figures.js';
 import { challengeLines, challengeRows } from './projected-challenge.js';

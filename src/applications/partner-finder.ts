@@ -5,9 +5,7 @@
  * network's own, from the projections. The model ranks them and judges each against the call's rules.
  */
 import type { Queryable } from '../platform/db/database.js';
-import { membersFromRegistry } from '../programmes/eligibility.js';
-import { answeredSections, type Answers, type FormDefinition } from '../programmes/form.js';
-import type { EligibilityRule, MemberContext } from '../programmes/rules.js';
+import { answeredSections, type Answers, type EligibilityRule, type FormDefinition, type MemberContext, membersFromRegistry } from '../programmes/index.js';
 import { COMPARISON_YEAR } from '../projections/figures.js';
 import type { ProjectionService } from '../projections/service.js';
 import type { Country } from '../registry/model.js';

@@ -91,6 +91,11 @@ describe('an application from start to receipt', () => {
     expect(await version()).toBe(before);
   });
 
+  it("shows what another capability puts in the applicant-decision slot, for this application in the page's language", async () => {
+    running.app.slots.fill('applications.applicant-decision', ({ ctx, applicationId: id }) => `<p id="slot-test">${ctx.locale} ${id}</p>`);
+    expect((await get(`/soknader/${applicationId}?lang=en`, OLA)).body).toContain(`<p id="slot-test">en ${applicationId}</p>`);
+  });
+
   it('saves a draft with warnings, keeps a stale save as a 409 with the text, and refuses absurd input', async () => {
     const v = await version();
     const saved = await post(`/soknader/${applicationId}`, SILJE, { version: v, 'challenge.text': 'Flere eldre, færre i arbeid.', 'plan.text': 'Felles rekruttering.', 'anchoring.date': '2026-13-40' });

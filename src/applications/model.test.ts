@@ -12,17 +12,12 @@ import {
   respond,
   roundAt,
   submit,
-  challengeArea,
-  horizonWithin,
-  mergeCandidates,
-  nearestChanges,
-  suggestPartners,
-  workingAgeChange,
-  type ProjectedChallenge,
   type Application,
   type Member,
   type SubmissionInput,
 } from './model.js';
+import { challengeArea, horizonWithin, workingAgeChange, type ProjectedChallenge } from './challenge.js';
+import { mergeCandidates, nearestChanges, suggestPartners } from './partners.js';
 
 const RULES: EligibilityRule[] = [
   { kind: 'applicant-kind', allowed: ['municipality'] },

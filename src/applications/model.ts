@@ -1,8 +1,9 @@
 /**
  * Applications to a call, from the applicant's side: the network of members with their invitations
- * and political decisions, draft saving that never fails (warnings), submission that checks every
- * rule, every required part and the deadline against a given instant, and the problems a use case
- * refuses with. The workflows are in workflows.ts. Pure: no IO.
+ * and political decisions, answers parsed from a form post, submission that checks every rule, every
+ * required part and the deadline against a given instant, and the problems a use case refuses with.
+ * The workflows are in workflows.ts, partner suggestions in partners.ts and the projected challenge's
+ * figures in challenge.ts. Pure: no IO.
  */
 import type { Principal } from '../platform/auth/model.js';
 import { isRefused, refuse, type Refused, type VersionConflict } from '../platform/outcome.js';
@@ -18,16 +19,15 @@ import {
   type Eligibility,
   type EligibilityRule,
   type FormDefinition,
-  type FormPart,
   type Issue,
   type MemberContext,
   type Round,
   type StoredCall,
 } from '../programmes/index.js';
-import { AGE_GROUPS, figuresIn, percentChange, type AreaFigures, type YearFigures } from '../projections/figures.js';
+import type { ProjectedChallenge } from './challenge.js';
 import { applicationWorkflow, invitationWorkflow, type ApplicationAction, type ApplicationStatus, type InvitationState } from './workflows.js';
 
-export type { ApplicationStatus, InvitationState };
+export type { ApplicationStatus, InvitationState, ProjectedChallenge };
 
 export interface Decision {
   body: DecisionBody;
@@ -280,156 +280,4 @@ export function answersFromPost(form: FormDefinition, body: Record<string, unkno
 export function changedParts(before: Answers, after: Answers): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)).sort();
-}
-
-// Finding partners -------------------------------------------------------------------------------
-
-/** Why a municipality is suggested: it shares a boundary with members, lies in the lead's county or region, or faces a similar projected change. */
-export type PartnerReason =
-  | { kind: 'neighbour'; of: string[] }
-  | { kind: 'region'; region: string }
-  | { kind: 'similar'; measure: SimilarityMeasure };
-
-/** The projected change of persons 20–66 per person 80+ from the base year to `year` (main scenario), the candidate's and the network's own. */
-export interface SimilarityMeasure {
-  baseYear: number;
-  year: number;
-  from: number;
-  to: number;
-  /** Per cent change, the candidate's. */
-  change: number;
-  /** Per cent change, the network's projected as one. */
-  own: number;
-}
-
-export interface PartnerCandidate {
-  member: MemberContext;
-  reasons: PartnerReason[];
-}
-
-/**
- * What the network would look like with the partner: every rule passes; the rules about the
- * network itself (kind, size, population) pass and the rest waits for things not done yet
- * (decisions, answers); or a rule about the network fails.
- */
-export type PartnerVerdict = 'passes' | 'networkPasses' | 'fails';
-
-export interface PartnerSuggestion {
-  code: string;
-  name: string;
-  persons: number | null;
-  reasons: PartnerReason[];
-  /** Every rule of the call over the network with this partner added; the partner's decision counts as not yet made. */
-  eligibility: Eligibility;
-  verdict: PartnerVerdict;
-}
-
-const NETWORK_RULES: ReadonlySet<EligibilityRule['kind']> = new Set(['applicant-kind', 'network-size', 'network-population']);
-const REASON_ORDER: Record<PartnerReason['kind'], number> = { neighbour: 0, region: 1, similar: 2 };
-const VERDICT_ORDER: Record<PartnerVerdict, number> = { passes: 0, networkPasses: 1, fails: 2 };
-
-/**
- * Candidates ranked for a network: those that would make it meet every rule first, then those
- * that make it meet the network rules, then the rest; within each, more reasons first, neighbours
- * before the same county before a similar challenge, then by population. Members already in the
- * network are left out.
- */
-export function suggestPartners(rules: readonly EligibilityRule[], network: readonly MemberContext[], candidates: readonly PartnerCandidate[], answeredSections?: readonly string[]): PartnerSuggestion[] {
-  const inNetwork = new Set(network.map((m) => m.code));
-  const firstReason = (reasons: readonly PartnerReason[]) => Math.min(...reasons.map((r) => REASON_ORDER[r.kind]));
-  return candidates
-    .filter((c) => !inNetwork.has(c.member.code))
-    .map(({ member, reasons }): PartnerSuggestion => {
-      const eligibility = evaluateEligibility(rules, { members: [...network, { ...member, decision: undefined }], ...(answeredSections ? { answeredSections } : {}) });
-      const networkPasses = eligibility.results.every((r) => !NETWORK_RULES.has(r.rule.kind) || r.outcome === 'pass');
-      const verdict = eligibility.eligible ? 'passes' : networkPasses ? 'networkPasses' : 'fails';
-      return { code: member.code, name: member.name, persons: member.population?.persons ?? null, reasons, eligibility, verdict };
-    })
-    .sort(
-      (a, b) =>
-        VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
-        b.reasons.length - a.reasons.length ||
-        firstReason(a.reasons) - firstReason(b.reasons) ||
-        (b.persons ?? 0) - (a.persons ?? 0) ||
-        a.name.localeCompare(b.name, 'nb'),
-    );
-}
-
-/** The `count` municipalities whose projected change is nearest the network's own (unknown changes and `exclude` left out). */
-export function nearestChanges(own: number, changes: ReadonlyMap<string, number>, exclude: ReadonlySet<string>, count: number): string[] {
-  if (!Number.isFinite(own)) return [];
-  return [...changes]
-    .filter(([code, change]) => Number.isFinite(change) && !exclude.has(code))
-    .sort(([a, x], [b, y]) => Math.abs(x - own) - Math.abs(y - own) || a.localeCompare(b))
-    .slice(0, count)
-    .map(([code]) => code);
-}
-
-/** Joins reasons found by different searches into one candidate per municipality, in the order first found. */
-export function mergeCandidates(found: readonly { code: string; reason: PartnerReason }[]): Map<string, PartnerReason[]> {
-  const merged = new Map<string, PartnerReason[]>();
-  for (const { code, reason } of found) merged.set(code, [...(merged.get(code) ?? []), reason]);
-  return merged;
-}
-
-// The projected challenge ----------------------------------------------------------------------------
-
-export type ChallengeIndicator = Extract<FormPart, { kind: 'projected-challenge' }>['indicator'];
-
-/** One area's value of the indicator in the base year and the horizon year. */
-export interface ChallengeArea {
-  /** A member's name, or null for the network projected as one. */
-  name: string | null;
-  codes: string[];
-  base: number;
-  horizon: number;
-}
-
-/**
- * A projected-challenge part's figures: each member's own and, for a network, the network's
- * projected as one, with the scenario and base year they come from. Copied into the submitted
- * version so the receipt keeps the figures as they were.
- */
-export interface ProjectedChallenge {
-  part: string;
-  indicator: ChallengeIndicator;
-  scenario: 'main';
-  baseYear: number;
-  horizonYear: number;
-  areas: ChallengeArea[];
-  /** Members the projections do not cover (Danish municipalities have no projection yet). */
-  missing: string[];
-}
-
-/** The indicator in one projected year: persons aged 80+, persons 20–66 per person 80+, or the population. */
-export function challengeValue(year: YearFigures, indicator: ChallengeIndicator): number {
-  switch (indicator) {
-    case 'age-80-plus':
-      return AGE_GROUPS.reduce((sum, [from], i) => (from >= 80 ? sum + year.ageGroups[i]! : sum), 0);
-    case 'working-age-per-elderly':
-      return year.workingAgePer80Plus;
-    case 'population':
-      return year.total;
-  }
-}
-
-/** The part's horizon within the projection's years. */
-export function horizonWithin(figures: AreaFigures, horizonYear: number): number {
-  return Math.min(Math.max(horizonYear, figures.baseYear), figures.endYear);
-}
-
-export function challengeArea(name: string | null, codes: string[], figures: AreaFigures, indicator: ChallengeIndicator, horizonYear: number): ChallengeArea {
-  return {
-    name,
-    codes,
-    base: challengeValue(figuresIn(figures, figures.baseYear), indicator),
-    horizon: challengeValue(figuresIn(figures, horizonWithin(figures, horizonYear)), indicator),
-  };
-}
-
-/** The projected change of persons 20–66 per person 80+ from the base year to `year`, in per cent. */
-export function workingAgeChange(figures: AreaFigures, year: number): { from: number; to: number; change: number } {
-  const from = figuresIn(figures, figures.baseYear).workingAgePer80Plus;
-  const to = figuresIn(figures, horizonWithin(figures, year)).workingAgePer80Plus;
-  return { from, to, change: percentChange(from, to) };
 }

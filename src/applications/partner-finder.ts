@@ -11,7 +11,9 @@ import type { ProjectionService } from '../projections/service.js';
 import type { Country } from '../registry/model.js';
 import { readDanishMunicipalityBoundaries, readNorwegianMunicipalityBoundaries } from '../registry/sources.js';
 import { listMunicipalities, listRegions } from '../registry/store.js';
-import { mergeCandidates, nearestChanges, suggestPartners, workingAgeChange, type Member, type PartnerReason, type PartnerSuggestion } from './model.js';
+import { workingAgeChange } from './challenge.js';
+import type { Member } from './model.js';
+import { mergeCandidates, nearestChanges, suggestPartners, type PartnerReason, type PartnerSuggestion } from './partners.js';
 
 /** How many municipalities with a similar projected challenge are suggested. */
 export const SIMILAR_COUNT = 5;

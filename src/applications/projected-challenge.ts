@@ -9,7 +9,7 @@ import type { FormDefinition, FormPart } from '../programmes/index.js';
 import { percentChange } from '../projections/figures.js';
 import type { ProjectionService } from '../projections/service.js';
 import type { Country } from '../registry/model.js';
-import { challengeArea, horizonWithin, type ProjectedChallenge } from './model.js';
+import { challengeArea, horizonWithin, type ProjectedChallenge } from './challenge.js';
 
 type ChallengePart = Extract<FormPart, { kind: 'projected-challenge' }>;
 

@@ -5,7 +5,7 @@ import { Select, TextField } from '../../platform/ui/fields.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import { DECISION_BODIES, type Eligibility } from '../../programmes/index.js';
-import type { PartnerSuggestion } from '../model.js';
+import type { PartnerSuggestion } from '../partners.js';
 import { errorFor, leadCanChange, type ApplicationView } from './application-view.js';
 import { bodyName, InvitationTag, PartnerItem, RuleResults } from './parts.js';
 

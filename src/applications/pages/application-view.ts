@@ -1,7 +1,8 @@
 /** What the application page shows, gathered by the routes. */
 import type { FieldError } from '../../platform/ui/components.js';
 import type { AnswerValue, DeadlineExtension, Eligibility, FormDefinition, StoredCall } from '../../programmes/index.js';
-import type { PartnerSuggestion, ProjectedChallenge } from '../model.js';
+import type { ProjectedChallenge } from '../model.js';
+import type { PartnerSuggestion } from '../partners.js';
 import type { StoredApplication, StoredMember, StoredSubmission } from '../store.js';
 
 export interface ApplicationView {

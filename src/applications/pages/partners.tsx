@@ -2,7 +2,7 @@ import { PageHeading } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { StoredCall } from '../../programmes/index.js';
-import type { PartnerSuggestion } from '../model.js';
+import type { PartnerSuggestion } from '../partners.js';
 import { PartnerItem } from './parts.js';
 
 /**

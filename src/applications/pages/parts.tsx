@@ -4,7 +4,8 @@ import { formatNumber } from '../../platform/i18n/index.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { translate } from '../../platform/ui/translate.js';
 import type { DecisionBody, RuleResult, StoredCall } from '../../programmes/index.js';
-import type { PartnerReason, PartnerSuggestion, ProjectedChallenge } from '../model.js';
+import type { ProjectedChallenge } from '../model.js';
+import type { PartnerReason, PartnerSuggestion } from '../partners.js';
 import { challengeCaption, challengeRows, challengeSource } from '../projected-challenge.js';
 import { invitationWorkflow, type InvitationState } from '../workflows.js';
 

@@ -91,6 +91,8 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
   const { application, call, mine } = view;
   const title = t('applications.page.title', { call: call.content.title });
   const canChange = leadCanChange(view);
+  // Markup the slot's fillers rendered, their texts escaped by their own components.
+  const safeApplicantDecision = view.applicantDecision ?? '';
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ label: t('applications.mine.title'), href: `/soknader?lang=${ctx.locale}` }, { label: title }]}>
       <h1 class="ds-heading" data-size="lg" safe>{title}</h1>
@@ -98,7 +100,7 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
       <Notices ctx={ctx} view={view} />
       <Facts ctx={ctx} view={view} />
       {mine.role !== 'lead' ? <p class="ds-paragraph" safe>{t('applications.page.coApplicant')}</p> : ''}
-      {view.applicantDecision ?? ''}
+      {safeApplicantDecision}
 
       <NetworkSection ctx={ctx} view={view} />
       <EligibilityList ctx={ctx} eligibility={view.eligibility} />

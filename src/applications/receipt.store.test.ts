@@ -7,7 +7,8 @@ import type { Mailer, OutgoingMail } from '../platform/mail/mailer.js';
 import { seedDemoProgrammes, seededIds, seedSmallRegistry } from '../programmes/index.js';
 import { produceReceipt, type ReceiptServices } from './receipt.js';
 import type { Actor } from '../platform/db/kit.js';
-import { findApplication, findReceiptMail, findSubmission } from './store.js';
+import { findReceiptMail } from './receipt-store.js';
+import { findApplication, findSubmission } from './store.js';
 import { completeNetwork } from './testing.js';
 import { orThrow, submitApplication } from './use-cases.js';
 

@@ -10,7 +10,8 @@ import { intlTag, isLocale, type Locale, type MessageKey } from '../platform/i18
 import { renderArchivalPdf, type DocumentSection } from '../platform/pdf/document.js';
 import { translate } from '../platform/ui/translate.js';
 import type { AnswerValue, TableRow } from '../programmes/index.js';
-import { claimReceiptMail, findSubmission, markReceiptMailSent, storeReceiptPdf, submittedChallenges, type StoredAttachment, type StoredSubmission } from './store.js';
+import { claimReceiptMail, markReceiptMailSent, storeReceiptPdf } from './receipt-store.js';
+import { findSubmission, submittedChallenges, type StoredAttachment, type StoredSubmission } from './store.js';
 import type { ProjectedChallenge } from './model.js';
 import { challengeLines } from './projected-challenge.js';
 

@@ -9,8 +9,8 @@ import type { Actor } from '../platform/db/kit.js';
 import { isRefused } from '../platform/outcome.js';
 import type { ApplicationProblem } from './model.js';
 import { findApplication, listApplicationsOf, listSubmissions, submittedChallenges } from './store.js';
-import { completeNetwork as completeNetworkOn } from './testing.js';
-import { orThrow, saveAnswers, startApplication, submitApplication, type SubmissionEffects } from './use-cases.js';
+import { completeNetwork as completeNetworkOn, pdfFile } from './testing.js';
+import { attachMemberDecision, inviteMunicipality, orThrow, respondToInvitation, saveAnswers, startApplication, submitApplication, withdrawApplication, type SubmissionEffects } from './use-cases.js';
 
 let database: TestDatabase;
 /** The test's handle: unqualified now() is the controlled clock (see controlClock). */
@@ -167,6 +167,25 @@ describe(`applications in the store (${engine})`, () => {
     const id = orThrow(await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje));
     const refused = problemOf(await submitApplication(db, id, 1, silje, effects));
     expect(refused?.kind === 'submissionBlocked' && refused.blockers).toContainEqual({ kind: 'rule', key: 'programmes.rule.population.fail', params: { total: 37_400, minimum: 60_000, year: '2025', shortfall: 22_600 } });
+  });
+
+  it('refuses a second invitation, a second answer and a decision before accepting; after withdrawal nothing changes', async () => {
+    await deadlineIn(3600);
+    const call = (await findCall(db, callId))!;
+    const id = orThrow(await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje));
+    orThrow(await inviteMunicipality(db, id, { code: '4003', name: 'Skien' }, 5, silje));
+    expect(problemOf(await inviteMunicipality(db, id, { code: '4003', name: 'Skien' }, 5, silje))).toEqual({ kind: 'network', reason: 'alreadyMember' });
+    expect(problemOf(await attachMemberDecision(db, id, '4003', { body: 'kommunestyre', date: '2026-11-10' }, pdfFile('4003.pdf'), silje))).toEqual({ kind: 'network', reason: 'notAccepted' });
+    orThrow(await respondToInvitation(db, id, '4003', 'declined', null, silje));
+    expect(problemOf(await respondToInvitation(db, id, '4003', 'accepted', null, silje))).toEqual({ kind: 'network', reason: 'notPending' });
+    const { version } = (await findApplication(db, id))!;
+    orThrow(await withdrawApplication(db, id, version, 'Feil utlysning', silje));
+    expect(problemOf(await withdrawApplication(db, id, version + 1, null, silje))?.kind).toBe('readOnly');
+    expect(problemOf(await inviteMunicipality(db, id, { code: '4005', name: 'Notodden' }, 5, silje))?.kind).toBe('readOnly');
+    const application = (await findApplication(db, id))!;
+    expect([application.status, ...application.members.map((m) => `${m.code}:${m.invitation}`)]).toEqual(['withdrawn', '4001:accepted', '4003:declined']);
+    const audit = await listAuditEvents(db, { recordType: 'application_member', recordId: `${id}/4003`, limit: 10 });
+    expect(audit.map((e) => `${e.action}:${e.to_state}`).sort()).toEqual(['decline:declined', 'invite:pending']);
   });
 
   it('makes one version of two submissions at once, and numbers a resubmission', async () => {

@@ -19,7 +19,7 @@ import {
 } from '../src/platform/ui/charts/index.js';
 import type { PageContext } from '../src/platform/ui/context.js';
 import { Layout } from '../src/platform/ui/layout.js';
-import { readNorwegianMunicipalityBoundaries } from '../src/registry/sources.js';
+import { readNorwegianMunicipalityBoundaries } from '../src/registry/index.js';
 
 const ages = Array.from({ length: 106 }, (_, age) => (age === 105 ? '105+' : String(age)));
 const years = Array.from({ length: 27 }, (_, i) => 2024 + i);

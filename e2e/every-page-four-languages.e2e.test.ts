@@ -14,7 +14,8 @@ import { registeredMessages } from '../src/platform/i18n/index.js';
 import { findPersona } from '../src/platform/auth/personas.js';
 import { LOCALES, translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
-import { listSubmittedApplications, startApplication } from '../src/applications/store.js';
+import { listSubmittedApplications, startApplication } from '../src/applications/index.js';
+import { orThrow } from '../src/platform/outcome.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
 import { listAssignmentsOfCall, listPool } from '../src/assessment/store.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
@@ -379,7 +380,7 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
   it("partner finder: suggestions on the lead's application page; an invitation posted without JavaScript", async () => {
     const found: string[] = [];
     const db = running.database.db;
-    const draft = await startApplication(db, openCall, { code: '4001', name: 'Porsgrunn', contactEmail: 'silje.andersen@porsgrunn.example.no' }, { user: null, requestId: 'sweep' });
+    const draft = orThrow(await startApplication(db, openCall, { code: '4001', name: 'Porsgrunn', contactEmail: 'silje.andersen@porsgrunn.example.no' }, { user: null, requestId: 'sweep' }));
     const path = `/soknader/${draft}`;
     const silje = await as(SILJE);
     found.push(...(await sweep(silje, "lead's application page with partner suggestions", path)));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator, type Locale } from '../src/platform/i18n/index.js';
 import { createTestDatabase } from '../src/platform/db/testing.js';
 import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
-import { importShippedRegistry } from '../src/registry/importer.js';
+import { importShippedRegistry } from '../src/registry/index.js';
 import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
 
 let running: RunningApp;

@@ -8,7 +8,7 @@ import { createTestDatabase } from '../src/platform/db/testing.js';
 import { formatNumber } from '../src/platform/i18n/index.js';
 import { pdfText } from '../src/platform/pdf/text.js';
 import { membersFromRegistry } from '../src/programmes/eligibility.js';
-import { importShippedRegistry } from '../src/registry/importer.js';
+import { importShippedRegistry } from '../src/registry/index.js';
 import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
 
 let running: RunningApp;

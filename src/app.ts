@@ -10,9 +10,9 @@ import { registerMail } from './platform/mail/plugin.js';
 import { registerJobs } from './platform/jobs/plugin.js';
 import { kommunebildeRoutes, createProjectionService } from './projections/index.js';
 import { programmeRoutes } from './programmes/routes.js';
-import { applicationRoutes } from './applications/routes.js';
-import { assessmentRoutes } from './assessment/routes.js';
-import { selectionRoutes } from './selection/routes.js';
+import { applicationRoutes } from './applications/index.js';
+import { assessmentRoutes } from './assessment/index.js';
+import { selectionRoutes } from './selection/index.js';
 import { createLocalIdentityProvider, LOCAL_IDP_PATH } from './platform/auth/local-idp.js';
 import { createLoginProviders } from './platform/auth/relying-party.js';
 

@@ -4,12 +4,12 @@ import { openDatabase, type DB } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { seedDemoIdentities } from './platform/auth/demo.js';
 import { seedDemoProgrammes } from './programmes/demo.js';
-import { seedDemoAssessment } from './assessment/demo.js';
+import { seedDemoAssessment } from './assessment/index.js';
 import { buildApp } from './app.js';
 import { progressBar } from './platform/cli/progress.js';
 import { startJobQueue } from './platform/jobs/queue.js';
-import { importShippedRegistry } from './registry/importer.js';
-import { registryIsEmpty } from './registry/store.js';
+import { importShippedRegistry } from './registry/index.js';
+import { registryIsEmpty } from './registry/index.js';
 
 /** Advisory-lock key serialising the start-up data loads of several processes. */
 const STARTUP_LOCK = 73_100_001;

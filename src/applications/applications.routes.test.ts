@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCapturedMail } from '../platform/mail/store.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
-import { seedDemoProgrammes } from '../programmes/demo.js';
-import { seededIds } from '../programmes/store.js';
-import { seedSmallRegistry } from '../programmes/testing.js';
+import { seedDemoProgrammes, seededIds, seedSmallRegistry } from '../programmes/index.js';
 import { findApplication, listSubmissions } from './store.js';
 
 let running: RunningApp;
@@ -91,6 +89,11 @@ describe('an application from start to receipt', () => {
     expect((await get(`/soknader/00000000-0000-0000-0000-000000000000`, SILJE)).statusCode).toBe(404);
     expect((await get(`/soknader/not-an-id`, SILJE)).statusCode).toBe(400);
     expect(await version()).toBe(before);
+  });
+
+  it("shows what another capability puts in the applicant-decision slot, for this application in the page's language", async () => {
+    running.app.slots.fill('applications.applicant-decision', ({ ctx, applicationId: id }) => `<p id="slot-test">${ctx.locale} ${id}</p>`);
+    expect((await get(`/soknader/${applicationId}?lang=en`, OLA)).body).toContain(`<p id="slot-test">en ${applicationId}</p>`);
   });
 
   it('saves a draft with warnings, keeps a stale save as a 409 with the text, and refuses absurd input', async () => {

@@ -4,26 +4,14 @@ import { listAuditEvents } from '../platform/audit/store.js';
 import { seedDemoIdentities } from '../platform/auth/demo.js';
 import { openPostgres, type DB } from '../platform/db/database.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
-import { seedDemoProgrammes } from '../programmes/demo.js';
-import { amend, ExtensionRefused, findCall, findExtension, findTemplate, grantExtension, listExtensions, revokeExtension, seededIds, updateTemplate } from '../programmes/store.js';
-import { seedSmallRegistry } from '../programmes/testing.js';
-import {
-  CallNotOpen,
-  findApplication,
-  listApplicationsOf,
-  keepSubmittedChallenges,
-  listSubmissions,
-  NetworkChanged,
-  ReadOnly,
-  saveAnswers,
-  startApplication,
-  submitApplication,
-  submittedChallenges,
-  SubmissionRefused,
-  VersionConflict,
-  type Actor,
-} from './store.js';
-import { completeNetwork as completeNetworkOn } from './testing.js';
+import { amend, ExtensionRefused, findCall, findExtension, findTemplate, grantExtension, listExtensions, revokeExtension, seedDemoProgrammes, seededIds, seedSmallRegistry, updateTemplate } from '../programmes/index.js';
+import type { Actor } from '../platform/db/kit.js';
+import { isRefused } from '../platform/outcome.js';
+import type { ApplicationProblem } from './model.js';
+import { findApplication, listApplicationsOf, listSubmissions, submittedChallenges } from './store.js';
+import { completeNetwork as completeNetworkOn, pdfFile } from './testing.js';
+import { attachMemberDecision, inviteMunicipality, respondToInvitation, saveAnswers, startApplication, submitApplication, withdrawApplication, type SubmissionEffects } from './use-cases.js';
+import { orThrow } from '../platform/outcome.js';
 
 let database: TestDatabase;
 /** The test's handle: unqualified now() is the controlled clock (see controlClock). */
@@ -31,7 +19,14 @@ let db: DB;
 let callId: string;
 const silje: Actor = { user: null, requestId: 'silje' };
 const enqueued: string[] = [];
-const enqueue = async (_trx: unknown, id: string) => void enqueued.push(id);
+const effects: SubmissionEffects = { jobs: { enqueue: async (_trx, _name, data) => (enqueued.push((data as { submissionId: string }).submissionId), 'job') } };
+
+/** The problem a use case refused with, or undefined when it did what it was asked. */
+const problemOf = (outcome: unknown): ApplicationProblem | undefined => (isRefused(outcome as never) ? (outcome as { problem: ApplicationProblem }).problem : undefined);
+const blockerKinds = (outcome: unknown) => {
+  const problem = problemOf(outcome);
+  return problem?.kind === 'submissionBlocked' ? problem.blockers.map((b) => b.kind) : problem?.kind;
+};
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 
 /**
@@ -116,12 +111,11 @@ const completeNetwork = (leadCode?: '4001' | '4003' | '4005') => completeNetwork
 describe(`applications in the store (${engine})`, () => {
   it('keeps both case workers\' work: a stale save is refused with the base and the current answers', async () => {
     const call = (await findCall(db, callId))!;
-    const id = await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje);
-    await saveAnswers(db, id, 1, { 'plan.text': 'Silje skrev dette' }, { user: null, requestId: 'a' });
-    const stale = await saveAnswers(db, id, 1, { 'plan.text': 'Kari skrev dette' }, silje).catch((e: unknown) => e);
-    expect(stale).toBeInstanceOf(VersionConflict);
-    expect((stale as VersionConflict).base).toEqual({});
-    expect((stale as VersionConflict).current.answers).toEqual({ 'plan.text': 'Silje skrev dette' });
+    const id = orThrow(await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje));
+    orThrow(await saveAnswers(db, id, 1, { 'plan.text': 'Silje skrev dette' }, { user: null, requestId: 'a' }));
+    const stale = await saveAnswers(db, id, 1, { 'plan.text': 'Kari skrev dette' }, silje);
+    expect(problemOf(stale)).toEqual({ kind: 'versionConflict', currentVersion: 2, baseVersion: 1, changedByName: null, changedParts: ['Tiltak og hvordan de når målene'] });
+    expect((await findApplication(db, id))!.answers).toEqual({ 'plan.text': 'Silje skrev dette' });
     expect((await findApplication(db, id))!.version).toBe(2);
     expect((await listApplicationsOf(db, ['4001'])).some((a) => a.id === id)).toBe(true);
     expect(await listApplicationsOf(db, ['4005'])).toEqual([]);
@@ -134,7 +128,7 @@ describe(`applications in the store (${engine})`, () => {
       id = await completeNetwork();
       await deadlineOffset(1);
       const application = (await findApplication(db, id))!;
-      accepted = await submitApplication(db, id, application.version, silje, enqueue);
+      accepted = orThrow(await submitApplication(db, id, application.version, silje, effects));
     });
     const { number, submissionId } = accepted!;
     expect(number).toBe(1);
@@ -161,33 +155,48 @@ describe(`applications in the store (${engine})`, () => {
       // By the process's clock the deadline is a day away: only the database's clock refuses.
       expect(deadline.getTime()).toBeGreaterThan(Date.now());
       const application = (await findApplication(db, id))!;
-      const refused = await submitApplication(db, id, application.version, silje, enqueue).catch((e: unknown) => e);
-      expect(refused).toBeInstanceOf(SubmissionRefused);
-      expect((refused as SubmissionRefused).problems.map((p) => p.kind)).toEqual(['deadline']);
+      expect(blockerKinds(await submitApplication(db, id, application.version, silje, effects))).toEqual(['deadline']);
       expect(await listSubmissions(db, id)).toEqual([]);
       expect((await findApplication(db, id))!.status).toBe('draft');
-      await expect(saveAnswers(db, id, application.version, {}, silje)).rejects.toBeInstanceOf(ReadOnly);
+      expect(problemOf(await saveAnswers(db, id, application.version, {}, silje))).toMatchObject({ kind: 'readOnly', deadline });
     });
   });
 
   it('blocks a network below the population rule, naming the numbers', async () => {
     await deadlineIn(3600);
     const call = (await findCall(db, callId))!;
-    const id = await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje);
-    const refused = (await submitApplication(db, id, 1, silje, enqueue).catch((e: unknown) => e)) as SubmissionRefused;
-    expect(refused.problems).toContainEqual({ kind: 'rule', key: 'programmes.rule.population.fail', params: { total: 37_400, minimum: 60_000, year: '2025', shortfall: 22_600 } });
+    const id = orThrow(await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje));
+    const refused = problemOf(await submitApplication(db, id, 1, silje, effects));
+    expect(refused?.kind === 'submissionBlocked' && refused.blockers).toContainEqual({ kind: 'rule', key: 'programmes.rule.population.fail', params: { total: 37_400, minimum: 60_000, year: '2025', shortfall: 22_600 } });
+  });
+
+  it('refuses a second invitation, a second answer and a decision before accepting; after withdrawal nothing changes', async () => {
+    await deadlineIn(3600);
+    const call = (await findCall(db, callId))!;
+    const id = orThrow(await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje));
+    orThrow(await inviteMunicipality(db, id, { code: '4003', name: 'Skien' }, 5, silje));
+    expect(problemOf(await inviteMunicipality(db, id, { code: '4003', name: 'Skien' }, 5, silje))).toEqual({ kind: 'network', reason: 'alreadyMember' });
+    expect(problemOf(await attachMemberDecision(db, id, '4003', { body: 'kommunestyre', date: '2026-11-10' }, pdfFile('4003.pdf'), silje))).toEqual({ kind: 'network', reason: 'notAccepted' });
+    orThrow(await respondToInvitation(db, id, '4003', 'declined', null, silje));
+    expect(problemOf(await respondToInvitation(db, id, '4003', 'accepted', null, silje))).toEqual({ kind: 'network', reason: 'notPending' });
+    const { version } = (await findApplication(db, id))!;
+    orThrow(await withdrawApplication(db, id, version, 'Feil utlysning', silje));
+    expect(problemOf(await withdrawApplication(db, id, version + 1, null, silje))?.kind).toBe('readOnly');
+    expect(problemOf(await inviteMunicipality(db, id, { code: '4005', name: 'Notodden' }, 5, silje))?.kind).toBe('readOnly');
+    const application = (await findApplication(db, id))!;
+    expect([application.status, ...application.members.map((m) => `${m.code}:${m.invitation}`)]).toEqual(['withdrawn', '4001:accepted', '4003:declined']);
+    const audit = await listAuditEvents(db, { recordType: 'application_member', recordId: `${id}/4003`, limit: 10 });
+    expect(audit.map((e) => `${e.action}:${e.to_state}`).sort()).toEqual(['decline:declined', 'invite:pending']);
   });
 
   it('makes one version of two submissions at once, and numbers a resubmission', async () => {
     await deadlineIn(3600);
     const id = await completeNetwork();
     const { version } = (await findApplication(db, id))!;
-    const results = await Promise.allSettled([submitApplication(db, id, version, silje, enqueue), submitApplication(db, id, version, silje, enqueue)]);
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(rejected.reason).toBeInstanceOf(VersionConflict);
+    const results = await Promise.all([submitApplication(db, id, version, silje, effects), submitApplication(db, id, version, silje, effects)]);
+    expect(results.map((r) => problemOf(r)?.kind ?? 'submitted').sort()).toEqual(['submitted', 'versionConflict']);
     expect(await listSubmissions(db, id)).toHaveLength(1);
-    const again = await submitApplication(db, id, (await findApplication(db, id))!.version, silje, enqueue);
+    const again = orThrow(await submitApplication(db, id, (await findApplication(db, id))!.version, silje, effects));
     expect(again.number).toBe(2);
     expect((await listSubmissions(db, id)).map((s) => s.number)).toEqual([1, 2]);
   });
@@ -196,11 +205,11 @@ describe(`applications in the store (${engine})`, () => {
     await deadlineIn(3600);
     const id = await completeNetwork();
     const challenge = { part: 'challenge.projection', indicator: 'age-80-plus' as const, scenario: 'main' as const, baseYear: 2025, horizonYear: 2040, areas: [{ name: null, codes: ['4001', '4003', '4005'], base: 5_000, horizon: 8_000 }], missing: [] };
-    const stale = await submitApplication(db, id, (await findApplication(db, id))!.version, silje, (trx, submissionId) => keepSubmittedChallenges(trx, submissionId, ['4001', '4003'], [challenge])).catch((e: unknown) => e);
-    expect(stale).toBeInstanceOf(NetworkChanged);
+    const stale = await submitApplication(db, id, (await findApplication(db, id))!.version, silje, { snapshot: { memberCodes: ['4001', '4003'], challenges: [challenge] } });
+    expect(problemOf(stale)).toEqual({ kind: 'networkChanged' });
     expect(await listSubmissions(db, id)).toEqual([]);
     expect((await findApplication(db, id))!.status).toBe('draft');
-    const { submissionId } = await submitApplication(db, id, (await findApplication(db, id))!.version, silje, (trx, sid) => keepSubmittedChallenges(trx, sid, ['4005', '4001', '4003'], [challenge]));
+    const { submissionId } = orThrow(await submitApplication(db, id, (await findApplication(db, id))!.version, silje, { snapshot: { memberCodes: ['4005', '4001', '4003'], challenges: [challenge] } }));
     expect(await submittedChallenges(db, submissionId)).toEqual([challenge]);
   });
 });
@@ -215,12 +224,11 @@ describe(`late submission by an owner's exception (${engine})`, () => {
     const notodden = await completeNetwork('4005');
     await deadlineIn(-1);
 
-    const refused = await submitApplication(db, porsgrunn, (await findApplication(db, porsgrunn))!.version, silje, enqueue).catch((e: unknown) => e);
-    expect((refused as SubmissionRefused).problems.map((p) => p.kind)).toEqual(['deadline']);
+    expect(blockerKinds(await submitApplication(db, porsgrunn, (await findApplication(db, porsgrunn))!.version, silje, effects))).toEqual(['deadline']);
 
     const until = new Date((await dbNow()).getTime() + 600_000);
     const extensionId = await grantExtension(db, callId, { roundIndex: 0, until, reason: 'Kommunestyremøtet ble flyttet', municipality: { code: '4003', name: 'Skien' } }, ingrid);
-    const accepted = await submitApplication(db, skien, (await findApplication(db, skien))!.version, silje, enqueue);
+    const accepted = orThrow(await submitApplication(db, skien, (await findApplication(db, skien))!.version, silje, effects));
     expect(accepted.number).toBe(1);
     const [submission] = await listSubmissions(db, skien);
     expect(submission!.deadline.toISOString()).toBe(until.toISOString());
@@ -229,13 +237,12 @@ describe(`late submission by an owner's exception (${engine})`, () => {
     const revokeUsed = await revokeExtension(db, extensionId, used.version, 'For sent', ingrid).catch((e: unknown) => e);
     expect((revokeUsed as ExtensionRefused).problems).toEqual([{ field: 'reason', code: 'used' }]);
     // Porsgrunn is still refused: the exception names Skien only.
-    await expect(submitApplication(db, porsgrunn, (await findApplication(db, porsgrunn))!.version, silje, enqueue)).rejects.toBeInstanceOf(SubmissionRefused);
+    expect(blockerKinds(await submitApplication(db, porsgrunn, (await findApplication(db, porsgrunn))!.version, silje, effects))).toEqual(['deadline']);
 
     // Notodden's exception ended one second ago (granted two seconds ago, as the owner's clock then read).
     const now = await dbNow();
     await grantExtension(db, callId, { roundIndex: 0, until: new Date(now.getTime() - 1000), reason: 'Kort utsettelse', municipality: { code: '4005', name: 'Notodden' } }, { ...ingrid, at: new Date(now.getTime() - 2000) });
-    const late = await submitApplication(db, notodden, (await findApplication(db, notodden))!.version, silje, enqueue).catch((e: unknown) => e);
-    expect((late as SubmissionRefused).problems.map((p) => p.kind)).toEqual(['deadline']);
+    expect(blockerKinds(await submitApplication(db, notodden, (await findApplication(db, notodden))!.version, silje, effects))).toEqual(['deadline']);
     expect(await listSubmissions(db, notodden)).toEqual([]);
 
     const audit = await listAuditEvents(db, { recordType: 'deadline_extension', recordId: extensionId, limit: 10 });
@@ -249,23 +256,23 @@ describe(`late submission by an owner's exception (${engine})`, () => {
     await deadlineIn(-1);
     const id = await grantExtension(db, callId, { roundIndex: 0, until: new Date((await dbNow()).getTime() + 600_000), reason: 'Sykdom', municipality: { code: '4001', name: 'Porsgrunn' } }, ingrid);
     const { version } = (await findApplication(db, porsgrunn))!;
-    const saved = await saveAnswers(db, porsgrunn, version, { ...(await findApplication(db, porsgrunn))!.answers, 'plan.goal': 'Tolv prosent.' }, silje);
+    const saved = orThrow(await saveAnswers(db, porsgrunn, version, { ...(await findApplication(db, porsgrunn))!.answers, 'plan.goal': 'Tolv prosent.' }, silje));
     const extension = (await findExtension(db, id))!;
     await expect(revokeExtension(db, id, extension.version + 1, 'Feil', ingrid)).rejects.toThrow(/version/);
     await revokeExtension(db, id, extension.version, 'Gitt ved en feil', ingrid);
-    await expect(saveAnswers(db, porsgrunn, saved, {}, silje)).rejects.toBeInstanceOf(ReadOnly);
-    await expect(submitApplication(db, porsgrunn, saved, silje, enqueue)).rejects.toBeInstanceOf(SubmissionRefused);
+    expect(problemOf(await saveAnswers(db, porsgrunn, saved, {}, silje))?.kind).toBe('readOnly');
+    expect(blockerKinds(await submitApplication(db, porsgrunn, saved, silje, effects))).toEqual(['deadline']);
     expect((await listExtensions(db, callId)).find((e) => e.id === id)!.revokeReason).toBe('Gitt ved en feil');
   });
 
   it('lets a municipality with a running exception start an application after the deadline, and no other', async () => {
     await deadlineIn(-1);
     const call = (await findCall(db, callId))!;
-    await expect(startApplication(db, call, { code: '4005', name: 'Notodden', contactEmail: null }, silje)).rejects.toBeInstanceOf(CallNotOpen);
+    expect(problemOf(await startApplication(db, call, { code: '4005', name: 'Notodden', contactEmail: null }, silje))).toEqual({ kind: 'callNotOpen' });
     const now = await dbNow();
     // Notodden's exception (first test) ended a second after it began; Porsgrunn's (second test) was revoked.
     await grantExtension(db, callId, { roundIndex: 0, until: new Date(now.getTime() + 600_000), reason: 'Ny kommune i nettverket', municipality: { code: '4001', name: 'Porsgrunn' } }, ingrid);
-    const started = await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje);
+    const started = orThrow(await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje));
     expect((await findApplication(db, started))!.roundIndex).toBe(0);
   });
 

@@ -1,13 +1,14 @@
 /**
  * Demo data for the steps after applying: an application started, filled, backed by every
- * member's political decision and submitted through this capability's own store functions, as
+ * member's political decision and submitted through this capability's own use cases, as
  * the municipalities' case workers would do it on an open call. No receipt job is enqueued: the
  * demo's applicants have no mailbox.
  */
 import type { DB } from '../platform/db/database.js';
-import type { Answers } from '../programmes/form.js';
-import type { StoredCall } from '../programmes/store.js';
-import { addAttachment, attachMemberDecision, inviteMunicipality, respondToInvitation, saveAnswers, startApplication, submitApplication, type Actor } from './store.js';
+import type { Actor } from '../platform/db/kit.js';
+import type { Answers, StoredCall } from '../programmes/index.js';
+import { addAttachment, attachMemberDecision, inviteMunicipality, respondToInvitation, saveAnswers, startApplication, submitApplication } from './use-cases.js';
+import { orThrow } from '../platform/outcome.js';
 
 export interface DemoApplication {
   lead: { code: string; name: string };
@@ -26,16 +27,16 @@ const DEMO_PDF = (name: string) => ({ name, contentType: 'application/pdf', cont
 
 /** Submits one demo application on a call whose round is open now; returns its id. */
 export async function submitDemoApplication(db: DB, call: StoredCall, demo: DemoApplication, actor: Actor): Promise<string> {
-  const id = await startApplication(db, call, { ...demo.lead, contactEmail: demoMailbox(demo.lead.name) }, actor);
+  const id = orThrow(await startApplication(db, call, { ...demo.lead, contactEmail: demoMailbox(demo.lead.name) }, actor));
   for (const partner of demo.partners) {
-    await inviteMunicipality(db, id, partner, undefined, actor);
-    await respondToInvitation(db, id, partner.code, 'accepted', demoMailbox(partner.name), actor);
+    orThrow(await inviteMunicipality(db, id, partner, undefined, actor));
+    orThrow(await respondToInvitation(db, id, partner.code, 'accepted', demoMailbox(partner.name), actor));
   }
   for (const member of [demo.lead, ...demo.partners]) {
-    await attachMemberDecision(db, id, member.code, { body: 'kommunestyre', date: demo.decisionDate }, DEMO_PDF(`vedtak-${member.code}.pdf`), actor);
+    orThrow(await attachMemberDecision(db, id, member.code, { body: 'kommunestyre', date: demo.decisionDate }, DEMO_PDF(`vedtak-${member.code}.pdf`), actor));
   }
-  let version = await saveAnswers(db, id, 1, demo.answers, actor);
-  if (demo.decisionPart) version = await addAttachment(db, id, version, demo.decisionPart, DEMO_PDF('vedtak.pdf'), actor);
-  await submitApplication(db, id, version, actor, async () => undefined);
+  let version = orThrow(await saveAnswers(db, id, 1, demo.answers, actor));
+  if (demo.decisionPart) version = orThrow(await addAttachment(db, id, version, demo.decisionPart, DEMO_PDF('vedtak.pdf'), actor));
+  orThrow(await submitApplication(db, id, version, actor));
   return id;
 }

@@ -2,6 +2,8 @@
 import type { CapabilityManifest } from '../platform/capability.js';
 import { hasRole } from '../platform/ui/navigation.js';
 import { applicationMessages } from './messages.js';
+// The slots this capability's pages offer to others (declared by declaration merging).
+import './slots.js';
 
 export const applications: CapabilityManifest = {
   name: 'applications',
@@ -10,6 +12,8 @@ export const applications: CapabilityManifest = {
 };
 
 export { submitDemoApplication, type DemoApplication } from './demo.js';
-export { translate } from './receipt.js';
-export { caseWorkerMunicipalities } from './routes.js';
-export { applicationFile, callDeadline, findApplication, listSubmissions, listSubmittedApplications, saveAnswers, startApplication, submitApplication, type StoredApplication, type StoredAttachment, type StoredSubmission } from './store.js';
+export { translate } from '../platform/ui/translate.js';
+export { callDeadline, caseWorkerMunicipalities, type ApplicationProblem } from './model.js';
+export { applicationFile, findApplication, listSubmissions, listSubmittedApplications, type StoredApplication, type StoredAttachment, type StoredSubmission } from './store.js';
+export { saveAnswers, startApplication, submitApplication } from './use-cases.js';
+export { applicationRoutes } from './routes.js';

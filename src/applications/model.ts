@@ -1,51 +1,33 @@
 /**
- * Applications to a call, from the applicant's side: the workflow as a typed table of states with
- * staff and public names, transitions that accept only the states they are legal from and return
- * the new state with the event to audit, the network of members with their invitations and
- * political decisions, draft saving that never fails (warnings), and submission that checks every
- * rule, every required part and the deadline against a given instant. Pure: no IO.
+ * Applications to a call, from the applicant's side: the network of members with their invitations
+ * and political decisions, answers parsed from a form post, submission that checks every rule, every
+ * required part and the deadline against a given instant, and the problems a use case refuses with.
+ * The workflows are in workflows.ts, partner suggestions in partners.ts and the projected challenge's
+ * figures in challenge.ts. Pure: no IO.
  */
-import { answeredSections, validateAnswers, type Answers, type AnswerValue, type FormDefinition, type FormPart, type Issue } from '../programmes/form.js';
-import { AGE_GROUPS, figuresIn, percentChange, type AreaFigures, type YearFigures } from '../projections/index.js';
-import type { Round } from '../programmes/model.js';
-import { DECISION_BODIES, evaluateEligibility, type DecisionBody, type Eligibility, type EligibilityRule, type MemberContext } from '../programmes/rules.js';
+import type { Principal } from '../platform/auth/model.js';
+import { isRefused, refuse, type Refused, type VersionConflict } from '../platform/outcome.js';
+import type { IllegalTransition, Transitioned } from '../platform/workflow.js';
+import {
+  answeredSections,
+  DECISION_BODIES,
+  evaluateEligibility,
+  validateAnswers,
+  type Answers,
+  type AnswerValue,
+  type DecisionBody,
+  type Eligibility,
+  type EligibilityRule,
+  type FormDefinition,
+  type Issue,
+  type MemberContext,
+  type Round,
+  type StoredCall,
+} from '../programmes/index.js';
+import type { ProjectedChallenge } from './challenge.js';
+import { applicationWorkflow, invitationWorkflow, type ApplicationAction, type ApplicationStatus, type InvitationState } from './workflows.js';
 
-import { nameOfState, type Audience, type Names } from '../platform/workflow.js';
-
-/** The applicant workflow: each state with what staff and the public call it, in four languages. */
-export const APPLICATION_STATES = {
-  draft: {
-    staff: { nb: 'Utkast', nn: 'Utkast', da: 'Kladde', en: 'Draft' },
-    public: { nb: 'Under arbeid', nn: 'Under arbeid', da: 'Under udarbejdelse', en: 'Being prepared' },
-    editable: true,
-  },
-  submitted: {
-    staff: { nb: 'Sendt inn', nn: 'Send inn', da: 'Indsendt', en: 'Submitted' },
-    public: { nb: 'Mottatt', nn: 'Motteken', da: 'Modtaget', en: 'Received' },
-    editable: true,
-  },
-  withdrawn: {
-    staff: { nb: 'Trukket', nn: 'Trekt', da: 'Trukket tilbage', en: 'Withdrawn' },
-    public: { nb: 'Trukket av søker', nn: 'Trekt av søkjar', da: 'Trukket tilbage af ansøger', en: 'Withdrawn by the applicant' },
-    editable: false,
-  },
-} as const satisfies Record<string, { staff: Names; public: Names; editable: boolean }>;
-
-export type ApplicationStatus = keyof typeof APPLICATION_STATES;
-export const APPLICATION_STATUSES = Object.keys(APPLICATION_STATES) as ApplicationStatus[];
-
-/** Which transitions exist, from which states: the data the functions below obey. */
-export const TRANSITIONS = {
-  submit: { from: ['draft', 'submitted'], to: 'submitted' },
-  withdraw: { from: ['draft', 'submitted'], to: 'withdrawn' },
-} as const satisfies Record<string, { from: readonly ApplicationStatus[]; to: ApplicationStatus }>;
-export type TransitionName = keyof typeof TRANSITIONS;
-
-export function stateName(status: ApplicationStatus, audience: Audience, locale: keyof Names): string {
-  return nameOfState(APPLICATION_STATES, status, audience, locale);
-}
-
-export type InvitationState = 'pending' | 'accepted' | 'declined';
+export type { ApplicationStatus, InvitationState, ProjectedChallenge };
 
 export interface Decision {
   body: DecisionBody;
@@ -75,22 +57,37 @@ export interface Application {
   submissions: number;
 }
 
-export type ApplicationEvent =
-  | { type: 'submitted'; from: ApplicationStatus; to: 'submitted'; number: number }
-  | { type: 'withdrawn'; from: ApplicationStatus; to: 'withdrawn' };
-
-export class IllegalTransition extends Error {
-  constructor(
-    readonly from: ApplicationStatus,
-    readonly action: TransitionName | 'edit',
-  ) {
-    super(`cannot ${action} a ${from} application`);
-  }
+/** The municipalities in whose name the person works as a case worker. */
+export function caseWorkerMunicipalities(principal: Principal | null): { code: string; name: string }[] {
+  return (principal?.memberships ?? []).filter((m) => m.role === 'case_worker' && m.municipalityCode).map((m) => ({ code: m.municipalityCode!, name: m.organisationName }));
 }
 
-function allowed(name: TransitionName, status: ApplicationStatus): boolean {
-  return (TRANSITIONS[name].from as readonly ApplicationStatus[]).includes(status);
+// Problems ---------------------------------------------------------------------------------------
+
+export type NetworkProblem = 'alreadyMember' | 'tooMany' | 'notPending' | 'notMember' | 'lead' | 'notAccepted' | 'badBody' | 'badDate';
+
+export interface NetworkRefusal {
+  kind: 'network';
+  reason: NetworkProblem;
 }
+
+/** A stale save or submission, with the labels of the parts changed since the person's version. */
+export interface AnswersConflict extends VersionConflict {
+  changedParts: string[];
+}
+
+/** Why a use case of applications would not do what it was asked; nothing was written. */
+export type ApplicationProblem =
+  | { kind: 'notFound' }
+  | { kind: 'callNotOpen' }
+  /** The deadline has passed (database clock), or the application was withdrawn. */
+  | { kind: 'readOnly'; deadline: Date; timeZone: string }
+  | AnswersConflict
+  | NetworkRefusal
+  /** The network changed between reading it for the projected figures and submitting. */
+  | { kind: 'networkChanged' }
+  | { kind: 'tooManyFiles'; max: number }
+  | { kind: 'submissionBlocked'; blockers: SubmissionProblem[]; timeZone: string };
 
 // Deadline ---------------------------------------------------------------------------------------
 
@@ -101,36 +98,42 @@ export function roundAt(rounds: readonly Round[], now: Date): number | undefined
   return index === -1 ? undefined : index;
 }
 
+/** The closing instant of the application's round as the call stands now (an amendment may move it). */
+export function callDeadline(call: StoredCall, roundIndex: number, fallback: Date): Date {
+  const round = call.content.rounds[roundIndex];
+  return round ? new Date(round.closesAt) : fallback;
+}
+
 /** Before the deadline (strictly): on or after it the application is read-only. */
 export function beforeDeadline(deadline: Date, now: Date): boolean {
   return now.getTime() < deadline.getTime();
 }
 
 export function isEditable(application: Pick<Application, 'status'>, deadline: Date, now: Date): boolean {
-  return APPLICATION_STATES[application.status].editable && beforeDeadline(deadline, now);
+  return applicationWorkflow.isIn('editable', application.status) && beforeDeadline(deadline, now);
 }
 
 // Network ----------------------------------------------------------------------------------------
 
-export type NetworkProblem = 'alreadyMember' | 'tooMany' | 'notPending' | 'notMember' | 'lead' | 'notAccepted' | 'badBody' | 'badDate';
-
-export type NetworkResult = { ok: true; members: Member[] } | { ok: false; problem: NetworkProblem };
+const network = (reason: NetworkProblem): Refused<NetworkRefusal> => refuse({ kind: 'network', reason });
 
 /** Adds an invitation; refuses a municipality already in the network or a network at its maximum. */
-export function invite(members: readonly Member[], code: string, name: string, maxMembers: number | undefined): NetworkResult {
-  if (members.some((m) => m.code === code && m.invitation !== 'declined')) return { ok: false, problem: 'alreadyMember' };
+export function invite(members: readonly Member[], code: string, name: string, maxMembers: number | undefined): Member[] | Refused<NetworkRefusal> {
+  const existing = members.find((m) => m.code === code);
+  if (existing && !invitationWorkflow.can(existing.invitation, 'invite')) return network('alreadyMember');
   const active = members.filter((m) => m.invitation !== 'declined');
-  if (maxMembers !== undefined && active.length + 1 > maxMembers) return { ok: false, problem: 'tooMany' };
+  if (maxMembers !== undefined && active.length + 1 > maxMembers) return network('tooMany');
   const others = members.filter((m) => m.code !== code);
-  return { ok: true, members: [...others, { code, name, role: 'co', invitation: 'pending', decision: null }] };
+  return [...others, { code, name, role: 'co', invitation: 'pending', decision: null }];
 }
 
-export function respond(members: readonly Member[], code: string, answer: 'accepted' | 'declined'): NetworkResult {
+/** A co-applicant's answer to its invitation, as the invitation workflow moves it. */
+export function respond(members: readonly Member[], code: string, answer: 'accepted' | 'declined'): Transitioned<InvitationState> | Refused<NetworkRefusal> {
   const member = members.find((m) => m.code === code);
-  if (!member) return { ok: false, problem: 'notMember' };
-  if (member.role === 'lead') return { ok: false, problem: 'lead' };
-  if (member.invitation !== 'pending') return { ok: false, problem: 'notPending' };
-  return { ok: true, members: members.map((m) => (m.code === code ? { ...m, invitation: answer } : m)) };
+  if (!member) return network('notMember');
+  if (member.role === 'lead') return network('lead');
+  const moved = invitationWorkflow.apply(member.invitation, answer === 'accepted' ? 'accept' : 'decline');
+  return isRefused(moved) ? network('notPending') : moved;
 }
 
 export function isIsoDate(value: string): boolean {
@@ -143,34 +146,30 @@ export function isDecisionBody(value: string): value is DecisionBody {
   return (DECISION_BODIES as readonly string[]).includes(value);
 }
 
-/** Attaches a member's political decision (the lead's own or an accepted co-applicant's). */
-export function attachDecision(members: readonly Member[], code: string, decision: Decision): NetworkResult {
+/** Checks a member's political decision (the lead's own or an accepted co-applicant's) before it is attached. */
+export function decisionRefusal(members: readonly Member[], code: string, decision: { body: string; date: string }): Refused<NetworkRefusal> | undefined {
   const member = members.find((m) => m.code === code);
-  if (!member) return { ok: false, problem: 'notMember' };
-  if (member.invitation !== 'accepted') return { ok: false, problem: 'notAccepted' };
-  if (!isDecisionBody(decision.body)) return { ok: false, problem: 'badBody' };
-  if (!isIsoDate(decision.date)) return { ok: false, problem: 'badDate' };
-  return { ok: true, members: members.map((m) => (m.code === code ? { ...m, decision } : m)) };
+  if (!member) return network('notMember');
+  if (!invitationWorkflow.isIn('active', member.invitation)) return network('notAccepted');
+  if (!isDecisionBody(decision.body)) return network('badBody');
+  if (!isIsoDate(decision.date)) return network('badDate');
+  return undefined;
 }
 
 /** The members who count: the lead and those who accepted. */
-export function activeMembers(members: readonly Member[]): Member[] {
-  return members.filter((m) => m.invitation === 'accepted');
+export function activeMembers<M extends Member>(members: readonly M[]): M[] {
+  return members.filter((m) => invitationWorkflow.isIn('active', m.invitation));
 }
 
-// Drafts and submission --------------------------------------------------------------------------
-
-/** Saving a draft never fails on validation: the answers are kept and the findings come back as warnings. */
-export function saveDraft(application: Application, form: FormDefinition, answers: Answers): { application: Application; warnings: Issue[] } {
-  if (!APPLICATION_STATES[application.status].editable) throw new IllegalTransition(application.status, 'edit');
-  return { application: { ...application, answers, version: application.version + 1 }, warnings: validateAnswers(form, answers, 'draft').warnings };
-}
+// Submission -------------------------------------------------------------------------------------
 
 export type SubmissionProblem =
-  | { kind: 'part'; issue: Issue }
-  | { kind: 'rule'; key: string; params: Record<string, string | number> }
+  | { kind: 'part'; issue: Issue; label: string }
+  | { kind: 'rule'; key: RuleResultKey; params: Record<string, string | number> }
   | { kind: 'pending'; names: string }
   | { kind: 'deadline'; deadline: string };
+
+type RuleResultKey = Eligibility['results'][number]['explanation']['key'];
 
 export interface SubmissionInput {
   form: FormDefinition;
@@ -194,13 +193,15 @@ export function applicationEligibility(application: Pick<Application, 'members' 
   return evaluateEligibility(input.rules, { members, answeredSections: answeredSections(input.form, application.answers) });
 }
 
+export const partLabel = (form: FormDefinition, key: string): string => form.sections.flatMap((s) => s.parts).find((p) => p.key === key)?.label ?? key;
+
 /** Everything that blocks a submission: the deadline, pending invitations, every part and every rule. */
 export function submissionProblems(application: Application, input: SubmissionInput): { problems: SubmissionProblem[]; eligibility: Eligibility } {
   const problems: SubmissionProblem[] = [];
   if (!beforeDeadline(input.deadline, input.now)) problems.push({ kind: 'deadline', deadline: input.deadline.toISOString() });
   const pending = application.members.filter((m) => m.invitation === 'pending');
   if (pending.length > 0) problems.push({ kind: 'pending', names: pending.map((m) => m.name).join(', ') });
-  for (const issue of validateAnswers(input.form, application.answers, 'submit').errors) problems.push({ kind: 'part', issue });
+  for (const issue of validateAnswers(input.form, application.answers, 'submit').errors) problems.push({ kind: 'part', issue, label: partLabel(input.form, issue.part) });
   const eligibility = applicationEligibility(application, input);
   for (const result of eligibility.results) {
     if (result.outcome !== 'pass') problems.push({ kind: 'rule', key: result.explanation.key, params: result.explanation.params });
@@ -208,25 +209,22 @@ export function submissionProblems(application: Application, input: SubmissionIn
   return { problems, eligibility };
 }
 
-export type SubmitResult = { ok: true; application: Application; event: ApplicationEvent; eligibility: Eligibility } | { ok: false; problems: SubmissionProblem[] };
-
-/** Submits (or resubmits) until the deadline: each submission is a new numbered version, the last counting. */
-export function submit(application: Application, input: SubmissionInput): SubmitResult {
-  if (!allowed('submit', application.status)) throw new IllegalTransition(application.status, 'submit');
-  const { problems, eligibility } = submissionProblems(application, input);
-  if (problems.length > 0) return { ok: false, problems };
-  const number = application.submissions + 1;
-  return {
-    ok: true,
-    application: { ...application, status: 'submitted', version: application.version + 1, submissions: number },
-    event: { type: 'submitted', from: application.status, to: 'submitted', number },
-    eligibility,
-  };
+export interface Submitted {
+  transition: Transitioned<ApplicationStatus, ApplicationAction>;
+  /** The number of the new version. */
+  number: number;
+  eligibility: Eligibility;
 }
 
-export function withdraw(application: Application, deadline: Date, now: Date): { application: Application; event: ApplicationEvent } {
-  if (!allowed('withdraw', application.status) || !beforeDeadline(deadline, now)) throw new IllegalTransition(application.status, 'withdraw');
-  return { application: { ...application, status: 'withdrawn', version: application.version + 1 }, event: { type: 'withdrawn', from: application.status, to: 'withdrawn' } };
+export type SubmissionRefusal = IllegalTransition<ApplicationStatus, ApplicationAction> | { kind: 'blocked'; blockers: SubmissionProblem[] };
+
+/** Submits (or resubmits) until the deadline: each submission is a new numbered version, the last counting. */
+export function submit(application: Application, input: SubmissionInput): Submitted | Refused<SubmissionRefusal> {
+  const transition = applicationWorkflow.apply(application.status, 'submit');
+  if (isRefused(transition)) return transition;
+  const { problems, eligibility } = submissionProblems(application, input);
+  if (problems.length > 0) return refuse({ kind: 'blocked', blockers: problems });
+  return { transition, number: application.submissions + 1, eligibility };
 }
 
 // Parsing answers from a form post ----------------------------------------------------------------
@@ -282,156 +280,4 @@ export function answersFromPost(form: FormDefinition, body: Record<string, unkno
 export function changedParts(before: Answers, after: Answers): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)).sort();
-}
-
-// Finding partners -------------------------------------------------------------------------------
-
-/** Why a municipality is suggested: it shares a boundary with members, lies in the lead's county or region, or faces a similar projected change. */
-export type PartnerReason =
-  | { kind: 'neighbour'; of: string[] }
-  | { kind: 'region'; region: string }
-  | { kind: 'similar'; measure: SimilarityMeasure };
-
-/** The projected change of persons 20–66 per person 80+ from the base year to `year` (main scenario), the candidate's and the network's own. */
-export interface SimilarityMeasure {
-  baseYear: number;
-  year: number;
-  from: number;
-  to: number;
-  /** Per cent change, the candidate's. */
-  change: number;
-  /** Per cent change, the network's projected as one. */
-  own: number;
-}
-
-export interface PartnerCandidate {
-  member: MemberContext;
-  reasons: PartnerReason[];
-}
-
-/**
- * What the network would look like with the partner: every rule passes; the rules about the
- * network itself (kind, size, population) pass and the rest waits for things not done yet
- * (decisions, answers); or a rule about the network fails.
- */
-export type PartnerVerdict = 'passes' | 'networkPasses' | 'fails';
-
-export interface PartnerSuggestion {
-  code: string;
-  name: string;
-  persons: number | null;
-  reasons: PartnerReason[];
-  /** Every rule of the call over the network with this partner added; the partner's decision counts as not yet made. */
-  eligibility: Eligibility;
-  verdict: PartnerVerdict;
-}
-
-const NETWORK_RULES: ReadonlySet<EligibilityRule['kind']> = new Set(['applicant-kind', 'network-size', 'network-population']);
-const REASON_ORDER: Record<PartnerReason['kind'], number> = { neighbour: 0, region: 1, similar: 2 };
-const VERDICT_ORDER: Record<PartnerVerdict, number> = { passes: 0, networkPasses: 1, fails: 2 };
-
-/**
- * Candidates ranked for a network: those that would make it meet every rule first, then those
- * that make it meet the network rules, then the rest; within each, more reasons first, neighbours
- * before the same county before a similar challenge, then by population. Members already in the
- * network are left out.
- */
-export function suggestPartners(rules: readonly EligibilityRule[], network: readonly MemberContext[], candidates: readonly PartnerCandidate[], answeredSections?: readonly string[]): PartnerSuggestion[] {
-  const inNetwork = new Set(network.map((m) => m.code));
-  const firstReason = (reasons: readonly PartnerReason[]) => Math.min(...reasons.map((r) => REASON_ORDER[r.kind]));
-  return candidates
-    .filter((c) => !inNetwork.has(c.member.code))
-    .map(({ member, reasons }): PartnerSuggestion => {
-      const eligibility = evaluateEligibility(rules, { members: [...network, { ...member, decision: undefined }], ...(answeredSections ? { answeredSections } : {}) });
-      const networkPasses = eligibility.results.every((r) => !NETWORK_RULES.has(r.rule.kind) || r.outcome === 'pass');
-      const verdict = eligibility.eligible ? 'passes' : networkPasses ? 'networkPasses' : 'fails';
-      return { code: member.code, name: member.name, persons: member.population?.persons ?? null, reasons, eligibility, verdict };
-    })
-    .sort(
-      (a, b) =>
-        VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
-        b.reasons.length - a.reasons.length ||
-        firstReason(a.reasons) - firstReason(b.reasons) ||
-        (b.persons ?? 0) - (a.persons ?? 0) ||
-        a.name.localeCompare(b.name, 'nb'),
-    );
-}
-
-/** The `count` municipalities whose projected change is nearest the network's own (unknown changes and `exclude` left out). */
-export function nearestChanges(own: number, changes: ReadonlyMap<string, number>, exclude: ReadonlySet<string>, count: number): string[] {
-  if (!Number.isFinite(own)) return [];
-  return [...changes]
-    .filter(([code, change]) => Number.isFinite(change) && !exclude.has(code))
-    .sort(([a, x], [b, y]) => Math.abs(x - own) - Math.abs(y - own) || a.localeCompare(b))
-    .slice(0, count)
-    .map(([code]) => code);
-}
-
-/** Joins reasons found by different searches into one candidate per municipality, in the order first found. */
-export function mergeCandidates(found: readonly { code: string; reason: PartnerReason }[]): Map<string, PartnerReason[]> {
-  const merged = new Map<string, PartnerReason[]>();
-  for (const { code, reason } of found) merged.set(code, [...(merged.get(code) ?? []), reason]);
-  return merged;
-}
-
-// The projected challenge ----------------------------------------------------------------------------
-
-export type ChallengeIndicator = Extract<FormPart, { kind: 'projected-challenge' }>['indicator'];
-
-/** One area's value of the indicator in the base year and the horizon year. */
-export interface ChallengeArea {
-  /** A member's name, or null for the network projected as one. */
-  name: string | null;
-  codes: string[];
-  base: number;
-  horizon: number;
-}
-
-/**
- * A projected-challenge part's figures: each member's own and, for a network, the network's
- * projected as one, with the scenario and base year they come from. Copied into the submitted
- * version so the receipt keeps the figures as they were.
- */
-export interface ProjectedChallenge {
-  part: string;
-  indicator: ChallengeIndicator;
-  scenario: 'main';
-  baseYear: number;
-  horizonYear: number;
-  areas: ChallengeArea[];
-  /** Members the projections do not cover (Danish municipalities have no projection yet). */
-  missing: string[];
-}
-
-/** The indicator in one projected year: persons aged 80+, persons 20–66 per person 80+, or the population. */
-export function challengeValue(year: YearFigures, indicator: ChallengeIndicator): number {
-  switch (indicator) {
-    case 'age-80-plus':
-      return AGE_GROUPS.reduce((sum, [from], i) => (from >= 80 ? sum + year.ageGroups[i]! : sum), 0);
-    case 'working-age-per-elderly':
-      return year.workingAgePer80Plus;
-    case 'population':
-      return year.total;
-  }
-}
-
-/** The part's horizon within the projection's years. */
-export function horizonWithin(figures: AreaFigures, horizonYear: number): number {
-  return Math.min(Math.max(horizonYear, figures.baseYear), figures.endYear);
-}
-
-export function challengeArea(name: string | null, codes: string[], figures: AreaFigures, indicator: ChallengeIndicator, horizonYear: number): ChallengeArea {
-  return {
-    name,
-    codes,
-    base: challengeValue(figuresIn(figures, figures.baseYear), indicator),
-    horizon: challengeValue(figuresIn(figures, horizonWithin(figures, horizonYear)), indicator),
-  };
-}
-
-/** The projected change of persons 20–66 per person 80+ from the base year to `year`, in per cent. */
-export function workingAgeChange(figures: AreaFigures, year: number): { from: number; to: number; change: number } {
-  const from = figuresIn(figures, figures.baseYear).workingAgePer80Plus;
-  const to = figuresIn(figures, horizonWithin(figures, year)).workingAgePer80Plus;
-  return { from, to, change: percentChange(from, to) };
 }

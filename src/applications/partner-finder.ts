@@ -5,14 +5,15 @@
  * network's own, from the projections. The model ranks them and judges each against the call's rules.
  */
 import type { Queryable } from '../platform/db/database.js';
-import { membersFromRegistry } from '../programmes/eligibility.js';
-import { answeredSections, type Answers, type FormDefinition } from '../programmes/form.js';
-import type { EligibilityRule, MemberContext } from '../programmes/rules.js';
-import { COMPARISON_YEAR, type ProjectionService } from '../projections/index.js';
-import type { Country } from '../registry/model.js';
-import { readDanishMunicipalityBoundaries, readNorwegianMunicipalityBoundaries } from '../registry/sources.js';
-import { listMunicipalities, listRegions } from '../registry/store.js';
-import { mergeCandidates, nearestChanges, suggestPartners, workingAgeChange, type Member, type PartnerReason, type PartnerSuggestion } from './model.js';
+import { answeredSections, type Answers, type EligibilityRule, type FormDefinition, type MemberContext, membersFromRegistry } from '../programmes/index.js';
+import { COMPARISON_YEAR } from '../projections/index.js';
+import type { ProjectionService } from '../projections/index.js';
+import type { Country } from '../registry/index.js';
+import { readDanishMunicipalityBoundaries, readNorwegianMunicipalityBoundaries } from '../registry/index.js';
+import { listMunicipalities, listRegions } from '../registry/index.js';
+import { workingAgeChange } from './challenge.js';
+import type { Member } from './model.js';
+import { mergeCandidates, nearestChanges, suggestPartners, type PartnerReason, type PartnerSuggestion } from './partners.js';
 
 /** How many municipalities with a similar projected challenge are suggested. */
 export const SIMILAR_COUNT = 5;

@@ -4,10 +4,12 @@
  * service. Shown on the application page and copied into each submitted version.
  */
 import { formatNumber, type Locale } from '../platform/i18n/index.js';
-import type { FormDefinition, FormPart } from '../programmes/form.js';
-import { percentChange, type ProjectionService } from '../projections/index.js';
-import type { Country } from '../registry/model.js';
-import { challengeArea, horizonWithin, type ProjectedChallenge } from './model.js';
+import { translate } from '../platform/ui/translate.js';
+import type { FormDefinition, FormPart } from '../programmes/index.js';
+import { percentChange } from '../projections/index.js';
+import type { ProjectionService } from '../projections/index.js';
+import type { Country } from '../registry/index.js';
+import { challengeArea, horizonWithin, type ProjectedChallenge } from './challenge.js';
 
 type ChallengePart = Extract<FormPart, { kind: 'projected-challenge' }>;
 
@@ -42,8 +44,6 @@ export async function projectedChallenges(projections: ProjectionService | undef
 
 // How the figures read (page, receipt page and PDF alike) -------------------------------------------
 
-export type Say = (key: string, params?: Record<string, string | number>) => string;
-
 const DIGITS: Record<ProjectedChallenge['indicator'], number> = { 'age-80-plus': 0, 'working-age-per-elderly': 1, population: 0 };
 
 export interface ChallengeRow {
@@ -54,12 +54,12 @@ export interface ChallengeRow {
 }
 
 /** One row per area: a member's name or "the network as one", both years' values and the change in per cent. */
-export function challengeRows(locale: Locale, say: Say, challenge: ProjectedChallenge): ChallengeRow[] {
+export function challengeRows(locale: Locale, challenge: ProjectedChallenge): ChallengeRow[] {
   const value = (v: number) => (Number.isFinite(v) ? formatNumber(locale, v, DIGITS[challenge.indicator]) : '–');
   return challenge.areas.map((area) => {
     const change = percentChange(area.base, area.horizon);
     return {
-      area: area.name ?? say('applications.challenge.network', { count: area.codes.length }),
+      area: area.name ?? translate(locale, 'applications.challenge.network', { count: area.codes.length }),
       base: value(area.base),
       horizon: value(area.horizon),
       change: Number.isFinite(change) ? `${change > 0 ? '+' : ''}${formatNumber(locale, change, 1)} %` : '–',
@@ -67,21 +67,21 @@ export function challengeRows(locale: Locale, say: Say, challenge: ProjectedChal
   });
 }
 
-export function challengeCaption(say: Say, challenge: ProjectedChallenge): string {
-  return say('applications.challenge.caption', { indicator: say(`applications.challenge.indicator.${challenge.indicator}`), baseYear: String(challenge.baseYear), horizonYear: String(challenge.horizonYear) });
+export function challengeCaption(locale: Locale, challenge: ProjectedChallenge): string {
+  return translate(locale, 'applications.challenge.caption', { indicator: translate(locale, `applications.challenge.indicator.${challenge.indicator}`), baseYear: String(challenge.baseYear), horizonYear: String(challenge.horizonYear) });
 }
 
-export function challengeSource(say: Say, challenge: ProjectedChallenge): string {
-  return say('applications.challenge.source', { baseYear: String(challenge.baseYear) });
+export function challengeSource(locale: Locale, challenge: ProjectedChallenge): string {
+  return translate(locale, 'applications.challenge.source', { baseYear: String(challenge.baseYear) });
 }
 
 /** The figures as lines of text, for the receipt PDF. */
-export function challengeLines(locale: Locale, say: Say, challenge: ProjectedChallenge): string[] {
-  const rows = challengeRows(locale, say, challenge);
+export function challengeLines(locale: Locale, challenge: ProjectedChallenge): string[] {
+  const rows = challengeRows(locale, challenge);
   return [
-    ...(rows.length > 0 ? [challengeCaption(say, challenge)] : []),
-    ...rows.map((row) => say('applications.challenge.line', { area: row.area, base: row.base, baseYear: String(challenge.baseYear), horizon: row.horizon, horizonYear: String(challenge.horizonYear), change: row.change })),
-    ...(rows.length > 0 ? [challengeSource(say, challenge)] : []),
-    ...(challenge.missing.length > 0 ? [say('applications.challenge.missing', { names: challenge.missing.join(', ') })] : []),
+    ...(rows.length > 0 ? [challengeCaption(locale, challenge)] : []),
+    ...rows.map((row) => translate(locale, 'applications.challenge.line', { area: row.area, base: row.base, baseYear: String(challenge.baseYear), horizon: row.horizon, horizonYear: String(challenge.horizonYear), change: row.change })),
+    ...(rows.length > 0 ? [challengeSource(locale, challenge)] : []),
+    ...(challenge.missing.length > 0 ? [translate(locale, 'applications.challenge.missing', { names: challenge.missing.join(', ') })] : []),
   ];
 }

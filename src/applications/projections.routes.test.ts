@@ -7,10 +7,12 @@ import { createTestDatabase } from '../platform/db/testing.js';
 import { findFile } from '../platform/files/store.js';
 import { pdfText } from '../platform/pdf/text.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
-import { seedDemoProgrammes } from '../programmes/demo.js';
-import { seededIds } from '../programmes/store.js';
+import { seedDemoProgrammes, seededIds } from '../programmes/index.js';
 import { importShippedRegistry } from '../registry/importer.js';
-import { addAttachment, attachMemberDecision, findApplication, inviteMunicipality, listSubmissions, respondToInvitation, saveAnswers, submittedChallenges, type Actor } from './store.js';
+import type { Actor } from '../platform/db/kit.js';
+import { findApplication, listSubmissions, submittedChallenges } from './store.js';
+import { addAttachment, attachMemberDecision, inviteMunicipality, respondToInvitation, saveAnswers } from './use-cases.js';
+import { orThrow } from '../platform/outcome.js';
 import { pdfFile } from './testing.js';
 
 let running: RunningApp;
@@ -64,7 +66,7 @@ describe('partners and the projected challenge, with the real registry', () => {
     expect(alone).toContain('Porsgrunn');
     expect(alone).not.toContain('Nettverket samlet');
     expect(await post(`/soknader/${applicationId}/invitasjoner`, { municipality: '4003' })).toMatchObject({ statusCode: 303 });
-    await respondToInvitation(running.database.db, applicationId, '4003', 'accepted', 'ola.dahl@skien.example.no', actor);
+    orThrow(await respondToInvitation(running.database.db, applicationId, '4003', 'accepted', 'ola.dahl@skien.example.no', actor));
     const page = (await get(`/soknader/${applicationId}?lang=nb`)).body;
     expect(page).toMatch(/Stifinners framskriving, hovedalternativet, basisår 20\d\d\./);
     const rows = [...section(page, 'challenge.projection-figures').matchAll(/<th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => ({ area: m[1]!, base: figure(m[2]!), horizon: figure(m[3]!) }));
@@ -77,9 +79,9 @@ describe('partners and the projected challenge, with the real registry', () => {
 
   it('copies the figures into the submitted version, keeps them when the network changes, and prints them in the receipt PDF', async () => {
     const db = running.database.db;
-    for (const code of ['4001', '4003']) await attachMemberDecision(db, applicationId, code, { body: 'kommunestyre', date: '2026-11-10' }, pdfFile(`${code}.pdf`), actor);
-    const version = await saveAnswers(db, applicationId, (await findApplication(db, applicationId))!.version, { 'challenge.text': 'Flere eldre.', 'plan.text': 'Felles rekruttering.', 'plan.goal': 'Ti prosent.', 'anchoring.date': '2026-11-10' }, actor);
-    await addAttachment(db, applicationId, version, 'anchoring.decision', pdfFile('vedtak.pdf'), actor);
+    for (const code of ['4001', '4003']) orThrow(await attachMemberDecision(db, applicationId, code, { body: 'kommunestyre', date: '2026-11-10' }, pdfFile(`${code}.pdf`), actor));
+    const version = orThrow(await saveAnswers(db, applicationId, (await findApplication(db, applicationId))!.version, { 'challenge.text': 'Flere eldre.', 'plan.text': 'Felles rekruttering.', 'plan.goal': 'Ti prosent.', 'anchoring.date': '2026-11-10' }, actor));
+    orThrow(await addAttachment(db, applicationId, version, 'anchoring.decision', pdfFile('vedtak.pdf'), actor));
     const before = section((await get(`/soknader/${applicationId}?lang=nb`)).body, 'challenge.projection-figures');
     const submitted = await post(`/soknader/${applicationId}/send`, { version: String((await findApplication(db, applicationId))!.version) });
     expect(submitted.statusCode, submitted.body.match(/ds-error-summary[\s\S]*?<\/ul>/)?.[0]).toBe(303);
@@ -89,8 +91,8 @@ describe('partners and the projected challenge, with the real registry', () => {
     expect(kept!.areas.map((a) => a.codes)).toEqual([['4001'], ['4003'], ['4001', '4003']]);
 
     // Notodden joins the draft afterwards: the draft shows three, the submitted version keeps two.
-    await inviteMunicipality(db, applicationId, { code: '4005', name: 'Notodden' }, 5, actor);
-    await respondToInvitation(db, applicationId, '4005', 'accepted', null, actor);
+    orThrow(await inviteMunicipality(db, applicationId, { code: '4005', name: 'Notodden' }, 5, actor));
+    orThrow(await respondToInvitation(db, applicationId, '4005', 'accepted', null, actor));
     expect(section((await get(`/soknader/${applicationId}?lang=nb`)).body, 'challenge.projection-figures')).toContain('Nettverket samlet (3 kommuner)');
     const receipt = section((await get(`/soknader/${applicationId}/kvittering/1?lang=nb`)).body, 'receipt-challenge.projection-figures');
     expect(receipt).toContain('Nettverket samlet (2 kommuner)');

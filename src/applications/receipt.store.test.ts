@@ -4,12 +4,14 @@ import { seedDemoIdentities } from '../platform/auth/demo.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
 import { findFile } from '../platform/files/store.js';
 import type { Mailer, OutgoingMail } from '../platform/mail/mailer.js';
-import { seedDemoProgrammes } from '../programmes/demo.js';
-import { seededIds } from '../programmes/store.js';
-import { seedSmallRegistry } from '../programmes/testing.js';
+import { seedDemoProgrammes, seededIds, seedSmallRegistry } from '../programmes/index.js';
 import { produceReceipt, type ReceiptServices } from './receipt.js';
-import { findApplication, findReceiptMail, findSubmission, submitApplication, type Actor } from './store.js';
+import type { Actor } from '../platform/db/kit.js';
+import { findReceiptMail } from './receipt-store.js';
+import { findApplication, findSubmission } from './store.js';
 import { completeNetwork } from './testing.js';
+import { submitApplication } from './use-cases.js';
+import { orThrow } from '../platform/outcome.js';
 
 let database: TestDatabase;
 let callId: string;
@@ -42,7 +44,7 @@ function recordingMailer(crashAfterSending = 0): Mailer & { sent: OutgoingMail[]
 
 async function submitted(): Promise<string> {
   const id = await completeNetwork(database.db, callId, silje);
-  const { submissionId } = await submitApplication(database.db, id, (await findApplication(database.db, id))!.version, silje, async () => undefined);
+  const { submissionId } = orThrow(await submitApplication(database.db, id, (await findApplication(database.db, id))!.version, silje));
   return submissionId;
 }
 

@@ -6,16 +6,16 @@
 import type { DB } from '../platform/db/database.js';
 import { findFile } from '../platform/files/store.js';
 import type { Mailer } from '../platform/mail/mailer.js';
-import { formatNumber, intlTag, isLocale, translator, type Locale } from '../platform/i18n/index.js';
+import { intlTag, isLocale, type Locale, type MessageKey } from '../platform/i18n/index.js';
 import { renderArchivalPdf, type DocumentSection } from '../platform/pdf/document.js';
-import type { AnswerValue, TableRow } from '../programmes/form.js';
-import type { StoredAttachment, StoredSubmission } from './store.js';
-import { claimReceiptMail, findSubmission, markReceiptMailSent, storeReceiptPdf, submittedChallenges } from './store.js';
+import { translate } from '../platform/ui/translate.js';
+import type { AnswerValue, TableRow } from '../programmes/index.js';
+import { claimReceiptMail, markReceiptMailSent, storeReceiptPdf } from './receipt-store.js';
+import { findSubmission, submittedChallenges, type StoredAttachment, type StoredSubmission } from './store.js';
 import type { ProjectedChallenge } from './model.js';
 import { challengeLines } from './projected-challenge.js';
 
 export const RECEIPT_JOB = 'applications-receipt';
-
 
 function localeOf(submission: StoredSubmission): Locale {
   return isLocale(submission.callLanguage) ? submission.callLanguage : 'nb';
@@ -24,12 +24,6 @@ function localeOf(submission: StoredSubmission): Locale {
 function when(locale: Locale, at: Date): string {
   const zone = locale === 'da' ? 'Europe/Copenhagen' : 'Europe/Oslo';
   return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long', timeStyle: 'medium', timeZone: zone }).format(at);
-}
-
-/** Translates a key chosen at run time, numbers formatted for the language. */
-export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const t = translator(locale) as unknown as (key: string, params: Record<string, string>) => string;
-  return t(key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(locale, v) : v])));
 }
 
 function answerText(value: AnswerValue | undefined, empty: string): string {
@@ -43,7 +37,7 @@ function answerText(value: AnswerValue | undefined, empty: string): string {
 
 export function receiptDocument(submission: StoredSubmission, challenges: readonly ProjectedChallenge[]) {
   const locale = localeOf(submission);
-  const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
   const empty = t('applications.pdf.empty');
   const sections: DocumentSection[] = [
     {
@@ -62,7 +56,7 @@ export function receiptDocument(submission: StoredSubmission, challenges: readon
       paragraphs: section.parts.flatMap((part) => {
         if (part.kind !== 'projected-challenge') return [`${part.label}: ${answerText(submission.answers[part.key], empty)}`];
         const challenge = challenges.find((c) => c.part === part.key);
-        return [`${part.label}:`, ...(challenge ? challengeLines(locale, t, challenge) : [t('applications.challenge.none')])];
+        return [`${part.label}:`, ...(challenge ? challengeLines(locale, challenge) : [t('applications.challenge.none')])];
       }),
     })),
   ];

@@ -2,120 +2,55 @@
  * Applications over HTTP, for case workers of the applying municipalities: my applications and
  * invitations, start, the application page, save (no JavaScript needed), invite, answer, decisions,
  * attachments, submit, receipts and files. Every application route checks that the person's
- * municipality is in the network; anything else is a 404 that shows no data. Registers the receipt
- * job's worker.
+ * municipality is in the network; anything else is a 404 that shows no data. Routes parse,
+ * authorise, call a use case and render; a refusal is answered by `refused` from the problem
+ * table. Registers the receipt job's worker.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { access, type Principal } from '../platform/auth/model.js';
+import { access } from '../platform/auth/model.js';
+import { isUuid } from '../platform/db/kit.js';
 import { findFile } from '../platform/files/store.js';
+import { actorOf, calendarDate, formField, formFields, formFile, formVersion, idParams, UUID_PATTERN, type UploadedFile } from '../platform/http/input.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
-import { formatBytes } from '../platform/i18n/index.js';
+import { formatBytes, intlTag } from '../platform/i18n/index.js';
+import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
-import { validateAnswers, type FormDefinition } from '../programmes/form.js';
-import { formatInstant, tx } from '../programmes/pages/shared.js';
-import { extensionState, type DeadlineExtension } from '../programmes/extensions.js';
-import { findCall, type StoredCall } from '../programmes/store.js';
-import { findMunicipality, searchMunicipalities } from '../registry/store.js';
-import { membersFromRegistry } from '../programmes/eligibility.js';
+import { extensionState, findCall, membersFromRegistry, validateAnswers, type DeadlineExtension, type StoredCall } from '../programmes/index.js';
 import { createProjectionService, type ProjectionService } from '../projections/index.js';
-import { answersFromPost, applicationEligibility, changedParts, isDecisionBody, isEditable, type SubmissionProblem } from './model.js';
-import { findPartners } from './partner-finder.js';
-import { projectedChallenges } from './projected-challenge.js';
-import { ApplicationPage, issueMessage, MyApplicationsPage, PublicPartnersPage, ReceiptPage, StartPage, type ApplicationView, type SummaryRow } from './pages.js';
-import { produceReceipt, RECEIPT_JOB } from './receipt.js';
+import { findMunicipality, searchMunicipalities } from '../registry/index.js';
 import { AUTOSAVE_PATH, AUTOSAVE_SCRIPT } from './autosave.js';
-import { decisionForApplicant } from '../selection/store.js';
-import {
-  addAttachment,
-  applicationFile,
-  ApplicationNotFound,
-  attachMemberDecision,
-  CallNotOpen,
-  deadlineWithExtension,
-  findApplication,
-  inviteMunicipality,
-  keepSubmittedChallenges,
-  listApplicationsOf,
-  listSubmissions,
-  NetworkChanged,
-  NetworkRefused,
-  ReadOnly,
-  registryFacts,
-  respondToInvitation,
-  saveAnswers,
-  startApplication,
-  submitApplication,
-  submittedChallenges,
-  SubmissionRefused,
-  VersionConflict,
-  withdrawApplication,
-  type Actor,
-  type StoredApplication,
-  type StoredMember,
-  type UploadedFile,
-} from './store.js';
+import { activeMembers, answersFromPost, applicationEligibility, caseWorkerMunicipalities, isDecisionBody, isEditable, partLabel, type ApplicationProblem } from './model.js';
+import { ApplicationPage, type ApplicationView } from './pages/application.js';
+import { formOf } from './pages/application-view.js';
+import { MyApplicationsPage, type SummaryRow } from './pages/my-applications.js';
+import { PublicPartnersPage } from './pages/partners.js';
+import { ReceiptPage } from './pages/receipt.js';
+import { StartPage } from './pages/start.js';
+import { findPartners } from './partner-finder.js';
+import { blockerError, explainProblem, issueError } from './problems.js';
+import { projectedChallenges } from './projected-challenge.js';
+import { produceReceipt, RECEIPT_JOB } from './receipt.js';
+import { applicationFile, deadlineWithExtension, findApplication, listApplicationsOf, listSubmissions, registryFacts, submittedChallenges, type StoredApplication, type StoredMember } from './store.js';
+import { addAttachment, attachMemberDecision, inviteMunicipality, respondToInvitation, saveAnswers, startApplication, submitApplication, withdrawApplication } from './use-cases.js';
 
 const CASE_WORKER = access.roles('case_worker');
-import { UUID_PATTERN as UUID } from '../platform/http/input.js';
-const idParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID } }, required: ['id'] };
-const receiptParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID }, number: { type: 'integer', minimum: 1, maximum: 100000 } }, required: ['id', 'number'] };
-const fileParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID }, fileId: { type: 'string', pattern: UUID } }, required: ['id', 'fileId'] };
+const applicationParams = idParams('id');
+const fileParams = idParams('id', 'fileId');
+const receiptParams = {
+  type: 'object',
+  properties: { ...applicationParams.properties, number: { type: 'integer', minimum: 1, maximum: 100000 } },
+  required: ['id', 'number'],
+} as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DECISION_MAX_BYTES = 10 * 1024 * 1024;
 
-function actorOf(request: FastifyRequest): Actor {
-  const p = request.principal;
-  return { user: p ? { userId: p.userId, name: p.name } : null, requestId: request.id };
-}
-
-/** The municipalities in whose name the person works as a case worker. */
-export function caseWorkerMunicipalities(principal: Principal | null): { code: string; name: string }[] {
-  return (principal?.memberships ?? []).filter((m) => m.role === 'case_worker' && m.municipalityCode).map((m) => ({ code: m.municipalityCode!, name: m.organisationName }));
-}
-
-// Multipart and urlencoded bodies alike --------------------------------------------------------------
-
-type Part = { value?: unknown; filename?: string; mimetype?: string; toBuffer?: () => Promise<Buffer> };
-
-function field(body: unknown, name: string): string | undefined {
-  const raw = (body as Record<string, unknown> | undefined)?.[name];
-  const one = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof one === 'string') return one;
-  if (one && typeof one === 'object' && 'value' in one && typeof (one as Part).value === 'string') return (one as Part).value as string;
-  return undefined;
-}
-
-/** A plain object of the text fields (multipart fields unwrapped). */
-function fields(body: unknown): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, raw] of Object.entries((body as Record<string, unknown>) ?? {})) {
-    const values = (Array.isArray(raw) ? raw : [raw]).map((v) => (typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as Part).value === 'string' ? ((v as Part).value as string) : undefined)).filter((v): v is string => v !== undefined);
-    if (values.length === 1) out[key] = values[0]!;
-    else if (values.length > 1) out[key] = values;
-  }
-  return out;
-}
-
-async function fileIn(body: unknown, name: string): Promise<UploadedFile | undefined> {
-  const raw = (body as Record<string, unknown> | undefined)?.[name];
-  const part = (Array.isArray(raw) ? raw[0] : raw) as Part | undefined;
-  if (!part || typeof part.toBuffer !== 'function' || !part.filename) return undefined;
-  const content = await part.toBuffer();
-  if (content.length === 0) return undefined;
-  return { name: part.filename.slice(0, 200), contentType: part.mimetype ?? 'application/octet-stream', content };
-}
+const isEmail = (text: string) => EMAIL.test(text) && text.length <= 200;
 
 /** The declared type must be allowed, and a PDF must look like one. */
 function typeAllowed(file: UploadedFile, allowed: readonly string[]): boolean {
   if (!allowed.includes(file.contentType)) return false;
   if (file.contentType === 'application/pdf' && file.content.subarray(0, 5).toString('latin1') !== '%PDF-') return false;
   return true;
-}
-
-function versionOf(body: unknown): number {
-  const raw = field(body, 'version');
-  if (raw === undefined || !/^\d{1,9}$/.test(raw)) throw new HttpProblem(400, 'version missing');
-  return Number(raw);
 }
 
 export interface ApplicationRoutesOptions {
@@ -137,6 +72,20 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTOSAVE_SCRIPT),
   );
 
+  /**
+   * Runs `work` with the projections, or without them when they cannot be built (a registry
+   * without enough years of population): the figures are then left out, not the page.
+   */
+  async function orWithout<T>(request: FastifyRequest, work: (projections: ProjectionService | undefined) => Promise<T>): Promise<T> {
+    try {
+      return await work(projections);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      request.log.warn({ err: error }, 'projections unavailable; figures left out');
+      return work(undefined);
+    }
+  }
+
   // The public partner finder ---------------------------------------------------------------------
 
   const finderQuery = {
@@ -144,7 +93,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     properties: { member: { anyOf: [{ type: 'string', maxLength: 10 }, { type: 'array', items: { type: 'string', maxLength: 10 }, maxItems: 20 }] }, lang: { type: 'string' } },
   };
 
-  app.get('/utlysninger/:id/partnere', { config: { access: access.public }, schema: { params: idParams, querystring: finderQuery } }, async (request, reply) => {
+  app.get('/utlysninger/:id/partnere', { config: { access: access.public }, schema: { params: applicationParams, querystring: finderQuery } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const call = await findCall(db, id);
     if (!call || call.status === 'draft') throw notFound();
@@ -172,7 +121,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
   // Start ----------------------------------------------------------------------------------------
 
   async function openCall(id: string | undefined): Promise<StoredCall> {
-    if (!id || !/^[0-9a-f-]{36}$/i.test(id)) throw new HttpProblem(400, 'call missing');
+    if (!id || !isUuid(id)) throw new HttpProblem(400, 'call missing');
     const call = await findCall(db, id);
     if (!call || call.status === 'draft') throw notFound();
     return call;
@@ -188,32 +137,31 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     return result;
   }
 
-  app.get('/soknader/ny', { config: { access: CASE_WORKER }, schema: { querystring: { type: 'object', properties: { call: { type: 'string', pattern: UUID }, lang: { type: 'string' } }, required: ['call'] } } }, async (request, reply) => {
+  app.get('/soknader/ny', { config: { access: CASE_WORKER }, schema: { querystring: { type: 'object', properties: { call: { type: 'string', pattern: UUID_PATTERN }, lang: { type: 'string' } }, required: ['call'] } } }, async (request, reply) => {
     const call = await openCall((request.query as { call: string }).call);
     return reply.html(<StartPage ctx={reply.pageContext()} call={call} municipalities={await eligibleMunicipalities(request, call)} values={{}} problems={[]} />);
   });
 
   app.post('/soknader', { config: { access: CASE_WORKER } }, async (request, reply) => {
-    const values = fields(request.body);
+    const values = formFields(request.body);
     const call = await openCall(typeof values.call === 'string' ? values.call : undefined);
     const municipalities = await eligibleMunicipalities(request, call);
     const municipality = municipalities.find((m) => m.code === values.municipality);
     const email = typeof values.email === 'string' ? values.email.trim() : '';
     const problems: FieldError[] = [];
     if (!municipality) problems.push({ field: 'municipality', message: request.t('applications.start.noMunicipality') });
-    if (email !== '' && (!EMAIL.test(email) || email.length > 200)) problems.push({ field: 'email', message: request.t('applications.problem.badEmail') });
+    if (email !== '' && !isEmail(email)) problems.push({ field: 'email', message: request.t('applications.problem.badEmail') });
     const render = (status: number, list: FieldError[]) => {
       reply.code(status);
       return reply.html(<StartPage ctx={reply.pageContext()} call={call} municipalities={municipalities} values={{ municipality: String(values.municipality ?? ''), email }} problems={list} />);
     };
     if (problems.length > 0 || !municipality) return render(400, problems);
-    try {
-      const id = await startApplication(db, call, { code: municipality.code, name: municipality.name, contactEmail: email || null }, actorOf(request));
-      return reply.redirect(`/soknader/${id}?lang=${request.locale}`, 303);
-    } catch (error) {
-      if (error instanceof CallNotOpen) return render(409, [{ field: 'municipality', message: request.t('applications.start.closed') }]);
-      throw error;
+    const id = await startApplication(db, call, { code: municipality.code, name: municipality.name, contactEmail: email || null }, actorOf(request));
+    if (isRefused(id)) {
+      const explained = explainProblem(reply.pageContext(), id.problem);
+      return render(explained.status, [{ field: explained.field ?? 'municipality', message: explained.message }]);
     }
+    return reply.redirect(`/soknader/${id}?lang=${request.locale}`, 303);
   });
 
   // The application ------------------------------------------------------------------------------
@@ -233,32 +181,24 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     return { application: { ...application, deadline }, call, mine, extension: inForce };
   }
 
-  /**
-   * Runs `work` with the projections, or without them when they cannot be built (a registry
-   * without enough years of population): the figures are then left out, not the page.
-   */
-  async function orWithout<T>(request: FastifyRequest, work: (projections: ProjectionService | undefined) => Promise<T>): Promise<T> {
-    try {
-      return await work(projections);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      request.log.warn({ err: error }, 'projections unavailable; figures left out');
-      return work(undefined);
-    }
+  /** The lead's own application; 403 for a co-applicant. */
+  async function leadsOwn(request: FastifyRequest) {
+    const found = await accessible(request);
+    if (found.mine.role !== 'lead') throw new HttpProblem(403);
+    return found;
   }
-
-  const formOf = (call: StoredCall): FormDefinition => (call.status === 'draft' ? { sections: [] } : call.snapshot.form);
 
   async function render(request: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<ApplicationView> = {}) {
     const { application, call, mine, extension } = await accessible(request);
     const form = formOf(call);
     const rules = call.status === 'draft' ? [] : call.snapshot.rules;
-    const registry = await registryFacts(db, application.country, application.members.filter((m) => m.invitation === 'accepted').map((m) => m.code));
+    const accepted = activeMembers(application.members);
+    const registry = await registryFacts(db, application.country, accepted.map((m) => m.code));
     const editable = isEditable(application, application.deadline, new Date());
-    const accepted = application.members.filter((m) => m.invitation === 'accepted');
     const networkRule = rules.some((r) => r.kind === 'network-population' || (r.kind === 'network-size' && r.maxMembers > 1));
     const search = { country: application.country, rules, form, leadCode: application.leadCode, members: application.members, answers: application.answers };
     const partners = mine.role === 'lead' && editable && networkRule ? await orWithout(request, (p) => findPartners(db, p, search)) : undefined;
+    const ctx = reply.pageContext();
     const view: ApplicationView = {
       extension,
       partners,
@@ -269,216 +209,146 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
       editable,
       eligibility: applicationEligibility(application, { form, rules, registry }),
       submissions: await listSubmissions(db, application.id),
-      decision: await decisionForApplicant(db, application.id),
+      applicantDecision: await app.slots.render('applications.applicant-decision', { ctx, applicationId: application.id }),
       sessionSeconds: app.config.sessionMaxAgeHours * 3600,
       ...extra,
     };
     reply.code(status);
-    return reply.html(<ApplicationPage ctx={reply.pageContext()} view={view} />);
+    return reply.html(<ApplicationPage ctx={ctx} view={view} />);
   }
 
-  app.get('/soknader/:id', { config: { access: CASE_WORKER }, schema: { params: idParams } }, async (request, reply) => {
+  /** Answers a refusal from the problem table: the application page with the problem on its field, or the conflict with what changed. */
+  async function refused(request: FastifyRequest, reply: FastifyReply, problem: ApplicationProblem, values?: ApplicationView['values']): Promise<unknown> {
+    const ctx = reply.pageContext();
+    const explained = explainProblem(ctx, problem);
+    if (explained.status === 404) throw notFound();
+    const typed = values ? { values } : {};
+    if (problem.kind === 'versionConflict') return render(request, reply, explained.status, { ...typed, formVersion: problem.currentVersion, conflict: explained.message });
+    const errors = problem.kind === 'submissionBlocked' ? problem.blockers.map((blocker) => blockerError(ctx, blocker, problem.timeZone)) : [{ field: explained.field ?? 'status', message: explained.message }];
+    return render(request, reply, explained.status, { ...typed, errors });
+  }
+
+  const NOTICES = { invited: 'applications.invite.sent', decision: 'applications.decision.saved', uploaded: 'applications.attachments.saved', withdrawn: 'applications.withdraw.done' } as const;
+
+  app.get('/soknader/:id', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
     const query = request.query as { saved?: string; notice?: string };
     const { application, call } = await accessible(request);
     const extra: Partial<ApplicationView> = {};
     if (query.saved) {
+      const form = formOf(call);
       extra.notice = request.t('applications.page.saved', { version: application.version });
-      extra.warnings = validateAnswers(formOf(call), application.answers, 'draft').warnings.map((issue) => issueMessage(reply.pageContext(), formOf(call), issue));
+      extra.warnings = validateAnswers(form, application.answers, 'draft').warnings.map((issue) => issueError(reply.pageContext(), partLabel(form, issue.part), issue));
     }
-    const notices = { invited: 'applications.invite.sent', decision: 'applications.decision.saved', uploaded: 'applications.attachments.saved', withdrawn: 'applications.withdraw.done' } as const;
-    if (query.notice && query.notice in notices) extra.notice = tx(reply.pageContext(), notices[query.notice as keyof typeof notices]);
+    if (query.notice && Object.hasOwn(NOTICES, query.notice)) extra.notice = request.t(NOTICES[query.notice as keyof typeof NOTICES]);
     return render(request, reply, 200, extra);
   });
 
-  /** Maps the store's refusals to translated pages; anything else propagates. */
-  async function refused(request: FastifyRequest, reply: FastifyReply, error: unknown, values?: ApplicationView['values']): Promise<unknown> {
-    const ctx = reply.pageContext();
-    if (error instanceof ApplicationNotFound) throw notFound();
-    if (error instanceof ReadOnly) {
-      const { call } = await accessible(request);
-      return render(request, reply, 409, { errors: [{ field: 'status', message: tx(ctx, 'applications.problem.deadline', { time: formatInstant(request.locale, error.deadline, call.content.timeZone) }) }], ...(values ? { values } : {}) });
-    }
-    if (error instanceof NetworkChanged) return render(request, reply, 409, { errors: [{ field: 'members', message: tx(ctx, 'applications.problem.networkChanged') }] });
-    if (error instanceof NetworkRefused) return render(request, reply, 409, { errors: [{ field: 'members', message: tx(ctx, `applications.problem.network.${error.problem}`) }] });
-    if (error instanceof VersionConflict) {
-      const parts = error.base ? changedParts(error.base, error.current.answers) : [];
-      const { call } = await accessible(request);
-      const labels = new Map(formOf(call).sections.flatMap((s) => s.parts).map((p) => [p.key, p.label]));
-      return render(request, reply, 409, {
-        ...(values ? { values } : {}),
-        formVersion: error.current.version,
-        conflict: {
-          name: error.savedByName ?? request.t('applications.conflict.someone'),
-          version: error.current.version,
-          base: error.baseVersion,
-          parts: parts.length > 0 ? parts.map((p) => labels.get(p) ?? p).join(', ') : request.t('applications.conflict.nothing'),
-        },
-      });
-    }
-    if (error instanceof SubmissionRefused) {
-      const { call } = await accessible(request);
-      return render(request, reply, 422, { errors: error.problems.map((p) => submissionMessage(request, reply, call, p)) });
-    }
-    throw error;
-  }
-
-  function submissionMessage(request: FastifyRequest, reply: FastifyReply, call: StoredCall, problem: SubmissionProblem): FieldError {
-    const ctx = reply.pageContext();
-    switch (problem.kind) {
-      case 'part':
-        return issueMessage(ctx, formOf(call), problem.issue);
-      case 'rule':
-        return { field: 'eligibility', message: tx(ctx, problem.key, problem.params) };
-      case 'pending':
-        return { field: 'members', message: tx(ctx, 'applications.problem.pending', { names: problem.names }) };
-      case 'deadline':
-        return { field: 'status', message: tx(ctx, 'applications.problem.deadline', { time: formatInstant(request.locale, problem.deadline, call.content.timeZone) }) };
-    }
-  }
-
-  app.post('/soknader/:id', { config: { access: CASE_WORKER }, schema: { params: idParams } }, async (request, reply) => {
-    const { application, call, mine } = await accessible(request);
-    if (mine.role !== 'lead') throw new HttpProblem(403);
-    const version = versionOf(request.body);
+  app.post('/soknader/:id', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
+    const { application, call } = await leadsOwn(request);
+    const version = formVersion(request.body);
     const form = formOf(call);
-    const { answers, problems } = answersFromPost(form, fields(request.body), application.answers);
+    const { answers, problems } = answersFromPost(form, formFields(request.body), application.answers);
     if (request.headers['x-autosave'] === '1') {
       // The script's save: the same checks, answered in JSON; a conflict stops autosaving.
       if (problems.length > 0) return reply.code(400).send({ problems });
-      try {
-        const saved = await saveAnswers(db, application.id, version, answers, actorOf(request));
-        const time = new Intl.DateTimeFormat(request.locale === 'en' ? 'en-GB' : request.locale === 'da' ? 'da-DK' : 'nb-NO', { timeStyle: 'short', timeZone: call.content.timeZone }).format(new Date());
-        return reply.send({ version: saved, time, warnings: validateAnswers(form, answers, 'draft').warnings.length });
-      } catch (error) {
-        if (error instanceof VersionConflict) return reply.code(409).send({ conflict: true, version: error.current.version });
-        if (error instanceof ReadOnly) return reply.code(409).send({ readOnly: true });
-        throw error;
+      const saved = await saveAnswers(db, application.id, version, answers, actorOf(request));
+      if (isRefused(saved)) {
+        const { problem } = saved;
+        const { status } = explainProblem(reply.pageContext(), problem);
+        return reply.code(status).send(problem.kind === 'versionConflict' ? { conflict: true, version: problem.currentVersion } : problem.kind === 'readOnly' ? { readOnly: true } : { problem: problem.kind });
       }
+      const time = new Intl.DateTimeFormat(intlTag(request.locale), { timeStyle: 'short', timeZone: call.content.timeZone }).format(new Date());
+      return reply.send({ version: saved, time, warnings: validateAnswers(form, answers, 'draft').warnings.length });
     }
     if (problems.length > 0) {
-      const ctx = reply.pageContext();
       return render(request, reply, 400, {
         values: { ...answers, ...Object.fromEntries(problems.map((p) => [p.part, ''])) },
         formVersion: version,
-        errors: problems.map((p) => ({ field: p.part, message: `${form.sections.flatMap((s) => s.parts).find((x) => x.key === p.part)?.label ?? p.part}: ${tx(ctx, `applications.problem.${p.code}`)}` })),
+        errors: problems.map((p) => ({ field: p.part, message: `${partLabel(form, p.part)}: ${request.t(`applications.problem.${p.code}`)}` })),
       });
     }
-    try {
-      await saveAnswers(db, application.id, version, answers, actorOf(request));
-    } catch (error) {
-      return refused(request, reply, error, answers);
-    }
+    const saved = await saveAnswers(db, application.id, version, answers, actorOf(request));
+    if (isRefused(saved)) return refused(request, reply, saved.problem, answers);
     return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&saved=1#warnings`, 303);
   });
 
-  app.post('/soknader/:id/invitasjoner', { config: { access: CASE_WORKER }, schema: { params: idParams } }, async (request, reply) => {
-    const { application, call, mine } = await accessible(request);
-    if (mine.role !== 'lead') throw new HttpProblem(403);
-    const text = (field(request.body, 'municipality') ?? '').trim().slice(0, 100);
+  app.post('/soknader/:id/invitasjoner', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
+    const { application, call } = await leadsOwn(request);
+    const text = (formField(request.body, 'municipality') ?? '').trim().slice(0, 100);
     const matches = text ? await searchMunicipalities(db, text, call.programme.country, 20) : [];
     const found = matches.find((m) => m.code === text || m.names.some((n) => n.name.toLocaleLowerCase('nb') === text.toLocaleLowerCase('nb'))) ?? (matches.length === 1 ? matches[0] : undefined);
     if (!found || found.validTo !== null) {
-      return render(request, reply, 400, { errors: [{ field: 'municipality', message: tx(reply.pageContext(), 'applications.problem.unknownMunicipality', { name: text }) }] });
+      return render(request, reply, 400, { errors: [{ field: 'municipality', message: request.t('applications.problem.unknownMunicipality', { name: text }) }] });
     }
-    const rules = call.status === 'draft' ? [] : call.snapshot.rules;
-    const size = rules.find((r) => r.kind === 'network-size');
-    try {
-      await inviteMunicipality(db, application.id, { code: found.code, name: found.name }, size?.kind === 'network-size' ? size.maxMembers : undefined, actorOf(request));
-    } catch (error) {
-      return refused(request, reply, error);
-    }
+    const size = (call.status === 'draft' ? [] : call.snapshot.rules).find((r) => r.kind === 'network-size');
+    const invited = await inviteMunicipality(db, application.id, { code: found.code, name: found.name }, size?.kind === 'network-size' ? size.maxMembers : undefined, actorOf(request));
+    if (isRefused(invited)) return refused(request, reply, invited.problem);
     return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=invited`, 303);
   });
 
-  app.post('/soknader/:id/svar', { config: { access: CASE_WORKER }, schema: { params: idParams } }, async (request, reply) => {
+  app.post('/soknader/:id/svar', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
     const { application, mine } = await accessible(request);
-    const answer = field(request.body, 'answer');
+    const answer = formField(request.body, 'answer');
     if (answer !== 'accepted' && answer !== 'declined') throw new HttpProblem(400, 'answer missing');
-    const email = (field(request.body, `email-${application.id}`) ?? field(request.body, 'email') ?? '').trim();
-    if (email !== '' && (!EMAIL.test(email) || email.length > 200)) {
-      const rows: SummaryRow[] = [];
+    const email = (formField(request.body, `email-${application.id}`) ?? formField(request.body, 'email') ?? '').trim();
+    if (email !== '' && !isEmail(email)) {
       reply.code(400);
-      return reply.html(<MyApplicationsPage ctx={reply.pageContext()} rows={rows} hasMunicipality problems={[{ field: `email-${application.id}`, message: request.t('applications.problem.badEmail') }]} />);
+      return reply.html(<MyApplicationsPage ctx={reply.pageContext()} rows={[]} hasMunicipality problems={[{ field: `email-${application.id}`, message: request.t('applications.problem.badEmail') }]} />);
     }
-    try {
-      await respondToInvitation(db, application.id, mine.code, answer, email || null, actorOf(request));
-    } catch (error) {
-      return refused(request, reply, error);
-    }
+    const responded = await respondToInvitation(db, application.id, mine.code, answer, email || null, actorOf(request));
+    if (isRefused(responded)) return refused(request, reply, responded.problem);
     return reply.redirect(answer === 'accepted' ? `/soknader/${application.id}?lang=${request.locale}` : `/soknader?lang=${request.locale}`, 303);
   });
 
-  app.post('/soknader/:id/vedtak', { config: { access: CASE_WORKER }, schema: { params: idParams } }, async (request, reply) => {
+  app.post('/soknader/:id/vedtak', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
     const { application, mine } = await accessible(request);
-    const ctx = reply.pageContext();
-    const body = field(request.body, 'decisionBody') ?? '';
-    const date = field(request.body, 'decisionDate') ?? '';
-    const file = await fileIn(request.body, 'decisionFile');
+    const body = formField(request.body, 'decisionBody') ?? '';
+    const date = calendarDate(formField(request.body, 'decisionDate') ?? '');
+    const file = await formFile(request.body, 'decisionFile');
     const errors: FieldError[] = [];
-    if (!isDecisionBody(body)) errors.push({ field: 'decisionBody', message: tx(ctx, 'applications.problem.network.badBody') });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.push({ field: 'decisionDate', message: tx(ctx, 'applications.problem.network.badDate') });
-    if (!file) errors.push({ field: 'decisionFile', message: tx(ctx, 'applications.problem.noFile') });
-    else if (!typeAllowed(file, ['application/pdf'])) errors.push({ field: 'decisionFile', message: tx(ctx, 'applications.problem.fileType', { name: file.name, allowed: 'application/pdf' }) });
-    else if (file.content.length > DECISION_MAX_BYTES) errors.push({ field: 'decisionFile', message: tx(ctx, 'applications.problem.fileSize', { name: file.name, max: formatBytes(request.locale, DECISION_MAX_BYTES) }) });
-    if (errors.length > 0 || !file) return render(request, reply, file && file.content.length > DECISION_MAX_BYTES ? 413 : 400, { errors });
-    try {
-      await attachMemberDecision(db, application.id, mine.code, { body, date }, file, actorOf(request));
-    } catch (error) {
-      return refused(request, reply, error);
-    }
+    if (!isDecisionBody(body)) errors.push({ field: 'decisionBody', message: request.t('applications.problem.network.badBody') });
+    if (!date) errors.push({ field: 'decisionDate', message: request.t('applications.problem.network.badDate') });
+    if (!file) errors.push({ field: 'decisionFile', message: request.t('applications.problem.noFile') });
+    else if (!typeAllowed(file, ['application/pdf'])) errors.push({ field: 'decisionFile', message: request.t('applications.problem.fileType', { name: file.name, allowed: 'application/pdf' }) });
+    else if (file.content.length > DECISION_MAX_BYTES) errors.push({ field: 'decisionFile', message: request.t('applications.problem.fileSize', { name: file.name, max: formatBytes(request.locale, DECISION_MAX_BYTES) }) });
+    if (errors.length > 0 || !file || !date) return render(request, reply, file && file.content.length > DECISION_MAX_BYTES ? 413 : 400, { errors });
+    const attached = await attachMemberDecision(db, application.id, mine.code, { body, date }, file, actorOf(request));
+    if (isRefused(attached)) return refused(request, reply, attached.problem);
     return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=decision`, 303);
   });
 
-  app.post('/soknader/:id/vedlegg', { config: { access: CASE_WORKER }, schema: { params: idParams } }, async (request, reply) => {
-    const { application, call, mine } = await accessible(request);
-    if (mine.role !== 'lead') throw new HttpProblem(403);
-    const ctx = reply.pageContext();
-    const version = versionOf(request.body);
-    const partKey = field(request.body, 'part') ?? '';
+  app.post('/soknader/:id/vedlegg', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
+    const { application, call } = await leadsOwn(request);
+    const version = formVersion(request.body);
+    const partKey = formField(request.body, 'part') ?? '';
     const part = formOf(call).sections.flatMap((s) => s.parts).find((p) => p.key === partKey);
-    if (!part || part.kind !== 'attachment') return render(request, reply, 400, { errors: [{ field: 'attachments', message: tx(ctx, 'applications.problem.unknownPart') }] });
-    const file = await fileIn(request.body, 'file');
+    if (!part || part.kind !== 'attachment') return render(request, reply, 400, { errors: [{ field: 'attachments', message: request.t('applications.problem.unknownPart') }] });
+    const file = await formFile(request.body, 'file');
     const fieldId = `file-${part.key}`;
-    if (!file) return render(request, reply, 400, { errors: [{ field: fieldId, message: tx(ctx, 'applications.problem.noFile') }] });
-    if (!typeAllowed(file, part.allowedTypes)) return render(request, reply, 415, { errors: [{ field: fieldId, message: tx(ctx, 'applications.problem.fileType', { name: file.name, allowed: part.allowedTypes.join(', ') }) }] });
-    if (file.content.length > part.maxBytes) return render(request, reply, 413, { errors: [{ field: fieldId, message: tx(ctx, 'applications.problem.fileSize', { name: file.name, max: formatBytes(request.locale, part.maxBytes) }) }] });
-    const existing = application.answers[part.key];
-    if (Array.isArray(existing) && existing.length >= part.maxFiles) return render(request, reply, 400, { errors: [{ field: fieldId, message: tx(ctx, 'applications.problem.tooManyFiles', { max: part.maxFiles }) }] });
-    try {
-      await addAttachment(db, application.id, version, part.key, file, actorOf(request));
-    } catch (error) {
-      return refused(request, reply, error);
-    }
+    if (!file) return render(request, reply, 400, { errors: [{ field: fieldId, message: request.t('applications.problem.noFile') }] });
+    if (!typeAllowed(file, part.allowedTypes)) return render(request, reply, 415, { errors: [{ field: fieldId, message: request.t('applications.problem.fileType', { name: file.name, allowed: part.allowedTypes.join(', ') }) }] });
+    if (file.content.length > part.maxBytes) return render(request, reply, 413, { errors: [{ field: fieldId, message: request.t('applications.problem.fileSize', { name: file.name, max: formatBytes(request.locale, part.maxBytes) }) }] });
+    const added = await addAttachment(db, application.id, version, part.key, file, actorOf(request));
+    if (isRefused(added)) return refused(request, reply, added.problem);
     return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=uploaded`, 303);
   });
 
-  app.post('/soknader/:id/send', { config: { access: CASE_WORKER }, schema: { params: idParams } }, async (request, reply) => {
-    const { application, call, mine } = await accessible(request);
-    if (mine.role !== 'lead') throw new HttpProblem(403);
-    const version = versionOf(request.body);
-    const accepted = application.members.filter((m) => m.invitation === 'accepted');
+  app.post('/soknader/:id/send', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
+    const { application, call } = await leadsOwn(request);
+    const version = formVersion(request.body);
+    const accepted = activeMembers(application.members);
     const challenges = await orWithout(request, (p) => projectedChallenges(p, formOf(call), application.country, accepted));
-    try {
-      const { number } = await submitApplication(db, application.id, version, actorOf(request), async (trx, submissionId) => {
-        await keepSubmittedChallenges(trx, submissionId, accepted.map((m) => m.code), challenges);
-        await app.jobs.enqueue(trx, RECEIPT_JOB, { submissionId });
-      });
-      return reply.redirect(`/soknader/${application.id}/kvittering/${number}?lang=${request.locale}`, 303);
-    } catch (error) {
-      return refused(request, reply, error);
-    }
+    const submitted = await submitApplication(db, application.id, version, actorOf(request), { jobs: app.jobs, snapshot: { memberCodes: accepted.map((m) => m.code), challenges } });
+    if (isRefused(submitted)) return refused(request, reply, submitted.problem);
+    return reply.redirect(`/soknader/${application.id}/kvittering/${submitted.number}?lang=${request.locale}`, 303);
   });
 
-  app.post('/soknader/:id/trekk', { config: { access: CASE_WORKER }, schema: { params: idParams } }, async (request, reply) => {
-    const { application, mine } = await accessible(request);
-    if (mine.role !== 'lead') throw new HttpProblem(403);
-    const version = versionOf(request.body);
-    const reason = (field(request.body, 'reason') ?? '').trim().slice(0, 2000);
-    try {
-      await withdrawApplication(db, application.id, version, reason || null, actorOf(request));
-    } catch (error) {
-      return refused(request, reply, error);
-    }
+  app.post('/soknader/:id/trekk', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
+    const { application } = await leadsOwn(request);
+    const version = formVersion(request.body);
+    const reason = (formField(request.body, 'reason') ?? '').trim().slice(0, 2000);
+    const withdrawn = await withdrawApplication(db, application.id, version, reason || null, actorOf(request));
+    if (isRefused(withdrawn)) return refused(request, reply, withdrawn.problem);
     return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=withdrawn`, 303);
   });
 
@@ -493,14 +363,8 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
   app.get('/soknader/:id/filer/:fileId', { config: { access: CASE_WORKER }, schema: { params: fileParams } }, async (request, reply) => {
     const { application } = await accessible(request);
     const { fileId } = request.params as { fileId: string };
-    if (!(await applicationFile(db, application.id, fileId))) throw notFound();
-    const file = await findFile(db, fileId);
+    const file = (await applicationFile(db, application.id, fileId)) ? await findFile(db, fileId) : undefined;
     if (!file) throw notFound();
-    const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    return reply
-      .type(file.contentType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
+    return reply.download(file);
   });
 }

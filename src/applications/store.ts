@@ -1,36 +1,27 @@
 /**
- * The applications' SQL. Every multi-step write is one transaction with its audit entry. The
- * working copy's answers carry a version that every save names; a stale save is refused
- * (VersionConflict) with what changed, never lost. The deadline is checked against the database
- * server's clock (`now()`) inside the submitting transaction, with the application row locked, so
- * two submissions at once cannot both become the same version.
+ * The applications' SQL: plain reads and writes. The use cases (use-cases.ts) decide, in one
+ * transaction each; a write that names a version answers undefined when the row moved on. The
+ * receipt job's records are in receipt-store.ts.
  */
 import { sql, type Generated, type Selectable } from 'kysely';
-import type { DB, Queryable, Tx } from '../platform/db/database.js';
-import { recordAudit } from '../platform/audit/store.js';
+import type { Queryable } from '../platform/db/database.js';
+import { isUuid, json, parsed, type Actor } from '../platform/db/kit.js';
 import { saveFile } from '../platform/files/store.js';
-import { membersFromRegistry } from '../programmes/eligibility.js';
-import type { AttachmentRef, Answers, FormDefinition } from '../programmes/form.js';
-import { applicableDeadline, reliesOnExtension, type DeadlineExtension } from '../programmes/extensions.js';
-import { applicantExtension, extendedRound, findCall, markExtensionUsed, type StoredCall } from '../programmes/store.js';
-import type { Eligibility, EligibilityRule, MemberContext } from '../programmes/rules.js';
+import type { UploadedFile } from '../platform/http/input.js';
 import {
-  attachDecision,
-  beforeDeadline,
-  invite,
-  isEditable,
-  respond,
-  roundAt,
-  submit,
-  withdraw,
-  type Application,
-  type ApplicationStatus,
-  type Decision,
-  type Member,
-  type NetworkProblem,
-  type ProjectedChallenge,
-  type SubmissionProblem,
-} from './model.js';
+  applicableDeadline,
+  applicantExtension,
+  membersFromRegistry,
+  type Answers,
+  type AttachmentRef,
+  type DeadlineExtension,
+  type Eligibility,
+  type EligibilityRule,
+  type FormDefinition,
+  type MemberContext,
+  type StoredCall,
+} from '../programmes/index.js';
+import { callDeadline, type Application, type ApplicationStatus, type Decision, type Member, type ProjectedChallenge } from './model.js';
 
 interface ApplicationTable {
   id: Generated<string>;
@@ -129,11 +120,6 @@ declare module '../platform/db/schema.js' {
   }
 }
 
-export interface Actor {
-  user: { userId: string; name: string } | null;
-  requestId: string | null;
-}
-
 export type StoredMember = Member & { contactEmail: string | null; respondedByName: string | null };
 
 export interface StoredApplication extends Application {
@@ -169,58 +155,7 @@ export interface StoredSubmission {
   mailSentAt: Date | null;
 }
 
-export class ApplicationNotFound extends Error {
-  constructor() {
-    super('application not found');
-  }
-}
-
-/** The answers changed since the version the person started from. */
-export class VersionConflict extends Error {
-  constructor(
-    readonly current: StoredApplication,
-    readonly base: Answers | undefined,
-    readonly baseVersion: number,
-    readonly savedByName: string | null,
-  ) {
-    super(`version ${baseVersion} is stale; the application is at version ${current.version}`);
-  }
-}
-
-/** The deadline has passed (database clock), or the application was withdrawn. */
-export class ReadOnly extends Error {
-  constructor(readonly deadline: Date) {
-    super('the application is read-only');
-  }
-}
-
-export class CallNotOpen extends Error {
-  constructor() {
-    super('the call is not open for applications');
-  }
-}
-
-export class NetworkRefused extends Error {
-  constructor(readonly problem: NetworkProblem) {
-    super(`network change refused: ${problem}`);
-  }
-}
-
-export class SubmissionRefused extends Error {
-  constructor(readonly problems: SubmissionProblem[]) {
-    super('submission refused');
-  }
-}
-
-const json = (value: unknown) => JSON.stringify(value);
-const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 const dateText = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
-
-async function databaseNow(db: Queryable): Promise<Date> {
-  const row = (await sql<{ now: Date }>`select now() as now`.execute(db)).rows[0]!;
-  return new Date(row.now);
-}
 
 function toMember(row: Selectable<MemberTable>): StoredMember {
   const decision: Decision | null =
@@ -330,119 +265,80 @@ export async function listSubmittedApplications(db: Queryable, callId: string): 
   return result;
 }
 
-/**
- * Starts an application for a municipality on a call whose round is running by the database clock,
- * or after it closed when the owner granted the municipality an exception that still runs.
- */
-export async function startApplication(db: DB, call: StoredCall, lead: { code: string; name: string; contactEmail: string | null }, actor: Actor): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const now = await databaseNow(trx);
-    const index = call.status === 'published' ? (roundAt(call.content.rounds, now) ?? (await extendedRound(trx, call.id, lead.code, now))) : undefined;
-    if (index === undefined) throw new CallNotOpen();
-    const row = await trx
-      .insertInto('applications')
-      .values({
-        call_id: call.id,
-        round_index: index,
-        deadline: new Date(call.content.rounds[index]!.closesAt),
-        country: call.programme.country,
-        lead_code: lead.code,
-        status: 'draft',
-        answers: json({}),
-        contact_email: lead.contactEmail,
-        updated_by_name: actor.user?.name ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('application_members')
-      .values({ application_id: row.id, municipality_code: lead.code, municipality_name: lead.name, role: 'lead', invitation: 'accepted', contact_email: lead.contactEmail, responded_at: now, responded_by_name: actor.user?.name ?? null })
-      .execute();
-    await trx.insertInto('application_draft_versions').values({ application_id: row.id, version: 1, answers: json({}), actor_name: actor.user?.name ?? null }).execute();
-    await recordAudit(trx, { actor: actor.user, recordType: 'application', recordId: row.id, action: 'create', toState: 'draft', requestId: actor.requestId });
-    return row.id;
-  });
+const nameOf = (actor: Actor) => actor.user?.name ?? null;
+
+export interface NewApplication {
+  call: StoredCall;
+  roundIndex: number;
+  lead: { code: string; name: string; contactEmail: string | null };
 }
 
-/** Locks the application, refuses it when it is gone or read-only by the database clock. */
-async function editable(trx: Tx, id: string): Promise<{ application: StoredApplication; now: Date }> {
-  const application = await findApplication(trx, id, true);
-  if (!application) throw new ApplicationNotFound();
-  const now = await databaseNow(trx);
-  const deadline = await deadlineOf(trx, application);
-  if (!isEditable(application, deadline, now)) throw new ReadOnly(deadline);
-  return { application, now };
+/** A draft with its lead as the first, accepted member and its first (empty) version. */
+export async function insertApplication(db: Queryable, { call, roundIndex, lead }: NewApplication, now: Date, actor: Actor): Promise<string> {
+  const row = await db
+    .insertInto('applications')
+    .values({
+      call_id: call.id,
+      round_index: roundIndex,
+      deadline: new Date(call.content.rounds[roundIndex]!.closesAt),
+      country: call.programme.country,
+      lead_code: lead.code,
+      status: 'draft',
+      answers: json({}),
+      contact_email: lead.contactEmail,
+      updated_by_name: nameOf(actor),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('application_members')
+    .values({ application_id: row.id, municipality_code: lead.code, municipality_name: lead.name, role: 'lead', invitation: 'accepted', contact_email: lead.contactEmail, responded_at: now, responded_by_name: nameOf(actor) })
+    .execute();
+  await insertDraftVersion(db, row.id, 1, {}, actor);
+  return row.id;
 }
 
-/** The closing instant of the application's round as the call stands now (an amendment may move it). */
-export function callDeadline(call: StoredCall, roundIndex: number, fallback: Date): Date {
-  const round = call.content.rounds[roundIndex];
-  return round ? new Date(round.closesAt) : fallback;
+async function insertDraftVersion(db: Queryable, applicationId: string, version: number, answers: Answers, actor: Actor): Promise<void> {
+  await db.insertInto('application_draft_versions').values({ application_id: applicationId, version, answers: json(answers), actor_name: nameOf(actor) }).execute();
 }
 
-/**
- * The deadline that applies to the application: its round's, or the later instant of an unrevoked
- * exception the owner granted its lead municipality (late submission by exception).
- */
-export async function deadlineWithExtension(db: Queryable, call: StoredCall, application: Pick<StoredApplication, 'roundIndex' | 'deadline' | 'leadCode'>, lock = false): Promise<{ deadline: Date; ordinary: Date; extension: DeadlineExtension | undefined }> {
-  const ordinary = callDeadline(call, application.roundIndex, application.deadline);
-  const extension = await applicantExtension(db, call.id, application.roundIndex, application.leadCode, lock);
-  return { deadline: applicableDeadline(ordinary, extension), ordinary, extension };
+/** The answers as they were saved in `version`, if that version was kept. */
+export async function draftAnswers(db: Queryable, applicationId: string, version: number): Promise<Answers | undefined> {
+  const row = await db.selectFrom('application_draft_versions').select('answers').where('application_id', '=', applicationId).where('version', '=', version).executeTakeFirst();
+  return row ? parsed<Answers>(row.answers) : undefined;
 }
 
-async function deadlineOf(trx: Tx, application: StoredApplication): Promise<Date> {
-  const call = await findCall(trx, application.callId);
-  return call ? (await deadlineWithExtension(trx, call, application)).deadline : application.deadline;
-}
-
-async function conflict(trx: Tx, application: StoredApplication, expectedVersion: number): Promise<VersionConflict> {
-  const base = await trx.selectFrom('application_draft_versions').select('answers').where('application_id', '=', application.id).where('version', '=', expectedVersion).executeTakeFirst();
-  return new VersionConflict(application, base ? parsed<Answers>(base.answers) : undefined, expectedVersion, application.updatedByName);
-}
-
-async function writeAnswers(trx: Tx, application: StoredApplication, expectedVersion: number, answers: Answers, actor: Actor, now: Date): Promise<number> {
-  const updated = await trx
+/** Writes the answers over `expectedVersion` and keeps them as the next version; undefined when the row moved on. */
+export async function writeAnswers(db: Queryable, applicationId: string, expectedVersion: number, answers: Answers, now: Date, actor: Actor): Promise<number | undefined> {
+  const updated = await db
     .updateTable('applications')
-    .set({ answers: json(answers), version: sql`version + 1`, updated_at: now, updated_by_name: actor.user?.name ?? null })
+    .set({ answers: json(answers), version: sql`version + 1`, updated_at: now, updated_by_name: nameOf(actor) })
+    .where('id', '=', applicationId)
+    .where('version', '=', expectedVersion)
+    .returning('version')
+    .executeTakeFirst();
+  if (updated) await insertDraftVersion(db, applicationId, updated.version, answers, actor);
+  return updated?.version;
+}
+
+/** Moves the application to `status` over `expectedVersion` (a submission keeps its answers as the next version); undefined when the row moved on. */
+export async function writeStatus(db: Queryable, application: Pick<StoredApplication, 'id' | 'answers'>, expectedVersion: number, change: { status: ApplicationStatus; submissions?: number }, now: Date, actor: Actor): Promise<number | undefined> {
+  const updated = await db
+    .updateTable('applications')
+    .set({ status: change.status, ...(change.submissions === undefined ? {} : { submissions: change.submissions }), version: sql`version + 1`, updated_at: now, updated_by_name: nameOf(actor) })
     .where('id', '=', application.id)
     .where('version', '=', expectedVersion)
     .returning('version')
     .executeTakeFirst();
-  if (!updated) throw await conflict(trx, (await findApplication(trx, application.id))!, expectedVersion);
-  await trx.insertInto('application_draft_versions').values({ application_id: application.id, version: updated.version, answers: json(answers), actor_name: actor.user?.name ?? null }).execute();
-  return updated.version;
+  if (updated && change.status === 'submitted') await insertDraftVersion(db, application.id, updated.version, application.answers, actor);
+  return updated?.version;
 }
 
-/** Saves the working copy's answers (validation only warns; the caller shows the warnings). */
-export async function saveAnswers(db: DB, id: string, expectedVersion: number, answers: Answers, actor: Actor): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const { application, now } = await editable(trx, id);
-    if (application.version !== expectedVersion) throw await conflict(trx, application, expectedVersion);
-    const version = await writeAnswers(trx, application, expectedVersion, answers, actor, now);
-    await recordAudit(trx, { actor: actor.user, recordType: 'application', recordId: id, action: 'save', requestId: actor.requestId });
-    return version;
-  });
-}
-
-export interface UploadedFile {
-  name: string;
-  contentType: string;
-  content: Buffer;
-}
-
-/** Adds a file to an attachment part: the file, its link and the answer in one transaction. */
-export async function addAttachment(db: DB, id: string, expectedVersion: number, partKey: string, file: UploadedFile, actor: Actor): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const { application, now } = await editable(trx, id);
-    if (application.version !== expectedVersion) throw await conflict(trx, application, expectedVersion);
-    const fileId = await saveFile(trx, { name: file.name, contentType: file.contentType, content: file.content, uploadedBy: actor.user?.userId ?? null });
-    await trx.insertInto('application_files').values({ file_id: fileId, application_id: id, part_key: partKey, name: file.name, content_type: file.contentType, size_bytes: file.content.length }).execute();
-    const previous = (application.answers[partKey] as StoredAttachment[] | undefined) ?? [];
-    const attachment: StoredAttachment = { name: file.name, type: file.contentType, bytes: file.content.length, fileId };
-    const version = await writeAnswers(trx, application, expectedVersion, { ...application.answers, [partKey]: [...previous, attachment] }, actor, now);
-    await recordAudit(trx, { actor: actor.user, recordType: 'application', recordId: id, action: 'attach', reason: partKey, requestId: actor.requestId });
-    return version;
-  });
+/** A file of an attachment part, stored and linked to the application. */
+export async function storeAttachment(db: Queryable, applicationId: string, partKey: string, file: UploadedFile, actor: Actor): Promise<StoredAttachment> {
+  const fileId = await saveFile(db, { name: file.name, contentType: file.contentType, content: file.content, uploadedBy: actor.user?.userId ?? null });
+  await db.insertInto('application_files').values({ file_id: fileId, application_id: applicationId, part_key: partKey, name: file.name, content_type: file.contentType, size_bytes: file.content.length }).execute();
+  return { name: file.name, type: file.contentType, bytes: file.content.length, fileId };
 }
 
 /** Whether the file belongs to the application (an attachment or a member's decision). */
@@ -456,63 +352,40 @@ export async function applicationFile(db: Queryable, applicationId: string, file
   return pdf !== undefined;
 }
 
-/** Invites a municipality of the call's country into the network. */
-export async function inviteMunicipality(db: DB, id: string, invited: { code: string; name: string }, maxMembers: number | undefined, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const { application } = await editable(trx, id);
-    const result = invite(application.members, invited.code, invited.name, maxMembers);
-    if (!result.ok) throw new NetworkRefused(result.problem);
-    await trx.deleteFrom('application_members').where('application_id', '=', id).where('municipality_code', '=', invited.code).execute();
-    await trx.insertInto('application_members').values({ application_id: id, municipality_code: invited.code, municipality_name: invited.name, role: 'co', invitation: 'pending' }).execute();
-    await recordAudit(trx, { actor: actor.user, recordType: 'application_member', recordId: `${id}/${invited.code}`, action: 'invite', toState: 'pending', requestId: actor.requestId });
-  });
+/** A (new or renewed) pending invitation of a municipality into the network. */
+export async function writeInvitation(db: Queryable, applicationId: string, invited: { code: string; name: string }): Promise<void> {
+  await db.deleteFrom('application_members').where('application_id', '=', applicationId).where('municipality_code', '=', invited.code).execute();
+  await db.insertInto('application_members').values({ application_id: applicationId, municipality_code: invited.code, municipality_name: invited.name, role: 'co', invitation: 'pending' }).execute();
 }
 
-export async function respondToInvitation(db: DB, id: string, code: string, answer: 'accepted' | 'declined', contactEmail: string | null, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const { application, now } = await editable(trx, id);
-    const result = respond(application.members, code, answer);
-    if (!result.ok) throw new NetworkRefused(result.problem);
-    await trx
-      .updateTable('application_members')
-      .set({ invitation: answer, contact_email: contactEmail, responded_at: now, responded_by_name: actor.user?.name ?? null })
-      .where('application_id', '=', id)
-      .where('municipality_code', '=', code)
-      .execute();
-    await recordAudit(trx, { actor: actor.user, recordType: 'application_member', recordId: `${id}/${code}`, action: answer === 'accepted' ? 'accept' : 'decline', fromState: 'pending', toState: answer, requestId: actor.requestId });
-  });
+export async function writeInvitationAnswer(db: Queryable, applicationId: string, code: string, answer: { invitation: Member['invitation']; contactEmail: string | null }, now: Date, actor: Actor): Promise<void> {
+  await db
+    .updateTable('application_members')
+    .set({ invitation: answer.invitation, contact_email: answer.contactEmail, responded_at: now, responded_by_name: nameOf(actor) })
+    .where('application_id', '=', applicationId)
+    .where('municipality_code', '=', code)
+    .execute();
 }
 
-/** Attaches a member's political decision: the file and the member's row in one transaction. */
-export async function attachMemberDecision(db: DB, id: string, code: string, decision: { body: string; date: string }, file: UploadedFile, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const { application } = await editable(trx, id);
-    const check = attachDecision(application.members, code, { body: decision.body as Decision['body'], date: decision.date, fileId: 'pending', fileName: file.name });
-    if (!check.ok) throw new NetworkRefused(check.problem);
-    const fileId = await saveFile(trx, { name: file.name, contentType: file.contentType, content: file.content, uploadedBy: actor.user?.userId ?? null });
-    await trx
-      .updateTable('application_members')
-      .set({ decision_body: decision.body, decision_date: decision.date, decision_file_id: fileId, decision_file_name: file.name })
-      .where('application_id', '=', id)
-      .where('municipality_code', '=', code)
-      .execute();
-    await recordAudit(trx, { actor: actor.user, recordType: 'application_member', recordId: `${id}/${code}`, action: 'decision', reason: `${decision.body} ${decision.date}`, requestId: actor.requestId });
-  });
+/** A member's political decision with its file. */
+export async function writeDecision(db: Queryable, applicationId: string, code: string, decision: { body: string; date: string }, file: UploadedFile, actor: Actor): Promise<void> {
+  const fileId = await saveFile(db, { name: file.name, contentType: file.contentType, content: file.content, uploadedBy: actor.user?.userId ?? null });
+  await db
+    .updateTable('application_members')
+    .set({ decision_body: decision.body, decision_date: decision.date, decision_file_id: fileId, decision_file_name: file.name })
+    .where('application_id', '=', applicationId)
+    .where('municipality_code', '=', code)
+    .execute();
 }
 
-/** Withdraws the application before the deadline (database clock), audited with the reason. */
-export async function withdrawApplication(db: DB, id: string, expectedVersion: number, reason: string | null, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const application = await findApplication(trx, id, true);
-    if (!application) throw new ApplicationNotFound();
-    if (application.version !== expectedVersion) throw await conflict(trx, application, expectedVersion);
-    const now = await databaseNow(trx);
-    const deadline = await deadlineOf(trx, application);
-    if (!beforeDeadline(deadline, now) || application.status === 'withdrawn') throw new ReadOnly(deadline);
-    const { event } = withdraw(application, deadline, now);
-    await trx.updateTable('applications').set({ status: 'withdrawn', version: sql`version + 1`, updated_at: now, updated_by_name: actor.user?.name ?? null }).where('id', '=', id).where('version', '=', expectedVersion).execute();
-    await recordAudit(trx, { actor: actor.user, recordType: 'application', recordId: id, action: 'withdraw', fromState: event.from, toState: event.to, reason, requestId: actor.requestId });
-  });
+/**
+ * The deadline that applies to the application: its round's, or the later instant of an unrevoked
+ * exception the owner granted its lead municipality (late submission by exception).
+ */
+export async function deadlineWithExtension(db: Queryable, call: StoredCall, application: Pick<StoredApplication, 'roundIndex' | 'deadline' | 'leadCode'>, lock = false): Promise<{ deadline: Date; ordinary: Date; extension: DeadlineExtension | undefined }> {
+  const ordinary = callDeadline(call, application.roundIndex, application.deadline);
+  const extension = await applicantExtension(db, call.id, application.roundIndex, application.leadCode, lock);
+  return { deadline: applicableDeadline(ordinary, extension), ordinary, extension };
 }
 
 /** Registry facts of the members, for the rules (populations with their year). */
@@ -521,66 +394,28 @@ export async function registryFacts(db: Queryable, country: 'NO' | 'DK', codes: 
   return new Map(members.map((m) => [m.code, { kind: m.kind, population: m.population }]));
 }
 
-/**
- * Submits the application: row locked, version checked, every rule and part checked, the deadline
- * checked on the database clock, the call's form and rules copied into a new numbered version, the
- * receipt job enqueued — all in one transaction, or nothing.
- */
-export async function submitApplication(
-  db: DB,
-  id: string,
-  expectedVersion: number,
-  actor: Actor,
-  enqueue: (trx: Tx, submissionId: string) => Promise<unknown>,
-): Promise<{ submissionId: string; number: number }> {
-  return db.transaction().execute(async (trx) => {
-    const application = await findApplication(trx, id, true);
-    if (!application) throw new ApplicationNotFound();
-    if (application.version !== expectedVersion) throw await conflict(trx, application, expectedVersion);
-    const now = await databaseNow(trx);
-    if (application.status === 'withdrawn') throw new ReadOnly(application.deadline);
-    const call = await findCall(trx, application.callId);
-    if (!call || call.status === 'draft') throw new ApplicationNotFound();
-    const form = call.snapshot.form;
-    const rules = call.snapshot.rules;
-    const registry = await registryFacts(trx, application.country, application.members.filter((m) => m.invitation === 'accepted').map((m) => m.code));
-    const { deadline, ordinary, extension } = await deadlineWithExtension(trx, call, application, true);
-    const result = submit(application, { form, rules, registry, deadline, now });
-    if (!result.ok) throw new SubmissionRefused(result.problems);
-    if (extension && reliesOnExtension(ordinary, now)) await markExtensionUsed(trx, extension, id, now, actor);
-    const updated = await trx
-      .updateTable('applications')
-      .set({ status: 'submitted', submissions: result.application.submissions, version: sql`version + 1`, updated_at: now, updated_by_name: actor.user?.name ?? null })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) throw await conflict(trx, (await findApplication(trx, id))!, expectedVersion);
-    await trx.insertInto('application_draft_versions').values({ application_id: id, version: updated.version, answers: json(application.answers), actor_name: actor.user?.name ?? null }).execute();
-    const recipients = [...new Set(application.members.filter((m) => m.invitation === 'accepted').map((m) => m.contactEmail).filter((e): e is string => !!e))];
-    const row = await trx
-      .insertInto('application_submissions')
-      .values({
-        application_id: id,
-        number: result.event.type === 'submitted' ? result.event.number : 0,
-        submitted_at: now,
-        submitted_by_name: actor.user?.name ?? null,
-        call_title: call.content.title,
-        call_language: call.content.language,
-        deadline,
-        answers: json(application.answers),
-        members: json(application.members.filter((m) => m.invitation === 'accepted')),
-        form: json(form),
-        rules: json(rules),
-        eligibility: json(result.eligibility),
-        recipients: json(recipients),
-      })
-      .returning(['id', 'number'])
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor: actor.user, recordType: 'application', recordId: id, action: 'submit', fromState: application.status, toState: 'submitted', reason: `version ${row.number}`, requestId: actor.requestId });
-    await enqueue(trx, row.id);
-    return { submissionId: row.id, number: row.number };
-  });
+export type NewSubmission = Omit<StoredSubmission, 'id' | 'pdfFileId' | 'mailSentAt'>;
+
+export async function insertSubmission(db: Queryable, submission: NewSubmission): Promise<{ id: string; number: number }> {
+  return db
+    .insertInto('application_submissions')
+    .values({
+      application_id: submission.applicationId,
+      number: submission.number,
+      submitted_at: submission.submittedAt,
+      submitted_by_name: submission.submittedByName,
+      call_title: submission.callTitle,
+      call_language: submission.callLanguage,
+      deadline: submission.deadline,
+      answers: json(submission.answers),
+      members: json(submission.members),
+      form: json(submission.form),
+      rules: json(submission.rules),
+      eligibility: json(submission.eligibility),
+      recipients: json(submission.recipients),
+    })
+    .returning(['id', 'number'])
+    .executeTakeFirstOrThrow();
 }
 
 function toSubmission(row: Selectable<SubmissionTable>): StoredSubmission {
@@ -615,37 +450,9 @@ export async function findSubmission(db: Queryable, id: string): Promise<StoredS
   return row ? toSubmission(row) : undefined;
 }
 
-/** Stores the receipt PDF of a submission once (a rerun of the job keeps the first). */
-export async function storeReceiptPdf(db: DB, submissionId: string, pdf: Buffer, name: string): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('application_submissions').select(['pdf_file_id', 'application_id']).where('id', '=', submissionId).forUpdate().executeTakeFirstOrThrow();
-    if (row.pdf_file_id) return row.pdf_file_id;
-    const fileId = await saveFile(trx, { name, contentType: 'application/pdf', content: pdf, uploadedBy: null });
-    await trx.updateTable('application_submissions').set({ pdf_file_id: fileId, pdf_ready_at: sql`now()` }).where('id', '=', submissionId).execute();
-    await recordAudit(trx, { actor: null, recordType: 'application', recordId: row.application_id, action: 'receipt-pdf', requestId: null });
-    return fileId;
-  });
-}
-
-/** The network changed between reading it for the projected figures and submitting: ask again. */
-export class NetworkChanged extends Error {
-  constructor() {
-    super('the network changed while submitting');
-  }
-}
-
-/**
- * Keeps the projected-challenge figures with a submitted version, inside the submitting
- * transaction; refuses (rolling the submission back) when they were computed for other members
- * than the version's.
- */
-export async function keepSubmittedChallenges(trx: Tx, submissionId: string, memberCodes: readonly string[], challenges: readonly ProjectedChallenge[]): Promise<void> {
-  const row = await trx.selectFrom('application_submissions').select('members').where('id', '=', submissionId).executeTakeFirstOrThrow();
-  const codes = parsed<StoredMember[]>(row.members).map((m) => m.code);
-  if ([...codes].sort().join() !== [...memberCodes].sort().join()) throw new NetworkChanged();
-  for (const challenge of challenges) {
-    await trx.insertInto('application_submission_projections').values({ submission_id: submissionId, part_key: challenge.part, challenge: json(challenge) }).execute();
-  }
+/** Keeps a projected-challenge part's figures with a submitted version. */
+export async function insertSubmittedChallenge(db: Queryable, submissionId: string, challenge: ProjectedChallenge): Promise<void> {
+  await db.insertInto('application_submission_projections').values({ submission_id: submissionId, part_key: challenge.part, challenge: json(challenge) }).execute();
 }
 
 /** The projected-challenge figures as they were when the version was submitted. */
@@ -654,65 +461,3 @@ export async function submittedChallenges(db: Queryable, submissionId: string): 
   const rows = await db.selectFrom('application_submission_projections').select('challenge').where('submission_id', '=', submissionId).orderBy('part_key').execute();
   return rows.map((r) => parsed<ProjectedChallenge>(r.challenge));
 }
-
-export type ReceiptMailClaim = { state: 'claimed'; messageId: string; attempt: number } | { state: 'sent' } | { state: 'busy' };
-
-/**
- * Claims the receipt mail of a submission before it is sent, in one transaction: the first claim
- * fixes the Message-ID; a mail already sent is not claimed again, nor one claimed less than
- * `leaseSeconds` ago (its sender is still at it); an older claim is taken over with the same
- * Message-ID (its sender died between claiming and marking).
- */
-export async function claimReceiptMail(db: DB, submissionId: string, messageId: string, leaseSeconds: number): Promise<ReceiptMailClaim> {
-  return db.transaction().execute(async (trx) => {
-    const submission = await trx.selectFrom('application_submissions').select('application_id').where('id', '=', submissionId).executeTakeFirstOrThrow();
-    const audit = (attempt: number, id: string) =>
-      recordAudit(trx, { actor: null, recordType: 'application', recordId: submission.application_id, action: 'receipt-mail-claim', reason: `${id} attempt ${attempt}`, requestId: null });
-    const inserted = await trx
-      .insertInto('application_receipt_mails')
-      .values({ submission_id: submissionId, message_id: messageId, claimed_at: sql<Date>`now()`, attempts: 1 })
-      .onConflict((oc) => oc.column('submission_id').doNothing())
-      .returning('message_id')
-      .executeTakeFirst();
-    if (inserted) {
-      await audit(1, inserted.message_id);
-      return { state: 'claimed', messageId: inserted.message_id, attempt: 1 };
-    }
-    const row = await trx
-      .selectFrom('application_receipt_mails')
-      .select(['message_id', 'attempts', 'sent_at', sql<boolean>`claimed_at > now() - make_interval(secs => ${leaseSeconds})`.as('fresh')])
-      .where('submission_id', '=', submissionId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (row.sent_at) return { state: 'sent' };
-    if (row.fresh) return { state: 'busy' };
-    const attempt = row.attempts + 1;
-    await trx.updateTable('application_receipt_mails').set({ claimed_at: sql<Date>`now()`, attempts: attempt }).where('submission_id', '=', submissionId).execute();
-    await audit(attempt, row.message_id);
-    return { state: 'claimed', messageId: row.message_id, attempt };
-  });
-}
-
-/** Marks the receipt mail sent (the relay took it), audited with its Message-ID. */
-export async function markReceiptMailSent(db: DB, submissionId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const mail = await trx
-      .updateTable('application_receipt_mails')
-      .set({ sent_at: sql<Date>`now()` })
-      .where('submission_id', '=', submissionId)
-      .where('sent_at', 'is', null)
-      .returning('message_id')
-      .executeTakeFirst();
-    if (!mail) return;
-    const row = await trx.updateTable('application_submissions').set({ mail_sent_at: sql`now()` }).where('id', '=', submissionId).returning('application_id').executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor: null, recordType: 'application', recordId: row.application_id, action: 'receipt-mail', reason: mail.message_id, requestId: null });
-  });
-}
-
-/** The receipt mail's record: its Message-ID, how many times it was claimed, and when it was sent. */
-export async function findReceiptMail(db: Queryable, submissionId: string): Promise<{ messageId: string; attempts: number; sentAt: Date | null } | undefined> {
-  const row = await db.selectFrom('application_receipt_mails').selectAll().where('submission_id', '=', submissionId).executeTakeFirst();
-  return row ? { messageId: row.message_id, attempts: row.attempts, sentAt: row.sent_at } : undefined;
-}
-
-export { beforeDeadline };

@@ -18,6 +18,12 @@ export function isRefused<T, P>(outcome: T | Refused<P>): outcome is Refused<P> 
   return outcome instanceof Refused;
 }
 
+/** The outcome of a use case that must not be refused (demo data, test set-up): a refusal there is a broken invariant. */
+export function orThrow<T, P>(outcome: T | Refused<P>): T {
+  if (isRefused(outcome)) throw new Error(`refused: ${JSON.stringify(outcome.problem).slice(0, 200)}`);
+  return outcome;
+}
+
 /** The record changed since the version the person started from. */
 export interface VersionConflict {
   kind: 'versionConflict';

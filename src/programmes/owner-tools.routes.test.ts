@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApplication, submitApplication, saveAnswers, listSubmissions, findApplication } from '../applications/store.js';
+import { findApplication, listSubmissions, saveAnswers, startApplication, submitApplication } from '../applications/index.js';
+import { orThrow } from '../platform/outcome.js';
 import { listAuditEvents } from '../platform/audit/store.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
 import { seedDemoProgrammes } from './demo.js';
@@ -126,9 +127,9 @@ describe('the form template editor', () => {
 
     const db = running.database.db;
     const actor = { user: null, requestId: 't' };
-    const applicationId = await startApplication(db, published, { code: '4001', name: 'Porsgrunn', contactEmail: null }, actor);
-    const version = await saveAnswers(db, applicationId, 1, { [published.status === 'published' ? published.snapshot.form.sections[0]!.parts[0]!.key : '']: 'Eldrebølgen.' }, actor);
-    await submitApplication(db, applicationId, version, actor, async () => undefined);
+    const applicationId = orThrow(await startApplication(db, published, { code: '4001', name: 'Porsgrunn', contactEmail: null }, actor));
+    const version = orThrow(await saveAnswers(db, applicationId, 1, { [published.status === 'published' ? published.snapshot.form.sections[0]!.parts[0]!.key : '']: 'Eldrebølgen.' }, actor));
+    orThrow(await submitApplication(db, applicationId, version, actor));
     const copies = await listSubmissions(db, applicationId);
     expect(copies).toHaveLength(1);
     expect(JSON.stringify(copies[0]!.form)).toBe(formBefore);
@@ -177,7 +178,7 @@ describe('late submission by exception on the owner\'s call page', () => {
     expect(page.body).toContain('Utsettelsen er gitt og logget.');
     expect((await grant({ 'extension-municipality': 'Skien', 'extension-roundIndex': '0', 'extension-until': until, 'extension-reason': 'Igjen' })).statusCode).toBe(409);
 
-    const application = await startApplication(running.database.db, call, { code: '4003', name: 'Skien', contactEmail: null }, { user: null, requestId: 't' });
+    const application = orThrow(await startApplication(running.database.db, call, { code: '4003', name: 'Skien', contactEmail: null }, { user: null, requestId: 't' }));
     const skien = await get(`/soknader/${application}`, 'persona-skien-case-worker');
     expect(skien.body).toContain('Dere har fått utsettelse til');
 

@@ -8,6 +8,4 @@ export const selection: CapabilityManifest = {
   messages: selectionMessages,
   navigation: [{ href: '/tildelinger', label: 'selection.public.nav', order: 30, keepsLanguage: true }],
 };
-
-export { ApplicantDecisionSection } from './pages/applicant-decision.js';
-export { decisionForApplicant, type ApplicantDecision } from './store.js';
+export { selectionRoutes } from './routes.js';

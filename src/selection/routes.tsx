@@ -28,12 +28,6 @@ import { refusalView, ruleMessage, type RefusalView, type SelectionProblem } fro
 import { decisionForApplicant, findDecision, listPublishedGrants, loadSelectionBoard, type SelectionBoard } from './store.js';
 import { decideApplications, LETTER_JOB, produceLetter, publishDecisions, recordSelection } from './use-cases.js';
 
-declare module '../platform/slots.js' {
-  interface SlotProps {
-    'applications.applicant-decision': { ctx: PageContext; applicationId: string };
-  }
-}
-
 export const GRANT_LIST_PATHS = ['/tildelinger', '/tildelingar', '/bevillinger', '/grants'] as const;
 const byId = idParams('id');
 const letterParams = idParams('id', 'applicationId');

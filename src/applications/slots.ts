@@ -1,0 +1,11 @@
+/** The places on applications' pages that other capabilities fill (platform/slots.ts). */
+import type { PageContext } from '../platform/ui/context.js';
+
+declare module '../platform/slots.js' {
+  interface SlotProps {
+    /** On the application page, after the facts: the owner's decision on the application (selection). */
+    'applications.applicant-decision': { ctx: PageContext; applicationId: string };
+  }
+}
+
+export {};

@@ -1,0 +1,248 @@
+/**
+ * Every change an applicant makes, one function each: it runs in one transaction with the
+ * application row locked, judges by the database clock (deadlines, late-submission exceptions),
+ * checks the version the person started from, writes, audits and enqueues what follows, and
+ * answers what it did or `Refused<ApplicationProblem>` with nothing written.
+ */
+import { recordAudit } from '../platform/audit/store.js';
+import type { Queryable, Tx } from '../platform/db/database.js';
+import { databaseNow, type Actor } from '../platform/db/kit.js';
+import type { UploadedFile } from '../platform/http/input.js';
+import type { JobQueue } from '../platform/jobs/queue.js';
+import { inTransaction, isRefused, refuse, versionConflict, type Refused } from '../platform/outcome.js';
+import { extendedRound, findCall, markExtensionUsed, reliesOnExtension, type Answers, type DeadlineExtension, type FormDefinition, type StoredCall } from '../programmes/index.js';
+import {
+  activeMembers,
+  changedParts,
+  decisionRefusal,
+  invite,
+  isEditable,
+  partLabel,
+  respond,
+  roundAt,
+  submit,
+  type ApplicationProblem,
+  type ProjectedChallenge,
+} from './model.js';
+import { RECEIPT_JOB } from './receipt.js';
+import {
+  deadlineWithExtension,
+  draftAnswers,
+  findApplication,
+  insertApplication,
+  insertSubmission,
+  insertSubmittedChallenge,
+  registryFacts,
+  storeAttachment,
+  writeAnswers,
+  writeDecision,
+  writeInvitation,
+  writeInvitationAnswer,
+  writeStatus,
+  type StoredApplication,
+  type StoredAttachment,
+} from './store.js';
+import { applicationWorkflow } from './workflows.js';
+
+type Outcome<T> = Promise<T | Refused<ApplicationProblem>>;
+
+/** What a use case did where a refusal would be a broken invariant (demo data, test fixtures). */
+const within = <T>(db: Queryable, work: (trx: Tx) => Outcome<T>): Outcome<T> => inTransaction(db, work);
+
+/** The application locked for the change, its call, the database's now and the deadline that applies. */
+interface Locked {
+  application: StoredApplication;
+  call: Exclude<StoredCall, { status: 'draft' }>;
+  form: FormDefinition;
+  now: Date;
+  deadline: Date;
+  ordinary: Date;
+  extension: DeadlineExtension | undefined;
+}
+
+async function lock(trx: Tx, id: string): Outcome<Locked> {
+  const application = await findApplication(trx, id, true);
+  if (!application) return refuse({ kind: 'notFound' });
+  const call = await findCall(trx, application.callId);
+  if (!call || call.status === 'draft') return refuse({ kind: 'notFound' });
+  const now = await databaseNow(trx);
+  return { application, call, form: call.snapshot.form, now, ...(await deadlineWithExtension(trx, call, application, true)) };
+}
+
+const readOnly = ({ deadline, call }: Locked): Refused<ApplicationProblem> => refuse({ kind: 'readOnly', deadline, timeZone: call.content.timeZone });
+
+/** Locked, and refused when read-only by the database clock. */
+async function lockEditable(trx: Tx, id: string): Outcome<Locked> {
+  const locked = await lock(trx, id);
+  if (isRefused(locked)) return locked;
+  return isEditable(locked.application, locked.deadline, locked.now) ? locked : readOnly(locked);
+}
+
+/** The refusal of a stale version: who saved since, and which parts they changed. */
+async function conflict(trx: Tx, { application, form }: Locked, baseVersion: number): Promise<Refused<ApplicationProblem>> {
+  const current = (await findApplication(trx, application.id)) ?? application;
+  const base = await draftAnswers(trx, application.id, baseVersion);
+  const parts = base ? changedParts(base, current.answers).map((key) => partLabel(form, key)) : [];
+  return refuse({ ...versionConflict(current.version, baseVersion, current.updatedByName), changedParts: parts });
+}
+
+/** Locked, editable, and at the version the person started from. */
+async function lockVersion(trx: Tx, id: string, expectedVersion: number): Outcome<Locked> {
+  const locked = await lockEditable(trx, id);
+  if (isRefused(locked)) return locked;
+  return locked.application.version === expectedVersion ? locked : conflict(trx, locked, expectedVersion);
+}
+
+const audit = (trx: Tx, actor: Actor, entry: { recordType: string; recordId: string; action: string; fromState?: string; toState?: string; reason?: string | null }) =>
+  recordAudit(trx, { actor: actor.user, requestId: actor.requestId, ...entry });
+
+/**
+ * Starts an application for a municipality on a call whose round is running by the database clock,
+ * or after it closed when the owner granted the municipality an exception that still runs.
+ */
+export async function startApplication(db: Queryable, call: StoredCall, lead: { code: string; name: string; contactEmail: string | null }, actor: Actor): Outcome<string> {
+  return within(db, async (trx) => {
+    const now = await databaseNow(trx);
+    const roundIndex = call.status === 'published' ? (roundAt(call.content.rounds, now) ?? (await extendedRound(trx, call.id, lead.code, now))) : undefined;
+    if (roundIndex === undefined) return refuse({ kind: 'callNotOpen' });
+    const id = await insertApplication(trx, { call, roundIndex, lead }, now, actor);
+    await audit(trx, actor, { recordType: 'application', recordId: id, action: 'create', toState: 'draft' });
+    return id;
+  });
+}
+
+/** Saves the working copy's answers (validation only warns; the caller shows the warnings); the new version. */
+export async function saveAnswers(db: Queryable, id: string, expectedVersion: number, answers: Answers, actor: Actor): Outcome<number> {
+  return within(db, async (trx) => {
+    const locked = await lockVersion(trx, id, expectedVersion);
+    if (isRefused(locked)) return locked;
+    const version = await writeAnswers(trx, id, expectedVersion, answers, locked.now, actor);
+    if (version === undefined) return conflict(trx, locked, expectedVersion);
+    await audit(trx, actor, { recordType: 'application', recordId: id, action: 'save' });
+    return version;
+  });
+}
+
+/** Adds a file to an attachment part: the file, its link and the answer in one version; the new version. */
+export async function addAttachment(db: Queryable, id: string, expectedVersion: number, partKey: string, file: UploadedFile, actor: Actor): Outcome<number> {
+  return within(db, async (trx) => {
+    const locked = await lockVersion(trx, id, expectedVersion);
+    if (isRefused(locked)) return locked;
+    const part = locked.form.sections.flatMap((s) => s.parts).find((p) => p.key === partKey);
+    const previous = (locked.application.answers[partKey] as StoredAttachment[] | undefined) ?? [];
+    if (part?.kind === 'attachment' && previous.length >= part.maxFiles) return refuse({ kind: 'tooManyFiles', max: part.maxFiles });
+    const attachment = await storeAttachment(trx, id, partKey, file, actor);
+    const version = await writeAnswers(trx, id, expectedVersion, { ...locked.application.answers, [partKey]: [...previous, attachment] }, locked.now, actor);
+    if (version === undefined) return conflict(trx, locked, expectedVersion);
+    await audit(trx, actor, { recordType: 'application', recordId: id, action: 'attach', reason: partKey });
+    return version;
+  });
+}
+
+/** Invites a municipality of the call's country into the network, within the call's maximum. */
+export async function inviteMunicipality(db: Queryable, id: string, invited: { code: string; name: string }, maxMembers: number | undefined, actor: Actor): Outcome<void> {
+  return within(db, async (trx) => {
+    const locked = await lockEditable(trx, id);
+    if (isRefused(locked)) return locked;
+    const members = invite(locked.application.members, invited.code, invited.name, maxMembers);
+    if (isRefused(members)) return members;
+    await writeInvitation(trx, id, invited);
+    await audit(trx, actor, { recordType: 'application_member', recordId: `${id}/${invited.code}`, action: 'invite', toState: 'pending' });
+  });
+}
+
+/** A co-applicant accepts (with its contact for the receipt) or declines its invitation. */
+export async function respondToInvitation(db: Queryable, id: string, code: string, answer: 'accepted' | 'declined', contactEmail: string | null, actor: Actor): Outcome<void> {
+  return within(db, async (trx) => {
+    const locked = await lockEditable(trx, id);
+    if (isRefused(locked)) return locked;
+    const moved = respond(locked.application.members, code, answer);
+    if (isRefused(moved)) return moved;
+    await writeInvitationAnswer(trx, id, code, { invitation: moved.to, contactEmail }, locked.now, actor);
+    await audit(trx, actor, { recordType: 'application_member', recordId: `${id}/${code}`, action: moved.action, fromState: moved.from, toState: moved.to });
+  });
+}
+
+/** Attaches a member's political decision: the file and the member's row in one transaction. */
+export async function attachMemberDecision(db: Queryable, id: string, code: string, decision: { body: string; date: string }, file: UploadedFile, actor: Actor): Outcome<void> {
+  return within(db, async (trx) => {
+    const locked = await lockEditable(trx, id);
+    if (isRefused(locked)) return locked;
+    const refused = decisionRefusal(locked.application.members, code, decision);
+    if (refused) return refused;
+    await writeDecision(trx, id, code, decision, file, actor);
+    await audit(trx, actor, { recordType: 'application_member', recordId: `${id}/${code}`, action: 'decision', reason: `${decision.body} ${decision.date}` });
+  });
+}
+
+/** Withdraws the application before the deadline (database clock), audited with the reason. */
+export async function withdrawApplication(db: Queryable, id: string, expectedVersion: number, reason: string | null, actor: Actor): Outcome<void> {
+  return within(db, async (trx) => {
+    const locked = await lockVersion(trx, id, expectedVersion);
+    if (isRefused(locked)) return locked;
+    const moved = applicationWorkflow.apply(locked.application.status, 'withdraw');
+    if (isRefused(moved)) return readOnly(locked);
+    if ((await writeStatus(trx, locked.application, expectedVersion, { status: moved.to }, locked.now, actor)) === undefined) return conflict(trx, locked, expectedVersion);
+    await audit(trx, actor, { recordType: 'application', recordId: id, action: moved.action, fromState: moved.from, toState: moved.to, reason });
+  });
+}
+
+/** The projected-challenge figures computed for the network before submitting, to keep with the version. */
+export interface ChallengeSnapshot {
+  memberCodes: readonly string[];
+  challenges: readonly ProjectedChallenge[];
+}
+
+export interface SubmissionEffects {
+  /** Where the receipt job goes; without it no receipt is made (the demo's applicants have no mailbox). */
+  jobs?: Pick<JobQueue, 'enqueue'>;
+  /** Kept with the version; refused when they were computed for other members than the version's. */
+  snapshot?: ChallengeSnapshot;
+}
+
+const sameCodes = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
+
+/**
+ * Submits the application: row locked, version checked, every rule and part checked, the deadline
+ * checked on the database clock, the call's form and rules copied into a new numbered version, the
+ * projected figures kept and the receipt job enqueued — all in one transaction, or nothing.
+ */
+export async function submitApplication(db: Queryable, id: string, expectedVersion: number, actor: Actor, effects: SubmissionEffects = {}): Outcome<{ submissionId: string; number: number }> {
+  return within(db, async (trx) => {
+    const locked = await lock(trx, id);
+    if (isRefused(locked)) return locked;
+    const { application, call, form, now, deadline, ordinary, extension } = locked;
+    if (application.version !== expectedVersion) return conflict(trx, locked, expectedVersion);
+    const rules = call.snapshot.rules;
+    const members = activeMembers(application.members);
+    const registry = await registryFacts(trx, application.country, members.map((m) => m.code));
+    const submitted = submit(application, { form, rules, registry, deadline, now });
+    if (isRefused(submitted)) {
+      const refusal = submitted.problem;
+      return refusal.kind === 'blocked' ? refuse({ kind: 'submissionBlocked', blockers: refusal.blockers, timeZone: call.content.timeZone }) : readOnly(locked);
+    }
+    if (effects.snapshot && !sameCodes(effects.snapshot.memberCodes, members.map((m) => m.code))) return refuse({ kind: 'networkChanged' });
+    if (extension && reliesOnExtension(ordinary, now)) await markExtensionUsed(trx, extension, id, now, actor);
+    const version = await writeStatus(trx, application, expectedVersion, { status: submitted.transition.to, submissions: submitted.number }, now, actor);
+    if (version === undefined) return conflict(trx, locked, expectedVersion);
+    const submission = await insertSubmission(trx, {
+      applicationId: id,
+      number: submitted.number,
+      submittedAt: now,
+      submittedByName: actor.user?.name ?? null,
+      callTitle: call.content.title,
+      callLanguage: call.content.language,
+      deadline,
+      answers: application.answers,
+      members,
+      form,
+      rules,
+      eligibility: submitted.eligibility,
+      recipients: [...new Set(members.map((m) => m.contactEmail).filter((e): e is string => !!e))],
+    });
+    for (const challenge of effects.snapshot?.challenges ?? []) await insertSubmittedChallenge(trx, submission.id, challenge);
+    await audit(trx, actor, { recordType: 'application', recordId: id, action: 'submit', fromState: application.status, toState: submitted.transition.to, reason: `version ${submission.number}` });
+    if (effects.jobs) await effects.jobs.enqueue(trx, RECEIPT_JOB, { submissionId: submission.id });
+    return { submissionId: submission.id, number: submission.number };
+  });
+}

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isUuid } from '../db/kit.js';
 
 /**
  * Malformed inputs for the route fuzz test: each value carries the name of its class, so that a
@@ -33,10 +34,6 @@ export const hexOrDashNotUuid: fc.Arbitrary<Input> = fc
   .oneof(fc.constantFrom(...HEX_OR_DASH_NOT_UUID), fc.stringMatching(/^[0-9a-fA-F-]{36}$/))
   .filter((value) => !isUuid(value))
   .map(input('hex36-not-uuid'));
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 /** A real id changed a little: what a hand-edited or truncated link looks like. */
 export function mutatedId(real: string): fc.Arbitrary<Input> {

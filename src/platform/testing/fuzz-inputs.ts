@@ -103,7 +103,7 @@ export const withControls: fc.Arbitrary<Input> = fc
 export const emptyString: fc.Arbitrary<Input> = fc.constantFrom('', ' ', '\t', '\u00a0').map(input('empty'));
 
 export const hugeString: fc.Arbitrary<Input> = fc
-  .tuple(fc.constantFrom('a', 'æ', '😀', '<', '%', '\0'), fc.constantFrom(1_000, 20_001, 70_000))
+  .tuple(fc.constantFrom('a', 'æ', '😀', '<', '%', '\0'), fc.constantFrom(1_000, 20_001))
   .map(([unit, times]) => unit.repeat(times))
   .map(input('huge'));
 
@@ -141,8 +141,12 @@ export function routeParameter(real: readonly string[], others: readonly string[
   return fc.oneof(...choices);
 }
 
+/** No lone surrogate (in a `u` pattern a surrogate pair is one code point, so only lone halves match). */
+const wellFormed = (value: string) => !/[\ud800-\udfff]/u.test(value);
+
 /** Percent-encodes any JavaScript string, lone surrogates included (as the bytes WTF-8 gives them). */
 export function percentEncode(value: string): string {
+  if (wellFormed(value)) return encodeURIComponent(value);
   let out = '';
   for (const char of value) {
     const unit = char.codePointAt(0)!;
@@ -155,6 +159,7 @@ export function percentEncode(value: string): string {
 
 /** The bytes of a string, lone surrogates kept as WTF-8 rather than replaced. */
 export function wtf8(value: string): Buffer {
+  if (wellFormed(value)) return Buffer.from(value);
   return Buffer.from(percentEncode(value).replace(/%([0-9A-F]{2})|([^%]+)/g, (_m, hex: string | undefined, plain: string | undefined) => (hex ? String.fromCharCode(Number.parseInt(hex, 16)) : plain!)), 'latin1');
 }
 

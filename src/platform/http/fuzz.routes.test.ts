@@ -98,7 +98,11 @@ function expectTranslatedRefusal(response: { statusCode: number; headers: Record
   expect(String(response.headers['content-type'])).toContain('text/html');
   expect(response.body).toContain('<html lang="en"');
   expect(leakIn(response.body)).toBeUndefined();
-  if (errorPage) expect(englishErrorTitles.some((title) => response.body.includes(title)), response.body.slice(0, 300)).toBe(true);
+  if (errorPage)
+    expect(
+      englishErrorTitles.some((title) => response.body.includes(title)),
+      response.body.slice(0, 300),
+    ).toBe(true);
 }
 
 const owner = () => identities.find((identity) => identity.name === 'programme owner')!;
@@ -112,7 +116,14 @@ async function programmeForm(): Promise<[string, string][]> {
 
 async function postProgramme(changes: Record<string, string>) {
   const fields = new Map(await programmeForm());
-  for (const [name, value] of Object.entries({ name: 'Fuzz', purpose: 'Fuzz', periodStart: '2026-01-01', periodEnd: '2026-12-31', ...changes })) fields.set(name, value);
+  for (const [name, value] of Object.entries({
+    name: 'Fuzz',
+    purpose: 'Fuzz',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    ...changes,
+  }))
+    fields.set(name, value);
   return running.app.inject({
     method: 'POST',
     url: '/eier/programmer?lang=en',
@@ -127,15 +138,18 @@ describe('the five reproductions of issue 11 answer a translated 4xx page', () =
     expectTranslatedRefusal(response);
   });
 
-  it.each(['multipart/form-data; boundary=', 'multipart/form-data'])('a multipart body without a boundary (%s), before any session or CSRF check', async (contentType) => {
-    const response = await running.app.inject({
-      method: 'POST',
-      url: '/logout?lang=en',
-      headers: { 'content-type': contentType, accept: 'text/html' },
-      payload: '--\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n----\r\n',
-    });
-    expectTranslatedRefusal(response);
-  });
+  it.each(['multipart/form-data; boundary=', 'multipart/form-data'])(
+    'a multipart body without a boundary (%s), before any session or CSRF check',
+    async (contentType) => {
+      const response = await running.app.inject({
+        method: 'POST',
+        url: '/logout?lang=en',
+        headers: { 'content-type': contentType, accept: 'text/html' },
+        payload: '--\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n----\r\n',
+      });
+      expectTranslatedRefusal(response);
+    },
+  );
 
   it('a NUL byte in a text field', async () => {
     expectTranslatedRefusal(await postProgramme({ name: 'a\0b' }), false);
@@ -208,7 +222,11 @@ async function databaseIds(): Promise<string[]> {
     where table_schema = 'public' and data_type = 'uuid'`.execute(db);
   const ids = new Set<string>();
   for (const { table_name, column_name } of columns.rows) {
-    const rows = await sql<{ id: string }>`select distinct ${sql.ref(column_name)}::text as id from ${sql.table(table_name)} where ${sql.ref(column_name)} is not null limit 15`.execute(db);
+    const rows = await sql<{
+      id: string;
+    }>`select distinct ${sql.ref(column_name)}::text as id from ${sql.table(table_name)} where ${sql.ref(column_name)} is not null limit 15`.execute(
+      db,
+    );
     for (const row of rows.rows) ids.add(row.id);
   }
   return [...ids];
@@ -231,7 +249,8 @@ async function crawl(routes: Route[], knowledge: Knowledge, check: Check, crawle
   const matchers = routes.map((route) => ({ route, match: matcherOf(route.url) }));
   const learn = (link: string, method: string) => {
     const url = new URL(link, 'http://x');
-    for (const [key, value] of url.searchParams) (knowledge.queryValues.get(key) ?? knowledge.queryValues.set(key, new Set()).get(key)!).add(value);
+    for (const [key, value] of url.searchParams)
+      (knowledge.queryValues.get(key) ?? knowledge.queryValues.set(key, new Set()).get(key)!).add(value);
     const found = matchers.find(({ route, match }) => route.method === method && match(url.pathname));
     if (!found) return undefined;
     const params = found.match(url.pathname)!;
@@ -254,7 +273,11 @@ async function crawl(routes: Route[], knowledge: Knowledge, check: Check, crawle
       const next = queue.reduce((best, entry, index) => (visits(entry.pattern) < visits(queue[best]!.pattern) ? index : best), 0);
       const { link, pattern: visitedPattern } = queue.splice(next, 1)[0]!;
       visitsOfPattern.set(visitedPattern, visits(visitedPattern) + 1);
-      const page = await running.app.inject({ url: link, headers: identity.cookie ? { cookie: identity.cookie } : {}, remoteAddress: identity.remoteAddress });
+      const page = await running.app.inject({
+        url: link,
+        headers: identity.cookie ? { cookie: identity.cookie } : {},
+        remoteAddress: identity.remoteAddress,
+      });
       check(page, { method: 'GET', route: link, identity: identity.name, classes: ['crawl'], url: link });
       knowledge.crawled++;
       if (!String(page.headers['content-type']).includes('text/html')) continue;
@@ -310,8 +333,47 @@ interface Case {
   classes: string[];
 }
 
-const GENERIC_QUERY_KEYS = ['lang', 'returnTo', 'failed', 'q', 'page', 'call', 'programme', 'status', 'year', 'scenario', 'codes', 'sort', 'format', 'recordType', 'from', 'to', 'number'];
-const GENERIC_FIELDS = ['name', 'title', 'purpose', 'periodStart', 'periodEnd', 'version', 'reason', 'question', 'answer', 'email', 'score', 'comment', 'opensAt', 'closesAt', 'decision', 'amount', 'userId', 'applicationId', 'member', 'code'];
+const GENERIC_QUERY_KEYS = [
+  'lang',
+  'returnTo',
+  'failed',
+  'q',
+  'page',
+  'call',
+  'programme',
+  'status',
+  'year',
+  'scenario',
+  'codes',
+  'sort',
+  'format',
+  'recordType',
+  'from',
+  'to',
+  'number',
+];
+const GENERIC_FIELDS = [
+  'name',
+  'title',
+  'purpose',
+  'periodStart',
+  'periodEnd',
+  'version',
+  'reason',
+  'question',
+  'answer',
+  'email',
+  'score',
+  'comment',
+  'opensAt',
+  'closesAt',
+  'decision',
+  'amount',
+  'userId',
+  'applicationId',
+  'member',
+  'code',
+];
 const ACCEPTS = ['text/html', 'text/html', 'text/html', 'application/json', '*/*', 'image/png', ''];
 const WRONG_CONTENT_TYPES = [
   'text/plain',
@@ -326,7 +388,8 @@ const WRONG_CONTENT_TYPES = [
 ];
 
 /** `arbitrary` once in `times` draws, otherwise null. */
-const rarely = <T>(arbitrary: fc.Arbitrary<T>, times: number) => fc.oneof({ arbitrary: fc.constant(null), weight: times - 1 }, { arbitrary, weight: 1 });
+const rarely = <T>(arbitrary: fc.Arbitrary<T>, times: number) =>
+  fc.oneof({ arbitrary: fc.constant(null), weight: times - 1 }, { arbitrary, weight: 1 });
 
 const labelled = (label: string, value: Input): Input => ({ kind: `${label}:${value.kind}`, value: value.value });
 
@@ -346,12 +409,16 @@ function parametersArbitrary(route: Route, knowledge: Knowledge): fc.Arbitrary<{
     classes: Object.values(inputs).map((value) => value.kind),
   }));
   if (tuples.length === 0) return mixed;
-  return fc.oneof({ arbitrary: fc.constantFrom(...tuples).map((values) => ({ values, classes: ['real params'] })), weight: 1 }, { arbitrary: mixed, weight: 3 });
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...tuples).map((values) => ({ values, classes: ['real params'] })), weight: 1 },
+    { arbitrary: mixed, weight: 3 },
+  );
 }
 
 function valueArbitrary(key: string, knowledge: Knowledge): fc.Arbitrary<Input> {
   const seen = [...(knowledge.queryValues.get(key) ?? [])];
-  const known: fc.WeightedArbitrary<Input>[] = seen.length > 0 ? [{ arbitrary: fc.constantFrom(...seen).map((value) => ({ kind: 'known', value })), weight: 1 }] : [];
+  const known: fc.WeightedArbitrary<Input>[] =
+    seen.length > 0 ? [{ arbitrary: fc.constantFrom(...seen).map((value) => ({ kind: 'known', value })), weight: 1 }] : [];
   return fc.oneof({ arbitrary: malformedText, weight: 3 }, ...known);
 }
 
@@ -366,7 +433,11 @@ function queryArbitrary(route: Route, knowledge: Knowledge): fc.Arbitrary<{ quer
       raw: rarely(badEncoding, 12),
     })
     .map(({ pairs, lang, raw }) => ({
-      query: [...pairs.map(([key, value]) => `${key}=${percentEncode(value.value)}`), ...(lang ? [`lang=${lang}`] : []), ...(raw ? [raw] : [])].join('&'),
+      query: [
+        ...pairs.map(([key, value]) => `${key}=${percentEncode(value.value)}`),
+        ...(lang ? [`lang=${lang}`] : []),
+        ...(raw ? [raw] : []),
+      ].join('&'),
       classes: [...pairs.map(([key, value]) => `query ${key}:${value.kind}`), ...(raw ? ['query:bad-percent-encoding'] : [])],
     }));
 }
@@ -392,51 +463,112 @@ function bodyArbitrary(route: Route, knowledge: Knowledge, csrf: string | undefi
       for (const [name, value] of broken) map.set(name, value.value);
       const list: [string, string][] = [...token, ...map];
       if (repeat && broken[0]) list.push([broken[0][0], 'again']);
-      return { fields: list, classes: broken.map(([name, value]) => `field ${name}:${value.kind}`).concat(repeat ? ['field:repeated'] : []) };
+      return {
+        fields: list,
+        classes: broken.map(([name, value]) => `field ${name}:${value.kind}`).concat(repeat ? ['field:repeated'] : []),
+      };
     });
   const boundary = 'fuzzboundary';
-  const nastyFilename = fc.oneof(malformedText, fc.constantFrom('a.pdf', '../../x.pdf', 'C:\\x.pdf', '.pdf', '').map((value) => ({ kind: 'filename', value })));
+  const nastyFilename = fc.oneof(
+    malformedText,
+    fc.constantFrom('a.pdf', '../../x.pdf', 'C:\\x.pdf', '.pdf', '').map((value) => ({ kind: 'filename', value })),
+  );
   return fc.oneof(
-    { arbitrary: fields.map((f) => ({ contentType: 'application/x-www-form-urlencoded', payload: formEncode(f.fields), classes: ['form', ...f.classes] })), weight: 10 },
     {
-      arbitrary: fc.tuple(fields, fc.option(fc.tuple(fc.constantFrom(...fileFields), nastyFilename, fc.constantFrom('application/pdf', 'text/html', '', 'x'), fc.nat({ max: 2000 })))).map(([f, file]) => ({
-        contentType: `multipart/form-data; boundary=${boundary}`,
-        payload: multipart(boundary, f.fields, file ? [{ field: file[0], filename: file[1].value, contentType: file[2], bytes: Buffer.alloc(file[3], 0x25) }] : []),
-        classes: ['multipart', ...f.classes, ...(file ? [`filename:${file[1].kind}`] : [])],
+      arbitrary: fields.map((f) => ({
+        contentType: 'application/x-www-form-urlencoded',
+        payload: formEncode(f.fields),
+        classes: ['form', ...f.classes],
       })),
+      weight: 10,
+    },
+    {
+      arbitrary: fc
+        .tuple(
+          fields,
+          fc.option(
+            fc.tuple(
+              fc.constantFrom(...fileFields),
+              nastyFilename,
+              fc.constantFrom('application/pdf', 'text/html', '', 'x'),
+              fc.nat({ max: 2000 }),
+            ),
+          ),
+        )
+        .map(([f, file]) => ({
+          contentType: `multipart/form-data; boundary=${boundary}`,
+          payload: multipart(
+            boundary,
+            f.fields,
+            file ? [{ field: file[0], filename: file[1].value, contentType: file[2], bytes: Buffer.alloc(file[3], 0x25) }] : [],
+          ),
+          classes: ['multipart', ...f.classes, ...(file ? [`filename:${file[1].kind}`] : [])],
+        })),
       weight: 3,
     },
     {
-      arbitrary: fields.map((f) => ({ contentType: 'multipart/form-data; boundary=', payload: multipart('', f.fields), classes: ['multipart:boundary-less'] })),
+      arbitrary: fields.map((f) => ({
+        contentType: 'multipart/form-data; boundary=',
+        payload: multipart('', f.fields),
+        classes: ['multipart:boundary-less'],
+      })),
       weight: 1,
     },
     {
-      arbitrary: fields.map((f) => ({ contentType: 'multipart/form-data', payload: multipart(boundary, f.fields), classes: ['multipart:no-boundary-parameter'] })),
+      arbitrary: fields.map((f) => ({
+        contentType: 'multipart/form-data',
+        payload: multipart(boundary, f.fields),
+        classes: ['multipart:no-boundary-parameter'],
+      })),
       weight: 1,
     },
     {
       arbitrary: fc.tuple(fields, fc.double({ min: 0, max: 1, noNaN: true })).map(([f, cut]) => {
-        const whole = multipart(boundary, f.fields, [{ field: fileFields[0]!, filename: 'a.pdf', contentType: 'application/pdf', bytes: Buffer.alloc(500, 0x25) }]);
-        return { contentType: `multipart/form-data; boundary=${boundary}`, payload: whole.subarray(0, Math.floor(whole.length * cut)), classes: ['multipart:truncated'] };
+        const whole = multipart(boundary, f.fields, [
+          { field: fileFields[0]!, filename: 'a.pdf', contentType: 'application/pdf', bytes: Buffer.alloc(500, 0x25) },
+        ]);
+        return {
+          contentType: `multipart/form-data; boundary=${boundary}`,
+          payload: whole.subarray(0, Math.floor(whole.length * cut)),
+          classes: ['multipart:truncated'],
+        };
       }),
       weight: 1,
     },
     {
       arbitrary: fc
-        .tuple(fc.constantFrom(...fieldNames), fc.oneof(fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 2 })))
-        .map(([name, value]) => ({ contentType: 'application/json', payload: JSON.stringify({ ...Object.fromEntries(token), [name]: value }), classes: ['json:wrong-type'] })),
+        .tuple(
+          fc.constantFrom(...fieldNames),
+          fc.oneof(fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 2 })),
+        )
+        .map(([name, value]) => ({
+          contentType: 'application/json',
+          payload: JSON.stringify({ ...Object.fromEntries(token), [name]: value }),
+          classes: ['json:wrong-type'],
+        })),
       weight: 2,
     },
     {
-      arbitrary: fc.constantFrom('{"name":', '[', 'null', '"x"', '{"__proto__":{"x":1}}', '\u0000', '{"_csrf":{"value":1}}').map((payload) => ({ contentType: 'application/json', payload, classes: ['json:malformed'] })),
+      arbitrary: fc
+        .constantFrom('{"name":', '[', 'null', '"x"', '{"__proto__":{"x":1}}', '\u0000', '{"_csrf":{"value":1}}')
+        .map((payload) => ({ contentType: 'application/json', payload, classes: ['json:malformed'] })),
       weight: 1,
     },
     {
-      arbitrary: fc.tuple(fc.constantFrom(...WRONG_CONTENT_TYPES), fields).map(([contentType, f]) => ({ contentType, payload: wtf8(formEncode(f.fields)), classes: [`content-type:${contentType}`] })),
+      arbitrary: fc
+        .tuple(fc.constantFrom(...WRONG_CONTENT_TYPES), fields)
+        .map(([contentType, f]) => ({ contentType, payload: wtf8(formEncode(f.fields)), classes: [`content-type:${contentType}`] })),
       weight: 2,
     },
     { arbitrary: fc.constant<Body>({ classes: ['body:empty'] }), weight: 1 },
-    { arbitrary: fc.constant<Body>({ contentType: 'application/x-www-form-urlencoded', payload: `name=${'a'.repeat(70_000)}`, classes: ['body:too-large'] }), weight: 1 },
+    {
+      arbitrary: fc.constant<Body>({
+        contentType: 'application/x-www-form-urlencoded',
+        payload: `name=${'a'.repeat(70_000)}`,
+        classes: ['body:too-large'],
+      }),
+      weight: 1,
+    },
   );
 }
 
@@ -458,9 +590,9 @@ function requesterArbitrary(routes: Route[]): fc.Arbitrary<{ identity: Identity;
   return fc.oneof(
     ...identities.map((identity) => ({
       weight: identity.cookie ? 1 : 4,
-      arbitrary: fc.oneof(
-        ...routes.map((route) => ({ arbitrary: fc.constant(route), weight: inputsOf(route) * (mayUse(identity, route) ? 3 : 1) })),
-      ).map((route) => ({ identity, route })),
+      arbitrary: fc
+        .oneof(...routes.map((route) => ({ arbitrary: fc.constant(route), weight: inputsOf(route) * (mayUse(identity, route) ? 3 : 1) })))
+        .map((route) => ({ identity, route })),
     })),
   );
 }
@@ -469,7 +601,10 @@ function caseArbitrary(routes: Route[], knowledge: Knowledge): fc.Arbitrary<Case
   return requesterArbitrary(routes).chain(({ route, identity }) => {
     const isPost = route.method === 'POST';
     // Signing out would end the persona's session for the rest of the run: /logout gets no valid token.
-    const csrfChoice = isPost && identity.csrf && route.url !== '/logout' ? fc.constantFrom('valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'missing', 'forged') : fc.constant('none');
+    const csrfChoice =
+      isPost && identity.csrf && route.url !== '/logout'
+        ? fc.constantFrom('valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'missing', 'forged')
+        : fc.constant('none');
     return fc
       .record({
         params: parametersArbitrary(route, knowledge),
@@ -498,14 +633,23 @@ function caseArbitrary(routes: Route[], knowledge: Knowledge): fc.Arbitrary<Case
             url: parts.query.query ? `${path}?${parts.query.query}` : path,
             headers,
             payload: b.payload,
-            classes: [...parts.params.classes, ...parts.query.classes, ...b.classes, ...(parts.csrf === 'valid' || parts.csrf === 'none' ? [] : [`csrf:${parts.csrf}`]), ...(parts.cookieLang ? [`cookie lang:${parts.cookieLang.kind}`] : [])],
+            classes: [
+              ...parts.params.classes,
+              ...parts.query.classes,
+              ...b.classes,
+              ...(parts.csrf === 'valid' || parts.csrf === 'none' ? [] : [`csrf:${parts.csrf}`]),
+              ...(parts.cookieLang ? [`cookie lang:${parts.cookieLang.kind}`] : []),
+            ],
           };
         });
       });
   });
 }
 
-type Check = (response: { statusCode: number; headers: Record<string, unknown>; body: string }, meta: Omit<Failure, 'status' | 'body' | 'cause'>) => void;
+type Check = (
+  response: { statusCode: number; headers: Record<string, unknown>; body: string },
+  meta: Omit<Failure, 'status' | 'body' | 'cause'>,
+) => void;
 
 interface Failure {
   method: string;
@@ -519,75 +663,97 @@ interface Failure {
 }
 
 describe('fuzzing every route', () => {
-  it(
-    `answers ${REQUESTS} malformed requests from every role without a 5xx or internals (seed ${SEED})`,
-    async () => {
-      const routes = running.app
-        .declaredRoutes()
-        .filter((route) => route.method !== 'HEAD' && !NOT_FUZZED.has(route.url))
-        .map(({ method, url, access }) => ({ method, url, access }));
-      const started = performance.now();
-      const byClass: Record<string, number> = {};
-      const failures: Failure[] = [];
-      const check: Check = (response, meta) => {
-        const statusClass = `${Math.floor(response.statusCode / 100)}xx`;
-        byClass[statusClass] = (byClass[statusClass] ?? 0) + 1;
-        const leak = leakIn(response.body);
-        if (response.statusCode < 500 && !leak) return;
-        const cause = serverErrors.get(String(response.headers['x-request-id'])) ?? (leak ? `body shows "${leak}"` : 'no error logged');
-        failures.push({ ...meta, status: response.statusCode, body: response.body.slice(0, 200), cause, url: meta.url.slice(0, 200) });
-      };
-      const knowledge: Knowledge = { tuples: new Map(), forms: new Map(), queryValues: new Map(), databaseIds: await databaseIds(), crawled: 0 };
-      const submissions = await crawl(routes, knowledge, check, identities);
-      await submitOnce(submissions, check);
-      await crawl(routes, knowledge, check, [...new Set(submissions.map((submission) => submission.identity))]);
-      const crawlMs = performance.now() - started;
-      const cases = fc.sample(caseArbitrary(routes, knowledge), { seed: SEED, numRuns: REQUESTS });
-      const cpuBefore = process.cpuUsage();
-      let sent = 0;
-      const timeOfRoute = new Map<string, { count: number; ms: number }>();
-      const fuzzStart = performance.now();
-      for (const request of cases) {
-        if (performance.now() - started > TIME_BUDGET_MS) break;
-        const before = performance.now();
-        const response = await running.app.inject({
-          method: request.method as 'GET',
-          url: request.url,
-          headers: request.headers,
-          payload: request.payload,
-          remoteAddress: request.identity.remoteAddress,
-        });
-        sent++;
-        for (const key of [`${request.method} ${request.route}`, `as ${request.identity.name}`]) {
-          const time = timeOfRoute.get(key) ?? { count: 0, ms: 0 };
-          timeOfRoute.set(key, { count: time.count + 1, ms: time.ms + performance.now() - before });
-        }
-        check(response, { method: request.method, route: request.route, identity: request.identity.name, classes: request.classes, url: request.url });
+  it(`answers ${REQUESTS} malformed requests from every role without a 5xx or internals (seed ${SEED})`, async () => {
+    const routes = running.app
+      .declaredRoutes()
+      .filter((route) => route.method !== 'HEAD' && !NOT_FUZZED.has(route.url))
+      .map(({ method, url, access }) => ({ method, url, access }));
+    const started = performance.now();
+    const byClass: Record<string, number> = {};
+    const failures: Failure[] = [];
+    const check: Check = (response, meta) => {
+      const statusClass = `${Math.floor(response.statusCode / 100)}xx`;
+      byClass[statusClass] = (byClass[statusClass] ?? 0) + 1;
+      const leak = leakIn(response.body);
+      if (response.statusCode < 500 && !leak) return;
+      const cause = serverErrors.get(String(response.headers['x-request-id'])) ?? (leak ? `body shows "${leak}"` : 'no error logged');
+      failures.push({ ...meta, status: response.statusCode, body: response.body.slice(0, 200), cause, url: meta.url.slice(0, 200) });
+    };
+    const knowledge: Knowledge = {
+      tuples: new Map(),
+      forms: new Map(),
+      queryValues: new Map(),
+      databaseIds: await databaseIds(),
+      crawled: 0,
+    };
+    const submissions = await crawl(routes, knowledge, check, identities);
+    await submitOnce(submissions, check);
+    await crawl(routes, knowledge, check, [...new Set(submissions.map((submission) => submission.identity))]);
+    const crawlMs = performance.now() - started;
+    const cases = fc.sample(caseArbitrary(routes, knowledge), { seed: SEED, numRuns: REQUESTS });
+    const cpuBefore = process.cpuUsage();
+    let sent = 0;
+    const timeOfRoute = new Map<string, { count: number; ms: number }>();
+    const fuzzStart = performance.now();
+    for (const request of cases) {
+      if (performance.now() - started > TIME_BUDGET_MS) break;
+      const before = performance.now();
+      const response = await running.app.inject({
+        method: request.method as 'GET',
+        url: request.url,
+        headers: request.headers,
+        payload: request.payload,
+        remoteAddress: request.identity.remoteAddress,
+      });
+      sent++;
+      for (const key of [`${request.method} ${request.route}`, `as ${request.identity.name}`]) {
+        const time = timeOfRoute.get(key) ?? { count: 0, ms: 0 };
+        timeOfRoute.set(key, { count: time.count + 1, ms: time.ms + performance.now() - before });
       }
-      const fuzzMs = performance.now() - fuzzStart;
-      const cpu = process.cpuUsage(cpuBefore);
-      const covered = new Set(cases.slice(0, sent).map((c) => `${c.method === 'HEAD' ? 'GET' : c.method} ${c.route}`));
-      console.log(
-        [
-          `fuzz: seed ${SEED}; ${sent} requests in ${(fuzzMs / 1000).toFixed(1)} s (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU) after crawling ${knowledge.crawled} pages and sending each form once, in ${(crawlMs / 1000).toFixed(1)} s`,
-          `  ${covered.size} of ${routes.length} routes; real parameters known for ${knowledge.tuples.size} routes, forms for ${knowledge.forms.size}; ${knowledge.databaseIds.length} ids from the database`,
-          `  no real parameters found for: ${routes.filter((route) => parametersOf(route.url).length > 0 && !knowledge.tuples.has(route.url)).map((route) => `${route.method} ${route.url}`).join(', ')}`,
-          `  no form found for: ${routes.filter((route) => route.method === 'POST' && !knowledge.forms.has(route.url)).map((route) => route.url).join(', ')}`,
-          `  time by identity: ${identities.map(({ name }) => `${name} ${((timeOfRoute.get(`as ${name}`)?.ms ?? 0) / 1000).toFixed(1)} s/${timeOfRoute.get(`as ${name}`)?.count ?? 0}`).join(', ')}`,
-          `  slowest routes: ${[...timeOfRoute].filter(([key]) => !key.startsWith('as ')).sort((a, b) => b[1].ms - a[1].ms).slice(0, 6).map(([route, t]) => `${route} ${(t.ms / 1000).toFixed(1)} s/${t.count}`).join(', ')}`,
-          `  by status: ${Object.entries(byClass).sort().map(([cls, count]) => `${cls} ${count}`).join(', ')}`,
-          ...causesReport(failures),
-        ].join('\n'),
-      );
-      expect(sent, 'the time budget ran out before every request was sent').toBe(REQUESTS);
-      expect(failures.length, failureSample(failures)).toBe(0);
-      for (const identity of identities.filter((candidate) => candidate.cookie)) {
-        const me = await running.app.inject({ url: '/api/v1/me', headers: { cookie: identity.cookie! } });
-        expect(me.statusCode, `${identity.name} lost the session during the run`).toBe(200);
-      }
-    },
-    300_000,
-  );
+      check(response, {
+        method: request.method,
+        route: request.route,
+        identity: request.identity.name,
+        classes: request.classes,
+        url: request.url,
+      });
+    }
+    const fuzzMs = performance.now() - fuzzStart;
+    const cpu = process.cpuUsage(cpuBefore);
+    const covered = new Set(cases.slice(0, sent).map((c) => `${c.method === 'HEAD' ? 'GET' : c.method} ${c.route}`));
+    console.log(
+      [
+        `fuzz: seed ${SEED}; ${sent} requests in ${(fuzzMs / 1000).toFixed(1)} s (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU) after crawling ${knowledge.crawled} pages and sending each form once, in ${(crawlMs / 1000).toFixed(1)} s`,
+        `  ${covered.size} of ${routes.length} routes; real parameters known for ${knowledge.tuples.size} routes, forms for ${knowledge.forms.size}; ${knowledge.databaseIds.length} ids from the database`,
+        `  no real parameters found for: ${routes
+          .filter((route) => parametersOf(route.url).length > 0 && !knowledge.tuples.has(route.url))
+          .map((route) => `${route.method} ${route.url}`)
+          .join(', ')}`,
+        `  no form found for: ${routes
+          .filter((route) => route.method === 'POST' && !knowledge.forms.has(route.url))
+          .map((route) => route.url)
+          .join(', ')}`,
+        `  time by identity: ${identities.map(({ name }) => `${name} ${((timeOfRoute.get(`as ${name}`)?.ms ?? 0) / 1000).toFixed(1)} s/${timeOfRoute.get(`as ${name}`)?.count ?? 0}`).join(', ')}`,
+        `  slowest routes: ${[...timeOfRoute]
+          .filter(([key]) => !key.startsWith('as '))
+          .sort((a, b) => b[1].ms - a[1].ms)
+          .slice(0, 6)
+          .map(([route, t]) => `${route} ${(t.ms / 1000).toFixed(1)} s/${t.count}`)
+          .join(', ')}`,
+        `  by status: ${Object.entries(byClass)
+          .sort()
+          .map(([cls, count]) => `${cls} ${count}`)
+          .join(', ')}`,
+        ...causesReport(failures),
+      ].join('\n'),
+    );
+    expect(sent, 'the time budget ran out before every request was sent').toBe(REQUESTS);
+    expect(failures.length, failureSample(failures)).toBe(0);
+    for (const identity of identities.filter((candidate) => candidate.cookie)) {
+      const me = await running.app.inject({ url: '/api/v1/me', headers: { cookie: identity.cookie! } });
+      expect(me.statusCode, `${identity.name} lost the session during the run`).toBe(200);
+    }
+  }, 300_000);
 });
 
 /** One line per distinct cause, with the routes it was seen on and one example. */
@@ -613,10 +779,15 @@ function failureSample(failures: Failure[]): string {
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const failure of failures) {
-    const key = `${failure.method} ${failure.route} ${failure.classes.map((c) => c.split(':').pop()).sort().join(',')} ${failure.status}`;
+    const key = `${failure.method} ${failure.route} ${failure.classes
+      .map((c) => c.split(':').pop())
+      .sort()
+      .join(',')} ${failure.status}`;
     if (seen.has(key) || lines.length >= 40) continue;
     seen.add(key);
-    lines.push(`${failure.method} ${failure.route} as ${failure.identity} [${failure.classes.join('; ')}] → ${failure.status}: ${failure.cause} | ${JSON.stringify(failure.body)}`);
+    lines.push(
+      `${failure.method} ${failure.route} as ${failure.identity} [${failure.classes.join('; ')}] → ${failure.status}: ${failure.cause} | ${JSON.stringify(failure.body)}`,
+    );
   }
   return `${failures.length} requests failed; a sample:\n${lines.join('\n')}`;
 }

@@ -10,7 +10,9 @@ export interface Input {
   value: string;
 }
 
-const input = (kind: string) => (value: string): Input => ({ kind, value });
+const input =
+  (kind: string) =>
+  (value: string): Input => ({ kind, value });
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit));
 const control = fc.integer({ min: 0, max: 0x1f }).map((unit) => String.fromCharCode(unit));
@@ -44,9 +46,9 @@ export function mutatedId(real: string): fc.Arbitrary<Input> {
       fc.constant(`${real}0`),
       fc.constant(real.replaceAll('-', '')),
       fc.constant(`${real.slice(0, 8)}-${real.slice(9)}-`),
-      fc.nat({ max: real.length - 1 }).chain((at) =>
-        fc.constantFrom('g', 'z', '-', ' ', '\0', '%').map((c) => `${real.slice(0, at)}${c}${real.slice(at + 1)}`),
-      ),
+      fc
+        .nat({ max: real.length - 1 })
+        .chain((at) => fc.constantFrom('g', 'z', '-', ' ', '\0', '%').map((c) => `${real.slice(0, at)}${c}${real.slice(at + 1)}`)),
       fc.constant(`${real}/..`),
       fc.constant(` ${real}`),
     )
@@ -79,7 +81,23 @@ export const impossibleDate: fc.Arbitrary<Input> = fc
   )
   .map(input('impossible-date'));
 
-const WRONG_NUMBERS = ['-1', '0', '1e309', 'NaN', 'Infinity', '0x10', '1.5', '99999999999999999999999', '١٢', '1,5', ' 1', 'true', 'null', '[]', '{}'];
+const WRONG_NUMBERS = [
+  '-1',
+  '0',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '1.5',
+  '99999999999999999999999',
+  '١٢',
+  '1,5',
+  ' 1',
+  'true',
+  'null',
+  '[]',
+  '{}',
+];
 
 export const wrongType: fc.Arbitrary<Input> = fc
   .oneof(fc.constantFrom(...WRONG_NUMBERS), fc.double().map(String), fc.bigInt().map(String))
@@ -109,7 +127,19 @@ export const hugeString: fc.Arbitrary<Input> = fc
 
 export const garbage: fc.Arbitrary<Input> = fc.string({ unit: anyUnit, maxLength: 40 }).map(input('garbage'));
 
-const INJECTION = ["' or 1=1 --", '"; drop table users; --', '<script>alert(1)</script>', '${7*7}', '{{7*7}}', '../../../../etc/passwd', '%00', '%zz', 'javascript:alert(1)', '//evil.example/'];
+const INJECTION = [
+  "' or 1=1 --",
+  '"; drop table users; --',
+  '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
+  '${7*7}',
+  '{{7*7}}',
+  '../../../../etc/passwd',
+  '%00',
+  '%zz',
+  'javascript:alert(1)',
+  '//evil.example/',
+];
 export const injection: fc.Arbitrary<Input> = fc.constantFrom(...INJECTION).map(input('injection'));
 
 /** Any malformed text, weighted towards the classes that have broken things before. */
@@ -151,7 +181,9 @@ export function percentEncode(value: string): string {
   for (const char of value) {
     const unit = char.codePointAt(0)!;
     if (unit >= 0xd800 && unit <= 0xdfff) {
-      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
     } else out += encodeURIComponent(char);
   }
   return out;
@@ -160,7 +192,12 @@ export function percentEncode(value: string): string {
 /** The bytes of a string, lone surrogates kept as WTF-8 rather than replaced. */
 export function wtf8(value: string): Buffer {
   if (wellFormed(value)) return Buffer.from(value);
-  return Buffer.from(percentEncode(value).replace(/%([0-9A-F]{2})|([^%]+)/g, (_m, hex: string | undefined, plain: string | undefined) => (hex ? String.fromCharCode(Number.parseInt(hex, 16)) : plain!)), 'latin1');
+  return Buffer.from(
+    percentEncode(value).replace(/%([0-9A-F]{2})|([^%]+)/g, (_m, hex: string | undefined, plain: string | undefined) =>
+      hex ? String.fromCharCode(Number.parseInt(hex, 16)) : plain!,
+    ),
+    'latin1',
+  );
 }
 
 export function formEncode(fields: readonly (readonly [string, string])[]): string {
@@ -181,7 +218,9 @@ export function multipart(boundary: string, fields: readonly (readonly [string, 
     ),
     ...files.map((file) =>
       Buffer.concat([
-        wtf8(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`),
+        wtf8(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+        ),
         file.bytes,
         Buffer.from('\r\n'),
       ]),
@@ -191,7 +230,17 @@ export function multipart(boundary: string, fields: readonly (readonly [string, 
 }
 
 /** Text in a response that only an unhandled failure would show: stack frames and database errors. */
-const LEAKS = ['at async', 'node_modules', 'syntax error at', 'invalid input syntax', 'violates', 'PGlite', 'relation "', 'at Object.', '.ts:'];
+const LEAKS = [
+  'at async',
+  'node_modules',
+  'syntax error at',
+  'invalid input syntax',
+  'violates',
+  'PGlite',
+  'relation "',
+  'at Object.',
+  '.ts:',
+];
 
 export function leakIn(body: string): string | undefined {
   return LEAKS.find((leak) => body.includes(leak));
@@ -235,7 +284,10 @@ export function fillRoute(pattern: string, values: Record<string, string>): stri
 }
 
 const unescapeHtml = (text: string) =>
-  text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name]!);
+  text.replace(
+    /&(amp|lt|gt|quot|#39|#x27);/g,
+    (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name]!,
+  );
 
 const attribute = (tag: string, name: string) => {
   const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
@@ -277,12 +329,19 @@ export function formsIn(html: string): HarvestedForm[] {
       const name = attribute(button, 'name');
       if (name) fields.push([name, attribute(button, 'value') ?? '']);
     }
-    forms.push({ action: (attribute(tag, 'action') ?? '').replace(/#.*/, ''), multipart: attribute(tag, 'enctype') === 'multipart/form-data', fields, files });
+    forms.push({
+      action: (attribute(tag, 'action') ?? '').replace(/#.*/, ''),
+      multipart: attribute(tag, 'enctype') === 'multipart/form-data',
+      fields,
+      files,
+    });
   }
   return forms;
 }
 
 /** Same-site link targets (href and form action) of a page. */
 export function linksIn(html: string): string[] {
-  return [...html.matchAll(/\s(?:href|action)="(\/[^"#]*)/g)].map((match) => unescapeHtml(match[1]!)).filter((link) => !link.startsWith('//'));
+  return [...html.matchAll(/\s(?:href|action)="(\/[^"#]*)/g)]
+    .map((match) => unescapeHtml(match[1]!))
+    .filter((link) => !link.startsWith('//'));
 }

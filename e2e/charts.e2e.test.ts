@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { access } from '../src/platform/auth/model.js';
 import { isLocale, type Locale } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { chartDownload } from '../src/platform/ui/charts/index.js';
 import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
 import { charts, ChartsPage } from './charts-page.js';

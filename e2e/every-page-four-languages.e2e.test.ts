@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredMessages } from '../src/platform/i18n/index.js';
 import { findPersona } from '../src/platform/auth/personas.js';
 import { LOCALES, translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { listSubmittedApplications, startApplication } from '../src/applications/index.js';
 import { orThrow } from '../src/platform/outcome.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';

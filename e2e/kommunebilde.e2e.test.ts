@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator, type Locale } from '../src/platform/i18n/index.js';
 import { createTestDatabase } from '../src/platform/db/testing.js';
-import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { importShippedRegistry } from '../src/registry/index.js';
 import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFile } from '../src/platform/files/store.js';
 import { translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { findCall, seededIds, type StoredCall } from '../src/programmes/store.js';

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { amend, findCall } from '../src/programmes/store.js';

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS, type Persona } from '../src/platform/auth/personas.js';
 import { translator, type Locale } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { accessibilityViolations, expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
 
 let running: RunningApp;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCapturedMail } from '../platform/mail/store.js';
-import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
+import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../test-app.js';
 import { seedDemoProgrammes, seededIds, seedSmallRegistry } from '../programmes/index.js';
 import { findApplication, listSubmissions } from './store.js';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../platform/audit/store.js';
 import { listCapturedMail } from '../platform/mail/store.js';
-import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
+import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../test-app.js';
 import { listSubmissions, listSubmittedApplications } from '../applications/index.js';
 import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from './demo.js';

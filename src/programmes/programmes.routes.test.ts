@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
+import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../test-app.js';
 import { seedDemoProgrammes } from './demo.js';
 import { findCall, listPublicCalls, seededIds } from './store.js';
 import { seedSmallRegistry } from './testing.js';

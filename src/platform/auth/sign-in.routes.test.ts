@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../audit/store.js';
-import { CookieJar, csrfTokenIn, fetchWithJar, signInThroughProvider, startTestApp, type RunningApp } from '../testing/harness.js';
+import { CookieJar, csrfTokenIn, fetchWithJar, signInThroughProvider, startPlatformApp, type RunningApp } from '../testing/harness.js';
 import { PERSONAS } from './personas.js';
 
 let running: RunningApp;
 beforeAll(async () => {
-  running = await startTestApp();
+  running = await startPlatformApp();
 });
 afterAll(() => running.close());
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing.js';
-import { fetchWithJar, freePort, signInThroughProvider, startTestApp } from '../testing/harness.js';
+import { fetchWithJar, freePort, signInThroughProvider, startPlatformApp } from '../testing/harness.js';
 import { startServerProcess } from '../testing/process.js';
 
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
@@ -25,9 +25,9 @@ describe(`server processes sharing one database (${engine})`, () => {
   it('two servers on one database share a sign-in', async () => {
     const database = await createTestDatabase();
     cleanups.push(() => database.dispose());
-    const first = await startTestApp({ database });
+    const first = await startPlatformApp({ database });
     cleanups.push(() => first.close());
-    const second = await startTestApp({ database });
+    const second = await startPlatformApp({ database });
     cleanups.push(() => second.close());
 
     const jar = await signInThroughProvider(first.baseUrl, 'persona-fredericia-case-worker');

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { access } from '../auth/model.js';
-import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../testing/harness.js';
+import { csrfTokenIn, signInThroughProvider, startPlatformApp, type RunningApp } from '../testing/harness.js';
 import { STYLESHEETS } from '../ui/assets.js';
 
 let running: RunningApp;
 beforeAll(async () => {
-  running = await startTestApp({
+  running = await startPlatformApp({
     prepare(app) {
       app.post('/test/upload', { config: { access: access.public } }, async (request) => {
         const body = request.body as { document?: { filename: string; toBuffer(): Promise<Buffer> } };

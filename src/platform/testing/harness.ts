@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
-import { buildApp } from '../../app.js';
-import { seedDemoIdentities } from '../auth/demo.js';
 import { findPersona } from '../auth/personas.js';
+import { seedDemoIdentities } from '../auth/demo.js';
 import { readConfig, type Config } from '../config.js';
+import type { DatabaseHandle } from '../db/database.js';
 import { createTestDatabase, type TestDatabase } from '../db/testing.js';
+import { buildPlatform, type PlatformApp } from '../platform.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,7 +31,7 @@ export function testConfig(port: number, extra: Record<string, string> = {}): Co
   return result.config;
 }
 
-export type TestApp = Awaited<ReturnType<typeof buildApp>>;
+export type TestApp = PlatformApp;
 
 export interface RunningApp {
   app: TestApp;
@@ -40,17 +41,25 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  database?: TestDatabase;
+  /** May add routes before the server starts. */
+  prepare?: (app: TestApp) => void;
+}
+
+type Build = (options: { config: Config; database: DatabaseHandle; logger: boolean }) => Promise<TestApp>;
+
 /**
- * The whole product on a fresh database, listening on a free loopback port so that the OpenID
- * round trip (which the server makes to its own embedded provider) is real. `prepare` may add
- * routes before the server starts.
+ * A server built by `build` on a fresh database with the demo identities, listening on a free
+ * loopback port so that the OpenID round trip (which the server makes to its own embedded
+ * provider) is real.
  */
-export async function startTestApp(options: { database?: TestDatabase; prepare?: (app: TestApp) => void } = {}): Promise<RunningApp> {
+export async function startApp(build: Build, options: StartOptions = {}): Promise<RunningApp> {
   const database = options.database ?? (await createTestDatabase());
   await seedDemoIdentities(database.db);
   const port = await freePort();
   const config = testConfig(port);
-  const app = await buildApp({ config, database, logger: false });
+  const app = await build({ config, database, logger: false });
   options.prepare?.(app);
   await app.listen({ host: '127.0.0.1', port });
   return {
@@ -64,6 +73,9 @@ export async function startTestApp(options: { database?: TestDatabase; prepare?:
     },
   };
 }
+
+/** The platform alone, without any capability: for the platform's own route tests. */
+export const startPlatformApp = (options: StartOptions = {}) => startApp(buildPlatform, options);
 
 /** A minimal cookie jar for one site on loopback: enough for the sign-in round trip. */
 export class CookieJar {

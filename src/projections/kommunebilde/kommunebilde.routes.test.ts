@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../platform/config.js';
 import { translator, type Locale } from '../../platform/i18n/index.js';
 import { createTestDatabase } from '../../platform/db/testing.js';
-import { startTestApp, type RunningApp } from '../../platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../../test-app.js';
 import { importShippedRegistry } from '../../registry/index.js';
 import { kommunebildeRoutes, MAX_COMBINED } from './routes.js';
 import type { ProjectionService } from './service.js';

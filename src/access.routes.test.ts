@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../i18n/index.js';
-import { signInThroughProvider, startTestApp, type RunningApp } from '../testing/harness.js';
-import { decideAccess, principalRoles, type Principal } from './model.js';
-import { PERSONAS, type Persona } from './personas.js';
+import { decideAccess, principalRoles, type Principal } from './platform/auth/model.js';
+import { PERSONAS, type Persona } from './platform/auth/personas.js';
+import { translator } from './platform/i18n/index.js';
+import { signInThroughProvider } from './platform/testing/harness.js';
+import { startTestApp, type RunningApp } from './test-app.js';
 
 let running: RunningApp;
 const cookies = new Map<string, string>();

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoAssessment } from '../../assessment/demo.js';
-import { seedDemoProgrammes } from '../../programmes/demo.js';
-import { importShippedRegistry } from '../../registry/importer.js';
-import type { Access } from '../auth/model.js';
-import { translator } from '../i18n/index.js';
+import { seedDemoAssessment } from './assessment/index.js';
+import { seedDemoProgrammes } from './programmes/index.js';
+import { importShippedRegistry } from './registry/index.js';
+import type { Access } from './platform/auth/model.js';
+import { translator } from './platform/i18n/index.js';
 import {
   fillRoute,
   formEncode,
@@ -21,8 +21,9 @@ import {
   wtf8,
   type HarvestedForm,
   type Input,
-} from '../testing/fuzz-inputs.js';
-import { CookieJar, csrfTokenIn, fetchWithJar, signInThroughProvider, startTestApp, type RunningApp } from '../testing/harness.js';
+} from './platform/testing/fuzz-inputs.js';
+import { CookieJar, csrfTokenIn, fetchWithJar, signInThroughProvider } from './platform/testing/harness.js';
+import { startTestApp, type RunningApp } from './test-app.js';
 
 /**
  * Every route of the running app, as an anonymous visitor and as each role, with property-based

@@ -366,7 +366,7 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     await plain.locator('#extension-municipality').fill('Skien');
     await plain.locator('#extension-roundIndex').selectOption('0');
     const closes = new Date(Date.parse(openCall.content.rounds[0]!.closesAt) + 3 * 86_400_000);
-    await plain.locator('#extension-until').fill(closes.toISOString().slice(0, 10) + 'T12:00');
+    await plain.locator('#extension-until').fill(`${closes.toISOString().slice(0, 10)}T12:00`);
     await plain.locator('#extension-reason').fill('Kommunestyremøtet ble flyttet på grunn av flom.');
     await plain.getByRole('button', { name: nb('programmes.extension.grant') }).click();
     await plain.waitForLoadState();

@@ -183,12 +183,18 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     await expectAccessible(silje);
 
     await silje.goto(`${running.baseUrl}/dev/outbox?lang=nb`);
-    await expect.poll(async () => (await silje.reload(), await silje.textContent('main')), { timeout: 30_000, interval: 500 }).toContain('Kvittering: søknad til «Nettverk for bærekraftige tjenester 2027»');
+    await expect.poll(async () => {
+      await silje.reload();
+      return silje.textContent('main');
+    }, { timeout: 30_000, interval: 500 }).toContain('Kvittering: søknad til «Nettverk for bærekraftige tjenester 2027»');
     await expectAccessible(silje);
 
     await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
     const pdfLink = silje.getByRole('link', { name: nb('applications.submissions.pdf', { number: 1 }) });
-    await expect.poll(async () => (await silje.reload(), await pdfLink.count()), { timeout: 30_000, interval: 500 }).toBe(1);
+    await expect.poll(async () => {
+      await silje.reload();
+      return pdfLink.count();
+    }, { timeout: 30_000, interval: 500 }).toBe(1);
     await expectAccessible(silje);
     const response = await silje.request.get(`${running.baseUrl}${await pdfLink.getAttribute('href')}`);
     expect(response.headers()['content-type']).toBe('application/pdf');

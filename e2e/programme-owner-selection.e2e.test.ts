@@ -96,7 +96,10 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
 
     // The job's progress is on the page: every letter made and sent to each member's mailbox (and, for the Porsgrunn network, its case workers).
     await expect
-      .poll(async () => (await ingrid.reload(), (await ingrid.locator('.letter-state').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-state')))).sort()), { timeout: 60_000, interval: 1000 })
+      .poll(async () => {
+        await ingrid.reload();
+        return (await ingrid.locator('.letter-state').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-state')))).sort();
+      }, { timeout: 60_000, interval: 1000 })
       .toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'sent']);
     await expectAccessible(ingrid);
 

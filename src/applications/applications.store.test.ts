@@ -4,7 +4,7 @@ import { listAuditEvents } from '../platform/audit/store.js';
 import { seedDemoIdentities } from '../platform/auth/demo.js';
 import { openPostgres, type DB } from '../platform/db/database.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
-import { amend, ExtensionRefused, findCall, findExtension, findTemplate, grantExtension, listExtensions, revokeExtension, seedDemoProgrammes, seededIds, seedSmallRegistry, updateTemplate } from '../programmes/index.js';
+import { amend, type ExtensionRefused, findCall, findExtension, findTemplate, grantExtension, listExtensions, revokeExtension, seedDemoProgrammes, seededIds, seedSmallRegistry, updateTemplate } from '../programmes/index.js';
 import type { Actor } from '../platform/db/kit.js';
 import { isRefused } from '../platform/outcome.js';
 import type { ApplicationProblem } from './model.js';
@@ -19,7 +19,10 @@ let db: DB;
 let callId: string;
 const silje: Actor = { user: null, requestId: 'silje' };
 const enqueued: string[] = [];
-const effects: SubmissionEffects = { jobs: { enqueue: async (_trx, _name, data) => (enqueued.push((data as { submissionId: string }).submissionId), 'job') } };
+const effects: SubmissionEffects = { jobs: { enqueue: async (_trx, _name, data) => {
+      enqueued.push((data as { submissionId: string }).submissionId);
+      return 'job';
+    } } };
 
 /** The problem a use case refused with, or undefined when it did what it was asked. */
 const problemOf = (outcome: unknown): ApplicationProblem | undefined => (isRefused(outcome as never) ? (outcome as { problem: ApplicationProblem }).problem : undefined);

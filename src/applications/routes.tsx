@@ -322,7 +322,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     const version = formVersion(request.body);
     const partKey = formField(request.body, 'part') ?? '';
     const part = formOf(call).sections.flatMap((s) => s.parts).find((p) => p.key === partKey);
-    if (!part || part.kind !== 'attachment') return render(request, reply, 400, { errors: [{ field: 'attachments', message: request.t('applications.problem.unknownPart') }] });
+    if (part?.kind !== 'attachment') return render(request, reply, 400, { errors: [{ field: 'attachments', message: request.t('applications.problem.unknownPart') }] });
     const file = await formFile(request.body, 'file');
     const fieldId = `file-${part.key}`;
     if (!file) return render(request, reply, 400, { errors: [{ field: fieldId, message: request.t('applications.problem.noFile') }] });

@@ -7,5 +7,3 @@ declare module '../platform/slots.js' {
     'applications.applicant-decision': { ctx: PageContext; applicationId: string };
   }
 }
-
-export {};

@@ -13,9 +13,10 @@ export type RegistryCommand = { command: 'import'; source: 'shipped' | 'ssb' };
 export type ParsedCommand<T> = { ok: true; command: T } | { ok: false; error: string };
 
 export function parseRegistryCommand(argv: readonly string[]): ParsedCommand<RegistryCommand> {
-  let parsed;
+  const options = { source: { type: 'string', default: 'shipped' } } as const;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof options }>>;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { source: { type: 'string', default: 'shipped' } } });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }

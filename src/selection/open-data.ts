@@ -137,5 +137,5 @@ export function threeSixtyGivingCsv(grants: readonly PublishedGrant[], publicUrl
       g.dateModified,
     ];
   });
-  return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -213,7 +213,7 @@ export async function selectionRoutes(app: FastifyInstance) {
     const { id } = request.params as { id: string };
     const application = await findApplication(db, id);
     const codes = new Set(caseWorkerMunicipalities(request.principal).map((m) => m.code));
-    if (!application || !application.members.some((m) => codes.has(m.code) && m.invitation === 'accepted')) throw notFound();
+    if (!application?.members.some((m) => codes.has(m.code) && m.invitation === 'accepted')) throw notFound();
     const decision = await findDecision(db, id);
     const file = decision?.letterFileId ? await findFile(db, decision.letterFileId) : undefined;
     if (!file) throw notFound();

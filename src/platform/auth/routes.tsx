@@ -114,7 +114,7 @@ async function handleCallback(app: FastifyInstance, providers: LoginProviders, r
   const pending = request.session.pendingLogin;
   if (!pending || pending.kind !== kind) throw new HttpProblem(400, 'no sign-in in progress');
   const currentUrl = new URL(request.url, app.config.publicUrl);
-  let verified;
+  let verified: Awaited<ReturnType<typeof completeLogin>>;
   try {
     verified = await completeLogin(providers[kind], pending, currentUrl);
   } catch (error) {

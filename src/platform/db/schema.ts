@@ -3,5 +3,5 @@
  * interface by declaration merging in its store (`declare module '…/schema.js'`), so the
  * platform never needs to know a capability's tables.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/suspicious/noEmptyInterface: each capability adds its tables by declaration merging
 export interface Database {}

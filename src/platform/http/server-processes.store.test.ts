@@ -7,7 +7,7 @@ import { fetchWithJar, freePort, signInThroughProvider, startPlatformApp } from 
 import { startServerProcess } from '../testing/process.js';
 
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const cleanups: (() => Promise<unknown> | void)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });

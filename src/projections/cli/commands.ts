@@ -35,7 +35,7 @@ const ALLOWED: Readonly<Record<ProjectionCommand['command'], readonly (keyof typ
 };
 
 export function parseProjectionCommand(argv: readonly string[], years: DataYears): ParsedCommand<ProjectionCommand> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof OPTIONS }>>;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {

@@ -199,7 +199,7 @@ describe('compare, map and Denmark', () => {
     expect(page.body).toContain('Summed as one');
     const csv = (await get('/kommune/sammenlign?k=4001&k=3450&chart=compare&format=csv')).body.split('\r\n');
     expect(csv[0]).toBe('measure,k4001,k3450');
-    const six = '/kommune/sammenlign?' + ['4001', '4003', '4005', '4010', '4012', '4014'].map((k) => `k=${k}`).join('&');
+    const six = `/kommune/sammenlign?${['4001', '4003', '4005', '4010', '4012', '4014'].map((k) => `k=${k}`).join('&')}`;
     expect((await get(six)).statusCode).toBe(400);
     expect((await get('/kommune/sammenlign?k=9999')).statusCode).toBe(404);
   });

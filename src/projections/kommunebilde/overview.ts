@@ -39,11 +39,11 @@ export async function municipalityRanks(
   const year = headlineYear(own);
   const all = await service.allMunicipalities(choice.scenario);
   const value = indicatorValue(own, RANK_INDICATOR, year);
-  const valueOf = (c: string) => (c === code ? value : indicatorValue(all.get(c)!, RANK_INDICATOR, year));
+  const valueIn = (c: string) => (c === code ? value : indicatorValue(all.get(c)!, RANK_INDICATOR, year));
   const county = directory.municipality(code)!.countyCode;
   return {
-    all: rankAmong(value, directory.municipalities.map((m) => valueOf(m.code)))!,
-    county: rankAmong(value, directory.municipalitiesIn(county).map((m) => valueOf(m.code)))!,
+    all: rankAmong(value, directory.municipalities.map((m) => valueIn(m.code)))!,
+    county: rankAmong(value, directory.municipalitiesIn(county).map((m) => valueIn(m.code)))!,
   };
 }
 

@@ -157,7 +157,7 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     const sideBySide = named.length > 0 ? comparisonChart(named, year, request.t) : undefined;
     if (query.chart === 'compare' && query.format && sideBySide) return sendDownload(reply, sideBySide, query.format, `compare-${chosen.join('-')}`);
     const summed = query.summed === '1' && chosen.length > 1;
-    let sum;
+    let sum: Parameters<typeof ComparePage>[0]['sum'];
     if (summed) {
       const outlook = await service.outlook({ codes: chosen, ...choice }, request.ip);
       const charts = overviewCharts(ctx, outlook, year);

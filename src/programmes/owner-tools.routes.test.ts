@@ -3,7 +3,11 @@ import { startApplication, submitApplication, saveAnswers, listSubmissions, find
 import { listAuditEvents } from '../platform/audit/store.js';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
 import { seedDemoProgrammes } from './demo.js';
-import { findCall, findTemplate, listExtensions, listQuestions, seededIds } from './store.js';
+import { findCall } from './store/calls.js';
+import { listExtensions } from './store/extensions.js';
+import { seededIds } from './store/programmes.js';
+import { listQuestions } from './store/questions.js';
+import { findTemplate } from './store/templates.js';
 import { seedSmallRegistry } from './testing.js';
 import { instantToLocal } from './time.js';
 

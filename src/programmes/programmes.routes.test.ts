@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfTokenIn, signInThroughProvider, startTestApp, type RunningApp } from '../platform/testing/harness.js';
 import { seedDemoProgrammes } from './demo.js';
-import { findCall, listPublicCalls, seededIds } from './store.js';
+import { findCall, listPublicCalls } from './store/calls.js';
+import { seededIds } from './store/programmes.js';
 import { seedSmallRegistry } from './testing.js';
 
 let running: RunningApp;

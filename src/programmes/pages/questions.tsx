@@ -1,9 +1,12 @@
 import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
-import { QUESTION_STATES, type CallQuestion, type QuestionStatus } from '../questions.js';
-import type { StoredCall } from '../store.js';
-import { formatInstant, TextArea } from './shared.js';
+import type { CallQuestion, QuestionStatus } from '../questions.js';
+import { questionWorkflow } from '../workflows.js';
+import type { StoredCall } from '../store/calls.js';
+import { TextArea } from '../../platform/ui/fields.js';
+import { formatInstant } from '../../platform/i18n/index.js';
+import { translate } from '../../platform/ui/translate.js';
 
 /** The public list of published questions and answers, in order, with dates in the call's time zone. */
 export function PublicQuestions({ ctx, call, questions }: { ctx: PageContext; call: StoredCall; questions: CallQuestion[] }) {
@@ -59,7 +62,7 @@ export function AskQuestion({ ctx, call, value, error, sent }: { ctx: PageContex
   );
 }
 
-const stateName = (ctx: PageContext, status: QuestionStatus) => QUESTION_STATES[status].staff[ctx.locale];
+const stateName = (ctx: PageContext, status: QuestionStatus) => questionWorkflow.name(status, 'staff', ctx.locale);
 
 function QuestionList({ ctx, call, entries, heading, id }: { ctx: PageContext; call: StoredCall; entries: CallQuestion[]; heading: string; id: string }) {
   const { t } = ctx;

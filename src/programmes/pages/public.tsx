@@ -8,6 +8,7 @@ import { describeRule, type EligibilityRule } from '../rules.js';
 import type { ChangeLogEntry, StoredCall } from '../store/calls.js';
 import type { MunicipalitySummary } from '../../registry/store.js';
 import { formatDay, formatInstant } from '../../platform/i18n/index.js';
+import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import { fieldNames } from './parts.js';
 import type { CallQuestion } from '../questions.js';
@@ -230,25 +231,21 @@ export function CallPage({ ctx, call, changes, now, canManage, startLate = false
       {content.criteria.length > 0 ? (
         <>
           <h2 class="ds-heading" data-size="md" safe>{t('programmes.call.criteria')}</h2>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col" safe>{t('programmes.call.criterion')}</th>
-                <th scope="col" safe>{t('programmes.call.weight')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {content.criteria.map((criterion) => (
-                <tr>
-                  <td lang={lang}>
+          <DataTable
+            rows={content.criteria}
+            columns={[
+              {
+                header: t('programmes.call.criterion'),
+                cell: (criterion) => (
+                  <span lang={lang}>
                     <span safe>{criterion.title}</span>
                     {criterion.description ? <><br /><span class="muted" safe>{criterion.description}</span></> : ''}
-                  </td>
-                  <td safe>{`${formatNumber(ctx.locale, criterion.weight)} %`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </span>
+                ),
+              },
+              { header: t('programmes.call.weight'), text: (criterion) => `${formatNumber(ctx.locale, criterion.weight)} %`, numeric: true },
+            ]}
+          />
         </>
       ) : (
         ''

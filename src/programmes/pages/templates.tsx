@@ -7,6 +7,7 @@ import { CONTENT_LANGUAGES, type CallStatus, type Programme } from '../model.js'
 import type { Template } from '../store/templates.js';
 import { FILE_TYPE_NAMES, FILE_TYPES, INDICATORS, PART_KINDS, type Editor, type EditorPart } from '../template-form.js';
 import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
+import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import { callWorkflow } from '../workflows.js';
 import { languageName } from './parts.js';
@@ -33,28 +34,15 @@ export function TemplateListPage({ ctx, templates }: { ctx: PageContext; templat
       {templates.length === 0 ? (
         <p class="ds-paragraph" safe>{t('programmes.templates.none')}</p>
       ) : (
-        <table class="ds-table" data-border>
-          <thead>
-            <tr>
-              <th scope="col" safe>{t('programmes.templates.nameCol')}</th>
-              <th scope="col" safe>{t('programmes.templates.languageCol')}</th>
-              <th scope="col" safe>{t('programmes.templates.partsCol')}</th>
-              <th scope="col" safe>{t('programmes.templates.versionCol')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {templates.map((template) => (
-              <tr>
-                <td>
-                  <a class="ds-link" href={`/eier/skjemamaler/${template.id}?lang=${ctx.locale}`} lang={template.language} safe>{template.name}</a>
-                </td>
-                <td safe>{languageName(ctx, template.language)}</td>
-                <td safe>{t('programmes.templates.partsCount', { sections: template.form.sections.length, parts: template.form.sections.reduce((n, s) => n + s.parts.length, 0) })}</td>
-                <td safe>{String(template.version)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={templates}
+          columns={[
+            { header: t('programmes.templates.nameCol'), cell: (template) => <a class="ds-link" href={`/eier/skjemamaler/${template.id}?lang=${ctx.locale}`} lang={template.language} safe>{template.name}</a> },
+            { header: t('programmes.templates.languageCol'), text: (template) => languageName(ctx, template.language) },
+            { header: t('programmes.templates.partsCol'), text: (template) => t('programmes.templates.partsCount', { sections: template.form.sections.length, parts: template.form.sections.reduce((n, section) => n + section.parts.length, 0) }) },
+            { header: t('programmes.templates.versionCol'), text: (template) => String(template.version), numeric: true },
+          ]}
+        />
       )}
     </Layout>
   );

@@ -6,7 +6,6 @@ import { questionWorkflow } from '../workflows.js';
 import type { StoredCall } from '../store/calls.js';
 import { TextArea } from '../../platform/ui/fields.js';
 import { formatInstant } from '../../platform/i18n/index.js';
-import { translate } from '../../platform/ui/translate.js';
 
 /** The public list of published questions and answers, in order, with dates in the call's time zone. */
 export function PublicQuestions({ ctx, call, questions }: { ctx: PageContext; call: StoredCall; questions: CallQuestion[] }) {

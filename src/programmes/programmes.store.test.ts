@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js
 import { seedDemoProgrammes } from './demo.js';
 import { checkNetwork } from './eligibility.js';
 import type { Actor } from '../platform/db/kit.js';
+import type { Refused } from '../platform/outcome.js';
 import type { CallContent } from './model.js';
 import { contentAtVersion, findCall, listChanges, listPublicCalls } from './store/calls.js';
 import { listQuestions } from './store/questions.js';
@@ -25,7 +26,7 @@ const actor: Actor = { user: null, requestId: 'test' };
 
 /** The use cases where the test expects them to succeed: a refusal throws. */
 const unwrap =
-  <A extends unknown[], T, P>(useCase: (...args: A) => Promise<T | import('../platform/outcome.js').Refused<P>>) =>
+  <A extends unknown[], T, P>(useCase: (...args: A) => Promise<T | Refused<P>>) =>
   async (...args: A): Promise<T> =>
     done((await useCase(...args)) as T);
 const createCall = unwrap(calls.createCall);

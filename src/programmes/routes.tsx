@@ -1,11 +1,12 @@
 /**
  * Programmes and calls over HTTP: the public list (one page under four names), call pages with the
- * eligibility check, and the owner's pages. Handlers parse, delegate to the model and store, render.
+ * eligibility check, and the owner's programmes, calls, extensions and questions (templates: template-routes.tsx).
+ * Handlers parse, authorise, call a use case and render; a refusal becomes a page in one place (route-kit's `refused`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
 import { formatInstant } from '../platform/i18n/index.js';
-import { actorOf, idParams as uuidParams, formVersion } from '../platform/http/input.js';
+import { actorOf, formVersion } from '../platform/http/input.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isUuid } from '../platform/db/kit.js';
 import { isRefused } from '../platform/outcome.js';
@@ -14,31 +15,28 @@ import { searchMunicipalities } from '../registry/store.js';
 import { EMPTY_CALL_VALUES, parseCallForm, valuesFromContent, type CallFormValues, type FormProblem } from './call-form.js';
 import { checkNetwork } from './eligibility.js';
 import { extensionState } from './extensions.js';
-import type { FormDefinition } from './form.js';
-import { callPhase, canManage, changedFields, CONTENT_LANGUAGES, owningOrganisations, programmeProblems, type ContactPerson, type ContentLanguage, type Programme } from './model.js';
+import { callPhase, canManage, changedFields, owningOrganisations, programmeProblems, type ContactPerson, type ContentLanguage, type Programme } from './model.js';
 import { CallFormPage, OwnerHomePage, ProgrammeFormPage } from './pages/owner.js';
 import { fieldNames } from './pages/parts.js';
 import { CallListPage, CallPage, type ListFilter } from './pages/public.js';
 import { OwnerQuestionsPage, QuestionEditPage } from './pages/questions.js';
-import { NewTemplatePage, TemplateEditPage, TemplateListPage, TemplatePreviewPage, type TemplateEditView } from './pages/templates.js';
-import { explainProblem, fieldErrors, problemErrors, type ProgrammeProblem } from './problems.js';
+import { fieldErrors, type ProgrammeProblem } from './problems.js';
+import { formBody, idParams, OWNER, refused, textOf } from './route-kit.js';
+import { templateRoutes } from './template-routes.js';
 import { publicQuestions, type CallQuestion } from './questions.js';
 import { contentAtVersion, findCall, latestVersionInfo, listCallsOfProgrammes, listChanges, listPublicCalls, type StoredCall } from './store/calls.js';
 import { findExtension, listExtensions } from './store/extensions.js';
 import { findProgramme, listProgrammes } from './store/programmes.js';
 import { findQuestion, listQuestions } from './store/questions.js';
-import { callsUsingTemplate, findTemplate, listTemplates, listTemplatesOf, type Template } from './store/templates.js';
-import { applyEditorOp, definitionFromEditor, editorFromDefinition, readEditor, type EditorValues } from './template-form.js';
+import { findTemplate, listTemplates } from './store/templates.js';
 import { localToInstant } from './time.js';
 import { amendCall, closeCall, createCall, publishCall, saveCallDraft } from './use-cases/calls.js';
 import { grantExtension, revokeExtension } from './use-cases/extensions.js';
 import { createProgramme } from './use-cases/programmes.js';
 import { askQuestion, changeCallQuestion, writeQuestion } from './use-cases/questions.js';
-import { createTemplate, updateTemplate } from './use-cases/templates.js';
 import { callWorkflow } from './workflows.js';
 
 export const CALL_LIST_PATHS = ['/utlysninger', '/utlysingar', '/opslag', '/calls'] as const;
-const idParams = uuidParams('id');
 const listQuery = {
   type: 'object',
   properties: {
@@ -58,17 +56,6 @@ const checkQuery = {
     lang: { type: 'string' },
   },
 };
-const formBody = { type: 'object', additionalProperties: { anyOf: [{ type: 'string', maxLength: 20_000 }, { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 200 } }] } };
-const OWNER = access.roles('programme_owner', 'admin');
-
-/**
- * A use case's refusal as a page: the status from the problem table, and the page `again` draws
- * with the field errors the problem names (renamed by `where` to the fields of that page).
- */
-function refused(reply: FastifyReply, problem: ProgrammeProblem, again: (errors: FieldError[], status: number) => unknown, where?: (field: string) => string) {
-  const ctx = reply.pageContext();
-  return again(problemErrors(ctx, problem, where), explainProblem(ctx, problem).status);
-}
 
 /** Filters the public list: free text, country, owner, theme, open now or not. */
 export function filterCalls(calls: StoredCall[], filter: ListFilter, now: Date): StoredCall[] {
@@ -390,7 +377,6 @@ export async function programmeRoutes(app: FastifyInstance) {
 
   // Questions and answers ----------------------------------------------------------------------
 
-  const textOf = (values: CallFormValues, key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
 
   app.post('/utlysninger/:id/sporsmal', { config: { access: access.roles('case_worker') }, schema: { params: idParams, body: formBody } }, async (request, response) => {
     const call = await visibleCall(request);
@@ -462,93 +448,5 @@ export async function programmeRoutes(app: FastifyInstance) {
     return response.redirect(`/eier/sporsmal/${entry.id}?lang=${request.locale}&saved=1`, 303);
   });
 
-  // Form templates -----------------------------------------------------------------------------
-
-  const ownOrganisations = (request: FastifyRequest) => (request.principal!.roles.has('admin') ? 'all' : owningOrganisations(request.principal).map((o) => o.id));
-
-  app.get('/eier/skjemamaler', { config: { access: OWNER } }, async (request, response) => {
-    return response.html(<TemplateListPage ctx={response.pageContext()} templates={await listTemplatesOf(db, ownOrganisations(request))} />);
-  });
-
-  app.get('/eier/skjemamaler/ny', { config: { access: OWNER } }, async (request, response) => {
-    const owners = owningOrganisations(request.principal);
-    return response.html(<NewTemplatePage ctx={response.pageContext()} owners={owners} templates={await listTemplatesOf(db, ownOrganisations(request))} values={{ owner: owners[0]?.id ?? '', language: request.locale }} errors={[]} />);
-  });
-
-  app.post('/eier/skjemamaler', { config: { access: OWNER }, schema: { body: formBody } }, async (request, response) => {
-    const body = (request.body ?? {}) as CallFormValues;
-    const values = { owner: textOf(body, 'owner'), name: textOf(body, 'name').trim().slice(0, 200), language: textOf(body, 'language'), startFrom: textOf(body, 'startFrom') };
-    const owners = owningOrganisations(request.principal);
-    const ctx = response.pageContext();
-    const errors: FieldError[] = [];
-    const owner = owners.find((o) => o.id === values.owner);
-    if (!owner) errors.push({ field: 'owner', message: ctx.t('programmes.problem.required') });
-    if (values.name === '') errors.push({ field: 'name', message: ctx.t('programmes.problem.required') });
-    const source = values.startFrom ? await findTemplate(db, values.startFrom) : undefined;
-    if (values.startFrom && (!source || !canManage(request.principal, source.ownerOrganisationId))) errors.push({ field: 'startFrom', message: ctx.t('programmes.problem.required') });
-    if (errors.length > 0 || !owner) {
-      response.code(400);
-      return response.html(<NewTemplatePage ctx={ctx} owners={owners} templates={await listTemplatesOf(db, ownOrganisations(request))} values={values} errors={errors} />);
-    }
-    const language = (CONTENT_LANGUAGES as readonly string[]).includes(values.language) ? values.language : 'nb';
-    const form: FormDefinition = source?.form ?? { sections: [{ key: 'section1', title: values.name, parts: [{ kind: 'text', key: 'section1.text1', label: values.name, required: true, maxWords: 500 }] }] };
-    const id = await createTemplate(db, owner.id, values.name, language, form, actorOf(request));
-    return response.redirect(`/eier/skjemamaler/${id}?lang=${request.locale}`, 303);
-  });
-
-  async function managedTemplate(request: FastifyRequest): Promise<Template> {
-    const template = await findTemplate(db, (request.params as { id: string }).id);
-    if (!template) throw notFound();
-    if (!canManage(request.principal, template.ownerOrganisationId)) throw new HttpProblem(403);
-    return template;
-  }
-
-  async function renderTemplate(request: FastifyRequest, response: FastifyReply, template: Template, view: Partial<TemplateEditView> = {}, status = 200) {
-    response.code(status);
-    const programmes = await listProgrammes(db, [template.ownerOrganisationId]);
-    return response.html(
-      <TemplateEditPage
-        ctx={response.pageContext()}
-        view={{ template, name: template.name, language: template.language, editor: editorFromDefinition(template.form), version: template.version, errors: [], usedBy: await callsUsingTemplate(db, template.id), programmes, ...view }}
-      />,
-    );
-  }
-
-  app.get('/eier/skjemamaler/:id', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
-    const template = await managedTemplate(request);
-    const saved = (request.query as { saved?: string }).saved;
-    return renderTemplate(request, response, template, saved ? { notice: request.t('programmes.templates.saved', { version: template.version }) } : {});
-  });
-
-  app.get('/eier/skjemamaler/:id/forhandsvis', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
-    return response.html(<TemplatePreviewPage ctx={response.pageContext()} template={await managedTemplate(request)} />);
-  });
-
-  const templateBody = { type: 'object', additionalProperties: { anyOf: [{ type: 'string', maxLength: 20_000 }, { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 200 } }] }, maxProperties: 2000 };
-
-  app.post('/eier/skjemamaler/:id', { config: { access: OWNER }, schema: { params: idParams, body: templateBody } }, async (request, response) => {
-    const template = await managedTemplate(request);
-    const body = (request.body ?? {}) as EditorValues;
-    const version = formVersion(body);
-    const name = textOf(body, 'name').slice(0, 200);
-    const language = (CONTENT_LANGUAGES as readonly string[]).includes(textOf(body, 'language')) ? textOf(body, 'language') : template.language;
-    const op = textOf(body, 'op');
-    const editor = readEditor(body);
-    const typed = { name, language, version };
-    if (op !== 'save') return renderTemplate(request, response, template, { ...typed, editor: applyEditorOp(editor, op, body), unsaved: true });
-    const { form, problems } = definitionFromEditor(editor);
-    const ctx = response.pageContext();
-    const errors: FieldError[] = [...(name.trim() === '' ? [{ field: 'name', message: ctx.t('programmes.problem.required') }] : []), ...fieldErrors(ctx, problems)];
-    if (errors.length > 0) return renderTemplate(request, response, template, { ...typed, editor, errors, unsaved: true }, 400);
-    const updated = await updateTemplate(db, template.id, version, form, actorOf(request), { name, language });
-    if (isRefused(updated)) {
-      const current = (await findTemplate(db, template.id)) ?? template;
-      return refused(response, updated.problem, (problemErrors, status) => {
-        if (updated.problem.kind !== 'versionConflict') return renderTemplate(request, response, current, { ...typed, editor, errors: problemErrors, unsaved: true }, status);
-        const conflict = { name: updated.problem.changedByName ?? request.t('programmes.templates.someone'), version: updated.problem.currentVersion, base: version };
-        return renderTemplate(request, response, current, { ...typed, version: current.version, editor, conflict, unsaved: true }, status);
-      });
-    }
-    return response.redirect(`/eier/skjemamaler/${template.id}?lang=${request.locale}&saved=1`, 303);
-  });
+  await templateRoutes(app);
 }

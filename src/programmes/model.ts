@@ -259,13 +259,13 @@ export function owningOrganisations(principal: Principal | null): { id: string; 
     .map((m) => ({ id: m.organisationId, name: m.organisationName }));
 }
 
-export interface ProgrammeProblem {
+export interface ProgrammeContentProblem {
   field: 'name' | 'purpose' | 'periodStart' | 'periodEnd' | 'languages' | 'contacts' | 'owner';
   code: 'required' | 'tooLong' | 'periodOrder' | 'badDate' | 'badEmail';
 }
 
-export function programmeProblems(content: ProgrammeContent): ProgrammeProblem[] {
-  const problems: ProgrammeProblem[] = [];
+export function programmeProblems(content: ProgrammeContent): ProgrammeContentProblem[] {
+  const problems: ProgrammeContentProblem[] = [];
   if (content.name.trim() === '') problems.push({ field: 'name', code: 'required' });
   if (content.name.length > 200) problems.push({ field: 'name', code: 'tooLong' });
   if (content.purpose.length > 20_000) problems.push({ field: 'purpose', code: 'tooLong' });

@@ -1,9 +1,13 @@
 /** What the programmes' routes files share: schemas, who may manage, and the one way a refusal becomes a page. */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
 import { idParams as uuidParams } from '../platform/http/input.js';
+import type { Queryable } from '../platform/db/database.js';
+import { HttpProblem, notFound } from '../platform/http/problems.js';
 import type { FieldError } from '../platform/ui/components.js';
+import { canManage } from './model.js';
 import { explainProblem, problemErrors, type ProgrammeProblem } from './problems.js';
+import { findCall, type StoredCall } from './store/calls.js';
 
 export const idParams = uuidParams('id');
 export const formBody = { type: 'object', additionalProperties: { anyOf: [{ type: 'string', maxLength: 20_000 }, { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 200 } }] } };
@@ -19,4 +23,13 @@ export const textOf = (values: Record<string, unknown>, key: string) => (typeof 
 export function refused(reply: FastifyReply, problem: ProgrammeProblem, again: (errors: FieldError[], status: number) => unknown, where?: (field: string) => string) {
   const ctx = reply.pageContext();
   return again(problemErrors(ctx, problem, where), explainProblem(ctx, problem).status);
+}
+
+/** The call of the route's `:id`, for those who manage it: 404 when there is none, 403 for others. */
+export async function managedCall(db: Queryable, request: FastifyRequest): Promise<StoredCall> {
+  const { id } = request.params as { id: string };
+  const call = await findCall(db, id);
+  if (!call) throw notFound();
+  if (!canManage(request.principal, call.programme.ownerOrganisationId)) throw new HttpProblem(403);
+  return call;
 }

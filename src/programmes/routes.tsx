@@ -1,6 +1,7 @@
 /**
  * Programmes and calls over HTTP: the public list (one page under four names), call pages with the
- * eligibility check, and the owner's programmes, calls, extensions and questions (templates: template-routes.tsx).
+ * eligibility check, the case worker's question, and the owner's programmes, calls and extensions (the owner's Q&A:
+ * question-routes.tsx; templates: template-routes.tsx).
  * Handlers parse, authorise, call a use case and render; a refusal becomes a page in one place (route-kit's `refused`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -19,21 +20,21 @@ import { callPhase, canManage, changedFields, owningOrganisations, programmeProb
 import { CallFormPage, OwnerHomePage, ProgrammeFormPage } from './pages/owner.js';
 import { fieldNames } from './pages/parts.js';
 import { CallListPage, CallPage, type ListFilter } from './pages/public.js';
-import { OwnerQuestionsPage, QuestionEditPage } from './pages/questions.js';
 import { fieldErrors, type ProgrammeProblem } from './problems.js';
-import { formBody, idParams, OWNER, refused, textOf } from './route-kit.js';
+import { formBody, idParams, managedCall as managedCallOf, OWNER, refused, textOf } from './route-kit.js';
+import { questionRoutes } from './question-routes.js';
 import { templateRoutes } from './template-routes.js';
-import { publicQuestions, type CallQuestion } from './questions.js';
+import { publicQuestions } from './questions.js';
 import { contentAtVersion, findCall, latestVersionInfo, listCallsOfProgrammes, listChanges, listPublicCalls, type StoredCall } from './store/calls.js';
 import { findExtension, listExtensions } from './store/extensions.js';
 import { findProgramme, listProgrammes } from './store/programmes.js';
-import { findQuestion, listQuestions } from './store/questions.js';
+import { listQuestions } from './store/questions.js';
 import { findTemplate, listTemplates } from './store/templates.js';
 import { localToInstant } from './time.js';
 import { amendCall, closeCall, createCall, publishCall, saveCallDraft } from './use-cases/calls.js';
 import { grantExtension, revokeExtension } from './use-cases/extensions.js';
 import { createProgramme } from './use-cases/programmes.js';
-import { askQuestion, changeCallQuestion, writeQuestion } from './use-cases/questions.js';
+import { askQuestion } from './use-cases/questions.js';
 import { callWorkflow } from './workflows.js';
 
 export const CALL_LIST_PATHS = ['/utlysninger', '/utlysingar', '/opslag', '/calls'] as const;
@@ -187,13 +188,7 @@ export async function programmeRoutes(app: FastifyInstance) {
     return programme;
   }
 
-  async function managedCall(request: FastifyRequest): Promise<StoredCall> {
-    const { id } = request.params as { id: string };
-    const call = await findCall(db, id);
-    if (!call) throw notFound();
-    if (!canManage(request.principal, call.programme.ownerOrganisationId)) throw new HttpProblem(403);
-    return call;
-  }
+  const managedCall = (request: FastifyRequest) => managedCallOf(db, request);
 
   app.get('/eier/programmer/:id/utlysninger/ny', { config: { access: OWNER }, schema: { params: idParams } }, async (request, reply) => {
     const programme = await managedProgramme(request, (request.params as { id: string }).id);
@@ -393,60 +388,6 @@ export async function programmeRoutes(app: FastifyInstance) {
     return response.redirect(`/utlysninger/${call.id}?lang=${request.locale}&asked=1#ask`, 303);
   });
 
-  async function renderQuestions(request: FastifyRequest, response: FastifyReply, call: StoredCall, values = { question: '', answer: '' }, errors: FieldError[] = [], status = 200) {
-    response.code(status);
-    return response.html(<OwnerQuestionsPage ctx={response.pageContext()} call={call} questions={await listQuestions(db, call.id)} values={values} errors={errors} />);
-  }
-
-  app.get('/eier/utlysninger/:id/sporsmal', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
-    const call = await managedCall(request);
-    if (call.status === 'draft') throw notFound();
-    return renderQuestions(request, response, call);
-  });
-
-  app.post('/eier/utlysninger/:id/sporsmal', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, response) => {
-    const call = await managedCall(request);
-    if (call.status === 'draft') throw notFound();
-    const body = (request.body ?? {}) as CallFormValues;
-    const values = { question: textOf(body, 'question'), answer: textOf(body, 'answer') };
-    const written = await writeQuestion(db, call.id, values, textOf(body, 'action') === 'publish', actorOf(request));
-    if (isRefused(written)) return refused(response, written.problem, (errors, status) => renderQuestions(request, response, call, values, errors, status));
-    return response.redirect(`/eier/utlysninger/${call.id}/sporsmal?lang=${request.locale}`, 303);
-  });
-
-  async function managedQuestion(request: FastifyRequest): Promise<{ entry: CallQuestion; call: StoredCall }> {
-    const entry = await findQuestion(db, (request.params as { id: string }).id);
-    if (!entry) throw notFound();
-    const call = await findCall(db, entry.callId);
-    if (!call) throw notFound();
-    if (!canManage(request.principal, call.programme.ownerOrganisationId)) throw new HttpProblem(403);
-    return { entry, call };
-  }
-
-  app.get('/eier/sporsmal/:id', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
-    const { entry, call } = await managedQuestion(request);
-    const notice = (request.query as { saved?: string }).saved ? request.t('programmes.qa.saved') : undefined;
-    return response.html(<QuestionEditPage ctx={response.pageContext()} call={call} entry={entry} values={{ question: entry.question, answer: entry.answer }} errors={[]} notice={notice} />);
-  });
-
-  app.post('/eier/sporsmal/:id', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, response) => {
-    const { entry, call } = await managedQuestion(request);
-    const body = (request.body ?? {}) as CallFormValues;
-    const version = formVersion(body);
-    const values = { question: textOf(body, 'question'), answer: textOf(body, 'answer') };
-    const action = textOf(body, 'action');
-    if (action !== 'edit' && action !== 'publish' && action !== 'unpublish') throw new HttpProblem(400, 'unknown action');
-    const changed = await changeCallQuestion(db, entry.id, version, action, values, actorOf(request));
-    if (isRefused(changed)) {
-      const conflict = changed.problem.kind === 'versionConflict';
-      const current = conflict ? ((await findQuestion(db, entry.id)) ?? entry) : entry;
-      return refused(response, changed.problem, (errors, status) => {
-        response.code(status);
-        return response.html(<QuestionEditPage ctx={response.pageContext()} call={call} entry={current} values={values} errors={conflict ? [] : errors} conflict={conflict} />);
-      });
-    }
-    return response.redirect(`/eier/sporsmal/${entry.id}?lang=${request.locale}&saved=1`, 303);
-  });
-
+  await questionRoutes(app);
   await templateRoutes(app);
 }

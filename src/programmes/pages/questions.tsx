@@ -139,7 +139,7 @@ export function QuestionEditPage(props: { ctx: PageContext; call: StoredCall; en
     >
       <PageHeading title={title} />
       <p class="ds-paragraph">
-        <span class="ds-tag" data-color={entry.status === 'published' ? 'success' : 'neutral'}>{stateName(ctx, entry.status)}</span>{' '}
+        <span class="ds-tag" data-color={entry.status === 'published' ? 'success' : 'neutral'} safe>{stateName(ctx, entry.status)}</span>{' '}
         <span safe>
           {entry.askedByName
             ? t('programmes.qa.owner.askedBy', { name: entry.askedByName, municipality: entry.askedByMunicipality ?? '–', time: formatInstant(ctx.locale, entry.askedAt, zone) })

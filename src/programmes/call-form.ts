@@ -13,11 +13,9 @@ export const CRITERION_ROWS = 6;
 
 export type CallFormValues = Record<string, string | string[]>;
 
-export interface FormProblem {
-  field: string;
-  code: string;
-  params?: Record<string, string | number>;
-}
+import type { FieldProblem as FormProblem } from './problems.js';
+
+export type { FormProblem };
 
 const text = (values: CallFormValues, key: string, max = 20_000): string => {
   const value = values[key];

@@ -8,7 +8,13 @@ import type { DB } from '../platform/db/database.js';
 import { ensureOrganisation } from '../platform/auth/store.js';
 import type { FormDefinition, FormPart } from './form.js';
 import type { CallContent, ProgrammeContent } from './model.js';
-import { close, createCall, createProgramme, createTemplate, publish, seededIds, SYSTEM, writeQuestion, type Actor } from './store.js';
+import { SYSTEM, type Actor } from '../platform/db/kit.js';
+import { seededIds } from './store/programmes.js';
+import { closeCall, createCall, publishCall } from './use-cases/calls.js';
+import { done } from './use-cases/done.js';
+import { createProgramme } from './use-cases/programmes.js';
+import { writeQuestion } from './use-cases/questions.js';
+import { createTemplate } from './use-cases/templates.js';
 import { instantToLocal, localToInstant, type CallTimeZone } from './time.js';
 
 const MB = 1024 * 1024;
@@ -427,13 +433,13 @@ export async function seedDemoProgrammes(db: DB, now = new Date()): Promise<void
     const templateId =
       (await seededIds(db, 'programme_form_templates', `${demo.key}:template`)) ??
       (await createTemplate(db, ownerId, demo.template.name, demo.template.language, demo.template.form, SYSTEM, `${demo.key}:template`));
-    const callId = await createCall(db, programmeId, { ...demo.call, templateId }, SYSTEM, `${demo.key}:call`);
+    const callId = done(await createCall(db, programmeId, { ...demo.call, templateId }, SYSTEM, `${demo.key}:call`));
     if (demo.publishedAt) {
       const actor: Actor = { ...SYSTEM, at: demo.publishedAt };
-      const published = await publish(db, callId, 1, actor);
-      if (demo.closedAt) await close(db, callId, published.version, null, { ...SYSTEM, at: demo.closedAt });
+      const published = done(await publishCall(db, callId, 1, actor));
+      if (demo.closedAt) done(await closeCall(db, callId, published.version, null, { ...SYSTEM, at: demo.closedAt }));
       for (const [index, texts] of (demo.questions ?? []).entries())
-        await writeQuestion(db, callId, texts, true, { ...SYSTEM, at: new Date(demo.publishedAt.getTime() + (2 * 86_400 + index * 3600) * 1000) });
+        done(await writeQuestion(db, callId, texts, true, { ...SYSTEM, at: new Date(demo.publishedAt.getTime() + (2 * 86_400 + index * 3600) * 1000) }));
     }
   }
 }

@@ -1,8 +1,11 @@
 /**
  * Late submission by explicit exception (utsettelse; seed 000: "I spesielle tilfeller kan det gis
  * utsettelse"): the owner gives one named municipality a later deadline in one round of a call,
- * with a reason. It can be revoked until the municipality has submitted under it. Pure: no IO.
+ * with a reason. It can be revoked until the municipality has submitted under it (`extensionWorkflow`). Pure: no IO.
  */
+import { extensionWorkflow, type ExtensionState } from './workflows.js';
+
+export type { ExtensionState } from './workflows.js';
 
 export interface DeadlineExtension {
   id: string;
@@ -23,13 +26,17 @@ export interface DeadlineExtension {
   version: number;
 }
 
-/** Where an exception stands: active until its instant, used once relied on, revoked, or run out. */
-export type ExtensionState = 'active' | 'used' | 'revoked' | 'expired';
-
-export function extensionState(extension: Pick<DeadlineExtension, 'until' | 'revokedAt' | 'usedAt'>, now: Date): ExtensionState {
+/** The state its record shows, before the clock has its say. */
+function recordedState(extension: Pick<DeadlineExtension, 'revokedAt' | 'usedAt'>): 'active' | 'used' | 'revoked' {
   if (extension.revokedAt !== null) return 'revoked';
-  if (now.getTime() >= Date.parse(extension.until)) return 'expired';
   return extension.usedAt !== null ? 'used' : 'active';
+}
+
+/** Where an exception stands: active until its instant, used once relied on, revoked, or run out. */
+export function extensionState(extension: Pick<DeadlineExtension, 'until' | 'revokedAt' | 'usedAt'>, now: Date): ExtensionState {
+  const recorded = recordedState(extension);
+  const runOut = now.getTime() >= Date.parse(extension.until);
+  return runOut && extensionWorkflow.can(recorded, 'expire') ? 'expired' : recorded;
 }
 
 export interface ExtensionProblem {
@@ -57,9 +64,9 @@ export function grantProblems(request: GrantRequest, roundClosesAt: string | und
 
 /** Revoking is allowed until the municipality has submitted under the exception. */
 export function revokeProblem(extension: Pick<DeadlineExtension, 'revokedAt' | 'usedAt'>): ExtensionProblem | undefined {
-  if (extension.revokedAt !== null) return { field: 'reason', code: 'revoked' };
-  if (extension.usedAt !== null) return { field: 'reason', code: 'used' };
-  return undefined;
+  const recorded = recordedState(extension);
+  if (extensionWorkflow.can(recorded, 'revoke')) return undefined;
+  return { field: 'reason', code: recorded === 'revoked' ? 'revoked' : 'used' };
 }
 
 /**

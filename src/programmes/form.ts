@@ -3,6 +3,7 @@
  * gets warnings and always saves; submission turns the same findings into blocking errors.
  * Applications themselves live in another capability; this is the definition and its validator.
  */
+import { calendarDate } from '../platform/http/input.js';
 
 export interface ChoiceOption {
   value: string;
@@ -141,7 +142,7 @@ function checkPart(part: FormPart, value: AnswerValue | undefined): Issue[] {
       return unknown.length > 0 ? [issue('unknownOption', { value: unknown.join(', ').slice(0, 40) })] : [];
     }
     case 'date': {
-      if (typeof value !== 'string' || !isIsoDateText(value)) return [issue('notADate')];
+      if (typeof value !== 'string' || calendarDate(value) !== value) return [issue('notADate')];
       if (part.notBefore && value < part.notBefore) return [issue('dateTooEarly', { date: part.notBefore })];
       if (part.notAfter && value > part.notAfter) return [issue('dateTooLate', { date: part.notAfter })];
       return [];
@@ -181,12 +182,6 @@ function checkPart(part: FormPart, value: AnswerValue | undefined): Issue[] {
       return issues;
     }
   }
-}
-
-function isIsoDateText(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /**

@@ -9,11 +9,22 @@ export const programmes: CapabilityManifest = {
   navigation: [{ href: '/utlysninger', label: 'programmes.nav', order: 20, keepsLanguage: true }],
 };
 
+export { SYSTEM } from '../platform/db/kit.js';
 export { NETWORK_FORM, seedDemoProgrammes } from './demo.js';
 export { membersFromRegistry } from './eligibility.js';
 export { applicableDeadline, extensionState, reliesOnExtension, type DeadlineExtension } from './extensions.js';
 export { answeredSections, parseNumber, validateAnswers, type AnswerValue, type Answers, type AttachmentRef, type FormDefinition, type FormPart, type Issue, type TableRow } from './form.js';
 export { canManage, type CallContent, type ContentLanguage, type Country, type Currency, type Round } from './model.js';
+export { explainProblem, type ProgrammeProblem } from './problems.js';
 export { DECISION_BODIES, evaluateEligibility, type DecisionBody, type Eligibility, type EligibilityRule, type MemberContext, type RuleResult } from './rules.js';
-export { ExtensionRefused, SYSTEM, amend, applicantExtension, close, createCall, createTemplate, extendedRound, findCall, findExtension, findProgramme, findTemplate, grantExtension, listCallsOfProgramme, listExtensions, markExtensionUsed, publish, revokeExtension, seededIds, updateTemplate, type StoredCall } from './store.js';
+export { findCall, listCallsOfProgramme, type StoredCall } from './store/calls.js';
+export { applicantExtension, extendedRound, findExtension, listExtensions } from './store/extensions.js';
+export { findProgramme, seededIds } from './store/programmes.js';
+export { findTemplate } from './store/templates.js';
+export { amendCall, closeCall, publishCall } from './use-cases/calls.js';
+export { markExtensionUsed } from './use-cases/extensions.js';
+export { createTemplate } from './use-cases/templates.js';
+/** @deprecated throwing versions of the use cases of the same purpose (see legacy.ts). */
+export { amend, close, createCall, ExtensionRefused, grantExtension, publish, revokeExtension, updateTemplate } from './legacy.js';
 export { seedSmallRegistry } from './testing.js';
+export { callWorkflow, extensionWorkflow, questionWorkflow } from './workflows.js';

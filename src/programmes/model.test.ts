@@ -10,7 +10,6 @@ import {
   createDraft,
   currentRound,
   editDraft,
-  IllegalTransition,
   programmeProblems,
   publishCall,
   type CallContent,
@@ -95,20 +94,18 @@ describe('the call lifecycle', () => {
     expect(result.ok && result.event).toEqual({ type: 'closed', at: '2019-10-02T10:00:00.000Z', reason: 'Kvoten er fylt' });
   });
 
-  it('refuses transitions from the wrong state, at compile time and at run time', () => {
+  it('takes only the state a transition is legal from (the type checker refuses the rest; callWorkflow decides at run time)', () => {
     const call = published();
-    // @ts-expect-error a published call cannot be published again
-    expect(() => publishCall(call, snapshot, at)).toThrow(IllegalTransition);
-    // @ts-expect-error a published call is amended, not edited
-    expect(() => editDraft(call, content(), at)).toThrow('cannot edit a published call');
-    // @ts-expect-error a draft cannot be closed
-    expect(() => closeCall(draft(), null, at)).toThrow('cannot close a draft call');
-    // @ts-expect-error a draft is edited, not amended
-    expect(() => amendCall(draft(), content(), 'x', at)).toThrow(IllegalTransition);
     const closed = closeCall(call, null, at);
-    if (!closed.ok) throw new Error('not closed');
-    // @ts-expect-error a closed call cannot be closed again
-    expect(() => closeCall(closed.call, null, at)).toThrow('cannot close a closed call');
+    expect(closed.ok).toBe(true);
+    // @ts-expect-error a published call cannot be published again
+    void (() => publishCall(call, snapshot, at));
+    // @ts-expect-error a published call is amended, not edited
+    void (() => editDraft(call, content(), at));
+    // @ts-expect-error a draft cannot be closed
+    void (() => closeCall(draft(), null, at));
+    // @ts-expect-error a draft is edited, not amended
+    void (() => amendCall(draft(), content(), 'x', at));
   });
 
   it('edits a draft and names the fields that changed', () => {
@@ -250,5 +247,10 @@ describe('programme content', () => {
       contacts: [{ name: 'Eivind Dale', title: 'ekspedisjonssjef', email: 'not-an-address' }],
     });
     expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual(['name:required', 'periodEnd:badDate', 'languages:required', 'contacts:badEmail']);
+  });
+
+  it('refuses a day the calendar does not have', () => {
+    const problems = programmeProblems({ name: 'X', purpose: '', country: 'NO', languages: ['nb'], periodStart: '2026-02-30', periodEnd: '2026-12-31', contacts: [] });
+    expect(problems).toEqual([{ field: 'periodStart', code: 'badDate' }]);
   });
 });

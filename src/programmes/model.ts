@@ -1,9 +1,10 @@
 /**
  * Programmes and their calls: what a programme owner publishes, and the call's lifecycle
- * (draft → published → closed) as a union of states whose transitions accept only the states they
- * are legal from and return the new state with the event to record. Pure: no IO.
+ * (draft → published → closed, see `callWorkflow`) as a union of states whose transitions take only
+ * the state they are legal from and return the new state with the event to record. Pure: no IO.
  */
 import type { Principal } from '../platform/auth/model.js';
+import { calendarDate } from '../platform/http/input.js';
 import type { FormDefinition } from './form.js';
 import { ruleProblems, type EligibilityRule } from './rules.js';
 import type { CallTimeZone } from './time.js';
@@ -112,19 +113,6 @@ export type CallEvent =
 
 export type Transition<S extends Call> = { ok: true; call: S; event: CallEvent } | { ok: false; problems: ContentProblem[] };
 
-export class IllegalTransition extends Error {
-  constructor(
-    readonly from: CallStatus,
-    readonly action: string,
-  ) {
-    super(`cannot ${action} a ${from} call`);
-  }
-}
-
-function requireStatus<S extends CallStatus>(call: Call, status: S, action: string): asserts call is Extract<Call, { status: S }> {
-  if (call.status !== status) throw new IllegalTransition(call.status, action);
-}
-
 export interface ContentProblem {
   /** Form field the problem is about (used by the error summary to link to it). */
   field: string;
@@ -187,7 +175,6 @@ export function createDraft(id: string, programmeId: string, content: CallConten
 }
 
 export function editDraft(call: DraftCall, content: CallContent, at: Date): Transition<DraftCall> {
-  requireStatus(call, 'draft', 'edit');
   const problems = contentProblems(content, 'draft');
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -198,7 +185,6 @@ export function editDraft(call: DraftCall, content: CallContent, at: Date): Tran
 }
 
 export function publishCall(call: DraftCall, snapshot: Omit<CallSnapshot, 'takenAt'>, at: Date): Transition<PublishedCall> {
-  requireStatus(call, 'draft', 'publish');
   const problems = contentProblems(call.content, 'publish');
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -213,7 +199,6 @@ export function publishCall(call: DraftCall, snapshot: Omit<CallSnapshot, 'taken
  * everything else may change, with a reason that the public change log shows.
  */
 export function amendCall(call: PublishedCall, content: CallContent, reason: string, at: Date): Transition<PublishedCall> {
-  requireStatus(call, 'published', 'amend');
   const problems = contentProblems(content, 'publish');
   if (reason.trim() === '') problems.push({ field: 'reason', code: 'required' });
   if (reason.length > 2000) problems.push({ field: 'reason', code: 'tooLong', params: { max: 2000 } });
@@ -227,7 +212,6 @@ export function amendCall(call: PublishedCall, content: CallContent, reason: str
 }
 
 export function closeCall(call: PublishedCall, reason: string | null, at: Date): Transition<ClosedCall> {
-  requireStatus(call, 'published', 'close');
   return {
     ok: true,
     call: { ...call, status: 'closed', version: call.version + 1, closedAt: at.toISOString(), closeReason: reason },
@@ -275,17 +259,17 @@ export function owningOrganisations(principal: Principal | null): { id: string; 
     .map((m) => ({ id: m.organisationId, name: m.organisationName }));
 }
 
-export interface ProgrammeProblem {
+export interface ProgrammeContentProblem {
   field: 'name' | 'purpose' | 'periodStart' | 'periodEnd' | 'languages' | 'contacts' | 'owner';
   code: 'required' | 'tooLong' | 'periodOrder' | 'badDate' | 'badEmail';
 }
 
-export function programmeProblems(content: ProgrammeContent): ProgrammeProblem[] {
-  const problems: ProgrammeProblem[] = [];
+export function programmeProblems(content: ProgrammeContent): ProgrammeContentProblem[] {
+  const problems: ProgrammeContentProblem[] = [];
   if (content.name.trim() === '') problems.push({ field: 'name', code: 'required' });
   if (content.name.length > 200) problems.push({ field: 'name', code: 'tooLong' });
   if (content.purpose.length > 20_000) problems.push({ field: 'purpose', code: 'tooLong' });
-  const dateOk = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+  const dateOk = (value: string) => calendarDate(value) !== undefined;
   if (!dateOk(content.periodStart)) problems.push({ field: 'periodStart', code: 'badDate' });
   if (!dateOk(content.periodEnd)) problems.push({ field: 'periodEnd', code: 'badDate' });
   if (dateOk(content.periodStart) && dateOk(content.periodEnd) && content.periodStart > content.periodEnd) problems.push({ field: 'periodEnd', code: 'periodOrder' });

@@ -5,7 +5,11 @@ import { listAuditEvents } from '../platform/audit/store.js';
 import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { seedDemoProgrammes } from './demo.js';
-import { findCall, findTemplate, listExtensions, listQuestions, seededIds } from './store.js';
+import { findCall } from './store/calls.js';
+import { listExtensions } from './store/extensions.js';
+import { seededIds } from './store/programmes.js';
+import { listQuestions } from './store/questions.js';
+import { findTemplate } from './store/templates.js';
 import { seedSmallRegistry } from './testing.js';
 import { instantToLocal } from './time.js';
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { seedDemoProgrammes } from './demo.js';
-import { findCall, listPublicCalls, seededIds } from './store.js';
+import { findCall, listPublicCalls } from './store/calls.js';
+import { seededIds } from './store/programmes.js';
 import { seedSmallRegistry } from './testing.js';
 
 let running: RunningApp;
@@ -99,6 +100,16 @@ describe('the owner pages', () => {
     expect(response.body).toContain('ds-error-summary');
     expect(response.body).toContain('value="Ny tittel"');
     expect((await findCall(running.database.db, openCallId))!.version).toBe(call.version);
+  });
+
+  it('refuse a programme period on a day the calendar does not have with the form and its field error, in the person\'s language', async () => {
+    const form = '/eier/programmer/ny?lang=en';
+    const owner = /<option value="([0-9a-f-]{36})"/.exec((await get(form, 'persona-kdd-owner')).body)![1]!;
+    const response = await post('/eier/programmer?lang=en', 'persona-kdd-owner', { owner, name: 'Skjønnsmidler', country: 'NO', languages: 'nb', periodStart: '2026-02-30', periodEnd: '2026-12-31' }, form);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('href="#periodStart"');
+    expect(response.body).toContain('Write the date as YYYY-MM-DD.');
+    expect(response.body).toContain('value="Skjønnsmidler"');
   });
 
   it('answer a stale version with 409 naming what changed', async () => {

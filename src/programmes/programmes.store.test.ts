@@ -5,33 +5,17 @@ import { listAuditEvents } from '../platform/audit/store.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
 import { seedDemoProgrammes } from './demo.js';
 import { checkNetwork } from './eligibility.js';
+import type { Actor } from '../platform/db/kit.js';
+import type { Refused } from '../platform/outcome.js';
 import type { CallContent } from './model.js';
-import { IllegalTransition } from './model.js';
-import {
-  amend,
-  close,
-  ContentRejected,
-  contentAtVersion,
-  createCall,
-  createProgramme,
-  createTemplate,
-  findCall,
-  findTemplate,
-  listChanges,
-  listPublicCalls,
-  publish,
-  saveDraft,
-  updateTemplate,
-  VersionConflict,
-  askQuestion,
-  changeCallQuestion,
-  listQuestions,
-  QuestionConflict,
-  QuestionRejected,
-  TemplateConflict,
-  writeQuestion,
-  type Actor,
-} from './store.js';
+import { contentAtVersion, findCall, listChanges, listPublicCalls } from './store/calls.js';
+import { listQuestions } from './store/questions.js';
+import { findTemplate } from './store/templates.js';
+import * as calls from './use-cases/calls.js';
+import { done } from './use-cases/done.js';
+import { createProgramme } from './use-cases/programmes.js';
+import * as questions from './use-cases/questions.js';
+import * as templates from './use-cases/templates.js';
 import { FIXTURE_YEAR, seedSmallRegistry } from './testing.js';
 
 let database: TestDatabase;
@@ -39,6 +23,22 @@ let ownerId: string;
 let programmeId: string;
 let templateId: string;
 const actor: Actor = { user: null, requestId: 'test' };
+
+/** The use cases where the test expects them to succeed: a refusal throws. */
+const unwrap =
+  <A extends unknown[], T, P>(useCase: (...args: A) => Promise<T | Refused<P>>) =>
+  async (...args: A): Promise<T> =>
+    done((await useCase(...args)) as T);
+const createCall = unwrap(calls.createCall);
+const saveDraft = unwrap(calls.saveCallDraft);
+const publish = unwrap(calls.publishCall);
+const amend = unwrap(calls.amendCall);
+const close = unwrap(calls.closeCall);
+const askQuestion = unwrap(questions.askQuestion);
+const writeQuestion = unwrap(questions.writeQuestion);
+const changeCallQuestion = unwrap(questions.changeCallQuestion);
+const createTemplate = templates.createTemplate;
+const updateTemplate = unwrap(templates.updateTemplate);
 
 const form = { sections: [{ key: 'vision', title: 'Visjon', parts: [{ kind: 'text' as const, key: 'vision.text', label: 'Visjon', required: true, maxWords: 100 }] }] };
 
@@ -88,18 +88,16 @@ describe('a call in the store', () => {
   it('detects a concurrent edit by its version and keeps the first writer\'s change', async () => {
     const id = await createCall(database.db, programmeId, content(), actor);
     await saveDraft(database.db, id, 1, content({ title: 'Første' }), actor);
-    const stale = saveDraft(database.db, id, 1, content({ title: 'Andre' }), actor);
-    await expect(stale).rejects.toBeInstanceOf(VersionConflict);
-    const error = (await stale.catch((e: unknown) => e)) as VersionConflict;
-    expect(error.current.content.title).toBe('Første');
-    expect(error.base?.title).toBe('Nettverk 2027');
+    const stale = await calls.saveCallDraft(database.db, id, 1, content({ title: 'Andre' }), actor);
+    expect(stale).toMatchObject({ problem: { kind: 'versionConflict', record: 'call', baseVersion: 1, currentVersion: 2 } });
+    expect((await contentAtVersion(database.db, id, 1))?.title).toBe('Nettverk 2027');
     expect((await findCall(database.db, id))?.content.title).toBe('Første');
   });
 
   it('refuses invalid content and a wrong transition, writing nothing', async () => {
     const id = await createCall(database.db, programmeId, content(), actor);
-    await expect(saveDraft(database.db, id, 1, content({ criteria: [{ title: 'A', description: '', weight: 10 }] }), actor)).rejects.toBeInstanceOf(ContentRejected);
-    await expect(close(database.db, id, 1, null, actor)).rejects.toBeInstanceOf(IllegalTransition);
+    expect(await calls.saveCallDraft(database.db, id, 1, content({ criteria: [{ title: 'A', description: '', weight: 10 }] }), actor)).toMatchObject({ problem: { kind: 'invalidCall', problems: [{ code: 'weightsSum' }] } });
+    expect(await calls.closeCall(database.db, id, 1, null, actor)).toMatchObject({ problem: { kind: 'callIllegal', status: 'draft', action: 'close' } });
     expect((await findCall(database.db, id))?.version).toBe(1);
     expect(await contentAtVersion(database.db, id, 2)).toBeUndefined();
   });
@@ -179,10 +177,10 @@ describe('questions and answers and template versions in the store', () => {
     const call = await publish(database.db, id, 1, actor);
     const asked = await askQuestion(database.db, call.id, 'Kan vi søke alene?', { name: 'Ola Dahl', municipality: 'Skien kommune' }, actor);
     expect((await listQuestions(database.db, call.id))[0]).toMatchObject({ status: 'asked', askedByName: 'Ola Dahl', answer: '' });
-    await expect(changeCallQuestion(database.db, asked, 1, 'publish', { question: 'Kan vi søke alene?', answer: '' }, actor)).rejects.toBeInstanceOf(QuestionRejected);
+    expect(await questions.changeCallQuestion(database.db, asked, 1, 'publish', { question: 'Kan vi søke alene?', answer: '' }, actor)).toMatchObject({ problem: { kind: 'invalidQuestion' } });
     const published = await changeCallQuestion(database.db, asked, 1, 'publish', { question: 'Kan en kommune søke alene?', answer: 'Ja.' }, actor);
     expect(published).toMatchObject({ status: 'published', version: 2 });
-    await expect(changeCallQuestion(database.db, asked, 1, 'edit', { question: 'x', answer: 'y' }, actor)).rejects.toBeInstanceOf(QuestionConflict);
+    expect(await questions.changeCallQuestion(database.db, asked, 1, 'edit', { question: 'x', answer: 'y' }, actor)).toMatchObject({ problem: { kind: 'versionConflict', record: 'question' } });
     await changeCallQuestion(database.db, asked, 2, 'edit', { question: 'Kan en kommune søke alene?', answer: 'Ja, med høyst fem i nettverk.' }, actor);
     await writeQuestion(database.db, call.id, { question: 'Når kommer svaret?', answer: 'I mars.' }, true, actor);
     await changeCallQuestion(database.db, asked, 3, 'unpublish', { question: 'Kan en kommune søke alene?', answer: 'Ja, med høyst fem i nettverk.' }, actor);
@@ -195,14 +193,14 @@ describe('questions and answers and template versions in the store', () => {
       ['qa-unpublished', null],
     ]);
     expect((await listAuditEvents(database.db, { recordType: 'call_question', recordId: asked, limit: 10 })).map((e) => e.action).sort()).toEqual(['ask', 'edit', 'publish', 'unpublish']);
-    await expect(askQuestion(database.db, (await createCall(database.db, programmeId, content(), actor)), 'Utkast?', { name: 'Ola', municipality: null }, actor)).rejects.toThrow();
+    expect(await questions.askQuestion(database.db, await createCall(database.db, programmeId, content(), actor), 'Utkast?', { name: 'Ola', municipality: null }, actor)).toMatchObject({ problem: { kind: 'callNotFound' } });
   });
 
   it('refuses a stale template save with the current template', async () => {
     const id = await createTemplate(database.db, ownerId, 'Versjoner', 'nb', form, actor);
     await updateTemplate(database.db, id, 1, form, { user: { userId: '00000000-0000-0000-0000-000000000009', name: 'Ingrid Haugen' }, requestId: 'x' }, { name: 'Versjoner 2', language: 'nn' });
-    const stale = await updateTemplate(database.db, id, 1, form, actor).catch((e: unknown) => e);
-    expect(stale).toBeInstanceOf(TemplateConflict);
-    expect((stale as TemplateConflict).current).toMatchObject({ version: 2, name: 'Versjoner 2', language: 'nn', updatedByName: 'Ingrid Haugen' });
+    const stale = await templates.updateTemplate(database.db, id, 1, form, actor);
+    expect(stale).toMatchObject({ problem: { kind: 'versionConflict', record: 'template', currentVersion: 2, changedByName: 'Ingrid Haugen' } });
+    expect(await findTemplate(database.db, id)).toMatchObject({ version: 2, name: 'Versjoner 2', language: 'nn', updatedByName: 'Ingrid Haugen' });
   });
 });

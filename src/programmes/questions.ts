@@ -1,26 +1,15 @@
 /**
  * Questions and answers on a call. A case worker may ask the owner (the asker is shown to the owner
  * only); the owner answers and publishes, or writes an entry directly. Published entries are public
- * and anonymous. The workflow is a typed table of states with staff and public names; each
- * transition accepts only the states it is legal from. Pure: no IO.
+ * and anonymous. Pure: no IO.
  */
 
-import type { Names } from '../platform/workflow.js';
+import { isRefused } from '../platform/outcome.js';
+import { questionWorkflow, type QuestionStatus } from './workflows.js';
 
-export const QUESTION_STATES = {
-  asked: { staff: { nb: 'Ubesvart', nn: 'Ikkje svart på', da: 'Ubesvaret', en: 'Unanswered' }, public: null },
-  published: { staff: { nb: 'Publisert', nn: 'Publisert', da: 'Offentliggjort', en: 'Published' }, public: { nb: 'Spørsmål og svar', nn: 'Spørsmål og svar', da: 'Spørgsmål og svar', en: 'Questions and answers' } },
-  unpublished: { staff: { nb: 'Ikke publisert', nn: 'Ikkje publisert', da: 'Ikke offentliggjort', en: 'Not published' }, public: null },
-} as const satisfies Record<string, { staff: Names; public: Names | null }>;
-
-export type QuestionStatus = keyof typeof QUESTION_STATES;
-
-export const QUESTION_TRANSITIONS = {
-  publish: { from: ['asked', 'unpublished'], to: 'published' },
-  unpublish: { from: ['asked', 'published'], to: 'unpublished' },
-  edit: { from: ['asked', 'published', 'unpublished'], to: null },
-} as const satisfies Record<string, { from: readonly QuestionStatus[]; to: QuestionStatus | null }>;
-export type QuestionAction = keyof typeof QUESTION_TRANSITIONS;
+export type { QuestionStatus } from './workflows.js';
+/** Publishing and keeping back move the entry (see `questionWorkflow`); editing its texts is allowed in every state. */
+export type QuestionAction = 'edit' | (typeof questionWorkflow.actions)[number];
 
 export interface CallQuestion {
   id: string;
@@ -67,9 +56,9 @@ export type QuestionChange =
  * Editing a published entry notes an update in the public log.
  */
 export function changeQuestion(current: CallQuestion, action: QuestionAction, texts: { question: string; answer: string }, at: Date): QuestionChange {
-  const rule = QUESTION_TRANSITIONS[action];
-  if (!(rule.from as readonly QuestionStatus[]).includes(current.status)) return { ok: false, problems: [{ field: 'status', code: 'illegal', params: { status: current.status } }] };
-  const status: QuestionStatus = rule.to ?? current.status;
+  const move = action === 'edit' ? undefined : questionWorkflow.apply(current.status, action);
+  if (isRefused(move)) return { ok: false, problems: [{ field: 'status', code: 'illegal', params: { status: current.status } }] };
+  const status: QuestionStatus = move?.to ?? current.status;
   const problems = textProblems(texts.question, texts.answer, status === 'published');
   if (problems.length > 0) return { ok: false, problems };
   const changedText = texts.question.trim() !== current.question || texts.answer.trim() !== current.answer;

@@ -1,70 +1,43 @@
 /**
  * Programmes and calls over HTTP: the public list (one page under four names), call pages with the
- * eligibility check, and the owner's pages. Handlers parse, delegate to the model and store, render.
+ * eligibility check, the case worker's question, and the owner's programmes, calls and extensions (the owner's Q&A:
+ * question-routes.tsx; templates: template-routes.tsx).
+ * Handlers parse, authorise, call a use case and render; a refusal becomes a page in one place (route-kit's `refused`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
+import { formatInstant } from '../platform/i18n/index.js';
+import { actorOf, formVersion } from '../platform/http/input.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
+import { isUuid } from '../platform/db/kit.js';
+import { isRefused } from '../platform/outcome.js';
+import type { FieldError } from '../platform/ui/components.js';
 import { searchMunicipalities } from '../registry/store.js';
 import { EMPTY_CALL_VALUES, parseCallForm, valuesFromContent, type CallFormValues, type FormProblem } from './call-form.js';
 import { checkNetwork } from './eligibility.js';
-import { localToInstant } from './time.js';
 import { extensionState } from './extensions.js';
-import type { FormDefinition } from './form.js';
-import { applyEditorOp, definitionFromEditor, editorFromDefinition, readEditor, type EditorValues } from './template-form.js';
-import { NewTemplatePage, TemplateEditPage, TemplateListPage, TemplatePreviewPage, type TemplateEditView } from './pages/templates.js';
-import { publicQuestions, QUESTION_STATES, type CallQuestion, type QuestionProblem, type QuestionStatus } from './questions.js';
-import { OwnerQuestionsPage, QuestionEditPage } from './pages/questions.js';
-import type { FieldError } from '../platform/ui/components.js';
-import type { PageContext } from '../platform/ui/context.js';
-import { callPhase, canManage, changedFields, CONTENT_LANGUAGES, IllegalTransition, owningOrganisations, programmeProblems, type ContactPerson, type ContentLanguage, type Programme } from './model.js';
+import { callPhase, canManage, changedFields, owningOrganisations, programmeProblems, type ContactPerson, type ContentLanguage, type Programme } from './model.js';
 import { CallFormPage, OwnerHomePage, ProgrammeFormPage } from './pages/owner.js';
+import { fieldNames } from './pages/parts.js';
 import { CallListPage, CallPage, type ListFilter } from './pages/public.js';
-import { fieldErrors, fieldNames, formatInstant, tx } from './pages/shared.js';
-import {
-  amend,
-  close,
-  ContentRejected,
-  createCall,
-  ExtensionConflict,
-  ExtensionRefused,
-  findExtension,
-  grantExtension,
-  listExtensions,
-  listQuestions,
-  revokeExtension,
-  askQuestion,
-  changeCallQuestion,
-  findQuestion,
-  QuestionConflict,
-  QuestionRejected,
-  writeQuestion,
-  callsUsingTemplate,
-  createTemplate,
-  listTemplatesOf,
-  TemplateConflict,
-  updateTemplate,
-  type Template,
-  createProgramme,
-  findCall,
-  findProgramme,
-  findTemplate,
-  latestVersionInfo,
-  listCallsOfProgrammes,
-  listChanges,
-  listProgrammes,
-  listPublicCalls,
-  listTemplates,
-  publish,
-  saveDraft,
-  VersionConflict,
-  type Actor,
-  type StoredCall,
-} from './store.js';
+import { fieldErrors, type ProgrammeProblem } from './problems.js';
+import { formBody, idParams, managedCall as managedCallOf, OWNER, refused, textOf } from './route-kit.js';
+import { questionRoutes } from './question-routes.js';
+import { templateRoutes } from './template-routes.js';
+import { publicQuestions } from './questions.js';
+import { contentAtVersion, findCall, latestVersionInfo, listCallsOfProgrammes, listChanges, listPublicCalls, type StoredCall } from './store/calls.js';
+import { findExtension, listExtensions } from './store/extensions.js';
+import { findProgramme, listProgrammes } from './store/programmes.js';
+import { listQuestions } from './store/questions.js';
+import { findTemplate, listTemplates } from './store/templates.js';
+import { localToInstant } from './time.js';
+import { amendCall, closeCall, createCall, publishCall, saveCallDraft } from './use-cases/calls.js';
+import { grantExtension, revokeExtension } from './use-cases/extensions.js';
+import { createProgramme } from './use-cases/programmes.js';
+import { askQuestion } from './use-cases/questions.js';
+import { callWorkflow } from './workflows.js';
 
 export const CALL_LIST_PATHS = ['/utlysninger', '/utlysingar', '/opslag', '/calls'] as const;
-import { UUID_PATTERN as UUID } from '../platform/http/input.js';
-const idParams = { type: 'object', properties: { id: { type: 'string', pattern: UUID } }, required: ['id'] };
 const listQuery = {
   type: 'object',
   properties: {
@@ -84,13 +57,6 @@ const checkQuery = {
     lang: { type: 'string' },
   },
 };
-const formBody = { type: 'object', additionalProperties: { anyOf: [{ type: 'string', maxLength: 20_000 }, { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 200 } }] } };
-const OWNER = access.roles('programme_owner', 'admin');
-
-function actorOf(request: FastifyRequest): Actor {
-  const p = request.principal;
-  return { user: p ? { userId: p.userId, name: p.name } : null, requestId: request.id };
-}
 
 /** Filters the public list: free text, country, owner, theme, open now or not. */
 export function filterCalls(calls: StoredCall[], filter: ListFilter, now: Date): StoredCall[] {
@@ -222,13 +188,7 @@ export async function programmeRoutes(app: FastifyInstance) {
     return programme;
   }
 
-  async function managedCall(request: FastifyRequest): Promise<StoredCall> {
-    const { id } = request.params as { id: string };
-    const call = await findCall(db, id);
-    if (!call) throw notFound();
-    if (!canManage(request.principal, call.programme.ownerOrganisationId)) throw new HttpProblem(403);
-    return call;
-  }
+  const managedCall = (request: FastifyRequest) => managedCallOf(db, request);
 
   app.get('/eier/programmer/:id/utlysninger/ny', { config: { access: OWNER }, schema: { params: idParams } }, async (request, reply) => {
     const programme = await managedProgramme(request, (request.params as { id: string }).id);
@@ -238,12 +198,12 @@ export async function programmeRoutes(app: FastifyInstance) {
     const template = chosen ? await findTemplate(db, chosen) : undefined;
     if (template && template.ownerOrganisationId === programme.ownerOrganisationId) values.templateId = template.id;
     return reply.html(
-      <CallFormPage ctx={reply.pageContext()} programme={programme} call={undefined} values={values} problems={[]} templates={await listTemplates(db, programme.ownerOrganisationId)} now={new Date()} />,
+      <CallFormPage ctx={reply.pageContext()} programme={programme} call={undefined} values={values} errors={[]} templates={await listTemplates(db, programme.ownerOrganisationId)} now={new Date()} />,
     );
   });
 
   async function parse(values: CallFormValues, mode: 'draft' | 'publish', ownerOrganisationId: string) {
-    const templateId = typeof values.templateId === 'string' && /^[0-9a-f-]{36}$/i.test(values.templateId) ? values.templateId : undefined;
+    const templateId = typeof values.templateId === 'string' && isUuid(values.templateId) ? values.templateId : undefined;
     const template = templateId ? await findTemplate(db, templateId) : undefined;
     const result = parseCallForm(values, template?.form, mode);
     if (templateId && (!template || template.ownerOrganisationId !== ownerOrganisationId)) result.problems.push({ field: 'templateId', code: 'required' });
@@ -256,7 +216,7 @@ export async function programmeRoutes(app: FastifyInstance) {
     programme: Programme,
     call: StoredCall | undefined,
     values: CallFormValues,
-    problems: FormProblem[],
+    errors: FieldError[],
     status = 200,
     extra: { notice?: string; conflict?: Parameters<typeof CallFormPage>[0]['conflict']; extensionValues?: Record<string, string> } = {},
   ) {
@@ -270,7 +230,7 @@ export async function programmeRoutes(app: FastifyInstance) {
         : {};
     reply.code(status);
     return reply.html(
-      <CallFormPage ctx={reply.pageContext()} programme={programme} call={call} values={values} problems={problems} templates={await listTemplates(db, programme.ownerOrganisationId)} now={new Date()} {...rest} {...published} />,
+      <CallFormPage ctx={reply.pageContext()} programme={programme} call={call} values={values} errors={errors} templates={await listTemplates(db, programme.ownerOrganisationId)} now={new Date()} {...rest} {...published} />,
     );
   }
 
@@ -278,8 +238,10 @@ export async function programmeRoutes(app: FastifyInstance) {
     const programme = await managedProgramme(request, (request.params as { id: string }).id);
     const values = (request.body ?? {}) as CallFormValues;
     const { content, problems } = await parse(values, 'draft', programme.ownerOrganisationId);
-    if (problems.length > 0) return renderForm(request, reply, programme, undefined, values, problems, 400);
+    const again = (errors: FieldError[], status: number) => renderForm(request, reply, programme, undefined, values, errors, status);
+    if (problems.length > 0) return again(fieldErrors(reply.pageContext(), problems), 400);
     const id = await createCall(db, programme.id, content, actorOf(request));
+    if (isRefused(id)) return refused(reply, id.problem, again);
     return reply.redirect(`/eier/utlysninger/${id}?lang=${request.locale}&saved=1`, 303);
   });
 
@@ -297,43 +259,39 @@ export async function programmeRoutes(app: FastifyInstance) {
   });
 
   /** A stale version: 409, the form with what the person typed, and what changed meanwhile. */
-  async function conflictPage(request: FastifyRequest, reply: FastifyReply, error: VersionConflict, values: CallFormValues) {
-    const current = error.current;
-    const info = await latestVersionInfo(db, current.id);
-    const fields = error.base ? changedFields(error.base, current.content) : [];
+  async function conflictPage(request: FastifyRequest, reply: FastifyReply, callId: string, baseVersion: number, values: CallFormValues | undefined) {
+    const current = (await findCall(db, callId))!;
+    const [info, base] = await Promise.all([latestVersionInfo(db, callId), contentAtVersion(db, callId, baseVersion)]);
     const ctx = reply.pageContext();
     const conflict = {
       name: info?.actorName ?? request.t('programmes.conflict.someone'),
       version: current.version,
       time: info ? formatInstant(request.locale, info.savedAt, current.content.timeZone) : '',
-      base: error.baseVersion,
-      fields: fieldNames(ctx, fields),
-      status: tx(ctx, `programmes.status.${current.status}`),
+      base: baseVersion,
+      fields: fieldNames(ctx, base ? changedFields(base, current.content) : []),
+      status: callWorkflow.name(current.status, 'staff', ctx.locale),
     };
-    return renderForm(request, reply, current.programme, current, { ...values }, [], 409, { conflict });
+    return renderForm(request, reply, current.programme, current, { ...(values ?? valuesFromContent(current.content)) }, [], 409, { conflict });
   }
 
-  function versionOf(values: CallFormValues): number {
-    const raw = values.version;
-    if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw)) throw new HttpProblem(400, 'version missing');
-    return Number(raw);
+  /** A call's refusal: the conflict page for a stale version, else the form with the problem's field errors. */
+  function callRefused(request: FastifyRequest, reply: FastifyReply, call: StoredCall, problem: ProgrammeProblem, values: CallFormValues | undefined) {
+    if (problem.kind === 'versionConflict') return conflictPage(request, reply, call.id, problem.baseVersion, values);
+    return refused(reply, problem, (errors, status) => renderForm(request, reply, call.programme, call, values ?? valuesFromContent(call.content), errors, status));
   }
 
   app.post('/eier/utlysninger/:id', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const call = await managedCall(request);
     const values = (request.body ?? {}) as CallFormValues;
-    const version = versionOf(values);
+    const version = formVersion(values);
     if (call.status === 'closed') throw new HttpProblem(409, 'closed');
     const { content, problems } = await parse(call.status === 'published' ? { ...values, ...rulesOf(call), templateId: call.content.templateId ?? '' } : values, call.status === 'published' ? 'publish' : 'draft', call.programme.ownerOrganisationId);
-    if (problems.length > 0) return renderForm(request, reply, call.programme, call, values, problems, 400);
-    try {
-      if (call.status === 'draft') await saveDraft(db, call.id, version, content, actorOf(request));
-      else await amend(db, call.id, version, content, typeof values.reason === 'string' ? values.reason : '', actorOf(request));
-    } catch (error) {
-      if (error instanceof VersionConflict) return conflictPage(request, reply, error, values);
-      if (error instanceof ContentRejected) return renderForm(request, reply, call.programme, call, values, error.problems, 400);
-      throw error;
-    }
+    if (problems.length > 0) return renderForm(request, reply, call.programme, call, values, fieldErrors(reply.pageContext(), problems), 400);
+    const saved =
+      call.status === 'draft'
+        ? await saveCallDraft(db, call.id, version, content, actorOf(request))
+        : await amendCall(db, call.id, version, content, typeof values.reason === 'string' ? values.reason : '', actorOf(request));
+    if (isRefused(saved)) return callRefused(request, reply, call, saved.problem, values);
     return reply.redirect(`/eier/utlysninger/${call.id}?lang=${request.locale}&saved=1`, 303);
   });
 
@@ -350,18 +308,10 @@ export async function programmeRoutes(app: FastifyInstance) {
     app.post(`/eier/utlysninger/:id/${path}`, { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, reply) => {
       const call = await managedCall(request);
       const values = (request.body ?? {}) as CallFormValues;
-      const version = versionOf(values);
-      try {
-        if (action === 'publish') await publish(db, call.id, version, actorOf(request));
-        else await close(db, call.id, version, typeof values.closeReason === 'string' && values.closeReason.trim() ? values.closeReason.trim().slice(0, 2000) : null, actorOf(request));
-      } catch (error) {
-        if (error instanceof VersionConflict) return conflictPage(request, reply, error, valuesFromContent(error.current.content));
-        if (error instanceof ContentRejected) return renderForm(request, reply, call.programme, call, valuesFromContent(call.content), error.problems, 400);
-        if (error instanceof IllegalTransition) {
-          return renderForm(request, reply, call.programme, call, valuesFromContent(call.content), [{ field: 'title', code: 'illegal', params: { status: tx(reply.pageContext(), `programmes.status.${call.status}`) } }], 409);
-        }
-        throw error;
-      }
+      const version = formVersion(values);
+      const closeReason = typeof values.closeReason === 'string' && values.closeReason.trim() ? values.closeReason.trim().slice(0, 2000) : null;
+      const moved = action === 'publish' ? await publishCall(db, call.id, version, actorOf(request)) : await closeCall(db, call.id, version, closeReason, actorOf(request));
+      if (isRefused(moved)) return callRefused(request, reply, call, moved.problem, undefined);
       return reply.redirect(action === 'publish' ? `/utlysninger/${call.id}?lang=${request.locale}` : `/eier/utlysninger/${call.id}?lang=${request.locale}`, 303);
     });
   }
@@ -394,17 +344,10 @@ export async function programmeRoutes(app: FastifyInstance) {
     if (!until.ok) problems.push({ field: 'extension-until', code: until.reason === 'nonexistent' ? 'nonexistentInstant' : 'badInstant' });
     const reason = values['extension-reason']!.trim();
     if (reason === '') problems.push({ field: 'extension-reason', code: 'required' });
-    const again = (status: number, list: FormProblem[]) => renderForm(request, reply, call.programme, call, valuesFromContent(call.content), list, status, { extensionValues: values });
-    if (problems.length > 0 || 'field' in municipality || !until.ok) return again(400, problems);
-    try {
-      await grantExtension(db, call.id, { roundIndex, until: until.instant, reason, municipality }, actorOf(request));
-    } catch (error) {
-      if (error instanceof ExtensionRefused) {
-        const conflict = error.problems.some((p) => p.code === 'exists' || p.code === 'notOpen');
-        return again(conflict ? 409 : 400, error.problems.map((p) => ({ field: `extension-${p.field}`, code: p.code, ...(p.params ? { params: p.params } : {}) })));
-      }
-      throw error;
-    }
+    const again = (errors: FieldError[], status: number) => renderForm(request, reply, call.programme, call, valuesFromContent(call.content), errors, status, { extensionValues: values });
+    if (problems.length > 0 || 'field' in municipality || !until.ok) return again(fieldErrors(reply.pageContext(), problems), 400);
+    const granted = await grantExtension(db, call.id, { roundIndex, until: until.instant, reason, municipality }, actorOf(request));
+    if (isRefused(granted)) return refused(reply, granted.problem, again, (field) => `extension-${field}`);
     return reply.redirect(`/eier/utlysninger/${call.id}?lang=${request.locale}&extension=granted#extensions`, 303);
   });
 
@@ -415,194 +358,36 @@ export async function programmeRoutes(app: FastifyInstance) {
     if (!call) throw notFound();
     if (!canManage(request.principal, call.programme.ownerOrganisationId)) throw new HttpProblem(403);
     const values = (request.body ?? {}) as CallFormValues;
-    const version = versionOf(values);
+    const version = formVersion(values);
     const field = `revoke-${extension.id}`;
     const reason = typeof values[field] === 'string' ? (values[field] as string) : '';
-    const again = (status: number, list: FormProblem[]) => renderForm(request, reply, call.programme, call, valuesFromContent(call.content), list, status);
-    try {
-      await revokeExtension(db, extension.id, version, reason, actorOf(request));
-    } catch (error) {
-      if (error instanceof ExtensionConflict) return again(409, [{ field: `extension-${extension.id}`, code: 'extensionConflict' }]);
-      if (error instanceof ExtensionRefused) return again(error.problems.some((p) => p.code === 'required') ? 400 : 409, error.problems.map((p) => ({ field, code: p.code })));
-      throw error;
+    const revoked = await revokeExtension(db, extension.id, version, reason, actorOf(request));
+    if (isRefused(revoked)) {
+      const again = (errors: FieldError[], status: number) => renderForm(request, reply, call.programme, call, valuesFromContent(call.content), errors, status);
+      // The reason's problems belong to its field; a stale version to the exception's row.
+      return refused(reply, revoked.problem, again, (named) => (named === 'reason' ? field : `extension-${extension.id}`));
     }
     return reply.redirect(`/eier/utlysninger/${call.id}?lang=${request.locale}&extension=revoked#extensions`, 303);
   });
 
   // Questions and answers ----------------------------------------------------------------------
 
-  const textOf = (values: CallFormValues, key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
-  const questionErrors = (ctx: PageContext, problems: QuestionProblem[]): FieldError[] =>
-    problems.map((p) => ({
-      field: p.field,
-      message: p.code === 'illegal' ? tx(ctx, 'programmes.problem.qaIllegal', { status: QUESTION_STATES[p.params?.status as QuestionStatus]?.staff[ctx.locale] ?? '' }) : tx(ctx, `programmes.problem.${p.code}`, p.params ?? {}),
-    }));
 
   app.post('/utlysninger/:id/sporsmal', { config: { access: access.roles('case_worker') }, schema: { params: idParams, body: formBody } }, async (request, response) => {
     const call = await visibleCall(request);
     if (call.status !== 'published') throw new HttpProblem(409, 'not published');
     const question = textOf((request.body ?? {}) as CallFormValues, 'question');
     const municipality = request.principal!.memberships.find((m) => m.role === 'case_worker')?.organisationName ?? null;
-    try {
-      await askQuestion(db, call.id, question, { name: request.principal!.name, municipality }, actorOf(request));
-    } catch (error) {
-      if (error instanceof QuestionRejected) {
-        response.code(400);
-        return renderCallPage(request, response, call, { ask: { value: question, error: questionErrors(response.pageContext(), error.problems)[0]?.message, sent: false } });
-      }
-      throw error;
+    const asked = await askQuestion(db, call.id, question, { name: request.principal!.name, municipality }, actorOf(request));
+    if (isRefused(asked)) {
+      return refused(response, asked.problem, (errors, status) => {
+        response.code(status);
+        return renderCallPage(request, response, call, { ask: { value: question, error: errors[0]?.message, sent: false } });
+      });
     }
     return response.redirect(`/utlysninger/${call.id}?lang=${request.locale}&asked=1#ask`, 303);
   });
 
-  async function renderQuestions(request: FastifyRequest, response: FastifyReply, call: StoredCall, values = { question: '', answer: '' }, errors: FieldError[] = [], status = 200) {
-    response.code(status);
-    return response.html(<OwnerQuestionsPage ctx={response.pageContext()} call={call} questions={await listQuestions(db, call.id)} values={values} errors={errors} />);
-  }
-
-  app.get('/eier/utlysninger/:id/sporsmal', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
-    const call = await managedCall(request);
-    if (call.status === 'draft') throw notFound();
-    return renderQuestions(request, response, call);
-  });
-
-  app.post('/eier/utlysninger/:id/sporsmal', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, response) => {
-    const call = await managedCall(request);
-    if (call.status === 'draft') throw notFound();
-    const body = (request.body ?? {}) as CallFormValues;
-    const values = { question: textOf(body, 'question'), answer: textOf(body, 'answer') };
-    try {
-      await writeQuestion(db, call.id, values, textOf(body, 'action') === 'publish', actorOf(request));
-    } catch (error) {
-      if (error instanceof QuestionRejected) return renderQuestions(request, response, call, values, questionErrors(response.pageContext(), error.problems), 400);
-      throw error;
-    }
-    return response.redirect(`/eier/utlysninger/${call.id}/sporsmal?lang=${request.locale}`, 303);
-  });
-
-  async function managedQuestion(request: FastifyRequest): Promise<{ entry: CallQuestion; call: StoredCall }> {
-    const entry = await findQuestion(db, (request.params as { id: string }).id);
-    if (!entry) throw notFound();
-    const call = await findCall(db, entry.callId);
-    if (!call) throw notFound();
-    if (!canManage(request.principal, call.programme.ownerOrganisationId)) throw new HttpProblem(403);
-    return { entry, call };
-  }
-
-  app.get('/eier/sporsmal/:id', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
-    const { entry, call } = await managedQuestion(request);
-    const notice = (request.query as { saved?: string }).saved ? request.t('programmes.qa.saved') : undefined;
-    return response.html(<QuestionEditPage ctx={response.pageContext()} call={call} entry={entry} values={{ question: entry.question, answer: entry.answer }} errors={[]} notice={notice} />);
-  });
-
-  app.post('/eier/sporsmal/:id', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, response) => {
-    const { entry, call } = await managedQuestion(request);
-    const body = (request.body ?? {}) as CallFormValues;
-    const version = versionOf(body);
-    const values = { question: textOf(body, 'question'), answer: textOf(body, 'answer') };
-    const action = textOf(body, 'action');
-    if (action !== 'edit' && action !== 'publish' && action !== 'unpublish') throw new HttpProblem(400, 'unknown action');
-    try {
-      await changeCallQuestion(db, entry.id, version, action, values, actorOf(request));
-    } catch (error) {
-      const again = (status: number, current: CallQuestion, errors: FieldError[], conflict = false) => {
-        response.code(status);
-        return response.html(<QuestionEditPage ctx={response.pageContext()} call={call} entry={current} values={values} errors={errors} conflict={conflict} />);
-      };
-      if (error instanceof QuestionConflict) return again(409, error.current, [], true);
-      if (error instanceof QuestionRejected) return again(error.problems.some((p) => p.code === 'illegal') ? 409 : 400, entry, questionErrors(response.pageContext(), error.problems));
-      throw error;
-    }
-    return response.redirect(`/eier/sporsmal/${entry.id}?lang=${request.locale}&saved=1`, 303);
-  });
-
-  // Form templates -----------------------------------------------------------------------------
-
-  const ownOrganisations = (request: FastifyRequest) => (request.principal!.roles.has('admin') ? 'all' : owningOrganisations(request.principal).map((o) => o.id));
-
-  app.get('/eier/skjemamaler', { config: { access: OWNER } }, async (request, response) => {
-    return response.html(<TemplateListPage ctx={response.pageContext()} templates={await listTemplatesOf(db, ownOrganisations(request))} />);
-  });
-
-  app.get('/eier/skjemamaler/ny', { config: { access: OWNER } }, async (request, response) => {
-    const owners = owningOrganisations(request.principal);
-    return response.html(<NewTemplatePage ctx={response.pageContext()} owners={owners} templates={await listTemplatesOf(db, ownOrganisations(request))} values={{ owner: owners[0]?.id ?? '', language: request.locale }} errors={[]} />);
-  });
-
-  app.post('/eier/skjemamaler', { config: { access: OWNER }, schema: { body: formBody } }, async (request, response) => {
-    const body = (request.body ?? {}) as CallFormValues;
-    const values = { owner: textOf(body, 'owner'), name: textOf(body, 'name').trim().slice(0, 200), language: textOf(body, 'language'), startFrom: textOf(body, 'startFrom') };
-    const owners = owningOrganisations(request.principal);
-    const ctx = response.pageContext();
-    const errors: FieldError[] = [];
-    const owner = owners.find((o) => o.id === values.owner);
-    if (!owner) errors.push({ field: 'owner', message: tx(ctx, 'programmes.problem.required') });
-    if (values.name === '') errors.push({ field: 'name', message: tx(ctx, 'programmes.problem.required') });
-    const source = values.startFrom ? await findTemplate(db, values.startFrom) : undefined;
-    if (values.startFrom && (!source || !canManage(request.principal, source.ownerOrganisationId))) errors.push({ field: 'startFrom', message: tx(ctx, 'programmes.problem.required') });
-    if (errors.length > 0 || !owner) {
-      response.code(400);
-      return response.html(<NewTemplatePage ctx={ctx} owners={owners} templates={await listTemplatesOf(db, ownOrganisations(request))} values={values} errors={errors} />);
-    }
-    const language = (CONTENT_LANGUAGES as readonly string[]).includes(values.language) ? values.language : 'nb';
-    const form: FormDefinition = source?.form ?? { sections: [{ key: 'section1', title: values.name, parts: [{ kind: 'text', key: 'section1.text1', label: values.name, required: true, maxWords: 500 }] }] };
-    const id = await createTemplate(db, owner.id, values.name, language, form, actorOf(request));
-    return response.redirect(`/eier/skjemamaler/${id}?lang=${request.locale}`, 303);
-  });
-
-  async function managedTemplate(request: FastifyRequest): Promise<Template> {
-    const template = await findTemplate(db, (request.params as { id: string }).id);
-    if (!template) throw notFound();
-    if (!canManage(request.principal, template.ownerOrganisationId)) throw new HttpProblem(403);
-    return template;
-  }
-
-  async function renderTemplate(request: FastifyRequest, response: FastifyReply, template: Template, view: Partial<TemplateEditView> = {}, status = 200) {
-    response.code(status);
-    const programmes = await listProgrammes(db, [template.ownerOrganisationId]);
-    return response.html(
-      <TemplateEditPage
-        ctx={response.pageContext()}
-        view={{ template, name: template.name, language: template.language, editor: editorFromDefinition(template.form), version: template.version, errors: [], usedBy: await callsUsingTemplate(db, template.id), programmes, ...view }}
-      />,
-    );
-  }
-
-  app.get('/eier/skjemamaler/:id', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
-    const template = await managedTemplate(request);
-    const saved = (request.query as { saved?: string }).saved;
-    return renderTemplate(request, response, template, saved ? { notice: request.t('programmes.templates.saved', { version: template.version }) } : {});
-  });
-
-  app.get('/eier/skjemamaler/:id/forhandsvis', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
-    return response.html(<TemplatePreviewPage ctx={response.pageContext()} template={await managedTemplate(request)} />);
-  });
-
-  const templateBody = { type: 'object', additionalProperties: { anyOf: [{ type: 'string', maxLength: 20_000 }, { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 200 } }] }, maxProperties: 2000 };
-
-  app.post('/eier/skjemamaler/:id', { config: { access: OWNER }, schema: { params: idParams, body: templateBody } }, async (request, response) => {
-    const template = await managedTemplate(request);
-    const body = (request.body ?? {}) as EditorValues;
-    const version = versionOf(body);
-    const name = textOf(body, 'name').slice(0, 200);
-    const language = (CONTENT_LANGUAGES as readonly string[]).includes(textOf(body, 'language')) ? textOf(body, 'language') : template.language;
-    const op = textOf(body, 'op');
-    const editor = readEditor(body);
-    const typed = { name, language, version };
-    if (op !== 'save') return renderTemplate(request, response, template, { ...typed, editor: applyEditorOp(editor, op, body), unsaved: true });
-    const { form, problems } = definitionFromEditor(editor);
-    const ctx = response.pageContext();
-    const errors: FieldError[] = [...(name.trim() === '' ? [{ field: 'name', message: tx(ctx, 'programmes.problem.required') }] : []), ...fieldErrors(ctx, problems)];
-    if (errors.length > 0) return renderTemplate(request, response, template, { ...typed, editor, errors, unsaved: true }, 400);
-    try {
-      await updateTemplate(db, template.id, version, form, actorOf(request), { name, language });
-    } catch (error) {
-      if (error instanceof TemplateConflict) {
-        const conflict = { name: error.current.updatedByName ?? request.t('programmes.templates.someone'), version: error.current.version, base: version };
-        return renderTemplate(request, response, error.current, { ...typed, version: error.current.version, editor, conflict, unsaved: true }, 409);
-      }
-      throw error;
-    }
-    return response.redirect(`/eier/skjemamaler/${template.id}?lang=${request.locale}&saved=1`, 303);
-  });
+  await questionRoutes(app);
+  await templateRoutes(app);
 }

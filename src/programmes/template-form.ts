@@ -6,7 +6,7 @@
  */
 import { checkFormDefinition, type ChoiceOption, type FormDefinition, type FormPart, type FormSection, type PartKind, type TableColumn } from './form.js';
 import type { FormProblem } from './call-form.js';
-import { isIsoDate } from './time.js';
+import { calendarDate } from '../platform/http/input.js';
 
 export const PART_KINDS: readonly PartKind[] = ['text', 'number', 'amount', 'choice', 'date', 'table', 'projected-challenge', 'attachment'];
 export const INDICATORS = ['age-80-plus', 'working-age-per-elderly', 'population'] as const;
@@ -257,8 +257,9 @@ export function definitionFromEditor(editor: Editor): { form: FormDefinition; pr
       const date = (name: string): string | undefined => {
         const raw = (f[name] ?? '').trim();
         if (raw === '') return undefined;
-        if (!isIsoDate(raw)) problems.push({ field: id(name), code: 'badDate' });
-        return isIsoDate(raw) ? raw : undefined;
+        const date = calendarDate(raw);
+        if (!date) problems.push({ field: id(name), code: 'badDate' });
+        return date;
       };
       const label = (f.label ?? '').trim();
       if (label === '') problems.push({ field: id('label'), code: 'required' });

@@ -66,10 +66,3 @@ export function localToInstant(local: string, zone: CallTimeZone): LocalTimeResu
   if (matching.length === 0) return { ok: false, reason: 'nonexistent' };
   return { ok: true, instant: new Date(matching[0]!) };
 }
-
-/** `YYYY-MM-DD` is a real calendar date. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}

@@ -1,8 +1,10 @@
 import { CsrfField, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { extensionState, type DeadlineExtension } from '../extensions.js';
-import type { StoredCall } from '../store.js';
-import { formatInstant, Select, TextArea, TextField, tx } from './shared.js';
+import type { StoredCall } from '../store/calls.js';
+import { Select, TextArea, TextField } from '../../platform/ui/fields.js';
+import { formatInstant } from '../../platform/i18n/index.js';
+import { extensionWorkflow } from '../workflows.js';
 
 export interface ExtensionsView {
   list: DeadlineExtension[];
@@ -47,7 +49,7 @@ export function ExtensionSection({ ctx, call, view, errors, now }: { ctx: PageCo
                   <td safe>{extension.reason}</td>
                   <td safe>{t('programmes.extension.grantedBy', { time: formatInstant(ctx.locale, extension.grantedAt, zone), name: extension.grantedByName ?? '–' })}</td>
                   <td>
-                    <span class="ds-tag" data-color={state === 'active' ? 'success' : 'neutral'} safe>{tx(ctx, `programmes.extension.state.${state}`)}</span>
+                    <span class="ds-tag" data-color={state === 'active' ? 'success' : 'neutral'} safe>{extensionWorkflow.name(state, 'staff', ctx.locale)}</span>
                     {extension.revokedAt ? <p class="ds-paragraph" data-size="sm" safe>{t('programmes.extension.revokedBecause', { time: formatInstant(ctx.locale, extension.revokedAt, zone), reason: extension.revokeReason ?? '' })}</p> : ''}
                     {extension.revokedAt === null && extension.usedAt === null ? (
                       <form method="post" action={`/eier/utsettelser/${extension.id}/trekk?lang=${ctx.locale}`}>

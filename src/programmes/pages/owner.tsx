@@ -1,14 +1,17 @@
 import { Layout } from '../../platform/ui/layout.js';
-import { CsrfField, ErrorSummary, PageHeading } from '../../platform/ui/components.js';
+import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { CRITERION_ROWS, ROUND_ROWS, type CallFormValues, type FormProblem } from '../call-form.js';
 import { callPhase, CONTENT_LANGUAGES, type Programme } from '../model.js';
 import { DECISION_BODIES } from '../rules.js';
-import type { StoredCall, Template } from '../store.js';
+import type { StoredCall } from '../store/calls.js';
+import type { Template } from '../store/templates.js';
 import { CALL_TIME_ZONES } from '../time.js';
 import { PhaseTag } from './public.js';
 import { ExtensionSection, type ExtensionsView } from './extensions.js';
-import { Checkbox, fieldErrors, Select, TextArea, TextField, tx } from './shared.js';
+import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
+import { translate } from '../../platform/ui/translate.js';
+import { fieldErrors } from '../problems.js';
 
 export function OwnerHomePage({ ctx, programmes, calls, now }: { ctx: PageContext; programmes: Programme[]; calls: StoredCall[]; now: Date }) {
   const { t } = ctx;
@@ -66,7 +69,7 @@ export function ProgrammeFormPage({ ctx, values, problems, owners }: { ctx: Page
         <TextField id="name" label={t('programmes.programme.name')} value={values.name ?? ''} error={error('name')} />
         <TextArea id="purpose" label={t('programmes.programme.purpose')} value={values.purpose ?? ''} error={error('purpose')} />
         <Select id="country" label={t('programmes.programme.country')} value={values.country ?? 'NO'} options={[{ value: 'NO', label: t('programmes.country.NO') }, { value: 'DK', label: t('programmes.country.DK') }]} />
-        <Select id="languages" label={t('programmes.programme.languages')} value={values.languages ?? 'nb'} options={CONTENT_LANGUAGES.map((l) => ({ value: l, label: tx(ctx, `language.${l}`) }))} error={error('languages')} />
+        <Select id="languages" label={t('programmes.programme.languages')} value={values.languages ?? 'nb'} options={CONTENT_LANGUAGES.map((l) => ({ value: l, label: translate(ctx, `language.${l}`) }))} error={error('languages')} />
         <TextField id="periodStart" label={t('programmes.programme.periodStart')} value={values.periodStart ?? ''} error={error('periodStart')} />
         <TextField id="periodEnd" label={t('programmes.programme.periodEnd')} value={values.periodEnd ?? ''} error={error('periodEnd')} />
         <TextArea id="contacts" label={t('programmes.programme.contacts')} help={t('programmes.programme.contactsHelp')} value={values.contacts ?? ''} error={error('contacts')} rows={3} />
@@ -81,7 +84,7 @@ export interface CallFormPageProps {
   programme: Programme;
   call: StoredCall | undefined;
   values: CallFormValues;
-  problems: FormProblem[];
+  errors: FieldError[];
   templates: Template[];
   /** Shown above the form after a stale save. */
   conflict?: { name: string; version: number; time: string; base: number; fields: string; status: string } | undefined;
@@ -92,9 +95,8 @@ export interface CallFormPageProps {
   unansweredQuestions?: number | undefined;
 }
 
-export function CallFormPage({ ctx, programme, call, values, problems, templates, conflict, notice, now, extensions, unansweredQuestions }: CallFormPageProps) {
+export function CallFormPage({ ctx, programme, call, values, errors, templates, conflict, notice, now, extensions, unansweredQuestions }: CallFormPageProps) {
   const { t } = ctx;
-  const errors = fieldErrors(ctx, problems);
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const value = (key: string) => {
     const v = values[key];
@@ -137,7 +139,7 @@ export function CallFormPage({ ctx, programme, call, values, problems, templates
           <legend class="ds-heading" data-size="xs" safe>{t('programmes.callForm.basics')}</legend>
           <TextField id="title" label={t('programmes.callForm.title')} value={value('title')} error={error('title')} />
           <TextArea id="purpose" label={t('programmes.callForm.purpose')} value={value('purpose')} error={error('purpose')} rows={8} lang={lang} />
-          <Select id="language" label={t('programmes.callForm.language')} value={value('language')} options={CONTENT_LANGUAGES.map((l) => ({ value: l, label: tx(ctx, `language.${l}`) }))} error={error('language')} />
+          <Select id="language" label={t('programmes.callForm.language')} value={value('language')} options={CONTENT_LANGUAGES.map((l) => ({ value: l, label: translate(ctx, `language.${l}`) }))} error={error('language')} />
           <Select id="timeZone" label={t('programmes.callForm.timeZone')} value={value('timeZone')} options={CALL_TIME_ZONES.map((z) => ({ value: z, label: z }))} error={error('timeZone')} />
           <TextArea id="themes" label={t('programmes.callForm.themes')} value={value('themes')} rows={4} lang={lang} />
           <TextField id="budgetAmount" label={t('programmes.callForm.budgetAmount')} value={value('budgetAmount')} error={error('budgetAmount')} inputmode="numeric" />
@@ -186,7 +188,7 @@ export function CallFormPage({ ctx, programme, call, values, problems, templates
           <fieldset class="ds-fieldset" id="decisionBodies">
             <legend class="ds-label" safe>{t('programmes.callForm.decisionBodies')}</legend>
             {DECISION_BODIES.map((body) => (
-              <Checkbox id={`decisionBodies-${body}`} name="decisionBodies" value={body} label={tx(ctx, `programmes.body.${body}`)} checked={bodies.includes(body)} />
+              <Checkbox id={`decisionBodies-${body}`} name="decisionBodies" value={body} label={translate(ctx, `programmes.body.${body}`)} checked={bodies.includes(body)} />
             ))}
             {error('decisionBodies') ? <p class="ds-validation-message" data-color="danger" safe>{error('decisionBodies')}</p> : ''}
           </fieldset>

@@ -5,9 +5,12 @@ import type { PageContext } from '../../platform/ui/context.js';
 import type { CheckedNetwork } from '../eligibility.js';
 import { callPhase, currentRound, type CallContent, type CallPhase } from '../model.js';
 import { describeRule, type EligibilityRule } from '../rules.js';
-import type { ChangeLogEntry, StoredCall } from '../store.js';
+import type { ChangeLogEntry, StoredCall } from '../store/calls.js';
 import type { MunicipalitySummary } from '../../registry/store.js';
-import { fieldNames, formatDay, formatInstant, tx } from './shared.js';
+import { formatDay, formatInstant } from '../../platform/i18n/index.js';
+import { DataTable } from '../../platform/ui/table.js';
+import { translate } from '../../platform/ui/translate.js';
+import { fieldNames } from './parts.js';
 import type { CallQuestion } from '../questions.js';
 import { AskQuestion, PublicQuestions } from './questions.js';
 
@@ -97,7 +100,7 @@ function FilterSelect(props: { id: string; label: string; value: string; any: st
 
 export function PhaseTag({ ctx, phase }: { ctx: PageContext; phase: CallPhase }) {
   return (
-    <span class="ds-tag" data-color={phase === 'open' ? 'success' : 'neutral'} safe>{tx(ctx, `programmes.phase.${phase}`)}</span>
+    <span class="ds-tag" data-color={phase === 'open' ? 'success' : 'neutral'} safe>{translate(ctx, `programmes.phase.${phase}`)}</span>
   );
 }
 
@@ -106,8 +109,8 @@ export function RuleList({ ctx, rules }: { ctx: PageContext; rules: readonly Eli
     <ul class="ds-list">
       {rules.map((rule) => {
         const description = describeRule(rule);
-        const params = rule.kind === 'political-decision' ? { ...description.params, bodies: rule.bodies.map((b) => tx(ctx, `programmes.body.${b}`)).join(', ') } : description.params;
-        return <li safe>{tx(ctx, description.key, params)}</li>;
+        const params = rule.kind === 'political-decision' ? { ...description.params, bodies: rule.bodies.map((b) => translate(ctx, `programmes.body.${b}`)).join(', ') } : description.params;
+        return <li safe>{translate(ctx, description.key, params)}</li>;
       })}
     </ul>
   );
@@ -228,25 +231,21 @@ export function CallPage({ ctx, call, changes, now, canManage, startLate = false
       {content.criteria.length > 0 ? (
         <>
           <h2 class="ds-heading" data-size="md" safe>{t('programmes.call.criteria')}</h2>
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                <th scope="col" safe>{t('programmes.call.criterion')}</th>
-                <th scope="col" safe>{t('programmes.call.weight')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {content.criteria.map((criterion) => (
-                <tr>
-                  <td lang={lang}>
+          <DataTable
+            rows={content.criteria}
+            columns={[
+              {
+                header: t('programmes.call.criterion'),
+                cell: (criterion) => (
+                  <span lang={lang}>
                     <span safe>{criterion.title}</span>
                     {criterion.description ? <><br /><span class="muted" safe>{criterion.description}</span></> : ''}
-                  </td>
-                  <td safe>{`${formatNumber(ctx.locale, criterion.weight)} %`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </span>
+                ),
+              },
+              { header: t('programmes.call.weight'), text: (criterion) => `${formatNumber(ctx.locale, criterion.weight)} %`, numeric: true },
+            ]}
+          />
         </>
       ) : (
         ''
@@ -297,7 +296,7 @@ export function CallPage({ ctx, call, changes, now, canManage, startLate = false
                   ? t('programmes.call.change.published')
                   : change.kind === 'closed'
                     ? `${t('programmes.call.change.closed')}${change.reason ? `: ${change.reason}` : ''}`
-                    : tx(ctx, `programmes.call.change.${change.kind}`, { question: shorten(change.reason ?? '', 160) })}
+                    : translate(ctx, `programmes.call.change.${change.kind}`, { question: shorten(change.reason ?? '', 160) })}
             </span>
           </li>
         ))}
@@ -386,12 +385,12 @@ function CheckResult({ ctx, check }: { ctx: PageContext; check: NonNullable<Call
         <tbody>
           {eligibility.results.map((result) => {
             const description = describeRule(result.rule);
-            const params = result.rule.kind === 'political-decision' ? { ...description.params, bodies: result.rule.bodies.map((b) => tx(ctx, `programmes.body.${b}`)).join(', ') } : description.params;
+            const params = result.rule.kind === 'political-decision' ? { ...description.params, bodies: result.rule.bodies.map((b) => translate(ctx, `programmes.body.${b}`)).join(', ') } : description.params;
             return (
               <tr data-outcome={result.outcome}>
-                <td safe>{tx(ctx, description.key, params)}</td>
-                <td safe>{tx(ctx, `programmes.check.${result.outcome}`)}</td>
-                <td safe>{tx(ctx, result.explanation.key, result.explanation.params)}</td>
+                <td safe>{translate(ctx, description.key, params)}</td>
+                <td safe>{translate(ctx, `programmes.check.${result.outcome}`)}</td>
+                <td safe>{translate(ctx, result.explanation.key, result.explanation.params)}</td>
               </tr>
             );
           })}

@@ -1,9 +1,11 @@
 import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
-import { QUESTION_STATES, type CallQuestion, type QuestionStatus } from '../questions.js';
-import type { StoredCall } from '../store.js';
-import { formatInstant, TextArea } from './shared.js';
+import type { CallQuestion, QuestionStatus } from '../questions.js';
+import { questionWorkflow } from '../workflows.js';
+import type { StoredCall } from '../store/calls.js';
+import { TextArea } from '../../platform/ui/fields.js';
+import { formatInstant } from '../../platform/i18n/index.js';
 
 /** The public list of published questions and answers, in order, with dates in the call's time zone. */
 export function PublicQuestions({ ctx, call, questions }: { ctx: PageContext; call: StoredCall; questions: CallQuestion[] }) {
@@ -59,7 +61,7 @@ export function AskQuestion({ ctx, call, value, error, sent }: { ctx: PageContex
   );
 }
 
-const stateName = (ctx: PageContext, status: QuestionStatus) => QUESTION_STATES[status].staff[ctx.locale];
+const stateName = (ctx: PageContext, status: QuestionStatus) => questionWorkflow.name(status, 'staff', ctx.locale);
 
 function QuestionList({ ctx, call, entries, heading, id }: { ctx: PageContext; call: StoredCall; entries: CallQuestion[]; heading: string; id: string }) {
   const { t } = ctx;
@@ -137,7 +139,7 @@ export function QuestionEditPage(props: { ctx: PageContext; call: StoredCall; en
     >
       <PageHeading title={title} />
       <p class="ds-paragraph">
-        <span class="ds-tag" data-color={entry.status === 'published' ? 'success' : 'neutral'}>{stateName(ctx, entry.status)}</span>{' '}
+        <span class="ds-tag" data-color={entry.status === 'published' ? 'success' : 'neutral'} safe>{stateName(ctx, entry.status)}</span>{' '}
         <span safe>
           {entry.askedByName
             ? t('programmes.qa.owner.askedBy', { name: entry.askedByName, municipality: entry.askedByMunicipality ?? '–', time: formatInstant(ctx.locale, entry.askedAt, zone) })

@@ -3,10 +3,17 @@ import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../pla
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { FormDefinition, FormPart } from '../form.js';
-import { CONTENT_LANGUAGES, type Programme } from '../model.js';
-import type { Template } from '../store.js';
+import { CONTENT_LANGUAGES, type CallStatus, type Programme } from '../model.js';
+import type { Template } from '../store/templates.js';
 import { FILE_TYPE_NAMES, FILE_TYPES, INDICATORS, PART_KINDS, type Editor, type EditorPart } from '../template-form.js';
-import { Checkbox, Select, TextArea, TextField, tx } from './shared.js';
+import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
+import { DataTable } from '../../platform/ui/table.js';
+import { translate } from '../../platform/ui/translate.js';
+import { callWorkflow } from '../workflows.js';
+import { languageName } from './parts.js';
+
+/** The settings of a form part the editor shows, each with its label in the catalogue. */
+type PartField = 'label' | 'required' | 'maxWords' | 'minWords' | 'min' | 'max' | 'integer' | 'unit' | 'multiple' | 'notBefore' | 'notAfter' | 'maxRows' | 'horizonYear' | 'maxMegabytes' | 'maxFiles';
 
 const crumbsOf = (ctx: PageContext, last?: { label: string; href?: string }) => [
   { label: ctx.t('programmes.owner.title'), href: `/eier?lang=${ctx.locale}` },
@@ -14,7 +21,7 @@ const crumbsOf = (ctx: PageContext, last?: { label: string; href?: string }) => 
   ...(last ? [last] : []),
 ];
 
-const kindName = (ctx: PageContext, kind: string) => tx(ctx, `programmes.templates.kind.${kind}`);
+const kindName = (ctx: PageContext, kind: FormPart['kind']) => translate(ctx, `programmes.templates.kind.${kind}`);
 
 export function TemplateListPage({ ctx, templates }: { ctx: PageContext; templates: Template[] }) {
   const { t } = ctx;
@@ -27,28 +34,15 @@ export function TemplateListPage({ ctx, templates }: { ctx: PageContext; templat
       {templates.length === 0 ? (
         <p class="ds-paragraph" safe>{t('programmes.templates.none')}</p>
       ) : (
-        <table class="ds-table" data-border>
-          <thead>
-            <tr>
-              <th scope="col" safe>{t('programmes.templates.nameCol')}</th>
-              <th scope="col" safe>{t('programmes.templates.languageCol')}</th>
-              <th scope="col" safe>{t('programmes.templates.partsCol')}</th>
-              <th scope="col" safe>{t('programmes.templates.versionCol')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {templates.map((template) => (
-              <tr>
-                <td>
-                  <a class="ds-link" href={`/eier/skjemamaler/${template.id}?lang=${ctx.locale}`} lang={template.language} safe>{template.name}</a>
-                </td>
-                <td safe>{tx(ctx, `language.${template.language}`)}</td>
-                <td safe>{t('programmes.templates.partsCount', { sections: template.form.sections.length, parts: template.form.sections.reduce((n, s) => n + s.parts.length, 0) })}</td>
-                <td safe>{String(template.version)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={templates}
+          columns={[
+            { header: t('programmes.templates.nameCol'), cell: (template) => <a class="ds-link" href={`/eier/skjemamaler/${template.id}?lang=${ctx.locale}`} lang={template.language} safe>{template.name}</a> },
+            { header: t('programmes.templates.languageCol'), text: (template) => languageName(ctx, template.language) },
+            { header: t('programmes.templates.partsCol'), text: (template) => t('programmes.templates.partsCount', { sections: template.form.sections.length, parts: template.form.sections.reduce((n, section) => n + section.parts.length, 0) }) },
+            { header: t('programmes.templates.versionCol'), text: (template) => String(template.version), numeric: true },
+          ]}
+        />
       )}
     </Layout>
   );
@@ -65,7 +59,7 @@ export function NewTemplatePage({ ctx, owners, templates, values, errors }: { ct
         <CsrfField ctx={ctx} />
         <Select id="owner" label={t('programmes.templates.owner')} value={values.owner ?? ''} options={owners.map((o) => ({ value: o.id, label: o.name }))} error={error('owner')} />
         <TextField id="name" label={t('programmes.templates.name')} value={values.name ?? ''} error={error('name')} />
-        <Select id="language" label={t('programmes.templates.language')} value={values.language ?? ctx.locale} options={CONTENT_LANGUAGES.map((l) => ({ value: l, label: tx(ctx, `language.${l}`) }))} />
+        <Select id="language" label={t('programmes.templates.language')} value={values.language ?? ctx.locale} options={CONTENT_LANGUAGES.map((l) => ({ value: l, label: translate(ctx, `language.${l}`) }))} />
         <Select
           id="startFrom"
           label={t('programmes.templates.startFrom')}
@@ -90,7 +84,7 @@ export interface TemplateEditView {
   notice?: string | undefined;
   unsaved?: boolean;
   conflict?: { name: string; version: number; base: number } | undefined;
-  usedBy: { id: string; title: string; status: string }[];
+  usedBy: { id: string; title: string; status: CallStatus }[];
   programmes: Programme[];
 }
 
@@ -107,10 +101,10 @@ function PartFields({ ctx, part, s, p, errors }: { ctx: PageContext; part: Edito
   const id = (name: string) => `s${s}-p${p}-${name}`;
   const error = (name: string) => errors.find((e) => e.field === id(name))?.message;
   const f = part.fields;
-  const text = (name: string, extra: { inputmode?: string; size?: number } = {}) => (
-    <TextField id={id(name)} label={tx(ctx, `programmes.templates.field.${name}`)} value={f[name] ?? ''} error={error(name)} {...extra} />
+  const text = (name: PartField, extra: { inputmode?: string; size?: number } = {}) => (
+    <TextField id={id(name)} label={translate(ctx, `programmes.templates.field.${name}`)} value={f[name] ?? ''} error={error(name)} {...extra} />
   );
-  const box = (name: string) => <Checkbox id={id(name)} name={id(name)} label={tx(ctx, `programmes.templates.field.${name}`)} checked={f[name] === 'on'} />;
+  const box = (name: PartField) => <Checkbox id={id(name)} name={id(name)} label={translate(ctx, `programmes.templates.field.${name}`)} checked={f[name] === 'on'} />;
   const numbers = { inputmode: 'numeric', size: 8 };
   return (
     <fieldset class="ds-fieldset template-part" id={id('part')}>
@@ -143,7 +137,7 @@ function PartFields({ ctx, part, s, p, errors }: { ctx: PageContext; part: Edito
       )}
       {part.kind === 'projected-challenge' ? (
         <>
-          <Select id={id('indicator')} label={t('programmes.templates.field.indicator')} value={f.indicator ?? ''} options={INDICATORS.map((i) => ({ value: i, label: tx(ctx, `programmes.templates.indicator.${i}`) }))} />
+          <Select id={id('indicator')} label={t('programmes.templates.field.indicator')} value={f.indicator ?? ''} options={INDICATORS.map((i) => ({ value: i, label: translate(ctx, `programmes.templates.indicator.${i}`) }))} />
           {text('horizonYear', { inputmode: 'numeric', size: 6 })}
         </>
       ) : (
@@ -196,7 +190,7 @@ export function TemplateEditPage({ ctx, view }: { ctx: PageContext; view: Templa
         <ul class="ds-list">
           {view.usedBy.map((call) => (
             <li>
-              <a class="ds-link" href={`/eier/utlysninger/${call.id}?lang=${ctx.locale}`} safe>{call.title}</a> <span class="muted" safe>{`(${tx(ctx, `programmes.status.${call.status}`)})`}</span>
+              <a class="ds-link" href={`/eier/utlysninger/${call.id}?lang=${ctx.locale}`} safe>{call.title}</a> <span class="muted" safe>{`(${callWorkflow.name(call.status, 'staff', ctx.locale)})`}</span>
             </li>
           ))}
         </ul>
@@ -215,7 +209,7 @@ export function TemplateEditPage({ ctx, view }: { ctx: PageContext; view: Templa
         <CsrfField ctx={ctx} />
         <input type="hidden" name="version" value={String(view.version)} />
         <TextField id="name" label={t('programmes.templates.name')} value={view.name} error={error('name')} />
-        <Select id="language" label={t('programmes.templates.language')} value={view.language} options={CONTENT_LANGUAGES.map((l) => ({ value: l, label: tx(ctx, `language.${l}`) }))} />
+        <Select id="language" label={t('programmes.templates.language')} value={view.language} options={CONTENT_LANGUAGES.map((l) => ({ value: l, label: translate(ctx, `language.${l}`) }))} />
         <button class="ds-button" type="submit" name="op" value="save" safe>{t('programmes.templates.save')}</button>
         {view.editor.map((section, s) => (
           <fieldset class="ds-fieldset template-section" id={`s${s}`}>
@@ -255,7 +249,7 @@ function PreviewPart({ ctx, part }: { ctx: PageContext; part: FormPart }) {
   if (part.kind === 'text') notes.push(t('programmes.templates.rule.words', { max: part.maxWords }));
   if (part.kind === 'attachment')
     notes.push(t('programmes.templates.rule.files', { types: part.allowedTypes.map((type) => FILE_TYPE_NAMES[type] ?? type).join(', '), size: formatBytes(ctx.locale, part.maxBytes), count: part.maxFiles }));
-  if (part.kind === 'projected-challenge') notes.push(t('programmes.templates.rule.projection', { indicator: tx(ctx, `programmes.templates.indicator.${part.indicator}`), year: String(part.horizonYear) }));
+  if (part.kind === 'projected-challenge') notes.push(t('programmes.templates.rule.projection', { indicator: translate(ctx, `programmes.templates.indicator.${part.indicator}`), year: String(part.horizonYear) }));
   const describedBy = [part.help ? `${id}-help` : '', notes.length > 0 ? `${id}-notes` : ''].filter(Boolean).join(' ') || undefined;
   const heading = (control: boolean) =>
     control ? (

@@ -19,7 +19,7 @@ import { orThrow } from '../src/platform/outcome.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
 import { listAssignmentsOfCall, listPool } from '../src/assessment/store.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
-import { askQuestion, findCall, listQuestions, seededIds, type StoredCall } from '../src/programmes/store.js';
+import { askQuestion, findCall, listQuestions, seededIds, type StoredCall } from '../src/programmes/index.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { GRANT_LIST_PATHS } from '../src/selection/routes.js';
 import { agreeScores } from '../src/selection/testing.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
-import { seededIds } from '../src/programmes/store.js';
+import { seededIds } from '../src/programmes/index.js';
 import { createTestDatabase } from '../src/platform/db/testing.js';
 import { formatNumber } from '../src/platform/i18n/index.js';
 import { pdfText } from '../src/platform/pdf/text.js';

@@ -5,7 +5,7 @@ import { translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
-import { findCall, seededIds, type StoredCall } from '../src/programmes/store.js';
+import { findCall, seededIds, type StoredCall } from '../src/programmes/index.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { listDecisionsOfCall } from '../src/selection/store.js';
 import { agreeScores, threeSixtyGivingErrors } from '../src/selection/testing.js';

@@ -4,7 +4,8 @@ import { translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
-import { amend, findCall } from '../src/programmes/store.js';
+import { orThrow } from '../src/platform/outcome.js';
+import { amendCall, findCall } from '../src/programmes/index.js';
 import { instantToLocal } from '../src/programmes/time.js';
 import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
 
@@ -180,7 +181,7 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     const call = (await findCall(db, callId))!;
     // Time passes: the round closes a minute ago (as if the owner had set that deadline).
     const rounds = [{ ...call.content.rounds[0]!, closesAt: new Date(Date.now() - 60_000).toISOString() }];
-    await amend(db, callId, call.version, { ...call.content, rounds }, 'Fristen er ute', { user: null, requestId: 'e2e' });
+    orThrow(await amendCall(db, callId, call.version, { ...call.content, rounds }, 'Fristen er ute', { user: null, requestId: 'e2e' }));
 
     await page.goto(`${running.baseUrl}/eier/utlysninger/${callId}?lang=nb`);
     await expectAccessible(page);

@@ -4,7 +4,7 @@ import { translator } from '../src/platform/i18n/index.js';
 import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { listSubmittedApplications } from '../src/applications/store.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
-import { findCall, seededIds } from '../src/programmes/store.js';
+import { findCall, seededIds } from '../src/programmes/index.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
 import { agreedScoresForCall, findAssignment, listAssignmentsOfCall, listPool, pausedApplicationsOfCall } from '../src/assessment/store.js';

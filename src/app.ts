@@ -3,7 +3,7 @@ import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { buildPlatform } from './platform/platform.js';
 import { kommunebildeRoutes, createProjectionService } from './projections/index.js';
-import { programmeRoutes } from './programmes/routes.js';
+import { programmeRoutes } from './programmes/index.js';
 import { applicationRoutes } from './applications/index.js';
 import { assessmentRoutes } from './assessment/index.js';
 import { selectionRoutes } from './selection/index.js';

@@ -3,7 +3,7 @@ import { readConfig } from './platform/config.js';
 import { openDatabase, type DB } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { seedDemoIdentities } from './platform/auth/demo.js';
-import { seedDemoProgrammes } from './programmes/demo.js';
+import { seedDemoProgrammes } from './programmes/index.js';
 import { seedDemoAssessment } from './assessment/index.js';
 import { buildApp } from './app.js';
 import { progressBar } from './platform/cli/progress.js';

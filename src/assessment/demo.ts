@@ -10,7 +10,8 @@ import type { DB } from '../platform/db/database.js';
 import { databaseNow, SYSTEM } from '../platform/db/kit.js';
 import { PERSONAS } from '../platform/auth/personas.js';
 import { submitDemoApplication, type DemoApplication } from '../applications/index.js';
-import { amend, close, createCall, createTemplate, findProgramme, NETWORK_FORM, publish, seededIds, type CallContent } from '../programmes/index.js';
+import { orThrow } from '../platform/outcome.js';
+import { amendCall, closeCall, createCall, createTemplate, findProgramme, NETWORK_FORM, publishCall, seededIds, type CallContent } from '../programmes/index.js';
 import { listPool, poolCandidates } from './store.js';
 import { addToPool } from './use-cases.js';
 
@@ -143,10 +144,10 @@ export async function seedDemoAssessment(db: DB): Promise<void> {
     (await seededIds(db, 'programme_form_templates', 'vurdering-2026:template')) ??
     (await createTemplate(db, programme.ownerOrganisationId, 'Nettverkssøknad 2026', 'nb', NETWORK_FORM, SYSTEM, 'vurdering-2026:template'));
   const content = demoCall(now, templateId);
-  const callId = await createCall(db, programme.id, content, SYSTEM, DEMO_CALL_KEY);
-  let call = await publish(db, callId, 1, { ...SYSTEM, at: new Date(content.rounds[0]!.opensAt) });
+  const callId = orThrow(await createCall(db, programme.id, content, SYSTEM, DEMO_CALL_KEY));
+  let call = orThrow(await publishCall(db, callId, 1, { ...SYSTEM, at: new Date(content.rounds[0]!.opensAt) }));
   for (const demo of DEMO_APPLICATIONS) await submitDemoApplication(db, call, demo, { user: null, requestId: 'demo' });
   const closesAt = new Date(now.getTime() - 60_000).toISOString();
-  call = await amend(db, callId, call.version, { ...call.content, rounds: [{ ...call.content.rounds[0]!, closesAt }] }, 'Søknadsfristen er ute (demodata).', SYSTEM);
-  await close(db, callId, call.version, 'Søknadsfristen er ute; søknadene er til vurdering.', SYSTEM);
+  call = orThrow(await amendCall(db, callId, call.version, { ...call.content, rounds: [{ ...call.content.rounds[0]!, closesAt }] }, 'Søknadsfristen er ute (demodata).', SYSTEM));
+  orThrow(await closeCall(db, callId, call.version, 'Søknadsfristen er ute; søknadene er til vurdering.', SYSTEM));
 }

@@ -11,7 +11,7 @@ import type { CallContent, ProgrammeContent } from './model.js';
 import { SYSTEM, type Actor } from '../platform/db/kit.js';
 import { seededIds } from './store/programmes.js';
 import { closeCall, createCall, publishCall } from './use-cases/calls.js';
-import { done } from './use-cases/done.js';
+import { orThrow } from '../platform/outcome.js';
 import { createProgramme } from './use-cases/programmes.js';
 import { writeQuestion } from './use-cases/questions.js';
 import { createTemplate } from './use-cases/templates.js';
@@ -433,13 +433,13 @@ export async function seedDemoProgrammes(db: DB, now = new Date()): Promise<void
     const templateId =
       (await seededIds(db, 'programme_form_templates', `${demo.key}:template`)) ??
       (await createTemplate(db, ownerId, demo.template.name, demo.template.language, demo.template.form, SYSTEM, `${demo.key}:template`));
-    const callId = done(await createCall(db, programmeId, { ...demo.call, templateId }, SYSTEM, `${demo.key}:call`));
+    const callId = orThrow(await createCall(db, programmeId, { ...demo.call, templateId }, SYSTEM, `${demo.key}:call`));
     if (demo.publishedAt) {
       const actor: Actor = { ...SYSTEM, at: demo.publishedAt };
-      const published = done(await publishCall(db, callId, 1, actor));
-      if (demo.closedAt) done(await closeCall(db, callId, published.version, null, { ...SYSTEM, at: demo.closedAt }));
+      const published = orThrow(await publishCall(db, callId, 1, actor));
+      if (demo.closedAt) orThrow(await closeCall(db, callId, published.version, null, { ...SYSTEM, at: demo.closedAt }));
       for (const [index, texts] of (demo.questions ?? []).entries())
-        done(await writeQuestion(db, callId, texts, true, { ...SYSTEM, at: new Date(demo.publishedAt.getTime() + (2 * 86_400 + index * 3600) * 1000) }));
+        orThrow(await writeQuestion(db, callId, texts, true, { ...SYSTEM, at: new Date(demo.publishedAt.getTime() + (2 * 86_400 + index * 3600) * 1000) }));
     }
   }
 }

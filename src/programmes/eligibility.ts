@@ -3,7 +3,7 @@
  * registry (the latest year every member has, stated), then the call's rules judge them.
  */
 import type { Queryable } from '../platform/db/database.js';
-import { findMunicipality, populationTotals } from '../registry/store.js';
+import { findMunicipality, populationTotals } from '../registry/index.js';
 import type { Country } from './model.js';
 import { evaluateEligibility, type Eligibility, type EligibilityRule, type MemberContext } from './rules.js';
 

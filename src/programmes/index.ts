@@ -21,10 +21,11 @@ export { findCall, listCallsOfProgramme, type StoredCall } from './store/calls.j
 export { applicantExtension, extendedRound, findExtension, listExtensions } from './store/extensions.js';
 export { findProgramme, seededIds } from './store/programmes.js';
 export { findTemplate } from './store/templates.js';
-export { amendCall, closeCall, publishCall } from './use-cases/calls.js';
-export { markExtensionUsed } from './use-cases/extensions.js';
-export { createTemplate } from './use-cases/templates.js';
-/** @deprecated throwing versions of the use cases of the same purpose (see legacy.ts). */
-export { amend, close, createCall, ExtensionRefused, grantExtension, publish, revokeExtension, updateTemplate } from './legacy.js';
+export { amendCall, closeCall, createCall, publishCall } from './use-cases/calls.js';
+export { grantExtension, markExtensionUsed, revokeExtension } from './use-cases/extensions.js';
+export { askQuestion } from './use-cases/questions.js';
+export { listQuestions } from './store/questions.js';
+export { createTemplate, updateTemplate } from './use-cases/templates.js';
 export { seedSmallRegistry } from './testing.js';
 export { callWorkflow, extensionWorkflow, questionWorkflow } from './workflows.js';
+export { programmeRoutes } from './routes.js';

@@ -12,7 +12,7 @@ import { contentAtVersion, findCall, listChanges, listPublicCalls } from './stor
 import { listQuestions } from './store/questions.js';
 import { findTemplate } from './store/templates.js';
 import * as calls from './use-cases/calls.js';
-import { done } from './use-cases/done.js';
+import { orThrow } from '../platform/outcome.js';
 import { createProgramme } from './use-cases/programmes.js';
 import * as questions from './use-cases/questions.js';
 import * as templates from './use-cases/templates.js';
@@ -28,7 +28,7 @@ const actor: Actor = { user: null, requestId: 'test' };
 const unwrap =
   <A extends unknown[], T, P>(useCase: (...args: A) => Promise<T | Refused<P>>) =>
   async (...args: A): Promise<T> =>
-    done((await useCase(...args)) as T);
+    orThrow(await useCase(...args));
 const createCall = unwrap(calls.createCall);
 const saveDraft = unwrap(calls.saveCallDraft);
 const publish = unwrap(calls.publishCall);

@@ -12,7 +12,7 @@ import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isUuid } from '../platform/db/kit.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
-import { searchMunicipalities } from '../registry/store.js';
+import { searchMunicipalities } from '../registry/index.js';
 import { EMPTY_CALL_VALUES, parseCallForm, valuesFromContent, type CallFormValues, type FormProblem } from './call-form.js';
 import { checkNetwork } from './eligibility.js';
 import { extensionState } from './extensions.js';

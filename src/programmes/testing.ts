@@ -3,7 +3,7 @@
  * through the registry's own store functions, with made-up but plausible populations.
  */
 import type { Queryable } from '../platform/db/database.js';
-import { insertPopulation, replacePopulationTotals, replaceUnits } from '../registry/store.js';
+import { insertPopulation, replacePopulationTotals, replaceUnits } from '../registry/index.js';
 
 export const FIXTURE_POPULATION = { '4001': 37_400, '4003': 55_900, '4005': 13_200 } as const;
 export const FIXTURE_YEAR = 2025;

@@ -6,7 +6,7 @@ import type { CheckedNetwork } from '../eligibility.js';
 import { callPhase, currentRound, type CallContent, type CallPhase } from '../model.js';
 import { describeRule, type EligibilityRule } from '../rules.js';
 import type { ChangeLogEntry, StoredCall } from '../store/calls.js';
-import type { MunicipalitySummary } from '../../registry/store.js';
+import type { MunicipalitySummary } from '../../registry/index.js';
 import { formatDay, formatInstant } from '../../platform/i18n/index.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';

@@ -19,7 +19,10 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort } from '../src/platform/testing/harness.js';
 
-const { values } = parseArgs({ args: process.argv.slice(2), options: { seconds: { type: 'string', default: '10' }, 'cold-runs': { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { seconds: { type: 'string', default: '10' }, 'cold-runs': { type: 'string', default: '5' } },
+});
 const SECONDS = Math.min(Math.max(Number(values.seconds), 1), 120);
 const COLD_RUNS = Math.min(Math.max(Number(values['cold-runs']), 1), 20);
 const RECOMPUTES = 200;
@@ -40,7 +43,16 @@ async function startServer(): Promise<Server> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATA_DIR,
+      LOG_LEVEL: 'error',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -122,11 +134,20 @@ try {
   const stylesheet = /href="(\/static\/[0-9a-f]+\/app\.css)"/.exec(home)?.[1];
   if (!stylesheet) throw new Error('no app.css link on the page');
   const staticRate = await throughput(server.baseUrl, [stylesheet]);
-  const pageRate = await throughput(server.baseUrl, codes.map((code) => `/kommune/${code}`));
+  const pageRate = await throughput(
+    server.baseUrl,
+    codes.map((code) => `/kommune/${code}`),
+  );
 
-  console.log(`cold start (fresh process, start → ready, engines built): p95 ${p95(startSamples).toFixed(0)} ms over ${startSamples.length} processes`);
-  console.log(`cold municipality page (fresh process, ready → first page): p95 ${p95(coldSamples).toFixed(0)} ms over ${coldSamples.length} processes (target < 300)`);
-  console.log(`first visit of each municipality (cache miss, engines warm): p95 ${p95(firstVisits).toFixed(1)} ms over ${firstVisits.length}`);
+  console.log(
+    `cold start (fresh process, start → ready, engines built): p95 ${p95(startSamples).toFixed(0)} ms over ${startSamples.length} processes`,
+  );
+  console.log(
+    `cold municipality page (fresh process, ready → first page): p95 ${p95(coldSamples).toFixed(0)} ms over ${coldSamples.length} processes (target < 300)`,
+  );
+  console.log(
+    `first visit of each municipality (cache miss, engines warm): p95 ${p95(firstVisits).toFixed(1)} ms over ${firstVisits.length}`,
+  );
   console.log(`scenario recompute (adjusted scenario never seen before): p95 ${p95(recomputes).toFixed(1)} ms over ${recomputes.length}`);
   console.log(`static file: ${staticRate.toFixed(0)} req/s; municipality page (357 in rotation): ${pageRate.toFixed(0)} req/s`);
   console.log(`throughput ratio page/static: ${(pageRate / staticRate).toFixed(3)} (target ≥ 0.25)`);

@@ -7,10 +7,26 @@
  *   npm run bench -- projections-floor [--base 2020] [--fit-until 2022] [--target 2026]
  */
 import { parseArgs } from 'node:util';
-import { BACKTEST_EXCLUDED, buildEngine, fertilityShape, CELL_COUNT, FEMALE, MAX_AGE, SEXES, cellIndex, personsAged, populationInYear, loadProjectionInputs } from '../src/projections/index.js';
+import {
+  BACKTEST_EXCLUDED,
+  buildEngine,
+  fertilityShape,
+  CELL_COUNT,
+  FEMALE,
+  MAX_AGE,
+  SEXES,
+  cellIndex,
+  personsAged,
+  populationInYear,
+  loadProjectionInputs,
+} from '../src/projections/index.js';
 
 const { values } = parseArgs({
-  options: { base: { type: 'string', default: '2020' }, 'fit-until': { type: 'string', default: '2022' }, target: { type: 'string', default: '2026' } },
+  options: {
+    base: { type: 'string', default: '2020' },
+    'fit-until': { type: 'string', default: '2022' },
+    target: { type: 'string', default: '2026' },
+  },
 });
 const base = Number(values.base);
 const fitUntil = Number(values['fit-until']);
@@ -32,7 +48,8 @@ function wape(predicted: readonly number[], actual: readonly number[]) {
   const sumP = predicted.reduce((a, b) => a + b, 0);
   const sumO = actual.reduce((a, b) => a + b, 0);
   const k = sumO / sumP;
-  let abs = 0, scaled = 0;
+  let abs = 0,
+    scaled = 0;
   predicted.forEach((p, i) => {
     abs += Math.abs(p - actual[i]!);
     scaled += Math.abs(p * k - actual[i]!);
@@ -55,7 +72,8 @@ function poissonMeanAbsoluteDeviation(lambda: number): number {
 }
 
 const engine = buildEngine(inputs, { baseYear: base, fitUntil, endYear: target, mode: 'backtest' });
-const projectedAged = (from: number, to: number) => municipalities.map((m) => personsAged(populationInYear(engine.project(population.codes[m]!), target), from, to));
+const projectedAged = (from: number, to: number) =>
+  municipalities.map((m) => personsAged(populationInYear(engine.project(population.codes[m]!), target), from, to));
 const observedAged = (year: number, from: number, to: number) => municipalities.map((m) => personsAged(observed(m, year), from, to));
 const line = (label: string, v: number) => console.log(`  ${label.padEnd(92)} ${pct(v).padStart(8)}`);
 
@@ -71,7 +89,10 @@ console.log(`backtest base ${base}, fitted on data to ${fitUntil}, compared with
   line('engine WAPE with its national total scaled to the observed', engineError.scaled);
   const sumO = actual.reduce((a, b) => a + b, 0);
   const engineScaled = projectedAged(0, 0).map((p, _, all) => (p * sumO) / all.reduce((a, b) => a + b, 0));
-  line('Poisson noise floor around the engine’s expectations (national total exact)', engineScaled.reduce((a, l) => a + poissonMeanAbsoluteDeviation(l), 0) / sumO);
+  line(
+    'Poisson noise floor around the engine’s expectations (national total exact)',
+    engineScaled.reduce((a, l) => a + poissonMeanAbsoluteDeviation(l), 0) / sumO,
+  );
   // expected newborns from the women on 1 January of the year before, national level exact each year
   const shape = fertilityShape(inputs.fertility, lastYear);
   const expected = (m: number, year: number) => {
@@ -86,7 +107,8 @@ console.log(`backtest base ${base}, fitted on data to ${fitUntil}, compared with
   const nationalRatio = years.map((_, y) => observedByYear[y]!.reduce((a, b) => a + b, 0) / expectedByYear[y]!.reduce((a, b) => a + b, 0));
   const oracle = (useYear: (year: number) => boolean) =>
     municipalities.map((_, i) => {
-      let o = 0, e = 0;
+      let o = 0,
+        e = 0;
       years.forEach((year, y) => {
         if (!useYear(year)) return;
         o += observedByYear[y]![i]!;
@@ -95,8 +117,20 @@ console.log(`backtest base ${base}, fitted on data to ${fitUntil}, compared with
       const t = years.indexOf(target);
       return (o / e) * nationalRatio[t]! * expectedByYear[t]![i]!;
     });
-  line(`oracle: observed women of ${target - 1}, national total exact, own level from ${firstYear + 1}–${target - 1}`, wape(oracle((y) => y !== target), actual).wape);
-  line(`oracle as above with the own level from ${firstYear + 1}–${lastYear} (the target year included)`, wape(oracle(() => true), actual).wape);
+  line(
+    `oracle: observed women of ${target - 1}, national total exact, own level from ${firstYear + 1}–${target - 1}`,
+    wape(
+      oracle((y) => y !== target),
+      actual,
+    ).wape,
+  );
+  line(
+    `oracle as above with the own level from ${firstYear + 1}–${lastYear} (the target year included)`,
+    wape(
+      oracle(() => true),
+      actual,
+    ).wape,
+  );
 }
 
 // ---- 90+ ----
@@ -117,7 +151,8 @@ console.log(`backtest base ${base}, fitted on data to ${fitUntil}, compared with
     for (let sex = 0; sex < SEXES.length; sex++) {
       for (let age = Math.max(0, 90 - steps); age <= MAX_AGE; age++) {
         let p = 1;
-        for (let k = 0, a = age; k < steps; k++, a = Math.min(a + 1, MAX_AGE)) p *= engine.schedules.survival[k * CELL_COUNT + cellIndex(sex, a)]!;
+        for (let k = 0, a = age; k < steps; k++, a = Math.min(a + 1, MAX_AGE))
+          p *= engine.schedules.survival[k * CELL_COUNT + cellIndex(sex, a)]!;
         variance += start[cellIndex(sex, age)]! * p * (1 - p);
       }
     }

@@ -2,7 +2,17 @@
  * Throughput of the projection engine.
  *   npm run bench -- projections
  */
-import { buildEngine, type ProjectionEngine, CELL_COUNT, SCENARIOS, stepCount, loadProjectionInputs, careCoverage, staffingNeeds, staffingRates } from '../src/projections/index.js';
+import {
+  buildEngine,
+  type ProjectionEngine,
+  CELL_COUNT,
+  SCENARIOS,
+  stepCount,
+  loadProjectionInputs,
+  careCoverage,
+  staffingNeeds,
+  staffingRates,
+} from '../src/projections/index.js';
 
 const REPEATS = 5;
 
@@ -53,19 +63,27 @@ const floors = Array.from({ length: REPEATS }, () => timed(() => memoryFloor(eng
 const all = median(runs);
 const floor = median(floors);
 console.log(`${municipalityCount} municipality projections (357 × 3 scenarios, 2024 → 2050): ${all.toFixed(1)} ms (median of ${REPEATS})`);
-console.log(`  ${((municipalityCount / all) * 1000).toFixed(0)} municipality projections/s, ${((municipalityCount * years) / all / 1000).toFixed(2)} M municipality-years/s`);
-console.log(`  memory floor (read every input and write every output cell once): ${floor.toFixed(2)} ms; ratio ${(all / floor).toFixed(1)}×`);
+console.log(
+  `  ${((municipalityCount / all) * 1000).toFixed(0)} municipality projections/s, ${((municipalityCount * years) / all / 1000).toFixed(2)} M municipality-years/s`,
+);
+console.log(
+  `  memory floor (read every input and write every output cell once): ${floor.toFixed(2)} ms; ratio ${(all / floor).toFixed(1)}×`,
+);
 
 const main = engines[0]!;
-const adjusted = Array.from({ length: 200 }, () =>
-  timed(() => main.project('3450', { fertilityFactor: 1.1, netMigrationPerYear: 50, lifeExpectancyShift: 1 })).ms,
+const adjusted = Array.from(
+  { length: 200 },
+  () => timed(() => main.project('3450', { fertilityFactor: 1.1, netMigrationPerYear: 50, lifeExpectancyShift: 1 })).ms,
 );
 const coldShift = timed(() => main.project('3450', { lifeExpectancyShift: 1.5 })).ms;
-const withStaffing = Array.from({ length: 200 }, () =>
-  timed(() =>
-    staffingNeeds(main.project('3450', { fertilityFactor: 0.9 }), staffingRates(careCoverage(inputs.careUsers, '3450', 2024))),
-  ).ms,
+const withStaffing = Array.from(
+  { length: 200 },
+  () =>
+    timed(() => staffingNeeds(main.project('3450', { fertilityFactor: 0.9 }), staffingRates(careCoverage(inputs.careUsers, '3450', 2024))))
+      .ms,
 );
-console.log(`recompute one municipality with adjustments (fertility ×1.1, +50 migrants/yr, e0 +1): ${(median(adjusted) * 1000).toFixed(0)} µs median`);
+console.log(
+  `recompute one municipality with adjustments (fertility ×1.1, +50 migrants/yr, e0 +1): ${(median(adjusted) * 1000).toFixed(0)} µs median`,
+);
 console.log(`  first use of a new life-expectancy shift (national schedules recomputed): ${coldShift.toFixed(1)} ms`);
 console.log(`  with staffing needs: ${(median(withStaffing) * 1000).toFixed(0)} µs median`);

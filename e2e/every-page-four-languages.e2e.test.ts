@@ -136,7 +136,8 @@ async function controlsPresent(page: Page, label: string, path: string, selector
   progress(`${label} (no JS) ${path}`);
   const response = await page.goto(`${running.baseUrl}${withLang(path, 'nb')}`);
   const found = (await problemsOnPage(page, 'nb', response?.status(), false)).map((p) => `${label} (no JS) [nb] ${path}: ${p}`);
-  for (const selector of selectors) if ((await page.locator(selector).count()) === 0) found.push(`${label} (no JS) [nb] ${path}: control missing: ${selector}`);
+  for (const selector of selectors)
+    if ((await page.locator(selector).count()) === 0) found.push(`${label} (no JS) [nb] ${path}: control missing: ${selector}`);
   return found;
 }
 
@@ -151,7 +152,7 @@ let anneAssignment = '';
 let anneApplication = '';
 
 describe.skipIf(!hasChromium)('every new page, in four languages, with and without JavaScript', () => {
-  it('assessment: the owner\'s dashboard and reviewer pool; batch assignment posted without JavaScript', async () => {
+  it("assessment: the owner's dashboard and reviewer pool; batch assignment posted without JavaScript", async () => {
     const found: string[] = [];
     for (const s of await listSubmittedApplications(running.database.db, demoCall.id)) ids.set(s.application.leadCode, s.application.id);
     const ingrid = await as(INGRID);
@@ -159,7 +160,9 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     found.push(...(await sweep(ingrid, 'owner assessment dashboard (unassigned)', dashboard)));
     found.push(...(await sweep(ingrid, 'reviewer pool', `/eier/programmer/${demoCall.programmeId}/fagpanel`)));
     const plain = await as(INGRID, false);
-    found.push(...(await controlsPresent(plain, 'owner assessment dashboard', dashboard, ['input[name="perApplication"]', 'input[name="_csrf"]'])));
+    found.push(
+      ...(await controlsPresent(plain, 'owner assessment dashboard', dashboard, ['input[name="perApplication"]', 'input[name="_csrf"]'])),
+    );
     await plain.getByLabel(nb('assessment.batch.perApplication')).fill('1');
     await plain.getByRole('button', { name: nb('assessment.batch.submit') }).click();
     await expect.poll(() => plain.url()).toContain('assigned=6');
@@ -183,7 +186,12 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     const path = `/vurderinger/${anneAssignment}`;
     found.push(...(await sweep(anne, 'declaration page', path)));
     const plain = await as(ANNE, false);
-    found.push(...(await controlsPresent(plain, 'declaration page', path, ['input[type="radio"]', 'form[action*="/erklaering"] button[type="submit"]'])));
+    found.push(
+      ...(await controlsPresent(plain, 'declaration page', path, [
+        'input[type="radio"]',
+        'form[action*="/erklaering"] button[type="submit"]',
+      ])),
+    );
     await plain.getByLabel(nb('assessment.declaration.no')).check();
     await plain.getByRole('button', { name: nb('assessment.declaration.submit') }).click();
     await expect.poll(() => plain.url()).toContain('notice=declared');
@@ -221,7 +229,13 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     await plain.getByRole('button', { name: nb('assessment.flag.resolve') }).click();
     await expect.poll(() => plain.url()).toContain('notice=resolved');
     found.push(...(await afterPost(plain, 'review/consensus page (flag resolved)')));
-    found.push(...(await controlsPresent(plain, 'review/consensus page', path, ['form[action*="/konsensus"] button[type="submit"]', 'select#score-1', 'textarea#reasoning-1'])));
+    found.push(
+      ...(await controlsPresent(plain, 'review/consensus page', path, [
+        'form[action*="/konsensus"] button[type="submit"]',
+        'select#score-1',
+        'textarea#reasoning-1',
+      ])),
+    );
     for (const i of [1, 2, 3]) {
       await plain.locator(`#score-${i}`).selectOption(String(5 - i));
       await plain.locator(`#reasoning-${i}`).fill(`Omforent ${i}`);
@@ -237,7 +251,14 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     const found: string[] = [];
     const db = running.database.db;
     const rest = Object.fromEntries(
-      Object.entries({ '4001': [5, 4, 5], '1804': [4, 4, 4], '4014': [4, 4, 4], '3405': [3, 4, 3], '3909': [2, 2, 1], '4026': [1, 1, 1] }).filter(([lead]) => appId(lead) !== anneApplication),
+      Object.entries({
+        '4001': [5, 4, 5],
+        '1804': [4, 4, 4],
+        '4014': [4, 4, 4],
+        '3405': [3, 4, 3],
+        '3909': [2, 2, 1],
+        '4026': [1, 1, 1],
+      }).filter(([lead]) => appId(lead) !== anneApplication),
     );
     await agreeScores(db, (await findCall(db, demoCall.id))!, rest);
     const ingrid = await as(INGRID);
@@ -256,13 +277,23 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     for (const lang of LOCALES) {
       await ingrid.goto(`${running.baseUrl}${withLang(path, lang)}`);
       await fill(ingrid, { '4001': '12 000 000', '1804': '8 000 000', '4014': '6 000 000' });
-      const [response] = await Promise.all([ingrid.waitForResponse((r) => r.request().method() === 'POST'), ingrid.locator('button[name="action"][value="simulate"]').click()]);
+      const [response] = await Promise.all([
+        ingrid.waitForResponse((r) => r.request().method() === 'POST'),
+        ingrid.locator('button[name="action"][value="simulate"]').click(),
+      ]);
       await ingrid.waitForLoadState();
       if (response.status() !== 422) found.push(`selection page, simulated over budget [${lang}]: HTTP ${response.status()}, expected 422`);
-      for (const p of await problemsOnPage(ingrid, lang, undefined)) found.push(`selection page, simulated over budget [${lang}] ${path}: ${p}`);
+      for (const p of await problemsOnPage(ingrid, lang, undefined))
+        found.push(`selection page, simulated over budget [${lang}] ${path}: ${p}`);
     }
     const plain = await as(INGRID, false);
-    found.push(...(await controlsPresent(plain, 'selection page', path, ['button[name="action"][value="simulate"]', 'button[name="action"][value="record"]', 'input[type="checkbox"][name^="select-"]'])));
+    found.push(
+      ...(await controlsPresent(plain, 'selection page', path, [
+        'button[name="action"][value="simulate"]',
+        'button[name="action"][value="record"]',
+        'input[type="checkbox"][name^="select-"]',
+      ])),
+    );
     await fill(plain, { '4001': '10 000 000', '1804': '8 000 000', '4014': '5 000 000' });
     await plain.locator('button[name="action"][value="record"]').click();
     await expect.poll(() => plain.url()).toContain('recorded=');
@@ -277,11 +308,18 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     const path = `/eier/utlysninger/${demoCall.id}/vedtak`;
     found.push(...(await sweep(ingrid, 'decisions page (pending)', path)));
     const plain = await as(INGRID, false);
-    found.push(...(await controlsPresent(plain, 'decisions page', path, ['#decide-form button[type="submit"]', 'input[type="radio"][name^="language-"]:checked', 'textarea[name^="reason-"]'])));
+    found.push(
+      ...(await controlsPresent(plain, 'decisions page', path, [
+        '#decide-form button[type="submit"]',
+        'input[type="radio"][name^="language-"]:checked',
+        'textarea[name^="reason-"]',
+      ])),
+    );
     for (const lead of ids.keys()) {
       const id = appId(lead);
       await plain.locator(`[name="reason-${id}"]`).fill(`Vedtaksgrunn ${lead}`);
-      if ((await plain.locator(`[name="summary-${id}"]`).count()) > 0) await plain.locator(`[name="summary-${id}"]`).fill(`Prosjekt ${lead}`);
+      if ((await plain.locator(`[name="summary-${id}"]`).count()) > 0)
+        await plain.locator(`[name="summary-${id}"]`).fill(`Prosjekt ${lead}`);
     }
     await plain.locator('#decide-form button[type="submit"]').click();
     await expect.poll(() => plain.url()).toContain('decided=');
@@ -295,7 +333,11 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     const silje = await as(SILJE);
     found.push(...(await sweep(silje, "applicant's application page with a decision", `/soknader/${appId('4001')}`)));
     const siljePlain = await as(SILJE, false);
-    found.push(...(await controlsPresent(siljePlain, "applicant's application page with a decision", `/soknader/${appId('4001')}`, [`a[href*="/soknader/${appId('4001')}/vedtaksbrev"]`])));
+    found.push(
+      ...(await controlsPresent(siljePlain, "applicant's application page with a decision", `/soknader/${appId('4001')}`, [
+        `a[href*="/soknader/${appId('4001')}/vedtaksbrev"]`,
+      ])),
+    );
     report(found);
   }, 600_000);
 
@@ -306,16 +348,32 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     found.push(...(await sweep(ingrid, 'new template', '/eier/skjemamaler/ny')));
     found.push(...(await sweep(ingrid, 'template editor', `/eier/skjemamaler/${templateId}`)));
     found.push(...(await sweep(ingrid, 'template preview', `/eier/skjemamaler/${templateId}/forhandsvis`)));
-    found.push(...(await sweep(ingrid, 'new call from template', `/eier/programmer/${openCall.programmeId}/utlysninger/ny?mal=${templateId}`)));
+    found.push(
+      ...(await sweep(ingrid, 'new call from template', `/eier/programmer/${openCall.programmeId}/utlysninger/ny?mal=${templateId}`)),
+    );
     const plain = await as(INGRID, false);
-    found.push(...(await controlsPresent(plain, 'new call from template', `/eier/programmer/${openCall.programmeId}/utlysninger/ny?mal=${templateId}`, [`select[name="templateId"] option[value="${templateId}"][selected]`])));
-    found.push(...(await controlsPresent(plain, 'new template', '/eier/skjemamaler/ny', ['input[name="name"]', 'select[name="startFrom"]'])));
+    found.push(
+      ...(await controlsPresent(
+        plain,
+        'new call from template',
+        `/eier/programmer/${openCall.programmeId}/utlysninger/ny?mal=${templateId}`,
+        [`select[name="templateId"] option[value="${templateId}"][selected]`],
+      )),
+    );
+    found.push(
+      ...(await controlsPresent(plain, 'new template', '/eier/skjemamaler/ny', ['input[name="name"]', 'select[name="startFrom"]'])),
+    );
     await plain.locator('[name="name"]').fill('Sveipemal');
     await plain.locator('form[action^="/eier/skjemamaler"] button[type="submit"]').click();
     await expect.poll(() => plain.url()).toMatch(/\/eier\/skjemamaler\/[0-9a-f-]{36}/);
     found.push(...(await afterPost(plain, 'template editor (created)')));
     const editor = new URL(plain.url()).pathname;
-    found.push(...(await controlsPresent(plain, 'template editor', editor, ['button[name="op"][value="save"]', 'button[name="op"]:not([value="save"])'])));
+    found.push(
+      ...(await controlsPresent(plain, 'template editor', editor, [
+        'button[name="op"][value="save"]',
+        'button[name="op"]:not([value="save"])',
+      ])),
+    );
     await plain.locator('button[name="op"]:not([value="save"])').first().click();
     await plain.waitForLoadState();
     found.push(...(await afterPost(plain, 'template editor (re-rendered by an editor button)')));
@@ -329,17 +387,34 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
   it("Q&A: the owner's question pages and the public call page with its questions; a question asked and one answered without JavaScript", async () => {
     const found: string[] = [];
     const db = running.database.db;
-    await askQuestion(db, openCall.id, 'Kan en kommune være med i to nettverk?', { name: 'Silje Andersen', municipality: 'Porsgrunn kommune' }, { user: null, requestId: 'sweep' });
+    await askQuestion(
+      db,
+      openCall.id,
+      'Kan en kommune være med i to nettverk?',
+      { name: 'Silje Andersen', municipality: 'Porsgrunn kommune' },
+      { user: null, requestId: 'sweep' },
+    );
     const siljePlain = await as(SILJE, false);
     const callPath = `/utlysninger/${openCall.id}`;
-    found.push(...(await controlsPresent(siljePlain, 'public call page with Q&A', callPath, ['textarea[name="question"]', 'form[action*="/sporsmal"] button[type="submit"]'])));
+    found.push(
+      ...(await controlsPresent(siljePlain, 'public call page with Q&A', callPath, [
+        'textarea[name="question"]',
+        'form[action*="/sporsmal"] button[type="submit"]',
+      ])),
+    );
     await siljePlain.locator('textarea[name="question"]').fill('Teller innbyggertallet fra 1. januar?');
     await siljePlain.locator('form[action*="/sporsmal"] button[type="submit"]').click();
     await expect.poll(() => siljePlain.url()).toContain('asked=1');
     found.push(...(await afterPost(siljePlain, 'public call page with Q&A (asked)')));
     const plain = await as(INGRID, false);
     const ownerPath = `/eier/utlysninger/${openCall.id}/sporsmal`;
-    found.push(...(await controlsPresent(plain, "owner's Q&A page", ownerPath, ['textarea[name="question"]', 'textarea[name="answer"]', 'button[name="action"][value="publish"]'])));
+    found.push(
+      ...(await controlsPresent(plain, "owner's Q&A page", ownerPath, [
+        'textarea[name="question"]',
+        'textarea[name="answer"]',
+        'button[name="action"][value="publish"]',
+      ])),
+    );
     await plain.locator('textarea[name="question"]').fill('Må vedtaket være fattet før fristen?');
     await plain.locator('textarea[name="answer"]').fill('Ja, i formannskap eller kommunestyre.');
     await plain.locator('button[name="action"][value="publish"]').click();
@@ -348,11 +423,16 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     found.push(...(await afterPost(plain, "owner's Q&A page (entry published)")));
     const ingrid = await as(INGRID);
     found.push(...(await sweep(ingrid, "owner's Q&A page", ownerPath)));
-    for (const q of await listQuestions(db, openCall.id)) found.push(...(await sweep(ingrid, `owner's Q&A entry (${q.status})`, `/eier/sporsmal/${q.id}`)));
+    for (const q of await listQuestions(db, openCall.id))
+      found.push(...(await sweep(ingrid, `owner's Q&A entry (${q.status})`, `/eier/sporsmal/${q.id}`)));
     found.push(...(await sweep(await guest(), 'public call page with Q&A (signed out)', callPath)));
     found.push(...(await sweep(await as(SILJE), 'public call page with Q&A (case worker)', callPath)));
     const guestPlain = await guest(false);
-    found.push(...(await controlsPresent(guestPlain, 'public call page with Q&A (signed out)', callPath, ['#ask, [id*="qa"], [aria-labelledby*="qa"], [aria-labelledby*="ask"]'])));
+    found.push(
+      ...(await controlsPresent(guestPlain, 'public call page with Q&A (signed out)', callPath, [
+        '#ask, [id*="qa"], [aria-labelledby*="qa"], [aria-labelledby*="ask"]',
+      ])),
+    );
     report(found);
   }, 600_000);
 
@@ -362,7 +442,14 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     const ingrid = await as(INGRID);
     found.push(...(await sweep(ingrid, "owner's call page, exceptions (none)", path)));
     const plain = await as(INGRID, false);
-    found.push(...(await controlsPresent(plain, "owner's call page, exceptions", path, ['#extension-municipality', '#extension-roundIndex', '#extension-until', '#extension-reason'])));
+    found.push(
+      ...(await controlsPresent(plain, "owner's call page, exceptions", path, [
+        '#extension-municipality',
+        '#extension-roundIndex',
+        '#extension-until',
+        '#extension-reason',
+      ])),
+    );
     await plain.locator('#extension-municipality').fill('Skien');
     await plain.locator('#extension-roundIndex').selectOption('0');
     const closes = new Date(Date.parse(openCall.content.rounds[0]!.closesAt) + 3 * 86_400_000);
@@ -370,21 +457,36 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     await plain.locator('#extension-reason').fill('Kommunestyremøtet ble flyttet på grunn av flom.');
     await plain.getByRole('button', { name: nb('programmes.extension.grant') }).click();
     await plain.waitForLoadState();
-    if (!plain.url().includes('extension=granted')) found.push(`owner's call page, exceptions (no JS) [nb]: granting did not redirect with extension=granted (at ${plain.url()})`);
+    if (!plain.url().includes('extension=granted'))
+      found.push(`owner's call page, exceptions (no JS) [nb]: granting did not redirect with extension=granted (at ${plain.url()})`);
     found.push(...(await afterPost(plain, "owner's call page, exceptions (granted)")));
     found.push(...(await sweep(ingrid, "owner's call page, exceptions (one granted)", path)));
-    found.push(...(await sweep(await as('persona-skien-case-worker'), "applicant's view of the call with an exception", `/utlysninger/${openCall.id}`)));
+    found.push(
+      ...(await sweep(
+        await as('persona-skien-case-worker'),
+        "applicant's view of the call with an exception",
+        `/utlysninger/${openCall.id}`,
+      )),
+    );
     report(found);
   }, 600_000);
 
   it("partner finder: suggestions on the lead's application page; an invitation posted without JavaScript", async () => {
     const found: string[] = [];
     const db = running.database.db;
-    const draft = orThrow(await startApplication(db, openCall, { code: '4001', name: 'Porsgrunn', contactEmail: 'silje.andersen@porsgrunn.example.no' }, { user: null, requestId: 'sweep' }));
+    const draft = orThrow(
+      await startApplication(
+        db,
+        openCall,
+        { code: '4001', name: 'Porsgrunn', contactEmail: 'silje.andersen@porsgrunn.example.no' },
+        { user: null, requestId: 'sweep' },
+      ),
+    );
     const path = `/soknader/${draft}`;
     const silje = await as(SILJE);
     found.push(...(await sweep(silje, "lead's application page with partner suggestions", path)));
-    if ((await silje.locator('#partners-section').count()) === 0) found.push(`lead's application page [en] ${path}: no partner suggestions shown (#partners-section missing)`);
+    if ((await silje.locator('#partners-section').count()) === 0)
+      found.push(`lead's application page [en] ${path}: no partner suggestions shown (#partners-section missing)`);
     const plain = await as(SILJE, false);
     const invite = '#partners-section form[action*="/invitasjoner"] button[type="submit"]';
     found.push(...(await controlsPresent(plain, "lead's application page with partner suggestions", path, [invite])));

@@ -54,7 +54,9 @@ describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every 
       if (path.startsWith('/kart')) expect(await page.locator('svg.chart__map a').count(), path).toBe(357);
       if (path === '/danmark') expect(await page.locator('svg.chart__map a').count(), path).toBe(98);
       if (/^\/(kommune\/4001|fylke|landet|kommune\/sammenlign)/.test(path)) {
-        await expect.poll(() => page.locator('svg.chart__svg[aria-labelledby="staffing-fte-title"] rect').count(), { message: path }).toBeGreaterThan(0);
+        await expect
+          .poll(() => page.locator('svg.chart__svg[aria-labelledby="staffing-fte-title"] rect').count(), { message: path })
+          .toBeGreaterThan(0);
         expect(await page.locator('svg.chart__svg[aria-labelledby="staffing-users-title"] rect').count(), path).toBeGreaterThan(0);
       }
     }
@@ -69,10 +71,24 @@ describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every 
     await page.locator('svg.chart__map').scrollIntoViewIfNeeded();
     const target = await page.evaluate(() => {
       type Box = { x: number; y: number; width: number; height: number };
-      type Shape = { getBBox(): Box; getBoundingClientRect(): Box; getScreenCTM(): { a: number; d: number; e: number; f: number } | null; isPointInFill(p: { x: number; y: number }): boolean; parentElement: { getAttribute(n: string): string | null } };
-      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<Shape>; elementFromPoint(x: number, y: number): unknown } }).document;
+      type Shape = {
+        getBBox(): Box;
+        getBoundingClientRect(): Box;
+        getScreenCTM(): { a: number; d: number; e: number; f: number } | null;
+        isPointInFill(p: { x: number; y: number }): boolean;
+        parentElement: { getAttribute(n: string): string | null };
+      };
+      const doc = (
+        globalThis as unknown as {
+          document: { querySelectorAll(s: string): Iterable<Shape>; elementFromPoint(x: number, y: number): unknown };
+        }
+      ).document;
       const shapes = [...doc.querySelectorAll('svg.chart__map a path')];
-      shapes.sort((p, q) => q.getBoundingClientRect().width * q.getBoundingClientRect().height - p.getBoundingClientRect().width * p.getBoundingClientRect().height);
+      shapes.sort(
+        (p, q) =>
+          q.getBoundingClientRect().width * q.getBoundingClientRect().height -
+          p.getBoundingClientRect().width * p.getBoundingClientRect().height,
+      );
       for (const shape of shapes) {
         const box = shape.getBBox();
         const m = shape.getScreenCTM();
@@ -82,7 +98,8 @@ describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every 
             const point = { x: box.x + (box.width * i) / 12, y: box.y + (box.height * j) / 12 };
             const x = m.a * point.x + m.e;
             const y = m.d * point.y + m.f;
-            if (shape.isPointInFill(point) && doc.elementFromPoint(x, y) === shape) return { x, y, href: shape.parentElement.getAttribute('href')! };
+            if (shape.isPointInFill(point) && doc.elementFromPoint(x, y) === shape)
+              return { x, y, href: shape.parentElement.getAttribute('href')! };
           }
         }
       }
@@ -120,7 +137,10 @@ describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every 
     const page = await openPage(noScript);
     const t = translator('nb');
     await page.goto(`${running.baseUrl}/?lang=nb`);
-    await page.getByRole('navigation', { name: t('layout.mainNavigation') }).getByRole('link', { name: t('kommune.nav') }).click();
+    await page
+      .getByRole('navigation', { name: t('layout.mainNavigation') })
+      .getByRole('link', { name: t('kommune.nav') })
+      .click();
     await page.getByLabel(t('kommune.search.label')).fill('Kárášjohka');
     await page.getByRole('button', { name: t('kommune.search.submit') }).click();
     await page.waitForURL(/\/kommune\/5610/);

@@ -28,7 +28,10 @@ beforeAll(async () => {
   running = await startTestApp({ database });
   await seedDemoProgrammes(running.database.db);
   const { members } = await membersFromRegistry(running.database.db, 'NO', ['4001', '4003', '4005']);
-  networkPopulation = formatNumber('nb', members.reduce((sum, m) => sum + m.population!.persons, 0));
+  networkPopulation = formatNumber(
+    'nb',
+    members.reduce((sum, m) => sum + m.population!.persons, 0),
+  );
   callId = (await seededIds(running.database.db, 'programme_calls', 'nettverk-2027:call'))!;
   browser = await launchBrowser();
 }, 120_000);
@@ -64,7 +67,9 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     expect(await page.locator('#check-result').textContent()).toContain('Samlet folketall');
     await page.getByRole('link', { name: nb('applications.finder.link') }).click();
     await page.waitForURL(/\/partnere/);
-    expect(await page.locator('#partner-4003 [data-reason="neighbour"]').textContent()).toBe(nb('applications.partners.reason.neighbour', { names: 'Porsgrunn' }));
+    expect(await page.locator('#partner-4003 [data-reason="neighbour"]').textContent()).toBe(
+      nb('applications.partners.reason.neighbour', { names: 'Porsgrunn' }),
+    );
     expect(await page.locator('#partner-4003 .partner-verdict').getAttribute('data-verdict')).toBe('networkPasses');
     expect(await page.locator('form[method="post"]').count()).toBe(0); // read-only: no invitations
     await expectAccessible(page);
@@ -89,11 +94,16 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     await expectAccessible(silje);
     // Partner suggestions: neighbours, the same county and similar projected challenges, each with why and the verdict.
     const skien = silje.locator('#partner-4003');
-    expect(await skien.locator('[data-reason="neighbour"]').textContent()).toBe(nb('applications.partners.reason.neighbour', { names: 'Porsgrunn' }));
-    expect(await skien.locator('[data-reason="region"]').textContent()).toBe(nb('applications.partners.reason.region', { region: 'Telemark' }));
+    expect(await skien.locator('[data-reason="neighbour"]').textContent()).toBe(
+      nb('applications.partners.reason.neighbour', { names: 'Porsgrunn' }),
+    );
+    expect(await skien.locator('[data-reason="region"]').textContent()).toBe(
+      nb('applications.partners.reason.region', { region: 'Telemark' }),
+    );
     expect(await skien.locator('.partner-verdict').textContent()).toContain(nb('applications.partners.verdict.networkPasses'));
     expect(await skien.locator('.partner-verdict').textContent()).toMatch(/Samlet folketall [\d\u00a0]+ ≥ 60\u00a0000/);
-    for (const neighbour of ['#partner-3909', '#partner-4010']) expect(await silje.locator(`${neighbour} [data-reason="neighbour"]`).count()).toBe(1);
+    for (const neighbour of ['#partner-3909', '#partner-4010'])
+      expect(await silje.locator(`${neighbour} [data-reason="neighbour"]`).count()).toBe(1);
     expect(await silje.locator('#partners-section [data-reason="similar"]').count()).toBeGreaterThan(0);
     expect(await silje.locator('#partners-section [data-verdict="fails"]').count()).toBeGreaterThan(0);
     await skien.getByText(nb('applications.partners.rules', { name: 'Skien' })).click();
@@ -156,7 +166,12 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     expect(await silje.locator('#eligibility-result').textContent()).toContain(`${networkPopulation} ≥ 60\u00a0000`);
     // Each member's projected challenge and the network's, projected as one, with scenario and base year.
     const figures = silje.locator('[id="challenge.projection-figures"]');
-    expect(await figures.locator('tbody th').allTextContents()).toEqual(['Porsgrunn', 'Skien', 'Notodden', nb('applications.challenge.network', { count: 3 })]);
+    expect(await figures.locator('tbody th').allTextContents()).toEqual([
+      'Porsgrunn',
+      'Skien',
+      'Notodden',
+      nb('applications.challenge.network', { count: 3 }),
+    ]);
     expect(await figures.locator('caption').textContent()).toMatch(/^Innbyggere 80 år og eldre, 20\d\d og 2040$/);
     expect(await figures.textContent()).toMatch(/Stifinners framskriving, hovedalternativet, basisår 20\d\d\./);
     expect(await silje.locator('#members-section').textContent()).not.toContain(nb('applications.invitation.pending'));
@@ -178,23 +193,37 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     await silje.getByRole('button', { name: nb('applications.submit.button') }).click();
     await silje.waitForURL(/\/kvittering\/1/);
     expect(await silje.locator('#receipt').textContent()).toContain('Dette er versjon 1');
-    const networkRow = await silje.locator('[id="receipt-challenge.projection-figures"] tbody tr').last().locator('th, td').allTextContents();
+    const networkRow = await silje
+      .locator('[id="receipt-challenge.projection-figures"] tbody tr')
+      .last()
+      .locator('th, td')
+      .allTextContents();
     expect(networkRow[0]).toBe(nb('applications.challenge.network', { count: 3 }));
     await expectAccessible(silje);
 
     await silje.goto(`${running.baseUrl}/dev/outbox?lang=nb`);
-    await expect.poll(async () => {
-      await silje.reload();
-      return silje.textContent('main');
-    }, { timeout: 30_000, interval: 500 }).toContain('Kvittering: søknad til «Nettverk for bærekraftige tjenester 2027»');
+    await expect
+      .poll(
+        async () => {
+          await silje.reload();
+          return silje.textContent('main');
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toContain('Kvittering: søknad til «Nettverk for bærekraftige tjenester 2027»');
     await expectAccessible(silje);
 
     await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
     const pdfLink = silje.getByRole('link', { name: nb('applications.submissions.pdf', { number: 1 }) });
-    await expect.poll(async () => {
-      await silje.reload();
-      return pdfLink.count();
-    }, { timeout: 30_000, interval: 500 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          await silje.reload();
+          return pdfLink.count();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(1);
     await expectAccessible(silje);
     const response = await silje.request.get(`${running.baseUrl}${await pdfLink.getAttribute('href')}`);
     expect(response.headers()['content-type']).toBe('application/pdf');

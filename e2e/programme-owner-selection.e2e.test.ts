@@ -17,7 +17,14 @@ let call: StoredCall;
 let ids: Map<string, string>;
 const nb = translator('nb');
 const CALL_TITLE = 'Nettverk for bærekraftige tjenester 2026';
-const APPLICANTS = { '4001': 'Porsgrunn, Skien, Notodden', '1804': 'Bodø', '4014': 'Kragerø, Bamble, Drangedal', '3405': 'Lillehammer, Gjøvik', '3909': 'Larvik', '4026': 'Tinn' } as const;
+const APPLICANTS = {
+  '4001': 'Porsgrunn, Skien, Notodden',
+  '1804': 'Bodø',
+  '4014': 'Kragerø, Bamble, Drangedal',
+  '3405': 'Lillehammer, Gjøvik',
+  '3909': 'Larvik',
+  '4026': 'Tinn',
+} as const;
 
 beforeAll(async () => {
   if (!hasChromium) return;
@@ -28,7 +35,14 @@ beforeAll(async () => {
   await seedDemoAssessment(db);
   call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
   // The reviewers' work, done through the assessment's own store functions: every application has agreed scores.
-  ids = await agreeScores(db, call, { '4001': [5, 4, 5], '1804': [4, 4, 4], '4014': [4, 4, 4], '3405': [3, 4, 3], '3909': [2, 2, 1], '4026': [1, 2, 1] });
+  ids = await agreeScores(db, call, {
+    '4001': [5, 4, 5],
+    '1804': [4, 4, 4],
+    '4014': [4, 4, 4],
+    '3405': [3, 4, 3],
+    '3909': [2, 2, 1],
+    '4026': [1, 2, 1],
+  });
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
@@ -49,7 +63,9 @@ async function choose(page: Page, amounts: Partial<Record<keyof typeof APPLICANT
     if (amounts[lead] !== undefined) await box.check();
     else await box.uncheck();
     await page.getByLabel(nb('selection.ranking.amountLabel', { applicant, currency: 'NOK' }), { exact: true }).fill(amounts[lead] ?? '');
-    await page.getByLabel(nb('selection.ranking.reasonLabel', { applicant }), { exact: true }).fill(amounts[lead] ? `${applicant} er blant de best rangerte og passer i rammen.` : `${applicant} er rangert lavere enn de valgte.`);
+    await page
+      .getByLabel(nb('selection.ranking.reasonLabel', { applicant }), { exact: true })
+      .fill(amounts[lead] ? `${applicant} er blant de best rangerte og passer i rammen.` : `${applicant} er rangert lavere enn de valgte.`);
   }
 }
 
@@ -67,11 +83,19 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
     await choose(ingrid, { '4001': '12 000 000', '1804': '8 000 000', '4014': '6 000 000' });
     await ingrid.getByRole('button', { name: nb('selection.action.simulate') }).click();
     await expect.poll(() => ingrid.locator('#error-summary').count()).toBe(1);
-    expect(await ingrid.textContent('#error-summary')).toContain('Tildelt 26\u00a0000\u00a0000 NOK er over budsjettrammen 24\u00a0000\u00a0000 NOK med 2\u00a0000\u00a0000 NOK.');
-    expect(await ingrid.getByLabel(nb('selection.ranking.amountLabel', { applicant: APPLICANTS['4014'], currency: 'NOK' }), { exact: true }).inputValue()).toBe('6 000 000');
+    expect(await ingrid.textContent('#error-summary')).toContain(
+      'Tildelt 26\u00a0000\u00a0000 NOK er over budsjettrammen 24\u00a0000\u00a0000 NOK med 2\u00a0000\u00a0000 NOK.',
+    );
+    expect(
+      await ingrid
+        .getByLabel(nb('selection.ranking.amountLabel', { applicant: APPLICANTS['4014'], currency: 'NOK' }), { exact: true })
+        .inputValue(),
+    ).toBe('6 000 000');
     await expectAccessible(ingrid);
 
-    await ingrid.getByLabel(nb('selection.ranking.amountLabel', { applicant: APPLICANTS['4001'], currency: 'NOK' }), { exact: true }).fill('10 000 000');
+    await ingrid
+      .getByLabel(nb('selection.ranking.amountLabel', { applicant: APPLICANTS['4001'], currency: 'NOK' }), { exact: true })
+      .fill('10 000 000');
     await ingrid.getByRole('button', { name: nb('selection.action.simulate') }).click();
     await expect.poll(() => ingrid.textContent('main')).toContain(nb('selection.page.simulated'));
     expect(await ingrid.textContent('#budget-line')).toBe('Tildelt 24\u00a0000\u00a0000 NOK av 24\u00a0000\u00a0000 NOK; igjen 0 NOK');
@@ -89,17 +113,22 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
     await ingrid.waitForURL(/\/vedtak/);
     await expectAccessible(ingrid);
     await ingrid.locator(`#language-${ids.get('4014')}-nn`).check();
-    await ingrid.getByLabel(nb('selection.decisions.conditions', { applicant: APPLICANTS['4001'] }), { exact: true }).fill('Sluttrapport innen 1. juni 2028.');
+    await ingrid
+      .getByLabel(nb('selection.decisions.conditions', { applicant: APPLICANTS['4001'] }), { exact: true })
+      .fill('Sluttrapport innen 1. juni 2028.');
     await ingrid.getByRole('button', { name: nb('selection.decisions.submit', { count: 6 }) }).click();
     await expect.poll(() => ingrid.url()).toContain('decided=6');
     await expectAccessible(ingrid);
 
     // The job's progress is on the page: every letter made and sent to each member's mailbox (and, for the Porsgrunn network, its case workers).
     await expect
-      .poll(async () => {
-        await ingrid.reload();
-        return (await ingrid.locator('.letter-state').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-state')))).sort();
-      }, { timeout: 60_000, interval: 1000 })
+      .poll(
+        async () => {
+          await ingrid.reload();
+          return (await ingrid.locator('.letter-state').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-state')))).sort();
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
       .toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'sent']);
     await expectAccessible(ingrid);
 

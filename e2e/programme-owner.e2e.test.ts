@@ -44,7 +44,10 @@ describe.skipIf(!hasChromium)('a programme owner publishes a call and a municipa
     await expectAccessible(page);
     await page.getByRole('link', { name: nb('programmes.list.ownerLink') }).click();
     await expectAccessible(page);
-    await page.getByRole('link', { name: /^Ny utlysning: / }).first().click();
+    await page
+      .getByRole('link', { name: /^Ny utlysning: / })
+      .first()
+      .click();
     await expectAccessible(page);
     await page.getByRole('button', { name: nb('programmes.callForm.create') }).click();
     expect(await page.locator('.ds-error-summary').textContent()).toContain(nb('programmes.problem.required'));
@@ -116,7 +119,9 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await page.getByRole('link', { name: nb('programmes.templates.new') }).click();
     await expectAccessible(page);
     await page.getByLabel(nb('programmes.templates.name')).fill('Omstillingssøknad 2027');
-    await page.getByLabel(nb('programmes.templates.startFrom')).selectOption({ label: nb('programmes.templates.copyOf', { name: 'Nettverkssøknad' }) });
+    await page
+      .getByLabel(nb('programmes.templates.startFrom'))
+      .selectOption({ label: nb('programmes.templates.copyOf', { name: 'Nettverkssøknad' }) });
     await page.getByRole('button', { name: nb('programmes.templates.create') }).click();
     await expect.poll(() => page.url()).toMatch(/\/eier\/skjemamaler\/[0-9a-f-]{36}/);
     templatePath = new URL(page.url()).pathname;
@@ -130,7 +135,10 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await page.locator('#s0-p2-required').check();
     await page.getByRole('button', { name: nb('programmes.templates.partUp', { section: 1, number: 3 }) }).click();
     expect(await page.locator('#s0-p1-label').inputValue()).toBe('Vedtak om deltakelse');
-    await page.getByRole('button', { name: nb('programmes.templates.save') }).first().click();
+    await page
+      .getByRole('button', { name: nb('programmes.templates.save') })
+      .first()
+      .click();
     await expect.poll(() => page.url()).toContain('saved=1');
     expect(await page.textContent('body')).toContain(nb('programmes.templates.saved', { version: 2 }));
     await expectAccessible(page);
@@ -140,7 +148,10 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await expectAccessible(page);
     await page.getByRole('link', { name: nb('programmes.templates.back') }).click();
 
-    await page.getByRole('link', { name: /^Ny utlysning med malen i / }).first().click();
+    await page
+      .getByRole('link', { name: /^Ny utlysning med malen i / })
+      .first()
+      .click();
     await expectAccessible(page);
     await page.getByLabel(nb('programmes.callForm.title'), { exact: true }).fill('Omstilling med politisk forankring 2027');
     await page.getByLabel(nb('programmes.callForm.purpose')).fill('Kommuner som vil omstille tjenestene sine.');
@@ -176,7 +187,7 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await anonymous.close();
   });
 
-  it('after the deadline she grants Skien an extension, and Ola starts Skien\'s application late and sees it there; he asks a question that she answers and publishes', async () => {
+  it("after the deadline she grants Skien an extension, and Ola starts Skien's application late and sees it there; he asks a question that she answers and publishes", async () => {
     const db = running.database.db;
     const call = (await findCall(db, callId))!;
     // Time passes: the round closes a minute ago (as if the owner had set that deadline).
@@ -233,7 +244,16 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
   });
 
   it('every new page passes axe in nynorsk, Danish and English too', async () => {
-    const paths = ['/eier/skjemamaler', templatePath, `${templatePath}/forhandsvis`, '/eier/skjemamaler/ny', `/eier/utlysninger/${callId}`, `/eier/utlysninger/${callId}/sporsmal`, questionPath, `/utlysninger/${callId}`];
+    const paths = [
+      '/eier/skjemamaler',
+      templatePath,
+      `${templatePath}/forhandsvis`,
+      '/eier/skjemamaler/ny',
+      `/eier/utlysninger/${callId}`,
+      `/eier/utlysninger/${callId}/sporsmal`,
+      questionPath,
+      `/utlysninger/${callId}`,
+    ];
     for (const lang of ['nn', 'da', 'en']) {
       for (const path of paths) {
         await page.goto(`${running.baseUrl}${path}?lang=${lang}`);

@@ -158,7 +158,10 @@ describe.skipIf(!hasChromium)('reviewers assess the six demo applications', () =
     await expectAccessible(ingrid);
     expect(await ingrid.locator('#side-by-side').textContent()).toContain('Anne Strand');
     await ingrid.locator('#flagText').last().fill('Må vurderes juridisk: felles responssenter og personvern.');
-    await ingrid.getByRole('button', { name: nb('assessment.flag.raise') }).last().click();
+    await ingrid
+      .getByRole('button', { name: nb('assessment.flag.raise') })
+      .last()
+      .click();
     await expect.poll(() => ingrid.url()).toContain('notice=flagged');
     expect(await ingrid.textContent('main')).toContain(nb('assessment.consensus.paused'));
     expect(await pausedApplicationsOfCall(running.database.db, callId)).toHaveLength(1);
@@ -170,7 +173,7 @@ describe.skipIf(!hasChromium)('reviewers assess the six demo applications', () =
     await expectAccessible(ingrid);
   }, 120_000);
 
-  it('Per opening Anne\'s score page gets 403, and nothing changes', async () => {
+  it("Per opening Anne's score page gets 403, and nothing changes", async () => {
     const db = running.database.db;
     const pool = await listPool(db, (await findCall(db, callId))!.programmeId);
     const anneId = pool.find((m) => m.name === 'Anne Strand')!.userId;

@@ -66,7 +66,10 @@ describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => 
     const page = await openPage(context);
     await page.goto(`${running.baseUrl}/?lang=${locale === 'nb' ? 'en' : 'nb'}`);
     const switchName = translator(locale === 'nb' ? 'en' : 'nb')('layout.language');
-    await page.getByRole('navigation', { name: switchName }).getByRole('link', { name: translator(locale)(`language.${locale}`) }).click();
+    await page
+      .getByRole('navigation', { name: switchName })
+      .getByRole('link', { name: translator(locale)(`language.${locale}`) })
+      .click();
     expect(await page.getAttribute('html', 'lang')).toBe(locale);
     expect(await page.textContent('h1')).toBe(translator(locale)('site.tagline'));
     await expectAccessible(page);
@@ -147,7 +150,10 @@ describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => 
     await signIn(page, eirik);
     await page.getByRole('link', { name: nb('nav.audit') }).click();
     await expectAccessible(page);
-    await page.getByRole('link', { name: /^user / }).first().click();
+    await page
+      .getByRole('link', { name: /^user / })
+      .first()
+      .click();
     const rows = await page.locator('tbody tr').count();
     expect(rows).toBeGreaterThan(0);
     expect(await page.inputValue('#recordId')).not.toBe('');

@@ -10,12 +10,6 @@ import { applications } from './applications/index.js';
 import { assessment } from './assessment/index.js';
 import { selection } from './selection/index.js';
 
-export const CAPABILITIES = [
-  projections,
-  programmes,
-  selection,
-  applications,
-  assessment,
-] as const;
+export const CAPABILITIES = [projections, programmes, selection, applications, assessment] as const;
 
 for (const capability of CAPABILITIES) registerCapability(capability);

@@ -17,7 +17,8 @@ beforeAll(async () => {
   running = await startTestApp();
   await seedSmallRegistry(running.database.db);
   await seedDemoProgrammes(running.database.db);
-  for (const subject of [SILJE, OLA, MARTE, 'persona-fredericia-case-worker', 'persona-kdd-owner']) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  for (const subject of [SILJE, OLA, MARTE, 'persona-fredericia-case-worker', 'persona-kdd-owner'])
+    cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
   callId = (await seededIds(running.database.db, 'programme_calls', 'nettverk-2027:call'))!;
 }, 60_000);
 afterAll(() => running.close());
@@ -27,14 +28,37 @@ const token = async (who: string) => csrfTokenIn((await get('/soknader', who)).b
 
 async function post(url: string, who: string, form: Record<string, string>) {
   const body = new URLSearchParams({ _csrf: await token(who), ...form });
-  return running.app.inject({ method: 'POST', url, headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
 }
 
-async function upload(url: string, who: string, form: Record<string, string>, file: { field: string; name: string; type: string; content: Buffer }) {
+async function upload(
+  url: string,
+  who: string,
+  form: Record<string, string>,
+  file: { field: string; name: string; type: string; content: Buffer },
+) {
   const boundary = 'stifinner-test-boundary';
-  const parts: Buffer[] = [...Object.entries({ _csrf: await token(who), ...form })].map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return running.app.inject({ method: 'POST', url, headers: { cookie: cookie[who]!, 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'text/html' }, payload: Buffer.concat(parts) });
+  const parts: Buffer[] = [...Object.entries({ _csrf: await token(who), ...form })].map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+    file.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'text/html' },
+    payload: Buffer.concat(parts),
+  });
 }
 
 const PDF = Buffer.from('%PDF-1.7\n% vedtak\n');
@@ -67,7 +91,8 @@ describe('an application from start to receipt', () => {
   });
 
   it('Silje invites Skien and Notodden; Ola and Marte see and accept the invitation', async () => {
-    for (const name of ['Skien', '4005']) expect((await post(`/soknader/${applicationId}/invitasjoner`, SILJE, { municipality: name })).statusCode).toBe(303);
+    for (const name of ['Skien', '4005'])
+      expect((await post(`/soknader/${applicationId}/invitasjoner`, SILJE, { municipality: name })).statusCode).toBe(303);
     expect((await post(`/soknader/${applicationId}/invitasjoner`, SILJE, { municipality: 'Atlantis' })).statusCode).toBe(400);
     const mine = await get('/soknader', OLA);
     expect(mine.body).toContain('Porsgrunn inviterer Skien');
@@ -85,7 +110,9 @@ describe('an application from start to receipt', () => {
   it('hides the application from other municipalities: 404 for forged ids, nothing written', async () => {
     expect((await get(`/soknader/${applicationId}`, 'persona-fredericia-case-worker')).statusCode).toBe(404);
     const before = await version();
-    expect((await post(`/soknader/${applicationId}`, 'persona-fredericia-case-worker', { version: before, 'plan.text': 'kapret' })).statusCode).toBe(404);
+    expect(
+      (await post(`/soknader/${applicationId}`, 'persona-fredericia-case-worker', { version: before, 'plan.text': 'kapret' })).statusCode,
+    ).toBe(404);
     expect((await post(`/soknader/${applicationId}/send`, 'persona-fredericia-case-worker', { version: before })).statusCode).toBe(404);
     expect((await get(`/soknader/00000000-0000-0000-0000-000000000000`, SILJE)).statusCode).toBe(404);
     expect((await get(`/soknader/not-an-id`, SILJE)).statusCode).toBe(400);
@@ -99,7 +126,12 @@ describe('an application from start to receipt', () => {
 
   it('saves a draft with warnings, keeps a stale save as a 409 with the text, and refuses absurd input', async () => {
     const v = await version();
-    const saved = await post(`/soknader/${applicationId}`, SILJE, { version: v, 'challenge.text': 'Flere eldre, færre i arbeid.', 'plan.text': 'Felles rekruttering.', 'anchoring.date': '2026-13-40' });
+    const saved = await post(`/soknader/${applicationId}`, SILJE, {
+      version: v,
+      'challenge.text': 'Flere eldre, færre i arbeid.',
+      'plan.text': 'Felles rekruttering.',
+      'anchoring.date': '2026-13-40',
+    });
     expect(saved.statusCode).toBe(303);
     const page = await get(saved.headers.location as string, SILJE);
     expect(page.body).toContain('Ikke en gyldig dato');
@@ -119,12 +151,27 @@ describe('an application from start to receipt', () => {
 
   it('refuses a wrong file type (415) and an oversized file (413), writing nothing', async () => {
     const before = await version();
-    const wrong = await upload(`/soknader/${applicationId}/vedlegg`, SILJE, { version: before, part: 'anchoring.decision' }, { field: 'file', name: 'vedtak.exe', type: 'application/x-msdownload', content: Buffer.from('MZ') });
+    const wrong = await upload(
+      `/soknader/${applicationId}/vedlegg`,
+      SILJE,
+      { version: before, part: 'anchoring.decision' },
+      { field: 'file', name: 'vedtak.exe', type: 'application/x-msdownload', content: Buffer.from('MZ') },
+    );
     expect(wrong.statusCode).toBe(415);
     expect(wrong.body).toContain('filtypen er ikke tillatt');
-    const disguised = await upload(`/soknader/${applicationId}/vedlegg`, SILJE, { version: before, part: 'anchoring.decision' }, { field: 'file', name: 'vedtak.pdf', type: 'application/pdf', content: Buffer.from('MZ not a pdf') });
+    const disguised = await upload(
+      `/soknader/${applicationId}/vedlegg`,
+      SILJE,
+      { version: before, part: 'anchoring.decision' },
+      { field: 'file', name: 'vedtak.pdf', type: 'application/pdf', content: Buffer.from('MZ not a pdf') },
+    );
     expect(disguised.statusCode).toBe(415);
-    const big = await upload(`/soknader/${applicationId}/vedlegg`, SILJE, { version: before, part: 'anchoring.decision' }, { field: 'file', name: 'stor.pdf', type: 'application/pdf', content: Buffer.alloc(200 * 1024, 1) });
+    const big = await upload(
+      `/soknader/${applicationId}/vedlegg`,
+      SILJE,
+      { version: before, part: 'anchoring.decision' },
+      { field: 'file', name: 'stor.pdf', type: 'application/pdf', content: Buffer.alloc(200 * 1024, 1) },
+    );
     expect(big.statusCode).toBe(413);
     expect(await version()).toBe(before);
   });
@@ -138,11 +185,35 @@ describe('an application from start to receipt', () => {
 
   it('takes the decisions and the attachment, submits, shows the receipt, mails it and makes the PDF', async () => {
     for (const who of [SILJE, OLA, MARTE]) {
-      const response = await upload(`/soknader/${applicationId}/vedtak`, who, { decisionBody: 'kommunestyre', decisionDate: '2026-11-10' }, { field: 'decisionFile', name: 'vedtak.pdf', type: 'application/pdf', content: PDF });
+      const response = await upload(
+        `/soknader/${applicationId}/vedtak`,
+        who,
+        { decisionBody: 'kommunestyre', decisionDate: '2026-11-10' },
+        { field: 'decisionFile', name: 'vedtak.pdf', type: 'application/pdf', content: PDF },
+      );
       expect(response.statusCode, response.body.slice(0, 200)).toBe(303);
     }
-    expect((await upload(`/soknader/${applicationId}/vedlegg`, SILJE, { version: await version(), part: 'anchoring.decision' }, { field: 'file', name: 'vedtak.pdf', type: 'application/pdf', content: PDF })).statusCode).toBe(303);
-    expect((await post(`/soknader/${applicationId}`, SILJE, { version: await version(), 'challenge.text': 'Flere eldre.', 'plan.text': 'Felles rekruttering.', 'plan.goal': 'Ti prosent.', 'anchoring.date': '2026-11-10' })).statusCode).toBe(303);
+    expect(
+      (
+        await upload(
+          `/soknader/${applicationId}/vedlegg`,
+          SILJE,
+          { version: await version(), part: 'anchoring.decision' },
+          { field: 'file', name: 'vedtak.pdf', type: 'application/pdf', content: PDF },
+        )
+      ).statusCode,
+    ).toBe(303);
+    expect(
+      (
+        await post(`/soknader/${applicationId}`, SILJE, {
+          version: await version(),
+          'challenge.text': 'Flere eldre.',
+          'plan.text': 'Felles rekruttering.',
+          'plan.goal': 'Ti prosent.',
+          'anchoring.date': '2026-11-10',
+        })
+      ).statusCode,
+    ).toBe(303);
     const submitted = await post(`/soknader/${applicationId}/send`, SILJE, { version: await version() });
     expect(submitted.statusCode, submitted.body.match(/ds-error-summary[\s\S]*?<\/ul>/)?.[0]).toBe(303);
     expect(submitted.headers.location).toContain(`/soknader/${applicationId}/kvittering/1`);
@@ -165,7 +236,9 @@ describe('an application from start to receipt', () => {
       mails = await listCapturedMail(running.database.db);
     }
     const mail = mails.find((m) => m.subject.includes('Kvittering'))!;
-    expect(mail.recipients).toEqual(expect.arrayContaining(['silje.andersen@porsgrunn.example.no', 'ola.dahl@skien.example.no', 'marte.lie@notodden.example.no']));
+    expect(mail.recipients).toEqual(
+      expect.arrayContaining(['silje.andersen@porsgrunn.example.no', 'ola.dahl@skien.example.no', 'marte.lie@notodden.example.no']),
+    );
     expect(mail.attachments[0]).toMatchObject({ contentType: 'application/pdf' });
     expect((await get(`/soknader/${applicationId}`, SILJE)).body).toContain('Send inn på nytt');
   }, 60_000);
@@ -176,14 +249,22 @@ describe('an application from start to receipt', () => {
     const v = await version();
     const autosave = async (ver: string, text: string) => {
       const body = new URLSearchParams({ _csrf: await token(SILJE), version: ver, 'plan.text': text });
-      return running.app.inject({ method: 'POST', url: `/soknader/${applicationId}`, headers: { cookie: cookie[SILJE]!, 'content-type': 'application/x-www-form-urlencoded', 'x-autosave': '1' }, payload: body.toString() });
+      return running.app.inject({
+        method: 'POST',
+        url: `/soknader/${applicationId}`,
+        headers: { cookie: cookie[SILJE]!, 'content-type': 'application/x-www-form-urlencoded', 'x-autosave': '1' },
+        payload: body.toString(),
+      });
     };
     const first = await autosave(v, 'Autolagret');
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ version: Number(v) + 1 });
     expect((await autosave(v, 'Gammel')).statusCode).toBe(409);
     expect((await findApplication(running.database.db, applicationId))!.answers['plan.text']).toBe('Autolagret');
-    const withdrawn = await post(`/soknader/${applicationId}/trekk`, SILJE, { version: await version(), reason: 'Nettverket ble enige om å søke i neste runde' });
+    const withdrawn = await post(`/soknader/${applicationId}/trekk`, SILJE, {
+      version: await version(),
+      reason: 'Nettverket ble enige om å søke i neste runde',
+    });
     expect(withdrawn.statusCode).toBe(303);
     expect((await findApplication(running.database.db, applicationId))!.status).toBe('withdrawn');
     const page = await get(`/soknader/${applicationId}`, SILJE);

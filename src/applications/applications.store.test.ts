@@ -4,13 +4,34 @@ import { listAuditEvents } from '../platform/audit/store.js';
 import { seedDemoIdentities } from '../platform/auth/demo.js';
 import { openPostgres, type DB } from '../platform/db/database.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
-import { amendCall, findCall, findExtension, findTemplate, grantExtension, listExtensions, revokeExtension, seedDemoProgrammes, seededIds, seedSmallRegistry, updateTemplate } from '../programmes/index.js';
+import {
+  amendCall,
+  findCall,
+  findExtension,
+  findTemplate,
+  grantExtension,
+  listExtensions,
+  revokeExtension,
+  seedDemoProgrammes,
+  seededIds,
+  seedSmallRegistry,
+  updateTemplate,
+} from '../programmes/index.js';
 import type { Actor } from '../platform/db/kit.js';
 import { isRefused, orThrow, type Refused } from '../platform/outcome.js';
 import type { ApplicationProblem } from './model.js';
 import { findApplication, listApplicationsOf, listSubmissions, submittedChallenges } from './store.js';
 import { completeNetwork as completeNetworkOn, pdfFile } from './testing.js';
-import { attachMemberDecision, inviteMunicipality, respondToInvitation, saveAnswers, startApplication, submitApplication, withdrawApplication, type SubmissionEffects } from './use-cases.js';
+import {
+  attachMemberDecision,
+  inviteMunicipality,
+  respondToInvitation,
+  saveAnswers,
+  startApplication,
+  submitApplication,
+  withdrawApplication,
+  type SubmissionEffects,
+} from './use-cases.js';
 
 let database: TestDatabase;
 /** The test's handle: unqualified now() is the controlled clock (see controlClock). */
@@ -18,15 +39,23 @@ let db: DB;
 let callId: string;
 const silje: Actor = { user: null, requestId: 'silje' };
 const enqueued: string[] = [];
-const effects: SubmissionEffects = { jobs: { enqueue: async (_trx, _name, data) => {
+const effects: SubmissionEffects = {
+  jobs: {
+    enqueue: async (_trx, _name, data) => {
       enqueued.push((data as { submissionId: string }).submissionId);
       return 'job';
-    } } };
+    },
+  },
+};
 
 /** The problem a use case refused with, or undefined when it did what it was asked. */
-const problemOf = (outcome: unknown): ApplicationProblem | undefined => (isRefused(outcome as never) ? (outcome as { problem: ApplicationProblem }).problem : undefined);
+const problemOf = (outcome: unknown): ApplicationProblem | undefined =>
+  isRefused(outcome as never) ? (outcome as { problem: ApplicationProblem }).problem : undefined;
 /** The codes of a refused grant or revocation of a deadline exception. */
-const extensionCodes = (outcome: unknown): string[] => (isRefused(outcome as never) ? ((outcome as Refused<{ problems?: { code: string }[] }>).problem.problems ?? []).map((problem: { code: string }) => problem.code) : []);
+const extensionCodes = (outcome: unknown): string[] =>
+  isRefused(outcome as never)
+    ? ((outcome as Refused<{ problems?: { code: string }[] }>).problem.problems ?? []).map((problem: { code: string }) => problem.code)
+    : [];
 const blockerKinds = (outcome: unknown) => {
   const problem = problemOf(outcome);
   return problem?.kind === 'submissionBlocked' ? problem.blockers.map((b) => b.kind) : problem?.kind;
@@ -42,7 +71,9 @@ const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 async function controlClock(test: TestDatabase): Promise<DB> {
   await sql`create schema testclock`.execute(test.db);
   await sql`create table testclock.frozen (at timestamptz not null)`.execute(test.db);
-  await sql`create function testclock.now() returns timestamptz language sql stable as $$ select coalesce((select at from testclock.frozen limit 1), pg_catalog.now()) $$`.execute(test.db);
+  await sql`create function testclock.now() returns timestamptz language sql stable as $$ select coalesce((select at from testclock.frozen limit 1), pg_catalog.now()) $$`.execute(
+    test.db,
+  );
   if (test.engine === 'pglite') {
     await sql`set search_path to testclock, pg_catalog, public`.execute(test.db);
     return test.db;
@@ -113,12 +144,18 @@ async function atDatabaseInstant(body: (deadlineOffset: (seconds: number) => Pro
 const completeNetwork = (leadCode?: '4001' | '4003' | '4005') => completeNetworkOn(db, callId, silje, leadCode);
 
 describe(`applications in the store (${engine})`, () => {
-  it('keeps both case workers\' work: a stale save is refused with the base and the current answers', async () => {
+  it("keeps both case workers' work: a stale save is refused with the base and the current answers", async () => {
     const call = (await findCall(db, callId))!;
     const id = orThrow(await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje));
     orThrow(await saveAnswers(db, id, 1, { 'plan.text': 'Silje skrev dette' }, { user: null, requestId: 'a' }));
     const stale = await saveAnswers(db, id, 1, { 'plan.text': 'Kari skrev dette' }, silje);
-    expect(problemOf(stale)).toEqual({ kind: 'versionConflict', currentVersion: 2, baseVersion: 1, changedByName: null, changedParts: ['Tiltak og hvordan de når målene'] });
+    expect(problemOf(stale)).toEqual({
+      kind: 'versionConflict',
+      currentVersion: 2,
+      baseVersion: 1,
+      changedByName: null,
+      changedParts: ['Tiltak og hvordan de når målene'],
+    });
     expect((await findApplication(db, id))!.answers).toEqual({ 'plan.text': 'Silje skrev dette' });
     expect((await findApplication(db, id))!.version).toBe(2);
     expect((await listApplicationsOf(db, ['4001'])).some((a) => a.id === id)).toBe(true);
@@ -146,7 +183,15 @@ describe(`applications in the store (${engine})`, () => {
     // The owner edits the template and amends the call: the submitted copy stays as it was.
     const call = (await findCall(db, callId))!;
     const template = (await findTemplate(db, call.content.templateId!))!;
-    orThrow(await updateTemplate(db, template.id, template.version, { sections: [{ key: 'new', title: 'Ny', parts: [{ kind: 'text', key: 'new.text', label: 'Ny', required: true, maxWords: 10 }] }] }, silje));
+    orThrow(
+      await updateTemplate(
+        db,
+        template.id,
+        template.version,
+        { sections: [{ key: 'new', title: 'Ny', parts: [{ kind: 'text', key: 'new.text', label: 'Ny', required: true, maxWords: 10 }] }] },
+        silje,
+      ),
+    );
     orThrow(await amendCall(db, callId, call.version, { ...call.content, purpose: 'Endret formål' }, 'Presisering', silje));
     expect(JSON.stringify((await listSubmissions(db, id))[0]!.form)).toBe(before);
     expect((await listAuditEvents(db, { recordType: 'application', recordId: id, limit: 20 })).map((e) => e.action)).toContain('submit');
@@ -171,7 +216,11 @@ describe(`applications in the store (${engine})`, () => {
     const call = (await findCall(db, callId))!;
     const id = orThrow(await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje));
     const refused = problemOf(await submitApplication(db, id, 1, silje, effects));
-    expect(refused?.kind === 'submissionBlocked' && refused.blockers).toContainEqual({ kind: 'rule', key: 'programmes.rule.population.fail', params: { total: 37_400, minimum: 60_000, year: '2025', shortfall: 22_600 } });
+    expect(refused?.kind === 'submissionBlocked' && refused.blockers).toContainEqual({
+      kind: 'rule',
+      key: 'programmes.rule.population.fail',
+      params: { total: 37_400, minimum: 60_000, year: '2025', shortfall: 22_600 },
+    });
   });
 
   it('refuses a second invitation, a second answer and a decision before accepting; after withdrawal nothing changes', async () => {
@@ -179,16 +228,28 @@ describe(`applications in the store (${engine})`, () => {
     const call = (await findCall(db, callId))!;
     const id = orThrow(await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje));
     orThrow(await inviteMunicipality(db, id, { code: '4003', name: 'Skien' }, 5, silje));
-    expect(problemOf(await inviteMunicipality(db, id, { code: '4003', name: 'Skien' }, 5, silje))).toEqual({ kind: 'network', reason: 'alreadyMember' });
-    expect(problemOf(await attachMemberDecision(db, id, '4003', { body: 'kommunestyre', date: '2026-11-10' }, pdfFile('4003.pdf'), silje))).toEqual({ kind: 'network', reason: 'notAccepted' });
+    expect(problemOf(await inviteMunicipality(db, id, { code: '4003', name: 'Skien' }, 5, silje))).toEqual({
+      kind: 'network',
+      reason: 'alreadyMember',
+    });
+    expect(
+      problemOf(await attachMemberDecision(db, id, '4003', { body: 'kommunestyre', date: '2026-11-10' }, pdfFile('4003.pdf'), silje)),
+    ).toEqual({ kind: 'network', reason: 'notAccepted' });
     orThrow(await respondToInvitation(db, id, '4003', 'declined', null, silje));
-    expect(problemOf(await respondToInvitation(db, id, '4003', 'accepted', null, silje))).toEqual({ kind: 'network', reason: 'notPending' });
+    expect(problemOf(await respondToInvitation(db, id, '4003', 'accepted', null, silje))).toEqual({
+      kind: 'network',
+      reason: 'notPending',
+    });
     const { version } = (await findApplication(db, id))!;
     orThrow(await withdrawApplication(db, id, version, 'Feil utlysning', silje));
     expect(problemOf(await withdrawApplication(db, id, version + 1, null, silje))?.kind).toBe('readOnly');
     expect(problemOf(await inviteMunicipality(db, id, { code: '4005', name: 'Notodden' }, 5, silje))?.kind).toBe('readOnly');
     const application = (await findApplication(db, id))!;
-    expect([application.status, ...application.members.map((m) => `${m.code}:${m.invitation}`)]).toEqual(['withdrawn', '4001:accepted', '4003:declined']);
+    expect([application.status, ...application.members.map((m) => `${m.code}:${m.invitation}`)]).toEqual([
+      'withdrawn',
+      '4001:accepted',
+      '4003:declined',
+    ]);
     const audit = await listAuditEvents(db, { recordType: 'application_member', recordId: `${id}/4003`, limit: 10 });
     expect(audit.map((e) => `${e.action}:${e.to_state}`).sort()).toEqual(['decline:declined', 'invite:pending']);
   });
@@ -197,7 +258,10 @@ describe(`applications in the store (${engine})`, () => {
     await deadlineIn(3600);
     const id = await completeNetwork();
     const { version } = (await findApplication(db, id))!;
-    const results = await Promise.all([submitApplication(db, id, version, silje, effects), submitApplication(db, id, version, silje, effects)]);
+    const results = await Promise.all([
+      submitApplication(db, id, version, silje, effects),
+      submitApplication(db, id, version, silje, effects),
+    ]);
     expect(results.map((r) => problemOf(r)?.kind ?? 'submitted').sort()).toEqual(['submitted', 'versionConflict']);
     expect(await listSubmissions(db, id)).toHaveLength(1);
     const again = orThrow(await submitApplication(db, id, (await findApplication(db, id))!.version, silje, effects));
@@ -208,18 +272,35 @@ describe(`applications in the store (${engine})`, () => {
   it('keeps the projected figures with the submitted version, and rolls the submission back when they were read for another network', async () => {
     await deadlineIn(3600);
     const id = await completeNetwork();
-    const challenge = { part: 'challenge.projection', indicator: 'age-80-plus' as const, scenario: 'main' as const, baseYear: 2025, horizonYear: 2040, areas: [{ name: null, codes: ['4001', '4003', '4005'], base: 5_000, horizon: 8_000 }], missing: [] };
-    const stale = await submitApplication(db, id, (await findApplication(db, id))!.version, silje, { snapshot: { memberCodes: ['4001', '4003'], challenges: [challenge] } });
+    const challenge = {
+      part: 'challenge.projection',
+      indicator: 'age-80-plus' as const,
+      scenario: 'main' as const,
+      baseYear: 2025,
+      horizonYear: 2040,
+      areas: [{ name: null, codes: ['4001', '4003', '4005'], base: 5_000, horizon: 8_000 }],
+      missing: [],
+    };
+    const stale = await submitApplication(db, id, (await findApplication(db, id))!.version, silje, {
+      snapshot: { memberCodes: ['4001', '4003'], challenges: [challenge] },
+    });
     expect(problemOf(stale)).toEqual({ kind: 'networkChanged' });
     expect(await listSubmissions(db, id)).toEqual([]);
     expect((await findApplication(db, id))!.status).toBe('draft');
-    const { submissionId } = orThrow(await submitApplication(db, id, (await findApplication(db, id))!.version, silje, { snapshot: { memberCodes: ['4005', '4001', '4003'], challenges: [challenge] } }));
+    const { submissionId } = orThrow(
+      await submitApplication(db, id, (await findApplication(db, id))!.version, silje, {
+        snapshot: { memberCodes: ['4005', '4001', '4003'], challenges: [challenge] },
+      }),
+    );
     expect(await submittedChallenges(db, submissionId)).toEqual([challenge]);
   });
 });
 
 describe(`late submission by an owner's exception (${engine})`, () => {
-  const ingrid: Actor & { at?: Date } = { user: { userId: '00000000-0000-0000-0000-000000000001', name: 'Ingrid Haugen' }, requestId: 'ingrid' };
+  const ingrid: Actor & { at?: Date } = {
+    user: { userId: '00000000-0000-0000-0000-000000000001', name: 'Ingrid Haugen' },
+    requestId: 'ingrid',
+  };
 
   it('one second after the deadline refuses Porsgrunn without an exception, accepts Skien with one, and refuses Notodden one second after its exception', async () => {
     await deadlineIn(3600);
@@ -228,10 +309,19 @@ describe(`late submission by an owner's exception (${engine})`, () => {
     const notodden = await completeNetwork('4005');
     await deadlineIn(-1);
 
-    expect(blockerKinds(await submitApplication(db, porsgrunn, (await findApplication(db, porsgrunn))!.version, silje, effects))).toEqual(['deadline']);
+    expect(blockerKinds(await submitApplication(db, porsgrunn, (await findApplication(db, porsgrunn))!.version, silje, effects))).toEqual([
+      'deadline',
+    ]);
 
     const until = new Date((await dbNow()).getTime() + 600_000);
-    const extensionId = orThrow(await grantExtension(db, callId, { roundIndex: 0, until, reason: 'Kommunestyremøtet ble flyttet', municipality: { code: '4003', name: 'Skien' } }, ingrid));
+    const extensionId = orThrow(
+      await grantExtension(
+        db,
+        callId,
+        { roundIndex: 0, until, reason: 'Kommunestyremøtet ble flyttet', municipality: { code: '4003', name: 'Skien' } },
+        ingrid,
+      ),
+    );
     const accepted = orThrow(await submitApplication(db, skien, (await findApplication(db, skien))!.version, silje, effects));
     expect(accepted.number).toBe(1);
     const [submission] = await listSubmissions(db, skien);
@@ -241,12 +331,28 @@ describe(`late submission by an owner's exception (${engine})`, () => {
     const revokeUsed = await revokeExtension(db, extensionId, used.version, 'For sent', ingrid);
     expect(problemOf(revokeUsed)).toMatchObject({ problems: [{ field: 'reason', code: 'used' }] });
     // Porsgrunn is still refused: the exception names Skien only.
-    expect(blockerKinds(await submitApplication(db, porsgrunn, (await findApplication(db, porsgrunn))!.version, silje, effects))).toEqual(['deadline']);
+    expect(blockerKinds(await submitApplication(db, porsgrunn, (await findApplication(db, porsgrunn))!.version, silje, effects))).toEqual([
+      'deadline',
+    ]);
 
     // Notodden's exception ended one second ago (granted two seconds ago, as the owner's clock then read).
     const now = await dbNow();
-    orThrow(await grantExtension(db, callId, { roundIndex: 0, until: new Date(now.getTime() - 1000), reason: 'Kort utsettelse', municipality: { code: '4005', name: 'Notodden' } }, { ...ingrid, at: new Date(now.getTime() - 2000) }));
-    expect(blockerKinds(await submitApplication(db, notodden, (await findApplication(db, notodden))!.version, silje, effects))).toEqual(['deadline']);
+    orThrow(
+      await grantExtension(
+        db,
+        callId,
+        {
+          roundIndex: 0,
+          until: new Date(now.getTime() - 1000),
+          reason: 'Kort utsettelse',
+          municipality: { code: '4005', name: 'Notodden' },
+        },
+        { ...ingrid, at: new Date(now.getTime() - 2000) },
+      ),
+    );
+    expect(blockerKinds(await submitApplication(db, notodden, (await findApplication(db, notodden))!.version, silje, effects))).toEqual([
+      'deadline',
+    ]);
     expect(await listSubmissions(db, notodden)).toEqual([]);
 
     const audit = await listAuditEvents(db, { recordType: 'deadline_extension', recordId: extensionId, limit: 10 });
@@ -258,9 +364,29 @@ describe(`late submission by an owner's exception (${engine})`, () => {
     await deadlineIn(3600);
     const porsgrunn = await completeNetwork('4001');
     await deadlineIn(-1);
-    const id = orThrow(await grantExtension(db, callId, { roundIndex: 0, until: new Date((await dbNow()).getTime() + 600_000), reason: 'Sykdom', municipality: { code: '4001', name: 'Porsgrunn' } }, ingrid));
+    const id = orThrow(
+      await grantExtension(
+        db,
+        callId,
+        {
+          roundIndex: 0,
+          until: new Date((await dbNow()).getTime() + 600_000),
+          reason: 'Sykdom',
+          municipality: { code: '4001', name: 'Porsgrunn' },
+        },
+        ingrid,
+      ),
+    );
     const { version } = (await findApplication(db, porsgrunn))!;
-    const saved = orThrow(await saveAnswers(db, porsgrunn, version, { ...(await findApplication(db, porsgrunn))!.answers, 'plan.goal': 'Tolv prosent.' }, silje));
+    const saved = orThrow(
+      await saveAnswers(
+        db,
+        porsgrunn,
+        version,
+        { ...(await findApplication(db, porsgrunn))!.answers, 'plan.goal': 'Tolv prosent.' },
+        silje,
+      ),
+    );
     const extension = (await findExtension(db, id))!;
     expect(problemOf(await revokeExtension(db, id, extension.version + 1, 'Feil', ingrid))?.kind).toBe('versionConflict');
     orThrow(await revokeExtension(db, id, extension.version, 'Gitt ved en feil', ingrid));
@@ -272,10 +398,24 @@ describe(`late submission by an owner's exception (${engine})`, () => {
   it('lets a municipality with a running exception start an application after the deadline, and no other', async () => {
     await deadlineIn(-1);
     const call = (await findCall(db, callId))!;
-    expect(problemOf(await startApplication(db, call, { code: '4005', name: 'Notodden', contactEmail: null }, silje))).toEqual({ kind: 'callNotOpen' });
+    expect(problemOf(await startApplication(db, call, { code: '4005', name: 'Notodden', contactEmail: null }, silje))).toEqual({
+      kind: 'callNotOpen',
+    });
     const now = await dbNow();
     // Notodden's exception (first test) ended a second after it began; Porsgrunn's (second test) was revoked.
-    orThrow(await grantExtension(db, callId, { roundIndex: 0, until: new Date(now.getTime() + 600_000), reason: 'Ny kommune i nettverket', municipality: { code: '4001', name: 'Porsgrunn' } }, ingrid));
+    orThrow(
+      await grantExtension(
+        db,
+        callId,
+        {
+          roundIndex: 0,
+          until: new Date(now.getTime() + 600_000),
+          reason: 'Ny kommune i nettverket',
+          municipality: { code: '4001', name: 'Porsgrunn' },
+        },
+        ingrid,
+      ),
+    );
     const started = orThrow(await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje));
     expect((await findApplication(db, started))!.roundIndex).toBe(0);
   });
@@ -284,9 +424,24 @@ describe(`late submission by an owner's exception (${engine})`, () => {
     await deadlineIn(-1);
     const before = (await listExtensions(db, callId)).length;
     const call = (await findCall(db, callId))!;
-    const early = await grantExtension(db, callId, { roundIndex: 0, until: new Date(Date.parse(call.content.rounds[0]!.closesAt) - 60_000), reason: '', municipality: { code: '4003', name: 'Skien' } }, ingrid);
+    const early = await grantExtension(
+      db,
+      callId,
+      {
+        roundIndex: 0,
+        until: new Date(Date.parse(call.content.rounds[0]!.closesAt) - 60_000),
+        reason: '',
+        municipality: { code: '4003', name: 'Skien' },
+      },
+      ingrid,
+    );
     expect(extensionCodes(early)).toEqual(['exists', 'untilBeforeDeadline', 'required']);
-    const noRound = await grantExtension(db, callId, { roundIndex: 7, until: new Date(Date.now() + 3600_000), reason: 'x', municipality: { code: '4005', name: 'Notodden' } }, ingrid);
+    const noRound = await grantExtension(
+      db,
+      callId,
+      { roundIndex: 7, until: new Date(Date.now() + 3600_000), reason: 'x', municipality: { code: '4005', name: 'Notodden' } },
+      ingrid,
+    );
     expect(extensionCodes(noRound)).toEqual(['noSuchRound']);
     expect((await listExtensions(db, callId)).length).toBe(before);
   });

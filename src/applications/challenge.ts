@@ -50,7 +50,13 @@ export function horizonWithin(figures: AreaFigures, horizonYear: number): number
   return Math.min(Math.max(horizonYear, figures.baseYear), figures.endYear);
 }
 
-export function challengeArea(name: string | null, codes: string[], figures: AreaFigures, indicator: ChallengeIndicator, horizonYear: number): ChallengeArea {
+export function challengeArea(
+  name: string | null,
+  codes: string[],
+  figures: AreaFigures,
+  indicator: ChallengeIndicator,
+  horizonYear: number,
+): ChallengeArea {
   return {
     name,
     codes,

@@ -7,7 +7,15 @@
 import type { DB } from '../platform/db/database.js';
 import type { Actor } from '../platform/db/kit.js';
 import type { Answers, StoredCall } from '../programmes/index.js';
-import { addAttachment, attachMemberDecision, inviteMunicipality, respondToInvitation, saveAnswers, startApplication, submitApplication } from './use-cases.js';
+import {
+  addAttachment,
+  attachMemberDecision,
+  inviteMunicipality,
+  respondToInvitation,
+  saveAnswers,
+  startApplication,
+  submitApplication,
+} from './use-cases.js';
 import { orThrow } from '../platform/outcome.js';
 
 export interface DemoApplication {
@@ -21,7 +29,12 @@ export interface DemoApplication {
 
 /** The municipality's public mailbox (postmottak) in the demo, so that receipts and letters reach the outbox. */
 const demoMailbox = (name: string) =>
-  `postmottak@${name.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z0-9]+/g, '-')}.kommune.example.no`;
+  `postmottak@${name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .replace(/[^a-z0-9]+/g, '-')}.kommune.example.no`;
 
 const DEMO_PDF = (name: string) => ({ name, contentType: 'application/pdf', content: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
 
@@ -33,7 +46,16 @@ export async function submitDemoApplication(db: DB, call: StoredCall, demo: Demo
     orThrow(await respondToInvitation(db, id, partner.code, 'accepted', demoMailbox(partner.name), actor));
   }
   for (const member of [demo.lead, ...demo.partners]) {
-    orThrow(await attachMemberDecision(db, id, member.code, { body: 'kommunestyre', date: demo.decisionDate }, DEMO_PDF(`vedtak-${member.code}.pdf`), actor));
+    orThrow(
+      await attachMemberDecision(
+        db,
+        id,
+        member.code,
+        { body: 'kommunestyre', date: demo.decisionDate },
+        DEMO_PDF(`vedtak-${member.code}.pdf`),
+        actor,
+      ),
+    );
   }
   let version = orThrow(await saveAnswers(db, id, 1, demo.answers, actor));
   if (demo.decisionPart) version = orThrow(await addAttachment(db, id, version, demo.decisionPart, DEMO_PDF('vedtak.pdf'), actor));

@@ -14,6 +14,14 @@ export const applications: CapabilityManifest = {
 export { submitDemoApplication, type DemoApplication } from './demo.js';
 export { translate } from '../platform/ui/translate.js';
 export { callDeadline, caseWorkerMunicipalities, type ApplicationProblem } from './model.js';
-export { applicationFile, findApplication, listSubmissions, listSubmittedApplications, type StoredApplication, type StoredAttachment, type StoredSubmission } from './store.js';
+export {
+  applicationFile,
+  findApplication,
+  listSubmissions,
+  listSubmittedApplications,
+  type StoredApplication,
+  type StoredAttachment,
+  type StoredSubmission,
+} from './store.js';
 export { saveAnswers, startApplication, submitApplication } from './use-cases.js';
 export { applicationRoutes } from './routes.js';

@@ -42,9 +42,18 @@ const complete = {
   'anchoring.date': '2026-11-10',
   'anchoring.decision': [{ name: 'vedtak.pdf', type: 'application/pdf', bytes: 1000 }],
 };
-const base: Application = { id: 'a', callId: 'c', leadCode: '4001', status: 'draft', version: 1, answers: {}, members: [lead], submissions: 0 };
+const base: Application = {
+  id: 'a',
+  callId: 'c',
+  leadCode: '4001',
+  status: 'draft',
+  version: 1,
+  answers: {},
+  members: [lead],
+  submissions: 0,
+};
 
-const done = <T,>(outcome: T | Refused<unknown>): T => {
+const done = <T>(outcome: T | Refused<unknown>): T => {
   if (isRefused(outcome)) throw new Error(JSON.stringify(outcome.problem));
   return outcome;
 };
@@ -60,7 +69,8 @@ function completeNetwork(): Member[] {
   for (const [code, name] of [
     ['4003', 'Skien'],
     ['4005', 'Notodden'],
-  ] as const) members = answered(done(invite(members, code, name, 5)), code, 'accepted');
+  ] as const)
+    members = answered(done(invite(members, code, name, 5)), code, 'accepted');
   return members.map((m) => ({ ...m, decision: decision(m.code) }));
 }
 
@@ -90,34 +100,57 @@ describe('the network', () => {
 
 describe('drafts', () => {
   it('parse posted fields, keep attachments, and refuse absurdly long text', () => {
-    const { answers, problems } = answersFromPost(NETWORK_FORM, { 'plan.text': 'Tiltak', 'challenge.text': '' }, { 'anchoring.decision': complete['anchoring.decision'] });
+    const { answers, problems } = answersFromPost(
+      NETWORK_FORM,
+      { 'plan.text': 'Tiltak', 'challenge.text': '' },
+      { 'anchoring.decision': complete['anchoring.decision'] },
+    );
     expect(answers).toEqual({ 'plan.text': 'Tiltak', 'anchoring.decision': complete['anchoring.decision'] });
     expect(problems).toEqual([]);
-    expect(answersFromPost(NETWORK_FORM, { 'plan.text': 'ord '.repeat(50_000) }, {}).problems).toEqual([{ part: 'plan.text', code: 'tooLong' }]);
+    expect(answersFromPost(NETWORK_FORM, { 'plan.text': 'ord '.repeat(50_000) }, {}).problems).toEqual([
+      { part: 'plan.text', code: 'tooLong' },
+    ]);
     expect(changedParts({ a: 'x', b: 'y' }, { a: 'x', b: 'z', c: 'w' })).toEqual(['b', 'c']);
   });
 
   it('are editable until the deadline and read-only from it', () => {
     expect(isEditable(base, deadline, new Date(deadline.getTime() - 1000))).toBe(true);
     expect(isEditable(base, deadline, deadline)).toBe(false);
-    expect(roundAt([{ opensAt: '2026-11-01T00:00:00Z', closesAt: deadline.toISOString(), expectedSelections: null }], new Date('2026-12-01T00:00:00Z'))).toBe(0);
+    expect(
+      roundAt(
+        [{ opensAt: '2026-11-01T00:00:00Z', closesAt: deadline.toISOString(), expectedSelections: null }],
+        new Date('2026-12-01T00:00:00Z'),
+      ),
+    ).toBe(0);
   });
 });
 
 describe('submission', () => {
   const before = new Date(deadline.getTime() - 1000);
-  const blockers = (outcome: ReturnType<typeof submit>) => (isRefused(outcome) && outcome.problem.kind === 'blocked' ? outcome.problem.blockers : []);
+  const blockers = (outcome: ReturnType<typeof submit>) =>
+    isRefused(outcome) && outcome.problem.kind === 'blocked' ? outcome.problem.blockers : [];
 
   it('blocks on every missing part, failing rule, pending invitation and the deadline', () => {
     const invited = done(invite([lead], '4003', 'Skien', 5));
-    const kinds = blockers(submit({ ...base, members: invited }, input(new Date(deadline.getTime() + 1000)))).map((p) => (p.kind === 'part' ? `part:${p.issue.part}` : p.kind === 'rule' ? `rule:${p.key}` : p.kind));
+    const kinds = blockers(submit({ ...base, members: invited }, input(new Date(deadline.getTime() + 1000)))).map((p) =>
+      p.kind === 'part' ? `part:${p.issue.part}` : p.kind === 'rule' ? `rule:${p.key}` : p.kind,
+    );
     expect(kinds).toEqual(
-      expect.arrayContaining(['deadline', 'pending', 'part:challenge.text', 'rule:programmes.rule.population.fail', 'rule:programmes.rule.decision.fail', 'rule:programmes.rule.sections.fail']),
+      expect.arrayContaining([
+        'deadline',
+        'pending',
+        'part:challenge.text',
+        'rule:programmes.rule.population.fail',
+        'rule:programmes.rule.decision.fail',
+        'rule:programmes.rule.sections.fail',
+      ]),
     );
   });
 
   it('fails Porsgrunn alone on population with the numbers', () => {
-    expect(blockers(submit({ ...base, answers: complete, members: [{ ...lead, decision: decision('4001') }] }, input(before)))).toEqual([{ kind: 'rule', key: 'programmes.rule.population.fail', params: { total: 37_400, minimum: 60_000, year: '2025', shortfall: 22_600 } }]);
+    expect(blockers(submit({ ...base, answers: complete, members: [{ ...lead, decision: decision('4001') }] }, input(before)))).toEqual([
+      { kind: 'rule', key: 'programmes.rule.population.fail', params: { total: 37_400, minimum: 60_000, year: '2025', shortfall: 22_600 } },
+    ]);
   });
 
   it('accepts the complete network one second before the deadline, numbers each resubmission, and refuses a withdrawn one', () => {
@@ -128,18 +161,25 @@ describe('submission', () => {
     const submitted: Application = { ...base, answers: complete, members: completeNetwork(), status: 'submitted', submissions: 1 };
     expect(done(submit(submitted, input(before)))).toMatchObject({ transition: { from: 'submitted', to: 'submitted' }, number: 2 });
     expect(blockers(submit(submitted, input(new Date(deadline.getTime() + 1000)))).map((p) => p.kind)).toEqual(['deadline']);
-    expect(submit({ ...submitted, status: 'withdrawn' }, input(before))).toEqual(refuse({ kind: 'illegalTransition', state: 'withdrawn', action: 'submit' }));
+    expect(submit({ ...submitted, status: 'withdrawn' }, input(before))).toEqual(
+      refuse({ kind: 'illegalTransition', state: 'withdrawn', action: 'submit' }),
+    );
   });
 });
 
 describe('partner suggestions', () => {
-  const member = (code: string, name: string, persons: number) => ({ code, name, kind: 'municipality' as const, population: { persons, year: 2025 } });
+  const member = (code: string, name: string, persons: number) => ({
+    code,
+    name,
+    kind: 'municipality' as const,
+    population: { persons, year: 2025 },
+  });
   const porsgrunn = { ...member('4001', 'Porsgrunn', 37_400), decision: { body: 'kommunestyre' as const, date: '2026-11-10' } };
   const region = { kind: 'region' as const, region: 'Telemark' };
   const neighbour = { kind: 'neighbour' as const, of: ['Porsgrunn'] };
   const similar = { kind: 'similar' as const, measure: { baseYear: 2026, year: 2040, from: 4.9, to: 3.1, change: -36.7, own: -35.2 } };
 
-  it('judge every rule with the partner added, the partner\'s decision not yet made, and rank those that make the network pass first', () => {
+  it("judge every rule with the partner added, the partner's decision not yet made, and rank those that make the network pass first", () => {
     const suggestions = suggestPartners(
       RULES,
       [porsgrunn],
@@ -159,29 +199,43 @@ describe('partner suggestions', () => {
     const skien = suggestions[0]!;
     expect(skien.reasons).toEqual([neighbour, region]);
     expect(skien.eligibility.results.map((r) => r.outcome)).toEqual(['pass', 'pass', 'pass', 'pending', 'pass']);
-    expect(skien.eligibility.results[2]!.explanation).toEqual({ key: 'programmes.rule.population.pass', params: { total: 93_300, minimum: 60_000, year: '2025' } });
+    expect(skien.eligibility.results[2]!.explanation).toEqual({
+      key: 'programmes.rule.population.pass',
+      params: { total: 93_300, minimum: 60_000, year: '2025' },
+    });
     expect(suggestions[2]!.eligibility.results[2]!.explanation.params).toMatchObject({ total: 50_600, shortfall: 9_400 });
   });
 
   it('call it a pass only when every rule passes (a call without a decision rule)', () => {
     const rules = RULES.filter((r) => r.kind !== 'political-decision');
-    const [skien] = suggestPartners(rules, [porsgrunn], [{ member: member('4003', 'Skien', 55_900), reasons: [similar] }], ['challenge', 'plan', 'anchoring']);
+    const [skien] = suggestPartners(
+      rules,
+      [porsgrunn],
+      [{ member: member('4003', 'Skien', 55_900), reasons: [similar] }],
+      ['challenge', 'plan', 'anchoring'],
+    );
     expect(skien!.verdict).toBe('passes');
-    expect(suggestPartners(rules, [porsgrunn], [{ member: member('4003', 'Skien', 55_900), reasons: [similar] }], ['plan'])[0]!.verdict).toBe('networkPasses');
+    expect(
+      suggestPartners(rules, [porsgrunn], [{ member: member('4003', 'Skien', 55_900), reasons: [similar] }], ['plan'])[0]!.verdict,
+    ).toBe('networkPasses');
   });
 
   it('rank by reasons when the verdicts are alike: more reasons, then neighbours before county before similar, then population', () => {
     const rules = RULES.filter((r) => r.kind === 'network-size');
-    const ranked = suggestPartners(rules, [porsgrunn], [
-      { member: member('1', 'Similar', 90_000), reasons: [similar] },
-      { member: member('2', 'County', 1_000), reasons: [region] },
-      { member: member('3', 'Both', 500), reasons: [region, similar] },
-      { member: member('4', 'Neighbour', 200), reasons: [neighbour] },
-    ]);
+    const ranked = suggestPartners(
+      rules,
+      [porsgrunn],
+      [
+        { member: member('1', 'Similar', 90_000), reasons: [similar] },
+        { member: member('2', 'County', 1_000), reasons: [region] },
+        { member: member('3', 'Both', 500), reasons: [region, similar] },
+        { member: member('4', 'Neighbour', 200), reasons: [neighbour] },
+      ],
+    );
     expect(ranked.map((s) => s.name)).toEqual(['Both', 'Neighbour', 'County', 'Similar']);
   });
 
-  it('find the municipalities whose projected change is nearest the network\'s own, leaving out members and unknown figures', () => {
+  it("find the municipalities whose projected change is nearest the network's own, leaving out members and unknown figures", () => {
     const changes = new Map([
       ['a', -30],
       ['b', -36],
@@ -212,7 +266,16 @@ describe('the projected challenge', () => {
   const figures = (rows: [year: number, total: number, age80to89: number, age90plus: number, workingAge: number][]): AreaFigures => ({
     baseYear: rows[0]![0],
     endYear: rows.at(-1)![0],
-    years: rows.map(([year, total, a80, a90, workingAge]) => ({ year, total, ageGroups: [0, 0, 0, 0, 0, 0, 0, 0, a80, a90], workingAge, workingAgePer80Plus: workingAge / (a80 + a90) }) as unknown as YearFigures),
+    years: rows.map(
+      ([year, total, a80, a90, workingAge]) =>
+        ({
+          year,
+          total,
+          ageGroups: [0, 0, 0, 0, 0, 0, 0, 0, a80, a90],
+          workingAge,
+          workingAgePer80Plus: workingAge / (a80 + a90),
+        }) as unknown as YearFigures,
+    ),
   });
   const porsgrunn = figures([
     [2026, 37_000, 1_500, 300, 22_000],
@@ -220,7 +283,12 @@ describe('the projected challenge', () => {
   ]);
 
   it('read each indicator in the base year and the horizon, kept within the projected years', () => {
-    expect(challengeArea('Porsgrunn', ['4001'], porsgrunn, 'age-80-plus', 2027)).toEqual({ name: 'Porsgrunn', codes: ['4001'], base: 1_800, horizon: 2_020 });
+    expect(challengeArea('Porsgrunn', ['4001'], porsgrunn, 'age-80-plus', 2027)).toEqual({
+      name: 'Porsgrunn',
+      codes: ['4001'],
+      base: 1_800,
+      horizon: 2_020,
+    });
     expect(challengeArea(null, ['4001'], porsgrunn, 'population', 2040)).toMatchObject({ base: 37_000, horizon: 37_100 });
     expect(challengeArea(null, ['4001'], porsgrunn, 'working-age-per-elderly', 2027).horizon).toBeCloseTo(21_900 / 2_020);
     expect(horizonWithin(porsgrunn, 2040)).toBe(2027);
@@ -250,6 +318,8 @@ describe('the projected challenge', () => {
       'Nettverket samlet (2 kommuner): 5 i 2026, 5,5 i 2040 (+10 %)',
       'Stifinners framskriving, hovedalternativet, basisår 2026.',
     ]);
-    expect(challengeLines('en', { ...challenge, areas: [], missing: ['Fredericia'] })).toEqual(['No projection for Fredericia: only Norwegian municipalities with population for several years are projected.']);
+    expect(challengeLines('en', { ...challenge, areas: [], missing: ['Fredericia'] })).toEqual([
+      'No projection for Fredericia: only Norwegian municipalities with population for several years are projected.',
+    ]);
   });
 });

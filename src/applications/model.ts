@@ -25,7 +25,13 @@ import {
   type StoredCall,
 } from '../programmes/index.js';
 import type { ProjectedChallenge } from './challenge.js';
-import { applicationWorkflow, invitationWorkflow, type ApplicationAction, type ApplicationStatus, type InvitationState } from './workflows.js';
+import {
+  applicationWorkflow,
+  invitationWorkflow,
+  type ApplicationAction,
+  type ApplicationStatus,
+  type InvitationState,
+} from './workflows.js';
 
 export type { ApplicationStatus, InvitationState, ProjectedChallenge };
 
@@ -59,7 +65,9 @@ export interface Application {
 
 /** The municipalities in whose name the person works as a case worker. */
 export function caseWorkerMunicipalities(principal: Principal | null): { code: string; name: string }[] {
-  return (principal?.memberships ?? []).filter((m) => m.role === 'case_worker' && m.municipalityCode).map((m) => ({ code: m.municipalityCode!, name: m.organisationName }));
+  return (principal?.memberships ?? [])
+    .filter((m) => m.role === 'case_worker' && m.municipalityCode)
+    .map((m) => ({ code: m.municipalityCode!, name: m.organisationName }));
 }
 
 // Problems ---------------------------------------------------------------------------------------
@@ -118,7 +126,12 @@ export function isEditable(application: Pick<Application, 'status'>, deadline: D
 const network = (reason: NetworkProblem): Refused<NetworkRefusal> => refuse({ kind: 'network', reason });
 
 /** Adds an invitation; refuses a municipality already in the network or a network at its maximum. */
-export function invite(members: readonly Member[], code: string, name: string, maxMembers: number | undefined): Member[] | Refused<NetworkRefusal> {
+export function invite(
+  members: readonly Member[],
+  code: string,
+  name: string,
+  maxMembers: number | undefined,
+): Member[] | Refused<NetworkRefusal> {
   const existing = members.find((m) => m.code === code);
   if (existing && !invitationWorkflow.can(existing.invitation, 'invite')) return network('alreadyMember');
   const active = members.filter((m) => m.invitation !== 'declined');
@@ -128,7 +141,11 @@ export function invite(members: readonly Member[], code: string, name: string, m
 }
 
 /** A co-applicant's answer to its invitation, as the invitation workflow moves it. */
-export function respond(members: readonly Member[], code: string, answer: 'accepted' | 'declined'): Transitioned<InvitationState> | Refused<NetworkRefusal> {
+export function respond(
+  members: readonly Member[],
+  code: string,
+  answer: 'accepted' | 'declined',
+): Transitioned<InvitationState> | Refused<NetworkRefusal> {
   const member = members.find((m) => m.code === code);
   if (!member) return network('notMember');
   if (member.role === 'lead') return network('lead');
@@ -147,7 +164,11 @@ export function isDecisionBody(value: string): value is DecisionBody {
 }
 
 /** Checks a member's political decision (the lead's own or an accepted co-applicant's) before it is attached. */
-export function decisionRefusal(members: readonly Member[], code: string, decision: { body: string; date: string }): Refused<NetworkRefusal> | undefined {
+export function decisionRefusal(
+  members: readonly Member[],
+  code: string,
+  decision: { body: string; date: string },
+): Refused<NetworkRefusal> | undefined {
   const member = members.find((m) => m.code === code);
   if (!member) return network('notMember');
   if (!invitationWorkflow.isIn('active', member.invitation)) return network('notAccepted');
@@ -182,7 +203,10 @@ export interface SubmissionInput {
 }
 
 /** The eligibility of the network as it stands: accepted members, their populations and decisions, answered sections. */
-export function applicationEligibility(application: Pick<Application, 'members' | 'answers'>, input: Pick<SubmissionInput, 'form' | 'rules' | 'registry'>): Eligibility {
+export function applicationEligibility(
+  application: Pick<Application, 'members' | 'answers'>,
+  input: Pick<SubmissionInput, 'form' | 'rules' | 'registry'>,
+): Eligibility {
   const members: MemberContext[] = activeMembers(application.members).map((m) => ({
     code: m.code,
     name: m.name,
@@ -193,15 +217,20 @@ export function applicationEligibility(application: Pick<Application, 'members' 
   return evaluateEligibility(input.rules, { members, answeredSections: answeredSections(input.form, application.answers) });
 }
 
-export const partLabel = (form: FormDefinition, key: string): string => form.sections.flatMap((s) => s.parts).find((p) => p.key === key)?.label ?? key;
+export const partLabel = (form: FormDefinition, key: string): string =>
+  form.sections.flatMap((s) => s.parts).find((p) => p.key === key)?.label ?? key;
 
 /** Everything that blocks a submission: the deadline, pending invitations, every part and every rule. */
-export function submissionProblems(application: Application, input: SubmissionInput): { problems: SubmissionProblem[]; eligibility: Eligibility } {
+export function submissionProblems(
+  application: Application,
+  input: SubmissionInput,
+): { problems: SubmissionProblem[]; eligibility: Eligibility } {
   const problems: SubmissionProblem[] = [];
   if (!beforeDeadline(input.deadline, input.now)) problems.push({ kind: 'deadline', deadline: input.deadline.toISOString() });
   const pending = application.members.filter((m) => m.invitation === 'pending');
   if (pending.length > 0) problems.push({ kind: 'pending', names: pending.map((m) => m.name).join(', ') });
-  for (const issue of validateAnswers(input.form, application.answers, 'submit').errors) problems.push({ kind: 'part', issue, label: partLabel(input.form, issue.part) });
+  for (const issue of validateAnswers(input.form, application.answers, 'submit').errors)
+    problems.push({ kind: 'part', issue, label: partLabel(input.form, issue.part) });
   const eligibility = applicationEligibility(application, input);
   for (const result of eligibility.results) {
     if (result.outcome !== 'pass') problems.push({ kind: 'rule', key: result.explanation.key, params: result.explanation.params });
@@ -216,7 +245,9 @@ export interface Submitted {
   eligibility: Eligibility;
 }
 
-export type SubmissionRefusal = IllegalTransition<ApplicationStatus, ApplicationAction> | { kind: 'blocked'; blockers: SubmissionProblem[] };
+export type SubmissionRefusal =
+  | IllegalTransition<ApplicationStatus, ApplicationAction>
+  | { kind: 'blocked'; blockers: SubmissionProblem[] };
 
 /** Submits (or resubmits) until the deadline: each submission is a new numbered version, the last counting. */
 export function submit(application: Application, input: SubmissionInput): Submitted | Refused<SubmissionRefusal> {
@@ -238,7 +269,11 @@ export type AnswerParseProblem = { part: string; code: 'tooLong' | 'badTable' };
  * since files are uploaded separately). Text over MAX_TEXT_CHARS is refused outright: that is not a
  * draft, that is abuse; the word limits are the form's and only warn.
  */
-export function answersFromPost(form: FormDefinition, body: Record<string, unknown>, previous: Answers): { answers: Record<string, AnswerValue>; problems: AnswerParseProblem[] } {
+export function answersFromPost(
+  form: FormDefinition,
+  body: Record<string, unknown>,
+  previous: Answers,
+): { answers: Record<string, AnswerValue>; problems: AnswerParseProblem[] } {
   const answers: Record<string, AnswerValue> = {};
   const problems: AnswerParseProblem[] = [];
   const text = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '');

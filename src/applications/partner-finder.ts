@@ -5,7 +5,14 @@
  * network's own, from the projections. The model ranks them and judges each against the call's rules.
  */
 import type { Queryable } from '../platform/db/database.js';
-import { answeredSections, type Answers, type EligibilityRule, type FormDefinition, type MemberContext, membersFromRegistry } from '../programmes/index.js';
+import {
+  answeredSections,
+  type Answers,
+  type EligibilityRule,
+  type FormDefinition,
+  type MemberContext,
+  membersFromRegistry,
+} from '../programmes/index.js';
 import { COMPARISON_YEAR } from '../projections/index.js';
 import type { ProjectionService } from '../projections/index.js';
 import type { Country } from '../registry/index.js';
@@ -25,7 +32,11 @@ const neighbourLists = new Map<Country, ReadonlyMap<string, readonly string[]>>(
 /** Municipalities sharing a boundary, from the shipped map data (read once per process). */
 export function neighboursIn(country: Country): ReadonlyMap<string, readonly string[]> {
   let lists = neighbourLists.get(country);
-  if (!lists) neighbourLists.set(country, (lists = (country === 'NO' ? readNorwegianMunicipalityBoundaries() : readDanishMunicipalityBoundaries()).neighbours));
+  if (!lists)
+    neighbourLists.set(
+      country,
+      (lists = (country === 'NO' ? readNorwegianMunicipalityBoundaries() : readDanishMunicipalityBoundaries()).neighbours),
+    );
   return lists;
 }
 
@@ -41,7 +52,11 @@ export interface PartnerSearch {
 }
 
 /** Suggested partners with why, each judged by every rule of the call with the partner added. */
-export async function findPartners(db: Queryable, projections: ProjectionService | undefined, search: PartnerSearch): Promise<PartnerSuggestion[]> {
+export async function findPartners(
+  db: Queryable,
+  projections: ProjectionService | undefined,
+  search: PartnerSearch,
+): Promise<PartnerSuggestion[]> {
   const municipalities = await listMunicipalities(db, search.country);
   const current = new Map(municipalities.map((m) => [m.code, m]));
   const active = search.members.filter((m) => m.invitation === 'accepted');
@@ -50,12 +65,15 @@ export async function findPartners(db: Queryable, projections: ProjectionService
 
   const neighbours = neighboursIn(search.country);
   const neighbourOf = new Map<string, string[]>();
-  for (const member of active) for (const code of neighbours.get(member.code) ?? []) neighbourOf.set(code, [...(neighbourOf.get(code) ?? []), member.name]);
+  for (const member of active)
+    for (const code of neighbours.get(member.code) ?? []) neighbourOf.set(code, [...(neighbourOf.get(code) ?? []), member.name]);
   for (const [code, of] of neighbourOf) found.push({ code, reason: { kind: 'neighbour', of } });
 
   const regionCode = current.get(search.leadCode)?.regionCode;
   const region = (await listRegions(db, search.country)).find((r) => r.code === regionCode);
-  if (region) for (const m of municipalities) if (m.regionCode === region.code) found.push({ code: m.code, reason: { kind: 'region', region: region.name } });
+  if (region)
+    for (const m of municipalities)
+      if (m.regionCode === region.code) found.push({ code: m.code, reason: { kind: 'region', region: region.name } });
 
   found.push(...(await similarChallenges(projections, search.country, active, taken)));
 
@@ -77,7 +95,12 @@ export async function findPartners(db: Queryable, projections: ProjectionService
 }
 
 /** Municipalities whose projected 20–66 per 80+ changes most like the network's own (Norway only: Denmark has no projection yet). */
-async function similarChallenges(projections: ProjectionService | undefined, country: Country, active: readonly { code: string }[], taken: ReadonlySet<string>): Promise<{ code: string; reason: PartnerReason }[]> {
+async function similarChallenges(
+  projections: ProjectionService | undefined,
+  country: Country,
+  active: readonly { code: string }[],
+  taken: ReadonlySet<string>,
+): Promise<{ code: string; reason: PartnerReason }[]> {
   if (!projections || country !== 'NO' || active.length === 0) return [];
   const directory = await projections.directory();
   const codes = active.map((m) => m.code).filter((code) => directory.municipality(code));
@@ -88,6 +111,9 @@ async function similarChallenges(projections: ProjectionService | undefined, cou
   const baseYear = await projections.baseYear();
   return nearestChanges(own.change, new Map([...changes].map(([code, c]) => [code, c.change])), taken, SIMILAR_COUNT).map((code) => {
     const c = changes.get(code)!;
-    return { code, reason: { kind: 'similar', measure: { baseYear, year: COMPARISON_YEAR, from: c.from, to: c.to, change: c.change, own: own.change } } };
+    return {
+      code,
+      reason: { kind: 'similar', measure: { baseYear, year: COMPARISON_YEAR, from: c.from, to: c.to, change: c.change, own: own.change } },
+    };
   });
 }

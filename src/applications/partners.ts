@@ -55,13 +55,21 @@ const VERDICT_ORDER: Record<PartnerVerdict, number> = { passes: 0, networkPasses
  * before the same county before a similar challenge, then by population. Members already in the
  * network are left out.
  */
-export function suggestPartners(rules: readonly EligibilityRule[], network: readonly MemberContext[], candidates: readonly PartnerCandidate[], answeredSections?: readonly string[]): PartnerSuggestion[] {
+export function suggestPartners(
+  rules: readonly EligibilityRule[],
+  network: readonly MemberContext[],
+  candidates: readonly PartnerCandidate[],
+  answeredSections?: readonly string[],
+): PartnerSuggestion[] {
   const inNetwork = new Set(network.map((m) => m.code));
   const firstReason = (reasons: readonly PartnerReason[]) => Math.min(...reasons.map((r) => REASON_ORDER[r.kind]));
   return candidates
     .filter((c) => !inNetwork.has(c.member.code))
     .map(({ member, reasons }): PartnerSuggestion => {
-      const eligibility = evaluateEligibility(rules, { members: [...network, { ...member, decision: undefined }], ...(answeredSections ? { answeredSections } : {}) });
+      const eligibility = evaluateEligibility(rules, {
+        members: [...network, { ...member, decision: undefined }],
+        ...(answeredSections ? { answeredSections } : {}),
+      });
       const networkPasses = eligibility.results.every((r) => !NETWORK_RULES.has(r.rule.kind) || r.outcome === 'pass');
       const verdict = eligibility.eligible ? 'passes' : networkPasses ? 'networkPasses' : 'fails';
       return { code: member.code, name: member.name, persons: member.population?.persons ?? null, reasons, eligibility, verdict };

@@ -7,7 +7,8 @@ import { translate } from '../platform/ui/translate.js';
 import type { Issue } from '../programmes/index.js';
 import type { ApplicationProblem, SubmissionProblem } from './model.js';
 
-const deadlinePassed = (ctx: PageContext, deadline: Date | string, timeZone: string) => ctx.t('applications.problem.deadline', { time: formatInstant(ctx.locale, deadline, timeZone) });
+const deadlinePassed = (ctx: PageContext, deadline: Date | string, timeZone: string) =>
+  ctx.t('applications.problem.deadline', { time: formatInstant(ctx.locale, deadline, timeZone) });
 
 /** A finding on one part of the form, named by the part's label. */
 export function issueError(ctx: PageContext, label: string, issue: Issue): FieldError {
@@ -46,5 +47,9 @@ export const explainProblem = defineProblems<ApplicationProblem>({
   network: { status: 409, field: 'members', message: (ctx, p) => translate(ctx, `applications.problem.network.${p.reason}`) },
   networkChanged: { status: 409, field: 'members', message: (ctx) => ctx.t('applications.problem.networkChanged') },
   tooManyFiles: { status: 400, field: 'attachments', message: (ctx, p) => ctx.t('applications.problem.tooManyFiles', { max: p.max }) },
-  submissionBlocked: { status: 422, field: 'submit', message: (ctx, p) => p.blockers.map((b) => blockerError(ctx, b, p.timeZone).message).join(' ') },
+  submissionBlocked: {
+    status: 422,
+    field: 'submit',
+    message: (ctx, p) => p.blockers.map((b) => blockerError(ctx, b, p.timeZone).message).join(' '),
+  },
 });

@@ -18,7 +18,12 @@ export function challengeParts(form: FormDefinition): ChallengePart[] {
 }
 
 /** The figures of every projected-challenge part of the form for the members (in their order). */
-export async function projectedChallenges(projections: ProjectionService | undefined, form: FormDefinition, country: Country, members: readonly { code: string; name: string }[]): Promise<ProjectedChallenge[]> {
+export async function projectedChallenges(
+  projections: ProjectionService | undefined,
+  form: FormDefinition,
+  country: Country,
+  members: readonly { code: string; name: string }[],
+): Promise<ProjectedChallenge[]> {
   const parts = challengeParts(form);
   if (parts.length === 0) return [];
   const directory = projections && country === 'NO' ? await projections.directory() : undefined;
@@ -36,7 +41,17 @@ export async function projectedChallenges(projections: ProjectionService | undef
     horizonYear: own[0] ? horizonWithin(own[0].figures, part.horizonYear) : part.horizonYear,
     areas: [
       ...own.map(({ member, figures }) => challengeArea(member.name, [member.code], figures, part.indicator, part.horizonYear)),
-      ...(network ? [challengeArea(null, covered.map((m) => m.code), network, part.indicator, part.horizonYear)] : []),
+      ...(network
+        ? [
+            challengeArea(
+              null,
+              covered.map((m) => m.code),
+              network,
+              part.indicator,
+              part.horizonYear,
+            ),
+          ]
+        : []),
     ],
     missing,
   }));
@@ -68,7 +83,11 @@ export function challengeRows(locale: Locale, challenge: ProjectedChallenge): Ch
 }
 
 export function challengeCaption(locale: Locale, challenge: ProjectedChallenge): string {
-  return translate(locale, 'applications.challenge.caption', { indicator: translate(locale, `applications.challenge.indicator.${challenge.indicator}`), baseYear: String(challenge.baseYear), horizonYear: String(challenge.horizonYear) });
+  return translate(locale, 'applications.challenge.caption', {
+    indicator: translate(locale, `applications.challenge.indicator.${challenge.indicator}`),
+    baseYear: String(challenge.baseYear),
+    horizonYear: String(challenge.horizonYear),
+  });
 }
 
 export function challengeSource(locale: Locale, challenge: ProjectedChallenge): string {
@@ -80,7 +99,16 @@ export function challengeLines(locale: Locale, challenge: ProjectedChallenge): s
   const rows = challengeRows(locale, challenge);
   return [
     ...(rows.length > 0 ? [challengeCaption(locale, challenge)] : []),
-    ...rows.map((row) => translate(locale, 'applications.challenge.line', { area: row.area, base: row.base, baseYear: String(challenge.baseYear), horizon: row.horizon, horizonYear: String(challenge.horizonYear), change: row.change })),
+    ...rows.map((row) =>
+      translate(locale, 'applications.challenge.line', {
+        area: row.area,
+        base: row.base,
+        baseYear: String(challenge.baseYear),
+        horizon: row.horizon,
+        horizonYear: String(challenge.horizonYear),
+        change: row.change,
+      }),
+    ),
     ...(rows.length > 0 ? [challengeSource(locale, challenge)] : []),
     ...(challenge.missing.length > 0 ? [translate(locale, 'applications.challenge.missing', { names: challenge.missing.join(', ') })] : []),
   ];

@@ -39,10 +39,21 @@ afterAll(async () => {
 const get = (url: string) => running.app.inject({ url, headers: { cookie } });
 async function post(url: string, form: Record<string, string>) {
   const body = new URLSearchParams({ _csrf: csrfTokenIn((await get('/soknader')).body), ...form });
-  return running.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
 }
 const section = (html: string, id: string) => new RegExp(`id="${id.replace('.', '\\.')}"[\\s\\S]*?</(?:form|table)>`).exec(html)?.[0] ?? '';
-const figure = (text: string) => Number(text.replace(/\s|\u00a0/g, '').replace(',', '.').replace('\u2212', '-'));
+const figure = (text: string) =>
+  Number(
+    text
+      .replace(/\s|\u00a0/g, '')
+      .replace(',', '.')
+      .replace('\u2212', '-'),
+  );
 
 describe('partners and the projected challenge, with the real registry', () => {
   it("suggests Porsgrunn's neighbours, Telemark and similar challenges, each with why and whether the network would pass", async () => {
@@ -56,7 +67,9 @@ describe('partners and the projected challenge, with the real registry', () => {
     expect(skien).toMatch(/Samlet folketall [\d\u00a0]+ ≥ 60\u00a0000/);
     const similar = [...page.matchAll(/data-reason="similar">([^<]*)</g)].map((m) => m[1]!);
     expect(similar.length).toBeGreaterThanOrEqual(1);
-    expect(similar[0]).toMatch(/^Lignende utfordring: personer 20–66 år per person 80\+ går fra \d+(,\d)? til \d+(,\d)? innen 2040 \([−+]?\d+(,\d)? %; nettverket [−+]?\d+(,\d)? %\)$/);
+    expect(similar[0]).toMatch(
+      /^Lignende utfordring: personer 20–66 år per person 80\+ går fra \d+(,\d)? til \d+(,\d)? innen 2040 \([−+]?\d+(,\d)? %; nettverket [−+]?\d+(,\d)? %\)$/,
+    );
     const english = (await get(`/soknader/${applicationId}?lang=en`)).body;
     expect(section(english, 'partner-4003')).toContain('Neighbour of Porsgrunn');
   }, 60_000);
@@ -70,7 +83,9 @@ describe('partners and the projected challenge, with the real registry', () => {
     orThrow(await respondToInvitation(running.database.db, applicationId, '4003', 'accepted', 'ola.dahl@skien.example.no', actor));
     const page = (await get(`/soknader/${applicationId}?lang=nb`)).body;
     expect(page).toMatch(/Stifinners framskriving, hovedalternativet, basisår 20\d\d\./);
-    const rows = [...section(page, 'challenge.projection-figures').matchAll(/<th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => ({ area: m[1]!, base: figure(m[2]!), horizon: figure(m[3]!) }));
+    const rows = [
+      ...section(page, 'challenge.projection-figures').matchAll(/<th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><td>([^<]*)<\/td>/g),
+    ].map((m) => ({ area: m[1]!, base: figure(m[2]!), horizon: figure(m[3]!) }));
     expect(rows.map((r) => r.area)).toEqual(['Porsgrunn', 'Skien', 'Nettverket samlet (2 kommuner)']);
     // Persons aged 80+ add up: the network projected as one is the sum of its members.
     expect(Math.abs(rows[2]!.base - rows[0]!.base - rows[1]!.base)).toBeLessThanOrEqual(1);
@@ -80,21 +95,47 @@ describe('partners and the projected challenge, with the real registry', () => {
 
   it('copies the figures into the submitted version, keeps them when the network changes, and prints them in the receipt PDF', async () => {
     const db = running.database.db;
-    for (const code of ['4001', '4003']) orThrow(await attachMemberDecision(db, applicationId, code, { body: 'kommunestyre', date: '2026-11-10' }, pdfFile(`${code}.pdf`), actor));
-    const version = orThrow(await saveAnswers(db, applicationId, (await findApplication(db, applicationId))!.version, { 'challenge.text': 'Flere eldre.', 'plan.text': 'Felles rekruttering.', 'plan.goal': 'Ti prosent.', 'anchoring.date': '2026-11-10' }, actor));
+    for (const code of ['4001', '4003'])
+      orThrow(
+        await attachMemberDecision(db, applicationId, code, { body: 'kommunestyre', date: '2026-11-10' }, pdfFile(`${code}.pdf`), actor),
+      );
+    const version = orThrow(
+      await saveAnswers(
+        db,
+        applicationId,
+        (await findApplication(db, applicationId))!.version,
+        {
+          'challenge.text': 'Flere eldre.',
+          'plan.text': 'Felles rekruttering.',
+          'plan.goal': 'Ti prosent.',
+          'anchoring.date': '2026-11-10',
+        },
+        actor,
+      ),
+    );
     orThrow(await addAttachment(db, applicationId, version, 'anchoring.decision', pdfFile('vedtak.pdf'), actor));
     const before = section((await get(`/soknader/${applicationId}?lang=nb`)).body, 'challenge.projection-figures');
-    const submitted = await post(`/soknader/${applicationId}/send`, { version: String((await findApplication(db, applicationId))!.version) });
+    const submitted = await post(`/soknader/${applicationId}/send`, {
+      version: String((await findApplication(db, applicationId))!.version),
+    });
     expect(submitted.statusCode, submitted.body.match(/ds-error-summary[\s\S]*?<\/ul>/)?.[0]).toBe(303);
     const [submission] = await listSubmissions(db, applicationId);
     const [kept] = await submittedChallenges(db, submission!.id);
-    expect(kept).toMatchObject({ part: 'challenge.projection', indicator: 'age-80-plus', scenario: 'main', horizonYear: 2040, missing: [] });
+    expect(kept).toMatchObject({
+      part: 'challenge.projection',
+      indicator: 'age-80-plus',
+      scenario: 'main',
+      horizonYear: 2040,
+      missing: [],
+    });
     expect(kept!.areas.map((a) => a.codes)).toEqual([['4001'], ['4003'], ['4001', '4003']]);
 
     // Notodden joins the draft afterwards: the draft shows three, the submitted version keeps two.
     orThrow(await inviteMunicipality(db, applicationId, { code: '4005', name: 'Notodden' }, 5, actor));
     orThrow(await respondToInvitation(db, applicationId, '4005', 'accepted', null, actor));
-    expect(section((await get(`/soknader/${applicationId}?lang=nb`)).body, 'challenge.projection-figures')).toContain('Nettverket samlet (3 kommuner)');
+    expect(section((await get(`/soknader/${applicationId}?lang=nb`)).body, 'challenge.projection-figures')).toContain(
+      'Nettverket samlet (3 kommuner)',
+    );
     const receipt = section((await get(`/soknader/${applicationId}/kvittering/1?lang=nb`)).body, 'receipt-challenge.projection-figures');
     expect(receipt).toContain('Nettverket samlet (2 kommuner)');
     expect(receipt.replace(/id="[^"]*"/, '')).toBe(before.replace(/id="[^"]*"/, ''));
@@ -111,7 +152,7 @@ describe('partners and the projected challenge, with the real registry', () => {
     expect(text).toMatch(/hovedalternativet, basisår 20\d\d\./);
   }, 90_000);
 
-  it('offers the finder read-only to a signed-out visitor from the call page\'s eligibility check', async () => {
+  it("offers the finder read-only to a signed-out visitor from the call page's eligibility check", async () => {
     const anonymous = (url: string) => running.app.inject({ url });
     const check = await anonymous(`/utlysninger/${callId}/sjekk?member=4003&lang=en`);
     expect(check.body).toContain(`href="/utlysninger/${callId}/partnere?lang=en&member=4003"`);
@@ -124,9 +165,12 @@ describe('partners and the projected challenge, with the real registry', () => {
     expect(porsgrunn).toContain(`/utlysninger/${callId}/sjekk?lang=en&member=4003&member=4001#check`);
     expect(finder.body).toContain('data-reason="similar"');
     expect(finder.body).not.toContain('method="post" action="/soknader');
-    for (const lang of ['nb', 'nn', 'da']) expect((await anonymous(`/utlysninger/${callId}/partnere?lang=${lang}&member=4003`)).statusCode).toBe(200);
+    for (const lang of ['nb', 'nn', 'da'])
+      expect((await anonymous(`/utlysninger/${callId}/partnere?lang=${lang}&member=4003`)).statusCode).toBe(200);
     expect((await anonymous(`/utlysninger/${callId}/partnere?lang=en`)).body).toContain('Choose your municipality in the call');
     expect((await anonymous(`/utlysninger/00000000-0000-0000-0000-000000000000/partnere`)).statusCode).toBe(404);
-    expect((await anonymous(`/utlysninger/${callId}/partnere?${Array.from({ length: 21 }, () => 'member=4001').join('&')}`)).statusCode).toBe(400);
+    expect(
+      (await anonymous(`/utlysninger/${callId}/partnere?${Array.from({ length: 21 }, () => 'member=4001').join('&')}`)).statusCode,
+    ).toBe(400);
   });
 });

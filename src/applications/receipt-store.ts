@@ -10,11 +10,26 @@ import { saveFile } from '../platform/files/store.js';
 /** Stores the receipt PDF of a submission once (a rerun of the job keeps the first). */
 export async function storeReceiptPdf(db: DB, submissionId: string, pdf: Buffer, name: string): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('application_submissions').select(['pdf_file_id', 'application_id']).where('id', '=', submissionId).forUpdate().executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('application_submissions')
+      .select(['pdf_file_id', 'application_id'])
+      .where('id', '=', submissionId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (row.pdf_file_id) return row.pdf_file_id;
     const fileId = await saveFile(trx, { name, contentType: 'application/pdf', content: pdf, uploadedBy: null });
-    await trx.updateTable('application_submissions').set({ pdf_file_id: fileId, pdf_ready_at: sql`now()` }).where('id', '=', submissionId).execute();
-    await recordAudit(trx, { actor: null, recordType: 'application', recordId: row.application_id, action: 'receipt-pdf', requestId: null });
+    await trx
+      .updateTable('application_submissions')
+      .set({ pdf_file_id: fileId, pdf_ready_at: sql`now()` })
+      .where('id', '=', submissionId)
+      .execute();
+    await recordAudit(trx, {
+      actor: null,
+      recordType: 'application',
+      recordId: row.application_id,
+      action: 'receipt-pdf',
+      requestId: null,
+    });
     return fileId;
   });
 }
@@ -29,9 +44,20 @@ export type ReceiptMailClaim = { state: 'claimed'; messageId: string; attempt: n
  */
 export async function claimReceiptMail(db: DB, submissionId: string, messageId: string, leaseSeconds: number): Promise<ReceiptMailClaim> {
   return db.transaction().execute(async (trx) => {
-    const submission = await trx.selectFrom('application_submissions').select('application_id').where('id', '=', submissionId).executeTakeFirstOrThrow();
+    const submission = await trx
+      .selectFrom('application_submissions')
+      .select('application_id')
+      .where('id', '=', submissionId)
+      .executeTakeFirstOrThrow();
     const audit = (attempt: number, id: string) =>
-      recordAudit(trx, { actor: null, recordType: 'application', recordId: submission.application_id, action: 'receipt-mail-claim', reason: `${id} attempt ${attempt}`, requestId: null });
+      recordAudit(trx, {
+        actor: null,
+        recordType: 'application',
+        recordId: submission.application_id,
+        action: 'receipt-mail-claim',
+        reason: `${id} attempt ${attempt}`,
+        requestId: null,
+      });
     const inserted = await trx
       .insertInto('application_receipt_mails')
       .values({ submission_id: submissionId, message_id: messageId, claimed_at: sql<Date>`now()`, attempts: 1 })
@@ -51,7 +77,11 @@ export async function claimReceiptMail(db: DB, submissionId: string, messageId: 
     if (row.sent_at) return { state: 'sent' };
     if (row.fresh) return { state: 'busy' };
     const attempt = row.attempts + 1;
-    await trx.updateTable('application_receipt_mails').set({ claimed_at: sql<Date>`now()`, attempts: attempt }).where('submission_id', '=', submissionId).execute();
+    await trx
+      .updateTable('application_receipt_mails')
+      .set({ claimed_at: sql<Date>`now()`, attempts: attempt })
+      .where('submission_id', '=', submissionId)
+      .execute();
     await audit(attempt, row.message_id);
     return { state: 'claimed', messageId: row.message_id, attempt };
   });
@@ -68,14 +98,28 @@ export async function markReceiptMailSent(db: DB, submissionId: string): Promise
       .returning('message_id')
       .executeTakeFirst();
     if (!mail) return;
-    const row = await trx.updateTable('application_submissions').set({ mail_sent_at: sql`now()` }).where('id', '=', submissionId).returning('application_id').executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor: null, recordType: 'application', recordId: row.application_id, action: 'receipt-mail', reason: mail.message_id, requestId: null });
+    const row = await trx
+      .updateTable('application_submissions')
+      .set({ mail_sent_at: sql`now()` })
+      .where('id', '=', submissionId)
+      .returning('application_id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor: null,
+      recordType: 'application',
+      recordId: row.application_id,
+      action: 'receipt-mail',
+      reason: mail.message_id,
+      requestId: null,
+    });
   });
 }
 
 /** The receipt mail's record: its Message-ID, how many times it was claimed, and when it was sent. */
-export async function findReceiptMail(db: Queryable, submissionId: string): Promise<{ messageId: string; attempts: number; sentAt: Date | null } | undefined> {
+export async function findReceiptMail(
+  db: Queryable,
+  submissionId: string,
+): Promise<{ messageId: string; attempts: number; sentAt: Date | null } | undefined> {
   const row = await db.selectFrom('application_receipt_mails').selectAll().where('submission_id', '=', submissionId).executeTakeFirst();
   return row ? { messageId: row.message_id, attempts: row.attempts, sentAt: row.sent_at } : undefined;
 }
-

@@ -48,7 +48,12 @@ async function submitted(): Promise<string> {
   return submissionId;
 }
 
-const services = (mailer: Mailer, leaseSeconds?: number): ReceiptServices => ({ db: database.db, mailer, messageHost: 'stifinner.test', ...(leaseSeconds === undefined ? {} : { leaseSeconds }) });
+const services = (mailer: Mailer, leaseSeconds?: number): ReceiptServices => ({
+  db: database.db,
+  mailer,
+  messageHost: 'stifinner.test',
+  ...(leaseSeconds === undefined ? {} : { leaseSeconds }),
+});
 
 describe(`the receipt mail goes exactly once (${engine})`, () => {
   it('mails once however often and however concurrently the job runs, with the stored PDF attached', async () => {
@@ -65,7 +70,9 @@ describe(`the receipt mail goes exactly once (${engine})`, () => {
     expect(submission.mailSentAt).not.toBeNull();
     expect(mailer.sent[0]!.attachments![0]!.content.equals((await findFile(database.db, submission.pdfFileId!))!.content)).toBe(true);
     expect(await findReceiptMail(database.db, submissionId)).toMatchObject({ attempts: 1, sentAt: expect.any(Date) });
-    const actions = (await listAuditEvents(database.db, { recordType: 'application', recordId: submission.applicationId, limit: 50 })).map((e) => e.action);
+    const actions = (await listAuditEvents(database.db, { recordType: 'application', recordId: submission.applicationId, limit: 50 })).map(
+      (e) => e.action,
+    );
     expect(actions.filter((a) => a === 'receipt-mail')).toHaveLength(1);
   });
 

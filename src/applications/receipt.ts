@@ -42,15 +42,26 @@ export function receiptDocument(submission: StoredSubmission, challenges: readon
   const sections: DocumentSection[] = [
     {
       heading: t('applications.pdf.received'),
-      paragraphs: [t('applications.pdf.receivedText', { number: submission.number, time: when(locale, submission.submittedAt), name: submission.submittedByName ?? '', deadline: when(locale, submission.deadline) })],
+      paragraphs: [
+        t('applications.pdf.receivedText', {
+          number: submission.number,
+          time: when(locale, submission.submittedAt),
+          name: submission.submittedByName ?? '',
+          deadline: when(locale, submission.deadline),
+        }),
+      ],
     },
     {
       heading: t('applications.pdf.members'),
       paragraphs: submission.members.map(
-        (m) => `${m.name} (${m.code}) – ${t(`applications.role.${m.role}`)}${m.decision ? ` – ${t(`programmes.body.${m.decision.body}`)} ${m.decision.date}` : ''}`,
+        (m) =>
+          `${m.name} (${m.code}) – ${t(`applications.role.${m.role}`)}${m.decision ? ` – ${t(`programmes.body.${m.decision.body}`)} ${m.decision.date}` : ''}`,
       ),
     },
-    { heading: t('applications.pdf.eligibility'), paragraphs: submission.eligibility.results.map((r) => t(r.explanation.key, r.explanation.params)) },
+    {
+      heading: t('applications.pdf.eligibility'),
+      paragraphs: submission.eligibility.results.map((r) => t(r.explanation.key, r.explanation.params)),
+    },
     ...submission.form.sections.map((section) => ({
       heading: section.title,
       paragraphs: section.parts.flatMap((part) => {
@@ -86,9 +97,21 @@ export async function produceReceipt(services: ReceiptServices, submissionId: st
   const submission = await findSubmission(db, submissionId);
   if (!submission) return 'noSubmission';
   const fileName = `kvittering-${submission.number}.pdf`;
-  const fileId = submission.pdfFileId ?? (await storeReceiptPdf(db, submissionId, await renderArchivalPdf(receiptDocument(submission, await submittedChallenges(db, submissionId))), fileName));
+  const fileId =
+    submission.pdfFileId ??
+    (await storeReceiptPdf(
+      db,
+      submissionId,
+      await renderArchivalPdf(receiptDocument(submission, await submittedChallenges(db, submissionId))),
+      fileName,
+    ));
   if (submission.recipients.length === 0) return 'noRecipients';
-  const claim = await claimReceiptMail(db, submissionId, `<receipt.${submissionId}@${services.messageHost}>`, services.leaseSeconds ?? RECEIPT_MAIL_LEASE_SECONDS);
+  const claim = await claimReceiptMail(
+    db,
+    submissionId,
+    `<receipt.${submissionId}@${services.messageHost}>`,
+    services.leaseSeconds ?? RECEIPT_MAIL_LEASE_SECONDS,
+  );
   if (claim.state === 'sent') return 'alreadySent';
   if (claim.state === 'busy') return 'beingSent';
   const pdf = (await findFile(db, fileId))!.content;

@@ -10,16 +10,42 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
 import { isUuid } from '../platform/db/kit.js';
 import { findFile } from '../platform/files/store.js';
-import { actorOf, calendarDate, formField, formFields, formFile, formVersion, idParams, UUID_PATTERN, type UploadedFile } from '../platform/http/input.js';
+import {
+  actorOf,
+  calendarDate,
+  formField,
+  formFields,
+  formFile,
+  formVersion,
+  idParams,
+  UUID_PATTERN,
+  type UploadedFile,
+} from '../platform/http/input.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { formatBytes, intlTag } from '../platform/i18n/index.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
-import { extensionState, findCall, membersFromRegistry, validateAnswers, type DeadlineExtension, type StoredCall } from '../programmes/index.js';
+import {
+  extensionState,
+  findCall,
+  membersFromRegistry,
+  validateAnswers,
+  type DeadlineExtension,
+  type StoredCall,
+} from '../programmes/index.js';
 import { createProjectionService, type ProjectionService } from '../projections/index.js';
 import { findMunicipality, searchMunicipalities } from '../registry/index.js';
 import { AUTOSAVE_PATH, AUTOSAVE_SCRIPT } from './autosave.js';
-import { activeMembers, answersFromPost, applicationEligibility, caseWorkerMunicipalities, isDecisionBody, isEditable, partLabel, type ApplicationProblem } from './model.js';
+import {
+  activeMembers,
+  answersFromPost,
+  applicationEligibility,
+  caseWorkerMunicipalities,
+  isDecisionBody,
+  isEditable,
+  partLabel,
+  type ApplicationProblem,
+} from './model.js';
 import { ApplicationPage, type ApplicationView } from './pages/application.js';
 import { formOf } from './pages/application-view.js';
 import { MyApplicationsPage, type SummaryRow } from './pages/my-applications.js';
@@ -30,8 +56,27 @@ import { findPartners } from './partner-finder.js';
 import { blockerError, explainProblem, issueError } from './problems.js';
 import { projectedChallenges } from './projected-challenge.js';
 import { produceReceipt, RECEIPT_JOB } from './receipt.js';
-import { applicationFile, deadlineWithExtension, findApplication, listApplicationsOf, listSubmissions, registryFacts, submittedChallenges, type StoredApplication, type StoredMember } from './store.js';
-import { addAttachment, attachMemberDecision, inviteMunicipality, respondToInvitation, saveAnswers, startApplication, submitApplication, withdrawApplication } from './use-cases.js';
+import {
+  applicationFile,
+  deadlineWithExtension,
+  findApplication,
+  listApplicationsOf,
+  listSubmissions,
+  registryFacts,
+  submittedChallenges,
+  type StoredApplication,
+  type StoredMember,
+} from './store.js';
+import {
+  addAttachment,
+  attachMemberDecision,
+  inviteMunicipality,
+  respondToInvitation,
+  saveAnswers,
+  startApplication,
+  submitApplication,
+  withdrawApplication,
+} from './use-cases.js';
 
 const CASE_WORKER = access.roles('case_worker');
 const applicationParams = idParams('id');
@@ -90,25 +135,51 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
 
   const finderQuery = {
     type: 'object',
-    properties: { member: { anyOf: [{ type: 'string', maxLength: 10 }, { type: 'array', items: { type: 'string', maxLength: 10 }, maxItems: 20 }] }, lang: { type: 'string' } },
+    properties: {
+      member: {
+        anyOf: [
+          { type: 'string', maxLength: 10 },
+          { type: 'array', items: { type: 'string', maxLength: 10 }, maxItems: 20 },
+        ],
+      },
+      lang: { type: 'string' },
+    },
   };
 
-  app.get('/utlysninger/:id/partnere', { config: { access: access.public }, schema: { params: applicationParams, querystring: finderQuery } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const call = await findCall(db, id);
-    if (!call || call.status === 'draft') throw notFound();
-    const query = request.query as { member?: string | string[] };
-    const { members } = await membersFromRegistry(db, call.programme.country, query.member === undefined ? [] : [query.member].flat());
-    const network = members.map((m) => ({ code: m.code, name: m.name, invitation: 'accepted' as const }));
-    const partners = network.length === 0 ? [] : await orWithout(request, (p) => findPartners(db, p, { country: call.programme.country, rules: call.snapshot.rules, form: call.snapshot.form, leadCode: network[0]!.code, members: network }));
-    return reply.html(<PublicPartnersPage ctx={reply.pageContext()} call={call} members={network} partners={partners} />);
-  });
+  app.get(
+    '/utlysninger/:id/partnere',
+    { config: { access: access.public }, schema: { params: applicationParams, querystring: finderQuery } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const call = await findCall(db, id);
+      if (!call || call.status === 'draft') throw notFound();
+      const query = request.query as { member?: string | string[] };
+      const { members } = await membersFromRegistry(db, call.programme.country, query.member === undefined ? [] : [query.member].flat());
+      const network = members.map((m) => ({ code: m.code, name: m.name, invitation: 'accepted' as const }));
+      const partners =
+        network.length === 0
+          ? []
+          : await orWithout(request, (p) =>
+              findPartners(db, p, {
+                country: call.programme.country,
+                rules: call.snapshot.rules,
+                form: call.snapshot.form,
+                leadCode: network[0]!.code,
+                members: network,
+              }),
+            );
+      return reply.html(<PublicPartnersPage ctx={reply.pageContext()} call={call} members={network} partners={partners} />);
+    },
+  );
 
   // My applications ----------------------------------------------------------------------------
 
   app.get('/soknader', { config: { access: CASE_WORKER } }, async (request, reply) => {
     const mine = caseWorkerMunicipalities(request.principal);
-    const summaries = await listApplicationsOf(db, mine.map((m) => m.code));
+    const summaries = await listApplicationsOf(
+      db,
+      mine.map((m) => m.code),
+    );
     const calls = new Map<string, StoredCall | undefined>();
     for (const s of summaries) if (!calls.has(s.callId)) calls.set(s.callId, await findCall(db, s.callId));
     const rows: SummaryRow[] = summaries.flatMap((s) => {
@@ -137,10 +208,31 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     return result;
   }
 
-  app.get('/soknader/ny', { config: { access: CASE_WORKER }, schema: { querystring: { type: 'object', properties: { call: { type: 'string', pattern: UUID_PATTERN }, lang: { type: 'string' } }, required: ['call'] } } }, async (request, reply) => {
-    const call = await openCall((request.query as { call: string }).call);
-    return reply.html(<StartPage ctx={reply.pageContext()} call={call} municipalities={await eligibleMunicipalities(request, call)} values={{}} problems={[]} />);
-  });
+  app.get(
+    '/soknader/ny',
+    {
+      config: { access: CASE_WORKER },
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { call: { type: 'string', pattern: UUID_PATTERN }, lang: { type: 'string' } },
+          required: ['call'],
+        },
+      },
+    },
+    async (request, reply) => {
+      const call = await openCall((request.query as { call: string }).call);
+      return reply.html(
+        <StartPage
+          ctx={reply.pageContext()}
+          call={call}
+          municipalities={await eligibleMunicipalities(request, call)}
+          values={{}}
+          problems={[]}
+        />,
+      );
+    },
+  );
 
   app.post('/soknader', { config: { access: CASE_WORKER } }, async (request, reply) => {
     const values = formFields(request.body);
@@ -153,10 +245,23 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     if (email !== '' && !isEmail(email)) problems.push({ field: 'email', message: request.t('applications.problem.badEmail') });
     const render = (status: number, list: FieldError[]) => {
       reply.code(status);
-      return reply.html(<StartPage ctx={reply.pageContext()} call={call} municipalities={municipalities} values={{ municipality: String(values.municipality ?? ''), email }} problems={list} />);
+      return reply.html(
+        <StartPage
+          ctx={reply.pageContext()}
+          call={call}
+          municipalities={municipalities}
+          values={{ municipality: String(values.municipality ?? ''), email }}
+          problems={list}
+        />,
+      );
     };
     if (problems.length > 0 || !municipality) return render(400, problems);
-    const id = await startApplication(db, call, { code: municipality.code, name: municipality.name, contactEmail: email || null }, actorOf(request));
+    const id = await startApplication(
+      db,
+      call,
+      { code: municipality.code, name: municipality.name, contactEmail: email || null },
+      actorOf(request),
+    );
     if (isRefused(id)) {
       const explained = explainProblem(reply.pageContext(), id.problem);
       return render(explained.status, [{ field: explained.field ?? 'municipality', message: explained.message }]);
@@ -167,7 +272,9 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
   // The application ------------------------------------------------------------------------------
 
   /** The application and the person's municipality in it; 404 for anyone outside the network. */
-  async function accessible(request: FastifyRequest): Promise<{ application: StoredApplication; call: StoredCall; mine: StoredMember; extension: DeadlineExtension | undefined }> {
+  async function accessible(
+    request: FastifyRequest,
+  ): Promise<{ application: StoredApplication; call: StoredCall; mine: StoredMember; extension: DeadlineExtension | undefined }> {
     const { id } = request.params as { id: string };
     const application = await findApplication(db, id);
     if (!application) throw notFound();
@@ -193,11 +300,23 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     const form = formOf(call);
     const rules = call.status === 'draft' ? [] : call.snapshot.rules;
     const accepted = activeMembers(application.members);
-    const registry = await registryFacts(db, application.country, accepted.map((m) => m.code));
+    const registry = await registryFacts(
+      db,
+      application.country,
+      accepted.map((m) => m.code),
+    );
     const editable = isEditable(application, application.deadline, new Date());
     const networkRule = rules.some((r) => r.kind === 'network-population' || (r.kind === 'network-size' && r.maxMembers > 1));
-    const search = { country: application.country, rules, form, leadCode: application.leadCode, members: application.members, answers: application.answers };
-    const partners = mine.role === 'lead' && editable && networkRule ? await orWithout(request, (p) => findPartners(db, p, search)) : undefined;
+    const search = {
+      country: application.country,
+      rules,
+      form,
+      leadCode: application.leadCode,
+      members: application.members,
+      answers: application.answers,
+    };
+    const partners =
+      mine.role === 'lead' && editable && networkRule ? await orWithout(request, (p) => findPartners(db, p, search)) : undefined;
     const ctx = reply.pageContext();
     const view: ApplicationView = {
       extension,
@@ -218,17 +337,31 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
   }
 
   /** Answers a refusal from the problem table: the application page with the problem on its field, or the conflict with what changed. */
-  async function refused(request: FastifyRequest, reply: FastifyReply, problem: ApplicationProblem, values?: ApplicationView['values']): Promise<unknown> {
+  async function refused(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    problem: ApplicationProblem,
+    values?: ApplicationView['values'],
+  ): Promise<unknown> {
     const ctx = reply.pageContext();
     const explained = explainProblem(ctx, problem);
     if (explained.status === 404) throw notFound();
     const typed = values ? { values } : {};
-    if (problem.kind === 'versionConflict') return render(request, reply, explained.status, { ...typed, formVersion: problem.currentVersion, conflict: explained.message });
-    const errors = problem.kind === 'submissionBlocked' ? problem.blockers.map((blocker) => blockerError(ctx, blocker, problem.timeZone)) : [{ field: explained.field ?? 'status', message: explained.message }];
+    if (problem.kind === 'versionConflict')
+      return render(request, reply, explained.status, { ...typed, formVersion: problem.currentVersion, conflict: explained.message });
+    const errors =
+      problem.kind === 'submissionBlocked'
+        ? problem.blockers.map((blocker) => blockerError(ctx, blocker, problem.timeZone))
+        : [{ field: explained.field ?? 'status', message: explained.message }];
     return render(request, reply, explained.status, { ...typed, errors });
   }
 
-  const NOTICES = { invited: 'applications.invite.sent', decision: 'applications.decision.saved', uploaded: 'applications.attachments.saved', withdrawn: 'applications.withdraw.done' } as const;
+  const NOTICES = {
+    invited: 'applications.invite.sent',
+    decision: 'applications.decision.saved',
+    uploaded: 'applications.attachments.saved',
+    withdrawn: 'applications.withdraw.done',
+  } as const;
 
   app.get('/soknader/:id', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
     const query = request.query as { saved?: string; notice?: string };
@@ -237,7 +370,9 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     if (query.saved) {
       const form = formOf(call);
       extra.notice = request.t('applications.page.saved', { version: application.version });
-      extra.warnings = validateAnswers(form, application.answers, 'draft').warnings.map((issue) => issueError(reply.pageContext(), partLabel(form, issue.part), issue));
+      extra.warnings = validateAnswers(form, application.answers, 'draft').warnings.map((issue) =>
+        issueError(reply.pageContext(), partLabel(form, issue.part), issue),
+      );
     }
     if (query.notice && Object.hasOwn(NOTICES, query.notice)) extra.notice = request.t(NOTICES[query.notice as keyof typeof NOTICES]);
     return render(request, reply, 200, extra);
@@ -255,16 +390,29 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
       if (isRefused(saved)) {
         const { problem } = saved;
         const { status } = explainProblem(reply.pageContext(), problem);
-        return reply.code(status).send(problem.kind === 'versionConflict' ? { conflict: true, version: problem.currentVersion } : problem.kind === 'readOnly' ? { readOnly: true } : { problem: problem.kind });
+        return reply
+          .code(status)
+          .send(
+            problem.kind === 'versionConflict'
+              ? { conflict: true, version: problem.currentVersion }
+              : problem.kind === 'readOnly'
+                ? { readOnly: true }
+                : { problem: problem.kind },
+          );
       }
-      const time = new Intl.DateTimeFormat(intlTag(request.locale), { timeStyle: 'short', timeZone: call.content.timeZone }).format(new Date());
+      const time = new Intl.DateTimeFormat(intlTag(request.locale), { timeStyle: 'short', timeZone: call.content.timeZone }).format(
+        new Date(),
+      );
       return reply.send({ version: saved, time, warnings: validateAnswers(form, answers, 'draft').warnings.length });
     }
     if (problems.length > 0) {
       return render(request, reply, 400, {
         values: { ...answers, ...Object.fromEntries(problems.map((p) => [p.part, ''])) },
         formVersion: version,
-        errors: problems.map((p) => ({ field: p.part, message: `${partLabel(form, p.part)}: ${request.t(`applications.problem.${p.code}`)}` })),
+        errors: problems.map((p) => ({
+          field: p.part,
+          message: `${partLabel(form, p.part)}: ${request.t(`applications.problem.${p.code}`)}`,
+        })),
       });
     }
     const saved = await saveAnswers(db, application.id, version, answers, actorOf(request));
@@ -272,19 +420,33 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&saved=1#warnings`, 303);
   });
 
-  app.post('/soknader/:id/invitasjoner', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
-    const { application, call } = await leadsOwn(request);
-    const text = (formField(request.body, 'municipality') ?? '').trim().slice(0, 100);
-    const matches = text ? await searchMunicipalities(db, text, call.programme.country, 20) : [];
-    const found = matches.find((m) => m.code === text || m.names.some((n) => n.name.toLocaleLowerCase('nb') === text.toLocaleLowerCase('nb'))) ?? (matches.length === 1 ? matches[0] : undefined);
-    if (!found || found.validTo !== null) {
-      return render(request, reply, 400, { errors: [{ field: 'municipality', message: request.t('applications.problem.unknownMunicipality', { name: text }) }] });
-    }
-    const size = (call.status === 'draft' ? [] : call.snapshot.rules).find((r) => r.kind === 'network-size');
-    const invited = await inviteMunicipality(db, application.id, { code: found.code, name: found.name }, size?.kind === 'network-size' ? size.maxMembers : undefined, actorOf(request));
-    if (isRefused(invited)) return refused(request, reply, invited.problem);
-    return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=invited`, 303);
-  });
+  app.post(
+    '/soknader/:id/invitasjoner',
+    { config: { access: CASE_WORKER }, schema: { params: applicationParams } },
+    async (request, reply) => {
+      const { application, call } = await leadsOwn(request);
+      const text = (formField(request.body, 'municipality') ?? '').trim().slice(0, 100);
+      const matches = text ? await searchMunicipalities(db, text, call.programme.country, 20) : [];
+      const found =
+        matches.find((m) => m.code === text || m.names.some((n) => n.name.toLocaleLowerCase('nb') === text.toLocaleLowerCase('nb'))) ??
+        (matches.length === 1 ? matches[0] : undefined);
+      if (!found || found.validTo !== null) {
+        return render(request, reply, 400, {
+          errors: [{ field: 'municipality', message: request.t('applications.problem.unknownMunicipality', { name: text }) }],
+        });
+      }
+      const size = (call.status === 'draft' ? [] : call.snapshot.rules).find((r) => r.kind === 'network-size');
+      const invited = await inviteMunicipality(
+        db,
+        application.id,
+        { code: found.code, name: found.name },
+        size?.kind === 'network-size' ? size.maxMembers : undefined,
+        actorOf(request),
+      );
+      if (isRefused(invited)) return refused(request, reply, invited.problem);
+      return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=invited`, 303);
+    },
+  );
 
   app.post('/soknader/:id/svar', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
     const { application, mine } = await accessible(request);
@@ -293,11 +455,21 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     const email = (formField(request.body, `email-${application.id}`) ?? formField(request.body, 'email') ?? '').trim();
     if (email !== '' && !isEmail(email)) {
       reply.code(400);
-      return reply.html(<MyApplicationsPage ctx={reply.pageContext()} rows={[]} hasMunicipality problems={[{ field: `email-${application.id}`, message: request.t('applications.problem.badEmail') }]} />);
+      return reply.html(
+        <MyApplicationsPage
+          ctx={reply.pageContext()}
+          rows={[]}
+          hasMunicipality
+          problems={[{ field: `email-${application.id}`, message: request.t('applications.problem.badEmail') }]}
+        />,
+      );
     }
     const responded = await respondToInvitation(db, application.id, mine.code, answer, email || null, actorOf(request));
     if (isRefused(responded)) return refused(request, reply, responded.problem);
-    return reply.redirect(answer === 'accepted' ? `/soknader/${application.id}?lang=${request.locale}` : `/soknader?lang=${request.locale}`, 303);
+    return reply.redirect(
+      answer === 'accepted' ? `/soknader/${application.id}?lang=${request.locale}` : `/soknader?lang=${request.locale}`,
+      303,
+    );
   });
 
   app.post('/soknader/:id/vedtak', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
@@ -309,9 +481,18 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     if (!isDecisionBody(body)) errors.push({ field: 'decisionBody', message: request.t('applications.problem.network.badBody') });
     if (!date) errors.push({ field: 'decisionDate', message: request.t('applications.problem.network.badDate') });
     if (!file) errors.push({ field: 'decisionFile', message: request.t('applications.problem.noFile') });
-    else if (!typeAllowed(file, ['application/pdf'])) errors.push({ field: 'decisionFile', message: request.t('applications.problem.fileType', { name: file.name, allowed: 'application/pdf' }) });
-    else if (file.content.length > DECISION_MAX_BYTES) errors.push({ field: 'decisionFile', message: request.t('applications.problem.fileSize', { name: file.name, max: formatBytes(request.locale, DECISION_MAX_BYTES) }) });
-    if (errors.length > 0 || !file || !date) return render(request, reply, file && file.content.length > DECISION_MAX_BYTES ? 413 : 400, { errors });
+    else if (!typeAllowed(file, ['application/pdf']))
+      errors.push({
+        field: 'decisionFile',
+        message: request.t('applications.problem.fileType', { name: file.name, allowed: 'application/pdf' }),
+      });
+    else if (file.content.length > DECISION_MAX_BYTES)
+      errors.push({
+        field: 'decisionFile',
+        message: request.t('applications.problem.fileSize', { name: file.name, max: formatBytes(request.locale, DECISION_MAX_BYTES) }),
+      });
+    if (errors.length > 0 || !file || !date)
+      return render(request, reply, file && file.content.length > DECISION_MAX_BYTES ? 413 : 400, { errors });
     const attached = await attachMemberDecision(db, application.id, mine.code, { body, date }, file, actorOf(request));
     if (isRefused(attached)) return refused(request, reply, attached.problem);
     return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=decision`, 303);
@@ -321,13 +502,32 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     const { application, call } = await leadsOwn(request);
     const version = formVersion(request.body);
     const partKey = formField(request.body, 'part') ?? '';
-    const part = formOf(call).sections.flatMap((s) => s.parts).find((p) => p.key === partKey);
-    if (part?.kind !== 'attachment') return render(request, reply, 400, { errors: [{ field: 'attachments', message: request.t('applications.problem.unknownPart') }] });
+    const part = formOf(call)
+      .sections.flatMap((s) => s.parts)
+      .find((p) => p.key === partKey);
+    if (part?.kind !== 'attachment')
+      return render(request, reply, 400, { errors: [{ field: 'attachments', message: request.t('applications.problem.unknownPart') }] });
     const file = await formFile(request.body, 'file');
     const fieldId = `file-${part.key}`;
     if (!file) return render(request, reply, 400, { errors: [{ field: fieldId, message: request.t('applications.problem.noFile') }] });
-    if (!typeAllowed(file, part.allowedTypes)) return render(request, reply, 415, { errors: [{ field: fieldId, message: request.t('applications.problem.fileType', { name: file.name, allowed: part.allowedTypes.join(', ') }) }] });
-    if (file.content.length > part.maxBytes) return render(request, reply, 413, { errors: [{ field: fieldId, message: request.t('applications.problem.fileSize', { name: file.name, max: formatBytes(request.locale, part.maxBytes) }) }] });
+    if (!typeAllowed(file, part.allowedTypes))
+      return render(request, reply, 415, {
+        errors: [
+          {
+            field: fieldId,
+            message: request.t('applications.problem.fileType', { name: file.name, allowed: part.allowedTypes.join(', ') }),
+          },
+        ],
+      });
+    if (file.content.length > part.maxBytes)
+      return render(request, reply, 413, {
+        errors: [
+          {
+            field: fieldId,
+            message: request.t('applications.problem.fileSize', { name: file.name, max: formatBytes(request.locale, part.maxBytes) }),
+          },
+        ],
+      });
     const added = await addAttachment(db, application.id, version, part.key, file, actorOf(request));
     if (isRefused(added)) return refused(request, reply, added.problem);
     return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=uploaded`, 303);
@@ -338,7 +538,10 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     const version = formVersion(request.body);
     const accepted = activeMembers(application.members);
     const challenges = await orWithout(request, (p) => projectedChallenges(p, formOf(call), application.country, accepted));
-    const submitted = await submitApplication(db, application.id, version, actorOf(request), { jobs: app.jobs, snapshot: { memberCodes: accepted.map((m) => m.code), challenges } });
+    const submitted = await submitApplication(db, application.id, version, actorOf(request), {
+      jobs: app.jobs,
+      snapshot: { memberCodes: accepted.map((m) => m.code), challenges },
+    });
     if (isRefused(submitted)) return refused(request, reply, submitted.problem);
     return reply.redirect(`/soknader/${application.id}/kvittering/${submitted.number}?lang=${request.locale}`, 303);
   });
@@ -352,13 +555,25 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=withdrawn`, 303);
   });
 
-  app.get('/soknader/:id/kvittering/:number', { config: { access: CASE_WORKER }, schema: { params: receiptParams } }, async (request, reply) => {
-    const { application, call } = await accessible(request);
-    const { number } = request.params as { number: number };
-    const submission = (await listSubmissions(db, application.id)).find((s) => s.number === number);
-    if (!submission) throw notFound();
-    return reply.html(<ReceiptPage ctx={reply.pageContext()} application={application} call={call} submission={submission} challenges={await submittedChallenges(db, submission.id)} />);
-  });
+  app.get(
+    '/soknader/:id/kvittering/:number',
+    { config: { access: CASE_WORKER }, schema: { params: receiptParams } },
+    async (request, reply) => {
+      const { application, call } = await accessible(request);
+      const { number } = request.params as { number: number };
+      const submission = (await listSubmissions(db, application.id)).find((s) => s.number === number);
+      if (!submission) throw notFound();
+      return reply.html(
+        <ReceiptPage
+          ctx={reply.pageContext()}
+          application={application}
+          call={call}
+          submission={submission}
+          challenges={await submittedChallenges(db, submission.id)}
+        />,
+      );
+    },
+  );
 
   app.get('/soknader/:id/filer/:fileId', { config: { access: CASE_WORKER }, schema: { params: fileParams } }, async (request, reply) => {
     const { application } = await accessible(request);

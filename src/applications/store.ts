@@ -160,7 +160,12 @@ const dateText = (value: unknown): string => (value instanceof Date ? value.toIS
 function toMember(row: Selectable<MemberTable>): StoredMember {
   const decision: Decision | null =
     row.decision_body && row.decision_date && row.decision_file_id
-      ? { body: row.decision_body as Decision['body'], date: dateText(row.decision_date), fileId: row.decision_file_id, fileName: row.decision_file_name ?? '' }
+      ? {
+          body: row.decision_body as Decision['body'],
+          date: dateText(row.decision_date),
+          fileId: row.decision_file_id,
+          fileName: row.decision_file_name ?? '',
+        }
       : null;
   return {
     code: row.municipality_code,
@@ -179,7 +184,14 @@ export async function findApplication(db: Queryable, id: string, lock = false): 
   if (lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
-  const members = await db.selectFrom('application_members').selectAll().where('application_id', '=', id).orderBy('role', 'desc').orderBy('invited_at').orderBy('municipality_code').execute();
+  const members = await db
+    .selectFrom('application_members')
+    .selectAll()
+    .where('application_id', '=', id)
+    .orderBy('role', 'desc')
+    .orderBy('invited_at')
+    .orderBy('municipality_code')
+    .execute();
   return {
     id: row.id,
     callId: row.call_id,
@@ -218,7 +230,9 @@ export async function listApplicationsOf(db: Queryable, codes: readonly string[]
   const rows = await db
     .selectFrom('application_members as mine')
     .innerJoin('applications', 'applications.id', 'mine.application_id')
-    .innerJoin('application_members as lead', (join) => join.onRef('lead.application_id', '=', 'applications.id').on('lead.role', '=', 'lead'))
+    .innerJoin('application_members as lead', (join) =>
+      join.onRef('lead.application_id', '=', 'applications.id').on('lead.role', '=', 'lead'),
+    )
     .select([
       'applications.id',
       'applications.call_id',
@@ -253,9 +267,19 @@ export async function listApplicationsOf(db: Queryable, codes: readonly string[]
  * The applications of a call whose latest state is submitted, each with its last submitted version
  * (the one that counts, and the one reviewers assess), lead first in its member list.
  */
-export async function listSubmittedApplications(db: Queryable, callId: string): Promise<{ application: StoredApplication; submission: StoredSubmission }[]> {
+export async function listSubmittedApplications(
+  db: Queryable,
+  callId: string,
+): Promise<{ application: StoredApplication; submission: StoredSubmission }[]> {
   if (!isUuid(callId)) return [];
-  const rows = await db.selectFrom('applications').select('id').where('call_id', '=', callId).where('status', '=', 'submitted').orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('applications')
+    .select('id')
+    .where('call_id', '=', callId)
+    .where('status', '=', 'submitted')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const result: { application: StoredApplication; submission: StoredSubmission }[] = [];
   for (const { id } of rows) {
     const application = await findApplication(db, id);
@@ -274,7 +298,12 @@ export interface NewApplication {
 }
 
 /** A draft with its lead as the first, accepted member and its first (empty) version. */
-export async function insertApplication(db: Queryable, { call, roundIndex, lead }: NewApplication, now: Date, actor: Actor): Promise<string> {
+export async function insertApplication(
+  db: Queryable,
+  { call, roundIndex, lead }: NewApplication,
+  now: Date,
+  actor: Actor,
+): Promise<string> {
   const row = await db
     .insertInto('applications')
     .values({
@@ -292,24 +321,48 @@ export async function insertApplication(db: Queryable, { call, roundIndex, lead 
     .executeTakeFirstOrThrow();
   await db
     .insertInto('application_members')
-    .values({ application_id: row.id, municipality_code: lead.code, municipality_name: lead.name, role: 'lead', invitation: 'accepted', contact_email: lead.contactEmail, responded_at: now, responded_by_name: nameOf(actor) })
+    .values({
+      application_id: row.id,
+      municipality_code: lead.code,
+      municipality_name: lead.name,
+      role: 'lead',
+      invitation: 'accepted',
+      contact_email: lead.contactEmail,
+      responded_at: now,
+      responded_by_name: nameOf(actor),
+    })
     .execute();
   await insertDraftVersion(db, row.id, 1, {}, actor);
   return row.id;
 }
 
 async function insertDraftVersion(db: Queryable, applicationId: string, version: number, answers: Answers, actor: Actor): Promise<void> {
-  await db.insertInto('application_draft_versions').values({ application_id: applicationId, version, answers: json(answers), actor_name: nameOf(actor) }).execute();
+  await db
+    .insertInto('application_draft_versions')
+    .values({ application_id: applicationId, version, answers: json(answers), actor_name: nameOf(actor) })
+    .execute();
 }
 
 /** The answers as they were saved in `version`, if that version was kept. */
 export async function draftAnswers(db: Queryable, applicationId: string, version: number): Promise<Answers | undefined> {
-  const row = await db.selectFrom('application_draft_versions').select('answers').where('application_id', '=', applicationId).where('version', '=', version).executeTakeFirst();
+  const row = await db
+    .selectFrom('application_draft_versions')
+    .select('answers')
+    .where('application_id', '=', applicationId)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row ? parsed<Answers>(row.answers) : undefined;
 }
 
 /** Writes the answers over `expectedVersion` and keeps them as the next version; undefined when the row moved on. */
-export async function writeAnswers(db: Queryable, applicationId: string, expectedVersion: number, answers: Answers, now: Date, actor: Actor): Promise<number | undefined> {
+export async function writeAnswers(
+  db: Queryable,
+  applicationId: string,
+  expectedVersion: number,
+  answers: Answers,
+  now: Date,
+  actor: Actor,
+): Promise<number | undefined> {
   const updated = await db
     .updateTable('applications')
     .set({ answers: json(answers), version: sql`version + 1`, updated_at: now, updated_by_name: nameOf(actor) })
@@ -322,10 +375,23 @@ export async function writeAnswers(db: Queryable, applicationId: string, expecte
 }
 
 /** Moves the application to `status` over `expectedVersion` (a submission keeps its answers as the next version); undefined when the row moved on. */
-export async function writeStatus(db: Queryable, application: Pick<StoredApplication, 'id' | 'answers'>, expectedVersion: number, change: { status: ApplicationStatus; submissions?: number }, now: Date, actor: Actor): Promise<number | undefined> {
+export async function writeStatus(
+  db: Queryable,
+  application: Pick<StoredApplication, 'id' | 'answers'>,
+  expectedVersion: number,
+  change: { status: ApplicationStatus; submissions?: number },
+  now: Date,
+  actor: Actor,
+): Promise<number | undefined> {
   const updated = await db
     .updateTable('applications')
-    .set({ status: change.status, ...(change.submissions === undefined ? {} : { submissions: change.submissions }), version: sql`version + 1`, updated_at: now, updated_by_name: nameOf(actor) })
+    .set({
+      status: change.status,
+      ...(change.submissions === undefined ? {} : { submissions: change.submissions }),
+      version: sql`version + 1`,
+      updated_at: now,
+      updated_by_name: nameOf(actor),
+    })
     .where('id', '=', application.id)
     .where('version', '=', expectedVersion)
     .returning('version')
@@ -335,30 +401,86 @@ export async function writeStatus(db: Queryable, application: Pick<StoredApplica
 }
 
 /** A file of an attachment part, stored and linked to the application. */
-export async function storeAttachment(db: Queryable, applicationId: string, partKey: string, file: UploadedFile, actor: Actor): Promise<StoredAttachment> {
-  const fileId = await saveFile(db, { name: file.name, contentType: file.contentType, content: file.content, uploadedBy: actor.user?.userId ?? null });
-  await db.insertInto('application_files').values({ file_id: fileId, application_id: applicationId, part_key: partKey, name: file.name, content_type: file.contentType, size_bytes: file.content.length }).execute();
+export async function storeAttachment(
+  db: Queryable,
+  applicationId: string,
+  partKey: string,
+  file: UploadedFile,
+  actor: Actor,
+): Promise<StoredAttachment> {
+  const fileId = await saveFile(db, {
+    name: file.name,
+    contentType: file.contentType,
+    content: file.content,
+    uploadedBy: actor.user?.userId ?? null,
+  });
+  await db
+    .insertInto('application_files')
+    .values({
+      file_id: fileId,
+      application_id: applicationId,
+      part_key: partKey,
+      name: file.name,
+      content_type: file.contentType,
+      size_bytes: file.content.length,
+    })
+    .execute();
   return { name: file.name, type: file.contentType, bytes: file.content.length, fileId };
 }
 
 /** Whether the file belongs to the application (an attachment or a member's decision). */
 export async function applicationFile(db: Queryable, applicationId: string, fileId: string): Promise<boolean> {
   if (!isUuid(fileId)) return false;
-  const link = await db.selectFrom('application_files').select('file_id').where('application_id', '=', applicationId).where('file_id', '=', fileId).executeTakeFirst();
+  const link = await db
+    .selectFrom('application_files')
+    .select('file_id')
+    .where('application_id', '=', applicationId)
+    .where('file_id', '=', fileId)
+    .executeTakeFirst();
   if (link) return true;
-  const decision = await db.selectFrom('application_members').select('decision_file_id').where('application_id', '=', applicationId).where('decision_file_id', '=', fileId).executeTakeFirst();
+  const decision = await db
+    .selectFrom('application_members')
+    .select('decision_file_id')
+    .where('application_id', '=', applicationId)
+    .where('decision_file_id', '=', fileId)
+    .executeTakeFirst();
   if (decision) return true;
-  const pdf = await db.selectFrom('application_submissions').select('pdf_file_id').where('application_id', '=', applicationId).where('pdf_file_id', '=', fileId).executeTakeFirst();
+  const pdf = await db
+    .selectFrom('application_submissions')
+    .select('pdf_file_id')
+    .where('application_id', '=', applicationId)
+    .where('pdf_file_id', '=', fileId)
+    .executeTakeFirst();
   return pdf !== undefined;
 }
 
 /** A (new or renewed) pending invitation of a municipality into the network. */
 export async function writeInvitation(db: Queryable, applicationId: string, invited: { code: string; name: string }): Promise<void> {
-  await db.deleteFrom('application_members').where('application_id', '=', applicationId).where('municipality_code', '=', invited.code).execute();
-  await db.insertInto('application_members').values({ application_id: applicationId, municipality_code: invited.code, municipality_name: invited.name, role: 'co', invitation: 'pending' }).execute();
+  await db
+    .deleteFrom('application_members')
+    .where('application_id', '=', applicationId)
+    .where('municipality_code', '=', invited.code)
+    .execute();
+  await db
+    .insertInto('application_members')
+    .values({
+      application_id: applicationId,
+      municipality_code: invited.code,
+      municipality_name: invited.name,
+      role: 'co',
+      invitation: 'pending',
+    })
+    .execute();
 }
 
-export async function writeInvitationAnswer(db: Queryable, applicationId: string, code: string, answer: { invitation: Member['invitation']; contactEmail: string | null }, now: Date, actor: Actor): Promise<void> {
+export async function writeInvitationAnswer(
+  db: Queryable,
+  applicationId: string,
+  code: string,
+  answer: { invitation: Member['invitation']; contactEmail: string | null },
+  now: Date,
+  actor: Actor,
+): Promise<void> {
   await db
     .updateTable('application_members')
     .set({ invitation: answer.invitation, contact_email: answer.contactEmail, responded_at: now, responded_by_name: nameOf(actor) })
@@ -368,8 +490,20 @@ export async function writeInvitationAnswer(db: Queryable, applicationId: string
 }
 
 /** A member's political decision with its file. */
-export async function writeDecision(db: Queryable, applicationId: string, code: string, decision: { body: string; date: string }, file: UploadedFile, actor: Actor): Promise<void> {
-  const fileId = await saveFile(db, { name: file.name, contentType: file.contentType, content: file.content, uploadedBy: actor.user?.userId ?? null });
+export async function writeDecision(
+  db: Queryable,
+  applicationId: string,
+  code: string,
+  decision: { body: string; date: string },
+  file: UploadedFile,
+  actor: Actor,
+): Promise<void> {
+  const fileId = await saveFile(db, {
+    name: file.name,
+    contentType: file.contentType,
+    content: file.content,
+    uploadedBy: actor.user?.userId ?? null,
+  });
   await db
     .updateTable('application_members')
     .set({ decision_body: decision.body, decision_date: decision.date, decision_file_id: fileId, decision_file_name: file.name })
@@ -382,14 +516,23 @@ export async function writeDecision(db: Queryable, applicationId: string, code: 
  * The deadline that applies to the application: its round's, or the later instant of an unrevoked
  * exception the owner granted its lead municipality (late submission by exception).
  */
-export async function deadlineWithExtension(db: Queryable, call: StoredCall, application: Pick<StoredApplication, 'roundIndex' | 'deadline' | 'leadCode'>, lock = false): Promise<{ deadline: Date; ordinary: Date; extension: DeadlineExtension | undefined }> {
+export async function deadlineWithExtension(
+  db: Queryable,
+  call: StoredCall,
+  application: Pick<StoredApplication, 'roundIndex' | 'deadline' | 'leadCode'>,
+  lock = false,
+): Promise<{ deadline: Date; ordinary: Date; extension: DeadlineExtension | undefined }> {
   const ordinary = callDeadline(call, application.roundIndex, application.deadline);
   const extension = await applicantExtension(db, call.id, application.roundIndex, application.leadCode, lock);
   return { deadline: applicableDeadline(ordinary, extension), ordinary, extension };
 }
 
 /** Registry facts of the members, for the rules (populations with their year). */
-export async function registryFacts(db: Queryable, country: 'NO' | 'DK', codes: readonly string[]): Promise<Map<string, Pick<MemberContext, 'kind' | 'population'>>> {
+export async function registryFacts(
+  db: Queryable,
+  country: 'NO' | 'DK',
+  codes: readonly string[],
+): Promise<Map<string, Pick<MemberContext, 'kind' | 'population'>>> {
   const { members } = await membersFromRegistry(db, country, codes);
   return new Map(members.map((m) => [m.code, { kind: m.kind, population: m.population }]));
 }
@@ -440,7 +583,12 @@ function toSubmission(row: Selectable<SubmissionTable>): StoredSubmission {
 }
 
 export async function listSubmissions(db: Queryable, applicationId: string): Promise<StoredSubmission[]> {
-  const rows = await db.selectFrom('application_submissions').selectAll().where('application_id', '=', applicationId).orderBy('number').execute();
+  const rows = await db
+    .selectFrom('application_submissions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('number')
+    .execute();
   return rows.map((r) => toSubmission(r));
 }
 
@@ -452,12 +600,20 @@ export async function findSubmission(db: Queryable, id: string): Promise<StoredS
 
 /** Keeps a projected-challenge part's figures with a submitted version. */
 export async function insertSubmittedChallenge(db: Queryable, submissionId: string, challenge: ProjectedChallenge): Promise<void> {
-  await db.insertInto('application_submission_projections').values({ submission_id: submissionId, part_key: challenge.part, challenge: json(challenge) }).execute();
+  await db
+    .insertInto('application_submission_projections')
+    .values({ submission_id: submissionId, part_key: challenge.part, challenge: json(challenge) })
+    .execute();
 }
 
 /** The projected-challenge figures as they were when the version was submitted. */
 export async function submittedChallenges(db: Queryable, submissionId: string): Promise<ProjectedChallenge[]> {
   if (!isUuid(submissionId)) return [];
-  const rows = await db.selectFrom('application_submission_projections').select('challenge').where('submission_id', '=', submissionId).orderBy('part_key').execute();
+  const rows = await db
+    .selectFrom('application_submission_projections')
+    .select('challenge')
+    .where('submission_id', '=', submissionId)
+    .orderBy('part_key')
+    .execute();
   return rows.map((r) => parsed<ProjectedChallenge>(r.challenge));
 }

@@ -6,7 +6,14 @@
 import type { DB } from '../platform/db/database.js';
 import type { Actor } from '../platform/db/kit.js';
 import { findCall } from '../programmes/index.js';
-import { addAttachment, attachMemberDecision, inviteMunicipality, respondToInvitation, saveAnswers, startApplication } from './use-cases.js';
+import {
+  addAttachment,
+  attachMemberDecision,
+  inviteMunicipality,
+  respondToInvitation,
+  saveAnswers,
+  startApplication,
+} from './use-cases.js';
 import { orThrow } from '../platform/outcome.js';
 
 export const pdfFile = (name: string) => ({ name, contentType: 'application/pdf', content: Buffer.from(`%PDF-1.7 ${name}`) });
@@ -17,16 +24,32 @@ const TELEMARK = [
   ['4005', 'Notodden'],
 ] as const;
 
-export async function completeNetwork(db: DB, callId: string, actor: Actor, leadCode: (typeof TELEMARK)[number][0] = '4001'): Promise<string> {
+export async function completeNetwork(
+  db: DB,
+  callId: string,
+  actor: Actor,
+  leadCode: (typeof TELEMARK)[number][0] = '4001',
+): Promise<string> {
   const call = (await findCall(db, callId))!;
   const [, leadName] = TELEMARK.find(([code]) => code === leadCode)!;
-  const id = orThrow(await startApplication(db, call, { code: leadCode, name: leadName, contactEmail: 'silje.andersen@porsgrunn.example.no' }, actor));
+  const id = orThrow(
+    await startApplication(db, call, { code: leadCode, name: leadName, contactEmail: 'silje.andersen@porsgrunn.example.no' }, actor),
+  );
   for (const [code, name] of TELEMARK.filter(([code]) => code !== leadCode)) {
     orThrow(await inviteMunicipality(db, id, { code, name }, 5, actor));
     orThrow(await respondToInvitation(db, id, code, 'accepted', `post@${code}.example.no`, actor));
   }
-  for (const code of ['4001', '4003', '4005']) orThrow(await attachMemberDecision(db, id, code, { body: 'kommunestyre', date: '2026-11-10' }, pdfFile(`${code}.pdf`), actor));
-  const version = orThrow(await saveAnswers(db, id, 1, { 'challenge.text': 'Flere eldre.', 'plan.text': 'Felles rekruttering.', 'plan.goal': 'Ti prosent.', 'anchoring.date': '2026-11-10' }, actor));
+  for (const code of ['4001', '4003', '4005'])
+    orThrow(await attachMemberDecision(db, id, code, { body: 'kommunestyre', date: '2026-11-10' }, pdfFile(`${code}.pdf`), actor));
+  const version = orThrow(
+    await saveAnswers(
+      db,
+      id,
+      1,
+      { 'challenge.text': 'Flere eldre.', 'plan.text': 'Felles rekruttering.', 'plan.goal': 'Ti prosent.', 'anchoring.date': '2026-11-10' },
+      actor,
+    ),
+  );
   orThrow(await addAttachment(db, id, version, 'anchoring.decision', pdfFile('vedtak.pdf'), actor));
   return id;
 }

@@ -10,7 +10,16 @@ import { databaseNow, type Actor } from '../platform/db/kit.js';
 import type { UploadedFile } from '../platform/http/input.js';
 import type { JobQueue } from '../platform/jobs/queue.js';
 import { inTransaction, isRefused, refuse, versionConflict, type Refused } from '../platform/outcome.js';
-import { extendedRound, findCall, markExtensionUsed, reliesOnExtension, type Answers, type DeadlineExtension, type FormDefinition, type StoredCall } from '../programmes/index.js';
+import {
+  extendedRound,
+  findCall,
+  markExtensionUsed,
+  reliesOnExtension,
+  type Answers,
+  type DeadlineExtension,
+  type FormDefinition,
+  type StoredCall,
+} from '../programmes/index.js';
 import {
   activeMembers,
   changedParts,
@@ -69,7 +78,8 @@ async function lock(trx: Tx, id: string): Outcome<Locked> {
   return { application, call, form: call.snapshot.form, now, ...(await deadlineWithExtension(trx, call, application, true)) };
 }
 
-const readOnly = ({ deadline, call }: Locked): Refused<ApplicationProblem> => refuse({ kind: 'readOnly', deadline, timeZone: call.content.timeZone });
+const readOnly = ({ deadline, call }: Locked): Refused<ApplicationProblem> =>
+  refuse({ kind: 'readOnly', deadline, timeZone: call.content.timeZone });
 
 /** Locked, and refused when read-only by the database clock. */
 async function lockEditable(trx: Tx, id: string): Outcome<Locked> {
@@ -93,17 +103,26 @@ async function lockVersion(trx: Tx, id: string, expectedVersion: number): Outcom
   return locked.application.version === expectedVersion ? locked : conflict(trx, locked, expectedVersion);
 }
 
-const audit = (trx: Tx, actor: Actor, entry: { recordType: string; recordId: string; action: string; fromState?: string; toState?: string; reason?: string | null }) =>
-  recordAudit(trx, { actor: actor.user, requestId: actor.requestId, ...entry });
+const audit = (
+  trx: Tx,
+  actor: Actor,
+  entry: { recordType: string; recordId: string; action: string; fromState?: string; toState?: string; reason?: string | null },
+) => recordAudit(trx, { actor: actor.user, requestId: actor.requestId, ...entry });
 
 /**
  * Starts an application for a municipality on a call whose round is running by the database clock,
  * or after it closed when the owner granted the municipality an exception that still runs.
  */
-export async function startApplication(db: Queryable, call: StoredCall, lead: { code: string; name: string; contactEmail: string | null }, actor: Actor): Outcome<string> {
+export async function startApplication(
+  db: Queryable,
+  call: StoredCall,
+  lead: { code: string; name: string; contactEmail: string | null },
+  actor: Actor,
+): Outcome<string> {
   return within(db, async (trx) => {
     const now = await databaseNow(trx);
-    const roundIndex = call.status === 'published' ? (roundAt(call.content.rounds, now) ?? (await extendedRound(trx, call.id, lead.code, now))) : undefined;
+    const roundIndex =
+      call.status === 'published' ? (roundAt(call.content.rounds, now) ?? (await extendedRound(trx, call.id, lead.code, now))) : undefined;
     if (roundIndex === undefined) return refuse({ kind: 'callNotOpen' });
     const id = await insertApplication(trx, { call, roundIndex, lead }, now, actor);
     await audit(trx, actor, { recordType: 'application', recordId: id, action: 'create', toState: 'draft' });
@@ -124,7 +143,14 @@ export async function saveAnswers(db: Queryable, id: string, expectedVersion: nu
 }
 
 /** Adds a file to an attachment part: the file, its link and the answer in one version; the new version. */
-export async function addAttachment(db: Queryable, id: string, expectedVersion: number, partKey: string, file: UploadedFile, actor: Actor): Outcome<number> {
+export async function addAttachment(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  partKey: string,
+  file: UploadedFile,
+  actor: Actor,
+): Outcome<number> {
   return within(db, async (trx) => {
     const locked = await lockVersion(trx, id, expectedVersion);
     if (isRefused(locked)) return locked;
@@ -132,7 +158,14 @@ export async function addAttachment(db: Queryable, id: string, expectedVersion: 
     const previous = (locked.application.answers[partKey] as StoredAttachment[] | undefined) ?? [];
     if (part?.kind === 'attachment' && previous.length >= part.maxFiles) return refuse({ kind: 'tooManyFiles', max: part.maxFiles });
     const attachment = await storeAttachment(trx, id, partKey, file, actor);
-    const version = await writeAnswers(trx, id, expectedVersion, { ...locked.application.answers, [partKey]: [...previous, attachment] }, locked.now, actor);
+    const version = await writeAnswers(
+      trx,
+      id,
+      expectedVersion,
+      { ...locked.application.answers, [partKey]: [...previous, attachment] },
+      locked.now,
+      actor,
+    );
     if (version === undefined) return conflict(trx, locked, expectedVersion);
     await audit(trx, actor, { recordType: 'application', recordId: id, action: 'attach', reason: partKey });
     return version;
@@ -140,7 +173,13 @@ export async function addAttachment(db: Queryable, id: string, expectedVersion: 
 }
 
 /** Invites a municipality of the call's country into the network, within the call's maximum. */
-export async function inviteMunicipality(db: Queryable, id: string, invited: { code: string; name: string }, maxMembers: number | undefined, actor: Actor): Outcome<void> {
+export async function inviteMunicipality(
+  db: Queryable,
+  id: string,
+  invited: { code: string; name: string },
+  maxMembers: number | undefined,
+  actor: Actor,
+): Outcome<void> {
   return within(db, async (trx) => {
     const locked = await lockEditable(trx, id);
     if (isRefused(locked)) return locked;
@@ -152,38 +191,77 @@ export async function inviteMunicipality(db: Queryable, id: string, invited: { c
 }
 
 /** A co-applicant accepts (with its contact for the receipt) or declines its invitation. */
-export async function respondToInvitation(db: Queryable, id: string, code: string, answer: 'accepted' | 'declined', contactEmail: string | null, actor: Actor): Outcome<void> {
+export async function respondToInvitation(
+  db: Queryable,
+  id: string,
+  code: string,
+  answer: 'accepted' | 'declined',
+  contactEmail: string | null,
+  actor: Actor,
+): Outcome<void> {
   return within(db, async (trx) => {
     const locked = await lockEditable(trx, id);
     if (isRefused(locked)) return locked;
     const moved = respond(locked.application.members, code, answer);
     if (isRefused(moved)) return moved;
     await writeInvitationAnswer(trx, id, code, { invitation: moved.to, contactEmail }, locked.now, actor);
-    await audit(trx, actor, { recordType: 'application_member', recordId: `${id}/${code}`, action: moved.action, fromState: moved.from, toState: moved.to });
+    await audit(trx, actor, {
+      recordType: 'application_member',
+      recordId: `${id}/${code}`,
+      action: moved.action,
+      fromState: moved.from,
+      toState: moved.to,
+    });
   });
 }
 
 /** Attaches a member's political decision: the file and the member's row in one transaction. */
-export async function attachMemberDecision(db: Queryable, id: string, code: string, decision: { body: string; date: string }, file: UploadedFile, actor: Actor): Outcome<void> {
+export async function attachMemberDecision(
+  db: Queryable,
+  id: string,
+  code: string,
+  decision: { body: string; date: string },
+  file: UploadedFile,
+  actor: Actor,
+): Outcome<void> {
   return within(db, async (trx) => {
     const locked = await lockEditable(trx, id);
     if (isRefused(locked)) return locked;
     const refused = decisionRefusal(locked.application.members, code, decision);
     if (refused) return refused;
     await writeDecision(trx, id, code, decision, file, actor);
-    await audit(trx, actor, { recordType: 'application_member', recordId: `${id}/${code}`, action: 'decision', reason: `${decision.body} ${decision.date}` });
+    await audit(trx, actor, {
+      recordType: 'application_member',
+      recordId: `${id}/${code}`,
+      action: 'decision',
+      reason: `${decision.body} ${decision.date}`,
+    });
   });
 }
 
 /** Withdraws the application before the deadline (database clock), audited with the reason. */
-export async function withdrawApplication(db: Queryable, id: string, expectedVersion: number, reason: string | null, actor: Actor): Outcome<void> {
+export async function withdrawApplication(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  reason: string | null,
+  actor: Actor,
+): Outcome<void> {
   return within(db, async (trx) => {
     const locked = await lockVersion(trx, id, expectedVersion);
     if (isRefused(locked)) return locked;
     const moved = applicationWorkflow.apply(locked.application.status, 'withdraw');
     if (isRefused(moved)) return readOnly(locked);
-    if ((await writeStatus(trx, locked.application, expectedVersion, { status: moved.to }, locked.now, actor)) === undefined) return conflict(trx, locked, expectedVersion);
-    await audit(trx, actor, { recordType: 'application', recordId: id, action: moved.action, fromState: moved.from, toState: moved.to, reason });
+    if ((await writeStatus(trx, locked.application, expectedVersion, { status: moved.to }, locked.now, actor)) === undefined)
+      return conflict(trx, locked, expectedVersion);
+    await audit(trx, actor, {
+      recordType: 'application',
+      recordId: id,
+      action: moved.action,
+      fromState: moved.from,
+      toState: moved.to,
+      reason,
+    });
   });
 }
 
@@ -207,7 +285,13 @@ const sameCodes = (a: readonly string[], b: readonly string[]) => [...a].sort().
  * checked on the database clock, the call's form and rules copied into a new numbered version, the
  * projected figures kept and the receipt job enqueued — all in one transaction, or nothing.
  */
-export async function submitApplication(db: Queryable, id: string, expectedVersion: number, actor: Actor, effects: SubmissionEffects = {}): Outcome<{ submissionId: string; number: number }> {
+export async function submitApplication(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  actor: Actor,
+  effects: SubmissionEffects = {},
+): Outcome<{ submissionId: string; number: number }> {
   return within(db, async (trx) => {
     const locked = await lock(trx, id);
     if (isRefused(locked)) return locked;
@@ -215,15 +299,35 @@ export async function submitApplication(db: Queryable, id: string, expectedVersi
     if (application.version !== expectedVersion) return conflict(trx, locked, expectedVersion);
     const rules = call.snapshot.rules;
     const members = activeMembers(application.members);
-    const registry = await registryFacts(trx, application.country, members.map((m) => m.code));
+    const registry = await registryFacts(
+      trx,
+      application.country,
+      members.map((m) => m.code),
+    );
     const submitted = submit(application, { form, rules, registry, deadline, now });
     if (isRefused(submitted)) {
       const refusal = submitted.problem;
-      return refusal.kind === 'blocked' ? refuse({ kind: 'submissionBlocked', blockers: refusal.blockers, timeZone: call.content.timeZone }) : readOnly(locked);
+      return refusal.kind === 'blocked'
+        ? refuse({ kind: 'submissionBlocked', blockers: refusal.blockers, timeZone: call.content.timeZone })
+        : readOnly(locked);
     }
-    if (effects.snapshot && !sameCodes(effects.snapshot.memberCodes, members.map((m) => m.code))) return refuse({ kind: 'networkChanged' });
+    if (
+      effects.snapshot &&
+      !sameCodes(
+        effects.snapshot.memberCodes,
+        members.map((m) => m.code),
+      )
+    )
+      return refuse({ kind: 'networkChanged' });
     if (extension && reliesOnExtension(ordinary, now)) await markExtensionUsed(trx, extension, id, now, actor);
-    const version = await writeStatus(trx, application, expectedVersion, { status: submitted.transition.to, submissions: submitted.number }, now, actor);
+    const version = await writeStatus(
+      trx,
+      application,
+      expectedVersion,
+      { status: submitted.transition.to, submissions: submitted.number },
+      now,
+      actor,
+    );
     if (version === undefined) return conflict(trx, locked, expectedVersion);
     const submission = await insertSubmission(trx, {
       applicationId: id,
@@ -241,7 +345,14 @@ export async function submitApplication(db: Queryable, id: string, expectedVersi
       recipients: [...new Set(members.map((m) => m.contactEmail).filter((e): e is string => !!e))],
     });
     for (const challenge of effects.snapshot?.challenges ?? []) await insertSubmittedChallenge(trx, submission.id, challenge);
-    await audit(trx, actor, { recordType: 'application', recordId: id, action: 'submit', fromState: application.status, toState: submitted.transition.to, reason: `version ${submission.number}` });
+    await audit(trx, actor, {
+      recordType: 'application',
+      recordId: id,
+      action: 'submit',
+      fromState: application.status,
+      toState: submitted.transition.to,
+      reason: `version ${submission.number}`,
+    });
     if (effects.jobs) await effects.jobs.enqueue(trx, RECEIPT_JOB, { submissionId: submission.id });
     return { submissionId: submission.id, number: submission.number };
   });

@@ -38,7 +38,10 @@ export type ApplicationAction = (typeof applicationWorkflow.actions)[number];
 const catalogued = (key: `applications.invitation.${InvitationState}`): Names =>
   Object.fromEntries(LOCALES.map((locale: Locale) => [locale, applicationMessages[locale][key]])) as Names;
 type InvitationState = 'pending' | 'accepted' | 'declined';
-const sameForAll = (state: InvitationState) => ({ staff: catalogued(`applications.invitation.${state}`), public: catalogued(`applications.invitation.${state}`) });
+const sameForAll = (state: InvitationState) => ({
+  staff: catalogued(`applications.invitation.${state}`),
+  public: catalogued(`applications.invitation.${state}`),
+});
 
 /** A co-applicant's invitation; the lead is accepted from the start, and a declined municipality may be invited again. */
 export const invitationWorkflow = defineWorkflow({

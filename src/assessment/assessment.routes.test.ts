@@ -26,7 +26,8 @@ beforeAll(async () => {
   await seedSmallRegistry(db);
   await seedDemoProgrammes(db);
   await seedDemoAssessment(db);
-  for (const subject of [INGRID, LARS, PER, ANNE, SILJE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  for (const subject of [INGRID, LARS, PER, ANNE, SILJE])
+    cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
   call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
   porsgrunnNetwork = (await listSubmittedApplications(db, call.id)).find((s) => s.application.leadCode === '4001')!.application.id;
   const pool = await listPool(db, call.programmeId);
@@ -39,11 +40,21 @@ const get = (url: string, who?: string) => running.app.inject({ url, headers: wh
 const token = async (who: string) => csrfTokenIn((await get('/', who)).body);
 async function post(url: string, who: string, form: Record<string, string>) {
   const body = new URLSearchParams({ _csrf: await token(who), ...form });
-  return running.app.inject({ method: 'POST', url, headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
 }
 const assignments = () => listAssignmentsOfCall(running.database.db, call.id);
 const of = async (reviewer: string, applicationId?: string): Promise<StoredAssignment> =>
-  (await assignments()).find((a) => a.reviewerId === reviewer && (applicationId === undefined || a.applicationId === applicationId) && ['assigned', 'declared', 'submitted'].includes(a.state))!;
+  (await assignments()).find(
+    (a) =>
+      a.reviewerId === reviewer &&
+      (applicationId === undefined || a.applicationId === applicationId) &&
+      ['assigned', 'declared', 'submitted'].includes(a.state),
+  )!;
 const dashboard = () => `/eier/utlysninger/${call.id}/vurdering`;
 
 describe('assessment over HTTP', () => {
@@ -56,7 +67,9 @@ describe('assessment over HTTP', () => {
     expect((await get('/vurderinger', SILJE)).statusCode).toBe(403);
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, SILJE)).statusCode).toBe(403);
     expect((await get(`/eier/programmer/${call.programmeId}/fagpanel`, INGRID)).body).toContain('Anne Strand');
-    expect((await get(`${dashboard()}?lang=en`, INGRID)).body).toContain('Per Holm is employed by Porsgrunn (4001), a member of the application.');
+    expect((await get(`${dashboard()}?lang=en`, INGRID)).body).toContain(
+      'Per Holm is employed by Porsgrunn (4001), a member of the application.',
+    );
     expect((await get(`${dashboard()}?lang=nn`, INGRID)).body).toContain('Framdrift per fagperson');
   });
 
@@ -83,7 +96,7 @@ describe('assessment over HTTP', () => {
     expect(card).toContain('Ingen andre i fagpanelet kan få denne søknaden');
   });
 
-  it('a reviewer sees no content before declaring, and another reviewer\'s assignment is a 403 that changes nothing', async () => {
+  it("a reviewer sees no content before declaring, and another reviewer's assignment is a 403 that changes nothing", async () => {
     const mine = await of(per);
     const before = await get(`/vurderinger/${mine.id}`, PER);
     expect(before.statusCode).toBe(200);
@@ -94,8 +107,12 @@ describe('assessment over HTTP', () => {
     expect((await get(`/vurderinger/${mine.id}/filer/${decision}`, PER)).statusCode).toBe(403);
     expect((await get(`/vurdering/soknader/${mine.applicationId}/filer/${decision}`, PER)).statusCode).toBe(403);
     expect((await get(`/vurderinger/${mine.id}`, ANNE)).statusCode).toBe(403);
-    expect((await post(`/vurderinger/${mine.id}/erklaering`, ANNE, { version: String(mine.version), conflict: 'no' })).statusCode).toBe(403);
-    expect((await post(`/vurderinger/${mine.id}/poeng`, ANNE, { version: String(mine.version), action: 'save', 'score-1': '3' })).statusCode).toBe(403);
+    expect((await post(`/vurderinger/${mine.id}/erklaering`, ANNE, { version: String(mine.version), conflict: 'no' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await post(`/vurderinger/${mine.id}/poeng`, ANNE, { version: String(mine.version), action: 'save', 'score-1': '3' })).statusCode,
+    ).toBe(403);
     const annes = await of(anne, porsgrunnNetwork);
     expect((await get(`/vurderinger/${annes.id}`, PER)).statusCode).toBe(403);
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, PER)).statusCode).toBe(403);
@@ -105,11 +122,21 @@ describe('assessment over HTTP', () => {
 
   it('a declaration without kind or text is a 400 that keeps the answer; a conflict removes Per and mails the owner', async () => {
     const mine = await of(per);
-    const bad = await post(`/vurderinger/${mine.id}/erklaering`, PER, { version: String(mine.version), conflict: 'yes', kind: '', text: 'Nabo' });
+    const bad = await post(`/vurderinger/${mine.id}/erklaering`, PER, {
+      version: String(mine.version),
+      conflict: 'yes',
+      kind: '',
+      text: 'Nabo',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Nabo');
     expect((await findAssignment(running.database.db, mine.id))!.state).toBe('assigned');
-    const done = await post(`/vurderinger/${mine.id}/erklaering`, PER, { version: String(mine.version), conflict: 'yes', kind: 'personal', text: 'Bror av rådmannen' });
+    const done = await post(`/vurderinger/${mine.id}/erklaering`, PER, {
+      version: String(mine.version),
+      conflict: 'yes',
+      kind: 'personal',
+      text: 'Bror av rådmannen',
+    });
     expect(done.statusCode).toBe(303);
     expect((await findAssignment(running.database.db, mine.id))!.state).toBe('conflicted');
     expect((await get(dashboard(), INGRID)).body).toContain('id="reassign"');
@@ -132,16 +159,36 @@ describe('assessment over HTTP', () => {
     const file = await get(`/vurderinger/${mine.id}/filer/${decision}`, PER);
     expect([file.statusCode, file.headers['content-type']]).toEqual([200, 'application/pdf']);
     expect((await get(`/vurdering/soknader/${mine.applicationId}/filer/${decision}`, INGRID)).statusCode).toBe(200);
-    const bad = await post(`/vurderinger/${mine.id}/poeng`, PER, { version: String(declared.version), action: 'save', 'score-1': '9', 'rationale-1': 'For høyt' });
+    const bad = await post(`/vurderinger/${mine.id}/poeng`, PER, {
+      version: String(declared.version),
+      action: 'save',
+      'score-1': '9',
+      'rationale-1': 'For høyt',
+    });
     expect(bad.statusCode).toBe(400);
     expect(await scoreHistory(running.database.db, mine.id)).toEqual([]);
-    const draft = await post(`/vurderinger/${mine.id}/poeng`, PER, { version: String(declared.version), action: 'save', 'score-1': '3', 'rationale-1': 'Middels' });
+    const draft = await post(`/vurderinger/${mine.id}/poeng`, PER, {
+      version: String(declared.version),
+      action: 'save',
+      'score-1': '3',
+      'rationale-1': 'Middels',
+    });
     expect(draft.statusCode).toBe(303);
     expect((await get(draft.headers.location as string, PER)).body).toContain('id="warnings"');
-    const stale = await post(`/vurderinger/${mine.id}/poeng`, PER, { version: String(declared.version), action: 'save', 'score-1': '4', 'rationale-1': 'Min nye tekst' });
+    const stale = await post(`/vurderinger/${mine.id}/poeng`, PER, {
+      version: String(declared.version),
+      action: 'save',
+      'score-1': '4',
+      'rationale-1': 'Min nye tekst',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Min nye tekst');
-    const incomplete = await post(`/vurderinger/${mine.id}/poeng`, PER, { version: String(declared.version + 1), action: 'submit', 'score-1': '4', 'rationale-1': 'x' });
+    const incomplete = await post(`/vurderinger/${mine.id}/poeng`, PER, {
+      version: String(declared.version + 1),
+      action: 'submit',
+      'score-1': '4',
+      'rationale-1': 'x',
+    });
     expect(incomplete.statusCode).toBe(400);
     expect(await scoreHistory(running.database.db, mine.id)).toHaveLength(1);
   });
@@ -156,7 +203,15 @@ describe('assessment over HTTP', () => {
     expect(applicantView.body).not.toContain('Anne Strand');
     expect(applicantView.body).not.toContain('Per Holm');
     expect((await get(`/vurdering/soknader/${porsgrunnNetwork}`, INGRID)).statusCode).toBe(200);
-    const early = await post(`/vurdering/soknader/${porsgrunnNetwork}/konsensus`, ANNE, { version: '2', 'score-1': '4', 'reasoning-1': 'x', 'score-2': '4', 'reasoning-2': 'x', 'score-3': '4', 'reasoning-3': 'x' });
+    const early = await post(`/vurdering/soknader/${porsgrunnNetwork}/konsensus`, ANNE, {
+      version: '2',
+      'score-1': '4',
+      'reasoning-1': 'x',
+      'score-2': '4',
+      'reasoning-2': 'x',
+      'score-3': '4',
+      'reasoning-3': 'x',
+    });
     expect(early.statusCode).toBe(409);
     const emptyFlag = await post(`/vurdering/soknader/${porsgrunnNetwork}/flagg`, ANNE, { flagText: '  ' });
     expect(emptyFlag.statusCode).toBe(400);
@@ -184,9 +239,17 @@ describe('assessment over HTTP', () => {
     expect((await post(url, LARS, { version: String(target.version) })).statusCode).toBe(403);
     expect((await post(url, INGRID, { version: String(target.version + 1), [`reason-${target.id}`]: 'Omfordeling' })).statusCode).toBe(409);
     expect(await findAssignment(running.database.db, target.id)).toEqual(target);
-    expect((await post(url, INGRID, { version: String(target.version), [`reason-${target.id}`]: 'Omfordeling etter ferie' })).statusCode).toBe(303);
+    expect(
+      (await post(url, INGRID, { version: String(target.version), [`reason-${target.id}`]: 'Omfordeling etter ferie' })).statusCode,
+    ).toBe(303);
     expect((await findAssignment(running.database.db, target.id))!.state).toBe('withdrawn');
     const [event] = await listAuditEvents(running.database.db, { recordType: 'review_assignment', recordId: target.id, limit: 1 });
-    expect(event).toMatchObject({ action: 'unassign', from_state: 'assigned', to_state: 'withdrawn', reason: 'Omfordeling etter ferie', actor_name: 'Ingrid Haugen' });
+    expect(event).toMatchObject({
+      action: 'unassign',
+      from_state: 'assigned',
+      to_state: 'withdrawn',
+      reason: 'Omfordeling etter ferie',
+      actor_name: 'Ingrid Haugen',
+    });
   });
 });

@@ -28,6 +28,10 @@ export async function workConflictNotices(app: FastifyInstance): Promise<void> {
       text: assignment.conflictText ?? '',
       link: `${app.config.publicUrl}/eier/utlysninger/${call.id}/vurdering?lang=${locale}`,
     };
-    await app.mailer.send({ to, subject: translate(locale, 'assessment.mail.subject', params), text: translate(locale, 'assessment.mail.body', params) });
+    await app.mailer.send({
+      to,
+      subject: translate(locale, 'assessment.mail.subject', params),
+      text: translate(locale, 'assessment.mail.body', params),
+    });
   });
 }

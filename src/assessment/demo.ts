@@ -11,7 +11,17 @@ import { databaseNow, SYSTEM } from '../platform/db/kit.js';
 import { PERSONAS } from '../platform/auth/personas.js';
 import { submitDemoApplication, type DemoApplication } from '../applications/index.js';
 import { orThrow } from '../platform/outcome.js';
-import { amendCall, closeCall, createCall, createTemplate, findProgramme, NETWORK_FORM, publishCall, seededIds, type CallContent } from '../programmes/index.js';
+import {
+  amendCall,
+  closeCall,
+  createCall,
+  createTemplate,
+  findProgramme,
+  NETWORK_FORM,
+  publishCall,
+  seededIds,
+  type CallContent,
+} from '../programmes/index.js';
 import { listPool, poolCandidates } from './store.js';
 import { addToPool } from './use-cases.js';
 
@@ -26,7 +36,13 @@ function demoCall(now: Date, templateId: string): CallContent {
       'Første runde i programmet: kommuner søkte alene eller i nettverk om støtte til nye måter å organisere helse- og omsorgstjenestene på, med framskrevne tall for egen befolkning og et målbart mål. Søknadsfristen er ute, og søknadene vurderes nå av fagpanelet.',
     language: 'nb',
     timeZone: 'Europe/Oslo',
-    rounds: [{ opensAt: new Date(now.getTime() - 60 * DAY).toISOString(), closesAt: new Date(now.getTime() + DAY).toISOString(), expectedSelections: 3 }],
+    rounds: [
+      {
+        opensAt: new Date(now.getTime() - 60 * DAY).toISOString(),
+        closesAt: new Date(now.getTime() + DAY).toISOString(),
+        expectedSelections: 3,
+      },
+    ],
     quota: { minSelected: 2, maxSelected: 4 },
     budget: { amount: 24_000_000, currency: 'NOK' },
     themes: ['Helse og omsorg', 'Rekruttering og kompetanse', 'Interkommunalt samarbeid'],
@@ -45,7 +61,12 @@ function demoCall(now: Date, templateId: string): CallContent {
   };
 }
 
-const answers = (challenge: string, plan: string, goal: string) => ({ 'challenge.text': challenge, 'plan.text': plan, 'plan.goal': goal, 'anchoring.date': '2026-09-15' });
+const answers = (challenge: string, plan: string, goal: string) => ({
+  'challenge.text': challenge,
+  'plan.text': plan,
+  'plan.goal': goal,
+  'anchoring.date': '2026-09-15',
+});
 
 export const DEMO_APPLICATIONS: DemoApplication[] = [
   {
@@ -142,12 +163,29 @@ export async function seedDemoAssessment(db: DB): Promise<void> {
   const now = await databaseNow(db);
   const templateId =
     (await seededIds(db, 'programme_form_templates', 'vurdering-2026:template')) ??
-    (await createTemplate(db, programme.ownerOrganisationId, 'Nettverkssøknad 2026', 'nb', NETWORK_FORM, SYSTEM, 'vurdering-2026:template'));
+    (await createTemplate(
+      db,
+      programme.ownerOrganisationId,
+      'Nettverkssøknad 2026',
+      'nb',
+      NETWORK_FORM,
+      SYSTEM,
+      'vurdering-2026:template',
+    ));
   const content = demoCall(now, templateId);
   const callId = orThrow(await createCall(db, programme.id, content, SYSTEM, DEMO_CALL_KEY));
   let call = orThrow(await publishCall(db, callId, 1, { ...SYSTEM, at: new Date(content.rounds[0]!.opensAt) }));
   for (const demo of DEMO_APPLICATIONS) await submitDemoApplication(db, call, demo, { user: null, requestId: 'demo' });
   const closesAt = new Date(now.getTime() - 60_000).toISOString();
-  call = orThrow(await amendCall(db, callId, call.version, { ...call.content, rounds: [{ ...call.content.rounds[0]!, closesAt }] }, 'Søknadsfristen er ute (demodata).', SYSTEM));
+  call = orThrow(
+    await amendCall(
+      db,
+      callId,
+      call.version,
+      { ...call.content, rounds: [{ ...call.content.rounds[0]!, closesAt }] },
+      'Søknadsfristen er ute (demodata).',
+      SYSTEM,
+    ),
+  );
   orThrow(await closeCall(db, callId, call.version, 'Søknadsfristen er ute; søknadene er til vurdering.', SYSTEM));
 }

@@ -32,14 +32,24 @@ const app = (id: string, codes: string[], extra: Partial<ApplicationToAssign> = 
   ...extra,
 });
 const fields = (body: Record<string, string>) => (name: string) => body[name];
-const criteria = criteriaOf({ criteria: [{ title: 'A', description: '', weight: 60 }, { title: 'B', description: '', weight: 40 }] });
+const criteria = criteriaOf({
+  criteria: [
+    { title: 'A', description: '', weight: 60 },
+    { title: 'B', description: '', weight: 40 },
+  ],
+});
 
 describe('conflicts the platform can know', () => {
   it('excludes a reviewer employed by a member municipality, naming the member', () => {
-    expect(exclusionFor(per, app('grenland', ['4001', '4003', '4005']))).toEqual({ applicationId: 'grenland', reviewerId: 'per', reason: 'employer', municipality: { code: '4001', name: 'M4001' } });
+    expect(exclusionFor(per, app('grenland', ['4001', '4003', '4005']))).toEqual({
+      applicationId: 'grenland',
+      reviewerId: 'per',
+      reason: 'employer',
+      municipality: { code: '4001', name: 'M4001' },
+    });
     expect(exclusionFor(per, app('larvik', ['3909']))).toBeUndefined();
   });
-  it('excludes the reviewer\'s own municipality, a declared conflict and a double assignment', () => {
+  it("excludes the reviewer's own municipality, a declared conflict and a double assignment", () => {
     expect(exclusionFor(kari, app('larvik', ['3909']))?.reason).toBe('own-municipality');
     expect(exclusionFor(anne, app('x', ['1804'], { conflictedReviewerIds: ['anne'] }))?.reason).toBe('declared-conflict');
     expect(exclusionFor(anne, app('x', ['1804'], { assignedReviewerIds: ['anne'] }))?.reason).toBe('already-assigned');
@@ -47,13 +57,22 @@ describe('conflicts the platform can know', () => {
 });
 
 describe('batch assignment', () => {
-  const six = [app('a1', ['4001', '4003', '4005']), app('a2', ['3909']), app('a3', ['4014', '4012']), app('a4', ['4026']), app('a5', ['3405', '3407']), app('a6', ['1804'])];
+  const six = [
+    app('a1', ['4001', '4003', '4005']),
+    app('a2', ['3909']),
+    app('a3', ['4014', '4012']),
+    app('a4', ['4026']),
+    app('a5', ['3405', '3407']),
+    app('a6', ['1804']),
+  ];
 
   it('gives two reviewers to six applications, never Per the Porsgrunn network, and says why', () => {
     const plan = planAssignments([per, anne], six, 2, new Map());
     expect(plan.assignments).toHaveLength(11);
     expect(plan.assignments).not.toContainEqual({ applicationId: 'a1', reviewerId: 'per' });
-    expect(plan.exclusions).toEqual([{ applicationId: 'a1', reviewerId: 'per', reason: 'employer', municipality: { code: '4001', name: 'M4001' } }]);
+    expect(plan.exclusions).toEqual([
+      { applicationId: 'a1', reviewerId: 'per', reason: 'employer', municipality: { code: '4001', name: 'M4001' } },
+    ]);
     expect(plan.shortfalls).toEqual([{ applicationId: 'a1', missing: 1 }]);
   });
 
@@ -76,24 +95,40 @@ describe('batch assignment', () => {
 describe('declarations and the assignment workflow', () => {
   it('parses no conflict, a typed conflict with text, and refuses the rest', () => {
     expect(parseDeclaration({ conflict: 'no', kind: undefined, text: undefined })).toEqual({ ok: true, declaration: { conflict: false } });
-    expect(parseDeclaration({ conflict: 'yes', kind: 'personal', text: ' Søster i rådmannens stab ' })).toEqual({ ok: true, declaration: { conflict: true, kind: 'personal', text: 'Søster i rådmannens stab' } });
+    expect(parseDeclaration({ conflict: 'yes', kind: 'personal', text: ' Søster i rådmannens stab ' })).toEqual({
+      ok: true,
+      declaration: { conflict: true, kind: 'personal', text: 'Søster i rådmannens stab' },
+    });
     expect(parseDeclaration({ conflict: 'yes', kind: 'bribe', text: '' })).toEqual({ ok: false, problems: ['kind', 'textRequired'] });
     expect(parseDeclaration({ conflict: undefined, kind: 'other', text: 'x' })).toEqual({ ok: false, problems: ['kind'] });
   });
   it('declares only from assigned; a conflict removes', () => {
-    expect(declare('assigned', { conflict: true, kind: 'personal', text: 'x' })).toEqual({ from: 'assigned', to: 'conflicted', action: 'declareConflict' });
+    expect(declare('assigned', { conflict: true, kind: 'personal', text: 'x' })).toEqual({
+      from: 'assigned',
+      to: 'conflicted',
+      action: 'declareConflict',
+    });
     expect(declare('assigned', { conflict: false })).toMatchObject({ to: 'declared' });
-    expect(declare('declared', { conflict: false })).toEqual(refuse({ kind: 'illegalTransition', state: 'declared', action: 'declareNoConflict' }));
+    expect(declare('declared', { conflict: false })).toEqual(
+      refuse({ kind: 'illegalTransition', state: 'declared', action: 'declareNoConflict' }),
+    );
   });
 });
 
 describe('scoring', () => {
   it('uses a 0–5 scale, refuses scores off the scale and over-long texts, keeps gaps', () => {
     expect(SCORE_SCALE).toEqual({ min: 0, max: 5 });
-    const { sheet, problems } = parseScoreSheet(criteria, SCORE_SCALE, fields({ 'score-1': '4', 'rationale-1': ' Godt dokumentert ', 'score-2': '' }));
+    const { sheet, problems } = parseScoreSheet(
+      criteria,
+      SCORE_SCALE,
+      fields({ 'score-1': '4', 'rationale-1': ' Godt dokumentert ', 'score-2': '' }),
+    );
     expect(sheet).toEqual({ '1': { score: 4, rationale: 'Godt dokumentert' }, '2': { score: null, rationale: '' } });
     expect(problems).toEqual([]);
-    expect(parseScoreSheet(criteria, SCORE_SCALE, fields({ 'score-1': '6', 'score-2': '2.5' })).problems.map((p) => p.code)).toEqual(['badScore', 'badScore']);
+    expect(parseScoreSheet(criteria, SCORE_SCALE, fields({ 'score-1': '6', 'score-2': '2.5' })).problems.map((p) => p.code)).toEqual([
+      'badScore',
+      'badScore',
+    ]);
     expect(parseScoreSheet(criteria, SCORE_SCALE, fields({ 'score-1': '-1', 'rationale-2': 'x'.repeat(10_001) })).problems).toEqual([
       { criterionKey: '1', code: 'badScore' },
       { criterionKey: '2', code: 'tooLong' },
@@ -113,7 +148,10 @@ describe('scoring', () => {
     expect(scoreApplication('declared', 'in_review', criteria, partial, true)).toMatchObject({ problem: { kind: 'incomplete' } });
     expect(scoreApplication('declared', 'paused', criteria, full, true)).toEqual(refuse({ kind: 'paused' }));
     expect(scoreApplication('assigned', 'in_review', criteria, full, false)).toMatchObject({ problem: { kind: 'illegalTransition' } });
-    expect(scoreApplication('declared', 'in_review', criteria, full, true)).toMatchObject({ submitted: true, transition: { from: 'declared', to: 'submitted' } });
+    expect(scoreApplication('declared', 'in_review', criteria, full, true)).toMatchObject({
+      submitted: true,
+      transition: { from: 'declared', to: 'submitted' },
+    });
   });
   it('reopens submitted scores until the consensus is recorded', () => {
     expect(reopenScores('submitted', 'in_review')).toMatchObject({ to: 'declared' });

@@ -9,7 +9,14 @@ import { isRefused, refuse, type Refused } from '../platform/outcome.js';
 import type { Transitioned } from '../platform/workflow.js';
 import type { CallContent } from '../programmes/index.js';
 import type { AssessmentProblem } from './problems.js';
-import { assignmentWorkflow, reviewWorkflow, type AssignmentAction, type AssignmentState, type ReviewAction, type ReviewState } from './workflows.js';
+import {
+  assignmentWorkflow,
+  reviewWorkflow,
+  type AssignmentAction,
+  type AssignmentState,
+  type ReviewAction,
+  type ReviewState,
+} from './workflows.js';
 
 // Scale and criteria ----------------------------------------------------------------------------
 
@@ -102,7 +109,12 @@ export interface AssignmentPlan {
  * reviewers are served first, and each takes the eligible reviewers with the lowest load (active
  * assignments in the call, including this plan), ties by name, so load stays balanced.
  */
-export function planAssignments(reviewers: readonly ReviewerProfile[], applications: readonly ApplicationToAssign[], perApplication: number, currentLoad: ReadonlyMap<string, number>): AssignmentPlan {
+export function planAssignments(
+  reviewers: readonly ReviewerProfile[],
+  applications: readonly ApplicationToAssign[],
+  perApplication: number,
+  currentLoad: ReadonlyMap<string, number>,
+): AssignmentPlan {
   const load = new Map(reviewers.map((r) => [r.userId, currentLoad.get(r.userId) ?? 0]));
   const exclusions: Exclusion[] = [];
   const eligible = new Map<string, ReviewerProfile[]>();
@@ -115,7 +127,10 @@ export function planAssignments(reviewers: readonly ReviewerProfile[], applicati
     }
     eligible.set(application.applicationId, list);
   }
-  const order = [...applications].sort((a, b) => eligible.get(a.applicationId)!.length - eligible.get(b.applicationId)!.length || a.applicationId.localeCompare(b.applicationId));
+  const order = [...applications].sort(
+    (a, b) =>
+      eligible.get(a.applicationId)!.length - eligible.get(b.applicationId)!.length || a.applicationId.localeCompare(b.applicationId),
+  );
   const assignments: AssignmentPlan['assignments'] = [];
   const shortfalls: AssignmentPlan['shortfalls'] = [];
   for (const application of order) {
@@ -137,7 +152,11 @@ export type DeclarationProblem = 'kind' | 'textRequired' | 'tooLong';
 export type Declaration = { conflict: false } | { conflict: true; kind: ConflictKind; text: string };
 
 /** Parses a declaration: no conflict, or a typed conflict with a text saying what it is. */
-export function parseDeclaration(input: { conflict: string | undefined; kind: string | undefined; text: string | undefined }): { ok: true; declaration: Declaration } | { ok: false; problems: DeclarationProblem[] } {
+export function parseDeclaration(input: {
+  conflict: string | undefined;
+  kind: string | undefined;
+  text: string | undefined;
+}): { ok: true; declaration: Declaration } | { ok: false; problems: DeclarationProblem[] } {
   const text = (input.text ?? '').trim();
   if (input.conflict === 'no') return { ok: true, declaration: { conflict: false } };
   const problems: DeclarationProblem[] = [];
@@ -149,7 +168,10 @@ export function parseDeclaration(input: { conflict: string | undefined; kind: st
 }
 
 /** The declaration moves the assignment: no conflict opens the application, a conflict removes the reviewer. */
-export function declare(state: AssignmentState, declaration: Declaration): Transitioned<AssignmentState, AssignmentAction> | Refused<AssessmentProblem> {
+export function declare(
+  state: AssignmentState,
+  declaration: Declaration,
+): Transitioned<AssignmentState, AssignmentAction> | Refused<AssessmentProblem> {
   return assignmentWorkflow.apply(state, declaration.conflict ? 'declareConflict' : 'declareNoConflict');
 }
 
@@ -171,7 +193,12 @@ export type ScoreIssue = { criterionKey: string; code: 'missingScore' | 'missing
  * Reads posted fields `score-<key>` and `rationale-<key>`. An empty score is a draft's gap; a
  * score that is not a whole number on the scale, or an over-long text, is bad input and refused.
  */
-export function parseScoreSheet(criteria: readonly ReviewCriterion[], scale: ScoreScale, field: (name: string) => string | undefined, textField = 'rationale'): { sheet: ScoreSheet; problems: ScoreParseProblem[] } {
+export function parseScoreSheet(
+  criteria: readonly ReviewCriterion[],
+  scale: ScoreScale,
+  field: (name: string) => string | undefined,
+  textField = 'rationale',
+): { sheet: ScoreSheet; problems: ScoreParseProblem[] } {
   const sheet: ScoreSheet = {};
   const problems: ScoreParseProblem[] = [];
   for (const criterion of criteria) {
@@ -179,7 +206,8 @@ export function parseScoreSheet(criteria: readonly ReviewCriterion[], scale: Sco
     const rationale = (field(`${textField}-${criterion.key}`) ?? '').trim();
     let score: number | null = null;
     if (raw !== '') {
-      if (!/^\d{1,3}$/.test(raw) || Number(raw) < scale.min || Number(raw) > scale.max) problems.push({ criterionKey: criterion.key, code: 'badScore' });
+      if (!/^\d{1,3}$/.test(raw) || Number(raw) < scale.min || Number(raw) > scale.max)
+        problems.push({ criterionKey: criterion.key, code: 'badScore' });
       else score = Number(raw);
     }
     if (rationale.length > MAX_TEXT) problems.push({ criterionKey: criterion.key, code: 'tooLong' });
@@ -212,7 +240,13 @@ export interface Scored {
  * (refused while anything is missing). Only a reviewer who declared no conflict scores, and not
  * while the application is paused by a flag.
  */
-export function scoreApplication(state: AssignmentState, reviewState: ReviewState, criteria: readonly ReviewCriterion[], sheet: ScoreSheet, submit: boolean): Scored | Refused<AssessmentProblem> {
+export function scoreApplication(
+  state: AssignmentState,
+  reviewState: ReviewState,
+  criteria: readonly ReviewCriterion[],
+  sheet: ScoreSheet,
+  submit: boolean,
+): Scored | Refused<AssessmentProblem> {
   const transition = assignmentWorkflow.apply(state, 'submitScores');
   if (isRefused(transition)) return transition;
   const issues = sheetIssues(criteria, sheet);
@@ -223,7 +257,10 @@ export function scoreApplication(state: AssignmentState, reviewState: ReviewStat
 }
 
 /** A submitted sheet may be reopened for rescoring until the consensus is recorded; every version is kept. */
-export function reopenScores(state: AssignmentState, reviewState: ReviewState): Transitioned<AssignmentState, AssignmentAction> | Refused<AssessmentProblem> {
+export function reopenScores(
+  state: AssignmentState,
+  reviewState: ReviewState,
+): Transitioned<AssignmentState, AssignmentAction> | Refused<AssessmentProblem> {
   if (reviewState === 'agreed') return refuse({ kind: 'agreed' });
   return assignmentWorkflow.apply(state, 'reopen');
 }
@@ -240,7 +277,12 @@ export type ConsensusSheet = Record<string, AgreedScore>;
  * Records the agreed score and reasoning for every criterion at once, after at least one reviewer
  * submitted. Refused while the application is paused. Recording again keeps the earlier versions.
  */
-export function recordConsensus(reviewState: ReviewState, criteria: readonly ReviewCriterion[], sheet: ScoreSheet, submittedSheets: number): Transitioned<ReviewState, ReviewAction> | Refused<AssessmentProblem> {
+export function recordConsensus(
+  reviewState: ReviewState,
+  criteria: readonly ReviewCriterion[],
+  sheet: ScoreSheet,
+  submittedSheets: number,
+): Transitioned<ReviewState, ReviewAction> | Refused<AssessmentProblem> {
   if (reviewState === 'paused') return refuse({ kind: 'paused' });
   const move = reviewWorkflow.apply(reviewState, 'agree');
   if (isRefused(move)) return move;
@@ -284,7 +326,10 @@ export function pauseReview(state: ReviewState): Transitioned<ReviewState, Revie
  * Resolving the last open flag resumes the review where it belongs: agreed when a consensus is
  * recorded, in review when anyone is assigned, otherwise awaiting assignment.
  */
-export function resumeReview(state: ReviewState, facts: { openFlagsAfter: number; consensusRecorded: boolean; assignments: number }): Transitioned<ReviewState, ReviewAction> | null {
+export function resumeReview(
+  state: ReviewState,
+  facts: { openFlagsAfter: number; consensusRecorded: boolean; assignments: number },
+): Transitioned<ReviewState, ReviewAction> | null {
   if (facts.openFlagsAfter > 0) return null;
   return reviewMoveIfAllowed(state, 'resume', facts.consensusRecorded ? 'agreed' : facts.assignments > 0 ? 'in_review' : 'awaiting');
 }
@@ -299,7 +344,12 @@ export interface PoolMember {
 }
 
 /** The lead reviewer may run the consensus where they declared no conflict; the owner always may. */
-export function mayRecordConsensus(principal: Principal, ownerMayManage: boolean, pool: readonly PoolMember[], ownAssignmentState: AssignmentState | undefined): boolean {
+export function mayRecordConsensus(
+  principal: Principal,
+  ownerMayManage: boolean,
+  pool: readonly PoolMember[],
+  ownAssignmentState: AssignmentState | undefined,
+): boolean {
   if (ownerMayManage) return true;
   const member = pool.find((m) => m.userId === principal.userId);
   return !!member?.lead && ownAssignmentState !== undefined && assignmentWorkflow.isIn('content', ownAssignmentState);
@@ -330,7 +380,10 @@ function count(counts: ProgressCounts, state: AssignmentState) {
 }
 
 /** Assigned, declared, scored and conflicts, per reviewer and per application. */
-export function progressOf(assignments: readonly AssignmentFact[]): { perReviewer: Map<string, ProgressCounts>; perApplication: Map<string, ProgressCounts> } {
+export function progressOf(assignments: readonly AssignmentFact[]): {
+  perReviewer: Map<string, ProgressCounts>;
+  perApplication: Map<string, ProgressCounts>;
+} {
   const perReviewer = new Map<string, ProgressCounts>();
   const perApplication = new Map<string, ProgressCounts>();
   for (const a of assignments) {

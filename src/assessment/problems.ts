@@ -37,12 +37,18 @@ export const explainProblem = defineProblems<AssessmentProblem>({
   notCandidate: { status: 400, message: (ctx) => ctx.t('assessment.problem.notCandidate') },
   alreadyMember: { status: 409, message: (ctx) => ctx.t('assessment.problem.alreadyMember') },
   hasAssignments: { status: 409, message: (ctx) => ctx.t('assessment.problem.hasAssignments') },
-  excluded: { status: 409, message: (ctx, p) => `${ctx.t('assessment.problem.excluded')} ${exclusionText(ctx, p.exclusion, p.reviewerName)}` },
+  excluded: {
+    status: 409,
+    message: (ctx, p) => `${ctx.t('assessment.problem.excluded')} ${exclusionText(ctx, p.exclusion, p.reviewerName)}`,
+  },
   illegalTransition: { status: 409, message: (ctx) => ctx.t('assessment.problem.illegal') },
   paused: { status: 409, message: (ctx) => ctx.t('assessment.problem.paused') },
   agreed: { status: 409, message: (ctx) => ctx.t('assessment.problem.agreed') },
   incomplete: { status: 400, message: (ctx) => ctx.t('assessment.problem.incomplete') },
   noScores: { status: 409, message: (ctx) => ctx.t('assessment.problem.noScores') },
   resolved: { status: 409, message: (ctx) => ctx.t('assessment.problem.resolved') },
-  versionConflict: { status: 409, message: (ctx, p) => translate(ctx, 'assessment.conflict.lead', { base: p.baseVersion, current: p.currentVersion }) },
+  versionConflict: {
+    status: 409,
+    message: (ctx, p) => translate(ctx, 'assessment.conflict.lead', { base: p.baseVersion, current: p.currentVersion }),
+  },
 });

@@ -75,7 +75,12 @@ function refused(ctx: PageContext, problem: AssessmentProblem, field: string): {
   return { status, errors: [{ field, message }] };
 }
 
-function scoreErrors(ctx: PageContext, criteria: ReviewCriterion[], problems: (ScoreParseProblem | ScoreIssue)[], textField: 'rationale' | 'reasoning'): FieldError[] {
+function scoreErrors(
+  ctx: PageContext,
+  criteria: ReviewCriterion[],
+  problems: (ScoreParseProblem | ScoreIssue)[],
+  textField: 'rationale' | 'reasoning',
+): FieldError[] {
   const title = (key: string) => criteria.find((c) => c.key === key)?.title ?? key;
   return problems.map((p) => ({
     field: p.code === 'missingRationale' || p.code === 'tooLong' ? `${textField}-${p.criterionKey}` : `score-${p.criterionKey}`,
@@ -115,43 +120,71 @@ export async function assessmentRoutes(app: FastifyInstance) {
   app.get('/eier/utlysninger/:id/vurdering', { config: { access: OWNER }, schema: { params: ID } }, async (request, reply) => {
     const call = await managedCall(request, (request.params as { id: string }).id);
     const query = request.query as { assigned?: string; notice?: string };
-    const notice = query.assigned !== undefined && /^\d{1,4}$/.test(query.assigned) ? translate(reply.pageContext(), 'assessment.batch.done', { count: Number(query.assigned) }) : query.notice === 'withdrawn' ? request.t('assessment.assignments.withdrawn') : query.notice === 'assigned' ? request.t('assessment.assignments.done') : undefined;
+    const notice =
+      query.assigned !== undefined && /^\d{1,4}$/.test(query.assigned)
+        ? translate(reply.pageContext(), 'assessment.batch.done', { count: Number(query.assigned) })
+        : query.notice === 'withdrawn'
+          ? request.t('assessment.assignments.withdrawn')
+          : query.notice === 'assigned'
+            ? request.t('assessment.assignments.done')
+            : undefined;
     return dashboard(reply, call, 200, { notice });
   });
 
-  app.post('/eier/utlysninger/:id/vurdering/fordel', { config: { access: OWNER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
-    const call = await managedCall(request, (request.params as { id: string }).id);
-    const raw = textOf(request, 'perApplication');
-    if (!/^\d{1,2}$/.test(raw) || Number(raw) < 1 || Number(raw) > 10) {
-      return dashboard(reply, call, 400, { perApplication: raw, errors: [{ field: 'perApplication', message: request.t('assessment.problem.perApplication') }] });
-    }
-    const plan = await assignInBatch(db, call, Number(raw), actorOf(request));
-    return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&assigned=${plan.assignments.length}`, 303);
-  });
+  app.post(
+    '/eier/utlysninger/:id/vurdering/fordel',
+    { config: { access: OWNER }, schema: { params: ID, body: formBody } },
+    async (request, reply) => {
+      const call = await managedCall(request, (request.params as { id: string }).id);
+      const raw = textOf(request, 'perApplication');
+      if (!/^\d{1,2}$/.test(raw) || Number(raw) < 1 || Number(raw) > 10) {
+        return dashboard(reply, call, 400, {
+          perApplication: raw,
+          errors: [{ field: 'perApplication', message: request.t('assessment.problem.perApplication') }],
+        });
+      }
+      const plan = await assignInBatch(db, call, Number(raw), actorOf(request));
+      return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&assigned=${plan.assignments.length}`, 303);
+    },
+  );
 
-  app.post('/eier/utlysninger/:id/vurdering/tildel', { config: { access: OWNER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
-    const call = await managedCall(request, (request.params as { id: string }).id);
-    const applicationId = formField(request.body, 'application') ?? '';
-    const reviewerId = formField(request.body, `reviewer-${applicationId}`) ?? '';
-    const outcome = await assignReviewer(db, call, applicationId, reviewerId, actorOf(request));
-    if (isRefused(outcome)) {
-      const { status, errors } = refused(reply.pageContext(), outcome.problem, `reviewer-${applicationId}`);
-      return dashboard(reply, call, status, { errors });
-    }
-    return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&notice=assigned`, 303);
-  });
+  app.post(
+    '/eier/utlysninger/:id/vurdering/tildel',
+    { config: { access: OWNER }, schema: { params: ID, body: formBody } },
+    async (request, reply) => {
+      const call = await managedCall(request, (request.params as { id: string }).id);
+      const applicationId = formField(request.body, 'application') ?? '';
+      const reviewerId = formField(request.body, `reviewer-${applicationId}`) ?? '';
+      const outcome = await assignReviewer(db, call, applicationId, reviewerId, actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = refused(reply.pageContext(), outcome.problem, `reviewer-${applicationId}`);
+        return dashboard(reply, call, status, { errors });
+      }
+      return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&notice=assigned`, 303);
+    },
+  );
 
-  app.post('/eier/vurdering/tildelinger/:id/trekk', { config: { access: OWNER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
-    const assignment = await findAssignment(db, (request.params as { id: string }).id);
-    if (!assignment) throw notFound();
-    const call = await managedCall(request, assignment.callId);
-    const outcome = await withdrawAssignment(db, assignment.id, formVersion(request.body), textOf(request, `reason-${assignment.id}`).slice(0, 2000) || null, actorOf(request));
-    if (isRefused(outcome)) {
-      const { status, errors } = refused(reply.pageContext(), outcome.problem, `application-${assignment.applicationId}`);
-      return dashboard(reply, call, status, { errors });
-    }
-    return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&notice=withdrawn`, 303);
-  });
+  app.post(
+    '/eier/vurdering/tildelinger/:id/trekk',
+    { config: { access: OWNER }, schema: { params: ID, body: formBody } },
+    async (request, reply) => {
+      const assignment = await findAssignment(db, (request.params as { id: string }).id);
+      if (!assignment) throw notFound();
+      const call = await managedCall(request, assignment.callId);
+      const outcome = await withdrawAssignment(
+        db,
+        assignment.id,
+        formVersion(request.body),
+        textOf(request, `reason-${assignment.id}`).slice(0, 2000) || null,
+        actorOf(request),
+      );
+      if (isRefused(outcome)) {
+        const { status, errors } = refused(reply.pageContext(), outcome.problem, `application-${assignment.applicationId}`);
+        return dashboard(reply, call, status, { errors });
+      }
+      return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&notice=withdrawn`, 303);
+    },
+  );
 
   // The pool -----------------------------------------------------------------------------------
 
@@ -162,10 +195,23 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return programme;
   }
 
-  async function poolPage(request: FastifyRequest, reply: FastifyReply, status: number, extra: { errors?: FieldError[]; notice?: string } = {}) {
+  async function poolPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { errors?: FieldError[]; notice?: string } = {},
+  ) {
     const programme = await managedProgramme(request);
     reply.code(status);
-    return reply.html(<PoolPage ctx={reply.pageContext()} programme={programme} pool={await listPool(db, programme.id)} candidates={await poolCandidates(db, programme.ownerOrganisationId)} {...extra} />);
+    return reply.html(
+      <PoolPage
+        ctx={reply.pageContext()}
+        programme={programme}
+        pool={await listPool(db, programme.id)}
+        candidates={await poolCandidates(db, programme.ownerOrganisationId)}
+        {...extra}
+      />,
+    );
   }
 
   app.get('/eier/programmer/:id/fagpanel', { config: { access: OWNER }, schema: { params: ID } }, async (request, reply) => {
@@ -173,7 +219,11 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return poolPage(request, reply, 200, notice === 'saved' ? { notice: request.t('assessment.pool.saved') } : {});
   });
 
-  async function poolChange(request: FastifyRequest, reply: FastifyReply, change: (programme: { id: string; ownerOrganisationId: string }) => ReturnType<typeof addToPool>) {
+  async function poolChange(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    change: (programme: { id: string; ownerOrganisationId: string }) => ReturnType<typeof addToPool>,
+  ) {
     const programme = await managedProgramme(request);
     const outcome = await change(programme);
     if (isRefused(outcome)) {
@@ -184,20 +234,40 @@ export async function assessmentRoutes(app: FastifyInstance) {
   }
 
   app.post('/eier/programmer/:id/fagpanel', { config: { access: OWNER }, schema: { params: ID, body: formBody } }, async (request, reply) =>
-    poolChange(request, reply, (programme) => addToPool(db, programme, textOf(request, 'user'), textOf(request, 'lead') === 'yes', actorOf(request))),
+    poolChange(request, reply, (programme) =>
+      addToPool(db, programme, textOf(request, 'user'), textOf(request, 'lead') === 'yes', actorOf(request)),
+    ),
   );
 
-  app.post('/eier/programmer/:id/fagpanel/:userId/fjern', { config: { access: OWNER }, schema: { params: idParams('id', 'userId'), body: formBody } }, async (request, reply) =>
-    poolChange(request, reply, (programme) => removeFromPool(db, programme.id, (request.params as { userId: string }).userId, actorOf(request))),
+  app.post(
+    '/eier/programmer/:id/fagpanel/:userId/fjern',
+    { config: { access: OWNER }, schema: { params: idParams('id', 'userId'), body: formBody } },
+    async (request, reply) =>
+      poolChange(request, reply, (programme) =>
+        removeFromPool(db, programme.id, (request.params as { userId: string }).userId, actorOf(request)),
+      ),
   );
 
-  app.post('/eier/programmer/:id/fagpanel/:userId/leder', { config: { access: OWNER }, schema: { params: idParams('id', 'userId'), body: formBody } }, async (request, reply) =>
-    poolChange(request, reply, (programme) => setLeadReviewer(db, programme.id, (request.params as { userId: string }).userId, textOf(request, 'lead') === 'yes', actorOf(request))),
+  app.post(
+    '/eier/programmer/:id/fagpanel/:userId/leder',
+    { config: { access: OWNER }, schema: { params: idParams('id', 'userId'), body: formBody } },
+    async (request, reply) =>
+      poolChange(request, reply, (programme) =>
+        setLeadReviewer(
+          db,
+          programme.id,
+          (request.params as { userId: string }).userId,
+          textOf(request, 'lead') === 'yes',
+          actorOf(request),
+        ),
+      ),
   );
 
   // The reviewer's pages ---------------------------------------------------------------------
 
-  app.get('/vurderinger', { config: { access: REVIEWER } }, async (request, reply) => reply.html(<MyReviewsPage ctx={reply.pageContext()} items={await myReviews(db, request.principal!)} />));
+  app.get('/vurderinger', { config: { access: REVIEWER } }, async (request, reply) =>
+    reply.html(<MyReviewsPage ctx={reply.pageContext()} items={await myReviews(db, request.principal!)} />),
+  );
 
   /** The person's own assignment; anyone else's is a 403 that shows and changes nothing. */
   async function ownAssignment(request: FastifyRequest): Promise<{ assignment: StoredAssignment; call: StoredCall }> {
@@ -219,7 +289,14 @@ export async function assessmentRoutes(app: FastifyInstance) {
 
   app.get('/vurderinger/:id', { config: { access: REVIEWER }, schema: { params: ID } }, async (request, reply) => {
     const query = request.query as { notice?: string; warnings?: string };
-    const notices = { declared: 'assessment.declaration.done', conflicted: 'assessment.declaration.removed', saved: 'assessment.score.saved', submitted: 'assessment.score.submittedNotice', reopened: 'assessment.score.reopened', flagged: 'assessment.flag.raised' } as const;
+    const notices = {
+      declared: 'assessment.declaration.done',
+      conflicted: 'assessment.declaration.removed',
+      saved: 'assessment.score.saved',
+      submitted: 'assessment.score.submittedNotice',
+      reopened: 'assessment.score.reopened',
+      flagged: 'assessment.flag.raised',
+    } as const;
     const ctx = reply.pageContext();
     const extra: Partial<AssignmentView> = {};
     if (query.notice && query.notice in notices) extra.notice = translate(ctx, notices[query.notice as keyof typeof notices]);
@@ -232,24 +309,40 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return assignmentPage(request, reply, 200, extra);
   });
 
-  app.post('/vurderinger/:id/erklaering', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
-    const { assignment } = await ownAssignment(request);
-    const version = formVersion(request.body);
-    const ctx = reply.pageContext();
-    const input = { conflict: formField(request.body, 'conflict'), kind: formField(request.body, 'kind'), text: formField(request.body, 'text') };
-    const declaration = { conflict: input.conflict ?? '', kind: input.kind ?? '', text: input.text ?? '' };
-    const parsed = parseDeclaration(input);
-    if (!parsed.ok) {
-      const errors = parsed.problems.map((p) => ({ field: p === 'kind' ? (input.conflict === 'yes' ? 'kind' : 'conflict') : 'text', message: translate(ctx, `assessment.problem.declaration.${p}`) }));
-      return assignmentPage(request, reply, 400, { errors, declaration });
-    }
-    const state = await declareInterests(db, assignment.id, version, parsed.declaration, actorOf(request), (trx, id) => app.jobs.enqueue(trx, CONFLICT_NOTICE_JOB, { assignmentId: id }));
-    if (isRefused(state)) {
-      const { status, errors } = refused(ctx, state.problem, 'conflict');
-      return assignmentPage(request, reply, status, { errors, declaration });
-    }
-    return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=${state === 'conflicted' ? 'conflicted' : 'declared'}`, 303);
-  });
+  app.post(
+    '/vurderinger/:id/erklaering',
+    { config: { access: REVIEWER }, schema: { params: ID, body: formBody } },
+    async (request, reply) => {
+      const { assignment } = await ownAssignment(request);
+      const version = formVersion(request.body);
+      const ctx = reply.pageContext();
+      const input = {
+        conflict: formField(request.body, 'conflict'),
+        kind: formField(request.body, 'kind'),
+        text: formField(request.body, 'text'),
+      };
+      const declaration = { conflict: input.conflict ?? '', kind: input.kind ?? '', text: input.text ?? '' };
+      const parsed = parseDeclaration(input);
+      if (!parsed.ok) {
+        const errors = parsed.problems.map((p) => ({
+          field: p === 'kind' ? (input.conflict === 'yes' ? 'kind' : 'conflict') : 'text',
+          message: translate(ctx, `assessment.problem.declaration.${p}`),
+        }));
+        return assignmentPage(request, reply, 400, { errors, declaration });
+      }
+      const state = await declareInterests(db, assignment.id, version, parsed.declaration, actorOf(request), (trx, id) =>
+        app.jobs.enqueue(trx, CONFLICT_NOTICE_JOB, { assignmentId: id }),
+      );
+      if (isRefused(state)) {
+        const { status, errors } = refused(ctx, state.problem, 'conflict');
+        return assignmentPage(request, reply, status, { errors, declaration });
+      }
+      return reply.redirect(
+        `/vurderinger/${assignment.id}?lang=${request.locale}&notice=${state === 'conflicted' ? 'conflicted' : 'declared'}`,
+        303,
+      );
+    },
+  );
 
   app.post('/vurderinger/:id/poeng', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const { assignment, call } = await ownAssignment(request);
@@ -258,33 +351,48 @@ export async function assessmentRoutes(app: FastifyInstance) {
     const criteria = criteriaOf(call.content);
     const ctx = reply.pageContext();
     const { sheet, problems } = parseScoreSheet(criteria, scoreScaleOf(call), (name) => formField(request.body, name));
-    if (problems.length > 0) return assignmentPage(request, reply, 400, { sheet, errors: scoreErrors(ctx, criteria, problems, 'rationale') });
+    if (problems.length > 0)
+      return assignmentPage(request, reply, 400, { sheet, errors: scoreErrors(ctx, criteria, problems, 'rationale') });
     const outcome = await saveScores(db, call, assignment.id, version, sheet, submit, actorOf(request));
     if (isRefused(outcome)) {
       const problem = outcome.problem;
       const { status, errors } = refused(ctx, problem, 'scores-heading');
-      if (problem.kind === 'versionConflict') return assignmentPage(request, reply, status, { sheet, conflict: { current: problem.currentVersion, base: problem.baseVersion } });
-      return assignmentPage(request, reply, status, { sheet, errors: problem.kind === 'incomplete' ? scoreErrors(ctx, criteria, problem.issues, 'rationale') : errors });
+      if (problem.kind === 'versionConflict')
+        return assignmentPage(request, reply, status, { sheet, conflict: { current: problem.currentVersion, base: problem.baseVersion } });
+      return assignmentPage(request, reply, status, {
+        sheet,
+        errors: problem.kind === 'incomplete' ? scoreErrors(ctx, criteria, problem.issues, 'rationale') : errors,
+      });
     }
-    return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=${submit ? 'submitted' : 'saved'}${submit ? '' : '#warnings'}`, 303);
+    return reply.redirect(
+      `/vurderinger/${assignment.id}?lang=${request.locale}&notice=${submit ? 'submitted' : 'saved'}${submit ? '' : '#warnings'}`,
+      303,
+    );
   });
 
-  app.post('/vurderinger/:id/gjenapne', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
-    const { assignment } = await ownAssignment(request);
-    const outcome = await reopenSubmittedScores(db, assignment.id, formVersion(request.body), actorOf(request));
-    if (isRefused(outcome)) {
-      const { status, errors } = refused(reply.pageContext(), outcome.problem, 'submitted-heading');
-      return assignmentPage(request, reply, status, { errors });
-    }
-    return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=reopened`, 303);
-  });
+  app.post(
+    '/vurderinger/:id/gjenapne',
+    { config: { access: REVIEWER }, schema: { params: ID, body: formBody } },
+    async (request, reply) => {
+      const { assignment } = await ownAssignment(request);
+      const outcome = await reopenSubmittedScores(db, assignment.id, formVersion(request.body), actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = refused(reply.pageContext(), outcome.problem, 'submitted-heading');
+        return assignmentPage(request, reply, status, { errors });
+      }
+      return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=reopened`, 303);
+    },
+  );
 
   app.post('/vurderinger/:id/flagg', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
     const { assignment } = await ownAssignment(request);
     if (!assignmentWorkflow.isIn('content', assignment.state)) throw forbidden();
     const text = textOf(request, 'flagText');
     const problem = flagTextProblem(text);
-    if (problem) return assignmentPage(request, reply, 400, { errors: [{ field: 'flagText', message: translate(reply.pageContext(), `assessment.problem.flag.${problem}`) }] });
+    if (problem)
+      return assignmentPage(request, reply, 400, {
+        errors: [{ field: 'flagText', message: translate(reply.pageContext(), `assessment.problem.flag.${problem}`) }],
+      });
     const outcome = await raiseFlag(db, assignment.callId, assignment.applicationId, text, actorOf(request));
     if (isRefused(outcome)) {
       const { status, errors } = refused(reply.pageContext(), outcome.problem, 'flagText');
@@ -293,20 +401,28 @@ export async function assessmentRoutes(app: FastifyInstance) {
     return reply.redirect(`/vurderinger/${assignment.id}?lang=${request.locale}&notice=flagged`, 303);
   });
 
-  app.get('/vurderinger/:id/filer/:fileId', { config: { access: REVIEWER }, schema: { params: idParams('id', 'fileId') } }, async (request, reply) => {
-    const { assignment } = await ownAssignment(request);
-    if (!assignmentWorkflow.isIn('content', assignment.state)) throw forbidden();
-    const { fileId } = request.params as { fileId: string };
-    return sendApplicationFile(reply, assignment.applicationId, fileId);
-  });
+  app.get(
+    '/vurderinger/:id/filer/:fileId',
+    { config: { access: REVIEWER }, schema: { params: idParams('id', 'fileId') } },
+    async (request, reply) => {
+      const { assignment } = await ownAssignment(request);
+      if (!assignmentWorkflow.isIn('content', assignment.state)) throw forbidden();
+      const { fileId } = request.params as { fileId: string };
+      return sendApplicationFile(reply, assignment.applicationId, fileId);
+    },
+  );
 
   // The review page: the owner, or the lead reviewer who declared no conflict ----------------
 
-  app.get('/vurdering/soknader/:id/filer/:fileId', { config: { access: REVIEWER }, schema: { params: idParams('id', 'fileId') } }, async (request, reply) => {
-    const { id, fileId } = request.params as { id: string; fileId: string };
-    await reviewAccess(request, id);
-    return sendApplicationFile(reply, id, fileId);
-  });
+  app.get(
+    '/vurdering/soknader/:id/filer/:fileId',
+    { config: { access: REVIEWER }, schema: { params: idParams('id', 'fileId') } },
+    async (request, reply) => {
+      const { id, fileId } = request.params as { id: string; fileId: string };
+      await reviewAccess(request, id);
+      return sendApplicationFile(reply, id, fileId);
+    },
+  );
 
   async function reviewAccess(request: FastifyRequest, applicationId: string): Promise<{ call: StoredCall; owner: boolean }> {
     const application = await findApplication(db, applicationId);
@@ -315,12 +431,20 @@ export async function assessmentRoutes(app: FastifyInstance) {
     if (!call || !(await submittedVersion(db, call.id, applicationId))) throw notFound();
     const principal = request.principal!;
     const owner = canManage(principal, call.programme.ownerOrganisationId);
-    const own = (await listAssignmentsOfApplication(db, applicationId)).find((a) => a.reviewerId === principal.userId && a.state !== 'withdrawn');
+    const own = (await listAssignmentsOfApplication(db, applicationId)).find(
+      (a) => a.reviewerId === principal.userId && a.state !== 'withdrawn',
+    );
     if (!mayRecordConsensus(principal, owner, await listPool(db, call.programmeId), own?.state)) throw forbidden();
     return { call, owner };
   }
 
-  async function reviewPage(request: FastifyRequest, reply: FastifyReply, applicationId: string, status: number, extra: Partial<ReviewView> = {}) {
+  async function reviewPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    applicationId: string,
+    status: number,
+    extra: Partial<ReviewView> = {},
+  ) {
     const { call, owner } = await reviewAccess(request, applicationId);
     const view = await reviewView(db, call, applicationId, owner);
     if (!view) throw notFound();
@@ -330,55 +454,91 @@ export async function assessmentRoutes(app: FastifyInstance) {
 
   app.get('/vurdering/soknader/:id', { config: { access: REVIEWER }, schema: { params: ID } }, async (request, reply) => {
     const notice = (request.query as { notice?: string }).notice;
-    const notices = { agreed: 'assessment.consensus.saved', flagged: 'assessment.flag.raised', resolved: 'assessment.flag.resolvedNotice' } as const;
-    return reviewPage(request, reply, (request.params as { id: string }).id, 200, notice && notice in notices ? { notice: translate(reply.pageContext(), notices[notice as keyof typeof notices]) } : {});
+    const notices = {
+      agreed: 'assessment.consensus.saved',
+      flagged: 'assessment.flag.raised',
+      resolved: 'assessment.flag.resolvedNotice',
+    } as const;
+    return reviewPage(
+      request,
+      reply,
+      (request.params as { id: string }).id,
+      200,
+      notice && notice in notices ? { notice: translate(reply.pageContext(), notices[notice as keyof typeof notices]) } : {},
+    );
   });
 
-  app.post('/vurdering/soknader/:id/konsensus', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
-    const applicationId = (request.params as { id: string }).id;
-    const { call } = await reviewAccess(request, applicationId);
-    const version = formVersion(request.body);
-    const criteria = criteriaOf(call.content);
-    const ctx = reply.pageContext();
-    const { sheet, problems } = parseScoreSheet(criteria, scoreScaleOf(call), (name) => formField(request.body, name), 'reasoning');
-    if (problems.length > 0) return reviewPage(request, reply, applicationId, 400, { values: sheet, errors: scoreErrors(ctx, criteria, problems, 'reasoning') });
-    const outcome = await saveConsensus(db, call, applicationId, version, sheet, actorOf(request));
-    if (isRefused(outcome)) {
-      const problem = outcome.problem;
-      const { status, errors } = refused(ctx, problem, 'consensus-heading');
-      if (problem.kind === 'versionConflict') return reviewPage(request, reply, applicationId, status, { values: sheet, conflict: { current: problem.currentVersion, base: problem.baseVersion } });
-      return reviewPage(request, reply, applicationId, status, { values: sheet, errors: problem.kind === 'incomplete' ? scoreErrors(ctx, criteria, problem.issues, 'reasoning') : errors });
-    }
-    return reply.redirect(`/vurdering/soknader/${applicationId}?lang=${request.locale}&notice=agreed`, 303);
-  });
+  app.post(
+    '/vurdering/soknader/:id/konsensus',
+    { config: { access: REVIEWER }, schema: { params: ID, body: formBody } },
+    async (request, reply) => {
+      const applicationId = (request.params as { id: string }).id;
+      const { call } = await reviewAccess(request, applicationId);
+      const version = formVersion(request.body);
+      const criteria = criteriaOf(call.content);
+      const ctx = reply.pageContext();
+      const { sheet, problems } = parseScoreSheet(criteria, scoreScaleOf(call), (name) => formField(request.body, name), 'reasoning');
+      if (problems.length > 0)
+        return reviewPage(request, reply, applicationId, 400, { values: sheet, errors: scoreErrors(ctx, criteria, problems, 'reasoning') });
+      const outcome = await saveConsensus(db, call, applicationId, version, sheet, actorOf(request));
+      if (isRefused(outcome)) {
+        const problem = outcome.problem;
+        const { status, errors } = refused(ctx, problem, 'consensus-heading');
+        if (problem.kind === 'versionConflict')
+          return reviewPage(request, reply, applicationId, status, {
+            values: sheet,
+            conflict: { current: problem.currentVersion, base: problem.baseVersion },
+          });
+        return reviewPage(request, reply, applicationId, status, {
+          values: sheet,
+          errors: problem.kind === 'incomplete' ? scoreErrors(ctx, criteria, problem.issues, 'reasoning') : errors,
+        });
+      }
+      return reply.redirect(`/vurdering/soknader/${applicationId}?lang=${request.locale}&notice=agreed`, 303);
+    },
+  );
 
-  app.post('/vurdering/soknader/:id/flagg', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
-    const applicationId = (request.params as { id: string }).id;
-    const { call } = await reviewAccess(request, applicationId);
-    const text = textOf(request, 'flagText');
-    const problem = flagTextProblem(text);
-    if (problem) return reviewPage(request, reply, applicationId, 400, { errors: [{ field: 'flagText', message: translate(reply.pageContext(), `assessment.problem.flag.${problem}`) }] });
-    const outcome = await raiseFlag(db, call.id, applicationId, text, actorOf(request));
-    if (isRefused(outcome)) {
-      const { status, errors } = refused(reply.pageContext(), outcome.problem, 'flagText');
-      return reviewPage(request, reply, applicationId, status, { errors });
-    }
-    return reply.redirect(`/vurdering/soknader/${applicationId}?lang=${request.locale}&notice=flagged`, 303);
-  });
+  app.post(
+    '/vurdering/soknader/:id/flagg',
+    { config: { access: REVIEWER }, schema: { params: ID, body: formBody } },
+    async (request, reply) => {
+      const applicationId = (request.params as { id: string }).id;
+      const { call } = await reviewAccess(request, applicationId);
+      const text = textOf(request, 'flagText');
+      const problem = flagTextProblem(text);
+      if (problem)
+        return reviewPage(request, reply, applicationId, 400, {
+          errors: [{ field: 'flagText', message: translate(reply.pageContext(), `assessment.problem.flag.${problem}`) }],
+        });
+      const outcome = await raiseFlag(db, call.id, applicationId, text, actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = refused(reply.pageContext(), outcome.problem, 'flagText');
+        return reviewPage(request, reply, applicationId, status, { errors });
+      }
+      return reply.redirect(`/vurdering/soknader/${applicationId}?lang=${request.locale}&notice=flagged`, 303);
+    },
+  );
 
-  app.post('/vurdering/flagg/:id/lukk', { config: { access: REVIEWER }, schema: { params: ID, body: formBody } }, async (request, reply) => {
-    const flag = await findFlag(db, (request.params as { id: string }).id);
-    if (!flag) throw notFound();
-    await reviewAccess(request, flag.applicationId);
-    const field = `resolution-${flag.id}`;
-    const text = textOf(request, field);
-    const problem = flagTextProblem(text);
-    if (problem) return reviewPage(request, reply, flag.applicationId, 400, { errors: [{ field, message: translate(reply.pageContext(), `assessment.problem.flag.${problem}`) }] });
-    const outcome = await resolveFlag(db, flag.id, text, actorOf(request));
-    if (isRefused(outcome)) {
-      const { status, errors } = refused(reply.pageContext(), outcome.problem, 'flags-heading');
-      return reviewPage(request, reply, flag.applicationId, status, { errors });
-    }
-    return reply.redirect(`/vurdering/soknader/${flag.applicationId}?lang=${request.locale}&notice=resolved`, 303);
-  });
+  app.post(
+    '/vurdering/flagg/:id/lukk',
+    { config: { access: REVIEWER }, schema: { params: ID, body: formBody } },
+    async (request, reply) => {
+      const flag = await findFlag(db, (request.params as { id: string }).id);
+      if (!flag) throw notFound();
+      await reviewAccess(request, flag.applicationId);
+      const field = `resolution-${flag.id}`;
+      const text = textOf(request, field);
+      const problem = flagTextProblem(text);
+      if (problem)
+        return reviewPage(request, reply, flag.applicationId, 400, {
+          errors: [{ field, message: translate(reply.pageContext(), `assessment.problem.flag.${problem}`) }],
+        });
+      const outcome = await resolveFlag(db, flag.id, text, actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = refused(reply.pageContext(), outcome.problem, 'flags-heading');
+        return reviewPage(request, reply, flag.applicationId, status, { errors });
+      }
+      return reply.redirect(`/vurdering/soknader/${flag.applicationId}?lang=${request.locale}&notice=resolved`, 303);
+    },
+  );
 }

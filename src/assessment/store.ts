@@ -87,8 +87,14 @@ declare module '../platform/db/schema.js' {
 // Pool ------------------------------------------------------------------------------------------
 
 /** Who may sit in a programme's pool: people holding the reviewer role, and the owner's own staff. */
-export async function poolCandidates(db: Queryable, ownerOrganisationId: string): Promise<{ userId: string; name: string; organisationName: string; kind: 'internal' | 'external' }[]> {
-  const holders = [...(await listRoleHolders(db, { role: 'reviewer' })), ...(await listRoleHolders(db, { role: 'programme_owner', organisationId: ownerOrganisationId }))];
+export async function poolCandidates(
+  db: Queryable,
+  ownerOrganisationId: string,
+): Promise<{ userId: string; name: string; organisationName: string; kind: 'internal' | 'external' }[]> {
+  const holders = [
+    ...(await listRoleHolders(db, { role: 'reviewer' })),
+    ...(await listRoleHolders(db, { role: 'programme_owner', organisationId: ownerOrganisationId })),
+  ];
   const seen = new Map<string, { userId: string; name: string; organisationName: string; kind: 'internal' | 'external' }>();
   for (const h of holders) {
     const kind = h.organisationId === ownerOrganisationId ? 'internal' : 'external';
@@ -100,7 +106,12 @@ export async function poolCandidates(db: Queryable, ownerOrganisationId: string)
 
 export async function listPool(db: Queryable, programmeId: string): Promise<PoolMember[]> {
   if (!isUuid(programmeId)) return [];
-  const rows = await db.selectFrom('assessment_pool_members').selectAll().where('programme_id', '=', programmeId).orderBy('added_at').execute();
+  const rows = await db
+    .selectFrom('assessment_pool_members')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('added_at')
+    .execute();
   const members: PoolMember[] = [];
   for (const row of rows) {
     const person = await findPrincipal(db, row.user_id, 'employee');
@@ -109,10 +120,19 @@ export async function listPool(db: Queryable, programmeId: string): Promise<Pool
   return members.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
-export async function insertPoolMember(db: Queryable, member: { programmeId: string; userId: string; kind: 'internal' | 'external'; lead: boolean; addedByName: string | null }): Promise<boolean> {
+export async function insertPoolMember(
+  db: Queryable,
+  member: { programmeId: string; userId: string; kind: 'internal' | 'external'; lead: boolean; addedByName: string | null },
+): Promise<boolean> {
   const inserted = await db
     .insertInto('assessment_pool_members')
-    .values({ programme_id: member.programmeId, user_id: member.userId, kind: member.kind, lead: member.lead, added_by_name: member.addedByName })
+    .values({
+      programme_id: member.programmeId,
+      user_id: member.userId,
+      kind: member.kind,
+      lead: member.lead,
+      added_by_name: member.addedByName,
+    })
     .onConflict((oc) => oc.columns(['programme_id', 'user_id']).doNothing())
     .returning('user_id')
     .executeTakeFirst();
@@ -121,12 +141,32 @@ export async function insertPoolMember(db: Queryable, member: { programmeId: str
 
 /** Removes the member; their kind, or undefined when they were not in the pool. */
 export async function deletePoolMember(db: Queryable, programmeId: string, userId: string): Promise<'internal' | 'external' | undefined> {
-  return (await db.deleteFrom('assessment_pool_members').where('programme_id', '=', programmeId).where('user_id', '=', userId).returning('kind').executeTakeFirst())?.kind;
+  return (
+    await db
+      .deleteFrom('assessment_pool_members')
+      .where('programme_id', '=', programmeId)
+      .where('user_id', '=', userId)
+      .returning('kind')
+      .executeTakeFirst()
+  )?.kind;
 }
 
 /** Sets whether the member leads; their kind, or undefined when they are not in the pool. */
-export async function updatePoolLead(db: Queryable, programmeId: string, userId: string, lead: boolean): Promise<'internal' | 'external' | undefined> {
-  return (await db.updateTable('assessment_pool_members').set({ lead }).where('programme_id', '=', programmeId).where('user_id', '=', userId).returning('kind').executeTakeFirst())?.kind;
+export async function updatePoolLead(
+  db: Queryable,
+  programmeId: string,
+  userId: string,
+  lead: boolean,
+): Promise<'internal' | 'external' | undefined> {
+  return (
+    await db
+      .updateTable('assessment_pool_members')
+      .set({ lead })
+      .where('programme_id', '=', programmeId)
+      .where('user_id', '=', userId)
+      .returning('kind')
+      .executeTakeFirst()
+  )?.kind;
 }
 
 /** What the platform knows about a reviewer that can make them inhabil: employers and home municipality. */
@@ -189,20 +229,35 @@ function toAssignment(row: Selectable<AssignmentTable>): StoredAssignment {
 }
 
 export async function findReview(db: Queryable, applicationId: string): Promise<Review> {
-  const row = isUuid(applicationId) ? await db.selectFrom('assessment_reviews').selectAll().where('application_id', '=', applicationId).executeTakeFirst() : undefined;
+  const row = isUuid(applicationId)
+    ? await db.selectFrom('assessment_reviews').selectAll().where('application_id', '=', applicationId).executeTakeFirst()
+    : undefined;
   return row ? { applicationId, state: row.state, version: row.version } : { applicationId, state: 'awaiting', version: 0 };
 }
 
 /** The review row, created (awaiting) if new, locked for the rest of the transaction. */
 export async function lockReview(trx: Tx, applicationId: string, callId: string): Promise<Review> {
-  await trx.insertInto('assessment_reviews').values({ application_id: applicationId, call_id: callId, state: 'awaiting', version: 0 }).onConflict((oc) => oc.column('application_id').doNothing()).execute();
-  const row = await trx.selectFrom('assessment_reviews').selectAll().where('application_id', '=', applicationId).forUpdate().executeTakeFirstOrThrow();
+  await trx
+    .insertInto('assessment_reviews')
+    .values({ application_id: applicationId, call_id: callId, state: 'awaiting', version: 0 })
+    .onConflict((oc) => oc.column('application_id').doNothing())
+    .execute();
+  const row = await trx
+    .selectFrom('assessment_reviews')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   return { applicationId, state: row.state, version: row.version };
 }
 
 /** Stores the review's state as a new version. */
 export async function updateReview(db: Queryable, applicationId: string, state: ReviewState): Promise<void> {
-  await db.updateTable('assessment_reviews').set({ state, version: sql`version + 1`, updated_at: sql`now()` }).where('application_id', '=', applicationId).execute();
+  await db
+    .updateTable('assessment_reviews')
+    .set({ state, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('application_id', '=', applicationId)
+    .execute();
 }
 
 export async function findAssignment(db: Queryable, id: string): Promise<StoredAssignment | undefined> {
@@ -213,18 +268,36 @@ export async function findAssignment(db: Queryable, id: string): Promise<StoredA
 
 export async function listAssignmentsOfCall(db: Queryable, callId: string): Promise<StoredAssignment[]> {
   if (!isUuid(callId)) return [];
-  const rows = await db.selectFrom('assessment_assignments').selectAll().where('call_id', '=', callId).orderBy('assigned_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('assessment_assignments')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .orderBy('assigned_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toAssignment);
 }
 
 export async function listAssignmentsOfApplication(db: Queryable, applicationId: string): Promise<StoredAssignment[]> {
   if (!isUuid(applicationId)) return [];
-  const rows = await db.selectFrom('assessment_assignments').selectAll().where('application_id', '=', applicationId).orderBy('assigned_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('assessment_assignments')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('assigned_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toAssignment);
 }
 
 export async function listAssignmentsOfReviewer(db: Queryable, userId: string): Promise<StoredAssignment[]> {
-  const rows = await db.selectFrom('assessment_assignments').selectAll().where('reviewer_user_id', '=', userId).orderBy('assigned_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('assessment_assignments')
+    .selectAll()
+    .where('reviewer_user_id', '=', userId)
+    .orderBy('assigned_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toAssignment);
 }
 
@@ -247,10 +320,19 @@ export async function lockCallAssignments(trx: Tx, callId: string): Promise<void
   await sql`select pg_advisory_xact_lock(hashtext(${`assessment:${callId}`}))`.execute(trx);
 }
 
-export async function insertAssignment(db: Queryable, assignment: { callId: string; applicationId: string; reviewerId: string; assignedByName: string | null }): Promise<string> {
+export async function insertAssignment(
+  db: Queryable,
+  assignment: { callId: string; applicationId: string; reviewerId: string; assignedByName: string | null },
+): Promise<string> {
   const row = await db
     .insertInto('assessment_assignments')
-    .values({ application_id: assignment.applicationId, call_id: assignment.callId, reviewer_user_id: assignment.reviewerId, state: 'assigned', assigned_by_name: assignment.assignedByName })
+    .values({
+      application_id: assignment.applicationId,
+      call_id: assignment.callId,
+      reviewer_user_id: assignment.reviewerId,
+      state: 'assigned',
+      assigned_by_name: assignment.assignedByName,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -264,7 +346,13 @@ export async function updateAssignment(db: Queryable, id: string, state: Assignm
       state,
       version: sql`version + 1`,
       updated_at: sql`now()`,
-      ...(declaration ? { declared_at: sql<Date>`now()`, conflict_kind: declaration.conflict ? declaration.kind : null, conflict_text: declaration.conflict ? declaration.text : null } : {}),
+      ...(declaration
+        ? {
+            declared_at: sql<Date>`now()`,
+            conflict_kind: declaration.conflict ? declaration.kind : null,
+            conflict_text: declaration.conflict ? declaration.text : null,
+          }
+        : {}),
     })
     .where('id', '=', id)
     .execute();
@@ -294,12 +382,35 @@ export interface ScoreVersion {
 }
 
 export async function scoreHistory(db: Queryable, assignmentId: string): Promise<ScoreVersion[]> {
-  const rows = await db.selectFrom('assessment_score_versions').selectAll().where('assignment_id', '=', assignmentId).orderBy('version').execute();
-  return rows.map((r) => ({ version: r.version, sheet: parsed<ScoreSheet>(r.scores), submitted: r.submitted, savedAt: r.saved_at, savedByName: r.saved_by_name }));
+  const rows = await db
+    .selectFrom('assessment_score_versions')
+    .selectAll()
+    .where('assignment_id', '=', assignmentId)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({
+    version: r.version,
+    sheet: parsed<ScoreSheet>(r.scores),
+    submitted: r.submitted,
+    savedAt: r.saved_at,
+    savedByName: r.saved_by_name,
+  }));
 }
 
-export async function insertScoreVersion(db: Queryable, version: { assignmentId: string; version: number; sheet: ScoreSheet; submitted: boolean; savedByName: string | null }): Promise<void> {
-  await db.insertInto('assessment_score_versions').values({ assignment_id: version.assignmentId, version: version.version, scores: json(version.sheet), submitted: version.submitted, saved_by_name: version.savedByName }).execute();
+export async function insertScoreVersion(
+  db: Queryable,
+  version: { assignmentId: string; version: number; sheet: ScoreSheet; submitted: boolean; savedByName: string | null },
+): Promise<void> {
+  await db
+    .insertInto('assessment_score_versions')
+    .values({
+      assignment_id: version.assignmentId,
+      version: version.version,
+      scores: json(version.sheet),
+      submitted: version.submitted,
+      saved_by_name: version.savedByName,
+    })
+    .execute();
 }
 
 export interface SubmittedSheet {
@@ -330,12 +441,33 @@ export interface ConsensusVersion {
 
 export async function consensusHistory(db: Queryable, applicationId: string): Promise<ConsensusVersion[]> {
   if (!isUuid(applicationId)) return [];
-  const rows = await db.selectFrom('assessment_consensus_versions').selectAll().where('application_id', '=', applicationId).orderBy('version').execute();
-  return rows.map((r) => ({ version: r.version, scores: parsed<ConsensusSheet>(r.scores), recordedAt: r.recorded_at, recordedByName: r.recorded_by_name }));
+  const rows = await db
+    .selectFrom('assessment_consensus_versions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({
+    version: r.version,
+    scores: parsed<ConsensusSheet>(r.scores),
+    recordedAt: r.recorded_at,
+    recordedByName: r.recorded_by_name,
+  }));
 }
 
-export async function insertConsensusVersion(db: Queryable, version: { applicationId: string; version: number; scores: ConsensusSheet; recordedByName: string | null }): Promise<void> {
-  await db.insertInto('assessment_consensus_versions').values({ application_id: version.applicationId, version: version.version, scores: json(version.scores), recorded_by_name: version.recordedByName }).execute();
+export async function insertConsensusVersion(
+  db: Queryable,
+  version: { applicationId: string; version: number; scores: ConsensusSheet; recordedByName: string | null },
+): Promise<void> {
+  await db
+    .insertInto('assessment_consensus_versions')
+    .values({
+      application_id: version.applicationId,
+      version: version.version,
+      scores: json(version.scores),
+      recorded_by_name: version.recordedByName,
+    })
+    .execute();
 }
 
 // Flags -----------------------------------------------------------------------------------------
@@ -352,7 +484,16 @@ export interface Flag {
 }
 
 function toFlag(row: Selectable<FlagTable>): Flag {
-  return { id: row.id, applicationId: row.application_id, text: row.text, raisedByName: row.raised_by_name, raisedAt: row.raised_at, resolution: row.resolution, resolvedByName: row.resolved_by_name, resolvedAt: row.resolved_at };
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    text: row.text,
+    raisedByName: row.raised_by_name,
+    raisedAt: row.raised_at,
+    resolution: row.resolution,
+    resolvedByName: row.resolved_by_name,
+    resolvedAt: row.resolved_at,
+  };
 }
 
 export async function listFlagsOfCall(db: Queryable, callId: string): Promise<Flag[]> {
@@ -366,19 +507,38 @@ export async function findFlag(db: Queryable, id: string): Promise<(Flag & { cal
   return row ? { ...toFlag(row), callId: row.call_id } : undefined;
 }
 
-export async function insertFlag(db: Queryable, flag: { callId: string; applicationId: string; text: string; raisedByName: string | null }): Promise<string> {
-  const row = await db.insertInto('assessment_flags').values({ application_id: flag.applicationId, call_id: flag.callId, text: flag.text, raised_by_name: flag.raisedByName }).returning('id').executeTakeFirstOrThrow();
+export async function insertFlag(
+  db: Queryable,
+  flag: { callId: string; applicationId: string; text: string; raisedByName: string | null },
+): Promise<string> {
+  const row = await db
+    .insertInto('assessment_flags')
+    .values({ application_id: flag.applicationId, call_id: flag.callId, text: flag.text, raised_by_name: flag.raisedByName })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Resolves the flag if it is open; whether it was. */
 export async function markFlagResolved(db: Queryable, flagId: string, resolution: string, resolvedByName: string | null): Promise<boolean> {
-  const updated = await db.updateTable('assessment_flags').set({ resolution, resolved_by_name: resolvedByName, resolved_at: sql`now()` }).where('id', '=', flagId).where('resolved_at', 'is', null).executeTakeFirst();
+  const updated = await db
+    .updateTable('assessment_flags')
+    .set({ resolution, resolved_by_name: resolvedByName, resolved_at: sql`now()` })
+    .where('id', '=', flagId)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
 }
 
 export async function countOpenFlags(db: Queryable, applicationId: string): Promise<number> {
-  return (await db.selectFrom('assessment_flags').select('id').where('application_id', '=', applicationId).where('resolved_at', 'is', null).execute()).length;
+  return (
+    await db
+      .selectFrom('assessment_flags')
+      .select('id')
+      .where('application_id', '=', applicationId)
+      .where('resolved_at', 'is', null)
+      .execute()
+  ).length;
 }
 
 // For the owner's dashboard and for selection --------------------------------------------------
@@ -386,7 +546,16 @@ export async function countOpenFlags(db: Queryable, applicationId: string): Prom
 /** Declared conflicts the owner has not yet answered with a new assignment on the same application. */
 export async function conflictsToReassign(db: Queryable, callId: string): Promise<StoredAssignment[]> {
   const all = await listAssignmentsOfCall(db, callId);
-  return all.filter((a) => a.state === 'conflicted' && !all.some((b) => b.applicationId === a.applicationId && b.assignedAt > (a.declaredAt ?? a.assignedAt) && assignmentWorkflow.isIn('active', b.state)));
+  return all.filter(
+    (a) =>
+      a.state === 'conflicted' &&
+      !all.some(
+        (b) =>
+          b.applicationId === a.applicationId &&
+          b.assignedAt > (a.declaredAt ?? a.assignedAt) &&
+          assignmentWorkflow.isIn('active', b.state),
+      ),
+  );
 }
 
 export interface ReviewStatus {
@@ -409,7 +578,9 @@ export async function reviewStatusOfCall(db: Queryable, callId: string): Promise
   const submitted = await listSubmittedApplications(db, callId);
   const assignments = await listAssignmentsOfCall(db, callId);
   const flags = await listFlagsOfCall(db, callId);
-  const reviews = new Map((await db.selectFrom('assessment_reviews').selectAll().where('call_id', '=', callId).execute()).map((r) => [r.application_id, r.state]));
+  const reviews = new Map(
+    (await db.selectFrom('assessment_reviews').selectAll().where('call_id', '=', callId).execute()).map((r) => [r.application_id, r.state]),
+  );
   const agreed = new Set((await agreedScoresForCall(db, callId)).map((s) => s.applicationId));
   return submitted.map(({ application }) => {
     const mine = assignments.filter((a) => a.applicationId === application.id);
@@ -432,7 +603,10 @@ export async function reviewStatusOfCall(db: Queryable, callId: string): Promise
  * the call's criteria, from 1, as text ("1", "2", …): see `criteriaOf` in model.ts for the titles
  * and weights; `score` is on `scoreScaleOf(call)` (0–5). Applications without a consensus are absent.
  */
-export async function agreedScoresForCall(db: Queryable, callId: string): Promise<{ applicationId: string; criterionKey: string; score: number; reasoning: string }[]> {
+export async function agreedScoresForCall(
+  db: Queryable,
+  callId: string,
+): Promise<{ applicationId: string; criterionKey: string; score: number; reasoning: string }[]> {
   if (!isUuid(callId)) return [];
   const rows = await db
     .selectFrom('assessment_consensus_versions as c')
@@ -444,12 +618,21 @@ export async function agreedScoresForCall(db: Queryable, callId: string): Promis
     .execute();
   const latest = new Map<string, ConsensusSheet>();
   for (const row of rows) latest.set(row.application_id, parsed<ConsensusSheet>(row.scores));
-  return [...latest].flatMap(([applicationId, sheet]) => Object.entries(sheet).map(([criterionKey, s]) => ({ applicationId, criterionKey, score: s.score, reasoning: s.reasoning })));
+  return [...latest].flatMap(([applicationId, sheet]) =>
+    Object.entries(sheet).map(([criterionKey, s]) => ({ applicationId, criterionKey, score: s.score, reasoning: s.reasoning })),
+  );
 }
 
 /** Applications of the call with an open flag: paused, so no consensus or selection until resolved. */
 export async function pausedApplicationsOfCall(db: Queryable, callId: string): Promise<string[]> {
   if (!isUuid(callId)) return [];
-  const rows = await db.selectFrom('assessment_flags').select('application_id').distinct().where('call_id', '=', callId).where('resolved_at', 'is', null).orderBy('application_id').execute();
+  const rows = await db
+    .selectFrom('assessment_flags')
+    .select('application_id')
+    .distinct()
+    .where('call_id', '=', callId)
+    .where('resolved_at', 'is', null)
+    .orderBy('application_id')
+    .execute();
   return rows.map((r) => r.application_id);
 }

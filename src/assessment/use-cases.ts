@@ -8,7 +8,13 @@ import type { Queryable, Tx } from '../platform/db/database.js';
 import { databaseNow, type Actor } from '../platform/db/kit.js';
 import { inTransaction, isRefused, refuse, versionConflict, type Refused } from '../platform/outcome.js';
 import type { Transitioned } from '../platform/workflow.js';
-import { callDeadline, findApplication, listSubmittedApplications, type StoredApplication, type StoredSubmission } from '../applications/index.js';
+import {
+  callDeadline,
+  findApplication,
+  listSubmittedApplications,
+  type StoredApplication,
+  type StoredSubmission,
+} from '../applications/index.js';
 import { listCallsOfProgramme, type StoredCall } from '../programmes/index.js';
 import {
   consensusOf,
@@ -62,19 +68,33 @@ type Outcome<T> = Promise<T | Refused<AssessmentProblem>>;
 
 const transaction = <T>(db: Queryable, work: (trx: Tx) => Outcome<T>): Outcome<T> => inTransaction(db, work);
 
-const audit = (trx: Tx, actor: Actor, entry: Omit<AuditEntry, 'actor' | 'requestId'>) => recordAudit(trx, { ...entry, actor: actor.user, requestId: actor.requestId });
+const audit = (trx: Tx, actor: Actor, entry: Omit<AuditEntry, 'actor' | 'requestId'>) =>
+  recordAudit(trx, { ...entry, actor: actor.user, requestId: actor.requestId });
 
 const nameOf = (actor: Actor) => actor.user?.name ?? null;
 
 // The pool ----------------------------------------------------------------------------------------
 
 /** Adds a person holding the reviewer role, or one of the owner's staff, to the programme's pool. */
-export function addToPool(db: Queryable, programme: { id: string; ownerOrganisationId: string }, userId: string, lead: boolean, actor: Actor): Outcome<void> {
+export function addToPool(
+  db: Queryable,
+  programme: { id: string; ownerOrganisationId: string },
+  userId: string,
+  lead: boolean,
+  actor: Actor,
+): Outcome<void> {
   return transaction(db, async (trx) => {
     const candidate = (await poolCandidates(trx, programme.ownerOrganisationId)).find((c) => c.userId === userId);
     if (!candidate) return refuse({ kind: 'notCandidate' });
-    if (!(await insertPoolMember(trx, { programmeId: programme.id, userId, kind: candidate.kind, lead, addedByName: nameOf(actor) }))) return refuse({ kind: 'alreadyMember' });
-    await audit(trx, actor, { recordType: 'reviewer_pool', recordId: `${programme.id}/${userId}`, action: 'add', toState: lead ? 'lead' : candidate.kind, reason: candidate.name });
+    if (!(await insertPoolMember(trx, { programmeId: programme.id, userId, kind: candidate.kind, lead, addedByName: nameOf(actor) })))
+      return refuse({ kind: 'alreadyMember' });
+    await audit(trx, actor, {
+      recordType: 'reviewer_pool',
+      recordId: `${programme.id}/${userId}`,
+      action: 'add',
+      toState: lead ? 'lead' : candidate.kind,
+      reason: candidate.name,
+    });
   });
 }
 
@@ -94,7 +114,12 @@ export function setLeadReviewer(db: Queryable, programmeId: string, userId: stri
   return transaction(db, async (trx) => {
     const kind = await updatePoolLead(trx, programmeId, userId, lead);
     if (!kind) return refuse({ kind: 'notInPool' });
-    await audit(trx, actor, { recordType: 'reviewer_pool', recordId: `${programmeId}/${userId}`, action: lead ? 'make-lead' : 'unmake-lead', toState: lead ? 'lead' : kind });
+    await audit(trx, actor, {
+      recordType: 'reviewer_pool',
+      recordId: `${programmeId}/${userId}`,
+      action: lead ? 'make-lead' : 'unmake-lead',
+      toState: lead ? 'lead' : kind,
+    });
   });
 }
 
@@ -116,15 +141,42 @@ function toAssign(applicationId: string, submission: StoredSubmission, assignmen
 }
 
 /** Stores the review's new version, moved where `transition` says (or left where it is), audited when it moves. */
-async function moveReview(trx: Tx, review: Review, transition: Transitioned<ReviewState, string> | null, actor: Actor, reason: string | null): Promise<void> {
+async function moveReview(
+  trx: Tx,
+  review: Review,
+  transition: Transitioned<ReviewState, string> | null,
+  actor: Actor,
+  reason: string | null,
+): Promise<void> {
   await updateReview(trx, review.applicationId, transition?.to ?? review.state);
   if (transition)
-    await audit(trx, actor, { recordType: 'review', recordId: review.applicationId, action: transition.action, fromState: transition.from, toState: transition.to, reason });
+    await audit(trx, actor, {
+      recordType: 'review',
+      recordId: review.applicationId,
+      action: transition.action,
+      fromState: transition.from,
+      toState: transition.to,
+      reason,
+    });
 }
 
-async function moveAssignment(trx: Tx, assignment: StoredAssignment, transition: Transitioned<AssignmentState>, actor: Actor, reason: string | null, declaration?: Declaration): Promise<void> {
+async function moveAssignment(
+  trx: Tx,
+  assignment: StoredAssignment,
+  transition: Transitioned<AssignmentState>,
+  actor: Actor,
+  reason: string | null,
+  declaration?: Declaration,
+): Promise<void> {
   await updateAssignment(trx, assignment.id, transition.to, declaration);
-  await audit(trx, actor, { recordType: 'review_assignment', recordId: assignment.id, action: transition.action, fromState: transition.from, toState: transition.to, reason });
+  await audit(trx, actor, {
+    recordType: 'review_assignment',
+    recordId: assignment.id,
+    action: transition.action,
+    fromState: transition.from,
+    toState: transition.to,
+    reason,
+  });
 }
 
 /** A new assignment, audited; the first on an application starts its review. */
@@ -170,7 +222,8 @@ export async function assignInBatch(db: Queryable, call: StoredCall, perApplicat
       perApplication,
       load,
     );
-    for (const { applicationId, reviewerId } of plan.assignments) await assign(trx, call.id, applicationId, reviewerId, actor, `batch of ${perApplication}`);
+    for (const { applicationId, reviewerId } of plan.assignments)
+      await assign(trx, call.id, applicationId, reviewerId, actor, `batch of ${perApplication}`);
     return plan;
   });
   if (isRefused(plan)) throw new Error('a batch assignment is never refused');
@@ -186,7 +239,13 @@ async function assignmentAt(trx: Tx, id: string, expectedVersion: number): Promi
 }
 
 /** The owner withdraws an assignment (with a reason); the reviewer's earlier score versions stay. */
-export function withdrawAssignment(db: Queryable, assignmentId: string, expectedVersion: number, reason: string | null, actor: Actor): Outcome<StoredAssignment> {
+export function withdrawAssignment(
+  db: Queryable,
+  assignmentId: string,
+  expectedVersion: number,
+  reason: string | null,
+  actor: Actor,
+): Outcome<StoredAssignment> {
   return transaction(db, async (trx) => {
     const assignment = await assignmentAt(trx, assignmentId, expectedVersion);
     if (isRefused(assignment)) return assignment;
@@ -204,13 +263,27 @@ export const CONFLICT_NOTICE_JOB = 'assessment-conflict-notice';
  * declared conflict removes the reviewer, is audited with its kind and text, and enqueues the
  * mail that tells the owner to reassign (`CONFLICT_NOTICE_JOB`) — in the same transaction.
  */
-export function declareInterests(db: Queryable, assignmentId: string, expectedVersion: number, declaration: Declaration, actor: Actor, enqueue: (trx: Queryable, assignmentId: string) => Promise<unknown>): Outcome<AssignmentState> {
+export function declareInterests(
+  db: Queryable,
+  assignmentId: string,
+  expectedVersion: number,
+  declaration: Declaration,
+  actor: Actor,
+  enqueue: (trx: Queryable, assignmentId: string) => Promise<unknown>,
+): Outcome<AssignmentState> {
   return transaction(db, async (trx) => {
     const assignment = await assignmentAt(trx, assignmentId, expectedVersion);
     if (isRefused(assignment)) return assignment;
     const transition = declare(assignment.state, declaration);
     if (isRefused(transition)) return transition;
-    await moveAssignment(trx, assignment, transition, actor, declaration.conflict ? `${declaration.kind}: ${declaration.text}` : 'no conflict', declaration);
+    await moveAssignment(
+      trx,
+      assignment,
+      transition,
+      actor,
+      declaration.conflict ? `${declaration.kind}: ${declaration.text}` : 'no conflict',
+      declaration,
+    );
     if (declaration.conflict) await enqueue(trx, assignment.id);
     return transition.to;
   });
@@ -223,7 +296,15 @@ export function declareInterests(db: Queryable, assignmentId: string, expectedVe
  * back as warnings), or submits them (refused while anything is missing or the application is
  * paused). Returns the assignment's new version.
  */
-export function saveScores(db: Queryable, call: StoredCall, assignmentId: string, expectedVersion: number, sheet: ScoreSheet, submit: boolean, actor: Actor): Outcome<{ version: number; warnings: ScoreIssue[] }> {
+export function saveScores(
+  db: Queryable,
+  call: StoredCall,
+  assignmentId: string,
+  expectedVersion: number,
+  sheet: ScoreSheet,
+  submit: boolean,
+  actor: Actor,
+): Outcome<{ version: number; warnings: ScoreIssue[] }> {
   return transaction(db, async (trx) => {
     const assignment = await assignmentAt(trx, assignmentId, expectedVersion);
     if (isRefused(assignment)) return assignment;
@@ -235,7 +316,12 @@ export function saveScores(db: Queryable, call: StoredCall, assignmentId: string
     if (scored.transition) await moveAssignment(trx, assignment, scored.transition, actor, null);
     else {
       await updateAssignment(trx, assignment.id, assignment.state);
-      await audit(trx, actor, { recordType: 'review_assignment', recordId: assignment.id, action: 'save-scores', reason: `version ${version}` });
+      await audit(trx, actor, {
+        recordType: 'review_assignment',
+        recordId: assignment.id,
+        action: 'save-scores',
+        reason: `version ${version}`,
+      });
     }
     return { version, warnings: scored.warnings };
   });
@@ -256,7 +342,14 @@ export function reopenSubmittedScores(db: Queryable, assignmentId: string, expec
 // Consensus ---------------------------------------------------------------------------------------
 
 /** Records the agreed score and reasoning per criterion as a new version; the review becomes agreed. Returns the consensus version. */
-export function saveConsensus(db: Queryable, call: StoredCall, applicationId: string, expectedReviewVersion: number, sheet: ScoreSheet, actor: Actor): Outcome<number> {
+export function saveConsensus(
+  db: Queryable,
+  call: StoredCall,
+  applicationId: string,
+  expectedReviewVersion: number,
+  sheet: ScoreSheet,
+  actor: Actor,
+): Outcome<number> {
   return transaction(db, async (trx) => {
     if (!(await submittedVersion(trx, call.id, applicationId))) return refuse({ kind: 'notSubmitted' });
     const review = await lockReview(trx, applicationId, call.id);
@@ -292,11 +385,19 @@ export function resolveFlag(db: Queryable, flagId: string, resolution: string, a
     if (!flag) return refuse({ kind: 'notFound' });
     const review = await lockReview(trx, flag.applicationId, flag.callId);
     if (!(await markFlagResolved(trx, flagId, resolution, nameOf(actor)))) return refuse({ kind: 'resolved' });
-    await audit(trx, actor, { recordType: 'review_flag', recordId: flagId, action: 'resolve', fromState: 'open', toState: 'resolved', reason: resolution });
+    await audit(trx, actor, {
+      recordType: 'review_flag',
+      recordId: flagId,
+      action: 'resolve',
+      fromState: 'open',
+      toState: 'resolved',
+      reason: resolution,
+    });
     const facts = {
       openFlagsAfter: await countOpenFlags(trx, flag.applicationId),
       consensusRecorded: (await consensusHistory(trx, flag.applicationId)).length > 0,
-      assignments: (await listAssignmentsOfApplication(trx, flag.applicationId)).filter((a) => assignmentWorkflow.isIn('active', a.state)).length,
+      assignments: (await listAssignmentsOfApplication(trx, flag.applicationId)).filter((a) => assignmentWorkflow.isIn('active', a.state))
+        .length,
     };
     await moveReview(trx, review, resumeReview(review.state, facts), actor, resolution);
   });

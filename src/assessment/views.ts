@@ -39,14 +39,26 @@ async function names(db: Queryable, ids: Iterable<string>): Promise<Map<string, 
 type Page<V> = Omit<V, 'notice' | 'errors' | 'warnings' | 'conflict' | 'declaration' | 'perApplication'>;
 
 /** Every conflict the platform knows between a pool member and a submitted application, and each declared one. */
-async function exclusionsOf(db: Queryable, pool: Awaited<ReturnType<typeof listPool>>, submitted: { application: { id: string }; submission: StoredSubmission }[], assignments: StoredAssignment[]): Promise<DashboardView['exclusions']> {
+async function exclusionsOf(
+  db: Queryable,
+  pool: Awaited<ReturnType<typeof listPool>>,
+  submitted: { application: { id: string }; submission: StoredSubmission }[],
+  assignments: StoredAssignment[],
+): Promise<DashboardView['exclusions']> {
   const exclusions: DashboardView['exclusions'] = [];
   for (const member of pool) {
     const profile = await reviewerProfile(db, member.userId);
     if (!profile) continue;
     for (const { application, submission } of submitted) {
-      const conflictedReviewerIds = assignments.filter((a) => a.applicationId === application.id && a.state === 'conflicted').map((a) => a.reviewerId);
-      const exclusion = exclusionFor(profile, { applicationId: application.id, members: submission.members, assignedReviewerIds: [], conflictedReviewerIds });
+      const conflictedReviewerIds = assignments
+        .filter((a) => a.applicationId === application.id && a.state === 'conflicted')
+        .map((a) => a.reviewerId);
+      const exclusion = exclusionFor(profile, {
+        applicationId: application.id,
+        members: submission.members,
+        assignedReviewerIds: [],
+        conflictedReviewerIds,
+      });
       if (exclusion) exclusions.push({ exclusion, reviewerName: member.name, applicant: membersText(submission.members) });
     }
   }
@@ -67,10 +79,16 @@ export async function dashboardView(db: Queryable, call: StoredCall): Promise<Pa
       applicationId: application.id,
       members: submission.members,
       status: statuses.find((s) => s.applicationId === application.id)!,
-      assignments: assignments.filter((a) => a.applicationId === application.id).map((a) => ({ ...a, reviewerName: nameOf.get(a.reviewerId) ?? '' })),
+      assignments: assignments
+        .filter((a) => a.applicationId === application.id)
+        .map((a) => ({ ...a, reviewerName: nameOf.get(a.reviewerId) ?? '' })),
     })),
     reviewers: pool.map((m) => {
-      const live = statuses.filter((st) => assignments.some((a) => a.reviewerId === m.userId && a.applicationId === st.applicationId && assignmentWorkflow.isIn('active', a.state)));
+      const live = statuses.filter((st) =>
+        assignments.some(
+          (a) => a.reviewerId === m.userId && a.applicationId === st.applicationId && assignmentWorkflow.isIn('active', a.state),
+        ),
+      );
       return {
         ...m,
         counts: perReviewer.get(m.userId) ?? { assigned: 0, declared: 0, scored: 0, conflicted: 0 },
@@ -79,7 +97,11 @@ export async function dashboardView(db: Queryable, call: StoredCall): Promise<Pa
       };
     }),
     exclusions: await exclusionsOf(db, pool, submitted, assignments),
-    reassign: (await conflictsToReassign(db, call.id)).map((assignment) => ({ assignment, reviewerName: nameOf.get(assignment.reviewerId) ?? '', applicant: membersText(applicantOf.get(assignment.applicationId) ?? []) })),
+    reassign: (await conflictsToReassign(db, call.id)).map((assignment) => ({
+      assignment,
+      reviewerName: nameOf.get(assignment.reviewerId) ?? '',
+      applicant: membersText(applicantOf.get(assignment.applicationId) ?? []),
+    })),
   };
 }
 
@@ -101,7 +123,11 @@ export async function myReviews(db: Queryable, principal: Principal): Promise<My
 }
 
 /** The assignment as its reviewer sees it (the content only after a declaration of no conflict), or undefined when the application is not submitted. */
-export async function assignmentView(db: Queryable, assignment: StoredAssignment, call: StoredCall): Promise<Page<AssignmentView> | undefined> {
+export async function assignmentView(
+  db: Queryable,
+  assignment: StoredAssignment,
+  call: StoredCall,
+): Promise<Page<AssignmentView> | undefined> {
   const submission = await submittedVersion(db, call.id, assignment.applicationId);
   if (!submission) return undefined;
   const history = await scoreHistory(db, assignment.id);
@@ -119,14 +145,24 @@ export async function assignmentView(db: Queryable, assignment: StoredAssignment
 }
 
 /** The submitted scores side by side, the flags and the consensus with its history, or undefined when the application is not submitted. */
-export async function reviewView(db: Queryable, call: StoredCall, applicationId: string, owner: boolean): Promise<Page<ReviewView> | undefined> {
+export async function reviewView(
+  db: Queryable,
+  call: StoredCall,
+  applicationId: string,
+  owner: boolean,
+): Promise<Page<ReviewView> | undefined> {
   const submission = await submittedVersion(db, call.id, applicationId);
   if (!submission) return undefined;
   const sheets = await submittedSheetsOfApplication(db, applicationId);
-  const nameOf = await names(db, sheets.map((s) => s.reviewerId));
+  const nameOf = await names(
+    db,
+    sheets.map((s) => s.reviewerId),
+  );
   const consensus = await consensusHistory(db, applicationId);
   const latest = consensus.at(-1);
-  const values: ScoreSheet = latest ? Object.fromEntries(Object.entries(latest.scores).map(([k, s]) => [k, { score: s.score, rationale: s.reasoning }])) : {};
+  const values: ScoreSheet = latest
+    ? Object.fromEntries(Object.entries(latest.scores).map(([k, s]) => [k, { score: s.score, rationale: s.reasoning }]))
+    : {};
   return {
     call,
     applicationId,

@@ -16,7 +16,13 @@ describe('the review workflow', () => {
 describe('the assignment workflow', () => {
   it('moves where the table allows and refuses the rest, every state × action', () => {
     expect(transitionMatrix(assignmentWorkflow)).toEqual({
-      assigned: { declareNoConflict: ['declared'], declareConflict: ['conflicted'], submitScores: null, reopen: null, unassign: ['withdrawn'] },
+      assigned: {
+        declareNoConflict: ['declared'],
+        declareConflict: ['conflicted'],
+        submitScores: null,
+        reopen: null,
+        unassign: ['withdrawn'],
+      },
       declared: { declareNoConflict: null, declareConflict: null, submitScores: ['submitted'], reopen: null, unassign: ['withdrawn'] },
       submitted: { declareNoConflict: null, declareConflict: null, submitScores: null, reopen: ['declared'], unassign: ['withdrawn'] },
       conflicted: { declareNoConflict: null, declareConflict: null, submitScores: null, reopen: null, unassign: null },

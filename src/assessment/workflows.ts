@@ -41,7 +41,12 @@ export type ReviewAction = (typeof reviewWorkflow.actions)[number];
 export const assignmentWorkflow = defineWorkflow({
   states: {
     assigned: {
-      staff: { nb: 'Tildelt, venter på habilitetserklæring', nn: 'Tildelt, ventar på habilitetserklæring', da: 'Tildelt, afventer habilitetserklæring', en: 'Assigned, awaiting declaration' },
+      staff: {
+        nb: 'Tildelt, venter på habilitetserklæring',
+        nn: 'Tildelt, ventar på habilitetserklæring',
+        da: 'Tildelt, afventer habilitetserklæring',
+        en: 'Assigned, awaiting declaration',
+      },
       public: BEING_ASSESSED,
     },
     declared: {

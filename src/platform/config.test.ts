@@ -57,9 +57,7 @@ describe('readConfig', () => {
   });
 
   it('refuses the local identity provider in production', () => {
-    expect(errorsOf({ ...productionBase, LOCAL_IDP: 'true' })).toContain(
-      'LOCAL_IDP: the local identity provider is refused in production',
-    );
+    expect(errorsOf({ ...productionBase, LOCAL_IDP: 'true' })).toContain('LOCAL_IDP: the local identity provider is refused in production');
   });
 
   it('refuses production without real issuers or a session secret', () => {

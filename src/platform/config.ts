@@ -57,14 +57,16 @@ export const ENVIRONMENT_VARIABLES = {
   SESSION_SECRET: 'at least 32 characters; required in production',
   SESSION_MAX_AGE_HOURS: 'session lifetime in hours (default 8)',
   RATE_LIMIT_PER_MINUTE: 'requests per minute per client address (default 600)',
-  TRUST_PROXY: 'proxies trusted to give the client address in X-Forwarded-For: false (default), a hop count 1–10, or addresses/CIDRs separated by commas',
+  TRUST_PROXY:
+    'proxies trusted to give the client address in X-Forwarded-For: false (default), a hop count 1–10, or addresses/CIDRs separated by commas',
   UPLOAD_MAX_BYTES: 'largest accepted upload in bytes (default 20971520)',
   DEMO_DATA: 'true | false: load demo organisations and personas at start (default true outside production)',
   LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
   LOCAL_IDP: 'true | false: run the embedded OpenID provider (default true outside production; refused in production)',
   SMTP_URL: 'smtp://user:password@host:587 or smtps://…: where mail is sent; required in production',
   MAIL_FROM: 'sender of outgoing mail (default Stifinner <noreply@stifinner.localhost>)',
-  LOCAL_MAIL: 'true | false: capture mail in an in-process SMTP server with an outbox page (default true outside production without SMTP_URL; refused in production)',
+  LOCAL_MAIL:
+    'true | false: capture mail in an in-process SMTP server with an outbox page (default true outside production without SMTP_URL; refused in production)',
   OIDC_CITIZEN_ISSUER: 'ID-porten issuer URL (citizens)',
   OIDC_CITIZEN_CLIENT_ID: 'client id at ID-porten',
   OIDC_CITIZEN_CLIENT_SECRET: 'client secret at ID-porten',
@@ -145,9 +147,7 @@ class Reader {
     const clientSecret = this.raw(`OIDC_${kind}_CLIENT_SECRET`);
     if (issuer === undefined && clientId === undefined && clientSecret === undefined) return undefined;
     if (issuer === undefined || clientId === undefined || clientSecret === undefined) {
-      this.errors.push(
-        `OIDC_${kind}_ISSUER, OIDC_${kind}_CLIENT_ID and OIDC_${kind}_CLIENT_SECRET must be set together`,
-      );
+      this.errors.push(`OIDC_${kind}_ISSUER, OIDC_${kind}_CLIENT_ID and OIDC_${kind}_CLIENT_SECRET must be set together`);
       return undefined;
     }
     return { issuer, clientId, clientSecret };
@@ -200,7 +200,10 @@ function productionErrors(config: Config, env: Env): string[] {
   if (config.localMail) errors.push('LOCAL_MAIL: capturing mail locally is refused in production');
   if (!config.smtpUrl) errors.push('SMTP_URL: required in production');
   if (!env.SESSION_SECRET) errors.push('SESSION_SECRET: required in production');
-  for (const [kind, login] of [['CITIZEN', config.citizenLogin], ['EMPLOYEE', config.employeeLogin]] as const) {
+  for (const [kind, login] of [
+    ['CITIZEN', config.citizenLogin],
+    ['EMPLOYEE', config.employeeLogin],
+  ] as const) {
     if (login === undefined) errors.push(`OIDC_${kind}_ISSUER: required in production (a real OpenID issuer)`);
     else if (!login.issuer.startsWith('https://') || isLocalAddress(login.issuer))
       errors.push(`OIDC_${kind}_ISSUER: must be a public https issuer in production (got "${login.issuer}")`);

@@ -17,10 +17,14 @@ export async function platformRoutes(app: FastifyInstance) {
   app.get('/healthz', { config: { access: access.public }, schema: { ...probe, summary: 'Liveness: the process answers' } }, async () => ({
     status: 'ok',
   }));
-  app.get('/readyz', { config: { access: access.public }, schema: { ...probe, summary: 'Readiness: the database answers' } }, async (_request, reply) => {
-    const ready = await app.database.ping();
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unreachable' });
-  });
+  app.get(
+    '/readyz',
+    { config: { access: access.public }, schema: { ...probe, summary: 'Readiness: the database answers' } },
+    async (_request, reply) => {
+      const ready = await app.database.ping();
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unreachable' });
+    },
+  );
 
   app.get('/api/docs/openapi.json', { config: { access: access.public } }, async () => app.swagger());
   app.get('/api/docs', { config: { access: access.public } }, async (request, reply) => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isRefused } from './outcome.js';
 import { defineWorkflow, transitionMatrix } from './workflow.js';
 
-const names = (text: string) => ({ staff: { nb: text, nn: text, da: text, en: text }, public: { nb: 'offentlig', nn: 'offentleg', da: 'offentlig', en: 'public' } });
+const names = (text: string) => ({
+  staff: { nb: text, nn: text, da: text, en: text },
+  public: { nb: 'offentlig', nn: 'offentleg', da: 'offentlig', en: 'public' },
+});
 
 const door = defineWorkflow({
   states: { open: names('open'), closed: names('closed'), locked: names('locked') },

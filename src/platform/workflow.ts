@@ -87,7 +87,14 @@ export function defineWorkflow<const S extends string, const A extends string, c
  */
 export function transitionMatrix<S extends string, A extends string>(workflow: Workflow<S, A, string>): Record<S, Record<A, S[] | null>> {
   const row = (state: S) =>
-    Object.fromEntries(workflow.actions.map((action) => [action, workflow.can(state, action) || workflow.states.some((to) => workflow.can(state, action, to)) ? workflow.states.filter((to) => workflow.can(state, action, to)) : null]));
+    Object.fromEntries(
+      workflow.actions.map((action) => [
+        action,
+        workflow.can(state, action) || workflow.states.some((to) => workflow.can(state, action, to))
+          ? workflow.states.filter((to) => workflow.can(state, action, to))
+          : null,
+      ]),
+    );
   return Object.fromEntries(workflow.states.map((state) => [state, row(state)])) as Record<S, Record<A, S[] | null>>;
 }
 

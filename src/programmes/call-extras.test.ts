@@ -9,10 +9,24 @@ const at = (iso: string) => new Date(iso);
 
 describe('late-submission exceptions', () => {
   it('must lie after the ordinary deadline and in the future, with a reason', () => {
-    expect(grantProblems({ roundIndex: 0, until: at('2027-01-15T10:00:00Z'), reason: '' }, closes, at('2027-01-10T00:00:00Z')).map((p) => p.code)).toEqual(['untilBeforeDeadline', 'required']);
-    expect(grantProblems({ roundIndex: 0, until: at('2027-01-20T10:00:00Z'), reason: 'Sykdom' }, closes, at('2027-01-21T00:00:00Z')).map((p) => p.code)).toEqual(['untilPast']);
-    expect(grantProblems({ roundIndex: 3, until: at('2027-01-20T10:00:00Z'), reason: 'Sykdom' }, undefined, at('2027-01-10T00:00:00Z')).map((p) => p.code)).toEqual(['noSuchRound']);
-    expect(grantProblems({ roundIndex: 0, until: at('2027-01-20T10:00:00Z'), reason: 'Sykdom' }, closes, at('2027-01-16T00:00:00Z'))).toEqual([]);
+    expect(
+      grantProblems({ roundIndex: 0, until: at('2027-01-15T10:00:00Z'), reason: '' }, closes, at('2027-01-10T00:00:00Z')).map(
+        (p) => p.code,
+      ),
+    ).toEqual(['untilBeforeDeadline', 'required']);
+    expect(
+      grantProblems({ roundIndex: 0, until: at('2027-01-20T10:00:00Z'), reason: 'Sykdom' }, closes, at('2027-01-21T00:00:00Z')).map(
+        (p) => p.code,
+      ),
+    ).toEqual(['untilPast']);
+    expect(
+      grantProblems({ roundIndex: 3, until: at('2027-01-20T10:00:00Z'), reason: 'Sykdom' }, undefined, at('2027-01-10T00:00:00Z')).map(
+        (p) => p.code,
+      ),
+    ).toEqual(['noSuchRound']);
+    expect(
+      grantProblems({ roundIndex: 0, until: at('2027-01-20T10:00:00Z'), reason: 'Sykdom' }, closes, at('2027-01-16T00:00:00Z')),
+    ).toEqual([]);
   });
 
   it('moves the deadline only later, and only while unrevoked', () => {
@@ -38,24 +52,56 @@ describe('late-submission exceptions', () => {
 });
 
 describe('questions and answers', () => {
-  const asked: CallQuestion = { id: 'a', callId: 'c', status: 'asked', question: 'Kan fylket søke?', answer: '', askedAt: '2026-12-01T10:00:00.000Z', askedByName: 'Ola', askedByMunicipality: 'Skien', publishedAt: null, updatedAt: '2026-12-01T10:00:00.000Z', version: 1 };
+  const asked: CallQuestion = {
+    id: 'a',
+    callId: 'c',
+    status: 'asked',
+    question: 'Kan fylket søke?',
+    answer: '',
+    askedAt: '2026-12-01T10:00:00.000Z',
+    askedByName: 'Ola',
+    askedByMunicipality: 'Skien',
+    publishedAt: null,
+    updatedAt: '2026-12-01T10:00:00.000Z',
+    version: 1,
+  };
 
   it('publishes only with an answer, noting it in the public log', () => {
     const refused = changeQuestion(asked, 'publish', { question: asked.question, answer: ' ' }, at('2026-12-02T10:00:00Z'));
     expect(refused).toEqual({ ok: false, problems: [{ field: 'answer', code: 'required' }] });
-    const published = changeQuestion(asked, 'publish', { question: 'Kan et fylke søke?', answer: 'Nei, bare kommuner.' }, at('2026-12-02T10:00:00Z'));
-    expect(published.ok && published.question).toMatchObject({ status: 'published', publishedAt: '2026-12-02T10:00:00.000Z', version: 2, question: 'Kan et fylke søke?' });
+    const published = changeQuestion(
+      asked,
+      'publish',
+      { question: 'Kan et fylke søke?', answer: 'Nei, bare kommuner.' },
+      at('2026-12-02T10:00:00Z'),
+    );
+    expect(published.ok && published.question).toMatchObject({
+      status: 'published',
+      publishedAt: '2026-12-02T10:00:00.000Z',
+      version: 2,
+      question: 'Kan et fylke søke?',
+    });
     expect(published.ok && published.log).toBe('qa-published');
   });
 
   it('notes edits of published entries and unpublishing, never an unanswered question', () => {
     const published = { ...asked, status: 'published' as const, answer: 'Nei.', publishedAt: '2026-12-02T10:00:00.000Z' };
-    const edited = changeQuestion(published, 'edit', { question: published.question, answer: 'Nei, bare kommuner.' }, at('2026-12-03T10:00:00Z'));
+    const edited = changeQuestion(
+      published,
+      'edit',
+      { question: published.question, answer: 'Nei, bare kommuner.' },
+      at('2026-12-03T10:00:00Z'),
+    );
     expect(edited.ok && edited.log).toBe('qa-updated');
     expect(edited.ok && edited.question.publishedAt).toBe('2026-12-02T10:00:00.000Z');
     const same = changeQuestion(published, 'edit', { question: published.question, answer: 'Nei.' }, at('2026-12-03T10:00:00Z'));
     expect(same.ok && same.log).toBeNull();
-    const hidden = changeQuestion(published, 'unpublish', { question: published.question, answer: published.answer }, at('2026-12-03T10:00:00Z'));
+    const hidden = changeQuestion(
+      published,
+      'unpublish',
+      { question: published.question, answer: published.answer },
+      at('2026-12-03T10:00:00Z'),
+    );
     expect(hidden.ok && hidden.log).toBe('qa-unpublished');
     const dismissed = changeQuestion(asked, 'unpublish', { question: asked.question, answer: '' }, at('2026-12-03T10:00:00Z'));
     expect(dismissed.ok && dismissed.log).toBeNull();
@@ -79,7 +125,17 @@ describe('the template editor', () => {
   });
 
   it('adds, moves and removes sections and parts by buttons, keeping what was typed', () => {
-    let editor = readEditor(fields({ 's0-key': 'vision', 's0-title': 'Visjon', 's0-guidance': '', 's0-p0-key': 'vision.text', 's0-p0-kind': 'text', 's0-p0-label': 'Visjon', 's0-p0-maxWords': 'mange' }));
+    let editor = readEditor(
+      fields({
+        's0-key': 'vision',
+        's0-title': 'Visjon',
+        's0-guidance': '',
+        's0-p0-key': 'vision.text',
+        's0-p0-kind': 'text',
+        's0-p0-label': 'Visjon',
+        's0-p0-maxWords': 'mange',
+      }),
+    );
     editor = applyEditorOp(editor, 'add-part:0', { 's0-newKind': 'attachment' });
     expect(editor[0]!.parts.map((p) => p.kind)).toEqual(['text', 'attachment']);
     expect(editor[0]!.parts[1]!.allowedTypes).toEqual(['application/pdf']);
@@ -122,7 +178,14 @@ describe('the template editor', () => {
     );
     const { problems } = definitionFromEditor(editor);
     expect(problems.map((p) => `${p.field}:${p.code}`).sort()).toEqual(
-      ['s0-p0-maxWords:badLimit', 's0-p1-columns:badColumn', 's0-p2-label:required', 's0-p2-options:noOptions', 's0-p3-maxMegabytes:notANumber', 's0-title:required'].sort(),
+      [
+        's0-p0-maxWords:badLimit',
+        's0-p1-columns:badColumn',
+        's0-p2-label:required',
+        's0-p2-options:noOptions',
+        's0-p3-maxMegabytes:notANumber',
+        's0-title:required',
+      ].sort(),
     );
   });
 });

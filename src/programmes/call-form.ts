@@ -85,7 +85,11 @@ export const EMPTY_CALL_VALUES = (language: ContentLanguage, timeZone: CallTimeZ
  * Reads the form. `templateForm` is the chosen template's form, whose required sections the
  * required-sections rule names.
  */
-export function parseCallForm(values: CallFormValues, templateForm: FormDefinition | undefined, mode: 'draft' | 'publish'): { content: CallContent; problems: FormProblem[] } {
+export function parseCallForm(
+  values: CallFormValues,
+  templateForm: FormDefinition | undefined,
+  mode: 'draft' | 'publish',
+): { content: CallContent; problems: FormProblem[] } {
   const problems: FormProblem[] = [];
   const languageRaw = text(values, 'language', 10);
   const language = (CONTENT_LANGUAGES as readonly string[]).includes(languageRaw) ? (languageRaw as ContentLanguage) : 'nb';
@@ -104,10 +108,24 @@ export function parseCallForm(values: CallFormValues, templateForm: FormDefiniti
     if (opens === '' && closes === '') continue;
     const parsedOpens = localToInstant(opens, timeZone);
     const parsedCloses = localToInstant(closes, timeZone);
-    if (!parsedOpens.ok) problems.push({ field: `round${i}Opens`, code: parsedOpens.reason === 'nonexistent' ? 'nonexistentTime' : 'badDateTime', params: { round: i } });
-    if (!parsedCloses.ok) problems.push({ field: `round${i}Closes`, code: parsedCloses.reason === 'nonexistent' ? 'nonexistentTime' : 'badDateTime', params: { round: i } });
+    if (!parsedOpens.ok)
+      problems.push({
+        field: `round${i}Opens`,
+        code: parsedOpens.reason === 'nonexistent' ? 'nonexistentTime' : 'badDateTime',
+        params: { round: i },
+      });
+    if (!parsedCloses.ok)
+      problems.push({
+        field: `round${i}Closes`,
+        code: parsedCloses.reason === 'nonexistent' ? 'nonexistentTime' : 'badDateTime',
+        params: { round: i },
+      });
     if (parsedOpens.ok && parsedCloses.ok)
-      rounds.push({ opensAt: parsedOpens.instant.toISOString(), closesAt: parsedCloses.instant.toISOString(), expectedSelections: expected });
+      rounds.push({
+        opensAt: parsedOpens.instant.toISOString(),
+        closesAt: parsedCloses.instant.toISOString(),
+        expectedSelections: expected,
+      });
   }
 
   const criteria: CallContent['criteria'] = [];
@@ -137,7 +155,8 @@ export function parseCallForm(values: CallFormValues, templateForm: FormDefiniti
     if (bodies.length === 0) problems.push({ field: 'decisionBodies', code: 'required' });
     rules.push({ kind: 'political-decision', bodies });
   }
-  if (text(values, 'rule-required-sections') === 'on') rules.push({ kind: 'required-sections', sections: templateForm ? requiredSectionKeys(templateForm) : [] });
+  if (text(values, 'rule-required-sections') === 'on')
+    rules.push({ kind: 'required-sections', sections: templateForm ? requiredSectionKeys(templateForm) : [] });
 
   const content: CallContent = {
     title: text(values, 'title', 300).trim(),
@@ -158,7 +177,13 @@ export function parseCallForm(values: CallFormValues, templateForm: FormDefiniti
   };
   const known = new Set(problems.map((p) => p.field));
   for (const problem of contentProblems(content, mode)) {
-    const field = problem.field.startsWith('rule-network-size') ? 'networkMax' : problem.field.startsWith('rule-network-population') ? 'populationMin' : problem.field.startsWith('rule-political') ? 'decisionBodies' : problem.field;
+    const field = problem.field.startsWith('rule-network-size')
+      ? 'networkMax'
+      : problem.field.startsWith('rule-network-population')
+        ? 'populationMin'
+        : problem.field.startsWith('rule-political')
+          ? 'decisionBodies'
+          : problem.field;
     if (!known.has(field)) problems.push({ field, code: problem.code, ...(problem.params ? { params: problem.params } : {}) });
   }
   return { content, problems };

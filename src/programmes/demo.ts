@@ -41,13 +41,15 @@ export const OMSTILLING_FORM: FormDefinition = {
     {
       key: 'vision',
       title: 'Visjon og verdier',
-      guidance: 'Kommunens visjon for utviklingen av kommunen, med en klargjøring av hvilke grunnleggende verdier omstillingsprosjektet skal understøtte.',
+      guidance:
+        'Kommunens visjon for utviklingen av kommunen, med en klargjøring av hvilke grunnleggende verdier omstillingsprosjektet skal understøtte.',
       parts: [{ kind: 'text', key: 'vision.text', label: 'Visjon og verdier', required: true, maxWords: 1000 }],
     },
     {
       key: 'instruments',
       title: 'Virkemidler og hvordan de når målene',
-      guidance: 'Hvilke virkemidler kommunen tar sikte på å ta i bruk, og på hvilken måte disse vil bidra til å nå målene for omstillingsprosjektet.',
+      guidance:
+        'Hvilke virkemidler kommunen tar sikte på å ta i bruk, og på hvilken måte disse vil bidra til å nå målene for omstillingsprosjektet.',
       parts: [
         { kind: 'text', key: 'instruments.text', label: 'Virkemidler', required: true, maxWords: 2000 },
         {
@@ -74,11 +76,16 @@ export const OMSTILLING_FORM: FormDefinition = {
     {
       key: 'anchoring',
       title: 'Forankringsstrategi',
-      guidance: 'En strategi for hvordan omstillingsarbeidet vil bli forankret hos de viktigste aktørene (politikere, ansatte og innbyggere).',
+      guidance:
+        'En strategi for hvordan omstillingsarbeidet vil bli forankret hos de viktigste aktørene (politikere, ansatte og innbyggere).',
       parts: [
         { kind: 'text', key: 'anchoring.text', label: 'Forankringsstrategi', required: true, maxWords: 1000 },
         { kind: 'date', key: 'anchoring.decisionDate', label: 'Dato for behandling i formannskapet', required: true },
-        decision('anchoring.decision', 'Vedtak i formannskapet', 'Søknaden skal være behandlet i formannskap e.l. Last opp vedtaket som PDF.'),
+        decision(
+          'anchoring.decision',
+          'Vedtak i formannskapet',
+          'Søknaden skal være behandlet i formannskap e.l. Last opp vedtaket som PDF.',
+        ),
       ],
     },
   ],
@@ -101,7 +108,14 @@ export const FRIKOMMUNE_FORM: FormDefinition = {
       guidance: 'Beskriv et ambitiøst, fokuseret og sammenhængende forsøg med væsentligt potentiale for nytænkning og/eller forenkling.',
       parts: [
         { kind: 'text', key: 'trial.description', label: 'Beskrivelse af forsøget', required: true, maxWords: 1500 },
-        { kind: 'choice', key: 'trial.theme', label: 'Prioriteret problemstilling', required: false, multiple: false, options: FRIKOMMUNE_THEMES.map((label, i) => ({ value: `theme${i + 1}`, label })) },
+        {
+          kind: 'choice',
+          key: 'trial.theme',
+          label: 'Prioriteret problemstilling',
+          required: false,
+          multiple: false,
+          options: FRIKOMMUNE_THEMES.map((label, i) => ({ value: `theme${i + 1}`, label })),
+        },
         { kind: 'text', key: 'trial.rules', label: 'Regler der ønskes ændret eller fritagelse fra', required: true, maxWords: 800 },
       ],
     },
@@ -112,13 +126,26 @@ export const FRIKOMMUNE_FORM: FormDefinition = {
       parts: [
         { kind: 'text', key: 'goal.text', label: 'Målsætning', required: true, maxWords: 300 },
         { kind: 'number', key: 'goal.target', label: 'Målværdi', required: true },
-        { kind: 'date', key: 'goal.date', label: 'Hvornår målet skal være nået', required: false, notBefore: '2019-01-01', notAfter: '2025-12-31' },
+        {
+          kind: 'date',
+          key: 'goal.date',
+          label: 'Hvornår målet skal være nået',
+          required: false,
+          notBefore: '2019-01-01',
+          notAfter: '2025-12-31',
+        },
       ],
     },
     {
       key: 'decision',
       title: 'Politisk behandling',
-      parts: [decision('decision.file', 'Beslutning i kommunalbestyrelse eller økonomiudvalg', 'Vedlæg beslutningen for hver kommune i netværket (PDF).')],
+      parts: [
+        decision(
+          'decision.file',
+          'Beslutning i kommunalbestyrelse eller økonomiudvalg',
+          'Vedlæg beslutningen for hver kommune i netværket (PDF).',
+        ),
+      ],
     },
   ],
 };
@@ -131,7 +158,14 @@ export const PROSJEKTSKJONN_FORM: FormDefinition = {
       guidance: 'Kommunane må i søknaden beskrive utfordringa si godt.',
       parts: [
         { kind: 'text', key: 'challenge.text', label: 'Beskriving av utfordringa', required: true, maxWords: 800 },
-        { kind: 'projected-challenge', key: 'challenge.projection', label: 'Framskriven utvikling i kommunen', required: false, indicator: 'working-age-per-elderly', horizonYear: 2040 },
+        {
+          kind: 'projected-challenge',
+          key: 'challenge.projection',
+          label: 'Framskriven utvikling i kommunen',
+          required: false,
+          indicator: 'working-age-per-elderly',
+          horizonYear: 2040,
+        },
       ],
     },
     {
@@ -194,7 +228,14 @@ export const NETWORK_FORM: FormDefinition = {
       guidance: 'Beskriv utfordringen kommunene står overfor, med egne tall.',
       parts: [
         { kind: 'text', key: 'challenge.text', label: 'Utfordringen', required: true, maxWords: 1000 },
-        { kind: 'projected-challenge', key: 'challenge.projection', label: 'Framskrevet utvikling i kommunene', required: false, indicator: 'age-80-plus', horizonYear: 2040 },
+        {
+          kind: 'projected-challenge',
+          key: 'challenge.projection',
+          label: 'Framskrevet utvikling i kommunene',
+          required: false,
+          indicator: 'age-80-plus',
+          horizonYear: 2040,
+        },
       ],
     },
     {
@@ -261,7 +302,9 @@ function demoProgrammes(now: Date): DemoProgramme[] {
           'Målgruppen er kommuner som kan dokumentere administrativ og politisk vilje til å gjennomføre helhetlig omstilling. Det grunnleggende kriteriet for utvelgelse er at kommunene synliggjør at de vil ta i bruk et bredt spekter av nye virkemidler som bidrar til en gjennomgående og helhetlig omstilling. Det forutsettes betydelig egeninnsats og egenfinansiering. I spesielle tilfeller vil det kunne vurderes søknader også på et senere tidspunkt.',
         language: 'nb',
         timeZone: 'Europe/Oslo',
-        rounds: [{ opensAt: local('2003-04-30T08:00', 'Europe/Oslo'), closesAt: local('2003-07-01T23:59', 'Europe/Oslo'), expectedSelections: 7 }],
+        rounds: [
+          { opensAt: local('2003-04-30T08:00', 'Europe/Oslo'), closesAt: local('2003-07-01T23:59', 'Europe/Oslo'), expectedSelections: 7 },
+        ],
         quota: { minSelected: 5, maxSelected: 7 },
         budget: { amount: null, currency: 'NOK' },
         themes: [
@@ -271,8 +314,16 @@ function demoProgrammes(now: Date): DemoProgramme[] {
           'Nye former for organisering, samhandling og partnerskap',
         ],
         criteria: [
-          { title: 'Bredt spekter av nye virkemidler for helhetlig omstilling', description: 'Det grunnleggende kriteriet for utvelgelse.', weight: 50 },
-          { title: 'Administrativ og politisk vilje', description: 'Dokumentert vilje til å gjennomføre helhetlig omstilling.', weight: 30 },
+          {
+            title: 'Bredt spekter av nye virkemidler for helhetlig omstilling',
+            description: 'Det grunnleggende kriteriet for utvelgelse.',
+            weight: 50,
+          },
+          {
+            title: 'Administrativ og politisk vilje',
+            description: 'Dokumentert vilje til å gjennomføre helhetlig omstilling.',
+            weight: 30,
+          },
           { title: 'Forankring', description: 'Strategi for forankring hos politikere, ansatte og innbyggere.', weight: 20 },
         ],
         rules: [
@@ -296,7 +347,13 @@ function demoProgrammes(now: Date): DemoProgramme[] {
         languages: ['da'],
         periodStart: '2018-10-12',
         periodEnd: '2025-12-31',
-        contacts: [{ name: 'Økonomi- og Indenrigsministeriet', title: 'Slotsholmsgade 10, 1216 København K, telefon 72 28 24 00', email: 'oim@oim.dk' }],
+        contacts: [
+          {
+            name: 'Økonomi- og Indenrigsministeriet',
+            title: 'Slotsholmsgade 10, 1216 København K, telefon 72 28 24 00',
+            email: 'oim@oim.dk',
+          },
+        ],
       },
       template: { name: 'Frikommuneforsøg – forsøgsansøgning', language: 'da', form: FRIKOMMUNE_FORM },
       call: {
@@ -306,14 +363,26 @@ function demoProgrammes(now: Date): DemoProgramme[] {
         language: 'da',
         timeZone: 'Europe/Copenhagen',
         rounds: [
-          { opensAt: local('2018-10-12T10:00', 'Europe/Copenhagen'), closesAt: local('2019-04-01T23:59', 'Europe/Copenhagen'), expectedSelections: 10 },
-          { opensAt: local('2019-04-02T00:00', 'Europe/Copenhagen'), closesAt: local('2019-10-01T23:59', 'Europe/Copenhagen'), expectedSelections: 10 },
+          {
+            opensAt: local('2018-10-12T10:00', 'Europe/Copenhagen'),
+            closesAt: local('2019-04-01T23:59', 'Europe/Copenhagen'),
+            expectedSelections: 10,
+          },
+          {
+            opensAt: local('2019-04-02T00:00', 'Europe/Copenhagen'),
+            closesAt: local('2019-10-01T23:59', 'Europe/Copenhagen'),
+            expectedSelections: 10,
+          },
         ],
         quota: { minSelected: null, maxSelected: 20 },
         budget: { amount: null, currency: 'DKK' },
         themes: FRIKOMMUNE_THEMES,
         criteria: [
-          { title: 'Ambitiøst, fokuseret og sammenhængende forsøg', description: 'Væsentligt potentiale for nytænkning og/eller forenkling.', weight: 50 },
+          {
+            title: 'Ambitiøst, fokuseret og sammenhængende forsøg',
+            description: 'Væsentligt potentiale for nytænkning og/eller forenkling.',
+            weight: 50,
+          },
           { title: 'Prioriteret problemstilling', description: 'Forsøg inden for en af de seks problemstillinger.', weight: 20 },
           { title: 'Målbar målsætning', description: 'Positiv værdi, hvis ansøgningen indeholder en målbar målsætning.', weight: 15 },
           { title: 'Netværk af kommuner', description: 'Positiv vægt, hvis der er tale om et netværk.', weight: 15 },
@@ -349,7 +418,13 @@ function demoProgrammes(now: Date): DemoProgramme[] {
           'Kommunane kan søkje om skjønsmidlar til konkrete innovasjonsprosjekt. Søknaden må beskrive utfordringa godt. Det blir lagt vekt på tverrfagleg arbeid og på å involvere innbyggjarar, andre kommunar, næringsliv, organisasjonar eller forskingsmiljø.',
         language: 'nn',
         timeZone: 'Europe/Oslo',
-        rounds: [{ opensAt: local('2025-11-03T08:00', 'Europe/Oslo'), closesAt: local('2026-02-01T23:59', 'Europe/Oslo'), expectedSelections: null }],
+        rounds: [
+          {
+            opensAt: local('2025-11-03T08:00', 'Europe/Oslo'),
+            closesAt: local('2026-02-01T23:59', 'Europe/Oslo'),
+            expectedSelections: null,
+          },
+        ],
         quota: { minSelected: null, maxSelected: null },
         budget: { amount: 12_000_000, currency: 'NOK' },
         themes: ['Innovasjon i tenestene', 'Velferdsteknologi', 'Samarbeid på tvers av kommunar'],
@@ -398,8 +473,16 @@ function demoProgrammes(now: Date): DemoProgramme[] {
         language: 'nb',
         timeZone: 'Europe/Oslo',
         rounds: [
-          { opensAt: local(`${shift(-21)}T08:00`, 'Europe/Oslo'), closesAt: local(`${shift(49)}T12:00`, 'Europe/Oslo'), expectedSelections: 6 },
-          { opensAt: local(`${shift(120)}T08:00`, 'Europe/Oslo'), closesAt: local(`${shift(190)}T12:00`, 'Europe/Oslo'), expectedSelections: 6 },
+          {
+            opensAt: local(`${shift(-21)}T08:00`, 'Europe/Oslo'),
+            closesAt: local(`${shift(49)}T12:00`, 'Europe/Oslo'),
+            expectedSelections: 6,
+          },
+          {
+            opensAt: local(`${shift(120)}T08:00`, 'Europe/Oslo'),
+            closesAt: local(`${shift(190)}T12:00`, 'Europe/Oslo'),
+            expectedSelections: 6,
+          },
         ],
         quota: { minSelected: 8, maxSelected: 12 },
         budget: { amount: 40_000_000, currency: 'NOK' },
@@ -439,7 +522,12 @@ export async function seedDemoProgrammes(db: DB, now = new Date()): Promise<void
       const published = orThrow(await publishCall(db, callId, 1, actor));
       if (demo.closedAt) orThrow(await closeCall(db, callId, published.version, null, { ...SYSTEM, at: demo.closedAt }));
       for (const [index, texts] of (demo.questions ?? []).entries())
-        orThrow(await writeQuestion(db, callId, texts, true, { ...SYSTEM, at: new Date(demo.publishedAt.getTime() + (2 * 86_400 + index * 3600) * 1000) }));
+        orThrow(
+          await writeQuestion(db, callId, texts, true, {
+            ...SYSTEM,
+            at: new Date(demo.publishedAt.getTime() + (2 * 86_400 + index * 3600) * 1000),
+          }),
+        );
     }
   }
 }

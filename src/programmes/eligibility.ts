@@ -15,7 +15,11 @@ export interface CheckedNetwork {
 }
 
 /** Members in the order given, duplicates dropped; populations from the latest year all of them have. */
-export async function membersFromRegistry(db: Queryable, country: Country, codes: readonly string[]): Promise<{ members: MemberContext[]; unknownCodes: string[] }> {
+export async function membersFromRegistry(
+  db: Queryable,
+  country: Country,
+  codes: readonly string[],
+): Promise<{ members: MemberContext[]; unknownCodes: string[] }> {
   const unique = [...new Set(codes.map((code) => code.trim()).filter((code) => /^\d{3,4}$/.test(code)))];
   const found: { code: string; name: string; totals: { year: number; persons: number }[] }[] = [];
   const unknownCodes: string[] = [];
@@ -37,7 +41,12 @@ export async function membersFromRegistry(db: Queryable, country: Country, codes
   return { members, unknownCodes };
 }
 
-export async function checkNetwork(db: Queryable, country: Country, rules: readonly EligibilityRule[], codes: readonly string[]): Promise<CheckedNetwork> {
+export async function checkNetwork(
+  db: Queryable,
+  country: Country,
+  rules: readonly EligibilityRule[],
+  codes: readonly string[],
+): Promise<CheckedNetwork> {
   const { members, unknownCodes } = await membersFromRegistry(db, country, codes);
   return { members, unknownCodes, eligibility: evaluateEligibility(rules, { members }) };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { answeredSections, checkFormDefinition, countWords, parseNumber, requiredSectionKeys, validateAnswers, type FormDefinition } from './form.js';
+import {
+  answeredSections,
+  checkFormDefinition,
+  countWords,
+  parseNumber,
+  requiredSectionKeys,
+  validateAnswers,
+  type FormDefinition,
+} from './form.js';
 
 const form: FormDefinition = {
   sections: [
@@ -15,7 +23,17 @@ const form: FormDefinition = {
       parts: [
         { kind: 'amount', key: 'economy.amount', label: 'Søkt beløp', required: true, currency: 'NOK', max: 1_000_000 },
         { kind: 'number', key: 'economy.staff', label: 'Årsverk', required: false, min: 0, max: 50, integer: true },
-        { kind: 'choice', key: 'economy.theme', label: 'Tema', required: false, multiple: false, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+        {
+          kind: 'choice',
+          key: 'economy.theme',
+          label: 'Tema',
+          required: false,
+          multiple: false,
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ],
+        },
         { kind: 'date', key: 'economy.start', label: 'Oppstart', required: false, notBefore: '2026-01-01', notAfter: '2027-12-31' },
         {
           kind: 'table',
@@ -29,8 +47,23 @@ const form: FormDefinition = {
             { key: 'priority', label: 'Prio', type: 'number' },
           ],
         },
-        { kind: 'projected-challenge', key: 'economy.challenge', label: 'Framskrevet utfordring', required: true, indicator: 'age-80-plus', horizonYear: 2040 },
-        { kind: 'attachment', key: 'economy.decision', label: 'Vedtak', required: true, allowedTypes: ['application/pdf'], maxBytes: 1000, maxFiles: 1 },
+        {
+          kind: 'projected-challenge',
+          key: 'economy.challenge',
+          label: 'Framskrevet utfordring',
+          required: true,
+          indicator: 'age-80-plus',
+          horizonYear: 2040,
+        },
+        {
+          kind: 'attachment',
+          key: 'economy.decision',
+          label: 'Vedtak',
+          required: true,
+          allowedTypes: ['application/pdf'],
+          maxBytes: 1000,
+          maxFiles: 1,
+        },
       ],
     },
   ],
@@ -66,18 +99,20 @@ describe('answers to a form', () => {
     expect(parseNumber('1 234,5')).toBe(1234.5);
     expect(parseNumber('1\u00a0000')).toBe(1000);
     expect(parseNumber('12abc')).toBeUndefined();
-    const issues = validateAnswers(
-      form,
-      { ...good, 'economy.amount': '12,5', 'economy.staff': 'mange' },
-      'submit',
-    ).errors.map((i) => i.code);
+    const issues = validateAnswers(form, { ...good, 'economy.amount': '12,5', 'economy.staff': 'mange' }, 'submit').errors.map(
+      (i) => i.code,
+    );
     expect(issues).toEqual(['notAnInteger', 'notANumber']);
-    expect(validateAnswers(form, { ...good, 'economy.amount': '2 000 000' }, 'submit').errors[0]).toMatchObject({ code: 'aboveMax', params: { max: 1_000_000 } });
+    expect(validateAnswers(form, { ...good, 'economy.amount': '2 000 000' }, 'submit').errors[0]).toMatchObject({
+      code: 'aboveMax',
+      params: { max: 1_000_000 },
+    });
     expect(validateAnswers(form, { ...good, 'economy.amount': '-5' }, 'submit').errors[0]?.code).toBe('belowMin');
   });
 
   it('check choices, dates, tables and attachments', () => {
-    const codes = (answers: Record<string, unknown>) => validateAnswers(form, { ...good, ...answers } as never, 'submit').errors.map((i) => i.code);
+    const codes = (answers: Record<string, unknown>) =>
+      validateAnswers(form, { ...good, ...answers } as never, 'submit').errors.map((i) => i.code);
     expect(codes({ 'economy.theme': 'c' })).toEqual(['unknownOption']);
     expect(codes({ 'economy.theme': ['a', 'b'] })).toEqual(['oneOptionOnly']);
     expect(codes({ 'economy.start': '2026-02-30' })).toEqual(['notADate']);
@@ -86,7 +121,10 @@ describe('answers to a form', () => {
     expect(codes({ 'economy.targets': [{ group: 'Ressurskommunene', value: 'Erfaring', priority: '1' }] })).toEqual([]);
     expect(codes({ 'economy.targets': [{ group: 'a', priority: 'høy' }, { secret: 'x' }] })).toEqual(['notANumber', 'unknownColumn']);
     expect(codes({ 'economy.targets': [{}, {}, {}] })).toEqual(['tooManyRows']);
-    expect(codes({ 'economy.decision': [{ name: 'vedtak.exe', type: 'application/x-msdownload', bytes: 5000 }] })).toEqual(['typeNotAllowed', 'fileTooLarge']);
+    expect(codes({ 'economy.decision': [{ name: 'vedtak.exe', type: 'application/x-msdownload', bytes: 5000 }] })).toEqual([
+      'typeNotAllowed',
+      'fileTooLarge',
+    ]);
     expect(codes({ 'economy.decision': [good['economy.decision'][0], good['economy.decision'][0]] })).toEqual(['tooManyFiles']);
     expect(codes({ 'economy.decision': 'vedtak.pdf' })).toEqual(['wrongShape']);
   });
@@ -119,6 +157,15 @@ describe('a form definition', () => {
         },
       ],
     });
-    expect(problems.map((p) => p.code)).toEqual(['emptyTitle', 'noParts', 'duplicateKey', 'badLimit', 'noOptions', 'noColumns', 'noTypes', 'badLimit']);
+    expect(problems.map((p) => p.code)).toEqual([
+      'emptyTitle',
+      'noParts',
+      'duplicateKey',
+      'badLimit',
+      'noOptions',
+      'noColumns',
+      'noTypes',
+      'badLimit',
+    ]);
   });
 });

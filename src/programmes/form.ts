@@ -148,7 +148,8 @@ function checkPart(part: FormPart, value: AnswerValue | undefined): Issue[] {
       return [];
     }
     case 'table': {
-      if (!Array.isArray(value) || !value.every((row) => typeof row === 'object' && row !== null && !('bytes' in row))) return [issue('wrongShape')];
+      if (!Array.isArray(value) || !value.every((row) => typeof row === 'object' && row !== null && !('bytes' in row)))
+        return [issue('wrongShape')];
       const rows = value as TableRow[];
       if (rows.length > part.maxRows) return [issue('tooManyRows', { rows: rows.length, max: part.maxRows })];
       const columns = new Map(part.columns.map((column) => [column.key, column]));
@@ -171,12 +172,14 @@ function checkPart(part: FormPart, value: AnswerValue | undefined): Issue[] {
     case 'projected-challenge':
       return [];
     case 'attachment': {
-      if (!Array.isArray(value) || !value.every((file) => typeof file === 'object' && file !== null && 'bytes' in file)) return [issue('wrongShape')];
+      if (!Array.isArray(value) || !value.every((file) => typeof file === 'object' && file !== null && 'bytes' in file))
+        return [issue('wrongShape')];
       const files = value as AttachmentRef[];
       const issues: Issue[] = [];
       if (files.length > part.maxFiles) issues.push(issue('tooManyFiles', { count: files.length, max: part.maxFiles }));
       for (const file of files) {
-        if (!part.allowedTypes.includes(file.type)) issues.push(issue('typeNotAllowed', { name: file.name, allowed: part.allowedTypes.join(', ') }));
+        if (!part.allowedTypes.includes(file.type))
+          issues.push(issue('typeNotAllowed', { name: file.name, allowed: part.allowedTypes.join(', ') }));
         if (file.bytes > part.maxBytes) issues.push(issue('fileTooLarge', { name: file.name, bytes: file.bytes, max: part.maxBytes }));
       }
       return issues;
@@ -197,7 +200,9 @@ export function validateAnswers(form: FormDefinition, answers: Answers, mode: 'd
 export function answeredSections(form: FormDefinition, answers: Answers): string[] {
   return form.sections
     .filter((section) => section.parts.some((part) => !isBlank(answers[part.key])))
-    .filter((section) => section.parts.every((part) => !part.required || part.kind === 'projected-challenge' || !isBlank(answers[part.key])))
+    .filter((section) =>
+      section.parts.every((part) => !part.required || part.kind === 'projected-challenge' || !isBlank(answers[part.key])),
+    )
     .map((section) => section.key);
 }
 
@@ -206,7 +211,10 @@ export function requiredSectionKeys(form: FormDefinition): string[] {
   return form.sections.filter((section) => section.parts.some((part) => part.required)).map((section) => section.key);
 }
 
-export type DefinitionProblem = { where: string; code: 'duplicateKey' | 'noParts' | 'badLimit' | 'noOptions' | 'noColumns' | 'noTypes' | 'emptyTitle' };
+export type DefinitionProblem = {
+  where: string;
+  code: 'duplicateKey' | 'noParts' | 'badLimit' | 'noOptions' | 'noColumns' | 'noTypes' | 'emptyTitle';
+};
 
 /** A form definition that a template or call can carry: unique keys, sensible limits, options present. */
 export function checkFormDefinition(form: FormDefinition): DefinitionProblem[] {
@@ -222,11 +230,14 @@ export function checkFormDefinition(form: FormDefinition): DefinitionProblem[] {
     if (section.parts.length === 0) problems.push({ where: section.key, code: 'noParts' });
     for (const part of section.parts) {
       unique(part.key);
-      if (part.kind === 'text' && (!(part.maxWords > 0) || (part.minWords ?? 0) > part.maxWords)) problems.push({ where: part.key, code: 'badLimit' });
-      if (part.kind === 'number' && part.min !== undefined && part.max !== undefined && part.min > part.max) problems.push({ where: part.key, code: 'badLimit' });
+      if (part.kind === 'text' && (!(part.maxWords > 0) || (part.minWords ?? 0) > part.maxWords))
+        problems.push({ where: part.key, code: 'badLimit' });
+      if (part.kind === 'number' && part.min !== undefined && part.max !== undefined && part.min > part.max)
+        problems.push({ where: part.key, code: 'badLimit' });
       if (part.kind === 'choice' && part.options.length === 0) problems.push({ where: part.key, code: 'noOptions' });
       if (part.kind === 'table' && (part.columns.length === 0 || part.maxRows < 1)) problems.push({ where: part.key, code: 'noColumns' });
-      if (part.kind === 'attachment' && (part.allowedTypes.length === 0 || part.maxBytes < 1 || part.maxFiles < 1)) problems.push({ where: part.key, code: 'noTypes' });
+      if (part.kind === 'attachment' && (part.allowedTypes.length === 0 || part.maxBytes < 1 || part.maxFiles < 1))
+        problems.push({ where: part.key, code: 'noTypes' });
     }
   }
   return problems;

@@ -13,10 +13,29 @@ export { SYSTEM } from '../platform/db/kit.js';
 export { NETWORK_FORM, seedDemoProgrammes } from './demo.js';
 export { membersFromRegistry } from './eligibility.js';
 export { applicableDeadline, extensionState, reliesOnExtension, type DeadlineExtension } from './extensions.js';
-export { answeredSections, parseNumber, validateAnswers, type AnswerValue, type Answers, type AttachmentRef, type FormDefinition, type FormPart, type Issue, type TableRow } from './form.js';
+export {
+  answeredSections,
+  parseNumber,
+  validateAnswers,
+  type AnswerValue,
+  type Answers,
+  type AttachmentRef,
+  type FormDefinition,
+  type FormPart,
+  type Issue,
+  type TableRow,
+} from './form.js';
 export { canManage, type CallContent, type ContentLanguage, type Country, type Currency, type Round } from './model.js';
 export { explainProblem, type ProgrammeProblem } from './problems.js';
-export { DECISION_BODIES, evaluateEligibility, type DecisionBody, type Eligibility, type EligibilityRule, type MemberContext, type RuleResult } from './rules.js';
+export {
+  DECISION_BODIES,
+  evaluateEligibility,
+  type DecisionBody,
+  type Eligibility,
+  type EligibilityRule,
+  type MemberContext,
+  type RuleResult,
+} from './rules.js';
 export { findCall, listCallsOfProgramme, type StoredCall } from './store/calls.js';
 export { applicantExtension, extendedRound, findExtension, listExtensions } from './store/extensions.js';
 export { findProgramme, seededIds } from './store/programmes.js';

@@ -39,7 +39,12 @@ const content = (over: Partial<CallContent> = {}): CallContent => ({
   ...over,
 });
 
-const snapshot = { form: { sections: [] }, rules: [{ kind: 'network-population' as const, minimum: 60_000 }], templateId: 'template-1', templateVersion: 3 };
+const snapshot = {
+  form: { sections: [] },
+  rules: [{ kind: 'network-population' as const, minimum: 60_000 }],
+  templateId: 'template-1',
+  templateVersion: 3,
+};
 const at = new Date('2018-10-12T08:00:00Z');
 
 function draft(over: Partial<CallContent> = {}): DraftCall {
@@ -74,7 +79,12 @@ describe('the call lifecycle', () => {
 
   it('amends a published call with a reason, listing the changed fields, and keeps its rules', () => {
     const call = published();
-    const result = amendCall(call, { ...content(), title: 'Frikommuneforsøg III (rettet)', rules: [] }, 'Stavefejl i titlen', new Date('2018-11-01T10:00:00Z'));
+    const result = amendCall(
+      call,
+      { ...content(), title: 'Frikommuneforsøg III (rettet)', rules: [] },
+      'Stavefejl i titlen',
+      new Date('2018-11-01T10:00:00Z'),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.event).toMatchObject({ type: 'amended', reason: 'Stavefejl i titlen', fields: ['title'] });
@@ -136,7 +146,11 @@ describe('call content', () => {
 
   it('checks quota order, negative budget and rule parameters', () => {
     const problems = contentProblems(
-      content({ quota: { minSelected: 7, maxSelected: 5 }, budget: { amount: -1, currency: 'NOK' }, rules: [{ kind: 'network-size', maxMembers: 0, allowAlone: true }] }),
+      content({
+        quota: { minSelected: 7, maxSelected: 5 },
+        budget: { amount: -1, currency: 'NOK' },
+        rules: [{ kind: 'network-size', maxMembers: 0, allowAlone: true }],
+      }),
       'draft',
     );
     expect(problems.map((p) => p.field)).toEqual(['quotaMax', 'budgetAmount', 'rule-network-size-maxMembers']);
@@ -246,11 +260,24 @@ describe('programme content', () => {
       periodEnd: '2003-13-01',
       contacts: [{ name: 'Eivind Dale', title: 'ekspedisjonssjef', email: 'not-an-address' }],
     });
-    expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual(['name:required', 'periodEnd:badDate', 'languages:required', 'contacts:badEmail']);
+    expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'name:required',
+      'periodEnd:badDate',
+      'languages:required',
+      'contacts:badEmail',
+    ]);
   });
 
   it('refuses a day the calendar does not have', () => {
-    const problems = programmeProblems({ name: 'X', purpose: '', country: 'NO', languages: ['nb'], periodStart: '2026-02-30', periodEnd: '2026-12-31', contacts: [] });
+    const problems = programmeProblems({
+      name: 'X',
+      purpose: '',
+      country: 'NO',
+      languages: ['nb'],
+      periodStart: '2026-02-30',
+      periodEnd: '2026-12-31',
+      contacts: [],
+    });
     expect(problems).toEqual([{ field: 'periodStart', code: 'badDate' }]);
   });
 });

@@ -138,11 +138,13 @@ export function contentProblems(content: CallContent, mode: 'draft' | 'publish')
   if (content.title.length > 200) problems.push({ field: 'title', code: 'tooLong', params: { max: 200 } });
   if (content.purpose.length > 20_000) problems.push({ field: 'purpose', code: 'tooLong', params: { max: 20_000 } });
   content.rounds.forEach((round, index) => {
-    if (Date.parse(round.opensAt) >= Date.parse(round.closesAt)) problems.push({ field: `round${index + 1}Closes`, code: 'roundOrder', params: { round: index + 1 } });
+    if (Date.parse(round.opensAt) >= Date.parse(round.closesAt))
+      problems.push({ field: `round${index + 1}Closes`, code: 'roundOrder', params: { round: index + 1 } });
     const previous = content.rounds[index - 1];
     if (previous && Date.parse(round.opensAt) < Date.parse(previous.closesAt))
       problems.push({ field: `round${index + 1}Opens`, code: 'roundsOverlap', params: { round: index + 1 } });
-    if (round.expectedSelections !== null && round.expectedSelections < 0) problems.push({ field: `round${index + 1}Expected`, code: 'negative' });
+    if (round.expectedSelections !== null && round.expectedSelections < 0)
+      problems.push({ field: `round${index + 1}Expected`, code: 'negative' });
   });
   if (content.criteria.some((criterion) => criterion.weight < 0 || criterion.weight > 100 || !Number.isInteger(criterion.weight)))
     problems.push({ field: 'criterion1Weight', code: 'weightRange' });
@@ -171,7 +173,11 @@ export function changedFields(before: CallContent, after: CallContent): (keyof C
 export function createDraft(id: string, programmeId: string, content: CallContent): Transition<DraftCall> {
   const problems = contentProblems(content, 'draft');
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, call: { status: 'draft', id, programmeId, version: 1, content }, event: { type: 'edited', at: new Date(0).toISOString(), fields: [] } };
+  return {
+    ok: true,
+    call: { status: 'draft', id, programmeId, version: 1, content },
+    event: { type: 'edited', at: new Date(0).toISOString(), fields: [] },
+  };
 }
 
 export function editDraft(call: DraftCall, content: CallContent, at: Date): Transition<DraftCall> {
@@ -189,7 +195,13 @@ export function publishCall(call: DraftCall, snapshot: Omit<CallSnapshot, 'taken
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    call: { ...call, status: 'published', version: call.version + 1, snapshot: { ...snapshot, takenAt: at.toISOString() }, publishedAt: at.toISOString() },
+    call: {
+      ...call,
+      status: 'published',
+      version: call.version + 1,
+      snapshot: { ...snapshot, takenAt: at.toISOString() },
+      publishedAt: at.toISOString(),
+    },
     event: { type: 'published', at: at.toISOString() },
   };
 }
@@ -272,8 +284,10 @@ export function programmeProblems(content: ProgrammeContent): ProgrammeContentPr
   const dateOk = (value: string) => calendarDate(value) !== undefined;
   if (!dateOk(content.periodStart)) problems.push({ field: 'periodStart', code: 'badDate' });
   if (!dateOk(content.periodEnd)) problems.push({ field: 'periodEnd', code: 'badDate' });
-  if (dateOk(content.periodStart) && dateOk(content.periodEnd) && content.periodStart > content.periodEnd) problems.push({ field: 'periodEnd', code: 'periodOrder' });
+  if (dateOk(content.periodStart) && dateOk(content.periodEnd) && content.periodStart > content.periodEnd)
+    problems.push({ field: 'periodEnd', code: 'periodOrder' });
   if (content.languages.length === 0) problems.push({ field: 'languages', code: 'required' });
-  if (content.contacts.some((c) => c.email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email))) problems.push({ field: 'contacts', code: 'badEmail' });
+  if (content.contacts.some((c) => c.email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email)))
+    problems.push({ field: 'contacts', code: 'badEmail' });
   return problems;
 }

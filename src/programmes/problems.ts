@@ -46,12 +46,33 @@ const CONFLICT_MESSAGE: Record<Conflict['record'], MessageKey> = {
 
 /** Codes of the problems the forms find while parsing (call, programme, extension and template editor). */
 type FormCode =
-  | 'notANumber' | 'badDate' | 'badDateTime' | 'nonexistentTime' | 'badInstant' | 'nonexistentInstant' | 'municipalityUnknown' | 'municipalityAmbiguous' | 'periodOrder' | 'badEmail'
-  | 'badColumn' | 'badLimit' | 'duplicateKey' | 'emptyTitle' | 'fileLimit' | 'horizonYear' | 'noColumns' | 'noOptions' | 'noParts' | 'noSections' | 'noTypes';
+  | 'notANumber'
+  | 'badDate'
+  | 'badDateTime'
+  | 'nonexistentTime'
+  | 'badInstant'
+  | 'nonexistentInstant'
+  | 'municipalityUnknown'
+  | 'municipalityAmbiguous'
+  | 'periodOrder'
+  | 'badEmail'
+  | 'badColumn'
+  | 'badLimit'
+  | 'duplicateKey'
+  | 'emptyTitle'
+  | 'fileLimit'
+  | 'horizonYear'
+  | 'noColumns'
+  | 'noOptions'
+  | 'noParts'
+  | 'noSections'
+  | 'noTypes';
 type ProblemCode = ContentProblem['code'] | ExtensionProblem['code'] | QuestionProblem['code'] | FormCode;
 
-const problemText = (ctx: PageContext, problem: { code: ProblemCode; params?: Record<string, string | number> }) => translate(ctx, `programmes.problem.${problem.code}`, problem.params ?? {});
-const first = (ctx: PageContext, problems: readonly { code: ProblemCode; params?: Record<string, string | number> }[]) => (problems[0] ? problemText(ctx, problems[0]) : '');
+const problemText = (ctx: PageContext, problem: { code: ProblemCode; params?: Record<string, string | number> }) =>
+  translate(ctx, `programmes.problem.${problem.code}`, problem.params ?? {});
+const first = (ctx: PageContext, problems: readonly { code: ProblemCode; params?: Record<string, string | number> }[]) =>
+  problems[0] ? problemText(ctx, problems[0]) : '';
 const notFound = (ctx: PageContext) => ctx.t('error.404.text');
 
 export const explainProblem = defineProblems<ProgrammeProblem>({
@@ -60,8 +81,17 @@ export const explainProblem = defineProblems<ProgrammeProblem>({
   questionNotFound: { status: 404, message: notFound },
   templateNotFound: { status: 404, message: notFound },
   versionConflict: { status: 409, message: (ctx, problem) => translate(ctx, CONFLICT_MESSAGE[problem.record]) },
-  callIllegal: { status: 409, field: 'title', message: (ctx, problem) => ctx.t('programmes.problem.illegal', { status: callWorkflow.name(problem.status, 'staff', ctx.locale) }) },
-  questionIllegal: { status: 409, field: 'status', message: (ctx, problem) => ctx.t('programmes.problem.qaIllegal', { status: questionWorkflow.name(problem.status, 'staff', ctx.locale) }) },
+  callIllegal: {
+    status: 409,
+    field: 'title',
+    message: (ctx, problem) => ctx.t('programmes.problem.illegal', { status: callWorkflow.name(problem.status, 'staff', ctx.locale) }),
+  },
+  questionIllegal: {
+    status: 409,
+    field: 'status',
+    message: (ctx, problem) =>
+      ctx.t('programmes.problem.qaIllegal', { status: questionWorkflow.name(problem.status, 'staff', ctx.locale) }),
+  },
   invalidCall: { status: 400, message: (ctx, problem) => first(ctx, problem.problems) },
   invalidExtension: { status: 400, message: (ctx, problem) => first(ctx, problem.problems) },
   extensionRefused: { status: 409, message: (ctx, problem) => first(ctx, problem.problems) },
@@ -69,7 +99,11 @@ export const explainProblem = defineProblems<ProgrammeProblem>({
 });
 
 /** Every field error a problem names (several for a form's content), fields renamed by `where`. */
-export function problemErrors(ctx: PageContext, problem: ProgrammeProblem, where: (field: string) => string = (field) => field): FieldError[] {
+export function problemErrors(
+  ctx: PageContext,
+  problem: ProgrammeProblem,
+  where: (field: string) => string = (field) => field,
+): FieldError[] {
   if ('problems' in problem) return problem.problems.map((p) => ({ field: where(p.field), message: problemText(ctx, p) }));
   const explained = explainProblem(ctx, problem);
   return [{ field: where(explained.field ?? 'title'), message: explained.message }];

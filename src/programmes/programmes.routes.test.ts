@@ -28,7 +28,12 @@ async function post(url: string, who: string, form: Record<string, string | stri
   const page = await get(from, who);
   const body = new URLSearchParams({ _csrf: csrfTokenIn(page.body) });
   for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
-  return running.app.inject({ method: 'POST', url, headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
 }
 
 describe('the public list', () => {
@@ -95,17 +100,39 @@ describe('the owner pages', () => {
   it('refuse bad input with 400 and the typed values kept, writing nothing', async () => {
     const call = (await findCall(running.database.db, openCallId))!;
     const form = `/eier/utlysninger/${openCallId}`;
-    const response = await post(form, 'persona-kdd-owner', { version: String(call.version), title: 'Ny tittel', purpose: 'x', language: 'nb', timeZone: 'Europe/Oslo', currency: 'NOK', criterion1Title: 'A', criterion1Weight: 'mange', round1Opens: '2027-13-01T10:00', round1Closes: '2027-01-01T10:00', reason: 'test' }, form);
+    const response = await post(
+      form,
+      'persona-kdd-owner',
+      {
+        version: String(call.version),
+        title: 'Ny tittel',
+        purpose: 'x',
+        language: 'nb',
+        timeZone: 'Europe/Oslo',
+        currency: 'NOK',
+        criterion1Title: 'A',
+        criterion1Weight: 'mange',
+        round1Opens: '2027-13-01T10:00',
+        round1Closes: '2027-01-01T10:00',
+        reason: 'test',
+      },
+      form,
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('ds-error-summary');
     expect(response.body).toContain('value="Ny tittel"');
     expect((await findCall(running.database.db, openCallId))!.version).toBe(call.version);
   });
 
-  it('refuse a programme period on a day the calendar does not have with the form and its field error, in the person\'s language', async () => {
+  it("refuse a programme period on a day the calendar does not have with the form and its field error, in the person's language", async () => {
     const form = '/eier/programmer/ny?lang=en';
     const owner = /<option value="([0-9a-f-]{36})"/.exec((await get(form, 'persona-kdd-owner')).body)![1]!;
-    const response = await post('/eier/programmer?lang=en', 'persona-kdd-owner', { owner, name: 'Skjønnsmidler', country: 'NO', languages: 'nb', periodStart: '2026-02-30', periodEnd: '2026-12-31' }, form);
+    const response = await post(
+      '/eier/programmer?lang=en',
+      'persona-kdd-owner',
+      { owner, name: 'Skjønnsmidler', country: 'NO', languages: 'nb', periodStart: '2026-02-30', periodEnd: '2026-12-31' },
+      form,
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('href="#periodStart"');
     expect(response.body).toContain('Write the date as YYYY-MM-DD.');
@@ -115,10 +142,29 @@ describe('the owner pages', () => {
   it('answer a stale version with 409 naming what changed', async () => {
     const call = (await findCall(running.database.db, openCallId))!;
     const form = `/eier/utlysninger/${openCallId}`;
-    const values = { language: 'nb', timeZone: 'Europe/Oslo', currency: 'NOK', purpose: call.content.purpose, round1Opens: '2026-11-02T08:00', round1Closes: '2027-01-15T12:00', criterion1Title: 'Alt', criterion1Weight: '100' };
-    const first = await post(form, 'persona-kdd-owner', { ...values, version: String(call.version), title: 'Første endring', reason: 'Retting' }, form);
+    const values = {
+      language: 'nb',
+      timeZone: 'Europe/Oslo',
+      currency: 'NOK',
+      purpose: call.content.purpose,
+      round1Opens: '2026-11-02T08:00',
+      round1Closes: '2027-01-15T12:00',
+      criterion1Title: 'Alt',
+      criterion1Weight: '100',
+    };
+    const first = await post(
+      form,
+      'persona-kdd-owner',
+      { ...values, version: String(call.version), title: 'Første endring', reason: 'Retting' },
+      form,
+    );
     expect(first.statusCode, first.body.match(/ds-error-summary[\s\S]*?<\/ul>/)?.[0]).toBe(303);
-    const stale = await post(form, 'persona-admin', { ...values, version: String(call.version), title: 'Andre endring', reason: 'Retting' }, form);
+    const stale = await post(
+      form,
+      'persona-admin',
+      { ...values, version: String(call.version), title: 'Andre endring', reason: 'Retting' },
+      form,
+    );
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Ingrid Haugen');
     expect(stale.body).toContain('value="Andre endring"');

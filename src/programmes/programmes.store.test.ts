@@ -40,7 +40,15 @@ const changeCallQuestion = unwrap(questions.changeCallQuestion);
 const createTemplate = templates.createTemplate;
 const updateTemplate = unwrap(templates.updateTemplate);
 
-const form = { sections: [{ key: 'vision', title: 'Visjon', parts: [{ kind: 'text' as const, key: 'vision.text', label: 'Visjon', required: true, maxWords: 100 }] }] };
+const form = {
+  sections: [
+    {
+      key: 'vision',
+      title: 'Visjon',
+      parts: [{ kind: 'text' as const, key: 'vision.text', label: 'Visjon', required: true, maxWords: 100 }],
+    },
+  ],
+};
 
 const content = (over: Partial<CallContent> = {}): CallContent => ({
   title: 'Nettverk 2027',
@@ -67,7 +75,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemoIdentities(database.db);
   await seedSmallRegistry(database.db);
-  ownerId = await ensureOrganisation(database.db, { kind: 'ministry', name: 'Kommunal- og distriktsdepartementet', country: 'NO', municipalityCode: null });
+  ownerId = await ensureOrganisation(database.db, {
+    kind: 'ministry',
+    name: 'Kommunal- og distriktsdepartementet',
+    country: 'NO',
+    municipalityCode: null,
+  });
   programmeId = await createProgramme(
     database.db,
     ownerId,
@@ -85,7 +98,7 @@ describe('a call in the store', () => {
     expect(call).toMatchObject({ status: 'draft', version: 1, content: content() });
   });
 
-  it('detects a concurrent edit by its version and keeps the first writer\'s change', async () => {
+  it("detects a concurrent edit by its version and keeps the first writer's change", async () => {
     const id = await createCall(database.db, programmeId, content(), actor);
     await saveDraft(database.db, id, 1, content({ title: 'Første' }), actor);
     const stale = await calls.saveCallDraft(database.db, id, 1, content({ title: 'Andre' }), actor);
@@ -96,8 +109,12 @@ describe('a call in the store', () => {
 
   it('refuses invalid content and a wrong transition, writing nothing', async () => {
     const id = await createCall(database.db, programmeId, content(), actor);
-    expect(await calls.saveCallDraft(database.db, id, 1, content({ criteria: [{ title: 'A', description: '', weight: 10 }] }), actor)).toMatchObject({ problem: { kind: 'invalidCall', problems: [{ code: 'weightsSum' }] } });
-    expect(await calls.closeCall(database.db, id, 1, null, actor)).toMatchObject({ problem: { kind: 'callIllegal', status: 'draft', action: 'close' } });
+    expect(
+      await calls.saveCallDraft(database.db, id, 1, content({ criteria: [{ title: 'A', description: '', weight: 10 }] }), actor),
+    ).toMatchObject({ problem: { kind: 'invalidCall', problems: [{ code: 'weightsSum' }] } });
+    expect(await calls.closeCall(database.db, id, 1, null, actor)).toMatchObject({
+      problem: { kind: 'callIllegal', status: 'draft', action: 'close' },
+    });
     expect((await findCall(database.db, id))?.version).toBe(1);
     expect(await contentAtVersion(database.db, id, 2)).toBeUndefined();
   });
@@ -107,7 +124,12 @@ describe('a call in the store', () => {
     const published = await publish(database.db, id, 1, actor);
     expect(published.status).toBe('published');
     const template = (await findTemplate(database.db, templateId))!;
-    const edited = { sections: [...form.sections, { key: 'extra', title: 'Ekstra', parts: form.sections[0]!.parts.map((p) => ({ ...p, key: 'extra.text' })) }] };
+    const edited = {
+      sections: [
+        ...form.sections,
+        { key: 'extra', title: 'Ekstra', parts: form.sections[0]!.parts.map((p) => ({ ...p, key: 'extra.text' })) },
+      ],
+    };
     await updateTemplate(database.db, templateId, template.version, edited, actor);
     const after = await findCall(database.db, id);
     expect(after?.status === 'published' && after.snapshot.form).toEqual(form);
@@ -119,7 +141,14 @@ describe('a call in the store', () => {
   it('keeps a visible change log of publication, amendments and closing, each audited', async () => {
     const id = await createCall(database.db, programmeId, content(), actor);
     const published = await publish(database.db, id, 1, actor);
-    const amended = await amend(database.db, id, published.version, content({ title: 'Nettverk 2027 (fristen forlenget)' }), 'Fristen er forlenget', actor);
+    const amended = await amend(
+      database.db,
+      id,
+      published.version,
+      content({ title: 'Nettverk 2027 (fristen forlenget)' }),
+      'Fristen er forlenget',
+      actor,
+    );
     await close(database.db, id, amended.version, 'Kvoten er fylt', actor);
     const log = await listChanges(database.db, id);
     expect(log.map((entry) => [entry.kind, entry.reason, entry.fields])).toEqual([
@@ -136,12 +165,15 @@ describe('the eligibility check against the registry', () => {
   const rules = [{ kind: 'network-population' as const, minimum: 60_000 }];
   it('fails Skien alone with its population and year, and passes with Porsgrunn and Notodden', async () => {
     const alone = await checkNetwork(database.db, 'NO', rules, ['4003']);
-    expect(alone.eligibility.results[0]).toMatchObject({ outcome: 'fail', explanation: { params: { total: 55_900, year: String(FIXTURE_YEAR) } } });
+    expect(alone.eligibility.results[0]).toMatchObject({
+      outcome: 'fail',
+      explanation: { params: { total: 55_900, year: String(FIXTURE_YEAR) } },
+    });
     const network = await checkNetwork(database.db, 'NO', rules, ['4003', '4001', '4005', '4001']);
     expect(network.members.map((m) => m.name)).toEqual(['Skien', 'Porsgrunn', 'Notodden']);
     expect(network.eligibility.results[0]).toMatchObject({ outcome: 'pass', explanation: { params: { total: 106_500 } } });
   });
-  it('reports codes that are not municipalities of the call\'s country', async () => {
+  it("reports codes that are not municipalities of the call's country", async () => {
     const result = await checkNetwork(database.db, 'NO', rules, ['4003', '9999', '607']);
     expect(result.unknownCodes).toEqual(['9999', '607']);
     const danish = await checkNetwork(database.db, 'DK', rules, ['607']);
@@ -177,13 +209,38 @@ describe('questions and answers and template versions in the store', () => {
     const call = await publish(database.db, id, 1, actor);
     const asked = await askQuestion(database.db, call.id, 'Kan vi søke alene?', { name: 'Ola Dahl', municipality: 'Skien kommune' }, actor);
     expect((await listQuestions(database.db, call.id))[0]).toMatchObject({ status: 'asked', askedByName: 'Ola Dahl', answer: '' });
-    expect(await questions.changeCallQuestion(database.db, asked, 1, 'publish', { question: 'Kan vi søke alene?', answer: '' }, actor)).toMatchObject({ problem: { kind: 'invalidQuestion' } });
-    const published = await changeCallQuestion(database.db, asked, 1, 'publish', { question: 'Kan en kommune søke alene?', answer: 'Ja.' }, actor);
+    expect(
+      await questions.changeCallQuestion(database.db, asked, 1, 'publish', { question: 'Kan vi søke alene?', answer: '' }, actor),
+    ).toMatchObject({ problem: { kind: 'invalidQuestion' } });
+    const published = await changeCallQuestion(
+      database.db,
+      asked,
+      1,
+      'publish',
+      { question: 'Kan en kommune søke alene?', answer: 'Ja.' },
+      actor,
+    );
     expect(published).toMatchObject({ status: 'published', version: 2 });
-    expect(await questions.changeCallQuestion(database.db, asked, 1, 'edit', { question: 'x', answer: 'y' }, actor)).toMatchObject({ problem: { kind: 'versionConflict', record: 'question' } });
-    await changeCallQuestion(database.db, asked, 2, 'edit', { question: 'Kan en kommune søke alene?', answer: 'Ja, med høyst fem i nettverk.' }, actor);
+    expect(await questions.changeCallQuestion(database.db, asked, 1, 'edit', { question: 'x', answer: 'y' }, actor)).toMatchObject({
+      problem: { kind: 'versionConflict', record: 'question' },
+    });
+    await changeCallQuestion(
+      database.db,
+      asked,
+      2,
+      'edit',
+      { question: 'Kan en kommune søke alene?', answer: 'Ja, med høyst fem i nettverk.' },
+      actor,
+    );
     await writeQuestion(database.db, call.id, { question: 'Når kommer svaret?', answer: 'I mars.' }, true, actor);
-    await changeCallQuestion(database.db, asked, 3, 'unpublish', { question: 'Kan en kommune søke alene?', answer: 'Ja, med høyst fem i nettverk.' }, actor);
+    await changeCallQuestion(
+      database.db,
+      asked,
+      3,
+      'unpublish',
+      { question: 'Kan en kommune søke alene?', answer: 'Ja, med høyst fem i nettverk.' },
+      actor,
+    );
     const log = (await listChanges(database.db, call.id)).map((c) => [c.kind, c.reason]);
     expect(log).toEqual([
       ['published', null],
@@ -192,15 +249,39 @@ describe('questions and answers and template versions in the store', () => {
       ['qa-published', 'Når kommer svaret?'],
       ['qa-unpublished', null],
     ]);
-    expect((await listAuditEvents(database.db, { recordType: 'call_question', recordId: asked, limit: 10 })).map((e) => e.action).sort()).toEqual(['ask', 'edit', 'publish', 'unpublish']);
-    expect(await questions.askQuestion(database.db, await createCall(database.db, programmeId, content(), actor), 'Utkast?', { name: 'Ola', municipality: null }, actor)).toMatchObject({ problem: { kind: 'callNotFound' } });
+    expect(
+      (await listAuditEvents(database.db, { recordType: 'call_question', recordId: asked, limit: 10 })).map((e) => e.action).sort(),
+    ).toEqual(['ask', 'edit', 'publish', 'unpublish']);
+    expect(
+      await questions.askQuestion(
+        database.db,
+        await createCall(database.db, programmeId, content(), actor),
+        'Utkast?',
+        { name: 'Ola', municipality: null },
+        actor,
+      ),
+    ).toMatchObject({ problem: { kind: 'callNotFound' } });
   });
 
   it('refuses a stale template save with the current template', async () => {
     const id = await createTemplate(database.db, ownerId, 'Versjoner', 'nb', form, actor);
-    await updateTemplate(database.db, id, 1, form, { user: { userId: '00000000-0000-0000-0000-000000000009', name: 'Ingrid Haugen' }, requestId: 'x' }, { name: 'Versjoner 2', language: 'nn' });
+    await updateTemplate(
+      database.db,
+      id,
+      1,
+      form,
+      { user: { userId: '00000000-0000-0000-0000-000000000009', name: 'Ingrid Haugen' }, requestId: 'x' },
+      { name: 'Versjoner 2', language: 'nn' },
+    );
     const stale = await templates.updateTemplate(database.db, id, 1, form, actor);
-    expect(stale).toMatchObject({ problem: { kind: 'versionConflict', record: 'template', currentVersion: 2, changedByName: 'Ingrid Haugen' } });
-    expect(await findTemplate(database.db, id)).toMatchObject({ version: 2, name: 'Versjoner 2', language: 'nn', updatedByName: 'Ingrid Haugen' });
+    expect(stale).toMatchObject({
+      problem: { kind: 'versionConflict', record: 'template', currentVersion: 2, changedByName: 'Ingrid Haugen' },
+    });
+    expect(await findTemplate(database.db, id)).toMatchObject({
+      version: 2,
+      name: 'Versjoner 2',
+      language: 'nn',
+      updatedByName: 'Ingrid Haugen',
+    });
   });
 });

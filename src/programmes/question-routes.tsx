@@ -15,9 +15,24 @@ import { changeCallQuestion, writeQuestion } from './use-cases/questions.js';
 export async function questionRoutes(app: FastifyInstance) {
   const db = app.database.db;
 
-  async function renderQuestions(request: FastifyRequest, response: FastifyReply, call: StoredCall, values = { question: '', answer: '' }, errors: FieldError[] = [], status = 200) {
+  async function renderQuestions(
+    request: FastifyRequest,
+    response: FastifyReply,
+    call: StoredCall,
+    values = { question: '', answer: '' },
+    errors: FieldError[] = [],
+    status = 200,
+  ) {
     response.code(status);
-    return response.html(<OwnerQuestionsPage ctx={response.pageContext()} call={call} questions={await listQuestions(db, call.id)} values={values} errors={errors} />);
+    return response.html(
+      <OwnerQuestionsPage
+        ctx={response.pageContext()}
+        call={call}
+        questions={await listQuestions(db, call.id)}
+        values={values}
+        errors={errors}
+      />,
+    );
   }
 
   app.get('/eier/utlysninger/:id/sporsmal', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
@@ -26,15 +41,20 @@ export async function questionRoutes(app: FastifyInstance) {
     return renderQuestions(request, response, call);
   });
 
-  app.post('/eier/utlysninger/:id/sporsmal', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, response) => {
-    const call = await managedCall(db, request);
-    if (call.status === 'draft') throw notFound();
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = { question: textOf(body, 'question'), answer: textOf(body, 'answer') };
-    const written = await writeQuestion(db, call.id, values, textOf(body, 'action') === 'publish', actorOf(request));
-    if (isRefused(written)) return refused(response, written.problem, (errors, status) => renderQuestions(request, response, call, values, errors, status));
-    return response.redirect(`/eier/utlysninger/${call.id}/sporsmal?lang=${request.locale}`, 303);
-  });
+  app.post(
+    '/eier/utlysninger/:id/sporsmal',
+    { config: { access: OWNER }, schema: { params: idParams, body: formBody } },
+    async (request, response) => {
+      const call = await managedCall(db, request);
+      if (call.status === 'draft') throw notFound();
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const values = { question: textOf(body, 'question'), answer: textOf(body, 'answer') };
+      const written = await writeQuestion(db, call.id, values, textOf(body, 'action') === 'publish', actorOf(request));
+      if (isRefused(written))
+        return refused(response, written.problem, (errors, status) => renderQuestions(request, response, call, values, errors, status));
+      return response.redirect(`/eier/utlysninger/${call.id}/sporsmal?lang=${request.locale}`, 303);
+    },
+  );
 
   async function managedQuestion(request: FastifyRequest): Promise<{ entry: CallQuestion; call: StoredCall }> {
     const entry = await findQuestion(db, (request.params as { id: string }).id);
@@ -48,7 +68,16 @@ export async function questionRoutes(app: FastifyInstance) {
   app.get('/eier/sporsmal/:id', { config: { access: OWNER }, schema: { params: idParams } }, async (request, response) => {
     const { entry, call } = await managedQuestion(request);
     const notice = (request.query as { saved?: string }).saved ? request.t('programmes.qa.saved') : undefined;
-    return response.html(<QuestionEditPage ctx={response.pageContext()} call={call} entry={entry} values={{ question: entry.question, answer: entry.answer }} errors={[]} notice={notice} />);
+    return response.html(
+      <QuestionEditPage
+        ctx={response.pageContext()}
+        call={call}
+        entry={entry}
+        values={{ question: entry.question, answer: entry.answer }}
+        errors={[]}
+        notice={notice}
+      />,
+    );
   });
 
   app.post('/eier/sporsmal/:id', { config: { access: OWNER }, schema: { params: idParams, body: formBody } }, async (request, response) => {
@@ -64,10 +93,18 @@ export async function questionRoutes(app: FastifyInstance) {
       const current = conflict ? ((await findQuestion(db, entry.id)) ?? entry) : entry;
       return refused(response, changed.problem, (errors, status) => {
         response.code(status);
-        return response.html(<QuestionEditPage ctx={response.pageContext()} call={call} entry={current} values={values} errors={conflict ? [] : errors} conflict={conflict} />);
+        return response.html(
+          <QuestionEditPage
+            ctx={response.pageContext()}
+            call={call}
+            entry={current}
+            values={values}
+            errors={conflict ? [] : errors}
+            conflict={conflict}
+          />,
+        );
       });
     }
     return response.redirect(`/eier/sporsmal/${entry.id}?lang=${request.locale}&saved=1`, 303);
   });
-
 }

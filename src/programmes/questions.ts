@@ -47,15 +47,18 @@ export function textProblems(question: string, answer: string, needsAnswer: bool
 /** The public log's note for a change, or none (an unanswered question never reaches the public). */
 export type QuestionLogKind = 'qa-published' | 'qa-updated' | 'qa-unpublished';
 
-export type QuestionChange =
-  | { ok: true; question: CallQuestion; log: QuestionLogKind | null }
-  | { ok: false; problems: QuestionProblem[] };
+export type QuestionChange = { ok: true; question: CallQuestion; log: QuestionLogKind | null } | { ok: false; problems: QuestionProblem[] };
 
 /**
  * Edits the texts and optionally moves the entry: `publish` needs an answer, `unpublish` hides it.
  * Editing a published entry notes an update in the public log.
  */
-export function changeQuestion(current: CallQuestion, action: QuestionAction, texts: { question: string; answer: string }, at: Date): QuestionChange {
+export function changeQuestion(
+  current: CallQuestion,
+  action: QuestionAction,
+  texts: { question: string; answer: string },
+  at: Date,
+): QuestionChange {
   const move = action === 'edit' ? undefined : questionWorkflow.apply(current.status, action);
   if (isRefused(move)) return { ok: false, problems: [{ field: 'status', code: 'illegal', params: { status: current.status } }] };
   const status: QuestionStatus = move?.to ?? current.status;
@@ -63,7 +66,15 @@ export function changeQuestion(current: CallQuestion, action: QuestionAction, te
   if (problems.length > 0) return { ok: false, problems };
   const changedText = texts.question.trim() !== current.question || texts.answer.trim() !== current.answer;
   const log: QuestionLogKind | null =
-    action === 'publish' ? 'qa-published' : action === 'unpublish' ? (current.status === 'published' ? 'qa-unpublished' : null) : status === 'published' && changedText ? 'qa-updated' : null;
+    action === 'publish'
+      ? 'qa-published'
+      : action === 'unpublish'
+        ? current.status === 'published'
+          ? 'qa-unpublished'
+          : null
+        : status === 'published' && changedText
+          ? 'qa-updated'
+          : null;
   return {
     ok: true,
     log,
@@ -81,5 +92,7 @@ export function changeQuestion(current: CallQuestion, action: QuestionAction, te
 
 /** Published entries in the order they were first published. */
 export function publicQuestions(questions: readonly CallQuestion[]): CallQuestion[] {
-  return questions.filter((q) => q.status === 'published').sort((a, b) => Date.parse(a.publishedAt!) - Date.parse(b.publishedAt!) || a.id.localeCompare(b.id));
+  return questions
+    .filter((q) => q.status === 'published')
+    .sort((a, b) => Date.parse(a.publishedAt!) - Date.parse(b.publishedAt!) || a.id.localeCompare(b.id));
 }

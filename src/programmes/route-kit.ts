@@ -10,7 +10,15 @@ import { explainProblem, problemErrors, type ProgrammeProblem } from './problems
 import { findCall, type StoredCall } from './store/calls.js';
 
 export const idParams = uuidParams('id');
-export const formBody = { type: 'object', additionalProperties: { anyOf: [{ type: 'string', maxLength: 20_000 }, { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 200 } }] } };
+export const formBody = {
+  type: 'object',
+  additionalProperties: {
+    anyOf: [
+      { type: 'string', maxLength: 20_000 },
+      { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 200 } },
+    ],
+  },
+};
 export const OWNER = access.roles('programme_owner', 'admin');
 
 /** A text field of a parsed urlencoded body, or '' (repeated fields and absent ones alike). */
@@ -20,7 +28,12 @@ export const textOf = (values: Record<string, unknown>, key: string) => (typeof 
  * A use case's refusal as a page: the status from the problem table, and the page `again` draws
  * with the field errors the problem names (renamed by `where` to the fields of that page).
  */
-export function refused(reply: FastifyReply, problem: ProgrammeProblem, again: (errors: FieldError[], status: number) => unknown, where?: (field: string) => string) {
+export function refused(
+  reply: FastifyReply,
+  problem: ProgrammeProblem,
+  again: (errors: FieldError[], status: number) => unknown,
+  where?: (field: string) => string,
+) {
   const ctx = reply.pageContext();
   return again(problemErrors(ctx, problem, where), explainProblem(ctx, problem).status);
 }

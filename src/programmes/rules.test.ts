@@ -17,7 +17,10 @@ describe('the network population rule', () => {
   it('fails with its numbers and the year for one municipality below the minimum', () => {
     const result = evaluateRule(rule, { members: [skien] });
     expect(result.outcome).toBe('fail');
-    expect(result.explanation).toEqual({ key: 'programmes.rule.population.fail', params: { total: 55_941, minimum: 60_000, year: '2025', shortfall: 4_059 } });
+    expect(result.explanation).toEqual({
+      key: 'programmes.rule.population.fail',
+      params: { total: 55_941, minimum: 60_000, year: '2025', shortfall: 4_059 },
+    });
   });
   it('passes when partners bring the network over the minimum', () => {
     const result = evaluateRule(rule, { members: [skien, porsgrunn, notodden] });
@@ -32,7 +35,10 @@ describe('the network population rule', () => {
     expect(result.explanation.params.year).toBe('2024/2025');
   });
   it('waits when the registry lacks a member', () => {
-    expect(evaluateRule(rule, { members: [skien, member('Ukjent', null)] })).toMatchObject({ outcome: 'pending', explanation: { params: { names: 'Ukjent' } } });
+    expect(evaluateRule(rule, { members: [skien, member('Ukjent', null)] })).toMatchObject({
+      outcome: 'pending',
+      explanation: { params: { names: 'Ukjent' } },
+    });
   });
   it('fails with no members', () => {
     expect(evaluateRule(rule, { members: [] }).outcome).toBe('fail');
@@ -44,11 +50,16 @@ describe('the network size rule', () => {
     expect(evaluateRule({ kind: 'network-size', maxMembers: 5, allowAlone: true }, { members: [skien] }).outcome).toBe('pass');
   });
   it('refuses one municipality alone when a network is required', () => {
-    expect(evaluateRule({ kind: 'network-size', maxMembers: 5, allowAlone: false }, { members: [skien] }).explanation.key).toBe('programmes.rule.size.failAlone');
+    expect(evaluateRule({ kind: 'network-size', maxMembers: 5, allowAlone: false }, { members: [skien] }).explanation.key).toBe(
+      'programmes.rule.size.failAlone',
+    );
   });
   it('refuses too many members, saying how many to remove', () => {
     const result = evaluateRule({ kind: 'network-size', maxMembers: 2, allowAlone: true }, { members: [skien, porsgrunn, notodden] });
-    expect(result).toMatchObject({ outcome: 'fail', explanation: { key: 'programmes.rule.size.failTooMany', params: { count: 3, max: 2, remove: 1 } } });
+    expect(result).toMatchObject({
+      outcome: 'fail',
+      explanation: { key: 'programmes.rule.size.failTooMany', params: { count: 3, max: 2, remove: 1 } },
+    });
   });
 });
 

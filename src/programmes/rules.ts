@@ -89,13 +89,15 @@ export function evaluateRule(rule: EligibilityRule, context: ApplicantContext): 
       const count = members.length;
       if (count === 0) return result('fail', 'programmes.rule.size.failEmpty');
       if (count === 1 && !rule.allowAlone) return result('fail', 'programmes.rule.size.failAlone');
-      if (count > rule.maxMembers) return result('fail', 'programmes.rule.size.failTooMany', { count, max: rule.maxMembers, remove: count - rule.maxMembers });
+      if (count > rule.maxMembers)
+        return result('fail', 'programmes.rule.size.failTooMany', { count, max: rule.maxMembers, remove: count - rule.maxMembers });
       return result('pass', 'programmes.rule.size.pass', { count, max: rule.maxMembers });
     }
     case 'network-population': {
       if (members.length === 0) return result('fail', 'programmes.rule.size.failEmpty');
       const missing = members.filter((member) => member.population === null);
-      if (missing.length > 0) return result('pending', 'programmes.rule.population.unknown', { names: list(missing.map((member) => member.name)) });
+      if (missing.length > 0)
+        return result('pending', 'programmes.rule.population.unknown', { names: list(missing.map((member) => member.name)) });
       const total = members.reduce((sum, member) => sum + member.population!.persons, 0);
       const years = [...new Set(members.map((member) => member.population!.year))].sort();
       const year = years.join('/');
@@ -112,7 +114,8 @@ export function evaluateRule(rule: EligibilityRule, context: ApplicantContext): 
         : result('fail', 'programmes.rule.decision.fail', { names: list(lacking.map((member) => member.name)) });
     }
     case 'required-sections': {
-      if (context.answeredSections === undefined) return result('pending', 'programmes.rule.sections.pending', { count: rule.sections.length });
+      if (context.answeredSections === undefined)
+        return result('pending', 'programmes.rule.sections.pending', { count: rule.sections.length });
       const answered = new Set(context.answeredSections);
       const missing = rule.sections.filter((section) => !answered.has(section));
       return missing.length === 0

@@ -4,7 +4,15 @@
  * and re-render what was typed, and saving turns the fields into a checked form definition.
  * Pure; raw text is kept as typed until it is saved, so nothing a person typed is lost.
  */
-import { checkFormDefinition, type ChoiceOption, type FormDefinition, type FormPart, type FormSection, type PartKind, type TableColumn } from './form.js';
+import {
+  checkFormDefinition,
+  type ChoiceOption,
+  type FormDefinition,
+  type FormPart,
+  type FormSection,
+  type PartKind,
+  type TableColumn,
+} from './form.js';
 import type { FormProblem } from './call-form.js';
 import { calendarDate } from '../platform/http/input.js';
 
@@ -112,7 +120,12 @@ export function editorFromDefinition(form: FormDefinition): Editor {
           Object.assign(fields, { maxWords: String(part.maxWords), minWords: numberText(part.minWords) });
           break;
         case 'number':
-          Object.assign(fields, { min: numberText(part.min), max: numberText(part.max), integer: part.integer ? 'on' : '', unit: part.unit ?? '' });
+          Object.assign(fields, {
+            min: numberText(part.min),
+            max: numberText(part.max),
+            integer: part.integer ? 'on' : '',
+            unit: part.unit ?? '',
+          });
           break;
         case 'amount':
           Object.assign(fields, { currency: part.currency, max: numberText(part.max) });
@@ -124,7 +137,11 @@ export function editorFromDefinition(form: FormDefinition): Editor {
           Object.assign(fields, { notBefore: part.notBefore ?? '', notAfter: part.notAfter ?? '' });
           break;
         case 'table':
-          Object.assign(fields, { columns: part.columns.map(columnLine).join('\n'), rowLabels: (part.rowLabels ?? []).join('\n'), maxRows: String(part.maxRows) });
+          Object.assign(fields, {
+            columns: part.columns.map(columnLine).join('\n'),
+            rowLabels: (part.rowLabels ?? []).join('\n'),
+            maxRows: String(part.maxRows),
+          });
           break;
         case 'projected-challenge':
           Object.assign(fields, { indicator: part.indicator, horizonYear: String(part.horizonYear) });
@@ -152,9 +169,19 @@ export function readEditor(values: EditorValues): Editor {
       if (!isKind(kind)) continue;
       const fields: Record<string, string> = {};
       for (const name of ['label', 'help', 'required', ...KIND_FIELDS[kind]]) fields[name] = one(values, `${prefix}${name}`);
-      parts.push({ key: one(values, `${prefix}key`, 80), kind, fields, allowedTypes: many(values, `${prefix}allowedTypes`).filter((t) => (FILE_TYPES as readonly string[]).includes(t)) });
+      parts.push({
+        key: one(values, `${prefix}key`, 80),
+        kind,
+        fields,
+        allowedTypes: many(values, `${prefix}allowedTypes`).filter((t) => (FILE_TYPES as readonly string[]).includes(t)),
+      });
     }
-    editor.push({ key: one(values, `s${s}-key`, 80), title: one(values, `s${s}-title`, 300), guidance: one(values, `s${s}-guidance`, 5000), parts });
+    editor.push({
+      key: one(values, `s${s}-key`, 80),
+      title: one(values, `s${s}-title`, 300),
+      guidance: one(values, `s${s}-guidance`, 5000),
+      parts,
+    });
   }
   return editor;
 }
@@ -174,7 +201,12 @@ export function blankPart(editor: Editor, sectionKey: string, kind: PartKind): E
   };
   const fields: Record<string, string> = { label: '', help: '', required: '' };
   for (const name of KIND_FIELDS[kind]) fields[name] = defaults[kind]?.[name] ?? '';
-  return { key: freshKey(editor, `${sectionKey}.${kind === 'projected-challenge' ? 'projection' : kind}`), kind, fields, allowedTypes: kind === 'attachment' ? ['application/pdf'] : [] };
+  return {
+    key: freshKey(editor, `${sectionKey}.${kind === 'projected-challenge' ? 'projection' : kind}`),
+    kind,
+    fields,
+    allowedTypes: kind === 'attachment' ? ['application/pdf'] : [],
+  };
 }
 
 const move = <T>(list: T[], from: number, to: number): T[] => {
@@ -263,18 +295,41 @@ export function definitionFromEditor(editor: Editor): { form: FormDefinition; pr
       };
       const label = (f.label ?? '').trim();
       if (label === '') problems.push({ field: id('label'), code: 'required' });
-      const base = { key: part.key, label, required: f.required === 'on', ...((f.help ?? '').trim() ? { help: (f.help ?? '').trim() } : {}) };
-      const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+      const base = {
+        key: part.key,
+        label,
+        required: f.required === 'on',
+        ...((f.help ?? '').trim() ? { help: (f.help ?? '').trim() } : {}),
+      };
+      const optional = <K extends string, V>(key: K, value: V | undefined) =>
+        value === undefined ? {} : ({ [key]: value } as Record<K, V>);
       switch (part.kind) {
         case 'text': {
           const maxWords = number('maxWords', { integer: true, positive: true });
-          if (maxWords === undefined && !problems.some((x) => x.field === id('maxWords'))) problems.push({ field: id('maxWords'), code: 'required' });
+          if (maxWords === undefined && !problems.some((x) => x.field === id('maxWords')))
+            problems.push({ field: id('maxWords'), code: 'required' });
           return [{ ...base, kind: 'text', maxWords: maxWords ?? 1, ...optional('minWords', number('minWords', { integer: true })) }];
         }
         case 'number':
-          return [{ ...base, kind: 'number', ...optional('min', number('min')), ...optional('max', number('max')), ...(f.integer === 'on' ? { integer: true } : {}), ...((f.unit ?? '').trim() ? { unit: (f.unit ?? '').trim() } : {}) }];
+          return [
+            {
+              ...base,
+              kind: 'number',
+              ...optional('min', number('min')),
+              ...optional('max', number('max')),
+              ...(f.integer === 'on' ? { integer: true } : {}),
+              ...((f.unit ?? '').trim() ? { unit: (f.unit ?? '').trim() } : {}),
+            },
+          ];
         case 'amount':
-          return [{ ...base, kind: 'amount', currency: f.currency === 'DKK' ? 'DKK' : 'NOK', ...optional('max', number('max', { integer: true, positive: true })) }];
+          return [
+            {
+              ...base,
+              kind: 'amount',
+              currency: f.currency === 'DKK' ? 'DKK' : 'NOK',
+              ...optional('max', number('max', { integer: true, positive: true })),
+            },
+          ];
         case 'choice': {
           const options = lines(f.options ?? '').map((line) => parseOption(line, '|'));
           return [{ ...base, kind: 'choice', options, multiple: f.multiple === 'on' }];
@@ -289,8 +344,13 @@ export function definitionFromEditor(editor: Editor): { form: FormDefinition; pr
               problems.push({ field: id('columns'), code: 'badColumn', params: { column: line.slice(0, 60) } });
               return [];
             }
-            const choices = options.split(',').map((x) => x.trim()).filter(Boolean).map((x) => parseOption(x, '='));
-            if (type === 'choice' && choices.length === 0) problems.push({ field: id('columns'), code: 'badColumn', params: { column: line.slice(0, 60) } });
+            const choices = options
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean)
+              .map((x) => parseOption(x, '='));
+            if (type === 'choice' && choices.length === 0)
+              problems.push({ field: id('columns'), code: 'badColumn', params: { column: line.slice(0, 60) } });
             return [{ key, label: columnLabel, type: type as TableColumn['type'], ...(type === 'choice' ? { options: choices } : {}) }];
           });
           const rowLabels = lines(f.rowLabels ?? '');
@@ -298,20 +358,36 @@ export function definitionFromEditor(editor: Editor): { form: FormDefinition; pr
           return [{ ...base, kind: 'table', columns, ...(rowLabels.length > 0 ? { rowLabels } : {}), maxRows }];
         }
         case 'projected-challenge': {
-          const indicator = (INDICATORS as readonly string[]).includes(f.indicator ?? '') ? (f.indicator as (typeof INDICATORS)[number]) : 'age-80-plus';
+          const indicator = (INDICATORS as readonly string[]).includes(f.indicator ?? '')
+            ? (f.indicator as (typeof INDICATORS)[number])
+            : 'age-80-plus';
           const horizonYear = number('horizonYear', { integer: true });
-          if (horizonYear !== undefined && (horizonYear < 2025 || horizonYear > 2050)) problems.push({ field: id('horizonYear'), code: 'horizonYear' });
+          if (horizonYear !== undefined && (horizonYear < 2025 || horizonYear > 2050))
+            problems.push({ field: id('horizonYear'), code: 'horizonYear' });
           return [{ ...base, kind: 'projected-challenge', indicator, horizonYear: horizonYear ?? 2040 }];
         }
         case 'attachment': {
           const megabytes = number('maxMegabytes', { positive: true });
           if (megabytes !== undefined && megabytes > 50) problems.push({ field: id('maxMegabytes'), code: 'fileLimit' });
-          return [{ ...base, kind: 'attachment', allowedTypes: part.allowedTypes, maxBytes: Math.round((megabytes ?? 0) * MB), maxFiles: number('maxFiles', { integer: true, positive: true }) ?? 0 }];
+          return [
+            {
+              ...base,
+              kind: 'attachment',
+              allowedTypes: part.allowedTypes,
+              maxBytes: Math.round((megabytes ?? 0) * MB),
+              maxFiles: number('maxFiles', { integer: true, positive: true }) ?? 0,
+            },
+          ];
         }
       }
     });
     if (section.title.trim() === '') problems.push({ field: `s${s}-title`, code: 'required' });
-    return { key: section.key, title: section.title.trim(), ...(section.guidance.trim() ? { guidance: section.guidance.trim() } : {}), parts };
+    return {
+      key: section.key,
+      title: section.title.trim(),
+      ...(section.guidance.trim() ? { guidance: section.guidance.trim() } : {}),
+      parts,
+    };
   });
   const form: FormDefinition = { sections };
   if (sections.length === 0) problems.push({ field: 'add-section', code: 'noSections' });
@@ -321,7 +397,16 @@ export function definitionFromEditor(editor: Editor): { form: FormDefinition; pr
       const p = section.parts.findIndex((part) => part.key === where);
       if (p >= 0) {
         const kind = section.parts[p]!.kind;
-        const target = { badLimit: kind === 'text' ? 'maxWords' : 'max', noOptions: 'options', noColumns: 'columns', noTypes: 'maxMegabytes', duplicateKey: 'label', emptyTitle: 'label', noParts: 'label' }[code] ?? 'label';
+        const target =
+          {
+            badLimit: kind === 'text' ? 'maxWords' : 'max',
+            noOptions: 'options',
+            noColumns: 'columns',
+            noTypes: 'maxMegabytes',
+            duplicateKey: 'label',
+            emptyTitle: 'label',
+            noParts: 'label',
+          }[code] ?? 'label';
         return `s${s}-p${p}-${target}`;
       }
     }

@@ -21,9 +21,20 @@ export async function seedSmallRegistry(db: Queryable): Promise<void> {
     db,
     [
       { country: 'NO', code: '40', names: [{ name: 'Telemark', language: 'no', official: true }], validFrom: null, validTo: null },
-      { country: 'DK', code: '1083', names: [{ name: 'Region Syddanmark', language: 'da', official: true }], validFrom: null, validTo: null },
+      {
+        country: 'DK',
+        code: '1083',
+        names: [{ name: 'Region Syddanmark', language: 'da', official: true }],
+        validFrom: null,
+        validTo: null,
+      },
     ],
-    [unit('NO', '4001', 'Porsgrunn', '40'), unit('NO', '4003', 'Skien', '40'), unit('NO', '4005', 'Notodden', '40'), unit('DK', '607', 'Fredericia', '1083')],
+    [
+      unit('NO', '4001', 'Porsgrunn', '40'),
+      unit('NO', '4003', 'Skien', '40'),
+      unit('NO', '4005', 'Notodden', '40'),
+      unit('DK', '607', 'Fredericia', '1083'),
+    ],
   );
   const codes = Object.keys(FIXTURE_POPULATION) as (keyof typeof FIXTURE_POPULATION)[];
   const rows = codes.flatMap((code) =>

@@ -19,13 +19,13 @@ export function instantToLocal(instant: Date, zone: CallTimeZone): string {
   let formatter = formatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     });
     formatters.set(zone, formatter);
   }
@@ -42,9 +42,7 @@ export function offsetMinutes(instant: Date, zone: CallTimeZone): number {
   return Math.round((asUtc - truncated) / 60_000);
 }
 
-export type LocalTimeResult =
-  | { ok: true; instant: Date }
-  | { ok: false; reason: 'malformed' | 'nonexistent' };
+export type LocalTimeResult = { ok: true; instant: Date } | { ok: false; reason: 'malformed' | 'nonexistent' };
 
 /**
  * The instant a wall-clock time names in a zone. A time inside the spring-forward gap does not

@@ -54,7 +54,9 @@ function exportCsv(inputs: ProjectionInputs, command: Extract<ProjectionCommand,
     bar.stop();
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`wrote ${engine.codes.length} municipalities, ${command.base}–${command.to}, scenario ${command.scenario}, to ${command.out} in ${seconds.toFixed(1)} s`);
+  console.log(
+    `wrote ${engine.codes.length} municipalities, ${command.base}–${command.to}, scenario ${command.scenario}, to ${command.out} in ${seconds.toFixed(1)} s`,
+  );
 }
 
 function main(): number {
@@ -70,7 +72,12 @@ function main(): number {
     const output = openOutput(parsed.command.out);
     if (!output.ok) return usage(output.error);
     exportCsv(inputs, parsed.command, output.file);
-  } else printBacktest(inputs, { baseYear: parsed.command.base, fitUntil: parsed.command.fitUntil, targetYear: parsed.command.target }, parsed.command.worst);
+  } else
+    printBacktest(
+      inputs,
+      { baseYear: parsed.command.base, fitUntil: parsed.command.fitUntil, targetYear: parsed.command.target },
+      parsed.command.worst,
+    );
   return 0;
 }
 

@@ -4,12 +4,14 @@ import { defineMessages } from '../platform/i18n/define.js';
 export const kommuneMessages = defineMessages({
   nb: {
     'kommune.ageGroups.index': 'indeks, {base} = 100',
-    'kommune.ageGroups.description': 'Endringen i hver aldersgruppe fra {base} til {end}, som indeks der {base} = 100, med lavt og høyt alternativ som bånd.',
+    'kommune.ageGroups.description':
+      'Endringen i hver aldersgruppe fra {base} til {end}, som indeks der {base} = 100, med lavt og høyt alternativ som bånd.',
     'kommune.band.label': 'Lavt til høyt alternativ',
     'kommune.label.men': 'Menn',
     'kommune.label.women': 'Kvinner',
     'kommune.label.persons': 'personer',
-    'kommune.pyramid.description': 'Menn til venstre og kvinner til høyre etter femårig aldersgruppe; stolpene viser {base}, streken {year}.',
+    'kommune.pyramid.description':
+      'Menn til venstre og kvinner til høyre etter femårig aldersgruppe; stolpene viser {base}, streken {year}.',
     'kommune.table.show': 'Vis tallene i tabell',
     'kommune.nav': 'Kommunebilde',
     'kommune.index.title': 'Kommunebilde',
@@ -29,12 +31,14 @@ export const kommuneMessages = defineMessages({
     'kommune.national.title': 'Hele landet',
     'kommune.national.lead': 'Summen av alle {count} kommuner. Framskriving fra {baseYear} til {endYear}.',
     'kommune.headline.heading': 'Hovedtrekk',
-    'kommune.headline.ratio': 'I {year} vil {name} ha {future} personer i arbeidsfør alder (20–66 år) per person over 80 år, mot {today} i dag.',
+    'kommune.headline.ratio':
+      'I {year} vil {name} ha {future} personer i arbeidsfør alder (20–66 år) per person over 80 år, mot {today} i dag.',
     'kommune.headline.care.more': 'Pleie og omsorg vil trenge {percent} % flere årsverk i {year} enn i dag.',
     'kommune.headline.care.fewer': 'Pleie og omsorg vil trenge {percent} % færre årsverk i {year} enn i dag.',
     'kommune.headline.population.grow': 'Folketallet øker fra {today} til {future} i {year} ({percent} %).',
     'kommune.headline.population.shrink': 'Folketallet går ned fra {today} til {future} i {year} ({percent} %).',
-    'kommune.headline.rank': 'På personer i arbeidsfør alder per person over 80 år i {year} er {name} nummer {rank} av {of} kommuner, og nummer {countyRank} av {countyOf} i fylket (nummer 1 har flest).',
+    'kommune.headline.rank':
+      'På personer i arbeidsfør alder per person over 80 år i {year} er {name} nummer {rank} av {of} kommuner, og nummer {countyRank} av {countyOf} i fylket (nummer 1 har flest).',
     'kommune.scenario.heading': 'Scenario',
     'kommune.scenario.alternative': 'Alternativ',
     'kommune.scenario.main': 'Hovedalternativ',
@@ -52,7 +56,8 @@ export const kommuneMessages = defineMessages({
     'kommune.ageGroups.heading': 'Aldersgrupper {from}–{to}',
     'kommune.ageGroups.band': 'Tallene følger valgt alternativ; lavt og høyt alternativ viser usikkerheten.',
     'kommune.staffing.heading': 'Tjenestebehov ved dagens standard',
-    'kommune.staffing.lead': 'Brukere og årsverk i barnehage, grunnskole og pleie og omsorg hvis dekningsgrader og årsverk per bruker holdes som i {baseYear}.',
+    'kommune.staffing.lead':
+      'Brukere og årsverk i barnehage, grunnskole og pleie og omsorg hvis dekningsgrader og årsverk per bruker holdes som i {baseYear}.',
     'kommune.ratios.heading': 'Personer i arbeidsfør alder per eldre',
     'kommune.rank.heading': 'Plassering',
     'kommune.rank.all': 'Blant alle kommuner',
@@ -106,19 +111,23 @@ export const kommuneMessages = defineMessages({
     'kommune.map.indicator': 'Indikator',
     'kommune.map.year': 'År',
     'kommune.map.show': 'Vis',
-    'kommune.map.summary': '{indicator} i {year}: lavest i {lowName} ({low}), høyest i {highName} ({high}). Halvparten av kommunene ligger under {median}.',
+    'kommune.map.summary':
+      '{indicator} i {year}: lavest i {lowName} ({low}), høyest i {highName} ({high}). Halvparten av kommunene ligger under {median}.',
     'kommune.map.table': 'Kommunene i tabell',
     'kommune.map.sortBy': 'Sorter etter {column}',
     'kommune.map.sortedAscending': 'stigende',
     'kommune.map.sortedDescending': 'synkende',
     'kommune.denmark.title': 'Danske kommuner',
-    'kommune.denmark.lead': 'Folketall 1. januar fra Danmarks Statistik (FOLK1A). Framskrivinger og tjenestebehov finnes foreløpig bare for norske kommuner.',
+    'kommune.denmark.lead':
+      'Folketall 1. januar fra Danmarks Statistik (FOLK1A). Framskrivinger og tjenestebehov finnes foreløpig bare for norske kommuner.',
     'kommune.denmark.map': 'Folketallet i danske kommuner i {year}',
-    'kommune.map.description': 'Kommunene fargelagt etter {indicator} i {year}, fra lys (lavest) til mørk (høyest); annenhver klasse er skravert. Hver kommune er en lenke til kommunebildet.',
+    'kommune.map.description':
+      'Kommunene fargelagt etter {indicator} i {year}, fra lys (lavest) til mørk (høyest); annenhver klasse er skravert. Hver kommune er en lenke til kommunebildet.',
     'kommune.map.noData': 'ingen tall',
     'kommune.map.classFrom': 'Klassen fra',
     'kommune.map.classTo': 'Klassen til',
-    'kommune.denmark.mapDescription': 'De danske kommunene fargelagt etter folketall i {year}, fra lys (færrest) til mørk (flest); annenhver klasse er skravert. Hver kommune er en lenke til raden i tabellen.',
+    'kommune.denmark.mapDescription':
+      'De danske kommunene fargelagt etter folketall i {year}, fra lys (færrest) til mørk (flest); annenhver klasse er skravert. Hver kommune er en lenke til raden i tabellen.',
     'kommune.denmark.table': 'Kommunene i tabell',
     'kommune.staffing.usersChart': 'Brukere per tjeneste',
     'kommune.staffing.fteChart': 'Årsverk per tjeneste',
@@ -129,12 +138,14 @@ export const kommuneMessages = defineMessages({
   },
   nn: {
     'kommune.ageGroups.index': 'indeks, {base} = 100',
-    'kommune.ageGroups.description': 'Endringa i kvar aldersgruppe frå {base} til {end}, som indeks der {base} = 100, med lågt og høgt alternativ som band.',
+    'kommune.ageGroups.description':
+      'Endringa i kvar aldersgruppe frå {base} til {end}, som indeks der {base} = 100, med lågt og høgt alternativ som band.',
     'kommune.band.label': 'Lågt til høgt alternativ',
     'kommune.label.men': 'Menn',
     'kommune.label.women': 'Kvinner',
     'kommune.label.persons': 'personar',
-    'kommune.pyramid.description': 'Menn til venstre og kvinner til høgre etter femårig aldersgruppe; stolpane viser {base}, streken {year}.',
+    'kommune.pyramid.description':
+      'Menn til venstre og kvinner til høgre etter femårig aldersgruppe; stolpane viser {base}, streken {year}.',
     'kommune.table.show': 'Vis tala i tabell',
     'kommune.nav': 'Kommunebilete',
     'kommune.index.title': 'Kommunebilete',
@@ -154,12 +165,14 @@ export const kommuneMessages = defineMessages({
     'kommune.national.title': 'Heile landet',
     'kommune.national.lead': 'Summen av alle {count} kommunane. Framskriving frå {baseYear} til {endYear}.',
     'kommune.headline.heading': 'Hovudtrekk',
-    'kommune.headline.ratio': 'I {year} vil {name} ha {future} personar i arbeidsfør alder (20–66 år) per person over 80 år, mot {today} i dag.',
+    'kommune.headline.ratio':
+      'I {year} vil {name} ha {future} personar i arbeidsfør alder (20–66 år) per person over 80 år, mot {today} i dag.',
     'kommune.headline.care.more': 'Pleie og omsorg vil trenge {percent} % fleire årsverk i {year} enn i dag.',
     'kommune.headline.care.fewer': 'Pleie og omsorg vil trenge {percent} % færre årsverk i {year} enn i dag.',
     'kommune.headline.population.grow': 'Folketalet aukar frå {today} til {future} i {year} ({percent} %).',
     'kommune.headline.population.shrink': 'Folketalet går ned frå {today} til {future} i {year} ({percent} %).',
-    'kommune.headline.rank': 'På personar i arbeidsfør alder per person over 80 år i {year} er {name} nummer {rank} av {of} kommunar, og nummer {countyRank} av {countyOf} i fylket (nummer 1 har flest).',
+    'kommune.headline.rank':
+      'På personar i arbeidsfør alder per person over 80 år i {year} er {name} nummer {rank} av {of} kommunar, og nummer {countyRank} av {countyOf} i fylket (nummer 1 har flest).',
     'kommune.scenario.heading': 'Scenario',
     'kommune.scenario.alternative': 'Alternativ',
     'kommune.scenario.main': 'Hovudalternativ',
@@ -177,7 +190,8 @@ export const kommuneMessages = defineMessages({
     'kommune.ageGroups.heading': 'Aldersgrupper {from}–{to}',
     'kommune.ageGroups.band': 'Tala følgjer valt alternativ; lågt og høgt alternativ viser uvissa.',
     'kommune.staffing.heading': 'Tenestebehov ved dagens standard',
-    'kommune.staffing.lead': 'Brukarar og årsverk i barnehage, grunnskule og pleie og omsorg dersom dekningsgradar og årsverk per brukar blir haldne som i {baseYear}.',
+    'kommune.staffing.lead':
+      'Brukarar og årsverk i barnehage, grunnskule og pleie og omsorg dersom dekningsgradar og årsverk per brukar blir haldne som i {baseYear}.',
     'kommune.ratios.heading': 'Personar i arbeidsfør alder per eldre',
     'kommune.rank.heading': 'Plassering',
     'kommune.rank.all': 'Blant alle kommunar',
@@ -231,19 +245,23 @@ export const kommuneMessages = defineMessages({
     'kommune.map.indicator': 'Indikator',
     'kommune.map.year': 'År',
     'kommune.map.show': 'Vis',
-    'kommune.map.summary': '{indicator} i {year}: lågast i {lowName} ({low}), høgast i {highName} ({high}). Halvparten av kommunane ligg under {median}.',
+    'kommune.map.summary':
+      '{indicator} i {year}: lågast i {lowName} ({low}), høgast i {highName} ({high}). Halvparten av kommunane ligg under {median}.',
     'kommune.map.table': 'Kommunane i tabell',
     'kommune.map.sortBy': 'Sorter etter {column}',
     'kommune.map.sortedAscending': 'stigande',
     'kommune.map.sortedDescending': 'søkkande',
     'kommune.denmark.title': 'Danske kommunar',
-    'kommune.denmark.lead': 'Folketal 1. januar frå Danmarks Statistik (FOLK1A). Framskrivingar og tenestebehov finst førebels berre for norske kommunar.',
+    'kommune.denmark.lead':
+      'Folketal 1. januar frå Danmarks Statistik (FOLK1A). Framskrivingar og tenestebehov finst førebels berre for norske kommunar.',
     'kommune.denmark.map': 'Folketalet i danske kommunar i {year}',
-    'kommune.map.description': 'Kommunane farga etter {indicator} i {year}, frå lys (lågast) til mørk (høgast); annakvar klasse er skravert. Kvar kommune er ei lenkje til kommunebiletet.',
+    'kommune.map.description':
+      'Kommunane farga etter {indicator} i {year}, frå lys (lågast) til mørk (høgast); annakvar klasse er skravert. Kvar kommune er ei lenkje til kommunebiletet.',
     'kommune.map.noData': 'ingen tal',
     'kommune.map.classFrom': 'Klassen frå',
     'kommune.map.classTo': 'Klassen til',
-    'kommune.denmark.mapDescription': 'Dei danske kommunane farga etter folketal i {year}, frå lys (færrast) til mørk (flest); annakvar klasse er skravert. Kvar kommune er ei lenkje til rada i tabellen.',
+    'kommune.denmark.mapDescription':
+      'Dei danske kommunane farga etter folketal i {year}, frå lys (færrast) til mørk (flest); annakvar klasse er skravert. Kvar kommune er ei lenkje til rada i tabellen.',
     'kommune.denmark.table': 'Kommunane i tabell',
     'kommune.staffing.usersChart': 'Brukarar per teneste',
     'kommune.staffing.fteChart': 'Årsverk per teneste',
@@ -254,16 +272,19 @@ export const kommuneMessages = defineMessages({
   },
   da: {
     'kommune.ageGroups.index': 'indeks, {base} = 100',
-    'kommune.ageGroups.description': 'Ændringen i hver aldersgruppe fra {base} til {end} som indeks, hvor {base} = 100, med lavt og højt alternativ som bånd.',
+    'kommune.ageGroups.description':
+      'Ændringen i hver aldersgruppe fra {base} til {end} som indeks, hvor {base} = 100, med lavt og højt alternativ som bånd.',
     'kommune.band.label': 'Lavt til højt alternativ',
     'kommune.label.men': 'Mænd',
     'kommune.label.women': 'Kvinder',
     'kommune.label.persons': 'personer',
-    'kommune.pyramid.description': 'Mænd til venstre og kvinder til højre efter femårig aldersgruppe; søjlerne viser {base}, stregen {year}.',
+    'kommune.pyramid.description':
+      'Mænd til venstre og kvinder til højre efter femårig aldersgruppe; søjlerne viser {base}, stregen {year}.',
     'kommune.table.show': 'Vis tallene i en tabel',
     'kommune.nav': 'Kommunebillede',
     'kommune.index.title': 'Kommunebillede',
-    'kommune.index.lead': 'Fremskrevet befolkning, behov for personale og forsørgerbyrde for hver norsk kommune frem til 2050, ved nuværende serviceniveau.',
+    'kommune.index.lead':
+      'Fremskrevet befolkning, behov for personale og forsørgerbyrde for hver norsk kommune frem til 2050, ved nuværende serviceniveau.',
     'kommune.search.label': 'Søg efter kommune (navn i alle officielle former eller kommunenummer)',
     'kommune.search.submit': 'Søg',
     'kommune.search.results': 'Resultater for »{query}«',
@@ -279,12 +300,14 @@ export const kommuneMessages = defineMessages({
     'kommune.national.title': 'Hele Norge',
     'kommune.national.lead': 'Summen af alle {count} kommuner. Fremskrivning fra {baseYear} til {endYear}.',
     'kommune.headline.heading': 'Hovedtræk',
-    'kommune.headline.ratio': 'I {year} vil {name} have {future} personer i den erhvervsaktive alder (20–66 år) pr. person over 80 år, mod {today} i dag.',
+    'kommune.headline.ratio':
+      'I {year} vil {name} have {future} personer i den erhvervsaktive alder (20–66 år) pr. person over 80 år, mod {today} i dag.',
     'kommune.headline.care.more': 'Pleje og omsorg vil kræve {percent} % flere årsværk i {year} end i dag.',
     'kommune.headline.care.fewer': 'Pleje og omsorg vil kræve {percent} % færre årsværk i {year} end i dag.',
     'kommune.headline.population.grow': 'Befolkningen vokser fra {today} til {future} i {year} ({percent} %).',
     'kommune.headline.population.shrink': 'Befolkningen falder fra {today} til {future} i {year} ({percent} %).',
-    'kommune.headline.rank': 'Målt på personer i den erhvervsaktive alder pr. person over 80 år i {year} er {name} nummer {rank} af {of} kommuner og nummer {countyRank} af {countyOf} i fylket (nummer 1 har flest).',
+    'kommune.headline.rank':
+      'Målt på personer i den erhvervsaktive alder pr. person over 80 år i {year} er {name} nummer {rank} af {of} kommuner og nummer {countyRank} af {countyOf} i fylket (nummer 1 har flest).',
     'kommune.scenario.heading': 'Scenarie',
     'kommune.scenario.alternative': 'Alternativ',
     'kommune.scenario.main': 'Hovedalternativ',
@@ -302,7 +325,8 @@ export const kommuneMessages = defineMessages({
     'kommune.ageGroups.heading': 'Aldersgrupper {from}–{to}',
     'kommune.ageGroups.band': 'Tallene følger det valgte alternativ; lavt og højt alternativ viser usikkerheden.',
     'kommune.staffing.heading': 'Behov for personale ved nuværende serviceniveau',
-    'kommune.staffing.lead': 'Brugere og årsværk i børnehave, grundskole og pleje og omsorg, hvis dækningsgrader og årsværk pr. bruger holdes som i {baseYear}.',
+    'kommune.staffing.lead':
+      'Brugere og årsværk i børnehave, grundskole og pleje og omsorg, hvis dækningsgrader og årsværk pr. bruger holdes som i {baseYear}.',
     'kommune.ratios.heading': 'Personer i den erhvervsaktive alder pr. ældre',
     'kommune.rank.heading': 'Placering',
     'kommune.rank.all': 'Blandt alle kommuner',
@@ -356,19 +380,23 @@ export const kommuneMessages = defineMessages({
     'kommune.map.indicator': 'Indikator',
     'kommune.map.year': 'År',
     'kommune.map.show': 'Vis',
-    'kommune.map.summary': '{indicator} i {year}: lavest i {lowName} ({low}), højest i {highName} ({high}). Halvdelen af kommunerne ligger under {median}.',
+    'kommune.map.summary':
+      '{indicator} i {year}: lavest i {lowName} ({low}), højest i {highName} ({high}). Halvdelen af kommunerne ligger under {median}.',
     'kommune.map.table': 'Kommunerne i tabelform',
     'kommune.map.sortBy': 'Sortér efter {column}',
     'kommune.map.sortedAscending': 'stigende',
     'kommune.map.sortedDescending': 'faldende',
     'kommune.denmark.title': 'Danske kommuner',
-    'kommune.denmark.lead': 'Befolkningen 1. januar fra Danmarks Statistik (FOLK1A). Fremskrivninger og behov for personale findes indtil videre kun for norske kommuner.',
+    'kommune.denmark.lead':
+      'Befolkningen 1. januar fra Danmarks Statistik (FOLK1A). Fremskrivninger og behov for personale findes indtil videre kun for norske kommuner.',
     'kommune.denmark.map': 'Befolkningen i de danske kommuner i {year}',
-    'kommune.map.description': 'Kommunerne farvet efter {indicator} i {year}, fra lys (lavest) til mørk (højest); hver anden klasse er skraveret. Hver kommune er et link til kommunebilledet.',
+    'kommune.map.description':
+      'Kommunerne farvet efter {indicator} i {year}, fra lys (lavest) til mørk (højest); hver anden klasse er skraveret. Hver kommune er et link til kommunebilledet.',
     'kommune.map.noData': 'ingen tal',
     'kommune.map.classFrom': 'Klassen fra',
     'kommune.map.classTo': 'Klassen til',
-    'kommune.denmark.mapDescription': 'De danske kommuner farvet efter befolkningstal i {year}, fra lys (færrest) til mørk (flest); hver anden klasse er skraveret. Hver kommune er et link til rækken i tabellen.',
+    'kommune.denmark.mapDescription':
+      'De danske kommuner farvet efter befolkningstal i {year}, fra lys (færrest) til mørk (flest); hver anden klasse er skraveret. Hver kommune er et link til rækken i tabellen.',
     'kommune.denmark.table': 'Kommunerne i tabelform',
     'kommune.staffing.usersChart': 'Brugere pr. serviceområde',
     'kommune.staffing.fteChart': 'Årsværk pr. serviceområde',
@@ -379,7 +407,8 @@ export const kommuneMessages = defineMessages({
   },
   en: {
     'kommune.ageGroups.index': 'index, {base} = 100',
-    'kommune.ageGroups.description': 'The change in each age group from {base} to {end}, as an index with {base} = 100, with the low and high alternatives as a band.',
+    'kommune.ageGroups.description':
+      'The change in each age group from {base} to {end}, as an index with {base} = 100, with the low and high alternatives as a band.',
     'kommune.band.label': 'Low to high alternative',
     'kommune.label.men': 'Men',
     'kommune.label.women': 'Women',
@@ -388,7 +417,8 @@ export const kommuneMessages = defineMessages({
     'kommune.table.show': 'Show the figures as a table',
     'kommune.nav': 'Municipality overview',
     'kommune.index.title': 'Municipality overview',
-    'kommune.index.lead': 'Projected population, service staffing needs and old-age dependency for every Norwegian municipality up to 2050, at today’s standard.',
+    'kommune.index.lead':
+      'Projected population, service staffing needs and old-age dependency for every Norwegian municipality up to 2050, at today’s standard.',
     'kommune.search.label': 'Search for a municipality (name in any official form, or number)',
     'kommune.search.submit': 'Search',
     'kommune.search.results': 'Results for “{query}”',
@@ -404,12 +434,14 @@ export const kommuneMessages = defineMessages({
     'kommune.national.title': 'All of Norway',
     'kommune.national.lead': 'The sum of all {count} municipalities. Projection from {baseYear} to {endYear}.',
     'kommune.headline.heading': 'Headlines',
-    'kommune.headline.ratio': 'In {year} {name} will have {future} persons of working age (20–66) per person over 80, against {today} today.',
+    'kommune.headline.ratio':
+      'In {year} {name} will have {future} persons of working age (20–66) per person over 80, against {today} today.',
     'kommune.headline.care.more': 'Care services will need {percent} % more full-time equivalents in {year} than today.',
     'kommune.headline.care.fewer': 'Care services will need {percent} % fewer full-time equivalents in {year} than today.',
     'kommune.headline.population.grow': 'The population grows from {today} to {future} in {year} ({percent} %).',
     'kommune.headline.population.shrink': 'The population falls from {today} to {future} in {year} ({percent} %).',
-    'kommune.headline.rank': 'In persons of working age per person over 80 in {year}, {name} ranks {rank} of {of} municipalities, and {countyRank} of {countyOf} in its county (1 has the most).',
+    'kommune.headline.rank':
+      'In persons of working age per person over 80 in {year}, {name} ranks {rank} of {of} municipalities, and {countyRank} of {countyOf} in its county (1 has the most).',
     'kommune.scenario.heading': 'Scenario',
     'kommune.scenario.alternative': 'Alternative',
     'kommune.scenario.main': 'Main alternative',
@@ -427,7 +459,8 @@ export const kommuneMessages = defineMessages({
     'kommune.ageGroups.heading': 'Age groups {from}–{to}',
     'kommune.ageGroups.band': 'The figures follow the chosen alternative; the low and high alternatives show the uncertainty.',
     'kommune.staffing.heading': 'Staffing needs at today’s standard',
-    'kommune.staffing.lead': 'Users and full-time equivalents in kindergartens, primary and lower secondary schools and care, if coverage and staff per user stay as in {baseYear}.',
+    'kommune.staffing.lead':
+      'Users and full-time equivalents in kindergartens, primary and lower secondary schools and care, if coverage and staff per user stay as in {baseYear}.',
     'kommune.ratios.heading': 'Persons of working age per older person',
     'kommune.rank.heading': 'Rank',
     'kommune.rank.all': 'Among all municipalities',
@@ -481,24 +514,29 @@ export const kommuneMessages = defineMessages({
     'kommune.map.indicator': 'Indicator',
     'kommune.map.year': 'Year',
     'kommune.map.show': 'Show',
-    'kommune.map.summary': '{indicator} in {year}: lowest in {lowName} ({low}), highest in {highName} ({high}). Half of the municipalities are below {median}.',
+    'kommune.map.summary':
+      '{indicator} in {year}: lowest in {lowName} ({low}), highest in {highName} ({high}). Half of the municipalities are below {median}.',
     'kommune.map.table': 'The municipalities as a table',
     'kommune.map.sortBy': 'Sort by {column}',
     'kommune.map.sortedAscending': 'ascending',
     'kommune.map.sortedDescending': 'descending',
     'kommune.denmark.title': 'Danish municipalities',
-    'kommune.denmark.lead': 'Population on 1 January from Statistics Denmark (FOLK1A). Projections and staffing needs are so far available for Norwegian municipalities only.',
+    'kommune.denmark.lead':
+      'Population on 1 January from Statistics Denmark (FOLK1A). Projections and staffing needs are so far available for Norwegian municipalities only.',
     'kommune.denmark.map': 'Population of the Danish municipalities in {year}',
-    'kommune.map.description': 'The municipalities shaded by {indicator} in {year}, from light (lowest) to dark (highest); every other class is hatched. Each municipality links to its overview.',
+    'kommune.map.description':
+      'The municipalities shaded by {indicator} in {year}, from light (lowest) to dark (highest); every other class is hatched. Each municipality links to its overview.',
     'kommune.map.noData': 'no data',
     'kommune.map.classFrom': 'Class from',
     'kommune.map.classTo': 'Class to',
-    'kommune.denmark.mapDescription': 'The Danish municipalities shaded by population in {year}, from light (fewest) to dark (most); every other class is hatched. Each municipality links to its row in the table.',
+    'kommune.denmark.mapDescription':
+      'The Danish municipalities shaded by population in {year}, from light (fewest) to dark (most); every other class is hatched. Each municipality links to its row in the table.',
     'kommune.denmark.table': 'The municipalities as a table',
     'kommune.staffing.usersChart': 'Users per service',
     'kommune.staffing.fteChart': 'Full-time equivalents (FTE) per service',
     'kommune.staffing.usersDescription': 'Bars for the number of users in each service, one bar per year ({years}).',
-    'kommune.staffing.fteDescription': 'Bars for the number of full-time equivalents in each service and in total, one bar per year ({years}).',
+    'kommune.staffing.fteDescription':
+      'Bars for the number of full-time equivalents in each service and in total, one bar per year ({years}).',
     'kommune.staffing.users': 'users',
     'kommune.staffing.fte': 'FTE',
   },

@@ -80,8 +80,9 @@ export function populationFromJsonStat(ds: JsonStatDataset): PopulationHistory {
       for (const [sex, k] of sexCodes) {
         ages.forEach((age, a) => {
           const v = ds.values[ds.offsetAt([r, k, a, 0, y])]!;
-          persons[(r * years.length + y) * CELL_COUNT + cellIndex(sex, Math.min(parseInt(age.code, 10), MAX_AGE))]! +=
-            Number.isNaN(v) ? 0 : v;
+          persons[(r * years.length + y) * CELL_COUNT + cellIndex(sex, Math.min(parseInt(age.code, 10), MAX_AGE))]! += Number.isNaN(v)
+            ? 0
+            : v;
         });
       }
     });
@@ -198,7 +199,11 @@ function careUsersFromPanel(rows: CsvRow[]): CareUsersPanel {
     const offset = slot * CARE_BANDS.length;
     writeBands(homeCare, offset, sumBands(group, 'Y_1_a_', 'Y_1_a_ialt'));
     writeBands(institution, offset, sumBands(group, 'Y_3_a_', 'Y_3_a_ialt'));
-    writeBands(population, offset, CARE_BANDS.map((b) => numberOrNaN(field(group[0]!, `folk_${b}`))));
+    writeBands(
+      population,
+      offset,
+      CARE_BANDS.map((b) => numberOrNaN(field(group[0]!, `folk_${b}`))),
+    );
   }
   return { codes, years, homeCare, institution, population };
 }
@@ -274,7 +279,10 @@ type CsvRow = ReadonlyMap<string, string>;
 
 /** Comma-separated with an optional BOM and double-quoted fields (no embedded commas in our files). */
 function parseCsv(text: string): CsvRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const unquote = (s: string) => s.replace(/^"(.*)"$/, '$1');
   const header = lines[0]!.split(',').map(unquote);
   return lines.slice(1).map((line) => {

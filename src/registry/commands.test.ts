@@ -10,7 +10,10 @@ describe('registry command', () => {
   it('explains bad arguments', () => {
     expect(parseRegistryCommand([])).toEqual({ ok: false, error: 'no command given' });
     expect(parseRegistryCommand(['export'])).toEqual({ ok: false, error: 'unknown command "export"' });
-    expect(parseRegistryCommand(['import', '--source', 'web'])).toEqual({ ok: false, error: '--source must be shipped or ssb (got "web")' });
+    expect(parseRegistryCommand(['import', '--source', 'web'])).toEqual({
+      ok: false,
+      error: '--source must be shipped or ssb (got "web")',
+    });
     expect(parseRegistryCommand(['import', 'now'])).toEqual({ ok: false, error: 'unexpected argument "now"' });
     expect(parseRegistryCommand(['import', '--fast'])).toMatchObject({ ok: false });
   });

@@ -41,12 +41,7 @@ interface Topology {
  * properties that hold the code and the name. Two units are neighbours when their rings use the
  * same arc: TopoJSON stores each shared stretch of boundary once.
  */
-export function boundariesFromTopology(
-  json: unknown,
-  object: string,
-  codeProperty: string,
-  nameProperty: string,
-): Boundaries {
+export function boundariesFromTopology(json: unknown, object: string, codeProperty: string, nameProperty: string): Boundaries {
   const topology = json as Topology;
   if (topology?.type !== 'Topology' || !Array.isArray(topology.arcs)) throw new GeoFormatError('not a TopoJSON topology');
   const geometries = topology.objects?.[object]?.geometries;
@@ -111,7 +106,10 @@ export function boundariesFromGeoJson(
   nameProperty: string,
   keep: (code: string) => boolean = () => true,
 ): Boundaries {
-  const collection = json as { type?: string; features?: { properties?: Record<string, unknown>; geometry?: { type: string; coordinates: unknown } }[] };
+  const collection = json as {
+    type?: string;
+    features?: { properties?: Record<string, unknown>; geometry?: { type: string; coordinates: unknown } }[];
+  };
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new GeoFormatError('not a GeoJSON FeatureCollection');
   }

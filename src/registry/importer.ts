@@ -4,13 +4,7 @@
  */
 import type { DB, Queryable } from '../platform/db/database.js';
 import type { JsonStatDataset } from './jsonstat.js';
-import {
-  populationColumns,
-  populationSlice,
-  unknownCodes,
-  type NationalProjectionRow,
-  type PopulationColumns,
-} from './model.js';
+import { populationColumns, populationSlice, unknownCodes, type NationalProjectionRow, type PopulationColumns } from './model.js';
 import {
   readShippedDanishTotals,
   readShippedNationalProjections,
@@ -62,13 +56,19 @@ async function writeUnits(tx: Queryable, shipped: ShippedUnits, source: string):
 }
 
 /** Checks a 07459 dataset against the registry's Norwegian municipalities. */
-async function validPopulation(tx: Queryable, ds: JsonStatDataset): Promise<{ ok: true; population: PopulationColumns } | { ok: false; error: string }> {
+async function validPopulation(
+  tx: Queryable,
+  ds: JsonStatDataset,
+): Promise<{ ok: true; population: PopulationColumns } | { ok: false; error: string }> {
   const parsed = populationColumns(ds);
   if (!parsed.ok) return parsed;
   const known = new Set((await listMunicipalities(tx, 'NO')).map((m) => m.code));
   const unknown = unknownCodes(parsed.population.municipality, known);
   if (unknown.length > 0) {
-    return { ok: false, error: `the dataset has municipality codes the registry does not know (2024 borders expected): ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ' …' : ''}` };
+    return {
+      ok: false,
+      error: `the dataset has municipality codes the registry does not know (2024 borders expected): ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ' …' : ''}`,
+    };
   }
   return parsed;
 }
@@ -95,7 +95,12 @@ async function writePopulation(
  * in the dataset replace what the registry had for those years; other years stay. Needs the
  * municipalities in the registry first.
  */
-export async function importPopulation07459(db: DB, ds: JsonStatDataset, source: string, onProgress: ImportProgress = () => {}): Promise<ImportResult> {
+export async function importPopulation07459(
+  db: DB,
+  ds: JsonStatDataset,
+  source: string,
+  onProgress: ImportProgress = () => {},
+): Promise<ImportResult> {
   return db.transaction().execute(async (tx) => {
     const checked = await validPopulation(tx, ds);
     if (!checked.ok) return checked;
@@ -107,7 +112,12 @@ export async function importPopulation07459(db: DB, ds: JsonStatDataset, source:
 }
 
 /** Imports national projection rows (replacing the tables they belong to) in one transaction. */
-export async function importNationalProjections(db: DB, rows: readonly NationalProjectionRow[], source: string, onProgress: ImportProgress = () => {}): Promise<ImportResult> {
+export async function importNationalProjections(
+  db: DB,
+  rows: readonly NationalProjectionRow[],
+  source: string,
+  onProgress: ImportProgress = () => {},
+): Promise<ImportResult> {
   if (rows.length === 0) return { ok: false, error: 'no rows for the alternatives MMMM, HHMH or LLML' };
   return db.transaction().execute(async (tx) => {
     onProgress(0, rows.length, 'national projections');
@@ -124,7 +134,11 @@ export async function importNationalProjections(db: DB, rows: readonly NationalP
  * codes, population 07459, Denmark's FOLK1A totals and SSB's national projections. The server
  * calls this at start-up when the registry is empty; `npm run registry -- import` calls it too.
  */
-export async function importShippedRegistry(db: DB, onProgress: ImportProgress = () => {}, dataDir: URL = DEFAULT_DATA_DIR): Promise<{ rows: number }> {
+export async function importShippedRegistry(
+  db: DB,
+  onProgress: ImportProgress = () => {},
+  dataDir: URL = DEFAULT_DATA_DIR,
+): Promise<{ rows: number }> {
   const shipped = readShippedUnits(dataDir);
   const danishCodes = new Set(shipped.units.municipalities.filter((m) => m.country === 'DK').map((m) => m.code));
   const danishTotals = readShippedDanishTotals(danishCodes, dataDir);
@@ -147,7 +161,9 @@ export async function importShippedRegistry(db: DB, onProgress: ImportProgress =
     if (!checked.ok) throw new Error(`the shipped 07459 copy is not valid: ${checked.error}`);
     total += checked.population.municipality.length;
     onProgress(before, total, 'population 07459');
-    const populationRows = await writePopulation(tx, checked.population, source, (done) => onProgress(before + done, total, 'population 07459'));
+    const populationRows = await writePopulation(tx, checked.population, source, (done) =>
+      onProgress(before + done, total, 'population 07459'),
+    );
     return { rows: before + populationRows };
   });
 }

@@ -45,7 +45,12 @@ describe('name forms', () => {
 
   it('joins official forms with an en dash and leaves exonyms out', () => {
     expect(officialName(norwegianNameForms('Kárášjohka - Karasjok'))).toBe('Kárášjohka – Karasjok');
-    expect(officialName([{ name: 'København', language: 'da', official: true }, { name: 'Copenhagen', language: 'en', official: false }])).toBe('København');
+    expect(
+      officialName([
+        { name: 'København', language: 'da', official: true },
+        { name: 'Copenhagen', language: 'en', official: false },
+      ]),
+    ).toBe('København');
   });
 
   it('matches search without case or accents', () => {
@@ -65,7 +70,10 @@ describe('Norwegian units', () => {
 
   it('gives every multi-form name exactly one Norwegian form', () => {
     for (const unit of [...municipalities, ...regions]) {
-      expect(unit.names.filter((f) => f.language === 'no'), unit.code).toHaveLength(1);
+      expect(
+        unit.names.filter((f) => f.language === 'no'),
+        unit.code,
+      ).toHaveLength(1);
     }
   });
 
@@ -86,7 +94,9 @@ describe('Norwegian units', () => {
   });
 
   it('treats a renaming under the same code as no change of code', () => {
-    const renamed: CodeChange[] = [{ oldCode: '2011', oldName: 'Kautokeino', newCode: '2011', newName: 'Guovdageaidnu - Kautokeino', changedOn: '1988-01-01' }];
+    const renamed: CodeChange[] = [
+      { oldCode: '2011', oldName: 'Kautokeino', newCode: '2011', newName: 'Guovdageaidnu - Kautokeino', changedOn: '1988-01-01' },
+    ];
     expect(formerNorwegianMunicipalities(renamed, new Set())).toEqual([]);
   });
 });
@@ -179,7 +189,12 @@ describe('national projection from JSON-stat2', () => {
     dimension: {
       Region: { category: { index: ['0'], label: { '0': 'Hele landet' } } },
       Alder: { category: { index: ['000', '090+'], label: { '000': '0 år', '090+': '90 år eller eldre' } } },
-      ContentsCode: { category: { index: ['Fram1', 'Fram2', 'Fram3'], label: { Fram1: 'Hovedalternativet (MMMM)', Fram2: 'Konstant (KKKK)', Fram3: 'Lav nasjonal vekst (LLML)' } } },
+      ContentsCode: {
+        category: {
+          index: ['Fram1', 'Fram2', 'Fram3'],
+          label: { Fram1: 'Hovedalternativet (MMMM)', Fram2: 'Konstant (KKKK)', Fram3: 'Lav nasjonal vekst (LLML)' },
+        },
+      },
       Tid: { category: { index: ['2024', '2025'] } },
     },
     value: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
@@ -202,7 +217,15 @@ describe('national projection from JSON-stat2', () => {
   });
 
   it('refuses a table without the alternatives', () => {
-    const plain = JsonStatDataset.parse({ id: ['Alder', 'Tid'], size: [1, 1], dimension: { Alder: { category: { index: ['000'] } }, Tid: { category: { index: ['2024'] } } }, value: [1] });
-    expect(nationalProjectionFromJsonStat(plain, '14288', 2024)).toEqual({ ok: false, error: 'the dataset has no MMMM, HHMH or LLML alternative' });
+    const plain = JsonStatDataset.parse({
+      id: ['Alder', 'Tid'],
+      size: [1, 1],
+      dimension: { Alder: { category: { index: ['000'] } }, Tid: { category: { index: ['2024'] } } },
+      value: [1],
+    });
+    expect(nationalProjectionFromJsonStat(plain, '14288', 2024)).toEqual({
+      ok: false,
+      error: 'the dataset has no MMMM, HHMH or LLML alternative',
+    });
   });
 });

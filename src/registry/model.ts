@@ -167,12 +167,7 @@ export function officialName(forms: readonly NameForm[]): string {
 
 /** Case- and accent-insensitive key for matching a search against name forms. */
 export function searchKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ŋ/g, 'n')
-    .toLowerCase()
-    .trim();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ŋ/g, 'n').toLowerCase().trim();
 }
 
 type Record_ = ReadonlyMap<string, string>;
@@ -182,7 +177,10 @@ type Record_ = ReadonlyMap<string, string>;
  * escapes. Not for multi-line fields (none of the registry's files have them).
  */
 export function parseCsvRecords(text: string, delimiter = ','): Record_[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   const [header, ...rows] = lines.map((line) => splitCsvLine(line, delimiter));
   if (!header) return [];
   return rows.map((values) => new Map(header.map((h, i) => [h, values[i] ?? ''])));
@@ -341,13 +339,15 @@ const NOT_A_MUNICIPALITY = new Set(['411']);
 
 /** Denmark's 5 regions and 98 municipalities from dk/dk_municipalities_dagi2014_properties.csv. */
 export function danishUnits(propertiesCsv: string): RegistryUnits {
-  const regions = DANISH_REGIONS.map(([code, name]): Region => ({
-    country: 'DK',
-    code,
-    names: [{ name, language: 'da', official: true }],
-    validFrom: DANISH_REFORM,
-    validTo: null,
-  }));
+  const regions = DANISH_REGIONS.map(
+    ([code, name]): Region => ({
+      country: 'DK',
+      code,
+      names: [{ name, language: 'da', official: true }],
+      validFrom: DANISH_REFORM,
+      validTo: null,
+    }),
+  );
   const municipalities = parseCsvRecords(propertiesCsv)
     .filter((row) => !NOT_A_MUNICIPALITY.has(column(row, 'lau_1')))
     .map((row): Municipality => {

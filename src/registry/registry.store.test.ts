@@ -71,19 +71,25 @@ describe('registry store', () => {
     expect((await populationTotals(database.db, 'NO', '5610')).map((r) => r.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
   }, 120_000);
 
-  it('lists today\'s municipalities with every name form', async () => {
+  it("lists today's municipalities with every name form", async () => {
     const norway = await listMunicipalities(database.db, 'NO');
     expect(norway).toHaveLength(357);
     expect(await listMunicipalities(database.db, 'DK')).toHaveLength(98);
     const karasjok = norway.find((m) => m.code === '5610')!;
     expect(karasjok.name).toBe('Kárášjohka – Karasjok');
-    expect(karasjok.names.map((f) => [f.name, f.language])).toEqual([['Kárášjohka', 'se'], ['Karasjok', 'no']]);
+    expect(karasjok.names.map((f) => [f.name, f.language])).toEqual([
+      ['Kárášjohka', 'se'],
+      ['Karasjok', 'no'],
+    ]);
     expect(karasjok.regionCode).toBe('56');
   });
 
-  it('keeps former codes with their validity and maps them to today\'s, weighted where split', async () => {
+  it("keeps former codes with their validity and maps them to today's, weighted where split", async () => {
     expect(await findMunicipality(database.db, 'NO', '1507')).toMatchObject({ validFrom: '2020-01-01', validTo: '2024-01-01' });
-    expect(await currentCodesFor(database.db, '1507', 2022)).toEqual([{ code: '1508', weight: 0.5 }, { code: '1580', weight: 0.5 }]);
+    expect(await currentCodesFor(database.db, '1507', 2022)).toEqual([
+      { code: '1508', weight: 0.5 },
+      { code: '1580', weight: 0.5 },
+    ]);
     expect(await currentCodesFor(database.db, '0821', 2019)).toEqual([{ code: '4020', weight: 1 }]); // Bø → Midt-Telemark
   });
 

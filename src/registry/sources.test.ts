@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fetchJsonStat, nationalProjectionUrl, population07459Url, readShippedUnits } from './sources.js';
 
 const url = new URL('https://data.ssb.no/api/pxwebapi/v2/tables/07459/data');
-const answering = (status: number, body: string): typeof fetch => async () => new Response(body, { status, statusText: status === 200 ? 'OK' : 'Service Unavailable' });
+const answering =
+  (status: number, body: string): typeof fetch =>
+  async () =>
+    new Response(body, { status, statusText: status === 200 ? 'OK' : 'Service Unavailable' });
 
 describe('fetching from SSB', () => {
   it('asks PxWebApi v2 for JSON-stat2 with 2024 codes from 2024', () => {
@@ -21,13 +24,17 @@ describe('fetching from SSB', () => {
     const result = await fetchJsonStat(url, 1000, offline);
     expect(result).toEqual({
       ok: false,
-      error: "SSB's API at data.ssb.no is unreachable (getaddrinfo ENOTFOUND data.ssb.no); the shipped copy can be imported with --source shipped",
+      error:
+        "SSB's API at data.ssb.no is unreachable (getaddrinfo ENOTFOUND data.ssb.no); the shipped copy can be imported with --source shipped",
     });
   });
 
   it('reports an HTTP error and a body that is not JSON-stat2', async () => {
     expect(await fetchJsonStat(url, 1000, answering(503, ''))).toMatchObject({ ok: false, error: expect.stringContaining('503') });
-    expect(await fetchJsonStat(url, 1000, answering(200, '{"class":"collection"}'))).toMatchObject({ ok: false, error: expect.stringContaining('not a JSON-stat2 dataset') });
+    expect(await fetchJsonStat(url, 1000, answering(200, '{"class":"collection"}'))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('not a JSON-stat2 dataset'),
+    });
     expect(await fetchJsonStat(url, 1000, answering(200, '<html>'))).toMatchObject({ ok: false });
   });
 
@@ -39,7 +46,7 @@ describe('fetching from SSB', () => {
 });
 
 describe('shipped units', () => {
-  it('has both countries, today\'s and former codes', () => {
+  it("has both countries, today's and former codes", () => {
     const { units, crosswalk, codeChanges } = readShippedUnits();
     const current = units.municipalities.filter((m) => m.validTo === null);
     expect(current.filter((m) => m.country === 'NO')).toHaveLength(357);

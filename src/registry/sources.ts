@@ -56,11 +56,7 @@ export function readShippedUnits(dataDir: URL = DEFAULT_DATA_DIR): ShippedUnits 
   return {
     units: {
       regions: [...norway.regions, ...denmark.regions],
-      municipalities: [
-        ...norway.municipalities,
-        ...formerNorwegianMunicipalities(codeChanges, current),
-        ...denmark.municipalities,
-      ],
+      municipalities: [...norway.municipalities, ...formerNorwegianMunicipalities(codeChanges, current), ...denmark.municipalities],
     },
     codeChanges,
     crosswalk: parseCrosswalk(readShipped(SHIPPED_FILES.crosswalk, dataDir)),
@@ -127,7 +123,10 @@ export async function fetchJsonStat(url: URL, timeoutMs = 60_000, fetchImpl: typ
     response = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
   } catch (error) {
     const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    return { ok: false, error: `SSB's API at ${url.host} is unreachable (${reason}); the shipped copy can be imported with --source shipped` };
+    return {
+      ok: false,
+      error: `SSB's API at ${url.host} is unreachable (${reason}); the shipped copy can be imported with --source shipped`,
+    };
   }
   if (!response.ok) return { ok: false, error: `SSB's API answered ${response.status} ${response.statusText} for ${url.pathname}` };
   try {

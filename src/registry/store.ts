@@ -120,7 +120,15 @@ export async function replaceUnits(db: Queryable, regions: readonly Region[], mu
   await insertInChunks(regions, (chunk) =>
     db
       .insertInto('registry_regions')
-      .values(chunk.map((r) => ({ country: r.country, code: r.code, name: officialName(r.names), valid_from: dateOrNull(r.validFrom), valid_to: dateOrNull(r.validTo) })))
+      .values(
+        chunk.map((r) => ({
+          country: r.country,
+          code: r.code,
+          name: officialName(r.names),
+          valid_from: dateOrNull(r.validFrom),
+          valid_to: dateOrNull(r.validTo),
+        })),
+      )
       .execute(),
   );
   await insertInChunks(municipalities, (chunk) =>
@@ -138,15 +146,20 @@ export async function replaceUnits(db: Queryable, regions: readonly Region[], mu
       )
       .execute(),
   );
-  const names = [
-    ...regions.flatMap((r) => nameRows('region', r)),
-    ...municipalities.flatMap((m) => nameRows('municipality', m)),
-  ];
+  const names = [...regions.flatMap((r) => nameRows('region', r)), ...municipalities.flatMap((m) => nameRows('municipality', m))];
   await insertInChunks(names, (chunk) => db.insertInto('registry_names').values(chunk).execute());
 }
 
 function nameRows(unit: NameTable['unit'], u: Region): NameTable[] {
-  return u.names.map((f, position) => ({ country: u.country, unit, code: u.code, position, name: f.name, language: f.language, official: f.official }));
+  return u.names.map((f, position) => ({
+    country: u.country,
+    unit,
+    code: u.code,
+    position,
+    name: f.name,
+    language: f.language,
+    official: f.official,
+  }));
 }
 
 export async function replaceCodeChanges(db: Queryable, changes: readonly CodeChange[]): Promise<void> {
@@ -154,7 +167,15 @@ export async function replaceCodeChanges(db: Queryable, changes: readonly CodeCh
   await insertInChunks(changes, (chunk) =>
     db
       .insertInto('registry_code_changes')
-      .values(chunk.map((c) => ({ old_code: c.oldCode, old_name: c.oldName, new_code: c.newCode, new_name: c.newName, changed_on: sql<string>`${c.changedOn}::date` })))
+      .values(
+        chunk.map((c) => ({
+          old_code: c.oldCode,
+          old_name: c.oldName,
+          new_code: c.newCode,
+          new_name: c.newName,
+          changed_on: sql<string>`${c.changedOn}::date`,
+        })),
+      )
       .execute(),
   );
 }
@@ -175,9 +196,18 @@ export async function replaceCrosswalk(db: Queryable, entries: readonly Crosswal
  */
 export async function deletePopulationYears(db: Queryable, years: readonly number[]): Promise<void> {
   if (years.length === 0) return;
-  const otherYear = await db.selectFrom('registry_population').select('year').where('year', 'not in', [...years]).limit(1).executeTakeFirst();
+  const otherYear = await db
+    .selectFrom('registry_population')
+    .select('year')
+    .where('year', 'not in', [...years])
+    .limit(1)
+    .executeTakeFirst();
   if (otherYear === undefined) await sql`truncate registry_population`.execute(db);
-  else await db.deleteFrom('registry_population').where('year', 'in', [...years]).execute();
+  else
+    await db
+      .deleteFrom('registry_population')
+      .where('year', 'in', [...years])
+      .execute();
 }
 
 /** Inserts population cells (one statement; callers chunk for progress). */
@@ -263,7 +293,10 @@ export async function registryRowCounts(db: Queryable): Promise<Record<string, n
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;
@@ -303,7 +336,12 @@ export async function listMunicipalities(db: Queryable, country: Country): Promi
 
 /** A municipality by code, current or former; undefined when the code never existed. */
 export async function findMunicipality(db: Queryable, country: Country, code: string): Promise<MunicipalitySummary | undefined> {
-  const rows = await db.selectFrom('registry_municipalities').select(municipalityColumns).where('country', '=', country).where('code', '=', code).execute();
+  const rows = await db
+    .selectFrom('registry_municipalities')
+    .select(municipalityColumns)
+    .where('country', '=', country)
+    .where('code', '=', code)
+    .execute();
   return (await withNames(db, country, rows))[0];
 }
 
@@ -314,7 +352,11 @@ async function withNames(db: Queryable, country: Country, rows: readonly Municip
     .select(['code', 'name', 'language', 'official'])
     .where('country', '=', country)
     .where('unit', '=', 'municipality')
-    .where('code', 'in', rows.map((r) => r.code))
+    .where(
+      'code',
+      'in',
+      rows.map((r) => r.code),
+    )
     .orderBy('code')
     .orderBy('position')
     .execute();
@@ -357,7 +399,12 @@ export async function searchMunicipalities(db: Queryable, query: string, country
   for (const c of ['NO', 'DK'] as const) {
     const codes = [...new Set(matched.filter((n) => n.country === c).map((n) => n.code))];
     if (codes.length === 0) continue;
-    const rows = await db.selectFrom('registry_municipalities').select(municipalityColumns).where('country', '=', c).where('code', 'in', codes).execute();
+    const rows = await db
+      .selectFrom('registry_municipalities')
+      .select(municipalityColumns)
+      .where('country', '=', c)
+      .where('code', 'in', codes)
+      .execute();
     found.push(...(await withNames(db, c, rows)));
   }
   return found.sort((a, b) => a.name.localeCompare(b.name, 'nb')).slice(0, limit);
@@ -367,7 +414,11 @@ export async function searchMunicipalities(db: Queryable, query: string, country
  * Population 1 January of one Norwegian municipality in one year as [sex][age] (male first), or
  * undefined when that year is not in the registry.
  */
-export async function populationByAge(db: Queryable, code: string, year: number): Promise<{ male: Int32Array; female: Int32Array } | undefined> {
+export async function populationByAge(
+  db: Queryable,
+  code: string,
+  year: number,
+): Promise<{ male: Int32Array; female: Int32Array } | undefined> {
   const rows = await db
     .selectFrom('registry_population')
     .select(['sex', 'age', 'persons'])

@@ -19,7 +19,8 @@ const DATA: LetterData = {
   timeZone: 'Europe/Oslo',
 };
 
-const text = (document: ReturnType<typeof mergeLetter>) => [document.title, ...document.sections.flatMap((s) => [s.heading, ...s.paragraphs])].join('\n');
+const text = (document: ReturnType<typeof mergeLetter>) =>
+  [document.title, ...document.sections.flatMap((s) => [s.heading, ...s.paragraphs])].join('\n');
 
 describe('decision letters', () => {
   it('merges a grant in bokmål with amount, reason paragraphs, conditions, appeal and facts', () => {
@@ -29,7 +30,10 @@ describe('decision letters', () => {
     const all = text(letter);
     expect(all).toContain('Til: Porsgrunn, Skien, Notodden');
     expect(all).toContain('innvilger et tilskudd på 3\u00a0500\u00a0000 NOK.');
-    expect(letter.sections.find((s) => s.heading === 'Begrunnelse')?.paragraphs).toEqual(['Søknaden er best rangert.', 'Nettverket dekker tre kommuner.']);
+    expect(letter.sections.find((s) => s.heading === 'Begrunnelse')?.paragraphs).toEqual([
+      'Søknaden er best rangert.',
+      'Nettverket dekker tre kommuner.',
+    ]);
     expect(all).toContain('Sluttrapport innen 1. juni 2028.');
     expect(all).toContain('forvaltningsloven §§ 28 og 29');
     expect(all).toContain('Vedtatt 1. desember 2026 av Ingrid Haugen, Kommunal- og distriktsdepartementet.');
@@ -44,7 +48,14 @@ describe('decision letters', () => {
   });
 
   it('gives a rejection its reason too, without conditions, in Danish for Denmark', () => {
-    const letter = mergeLetter('da', { ...DATA, outcome: 'rejected', amount: null, currency: 'DKK', members: ['Fredericia'], timeZone: 'Europe/Copenhagen' });
+    const letter = mergeLetter('da', {
+      ...DATA,
+      outcome: 'rejected',
+      amount: null,
+      currency: 'DKK',
+      members: ['Fredericia'],
+      timeZone: 'Europe/Copenhagen',
+    });
     expect(letter.title).toBe('Afgørelse om afslag – Nettverk for bærekraftige tjenester 2027');
     expect(text(letter)).toContain('Ansøgningen er ikke imødekommet.');
     expect(letter.sections.map((s) => s.heading)).toEqual(['Afgørelse', 'Begrundelse', 'Spørgsmål til afgørelsen', 'Oplysninger om sagen']);
@@ -52,7 +63,9 @@ describe('decision letters', () => {
   });
 
   it('says so when a grant has no conditions of its own', () => {
-    expect(text(mergeLetter('nb', { ...DATA, conditions: '  ' }))).toContain('Det er ikke satt andre vilkår enn dem som står i utlysningen.');
+    expect(text(mergeLetter('nb', { ...DATA, conditions: '  ' }))).toContain(
+      'Det er ikke satt andre vilkår enn dem som står i utlysningen.',
+    );
   });
 
   it('leaves no placeholder unfilled in any template, and refuses an unknown one', () => {

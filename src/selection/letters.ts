@@ -49,12 +49,16 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
     to: 'Til: {applicant}',
     decision: {
       heading: 'Vedtak',
-      granted: '{owner} har behandlet søknaden fra {applicant} til «{call}» i programmet «{programme}», og innvilger et tilskudd på {amount} {currency}.',
+      granted:
+        '{owner} har behandlet søknaden fra {applicant} til «{call}» i programmet «{programme}», og innvilger et tilskudd på {amount} {currency}.',
       rejected: '{owner} har behandlet søknaden fra {applicant} til «{call}» i programmet «{programme}». Søknaden er ikke innvilget.',
     },
     reason: 'Begrunnelse',
     conditions: { heading: 'Vilkår', none: 'Det er ikke satt andre vilkår enn dem som står i utlysningen.' },
-    rights: { heading: 'Klageadgang', text: 'Vedtaket kan påklages innen tre uker fra det er mottatt, jf. forvaltningsloven §§ 28 og 29. Klagen sendes til {owner}.' },
+    rights: {
+      heading: 'Klageadgang',
+      text: 'Vedtaket kan påklages innen tre uker fra det er mottatt, jf. forvaltningsloven §§ 28 og 29. Klagen sendes til {owner}.',
+    },
     facts: { heading: 'Opplysninger om saken', text: 'Søknadens referanse: {reference}. Vedtatt {date} av {decidedBy}, {owner}.' },
     mail: {
       subject: 'Vedtak på søknaden til «{call}»',
@@ -68,12 +72,16 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
     to: 'Til: {applicant}',
     decision: {
       heading: 'Vedtak',
-      granted: '{owner} har handsama søknaden frå {applicant} til «{call}» i programmet «{programme}», og innvilgar eit tilskot på {amount} {currency}.',
+      granted:
+        '{owner} har handsama søknaden frå {applicant} til «{call}» i programmet «{programme}», og innvilgar eit tilskot på {amount} {currency}.',
       rejected: '{owner} har handsama søknaden frå {applicant} til «{call}» i programmet «{programme}». Søknaden er ikkje innvilga.',
     },
     reason: 'Grunngjeving',
     conditions: { heading: 'Vilkår', none: 'Det er ikkje sett andre vilkår enn dei som står i utlysinga.' },
-    rights: { heading: 'Klagerett', text: 'De kan klage på vedtaket innan tre veker frå de fekk det, jf. forvaltningslova §§ 28 og 29. Klaga skal sendast til {owner}.' },
+    rights: {
+      heading: 'Klagerett',
+      text: 'De kan klage på vedtaket innan tre veker frå de fekk det, jf. forvaltningslova §§ 28 og 29. Klaga skal sendast til {owner}.',
+    },
     facts: { heading: 'Opplysningar om saka', text: 'Referansen til søknaden: {reference}. Vedteke {date} av {decidedBy}, {owner}.' },
     mail: {
       subject: 'Vedtak på søknaden til «{call}»',
@@ -87,8 +95,10 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
     to: 'Til: {applicant}',
     decision: {
       heading: 'Afgørelse',
-      granted: '{owner} har behandlet ansøgningen fra {applicant} til «{call}» i programmet «{programme}» og imødekommer ansøgningen med et tilskud på {amount} {currency}.',
-      rejected: '{owner} har behandlet ansøgningen fra {applicant} til «{call}» i programmet «{programme}». Ansøgningen er ikke imødekommet.',
+      granted:
+        '{owner} har behandlet ansøgningen fra {applicant} til «{call}» i programmet «{programme}» og imødekommer ansøgningen med et tilskud på {amount} {currency}.',
+      rejected:
+        '{owner} har behandlet ansøgningen fra {applicant} til «{call}» i programmet «{programme}». Ansøgningen er ikke imødekommet.',
     },
     reason: 'Begrundelse',
     conditions: { heading: 'Vilkår', none: 'Der er ikke fastsat andre vilkår end dem, der fremgår af opslaget.' },
@@ -133,12 +143,25 @@ export function mergeLetter(language: LetterLanguage, data: LetterData): Archiva
   const merged = values(language, data);
   const sections = [
     { heading: template.decision.heading, paragraphs: [fill(template.to, merged), fill(template.decision[data.outcome], merged)] },
-    { heading: template.reason, paragraphs: data.reason.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean) },
+    {
+      heading: template.reason,
+      paragraphs: data.reason
+        .split(/\n{2,}/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    },
   ];
-  if (data.outcome === 'granted') sections.push({ heading: template.conditions.heading, paragraphs: [data.conditions.trim() || template.conditions.none] });
+  if (data.outcome === 'granted')
+    sections.push({ heading: template.conditions.heading, paragraphs: [data.conditions.trim() || template.conditions.none] });
   sections.push({ heading: template.rights.heading, paragraphs: [fill(template.rights.text, merged)] });
   sections.push({ heading: template.facts.heading, paragraphs: [fill(template.facts.text, merged)] });
-  return { title: fill(template.title[data.outcome], merged), language: template.intl, author: data.owner, subject: fill(template.title[data.outcome], merged), sections };
+  return {
+    title: fill(template.title[data.outcome], merged),
+    language: template.intl,
+    author: data.owner,
+    subject: fill(template.title[data.outcome], merged),
+    sections,
+  };
 }
 
 /** The covering mail in the letter's language. */

@@ -6,21 +6,28 @@ export const selectionMessages = defineMessages({
     'selection.owner.link': 'Utvelgelse og vedtak: {call}',
     'selection.page.title': 'Utvelgelse: {call}',
     'selection.page.crumb': 'Utvelgelse',
-    'selection.page.lead': 'Rangeringen etter omforente poeng, ved siden av kvoten og budsjettrammen. Velg, juster tildelte beløp og simuler: ingenting lagres før du registrerer utvelgelsen.',
+    'selection.page.lead':
+      'Rangeringen etter omforente poeng, ved siden av kvoten og budsjettrammen. Velg, juster tildelte beløp og simuler: ingenting lagres før du registrerer utvelgelsen.',
     'selection.page.awaitingDeadline': '{count} innsendte søknader er i en runde som ikke er avsluttet ennå, og er ikke med.',
     'selection.page.toDecisions': 'Til vedtakene',
     'selection.page.simulated': 'Simulert: ingenting er lagret.',
     'selection.page.recorded': 'Utvelgelsen er registrert (versjon {version}).',
-    'selection.conflict.text': '{name} har endret utvelgelsen i mellomtiden (nå versjon {version}). Valgene dine står under; se over og send på nytt.',
+    'selection.conflict.text':
+      '{name} har endret utvelgelsen i mellomtiden (nå versjon {version}). Valgene dine står under; se over og send på nytt.',
     'selection.conflict.someone': 'En kollega',
     'selection.rules.title': 'Reglene for rangering og utvelgelse',
     'selection.rules.r1': 'Bare innsendte søknader i runder som er avsluttet er med; utkast og trukne søknader er ikke med.',
-    'selection.rules.r2': 'Vektet sum = summen av vekt × omforent poeng / 100 over utlysningens kriterier (vektene summerer til 100), altså på poengskalaen.',
-    'selection.rules.r3': 'En søknad som mangler omforent poeng på et kriterium kan ikke rangeres: den står for seg med kriteriene som mangler, og kan ikke velges.',
-    'selection.rules.r4': 'Høyere sum gir høyere plass. Lik sum gir delt plass, vist som uavgjort; innenfor uavgjort står søknaden med høyest poeng på det tyngste kriteriet først, så det nest tyngste, så den som ble sendt inn først. Den delte plassen står.',
+    'selection.rules.r2':
+      'Vektet sum = summen av vekt × omforent poeng / 100 over utlysningens kriterier (vektene summerer til 100), altså på poengskalaen.',
+    'selection.rules.r3':
+      'En søknad som mangler omforent poeng på et kriterium kan ikke rangeres: den står for seg med kriteriene som mangler, og kan ikke velges.',
+    'selection.rules.r4':
+      'Høyere sum gir høyere plass. Lik sum gir delt plass, vist som uavgjort; innenfor uavgjort står søknaden med høyest poeng på det tyngste kriteriet først, så det nest tyngste, så den som ble sendt inn først. Den delte plassen står.',
     'selection.rules.r5': 'En flagget søknad står i rangeringen, men kan ikke velges før flagget er løst.',
-    'selection.rules.s1': 'Samlet tildelt beløp kan ikke overstige budsjettrammen, og antall valgte kan ikke overstige kvotens maksimum: begge avvises med tallene. Under minimum, eller flere enn forventet i en runde, gir en advarsel.',
-    'selection.rules.s2': 'En valgt søknad må ha et tildelt beløp over null; står feltet tomt, gjelder søkt beløp der skjemaet spør om det. Registrering krever en begrunnelse for hver søknad.',
+    'selection.rules.s1':
+      'Samlet tildelt beløp kan ikke overstige budsjettrammen, og antall valgte kan ikke overstige kvotens maksimum: begge avvises med tallene. Under minimum, eller flere enn forventet i en runde, gir en advarsel.',
+    'selection.rules.s2':
+      'En valgt søknad må ha et tildelt beløp over null; står feltet tomt, gjelder søkt beløp der skjemaet spør om det. Registrering krever en begrunnelse for hver søknad.',
     'selection.rules.s3': 'Når en søknad har fått vedtak, er utvelgelsen for den låst.',
     'selection.frame.title': 'Kvote og budsjett',
     'selection.frame.quotaLabel': 'Kvote',
@@ -70,9 +77,11 @@ export const selectionMessages = defineMessages({
     'selection.col.letter': 'Vedtaksbrev',
     'selection.action.simulate': 'Simuler',
     'selection.action.record': 'Registrer utvelgelsen',
-    'selection.action.help': 'Simuler viser hva som passer innenfor kvote og budsjett uten å lagre. Registrer lagrer utvelgelsen med begrunnelsene.',
+    'selection.action.help':
+      'Simuler viser hva som passer innenfor kvote og budsjett uten å lagre. Registrer lagrer utvelgelsen med begrunnelsene.',
     'selection.alternatives.title': 'Alternativer (reserveliste)',
-    'selection.alternatives.lead': 'De som ikke er valgt, i rangert rekkefølge, og om de ville passe inn med søkt beløp slik utvelgelsen står nå.',
+    'selection.alternatives.lead':
+      'De som ikke er valgt, i rangert rekkefølge, og om de ville passe inn med søkt beløp slik utvelgelsen står nå.',
     'selection.alternatives.none': 'Ingen andre søknader kan velges.',
     'selection.alternatives.fits': 'Passer',
     'selection.alternatives.blocker.budget': 'over budsjettet',
@@ -82,7 +91,8 @@ export const selectionMessages = defineMessages({
     'selection.unrankable.item': '{applicant}: mangler omforent poeng på {missing}.',
     'selection.decisions.title': 'Vedtak: {call}',
     'selection.decisions.crumb': 'Vedtak',
-    'selection.decisions.lead': 'Vedtak etter den registrerte utvelgelsen: valgte søknader innvilges med tildelt beløp, de andre avslås. Alle får et begrunnet vedtaksbrev på sitt språk.',
+    'selection.decisions.lead':
+      'Vedtak etter den registrerte utvelgelsen: valgte søknader innvilges med tildelt beløp, de andre avslås. Alle får et begrunnet vedtaksbrev på sitt språk.',
     'selection.decisions.toSelection': 'Tilbake til utvelgelsen',
     'selection.decisions.pending': 'Til vedtak',
     'selection.decisions.nonePending': 'Ingen registrerte søknader venter på vedtak.',
@@ -99,7 +109,8 @@ export const selectionMessages = defineMessages({
     'selection.decisions.noRecipients': 'Ingen e-postadresse: brevet lagres på søknaden.',
     'selection.decisions.submit': 'Fatt {count} vedtak',
     'selection.decisions.done': '{count} vedtak er fattet. Brevene lages og sendes nå.',
-    'selection.decisions.notInSelection': 'Ikke i den registrerte utvelgelsen ennå (flagget, uten omforente poeng eller ikke registrert): {applicants}',
+    'selection.decisions.notInSelection':
+      'Ikke i den registrerte utvelgelsen ennå (flagget, uten omforente poeng eller ikke registrert): {applicants}',
     'selection.decisions.decided': 'Vedtak',
     'selection.decisions.noneDecided': 'Ingen vedtak ennå.',
     'selection.decisions.letterLink': 'Vedtaksbrev (PDF, {language})',
@@ -110,7 +121,8 @@ export const selectionMessages = defineMessages({
     'selection.decisions.problem.notCandidate': 'Søknaden kan ikke få vedtak nå.',
     'selection.decisions.problem.nothingToDecide': 'Ingen søknader venter på vedtak.',
     'selection.publish.title': 'Offentliggjøring',
-    'selection.publish.lead': 'Innvilgede vedtak blir offentlige først når du offentliggjør dem: i listen over tildelinger og i åpne data (360Giving).',
+    'selection.publish.lead':
+      'Innvilgede vedtak blir offentlige først når du offentliggjør dem: i listen over tildelinger og i åpne data (360Giving).',
     'selection.publish.submit': 'Offentliggjør {count} tildelinger',
     'selection.publish.nothing': 'Ingen innvilgede vedtak venter på offentliggjøring.',
     'selection.publish.publicLink': 'Den offentlige listen over tildelinger',
@@ -121,7 +133,8 @@ export const selectionMessages = defineMessages({
     'selection.public.json': 'Åpne data: 360Giving JSON',
     'selection.public.csv': 'Åpne data: 360Giving CSV',
     'selection.public.identifiersTitle': 'Om identifikatorene i åpne data',
-    'selection.public.identifiers': 'Tilskudd har identifikatoren 360G-stifinner- og søknadens id. Registeret har ikke organisasjonsnumre, så kommuner har 360G-stifinner-municipality-, landkode og kommunenummer (for eksempel 360G-stifinner-municipality-NO-4001), og tilskuddsgivere 360G-stifinner-organisation- og en id. Hovedsøker er mottaker; alle kommunene i nettverket er oppført som geografiske mottakere med kommunenummer.',
+    'selection.public.identifiers':
+      'Tilskudd har identifikatoren 360G-stifinner- og søknadens id. Registeret har ikke organisasjonsnumre, så kommuner har 360G-stifinner-municipality-, landkode og kommunenummer (for eksempel 360G-stifinner-municipality-NO-4001), og tilskuddsgivere 360G-stifinner-organisation- og en id. Hovedsøker er mottaker; alle kommunene i nettverket er oppført som geografiske mottakere med kommunenummer.',
     'selection.public.none': 'Ingen tildelinger er offentliggjort ennå.',
     'selection.public.caption': '{count} tildelinger, til sammen {total}',
     'selection.public.col.recipient': 'Kommune eller nettverk',
@@ -140,21 +153,28 @@ export const selectionMessages = defineMessages({
     'selection.owner.link': 'Utveljing og vedtak: {call}',
     'selection.page.title': 'Utveljing: {call}',
     'selection.page.crumb': 'Utveljing',
-    'selection.page.lead': 'Rangeringa etter samstemde poeng, ved sida av kvoten og budsjettramma. Vel, juster tildelte beløp og simuler: ingenting blir lagra før du registrerer utveljinga.',
+    'selection.page.lead':
+      'Rangeringa etter samstemde poeng, ved sida av kvoten og budsjettramma. Vel, juster tildelte beløp og simuler: ingenting blir lagra før du registrerer utveljinga.',
     'selection.page.awaitingDeadline': '{count} innsende søknader er i ein runde som ikkje er avslutta enno, og er ikkje med.',
     'selection.page.toDecisions': 'Til vedtaka',
     'selection.page.simulated': 'Simulert: ingenting er lagra.',
     'selection.page.recorded': 'Utveljinga er registrert (versjon {version}).',
-    'selection.conflict.text': '{name} har endra utveljinga i mellomtida (no versjon {version}). Vala dine står under; sjå over og send på nytt.',
+    'selection.conflict.text':
+      '{name} har endra utveljinga i mellomtida (no versjon {version}). Vala dine står under; sjå over og send på nytt.',
     'selection.conflict.someone': 'Ein kollega',
     'selection.rules.title': 'Reglane for rangering og utveljing',
     'selection.rules.r1': 'Berre innsende søknader i rundar som er avslutta, er med; utkast og trekte søknader er ikkje med.',
-    'selection.rules.r2': 'Vekta sum = summen av vekt × samstemt poeng / 100 over kriteria i utlysinga (vektene summerer til 100), altså på poengskalaen.',
-    'selection.rules.r3': 'Ein søknad som manglar samstemt poeng på eit kriterium, kan ikkje rangerast: han står for seg med kriteria som manglar, og kan ikkje veljast.',
-    'selection.rules.r4': 'Høgare sum gjev høgare plass. Lik sum gjev delt plass, vist som uavgjort; innanfor uavgjort står søknaden med høgast poeng på det tyngste kriteriet først, så det nest tyngste, så den som vart send inn først. Den delte plassen står.',
+    'selection.rules.r2':
+      'Vekta sum = summen av vekt × samstemt poeng / 100 over kriteria i utlysinga (vektene summerer til 100), altså på poengskalaen.',
+    'selection.rules.r3':
+      'Ein søknad som manglar samstemt poeng på eit kriterium, kan ikkje rangerast: han står for seg med kriteria som manglar, og kan ikkje veljast.',
+    'selection.rules.r4':
+      'Høgare sum gjev høgare plass. Lik sum gjev delt plass, vist som uavgjort; innanfor uavgjort står søknaden med høgast poeng på det tyngste kriteriet først, så det nest tyngste, så den som vart send inn først. Den delte plassen står.',
     'selection.rules.r5': 'Ein flagga søknad står i rangeringa, men kan ikkje veljast før flagget er løyst.',
-    'selection.rules.s1': 'Samla tildelt beløp kan ikkje vere over budsjettramma, og talet på valde kan ikkje vere over maksimum i kvoten: begge blir avviste med tala. Under minimum, eller fleire enn venta i ein runde, gjev ei åtvaring.',
-    'selection.rules.s2': 'Ein vald søknad må ha eit tildelt beløp over null; står feltet tomt, gjeld søkt beløp der skjemaet spør om det. Registrering krev ei grunngjeving for kvar søknad.',
+    'selection.rules.s1':
+      'Samla tildelt beløp kan ikkje vere over budsjettramma, og talet på valde kan ikkje vere over maksimum i kvoten: begge blir avviste med tala. Under minimum, eller fleire enn venta i ein runde, gjev ei åtvaring.',
+    'selection.rules.s2':
+      'Ein vald søknad må ha eit tildelt beløp over null; står feltet tomt, gjeld søkt beløp der skjemaet spør om det. Registrering krev ei grunngjeving for kvar søknad.',
     'selection.rules.s3': 'Når ein søknad har fått vedtak, er utveljinga for han låst.',
     'selection.frame.title': 'Kvote og budsjett',
     'selection.frame.quotaLabel': 'Kvote',
@@ -204,9 +224,11 @@ export const selectionMessages = defineMessages({
     'selection.col.letter': 'Vedtaksbrev',
     'selection.action.simulate': 'Simuler',
     'selection.action.record': 'Registrer utveljinga',
-    'selection.action.help': 'Simuler viser kva som passar innanfor kvote og budsjett utan å lagre. Registrer lagrar utveljinga med grunngjevingane.',
+    'selection.action.help':
+      'Simuler viser kva som passar innanfor kvote og budsjett utan å lagre. Registrer lagrar utveljinga med grunngjevingane.',
     'selection.alternatives.title': 'Alternativ (reserveliste)',
-    'selection.alternatives.lead': 'Dei som ikkje er valde, i rangert rekkjefølgje, og om dei ville passe inn med søkt beløp slik utveljinga står no.',
+    'selection.alternatives.lead':
+      'Dei som ikkje er valde, i rangert rekkjefølgje, og om dei ville passe inn med søkt beløp slik utveljinga står no.',
     'selection.alternatives.none': 'Ingen andre søknader kan veljast.',
     'selection.alternatives.fits': 'Passar',
     'selection.alternatives.blocker.budget': 'over budsjettet',
@@ -216,7 +238,8 @@ export const selectionMessages = defineMessages({
     'selection.unrankable.item': '{applicant}: manglar samstemt poeng på {missing}.',
     'selection.decisions.title': 'Vedtak: {call}',
     'selection.decisions.crumb': 'Vedtak',
-    'selection.decisions.lead': 'Vedtak etter den registrerte utveljinga: valde søknader blir innvilga med tildelt beløp, dei andre får avslag. Alle får eit grunngjeve vedtaksbrev på sitt språk.',
+    'selection.decisions.lead':
+      'Vedtak etter den registrerte utveljinga: valde søknader blir innvilga med tildelt beløp, dei andre får avslag. Alle får eit grunngjeve vedtaksbrev på sitt språk.',
     'selection.decisions.toSelection': 'Tilbake til utveljinga',
     'selection.decisions.pending': 'Til vedtak',
     'selection.decisions.nonePending': 'Ingen registrerte søknader ventar på vedtak.',
@@ -233,7 +256,8 @@ export const selectionMessages = defineMessages({
     'selection.decisions.noRecipients': 'Inga e-postadresse: brevet blir lagra på søknaden.',
     'selection.decisions.submit': 'Gjer {count} vedtak',
     'selection.decisions.done': '{count} vedtak er gjorde. Breva blir laga og sende no.',
-    'selection.decisions.notInSelection': 'Ikkje i den registrerte utveljinga enno (flagga, utan samstemde poeng eller ikkje registrert): {applicants}',
+    'selection.decisions.notInSelection':
+      'Ikkje i den registrerte utveljinga enno (flagga, utan samstemde poeng eller ikkje registrert): {applicants}',
     'selection.decisions.decided': 'Vedtak',
     'selection.decisions.noneDecided': 'Ingen vedtak enno.',
     'selection.decisions.letterLink': 'Vedtaksbrev (PDF, {language})',
@@ -244,7 +268,8 @@ export const selectionMessages = defineMessages({
     'selection.decisions.problem.notCandidate': 'Søknaden kan ikkje få vedtak no.',
     'selection.decisions.problem.nothingToDecide': 'Ingen søknader ventar på vedtak.',
     'selection.publish.title': 'Offentleggjering',
-    'selection.publish.lead': 'Innvilga vedtak blir offentlege først når du offentleggjer dei: i lista over tildelingar og i opne data (360Giving).',
+    'selection.publish.lead':
+      'Innvilga vedtak blir offentlege først når du offentleggjer dei: i lista over tildelingar og i opne data (360Giving).',
     'selection.publish.submit': 'Offentleggjer {count} tildelingar',
     'selection.publish.nothing': 'Ingen innvilga vedtak ventar på offentleggjering.',
     'selection.publish.publicLink': 'Den offentlege lista over tildelingar',
@@ -255,7 +280,8 @@ export const selectionMessages = defineMessages({
     'selection.public.json': 'Opne data: 360Giving JSON',
     'selection.public.csv': 'Opne data: 360Giving CSV',
     'selection.public.identifiersTitle': 'Om identifikatorane i opne data',
-    'selection.public.identifiers': 'Tilskot har identifikatoren 360G-stifinner- og id-en til søknaden. Registeret har ikkje organisasjonsnummer, så kommunar har 360G-stifinner-municipality-, landkode og kommunenummer (til dømes 360G-stifinner-municipality-NO-4001), og tilskotsgjevarar 360G-stifinner-organisation- og ein id. Hovudsøkjaren er mottakar; alle kommunane i nettverket er førte opp som geografiske mottakarar med kommunenummer.',
+    'selection.public.identifiers':
+      'Tilskot har identifikatoren 360G-stifinner- og id-en til søknaden. Registeret har ikkje organisasjonsnummer, så kommunar har 360G-stifinner-municipality-, landkode og kommunenummer (til dømes 360G-stifinner-municipality-NO-4001), og tilskotsgjevarar 360G-stifinner-organisation- og ein id. Hovudsøkjaren er mottakar; alle kommunane i nettverket er førte opp som geografiske mottakarar med kommunenummer.',
     'selection.public.none': 'Ingen tildelingar er offentleggjorde enno.',
     'selection.public.caption': '{count} tildelingar, til saman {total}',
     'selection.public.col.recipient': 'Kommune eller nettverk',
@@ -274,21 +300,28 @@ export const selectionMessages = defineMessages({
     'selection.owner.link': 'Udvælgelse og afgørelser: {call}',
     'selection.page.title': 'Udvælgelse: {call}',
     'selection.page.crumb': 'Udvælgelse',
-    'selection.page.lead': 'Rangordningen efter fælles point ved siden af kvoten og budgetrammen. Vælg, justér bevilgede beløb og simulér: intet gemmes, før du registrerer udvælgelsen.',
+    'selection.page.lead':
+      'Rangordningen efter fælles point ved siden af kvoten og budgetrammen. Vælg, justér bevilgede beløb og simulér: intet gemmes, før du registrerer udvælgelsen.',
     'selection.page.awaitingDeadline': '{count} indsendte ansøgninger er i en runde, der ikke er afsluttet endnu, og er ikke med.',
     'selection.page.toDecisions': 'Til afgørelserne',
     'selection.page.simulated': 'Simuleret: intet er gemt.',
     'selection.page.recorded': 'Udvælgelsen er registreret (version {version}).',
-    'selection.conflict.text': '{name} har ændret udvælgelsen i mellemtiden (nu version {version}). Dine valg står nedenfor; se dem igennem, og send igen.',
+    'selection.conflict.text':
+      '{name} har ændret udvælgelsen i mellemtiden (nu version {version}). Dine valg står nedenfor; se dem igennem, og send igen.',
     'selection.conflict.someone': 'En kollega',
     'selection.rules.title': 'Reglerne for rangordning og udvælgelse',
     'selection.rules.r1': 'Kun indsendte ansøgninger i afsluttede runder er med; kladder og tilbagetrukne ansøgninger er ikke med.',
-    'selection.rules.r2': 'Vægtet sum = summen af vægt × fælles point / 100 over opslagets kriterier (vægtene summerer til 100), altså på pointskalaen.',
-    'selection.rules.r3': 'En ansøgning, der mangler fælles point på et kriterium, kan ikke rangordnes: den står for sig med de manglende kriterier og kan ikke vælges.',
-    'selection.rules.r4': 'Højere sum giver højere plads. Lige sum giver delt plads, vist som uafgjort; inden for uafgjort står ansøgningen med flest point på det tungeste kriterium først, så det næsttungeste, så den først indsendte. Den delte plads står.',
+    'selection.rules.r2':
+      'Vægtet sum = summen af vægt × fælles point / 100 over opslagets kriterier (vægtene summerer til 100), altså på pointskalaen.',
+    'selection.rules.r3':
+      'En ansøgning, der mangler fælles point på et kriterium, kan ikke rangordnes: den står for sig med de manglende kriterier og kan ikke vælges.',
+    'selection.rules.r4':
+      'Højere sum giver højere plads. Lige sum giver delt plads, vist som uafgjort; inden for uafgjort står ansøgningen med flest point på det tungeste kriterium først, så det næsttungeste, så den først indsendte. Den delte plads står.',
     'selection.rules.r5': 'En markeret ansøgning står i rangordningen, men kan ikke vælges, før markeringen er løst.',
-    'selection.rules.s1': 'Det samlede bevilgede beløb må ikke overstige budgetrammen, og antallet valgte må ikke overstige kvotens maksimum: begge afvises med tallene. Under minimum, eller flere end forventet i en runde, giver en advarsel.',
-    'selection.rules.s2': 'En valgt ansøgning skal have et bevilget beløb over nul; er feltet tomt, gælder det ansøgte beløb, hvor skemaet spørger om det. Registrering kræver en begrundelse for hver ansøgning.',
+    'selection.rules.s1':
+      'Det samlede bevilgede beløb må ikke overstige budgetrammen, og antallet valgte må ikke overstige kvotens maksimum: begge afvises med tallene. Under minimum, eller flere end forventet i en runde, giver en advarsel.',
+    'selection.rules.s2':
+      'En valgt ansøgning skal have et bevilget beløb over nul; er feltet tomt, gælder det ansøgte beløb, hvor skemaet spørger om det. Registrering kræver en begrundelse for hver ansøgning.',
     'selection.rules.s3': 'Når en ansøgning har fået en afgørelse, er udvælgelsen for den låst.',
     'selection.frame.title': 'Kvote og budget',
     'selection.frame.quotaLabel': 'Kvote',
@@ -338,9 +371,11 @@ export const selectionMessages = defineMessages({
     'selection.col.letter': 'Afgørelsesbrev',
     'selection.action.simulate': 'Simulér',
     'selection.action.record': 'Registrér udvælgelsen',
-    'selection.action.help': 'Simulér viser, hvad der passer inden for kvote og budget, uden at gemme. Registrér gemmer udvælgelsen med begrundelserne.',
+    'selection.action.help':
+      'Simulér viser, hvad der passer inden for kvote og budget, uden at gemme. Registrér gemmer udvælgelsen med begrundelserne.',
     'selection.alternatives.title': 'Alternativer (reserveliste)',
-    'selection.alternatives.lead': 'De ikke valgte i rangordnet rækkefølge, og om de ville passe ind med det ansøgte beløb, som udvælgelsen står nu.',
+    'selection.alternatives.lead':
+      'De ikke valgte i rangordnet rækkefølge, og om de ville passe ind med det ansøgte beløb, som udvælgelsen står nu.',
     'selection.alternatives.none': 'Ingen andre ansøgninger kan vælges.',
     'selection.alternatives.fits': 'Passer',
     'selection.alternatives.blocker.budget': 'over budgettet',
@@ -350,7 +385,8 @@ export const selectionMessages = defineMessages({
     'selection.unrankable.item': '{applicant}: mangler fælles point på {missing}.',
     'selection.decisions.title': 'Afgørelser: {call}',
     'selection.decisions.crumb': 'Afgørelser',
-    'selection.decisions.lead': 'Afgørelser efter den registrerede udvælgelse: valgte ansøgninger imødekommes med det bevilgede beløb, de øvrige får afslag. Alle får et begrundet afgørelsesbrev på deres sprog.',
+    'selection.decisions.lead':
+      'Afgørelser efter den registrerede udvælgelse: valgte ansøgninger imødekommes med det bevilgede beløb, de øvrige får afslag. Alle får et begrundet afgørelsesbrev på deres sprog.',
     'selection.decisions.toSelection': 'Tilbage til udvælgelsen',
     'selection.decisions.pending': 'Til afgørelse',
     'selection.decisions.nonePending': 'Ingen registrerede ansøgninger venter på afgørelse.',
@@ -367,7 +403,8 @@ export const selectionMessages = defineMessages({
     'selection.decisions.noRecipients': 'Ingen e-mailadresse: brevet gemmes på ansøgningen.',
     'selection.decisions.submit': 'Træf {count} afgørelser',
     'selection.decisions.done': '{count} afgørelser er truffet. Brevene dannes og sendes nu.',
-    'selection.decisions.notInSelection': 'Endnu ikke i den registrerede udvælgelse (markeret, uden fælles point eller ikke registreret): {applicants}',
+    'selection.decisions.notInSelection':
+      'Endnu ikke i den registrerede udvælgelse (markeret, uden fælles point eller ikke registreret): {applicants}',
     'selection.decisions.decided': 'Afgørelser',
     'selection.decisions.noneDecided': 'Ingen afgørelser endnu.',
     'selection.decisions.letterLink': 'Afgørelsesbrev (PDF, {language})',
@@ -378,7 +415,8 @@ export const selectionMessages = defineMessages({
     'selection.decisions.problem.notCandidate': 'Ansøgningen kan ikke få en afgørelse nu.',
     'selection.decisions.problem.nothingToDecide': 'Ingen ansøgninger venter på afgørelse.',
     'selection.publish.title': 'Offentliggørelse',
-    'selection.publish.lead': 'Bevillinger bliver først offentlige, når du offentliggør dem: på listen over bevillinger og i åbne data (360Giving).',
+    'selection.publish.lead':
+      'Bevillinger bliver først offentlige, når du offentliggør dem: på listen over bevillinger og i åbne data (360Giving).',
     'selection.publish.submit': 'Offentliggør {count} bevillinger',
     'selection.publish.nothing': 'Ingen bevillinger venter på offentliggørelse.',
     'selection.publish.publicLink': 'Den offentlige liste over bevillinger',
@@ -389,7 +427,8 @@ export const selectionMessages = defineMessages({
     'selection.public.json': 'Åbne data: 360Giving JSON',
     'selection.public.csv': 'Åbne data: 360Giving CSV',
     'selection.public.identifiersTitle': 'Om identifikatorerne i åbne data',
-    'selection.public.identifiers': 'Bevillinger har identifikatoren 360G-stifinner- og ansøgningens id. Registret har ikke organisationsnumre, så kommuner har 360G-stifinner-municipality-, landekode og kommunekode (fx 360G-stifinner-municipality-DK-607), og bevillingsgivere 360G-stifinner-organisation- og et id. Hovedansøgeren er modtager; alle kommuner i netværket er opført som geografiske modtagere med kommunekode.',
+    'selection.public.identifiers':
+      'Bevillinger har identifikatoren 360G-stifinner- og ansøgningens id. Registret har ikke organisationsnumre, så kommuner har 360G-stifinner-municipality-, landekode og kommunekode (fx 360G-stifinner-municipality-DK-607), og bevillingsgivere 360G-stifinner-organisation- og et id. Hovedansøgeren er modtager; alle kommuner i netværket er opført som geografiske modtagere med kommunekode.',
     'selection.public.none': 'Ingen bevillinger er offentliggjort endnu.',
     'selection.public.caption': '{count} bevillinger, i alt {total}',
     'selection.public.col.recipient': 'Kommune eller netværk',
@@ -408,21 +447,28 @@ export const selectionMessages = defineMessages({
     'selection.owner.link': 'Selection and decisions: {call}',
     'selection.page.title': 'Selection: {call}',
     'selection.page.crumb': 'Selection',
-    'selection.page.lead': 'The ranking by agreed scores, beside the quota and the budget frame. Select, adjust granted amounts and simulate: nothing is saved until you record the selection.',
+    'selection.page.lead':
+      'The ranking by agreed scores, beside the quota and the budget frame. Select, adjust granted amounts and simulate: nothing is saved until you record the selection.',
     'selection.page.awaitingDeadline': '{count} submitted applications are in a round that has not closed yet, and are left out.',
     'selection.page.toDecisions': 'To the decisions',
     'selection.page.simulated': 'Simulated: nothing was saved.',
     'selection.page.recorded': 'The selection is recorded (version {version}).',
-    'selection.conflict.text': '{name} changed the selection meanwhile (now version {version}). Your choices are below; check them and send again.',
+    'selection.conflict.text':
+      '{name} changed the selection meanwhile (now version {version}). Your choices are below; check them and send again.',
     'selection.conflict.someone': 'A colleague',
     'selection.rules.title': 'The rules of ranking and selection',
     'selection.rules.r1': 'Only submitted applications in closed rounds take part; drafts and withdrawn applications do not.',
-    'selection.rules.r2': "Weighted total = the sum of weight × agreed score / 100 over the call's criteria (the weights sum to 100), so it is on the score scale.",
-    'selection.rules.r3': 'An application without an agreed score on a criterion cannot be ranked: it is listed apart with the criteria it lacks, and cannot be selected.',
-    'selection.rules.r4': 'A higher total ranks higher. Equal totals share a rank, shown as a tie; within a tie the application with the higher score on the heaviest criterion comes first, then the next heaviest, then the earlier submission. The shared rank stays.',
+    'selection.rules.r2':
+      "Weighted total = the sum of weight × agreed score / 100 over the call's criteria (the weights sum to 100), so it is on the score scale.",
+    'selection.rules.r3':
+      'An application without an agreed score on a criterion cannot be ranked: it is listed apart with the criteria it lacks, and cannot be selected.',
+    'selection.rules.r4':
+      'A higher total ranks higher. Equal totals share a rank, shown as a tie; within a tie the application with the higher score on the heaviest criterion comes first, then the next heaviest, then the earlier submission. The shared rank stays.',
     'selection.rules.r5': 'A flagged application stays in the ranking but cannot be selected until the flag is resolved.',
-    'selection.rules.s1': "The total granted may not exceed the budget frame, and the number selected may not exceed the quota's maximum: both are refused with their numbers. Below the minimum, or more than expected in a round, gives a warning.",
-    'selection.rules.s2': 'A selected application needs a granted amount above zero; left empty, it is the amount applied for where the form asks for one. Recording needs a reason for every application.',
+    'selection.rules.s1':
+      "The total granted may not exceed the budget frame, and the number selected may not exceed the quota's maximum: both are refused with their numbers. Below the minimum, or more than expected in a round, gives a warning.",
+    'selection.rules.s2':
+      'A selected application needs a granted amount above zero; left empty, it is the amount applied for where the form asks for one. Recording needs a reason for every application.',
     'selection.rules.s3': 'Once an application has a decision, its selection is locked.',
     'selection.frame.title': 'Quota and budget',
     'selection.frame.quotaLabel': 'Quota',
@@ -474,7 +520,8 @@ export const selectionMessages = defineMessages({
     'selection.action.record': 'Record the selection',
     'selection.action.help': 'Simulate shows what fits the quota and budget without saving. Record saves the selection with its reasons.',
     'selection.alternatives.title': 'Alternatives (reserve list)',
-    'selection.alternatives.lead': 'Those not selected, in rank order, and whether each would fit with the amount applied for as the selection stands.',
+    'selection.alternatives.lead':
+      'Those not selected, in rank order, and whether each would fit with the amount applied for as the selection stands.',
     'selection.alternatives.none': 'No other application can be selected.',
     'selection.alternatives.fits': 'Fits',
     'selection.alternatives.blocker.budget': 'over the budget',
@@ -484,7 +531,8 @@ export const selectionMessages = defineMessages({
     'selection.unrankable.item': '{applicant}: no agreed score on {missing}.',
     'selection.decisions.title': 'Decisions: {call}',
     'selection.decisions.crumb': 'Decisions',
-    'selection.decisions.lead': 'Decisions as the recorded selection says: selected applications are granted their amount, the others are rejected. Everyone gets a reasoned decision letter in their language.',
+    'selection.decisions.lead':
+      'Decisions as the recorded selection says: selected applications are granted their amount, the others are rejected. Everyone gets a reasoned decision letter in their language.',
     'selection.decisions.toSelection': 'Back to the selection',
     'selection.decisions.pending': 'To decide',
     'selection.decisions.nonePending': 'No recorded application awaits a decision.',
@@ -501,7 +549,8 @@ export const selectionMessages = defineMessages({
     'selection.decisions.noRecipients': 'No e-mail address: the letter is kept on the application.',
     'selection.decisions.submit': 'Make {count} decisions',
     'selection.decisions.done': '{count} decisions made. The letters are being made and sent.',
-    'selection.decisions.notInSelection': 'Not in the recorded selection yet (flagged, without agreed scores or not recorded): {applicants}',
+    'selection.decisions.notInSelection':
+      'Not in the recorded selection yet (flagged, without agreed scores or not recorded): {applicants}',
     'selection.decisions.decided': 'Decisions',
     'selection.decisions.noneDecided': 'No decisions yet.',
     'selection.decisions.letterLink': 'Decision letter (PDF, {language})',
@@ -512,7 +561,8 @@ export const selectionMessages = defineMessages({
     'selection.decisions.problem.notCandidate': 'The application cannot be decided now.',
     'selection.decisions.problem.nothingToDecide': 'No application awaits a decision.',
     'selection.publish.title': 'Publication',
-    'selection.publish.lead': 'Granted decisions become public only when you publish them: on the list of grants and in the open data (360Giving).',
+    'selection.publish.lead':
+      'Granted decisions become public only when you publish them: on the list of grants and in the open data (360Giving).',
     'selection.publish.submit': 'Publish {count} grants',
     'selection.publish.nothing': 'No granted decision awaits publication.',
     'selection.publish.publicLink': 'The public list of grants',
@@ -523,7 +573,8 @@ export const selectionMessages = defineMessages({
     'selection.public.json': 'Open data: 360Giving JSON',
     'selection.public.csv': 'Open data: 360Giving CSV',
     'selection.public.identifiersTitle': 'About the identifiers in the open data',
-    'selection.public.identifiers': "Grants are identified as 360G-stifinner- and the application's id. The registry holds no organisation numbers, so municipalities are 360G-stifinner-municipality-, the country code and the municipality number (e.g. 360G-stifinner-municipality-NO-4001), and funders 360G-stifinner-organisation- and an id. The lead applicant is the recipient; every municipality of the network is listed as a beneficiary location with its municipality number.",
+    'selection.public.identifiers':
+      "Grants are identified as 360G-stifinner- and the application's id. The registry holds no organisation numbers, so municipalities are 360G-stifinner-municipality-, the country code and the municipality number (e.g. 360G-stifinner-municipality-NO-4001), and funders 360G-stifinner-organisation- and an id. The lead applicant is the recipient; every municipality of the network is listed as a beneficiary location with its municipality number.",
     'selection.public.none': 'No grants have been published yet.',
     'selection.public.caption': '{count} grants, {total} in all',
     'selection.public.col.recipient': 'Municipality or network',

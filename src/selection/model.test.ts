@@ -39,7 +39,8 @@ const candidate = (id: string, extra: Partial<Candidate> = {}): Candidate => ({
   ...extra,
 });
 
-const scores = (id: string, values: number[]): AgreedScore[] => values.map((score, i) => ({ applicationId: id, criterionKey: String(i + 1), score, reasoning: 'omforent' }));
+const scores = (id: string, values: number[]): AgreedScore[] =>
+  values.map((score, i) => ({ applicationId: id, criterionKey: String(i + 1), score, reasoning: 'omforent' }));
 
 describe('weighted totals (R2, R3)', () => {
   it('is Σ weight × score / 100 on the score scale', () => {
@@ -73,10 +74,28 @@ describe('ranking (R3, R4, R5)', () => {
     // g and h: identical scores → the earlier final submission first.
     const ranking = rankApplications(
       CRITERIA,
-      [candidate('f'), candidate('e'), candidate('h', { submittedAt: '2026-11-02T09:00:00Z' }), candidate('g', { submittedAt: '2026-11-01T09:00:00Z' }), candidate('top')],
-      [...scores('e', [5, 3, 4]), ...scores('f', [3, 5, 4]), ...scores('g', [3, 3, 3]), ...scores('h', [3, 3, 3]), ...scores('top', [5, 5, 4])],
+      [
+        candidate('f'),
+        candidate('e'),
+        candidate('h', { submittedAt: '2026-11-02T09:00:00Z' }),
+        candidate('g', { submittedAt: '2026-11-01T09:00:00Z' }),
+        candidate('top'),
+      ],
+      [
+        ...scores('e', [5, 3, 4]),
+        ...scores('f', [3, 5, 4]),
+        ...scores('g', [3, 3, 3]),
+        ...scores('h', [3, 3, 3]),
+        ...scores('top', [5, 5, 4]),
+      ],
     );
-    expect(ranking.ranked.map((r) => `${r.applicationId}:${r.rank}${r.tied ? '=' : ''}`)).toEqual(['top:1', 'e:2=', 'f:2=', 'g:4=', 'h:4=']);
+    expect(ranking.ranked.map((r) => `${r.applicationId}:${r.rank}${r.tied ? '=' : ''}`)).toEqual([
+      'top:1',
+      'e:2=',
+      'f:2=',
+      'g:4=',
+      'h:4=',
+    ]);
   });
 
   it('keeps a flagged application in the ranking, marked paused', () => {
@@ -118,8 +137,18 @@ describe('selection against quota and budget (S1, S2)', () => {
     ],
     [...scores('a', [5, 5, 5]), ...scores('b', [5, 4, 4]), ...scores('c', [4, 4, 4]), ...scores('d', [3, 3, 3]), ...scores('p', [5, 5, 5])],
   );
-  const frame: SelectionFrame = { rounds: [{ expected: 1 }, { expected: 2 }], quota: { min: 2, max: 3 }, budget: 10_000_000, currency: 'NOK' };
-  const choose = (id: string, amount: number | null, selected = true, reason = 'grunn'): Choice => ({ applicationId: id, selected, amount, reason });
+  const frame: SelectionFrame = {
+    rounds: [{ expected: 1 }, { expected: 2 }],
+    quota: { min: 2, max: 3 },
+    budget: 10_000_000,
+    currency: 'NOK',
+  };
+  const choose = (id: string, amount: number | null, selected = true, reason = 'grunn'): Choice => ({
+    applicationId: id,
+    selected,
+    amount,
+    reason,
+  });
 
   it('judges as recording does: a decided application keeps its selection (S3), named, before the other breaches', () => {
     const state = { ranking, frame, recorded: [choose('a', 4_000_000)], decided: new Set(['a']) };
@@ -146,11 +175,18 @@ describe('selection against quota and budget (S1, S2)', () => {
       { round: 1, selected: 1, expected: 1, granted: 4_000_000 },
       { round: 2, selected: 2, expected: 2, granted: 5_500_000 },
     ]);
-    expect(result.warnings).toEqual([{ kind: 'aboveRequested', applicationId: 'd', applicant: 'Søker d', amount: 2_500_000, requested: 2_000_000 }]);
+    expect(result.warnings).toEqual([
+      { kind: 'aboveRequested', applicationId: 'd', applicant: 'Søker d', amount: 2_500_000, requested: 2_000_000 },
+    ]);
   });
 
   it('refuses more than the quota maximum, and warns under the minimum', () => {
-    const over = evaluateSelection(ranking, { ...frame, budget: null }, [choose('a', 1), choose('b', 1), choose('c', 1), choose('d', 1)], 'simulate');
+    const over = evaluateSelection(
+      ranking,
+      { ...frame, budget: null },
+      [choose('a', 1), choose('b', 1), choose('c', 1), choose('d', 1)],
+      'simulate',
+    );
     expect(over.problems).toEqual([{ kind: 'overQuota', selected: 4, max: 3 }]);
     const under = evaluateSelection(ranking, frame, [choose('a', 1)], 'simulate');
     expect(under.problems).toEqual([]);
@@ -158,7 +194,12 @@ describe('selection against quota and budget (S1, S2)', () => {
   });
 
   it('refuses paused and unrankable applications, selections without an amount, and (when recording) a missing reason', () => {
-    const result = evaluateSelection(ranking, frame, [choose('p', 1), choose('u', 1), choose('a', null), choose('b', 0), choose('c', null, false, '  ')], 'record');
+    const result = evaluateSelection(
+      ranking,
+      frame,
+      [choose('p', 1), choose('u', 1), choose('a', null), choose('b', 0), choose('c', null, false, '  ')],
+      'record',
+    );
     expect(result.problems).toEqual([
       { kind: 'notSelectable', applicationId: 'p', applicant: 'Søker p', why: 'paused' },
       { kind: 'notSelectable', applicationId: 'u', applicant: 'Søker u', why: 'unrankable' },
@@ -177,7 +218,9 @@ describe('selection against quota and budget (S1, S2)', () => {
       ['d', true, []],
     ]);
     const full = evaluateSelection(ranking, frame, [choose('a', 4_000_000), choose('b', 3_000_000), choose('d', 2_000_000)], 'simulate');
-    expect(full.alternatives).toEqual([expect.objectContaining({ applicationId: 'c', fits: false, blockers: ['budget', 'quota', 'round'] })]);
+    expect(full.alternatives).toEqual([
+      expect.objectContaining({ applicationId: 'c', fits: false, blockers: ['budget', 'quota', 'round'] }),
+    ]);
   });
 
   it('without a budget frame, only the quota limits', () => {
@@ -194,7 +237,17 @@ describe('lock by decision (S3)', () => {
   ];
   it('refuses a change to a decided application, allows the others', () => {
     const decided = new Set(['a']);
-    expect(lockProblems(recorded, decided, [{ ...recorded[0]!, amount: 200 }, { ...recorded[1]!, selected: true, amount: 5 }], (id) => id)).toEqual([{ kind: 'locked', applicationId: 'a', applicant: 'a' }]);
+    expect(
+      lockProblems(
+        recorded,
+        decided,
+        [
+          { ...recorded[0]!, amount: 200 },
+          { ...recorded[1]!, selected: true, amount: 5 },
+        ],
+        (id) => id,
+      ),
+    ).toEqual([{ kind: 'locked', applicationId: 'a', applicant: 'a' }]);
     expect(lockProblems(recorded, decided, [{ ...recorded[0]!, reason: 'ny tekst' }], (id) => id)).toEqual([]);
     expect(lockProblems(recorded, decided, [{ ...recorded[0]!, selected: false }], (id) => id)).toHaveLength(1);
   });
@@ -230,25 +283,45 @@ describe('decisions', () => {
   });
 
   const selected: Choice = { applicationId: 'a', selected: true, amount: 1_500_000, reason: 'Best rangert' };
-  const input = { conditions: 'Rapport innen 1. juni.', reason: 'Best rangert på alle kriterier.', publicSummary: 'Felles bemanningsenhet for tre kommuner.', letterLanguage: 'nn' };
+  const input = {
+    conditions: 'Rapport innen 1. juni.',
+    reason: 'Best rangert på alle kriterier.',
+    publicSummary: 'Felles bemanningsenhet for tre kommuner.',
+    letterLanguage: 'nn',
+  };
 
   it('grants what the selection says, with reason, conditions and public summary', () => {
     const result = decideApplication(selected, 'NO', input);
     expect(result).toEqual({
       ok: true,
-      decision: { applicationId: 'a', outcome: 'granted', amount: 1_500_000, conditions: 'Rapport innen 1. juni.', reason: 'Best rangert på alle kriterier.', publicSummary: 'Felles bemanningsenhet for tre kommuner.', letterLanguage: 'nn' },
+      decision: {
+        applicationId: 'a',
+        outcome: 'granted',
+        amount: 1_500_000,
+        conditions: 'Rapport innen 1. juni.',
+        reason: 'Best rangert på alle kriterier.',
+        publicSummary: 'Felles bemanningsenhet for tre kommuner.',
+        letterLanguage: 'nn',
+      },
       move: { action: 'grant', from: 'pending', to: 'granted' },
     });
   });
 
   it('rejects the unselected with their reason, and drops amount and summary', () => {
-    const result = decideApplication({ applicationId: 'b', selected: false, amount: null, reason: 'r' }, 'DK', { ...input, letterLanguage: 'da' });
+    const result = decideApplication({ applicationId: 'b', selected: false, amount: null, reason: 'r' }, 'DK', {
+      ...input,
+      letterLanguage: 'da',
+    });
     expect(result.ok && result.decision).toMatchObject({ outcome: 'rejected', amount: null, publicSummary: '', conditions: '' });
   });
 
   it('refuses a decision without a reason, a grant without a summary, and a letter language outside the country', () => {
     const result = decideApplication(selected, 'DK', { ...input, reason: ' ', publicSummary: '' });
-    expect(result.ok ? [] : result.problems.map((p) => `${p.field}:${p.code}`)).toEqual(['reason:required', 'publicSummary:required', 'letterLanguage:notAllowed']);
+    expect(result.ok ? [] : result.problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'reason:required',
+      'publicSummary:required',
+      'letterLanguage:notAllowed',
+    ]);
   });
 
   it('picks the letter language: the recorded one if the country has it, else the call language, else the first of the country', () => {
@@ -258,7 +331,7 @@ describe('decisions', () => {
     expect(defaultLetterLanguage('DK', 'en')).toBe('da');
   });
 
-  it("moves a letter where its workflow allows and refuses the rest, every state × action", () => {
+  it('moves a letter where its workflow allows and refuses the rest, every state × action', () => {
     expect(transitionMatrix(letterWorkflow)).toEqual({
       queued: { make: ['made', 'no-address'], send: null },
       made: { make: null, send: ['sent'] },

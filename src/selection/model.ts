@@ -72,7 +72,10 @@ export interface Ranking {
 }
 
 /** Σ weight × score / 100, or the criteria without a score. */
-export function weightedTotal(criteria: readonly RankingCriterion[], scores: Readonly<Record<string, number>>): { ok: true; total: number } | { ok: false; missing: string[] } {
+export function weightedTotal(
+  criteria: readonly RankingCriterion[],
+  scores: Readonly<Record<string, number>>,
+): { ok: true; total: number } | { ok: false; missing: string[] } {
   const missing = criteria.filter((c) => scores[c.key] === undefined).map((c) => c.title);
   if (missing.length > 0 || criteria.length === 0) return { ok: false, missing };
   const hundredths = criteria.reduce((sum, c) => sum + c.weight * scores[c.key]!, 0);
@@ -80,7 +83,11 @@ export function weightedTotal(criteria: readonly RankingCriterion[], scores: Rea
 }
 
 /** Ranks the candidates by R2–R4. */
-export function rankApplications(criteria: readonly RankingCriterion[], candidates: readonly Candidate[], agreed: readonly AgreedScore[]): Ranking {
+export function rankApplications(
+  criteria: readonly RankingCriterion[],
+  candidates: readonly Candidate[],
+  agreed: readonly AgreedScore[],
+): Ranking {
   const byApplication = new Map<string, Record<string, number>>();
   for (const score of agreed) {
     const scores = byApplication.get(score.applicationId) ?? {};
@@ -212,7 +219,12 @@ export const REASON_MAX = 4000;
  * What a selection means against the frame: the sums, the refusals with their numbers (S1, S2, R3,
  * R5), the warnings, and the alternatives. `record` adds the reasons that recording requires.
  */
-export function evaluateSelection(ranking: Ranking, frame: SelectionFrame, choices: readonly Choice[], mode: 'simulate' | 'record'): SelectionEvaluation {
+export function evaluateSelection(
+  ranking: Ranking,
+  frame: SelectionFrame,
+  choices: readonly Choice[],
+  mode: 'simulate' | 'record',
+): SelectionEvaluation {
   const ranked = new Map(ranking.ranked.map((r) => [r.applicationId, r]));
   const unrankable = new Map(ranking.unrankable.map((u) => [u.applicationId, u]));
   const problems: RuleBreach[] = [];
@@ -223,29 +235,49 @@ export function evaluateSelection(ranking: Ranking, frame: SelectionFrame, choic
     const applicant = entry?.applicant ?? unrankable.get(choice.applicationId)?.applicant ?? choice.applicationId;
     if (mode === 'record' && entry && !entry.paused) {
       if (choice.reason.trim() === '') problems.push({ kind: 'reasonMissing', applicationId: choice.applicationId, applicant });
-      if (choice.reason.length > REASON_MAX) problems.push({ kind: 'reasonTooLong', applicationId: choice.applicationId, applicant, max: REASON_MAX });
+      if (choice.reason.length > REASON_MAX)
+        problems.push({ kind: 'reasonTooLong', applicationId: choice.applicationId, applicant, max: REASON_MAX });
     }
     if (!choice.selected) continue;
     if (!entry || entry.paused) {
-      problems.push({ kind: 'notSelectable', applicationId: choice.applicationId, applicant, why: entry ? 'paused' : unrankable.has(choice.applicationId) ? 'unrankable' : 'unknown' });
+      problems.push({
+        kind: 'notSelectable',
+        applicationId: choice.applicationId,
+        applicant,
+        why: entry ? 'paused' : unrankable.has(choice.applicationId) ? 'unrankable' : 'unknown',
+      });
       continue;
     }
-    if (choice.amount === null || choice.amount <= 0) problems.push({ kind: 'amountMissing', applicationId: choice.applicationId, applicant });
+    if (choice.amount === null || choice.amount <= 0)
+      problems.push({ kind: 'amountMissing', applicationId: choice.applicationId, applicant });
     else if (entry.requestedAmount !== null && choice.amount > entry.requestedAmount)
-      warnings.push({ kind: 'aboveRequested', applicationId: choice.applicationId, applicant, amount: choice.amount, requested: entry.requestedAmount });
+      warnings.push({
+        kind: 'aboveRequested',
+        applicationId: choice.applicationId,
+        applicant,
+        amount: choice.amount,
+        requested: entry.requestedAmount,
+      });
     chosen.push({ ...choice, entry });
   }
   const granted = chosen.reduce((sum, c) => sum + (c.amount ?? 0), 0);
   const selected = chosen.length;
-  if (frame.budget !== null && granted > frame.budget) problems.unshift({ kind: 'overBudget', granted, budget: frame.budget, excess: granted - frame.budget });
+  if (frame.budget !== null && granted > frame.budget)
+    problems.unshift({ kind: 'overBudget', granted, budget: frame.budget, excess: granted - frame.budget });
   if (frame.quota.max !== null && selected > frame.quota.max) problems.unshift({ kind: 'overQuota', selected, max: frame.quota.max });
   if (frame.quota.min !== null && selected < frame.quota.min) warnings.unshift({ kind: 'underQuota', selected, min: frame.quota.min });
   const rounds: RoundTally[] = frame.rounds.map((round, index) => {
     const inRound = chosen.filter((c) => c.entry.roundIndex === index);
-    return { round: index + 1, selected: inRound.length, expected: round.expected, granted: inRound.reduce((sum, c) => sum + (c.amount ?? 0), 0) };
+    return {
+      round: index + 1,
+      selected: inRound.length,
+      expected: round.expected,
+      granted: inRound.reduce((sum, c) => sum + (c.amount ?? 0), 0),
+    };
   });
   for (const tally of rounds) {
-    if (tally.expected !== null && tally.selected > tally.expected) warnings.push({ kind: 'roundOverExpected', round: tally.round, selected: tally.selected, expected: tally.expected });
+    if (tally.expected !== null && tally.selected > tally.expected)
+      warnings.push({ kind: 'roundOverExpected', round: tally.round, selected: tally.selected, expected: tally.expected });
   }
   const remaining = frame.budget === null ? null : frame.budget - granted;
   const selectedIds = new Set(chosen.map((c) => c.applicationId));
@@ -259,13 +291,28 @@ export function evaluateSelection(ranking: Ranking, frame: SelectionFrame, choic
       const tally = rounds[r.roundIndex];
       if (tally && tally.expected !== null && tally.selected >= tally.expected) blockers.push('round');
       const unique = [...new Set(blockers)];
-      return { applicationId: r.applicationId, applicant: r.applicant, rank: r.rank, tied: r.tied, total: r.total, roundIndex: r.roundIndex, requestedAmount: r.requestedAmount, fits: unique.length === 0, blockers: unique };
+      return {
+        applicationId: r.applicationId,
+        applicant: r.applicant,
+        rank: r.rank,
+        tied: r.tied,
+        total: r.total,
+        roundIndex: r.roundIndex,
+        requestedAmount: r.requestedAmount,
+        fits: unique.length === 0,
+        blockers: unique,
+      };
     });
   return { selected, granted, remaining, rounds, problems, warnings, alternatives };
 }
 
 /** S3: choices that would change an application already decided. */
-export function lockProblems(recorded: readonly Choice[], decided: ReadonlySet<string>, choices: readonly Choice[], applicantOf: (id: string) => string): RuleBreach[] {
+export function lockProblems(
+  recorded: readonly Choice[],
+  decided: ReadonlySet<string>,
+  choices: readonly Choice[],
+  applicantOf: (id: string) => string,
+): RuleBreach[] {
   const before = new Map(recorded.map((c) => [c.applicationId, c]));
   return choices
     .filter((choice) => decided.has(choice.applicationId))
@@ -327,7 +374,12 @@ export const decisionWorkflow = defineWorkflow({
       public: { nb: 'Ikke innvilget', nn: 'Ikkje innvilga', da: 'Ikke imødekommet', en: 'Not granted' },
     },
     published: {
-      staff: { nb: 'Innvilget og offentliggjort', nn: 'Innvilga og offentleggjort', da: 'Imødekommet og offentliggjort', en: 'Granted and published' },
+      staff: {
+        nb: 'Innvilget og offentliggjort',
+        nn: 'Innvilga og offentleggjort',
+        da: 'Imødekommet og offentliggjort',
+        en: 'Granted and published',
+      },
       public: { nb: 'Tildelt', nn: 'Tildelt', da: 'Tildelt', en: 'Awarded' },
     },
   },
@@ -366,7 +418,11 @@ export interface Decision {
   letterLanguage: LetterLanguage;
 }
 
-export type DecisionProblem = { applicationId: string; field: 'reason' | 'conditions' | 'publicSummary' | 'letterLanguage'; code: 'required' | 'tooLong' | 'notAllowed' };
+export type DecisionProblem = {
+  applicationId: string;
+  field: 'reason' | 'conditions' | 'publicSummary' | 'letterLanguage';
+  code: 'required' | 'tooLong' | 'notAllowed';
+};
 
 export const CONDITIONS_MAX = 4000;
 export const SUMMARY_MAX = 1000;
@@ -375,9 +431,14 @@ export const SUMMARY_MAX = 1000;
  * Decides one application as its recorded selection says: selected → granted with the recorded
  * amount, otherwise rejected; every decision needs a reason, a granted one a public summary.
  */
-export function decideApplication(choice: Choice, country: Country, input: DecisionInput): { ok: true; decision: Decision; move: DecisionMove } | { ok: false; problems: DecisionProblem[] } {
+export function decideApplication(
+  choice: Choice,
+  country: Country,
+  input: DecisionInput,
+): { ok: true; decision: Decision; move: DecisionMove } | { ok: false; problems: DecisionProblem[] } {
   const problems: DecisionProblem[] = [];
-  const problem = (field: DecisionProblem['field'], code: DecisionProblem['code']) => problems.push({ applicationId: choice.applicationId, field, code });
+  const problem = (field: DecisionProblem['field'], code: DecisionProblem['code']) =>
+    problems.push({ applicationId: choice.applicationId, field, code });
   const reason = input.reason.trim();
   if (reason === '') problem('reason', 'required');
   if (reason.length > REASON_MAX) problem('reason', 'tooLong');
@@ -386,7 +447,8 @@ export function decideApplication(choice: Choice, country: Country, input: Decis
   if (choice.selected && summary === '') problem('publicSummary', 'required');
   if (summary.length > SUMMARY_MAX) problem('publicSummary', 'tooLong');
   if (!letterLanguagesOf(country).includes(input.letterLanguage as LetterLanguage)) problem('letterLanguage', 'notAllowed');
-  if (choice.selected && (choice.amount === null || choice.amount <= 0)) throw new Error(`selected application ${choice.applicationId} has no granted amount`);
+  if (choice.selected && (choice.amount === null || choice.amount <= 0))
+    throw new Error(`selected application ${choice.applicationId} has no granted amount`);
   if (problems.length > 0) return { ok: false, problems };
   const outcome = choice.selected ? 'granted' : 'rejected';
   return {
@@ -415,7 +477,12 @@ export const letterWorkflow = defineWorkflow({
     queued: forEveryone({ nb: 'I kø', nn: 'I kø', da: 'I kø', en: 'Queued' }),
     made: forEveryone({ nb: 'Laget (PDF)', nn: 'Laga (PDF)', da: 'Dannet (PDF)', en: 'Made (PDF)' }),
     sent: forEveryone({ nb: 'Sendt', nn: 'Sendt', da: 'Sendt', en: 'Sent' }),
-    'no-address': forEveryone({ nb: 'Laget, ingen e-postadresse', nn: 'Laga, inga e-postadresse', da: 'Dannet, ingen e-mailadresse', en: 'Made, no e-mail address' }),
+    'no-address': forEveryone({
+      nb: 'Laget, ingen e-postadresse',
+      nn: 'Laga, inga e-postadresse',
+      da: 'Dannet, ingen e-mailadresse',
+      en: 'Made, no e-mail address',
+    }),
   },
   transitions: {
     make: { from: ['queued'], to: ['made', 'no-address'] },
@@ -431,6 +498,9 @@ export function letterState(letter: { fileId: string | null; sentAt: Date | null
 }
 
 /** The owner of the owning organisation has the authority to select and decide; an administrator does not. */
-export function hasDecisionAuthority(principal: { memberships: readonly { role: string; organisationId: string }[] } | null, ownerOrganisationId: string): boolean {
+export function hasDecisionAuthority(
+  principal: { memberships: readonly { role: string; organisationId: string }[] } | null,
+  ownerOrganisationId: string,
+): boolean {
   return (principal?.memberships ?? []).some((m) => m.role === 'programme_owner' && m.organisationId === ownerOrganisationId);
 }

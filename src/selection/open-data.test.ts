@@ -26,7 +26,20 @@ const GRANT: PublishedGrant = {
 
 describe('360Giving open data', () => {
   it('is valid against the 360Giving package schema (subset in fixtures/), with Stifinner identifiers', () => {
-    const data = threeSixtyGivingPackage([GRANT, { ...GRANT, applicationId: '0f7e2f3c-0000-4000-8000-000000000009', requested: null, country: 'DK', currency: 'DKK', members: [{ code: '607', name: 'Fredericia' }] }], URL_BASE);
+    const data = threeSixtyGivingPackage(
+      [
+        GRANT,
+        {
+          ...GRANT,
+          applicationId: '0f7e2f3c-0000-4000-8000-000000000009',
+          requested: null,
+          country: 'DK',
+          currency: 'DKK',
+          members: [{ code: '607', name: 'Fredericia' }],
+        },
+      ],
+      URL_BASE,
+    );
     expect(threeSixtyGivingErrors(data)).toEqual([]);
     const [grant, danish] = data.grants;
     expect(grant).toMatchObject({
@@ -37,7 +50,9 @@ describe('360Giving open data', () => {
       amountAppliedFor: 4_000_000,
       awardDate: '2026-12-01',
       recipientOrganization: [{ id: '360G-stifinner-municipality-NO-4001', name: 'Porsgrunn' }],
-      fundingOrganization: [{ id: '360G-stifinner-organisation-9c8d7e6f-0000-4000-8000-000000000004', name: 'Kommunal- og distriktsdepartementet' }],
+      fundingOrganization: [
+        { id: '360G-stifinner-organisation-9c8d7e6f-0000-4000-8000-000000000004', name: 'Kommunal- og distriktsdepartementet' },
+      ],
     });
     expect(grant!.beneficiaryLocation.map((l) => l.geoCode)).toEqual(['4001', '4003']);
     expect(danish).not.toHaveProperty('amountAppliedFor');
@@ -47,7 +62,9 @@ describe('360Giving open data', () => {
   it('the schema check catches a grant that lacks a required field or has the wrong type', () => {
     const data = threeSixtyGivingPackage([GRANT], URL_BASE);
     const broken = { ...data, grants: [{ ...data.grants[0]!, amountAwarded: '3 500 000', recipientOrganization: [] }] };
-    expect(threeSixtyGivingErrors(broken).join('\n')).toMatch(/amountAwarded must be number[\s\S]*recipientOrganization must NOT have fewer than 1 items/);
+    expect(threeSixtyGivingErrors(broken).join('\n')).toMatch(
+      /amountAwarded must be number[\s\S]*recipientOrganization must NOT have fewer than 1 items/,
+    );
     const { awardDate: _dropped, ...withoutDate } = data.grants[0]!;
     expect(threeSixtyGivingErrors({ grants: [withoutDate] })).toEqual(["/grants/0 must have required property 'awardDate'"]);
   });
@@ -61,7 +78,9 @@ describe('360Giving open data', () => {
     const csv = threeSixtyGivingCsv([GRANT], URL_BASE);
     const [header, row] = csv.split('\r\n');
     expect(header).toBe(CSV_COLUMNS.join(','));
-    expect(row!.startsWith('360G-stifinner-0f7e2f3c-0000-4000-8000-000000000001,"Nettverk for bærekraftige tjenester 2027: Porsgrunn, Skien",')).toBe(true);
+    expect(
+      row!.startsWith('360G-stifinner-0f7e2f3c-0000-4000-8000-000000000001,"Nettverk for bærekraftige tjenester 2027: Porsgrunn, Skien",'),
+    ).toBe(true);
     expect(row).toContain('"Felles bemanningsenhet, ""rekruttering"" og kompetanse."');
     expect(row).toContain(',NOK,4000000,3500000,2026-12-01,360G-stifinner-municipality-NO-4001,Porsgrunn,');
   });

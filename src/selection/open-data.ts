@@ -74,7 +74,12 @@ export function toThreeSixtyGiving(grant: PublishedGrant, publicUrl: string): Th
     awardDate: grant.awardDate,
     recipientOrganization: [{ id: municipalityOrgId(grant.country, lead.code), name: lead.name }],
     fundingOrganization: [{ id: organisationOrgId(grant.ownerOrganisationId), name: grant.ownerName }],
-    beneficiaryLocation: grant.members.map((m) => ({ name: m.name, countryCode: grant.country, geoCode: m.code, geoCodeType: grant.country === 'NO' ? 'kommunenummer' : 'kommunekode' })),
+    beneficiaryLocation: grant.members.map((m) => ({
+      name: m.name,
+      countryCode: grant.country,
+      geoCode: m.code,
+      geoCodeType: grant.country === 'NO' ? 'kommunenummer' : 'kommunekode',
+    })),
     grantProgramme: [{ code: grant.programmeId, title: grant.programmeName, url: `${publicUrl}/utlysninger/${grant.callId}` }],
     fromOpenCall: 'Yes',
     url: `${publicUrl}/tildelinger#call-${grant.callId}`,

@@ -17,7 +17,14 @@ describe('the selection problem table', () => {
   });
 
   it('answers broken rules and lacking decisions with 422 and one error per reason, each at its field', () => {
-    const rules = refusalView(ctx, { kind: 'selectionBreaksRules', currency: 'NOK', breaches: [{ kind: 'overQuota', selected: 5, max: 4 }, { kind: 'amountMissing', applicationId: 'a', applicant: 'Bodø' }] });
+    const rules = refusalView(ctx, {
+      kind: 'selectionBreaksRules',
+      currency: 'NOK',
+      breaches: [
+        { kind: 'overQuota', selected: 5, max: 4 },
+        { kind: 'amountMissing', applicationId: 'a', applicant: 'Bodø' },
+      ],
+    });
     expect(rules.status).toBe(422);
     expect(rules.errors.map((e) => e.field)).toEqual(['summary', 'amount-a']);
     const lacks = refusalView(ctx, {
@@ -37,7 +44,10 @@ describe('the selection problem table', () => {
   });
 
   it('answers nothing to decide with 422 and nothing to publish with 409, at their forms', () => {
-    expect(refusalView(ctx, { kind: 'nothingToDecide' })).toEqual({ status: 422, errors: [{ field: 'decide-form', message: 'Ingen søknader venter på vedtak.' }] });
+    expect(refusalView(ctx, { kind: 'nothingToDecide' })).toEqual({
+      status: 422,
+      errors: [{ field: 'decide-form', message: 'Ingen søknader venter på vedtak.' }],
+    });
     expect(refusalView(ctx, { kind: 'nothingToPublish' })).toMatchObject({ status: 409, errors: [{ field: 'publish' }] });
   });
 });

@@ -12,7 +12,9 @@ import type { DecisionProblem, RuleBreach, SelectionWarning } from './model.js';
 import { money } from './pages/parts.js';
 
 /** What keeps one application from its decision, with the applicant it is about. */
-export type DecisionLack = (DecisionProblem | { applicationId: string; field: 'state'; code: 'paused' | 'notCandidate' }) & { applicant: string };
+export type DecisionLack = (DecisionProblem | { applicationId: string; field: 'state'; code: 'paused' | 'notCandidate' }) & {
+  applicant: string;
+};
 
 export type SelectionProblem =
   | VersionConflict
@@ -26,33 +28,81 @@ export function ruleMessage(ctx: PageContext, currency: Currency, problem: RuleB
   const amount = (value: number) => money(ctx, value, currency);
   switch (problem.kind) {
     case 'overBudget':
-      return { field: 'summary', message: translate(ctx, 'selection.problem.overBudget', { granted: amount(problem.granted), budget: amount(problem.budget), excess: amount(problem.excess) }) };
+      return {
+        field: 'summary',
+        message: translate(ctx, 'selection.problem.overBudget', {
+          granted: amount(problem.granted),
+          budget: amount(problem.budget),
+          excess: amount(problem.excess),
+        }),
+      };
     case 'overQuota':
       return { field: 'summary', message: translate(ctx, 'selection.problem.overQuota', { selected: problem.selected, max: problem.max }) };
     case 'underQuota':
-      return { field: 'summary', message: translate(ctx, 'selection.warning.underQuota', { selected: problem.selected, min: problem.min }) };
+      return {
+        field: 'summary',
+        message: translate(ctx, 'selection.warning.underQuota', { selected: problem.selected, min: problem.min }),
+      };
     case 'roundOverExpected':
-      return { field: 'summary', message: translate(ctx, 'selection.warning.roundOverExpected', { round: problem.round, selected: problem.selected, expected: problem.expected }) };
+      return {
+        field: 'summary',
+        message: translate(ctx, 'selection.warning.roundOverExpected', {
+          round: problem.round,
+          selected: problem.selected,
+          expected: problem.expected,
+        }),
+      };
     case 'aboveRequested':
-      return { field: `amount-${problem.applicationId}`, message: translate(ctx, 'selection.warning.aboveRequested', { applicant: problem.applicant, amount: amount(problem.amount), requested: amount(problem.requested) }) };
+      return {
+        field: `amount-${problem.applicationId}`,
+        message: translate(ctx, 'selection.warning.aboveRequested', {
+          applicant: problem.applicant,
+          amount: amount(problem.amount),
+          requested: amount(problem.requested),
+        }),
+      };
     case 'notSelectable':
-      return { field: `select-${problem.applicationId}`, message: translate(ctx, `selection.problem.notSelectable.${problem.why}`, { applicant: problem.applicant }) };
+      return {
+        field: `select-${problem.applicationId}`,
+        message: translate(ctx, `selection.problem.notSelectable.${problem.why}`, { applicant: problem.applicant }),
+      };
     case 'amountMissing':
-      return { field: `amount-${problem.applicationId}`, message: translate(ctx, 'selection.problem.amountMissing', { applicant: problem.applicant }) };
+      return {
+        field: `amount-${problem.applicationId}`,
+        message: translate(ctx, 'selection.problem.amountMissing', { applicant: problem.applicant }),
+      };
     case 'reasonMissing':
-      return { field: `reason-${problem.applicationId}`, message: translate(ctx, 'selection.problem.reasonMissing', { applicant: problem.applicant }) };
+      return {
+        field: `reason-${problem.applicationId}`,
+        message: translate(ctx, 'selection.problem.reasonMissing', { applicant: problem.applicant }),
+      };
     case 'reasonTooLong':
-      return { field: `reason-${problem.applicationId}`, message: translate(ctx, 'selection.problem.reasonTooLong', { applicant: problem.applicant, max: problem.max }) };
+      return {
+        field: `reason-${problem.applicationId}`,
+        message: translate(ctx, 'selection.problem.reasonTooLong', { applicant: problem.applicant, max: problem.max }),
+      };
     case 'locked':
-      return { field: `select-${problem.applicationId}`, message: translate(ctx, 'selection.problem.locked', { applicant: problem.applicant }) };
+      return {
+        field: `select-${problem.applicationId}`,
+        message: translate(ctx, 'selection.problem.locked', { applicant: problem.applicant }),
+      };
   }
 }
 
 /** The decisions form names its fields `summary-…` and `language-…`; the whole entry for its state. */
-const FIELD_PREFIX = { reason: 'reason', conditions: 'conditions', publicSummary: 'summary', letterLanguage: 'language', state: 'decision' } as const;
+const FIELD_PREFIX = {
+  reason: 'reason',
+  conditions: 'conditions',
+  publicSummary: 'summary',
+  letterLanguage: 'language',
+  state: 'decision',
+} as const;
 
 function lackMessage(ctx: PageContext, lack: DecisionLack): FieldError {
-  return { field: `${FIELD_PREFIX[lack.field]}-${lack.applicationId}`, message: `${lack.applicant}: ${translate(ctx, `selection.decisions.problem.${lack.code}`)}` };
+  return {
+    field: `${FIELD_PREFIX[lack.field]}-${lack.applicationId}`,
+    message: `${lack.applicant}: ${translate(ctx, `selection.decisions.problem.${lack.code}`)}`,
+  };
 }
 
 const joined = (errors: FieldError[]) => errors.map((e) => e.message).join(' ');
@@ -61,9 +111,17 @@ const explain = defineProblems<SelectionProblem>({
   versionConflict: {
     status: 409,
     field: 'conflict',
-    message: (ctx, p) => translate(ctx, 'selection.conflict.text', { name: p.changedByName ?? ctx.t('selection.conflict.someone'), version: p.currentVersion }),
+    message: (ctx, p) =>
+      translate(ctx, 'selection.conflict.text', {
+        name: p.changedByName ?? ctx.t('selection.conflict.someone'),
+        version: p.currentVersion,
+      }),
   },
-  selectionBreaksRules: { status: 422, field: 'selection-form', message: (ctx, p) => joined(p.breaches.map((b) => ruleMessage(ctx, p.currency, b))) },
+  selectionBreaksRules: {
+    status: 422,
+    field: 'selection-form',
+    message: (ctx, p) => joined(p.breaches.map((b) => ruleMessage(ctx, p.currency, b))),
+  },
   decisionIncomplete: { status: 422, field: 'decide-form', message: (ctx, p) => joined(p.lacks.map((l) => lackMessage(ctx, l))) },
   nothingToDecide: { status: 422, field: 'decide-form', message: (ctx) => ctx.t('selection.decisions.problem.nothingToDecide') },
   nothingToPublish: { status: 409, field: 'publish', message: (ctx) => ctx.t('selection.publish.nothing') },

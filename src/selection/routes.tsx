@@ -17,7 +17,15 @@ import type { PageContext } from '../platform/ui/context.js';
 import { translate } from '../platform/ui/translate.js';
 import { caseWorkerMunicipalities, findApplication } from '../applications/index.js';
 import { findCall, type StoredCall } from '../programmes/index.js';
-import { amountOrRequested, evaluateSelection, hasDecisionAuthority, judgeSelection, parseAmount, type Choice, type DecisionInput } from './model.js';
+import {
+  amountOrRequested,
+  evaluateSelection,
+  hasDecisionAuthority,
+  judgeSelection,
+  parseAmount,
+  type Choice,
+  type DecisionInput,
+} from './model.js';
 import { threeSixtyGivingCsv, threeSixtyGivingPackage } from './open-data.js';
 import { ApplicantDecisionSection } from './pages/applicant-decision.js';
 import { DecisionsPage, type DecisionsView } from './pages/decisions.js';
@@ -46,7 +54,12 @@ function parseChoices(board: SelectionBoard, body: unknown): { choices: Choice[]
     const text = amountOrRequested(formField(body, `amount-${id}`) ?? '', selected, entry.requestedAmount);
     amountText[id] = text;
     const amount = parseAmount(text);
-    choices.push({ applicationId: id, selected, amount: amount === 'invalid' ? null : amount, reason: formField(body, `reason-${id}`) ?? '' });
+    choices.push({
+      applicationId: id,
+      selected,
+      amount: amount === 'invalid' ? null : amount,
+      reason: formField(body, `reason-${id}`) ?? '',
+    });
   }
   return { choices, amountText };
 }
@@ -59,7 +72,12 @@ function parseDecisionInputs(body: unknown): Map<string, DecisionInput> {
     if (!match || value !== 'on') continue;
     const id = match[1]!;
     const text = (name: string) => formField(body, `${name}-${id}`) ?? '';
-    inputs.set(id, { reason: text('reason'), conditions: text('conditions'), publicSummary: text('summary'), letterLanguage: text('language') });
+    inputs.set(id, {
+      reason: text('reason'),
+      conditions: text('conditions'),
+      publicSummary: text('summary'),
+      letterLanguage: text('language'),
+    });
   }
   return inputs;
 }
@@ -86,7 +104,11 @@ export async function selectionRoutes(app: FastifyInstance) {
   }
 
   /** A use case's refusal, shown on the page it was asked from with the status and messages of the problem table. */
-  function refused(reply: FastifyReply, problem: SelectionProblem, show: (status: number, shown: Omit<RefusalView, 'status'>) => Promise<void>) {
+  function refused(
+    reply: FastifyReply,
+    problem: SelectionProblem,
+    show: (status: number, shown: Omit<RefusalView, 'status'>) => Promise<void>,
+  ) {
     const { status, ...shown } = refusalView(reply.pageContext(), problem);
     return show(status, shown);
   }
@@ -112,43 +134,56 @@ export async function selectionRoutes(app: FastifyInstance) {
     const call = await ownedCall(request);
     const board = await loadSelectionBoard(db, call, new Date());
     const ctx = reply.pageContext();
-    const notice = (request.query as { recorded?: string }).recorded ? translate(ctx, 'selection.page.recorded', { version: board.version }) : undefined;
+    const notice = (request.query as { recorded?: string }).recorded
+      ? translate(ctx, 'selection.page.recorded', { version: board.version })
+      : undefined;
     return reply.html(<SelectionPage ctx={ctx} view={selectionView(ctx, board, { notice })} />);
   });
 
-  app.post('/eier/utlysninger/:id/utvelgelse', { config: { access: OWNER }, schema: { params: byId, body: formBody } }, async (request, reply) => {
-    const call = await ownedCall(request);
-    const version = formVersion(request.body);
-    const action = formField(request.body, 'action') === 'record' ? 'record' : 'simulate';
-    const ctx = reply.pageContext();
-    const board = await loadSelectionBoard(db, call, new Date());
-    const { choices, amountText } = parseChoices(board, request.body);
-    const render = (status: number, extra: Partial<SelectionView>) => {
-      reply.code(status);
-      return reply.html(<SelectionPage ctx={ctx} view={selectionView(ctx, board, { choices, amountText, formVersion: version, ...extra })} />);
-    };
-    const applicantOf = (id: string) => board.applicants.find((a) => a.applicationId === id)?.applicant ?? id;
-    const invalid = Object.entries(amountText)
-      .filter(([, text]) => parseAmount(text) === 'invalid')
-      .map(([id]) => ({ field: `amount-${id}`, message: translate(ctx, 'selection.problem.amountInvalid', { applicant: applicantOf(id) }) }));
-    if (invalid.length > 0) return render(400, { errors: invalid });
-    if (action === 'simulate') {
-      // Simulating is the model's judgement alone: nothing is written, so no use case.
-      const breaches = judgeSelection(board, choices, 'simulate').problems;
-      if (breaches.length > 0) return render(422, { errors: breaches.map((b) => ruleMessage(ctx, board.frame.currency, b)) });
-      return render(200, { notice: translate(ctx, 'selection.page.simulated') });
-    }
-    const outcome = await recordSelection(db, call.id, version, choices, actorOf(request));
-    if (isRefused(outcome)) return refused(reply, outcome.problem, render);
-    return reply.redirect(`${selectionPath(call.id, request.locale)}&recorded=1`, 303);
-  });
+  app.post(
+    '/eier/utlysninger/:id/utvelgelse',
+    { config: { access: OWNER }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const call = await ownedCall(request);
+      const version = formVersion(request.body);
+      const action = formField(request.body, 'action') === 'record' ? 'record' : 'simulate';
+      const ctx = reply.pageContext();
+      const board = await loadSelectionBoard(db, call, new Date());
+      const { choices, amountText } = parseChoices(board, request.body);
+      const render = (status: number, extra: Partial<SelectionView>) => {
+        reply.code(status);
+        return reply.html(
+          <SelectionPage ctx={ctx} view={selectionView(ctx, board, { choices, amountText, formVersion: version, ...extra })} />,
+        );
+      };
+      const applicantOf = (id: string) => board.applicants.find((a) => a.applicationId === id)?.applicant ?? id;
+      const invalid = Object.entries(amountText)
+        .filter(([, text]) => parseAmount(text) === 'invalid')
+        .map(([id]) => ({
+          field: `amount-${id}`,
+          message: translate(ctx, 'selection.problem.amountInvalid', { applicant: applicantOf(id) }),
+        }));
+      if (invalid.length > 0) return render(400, { errors: invalid });
+      if (action === 'simulate') {
+        // Simulating is the model's judgement alone: nothing is written, so no use case.
+        const breaches = judgeSelection(board, choices, 'simulate').problems;
+        if (breaches.length > 0) return render(422, { errors: breaches.map((b) => ruleMessage(ctx, board.frame.currency, b)) });
+        return render(200, { notice: translate(ctx, 'selection.page.simulated') });
+      }
+      const outcome = await recordSelection(db, call.id, version, choices, actorOf(request));
+      if (isRefused(outcome)) return refused(reply, outcome.problem, render);
+      return reply.redirect(`${selectionPath(call.id, request.locale)}&recorded=1`, 303);
+    },
+  );
 
   // Decisions ----------------------------------------------------------------------------------------
 
   async function renderDecisions(reply: FastifyReply, call: StoredCall, status: number, extra: Partial<DecisionsView> = {}) {
     const board = await loadSelectionBoard(db, call, new Date());
     reply.code(status);
-    return reply.html(<DecisionsPage ctx={reply.pageContext()} view={{ board, formVersion: board.version, values: {}, errors: [], ...extra }} />);
+    return reply.html(
+      <DecisionsPage ctx={reply.pageContext()} view={{ board, formVersion: board.version, values: {}, errors: [], ...extra }} />,
+    );
   }
 
   app.get('/eier/utlysninger/:id/vedtak', { config: { access: OWNER }, schema: { params: byId } }, async (request, reply) => {
@@ -157,45 +192,70 @@ export async function selectionRoutes(app: FastifyInstance) {
     const ctx = reply.pageContext();
     const decided = countIn(query.decided);
     const published = countIn(query.published);
-    const notice = decided !== undefined ? translate(ctx, 'selection.decisions.done', { count: decided }) : published !== undefined ? translate(ctx, 'selection.publish.done', { count: published }) : undefined;
+    const notice =
+      decided !== undefined
+        ? translate(ctx, 'selection.decisions.done', { count: decided })
+        : published !== undefined
+          ? translate(ctx, 'selection.publish.done', { count: published })
+          : undefined;
     return renderDecisions(reply, call, 200, { notice });
   });
 
-  app.post('/eier/utlysninger/:id/vedtak', { config: { access: OWNER }, schema: { params: byId, body: formBody } }, async (request, reply) => {
-    const call = await ownedCall(request);
-    const version = formVersion(request.body);
-    const outcome = await decideApplications(db, app.jobs, call.id, version, parseDecisionInputs(request.body), actorOf(request));
-    if (isRefused(outcome)) {
-      const values = Object.fromEntries(Object.entries(formFields(request.body)).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-      return refused(reply, outcome.problem, (status, shown) => renderDecisions(reply, call, status, { ...shown, values }));
-    }
-    return reply.redirect(`${decisionsPath(call.id, request.locale)}&decided=${outcome.decided}`, 303);
-  });
+  app.post(
+    '/eier/utlysninger/:id/vedtak',
+    { config: { access: OWNER }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const call = await ownedCall(request);
+      const version = formVersion(request.body);
+      const outcome = await decideApplications(db, app.jobs, call.id, version, parseDecisionInputs(request.body), actorOf(request));
+      if (isRefused(outcome)) {
+        const values = Object.fromEntries(
+          Object.entries(formFields(request.body)).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        );
+        return refused(reply, outcome.problem, (status, shown) => renderDecisions(reply, call, status, { ...shown, values }));
+      }
+      return reply.redirect(`${decisionsPath(call.id, request.locale)}&decided=${outcome.decided}`, 303);
+    },
+  );
 
-  app.post('/eier/utlysninger/:id/publiser-resultater', { config: { access: OWNER }, schema: { params: byId, body: formBody } }, async (request, reply) => {
-    const call = await ownedCall(request);
-    const outcome = await publishDecisions(db, call.id, formVersion(request.body), actorOf(request));
-    if (isRefused(outcome)) return refused(reply, outcome.problem, (status, shown) => renderDecisions(reply, call, status, shown));
-    return reply.redirect(`${decisionsPath(call.id, request.locale)}&published=${outcome.published}`, 303);
-  });
+  app.post(
+    '/eier/utlysninger/:id/publiser-resultater',
+    { config: { access: OWNER }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const call = await ownedCall(request);
+      const outcome = await publishDecisions(db, call.id, formVersion(request.body), actorOf(request));
+      if (isRefused(outcome)) return refused(reply, outcome.problem, (status, shown) => renderDecisions(reply, call, status, shown));
+      return reply.redirect(`${decisionsPath(call.id, request.locale)}&published=${outcome.published}`, 303);
+    },
+  );
 
-  app.get('/eier/utlysninger/:id/vedtak/:applicationId/brev', { config: { access: OWNER }, schema: { params: letterParams } }, async (request, reply) => {
-    const call = await ownedCall(request);
-    const decision = await findDecision(db, (request.params as { applicationId: string }).applicationId);
-    if (!decision || decision.callId !== call.id || !decision.letterFileId) throw notFound();
-    const file = await findFile(db, decision.letterFileId);
-    if (!file) throw notFound();
-    return reply.download(file);
-  });
+  app.get(
+    '/eier/utlysninger/:id/vedtak/:applicationId/brev',
+    { config: { access: OWNER }, schema: { params: letterParams } },
+    async (request, reply) => {
+      const call = await ownedCall(request);
+      const decision = await findDecision(db, (request.params as { applicationId: string }).applicationId);
+      if (!decision || decision.callId !== call.id || !decision.letterFileId) throw notFound();
+      const file = await findFile(db, decision.letterFileId);
+      if (!file) throw notFound();
+      return reply.download(file);
+    },
+  );
 
   // Public ---------------------------------------------------------------------------------------------
 
   for (const path of GRANT_LIST_PATHS) {
-    app.get(path, { config: { access: access.public } }, async (_request, reply) => reply.html(<GrantsPage ctx={reply.pageContext()} grants={await listPublishedGrants(db)} />));
+    app.get(path, { config: { access: access.public } }, async (_request, reply) =>
+      reply.html(<GrantsPage ctx={reply.pageContext()} grants={await listPublishedGrants(db)} />),
+    );
   }
 
   app.get('/open-data/360giving.json', { config: { access: access.public } }, async (_request, reply) =>
-    reply.type('application/json; charset=utf-8').header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin').send(JSON.stringify(threeSixtyGivingPackage(await listPublishedGrants(db), app.config.publicUrl), null, 2)),
+    reply
+      .type('application/json; charset=utf-8')
+      .header('access-control-allow-origin', '*')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .send(JSON.stringify(threeSixtyGivingPackage(await listPublishedGrants(db), app.config.publicUrl), null, 2)),
   );
 
   app.get('/open-data/360giving.csv', { config: { access: access.public } }, async (_request, reply) =>

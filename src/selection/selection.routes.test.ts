@@ -27,8 +27,16 @@ beforeAll(async () => {
   await seedDemoProgrammes(db);
   await seedDemoAssessment(db);
   call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
-  ids = await agreeScores(db, call, { '4001': [5, 4, 5], '1804': [4, 4, 4], '4014': [4, 4, 4], '3405': [3, 4, 3], '3909': [2, 2, 1], '4026': [1, 1, 1] });
-  for (const subject of [INGRID, LARS, ADMIN, SILJE, METTE, ANNE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  ids = await agreeScores(db, call, {
+    '4001': [5, 4, 5],
+    '1804': [4, 4, 4],
+    '4014': [4, 4, 4],
+    '3405': [3, 4, 3],
+    '3909': [2, 2, 1],
+    '4026': [1, 1, 1],
+  });
+  for (const subject of [INGRID, LARS, ADMIN, SILJE, METTE, ANNE])
+    cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
 }, 180_000);
 afterAll(() => running?.close());
 
@@ -42,7 +50,12 @@ async function post(url: string, who: string, form: Record<string, string>, with
   // Every signed-in page carries a token (the sign-out form).
   const token = csrfTokenIn((await get('/', who)).body);
   const body = new URLSearchParams({ ...(withToken ? { _csrf: token } : {}), ...form });
-  return running.app.inject({ method: 'POST', url, headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
 }
 
 /** Every ranked application with a reason; `selected` maps lead codes to granted amounts as typed. */
@@ -82,9 +95,15 @@ describe('selection over HTTP', () => {
   });
 
   it('simulates without writing: over the budget is refused with the numbers; within it the page says what fits', async () => {
-    const over = await post(selectionUrl(), INGRID, selection(1, { '4001': '12 000 000', '1804': '8 000 000', '4014': '6 000 000' }, 'simulate'));
+    const over = await post(
+      selectionUrl(),
+      INGRID,
+      selection(1, { '4001': '12 000 000', '1804': '8 000 000', '4014': '6 000 000' }, 'simulate'),
+    );
     expect(over.statusCode).toBe(422);
-    expect(over.body).toContain('Tildelt 26\u00a0000\u00a0000 NOK er over budsjettrammen 24\u00a0000\u00a0000 NOK med 2\u00a0000\u00a0000 NOK.');
+    expect(over.body).toContain(
+      'Tildelt 26\u00a0000\u00a0000 NOK er over budsjettrammen 24\u00a0000\u00a0000 NOK med 2\u00a0000\u00a0000 NOK.',
+    );
     expect(over.body).toContain('value="12 000 000"');
     const fits = await post(selectionUrl(), INGRID, selection(1, { '4001': '10 000 000', '1804': '8 000 000' }, 'simulate'));
     expect(fits.statusCode).toBe(200);
@@ -107,7 +126,11 @@ describe('selection over HTTP', () => {
   });
 
   it('records within quota and budget; a stale version gets a 409 that keeps the reasons typed', async () => {
-    const recorded = await post(selectionUrl(), INGRID, selection(1, { '4001': '10 000 000', '1804': '8 000 000', '4014': '5 000 000' }, 'record'));
+    const recorded = await post(
+      selectionUrl(),
+      INGRID,
+      selection(1, { '4001': '10 000 000', '1804': '8 000 000', '4014': '5 000 000' }, 'record'),
+    );
     expect(recorded.statusCode).toBe(303);
     expect((await board()).recorded.filter((c) => c.selected)).toHaveLength(3);
     const stale = selection(1, { '4001': '9 000 000' }, 'record');
@@ -123,7 +146,13 @@ describe('selection over HTTP', () => {
     const form: Record<string, string> = { version: '2' };
     for (const lead of ['4001', '1804', '4014', '3405', '3909', '4026']) {
       const key = id(lead);
-      Object.assign(form, { [`decide-${key}`]: 'on', [`reason-${key}`]: `Vedtaksgrunn ${lead}`, [`conditions-${key}`]: '', [`summary-${key}`]: `Prosjekt ${lead}`, [`language-${key}`]: lead === '4014' ? 'nn' : 'nb' });
+      Object.assign(form, {
+        [`decide-${key}`]: 'on',
+        [`reason-${key}`]: `Vedtaksgrunn ${lead}`,
+        [`conditions-${key}`]: '',
+        [`summary-${key}`]: `Prosjekt ${lead}`,
+        [`language-${key}`]: lead === '4014' ? 'nn' : 'nb',
+      });
     }
     expect((await post(decisionsUrl(), LARS, form)).statusCode).toBe(403);
     const missing = await post(decisionsUrl(), INGRID, { ...form, [`reason-${id('3909')}`]: ' ', [`language-${id('4001')}`]: 'da' });
@@ -136,9 +165,24 @@ describe('selection over HTTP', () => {
     expect(decided.headers.location).toContain('decided=6');
     const decisions = await listDecisionsOfCall(running.database.db, call.id);
     expect(decisions.map((d) => d.state).sort()).toEqual(['granted', 'granted', 'granted', 'rejected', 'rejected', 'rejected']);
-    await expect.poll(async () => (await listDecisionsOfCall(running.database.db, call.id)).every((d) => d.letterFileId !== null), { timeout: 30_000, interval: 500 }).toBe(true);
-    await expect.poll(async () => (await listCapturedMail(running.database.db)).some((m) => m.subject === 'Vedtak på søknaden til «Nettverk for bærekraftige tjenester 2026»'), { timeout: 30_000, interval: 500 }).toBe(true);
-    await expect.poll(async () => (await findDecision(running.database.db, id('4001')))!.mailSentAt !== null, { timeout: 30_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(async () => (await listDecisionsOfCall(running.database.db, call.id)).every((d) => d.letterFileId !== null), {
+        timeout: 30_000,
+        interval: 500,
+      })
+      .toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await listCapturedMail(running.database.db)).some(
+            (m) => m.subject === 'Vedtak på søknaden til «Nettverk for bærekraftige tjenester 2026»',
+          ),
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    await expect
+      .poll(async () => (await findDecision(running.database.db, id('4001')))!.mailSentAt !== null, { timeout: 30_000, interval: 500 })
+      .toBe(true);
     const page = (await get(decisionsUrl(), INGRID)).body;
     expect(page).toContain('data-state="sent"');
     expect(page).not.toContain('Laget, ingen e-postadresse');
@@ -173,7 +217,9 @@ describe('selection over HTTP', () => {
     expect(filled).toContain('id="decision-section"');
     expect(filled).toContain('Innvilga');
     expect(filled).toContain(`/soknader/${id('4001')}/vedtaksbrev`);
-    expect(await running.app.slots.render('applications.applicant-decision', { ctx, applicationId: '00000000-0000-4000-8000-000000000000' })).toBe('');
+    expect(
+      await running.app.slots.render('applications.applicant-decision', { ctx, applicationId: '00000000-0000-4000-8000-000000000000' }),
+    ).toBe('');
   });
 
   it('publishes: the public list in four languages and the open data show exactly the granted projects', async () => {

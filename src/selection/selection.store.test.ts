@@ -39,7 +39,12 @@ const jobs = (enqueue: (trx: Queryable, applicationId: string) => Promise<unknow
     return 'job';
   },
 });
-const choice = (lead: string, amount: number | null, reason = `Begrunnelse for ${lead}`): Choice => ({ applicationId: id(lead), selected: amount !== null, amount, reason });
+const choice = (lead: string, amount: number | null, reason = `Begrunnelse for ${lead}`): Choice => ({
+  applicationId: id(lead),
+  selected: amount !== null,
+  amount,
+  reason,
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -49,7 +54,13 @@ beforeAll(async () => {
   await seedDemoAssessment(database.db);
   call = (await findCall(database.db, (await seededIds(database.db, 'programme_calls', DEMO_CALL_KEY))!))!;
   // Porsgrunn 4.6; Bodø and Kragerø tie at 4.0; Lillehammer 3.4 (flagged below); Larvik 1.8; Tinn without consensus.
-  ids = await agreeScores(database.db, call, { '4001': [5, 4, 5], '1804': [4, 4, 4], '4014': [4, 4, 4], '3405': [3, 4, 3], '3909': [2, 2, 1] });
+  ids = await agreeScores(database.db, call, {
+    '4001': [5, 4, 5],
+    '1804': [4, 4, 4],
+    '4014': [4, 4, 4],
+    '3405': [3, 4, 3],
+    '3909': [2, 2, 1],
+  });
   await raiseFlag(database.db, call.id, id('3405'), 'Trenger juridisk vurdering', { user: null, requestId: 'test' });
 }, 180_000);
 afterAll(() => database.dispose());
@@ -66,24 +77,49 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
       ['Lillehammer', 4, 3.4, false, true],
       ['Larvik', 5, 1.8, false, false],
     ]);
-    expect(ranking.unrankable).toEqual([expect.objectContaining({ applicant: 'Tinn', missing: ['Utfordringen er dokumentert med egne tall', 'Tiltakene når målene', 'Målbart mål'] })]);
+    expect(ranking.unrankable).toEqual([
+      expect.objectContaining({
+        applicant: 'Tinn',
+        missing: ['Utfordringen er dokumentert med egne tall', 'Tiltakene når målene', 'Målbart mål'],
+      }),
+    ]);
   });
 
   it('refuses a selection over the budget with the numbers, and writes nothing', async () => {
-    const refused = await recordSelection(database.db, call.id, 1, [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', 6_000_000), choice('3909', null)], ingrid);
-    expect(refused).toEqual(refuse({ kind: 'selectionBreaksRules', currency: 'NOK', breaches: [{ kind: 'overBudget', granted: 26_000_000, budget: 24_000_000, excess: 2_000_000 }] }));
+    const refused = await recordSelection(
+      database.db,
+      call.id,
+      1,
+      [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', 6_000_000), choice('3909', null)],
+      ingrid,
+    );
+    expect(refused).toEqual(
+      refuse({
+        kind: 'selectionBreaksRules',
+        currency: 'NOK',
+        breaches: [{ kind: 'overBudget', granted: 26_000_000, budget: 24_000_000, excess: 2_000_000 }],
+      }),
+    );
     expect((await board()).recorded).toEqual([]);
     expect((await board()).version).toBe(1);
   });
 
   it('refuses the paused and the unrankable, a missing reason, and a stale version', async () => {
-    expect(await recordSelection(database.db, call.id, 1, [choice('3405', 1_000_000), choice('4026', 1_000_000), choice('3909', null, ' ')], ingrid)).toMatchObject({
+    expect(
+      await recordSelection(
+        database.db,
+        call.id,
+        1,
+        [choice('3405', 1_000_000), choice('4026', 1_000_000), choice('3909', null, ' ')],
+        ingrid,
+      ),
+    ).toMatchObject({
       problem: {
         kind: 'selectionBreaksRules',
         breaches: [
-        { kind: 'notSelectable', applicationId: id('3405'), why: 'paused' },
-        { kind: 'notSelectable', applicationId: id('4026'), why: 'unrankable' },
-        { kind: 'reasonMissing', applicationId: id('3909') },
+          { kind: 'notSelectable', applicationId: id('3405'), why: 'paused' },
+          { kind: 'notSelectable', applicationId: id('4026'), why: 'unrankable' },
+          { kind: 'reasonMissing', applicationId: id('3909') },
         ].map((p) => expect.objectContaining(p)),
       },
     });
@@ -93,7 +129,10 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
   it('records a selection within quota and budget with a reason per application, audited; a concurrent record of the same version is refused', async () => {
     // Two owners record at once from the same version: one wins, the other is told (on PostgreSQL the row lock decides).
     const choices = [choice('4001', 10_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)];
-    const results = await Promise.all([recordSelection(database.db, call.id, 1, choices, ingrid), recordSelection(database.db, call.id, 1, choices, ingrid)]);
+    const results = await Promise.all([
+      recordSelection(database.db, call.id, 1, choices, ingrid),
+      recordSelection(database.db, call.id, 1, choices, ingrid),
+    ]);
     expect(results.filter((r) => !isRefused(r))).toEqual([2]);
     expect(results.filter(isRefused)).toEqual([refuse(versionConflict(2, 1, 'Ingrid Haugen'))]);
     const { recorded } = await board();
@@ -106,15 +145,47 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
       ]),
     );
     const audit = await listAuditEvents(database.db, { recordType: 'selection_entry', recordId: id('4001'), limit: 5 });
-    expect(audit[0]).toMatchObject({ action: 'select', from_state: 'none', to_state: 'selected', actor_name: 'Ingrid Haugen', reason: '10000000 NOK: Begrunnelse for 4001' });
+    expect(audit[0]).toMatchObject({
+      action: 'select',
+      from_state: 'none',
+      to_state: 'selected',
+      actor_name: 'Ingrid Haugen',
+      reason: '10000000 NOK: Begrunnelse for 4001',
+    });
   });
 
   const inputs = (leads: string[], extra: Partial<DecisionInput> = {}) =>
-    new Map(leads.map((lead) => [id(lead), { conditions: 'Sluttrapport innen 1. juni 2028.', reason: `Vedtaksgrunn ${lead}`, publicSummary: `Prosjekt ${lead}`, letterLanguage: lead === '4014' ? 'nn' : 'nb', ...extra }]));
+    new Map(
+      leads.map((lead) => [
+        id(lead),
+        {
+          conditions: 'Sluttrapport innen 1. juni 2028.',
+          reason: `Vedtaksgrunn ${lead}`,
+          publicSummary: `Prosjekt ${lead}`,
+          letterLanguage: lead === '4014' ? 'nn' : 'nb',
+          ...extra,
+        },
+      ]),
+    );
 
   it('refuses the whole decision when a reason is missing, or when enqueuing fails: nothing written', async () => {
-    expect(await decideApplications(database.db, jobs(async () => undefined), call.id, 2, inputs(['4001', '4014'], { reason: '' }), ingrid)).toMatchObject({
-      problem: { kind: 'decisionIncomplete', lacks: [expect.objectContaining({ applicant: 'Porsgrunn, Skien, Notodden', field: 'reason', code: 'required' }), expect.objectContaining({ field: 'reason', code: 'required' })] },
+    expect(
+      await decideApplications(
+        database.db,
+        jobs(async () => undefined),
+        call.id,
+        2,
+        inputs(['4001', '4014'], { reason: '' }),
+        ingrid,
+      ),
+    ).toMatchObject({
+      problem: {
+        kind: 'decisionIncomplete',
+        lacks: [
+          expect.objectContaining({ applicant: 'Porsgrunn, Skien, Notodden', field: 'reason', code: 'required' }),
+          expect.objectContaining({ field: 'reason', code: 'required' }),
+        ],
+      },
     });
     const queueDown = jobs(async () => {
       throw new Error('queue down');
@@ -128,21 +199,58 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
     const enqueued: string[] = [];
     const queue = jobs(async (trx, applicationId) => {
       // The job is enqueued inside the transaction: the decision row is already visible there.
-      expect(await trx.selectFrom('decisions').select('state').where('application_id', '=', applicationId).executeTakeFirst()).toBeDefined();
+      expect(
+        await trx.selectFrom('decisions').select('state').where('application_id', '=', applicationId).executeTakeFirst(),
+      ).toBeDefined();
       enqueued.push(applicationId);
     });
     const result = await decideApplications(database.db, queue, call.id, 2, inputs(['4001', '4014', '1804', '3909']), ingrid);
     expect(result).toEqual({ version: 3, decided: 4 });
     expect(enqueued.sort()).toEqual([id('4001'), id('4014'), id('1804'), id('3909')].sort());
-    expect(await findDecision(database.db, id('4001'))).toMatchObject({ state: 'granted', amount: 10_000_000, currency: 'NOK', letterLanguage: 'nb', decidedByName: 'Ingrid Haugen', letterRecipients: PORSGRUNN_NETWORK_RECIPIENTS });
-    expect(await findDecision(database.db, id('3909'))).toMatchObject({ state: 'rejected', amount: null, publicSummary: '', letterRecipients: ['postmottak@larvik.kommune.example.no'] });
+    expect(await findDecision(database.db, id('4001'))).toMatchObject({
+      state: 'granted',
+      amount: 10_000_000,
+      currency: 'NOK',
+      letterLanguage: 'nb',
+      decidedByName: 'Ingrid Haugen',
+      letterRecipients: PORSGRUNN_NETWORK_RECIPIENTS,
+    });
+    expect(await findDecision(database.db, id('3909'))).toMatchObject({
+      state: 'rejected',
+      amount: null,
+      publicSummary: '',
+      letterRecipients: ['postmottak@larvik.kommune.example.no'],
+    });
     const audit = await listAuditEvents(database.db, { recordType: 'decision', recordId: id('4014'), limit: 5 });
-    expect(audit[0]).toMatchObject({ action: 'grant', from_state: 'pending', to_state: 'granted', reason: 'Vedtaksgrunn 4014', actor_name: 'Ingrid Haugen' });
-    expect(await decideApplications(database.db, jobs(async () => undefined), call.id, 3, inputs(['4001']), ingrid)).toEqual(refuse({ kind: 'nothingToDecide' }));
+    expect(audit[0]).toMatchObject({
+      action: 'grant',
+      from_state: 'pending',
+      to_state: 'granted',
+      reason: 'Vedtaksgrunn 4014',
+      actor_name: 'Ingrid Haugen',
+    });
+    expect(
+      await decideApplications(
+        database.db,
+        jobs(async () => undefined),
+        call.id,
+        3,
+        inputs(['4001']),
+        ingrid,
+      ),
+    ).toEqual(refuse({ kind: 'nothingToDecide' }));
   });
 
   it('locks the selection of a decided application; the undecided can still change', async () => {
-    expect(await recordSelection(database.db, call.id, 3, [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)], ingrid)).toMatchObject({
+    expect(
+      await recordSelection(
+        database.db,
+        call.id,
+        3,
+        [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)],
+        ingrid,
+      ),
+    ).toMatchObject({
       problem: { breaches: [expect.objectContaining({ kind: 'locked', applicationId: id('4001') })] },
     });
     expect((await findDecision(database.db, id('4001')))!.amount).toBe(10_000_000);
@@ -167,7 +275,10 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
     await produceLetter(app, id('4001'));
     await produceLetter(app, id('4001'));
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: PORSGRUNN_NETWORK_RECIPIENTS, subject: 'Vedtak på søknaden til «Nettverk for bærekraftige tjenester 2026»' });
+    expect(sent[0]).toMatchObject({
+      to: PORSGRUNN_NETWORK_RECIPIENTS,
+      subject: 'Vedtak på søknaden til «Nettverk for bærekraftige tjenester 2026»',
+    });
     const after = (await findDecision(database.db, id('4001')))!;
     expect(after.letterFileId).toBe(made.letterFileId);
     expect(after.mailSentAt).not.toBeNull();
@@ -194,6 +305,11 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
     expect(threeSixtyGivingErrors(threeSixtyGivingPackage(grants, 'http://localhost'))).toEqual([]);
     expect((await findDecision(database.db, id('3909')))!.state).toBe('rejected');
     const audit = await listAuditEvents(database.db, { recordType: 'decision', recordId: id('4001'), limit: 10 });
-    expect(audit.map((e) => `${e.action}:${e.from_state ?? ''}->${e.to_state ?? ''}`)).toEqual(['publish:granted->published', 'letter-sent:->', 'letter-made:->', 'grant:pending->granted']);
+    expect(audit.map((e) => `${e.action}:${e.from_state ?? ''}->${e.to_state ?? ''}`)).toEqual([
+      'publish:granted->published',
+      'letter-sent:->',
+      'letter-made:->',
+      'grant:pending->granted',
+    ]);
   });
 });

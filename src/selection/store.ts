@@ -10,7 +10,17 @@ import { listRoleHolders } from '../platform/auth/store.js';
 import { callDeadline, listSubmittedApplications, type StoredApplication, type StoredSubmission } from '../applications/index.js';
 import { agreedScoresForCall, criteriaOf, pausedApplicationsOfCall, scoreScaleOf, type ScoreScale } from '../assessment/index.js';
 import { findCall, type Currency, type StoredCall } from '../programmes/index.js';
-import { rankApplications, requestedAmount, type Candidate, type Choice, type DecisionState, type LetterLanguage, type Ranking, type RankingCriterion, type SelectionFrame } from './model.js';
+import {
+  rankApplications,
+  requestedAmount,
+  type Candidate,
+  type Choice,
+  type DecisionState,
+  type LetterLanguage,
+  type Ranking,
+  type RankingCriterion,
+  type SelectionFrame,
+} from './model.js';
 import type { PublishedGrant } from './open-data.js';
 
 interface SelectionTable {
@@ -107,14 +117,22 @@ export interface SelectionBoard {
 }
 
 function firstTextAnswer(submission: StoredSubmission): string {
-  const part = submission.form.sections.flatMap((s) => s.parts).find((p) => p.kind === 'text' && typeof submission.answers[p.key] === 'string');
+  const part = submission.form.sections
+    .flatMap((s) => s.parts)
+    .find((p) => p.kind === 'text' && typeof submission.answers[p.key] === 'string');
   const text = part ? String(submission.answers[part.key]).replace(/\s+/g, ' ').trim() : '';
   if (text.length <= 300) return text;
   const cut = text.slice(0, 300);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 200))} …`;
 }
 
-function toApplicant(call: StoredCall, application: StoredApplication, submission: StoredSubmission, paused: boolean, caseWorkers: ReadonlyMap<string, string[]>): Applicant {
+function toApplicant(
+  call: StoredCall,
+  application: StoredApplication,
+  submission: StoredSubmission,
+  paused: boolean,
+  caseWorkers: ReadonlyMap<string, string[]>,
+): Applicant {
   const members = submission.members.map((m) => ({ code: m.code, name: m.name }));
   const accepted = application.members.filter((m) => m.invitation === 'accepted');
   return {
@@ -163,7 +181,9 @@ export function frameOf(call: StoredCall): SelectionFrame {
 
 export async function listDecisionsOfCall(db: Queryable, callId: string): Promise<StoredDecision[]> {
   if (!isUuid(callId)) return [];
-  return (await db.selectFrom('decisions').selectAll().where('call_id', '=', callId).orderBy('decided_at').orderBy('application_id').execute()).map(toDecision);
+  return (
+    await db.selectFrom('decisions').selectAll().where('call_id', '=', callId).orderBy('decided_at').orderBy('application_id').execute()
+  ).map(toDecision);
 }
 
 export async function findDecision(db: Queryable, applicationId: string): Promise<StoredDecision | undefined> {
@@ -185,11 +205,16 @@ export async function loadSelectionBoard(db: Queryable, call: StoredCall, now: D
   ]);
   const caseWorkers = new Map<string, string[]>();
   for (const holder of holders) {
-    if (holder.municipalityCode && holder.email) caseWorkers.set(holder.municipalityCode, [...(caseWorkers.get(holder.municipalityCode) ?? []), holder.email]);
+    if (holder.municipalityCode && holder.email)
+      caseWorkers.set(holder.municipalityCode, [...(caseWorkers.get(holder.municipalityCode) ?? []), holder.email]);
   }
   const pausedIds = new Set(paused);
-  const closed = submitted.filter(({ application }) => callDeadline(call, application.roundIndex, application.deadline).getTime() <= now.getTime());
-  const applicants = closed.map(({ application, submission }) => toApplicant(call, application, submission, pausedIds.has(application.id), caseWorkers));
+  const closed = submitted.filter(
+    ({ application }) => callDeadline(call, application.roundIndex, application.deadline).getTime() <= now.getTime(),
+  );
+  const applicants = closed.map(({ application, submission }) =>
+    toApplicant(call, application, submission, pausedIds.has(application.id), caseWorkers),
+  );
   const criteria = criteriaOf(call.content).map((c) => ({ key: c.key, title: c.title, weight: c.weight }));
   return {
     call,
@@ -202,7 +227,12 @@ export async function loadSelectionBoard(db: Queryable, call: StoredCall, now: D
     applicants,
     awaitingDeadline: submitted.length - closed.length,
     ranking: rankApplications(criteria, applicants, agreed),
-    recorded: entries.map((e) => ({ applicationId: e.application_id, selected: e.selected, amount: e.amount === null ? null : Number(e.amount), reason: e.reason })),
+    recorded: entries.map((e) => ({
+      applicationId: e.application_id,
+      selected: e.selected,
+      amount: e.amount === null ? null : Number(e.amount),
+      reason: e.reason,
+    })),
     decisions,
     decided: new Set(decisions.map((d) => d.applicationId)),
   };
@@ -212,7 +242,11 @@ export async function loadSelectionBoard(db: Queryable, call: StoredCall, now: D
 
 /** Locks the call's selection row, creating it at version 1: the version every write names. */
 export async function lockSelection(trx: Queryable, callId: string): Promise<{ version: number; recordedByName: string | null }> {
-  await trx.insertInto('selections').values({ call_id: callId, version: 1, recorded_at: null, recorded_by_name: null }).onConflict((oc) => oc.column('call_id').doNothing()).execute();
+  await trx
+    .insertInto('selections')
+    .values({ call_id: callId, version: 1, recorded_at: null, recorded_by_name: null })
+    .onConflict((oc) => oc.column('call_id').doNothing())
+    .execute();
   const row = await trx.selectFrom('selections').selectAll().where('call_id', '=', callId).forUpdate().executeTakeFirstOrThrow();
   return { version: row.version, recordedByName: row.recorded_by_name };
 }
@@ -237,7 +271,10 @@ export async function saveEntry(trx: Queryable, callId: string, entry: Choice, n
 }
 
 /** A decision as it is made: who decided, and no letter, mail or publication yet. */
-export type NewDecision = Omit<StoredDecision, 'state' | 'decidedByName' | 'publishedAt' | 'letterFileId' | 'letterRecipients' | 'mailSentAt'> & {
+export type NewDecision = Omit<
+  StoredDecision,
+  'state' | 'decidedByName' | 'publishedAt' | 'letterFileId' | 'letterRecipients' | 'mailSentAt'
+> & {
   state: 'granted' | 'rejected';
   decidedBy: { userId: string; name: string };
   letterRecipients: readonly string[];
@@ -266,23 +303,49 @@ export async function insertDecision(trx: Queryable, decision: NewDecision): Pro
 
 /** The call's granted (not yet published) decisions, locked for publishing. */
 export async function lockGrantedOfCall(trx: Queryable, callId: string): Promise<string[]> {
-  const rows = await trx.selectFrom('decisions').select('application_id').where('call_id', '=', callId).where('state', '=', 'granted').forUpdate().execute();
+  const rows = await trx
+    .selectFrom('decisions')
+    .select('application_id')
+    .where('call_id', '=', callId)
+    .where('state', '=', 'granted')
+    .forUpdate()
+    .execute();
   return rows.map((r) => r.application_id);
 }
 
-export async function setDecisionState(trx: Queryable, applicationId: string, from: DecisionState, to: Exclude<DecisionState, 'pending'>, now: Date): Promise<void> {
+export async function setDecisionState(
+  trx: Queryable,
+  applicationId: string,
+  from: DecisionState,
+  to: Exclude<DecisionState, 'pending'>,
+  now: Date,
+): Promise<void> {
   const published = to === 'published' ? { published_at: now } : {};
-  await trx.updateTable('decisions').set({ state: to, ...published }).where('application_id', '=', applicationId).where('state', '=', from as Exclude<DecisionState, 'pending'>).execute();
+  await trx
+    .updateTable('decisions')
+    .set({ state: to, ...published })
+    .where('application_id', '=', applicationId)
+    .where('state', '=', from as Exclude<DecisionState, 'pending'>)
+    .execute();
 }
 
 /** The decision's letter file, if made; the row is locked so two runs of the job make one letter. */
 export async function lockLetterFile(trx: Queryable, applicationId: string): Promise<string | null> {
-  const row = await trx.selectFrom('decisions').select(['letter_file_id']).where('application_id', '=', applicationId).forUpdate().executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('decisions')
+    .select(['letter_file_id'])
+    .where('application_id', '=', applicationId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   return row.letter_file_id;
 }
 
 export async function attachLetter(trx: Queryable, applicationId: string, fileId: string): Promise<void> {
-  await trx.updateTable('decisions').set({ letter_file_id: fileId, letter_made_at: sql`now()` }).where('application_id', '=', applicationId).execute();
+  await trx
+    .updateTable('decisions')
+    .set({ letter_file_id: fileId, letter_made_at: sql`now()` })
+    .where('application_id', '=', applicationId)
+    .execute();
 }
 
 /**
@@ -290,13 +353,24 @@ export async function attachLetter(trx: Queryable, applicationId: string, fileId
  * failed send). So a retried job never sends twice.
  */
 export async function claimLetterMail(db: Queryable, applicationId: string): Promise<boolean> {
-  const row = await db.updateTable('decisions').set({ mail_claimed_at: sql`now()` }).where('application_id', '=', applicationId).where('mail_claimed_at', 'is', null).returning('application_id').executeTakeFirst();
+  const row = await db
+    .updateTable('decisions')
+    .set({ mail_claimed_at: sql`now()` })
+    .where('application_id', '=', applicationId)
+    .where('mail_claimed_at', 'is', null)
+    .returning('application_id')
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Gives the claim back after the mail server refused, so the retry sends it. */
 export async function releaseLetterMail(db: Queryable, applicationId: string): Promise<void> {
-  await db.updateTable('decisions').set({ mail_claimed_at: null }).where('application_id', '=', applicationId).where('mail_sent_at', 'is', null).execute();
+  await db
+    .updateTable('decisions')
+    .set({ mail_claimed_at: null })
+    .where('application_id', '=', applicationId)
+    .where('mail_sent_at', 'is', null)
+    .execute();
 }
 
 export async function markLetterSent(trx: Queryable, applicationId: string): Promise<void> {
@@ -311,7 +385,14 @@ function dayIn(zone: string, at: Date): string {
 
 /** Granted and published decisions, newest first, with what the public list and the open data show. */
 export async function listPublishedGrants(db: Queryable): Promise<PublishedGrant[]> {
-  const rows = await db.selectFrom('decisions').selectAll().where('state', '=', 'published').orderBy('published_at', 'desc').orderBy('amount', 'desc').orderBy('application_id').execute();
+  const rows = await db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('state', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .orderBy('amount', 'desc')
+    .orderBy('application_id')
+    .execute();
   const calls = new Map<string, StoredCall | undefined>();
   const submitted = new Map<string, Awaited<ReturnType<typeof listSubmittedApplications>>>();
   const grants: PublishedGrant[] = [];

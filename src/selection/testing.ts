@@ -7,7 +7,15 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { DB } from '../platform/db/database.js';
 import { listSubmittedApplications } from '../applications/index.js';
-import { assignInBatch, declareInterests, findAssignment, findReview, listAssignmentsOfCall, saveConsensus, saveScores } from '../assessment/index.js';
+import {
+  assignInBatch,
+  declareInterests,
+  findAssignment,
+  findReview,
+  listAssignmentsOfCall,
+  saveConsensus,
+  saveScores,
+} from '../assessment/index.js';
 import type { StoredCall } from '../programmes/index.js';
 
 const SCHEMA = JSON.parse(readFileSync(new URL('./fixtures/360giving-schema-subset.json', import.meta.url), 'utf8')) as object;
@@ -25,7 +33,11 @@ export function threeSixtyGivingErrors(data: unknown): string[] {
  * submitted, consensus recorded. `scores` maps a lead municipality's code to its three scores;
  * applications not named stay without consensus.
  */
-export async function agreeScores(db: DB, call: StoredCall, scores: Readonly<Record<string, readonly number[]>>): Promise<Map<string, string>> {
+export async function agreeScores(
+  db: DB,
+  call: StoredCall,
+  scores: Readonly<Record<string, readonly number[]>>,
+): Promise<Map<string, string>> {
   const actor = { user: null, requestId: 'test' };
   const ids = new Map((await listSubmittedApplications(db, call.id)).map((s) => [s.application.leadCode, s.application.id]));
   await assignInBatch(db, call, 1, actor);

@@ -15,7 +15,15 @@ import { renderArchivalPdf } from '../platform/pdf/document.js';
 import { findApplication, listSubmissions } from '../applications/index.js';
 import { findCall } from '../programmes/index.js';
 import { letterFileName, letterMail, mergeLetter, type LetterData } from './letters.js';
-import { decideApplication, decisionMove, judgeSelection, type Choice, type Decision, type DecisionInput, type DecisionMove } from './model.js';
+import {
+  decideApplication,
+  decisionMove,
+  judgeSelection,
+  type Choice,
+  type Decision,
+  type DecisionInput,
+  type DecisionMove,
+} from './model.js';
 import type { DecisionLack, SelectionProblem } from './problems.js';
 import {
   attachLetter,
@@ -43,7 +51,9 @@ const audit = (trx: Queryable, entry: AuditEntry) => recordAudit(trx as Tx, entr
 /** Locks the call's selection and refuses a version other than the one the person started from. */
 async function staleVersion(trx: Queryable, callId: string, expectedVersion: number): Promise<Refused<SelectionProblem> | undefined> {
   const current = await lockSelection(trx, callId);
-  return current.version === expectedVersion ? undefined : refuse(versionConflict(current.version, expectedVersion, current.recordedByName));
+  return current.version === expectedVersion
+    ? undefined
+    : refuse(versionConflict(current.version, expectedVersion, current.recordedByName));
 }
 
 /** The board as the transaction sees it, at the database's clock. */
@@ -63,13 +73,20 @@ const choiceState = (choice: Choice | undefined) => (choice === undefined ? 'non
  * and budget inside the transaction (S1–S3, R3, R5); decided applications stay as they are.
  * Returns the new selection version.
  */
-export async function recordSelection(db: Queryable, callId: string, expectedVersion: number, choices: readonly Choice[], actor: Actor): Promise<number | Refused<SelectionProblem>> {
+export async function recordSelection(
+  db: Queryable,
+  callId: string,
+  expectedVersion: number,
+  choices: readonly Choice[],
+  actor: Actor,
+): Promise<number | Refused<SelectionProblem>> {
   return inTransaction<number, SelectionProblem>(db, async (trx) => {
     const stale = await staleVersion(trx, callId, expectedVersion);
     if (stale) return stale;
     const { board, now } = await boardInTransaction(trx, callId);
     const evaluation = judgeSelection(board, choices, 'record');
-    if (evaluation.problems.length > 0) return refuse({ kind: 'selectionBreaksRules', currency: board.frame.currency, breaches: evaluation.problems });
+    if (evaluation.problems.length > 0)
+      return refuse({ kind: 'selectionBreaksRules', currency: board.frame.currency, breaches: evaluation.problems });
     const before = new Map(board.recorded.map((c) => [c.applicationId, c]));
     const selectable = new Set(board.ranking.ranked.filter((r) => !r.paused).map((r) => r.applicationId));
     for (const choice of choices) {
@@ -108,7 +125,11 @@ export async function recordSelection(db: Queryable, callId: string, expectedVer
 type Made = { applicant: Applicant; decision: Decision; move: DecisionMove };
 
 /** Each pending application decided as the selection says, or what keeps each from it. */
-function decideEach(board: SelectionBoard, pending: readonly Choice[], inputs: ReadonlyMap<string, DecisionInput>): { made: Made[]; lacks: DecisionLack[] } {
+function decideEach(
+  board: SelectionBoard,
+  pending: readonly Choice[],
+  inputs: ReadonlyMap<string, DecisionInput>,
+): { made: Made[]; lacks: DecisionLack[] } {
   const made: Made[] = [];
   const lacks: DecisionLack[] = [];
   for (const choice of pending) {
@@ -149,8 +170,25 @@ export async function decideApplications(
     const { made, lacks } = decideEach(board, pending, inputs);
     if (lacks.length > 0) return refuse({ kind: 'decisionIncomplete', lacks });
     for (const { applicant, decision, move } of made) {
-      await insertDecision(trx, { ...decision, callId, state: decision.outcome, currency: board.frame.currency, decidedAt: now, decidedBy, letterRecipients: applicant.recipients });
-      await audit(trx, { actor: decidedBy, recordType: 'decision', recordId: decision.applicationId, action: move.action, fromState: move.from, toState: move.to, reason: decision.reason, requestId: actor.requestId });
+      await insertDecision(trx, {
+        ...decision,
+        callId,
+        state: decision.outcome,
+        currency: board.frame.currency,
+        decidedAt: now,
+        decidedBy,
+        letterRecipients: applicant.recipients,
+      });
+      await audit(trx, {
+        actor: decidedBy,
+        recordType: 'decision',
+        recordId: decision.applicationId,
+        action: move.action,
+        fromState: move.from,
+        toState: move.to,
+        reason: decision.reason,
+        requestId: actor.requestId,
+      });
       await jobs.enqueue(trx, LETTER_JOB, { applicationId: decision.applicationId });
     }
     return { version: await bumpVersion(trx, callId, actor, now), decided: made.length };
@@ -160,7 +198,12 @@ export async function decideApplications(
 // Publishing -------------------------------------------------------------------------------------
 
 /** Publishes the call's granted decisions: from then on they are on the public list and in the open data. */
-export async function publishDecisions(db: Queryable, callId: string, expectedVersion: number, actor: Actor): Promise<{ version: number; published: number } | Refused<SelectionProblem>> {
+export async function publishDecisions(
+  db: Queryable,
+  callId: string,
+  expectedVersion: number,
+  actor: Actor,
+): Promise<{ version: number; published: number } | Refused<SelectionProblem>> {
   return inTransaction<{ version: number; published: number }, SelectionProblem>(db, async (trx) => {
     const stale = await staleVersion(trx, callId, expectedVersion);
     if (stale) return stale;
@@ -170,7 +213,15 @@ export async function publishDecisions(db: Queryable, callId: string, expectedVe
     for (const applicationId of granted) {
       const move = decisionMove('granted', 'publish');
       await setDecisionState(trx, applicationId, move.from, 'published', now);
-      await audit(trx, { actor: actor.user, recordType: 'decision', recordId: applicationId, action: move.action, fromState: move.from, toState: move.to, requestId: actor.requestId });
+      await audit(trx, {
+        actor: actor.user,
+        recordType: 'decision',
+        recordId: applicationId,
+        action: move.action,
+        fromState: move.from,
+        toState: move.to,
+        requestId: actor.requestId,
+      });
     }
     return { version: await bumpVersion(trx, callId, actor, now), published: granted.length };
   });
@@ -209,7 +260,14 @@ async function storeLetterOnce(db: DB, applicationId: string, pdf: Buffer, name:
     if (made) return made;
     const fileId = await saveFile(trx, { name, contentType: 'application/pdf', content: pdf, uploadedBy: null });
     await attachLetter(trx, applicationId, fileId);
-    await audit(trx, { actor: null, recordType: 'decision', recordId: applicationId, action: 'letter-made', reason: name, requestId: null });
+    await audit(trx, {
+      actor: null,
+      recordType: 'decision',
+      recordId: applicationId,
+      action: 'letter-made',
+      reason: name,
+      requestId: null,
+    });
     return fileId;
   });
 }
@@ -230,13 +288,25 @@ export async function produceLetter({ db, mailer }: { db: DB; mailer: Mailer }, 
   if (!stored || decision.letterRecipients.length === 0 || !(await claimLetterMail(db, applicationId))) return;
   const mail = letterMail(decision.letterLanguage, data);
   try {
-    await mailer.send({ to: decision.letterRecipients, subject: mail.subject, text: mail.text, attachments: [{ filename: name, contentType: 'application/pdf', content: stored.content }] });
+    await mailer.send({
+      to: decision.letterRecipients,
+      subject: mail.subject,
+      text: mail.text,
+      attachments: [{ filename: name, contentType: 'application/pdf', content: stored.content }],
+    });
   } catch (error) {
     await releaseLetterMail(db, applicationId);
     throw error;
   }
   await db.transaction().execute(async (trx) => {
     await markLetterSent(trx, applicationId);
-    await audit(trx, { actor: null, recordType: 'decision', recordId: applicationId, action: 'letter-sent', reason: decision.letterRecipients.join(', '), requestId: null });
+    await audit(trx, {
+      actor: null,
+      recordType: 'decision',
+      recordId: applicationId,
+      action: 'letter-sent',
+      reason: decision.letterRecipients.join(', '),
+      requestId: null,
+    });
   });
 }

@@ -14,7 +14,9 @@ export function Members({ ctx, view }: { ctx: PageContext; view: ApplicationView
   const { application } = view;
   return (
     <section aria-labelledby="members" id="members-section">
-      <h2 class="ds-heading" data-size="sm" id="members" safe>{t('applications.members.title')}</h2>
+      <h2 class="ds-heading" data-size="sm" id="members" safe>
+        {t('applications.members.title')}
+      </h2>
       <DataTable
         rows={application.members}
         columns={[
@@ -43,17 +45,31 @@ export function InviteForm({ ctx, view }: { ctx: PageContext; view: ApplicationV
     <form method="post" action={`/soknader/${view.application.id}/invitasjoner?lang=${ctx.locale}`} class="inline-form">
       <CsrfField ctx={ctx} />
       <TextField id="municipality" label={ctx.t('applications.invite.municipality')} value="" error={errorFor(view, 'municipality')} />
-      <button class="ds-button" data-variant="secondary" type="submit" safe>{ctx.t('applications.invite.submit')}</button>
+      <button class="ds-button" data-variant="secondary" type="submit" safe>
+        {ctx.t('applications.invite.submit')}
+      </button>
     </form>
   );
 }
 
-export function PartnerSuggestions({ ctx, applicationId, partners }: { ctx: PageContext; applicationId: string; partners: PartnerSuggestion[] }) {
+export function PartnerSuggestions({
+  ctx,
+  applicationId,
+  partners,
+}: {
+  ctx: PageContext;
+  applicationId: string;
+  partners: PartnerSuggestion[];
+}) {
   const { t } = ctx;
   return (
     <section aria-labelledby="partners" id="partners-section">
-      <h3 class="ds-heading" data-size="xs" id="partners" safe>{t('applications.partners.title')}</h3>
-      <p class="ds-paragraph" data-size="sm" safe>{t('applications.partners.lead')}</p>
+      <h3 class="ds-heading" data-size="xs" id="partners" safe>
+        {t('applications.partners.title')}
+      </h3>
+      <p class="ds-paragraph" data-size="sm" safe>
+        {t('applications.partners.lead')}
+      </p>
       <ul class="ds-list partner-list">
         {partners.map((p) => (
           <li id={`partner-${p.code}`} class="partner">
@@ -61,7 +77,9 @@ export function PartnerSuggestions({ ctx, applicationId, partners }: { ctx: Page
               <CsrfField ctx={ctx} />
               <input type="hidden" name="municipality" value={p.code} />
               <PartnerItem ctx={ctx} partner={p}>
-                <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>{t('applications.partners.invite', { name: p.name })}</button>
+                <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>
+                  {t('applications.partners.invite', { name: p.name })}
+                </button>
               </PartnerItem>
             </form>
           </li>
@@ -78,18 +96,49 @@ export function DecisionForm({ ctx, view }: { ctx: PageContext; view: Applicatio
   const fileError = errorFor(view, 'decisionFile');
   return (
     <section aria-labelledby="decision">
-      <h3 class="ds-heading" data-size="xs" id="decision" safe>{t('applications.decision.title', { name: mine.name })}</h3>
+      <h3 class="ds-heading" data-size="xs" id="decision" safe>
+        {t('applications.decision.title', { name: mine.name })}
+      </h3>
       <form method="post" action={`/soknader/${application.id}/vedtak?lang=${ctx.locale}`} enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="code" value={mine.code} />
-        <Select id="decisionBody" label={t('applications.decision.body')} value={mine.decision?.body ?? ''} options={DECISION_BODIES.map((b) => ({ value: b, label: bodyName(ctx, b) }))} error={errorFor(view, 'decisionBody')} />
-        <TextField id="decisionDate" label={t('applications.decision.date')} value={mine.decision?.date ?? ''} type="date" error={errorFor(view, 'decisionDate')} />
+        <Select
+          id="decisionBody"
+          label={t('applications.decision.body')}
+          value={mine.decision?.body ?? ''}
+          options={DECISION_BODIES.map((b) => ({ value: b, label: bodyName(ctx, b) }))}
+          error={errorFor(view, 'decisionBody')}
+        />
+        <TextField
+          id="decisionDate"
+          label={t('applications.decision.date')}
+          value={mine.decision?.date ?? ''}
+          type="date"
+          error={errorFor(view, 'decisionDate')}
+        />
         <div class="ds-field">
-          <label class="ds-label" for="decisionFile" safe>{t('applications.decision.file')}</label>
-          <input class="ds-input" type="file" id="decisionFile" name="decisionFile" accept="application/pdf" aria-invalid={fileError ? 'true' : undefined} />
-          {fileError ? <p class="ds-validation-message" data-color="danger" safe>{fileError}</p> : ''}
+          <label class="ds-label" for="decisionFile" safe>
+            {t('applications.decision.file')}
+          </label>
+          <input
+            class="ds-input"
+            type="file"
+            id="decisionFile"
+            name="decisionFile"
+            accept="application/pdf"
+            aria-invalid={fileError ? 'true' : undefined}
+          />
+          {fileError ? (
+            <p class="ds-validation-message" data-color="danger" safe>
+              {fileError}
+            </p>
+          ) : (
+            ''
+          )}
         </div>
-        <button class="ds-button" data-variant="secondary" type="submit" safe>{t('applications.decision.submit')}</button>
+        <button class="ds-button" data-variant="secondary" type="submit" safe>
+          {t('applications.decision.submit')}
+        </button>
       </form>
     </section>
   );
@@ -102,7 +151,11 @@ export function NetworkSection({ ctx, view }: { ctx: PageContext; view: Applicat
     <>
       <Members ctx={ctx} view={view} />
       {canChange ? <InviteForm ctx={ctx} view={view} /> : ''}
-      {canChange && view.partners && view.partners.length > 0 ? <PartnerSuggestions ctx={ctx} applicationId={view.application.id} partners={view.partners} /> : ''}
+      {canChange && view.partners && view.partners.length > 0 ? (
+        <PartnerSuggestions ctx={ctx} applicationId={view.application.id} partners={view.partners} />
+      ) : (
+        ''
+      )}
       {view.editable && view.mine.invitation === 'accepted' ? <DecisionForm ctx={ctx} view={view} /> : ''}
     </>
   );
@@ -112,9 +165,10 @@ export function EligibilityList({ ctx, eligibility }: { ctx: PageContext; eligib
   const { t } = ctx;
   return (
     <section aria-labelledby="eligibility" id="eligibility-section">
-      <h2 class="ds-heading" data-size="sm" id="eligibility" safe>{t('applications.eligibility.title')}</h2>
+      <h2 class="ds-heading" data-size="sm" id="eligibility" safe>
+        {t('applications.eligibility.title')}
+      </h2>
       <RuleResults ctx={ctx} results={eligibility.results} id="eligibility-result" />
     </section>
   );
 }
-

@@ -37,7 +37,8 @@ export interface ApplicationView {
 export const formOf = (call: StoredCall): FormDefinition => (call.status === 'draft' ? { sections: [] } : call.snapshot.form);
 
 /** The message about a field, an error before a warning. */
-export const errorFor = (view: ApplicationView, key: string): string | undefined => [...(view.errors ?? []), ...(view.warnings ?? [])].find((e) => e.field === key)?.message;
+export const errorFor = (view: ApplicationView, key: string): string | undefined =>
+  [...(view.errors ?? []), ...(view.warnings ?? [])].find((e) => e.field === key)?.message;
 
 /** Only the lead changes the application, and only while it is editable. */
 export const leadCanChange = (view: ApplicationView): boolean => view.mine.role === 'lead' && view.editable;

@@ -24,26 +24,36 @@ function Notices({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
     <>
       {view.notice ? (
         <div class="ds-alert" data-color="success" role="status">
-          <p class="ds-paragraph" safe>{view.notice}</p>
+          <p class="ds-paragraph" safe>
+            {view.notice}
+          </p>
         </div>
       ) : (
         ''
       )}
       {view.conflict ? (
         <div class="ds-alert" data-color="warning" role="alert" id="conflict">
-          <h2 class="ds-heading" data-size="xs" safe>{t('applications.conflict.title')}</h2>
-          <p class="ds-paragraph" safe>{view.conflict}</p>
+          <h2 class="ds-heading" data-size="xs" safe>
+            {t('applications.conflict.title')}
+          </h2>
+          <p class="ds-paragraph" safe>
+            {view.conflict}
+          </p>
         </div>
       ) : (
         ''
       )}
       {view.warnings && view.warnings.length > 0 ? (
         <div class="ds-alert" data-color="warning" id="warnings">
-          <p class="ds-paragraph" safe>{t('applications.page.warnings')}</p>
+          <p class="ds-paragraph" safe>
+            {t('applications.page.warnings')}
+          </p>
           <ul class="ds-list">
             {view.warnings.map((w) => (
               <li>
-                <a class="ds-link" href={`#${w.field}`} safe>{w.message}</a>
+                <a class="ds-link" href={`#${w.field}`} safe>
+                  {w.message}
+                </a>
               </li>
             ))}
           </ul>
@@ -53,14 +63,18 @@ function Notices({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
       )}
       {!view.editable ? (
         <div class="ds-alert" data-color="info">
-          <p class="ds-paragraph" safe>{t('applications.page.readOnly')}</p>
+          <p class="ds-paragraph" safe>
+            {t('applications.page.readOnly')}
+          </p>
         </div>
       ) : (
         ''
       )}
       {view.extension ? (
         <div class="ds-alert" data-color="info" id="extension">
-          <p class="ds-paragraph" safe>{t('programmes.extension.applicant', { time: formatInstant(ctx.locale, view.extension.until, zoneOf(view.call)) })}</p>
+          <p class="ds-paragraph" safe>
+            {t('programmes.extension.applicant', { time: formatInstant(ctx.locale, view.extension.until, zoneOf(view.call)) })}
+          </p>
         </div>
       ) : (
         ''
@@ -77,11 +91,15 @@ function Facts({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
       <dt safe>{t('applications.page.lead')}</dt>
       <dd safe>{application.members.find((m) => m.role === 'lead')?.name ?? ''}</dd>
       <dt safe>{t('applications.page.status')}</dt>
-      <dd id="status" safe>{applicationWorkflow.name(application.status, 'staff', ctx.locale)}</dd>
+      <dd id="status" safe>
+        {applicationWorkflow.name(application.status, 'staff', ctx.locale)}
+      </dd>
       <dt safe>{t('applications.page.deadline')}</dt>
       <dd safe>{formatInstant(ctx.locale, application.deadline, zoneOf(call))}</dd>
       <dt safe>{t('applications.page.version')}</dt>
-      <dd safe>{`${application.version}${application.updatedByName ? ` – ${t('applications.page.lastSaved', { name: application.updatedByName })}` : ''}`}</dd>
+      <dd
+        safe
+      >{`${application.version}${application.updatedByName ? ` – ${t('applications.page.lastSaved', { name: application.updatedByName })}` : ''}`}</dd>
     </dl>
   );
 }
@@ -94,12 +112,24 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
   // Markup the slot's fillers rendered, their texts escaped by their own components.
   const safeApplicantDecision = view.applicantDecision ?? '';
   return (
-    <Layout ctx={ctx} title={title} crumbs={[{ label: t('applications.mine.title'), href: `/soknader?lang=${ctx.locale}` }, { label: title }]}>
-      <h1 class="ds-heading" data-size="lg" safe>{title}</h1>
+    <Layout
+      ctx={ctx}
+      title={title}
+      crumbs={[{ label: t('applications.mine.title'), href: `/soknader?lang=${ctx.locale}` }, { label: title }]}
+    >
+      <h1 class="ds-heading" data-size="lg" safe>
+        {title}
+      </h1>
       <ErrorSummary ctx={ctx} errors={view.errors ?? []} />
       <Notices ctx={ctx} view={view} />
       <Facts ctx={ctx} view={view} />
-      {mine.role !== 'lead' ? <p class="ds-paragraph" safe>{t('applications.page.coApplicant')}</p> : ''}
+      {mine.role !== 'lead' ? (
+        <p class="ds-paragraph" safe>
+          {t('applications.page.coApplicant')}
+        </p>
+      ) : (
+        ''
+      )}
       {safeApplicantDecision}
 
       <NetworkSection ctx={ctx} view={view} />

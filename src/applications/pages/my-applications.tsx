@@ -17,7 +17,17 @@ export interface SummaryRow extends ApplicationSummary {
   zone: StoredCall['content']['timeZone'];
 }
 
-export function MyApplicationsPage({ ctx, rows, hasMunicipality, problems = [] }: { ctx: PageContext; rows: SummaryRow[]; hasMunicipality: boolean; problems?: FieldError[] }) {
+export function MyApplicationsPage({
+  ctx,
+  rows,
+  hasMunicipality,
+  problems = [],
+}: {
+  ctx: PageContext;
+  rows: SummaryRow[];
+  hasMunicipality: boolean;
+  problems?: FieldError[];
+}) {
   const { t } = ctx;
   const invitations = rows.filter((r) => r.mine.role === 'co' && r.mine.invitation === 'pending');
   const applications = rows.filter((r) => r.mine.invitation !== 'declined');
@@ -25,9 +35,23 @@ export function MyApplicationsPage({ ctx, rows, hasMunicipality, problems = [] }
     <Layout ctx={ctx} title={t('applications.mine.title')}>
       <PageHeading title={t('applications.mine.title')} lead={t('applications.mine.lead')} />
       <ErrorSummary ctx={ctx} errors={problems} />
-      {hasMunicipality ? '' : <p class="ds-paragraph" safe>{t('applications.mine.noMunicipality')}</p>}
-      <h2 class="ds-heading" data-size="sm" safe>{t('applications.invitations.title')}</h2>
-      {invitations.length === 0 ? <p class="ds-paragraph" safe>{t('applications.invitations.none')}</p> : ''}
+      {hasMunicipality ? (
+        ''
+      ) : (
+        <p class="ds-paragraph" safe>
+          {t('applications.mine.noMunicipality')}
+        </p>
+      )}
+      <h2 class="ds-heading" data-size="sm" safe>
+        {t('applications.invitations.title')}
+      </h2>
+      {invitations.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('applications.invitations.none')}
+        </p>
+      ) : (
+        ''
+      )}
       {invitations.map((row) => (
         <section class="ds-card invitation" aria-labelledby={`invitation-${row.id}`}>
           <p class="ds-paragraph" id={`invitation-${row.id}`} safe>
@@ -38,22 +62,45 @@ export function MyApplicationsPage({ ctx, rows, hasMunicipality, problems = [] }
             <input type="hidden" name="code" value={row.mine.code} />
             <TextField id={`email-${row.id}`} label={t('applications.invitation.email', { member: row.mine.name })} value="" type="email" />
             <div class="button-row">
-              <button class="ds-button" type="submit" name="answer" value="accepted" safe>{t('applications.invitation.accept')}</button>
-              <button class="ds-button" data-variant="secondary" type="submit" name="answer" value="declined" safe>{t('applications.invitation.decline')}</button>
+              <button class="ds-button" type="submit" name="answer" value="accepted" safe>
+                {t('applications.invitation.accept')}
+              </button>
+              <button class="ds-button" data-variant="secondary" type="submit" name="answer" value="declined" safe>
+                {t('applications.invitation.decline')}
+              </button>
             </div>
           </form>
         </section>
       ))}
-      <h2 class="ds-heading" data-size="sm" safe>{t('applications.mine.title')}</h2>
+      <h2 class="ds-heading" data-size="sm" safe>
+        {t('applications.mine.title')}
+      </h2>
       {applications.length === 0 ? (
-        <p class="ds-paragraph" safe>{t('applications.mine.none')}</p>
+        <p class="ds-paragraph" safe>
+          {t('applications.mine.none')}
+        </p>
       ) : (
         <DataTable
           rows={applications}
           columns={[
-            { header: t('applications.col.call'), cell: (row) => <a class="ds-link" href={`/soknader/${row.id}?lang=${ctx.locale}`} lang={row.callLanguage} safe>{row.callTitle}</a> },
+            {
+              header: t('applications.col.call'),
+              cell: (row) => (
+                <a class="ds-link" href={`/soknader/${row.id}?lang=${ctx.locale}`} lang={row.callLanguage} safe>
+                  {row.callTitle}
+                </a>
+              ),
+            },
             { header: t('applications.col.lead'), text: (row) => row.leadName },
-            { header: t('applications.col.role'), cell: (row) => <><span safe>{translate(ctx, `applications.role.${row.mine.role}`)}</span> <InvitationTag ctx={ctx} state={row.mine.invitation} /></> },
+            {
+              header: t('applications.col.role'),
+              cell: (row) => (
+                <>
+                  <span safe>{translate(ctx, `applications.role.${row.mine.role}`)}</span>{' '}
+                  <InvitationTag ctx={ctx} state={row.mine.invitation} />
+                </>
+              ),
+            },
             { header: t('applications.col.status'), text: (row) => applicationWorkflow.name(row.status, 'staff', ctx.locale) },
             { header: t('applications.col.deadline'), text: (row) => formatInstant(ctx.locale, row.deadline, row.zone) },
           ]}

@@ -50,16 +50,26 @@ export function ChallengeTable({ ctx, challenge, id }: { ctx: PageContext; chall
           <caption safe>{challengeCaption(ctx.locale, challenge)}</caption>
           <thead>
             <tr>
-              <th scope="col" safe>{t('applications.challenge.area')}</th>
-              <th scope="col" safe>{String(challenge.baseYear)}</th>
-              <th scope="col" safe>{String(challenge.horizonYear)}</th>
-              <th scope="col" safe>{t('applications.challenge.change')}</th>
+              <th scope="col" safe>
+                {t('applications.challenge.area')}
+              </th>
+              <th scope="col" safe>
+                {String(challenge.baseYear)}
+              </th>
+              <th scope="col" safe>
+                {String(challenge.horizonYear)}
+              </th>
+              <th scope="col" safe>
+                {t('applications.challenge.change')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr>
-                <th scope="row" safe>{row.area}</th>
+                <th scope="row" safe>
+                  {row.area}
+                </th>
                 <td safe>{row.base}</td>
                 <td safe>{row.horizon}</td>
                 <td safe>{row.change}</td>
@@ -70,8 +80,20 @@ export function ChallengeTable({ ctx, challenge, id }: { ctx: PageContext; chall
       ) : (
         ''
       )}
-      {rows.length > 0 ? <p class="ds-paragraph" data-size="sm" safe>{challengeSource(ctx.locale, challenge)}</p> : ''}
-      {challenge.missing.length > 0 ? <p class="ds-paragraph" data-size="sm" safe>{t('applications.challenge.missing', { names: challenge.missing.join(', ') })}</p> : ''}
+      {rows.length > 0 ? (
+        <p class="ds-paragraph" data-size="sm" safe>
+          {challengeSource(ctx.locale, challenge)}
+        </p>
+      ) : (
+        ''
+      )}
+      {challenge.missing.length > 0 ? (
+        <p class="ds-paragraph" data-size="sm" safe>
+          {t('applications.challenge.missing', { names: challenge.missing.join(', ') })}
+        </p>
+      ) : (
+        ''
+      )}
     </div>
   );
 }
@@ -86,7 +108,13 @@ export function reasonText(ctx: PageContext, reason: PartnerReason): string {
       const m = reason.measure;
       const one = (v: number) => formatNumber(ctx.locale, v, 1);
       const signed = (v: number) => `${v > 0 ? '+' : ''}${one(v)}`;
-      return translate(ctx, 'applications.partners.reason.similar', { from: one(m.from), to: one(m.to), year: String(m.year), change: signed(m.change), own: signed(m.own) });
+      return translate(ctx, 'applications.partners.reason.similar', {
+        from: one(m.from),
+        to: one(m.to),
+        year: String(m.year),
+        change: signed(m.change),
+        own: signed(m.own),
+      });
     }
   }
 }
@@ -104,11 +132,15 @@ export function PartnerItem({ ctx, partner: p, children }: { ctx: PageContext; p
       </p>
       <ul class="ds-list partner-reasons">
         {p.reasons.map((reason) => (
-          <li class="partner-reason" data-reason={reason.kind} safe>{reasonText(ctx, reason)}</li>
+          <li class="partner-reason" data-reason={reason.kind} safe>
+            {reasonText(ctx, reason)}
+          </li>
         ))}
       </ul>
       <p class="ds-paragraph partner-verdict" data-verdict={p.verdict}>
-        <span class="ds-tag" data-color={VERDICT_COLOR[p.verdict]} safe>{translate(ctx, `applications.partners.verdict.${p.verdict}`)}</span>
+        <span class="ds-tag" data-color={VERDICT_COLOR[p.verdict]} safe>
+          {translate(ctx, `applications.partners.verdict.${p.verdict}`)}
+        </span>
         {population ? <span safe>{` ${translate(ctx, population.explanation.key, population.explanation.params)}`}</span> : ''}
       </p>
       <details class="ds-details">

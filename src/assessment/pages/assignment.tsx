@@ -37,17 +37,24 @@ export function AssignmentPage({ ctx, view }: { ctx: PageContext; view: Assignme
   const base = `/vurderinger/${assignment.id}`;
   const errors = view.errors ?? [];
   return (
-    <Layout ctx={ctx} title={title} crumbs={[{ label: t('assessment.mine.title'), href: `/vurderinger?lang=${ctx.locale}` }, { label: title }]}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      crumbs={[{ label: t('assessment.mine.title'), href: `/vurderinger?lang=${ctx.locale}` }, { label: title }]}
+    >
       <PageHeading title={title} lead={view.call.content.title} />
       <p class="ds-paragraph">
-        <span safe>{t('assessment.assignment.state')}</span> <strong safe>{assignmentWorkflow.name(assignment.state, 'staff', ctx.locale)}</strong>
+        <span safe>{t('assessment.assignment.state')}</span>{' '}
+        <strong safe>{assignmentWorkflow.name(assignment.state, 'staff', ctx.locale)}</strong>
       </p>
       <Notice text={view.notice} />
       <ConflictAlert ctx={ctx} conflict={view.conflict} />
       <ErrorSummary ctx={ctx} errors={errors} />
       {view.warnings && view.warnings.length > 0 ? (
         <div class="ds-alert" data-color="warning" id="warnings">
-          <h2 class="ds-heading" data-size="xs" safe>{t('assessment.score.warningsTitle')}</h2>
+          <h2 class="ds-heading" data-size="xs" safe>
+            {t('assessment.score.warningsTitle')}
+          </h2>
           <ul class="ds-list">
             {view.warnings.map((w) => (
               <li safe>{w}</li>
@@ -59,51 +66,112 @@ export function AssignmentPage({ ctx, view }: { ctx: PageContext; view: Assignme
       )}
       {assignment.state === 'assigned' ? (
         <section aria-labelledby="declaration-heading">
-          <h2 class="ds-heading" data-size="sm" id="declaration-heading" safe>{t('assessment.declaration.title')}</h2>
-          <p class="ds-paragraph" safe>{t('assessment.declaration.lead', { applicant: view.applicant })}</p>
+          <h2 class="ds-heading" data-size="sm" id="declaration-heading" safe>
+            {t('assessment.declaration.title')}
+          </h2>
+          <p class="ds-paragraph" safe>
+            {t('assessment.declaration.lead', { applicant: view.applicant })}
+          </p>
           <form method="post" action={`${base}/erklaering?lang=${ctx.locale}`} novalidate>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="version" value={String(assignment.version)} />
             <fieldset class="ds-fieldset" id="conflict">
-              <legend class="ds-label" safe>{t('assessment.declaration.question')}</legend>
+              <legend class="ds-label" safe>
+                {t('assessment.declaration.question')}
+              </legend>
               <div class="ds-field">
-                <input class="ds-input" type="radio" id="conflict-no" name="conflict" value="no" checked={view.declaration?.conflict === 'no'} />
-                <label class="ds-label" for="conflict-no" safe>{t('assessment.declaration.no')}</label>
+                <input
+                  class="ds-input"
+                  type="radio"
+                  id="conflict-no"
+                  name="conflict"
+                  value="no"
+                  checked={view.declaration?.conflict === 'no'}
+                />
+                <label class="ds-label" for="conflict-no" safe>
+                  {t('assessment.declaration.no')}
+                </label>
               </div>
               <div class="ds-field">
-                <input class="ds-input" type="radio" id="conflict-yes" name="conflict" value="yes" checked={view.declaration?.conflict === 'yes'} />
-                <label class="ds-label" for="conflict-yes" safe>{t('assessment.declaration.yes')}</label>
+                <input
+                  class="ds-input"
+                  type="radio"
+                  id="conflict-yes"
+                  name="conflict"
+                  value="yes"
+                  checked={view.declaration?.conflict === 'yes'}
+                />
+                <label class="ds-label" for="conflict-yes" safe>
+                  {t('assessment.declaration.yes')}
+                </label>
               </div>
             </fieldset>
             <Select
               id="kind"
               label={t('assessment.declaration.kind')}
               value={view.declaration?.kind ?? ''}
-              options={[{ value: '', label: t('assessment.declaration.chooseKind') }, ...CONFLICT_KINDS.map((k) => ({ value: k, label: translate(ctx, `assessment.conflictKind.${k}`) }))]}
+              options={[
+                { value: '', label: t('assessment.declaration.chooseKind') },
+                ...CONFLICT_KINDS.map((k) => ({ value: k, label: translate(ctx, `assessment.conflictKind.${k}`) })),
+              ]}
               error={errors.find((e) => e.field === 'kind')?.message}
             />
-            <TextArea id="text" label={t('assessment.declaration.text')} value={view.declaration?.text ?? ''} rows={3} error={errors.find((e) => e.field === 'text')?.message} />
-            <button class="ds-button" type="submit" safe>{t('assessment.declaration.submit')}</button>
+            <TextArea
+              id="text"
+              label={t('assessment.declaration.text')}
+              value={view.declaration?.text ?? ''}
+              rows={3}
+              error={errors.find((e) => e.field === 'text')?.message}
+            />
+            <button class="ds-button" type="submit" safe>
+              {t('assessment.declaration.submit')}
+            </button>
           </form>
         </section>
       ) : (
         ''
       )}
-      {assignment.state === 'conflicted' ? <p class="ds-paragraph" safe>{t('assessment.assignment.conflicted')}</p> : ''}
-      {assignment.state === 'withdrawn' ? <p class="ds-paragraph" safe>{t('assessment.assignment.withdrawn')}</p> : ''}
+      {assignment.state === 'conflicted' ? (
+        <p class="ds-paragraph" safe>
+          {t('assessment.assignment.conflicted')}
+        </p>
+      ) : (
+        ''
+      )}
+      {assignment.state === 'withdrawn' ? (
+        <p class="ds-paragraph" safe>
+          {t('assessment.assignment.withdrawn')}
+        </p>
+      ) : (
+        ''
+      )}
       {view.submission ? <SubmittedContent ctx={ctx} submission={view.submission} fileBase={`${base}/filer`} /> : ''}
       {view.submission && assignment.state === 'declared' ? (
         <section aria-labelledby="scores-heading">
-          <h2 class="ds-heading" data-size="sm" id="scores-heading" safe>{t('assessment.score.title')}</h2>
-          <p class="ds-paragraph" safe>{t('assessment.score.scale', { min: view.scale.min, max: view.scale.max })}</p>
-          {view.reviewState === 'paused' ? <p class="ds-paragraph" safe>{t('assessment.score.paused')}</p> : ''}
+          <h2 class="ds-heading" data-size="sm" id="scores-heading" safe>
+            {t('assessment.score.title')}
+          </h2>
+          <p class="ds-paragraph" safe>
+            {t('assessment.score.scale', { min: view.scale.min, max: view.scale.max })}
+          </p>
+          {view.reviewState === 'paused' ? (
+            <p class="ds-paragraph" safe>
+              {t('assessment.score.paused')}
+            </p>
+          ) : (
+            ''
+          )}
           <form method="post" action={`${base}/poeng?lang=${ctx.locale}`} novalidate>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="version" value={String(view.conflict?.current ?? assignment.version)} />
             <ScoreFields ctx={ctx} criteria={view.criteria} scale={view.scale} sheet={view.sheet} textField="rationale" errors={errors} />
             <div class="button-row">
-              <button class="ds-button" data-variant="secondary" type="submit" name="action" value="save" safe>{t('assessment.score.save')}</button>
-              <button class="ds-button" type="submit" name="action" value="submit" safe>{t('assessment.score.submit')}</button>
+              <button class="ds-button" data-variant="secondary" type="submit" name="action" value="save" safe>
+                {t('assessment.score.save')}
+              </button>
+              <button class="ds-button" type="submit" name="action" value="submit" safe>
+                {t('assessment.score.submit')}
+              </button>
             </div>
           </form>
         </section>
@@ -112,13 +180,17 @@ export function AssignmentPage({ ctx, view }: { ctx: PageContext; view: Assignme
       )}
       {view.submission && assignment.state === 'submitted' ? (
         <section aria-labelledby="submitted-heading">
-          <h2 class="ds-heading" data-size="sm" id="submitted-heading" safe>{t('assessment.score.submittedTitle')}</h2>
+          <h2 class="ds-heading" data-size="sm" id="submitted-heading" safe>
+            {t('assessment.score.submittedTitle')}
+          </h2>
           <SheetList ctx={ctx} criteria={view.criteria} sheet={view.sheet} />
           {view.reviewState !== 'agreed' ? (
             <form method="post" action={`${base}/gjenapne?lang=${ctx.locale}`}>
               <CsrfField ctx={ctx} />
               <input type="hidden" name="version" value={String(assignment.version)} />
-              <button class="ds-button" data-variant="secondary" type="submit" safe>{t('assessment.score.reopen')}</button>
+              <button class="ds-button" data-variant="secondary" type="submit" safe>
+                {t('assessment.score.reopen')}
+              </button>
             </form>
           ) : (
             ''
@@ -130,11 +202,22 @@ export function AssignmentPage({ ctx, view }: { ctx: PageContext; view: Assignme
       {view.submission ? (
         <>
           <section aria-labelledby="flag-heading">
-            <h2 class="ds-heading" data-size="sm" id="flag-heading" safe>{t('assessment.flag.raiseTitle')}</h2>
+            <h2 class="ds-heading" data-size="sm" id="flag-heading" safe>
+              {t('assessment.flag.raiseTitle')}
+            </h2>
             <form method="post" action={`${base}/flagg?lang=${ctx.locale}`} novalidate>
               <CsrfField ctx={ctx} />
-              <TextArea id="flagText" label={t('assessment.flag.text')} help={t('assessment.flag.help')} value="" rows={3} error={errors.find((e) => e.field === 'flagText')?.message} />
-              <button class="ds-button" data-variant="secondary" type="submit" safe>{t('assessment.flag.raise')}</button>
+              <TextArea
+                id="flagText"
+                label={t('assessment.flag.text')}
+                help={t('assessment.flag.help')}
+                value=""
+                rows={3}
+                error={errors.find((e) => e.field === 'flagText')?.message}
+              />
+              <button class="ds-button" data-variant="secondary" type="submit" safe>
+                {t('assessment.flag.raise')}
+              </button>
             </form>
           </section>
           <History ctx={ctx} history={view.history} call={view.call} />
@@ -163,7 +246,9 @@ function History({ ctx, history, call }: { ctx: PageContext; history: ScoreVersi
   if (history.length === 0) return '';
   return (
     <section aria-labelledby="history-heading">
-      <h2 class="ds-heading" data-size="sm" id="history-heading" safe>{ctx.t('assessment.history.title')}</h2>
+      <h2 class="ds-heading" data-size="sm" id="history-heading" safe>
+        {ctx.t('assessment.history.title')}
+      </h2>
       <ul class="ds-list" id="history">
         {history.map((v) => (
           <li safe>

@@ -19,7 +19,9 @@ export function MyReviewsPage({ ctx, items }: { ctx: PageContext; items: MyRevie
     <Layout ctx={ctx} title={t('assessment.mine.title')}>
       <PageHeading title={t('assessment.mine.title')} lead={t('assessment.mine.lead')} />
       {items.length === 0 ? (
-        <p class="ds-paragraph" safe>{t('assessment.mine.none')}</p>
+        <p class="ds-paragraph" safe>
+          {t('assessment.mine.none')}
+        </p>
       ) : (
         <DataTable
           border
@@ -31,7 +33,9 @@ export function MyReviewsPage({ ctx, items }: { ctx: PageContext; items: MyRevie
               rowHeader: true,
               cell: (item) =>
                 assignmentWorkflow.isIn('active', item.assignment.state) ? (
-                  <a class="ds-link" href={`/vurderinger/${item.assignment.id}?lang=${ctx.locale}`} safe>{item.applicant}</a>
+                  <a class="ds-link" href={`/vurderinger/${item.assignment.id}?lang=${ctx.locale}`} safe>
+                    {item.applicant}
+                  </a>
                 ) : (
                   <span safe>{item.applicant}</span>
                 ),
@@ -40,7 +44,14 @@ export function MyReviewsPage({ ctx, items }: { ctx: PageContext; items: MyRevie
             { header: t('assessment.col.state'), text: (item) => assignmentWorkflow.name(item.assignment.state, 'staff', ctx.locale) },
             {
               header: t('assessment.col.consensus'),
-              cell: (item) => (item.consensusLink ? <a class="ds-link" href={`/vurdering/soknader/${item.assignment.applicationId}?lang=${ctx.locale}`} safe>{t('assessment.mine.consensus', { applicant: item.applicant })}</a> : ''),
+              cell: (item) =>
+                item.consensusLink ? (
+                  <a class="ds-link" href={`/vurdering/soknader/${item.assignment.applicationId}?lang=${ctx.locale}`} safe>
+                    {t('assessment.mine.consensus', { applicant: item.applicant })}
+                  </a>
+                ) : (
+                  ''
+                ),
             },
           ]}
         />

@@ -33,7 +33,9 @@ export function PoolPage({
       <Notice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
       {pool.length === 0 ? (
-        <p class="ds-paragraph" safe>{t('assessment.pool.empty')}</p>
+        <p class="ds-paragraph" safe>
+          {t('assessment.pool.empty')}
+        </p>
       ) : (
         <DataTable
           border
@@ -47,9 +49,13 @@ export function PoolPage({
           ]}
         />
       )}
-      <h2 class="ds-heading" data-size="sm" safe>{t('assessment.pool.add')}</h2>
+      <h2 class="ds-heading" data-size="sm" safe>
+        {t('assessment.pool.add')}
+      </h2>
       {free.length === 0 ? (
-        <p class="ds-paragraph" safe>{t('assessment.pool.noCandidates')}</p>
+        <p class="ds-paragraph" safe>
+          {t('assessment.pool.noCandidates')}
+        </p>
       ) : (
         <form method="post" action={`${base}?lang=${ctx.locale}`}>
           <CsrfField ctx={ctx} />
@@ -57,11 +63,16 @@ export function PoolPage({
             id="user"
             label={t('assessment.pool.person')}
             value=""
-            options={free.map((c) => ({ value: c.userId, label: `${c.name}, ${c.organisationName} (${translate(ctx, `assessment.pool.kind.${c.kind}`)})` }))}
+            options={free.map((c) => ({
+              value: c.userId,
+              label: `${c.name}, ${c.organisationName} (${translate(ctx, `assessment.pool.kind.${c.kind}`)})`,
+            }))}
             error={errors.find((e) => e.field === 'user')?.message}
           />
           <Checkbox id="lead" name="lead" value="yes" label={t('assessment.pool.asLead')} checked={false} />
-          <button class="ds-button" type="submit" safe>{t('assessment.pool.addSubmit')}</button>
+          <button class="ds-button" type="submit" safe>
+            {t('assessment.pool.addSubmit')}
+          </button>
         </form>
       )}
     </Layout>
@@ -81,7 +92,9 @@ function MemberActions({ ctx, base, member }: { ctx: PageContext; base: string; 
       </form>
       <form method="post" action={`${base}/${member.userId}/fjern?lang=${ctx.locale}`} class="inline-form">
         <CsrfField ctx={ctx} />
-        <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>{t('assessment.pool.remove', { name: member.name })}</button>
+        <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>
+          {t('assessment.pool.remove', { name: member.name })}
+        </button>
       </form>
     </>
   );

@@ -37,7 +37,13 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
   const base = `/vurdering/soknader/${view.applicationId}`;
   const errors = view.errors ?? [];
   const crumbs = view.owner
-    ? [{ label: t('assessment.dashboard.title', { call: view.call.content.title }), href: `/eier/utlysninger/${view.call.id}/vurdering?lang=${ctx.locale}` }, { label: title }]
+    ? [
+        {
+          label: t('assessment.dashboard.title', { call: view.call.content.title }),
+          href: `/eier/utlysninger/${view.call.id}/vurdering?lang=${ctx.locale}`,
+        },
+        { label: title },
+      ]
     : [{ label: t('assessment.mine.title'), href: `/vurderinger?lang=${ctx.locale}` }, { label: title }];
   const open = view.flags.filter((f) => f.resolvedAt === null);
   return (
@@ -48,9 +54,13 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
       <ConflictAlert ctx={ctx} conflict={view.conflict} />
       <ErrorSummary ctx={ctx} errors={errors} />
       <section aria-labelledby="sheets-heading">
-        <h2 class="ds-heading" data-size="sm" id="sheets-heading" safe>{t('assessment.review.sheets')}</h2>
+        <h2 class="ds-heading" data-size="sm" id="sheets-heading" safe>
+          {t('assessment.review.sheets')}
+        </h2>
         {view.sheets.length === 0 ? (
-          <p class="ds-paragraph" safe>{t('assessment.review.noSheets')}</p>
+          <p class="ds-paragraph" safe>
+            {t('assessment.review.noSheets')}
+          </p>
         ) : (
           <DataTable
             border
@@ -58,13 +68,19 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
             scrollLabel={t('assessment.review.sheets')}
             rows={view.criteria}
             columns={[
-              { header: t('assessment.review.criterion'), rowHeader: true, text: (c) => t('assessment.score.criterion', { title: c.title, weight: c.weight }) },
+              {
+                header: t('assessment.review.criterion'),
+                rowHeader: true,
+                text: (c) => t('assessment.score.criterion', { title: c.title, weight: c.weight }),
+              },
               ...view.sheets.map((s) => ({
                 header: s.reviewerName,
                 cell: (c: ReviewCriterion) => (
                   <>
                     <strong safe>{String(s.sheet[c.key]?.score ?? '–')}</strong>
-                    <p class="ds-paragraph" data-size="sm" safe>{s.sheet[c.key]?.rationale ?? ''}</p>
+                    <p class="ds-paragraph" data-size="sm" safe>
+                      {s.sheet[c.key]?.rationale ?? ''}
+                    </p>
                   </>
                 ),
               })),
@@ -73,19 +89,43 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
         )}
       </section>
       <section aria-labelledby="flags-heading">
-        <h2 class="ds-heading" data-size="sm" id="flags-heading" safe>{t('assessment.flag.title')}</h2>
-        {view.flags.length === 0 ? <p class="ds-paragraph" safe>{t('assessment.flag.none')}</p> : ''}
+        <h2 class="ds-heading" data-size="sm" id="flags-heading" safe>
+          {t('assessment.flag.title')}
+        </h2>
+        {view.flags.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('assessment.flag.none')}
+          </p>
+        ) : (
+          ''
+        )}
         <ul class="ds-list" id="flags">
           {view.flags.map((f) => (
             <li>
-              <p class="ds-paragraph" safe>{t('assessment.flag.item', { text: f.text, name: f.raisedByName ?? '', time: formatInstant(ctx.locale, f.raisedAt, view.call.content.timeZone) })}</p>
+              <p class="ds-paragraph" safe>
+                {t('assessment.flag.item', {
+                  text: f.text,
+                  name: f.raisedByName ?? '',
+                  time: formatInstant(ctx.locale, f.raisedAt, view.call.content.timeZone),
+                })}
+              </p>
               {f.resolvedAt ? (
-                <p class="ds-paragraph" safe>{t('assessment.flag.resolvedItem', { text: f.resolution ?? '', name: f.resolvedByName ?? '' })}</p>
+                <p class="ds-paragraph" safe>
+                  {t('assessment.flag.resolvedItem', { text: f.resolution ?? '', name: f.resolvedByName ?? '' })}
+                </p>
               ) : (
                 <form method="post" action={`/vurdering/flagg/${f.id}/lukk?lang=${ctx.locale}`} novalidate>
                   <CsrfField ctx={ctx} />
-                  <TextArea id={`resolution-${f.id}`} label={t('assessment.flag.resolution')} value="" rows={2} error={errors.find((e) => e.field === `resolution-${f.id}`)?.message} />
-                  <button class="ds-button" data-variant="secondary" type="submit" safe>{t('assessment.flag.resolve')}</button>
+                  <TextArea
+                    id={`resolution-${f.id}`}
+                    label={t('assessment.flag.resolution')}
+                    value=""
+                    rows={2}
+                    error={errors.find((e) => e.field === `resolution-${f.id}`)?.message}
+                  />
+                  <button class="ds-button" data-variant="secondary" type="submit" safe>
+                    {t('assessment.flag.resolve')}
+                  </button>
                 </form>
               )}
             </li>
@@ -93,21 +133,38 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
         </ul>
         <form method="post" action={`${base}/flagg?lang=${ctx.locale}`} novalidate>
           <CsrfField ctx={ctx} />
-          <TextArea id="flagText" label={t('assessment.flag.text')} help={t('assessment.flag.help')} value="" rows={2} error={errors.find((e) => e.field === 'flagText')?.message} />
-          <button class="ds-button" data-variant="secondary" type="submit" safe>{t('assessment.flag.raise')}</button>
+          <TextArea
+            id="flagText"
+            label={t('assessment.flag.text')}
+            help={t('assessment.flag.help')}
+            value=""
+            rows={2}
+            error={errors.find((e) => e.field === 'flagText')?.message}
+          />
+          <button class="ds-button" data-variant="secondary" type="submit" safe>
+            {t('assessment.flag.raise')}
+          </button>
         </form>
       </section>
       <section aria-labelledby="consensus-heading">
-        <h2 class="ds-heading" data-size="sm" id="consensus-heading" safe>{t('assessment.consensus.title')}</h2>
-        <p class="ds-paragraph" safe>{t('assessment.score.scale', { min: view.scale.min, max: view.scale.max })}</p>
+        <h2 class="ds-heading" data-size="sm" id="consensus-heading" safe>
+          {t('assessment.consensus.title')}
+        </h2>
+        <p class="ds-paragraph" safe>
+          {t('assessment.score.scale', { min: view.scale.min, max: view.scale.max })}
+        </p>
         {open.length > 0 ? (
-          <p class="ds-paragraph" safe>{t('assessment.consensus.paused')}</p>
+          <p class="ds-paragraph" safe>
+            {t('assessment.consensus.paused')}
+          </p>
         ) : (
           <form method="post" action={`${base}/konsensus?lang=${ctx.locale}`} novalidate>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="version" value={String(view.conflict?.current ?? view.review.version)} />
             <ScoreFields ctx={ctx} criteria={view.criteria} scale={view.scale} sheet={view.values} textField="reasoning" errors={errors} />
-            <button class="ds-button" type="submit" safe>{t('assessment.consensus.submit')}</button>
+            <button class="ds-button" type="submit" safe>
+              {t('assessment.consensus.submit')}
+            </button>
           </form>
         )}
         {view.consensus.length > 0 ? (

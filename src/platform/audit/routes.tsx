@@ -16,27 +16,23 @@ const filterQuery = {
 
 /** Administrators read the audit trail, filtered by record. */
 export async function auditRoutes(app: FastifyInstance) {
-  app.get(
-    '/admin/audit',
-    { config: { access: access.roles('admin') }, schema: { querystring: filterQuery } },
-    async (request, reply) => {
-      const query = request.query as { recordType?: string; recordId?: string; before?: number };
-      const filter = { recordType: query.recordType || undefined, recordId: query.recordId || undefined };
-      const db = app.database.db;
-      const [events, recordTypes] = await Promise.all([
-        listAuditEvents(db, { ...filter, before: query.before, limit: PAGE_SIZE }),
-        listAuditRecordTypes(db),
-      ]);
-      const oldest = events.at(-1);
-      const olderLink =
-        events.length === PAGE_SIZE && oldest
-          ? `/admin/audit?${new URLSearchParams({ ...definedEntries(filter), before: String(oldest.id) })}`
-          : undefined;
-      return reply.html(
-        <AuditLogPage ctx={reply.pageContext()} events={events} recordTypes={recordTypes} filter={filter} olderLink={olderLink} />,
-      );
-    },
-  );
+  app.get('/admin/audit', { config: { access: access.roles('admin') }, schema: { querystring: filterQuery } }, async (request, reply) => {
+    const query = request.query as { recordType?: string; recordId?: string; before?: number };
+    const filter = { recordType: query.recordType || undefined, recordId: query.recordId || undefined };
+    const db = app.database.db;
+    const [events, recordTypes] = await Promise.all([
+      listAuditEvents(db, { ...filter, before: query.before, limit: PAGE_SIZE }),
+      listAuditRecordTypes(db),
+    ]);
+    const oldest = events.at(-1);
+    const olderLink =
+      events.length === PAGE_SIZE && oldest
+        ? `/admin/audit?${new URLSearchParams({ ...definedEntries(filter), before: String(oldest.id) })}`
+        : undefined;
+    return reply.html(
+      <AuditLogPage ctx={reply.pageContext()} events={events} recordTypes={recordTypes} filter={filter} olderLink={olderLink} />,
+    );
+  });
 }
 
 function definedEntries(record: Record<string, string | undefined>): Record<string, string> {

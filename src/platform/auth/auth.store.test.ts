@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../audit/store.js';
 import { createTestDatabase, type TestDatabase } from '../db/testing.js';
 import { seedDemoIdentities } from './demo.js';
-import {
-  deleteExpiredSessions,
-  deleteSessionsOfUser,
-  findPrincipal,
-  readSession,
-  recordSignIn,
-  writeSession,
-} from './store.js';
+import { deleteExpiredSessions, deleteSessionsOfUser, findPrincipal, readSession, recordSignIn, writeSession } from './store.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -49,7 +42,8 @@ describe(`people, roles and sessions (${process.env.DATABASE_URL ? 'PostgreSQL' 
   });
 
   it('running the demo seed twice changes nothing', async () => {
-    const count = async () => (await database.db.selectFrom('memberships').select(database.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const count = async () =>
+      (await database.db.selectFrom('memberships').select(database.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     const before = await count();
     await seedDemoIdentities(database.db);
     expect(await count()).toBe(before);

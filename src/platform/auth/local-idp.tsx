@@ -40,15 +40,17 @@ export function loginKindOfClient(clientId: string | undefined): LoginKind | und
 export function createLocalIdentityProvider(publicUrl: string, sessionSecret: string): Provider {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingKey = { ...privateKey.export({ format: 'jwk' }), use: 'sig', alg: 'RS256', kid: 'local-1' };
-  const clients = (['citizen', 'employee'] as const).map((kind): ClientMetadata => ({
-    client_id: localClientId(kind),
-    client_secret: localClientSecret(sessionSecret, kind),
-    client_name: 'Stifinner',
-    redirect_uris: [callbackUrl(publicUrl, kind)],
-    post_logout_redirect_uris: [`${publicUrl}/logged-out`],
-    grant_types: ['authorization_code'],
-    response_types: ['code'],
-  }));
+  const clients = (['citizen', 'employee'] as const).map(
+    (kind): ClientMetadata => ({
+      client_id: localClientId(kind),
+      client_secret: localClientSecret(sessionSecret, kind),
+      client_name: 'Stifinner',
+      redirect_uris: [callbackUrl(publicUrl, kind)],
+      post_logout_redirect_uris: [`${publicUrl}/logged-out`],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    }),
+  );
   const configuration: Configuration = {
     clients,
     jwks: { keys: [signingKey as never] },
@@ -87,7 +89,13 @@ export function createLocalIdentityProvider(publicUrl: string, sessionSecret: st
     },
     renderError: async (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = standalonePage(localeOf(ctx), (t) => t('signIn.failed'), <p class="ds-paragraph" safe>{out.error}</p>);
+      ctx.body = standalonePage(
+        localeOf(ctx),
+        (t) => t('signIn.failed'),
+        <p class="ds-paragraph" safe>
+          {out.error}
+        </p>,
+      );
     },
     ttl: { Session: 8 * 3600, Interaction: 3600, Grant: 8 * 3600, IdToken: 3600, AccessToken: 3600, AuthorizationCode: 60 },
   };
@@ -115,7 +123,12 @@ async function logoutSource(ctx: KoaContextWithOIDC, safeLogoutForm: string) {
     </>
   );
   ctx.type = 'html';
-  ctx.body = standalonePage(localeOf(ctx), (t) => t('idp.signOut.title'), body, (t) => t('idp.signOut.lead'));
+  ctx.body = standalonePage(
+    localeOf(ctx),
+    (t) => t('idp.signOut.title'),
+    body,
+    (t) => t('idp.signOut.lead'),
+  );
 }
 
 async function postLogoutSuccessSource(ctx: KoaContextWithOIDC) {

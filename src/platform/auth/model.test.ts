@@ -34,10 +34,17 @@ describe('principalRoles', () => {
 });
 
 describe('safeReturnPath', () => {
-  it.each(['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/a\u0001b', '/a\u2028b', '/a b', 42, undefined])(
-    'refuses %s',
-    (value) => expect(safeReturnPath(value)).toBe('/'),
-  );
+  it.each([
+    'https://evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '/a\u0001b',
+    '/a\u2028b',
+    '/a b',
+    42,
+    undefined,
+  ])('refuses %s', (value) => expect(safeReturnPath(value)).toBe('/'));
 
   it('keeps paths on this site', () => {
     expect(safeReturnPath('/admin/audit?recordType=user')).toBe('/admin/audit?recordType=user');

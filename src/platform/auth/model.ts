@@ -36,10 +36,7 @@ export function principalRoles(loginKind: LoginKind, memberships: readonly Membe
  * Every route says who may use it. There is no default: a route without an access rule is refused
  * when it is registered, and a rule that names no role lets nobody in.
  */
-export type Access =
-  | { kind: 'public' }
-  | { kind: 'signed-in' }
-  | { kind: 'roles'; roles: readonly Role[] };
+export type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: readonly Role[] };
 
 export const access = {
   public: { kind: 'public' } as Access,

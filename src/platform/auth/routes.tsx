@@ -30,7 +30,10 @@ export async function authRoutes(app: FastifyInstance, { providers, localProvide
 
   app.get(
     '/login/:kind',
-    { config: { access: access.public, rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { params: kindParameter, querystring: returnToQuery } },
+    {
+      config: { access: access.public, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { params: kindParameter, querystring: returnToQuery },
+    },
     async (request, reply) => {
       const { kind } = request.params as { kind: LoginKind };
       const { returnTo } = request.query as { returnTo?: string };

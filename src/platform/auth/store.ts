@@ -101,11 +101,7 @@ export async function recordSignIn(trx: Tx, identity: Identity, requestId: strin
 }
 
 export async function findPrincipal(db: Queryable, userId: string, loginKind: LoginKind): Promise<Principal | null> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'name', 'home_municipality_code'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const user = await db.selectFrom('users').select(['id', 'name', 'home_municipality_code']).where('id', '=', userId).executeTakeFirst();
   if (!user) return null;
   const memberships = await listMemberships(db, userId);
   return {
@@ -217,12 +213,7 @@ export async function grantMembership(db: Queryable, userId: string, organisatio
 // Sessions ---------------------------------------------------------------------------------------
 
 export async function readSession(db: Queryable, id: string): Promise<unknown | null> {
-  const row = await db
-    .selectFrom('sessions')
-    .select('data')
-    .where('id', '=', id)
-    .where('expires_at', '>', new Date())
-    .executeTakeFirst();
+  const row = await db.selectFrom('sessions').select('data').where('id', '=', id).where('expires_at', '>', new Date()).executeTakeFirst();
   return row?.data ?? null;
 }
 
@@ -231,9 +222,7 @@ export async function writeSession(db: Queryable, id: string, userId: string | n
   await db
     .insertInto('sessions')
     .values({ id, user_id: userId, data: json, expires_at: expiresAt })
-    .onConflict((conflict) =>
-      conflict.column('id').doUpdateSet({ user_id: userId, data: json, expires_at: expiresAt }),
-    )
+    .onConflict((conflict) => conflict.column('id').doUpdateSet({ user_id: userId, data: json, expires_at: expiresAt }))
     .execute();
 }
 

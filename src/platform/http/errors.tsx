@@ -48,9 +48,12 @@ export function registerErrorHandling(app: FastifyInstance) {
 export async function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Classified) {
   ensureRequestLocale(request);
   reply.code(problem.status);
-  const pageStatus: ErrorStatus = problem.status === 401 ? 403 : problem.status === 409 || problem.status === 422 || problem.status === 415 ? 400 : problem.status;
+  const pageStatus: ErrorStatus =
+    problem.status === 401 ? 403 : problem.status === 409 || problem.status === 422 || problem.status === 415 ? 400 : problem.status;
   const title = request.t(`error.${pageStatus}.title`);
-  const detail = problem.detailText ?? (problem.detail ? request.t(problem.detail) : problem.status === 415 ? request.t('error.400.contentType') : undefined);
+  const detail =
+    problem.detailText ??
+    (problem.detail ? request.t(problem.detail) : problem.status === 415 ? request.t('error.400.contentType') : undefined);
   if (wantsJson(request) || reply.sent) {
     return reply.type('application/problem+json').send({ title, detail, status: problem.status, requestId: request.id });
   }

@@ -15,7 +15,10 @@ export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export function idParams<const N extends string>(...names: N[]) {
   return {
     type: 'object',
-    properties: Object.fromEntries(names.map((name) => [name, { type: 'string', pattern: UUID_PATTERN }])) as Record<N, { type: 'string'; pattern: string }>,
+    properties: Object.fromEntries(names.map((name) => [name, { type: 'string', pattern: UUID_PATTERN }])) as Record<
+      N,
+      { type: 'string'; pattern: string }
+    >,
     required: names,
   } as const;
 }

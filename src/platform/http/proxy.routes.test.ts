@@ -13,7 +13,12 @@ async function sevenHundred(trustProxy: false | number, forwardedFor: (index: nu
   try {
     const statuses = new Map<number, number>();
     for (let index = 0; index < 700; index++) {
-      const response = await app.inject({ method: 'GET', url: '/ping', remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': forwardedFor(index) } });
+      const response = await app.inject({
+        method: 'GET',
+        url: '/ping',
+        remoteAddress: '203.0.113.7',
+        headers: { 'x-forwarded-for': forwardedFor(index) },
+      });
       statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
     }
     return statuses;

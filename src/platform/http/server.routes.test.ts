@@ -106,14 +106,15 @@ describe('security', () => {
     });
     expect(response.statusCode).toBe(403);
   });
-
 });
 
 describe('uploads', () => {
   const multipart = (size: number) => {
     const boundary = 'stifinner-boundary';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="document"; filename="vedtak.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="document"; filename="vedtak.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       Buffer.alloc(size, 1),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
@@ -127,7 +128,12 @@ describe('uploads', () => {
     const withToken = { ...upload.headers, cookie: jar.header(), 'x-csrf-token': csrfTokenIn(page.body) };
     const accepted = await running.app.inject({ method: 'POST', url: '/test/upload', headers: withToken, payload: upload.payload });
     expect(accepted.json()).toEqual({ name: 'vedtak.pdf', bytes: 1000 });
-    const refused = await running.app.inject({ method: 'POST', url: '/test/upload', headers: { ...upload.headers, cookie: jar.header() }, payload: upload.payload });
+    const refused = await running.app.inject({
+      method: 'POST',
+      url: '/test/upload',
+      headers: { ...upload.headers, cookie: jar.header() },
+      payload: upload.payload,
+    });
     expect(refused.statusCode).toBe(403);
   });
 
@@ -140,7 +146,11 @@ describe('uploads', () => {
 
 describe('outbox', () => {
   it('shows mail the platform sent, each with its body', async () => {
-    await running.app.mailer.send({ to: ['ola.dahl@skien.example.no'], subject: 'Invitasjon til nettverk', text: 'Porsgrunn inviterer Skien.' });
+    await running.app.mailer.send({
+      to: ['ola.dahl@skien.example.no'],
+      subject: 'Invitasjon til nettverk',
+      text: 'Porsgrunn inviterer Skien.',
+    });
     const list = await get('/dev/outbox?lang=en');
     expect(list.body).toContain('Development outbox');
     const href = /href="(\/dev\/outbox\/[0-9a-f-]{36})"/.exec(list.body)?.[1];

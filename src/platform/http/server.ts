@@ -89,8 +89,7 @@ export async function createServer({ config, database, formTargets = [], logger 
   await app.register(fastifyRateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error('too many requests'), { statusCode: context.statusCode }),
+    errorResponseBuilder: (_request, context) => Object.assign(new Error('too many requests'), { statusCode: context.statusCode }),
   });
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
@@ -158,7 +157,8 @@ function textsIn(value: unknown, depth = 0): string[] {
   if (!value || typeof value !== 'object' || Buffer.isBuffer(value) || depth > 4) return [];
   if (Array.isArray(value)) return value.flatMap((item) => textsIn(item, depth + 1));
   const part = value as MultipartPart;
-  if (typeof part.toBuffer === 'function' || 'fieldname' in part) return [part.value, part.filename].filter((text): text is string => typeof text === 'string');
+  if (typeof part.toBuffer === 'function' || 'fieldname' in part)
+    return [part.value, part.filename].filter((text): text is string => typeof text === 'string');
   return Object.entries(value).flatMap(([key, item]) => [key, ...textsIn(item, depth + 1)]);
 }
 const SESSION_SWEEP_INTERVAL_MS = 3600 * 1000;
@@ -222,9 +222,7 @@ function enforceDeclaredAccess(app: FastifyInstance) {
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => void routes.push(route));
   app.decorate('declaredRoutes', () =>
-    routes.flatMap((route) =>
-      [route.method].flat().map((method) => ({ method, url: route.url, access: route.config?.access })),
-    ),
+    routes.flatMap((route) => [route.method].flat().map((method) => ({ method, url: route.url, access: route.config?.access }))),
   );
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((route) => !route.config?.access).map((route) => `${route.method} ${route.url}`);
@@ -247,4 +245,3 @@ async function registerStaticFiles(app: FastifyInstance) {
     });
   });
 }
-

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { chooseLocale, formatNumber, localeFromAcceptLanguage, registeredMessages, translator } from './index.js';
 
-const [nb, nn, da, en] = (['nb', 'nn', 'da', 'en'] as const).map(registeredMessages) as [Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>];
+const [nb, nn, da, en] = (['nb', 'nn', 'da', 'en'] as const).map(registeredMessages) as [
+  Record<string, string>,
+  Record<string, string>,
+  Record<string, string>,
+  Record<string, string>,
+];
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

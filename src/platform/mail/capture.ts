@@ -11,7 +11,10 @@ export interface MailCapture {
 }
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
-  return [field ?? []].flat().flatMap((group) => group.value.map((address) => address.address ?? '')).filter(Boolean);
+  return [field ?? []]
+    .flat()
+    .flatMap((group) => group.value.map((address) => address.address ?? ''))
+    .filter(Boolean);
 }
 
 /**
@@ -39,7 +42,10 @@ export async function startMailCapture(db: DB): Promise<MailCapture> {
               raw,
             }),
           )
-          .then(() => callback(), (error: Error) => callback(error));
+          .then(
+            () => callback(),
+            (error: Error) => callback(error),
+          );
       });
     },
   });

@@ -25,7 +25,14 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
+      await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        attachments: mail.attachments,
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+      });
     },
     close: () => transport.close(),
   };

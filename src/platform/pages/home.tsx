@@ -20,7 +20,9 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
             <h2 class="ds-heading" data-size="sm" id={heading.replaceAll('.', '-')} safe>
               {t(heading)}
             </h2>
-            <p class="ds-paragraph" safe>{t(text)}</p>
+            <p class="ds-paragraph" safe>
+              {t(text)}
+            </p>
           </section>
         ))}
       </div>
@@ -38,7 +40,9 @@ function YourRoles({ ctx }: { ctx: PageContext }) {
         {t('home.yourRoles')}
       </h2>
       {roles.length === 0 ? (
-        <p class="ds-paragraph" safe>{t('home.noRoles')}</p>
+        <p class="ds-paragraph" safe>
+          {t('home.noRoles')}
+        </p>
       ) : (
         <ul class="ds-list">
           {principal.memberships.map((membership) => (
@@ -58,7 +62,9 @@ export function AccessibilityPage({ ctx }: { ctx: PageContext }) {
   return (
     <Layout ctx={ctx} title={t('accessibility.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('accessibility.title') }]}>
       <PageHeading title={t('accessibility.title')} />
-      <p class="ds-paragraph" safe>{t('accessibility.text')}</p>
+      <p class="ds-paragraph" safe>
+        {t('accessibility.text')}
+      </p>
     </Layout>
   );
 }
@@ -83,9 +89,15 @@ export function ApiDocsPage({ ctx, operations }: { ctx: PageContext; operations:
         <table class="ds-table">
           <thead>
             <tr>
-              <th scope="col" safe>{t('api.method')}</th>
-              <th scope="col" safe>{t('api.path')}</th>
-              <th scope="col" safe>{t('api.summary')}</th>
+              <th scope="col" safe>
+                {t('api.method')}
+              </th>
+              <th scope="col" safe>
+                {t('api.path')}
+              </th>
+              <th scope="col" safe>
+                {t('api.summary')}
+              </th>
             </tr>
           </thead>
           <tbody>

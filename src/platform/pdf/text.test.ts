@@ -8,7 +8,12 @@ describe('the text of a rendered PDF', () => {
       title: 'Kvittering',
       language: 'nb-NO',
       author: 'Stifinner',
-      sections: [{ heading: 'Framskrevet utvikling', paragraphs: ['Porsgrunn: 4,9 i 2026, 3,1 i 2040 (−37,2 %)', 'Guovdageaidnu – Kautokeino, Ærø', 'Stifinners flyt'] }],
+      sections: [
+        {
+          heading: 'Framskrevet utvikling',
+          paragraphs: ['Porsgrunn: 4,9 i 2026, 3,1 i 2040 (−37,2 %)', 'Guovdageaidnu – Kautokeino, Ærø', 'Stifinners flyt'],
+        },
+      ],
     });
     const text = pdfText(pdf);
     expect(text).toContain('Framskrevet utvikling');

@@ -21,7 +21,13 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
       continue;
     }
     const dict = body.slice(0, at);
-    const raw = Buffer.from(body.slice(at + 'stream'.length).replace(/^\r?\n/, '').replace(/\r?\nendstream\s*$/, ''), 'latin1');
+    const raw = Buffer.from(
+      body
+        .slice(at + 'stream'.length)
+        .replace(/^\r?\n/, '')
+        .replace(/\r?\nendstream\s*$/, ''),
+      'latin1',
+    );
     found.set(Number(match[1]), { dict, stream: dict.includes('/FlateDecode') ? inflateSync(raw) : raw });
   }
   return found;
@@ -38,7 +44,10 @@ function toUnicode(cmap: string): Map<number, string> {
       const to = parseInt(entry[2]!, 16);
       const targets = [...entry[3]!.matchAll(/<([0-9a-f\s]+)>/gi)].map((m) => m[1]!.replace(/\s/g, ''));
       for (let code = from; code <= to; code++) {
-        map.set(code, entry[3]!.startsWith('[') ? decode(targets[code - from] ?? '') : String.fromCodePoint(parseInt(targets[0]!, 16) + code - from));
+        map.set(
+          code,
+          entry[3]!.startsWith('[') ? decode(targets[code - from] ?? '') : String.fromCodePoint(parseInt(targets[0]!, 16) + code - from),
+        );
       }
     }
   }

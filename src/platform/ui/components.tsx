@@ -19,7 +19,9 @@ export function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[]
             </li>
           ) : (
             <li>
-              <span aria-current="page" safe>{crumb.label}</span>
+              <span aria-current="page" safe>
+                {crumb.label}
+              </span>
             </li>
           ),
         )}
@@ -65,7 +67,13 @@ export function PageHeading({ title, lead }: { title: string; lead?: string }) {
       <h1 class="ds-heading" data-size="lg" safe>
         {title}
       </h1>
-      {lead ? <p class="ds-paragraph lead" safe>{lead}</p> : ''}
+      {lead ? (
+        <p class="ds-paragraph lead" safe>
+          {lead}
+        </p>
+      ) : (
+        ''
+      )}
     </>
   );
 }

@@ -21,8 +21,16 @@ export function ErrorPage({ ctx, status, detail, limit = '', requestId }: ErrorP
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading title={title} />
-      <p class="ds-paragraph" safe>{text}</p>
-      {status === 500 ? <p class="ds-paragraph" safe>{t('error.reference', { id: requestId })}</p> : ''}
+      <p class="ds-paragraph" safe>
+        {text}
+      </p>
+      {status === 500 ? (
+        <p class="ds-paragraph" safe>
+          {t('error.reference', { id: requestId })}
+        </p>
+      ) : (
+        ''
+      )}
       <p class="ds-paragraph">
         <a class="ds-link" href="/" safe>
           {t('error.backHome')}

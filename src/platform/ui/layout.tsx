@@ -94,7 +94,8 @@ function LanguageSwitch({ ctx }: { ctx: PageContext }) {
               lang={locale}
               hreflang={locale}
               aria-current={locale === ctx.locale ? 'true' : undefined}
-             safe>
+              safe
+            >
               {ctx.t(`language.${locale}`)}
             </a>
           </li>
@@ -108,7 +109,9 @@ function SiteFooter({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
   return (
     <footer class="site-footer" aria-label={t('layout.footer')}>
-      <p class="ds-paragraph" safe>{t('layout.footer.about')}</p>
+      <p class="ds-paragraph" safe>
+        {t('layout.footer.about')}
+      </p>
       <ul class="inline-list">
         <li>
           <a class="ds-link" href="/api/docs" safe>

@@ -6,8 +6,14 @@ import type { PageContext } from './context.js';
  * formatted for the language. The key is still a key of the catalogue: the type checker refuses
  * one that is not (build it as a template literal over the union of codes).
  */
-export function translate(ctx: Pick<PageContext, 'locale'> | Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(
+  ctx: Pick<PageContext, 'locale'> | Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const locale = typeof ctx === 'string' ? ctx : ctx.locale;
-  const formatted = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? formatNumber(locale, value) : value]));
+  const formatted = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? formatNumber(locale, value) : value]),
+  );
   return (translator(locale) as (key: MessageKey, params: Record<string, string>) => string)(key, formatted);
 }

@@ -91,7 +91,10 @@ declare module '../../platform/db/schema.js' {
 
 export type StoredCall = Call & { programme: Programme; updatedAt: Date };
 
-async function loadCalls(db: Queryable, where: { id?: string; programmeId?: string; programmeIds?: string[]; statuses?: Call['status'][] }): Promise<StoredCall[]> {
+async function loadCalls(
+  db: Queryable,
+  where: { id?: string; programmeId?: string; programmeIds?: string[]; statuses?: Call['status'][] },
+): Promise<StoredCall[]> {
   let query = db.selectFrom('programme_calls').selectAll();
   if (where.id !== undefined) query = query.where('id', '=', where.id);
   if (where.programmeId !== undefined) query = query.where('programme_id', '=', where.programmeId);
@@ -123,7 +126,11 @@ async function loadCalls(db: Queryable, where: { id?: string; programmeId?: stri
       timeZone: row.time_zone,
       rounds: rounds
         .filter((r) => r.call_id === row.id)
-        .map((r) => ({ opensAt: r.opens_at.toISOString(), closesAt: r.closes_at.toISOString(), expectedSelections: r.expected_selections })),
+        .map((r) => ({
+          opensAt: r.opens_at.toISOString(),
+          closesAt: r.closes_at.toISOString(),
+          expectedSelections: r.expected_selections,
+        })),
       quota: { minSelected: row.quota_min, maxSelected: row.quota_max },
       budget: { amount: row.budget_amount === null ? null : Number(row.budget_amount), currency: row.budget_currency },
       themes: parsed<string[]>(row.themes),
@@ -131,7 +138,14 @@ async function loadCalls(db: Queryable, where: { id?: string; programmeId?: stri
       rules: parseRules(parsed<unknown>(row.rules)),
       templateId: row.template_id,
     };
-    const base = { id: row.id, programmeId: row.programme_id, version: row.version, content, programme: programmeById.get(row.programme_id)!, updatedAt: row.updated_at };
+    const base = {
+      id: row.id,
+      programmeId: row.programme_id,
+      version: row.version,
+      content,
+      programme: programmeById.get(row.programme_id)!,
+      updatedAt: row.updated_at,
+    };
     if (row.status === 'draft') return { ...base, status: 'draft' as const };
     const snap = snapshots.find((s) => s.call_id === row.id);
     if (!snap) throw new Error(`published call ${row.id} has no snapshot`);
@@ -185,7 +199,15 @@ async function writeContent(trx: Queryable, callId: string, content: CallContent
   if (content.criteria.length > 0)
     await trx
       .insertInto('programme_call_criteria')
-      .values(content.criteria.map((c, position) => ({ call_id: callId, position, title: c.title, description: c.description, weight: c.weight })))
+      .values(
+        content.criteria.map((c, position) => ({
+          call_id: callId,
+          position,
+          title: c.title,
+          description: c.description,
+          weight: c.weight,
+        })),
+      )
       .execute();
 }
 
@@ -236,14 +258,30 @@ export async function updateCall(db: Queryable, next: Call, expectedVersion: num
   return true;
 }
 
-export async function insertVersion(db: Queryable, callId: string, version: number, content: CallContent, actorName: string | null): Promise<void> {
-  await db.insertInto('programme_call_versions').values({ call_id: callId, version, content: json(content), actor_name: actorName }).execute();
+export async function insertVersion(
+  db: Queryable,
+  callId: string,
+  version: number,
+  content: CallContent,
+  actorName: string | null,
+): Promise<void> {
+  await db
+    .insertInto('programme_call_versions')
+    .values({ call_id: callId, version, content: json(content), actor_name: actorName })
+    .execute();
 }
 
 export async function insertSnapshot(db: Queryable, callId: string, snapshot: CallSnapshot): Promise<void> {
   await db
     .insertInto('programme_call_snapshots')
-    .values({ call_id: callId, form: json(snapshot.form), rules: json(snapshot.rules), template_id: snapshot.templateId, template_version: snapshot.templateVersion, taken_at: new Date(snapshot.takenAt) })
+    .values({
+      call_id: callId,
+      form: json(snapshot.form),
+      rules: json(snapshot.rules),
+      template_id: snapshot.templateId,
+      template_version: snapshot.templateVersion,
+      taken_at: new Date(snapshot.takenAt),
+    })
     .execute();
 }
 
@@ -257,16 +295,34 @@ export interface ChangeLogEntry {
 
 /** A line of the call's public change log. */
 export async function insertChange(db: Queryable, callId: string, entry: ChangeLogEntry): Promise<void> {
-  await db.insertInto('programme_call_changes').values({ call_id: callId, occurred_at: entry.at, kind: entry.kind, reason: entry.reason, fields: json(entry.fields), actor_name: entry.actorName }).execute();
+  await db
+    .insertInto('programme_call_changes')
+    .values({
+      call_id: callId,
+      occurred_at: entry.at,
+      kind: entry.kind,
+      reason: entry.reason,
+      fields: json(entry.fields),
+      actor_name: entry.actorName,
+    })
+    .execute();
 }
 
 export async function contentAtVersion(db: Queryable, callId: string, version: number): Promise<CallContent | undefined> {
-  const row = await db.selectFrom('programme_call_versions').select('content').where('call_id', '=', callId).where('version', '=', version).executeTakeFirst();
+  const row = await db
+    .selectFrom('programme_call_versions')
+    .select('content')
+    .where('call_id', '=', callId)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row ? parsed<CallContent>(row.content) : undefined;
 }
 
 /** Who saved the latest version, and when. */
-export async function latestVersionInfo(db: Queryable, callId: string): Promise<{ version: number; actorName: string | null; savedAt: Date } | undefined> {
+export async function latestVersionInfo(
+  db: Queryable,
+  callId: string,
+): Promise<{ version: number; actorName: string | null; savedAt: Date } | undefined> {
   const row = await db
     .selectFrom('programme_call_versions')
     .select(['version', 'actor_name', 'saved_at'])
@@ -278,6 +334,18 @@ export async function latestVersionInfo(db: Queryable, callId: string): Promise<
 }
 
 export async function listChanges(db: Queryable, callId: string): Promise<ChangeLogEntry[]> {
-  const rows = await db.selectFrom('programme_call_changes').selectAll().where('call_id', '=', callId).orderBy('occurred_at').orderBy('id').execute();
-  return rows.map((r) => ({ at: r.occurred_at, kind: r.kind, reason: r.reason, fields: parsed<(keyof CallContent)[]>(r.fields), actorName: r.actor_name }));
+  const rows = await db
+    .selectFrom('programme_call_changes')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    at: r.occurred_at,
+    kind: r.kind,
+    reason: r.reason,
+    fields: parsed<(keyof CallContent)[]>(r.fields),
+    actorName: r.actor_name,
+  }));
 }

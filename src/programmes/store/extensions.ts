@@ -75,12 +75,21 @@ export async function insertExtension(db: Queryable, extension: NewExtension): P
 }
 
 export async function markRevoked(db: Queryable, id: string, at: Date, byName: string | null, reason: string): Promise<void> {
-  await db.updateTable('programme_call_extensions').set({ revoked_at: at, revoked_by_name: byName, revoke_reason: reason, version: sql`version + 1` }).where('id', '=', id).execute();
+  await db
+    .updateTable('programme_call_extensions')
+    .set({ revoked_at: at, revoked_by_name: byName, revoke_reason: reason, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Notes the first submission that relied on the exception; false when one was noted already. */
 export async function markUsed(db: Queryable, id: string, at: Date): Promise<boolean> {
-  const result = await db.updateTable('programme_call_extensions').set({ used_at: at, version: sql`version + 1` }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('programme_call_extensions')
+    .set({ used_at: at, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -95,7 +104,13 @@ export async function findExtension(db: Queryable, id: string, lock = false): Pr
 
 /** Every exception of a call, revoked ones too, in the order they were granted. */
 export async function listExtensions(db: Queryable, callId: string): Promise<DeadlineExtension[]> {
-  const rows = await db.selectFrom('programme_call_extensions').selectAll().where('call_id', '=', callId).orderBy('granted_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('programme_call_extensions')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .orderBy('granted_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toExtension);
 }
 
@@ -103,7 +118,13 @@ export async function listExtensions(db: Queryable, callId: string): Promise<Dea
  * The unrevoked exception of a municipality in a round, if any. `lock` (inside the submitting
  * transaction) holds it so a revocation cannot slip in between the check and the submission.
  */
-export async function applicantExtension(db: Queryable, callId: string, roundIndex: number, municipalityCode: string, lock = false): Promise<DeadlineExtension | undefined> {
+export async function applicantExtension(
+  db: Queryable,
+  callId: string,
+  roundIndex: number,
+  municipalityCode: string,
+  lock = false,
+): Promise<DeadlineExtension | undefined> {
   let query = db
     .selectFrom('programme_call_extensions')
     .selectAll()

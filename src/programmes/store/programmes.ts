@@ -67,7 +67,12 @@ export function toProgramme(row: {
   };
 }
 
-export async function insertProgramme(db: Queryable, ownerOrganisationId: string, content: ProgrammeContent, seedKey: string | null): Promise<string> {
+export async function insertProgramme(
+  db: Queryable,
+  ownerOrganisationId: string,
+  content: ProgrammeContent,
+  seedKey: string | null,
+): Promise<string> {
   const row = await db
     .insertInto('programmes')
     .values({
@@ -99,13 +104,20 @@ export async function findProgramme(db: Queryable, id: string): Promise<Programm
 /** Programmes of the given organisations, or every programme when `organisationIds` is 'all'. */
 export async function listProgrammes(db: Queryable, organisationIds: readonly string[] | 'all'): Promise<Programme[]> {
   if (organisationIds !== 'all' && organisationIds.length === 0) return [];
-  let query = db.selectFrom('programmes').innerJoin('organisations', 'organisations.id', 'programmes.owner_organisation_id').select(programmeColumns);
+  let query = db
+    .selectFrom('programmes')
+    .innerJoin('organisations', 'organisations.id', 'programmes.owner_organisation_id')
+    .select(programmeColumns);
   if (organisationIds !== 'all') query = query.where('programmes.owner_organisation_id', 'in', [...organisationIds]);
   return (await query.orderBy('programmes.period_start', 'desc').execute()).map(toProgramme);
 }
 
 /** Ids of rows created by the demo data, by seed key. */
-export async function seededIds(db: Queryable, table: 'programmes' | 'programme_calls' | 'programme_form_templates', key: string): Promise<string | undefined> {
+export async function seededIds(
+  db: Queryable,
+  table: 'programmes' | 'programme_calls' | 'programme_form_templates',
+  key: string,
+): Promise<string | undefined> {
   const row = await db.selectFrom(table).select('id').where('seed_key', '=', key).executeTakeFirst();
   return row?.id;
 }

@@ -73,7 +73,14 @@ export async function insertQuestion(db: Queryable, entry: NewQuestion): Promise
 export async function updateQuestion(db: Queryable, next: CallQuestion): Promise<void> {
   await db
     .updateTable('programme_call_questions')
-    .set({ status: next.status, question: next.question, answer: next.answer, published_at: next.publishedAt ? new Date(next.publishedAt) : null, updated_at: new Date(next.updatedAt), version: next.version })
+    .set({
+      status: next.status,
+      question: next.question,
+      answer: next.answer,
+      published_at: next.publishedAt ? new Date(next.publishedAt) : null,
+      updated_at: new Date(next.updatedAt),
+      version: next.version,
+    })
     .where('id', '=', next.id)
     .execute();
 }
@@ -89,6 +96,12 @@ export async function findQuestion(db: Queryable, id: string, lock = false): Pro
 
 /** Every entry of a call, oldest first (the owner's view; the public page filters). */
 export async function listQuestions(db: Queryable, callId: string): Promise<CallQuestion[]> {
-  const rows = await db.selectFrom('programme_call_questions').selectAll().where('call_id', '=', callId).orderBy('asked_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('programme_call_questions')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .orderBy('asked_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toQuestion);
 }

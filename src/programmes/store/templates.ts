@@ -34,10 +34,25 @@ export interface Template {
 }
 
 function toTemplate(row: Selectable<TemplateTable>): Template {
-  return { id: row.id, ownerOrganisationId: row.owner_organisation_id, name: row.name, language: row.language, form: parsed<FormDefinition>(row.form), version: row.version, updatedByName: row.updated_by_name };
+  return {
+    id: row.id,
+    ownerOrganisationId: row.owner_organisation_id,
+    name: row.name,
+    language: row.language,
+    form: parsed<FormDefinition>(row.form),
+    version: row.version,
+    updatedByName: row.updated_by_name,
+  };
 }
 
-export async function insertTemplate(db: Queryable, ownerOrganisationId: string, name: string, language: string, form: FormDefinition, seedKey: string | null): Promise<string> {
+export async function insertTemplate(
+  db: Queryable,
+  ownerOrganisationId: string,
+  name: string,
+  language: string,
+  form: FormDefinition,
+  seedKey: string | null,
+): Promise<string> {
   const row = await db
     .insertInto('programme_form_templates')
     .values({ seed_key: seedKey, owner_organisation_id: ownerOrganisationId, name, language, form: json(form) })
@@ -47,10 +62,23 @@ export async function insertTemplate(db: Queryable, ownerOrganisationId: string,
 }
 
 /** Writes a template's new form (and name and language when given) if it is still at `expectedVersion`; the new version, or undefined. */
-export async function updateTemplateRow(db: Queryable, id: string, expectedVersion: number, form: FormDefinition, actor: Actor, details?: { name: string; language: string }): Promise<number | undefined> {
+export async function updateTemplateRow(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  form: FormDefinition,
+  actor: Actor,
+  details?: { name: string; language: string },
+): Promise<number | undefined> {
   const row = await db
     .updateTable('programme_form_templates')
-    .set({ form: json(form), version: sql`version + 1`, updated_at: sql`now()`, updated_by_name: actor.user?.name ?? null, ...(details ? { name: details.name.trim(), language: details.language } : {}) })
+    .set({
+      form: json(form),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+      updated_by_name: actor.user?.name ?? null,
+      ...(details ? { name: details.name.trim(), language: details.language } : {}),
+    })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .returning('version')
@@ -78,5 +106,10 @@ export async function listTemplatesOf(db: Queryable, organisationIds: readonly s
 
 /** Calls that chose the template (drafts follow it until published; published ones keep their copy). */
 export async function callsUsingTemplate(db: Queryable, templateId: string): Promise<{ id: string; title: string; status: CallStatus }[]> {
-  return db.selectFrom('programme_calls').select(['id', 'title', 'status']).where('template_id', '=', templateId).orderBy('created_at').execute();
+  return db
+    .selectFrom('programme_calls')
+    .select(['id', 'title', 'status'])
+    .where('template_id', '=', templateId)
+    .orderBy('created_at')
+    .execute();
 }

@@ -10,7 +10,16 @@ import { inTransaction, isRefused, refuse, versionConflict, type Refused } from 
 import * as lifecycle from '../model.js';
 import type { Call, CallContent, CallEvent, ContentProblem, DraftCall, PublishedCall } from '../model.js';
 import type { ProgrammeProblem } from '../problems.js';
-import { findCall, insertCall, insertChange, insertSnapshot, insertVersion, latestVersionInfo, updateCall, type StoredCall } from '../store/calls.js';
+import {
+  findCall,
+  insertCall,
+  insertChange,
+  insertSnapshot,
+  insertVersion,
+  latestVersionInfo,
+  updateCall,
+  type StoredCall,
+} from '../store/calls.js';
 import { findTemplate } from '../store/templates.js';
 import { callWorkflow, type CallAction } from '../workflows.js';
 import { audit, clock } from './kit.js';
@@ -18,13 +27,26 @@ import { audit, clock } from './kit.js';
 type Decided = { ok: true; call: Call; event: CallEvent } | { ok: false; problems: ContentProblem[] };
 type Decide<S extends Call> = (call: S, trx: Queryable, at: Date) => Decided | Promise<Decided>;
 
-export async function createCall(db: Queryable, programmeId: string, content: CallContent, actor: Actor, seedKey: string | null = null): Promise<string | Refused<ProgrammeProblem>> {
+export async function createCall(
+  db: Queryable,
+  programmeId: string,
+  content: CallContent,
+  actor: Actor,
+  seedKey: string | null = null,
+): Promise<string | Refused<ProgrammeProblem>> {
   const draft = lifecycle.createDraft('new', programmeId, content);
   if (!draft.ok) return refuse({ kind: 'invalidCall', problems: draft.problems });
   return inTransaction(db, async (trx) => {
     const id = await insertCall(trx, programmeId, content, seedKey);
     await insertVersion(trx, id, 1, content, actor.user?.name ?? null);
-    await audit(trx, { actor: actor.user, recordType: 'call', recordId: id, action: 'create', toState: 'draft', requestId: actor.requestId });
+    await audit(trx, {
+      actor: actor.user,
+      recordType: 'call',
+      recordId: id,
+      action: 'create',
+      toState: 'draft',
+      requestId: actor.requestId,
+    });
     return id;
   });
 }
@@ -34,7 +56,14 @@ async function conflict(trx: Queryable, call: StoredCall, expectedVersion: numbe
   return refuse({ ...versionConflict(call.version, expectedVersion, latest?.actorName ?? null), record: 'call' });
 }
 
-async function transition<S extends Call>(db: Queryable, callId: string, expectedVersion: number, actor: Actor, action: CallAction, decide: Decide<S>): Promise<StoredCall | Refused<ProgrammeProblem>> {
+async function transition<S extends Call>(
+  db: Queryable,
+  callId: string,
+  expectedVersion: number,
+  actor: Actor,
+  action: CallAction,
+  decide: Decide<S>,
+): Promise<StoredCall | Refused<ProgrammeProblem>> {
   const outcome = await inTransaction(db, async (trx) => {
     const call = await findCall(trx, callId);
     if (!call) return refuse<ProgrammeProblem>({ kind: 'callNotFound' });
@@ -48,8 +77,24 @@ async function transition<S extends Call>(db: Queryable, callId: string, expecte
     await insertVersion(trx, callId, next.version, next.content, actor.user?.name ?? null);
     if (action === 'publish' && next.status !== 'draft') await insertSnapshot(trx, callId, next.snapshot);
     const reason = event.type === 'amended' || event.type === 'closed' ? event.reason : null;
-    if (event.type !== 'edited') await insertChange(trx, callId, { at: new Date(event.at), kind: event.type, reason, fields: event.type === 'amended' ? event.fields : [], actorName: actor.user?.name ?? null });
-    await audit(trx, { actor: actor.user, recordType: 'call', recordId: callId, action, fromState: call.status, toState: next.status, reason, requestId: actor.requestId });
+    if (event.type !== 'edited')
+      await insertChange(trx, callId, {
+        at: new Date(event.at),
+        kind: event.type,
+        reason,
+        fields: event.type === 'amended' ? event.fields : [],
+        actorName: actor.user?.name ?? null,
+      });
+    await audit(trx, {
+      actor: actor.user,
+      recordType: 'call',
+      recordId: callId,
+      action,
+      fromState: call.status,
+      toState: next.status,
+      reason,
+      requestId: actor.requestId,
+    });
     return callId;
   });
   return isRefused(outcome) ? outcome : (await findCall(db, callId))!;
@@ -63,13 +108,20 @@ export function saveCallDraft(db: Queryable, callId: string, expectedVersion: nu
 export function publishCall(db: Queryable, callId: string, expectedVersion: number, actor: Actor) {
   return transition<DraftCall>(db, callId, expectedVersion, actor, 'publish', async (call, trx, at) => {
     const template = call.content.templateId ? await findTemplate(trx, call.content.templateId) : undefined;
-    const snapshot = { form: template?.form ?? { sections: [] }, rules: call.content.rules, templateId: template?.id ?? null, templateVersion: template?.version ?? null };
+    const snapshot = {
+      form: template?.form ?? { sections: [] },
+      rules: call.content.rules,
+      templateId: template?.id ?? null,
+      templateVersion: template?.version ?? null,
+    };
     return lifecycle.publishCall(call, snapshot, at);
   });
 }
 
 export function amendCall(db: Queryable, callId: string, expectedVersion: number, content: CallContent, reason: string, actor: Actor) {
-  return transition<PublishedCall>(db, callId, expectedVersion, actor, 'amend', (call, _trx, at) => lifecycle.amendCall(call, content, reason, at));
+  return transition<PublishedCall>(db, callId, expectedVersion, actor, 'amend', (call, _trx, at) =>
+    lifecycle.amendCall(call, content, reason, at),
+  );
 }
 
 export function closeCall(db: Queryable, callId: string, expectedVersion: number, reason: string | null, actor: Actor) {

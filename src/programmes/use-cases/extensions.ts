@@ -20,7 +20,12 @@ export type GrantExtension = GrantRequest & { municipality: { code: string; name
  * Grants a named municipality a later deadline in one round of a published call, with a reason;
  * checked against the database clock. One unrevoked exception per municipality and round.
  */
-export async function grantExtension(db: Queryable, callId: string, request: GrantExtension, actor: Actor): Promise<string | Refused<ProgrammeProblem>> {
+export async function grantExtension(
+  db: Queryable,
+  callId: string,
+  request: GrantExtension,
+  actor: Actor,
+): Promise<string | Refused<ProgrammeProblem>> {
   const exists: ExtensionProblem = { field: 'municipality', code: 'exists', params: { name: request.municipality.name } };
   try {
     return await inTransaction(db, async (trx) => {
@@ -32,7 +37,15 @@ export async function grantExtension(db: Queryable, callId: string, request: Gra
       if (await applicantExtension(trx, callId, request.roundIndex, request.municipality.code)) problems.unshift(exists);
       if (problems.length > 0) return refusal(problems);
       const reason = request.reason.trim();
-      const id = await insertExtension(trx, { callId, roundIndex: request.roundIndex, municipality: request.municipality, until: request.until, reason, grantedAt: now, grantedByName: actor.user?.name ?? null });
+      const id = await insertExtension(trx, {
+        callId,
+        roundIndex: request.roundIndex,
+        municipality: request.municipality,
+        until: request.until,
+        reason,
+        grantedAt: now,
+        grantedByName: actor.user?.name ?? null,
+      });
       await audit(trx, {
         actor: actor.user,
         recordType: 'deadline_extension',
@@ -51,25 +64,56 @@ export async function grantExtension(db: Queryable, callId: string, request: Gra
 }
 
 /** Revokes an exception the municipality has not yet submitted under; a stale version is refused. */
-export async function revokeExtension(db: Queryable, id: string, expectedVersion: number, reason: string, actor: Actor): Promise<DeadlineExtension | Refused<ProgrammeProblem>> {
+export async function revokeExtension(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  reason: string,
+  actor: Actor,
+): Promise<DeadlineExtension | Refused<ProgrammeProblem>> {
   return inTransaction(db, async (trx) => {
     const current = await findExtension(trx, id, true);
     if (!current) return refuse<ProgrammeProblem>({ kind: 'extensionNotFound' });
-    if (current.version !== expectedVersion) return refuse<ProgrammeProblem>({ ...versionConflict(current.version, expectedVersion), record: 'extension' });
+    if (current.version !== expectedVersion)
+      return refuse<ProgrammeProblem>({ ...versionConflict(current.version, expectedVersion), record: 'extension' });
     const problem = revokeProblem(current);
     if (problem) return refusal([problem]);
     const why = reason.trim().slice(0, 2000);
     if (why === '') return refusal([{ field: 'reason', code: 'required' }]);
     const now = await clock(trx, actor);
     await markRevoked(trx, id, now, actor.user?.name ?? null, why);
-    await audit(trx, { actor: actor.user, recordType: 'deadline_extension', recordId: id, action: 'revoke', fromState: 'active', toState: 'revoked', reason: why, requestId: actor.requestId });
+    await audit(trx, {
+      actor: actor.user,
+      recordType: 'deadline_extension',
+      recordId: id,
+      action: 'revoke',
+      fromState: 'active',
+      toState: 'revoked',
+      reason: why,
+      requestId: actor.requestId,
+    });
     return (await findExtension(trx, id))!;
   });
 }
 
 /** Notes, in the submitting transaction, that a submission relied on the exception: it can no longer be revoked. */
-export async function markExtensionUsed(trx: Queryable, extension: DeadlineExtension, applicationId: string, at: Date, actor: Actor): Promise<void> {
+export async function markExtensionUsed(
+  trx: Queryable,
+  extension: DeadlineExtension,
+  applicationId: string,
+  at: Date,
+  actor: Actor,
+): Promise<void> {
   if (extension.usedAt !== null) return;
   if (!(await markUsed(trx, extension.id, at))) return;
-  await audit(trx, { actor: actor.user, recordType: 'deadline_extension', recordId: extension.id, action: 'use', fromState: 'active', toState: 'used', reason: `application ${applicationId}`, requestId: actor.requestId });
+  await audit(trx, {
+    actor: actor.user,
+    recordType: 'deadline_extension',
+    recordId: extension.id,
+    action: 'use',
+    fromState: 'active',
+    toState: 'used',
+    reason: `application ${applicationId}`,
+    requestId: actor.requestId,
+  });
 }

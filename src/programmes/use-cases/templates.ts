@@ -6,7 +6,15 @@ import type { FormDefinition } from '../form.js';
 import type { ProgrammeProblem } from '../problems.js';
 import { findTemplate, insertTemplate, updateTemplateRow } from '../store/templates.js';
 
-export async function createTemplate(db: Queryable, ownerOrganisationId: string, name: string, language: string, form: FormDefinition, actor: Actor, seedKey: string | null = null): Promise<string> {
+export async function createTemplate(
+  db: Queryable,
+  ownerOrganisationId: string,
+  name: string,
+  language: string,
+  form: FormDefinition,
+  actor: Actor,
+  seedKey: string | null = null,
+): Promise<string> {
   return inTransaction<string, never>(db, async (trx) => {
     const id = await insertTemplate(trx, ownerOrganisationId, name, language, form, seedKey);
     await audit(trx, { actor: actor.user, recordType: 'form_template', recordId: id, action: 'create', requestId: actor.requestId });
@@ -15,7 +23,14 @@ export async function createTemplate(db: Queryable, ownerOrganisationId: string,
 }
 
 /** Changes a template (its form, and name and language when given); calls already published keep the copy they took. The new version. */
-export async function updateTemplate(db: Queryable, id: string, expectedVersion: number, form: FormDefinition, actor: Actor, details?: { name: string; language: string }): Promise<number | Refused<ProgrammeProblem>> {
+export async function updateTemplate(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  form: FormDefinition,
+  actor: Actor,
+  details?: { name: string; language: string },
+): Promise<number | Refused<ProgrammeProblem>> {
   return inTransaction(db, async (trx) => {
     const version = await updateTemplateRow(trx, id, expectedVersion, form, actor, details);
     if (version === undefined) {

@@ -22,9 +22,25 @@ describe('backtest report', () => {
   });
 
   it('has the four size classes and the ten age groups', () => {
-    expect(lines.filter((l) => /n=\s*\d/.test(l)).map((l) => l.trim().split(/\s+n=/)[0])).toEqual(['<2 000', '2 000–5 000', '5 000–20 000', '20 000+']);
+    expect(lines.filter((l) => /n=\s*\d/.test(l)).map((l) => l.trim().split(/\s+n=/)[0])).toEqual([
+      '<2 000',
+      '2 000–5 000',
+      '5 000–20 000',
+      '20 000+',
+    ]);
     const table = lines.slice(lines.findIndex((l) => l.startsWith('by age group:')) + 1).slice(0, 10);
-    expect(table.map((l) => l.trim().split(/\s+/)[0])).toEqual(['0', '1–5', '6–12', '13–15', '16–19', '20–44', '45–66', '67–79', '80–89', '90+']);
+    expect(table.map((l) => l.trim().split(/\s+/)[0])).toEqual([
+      '0',
+      '1–5',
+      '6–12',
+      '13–15',
+      '16–19',
+      '20–44',
+      '45–66',
+      '67–79',
+      '80–89',
+      '90+',
+    ]);
     // each group's national error, signed, after MAPE and WAPE
     expect(table[0]).toMatch(/5\.00 %\s+2\.00 %\s+\+2\.12 %$/);
     expect(table[1]).toMatch(/-0\.10 %$/);

@@ -38,7 +38,9 @@ export function backtestReport(result: BacktestResult, names: ReadonlyMap<string
   lines.push(`by age group:        MAPE      WAPE  ${NATIONAL_COLUMN}`);
   for (const g of result.byAgeGroup) {
     const national = `${g.national >= 0 ? '+' : ''}${percent(g.national)}`;
-    lines.push(`  ${ageGroupLabel(g.from, g.to).padEnd(8)} ${percent(g.mape).padStart(12)} ${percent(g.wape).padStart(9)} ${national.padStart(10)}`);
+    lines.push(
+      `  ${ageGroupLabel(g.from, g.to).padEnd(8)} ${percent(g.mape).padStart(12)} ${percent(g.wape).padStart(9)} ${national.padStart(10)}`,
+    );
   }
   if (worst > 0) {
     lines.push(`worst ${worst} municipalities:`);

@@ -66,7 +66,8 @@ function year(values: Partial<Record<string, string>>, name: string, from: numbe
     throw new ArgumentError(`--${name} is required`);
   }
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < from || value > to) throw new ArgumentError(`--${name} must be a year from ${from} to ${to} (got "${text}")`);
+  if (!/^\d+$/.test(text) || value < from || value > to)
+    throw new ArgumentError(`--${name} must be a year from ${from} to ${to} (got "${text}")`);
   return value;
 }
 

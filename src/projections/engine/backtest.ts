@@ -8,7 +8,16 @@ import { CELL_COUNT, personsAged, populationInYear, totalPersons } from './model
 
 /** Age groups of SSB's national projection tables, used for the error by age. */
 export const BACKTEST_AGE_GROUPS: readonly (readonly [number, number])[] = [
-  [0, 0], [1, 5], [6, 12], [13, 15], [16, 19], [20, 44], [45, 66], [67, 79], [80, 89], [90, 105],
+  [0, 0],
+  [1, 5],
+  [6, 12],
+  [13, 15],
+  [16, 19],
+  [20, 44],
+  [45, 66],
+  [67, 79],
+  [80, 89],
+  [90, 105],
 ];
 
 /** Upper bounds (exclusive) of the size classes by base-year population; the last is open. */

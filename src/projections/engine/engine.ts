@@ -141,7 +141,9 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
   const mortality = fitMortality(inputs.mortality, knownUntil);
   const projectionYears = Array.from({ length: endYear - baseYear }, (_, k) => baseYear + k);
   const lifeExpectancyPath = (sex: number) => (sex === 0 ? inputs.lifeExpectancy.male : inputs.lifeExpectancy.female);
-  const mortalityTarget = published ? (sex: number, year: number) => pathValue(lifeExpectancyPath(sex), parameters.lifeExpectancy, year) : undefined;
+  const mortalityTarget = published
+    ? (sex: number, year: number) => pathValue(lifeExpectancyPath(sex), parameters.lifeExpectancy, year)
+    : undefined;
 
   const jumpOffSurvival = new Float64Array(CELL_COUNT);
   cohortSurvival(mortality.rates, jumpOffSurvival);
@@ -157,7 +159,12 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
   const fittedYears = Array.from({ length: fitIndex }, (_, y) => firstYear + y);
   const fertilityScale = levels.nationalLevel / mean(fittedYears.map(fertilityPath));
   const fertility = new Float64Array(projectionYears.length * AGE_COUNT);
-  projectionYears.forEach((year, k) => fertility.set(shape.map((v) => v * fertilityScale * fertilityPath(year)), k * AGE_COUNT));
+  projectionYears.forEach((year, k) =>
+    fertility.set(
+      shape.map((v) => v * fertilityScale * fertilityPath(year)),
+      k * AGE_COUNT,
+    ),
+  );
 
   const baseIndex = baseYear - firstYear;
   const basePopulationOf = (m: number) => {
@@ -168,7 +175,8 @@ export function buildEngine(inputs: ProjectionInputs, options: EngineOptions): P
   population.codes.forEach((_, m) => basePopulationOf(m).forEach((v, c) => (nationalBase[c] = nationalBase[c]! + v)));
 
   const schedulesWithShift = (lifeExpectancyShift: number): NationalSchedules => {
-    const target = lifeExpectancyShift === 0 ? mortalityTarget : shiftedTarget(mortality, mortalityTarget, lifeExpectancyShift, baseYear, endYear);
+    const target =
+      lifeExpectancyShift === 0 ? mortalityTarget : shiftedTarget(mortality, mortalityTarget, lifeExpectancyShift, baseYear, endYear);
     const deathRates = projectedDeathRates(mortality, projectionYears, target);
     const survival = new Float64Array(projectionYears.length * CELL_COUNT);
     const newborn = new Float64Array(projectionYears.length * SEXES.length);
@@ -293,10 +301,14 @@ function shiftedTarget(
  * long-run level did worse in the backtest, as 2022–2025 refugee settlement lifted small
  * municipalities that had been shrinking).
  */
-function nationalMigrationLevels(
-  municipalities: readonly { total: number; recent: number; longRun: number | undefined }[],
-): { recent: number; longRun: number } {
-  let total = 0, recent = 0, knownTotal = 0, longRun = 0;
+function nationalMigrationLevels(municipalities: readonly { total: number; recent: number; longRun: number | undefined }[]): {
+  recent: number;
+  longRun: number;
+} {
+  let total = 0,
+    recent = 0,
+    knownTotal = 0,
+    longRun = 0;
   for (const m of municipalities) {
     total += m.total;
     recent += m.recent * m.total;
@@ -372,4 +384,3 @@ function mean(values: readonly number[]): number {
 function lastYearOf(years: readonly number[]): number {
   return years[years.length - 1]!;
 }
-

@@ -12,7 +12,8 @@ describe('fertility', () => {
     expect(totalFertility(inputs.fertility, 2020)).toBeCloseTo(1.48, 2);
     const held = heldFertility(inputs.fertility, 2021);
     expect(held(2021)).toBeCloseTo(totalFertility(inputs.fertility, 2021), 12);
-    const mean = (totalFertility(inputs.fertility, 2019) + totalFertility(inputs.fertility, 2020) + totalFertility(inputs.fertility, 2021)) / 3;
+    const mean =
+      (totalFertility(inputs.fertility, 2019) + totalFertility(inputs.fertility, 2020) + totalFertility(inputs.fertility, 2021)) / 3;
     expect(held(2030)).toBeCloseTo(mean, 12);
   });
 

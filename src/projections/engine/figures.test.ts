@@ -40,7 +40,9 @@ describe('indicators and ranks', () => {
 
   it('growth, share 80+ and the other indicators come from the figures', () => {
     const figures = areaFigures([{ projection: projection('a', flat(10)), rates }]);
-    expect(indicatorValue(figures, 'growth', 2040)).toBeCloseTo(percentChange(figuresIn(figures, 2039).total, figuresIn(figures, 2040).total));
+    expect(indicatorValue(figures, 'growth', 2040)).toBeCloseTo(
+      percentChange(figuresIn(figures, 2039).total, figuresIn(figures, 2040).total),
+    );
     expect(indicatorValue(figures, 'share80Plus', 2039)).toBeCloseTo((100 * 26) / 106);
     expect(indicatorValue(figures, 'ftePer1000WorkingAge', 2039)).toBeGreaterThan(0);
   });

@@ -75,10 +75,10 @@ describe('projectMunicipality', () => {
     base[cellIndex(FEMALE, 30)] = 7;
     base[cellIndex(MALE, MAX_AGE - 1)] = 3;
     base[cellIndex(MALE, MAX_AGE)] = 2;
-    const p = projectMunicipality(
-      municipality({ basePopulation: base, recentMigration: new Float64Array(CELL_COUNT) }),
-      { ...s, migrationShift: new Float64Array(STEPS) },
-    );
+    const p = projectMunicipality(municipality({ basePopulation: base, recentMigration: new Float64Array(CELL_COUNT) }), {
+      ...s,
+      migrationShift: new Float64Array(STEPS),
+    });
     const after3 = populationInYear(p, 2027);
     expect(after3[cellIndex(FEMALE, 33)]).toBe(7);
     expect(after3[cellIndex(MALE, MAX_AGE)]).toBe(5);
@@ -108,7 +108,10 @@ describe('projectMunicipality', () => {
     const plain = projectMunicipality(municipality(), schedules());
     const aligned = projectMunicipality(municipality(), schedules({ alignment }));
     expect(aligned.births[0]! / plain.births[0]!).toBeCloseTo(1.02, 12);
-    expect(personsAged(populationInYear(aligned, 2025), 1, MAX_AGE) / personsAged(populationInYear(plain, 2025), 1, MAX_AGE)).toBeCloseTo(1.02, 12);
+    expect(personsAged(populationInYear(aligned, 2025), 1, MAX_AGE) / personsAged(populationInYear(plain, 2025), 1, MAX_AGE)).toBeCloseTo(
+      1.02,
+      12,
+    );
     expect(aligned.netMigration[0]).toBeGreaterThan(plain.netMigration[0]!);
     expect(balanceError(aligned)).toBeLessThan(1e-9);
   });

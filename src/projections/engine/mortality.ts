@@ -102,7 +102,11 @@ function smoothImprovement(b: Float64Array): void {
 
 /** Replaces rates above OLD_AGE_FIT_TO with a least-squares log-linear fit over the fit ages. */
 function extrapolateOldAges(m: Float64Array): void {
-  let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  let n = 0,
+    sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
   for (let age = OLD_AGE_FIT_FROM; age <= OLD_AGE_FIT_TO; age++, n++) {
     const y = Math.log(m[age]!);
     sx += age;

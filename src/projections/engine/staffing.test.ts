@@ -77,9 +77,12 @@ describe('staffing needs', () => {
   });
 
   it('lets a municipality override any area', () => {
-    const rates = staffingRates({ homeCare: [0, 0, 0], institution: [0, 0, 0] }, {
-      grunnskole: [{ from: 6, to: 15, coverage: 1, ftePerUser: 0.1 }],
-    });
+    const rates = staffingRates(
+      { homeCare: [0, 0, 0], institution: [0, 0, 0] },
+      {
+        grunnskole: [{ from: 6, to: 15, coverage: 1, ftePerUser: 0.1 }],
+      },
+    );
     const cells = new Float64Array(CELL_COUNT);
     cells[cellIndex(FEMALE, 12)] = 30;
     expect(staffingNeeds(projectionOf(cells), rates)[0]!.fte.grunnskole).toBeCloseTo(3, 9);

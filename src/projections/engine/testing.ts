@@ -12,7 +12,16 @@ export function madeUpProjection(code: string, persons: (sex: number, age: numbe
       population[to] = population[to]! + persons(sex, age);
     }
   }
-  return { code, scenario: 'main', baseYear: 2039, endYear: 2040, population, births: new Float64Array(1), deaths: new Float64Array(1), netMigration: new Float64Array(1) };
+  return {
+    code,
+    scenario: 'main',
+    baseYear: 2039,
+    endYear: 2040,
+    population,
+    births: new Float64Array(1),
+    deaths: new Float64Array(1),
+    netMigration: new Float64Array(1),
+  };
 }
 
 export const madeUpRates = staffingRates({ homeCare: [0.01, 0.1, 0.3], institution: [0, 0.01, 0.1] });

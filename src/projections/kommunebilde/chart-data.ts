@@ -93,7 +93,11 @@ export function staffingChart(figures: AreaFigures, t: Translate): ChartData {
         (y) => figuresIn(figures, y).staffing.fte[area],
       ),
     ),
-    areaRow(t('kommune.staffing.total'), () => null, (y) => figuresIn(figures, y).staffing.fteTotal),
+    areaRow(
+      t('kommune.staffing.total'),
+      () => null,
+      (y) => figuresIn(figures, y).staffing.fteTotal,
+    ),
   ];
   return { title: t('kommune.staffing.heading'), columns, rows };
 }

@@ -29,8 +29,18 @@ export function comparisonChart(areas: readonly NamedFigures[], year: number, t:
     { key: 'per80_base', label: `${t('kommune.ratio.per80')} ${base}`, digits: 1, value: (f) => figuresIn(f, base).workingAgePer80Plus },
     { key: 'per80_year', label: `${t('kommune.ratio.per80')} ${year}`, digits: 1, value: (f) => figuresIn(f, year).workingAgePer80Plus },
     { key: 'per67_year', label: `${t('kommune.ratio.per67')} ${year}`, digits: 1, value: (f) => figuresIn(f, year).workingAgePer67Plus },
-    { key: 'share80_year', label: `${t('kommune.indicator.share80Plus')} ${year}`, digits: 1, value: (f) => indicatorValue(f, 'share80Plus', year) },
-    { key: 'fte_per_1000_year', label: `${t('kommune.staffing.per1000')} ${year}`, digits: 0, value: (f) => figuresIn(f, year).staffing.ftePer1000WorkingAge },
+    {
+      key: 'share80_year',
+      label: `${t('kommune.indicator.share80Plus')} ${year}`,
+      digits: 1,
+      value: (f) => indicatorValue(f, 'share80Plus', year),
+    },
+    {
+      key: 'fte_per_1000_year',
+      label: `${t('kommune.staffing.per1000')} ${year}`,
+      digits: 0,
+      value: (f) => figuresIn(f, year).staffing.ftePer1000WorkingAge,
+    },
     {
       key: 'care_fte_change',
       label: `${t('kommune.area.hjemmetjenester')} + ${t('kommune.area.institusjon')}, ${t('kommune.col.change', { from: base, to: year })} (%)`,
@@ -44,7 +54,9 @@ export function comparisonChart(areas: readonly NamedFigures[], year: number, t:
       { key: 'measure', label: t('kommune.col.measure'), rowHeader: true },
       ...areas.map((a) => ({ key: `k${a.code}`, label: a.name, fractionDigits: 1 })),
     ],
-    rows: measures.map((m): ChartRow => ({ measure: m.label, ...Object.fromEntries(areas.map((a) => [`k${a.code}`, round(m.value(a.figures), m.digits)])) })),
+    rows: measures.map(
+      (m): ChartRow => ({ measure: m.label, ...Object.fromEntries(areas.map((a) => [`k${a.code}`, round(m.value(a.figures), m.digits)])) }),
+    ),
   };
 }
 
@@ -54,7 +66,12 @@ export interface MapTableLabels {
 }
 
 /** The map's table: one row per municipality, in the order given (sorted by the caller). */
-export function indicatorChart(rows: readonly (IndicatorRow & { countyName: string })[], indicator: Indicator, labels: MapTableLabels, t: Translate): ChartData {
+export function indicatorChart(
+  rows: readonly (IndicatorRow & { countyName: string })[],
+  indicator: Indicator,
+  labels: MapTableLabels,
+  t: Translate,
+): ChartData {
   const digits = INDICATOR_DIGITS[indicator];
   return {
     title: labels.title,

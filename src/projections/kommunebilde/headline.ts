@@ -34,8 +34,16 @@ export function headlineSentences(facts: HeadlineFacts, name: string, locale: Lo
   const n = (value: number, digits = 0) => formatNumber(locale, value, digits);
   const { year } = facts;
   const sentences = [
-    t('kommune.headline.ratio', { year, name, future: n(facts.workingAgePer80Plus.future, 1), today: n(facts.workingAgePer80Plus.today, 1) }),
-    t(facts.careChange >= 0 ? 'kommune.headline.care.more' : 'kommune.headline.care.fewer', { percent: n(Math.abs(facts.careChange)), year }),
+    t('kommune.headline.ratio', {
+      year,
+      name,
+      future: n(facts.workingAgePer80Plus.future, 1),
+      today: n(facts.workingAgePer80Plus.today, 1),
+    }),
+    t(facts.careChange >= 0 ? 'kommune.headline.care.more' : 'kommune.headline.care.fewer', {
+      percent: n(Math.abs(facts.careChange)),
+      year,
+    }),
     t(facts.population.change >= 0 ? 'kommune.headline.population.grow' : 'kommune.headline.population.shrink', {
       today: n(facts.population.today),
       future: n(facts.population.future),

@@ -23,15 +23,18 @@ afterAll(async () => {
 const get = (url: string, headers: Record<string, string> = {}) => running.app.inject({ method: 'GET', url, headers });
 
 describe('municipality pages', () => {
-  it.each(['nb', 'nn', 'da', 'en'] as Locale[])('Porsgrunn in %s has headline sentences with figures formatted for the language', async (locale) => {
-    const response = await get(`/kommune/4001?lang=${locale}`);
-    expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('<h1');
-    expect(response.body).toContain('Porsgrunn');
-    expect(response.body).toContain(translator(locale)('kommune.headline.heading'));
-    // 20–66 per 80+ is shown with one decimal: a comma in Norwegian and Danish, a point in English.
-    expect(response.body).toMatch(locale === 'en' ? /\d\.\d persons of working age/ : /\d,\d person/);
-  });
+  it.each(['nb', 'nn', 'da', 'en'] as Locale[])(
+    'Porsgrunn in %s has headline sentences with figures formatted for the language',
+    async (locale) => {
+      const response = await get(`/kommune/4001?lang=${locale}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('<h1');
+      expect(response.body).toContain('Porsgrunn');
+      expect(response.body).toContain(translator(locale)('kommune.headline.heading'));
+      // 20–66 per 80+ is shown with one decimal: a comma in Norwegian and Danish, a point in English.
+      expect(response.body).toMatch(locale === 'en' ? /\d\.\d persons of working age/ : /\d,\d person/);
+    },
+  );
 
   it('search finds a municipality by any official form and goes straight to it when there is one', async () => {
     const sami = await get('/kommune?q=K%C3%A1r%C3%A1%C5%A1johka');
@@ -94,7 +97,17 @@ describe('downloads of each chart', () => {
     expect(lines[0]).toBe('age,male_2026,female_2026,male_2050,female_2050');
     expect(lines).toHaveLength(20);
     const json = JSON.parse((await get('/kommune/4001?chart=staffing&format=json')).body);
-    expect(json.columns.map((c: { key: string }) => c.key)).toEqual(['area', 'users_2026', 'fte_2026', 'users_2030', 'fte_2030', 'users_2040', 'fte_2040', 'users_2050', 'fte_2050']);
+    expect(json.columns.map((c: { key: string }) => c.key)).toEqual([
+      'area',
+      'users_2026',
+      'fte_2026',
+      'users_2030',
+      'fte_2030',
+      'users_2040',
+      'fte_2040',
+      'users_2050',
+      'fte_2050',
+    ]);
     expect(json.rows).toHaveLength(5);
     for (const chart of ['age-groups', 'ratios']) expect((await get(`/kommune/4001?chart=${chart}&format=json`)).statusCode).toBe(200);
   });
@@ -141,7 +154,10 @@ describe('JSON API', () => {
       const tooMany = await get(`/api/v1/projection?codes=${codes.slice(0, MAX_COMBINED + 1).join(',')}`, { 'accept-language': locale });
       expect(tooMany.statusCode).toBe(400);
       expect(tooMany.headers['content-type']).toContain('application/problem+json');
-      expect(JSON.parse(tooMany.body)).toMatchObject({ status: 400, detail: translator(locale)('kommune.api.tooManyMunicipalities', { max: MAX_COMBINED }) });
+      expect(JSON.parse(tooMany.body)).toMatchObject({
+        status: 400,
+        detail: translator(locale)('kommune.api.tooManyMunicipalities', { max: MAX_COMBINED }),
+      });
     }
     const document = JSON.parse((await get('/api/docs/openapi.json')).body);
     const parameter = document.paths['/api/v1/projection'].get.parameters.find((p: { name: string }) => p.name === 'codes');
@@ -164,7 +180,8 @@ describe('JSON API', () => {
     let stop = false;
     const costly: number[] = [];
     const loop = async (first: number) => {
-      for (let i = first; !stop; i += 3) costly.push(await timed(`${running.baseUrl}/api/v1/projection?codes=${combination(i)}&migration=${i}`));
+      for (let i = first; !stop; i += 3)
+        costly.push(await timed(`${running.baseUrl}/api/v1/projection?codes=${combination(i)}&migration=${i}`));
     };
     const loops = [0, 1, 2].map(loop);
     const health: number[] = [];
@@ -185,7 +202,12 @@ describe('JSON API', () => {
 
   it('is described in the OpenAPI document', async () => {
     const document = JSON.parse((await get('/api/docs/openapi.json')).body);
-    for (const path of ['/api/v1/municipalities', '/api/v1/municipalities/{code}/projection', '/api/v1/counties/{code}/projection', '/api/v1/projection']) {
+    for (const path of [
+      '/api/v1/municipalities',
+      '/api/v1/municipalities/{code}/projection',
+      '/api/v1/counties/{code}/projection',
+      '/api/v1/projection',
+    ]) {
       expect(document.paths[path]?.get?.summary, path).toBeTruthy();
     }
   });
@@ -230,12 +252,19 @@ describe('compare, map and Denmark', () => {
     expect(page.statusCode).toBe(200);
     const svg = page.body.slice(page.body.indexOf('<svg'), page.body.indexOf('</svg>'));
     expect(svg).toContain('role="group"');
-    const links = [...svg.matchAll(/<a href="\/kommune\/(\d{4})\?lang=en" aria-label="([^"]+)">/g)].map((m) => ({ code: m[1]!, name: m[2]! }));
+    const links = [...svg.matchAll(/<a href="\/kommune\/(\d{4})\?lang=en" aria-label="([^"]+)">/g)].map((m) => ({
+      code: m[1]!,
+      name: m[2]!,
+    }));
     expect(links).toHaveLength(357);
     expect(new Set(links.map((l) => l.code)).size).toBe(357);
     const table = page.body.slice(page.body.indexOf('id="map-table"'));
     const rows = new Map(
-      [...table.matchAll(/<a class="ds-link" href="\/kommune\/(\d{4})\?lang=en">([^<]+)<\/a><\/th><td>[^<]*<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].map((m) => [m[1]!, `${m[2]}: ${m[3]}`]),
+      [
+        ...table.matchAll(
+          /<a class="ds-link" href="\/kommune\/(\d{4})\?lang=en">([^<]+)<\/a><\/th><td>[^<]*<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g,
+        ),
+      ].map((m) => [m[1]!, `${m[2]}: ${m[3]}`]),
     );
     expect(rows.size).toBe(357);
     for (const link of links) expect(link.name, link.code).toBe(rows.get(link.code));
@@ -258,33 +287,51 @@ describe('compare, map and Denmark', () => {
 });
 
 describe('the staffing bar charts', () => {
-  it.each(['/kommune/4001', '/fylke/40', '/landet', '/kommune/sammenlign?k=4001&k=3450&summed=1'])('%s draws every number of the staffing table, which is its CSV', async (path) => {
-    const sep = path.includes('?') ? '&' : '?';
-    const page = await get(`${path}${sep}lang=en`);
-    expect(page.statusCode).toBe(200);
-    const section = page.body.slice(page.body.indexOf('id="staffing-heading"'), page.body.indexOf('id="ratios-heading"'));
-    expect(section).toContain('id="staffing-users-title"');
-    expect(section).toContain('id="staffing-fte-title"');
-    const csv = (await get(`${path}${sep}chart=staffing&format=csv`)).body.trim().split('\r\n').map((line) => line.split(','));
-    const json = JSON.parse((await get(`${path}${sep}chart=staffing&format=json&lang=en`)).body) as { rows: Record<string, number | string | null>[] };
-    const header = csv[0]!;
-    const numbers = csv.slice(1).flatMap((line) => line.slice(1).filter((cell) => cell !== '').map(Number));
-    const format = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
-    // The table's cells, in order, are the CSV's numbers.
-    const table = section.slice(section.indexOf('<table'), section.indexOf('</table>'));
-    const cells = [...table.matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]!).filter((c) => c !== '' && c !== '–');
-    expect(cells).toEqual(numbers.map(format));
-    // The bars' value labels are the same numbers, users first, then årsverk, each by service and year.
-    const drawn = (id: string) => {
-      const svg = section.slice(section.indexOf(`id="${id}-title"`));
-      const values = svg.slice(svg.indexOf('class="chart__values"'), svg.indexOf('</g>', svg.indexOf('class="chart__values"')));
-      return [...values.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]!);
-    };
-    const byMeasure = (measure: string) => json.rows.flatMap((row) => header.filter((key) => key.startsWith(`${measure}_`)).flatMap((key) => (typeof row[key] === 'number' ? [format(row[key] as number)] : [])));
-    expect(drawn('staffing-users')).toEqual(byMeasure('users'));
-    expect(drawn('staffing-fte')).toEqual(byMeasure('fte'));
-    expect(drawn('staffing-users').length + drawn('staffing-fte').length).toBe(numbers.length);
-  });
+  it.each(['/kommune/4001', '/fylke/40', '/landet', '/kommune/sammenlign?k=4001&k=3450&summed=1'])(
+    '%s draws every number of the staffing table, which is its CSV',
+    async (path) => {
+      const sep = path.includes('?') ? '&' : '?';
+      const page = await get(`${path}${sep}lang=en`);
+      expect(page.statusCode).toBe(200);
+      const section = page.body.slice(page.body.indexOf('id="staffing-heading"'), page.body.indexOf('id="ratios-heading"'));
+      expect(section).toContain('id="staffing-users-title"');
+      expect(section).toContain('id="staffing-fte-title"');
+      const csv = (await get(`${path}${sep}chart=staffing&format=csv`)).body
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(','));
+      const json = JSON.parse((await get(`${path}${sep}chart=staffing&format=json&lang=en`)).body) as {
+        rows: Record<string, number | string | null>[];
+      };
+      const header = csv[0]!;
+      const numbers = csv.slice(1).flatMap((line) =>
+        line
+          .slice(1)
+          .filter((cell) => cell !== '')
+          .map(Number),
+      );
+      const format = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+      // The table's cells, in order, are the CSV's numbers.
+      const table = section.slice(section.indexOf('<table'), section.indexOf('</table>'));
+      const cells = [...table.matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]!).filter((c) => c !== '' && c !== '–');
+      expect(cells).toEqual(numbers.map(format));
+      // The bars' value labels are the same numbers, users first, then årsverk, each by service and year.
+      const drawn = (id: string) => {
+        const svg = section.slice(section.indexOf(`id="${id}-title"`));
+        const values = svg.slice(svg.indexOf('class="chart__values"'), svg.indexOf('</g>', svg.indexOf('class="chart__values"')));
+        return [...values.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]!);
+      };
+      const byMeasure = (measure: string) =>
+        json.rows.flatMap((row) =>
+          header
+            .filter((key) => key.startsWith(`${measure}_`))
+            .flatMap((key) => (typeof row[key] === 'number' ? [format(row[key] as number)] : [])),
+        );
+      expect(drawn('staffing-users')).toEqual(byMeasure('users'));
+      expect(drawn('staffing-fte')).toEqual(byMeasure('fte'));
+      expect(drawn('staffing-users').length + drawn('staffing-fte').length).toBe(numbers.length);
+    },
+  );
 });
 
 describe('start-up', () => {
@@ -304,7 +351,10 @@ describe('start-up', () => {
     }) as unknown as ProjectionService;
 
   it('builds what the first visitor needs before the server is ready, except in tests', async () => {
-    for (const [env, expected] of [['production', ['population', 'engines', 'denmark']], ['test', []]] as const) {
+    for (const [env, expected] of [
+      ['production', ['population', 'engines', 'denmark']],
+      ['test', []],
+    ] as const) {
       const log: string[] = [];
       const app = Fastify();
       app.decorate('config', { env } as Config);

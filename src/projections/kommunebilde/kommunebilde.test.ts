@@ -16,7 +16,9 @@ describe('headline sentences', () => {
     expect(facts.workingAgePer80Plus.today).toBeCloseTo(today.workingAgePer80Plus);
     expect(facts.careChange).toBeGreaterThan(0);
     const en = headlineSentences(facts, 'Porsgrunn', 'en', translator('en'));
-    expect(en[0]).toBe(`In 2040 Porsgrunn will have ${facts.workingAgePer80Plus.future.toFixed(1)} persons of working age (20–66) per person over 80, against ${facts.workingAgePer80Plus.today.toFixed(1)} today.`);
+    expect(en[0]).toBe(
+      `In 2040 Porsgrunn will have ${facts.workingAgePer80Plus.future.toFixed(1)} persons of working age (20–66) per person over 80, against ${facts.workingAgePer80Plus.today.toFixed(1)} today.`,
+    );
     expect(en[1]).toMatch(/^Care services will need \d+ % more full-time equivalents in 2040/);
     expect(en[3]).toContain('ranks 3 of 357');
   });
@@ -32,7 +34,9 @@ describe('headline sentences', () => {
     const falling = { ...facts, careChange: -12.4, population: { today: 12000, future: 10000, change: -16.7 }, rank: undefined };
     const nb = headlineSentences(falling, 'Rødøy', 'nb', translator('nb'));
     expect(nb[1]).toBe('Pleie og omsorg vil trenge 12 % færre årsverk i 2040 enn i dag.');
-    expect(nb[2]).toBe(`Folketallet går ned fra ${formatNumber('nb', 12000)} til ${formatNumber('nb', 10000)} i 2040 (${formatNumber('nb', -16.7, 1)} %).`);
+    expect(nb[2]).toBe(
+      `Folketallet går ned fra ${formatNumber('nb', 12000)} til ${formatNumber('nb', 10000)} i 2040 (${formatNumber('nb', -16.7, 1)} %).`,
+    );
     expect(nb).toHaveLength(3);
   });
 });
@@ -40,7 +44,9 @@ describe('headline sentences', () => {
 describe('service pieces', () => {
   it('caches by input, not by how it was asked', () => {
     const choice = scenarioChoice({ fertility: 10 });
-    expect(cacheKey({ codes: ['4003', '4001'], ...choice })).toBe(cacheKey({ codes: ['4001', '4003', '4001'], ...scenarioChoice({ fertility: 10, migration: 0 }) }));
+    expect(cacheKey({ codes: ['4003', '4001'], ...choice })).toBe(
+      cacheKey({ codes: ['4001', '4003', '4001'], ...scenarioChoice({ fertility: 10, migration: 0 }) }),
+    );
     expect(cacheKey({ codes: ['4001'], ...choice })).not.toBe(cacheKey({ codes: ['4001'], ...scenarioChoice({}) }));
     expect(scenarioSearch(scenarioChoice({ scenario: 'high', fertility: -20, lifeExpectancy: 1.5, migration: 40 }))).toEqual([
       ['scenario', 'high'],
@@ -68,7 +74,7 @@ describe('service pieces', () => {
     expect(history.codes).toEqual(['0301', '4001']);
     expect(history.years).toEqual([2024, 2025]);
     expect(history.persons[cellIndex(MALE, 5)]).toBe(1);
-    expect(history.persons[(3 * CELL_COUNT) + cellIndex(FEMALE, 7)]).toBe(2);
-    expect(history.persons[(2 * CELL_COUNT) + cellIndex(FEMALE, 7)]).toBe(0);
+    expect(history.persons[3 * CELL_COUNT + cellIndex(FEMALE, 7)]).toBe(2);
+    expect(history.persons[2 * CELL_COUNT + cellIndex(FEMALE, 7)]).toBe(0);
   });
 });

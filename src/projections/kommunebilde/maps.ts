@@ -36,7 +36,12 @@ export function namedFeatures(boundaries: Boundaries, names: ReadonlyMap<string,
   const signature = [...names].map(([code, name]) => `${code}=${name}`).join('\n');
   const known = named.get(boundaries);
   if (known?.signature === signature) return known.features;
-  const features = new Map([...boundaries.features].map(([code, f]) => [code, { ...f, properties: { ...f.properties, name: names.get(code) ?? f.properties.name } }]));
+  const features = new Map(
+    [...boundaries.features].map(([code, f]) => [
+      code,
+      { ...f, properties: { ...f.properties, name: names.get(code) ?? f.properties.name } },
+    ]),
+  );
   named.set(boundaries, { signature, features });
   return features;
 }
@@ -84,7 +89,9 @@ export const danishRowId = (code: string) => `dk-${code}`;
 export function denmarkMapProps(table: ChartData, t: Translate, locale: Locale): ChoroplethProps {
   const column = table.columns.filter((c) => c.key.startsWith('population_')).at(-1)!;
   const year = column.key.slice('population_'.length);
-  const values = new Map(table.rows.map((row) => [String(row.code), typeof row[column.key] === 'number' ? (row[column.key] as number) : null]));
+  const values = new Map(
+    table.rows.map((row) => [String(row.code), typeof row[column.key] === 'number' ? (row[column.key] as number) : null]),
+  );
   return {
     id: 'denmark-map',
     title: table.title,
@@ -107,7 +114,15 @@ export function denmarkMapProps(table: ChartData, t: Translate, locale: Locale):
  * /kart or /danmark does not wait for it: the names are those the pages will pass.
  */
 export function warmUpMaps(norwegianNames: ReadonlyMap<string, string>, danishNames: ReadonlyMap<string, string>): void {
-  for (const [boundaries, names] of [[norwegianBoundaries(), norwegianNames], [danishBoundaries(), danishNames]] as const) {
-    choroplethGeometry({ id: 'warm-up', features: namedFeatures(boundaries, names), values: new Map(), classes: { kind: 'quantile', count: 5 } });
+  for (const [boundaries, names] of [
+    [norwegianBoundaries(), norwegianNames],
+    [danishBoundaries(), danishNames],
+  ] as const) {
+    choroplethGeometry({
+      id: 'warm-up',
+      features: namedFeatures(boundaries, names),
+      values: new Map(),
+      classes: { kind: 'quantile', count: 5 },
+    });
   }
 }

@@ -7,7 +7,15 @@ import { COMPARISON_YEAR, type AreaFigures } from '../engine/figures.js';
 import { headlineFacts, headlineSentences, type HeadlineFacts } from './headline.js';
 import type { ChartData } from '../../platform/ui/charts/data.js';
 import { indicatorChart } from './comparison.js';
-import { INDICATOR_DIGITS, indicatorValue, rankAmong, sortRows, type Indicator, type SortKey, type SortOrder } from '../engine/indicators.js';
+import {
+  INDICATOR_DIGITS,
+  indicatorValue,
+  rankAmong,
+  sortRows,
+  type Indicator,
+  type SortKey,
+  type SortOrder,
+} from '../engine/indicators.js';
 import { formatNumber } from '../../platform/i18n/index.js';
 import type { ScenarioName } from '../engine/model.js';
 import type { Directory, Outlook, ProjectionService, ScenarioChoice } from './service.js';
@@ -19,7 +27,8 @@ export class YearOutOfRangeError extends Error {}
 /** The pyramid's year: the one asked for, or 2040; it must lie after the base year. */
 export function chosenYear(figures: AreaFigures, asked: number | undefined): number {
   const year = asked ?? Math.min(COMPARISON_YEAR, figures.endYear);
-  if (year <= figures.baseYear || year > figures.endYear) throw new YearOutOfRangeError(`year must be within ${figures.baseYear + 1}–${figures.endYear}`);
+  if (year <= figures.baseYear || year > figures.endYear)
+    throw new YearOutOfRangeError(`year must be within ${figures.baseYear + 1}–${figures.endYear}`);
   return year;
 }
 
@@ -42,8 +51,14 @@ export async function municipalityRanks(
   const valueIn = (c: string) => (c === code ? value : indicatorValue(all.get(c)!, RANK_INDICATOR, year));
   const county = directory.municipality(code)!.countyCode;
   return {
-    all: rankAmong(value, directory.municipalities.map((m) => valueIn(m.code)))!,
-    county: rankAmong(value, directory.municipalitiesIn(county).map((m) => valueIn(m.code)))!,
+    all: rankAmong(
+      value,
+      directory.municipalities.map((m) => valueIn(m.code)),
+    )!,
+    county: rankAmong(
+      value,
+      directory.municipalitiesIn(county).map((m) => valueIn(m.code)),
+    )!,
   };
 }
 
@@ -62,7 +77,10 @@ export function outlookJson(outlook: Outlook, codes: readonly string[], choice: 
     endYear: selected.endYear,
     years: selected.years.map((y, k) => ({
       ...y,
-      band: { low: { total: low.years[k]!.total, ageGroups: low.years[k]!.ageGroups }, high: { total: high.years[k]!.total, ageGroups: high.years[k]!.ageGroups } },
+      band: {
+        low: { total: low.years[k]!.total, ageGroups: low.years[k]!.ageGroups },
+        high: { total: high.years[k]!.total, ageGroups: high.years[k]!.ageGroups },
+      },
     })),
   };
 }
@@ -94,7 +112,12 @@ export interface IndicatorView {
 }
 
 /** One indicator in one year for every municipality: the map's values, its summary and its sorted table. */
-export async function indicatorView(service: ProjectionService, t: Translate, locale: Locale, query: IndicatorViewQuery): Promise<IndicatorView> {
+export async function indicatorView(
+  service: ProjectionService,
+  t: Translate,
+  locale: Locale,
+  query: IndicatorViewQuery,
+): Promise<IndicatorView> {
   const indicator = query.indicator ?? RANK_INDICATOR;
   const directory = await service.directory();
   const all = await service.allMunicipalities(query.scenario ?? 'main');
@@ -112,7 +135,12 @@ export async function indicatorView(service: ProjectionService, t: Translate, lo
     value: indicatorValue(all.get(m.code)!, indicator, year),
   }));
   const label = indicatorLabel(t, indicator, some.baseYear);
-  const finite = sortRows(rows.filter((r) => Number.isFinite(r.value)), 'value', 'asc', locale);
+  const finite = sortRows(
+    rows.filter((r) => Number.isFinite(r.value)),
+    'value',
+    'asc',
+    locale,
+  );
   const digits = INDICATOR_DIGITS[indicator];
   const n = (v: number) => formatNumber(locale, v, digits);
   const lowest = finite[0]!;

@@ -11,7 +11,15 @@ import { ChoroplethMap } from '../../platform/ui/charts/choropleth.js';
 import { chartDownload, type ChartData, type DownloadFormat } from '../../platform/ui/charts/data.js';
 import { searchMunicipalities } from '../../registry/index.js';
 import { CHARTS, type ChartName } from './chart-data.js';
-import { chosenYear, indicatorLabel, indicatorView, municipalityRanks, outlookJson, sentencesFor, YearOutOfRangeError } from './overview.js';
+import {
+  chosenYear,
+  indicatorLabel,
+  indicatorView,
+  municipalityRanks,
+  outlookJson,
+  sentencesFor,
+  YearOutOfRangeError,
+} from './overview.js';
 import { comparisonChart, danishChart, MAX_COMPARED } from './comparison.js';
 import { INDICATORS, type Indicator, type SortKey, type SortOrder } from '../engine/indicators.js';
 import { denmarkMapProps, norwayMapProps, warmUpMaps } from './maps.js';
@@ -23,7 +31,14 @@ import { MapPage } from './pages/map.js';
 import { IndexPage } from './pages/index-page.js';
 import { chartData, overviewCharts } from './pages/sections.js';
 import { scenarioChoice, scenarioQueryProperties, type ScenarioParams } from './scenario-query.js';
-import { cacheKey, createProjectionService, LruCache, UnknownMunicipalityError, type AreaQuery, type ProjectionService } from './service.js';
+import {
+  cacheKey,
+  createProjectionService,
+  LruCache,
+  UnknownMunicipalityError,
+  type AreaQuery,
+  type ProjectionService,
+} from './service.js';
 
 export interface KommunebildeOptions {
   /** A service to share (tests, benchmarks); by default one over the app's database. */
@@ -37,7 +52,11 @@ export interface KommunebildeOptions {
 }
 
 /** A code that is not a code is an address that does not exist: 404 in the handler, not 400 from the schema. */
-const codeParams = (pattern: string) => ({ type: 'object', properties: { code: { type: 'string', maxLength: 20, description: pattern } }, required: ['code'] });
+const codeParams = (pattern: string) => ({
+  type: 'object',
+  properties: { code: { type: 'string', maxLength: 20, description: pattern } },
+  required: ['code'],
+});
 const MUNICIPALITY_CODE = '^[0-9]{4}$';
 const COUNTY_CODE = '^[0-9]{2}$';
 const pageQuery = {
@@ -88,48 +107,77 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     }
   }
 
-  app.get('/kommune', { config: publicRoute, schema: { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 } } } } }, async (request, reply) => {
-    const { q } = request.query as { q?: string };
-    const directory = await service.directory();
-    const query = q?.trim();
-    if (!query) return reply.html(<IndexPage ctx={reply.pageContext()} directory={directory} />);
-    const found = (await searchMunicipalities(app.database.db, query, 'NO', 50)).flatMap((m) => directory.municipality(m.code) ?? []);
-    if (found.length === 1) return reply.redirect(`/kommune/${found[0]!.code}?lang=${request.locale}`, 303);
-    return reply.html(<IndexPage ctx={reply.pageContext()} directory={directory} query={query} found={found} />);
-  });
+  app.get(
+    '/kommune',
+    { config: publicRoute, schema: { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 } } } } },
+    async (request, reply) => {
+      const { q } = request.query as { q?: string };
+      const directory = await service.directory();
+      const query = q?.trim();
+      if (!query) return reply.html(<IndexPage ctx={reply.pageContext()} directory={directory} />);
+      const found = (await searchMunicipalities(app.database.db, query, 'NO', 50)).flatMap((m) => directory.municipality(m.code) ?? []);
+      if (found.length === 1) return reply.redirect(`/kommune/${found[0]!.code}?lang=${request.locale}`, 303);
+      return reply.html(<IndexPage ctx={reply.pageContext()} directory={directory} query={query} found={found} />);
+    },
+  );
 
-  app.get('/kommune/:code', { config: publicRoute, schema: { params: codeParams(MUNICIPALITY_CODE), querystring: pageQuery } }, async (request, reply) => {
-    const { code } = request.params as { code: string };
-    const directory = await service.directory();
-    const municipality = directory.municipality(code);
-    if (!municipality) throw notFound();
-    const county = directory.county(municipality.countyCode);
-    return sendAreaPage(request, reply, service, renderedPages, [code], async (outlook, choice) => ({
-      title: municipality.name,
-      lead: request.t('kommune.page.lead', { code, county: county?.name ?? municipality.countyCode, baseYear: outlook.selected.baseYear, endYear: outlook.selected.endYear }),
-      crumbs: [
-        { label: request.t('kommune.index.title'), href: `/kommune?lang=${request.locale}` },
-        ...(county ? [{ label: county.name, href: `/fylke/${county.code}?lang=${request.locale}` }] : []),
-        { label: municipality.name },
-      ],
-      path: `/kommune/${code}`,
-      rank: await municipalityRanks(service, directory, code, outlook.selected, choice),
-    }));
-  });
+  app.get(
+    '/kommune/:code',
+    { config: publicRoute, schema: { params: codeParams(MUNICIPALITY_CODE), querystring: pageQuery } },
+    async (request, reply) => {
+      const { code } = request.params as { code: string };
+      const directory = await service.directory();
+      const municipality = directory.municipality(code);
+      if (!municipality) throw notFound();
+      const county = directory.county(municipality.countyCode);
+      return sendAreaPage(request, reply, service, renderedPages, [code], async (outlook, choice) => ({
+        title: municipality.name,
+        lead: request.t('kommune.page.lead', {
+          code,
+          county: county?.name ?? municipality.countyCode,
+          baseYear: outlook.selected.baseYear,
+          endYear: outlook.selected.endYear,
+        }),
+        crumbs: [
+          { label: request.t('kommune.index.title'), href: `/kommune?lang=${request.locale}` },
+          ...(county ? [{ label: county.name, href: `/fylke/${county.code}?lang=${request.locale}` }] : []),
+          { label: municipality.name },
+        ],
+        path: `/kommune/${code}`,
+        rank: await municipalityRanks(service, directory, code, outlook.selected, choice),
+      }));
+    },
+  );
 
-  app.get('/fylke/:code', { config: publicRoute, schema: { params: codeParams(COUNTY_CODE), querystring: pageQuery } }, async (request, reply) => {
-    const { code } = request.params as { code: string };
-    const directory = await service.directory();
-    const county = directory.county(code);
-    if (!county) throw notFound();
-    const members = directory.municipalitiesIn(code);
-    return sendAreaPage(request, reply, service, renderedPages, members.map((m) => m.code), async (outlook) => ({
-      title: county.name,
-      lead: request.t('kommune.county.lead', { code, count: members.length, baseYear: outlook.selected.baseYear, endYear: outlook.selected.endYear }),
-      crumbs: [{ label: request.t('kommune.index.title'), href: `/kommune?lang=${request.locale}` }, { label: county.name }],
-      path: `/fylke/${code}`,
-    }));
-  });
+  app.get(
+    '/fylke/:code',
+    { config: publicRoute, schema: { params: codeParams(COUNTY_CODE), querystring: pageQuery } },
+    async (request, reply) => {
+      const { code } = request.params as { code: string };
+      const directory = await service.directory();
+      const county = directory.county(code);
+      if (!county) throw notFound();
+      const members = directory.municipalitiesIn(code);
+      return sendAreaPage(
+        request,
+        reply,
+        service,
+        renderedPages,
+        members.map((m) => m.code),
+        async (outlook) => ({
+          title: county.name,
+          lead: request.t('kommune.county.lead', {
+            code,
+            count: members.length,
+            baseYear: outlook.selected.baseYear,
+            endYear: outlook.selected.endYear,
+          }),
+          crumbs: [{ label: request.t('kommune.index.title'), href: `/kommune?lang=${request.locale}` }, { label: county.name }],
+          path: `/fylke/${code}`,
+        }),
+      );
+    },
+  );
 
   app.get('/landet', { config: publicRoute, schema: { querystring: pageQuery } }, async (request, reply) => {
     const directory = await service.directory();
@@ -137,8 +185,15 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     if (codes.length === 0) throw notFound();
     return sendAreaPage(request, reply, service, renderedPages, codes, async (outlook) => ({
       title: request.t('kommune.national.title'),
-      lead: request.t('kommune.national.lead', { count: codes.length, baseYear: outlook.selected.baseYear, endYear: outlook.selected.endYear }),
-      crumbs: [{ label: request.t('kommune.index.title'), href: `/kommune?lang=${request.locale}` }, { label: request.t('kommune.national.title') }],
+      lead: request.t('kommune.national.lead', {
+        count: codes.length,
+        baseYear: outlook.selected.baseYear,
+        endYear: outlook.selected.endYear,
+      }),
+      crumbs: [
+        { label: request.t('kommune.index.title'), href: `/kommune?lang=${request.locale}` },
+        { label: request.t('kommune.national.title') },
+      ],
       path: '/landet',
     }));
   });
@@ -151,28 +206,49 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     const choice = scenarioChoice(query);
     const ctx = reply.pageContext();
     const named = await Promise.all(
-      chosen.map(async (code) => ({ code, name: directory.municipality(code)!.name, figures: await service.figures({ codes: [code], ...choice }, request.ip) })),
+      chosen.map(async (code) => ({
+        code,
+        name: directory.municipality(code)!.name,
+        figures: await service.figures({ codes: [code], ...choice }, request.ip),
+      })),
     );
     const year = named[0] ? yearOf(named[0].figures, query.year) : 0;
     const sideBySide = named.length > 0 ? comparisonChart(named, year, request.t) : undefined;
-    if (query.chart === 'compare' && query.format && sideBySide) return sendDownload(reply, sideBySide, query.format, `compare-${chosen.join('-')}`);
+    if (query.chart === 'compare' && query.format && sideBySide)
+      return sendDownload(reply, sideBySide, query.format, `compare-${chosen.join('-')}`);
     const summed = query.summed === '1' && chosen.length > 1;
     let sum: Parameters<typeof ComparePage>[0]['sum'];
     if (summed) {
       const outlook = await service.outlook({ codes: chosen, ...choice }, request.ip);
       const charts = overviewCharts(ctx, outlook, year);
-      if (query.chart && query.chart !== 'compare' && query.format) return sendDownload(reply, chartData(charts, query.chart), query.format, `sum-${chosen.join('-')}-${query.chart}`);
+      if (query.chart && query.chart !== 'compare' && query.format)
+        return sendDownload(reply, chartData(charts, query.chart), query.format, `sum-${chosen.join('-')}-${query.chart}`);
       const title = request.t('kommune.compare.summedHeading', { names: named.map((n) => n.name).join(', ') });
       sum = { title, charts, sentences: sentencesFor(outlook, named.map((n) => n.name).join(' + '), request.locale, request.t) };
     }
     if (query.chart || query.format) throw new HttpProblem(400, 'no such chart here');
     return reply.html(
-      <ComparePage ctx={ctx} municipalities={directory.municipalities} chosen={chosen} summed={summed} scenario={choice.scenario} sideBySide={sideBySide} sum={sum} />,
+      <ComparePage
+        ctx={ctx}
+        municipalities={directory.municipalities}
+        chosen={chosen}
+        summed={summed}
+        scenario={choice.scenario}
+        sideBySide={sideBySide}
+        sum={sum}
+      />,
     );
   });
 
   app.get('/kart', { config: publicRoute, schema: { querystring: mapQuery } }, async (request, reply) => {
-    const query = request.query as { indicator?: Indicator; year?: number; scenario?: ScenarioName; sort?: SortKey; order?: SortOrder; format?: DownloadFormat };
+    const query = request.query as {
+      indicator?: Indicator;
+      year?: number;
+      scenario?: ScenarioName;
+      sort?: SortKey;
+      order?: SortOrder;
+      format?: DownloadFormat;
+    };
     const view = await badRequestOnYear(() => indicatorView(service, request.t, request.locale, query));
     const directory = await service.directory();
     if (query.format) return sendDownload(reply, view.table, query.format, `${view.indicator}-${view.year}`);
@@ -188,21 +264,42 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
         sort={view.sort}
         order={view.order}
       >
-        <ChoroplethMap {...norwayMapProps({ indicator: view.indicator, year: view.year, label: indicatorLabel(request.t, view.indicator, view.baseYear), values: view.values, names: new Map(directory.municipalities.map((m) => [m.code, m.name])) }, request.t, request.locale)} />
+        <ChoroplethMap
+          {...norwayMapProps(
+            {
+              indicator: view.indicator,
+              year: view.year,
+              label: indicatorLabel(request.t, view.indicator, view.baseYear),
+              values: view.values,
+              names: new Map(directory.municipalities.map((m) => [m.code, m.name])),
+            },
+            request.t,
+            request.locale,
+          )}
+        />
       </MapPage>,
     );
   });
 
-  app.get('/danmark', { config: publicRoute, schema: { querystring: { type: 'object', properties: { format: { type: 'string', enum: ['csv', 'json'] }, lang: { type: 'string' } } } } }, async (request, reply) => {
-    const { format } = request.query as { format?: DownloadFormat };
-    const table = danishChart(await service.danishMunicipalities(), request.t);
-    if (format) return sendDownload(reply, table, format, 'danmark-kommuner');
-    return reply.html(
-      <DenmarkPage ctx={reply.pageContext()} table={table}>
-        <ChoroplethMap {...denmarkMapProps(table, request.t, request.locale)} />
-      </DenmarkPage>,
-    );
-  });
+  app.get(
+    '/danmark',
+    {
+      config: publicRoute,
+      schema: {
+        querystring: { type: 'object', properties: { format: { type: 'string', enum: ['csv', 'json'] }, lang: { type: 'string' } } },
+      },
+    },
+    async (request, reply) => {
+      const { format } = request.query as { format?: DownloadFormat };
+      const table = danishChart(await service.danishMunicipalities(), request.t);
+      if (format) return sendDownload(reply, table, format, 'danmark-kommuner');
+      return reply.html(
+        <DenmarkPage ctx={reply.pageContext()} table={table}>
+          <ChoroplethMap {...denmarkMapProps(table, request.t, request.locale)} />
+        </DenmarkPage>,
+      );
+    },
+  );
 
   registerApi(app, service);
 }
@@ -251,7 +348,10 @@ async function sendAreaPage(
   service: ProjectionService,
   renderedPages: LruCache<string>,
   codes: readonly string[],
-  describe: (outlook: Awaited<ReturnType<ProjectionService['outlook']>>, choice: ReturnType<typeof scenarioChoice>) => Promise<AreaDescription>,
+  describe: (
+    outlook: Awaited<ReturnType<ProjectionService['outlook']>>,
+    choice: ReturnType<typeof scenarioChoice>,
+  ) => Promise<AreaDescription>,
 ) {
   const query = request.query as PageQuery;
   const pageKey = request.principal === null && !query.format ? `${await service.version()}|${request.locale}|${request.url}` : undefined;
@@ -263,7 +363,12 @@ async function sendAreaPage(
   const ctx = reply.pageContext();
   const charts = overviewCharts(ctx, outlook, year);
   if (query.chart && query.format) {
-    return sendDownload(reply, chartData(charts, query.chart), query.format, `${codes.length === 1 ? codes[0] : 'area'}-${query.chart}-${outlook.selected.baseYear}`);
+    return sendDownload(
+      reply,
+      chartData(charts, query.chart),
+      query.format,
+      `${codes.length === 1 ? codes[0] : 'area'}-${query.chart}-${outlook.selected.baseYear}`,
+    );
   }
   if (query.chart || query.format) throw new HttpProblem(400, 'chart and format go together');
   const area = await describe(outlook, choice);
@@ -309,8 +414,16 @@ function asProblem(error: unknown): unknown {
 }
 
 /** Sends JSON with an ETag from the data version and the input; a matching If-None-Match gets a 304 without any work. */
-async function sendCacheable(request: FastifyRequest, reply: FastifyReply, service: ProjectionService, key: string, produce: () => Promise<unknown>) {
-  const etag = `"${createHash('sha1').update(`${await service.version()}|${key}`).digest('base64url')}"`;
+async function sendCacheable(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  service: ProjectionService,
+  key: string,
+  produce: () => Promise<unknown>,
+) {
+  const etag = `"${createHash('sha1')
+    .update(`${await service.version()}|${key}`)
+    .digest('base64url')}"`;
   reply.header('etag', etag).header('cache-control', API_CACHE_CONTROL).header('vary', 'accept-encoding');
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
   return reply.type('application/json; charset=utf-8').send(JSON.stringify(await produce()));
@@ -320,8 +433,11 @@ function registerApi(app: FastifyInstance, service: ProjectionService) {
   const config = { access: access.public };
   const tags = ['projections'];
 
-  app.get('/api/v1/municipalities', { config, schema: { tags, summary: 'Norwegian municipalities with every official name form and county' } }, async (request, reply) =>
-    sendCacheable(request, reply, service, 'municipalities', async () => (await service.directory()).municipalities),
+  app.get(
+    '/api/v1/municipalities',
+    { config, schema: { tags, summary: 'Norwegian municipalities with every official name form and county' } },
+    async (request, reply) =>
+      sendCacheable(request, reply, service, 'municipalities', async () => (await service.directory()).municipalities),
   );
 
   const projection = async (request: FastifyRequest, reply: FastifyReply, codes: readonly string[]) => {
@@ -339,7 +455,15 @@ function registerApi(app: FastifyInstance, service: ProjectionService) {
 
   app.get(
     '/api/v1/municipalities/:code/projection',
-    { config, schema: { tags, summary: 'Projected population by age, staffing needs and ratios of one municipality, with the low–high band', params: codeParams(MUNICIPALITY_CODE), querystring: apiQuery } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Projected population by age, staffing needs and ratios of one municipality, with the low–high band',
+        params: codeParams(MUNICIPALITY_CODE),
+        querystring: apiQuery,
+      },
+    },
     async (request, reply) => {
       const { code } = request.params as { code: string };
       if (!(await service.directory()).municipality(code)) throw notFound();
@@ -349,12 +473,24 @@ function registerApi(app: FastifyInstance, service: ProjectionService) {
 
   app.get(
     '/api/v1/counties/:code/projection',
-    { config, schema: { tags, summary: 'The same figures for a county (the sum of its municipalities)', params: codeParams(COUNTY_CODE), querystring: apiQuery } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The same figures for a county (the sum of its municipalities)',
+        params: codeParams(COUNTY_CODE),
+        querystring: apiQuery,
+      },
+    },
     async (request, reply) => {
       const { code } = request.params as { code: string };
       const directory = await service.directory();
       if (!directory.county(code)) throw notFound();
-      return projection(request, reply, directory.municipalitiesIn(code).map((m) => m.code));
+      return projection(
+        request,
+        reply,
+        directory.municipalitiesIn(code).map((m) => m.code),
+      );
     },
   );
 
@@ -381,7 +517,13 @@ function registerApi(app: FastifyInstance, service: ProjectionService) {
     },
     async (request, reply) => {
       const codes = [...new Set((request.query as { codes: string }).codes.split(','))].sort();
-      if (codes.length > MAX_COMBINED) throw new HttpProblem(400, 'too many municipalities', undefined, request.t('kommune.api.tooManyMunicipalities', { max: MAX_COMBINED }));
+      if (codes.length > MAX_COMBINED)
+        throw new HttpProblem(
+          400,
+          'too many municipalities',
+          undefined,
+          request.t('kommune.api.tooManyMunicipalities', { max: MAX_COMBINED }),
+        );
       return projection(request, reply, codes);
     },
   );

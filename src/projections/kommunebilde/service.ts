@@ -106,12 +106,18 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
 
   async function load(version: string): Promise<Dataset> {
     nationalInputs ??= loadInputs();
-    const [rows, municipalities, counties] = await Promise.all([populationByAgeForAll(db), listMunicipalities(db, 'NO'), listRegions(db, 'NO')]);
+    const [rows, municipalities, counties] = await Promise.all([
+      populationByAgeForAll(db),
+      listMunicipalities(db, 'NO'),
+      listRegions(db, 'NO'),
+    ]);
     const population = populationHistoryOf(rows);
     const inputs: ProjectionInputs = { ...nationalInputs, population };
     const projectable = new Set(population.codes);
     const directory = directoryOf(
-      municipalities.filter((m) => projectable.has(m.code)).map((m) => ({ code: m.code, name: m.name, names: m.names, countyCode: m.regionCode ?? countyOf(m.code) })),
+      municipalities
+        .filter((m) => projectable.has(m.code))
+        .map((m) => ({ code: m.code, name: m.name, names: m.names, countyCode: m.regionCode ?? countyOf(m.code) })),
       counties,
     );
     const baseYear = population.years[population.years.length - 1] ?? 0;
@@ -137,7 +143,11 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
   }
 
   async function loadDenmark(): Promise<DanishMunicipality[]> {
-    const [municipalities, regions, totals] = await Promise.all([listMunicipalities(db, 'DK'), listRegions(db, 'DK'), danishPopulationTotals(db)]);
+    const [municipalities, regions, totals] = await Promise.all([
+      listMunicipalities(db, 'DK'),
+      listRegions(db, 'DK'),
+      danishPopulationTotals(db),
+    ]);
     const regionName = new Map(regions.map((r) => [r.code, r.name]));
     return municipalities
       .map((m) => ({ code: m.code, name: m.name, regionName: regionName.get(m.regionCode ?? '') ?? '', totals: totals.get(m.code) ?? [] }))
@@ -183,7 +193,10 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
     const sum = new AreaSum(engine.options);
     for (const [i, code] of query.codes.entries()) {
       await yieldWhenDue();
-      sum.add({ projection: engine.project(code, partAdjustments(query.adjustments, all > 0 ? totals[i]! / all : 1 / query.codes.length)), rates: data.rates(code) });
+      sum.add({
+        projection: engine.project(code, partAdjustments(query.adjustments, all > 0 ? totals[i]! / all : 1 / query.codes.length)),
+        rates: data.rates(code),
+      });
     }
     return sum.figures();
   }
@@ -213,7 +226,9 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
     async outlook(query: AreaQuery, client = SHARED_CLIENT): Promise<Outlook> {
       const data = await dataset();
       checkCodes(data, query.codes);
-      const [selected, low, high] = await Promise.all([query.scenario, 'low' as const, 'high' as const].map((scenario) => computeFigures(data, { ...query, scenario }, client)));
+      const [selected, low, high] = await Promise.all(
+        [query.scenario, 'low' as const, 'high' as const].map((scenario) => computeFigures(data, { ...query, scenario }, client)),
+      );
       return { selected: selected!, low: low!, high: high! };
     },
     /** Every municipality's figures in a scenario without adjustments (for the map and the ranks). */
@@ -287,7 +302,9 @@ function directoryOf(municipalities: readonly MunicipalityEntry[], counties: rea
 
 /** A set's extra net migration is shared among its parts by base population. */
 function partAdjustments(adjustments: Adjustments, share: number): Adjustments {
-  return adjustments.netMigrationPerYear === undefined ? adjustments : { ...adjustments, netMigrationPerYear: adjustments.netMigrationPerYear * share };
+  return adjustments.netMigrationPerYear === undefined
+    ? adjustments
+    : { ...adjustments, netMigrationPerYear: adjustments.netMigrationPerYear * share };
 }
 
 /** The cache key of a query: the same input always gives the same key, however it was asked. */

@@ -14,7 +14,13 @@ describe('fair work queue', () => {
       running--;
       return name;
     };
-    const done = await Promise.all([queue.run('a', job('a1')), queue.run('a', job('a2')), queue.run('a', job('a3')), queue.run('b', job('b1')), queue.run('c', job('c1'))]);
+    const done = await Promise.all([
+      queue.run('a', job('a1')),
+      queue.run('a', job('a2')),
+      queue.run('a', job('a3')),
+      queue.run('b', job('b1')),
+      queue.run('c', job('c1')),
+    ]);
     expect(done).toEqual(['a1', 'a2', 'a3', 'b1', 'c1']);
     // a1 starts at once, a2 was waiting before b1 and c1 came; a3 then waits for them.
     expect(log).toEqual(['a1', 'a2', 'b1', 'c1', 'a3']);

@@ -4,16 +4,28 @@ import type { ApplicantDecision } from '../store.js';
 import { money } from './parts.js';
 
 /** The decision on the applicant's page: outcome, amount, reasons, conditions and the letter — nothing about reviewers or scores. */
-export function ApplicantDecisionSection({ ctx, applicationId, decision }: { ctx: PageContext; applicationId: string; decision: ApplicantDecision | undefined }) {
+export function ApplicantDecisionSection({
+  ctx,
+  applicationId,
+  decision,
+}: {
+  ctx: PageContext;
+  applicationId: string;
+  decision: ApplicantDecision | undefined;
+}) {
   const { t } = ctx;
   if (!decision) return '';
   return (
     <section aria-labelledby="decision-heading" id="decision-section">
-      <h2 class="ds-heading" data-size="sm" id="decision-heading" safe>{t('selection.applicant.title')}</h2>
+      <h2 class="ds-heading" data-size="sm" id="decision-heading" safe>
+        {t('selection.applicant.title')}
+      </h2>
       <dl class="facts">
         <dt safe>{t('selection.applicant.outcome')}</dt>
         <dd>
-          <span class="ds-tag" data-color={decision.state === 'rejected' ? 'danger' : 'success'} safe>{decisionWorkflow.name(decision.state, 'public', ctx.locale)}</span>
+          <span class="ds-tag" data-color={decision.state === 'rejected' ? 'danger' : 'success'} safe>
+            {decisionWorkflow.name(decision.state, 'public', ctx.locale)}
+          </span>
         </dd>
         {decision.amount !== null ? (
           <>
@@ -36,9 +48,13 @@ export function ApplicantDecisionSection({ ctx, applicationId, decision }: { ctx
       </dl>
       <p class="ds-paragraph">
         {decision.letterFileId ? (
-          <a class="ds-link" href={`/soknader/${applicationId}/vedtaksbrev`} safe>{t('selection.applicant.letter')}</a>
+          <a class="ds-link" href={`/soknader/${applicationId}/vedtaksbrev`} safe>
+            {t('selection.applicant.letter')}
+          </a>
         ) : (
-          <span role="status" safe>{t('selection.applicant.letterPreparing')}</span>
+          <span role="status" safe>
+            {t('selection.applicant.letterPreparing')}
+          </span>
         )}
       </p>
     </section>

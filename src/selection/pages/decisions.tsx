@@ -26,13 +26,20 @@ function Letter({ ctx, call, decision }: { ctx: PageContext; call: StoredCall; d
   const state = letterState({ fileId: decision.letterFileId, sentAt: decision.mailSentAt, recipients: decision.letterRecipients });
   return (
     <>
-      <span class="ds-tag letter-state" data-state={state} data-color={state === 'sent' ? 'success' : state === 'queued' ? 'neutral' : 'warning'} safe>
+      <span
+        class="ds-tag letter-state"
+        data-state={state}
+        data-color={state === 'sent' ? 'success' : state === 'queued' ? 'neutral' : 'warning'}
+        safe
+      >
         {letterWorkflow.name(state, 'staff', ctx.locale)}
       </span>
       {decision.letterFileId ? (
         <>
           {' '}
-          <a class="ds-link" href={`/eier/utlysninger/${call.id}/vedtak/${decision.applicationId}/brev`} safe>{translate(ctx, 'selection.decisions.letterLink', { language: translate(ctx, `language.${decision.letterLanguage}`) })}</a>
+          <a class="ds-link" href={`/eier/utlysninger/${call.id}/vedtak/${decision.applicationId}/brev`} safe>
+            {translate(ctx, 'selection.decisions.letterLink', { language: translate(ctx, `language.${decision.letterLanguage}`) })}
+          </a>
         </>
       ) : (
         ''
@@ -49,7 +56,9 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
   const decided = new Map(board.decisions.map((d) => [d.applicationId, d]));
   const applicants = new Map(board.applicants.map((a) => [a.applicationId, a]));
   const pending = board.recorded.filter((c) => !decided.has(c.applicationId) && applicants.has(c.applicationId));
-  const undecided = board.applicants.filter((a) => !decided.has(a.applicationId) && !board.recorded.some((c) => c.applicationId === a.applicationId));
+  const undecided = board.applicants.filter(
+    (a) => !decided.has(a.applicationId) && !board.recorded.some((c) => c.applicationId === a.applicationId),
+  );
   const languages = letterLanguagesOf(call.programme.country);
   const value = (name: string, fallback: string) => view.values[name] ?? fallback;
   const error = (name: string) => view.errors.find((e) => e.field === name)?.message;
@@ -60,11 +69,21 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
       <ErrorSummary ctx={ctx} errors={view.errors} />
       <Notices notice={view.notice} conflict={view.conflict} />
       <p class="ds-paragraph">
-        <a class="ds-link" href={selectionPath(call.id, ctx.locale)} safe>{t('selection.decisions.toSelection')}</a>
+        <a class="ds-link" href={selectionPath(call.id, ctx.locale)} safe>
+          {t('selection.decisions.toSelection')}
+        </a>
       </p>
       <section aria-labelledby="pending-heading">
-        <h2 class="ds-heading" data-size="sm" id="pending-heading" safe>{t('selection.decisions.pending')}</h2>
-        {pending.length === 0 ? <p class="ds-paragraph" safe>{t('selection.decisions.nonePending')}</p> : ''}
+        <h2 class="ds-heading" data-size="sm" id="pending-heading" safe>
+          {t('selection.decisions.pending')}
+        </h2>
+        {pending.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('selection.decisions.nonePending')}
+          </p>
+        ) : (
+          ''
+        )}
         {pending.length > 0 ? (
           <form method="post" action={decisionsPath(call.id, ctx.locale)} id="decide-form">
             <CsrfField ctx={ctx} />
@@ -77,52 +96,122 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
                   <legend class="ds-heading" data-size="xs" safe>
                     {`${applicant.applicant}: ${choice.selected ? translate(ctx, 'selection.decisions.willGrant', { amount: money(ctx, choice.amount ?? 0, board.frame.currency) }) : t('selection.decisions.willReject')}`}
                   </legend>
-                  {applicant.paused ? <p class="ds-paragraph" safe>{t('selection.decisions.paused')}</p> : ''}
+                  {applicant.paused ? (
+                    <p class="ds-paragraph" safe>
+                      {t('selection.decisions.paused')}
+                    </p>
+                  ) : (
+                    ''
+                  )}
                   <input type="hidden" name={`decide-${id}`} value="on" />
-                  <TextArea id={`reason-${id}`} label={translate(ctx, 'selection.decisions.reason', { applicant: applicant.applicant })} value={value(`reason-${id}`, choice.reason)} error={error(`reason-${id}`)} rows={3} />
+                  <TextArea
+                    id={`reason-${id}`}
+                    label={translate(ctx, 'selection.decisions.reason', { applicant: applicant.applicant })}
+                    value={value(`reason-${id}`, choice.reason)}
+                    error={error(`reason-${id}`)}
+                    rows={3}
+                  />
                   {choice.selected ? (
                     <>
-                      <TextArea id={`conditions-${id}`} label={translate(ctx, 'selection.decisions.conditions', { applicant: applicant.applicant })} help={t('selection.decisions.conditionsHelp')} value={value(`conditions-${id}`, '')} error={error(`conditions-${id}`)} rows={2} />
-                      <TextArea id={`summary-${id}`} label={translate(ctx, 'selection.decisions.summary', { applicant: applicant.applicant })} help={t('selection.decisions.summaryHelp')} value={value(`summary-${id}`, applicant.summaryDraft)} error={error(`summary-${id}`)} rows={3} />
+                      <TextArea
+                        id={`conditions-${id}`}
+                        label={translate(ctx, 'selection.decisions.conditions', { applicant: applicant.applicant })}
+                        help={t('selection.decisions.conditionsHelp')}
+                        value={value(`conditions-${id}`, '')}
+                        error={error(`conditions-${id}`)}
+                        rows={2}
+                      />
+                      <TextArea
+                        id={`summary-${id}`}
+                        label={translate(ctx, 'selection.decisions.summary', { applicant: applicant.applicant })}
+                        help={t('selection.decisions.summaryHelp')}
+                        value={value(`summary-${id}`, applicant.summaryDraft)}
+                        error={error(`summary-${id}`)}
+                        rows={3}
+                      />
                     </>
                   ) : (
                     ''
                   )}
                   <fieldset class="ds-fieldset" id={`language-${id}`}>
-                    <legend class="ds-label" safe>{translate(ctx, 'selection.decisions.language', { applicant: applicant.applicant })}</legend>
+                    <legend class="ds-label" safe>
+                      {translate(ctx, 'selection.decisions.language', { applicant: applicant.applicant })}
+                    </legend>
                     {languages.map((language) => (
                       <div class="ds-field">
-                        <input class="ds-input" type="radio" id={`language-${id}-${language}`} name={`language-${id}`} value={language} checked={value(`language-${id}`, defaultLetterLanguage(call.programme.country, applicant.callLanguage)) === language} />
-                        <label class="ds-label" for={`language-${id}-${language}`} safe>{translate(ctx, `language.${language}`)}</label>
+                        <input
+                          class="ds-input"
+                          type="radio"
+                          id={`language-${id}-${language}`}
+                          name={`language-${id}`}
+                          value={language}
+                          checked={
+                            value(`language-${id}`, defaultLetterLanguage(call.programme.country, applicant.callLanguage)) === language
+                          }
+                        />
+                        <label class="ds-label" for={`language-${id}-${language}`} safe>
+                          {translate(ctx, `language.${language}`)}
+                        </label>
                       </div>
                     ))}
-                    {error(`language-${id}`) ? <p class="ds-validation-message" data-color="danger" safe>{error(`language-${id}`)}</p> : ''}
+                    {error(`language-${id}`) ? (
+                      <p class="ds-validation-message" data-color="danger" safe>
+                        {error(`language-${id}`)}
+                      </p>
+                    ) : (
+                      ''
+                    )}
                   </fieldset>
                   <p class="ds-paragraph" data-size="sm" safe>
-                    {applicant.recipients.length > 0 ? translate(ctx, 'selection.decisions.recipients', { recipients: applicant.recipients.join(', ') }) : t('selection.decisions.noRecipients')}
+                    {applicant.recipients.length > 0
+                      ? translate(ctx, 'selection.decisions.recipients', { recipients: applicant.recipients.join(', ') })
+                      : t('selection.decisions.noRecipients')}
                   </p>
                 </fieldset>
               );
             })}
-            <button class="ds-button" type="submit" safe>{translate(ctx, 'selection.decisions.submit', { count: pending.length })}</button>
+            <button class="ds-button" type="submit" safe>
+              {translate(ctx, 'selection.decisions.submit', { count: pending.length })}
+            </button>
           </form>
         ) : (
           ''
         )}
-        {undecided.length > 0 ? <p class="ds-paragraph" id="not-in-selection" safe>{translate(ctx, 'selection.decisions.notInSelection', { applicants: undecided.map((a) => a.applicant).join('; ') })}</p> : ''}
+        {undecided.length > 0 ? (
+          <p class="ds-paragraph" id="not-in-selection" safe>
+            {translate(ctx, 'selection.decisions.notInSelection', { applicants: undecided.map((a) => a.applicant).join('; ') })}
+          </p>
+        ) : (
+          ''
+        )}
       </section>
       <section aria-labelledby="decided-heading">
-        <h2 class="ds-heading" data-size="sm" id="decided-heading" safe>{t('selection.decisions.decided')}</h2>
-        {board.decisions.length === 0 ? <p class="ds-paragraph" safe>{t('selection.decisions.noneDecided')}</p> : ''}
+        <h2 class="ds-heading" data-size="sm" id="decided-heading" safe>
+          {t('selection.decisions.decided')}
+        </h2>
+        {board.decisions.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('selection.decisions.noneDecided')}
+          </p>
+        ) : (
+          ''
+        )}
         {board.decisions.length > 0 ? (
           <DataTable
             id="decided"
             rows={board.decisions}
             columns={[
-              { header: t('selection.col.applicant'), rowHeader: true, text: (d) => applicants.get(d.applicationId)?.applicant ?? d.applicationId },
+              {
+                header: t('selection.col.applicant'),
+                rowHeader: true,
+                text: (d) => applicants.get(d.applicationId)?.applicant ?? d.applicationId,
+              },
               { header: t('selection.col.decision'), cell: (d) => <StateTag ctx={ctx} state={d.state} /> },
               { header: t('selection.col.granted'), text: (d) => (d.amount === null ? '–' : money(ctx, d.amount, d.currency)) },
-              { header: t('selection.col.decided'), text: (d) => `${formatInstant(ctx.locale, d.decidedAt, call.content.timeZone)}, ${d.decidedByName}` },
+              {
+                header: t('selection.col.decided'),
+                text: (d) => `${formatInstant(ctx.locale, d.decidedAt, call.content.timeZone)}, ${d.decidedByName}`,
+              },
               { header: t('selection.col.letter'), cell: (d) => <Letter ctx={ctx} call={call} decision={d} /> },
             ]}
           />
@@ -131,22 +220,31 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
         )}
       </section>
       <section aria-labelledby="publish-heading" id="publish">
-        <h2 class="ds-heading" data-size="sm" id="publish-heading" safe>{t('selection.publish.title')}</h2>
-        <p class="ds-paragraph" safe>{t('selection.publish.lead')}</p>
+        <h2 class="ds-heading" data-size="sm" id="publish-heading" safe>
+          {t('selection.publish.title')}
+        </h2>
+        <p class="ds-paragraph" safe>
+          {t('selection.publish.lead')}
+        </p>
         {publishable > 0 ? (
           <form method="post" action={`/eier/utlysninger/${call.id}/publiser-resultater?lang=${ctx.locale}`}>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="version" value={String(view.formVersion)} />
-            <button class="ds-button" type="submit" safe>{translate(ctx, 'selection.publish.submit', { count: publishable })}</button>
+            <button class="ds-button" type="submit" safe>
+              {translate(ctx, 'selection.publish.submit', { count: publishable })}
+            </button>
           </form>
         ) : (
-          <p class="ds-paragraph" safe>{t('selection.publish.nothing')}</p>
+          <p class="ds-paragraph" safe>
+            {t('selection.publish.nothing')}
+          </p>
         )}
         <p class="ds-paragraph">
-          <a class="ds-link" href={`/tildelinger?lang=${ctx.locale}#call-${call.id}`} safe>{t('selection.publish.publicLink')}</a>
+          <a class="ds-link" href={`/tildelinger?lang=${ctx.locale}#call-${call.id}`} safe>
+            {t('selection.publish.publicLink')}
+          </a>
         </p>
       </section>
     </Layout>
   );
 }
-

@@ -14,22 +14,36 @@ export function GrantsPage({ ctx, grants }: { ctx: PageContext; grants: Publishe
     <Layout ctx={ctx} title={t('selection.public.title')}>
       <PageHeading title={t('selection.public.title')} lead={t('selection.public.lead')} />
       <p class="ds-paragraph">
-        <a class="ds-link" href="/open-data/360giving.json" safe>{t('selection.public.json')}</a>
+        <a class="ds-link" href="/open-data/360giving.json" safe>
+          {t('selection.public.json')}
+        </a>
         {' · '}
-        <a class="ds-link" href="/open-data/360giving.csv" safe>{t('selection.public.csv')}</a>
+        <a class="ds-link" href="/open-data/360giving.csv" safe>
+          {t('selection.public.csv')}
+        </a>
       </p>
       <details class="ds-details">
         <summary safe>{t('selection.public.identifiersTitle')}</summary>
-        <p class="ds-paragraph" safe>{t('selection.public.identifiers')}</p>
+        <p class="ds-paragraph" safe>
+          {t('selection.public.identifiers')}
+        </p>
       </details>
-      {grants.length === 0 ? <p class="ds-paragraph" safe>{t('selection.public.none')}</p> : ''}
+      {grants.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('selection.public.none')}
+        </p>
+      ) : (
+        ''
+      )}
       {calls.map((first) => {
         const ofCall = grants.filter((g) => g.callId === first.callId);
         const total = ofCall.reduce((sum, g) => sum + g.amount, 0);
         return (
           <section aria-labelledby={`call-${first.callId}`} class="grant-call">
             <h2 class="ds-heading" data-size="sm" id={`call-${first.callId}`}>
-              <a class="ds-link" href={`/utlysninger/${first.callId}?lang=${ctx.locale}`} safe>{first.callTitle}</a>
+              <a class="ds-link" href={`/utlysninger/${first.callId}?lang=${ctx.locale}`} safe>
+                {first.callTitle}
+              </a>
             </h2>
             <p class="ds-paragraph" data-size="sm" safe>{`${first.programmeName} – ${first.ownerName}`}</p>
             <DataTable
@@ -49,4 +63,3 @@ export function GrantsPage({ ctx, grants }: { ctx: PageContext; grants: Publishe
     </Layout>
   );
 }
-

@@ -4,7 +4,8 @@ import type { PageContext } from '../../platform/ui/context.js';
 import type { Currency, StoredCall } from '../../programmes/index.js';
 import { decisionWorkflow, type DecisionState } from '../model.js';
 
-export const money = (ctx: Pick<PageContext, 'locale'>, amount: number, currency: Currency | string) => `${formatNumber(ctx.locale, amount)} ${currency}`;
+export const money = (ctx: Pick<PageContext, 'locale'>, amount: number, currency: Currency | string) =>
+  `${formatNumber(ctx.locale, amount)} ${currency}`;
 export const score = (ctx: PageContext, value: number) => formatNumber(ctx.locale, value, 2);
 
 export function selectionPath(callId: string, locale: string) {
@@ -24,7 +25,11 @@ export function crumbs(ctx: PageContext, call: StoredCall, last: string) {
 
 export function StateTag({ ctx, state }: { ctx: PageContext; state: DecisionState }) {
   const color = state === 'rejected' ? 'danger' : state === 'pending' ? 'neutral' : 'success';
-  return <span class="ds-tag" data-color={color} safe>{decisionWorkflow.name(state, 'staff', ctx.locale)}</span>;
+  return (
+    <span class="ds-tag" data-color={color} safe>
+      {decisionWorkflow.name(state, 'staff', ctx.locale)}
+    </span>
+  );
 }
 
 /** A success notice and the note that someone else changed the selection meanwhile, above a form. */
@@ -33,14 +38,18 @@ export function Notices({ notice, conflict }: { notice?: string | undefined; con
     <>
       {notice ? (
         <div class="ds-alert" data-color="success" role="status">
-          <p class="ds-paragraph" safe>{notice}</p>
+          <p class="ds-paragraph" safe>
+            {notice}
+          </p>
         </div>
       ) : (
         ''
       )}
       {conflict ? (
         <div class="ds-alert" data-color="warning" role="alert" id="conflict">
-          <p class="ds-paragraph" safe>{conflict}</p>
+          <p class="ds-paragraph" safe>
+            {conflict}
+          </p>
         </div>
       ) : (
         ''

@@ -27,31 +27,47 @@ function Rules({ ctx }: { ctx: PageContext }) {
 function Frame({ ctx, board, evaluation }: { ctx: PageContext; board: SelectionBoard; evaluation: SelectionEvaluation }) {
   const { t } = ctx;
   const { frame } = board;
-  const quota = frame.quota.min === null && frame.quota.max === null ? t('selection.frame.noQuota') : translate(ctx, 'selection.frame.quota', { min: frame.quota.min ?? 0, max: frame.quota.max ?? '–' });
+  const quota =
+    frame.quota.min === null && frame.quota.max === null
+      ? t('selection.frame.noQuota')
+      : translate(ctx, 'selection.frame.quota', { min: frame.quota.min ?? 0, max: frame.quota.max ?? '–' });
   return (
     <section aria-labelledby="summary-heading" id="summary">
-      <h2 class="ds-heading" data-size="sm" id="summary-heading" safe>{t('selection.frame.title')}</h2>
+      <h2 class="ds-heading" data-size="sm" id="summary-heading" safe>
+        {t('selection.frame.title')}
+      </h2>
       <div role="status" aria-live="polite" id="selection-summary">
-      <dl class="facts">
-        <dt safe>{t('selection.frame.quotaLabel')}</dt>
-        <dd safe>{`${quota} – ${translate(ctx, 'selection.frame.selected', { selected: evaluation.selected })}`}</dd>
-        <dt safe>{t('selection.frame.budgetLabel')}</dt>
-        <dd id="budget-line" safe>
-          {frame.budget === null
-            ? `${t('selection.frame.noBudget')} – ${translate(ctx, 'selection.frame.granted', { granted: money(ctx, evaluation.granted, frame.currency) })}`
-            : translate(ctx, 'selection.frame.budget', { granted: money(ctx, evaluation.granted, frame.currency), budget: money(ctx, frame.budget, frame.currency), remaining: money(ctx, evaluation.remaining ?? 0, frame.currency) })}
-        </dd>
-        {evaluation.rounds.map((round) => (
-          <>
-            <dt safe>{translate(ctx, 'selection.frame.round', { round: round.round })}</dt>
-            <dd safe>
-              {round.expected === null
-                ? translate(ctx, 'selection.frame.roundNoExpected', { selected: round.selected, granted: money(ctx, round.granted, frame.currency) })
-                : translate(ctx, 'selection.frame.roundExpected', { selected: round.selected, expected: round.expected, granted: money(ctx, round.granted, frame.currency) })}
-            </dd>
-          </>
-        ))}
-      </dl>
+        <dl class="facts">
+          <dt safe>{t('selection.frame.quotaLabel')}</dt>
+          <dd safe>{`${quota} – ${translate(ctx, 'selection.frame.selected', { selected: evaluation.selected })}`}</dd>
+          <dt safe>{t('selection.frame.budgetLabel')}</dt>
+          <dd id="budget-line" safe>
+            {frame.budget === null
+              ? `${t('selection.frame.noBudget')} – ${translate(ctx, 'selection.frame.granted', { granted: money(ctx, evaluation.granted, frame.currency) })}`
+              : translate(ctx, 'selection.frame.budget', {
+                  granted: money(ctx, evaluation.granted, frame.currency),
+                  budget: money(ctx, frame.budget, frame.currency),
+                  remaining: money(ctx, evaluation.remaining ?? 0, frame.currency),
+                })}
+          </dd>
+          {evaluation.rounds.map((round) => (
+            <>
+              <dt safe>{translate(ctx, 'selection.frame.round', { round: round.round })}</dt>
+              <dd safe>
+                {round.expected === null
+                  ? translate(ctx, 'selection.frame.roundNoExpected', {
+                      selected: round.selected,
+                      granted: money(ctx, round.granted, frame.currency),
+                    })
+                  : translate(ctx, 'selection.frame.roundExpected', {
+                      selected: round.selected,
+                      expected: round.expected,
+                      granted: money(ctx, round.granted, frame.currency),
+                    })}
+              </dd>
+            </>
+          ))}
+        </dl>
       </div>
     </section>
   );
@@ -89,39 +105,95 @@ function RankingRow({ ctx, view, entry }: { ctx: PageContext; view: SelectionVie
       <th scope="row">
         <span safe>{entry.applicant}</span>
         {entry.tied ? <span class="ds-tag" data-color="warning" safe>{` ${t('selection.ranking.tie')}`}</span> : ''}
-        {entry.paused ? <span class="ds-tag" data-color="warning" safe>{t('selection.ranking.paused')}</span> : ''}
+        {entry.paused ? (
+          <span class="ds-tag" data-color="warning" safe>
+            {t('selection.ranking.paused')}
+          </span>
+        ) : (
+          ''
+        )}
         {locked ? <StateTag ctx={ctx} state={decision.state} /> : ''}
       </th>
       <td safe>{String(entry.roundIndex + 1)}</td>
       <td>
         <strong safe>{score(ctx, entry.total)}</strong>
         <br />
-        <span class="ds-paragraph" data-size="sm" safe>{board.criteria.map((c) => score(ctx, entry.scores[c.key] ?? 0)).join(' · ')}</span>
+        <span class="ds-paragraph" data-size="sm" safe>
+          {board.criteria.map((c) => score(ctx, entry.scores[c.key] ?? 0)).join(' · ')}
+        </span>
       </td>
-      <td safe>{entry.requestedAmount === null ? t('selection.ranking.notAsked') : money(ctx, entry.requestedAmount, board.frame.currency)}</td>
+      <td safe>
+        {entry.requestedAmount === null ? t('selection.ranking.notAsked') : money(ctx, entry.requestedAmount, board.frame.currency)}
+      </td>
       <td>
         <div class="ds-field">
-          <input class="ds-input" type="checkbox" id={`select-${id}`} name={`select-${id}`} value="on" checked={choice?.selected ?? false} disabled={disabled} aria-invalid={error('select') ? 'true' : undefined} />
-          <label class="ds-label" for={`select-${id}`} safe>{translate(ctx, 'selection.ranking.selectLabel', { applicant: entry.applicant })}</label>
+          <input
+            class="ds-input"
+            type="checkbox"
+            id={`select-${id}`}
+            name={`select-${id}`}
+            value="on"
+            checked={choice?.selected ?? false}
+            disabled={disabled}
+            aria-invalid={error('select') ? 'true' : undefined}
+          />
+          <label class="ds-label" for={`select-${id}`} safe>
+            {translate(ctx, 'selection.ranking.selectLabel', { applicant: entry.applicant })}
+          </label>
         </div>
         {locked && choice?.selected ? <input type="hidden" name={`select-${id}`} value="on" /> : ''}
       </td>
       <td>
         <div class="ds-field">
-          <label class="ds-label" for={`amount-${id}`} safe>{translate(ctx, 'selection.ranking.amountLabel', { applicant: entry.applicant, currency: board.frame.currency })}</label>
-          <input class="ds-input" id={`amount-${id}`} name={`amount-${id}`} value={amount} inputmode="numeric" size="12" disabled={disabled} aria-invalid={error('amount') ? 'true' : undefined} aria-describedby={error('amount') ? `amount-${id}-error` : undefined} />
+          <label class="ds-label" for={`amount-${id}`} safe>
+            {translate(ctx, 'selection.ranking.amountLabel', { applicant: entry.applicant, currency: board.frame.currency })}
+          </label>
+          <input
+            class="ds-input"
+            id={`amount-${id}`}
+            name={`amount-${id}`}
+            value={amount}
+            inputmode="numeric"
+            size="12"
+            disabled={disabled}
+            aria-invalid={error('amount') ? 'true' : undefined}
+            aria-describedby={error('amount') ? `amount-${id}-error` : undefined}
+          />
           {locked ? <input type="hidden" name={`amount-${id}`} value={amount} /> : ''}
-          {error('amount') ? <p class="ds-validation-message" data-color="danger" id={`amount-${id}-error`} safe>{error('amount')}</p> : ''}
+          {error('amount') ? (
+            <p class="ds-validation-message" data-color="danger" id={`amount-${id}-error`} safe>
+              {error('amount')}
+            </p>
+          ) : (
+            ''
+          )}
         </div>
       </td>
       <td>
         <div class="ds-field">
-          <label class="ds-label" for={`reason-${id}`} safe>{translate(ctx, 'selection.ranking.reasonLabel', { applicant: entry.applicant })}</label>
-          <textarea class="ds-input" id={`reason-${id}`} name={`reason-${id}`} rows="2" disabled={disabled} aria-invalid={error('reason') ? 'true' : undefined} aria-describedby={error('reason') ? `reason-${id}-error` : undefined} safe>
+          <label class="ds-label" for={`reason-${id}`} safe>
+            {translate(ctx, 'selection.ranking.reasonLabel', { applicant: entry.applicant })}
+          </label>
+          <textarea
+            class="ds-input"
+            id={`reason-${id}`}
+            name={`reason-${id}`}
+            rows="2"
+            disabled={disabled}
+            aria-invalid={error('reason') ? 'true' : undefined}
+            aria-describedby={error('reason') ? `reason-${id}-error` : undefined}
+            safe
+          >
             {choice?.reason ?? ''}
           </textarea>
           {locked ? <input type="hidden" name={`reason-${id}`} value={choice?.reason ?? ''} /> : ''}
-          {error('reason') ? <p class="ds-validation-message" data-color="danger" id={`reason-${id}-error`} safe>{error('reason')}</p> : ''}
+          {error('reason') ? (
+            <p class="ds-validation-message" data-color="danger" id={`reason-${id}-error`} safe>
+              {error('reason')}
+            </p>
+          ) : (
+            ''
+          )}
         </div>
       </td>
     </tr>
@@ -151,29 +223,67 @@ export function SelectionPage({ ctx, view }: { ctx: PageContext; view: Selection
       )}
       <Frame ctx={ctx} board={board} evaluation={evaluation} />
       <Rules ctx={ctx} />
-      {board.awaitingDeadline > 0 ? <p class="ds-paragraph" safe>{translate(ctx, 'selection.page.awaitingDeadline', { count: board.awaitingDeadline })}</p> : ''}
+      {board.awaitingDeadline > 0 ? (
+        <p class="ds-paragraph" safe>
+          {translate(ctx, 'selection.page.awaitingDeadline', { count: board.awaitingDeadline })}
+        </p>
+      ) : (
+        ''
+      )}
       <p class="ds-paragraph">
-        <a class="ds-link" href={decisionsPath(call.id, ctx.locale)} safe>{t('selection.page.toDecisions')}</a>
+        <a class="ds-link" href={decisionsPath(call.id, ctx.locale)} safe>
+          {t('selection.page.toDecisions')}
+        </a>
       </p>
       <section aria-labelledby="ranking-heading">
-        <h2 class="ds-heading" data-size="sm" id="ranking-heading" safe>{t('selection.ranking.title')}</h2>
-        {board.ranking.ranked.length === 0 ? <p class="ds-paragraph" safe>{t('selection.ranking.none')}</p> : ''}
+        <h2 class="ds-heading" data-size="sm" id="ranking-heading" safe>
+          {t('selection.ranking.title')}
+        </h2>
+        {board.ranking.ranked.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('selection.ranking.none')}
+          </p>
+        ) : (
+          ''
+        )}
         <form method="post" action={selectionPath(call.id, ctx.locale)} id="selection-form">
           <CsrfField ctx={ctx} />
           <input type="hidden" name="version" value={String(view.formVersion)} />
           <div class="table-scroll">
             <table class="ds-table" id="ranking">
-              <caption safe>{translate(ctx, 'selection.ranking.caption', { criteria: board.criteria.map((c) => `${c.title} (${c.weight} %)`).join(' · '), min: board.scale.min, max: board.scale.max })}</caption>
+              <caption safe>
+                {translate(ctx, 'selection.ranking.caption', {
+                  criteria: board.criteria.map((c) => `${c.title} (${c.weight} %)`).join(' · '),
+                  min: board.scale.min,
+                  max: board.scale.max,
+                })}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col" safe>{t('selection.col.rank')}</th>
-                  <th scope="col" safe>{t('selection.col.applicant')}</th>
-                  <th scope="col" safe>{t('selection.col.round')}</th>
-                  <th scope="col" safe>{t('selection.col.total')}</th>
-                  <th scope="col" safe>{t('selection.col.requested')}</th>
-                  <th scope="col" safe>{t('selection.col.select')}</th>
-                  <th scope="col" safe>{t('selection.col.amount')}</th>
-                  <th scope="col" safe>{t('selection.col.reason')}</th>
+                  <th scope="col" safe>
+                    {t('selection.col.rank')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('selection.col.applicant')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('selection.col.round')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('selection.col.total')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('selection.col.requested')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('selection.col.select')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('selection.col.amount')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('selection.col.reason')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -184,22 +294,42 @@ export function SelectionPage({ ctx, view }: { ctx: PageContext; view: Selection
             </table>
           </div>
           <div class="button-row">
-            <button class="ds-button" data-variant="secondary" type="submit" name="action" value="simulate" safe>{t('selection.action.simulate')}</button>
-            <button class="ds-button" type="submit" name="action" value="record" safe>{t('selection.action.record')}</button>
+            <button class="ds-button" data-variant="secondary" type="submit" name="action" value="simulate" safe>
+              {t('selection.action.simulate')}
+            </button>
+            <button class="ds-button" type="submit" name="action" value="record" safe>
+              {t('selection.action.record')}
+            </button>
           </div>
-          <p class="ds-paragraph" data-size="sm" safe>{t('selection.action.help')}</p>
+          <p class="ds-paragraph" data-size="sm" safe>
+            {t('selection.action.help')}
+          </p>
         </form>
       </section>
       <section aria-labelledby="alternatives-heading" id="alternatives">
-        <h2 class="ds-heading" data-size="sm" id="alternatives-heading" safe>{t('selection.alternatives.title')}</h2>
-        <p class="ds-paragraph" data-size="sm" safe>{t('selection.alternatives.lead')}</p>
-        {evaluation.alternatives.length === 0 ? <p class="ds-paragraph" safe>{t('selection.alternatives.none')}</p> : ''}
+        <h2 class="ds-heading" data-size="sm" id="alternatives-heading" safe>
+          {t('selection.alternatives.title')}
+        </h2>
+        <p class="ds-paragraph" data-size="sm" safe>
+          {t('selection.alternatives.lead')}
+        </p>
+        {evaluation.alternatives.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('selection.alternatives.none')}
+          </p>
+        ) : (
+          ''
+        )}
         <ol class="ds-list">
           {evaluation.alternatives.map((a) => (
             <li>
-              <span safe>{`${a.applicant} (${t('selection.col.rank').toLocaleLowerCase(ctx.locale)} ${a.rank}${a.tied ? '=' : ''}, ${score(ctx, a.total)})`}</span>{' '}
+              <span
+                safe
+              >{`${a.applicant} (${t('selection.col.rank').toLocaleLowerCase(ctx.locale)} ${a.rank}${a.tied ? '=' : ''}, ${score(ctx, a.total)})`}</span>{' '}
               <span class="ds-tag" data-color={a.fits ? 'success' : 'neutral'} safe>
-                {a.fits ? t('selection.alternatives.fits') : a.blockers.map((b) => translate(ctx, `selection.alternatives.blocker.${b}`)).join(', ')}
+                {a.fits
+                  ? t('selection.alternatives.fits')
+                  : a.blockers.map((b) => translate(ctx, `selection.alternatives.blocker.${b}`)).join(', ')}
               </span>
             </li>
           ))}
@@ -207,7 +337,9 @@ export function SelectionPage({ ctx, view }: { ctx: PageContext; view: Selection
       </section>
       {board.ranking.unrankable.length > 0 ? (
         <section aria-labelledby="unrankable-heading" id="unrankable">
-          <h2 class="ds-heading" data-size="sm" id="unrankable-heading" safe>{t('selection.unrankable.title')}</h2>
+          <h2 class="ds-heading" data-size="sm" id="unrankable-heading" safe>
+            {t('selection.unrankable.title')}
+          </h2>
           <ul class="ds-list">
             {board.ranking.unrankable.map((u) => (
               <li safe>{translate(ctx, 'selection.unrankable.item', { applicant: u.applicant, missing: u.missing.join(', ') })}</li>
@@ -220,4 +352,3 @@ export function SelectionPage({ ctx, view }: { ctx: PageContext; view: Selection
     </Layout>
   );
 }
-

@@ -23,7 +23,9 @@ export function AuditLogPage({ ctx, events, recordTypes, filter, olderLink }: Au
             {t('audit.recordType')}
           </label>
           <select class="ds-input" id="recordType" name="recordType">
-            <option value="" safe>{t('audit.allTypes')}</option>
+            <option value="" safe>
+              {t('audit.allTypes')}
+            </option>
             {recordTypes.map((type) => (
               <option value={type} selected={type === filter.recordType} safe>
                 {type}
@@ -41,7 +43,13 @@ export function AuditLogPage({ ctx, events, recordTypes, filter, olderLink }: Au
           {t('audit.show')}
         </button>
       </form>
-      {events.length === 0 ? <p class="ds-paragraph" safe>{t('audit.none')}</p> : <AuditTable ctx={ctx} events={events} />}
+      {events.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('audit.none')}
+        </p>
+      ) : (
+        <AuditTable ctx={ctx} events={events} />
+      )}
       {olderLink ? (
         <p class="ds-paragraph">
           <a class="ds-link" href={olderLink} safe>
@@ -60,30 +68,49 @@ function AuditTable({ ctx, events }: { ctx: PageContext; events: AuditEvent[] })
   return (
     <div class="table-scroll">
       <table class="ds-table" data-size="sm">
-        <caption class="ds-sr-only" safe>{t('audit.title')}</caption>
+        <caption class="ds-sr-only" safe>
+          {t('audit.title')}
+        </caption>
         <thead>
           <tr>
-            <th scope="col" safe>{t('audit.when')}</th>
-            <th scope="col" safe>{t('audit.who')}</th>
-            <th scope="col" safe>{t('audit.record')}</th>
-            <th scope="col" safe>{t('audit.action')}</th>
-            <th scope="col" safe>{t('audit.change')}</th>
-            <th scope="col" safe>{t('audit.why')}</th>
-            <th scope="col" safe>{t('audit.requestId')}</th>
+            <th scope="col" safe>
+              {t('audit.when')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.who')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.record')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.action')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.change')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.why')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.requestId')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {events.map((event) => (
             <tr>
               <td>
-                <time datetime={event.occurred_at.toISOString()} safe>{formatDateTime(ctx.locale, event.occurred_at)}</time>
+                <time datetime={event.occurred_at.toISOString()} safe>
+                  {formatDateTime(ctx.locale, event.occurred_at)}
+                </time>
               </td>
               <td safe>{event.actor_name ?? t('audit.system')}</td>
               <td>
                 <a
                   class="ds-link"
                   href={`/admin/audit?recordType=${encodeURIComponent(event.record_type)}&recordId=${encodeURIComponent(event.record_id)}`}
-                 safe>
+                  safe
+                >
                   {event.record_type} {event.record_id}
                 </a>
               </td>

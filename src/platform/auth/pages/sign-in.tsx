@@ -15,7 +15,9 @@ export function SignInPage({ ctx, returnTo, failed }: { ctx: PageContext; return
       <PageHeading title={t('signIn.title')} lead={t('signIn.lead')} />
       {failed ? (
         <div class="ds-alert" data-color="danger" role="alert">
-          <p class="ds-paragraph" safe>{t('signIn.failed')}</p>
+          <p class="ds-paragraph" safe>
+            {t('signIn.failed')}
+          </p>
         </div>
       ) : (
         ''
@@ -28,7 +30,9 @@ export function SignInPage({ ctx, returnTo, failed }: { ctx: PageContext; return
                 {t(heading)}
               </a>
             </h2>
-            <p class="ds-paragraph" safe>{t(text)}</p>
+            <p class="ds-paragraph" safe>
+              {t(text)}
+            </p>
           </section>
         ))}
       </div>
@@ -68,17 +72,13 @@ export function PersonaChoicePage({ ctx, action, personas, missingChoice }: Pers
       <form method="post" action={action}>
         <CsrfField ctx={ctx} />
         <fieldset class="ds-fieldset" aria-invalid={missingChoice ? 'true' : undefined}>
-          <legend class="ds-label" safe>{t('idp.persona')}</legend>
+          <legend class="ds-label" safe>
+            {t('idp.persona')}
+          </legend>
           <div class="persona-list">
             {personas.map((persona) => (
               <div class="ds-field">
-                <input
-                  class="ds-input"
-                  type="radio"
-                  name="persona"
-                  value={persona.subject}
-                  id={`persona-${persona.subject}`}
-                />
+                <input class="ds-input" type="radio" name="persona" value={persona.subject} id={`persona-${persona.subject}`} />
                 <label class="ds-label" for={`persona-${persona.subject}`} data-weight="regular" safe>
                   {persona.name} ({persona.description})
                 </label>

@@ -21,7 +21,8 @@ export const da: CatalogueOf<typeof nb> = {
   'language.nn': 'Nynorsk',
   'language.da': 'Dansk',
   'language.en': 'English',
-  'home.lead': 'Ministerier og statsforvaltere udbyder programmer for kommunerne. Kommunerne søger alene eller i netværk, fagfolk vurderer, og alt offentligt bliver en søgbar erfaringsbank.',
+  'home.lead':
+    'Ministerier og statsforvaltere udbyder programmer for kommunerne. Kommunerne søger alene eller i netværk, fagfolk vurderer, og alt offentligt bliver en søgbar erfaringsbank.',
   'home.forMunicipalities': 'For kommuner',
   'home.forMunicipalities.text': 'Se din kommunes fremtidige befolkning og servicebehov, find samarbejdspartnere og søg på udbud.',
   'home.forOwners': 'For ministerier og statsforvaltere',
@@ -77,7 +78,8 @@ export const da: CatalogueOf<typeof nb> = {
   'api.path': 'Sti',
   'api.summary': 'Beskrivelse',
   'accessibility.title': 'Tilgængelighedserklæring',
-  'accessibility.text': 'Stifinner skal opfylde WCAG 2.1 niveau AA. Alle sider virker uden JavaScript og testes automatisk med axe-core i en rigtig browser.',
+  'accessibility.text':
+    'Stifinner skal opfylde WCAG 2.1 niveau AA. Alle sider virker uden JavaScript og testes automatisk med axe-core i en rigtig browser.',
   'outbox.title': 'Udbakke til udvikling',
   'outbox.lead': 'E-mails, som platformen har sendt, opfanget af den lokale SMTP-server. Findes ikke i produktion.',
   'outbox.none': 'Der er endnu ikke sendt nogen e-mails.',

@@ -21,7 +21,8 @@ export const en: CatalogueOf<typeof nb> = {
   'language.nn': 'Nynorsk',
   'language.da': 'Dansk',
   'language.en': 'English',
-  'home.lead': 'Ministries and state offices run programmes for municipalities. Municipalities apply alone or in networks, experts assess, and everything public becomes a searchable bank of experience.',
+  'home.lead':
+    'Ministries and state offices run programmes for municipalities. Municipalities apply alone or in networks, experts assess, and everything public becomes a searchable bank of experience.',
   'home.forMunicipalities': 'For municipalities',
   'home.forMunicipalities.text': "See your municipality's future population and service needs, find partners and apply to calls.",
   'home.forOwners': 'For ministries and state offices',
@@ -77,7 +78,8 @@ export const en: CatalogueOf<typeof nb> = {
   'api.path': 'Path',
   'api.summary': 'Description',
   'accessibility.title': 'Accessibility statement',
-  'accessibility.text': 'Stifinner aims to meet WCAG 2.1 level AA. Every page works without JavaScript and is tested automatically with axe-core in a real browser.',
+  'accessibility.text':
+    'Stifinner aims to meet WCAG 2.1 level AA. Every page works without JavaScript and is tested automatically with axe-core in a real browser.',
   'outbox.title': 'Development outbox',
   'outbox.lead': 'Mail the platform has sent, captured by the local SMTP server. Not present in production.',
   'outbox.none': 'No mail has been sent yet.',

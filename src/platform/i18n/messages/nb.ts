@@ -19,7 +19,8 @@ export const nb = {
   'language.nn': 'Nynorsk',
   'language.da': 'Dansk',
   'language.en': 'English',
-  'home.lead': 'Departement og statsforvaltere lyser ut program for kommunene. Kommunene søker alene eller i nettverk, fagfolk vurderer, og alt som er offentlig blir en søkbar erfaringsbank.',
+  'home.lead':
+    'Departement og statsforvaltere lyser ut program for kommunene. Kommunene søker alene eller i nettverk, fagfolk vurderer, og alt som er offentlig blir en søkbar erfaringsbank.',
   'home.forMunicipalities': 'For kommuner',
   'home.forMunicipalities.text': 'Se framtidas befolkning og tjenestebehov i din kommune, finn samarbeidspartnere og søk på utlysninger.',
   'home.forOwners': 'For departement og statsforvaltere',
@@ -75,7 +76,8 @@ export const nb = {
   'api.path': 'Sti',
   'api.summary': 'Beskrivelse',
   'accessibility.title': 'Tilgjengelighetserklæring',
-  'accessibility.text': 'Stifinner skal oppfylle WCAG 2.1 nivå AA. Alle sider fungerer uten JavaScript og testes automatisk med axe-core i en ekte nettleser.',
+  'accessibility.text':
+    'Stifinner skal oppfylle WCAG 2.1 nivå AA. Alle sider fungerer uten JavaScript og testes automatisk med axe-core i en ekte nettleser.',
   'outbox.title': 'Utboks for utvikling',
   'outbox.lead': 'E-post som plattformen har sendt, fanget av den lokale SMTP-tjeneren. Finnes ikke i produksjon.',
   'outbox.none': 'Ingen e-post er sendt ennå.',

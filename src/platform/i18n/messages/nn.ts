@@ -21,7 +21,8 @@ export const nn: CatalogueOf<typeof nb> = {
   'language.nn': 'Nynorsk',
   'language.da': 'Dansk',
   'language.en': 'English',
-  'home.lead': 'Departement og statsforvaltarar lyser ut program for kommunane. Kommunane søkjer åleine eller i nettverk, fagfolk vurderer, og alt som er offentleg blir ein søkbar erfaringsbank.',
+  'home.lead':
+    'Departement og statsforvaltarar lyser ut program for kommunane. Kommunane søkjer åleine eller i nettverk, fagfolk vurderer, og alt som er offentleg blir ein søkbar erfaringsbank.',
   'home.forMunicipalities': 'For kommunar',
   'home.forMunicipalities.text': 'Sjå framtidas folketal og tenestebehov i kommunen din, finn samarbeidspartnarar og søk på utlysingar.',
   'home.forOwners': 'For departement og statsforvaltarar',
@@ -77,7 +78,8 @@ export const nn: CatalogueOf<typeof nb> = {
   'api.path': 'Sti',
   'api.summary': 'Skildring',
   'accessibility.title': 'Tilgjengelegheitserklæring',
-  'accessibility.text': 'Stifinner skal oppfylle WCAG 2.1 nivå AA. Alle sider fungerer utan JavaScript og blir testa automatisk med axe-core i ein ekte nettlesar.',
+  'accessibility.text':
+    'Stifinner skal oppfylle WCAG 2.1 nivå AA. Alle sider fungerer utan JavaScript og blir testa automatisk med axe-core i ein ekte nettlesar.',
   'outbox.title': 'Utboks for utvikling',
   'outbox.lead': 'E-post som plattforma har sendt, fanga av den lokale SMTP-tenaren. Finst ikkje i produksjon.',
   'outbox.none': 'Ingen e-post er send enno.',

@@ -21,10 +21,18 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: CapturedMa
             </caption>
             <thead>
               <tr>
-                <th scope="col" safe>{t('outbox.received')}</th>
-                <th scope="col" safe>{t('outbox.to')}</th>
-                <th scope="col" safe>{t('outbox.subject')}</th>
-                <th scope="col" safe>{t('outbox.attachments')}</th>
+                <th scope="col" safe>
+                  {t('outbox.received')}
+                </th>
+                <th scope="col" safe>
+                  {t('outbox.to')}
+                </th>
+                <th scope="col" safe>
+                  {t('outbox.subject')}
+                </th>
+                <th scope="col" safe>
+                  {t('outbox.attachments')}
+                </th>
               </tr>
             </thead>
             <tbody>

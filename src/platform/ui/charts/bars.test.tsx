@@ -37,8 +37,21 @@ describe.each(['horizontal', 'vertical'] as const)('grouped %s bar chart', (orie
 
   it('labels every bar with its value in the language’s format and fills each series with its own pattern', () => {
     const html = String(<BarChart {...props} orientation={orientation} />);
-    expect(texts(html.slice(html.indexOf('chart__values')), 'text').slice(0, 8)).toEqual(['120,5', '110', '100', '300', '280', '1.450', '1.800', '2.100']);
-    const fills = new Set(elements(html, 'rect').map((r) => r.fill).filter((f) => f?.startsWith('url(')));
+    expect(texts(html.slice(html.indexOf('chart__values')), 'text').slice(0, 8)).toEqual([
+      '120,5',
+      '110',
+      '100',
+      '300',
+      '280',
+      '1.450',
+      '1.800',
+      '2.100',
+    ]);
+    const fills = new Set(
+      elements(html, 'rect')
+        .map((r) => r.fill)
+        .filter((f) => f?.startsWith('url(')),
+    );
     expect(fills).toEqual(new Set(['url(#staff-hatch)', 'url(#staff-dots)']));
     expect(html).toContain('<pattern id="staff-hatch"');
   });
@@ -52,11 +65,15 @@ describe('bar chart data', () => {
       const row = data.rows[props.categories.findIndex((c) => c.key === bar.category)]!;
       expect(row[bar.series]).toBe(bar.value);
     }
-    expect(chartDataToCsv(data)).toBe('category,2030,2040,2050\r\nBarnehage,120.5,110,100\r\nGrunnskole,300,280,\r\nPleie og omsorg i og utenfor institusjon,1450,1800,2100\r\n');
+    expect(chartDataToCsv(data)).toBe(
+      'category,2030,2040,2050\r\nBarnehage,120.5,110,100\r\nGrunnskole,300,280,\r\nPleie og omsorg i og utenfor institusjon,1450,1800,2100\r\n',
+    );
   });
 
   it('escapes hostile category names', () => {
-    const html = String(<BarChart {...props} categories={[{ key: 'x', label: '<img src=x onerror=alert(1)>' }, ...props.categories.slice(1)]} />);
+    const html = String(
+      <BarChart {...props} categories={[{ key: 'x', label: '<img src=x onerror=alert(1)>' }, ...props.categories.slice(1)]} />,
+    );
     expect(html).not.toContain('<img');
   });
 });

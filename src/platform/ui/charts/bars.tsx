@@ -8,7 +8,20 @@ import { formatNumber } from '../../i18n/index.js';
 import type { ChartColumn, ChartData, ChartRow } from './data.js';
 import { Legend, type LegendItem } from './legend.js';
 import { CATEGORICAL, TEXT } from './style.js';
-import { AxisTitle, ChartSvg, FONT_SIZE, patternId, PatternDefs, round, tickLabels, WrappedText, wrapLabel, XAxis, YAxis, type ChartBaseProps } from './svg.js';
+import {
+  AxisTitle,
+  ChartSvg,
+  FONT_SIZE,
+  patternId,
+  PatternDefs,
+  round,
+  tickLabels,
+  WrappedText,
+  wrapLabel,
+  XAxis,
+  YAxis,
+  type ChartBaseProps,
+} from './svg.js';
 
 export interface BarCategory {
   key: string;
@@ -64,9 +77,14 @@ export interface BarChartGeometry {
   plot: { left: number; right: number; top: number; bottom: number };
 }
 
-export function barChartGeometry({ categories, series, orientation = 'horizontal' }: Pick<BarChartProps, 'categories' | 'series' | 'orientation'>): BarChartGeometry {
+export function barChartGeometry({
+  categories,
+  series,
+  orientation = 'horizontal',
+}: Pick<BarChartProps, 'categories' | 'series' | 'orientation'>): BarChartGeometry {
   for (const s of series) {
-    if (s.values.length !== categories.length) throw new RangeError(`bar series ${s.key} has ${s.values.length} values for ${categories.length} categories`);
+    if (s.values.length !== categories.length)
+      throw new RangeError(`bar series ${s.key} has ${s.values.length} values for ${categories.length} categories`);
   }
   const horizontal = orientation === 'horizontal';
   const labels = categories.map((c) => wrapLabel(c.label, LABEL_CHARACTERS[orientation]));
@@ -81,7 +99,10 @@ export function barChartGeometry({ categories, series, orientation = 'horizontal
     .range(horizontal ? [plot.top, plot.bottom] : [plot.left, plot.right])
     .paddingInner(0.25)
     .paddingOuter(0.1);
-  const inner = scaleBand<number>().domain(series.map((_, i) => i)).range([0, outer.bandwidth()]).paddingInner(0.08);
+  const inner = scaleBand<number>()
+    .domain(series.map((_, i) => i))
+    .range([0, outer.bandwidth()])
+    .paddingInner(0.08);
   const zero = value(0);
   const bars = categories.flatMap((category, c) =>
     series.flatMap((s, i) => {
@@ -92,8 +113,28 @@ export function barChartGeometry({ categories, series, orientation = 'horizontal
       const [from, to] = [Math.min(zero, end), Math.max(zero, end)];
       return [
         horizontal
-          ? { category: category.key, series: s.key, seriesIndex: i, value: v, x: from, y: across, width: to - from, height: inner.bandwidth(), labelAt: { x: v < 0 ? from - 4 : to + 4, y: across + inner.bandwidth() / 2 } }
-          : { category: category.key, series: s.key, seriesIndex: i, value: v, x: across, y: from, width: inner.bandwidth(), height: to - from, labelAt: { x: across + inner.bandwidth() / 2, y: v < 0 ? to + FONT_SIZE : from - 4 } },
+          ? {
+              category: category.key,
+              series: s.key,
+              seriesIndex: i,
+              value: v,
+              x: from,
+              y: across,
+              width: to - from,
+              height: inner.bandwidth(),
+              labelAt: { x: v < 0 ? from - 4 : to + 4, y: across + inner.bandwidth() / 2 },
+            }
+          : {
+              category: category.key,
+              series: s.key,
+              seriesIndex: i,
+              value: v,
+              x: across,
+              y: from,
+              width: inner.bandwidth(),
+              height: to - from,
+              labelAt: { x: across + inner.bandwidth() / 2, y: v < 0 ? to + FONT_SIZE : from - 4 },
+            },
       ];
     }),
   );
@@ -129,7 +170,10 @@ export function BarChart(props: BarChartProps) {
   const geometry = barChartGeometry(props);
   const { plot } = geometry;
   const horizontal = orientation === 'horizontal';
-  const tickText = tickLabels(locale, geometry.valueTicks.map((t) => t.value));
+  const tickText = tickLabels(
+    locale,
+    geometry.valueTicks.map((t) => t.value),
+  );
   const ticks = geometry.valueTicks.map((t, i) => ({ at: round(t.at), label: tickText[i]! }));
   return (
     <div class={`chart chart--bars chart--${orientation}`}>
@@ -152,7 +196,14 @@ export function BarChart(props: BarChartProps) {
         </g>
         <g class="chart__values">
           {geometry.bars.map((bar) => (
-            <text x={round(bar.labelAt.x)} y={round(bar.labelAt.y)} dy={horizontal ? '0.32em' : undefined} text-anchor={horizontal ? (bar.value < 0 ? 'end' : 'start') : 'middle'} font-size={horizontal ? undefined : FONT_SIZE - 2} safe>
+            <text
+              x={round(bar.labelAt.x)}
+              y={round(bar.labelAt.y)}
+              dy={horizontal ? '0.32em' : undefined}
+              text-anchor={horizontal ? (bar.value < 0 ? 'end' : 'start') : 'middle'}
+              font-size={horizontal ? undefined : FONT_SIZE - 2}
+              safe
+            >
               {formatNumber(locale, bar.value, fractionDigits)}
             </text>
           ))}
@@ -162,7 +213,12 @@ export function BarChart(props: BarChartProps) {
             horizontal ? (
               <WrappedText x={plot.left - 8} y={label.at} lines={label.lines} anchor="end" />
             ) : (
-              <WrappedText x={label.at} y={plot.bottom + 12 + ((label.lines.length - 1) * (FONT_SIZE + 2)) / 2 + FONT_SIZE / 2} lines={label.lines} anchor="middle" />
+              <WrappedText
+                x={label.at}
+                y={plot.bottom + 12 + ((label.lines.length - 1) * (FONT_SIZE + 2)) / 2 + FONT_SIZE / 2}
+                lines={label.lines}
+                anchor="middle"
+              />
             ),
           )}
         </g>
@@ -190,7 +246,12 @@ export function barLegend({ id, series }: BarChartProps): LegendItem[] {
 
 /** The bars' numbers: a row per category, a column per series. */
 export function barChartData({ title, categories, series, valueLabel, categoryLabel, fractionDigits = 0 }: BarChartProps): ChartData {
-  const columns: ChartColumn[] = [{ key: 'category', label: categoryLabel, rowHeader: true }, ...series.map((s) => ({ key: s.key, label: s.label, unit: valueLabel, fractionDigits }))];
-  const rows = categories.map((category, c): ChartRow => ({ category: category.label, ...Object.fromEntries(series.map((s) => [s.key, s.values[c] ?? null])) }));
+  const columns: ChartColumn[] = [
+    { key: 'category', label: categoryLabel, rowHeader: true },
+    ...series.map((s) => ({ key: s.key, label: s.label, unit: valueLabel, fractionDigits })),
+  ];
+  const rows = categories.map(
+    (category, c): ChartRow => ({ category: category.label, ...Object.fromEntries(series.map((s) => [s.key, s.values[c] ?? null])) }),
+  );
   return { title, columns, rows };
 }

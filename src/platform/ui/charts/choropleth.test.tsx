@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ChoroplethMap, choroplethData, choroplethGeometry, choroplethLegend, classify, type ChoroplethProps, type MapFeature } from './choropleth.js';
+import {
+  ChoroplethMap,
+  choroplethData,
+  choroplethGeometry,
+  choroplethLegend,
+  classify,
+  type ChoroplethProps,
+  type MapFeature,
+} from './choropleth.js';
 import { chartDataToCsv } from './data.js';
 import { SEQUENTIAL } from './style.js';
 import { ChartTable } from './table.js';
@@ -9,18 +17,38 @@ const square = (code: string, name: string, x: number, y: number): MapFeature =>
   id: code,
   properties: { name },
   // Anticlockwise, as RFC 7946 writes exterior rings.
-  geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + 1, y],
+        [x + 1, y + 1],
+        [x, y + 1],
+        [x, y],
+      ],
+    ],
+  },
 });
 
 const HOSTILE = '"><script>alert(1)</script>';
-const features = [square('0301', 'Oslo', 10, 59), square('4601', 'Bergen', 5, 60), square('5001', HOSTILE, 10, 63), square('1806', 'Narvik', 17, 68)];
+const features = [
+  square('0301', 'Oslo', 10, 59),
+  square('4601', 'Bergen', 5, 60),
+  square('5001', HOSTILE, 10, 63),
+  square('1806', 'Narvik', 17, 68),
+];
 const props: ChoroplethProps = {
   id: 'map',
   title: 'Personer 20–66 per person 80+, 2040',
   description: 'Kommunekart, mørkere betyr flere.',
   locale: 'nb',
   features,
-  values: new Map([['0301', 6.25], ['4601', 4.5], ['5001', 2.1]]),
+  values: new Map([
+    ['0301', 6.25],
+    ['4601', 4.5],
+    ['5001', 2.1],
+  ]),
   href: (code) => `/kommune/${code}`,
   classes: { kind: 'threshold', breaks: [3, 5] },
   valueLabel: 'Personer 20–66 per person 80+',
@@ -36,7 +64,11 @@ describe('classes', () => {
     const c = classify([1, 3, 4, 9], { kind: 'threshold', breaks: [3, 5] }, 'm');
     expect([1, 2.99, 3, 4.9, 5, 9].map(c.classOf)).toEqual([0, 0, 1, 1, 2, 2]);
     expect(c.classOf(null)).toBe(-1);
-    expect(c.classes.map(({ from, to }) => [from, to])).toEqual([[1, 3], [3, 5], [5, 9]]);
+    expect(c.classes.map(({ from, to }) => [from, to])).toEqual([
+      [1, 3],
+      [3, 5],
+      [5, 9],
+    ]);
   });
 
   it('makes quantile classes of about equal size, darker for higher, without empty duplicates', () => {
@@ -70,7 +102,12 @@ describe('choropleth map', () => {
 
   it('projects into the viewBox, turning wrongly wound rings the right way, with coordinates to a tenth', () => {
     const geometry = choroplethGeometry(props);
-    const clockwise = choroplethGeometry({ ...props, features: features.map((f) => ({ ...f, geometry: { type: 'Polygon', coordinates: [[...f.geometry.coordinates[0]!].reverse()] } }) as MapFeature) });
+    const clockwise = choroplethGeometry({
+      ...props,
+      features: features.map(
+        (f) => ({ ...f, geometry: { type: 'Polygon', coordinates: [[...f.geometry.coordinates[0]!].reverse()] } }) as MapFeature,
+      ),
+    });
     expect(clockwise.areas.map((a) => a.path)).toEqual(geometry.areas.map((a) => a.path));
     for (const area of geometry.areas) {
       const [, x, y] = /^M(-?[\d.]+),(-?[\d.]+)/.exec(area.path)!;
@@ -87,7 +124,9 @@ describe('choropleth map', () => {
 
   it('tables and exports exactly each municipality’s value and class, by name', () => {
     const data = choroplethData(props);
-    expect(chartDataToCsv(data)).toBe('name,code,value,class_from,class_to\r\n"""><script>alert(1)</script>",5001,2.1,2.1,3\r\nBergen,4601,4.5,3,5\r\nNarvik,1806,,,\r\nOslo,0301,6.25,5,6.25\r\n');
+    expect(chartDataToCsv(data)).toBe(
+      'name,code,value,class_from,class_to\r\n"""><script>alert(1)</script>",5001,2.1,2.1,3\r\nBergen,4601,4.5,3,5\r\nNarvik,1806,,,\r\nOslo,0301,6.25,5,6.25\r\n',
+    );
     const table = String(<ChartTable data={data} locale="nb" rowHref={(row) => props.href(String(row.code))} />);
     expect(elements(table, 'a').map((a) => a.href)).toEqual(['/kommune/5001', '/kommune/4601', '/kommune/1806', '/kommune/0301']);
     expect(table).not.toContain('<script>');

@@ -5,7 +5,16 @@
  * longitude (UTM-like: 15° E for Norway gives UTM 33), fitted to the viewBox.
  */
 import { bisectRight, extent, quantileSorted } from 'd3-array';
-import { geoArea, geoBounds, geoPath, geoStream, geoTransverseMercator, type GeoGeometryObjects, type GeoProjection, type GeoStream } from 'd3-geo';
+import {
+  geoArea,
+  geoBounds,
+  geoPath,
+  geoStream,
+  geoTransverseMercator,
+  type GeoGeometryObjects,
+  type GeoProjection,
+  type GeoStream,
+} from 'd3-geo';
 import { formatNumber, intlTag, type Locale } from '../../i18n/index.js';
 import type { ChartColumn, ChartData } from './data.js';
 import { Legend, type LegendItem } from './legend.js';
@@ -18,7 +27,9 @@ type Position = readonly [number, number];
 export interface MapFeature {
   readonly id: string;
   readonly properties: { readonly name: string };
-  readonly geometry: { readonly type: 'Polygon'; readonly coordinates: readonly (readonly Position[])[] } | { readonly type: 'MultiPolygon'; readonly coordinates: readonly (readonly (readonly Position[])[])[] };
+  readonly geometry:
+    | { readonly type: 'Polygon'; readonly coordinates: readonly (readonly Position[])[] }
+    | { readonly type: 'MultiPolygon'; readonly coordinates: readonly (readonly (readonly Position[])[])[] };
 }
 
 export type MapClasses =
@@ -77,7 +88,12 @@ export function classify(values: readonly number[], classes: MapClasses, chartId
   const palette = sequentialPalette(breaks.length + 1);
   const bounds = [Math.min(lowest, breaks[0] ?? lowest), ...breaks, Math.max(highest, breaks.at(-1) ?? highest)];
   return {
-    classes: palette.map((colour, i) => ({ from: bounds[i]!, to: bounds[i + 1]!, colour, pattern: i % 2 === 1 ? `${chartId}-class-${i}` : undefined })),
+    classes: palette.map((colour, i) => ({
+      from: bounds[i]!,
+      to: bounds[i + 1]!,
+      colour,
+      pattern: i % 2 === 1 ? `${chartId}-class-${i}` : undefined,
+    })),
     classOf: (value) => (value === null || value === undefined || !Number.isFinite(value) ? -1 : bisectRight(breaks, value)),
   };
 }
@@ -107,7 +123,13 @@ const MIN_STEP = 1;
 /** Rings smaller than this (square SVG units: skerries, ponds) are left out, unless a municipality has no bigger one. */
 const MIN_AREA = 1;
 
-export function choroplethGeometry({ id, features, values, classes, width = 480 }: Pick<ChoroplethProps, 'id' | 'features' | 'values' | 'classes' | 'width'>): ChoroplethGeometry {
+export function choroplethGeometry({
+  id,
+  features,
+  values,
+  classes,
+  width = 480,
+}: Pick<ChoroplethProps, 'id' | 'features' | 'values' | 'classes' | 'width'>): ChoroplethGeometry {
   const projected = projectedFeatures(features, width);
   const numbers = projected.shapes.map((s) => values.get(s.code)).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const classification = classify(numbers, classes, id);
@@ -140,11 +162,21 @@ function project(features: readonly MapFeature[], width: number): ProjectedFeatu
   const geometries = features.map(sphericalGeometry);
   const collection = { type: 'GeometryCollection' as const, geometries };
   const [[west], [east]] = geoBounds(collection);
-  const projection = geoTransverseMercator().rotate([-(west + east) / 2, 0]).precision(0).fitWidth(width, collection);
+  const projection = geoTransverseMercator()
+    .rotate([-(west + east) / 2, 0])
+    .precision(0)
+    .fitWidth(width, collection);
   const [[, top], [, bottom]] = geoPath(projection).bounds(collection);
   const height = Math.ceil(bottom - top);
   projection.fitSize([width, height], collection);
-  return { height, shapes: features.map((f, i) => ({ code: f.id, name: f.properties.name, path: svgPath(visibleRings(projectedRings(projection, geometries[i]!)))})) };
+  return {
+    height,
+    shapes: features.map((f, i) => ({
+      code: f.id,
+      name: f.properties.name,
+      path: svgPath(visibleRings(projectedRings(projection, geometries[i]!))),
+    })),
+  };
 }
 
 /**
@@ -245,11 +277,22 @@ export function ChoroplethMap(props: ChoroplethProps) {
   const { classes } = geometry.classification;
   return (
     <div class="chart chart--map">
-      <ChartSvg id={id} title={title} description={description} width={geometry.width} height={geometry.height} role="group" class="chart__map">
+      <ChartSvg
+        id={id}
+        title={title}
+        description={description}
+        width={geometry.width}
+        height={geometry.height}
+        role="group"
+        class="chart__map"
+      >
         <ClassPatterns id={id} classes={classes} />
         <g stroke="#ffffff" stroke-width="0.4" stroke-linejoin="round">
           {geometry.areas.map((area) => (
-            <a href={href(area.code)} aria-label={`${area.name}: ${area.value === null ? noDataLabel : formatNumber(locale, area.value, fractionDigits)}`}>
+            <a
+              href={href(area.code)}
+              aria-label={`${area.name}: ${area.value === null ? noDataLabel : formatNumber(locale, area.value, fractionDigits)}`}
+            >
               <path d={area.path} fill={areaFill(id, classes, area.classIndex)} />
             </a>
           ))}
@@ -297,8 +340,12 @@ export function classRange(locale: Locale, mapClass: MapClass, fractionDigits = 
 /** One entry per class, lightest first, stating its range; "no data" when some municipality has none. */
 export function choroplethLegend(props: ChoroplethProps, geometry: ChoroplethGeometry = choroplethGeometry(props)): LegendItem[] {
   const { id, locale, fractionDigits, noDataLabel } = props;
-  const items: LegendItem[] = geometry.classification.classes.map((c) => ({ label: classRange(locale, c, fractionDigits), swatch: { kind: 'fill', colour: c.colour, pattern: c.pattern } }));
-  if (geometry.areas.some((a) => a.classIndex < 0)) items.push({ label: noDataLabel, swatch: { kind: 'fill', colour: NO_DATA, pattern: `${id}-nodata` } });
+  const items: LegendItem[] = geometry.classification.classes.map((c) => ({
+    label: classRange(locale, c, fractionDigits),
+    swatch: { kind: 'fill', colour: c.colour, pattern: c.pattern },
+  }));
+  if (geometry.areas.some((a) => a.classIndex < 0))
+    items.push({ label: noDataLabel, swatch: { kind: 'fill', colour: NO_DATA, pattern: `${id}-nodata` } });
   return items;
 }
 
@@ -316,6 +363,12 @@ export function choroplethData(props: ChoroplethProps, geometry: ChoroplethGeome
   ];
   const rows = [...geometry.areas]
     .sort((a, b) => collator.compare(a.name, b.name))
-    .map((a) => ({ name: a.name, code: a.code, value: a.value, class_from: classes[a.classIndex]?.from ?? null, class_to: classes[a.classIndex]?.to ?? null }));
+    .map((a) => ({
+      name: a.name,
+      code: a.code,
+      value: a.value,
+      class_from: classes[a.classIndex]?.from ?? null,
+      class_to: classes[a.classIndex]?.to ?? null,
+    }));
   return { title, columns, rows };
 }

@@ -47,7 +47,13 @@ describe('line chart with a band', () => {
     ys.slice(1).forEach((y, i) => expect(y - ys[i]!).toBeGreaterThanOrEqual(15.9));
     const html = String(<LineChart {...props} />);
     expect(texts(html.slice(html.indexOf('<g class="chart__series">')), 'text')).toEqual(groups);
-    expect(new Set(elements(html, 'path').map((p) => p['stroke-dasharray']).filter(Boolean))).toEqual(new Set(DASHES.filter(Boolean)));
+    expect(
+      new Set(
+        elements(html, 'path')
+          .map((p) => p['stroke-dasharray'])
+          .filter(Boolean),
+      ),
+    ).toEqual(new Set(DASHES.filter(Boolean)));
   });
 
   it('indexes each series and its band to its first year = 100', () => {

@@ -90,7 +90,8 @@ export function displayedSeries({ series, indexed = false, band }: Pick<LineChar
   if (!indexed) return shown;
   return shown.map((s) => {
     const base = s.values[0] ?? null;
-    const index = (values: readonly Value[] | undefined) => values?.map((v) => (v === null || base === null || base === 0 ? null : (v / base) * 100));
+    const index = (values: readonly Value[] | undefined) =>
+      values?.map((v) => (v === null || base === null || base === 0 ? null : (v / base) * 100));
     return { ...s, values: index(s.values)!, low: index(s.low), high: index(s.high) };
   });
 }
@@ -100,7 +101,9 @@ export function lineChartGeometry(props: Pick<LineChartProps, 'years' | 'series'
   const { years } = props;
   for (const s of series) assertLength(s, years.length);
   const [firstYear = 0, lastYear = 1] = extent(years);
-  const x = scaleLinear().domain([firstYear, lastYear === firstYear ? firstYear + 1 : lastYear]).range([MARGIN.left, WIDTH - MARGIN.right]);
+  const x = scaleLinear()
+    .domain([firstYear, lastYear === firstYear ? firstYear + 1 : lastYear])
+    .range([MARGIN.left, WIDTH - MARGIN.right]);
   const all = series.flatMap((s) => [...s.values, ...(s.low ?? []), ...(s.high ?? [])]).filter((v): v is number => v !== null);
   const lowest = props.indexed ? (min(all) ?? 0) : Math.min(0, min(all) ?? 0);
   const highest = max(all) ?? 1;
@@ -123,7 +126,13 @@ function assertLength(s: LineSeries, count: number) {
   if (lengths.some((length) => length !== count)) throw new RangeError(`line series ${s.key} does not have one value per year (${count})`);
 }
 
-function seriesGeometry(s: LineSeries, index: number, years: readonly number[], x: (year: number) => number, y: (value: number) => number): LineGeometry {
+function seriesGeometry(
+  s: LineSeries,
+  index: number,
+  years: readonly number[],
+  x: (year: number) => number,
+  y: (value: number) => number,
+): LineGeometry {
   const points = years.flatMap((year, i) => {
     const value = s.values[i] ?? null;
     return value === null ? [] : [{ year, value, x: x(year), y: y(value) }];
@@ -138,7 +147,11 @@ function seriesGeometry(s: LineSeries, index: number, years: readonly number[], 
     label: s.label,
     style: seriesStyle(index),
     points,
-    path: line<LinePoint>((p) => p.x, (p) => p.y).digits(1)(points) ?? '',
+    path:
+      line<LinePoint>(
+        (p) => p.x,
+        (p) => p.y,
+      ).digits(1)(points) ?? '',
     band,
     bandPath:
       area<BandPoint>()
@@ -181,12 +194,27 @@ function markerPoints(points: readonly LinePoint[]): LinePoint[] {
 export function LineChart(props: LineChartProps) {
   const { id, title, description, locale, valueLabel, yearLabel } = props;
   const geometry = lineChartGeometry(props);
-  const yLabels = tickLabels(locale, geometry.yTicks.map((t) => t.value));
+  const yLabels = tickLabels(
+    locale,
+    geometry.yTicks.map((t) => t.value),
+  );
   return (
     <div class="chart chart--lines">
       <ChartSvg id={id} title={title} description={description} width={WIDTH} height={HEIGHT}>
-        <YAxis ticks={geometry.yTicks.map((t, i) => ({ at: round(t.at), label: yLabels[i]! }))} x={MARGIN.left} gridRight={WIDTH - MARGIN.right} from={MARGIN.top} to={HEIGHT - MARGIN.bottom} />
-        <XAxis ticks={geometry.xTicks.map((t) => ({ at: round(t.at), label: String(t.year) }))} y={HEIGHT - MARGIN.bottom} gridTop={MARGIN.top} from={MARGIN.left} to={WIDTH - MARGIN.right} />
+        <YAxis
+          ticks={geometry.yTicks.map((t, i) => ({ at: round(t.at), label: yLabels[i]! }))}
+          x={MARGIN.left}
+          gridRight={WIDTH - MARGIN.right}
+          from={MARGIN.top}
+          to={HEIGHT - MARGIN.bottom}
+        />
+        <XAxis
+          ticks={geometry.xTicks.map((t) => ({ at: round(t.at), label: String(t.year) }))}
+          y={HEIGHT - MARGIN.bottom}
+          gridTop={MARGIN.top}
+          from={MARGIN.left}
+          to={WIDTH - MARGIN.right}
+        />
         <AxisTitle x={8} y={MARGIN.top - 4} anchor="start" text={valueLabel} />
         <AxisTitle x={(MARGIN.left + WIDTH - MARGIN.right) / 2} y={HEIGHT - 8} text={yearLabel} />
         <g class="chart__bands">
@@ -219,7 +247,18 @@ function EndLabel({ series: s }: { series: LineGeometry }) {
   const moved = Math.abs(label.y - label.anchor.y) > 1;
   return (
     <>
-      {moved ? <line x1={round(label.anchor.x + 4)} y1={round(label.anchor.y)} x2={round(label.x - 2)} y2={round(label.y)} stroke={s.style.colour} stroke-width="1" /> : ''}
+      {moved ? (
+        <line
+          x1={round(label.anchor.x + 4)}
+          y1={round(label.anchor.y)}
+          x2={round(label.x - 2)}
+          y2={round(label.y)}
+          stroke={s.style.colour}
+          stroke-width="1"
+        />
+      ) : (
+        ''
+      )}
       <text x={round(label.x)} y={round(label.y)} dy="0.32em" fill={s.style.colour} safe>
         {s.label}
       </text>
@@ -229,7 +268,10 @@ function EndLabel({ series: s }: { series: LineGeometry }) {
 
 /** One entry per series (its dash and marker), and the band's meaning when there is a band. */
 export function lineLegend(props: LineChartProps, geometry: LineChartGeometry = lineChartGeometry(props)): LegendItem[] {
-  const items: LegendItem[] = geometry.series.map((s) => ({ label: s.label, swatch: { kind: 'line', colour: s.style.colour, dash: s.style.dash, marker: s.style.marker } }));
+  const items: LegendItem[] = geometry.series.map((s) => ({
+    label: s.label,
+    swatch: { kind: 'line', colour: s.style.colour, dash: s.style.dash, marker: s.style.marker },
+  }));
   const banded = geometry.series.find((s) => s.band.length > 0);
   if (banded && props.band) items.push({ label: props.band.label, swatch: { kind: 'fill', colour: banded.style.colour, opacity: 0.15 } });
   return items;

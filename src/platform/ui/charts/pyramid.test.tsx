@@ -31,7 +31,10 @@ describe('population pyramid', () => {
       if (bar.sex === 'male') expect(bar.x + bar.width).toBeCloseTo(geometry.centreLeft, 6);
       else expect(bar.x).toBeCloseTo(geometry.centreRight, 6);
     }
-    const [age0, age50] = [geometry.bars.find((b) => b.age === '0' && b.sex === 'male')!, geometry.bars.find((b) => b.age === '50' && b.sex === 'male')!];
+    const [age0, age50] = [
+      geometry.bars.find((b) => b.age === '0' && b.sex === 'male')!,
+      geometry.bars.find((b) => b.age === '50' && b.sex === 'male')!,
+    ];
     expect(age0.width / age50.width).toBeCloseTo(1000 / 550, 6);
   });
 
@@ -52,7 +55,13 @@ describe('population pyramid', () => {
   it('is an image named by its title and described by its desc', () => {
     const html = String(<PopulationPyramid {...props} />);
     const [svg] = elements(html, 'svg');
-    expect(svg).toMatchObject({ role: 'img', 'aria-labelledby': 'pyr-title', 'aria-describedby': 'pyr-desc', viewBox: expect.stringMatching(/^0 0 640 \d+/), width: '100%' });
+    expect(svg).toMatchObject({
+      role: 'img',
+      'aria-labelledby': 'pyr-title',
+      'aria-describedby': 'pyr-desc',
+      viewBox: expect.stringMatching(/^0 0 640 \d+/),
+      width: '100%',
+    });
     expect(html).toContain('<title id="pyr-title">Befolkning etter alder</title>');
     expect(html).not.toContain('style=');
   });

@@ -73,16 +73,38 @@ export function pyramidGeometry({ ages, series }: Pick<PopulationPyramidProps, '
   const centreLeft = MARGIN.left + half;
   const centreRight = centreLeft + AGE_GAP;
   const largest = max(series.flatMap((s) => [...s.male, ...s.female])) ?? 0;
-  const scale = scaleLinear().domain([0, largest > 0 ? largest : 1]).range([0, half]).nice();
-  const rows = scaleBand<number>().domain(ages.map((_, index) => index)).range([MARGIN.top + PLOT_HEIGHT, MARGIN.top]).paddingInner(ages.length > 40 ? 0 : 0.1);
+  const scale = scaleLinear()
+    .domain([0, largest > 0 ? largest : 1])
+    .range([0, half])
+    .nice();
+  const rows = scaleBand<number>()
+    .domain(ages.map((_, index) => index))
+    .range([MARGIN.top + PLOT_HEIGHT, MARGIN.top])
+    .paddingInner(ages.length > 40 ? 0 : 0.1);
   const y = (index: number) => rows(index) ?? 0;
   const left = (value: number) => centreLeft - scale(value);
   const right = (value: number) => centreRight + scale(value);
   const [first, ...others] = series;
   const bars = first
     ? ages.flatMap((age, index) => [
-        { sex: 'male' as const, age, value: first.male[index]!, x: left(first.male[index]!), y: y(index), width: scale(first.male[index]!), height: rows.bandwidth() },
-        { sex: 'female' as const, age, value: first.female[index]!, x: centreRight, y: y(index), width: scale(first.female[index]!), height: rows.bandwidth() },
+        {
+          sex: 'male' as const,
+          age,
+          value: first.male[index]!,
+          x: left(first.male[index]!),
+          y: y(index),
+          width: scale(first.male[index]!),
+          height: rows.bandwidth(),
+        },
+        {
+          sex: 'female' as const,
+          age,
+          value: first.female[index]!,
+          x: centreRight,
+          y: y(index),
+          width: scale(first.female[index]!),
+          height: rows.bandwidth(),
+        },
       ])
     : [];
   const gap = (rows.step() - rows.bandwidth()) / 2;
@@ -127,7 +149,10 @@ function outlinePath(steps: readonly { x: number; top: number; bottom: number }[
 export function PopulationPyramid(props: PopulationPyramidProps) {
   const geometry = pyramidGeometry(props);
   const { id, title, description, locale, maleLabel, femaleLabel, ageLabel, valueLabel } = props;
-  const labels = tickLabels(locale, geometry.ticks.map((t) => t.value));
+  const labels = tickLabels(
+    locale,
+    geometry.ticks.map((t) => t.value),
+  );
   const axisY = MARGIN.top + PLOT_HEIGHT;
   const ticks: AxisTick[] = geometry.ticks.flatMap((tick, index) => [
     { at: round(geometry.centreLeft - tick.at), label: labels[index]! },
@@ -180,10 +205,12 @@ export function pyramidLegend({ series, maleLabel, femaleLabel }: PopulationPyra
   return [
     { label: `${maleLabel} ${first.label}`, swatch: { kind: 'fill', colour: PYRAMID_COLOURS.male } },
     { label: `${femaleLabel} ${first.label}`, swatch: { kind: 'fill', colour: PYRAMID_COLOURS.female } },
-    ...others.map((s, index): LegendItem => ({
-      label: s.label,
-      swatch: { kind: 'line', colour: TEXT, dash: OUTLINE_DASHES[index % OUTLINE_DASHES.length]!, halo: true },
-    })),
+    ...others.map(
+      (s, index): LegendItem => ({
+        label: s.label,
+        swatch: { kind: 'line', colour: TEXT, dash: OUTLINE_DASHES[index % OUTLINE_DASHES.length]!, halo: true },
+      }),
+    ),
   ];
 }
 
@@ -198,7 +225,12 @@ export function pyramidData({ title, ages, series, maleLabel, femaleLabel, ageLa
   ];
   const rows = ages.map((age, index) => ({
     age,
-    ...Object.fromEntries(series.flatMap((s) => [[`male_${s.key}`, s.male[index]!], [`female_${s.key}`, s.female[index]!]])),
+    ...Object.fromEntries(
+      series.flatMap((s) => [
+        [`male_${s.key}`, s.male[index]!],
+        [`female_${s.key}`, s.female[index]!],
+      ]),
+    ),
   }));
   return { title, columns, rows };
 }

@@ -77,7 +77,19 @@ export interface AxisTick {
 }
 
 /** A horizontal axis at `y` with vertical grid lines up to `gridTop`, tick labels below. */
-export function XAxis({ ticks, y, gridTop, from, to }: { ticks: readonly AxisTick[]; y: number; gridTop: number; from: number; to: number }) {
+export function XAxis({
+  ticks,
+  y,
+  gridTop,
+  from,
+  to,
+}: {
+  ticks: readonly AxisTick[];
+  y: number;
+  gridTop: number;
+  from: number;
+  to: number;
+}) {
   return (
     <g class="chart__axis" aria-hidden="true">
       {ticks.map((tick) => (
@@ -94,7 +106,19 @@ export function XAxis({ ticks, y, gridTop, from, to }: { ticks: readonly AxisTic
 }
 
 /** A vertical axis at `x` with horizontal grid lines across to `gridRight`, tick labels to the left. */
-export function YAxis({ ticks, x, gridRight, from, to }: { ticks: readonly AxisTick[]; x: number; gridRight: number; from: number; to: number }) {
+export function YAxis({
+  ticks,
+  x,
+  gridRight,
+  from,
+  to,
+}: {
+  ticks: readonly AxisTick[];
+  x: number;
+  gridRight: number;
+  from: number;
+  to: number;
+}) {
   return (
     <g class="chart__axis" aria-hidden="true">
       {ticks.map((tick) => (
@@ -131,7 +155,13 @@ const SYMBOLS: Record<MarkerShape, SymbolType> = {
 /** A marker shape centred on (x, y); `size` is its area in square SVG units. */
 export function Marker({ shape, x, y, colour, size = 40 }: { shape: MarkerShape; x: number; y: number; colour: string; size?: number }) {
   return (
-    <path d={symbol(SYMBOLS[shape], size)() ?? ''} transform={`translate(${round(x)},${round(y)})`} fill={colour} stroke="#ffffff" stroke-width="1" />
+    <path
+      d={symbol(SYMBOLS[shape], size)() ?? ''}
+      transform={`translate(${round(x)},${round(y)})`}
+      fill={colour}
+      stroke="#ffffff"
+      stroke-width="1"
+    />
   );
 }
 
@@ -155,8 +185,18 @@ export function PatternDefs({ chartId }: { chartId: string }) {
   return (
     <defs>
       {PATTERNS.filter((kind): kind is Exclude<PatternKind, ''> => kind !== '').map((kind) => (
-        <pattern id={`${chartId}-${kind}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform={kind === 'backhatch' ? 'rotate(-45)' : kind === 'dots' ? undefined : 'rotate(45)'}>
-          {kind === 'dots' ? <circle cx="3" cy="3" r="1.3" fill="#ffffff" /> : <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="1.5" />}
+        <pattern
+          id={`${chartId}-${kind}`}
+          width="6"
+          height="6"
+          patternUnits="userSpaceOnUse"
+          patternTransform={kind === 'backhatch' ? 'rotate(-45)' : kind === 'dots' ? undefined : 'rotate(45)'}
+        >
+          {kind === 'dots' ? (
+            <circle cx="3" cy="3" r="1.3" fill="#ffffff" />
+          ) : (
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="1.5" />
+          )}
           {kind === 'cross' ? <line x1="0" y1="3" x2="6" y2="3" stroke="#ffffff" stroke-width="1.5" /> : ''}
         </pattern>
       ))}
@@ -176,7 +216,17 @@ export function wrapLabel(label: string, width: number): string[] {
 }
 
 /** A label of several lines, the block centred vertically on `y`. */
-export function WrappedText({ x, y, lines, anchor }: { x: number; y: number; lines: readonly string[]; anchor: 'start' | 'middle' | 'end' }) {
+export function WrappedText({
+  x,
+  y,
+  lines,
+  anchor,
+}: {
+  x: number;
+  y: number;
+  lines: readonly string[];
+  anchor: 'start' | 'middle' | 'end';
+}) {
   const lineHeight = FONT_SIZE + 2;
   const first = y - ((lines.length - 1) * lineHeight) / 2;
   return (

@@ -18,10 +18,25 @@ export interface ChartTableProps {
 export function ChartTable({ data, locale, rowHref, rowId, captionHidden = false }: ChartTableProps) {
   const columns: Column<ChartRow>[] = data.columns.map((column) =>
     column.rowHeader
-      ? { header: columnHeading(column), rowHeader: true, cell: (row) => <RowHeading text={formatCell(locale, column, row[column.key])} href={rowHref?.(row)} /> }
+      ? {
+          header: columnHeading(column),
+          rowHeader: true,
+          cell: (row) => <RowHeading text={formatCell(locale, column, row[column.key])} href={rowHref?.(row)} />,
+        }
       : { header: columnHeading(column), numeric: true, text: (row) => formatCell(locale, column, row[column.key]) },
   );
-  return <DataTable columns={columns} rows={data.rows} caption={data.title} captionHidden={captionHidden} scrollLabel={data.title} class="chart-table" size="sm" rowId={rowId} />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={data.rows}
+      caption={data.title}
+      captionHidden={captionHidden}
+      scrollLabel={data.title}
+      class="chart-table"
+      size="sm"
+      rowId={rowId}
+    />
+  );
 }
 
 export function columnHeading(column: ChartColumn): string {

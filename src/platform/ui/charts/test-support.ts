@@ -9,7 +9,12 @@ export function elements(html: string, tag: string): Attributes[] {
 }
 
 function attributes(text: string): Attributes {
-  return Object.fromEntries([...text.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replaceAll('&#34;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')]));
+  return Object.fromEntries(
+    [...text.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [
+      m[1]!,
+      m[2]!.replaceAll('&#34;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'),
+    ]),
+  );
 }
 
 /** The text content of every `<tag>…</tag>` in `html`. */

@@ -22,7 +22,11 @@ export interface ComparePageProps {
 export function ComparePage({ ctx, municipalities, chosen, summed, scenario, sideBySide, sum }: ComparePageProps) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('kommune.compare.title')} crumbs={[{ label: t('kommune.index.title'), href: `/kommune?lang=${ctx.locale}` }, { label: t('kommune.compare.title') }]}>
+    <Layout
+      ctx={ctx}
+      title={t('kommune.compare.title')}
+      crumbs={[{ label: t('kommune.index.title'), href: `/kommune?lang=${ctx.locale}` }, { label: t('kommune.compare.title') }]}
+    >
       <PageHeading title={t('kommune.compare.title')} lead={t('kommune.compare.lead')} />
       <form method="get" action="/kommune/sammenlign" class="ds-card">
         <input type="hidden" name="lang" value={ctx.locale} />
@@ -72,14 +76,12 @@ export function ComparePage({ ctx, municipalities, chosen, summed, scenario, sid
           <h2 class="ds-heading" data-size="sm" id="side-heading" safe>
             {sideBySide.title}
           </h2>
-          <ChartFigure
-            data={sideBySide}
-            locale={ctx.locale}
-            downloads={chartDownloads(ctx, sideBySide.title, 'compare')}
-          />
+          <ChartFigure data={sideBySide} locale={ctx.locale} downloads={chartDownloads(ctx, sideBySide.title, 'compare')} />
         </section>
       ) : (
-        <p class="ds-paragraph" safe>{t('kommune.compare.none')}</p>
+        <p class="ds-paragraph" safe>
+          {t('kommune.compare.none')}
+        </p>
       )}
       {sum ? (
         <section aria-labelledby="sum-heading">

@@ -12,7 +12,11 @@ import { chartDownloads, OverviewLinks } from './sections.js';
 export function DenmarkPage({ ctx, table, children }: { ctx: PageContext; table: ChartData; children?: Children }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('kommune.denmark.title')} crumbs={[{ label: t('kommune.index.title'), href: `/kommune?lang=${ctx.locale}` }, { label: t('kommune.denmark.title') }]}>
+    <Layout
+      ctx={ctx}
+      title={t('kommune.denmark.title')}
+      crumbs={[{ label: t('kommune.index.title'), href: `/kommune?lang=${ctx.locale}` }, { label: t('kommune.denmark.title') }]}
+    >
       <PageHeading title={t('kommune.denmark.title')} lead={t('kommune.denmark.lead')} />
       <section aria-labelledby="denmark-map-heading">
         <h2 class="ds-heading" data-size="sm" id="denmark-map-heading" safe>

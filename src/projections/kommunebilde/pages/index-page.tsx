@@ -26,7 +26,9 @@ export function IndexPage({ ctx, directory, query, found }: IndexPageProps) {
             {t('kommune.search.results', { query })}
           </h2>
           {found.length === 0 ? (
-            <p class="ds-paragraph" safe>{t('kommune.search.none', { query })}</p>
+            <p class="ds-paragraph" safe>
+              {t('kommune.search.none', { query })}
+            </p>
           ) : (
             <ul class="ds-list">
               {found.map((m) => (

@@ -34,7 +34,11 @@ export function MapPage({ ctx, indicator, year, years, indicatorLabel, summary, 
     return `${url.pathname}${url.search}#map-table`;
   };
   return (
-    <Layout ctx={ctx} title={t('kommune.map.title')} crumbs={[{ label: t('kommune.index.title'), href: `/kommune?lang=${ctx.locale}` }, { label: t('kommune.map.title') }]}>
+    <Layout
+      ctx={ctx}
+      title={t('kommune.map.title')}
+      crumbs={[{ label: t('kommune.index.title'), href: `/kommune?lang=${ctx.locale}` }, { label: t('kommune.map.title') }]}
+    >
       <PageHeading title={t('kommune.map.title')} lead={t('kommune.map.lead')} />
       <form method="get" action="/kart" class="ds-card">
         <input type="hidden" name="lang" value={ctx.locale} />
@@ -84,7 +88,9 @@ export function MapPage({ ctx, indicator, year, years, indicatorLabel, summary, 
                     <th scope="col" aria-sort={current ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
                       {key ? (
                         <a class="ds-link" href={sortHref(key)} aria-label={t('kommune.map.sortBy', { column: column.label })} safe>
-                          {current ? `${column.label} (${t(order === 'asc' ? 'kommune.map.sortedAscending' : 'kommune.map.sortedDescending')})` : column.label}
+                          {current
+                            ? `${column.label} (${t(order === 'asc' ? 'kommune.map.sortedAscending' : 'kommune.map.sortedDescending')})`
+                            : column.label}
                         </a>
                       ) : (
                         <span safe>{column.label}</span>

@@ -79,7 +79,12 @@ export function staffingBarCharts(ctx: PageContext, staffing: ChartData): BarCha
     };
   };
   return [
-    chart('users', t('kommune.staffing.usersChart'), t('kommune.staffing.usersDescription', { years: yearList }), t('kommune.staffing.users')),
+    chart(
+      'users',
+      t('kommune.staffing.usersChart'),
+      t('kommune.staffing.usersDescription', { years: yearList }),
+      t('kommune.staffing.users'),
+    ),
     chart('fte', t('kommune.staffing.fteChart'), t('kommune.staffing.fteDescription', { years: yearList }), t('kommune.staffing.fte')),
   ];
 }
@@ -102,7 +107,12 @@ export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: Overv
         <h2 class="ds-heading" data-size="sm" id="pyramid-heading" safe>
           {charts.pyramid.title}
         </h2>
-        <ChartFigure data={pyramidTable} locale={ctx.locale} tableSummary={t('kommune.table.show')} downloads={chartDownloads(ctx, charts.pyramid.title, 'pyramid')}>
+        <ChartFigure
+          data={pyramidTable}
+          locale={ctx.locale}
+          tableSummary={t('kommune.table.show')}
+          downloads={chartDownloads(ctx, charts.pyramid.title, 'pyramid')}
+        >
           <PopulationPyramid {...charts.pyramid} />
         </ChartFigure>
       </section>
@@ -110,7 +120,9 @@ export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: Overv
         <h2 class="ds-heading" data-size="sm" id="age-groups-heading" safe>
           {charts['age-groups'].title}
         </h2>
-        <p class="ds-paragraph" safe>{t('kommune.ageGroups.band')}</p>
+        <p class="ds-paragraph" safe>
+          {t('kommune.ageGroups.band')}
+        </p>
         <ChartFigure
           data={lineChartData(charts['age-groups'])}
           locale={ctx.locale}

@@ -16,7 +16,7 @@ export async function questionRoutes(app: FastifyInstance) {
   const db = app.database.db;
 
   async function renderQuestions(
-    request: FastifyRequest,
+    _request: FastifyRequest,
     response: FastifyReply,
     call: StoredCall,
     values = { question: '', answer: '' },

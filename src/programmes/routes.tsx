@@ -288,7 +288,7 @@ export async function programmeRoutes(app: FastifyInstance) {
   }
 
   async function renderForm(
-    request: FastifyRequest,
+    _request: FastifyRequest,
     reply: FastifyReply,
     programme: Programme,
     call: StoredCall | undefined,

@@ -90,7 +90,7 @@ export async function templateRoutes(app: FastifyInstance) {
   }
 
   async function renderTemplate(
-    request: FastifyRequest,
+    _request: FastifyRequest,
     response: FastifyReply,
     template: Template,
     view: Partial<TemplateEditView> = {},

@@ -536,7 +536,7 @@ function EligibilityCheck({ ctx, call, check }: { ctx: PageContext; call: Stored
         ) : (
           ''
         )}
-        {check && check.query && check.matches.length === 0 ? (
+        {check?.query && check.matches.length === 0 ? (
           <p class="ds-paragraph" role="status" safe>
             {t('programmes.check.none', { query: check.query })}
           </p>

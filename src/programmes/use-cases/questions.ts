@@ -38,7 +38,7 @@ export async function askQuestion(
   if (problems.length > 0) return refuse({ kind: 'invalidQuestion', problems });
   return inTransaction(db, async (trx) => {
     const call = await findCall(trx, callId);
-    if (!call || call.status !== 'published') return refuse<ProgrammeProblem>({ kind: 'callNotFound' });
+    if (call?.status !== 'published') return refuse<ProgrammeProblem>({ kind: 'callNotFound' });
     const id = await insertQuestion(trx, {
       callId,
       status: 'asked',

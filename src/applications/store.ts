@@ -431,27 +431,24 @@ export async function storeAttachment(
 /** Whether the file belongs to the application (an attachment or a member's decision). */
 export async function applicationFile(db: Queryable, applicationId: string, fileId: string): Promise<boolean> {
   if (!isUuid(fileId)) return false;
-  const link = await db
+  const ofApplication = db
     .selectFrom('application_files')
-    .select('file_id')
+    .select('file_id as id')
     .where('application_id', '=', applicationId)
-    .where('file_id', '=', fileId)
-    .executeTakeFirst();
-  if (link) return true;
-  const decision = await db
+    .where('file_id', '=', fileId);
+  const decisions = db
     .selectFrom('application_members')
-    .select('decision_file_id')
+    .select('decision_file_id as id')
     .where('application_id', '=', applicationId)
     .where('decision_file_id', '=', fileId)
-    .executeTakeFirst();
-  if (decision) return true;
-  const pdf = await db
+    .$narrowType<{ id: string }>();
+  const receipts = db
     .selectFrom('application_submissions')
-    .select('pdf_file_id')
+    .select('pdf_file_id as id')
     .where('application_id', '=', applicationId)
     .where('pdf_file_id', '=', fileId)
-    .executeTakeFirst();
-  return pdf !== undefined;
+    .$narrowType<{ id: string }>();
+  return (await ofApplication.union(decisions).union(receipts).executeTakeFirst()) !== undefined;
 }
 
 /** A (new or renewed) pending invitation of a municipality into the network. */

@@ -1,16 +1,19 @@
+import type { Children } from '@kitajs/html';
 /** Designsystemet's form fields, each with its label, help text and error message wired for screen readers. */
-/** A labelled text input with its error message (Designsystemet's field pattern). */
-export function TextField(props: {
+
+interface FieldProps {
   id: string;
   label: string;
-  value: string;
   error?: string | undefined;
-  type?: string;
-  help?: string;
-  inputmode?: string;
-  size?: number;
-}) {
-  const describedBy = [props.help ? `${props.id}-help` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  help?: string | undefined;
+}
+
+/** The ids the control is described by: its help text and its error message, when present. */
+const describedBy = ({ id, help, error }: FieldProps) =>
+  [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** Label and help above the control, error message below (Designsystemet's field pattern). */
+function Field({ children, ...props }: FieldProps & { children: Children }) {
   return (
     <div class="ds-field">
       <label class="ds-label" for={props.id} safe>
@@ -23,6 +26,26 @@ export function TextField(props: {
       ) : (
         ''
       )}
+      {children}
+      <ErrorMessage id={props.id} error={props.error} />
+    </div>
+  );
+}
+
+function ErrorMessage({ id, error }: { id?: string; error?: string | undefined }) {
+  return error ? (
+    <p class="ds-validation-message" data-color="danger" id={id ? `${id}-error` : undefined} safe>
+      {error}
+    </p>
+  ) : (
+    ''
+  );
+}
+
+/** A labelled text input with its error message. */
+export function TextField(props: FieldProps & { value: string; type?: string; inputmode?: string; size?: number }) {
+  return (
+    <Field {...props}>
       <input
         class="ds-input"
         id={props.id}
@@ -32,41 +55,15 @@ export function TextField(props: {
         inputmode={props.inputmode}
         size={props.size === undefined ? undefined : String(props.size)}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(props)}
       />
-      {props.error ? (
-        <p class="ds-validation-message" data-color="danger" id={`${props.id}-error`} safe>
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
-    </div>
+    </Field>
   );
 }
 
-export function TextArea(props: {
-  id: string;
-  label: string;
-  value: string;
-  error?: string | undefined;
-  help?: string;
-  rows?: number;
-  lang?: string;
-}) {
-  const describedBy = [props.help ? `${props.id}-help` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+export function TextArea(props: FieldProps & { value: string; rows?: number; lang?: string }) {
   return (
-    <div class="ds-field">
-      <label class="ds-label" for={props.id} safe>
-        {props.label}
-      </label>
-      {props.help ? (
-        <p class="ds-paragraph" data-size="sm" id={`${props.id}-help`} safe>
-          {props.help}
-        </p>
-      ) : (
-        ''
-      )}
+    <Field {...props}>
       <textarea
         class="ds-input"
         id={props.id}
@@ -74,40 +71,24 @@ export function TextArea(props: {
         rows={String(props.rows ?? 5)}
         lang={props.lang}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(props)}
         safe
       >
         {props.value}
       </textarea>
-      {props.error ? (
-        <p class="ds-validation-message" data-color="danger" id={`${props.id}-error`} safe>
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
-    </div>
+    </Field>
   );
 }
 
-export function Select(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  error?: string | undefined;
-}) {
+export function Select(props: Omit<FieldProps, 'help'> & { value: string; options: { value: string; label: string }[] }) {
   return (
-    <div class="ds-field">
-      <label class="ds-label" for={props.id} safe>
-        {props.label}
-      </label>
+    <Field {...props}>
       <select
         class="ds-input"
         id={props.id}
         name={props.id}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        aria-describedby={describedBy(props)}
       >
         {props.options.map((option) => (
           <option value={option.value} selected={option.value === props.value} safe>
@@ -115,14 +96,7 @@ export function Select(props: {
           </option>
         ))}
       </select>
-      {props.error ? (
-        <p class="ds-validation-message" data-color="danger" id={`${props.id}-error`} safe>
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
-    </div>
+    </Field>
   );
 }
 
@@ -141,13 +115,7 @@ export function Checkbox(props: { id: string; name: string; value?: string; labe
       <label class="ds-label" for={props.id} safe>
         {props.label}
       </label>
-      {props.error ? (
-        <p class="ds-validation-message" data-color="danger" safe>
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
+      <ErrorMessage error={props.error} />
     </div>
   );
 }

@@ -11,9 +11,6 @@ export type Names = Record<Locale, string>;
 
 export type Audience = 'staff' | 'public';
 
-/** A workflow's states with their staff and public names. */
-export type WorkflowStates = Record<string, { staff: Names; public: Names }>;
-
 export interface TransitionRule<S extends string> {
   from: readonly S[];
   /** One target, or several where the caller chooses (e.g. back to the state before a pause). */
@@ -96,9 +93,4 @@ export function transitionMatrix<S extends string, A extends string>(workflow: W
       ]),
     );
   return Object.fromEntries(workflow.states.map((state) => [state, row(state)])) as Record<S, Record<A, S[] | null>>;
-}
-
-/** @deprecated use `defineWorkflow(...).name`; kept while the capabilities move to it. */
-export function nameOfState<T extends WorkflowStates>(states: T, state: keyof T, audience: Audience, locale: Locale): string {
-  return states[state]![audience][locale];
 }

@@ -333,10 +333,19 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     const silje = await as(SILJE);
     found.push(...(await sweep(silje, "applicant's application page with a decision", `/soknader/${appId('4001')}`)));
     const siljePlain = await as(SILJE, false);
+    // The letter is made by a background job after the decision: wait for it as Silje would, by reloading.
+    const letterLink = `a[href*="/soknader/${appId('4001')}/vedtaksbrev"]`;
+    await expect
+      .poll(
+        async () => {
+          await siljePlain.goto(`${running.baseUrl}/soknader/${appId('4001')}`);
+          return siljePlain.locator(letterLink).count();
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(1);
     found.push(
-      ...(await controlsPresent(siljePlain, "applicant's application page with a decision", `/soknader/${appId('4001')}`, [
-        `a[href*="/soknader/${appId('4001')}/vedtaksbrev"]`,
-      ])),
+      ...(await controlsPresent(siljePlain, "applicant's application page with a decision", `/soknader/${appId('4001')}`, [letterLink])),
     );
     report(found);
   }, 600_000);

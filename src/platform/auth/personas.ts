@@ -46,6 +46,15 @@ export const PERSONAS: Persona[] = [
     roles: [{ organisation: 'kdd', role: 'programme_owner' }],
   },
   {
+    subject: 'persona-kdd-approver',
+    name: 'Kari Nilsen',
+    email: 'kari.nilsen@kdd.example.no',
+    loginKind: 'employee',
+    description: 'approves decisions (second pair of eyes), KDD',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'kdd', role: 'decision_approver' }],
+  },
+  {
     subject: 'persona-sfvt-officer',
     name: 'Lars Berg',
     email: 'lars.berg@statsforvalteren.example.no',

@@ -33,6 +33,7 @@ export const da: CatalogueOf<typeof nb> = {
   'home.noRoles': 'Du har endnu ingen roller i en organisation.',
   'role.admin': 'Systemadministrator',
   'role.programme_owner': 'Programejer',
+  'role.decision_approver': 'Godkender af afgørelser',
   'role.case_worker': 'Sagsbehandler',
   'role.reviewer': 'Bedømmer',
   'role.citizen': 'Borger',

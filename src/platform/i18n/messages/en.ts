@@ -33,6 +33,7 @@ export const en: CatalogueOf<typeof nb> = {
   'home.noRoles': 'You have no roles in any organisation yet.',
   'role.admin': 'System administrator',
   'role.programme_owner': 'Programme owner',
+  'role.decision_approver': 'Decision approver',
   'role.case_worker': 'Case worker',
   'role.reviewer': 'Reviewer',
   'role.citizen': 'Citizen',

@@ -31,6 +31,7 @@ export const nb = {
   'home.noRoles': 'Du har ingen roller i noen virksomhet ennå.',
   'role.admin': 'Systemadministrator',
   'role.programme_owner': 'Programeier',
+  'role.decision_approver': 'Godkjenner av vedtak',
   'role.case_worker': 'Saksbehandler',
   'role.reviewer': 'Fagvurderer',
   'role.citizen': 'Innbygger',

@@ -33,6 +33,7 @@ export const nn: CatalogueOf<typeof nb> = {
   'home.noRoles': 'Du har ingen roller i nokon verksemd enno.',
   'role.admin': 'Systemadministrator',
   'role.programme_owner': 'Programeigar',
+  'role.decision_approver': 'Godkjennar av vedtak',
   'role.case_worker': 'Sakshandsamar',
   'role.reviewer': 'Fagvurderar',
   'role.citizen': 'Innbyggjar',

@@ -128,7 +128,7 @@ try {
   const recomputes: number[] = [];
   for (let i = 0; i < RECOMPUTES; i++) {
     const code = codes[(i * 31) % codes.length]!;
-    recomputes.push(await timedGet(`${server.baseUrl}/kommune/${code}?scenario=high&fertility=${(i % 20) - 10}&migration=${i + 1}`));
+    recomputes.push(await timedGet(`${server.baseUrl}/kommune/${code}?scenario=high&fertility=${(i % 20) - 10}&migration=${(i % 4) + 1}`));
   }
   const home = await (await fetch(`${server.baseUrl}/kommune/0301`)).text();
   const stylesheet = /href="(\/static\/[0-9a-f]+\/app\.css)"/.exec(home)?.[1];

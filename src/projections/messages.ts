@@ -52,6 +52,9 @@ export const kommuneMessages = defineMessages({
     'kommune.scenario.reset': 'Tilbake til hovedalternativet',
     'kommune.scenario.adjusted': 'Justert scenario. Adressen til denne siden gir de samme tallene og kan deles.',
     'kommune.scenario.range': 'Fra {min} til {max}.',
+    'kommune.scenario.migrationRange': 'Fra {min} til {max} personer i året: høyst {share} % av folketallet ({population}) i året.',
+    'kommune.scenario.migrationOutOfRange':
+      'Ekstra netto innflytting må ligge mellom {min} og {max} personer i året her: høyst {share} % av folketallet ({population}) i året. Endre tallet og beregn på nytt.',
     'kommune.pyramid.heading': 'Befolkningspyramide {base} og {year}',
     'kommune.ageGroups.heading': 'Aldersgrupper {from}–{to}',
     'kommune.ageGroups.band': 'Tallene følger valgt alternativ; lavt og høyt alternativ viser usikkerheten.',
@@ -186,6 +189,9 @@ export const kommuneMessages = defineMessages({
     'kommune.scenario.reset': 'Tilbake til hovudalternativet',
     'kommune.scenario.adjusted': 'Justert scenario. Adressa til denne sida gir dei same tala og kan delast.',
     'kommune.scenario.range': 'Frå {min} til {max}.',
+    'kommune.scenario.migrationRange': 'Frå {min} til {max} personar i året: høgst {share} % av folketalet ({population}) i året.',
+    'kommune.scenario.migrationOutOfRange':
+      'Ekstra netto innflytting må liggje mellom {min} og {max} personar i året her: høgst {share} % av folketalet ({population}) i året. Endre talet og rekn ut på nytt.',
     'kommune.pyramid.heading': 'Befolkningspyramide {base} og {year}',
     'kommune.ageGroups.heading': 'Aldersgrupper {from}–{to}',
     'kommune.ageGroups.band': 'Tala følgjer valt alternativ; lågt og høgt alternativ viser uvissa.',
@@ -321,6 +327,9 @@ export const kommuneMessages = defineMessages({
     'kommune.scenario.reset': 'Tilbage til hovedalternativet',
     'kommune.scenario.adjusted': 'Justeret scenarie. Adressen på denne side giver de samme tal og kan deles.',
     'kommune.scenario.range': 'Fra {min} til {max}.',
+    'kommune.scenario.migrationRange': 'Fra {min} til {max} personer om året: højst {share} % af befolkningen ({population}) om året.',
+    'kommune.scenario.migrationOutOfRange':
+      'Ekstra nettotilflytning skal ligge mellem {min} og {max} personer om året her: højst {share} % af befolkningen ({population}) om året. Ret tallet og beregn igen.',
     'kommune.pyramid.heading': 'Befolkningspyramide {base} og {year}',
     'kommune.ageGroups.heading': 'Aldersgrupper {from}–{to}',
     'kommune.ageGroups.band': 'Tallene følger det valgte alternativ; lavt og højt alternativ viser usikkerheden.',
@@ -455,6 +464,9 @@ export const kommuneMessages = defineMessages({
     'kommune.scenario.reset': 'Back to the main alternative',
     'kommune.scenario.adjusted': 'Adjusted scenario. The address of this page gives the same figures and can be shared.',
     'kommune.scenario.range': 'From {min} to {max}.',
+    'kommune.scenario.migrationRange': 'From {min} to {max} persons a year: at most {share} % of the population ({population}) a year.',
+    'kommune.scenario.migrationOutOfRange':
+      'Extra net in-migration must lie between {min} and {max} persons a year here: at most {share} % of the population ({population}) a year. Change the number and recalculate.',
     'kommune.pyramid.heading': 'Population pyramid {base} and {year}',
     'kommune.ageGroups.heading': 'Age groups {from}–{to}',
     'kommune.ageGroups.band': 'The figures follow the chosen alternative; the low and high alternatives show the uncertainty.',

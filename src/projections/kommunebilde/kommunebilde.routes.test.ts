@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../platform/config.js';
@@ -74,6 +75,42 @@ describe('municipality pages', () => {
       expect(response.body, url).toContain(translator('en')(status === 404 ? 'error.404.title' : 'error.400.title'));
       expect(response.body, url).not.toMatch(/at .*\.ts|Error:/);
     }
+  });
+
+  it('extra migration is bounded by the area’s own population, with the range in the refusal', async () => {
+    const utsira = await get('/kommune/1151?migration=-4000&lang=en');
+    expect(utsira.statusCode).toBe(400);
+    expect(utsira.body).toMatch(/must lie between −?-?\d+ and \d+ persons a year here: at most 2 % of the population \(\d+\)/);
+    const page = await get('/kommune/1151?lang=nn');
+    const max = Number(/name="migration"[^>]*max="(\d+)"/.exec(page.body)![1]);
+    expect(max).toBeGreaterThanOrEqual(1);
+    expect(max).toBeLessThan(10);
+    expect((await get(`/kommune/1151?migration=${max}`)).statusCode).toBe(200);
+    expect((await get(`/kommune/1151?migration=${max + 1}`)).statusCode).toBe(400);
+    expect((await get('/kommune/0301?migration=-4000')).statusCode).toBe(200);
+    expect((await get('/api/v1/municipalities/1151/projection?migration=-4000')).statusCode).toBe(400);
+    expect((await get('/kommune/sammenlign?k=0301&k=1151&migration=100')).statusCode).toBe(400);
+  });
+
+  it('no scenario values reach a 500, for the smallest and the largest municipality', async () => {
+    const integer = (min: number, max: number) => fc.oneof(fc.integer({ min, max }), fc.integer());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('1151', '0301'),
+        integer(-50, 50),
+        fc.oneof(
+          fc.integer({ min: -10, max: 10 }).map((half) => half / 2),
+          fc.double({ noNaN: true }),
+        ),
+        integer(-20_000, 20_000),
+        async (code, fertility, lifeExpectancy, migration) => {
+          const url = `/kommune/${code}?fertility=${fertility}&lifeExpectancy=${lifeExpectancy}&migration=${migration}`;
+          const response = await get(url);
+          expect(response.statusCode, url).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 60, seed: 20261203 },
+    );
   });
 
   it('an adjusted scenario changes the figures and keeps its parameters in the URL', async () => {

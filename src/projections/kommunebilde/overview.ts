@@ -44,22 +44,22 @@ export async function municipalityRanks(
   code: string,
   own: AreaFigures,
   choice: ScenarioChoice,
-): Promise<NonNullable<HeadlineFacts['rank']>> {
+): Promise<HeadlineFacts['rank']> {
   const year = headlineYear(own);
-  const all = await service.allMunicipalities(choice.scenario);
+  const every = await service.allMunicipalities(choice.scenario);
   const value = indicatorValue(own, RANK_INDICATOR, year);
-  const valueIn = (c: string) => (c === code ? value : indicatorValue(all.get(c)!, RANK_INDICATOR, year));
+  const valueIn = (c: string) => (c === code ? value : indicatorValue(every.get(c)!, RANK_INDICATOR, year));
   const county = directory.municipality(code)!.countyCode;
-  return {
-    all: rankAmong(
-      value,
-      directory.municipalities.map((m) => valueIn(m.code)),
-    )!,
-    county: rankAmong(
-      value,
-      directory.municipalitiesIn(county).map((m) => valueIn(m.code)),
-    )!,
-  };
+  const all = rankAmong(
+    value,
+    directory.municipalities.map((m) => valueIn(m.code)),
+  );
+  const inCounty = rankAmong(
+    value,
+    directory.municipalitiesIn(county).map((m) => valueIn(m.code)),
+  );
+  // An area with nobody over 80 left in the scenario has no ratio to rank.
+  return all && inCounty ? { all, county: inCounty } : undefined;
 }
 
 export function sentencesFor(outlook: Outlook, name: string, locale: Locale, t: Translate, rank?: HeadlineFacts['rank']): string[] {

@@ -30,7 +30,14 @@ import { DenmarkPage } from './pages/denmark.js';
 import { MapPage } from './pages/map.js';
 import { IndexPage } from './pages/index-page.js';
 import { chartData, overviewCharts } from './pages/sections.js';
-import { scenarioChoice, scenarioQueryProperties, type ScenarioParams } from './scenario-query.js';
+import {
+  migrationOutsideRange,
+  migrationRange,
+  migrationRangeWords,
+  scenarioChoice,
+  scenarioQueryProperties,
+  type ScenarioParams,
+} from './scenario-query.js';
 import {
   cacheKey,
   createProjectionService,
@@ -203,6 +210,7 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
     const directory = await service.directory();
     const chosen = [...new Set((query.k ?? []).filter((code) => code !== ''))];
     if (chosen.some((code) => !directory.municipality(code))) throw notFound();
+    for (const code of chosen) await checkMigration(request, service, [code]);
     const choice = scenarioChoice(query);
     const ctx = reply.pageContext();
     const named = await Promise.all(
@@ -357,6 +365,7 @@ async function sendAreaPage(
   const pageKey = request.principal === null && !query.format ? `${await service.version()}|${request.locale}|${request.url}` : undefined;
   const rendered = pageKey === undefined ? undefined : renderedPages.get(pageKey);
   if (rendered !== undefined) return reply.html(rendered);
+  const migration = await checkMigration(request, service, codes);
   const choice = scenarioChoice(query);
   const outlook = await service.outlook({ codes, ...choice }, request.ip);
   const year = yearOf(outlook.selected, query.year);
@@ -388,11 +397,23 @@ async function sendAreaPage(
       params={query}
       year={year}
       hidden={area.hidden}
+      migration={migration}
       ranks={area.rank ? { ...area.rank, indicatorLabel: request.t('kommune.indicator.workingAgePer80Plus') } : undefined}
     />
   );
   if (pageKey !== undefined) renderedPages.set(pageKey, html);
   return reply.html(html);
+}
+
+/** Refuses extra migration beyond what the area's population allows, saying the range; else gives it. */
+async function checkMigration(request: FastifyRequest, service: ProjectionService, codes: readonly string[]) {
+  const population = await service.basePopulation(codes);
+  const range = migrationOutsideRange(request.query as ScenarioParams, population);
+  if (range) {
+    const words = migrationRangeWords(range, population, request.locale);
+    throw new HttpProblem(400, 'migration out of range', undefined, request.t('kommune.scenario.migrationOutOfRange', words));
+  }
+  return { range: migrationRange(population), population };
 }
 
 function yearOf(figures: Parameters<typeof chosenYear>[0], asked: number | undefined): number {
@@ -441,6 +462,9 @@ function registerApi(app: FastifyInstance, service: ProjectionService) {
   );
 
   const projection = async (request: FastifyRequest, reply: FastifyReply, codes: readonly string[]) => {
+    await checkMigration(request, service, codes).catch((error: unknown) => {
+      throw error instanceof UnknownMunicipalityError ? notFound() : error;
+    });
     const choice = scenarioChoice(request.query as ScenarioParams);
     const query: AreaQuery = { codes, ...choice };
     return sendCacheable(request, reply, service, `projection|${cacheKey(query)}`, async () => {

@@ -1,8 +1,10 @@
 /**
  * The scenario panel as URL parameters: the same names in the pages, the downloads and the API,
- * so that an adjusted scenario has a URL that can be shared. Ranges are enforced by the route
- * schemas (a value outside them is a 400) and mirrored by the form's min/max.
+ * so that an adjusted scenario has a URL that can be shared. Fixed ranges are enforced by the route
+ * schemas (a value outside them is a 400) and mirrored by the form's min/max; extra migration is
+ * bounded by the area's own population (`migrationRange`), checked once the area is known.
  */
+import { formatNumber, type Locale } from '../../platform/i18n/index.js';
 import type { Adjustments, ScenarioName } from '../engine/model.js';
 import { SCENARIOS } from '../engine/model.js';
 import type { ScenarioChoice } from './service.js';
@@ -12,9 +14,41 @@ export const ADJUSTMENT_RANGES = {
   fertility: { min: -50, max: 50, step: 5 },
   /** Years added to life expectancy at birth by 2050. */
   lifeExpectancy: { min: -5, max: 5, step: 0.5 },
-  /** Extra net in-migration, persons per year. */
-  migration: { min: -5000, max: 5000, step: 10 },
+  /** Extra net in-migration, persons per year: the outer bound; each area has its own (`migrationRange`). */
+  migration: { min: -150_000, max: 150_000, step: 1 },
 } as const;
+
+/**
+ * Extra net in-migration may be at most this share of the area's population a year: 2 % is about
+ * the highest yearly net in-migration any Norwegian municipality has sustained, so the panel's
+ * extremes stay plausible for Oslo and Utsira alike.
+ */
+export const MIGRATION_SHARE_PER_YEAR = 0.02;
+
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+}
+
+/** The extra net in-migration an area of `population` persons may be given, persons a year. */
+export function migrationRange(population: number): Range {
+  const max = Math.max(1, Math.floor(population * MIGRATION_SHARE_PER_YEAR));
+  return { min: -max, max, step: 1 };
+}
+
+/** The placeholders of the range's messages, formatted for the reader. */
+export function migrationRangeWords(range: Range, population: number, locale: Locale) {
+  const n = (value: number) => formatNumber(locale, value, 0);
+  return { min: n(range.min), max: n(range.max), share: n(MIGRATION_SHARE_PER_YEAR * 100), population: n(Math.round(population)) };
+}
+
+/** The range a given extra migration falls outside of, if it does. */
+export function migrationOutsideRange(params: ScenarioParams, population: number): Range | undefined {
+  const range = migrationRange(population);
+  const value = params.migration ?? 0;
+  return value < range.min || value > range.max ? range : undefined;
+}
 
 export interface ScenarioParams {
   scenario?: ScenarioName;

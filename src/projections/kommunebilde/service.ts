@@ -232,6 +232,13 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
       return { selected: selected!, low: low!, high: high! };
     },
     /** Every municipality's figures in a scenario without adjustments (for the map and the ranks). */
+    /** The base year's population of an area: the scale of its scenario ranges. */
+    async basePopulation(codes: readonly string[]): Promise<number> {
+      const data = await dataset();
+      checkCodes(data, codes);
+      const engine = data.engine('main');
+      return codes.reduce((sum, code) => sum + sumCells(engine.assumptions(code).basePopulation), 0);
+    },
     async allMunicipalities(scenario: ScenarioName, client = SHARED_CLIENT): Promise<ReadonlyMap<string, AreaFigures>> {
       const data = await dataset();
       const codes = data.directory.municipalities.map((m) => m.code);

@@ -6,7 +6,7 @@ import { Layout } from '../../../platform/ui/layout.js';
 import type { Rank } from '../../engine/indicators.js';
 import type { ScenarioParams } from '../scenario-query.js';
 import type { Outlook, ScenarioChoice } from '../service.js';
-import { ChartSections, Headlines, OverviewLinks, Ranks, ScenarioPanel, type OverviewCharts } from './sections.js';
+import { ChartSections, Headlines, OverviewLinks, Ranks, ScenarioPanel, type OverviewCharts, type ScenarioPanelProps } from './sections.js';
 
 export interface AreaPageProps {
   ctx: PageContext;
@@ -23,6 +23,7 @@ export interface AreaPageProps {
   year: number;
   ranks?: { all: Rank; county: Rank; indicatorLabel: string };
   hidden?: readonly (readonly [string, string])[];
+  migration: ScenarioPanelProps['migration'];
 }
 
 export function AreaPage(props: AreaPageProps) {
@@ -41,6 +42,7 @@ export function AreaPage(props: AreaPageProps) {
         year={props.year}
         years={years}
         hidden={props.hidden}
+        migration={props.migration}
       />
       <ChartSections ctx={ctx} charts={charts} />
       <OverviewLinks ctx={ctx} />

@@ -9,7 +9,7 @@ import type { PageContext } from '../../../platform/ui/context.js';
 import { ageGroupsChart, pyramidSeries, PYRAMID_AGES, ratiosChart, staffingChart, type ChartName } from '../chart-data.js';
 import type { Rank } from '../../engine/indicators.js';
 import { SCENARIOS } from '../../engine/model.js';
-import { ADJUSTMENT_RANGES, isAdjusted, type ScenarioParams } from '../scenario-query.js';
+import { ADJUSTMENT_RANGES, isAdjusted, migrationRangeWords, type Range, type ScenarioParams } from '../scenario-query.js';
 import type { Outlook, ScenarioChoice } from '../service.js';
 
 /** Everything a figures page shows, chart by chart, as data: drawn, tabled and downloaded alike. */
@@ -194,21 +194,27 @@ export interface ScenarioPanelProps {
   years: readonly number[];
   /** Further parameters the form carries (e.g. the municipalities of a comparison). */
   hidden?: readonly (readonly [string, string])[];
+  /** The area's own bounds on extra migration, from its population. */
+  migration: { range: Range; population: number };
 }
 
 /** The scenario panel: a plain GET form, so every adjusted scenario has its own URL. */
-export function ScenarioPanel({ ctx, action, choice, params, year, years, hidden = [] }: ScenarioPanelProps) {
+export function ScenarioPanel({ ctx, action, choice, params, year, years, hidden = [], migration }: ScenarioPanelProps) {
   const { t } = ctx;
   const n = (v: number) => formatNumber(ctx.locale, v, 1);
   const numberField = (name: keyof typeof ADJUSTMENT_RANGES, label: string, value: number | undefined) => {
-    const r = ADJUSTMENT_RANGES[name];
+    const r = name === 'migration' ? migration.range : ADJUSTMENT_RANGES[name];
+    const rangeText =
+      name === 'migration'
+        ? t('kommune.scenario.migrationRange', migrationRangeWords(migration.range, migration.population, ctx.locale))
+        : t('kommune.scenario.range', { min: n(r.min), max: n(r.max) });
     return (
       <div class="ds-field">
         <label class="ds-label" for={`scenario-${name}`} safe>
           {label}
         </label>
         <div class="ds-field__description" id={`scenario-${name}-range`} safe>
-          {t('kommune.scenario.range', { min: n(r.min), max: n(r.max) })}
+          {rangeText}
         </div>
         <input
           class="ds-input"

@@ -92,6 +92,17 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     await silje.waitForURL(/\/soknader\/[0-9a-f-]{36}/);
     applicationUrl = new URL(silje.url()).pathname;
     await expectAccessible(silje);
+    // The call allows one application per municipality per round: the call page says so, and a second draft is refused by name.
+    await silje.goto(`${running.baseUrl}/utlysninger/${callId}?lang=en`);
+    expect(await silje.locator('main').textContent()).toContain(translator('en')('programmes.call.onePerRound'));
+    await silje.getByRole('link', { name: translator('en')('applications.start.link') }).click();
+    await silje.getByLabel(translator('en')('applications.start.email')).fill('silje.andersen@porsgrunn.example.no');
+    await silje.getByRole('button', { name: translator('en')('applications.start.submit') }).click();
+    expect(await silje.locator('main').textContent()).toMatch(
+      /Porsgrunn is already in the application from Porsgrunn \(started \d+ \w+ 2026/,
+    );
+    await expectAccessible(silje);
+    await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
     // Partner suggestions: neighbours, the same county and similar projected challenges, each with why and the verdict.
     const skien = silje.locator('#partner-4003');
     expect(await skien.locator('[data-reason="neighbour"]').textContent()).toBe(

@@ -21,7 +21,7 @@ import type { Actor } from '../platform/db/kit.js';
 import { isRefused, orThrow, type Refused } from '../platform/outcome.js';
 import type { ApplicationProblem } from './model.js';
 import { findApplication, listApplicationsOf, listSubmissions, submittedChallenges } from './store.js';
-import { completeNetwork as completeNetworkOn, pdfFile } from './testing.js';
+import { allowManyApplicationsPerRound, completeNetwork as completeNetworkOn, pdfFile } from './testing.js';
 import {
   attachMemberDecision,
   inviteMunicipality,
@@ -100,7 +100,11 @@ beforeAll(async () => {
   await seedSmallRegistry(db);
   await seedDemoProgrammes(db);
   callId = (await seededIds(db, 'programme_calls', 'nettverk-2027:call'))!;
+  // These tests start many applications for the same municipalities; the one-per-round rule has its own test below.
+  await onePerRound(false);
 }, 60_000);
+
+const onePerRound = (on: boolean) => allowManyApplicationsPerRound(db, callId, !on);
 afterAll(async () => {
   if (db !== database.db) await db.destroy();
   await database.dispose();
@@ -444,5 +448,33 @@ describe(`late submission by an owner's exception (${engine})`, () => {
     );
     expect(extensionCodes(noRound)).toEqual(['noSuchRound']);
     expect((await listExtensions(db, callId)).length).toBe(before);
+  });
+});
+
+describe(`one application per municipality per round (${engine})`, () => {
+  it('refuses a second draft and a second acceptance in the round, naming the other application, even when both come at once', async () => {
+    await deadlineIn(3600);
+    await db.updateTable('applications').set({ status: 'withdrawn' }).where('call_id', '=', callId).execute();
+    await onePerRound(true);
+    const call = (await findCall(db, callId))!;
+    const starts = await Promise.all(
+      [0, 1].map(() => startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: null }, silje)),
+    );
+    expect(starts.filter(isRefused)).toHaveLength(1);
+    expect(problemOf(starts.find(isRefused)!)).toMatchObject({ kind: 'alreadyInRound', municipality: 'Porsgrunn', leadName: 'Porsgrunn' });
+    const porsgrunn = starts.find((s): s is string => !isRefused(s))!;
+    const notodden = orThrow(await startApplication(db, call, { code: '4005', name: 'Notodden', contactEmail: null }, silje));
+    orThrow(await inviteMunicipality(db, porsgrunn, { code: '4003', name: 'Skien' }, 5, silje));
+    orThrow(await inviteMunicipality(db, notodden, { code: '4003', name: 'Skien' }, 5, silje));
+    orThrow(await respondToInvitation(db, porsgrunn, '4003', 'accepted', null, silje));
+    expect(problemOf(await respondToInvitation(db, notodden, '4003', 'accepted', null, silje))).toMatchObject({
+      kind: 'alreadyInRound',
+      municipality: 'Skien',
+      leadName: 'Porsgrunn',
+    });
+    expect((await findApplication(db, notodden))!.members.find((m) => m.code === '4003')!.invitation).toBe('pending');
+    orThrow(await withdrawApplication(db, porsgrunn, (await findApplication(db, porsgrunn))!.version, null, silje));
+    orThrow(await respondToInvitation(db, notodden, '4003', 'accepted', null, silje));
+    await onePerRound(false);
   });
 });

@@ -35,6 +35,8 @@ export const applicationMessages = defineMessages({
     'applications.challenge.missing': 'Ingen framskriving for {names}: bare norske kommuner med folketall for flere år framskrives.',
     'applications.challenge.none': 'Ingen kommuner i nettverket har takket ja ennå.',
     'applications.challenge.line': '{area}: {base} i {baseYear}, {horizon} i {horizonYear} ({change})',
+    'applications.problem.alreadyInRound':
+      '{municipality} er allerede med i søknaden fra {lead} (startet {date}) i denne runden. Utlysningen tillater bare én søknad per kommune per runde.',
     'applications.problem.networkChanged': 'Nettverket ble endret mens du sendte inn. Se over søknaden og send inn på nytt.',
     'applications.partners.population': '{persons} innbyggere',
     'applications.partners.invite': 'Inviter {name}',
@@ -221,6 +223,8 @@ export const applicationMessages = defineMessages({
     'applications.challenge.missing': 'Inga framskriving for {names}: berre norske kommunar med folketal for fleire år blir framskrivne.',
     'applications.challenge.none': 'Ingen kommunar i nettverket har takka ja enno.',
     'applications.challenge.line': '{area}: {base} i {baseYear}, {horizon} i {horizonYear} ({change})',
+    'applications.problem.alreadyInRound':
+      '{municipality} er alt med i søknaden frå {lead} (starta {date}) i denne runden. Utlysinga tillèt berre éin søknad per kommune per runde.',
     'applications.problem.networkChanged': 'Nettverket vart endra medan du sende inn. Sjå over søknaden og send inn på nytt.',
     'applications.partners.population': '{persons} innbyggjarar',
     'applications.partners.invite': 'Inviter {name}',
@@ -408,6 +412,8 @@ export const applicationMessages = defineMessages({
     'applications.challenge.missing': 'Ingen fremskrivning for {names}: kun norske kommuner med indbyggertal for flere år fremskrives.',
     'applications.challenge.none': 'Ingen kommuner i netværket har takket ja endnu.',
     'applications.challenge.line': '{area}: {base} i {baseYear}, {horizon} i {horizonYear} ({change})',
+    'applications.problem.alreadyInRound':
+      '{municipality} er allerede med i ansøgningen fra {lead} (startet {date}) i denne runde. Opslaget tillader kun én ansøgning pr. kommune pr. runde.',
     'applications.problem.networkChanged': 'Netværket blev ændret, mens du indsendte. Gennemse ansøgningen, og indsend igen.',
     'applications.partners.population': '{persons} indbyggere',
     'applications.partners.invite': 'Invitér {name}',
@@ -594,6 +600,8 @@ export const applicationMessages = defineMessages({
       'No projection for {names}: only Norwegian municipalities with population for several years are projected.',
     'applications.challenge.none': 'No municipality of the network has accepted yet.',
     'applications.challenge.line': '{area}: {base} in {baseYear}, {horizon} in {horizonYear} ({change})',
+    'applications.problem.alreadyInRound':
+      '{municipality} is already in the application from {lead} (started {date}) in this round. The call allows one application per municipality per round.',
     'applications.problem.networkChanged': 'The network changed while you submitted. Check the application and submit again.',
     'applications.partners.population': '{persons} inhabitants',
     'applications.partners.invite': 'Invite {name}',

@@ -95,6 +95,8 @@ export type ApplicationProblem =
   /** The network changed between reading it for the projected figures and submitting. */
   | { kind: 'networkChanged' }
   | { kind: 'tooManyFiles'; max: number }
+  /** The call allows one application per municipality per round, and this one is in another. */
+  | { kind: 'alreadyInRound'; municipality: string; leadName: string; startedAt: Date; timeZone: string }
   | { kind: 'submissionBlocked'; blockers: SubmissionProblem[]; timeZone: string };
 
 // Deadline ---------------------------------------------------------------------------------------

@@ -46,6 +46,16 @@ export const explainProblem = defineProblems<ApplicationProblem>({
   },
   network: { status: 409, field: 'members', message: (ctx, p) => translate(ctx, `applications.problem.network.${p.reason}`) },
   networkChanged: { status: 409, field: 'members', message: (ctx) => ctx.t('applications.problem.networkChanged') },
+  alreadyInRound: {
+    status: 409,
+    field: 'municipality',
+    message: (ctx, p) =>
+      ctx.t('applications.problem.alreadyInRound', {
+        municipality: p.municipality,
+        lead: p.leadName,
+        date: formatInstant(ctx.locale, p.startedAt, p.timeZone),
+      }),
+  },
   tooManyFiles: { status: 400, field: 'attachments', message: (ctx, p) => ctx.t('applications.problem.tooManyFiles', { max: p.max }) },
   submissionBlocked: {
     status: 422,

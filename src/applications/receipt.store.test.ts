@@ -9,7 +9,7 @@ import { produceReceipt, type ReceiptServices } from './receipt.js';
 import type { Actor } from '../platform/db/kit.js';
 import { findReceiptMail } from './receipt-store.js';
 import { findApplication, findSubmission } from './store.js';
-import { completeNetwork } from './testing.js';
+import { allowManyApplicationsPerRound, completeNetwork } from './testing.js';
 import { submitApplication } from './use-cases.js';
 import { orThrow } from '../platform/outcome.js';
 
@@ -24,6 +24,7 @@ beforeAll(async () => {
   await seedSmallRegistry(database.db);
   await seedDemoProgrammes(database.db);
   callId = (await seededIds(database.db, 'programme_calls', 'nettverk-2027:call'))!;
+  await allowManyApplicationsPerRound(database.db, callId);
 }, 60_000);
 afterAll(() => database.dispose());
 

@@ -298,6 +298,36 @@ export interface NewApplication {
 }
 
 /** A draft with its lead as the first, accepted member and its first (empty) version. */
+/**
+ * Holds, until the transaction ends, the right to put a municipality into an application of a
+ * call's round: two starts or two acceptances at once are taken one after the other.
+ */
+export async function lockMunicipalityInRound(db: Queryable, callId: string, roundIndex: number, code: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`applications:${callId}:${roundIndex}:${code}`}))`.execute(db);
+}
+
+/** The live application of the call's round the municipality is already in, as lead or accepted member. */
+export async function applicationInRound(
+  db: Queryable,
+  { callId, roundIndex, code, except }: { callId: string; roundIndex: number; code: string; except?: string },
+): Promise<{ id: string; leadName: string; createdAt: Date } | undefined> {
+  let query = db
+    .selectFrom('applications')
+    .innerJoin('application_members as member', 'member.application_id', 'applications.id')
+    .innerJoin('application_members as lead', (join) =>
+      join.onRef('lead.application_id', '=', 'applications.id').on('lead.role', '=', 'lead'),
+    )
+    .select(['applications.id', 'lead.municipality_name as lead_name', 'applications.created_at'])
+    .where('applications.call_id', '=', callId)
+    .where('applications.round_index', '=', roundIndex)
+    .where('applications.status', '!=', 'withdrawn')
+    .where('member.municipality_code', '=', code)
+    .where('member.invitation', '=', 'accepted');
+  if (except) query = query.where('applications.id', '!=', except);
+  const row = await query.orderBy('applications.created_at').executeTakeFirst();
+  return row && { id: row.id, leadName: row.lead_name, createdAt: row.created_at };
+}
+
 export async function insertApplication(
   db: Queryable,
   { call, roundIndex, lead }: NewApplication,

@@ -24,6 +24,11 @@ const TELEMARK = [
   ['4005', 'Notodden'],
 ] as const;
 
+/** Lets the fixtures start many applications for the same municipalities in one round of the call. */
+export async function allowManyApplicationsPerRound(db: DB, callId: string, allow = true): Promise<void> {
+  await db.updateTable('programme_calls').set({ one_application_per_round: !allow }).where('id', '=', callId).execute();
+}
+
 export async function completeNetwork(
   db: DB,
   callId: string,

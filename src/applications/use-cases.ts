@@ -14,6 +14,7 @@ import {
   extendedRound,
   findCall,
   markExtensionUsed,
+  oneApplicationPerRound,
   reliesOnExtension,
   type Answers,
   type DeadlineExtension,
@@ -35,12 +36,14 @@ import {
 } from './model.js';
 import { RECEIPT_JOB } from './receipt.js';
 import {
+  applicationInRound,
   deadlineWithExtension,
   draftAnswers,
   findApplication,
   insertApplication,
   insertSubmission,
   insertSubmittedChallenge,
+  lockMunicipalityInRound,
   registryFacts,
   storeAttachment,
   writeAnswers,
@@ -103,6 +106,26 @@ async function lockVersion(trx: Tx, id: string, expectedVersion: number): Outcom
   return locked.application.version === expectedVersion ? locked : conflict(trx, locked, expectedVersion);
 }
 
+/** Where the call holds a municipality to one application per round: the refusal naming the other one. */
+async function otherApplicationInRound(
+  trx: Tx,
+  call: Pick<StoredCall, 'id' | 'content'>,
+  { roundIndex, code, name, except }: { roundIndex: number; code: string; name: string; except?: string },
+): Promise<Refused<ApplicationProblem> | undefined> {
+  if (!oneApplicationPerRound(call.content)) return undefined;
+  await lockMunicipalityInRound(trx, call.id, roundIndex, code);
+  const other = await applicationInRound(trx, { callId: call.id, roundIndex, code, ...(except ? { except } : {}) });
+  return other
+    ? refuse({
+        kind: 'alreadyInRound',
+        municipality: name,
+        leadName: other.leadName,
+        startedAt: other.createdAt,
+        timeZone: call.content.timeZone,
+      })
+    : undefined;
+}
+
 const audit = (
   trx: Tx,
   actor: Actor,
@@ -124,6 +147,8 @@ export async function startApplication(
     const roundIndex =
       call.status === 'published' ? (roundAt(call.content.rounds, now) ?? (await extendedRound(trx, call.id, lead.code, now))) : undefined;
     if (roundIndex === undefined) return refuse({ kind: 'callNotOpen' });
+    const taken = await otherApplicationInRound(trx, call, { roundIndex, code: lead.code, name: lead.name });
+    if (taken) return taken;
     const id = await insertApplication(trx, { call, roundIndex, lead }, now, actor);
     await audit(trx, actor, { recordType: 'application', recordId: id, action: 'create', toState: 'draft' });
     return id;
@@ -204,6 +229,12 @@ export async function respondToInvitation(
     if (isRefused(locked)) return locked;
     const moved = respond(locked.application.members, code, answer);
     if (isRefused(moved)) return moved;
+    if (answer === 'accepted') {
+      const member = locked.application.members.find((m) => m.code === code)!;
+      const { roundIndex, id: except } = locked.application;
+      const taken = await otherApplicationInRound(trx, locked.call, { roundIndex, code, name: member.name, except });
+      if (taken) return taken;
+    }
     await writeInvitationAnswer(trx, id, code, { invitation: moved.to, contactEmail }, locked.now, actor);
     await audit(trx, actor, {
       recordType: 'application_member',

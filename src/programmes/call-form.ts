@@ -61,6 +61,7 @@ export function valuesFromContent(content: CallContent): CallFormValues {
     values[`criterion${i + 1}Weight`] = String(criterion.weight);
     values[`criterion${i + 1}Description`] = criterion.description;
   });
+  values.oneApplicationPerRound = content.oneApplicationPerRound === false ? '' : 'on';
   for (const rule of content.rules) {
     values[`rule-${rule.kind}`] = 'on';
     if (rule.kind === 'network-size') {
@@ -79,6 +80,7 @@ export const EMPTY_CALL_VALUES = (language: ContentLanguage, timeZone: CallTimeZ
   currency,
   'rule-applicant-kind': 'on',
   allowAlone: 'on',
+  oneApplicationPerRound: 'on',
 });
 
 /**
@@ -173,6 +175,7 @@ export function parseCallForm(
       .slice(0, 20),
     criteria,
     rules,
+    oneApplicationPerRound: text(values, 'oneApplicationPerRound') === 'on',
     templateId: /^[0-9a-f-]{36}$/i.test(text(values, 'templateId', 40)) ? text(values, 'templateId', 40) : null,
   };
   const known = new Set(problems.map((p) => p.field));

@@ -25,7 +25,15 @@ export {
   type Issue,
   type TableRow,
 } from './form.js';
-export { canManage, type CallContent, type ContentLanguage, type Country, type Currency, type Round } from './model.js';
+export {
+  canManage,
+  oneApplicationPerRound,
+  type CallContent,
+  type ContentLanguage,
+  type Country,
+  type Currency,
+  type Round,
+} from './model.js';
 export { explainProblem, type ProgrammeProblem } from './problems.js';
 export {
   DECISION_BODIES,

@@ -71,6 +71,11 @@ export interface CallContent {
   themes: string[];
   criteria: Criterion[];
   rules: EligibilityRule[];
+  /**
+   * A municipality may be in at most one application per round (as lead or accepted member).
+   * On unless the owner turns it off; calls made before the setting existed read as on.
+   */
+  oneApplicationPerRound?: boolean;
   /** The form template the call will copy when it is published. */
   templateId: string | null;
 }
@@ -210,11 +215,21 @@ export function publishCall(call: DraftCall, snapshot: Omit<CallSnapshot, 'taken
  * Changes a published call. Rules and form stay as published (applicants may have started);
  * everything else may change, with a reason that the public change log shows.
  */
+/** Whether the call holds each municipality to one application per round (the default). */
+export function oneApplicationPerRound(content: Pick<CallContent, 'oneApplicationPerRound'>): boolean {
+  return content.oneApplicationPerRound !== false;
+}
+
 export function amendCall(call: PublishedCall, content: CallContent, reason: string, at: Date): Transition<PublishedCall> {
   const problems = contentProblems(content, 'publish');
   if (reason.trim() === '') problems.push({ field: 'reason', code: 'required' });
   if (reason.length > 2000) problems.push({ field: 'reason', code: 'tooLong', params: { max: 2000 } });
-  const kept = { ...content, rules: call.content.rules, templateId: call.content.templateId };
+  const kept = {
+    ...content,
+    rules: call.content.rules,
+    oneApplicationPerRound: call.content.oneApplicationPerRound,
+    templateId: call.content.templateId,
+  };
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

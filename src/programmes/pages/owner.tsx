@@ -430,6 +430,12 @@ export function CallFormPage({
           />
           <Checkbox id="allowAlone" name="allowAlone" label={t('programmes.callForm.allowAlone')} checked={checked('allowAlone')} />
           <Checkbox
+            id="oneApplicationPerRound"
+            name="oneApplicationPerRound"
+            label={t('programmes.callForm.oneApplicationPerRound')}
+            checked={checked('oneApplicationPerRound')}
+          />
+          <Checkbox
             id="rule-network-population"
             name="rule-network-population"
             label={t('programmes.callForm.rulePopulation')}

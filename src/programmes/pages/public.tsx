@@ -3,7 +3,7 @@ import { Layout } from '../../platform/ui/layout.js';
 import { PageHeading } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import type { CheckedNetwork } from '../eligibility.js';
-import { callPhase, currentRound, type CallContent, type CallPhase } from '../model.js';
+import { callPhase, currentRound, oneApplicationPerRound, type CallContent, type CallPhase } from '../model.js';
 import { describeRule, type EligibilityRule } from '../rules.js';
 import type { ChangeLogEntry, StoredCall } from '../store/calls.js';
 import type { MunicipalitySummary } from '../../registry/index.js';
@@ -408,6 +408,7 @@ export function CallPage({ ctx, call, changes, now, canManage, startLate = false
         {t('programmes.call.rules')}
       </h2>
       <RuleList ctx={ctx} rules={rules} />
+      <p safe>{t(oneApplicationPerRound(content) ? 'programmes.call.onePerRound' : 'programmes.call.manyPerRound')}</p>
 
       <h2 class="ds-heading" data-size="md" safe>
         {t('programmes.call.form')}

@@ -24,6 +24,7 @@ interface CallTable {
   budget_currency: Currency;
   themes: string;
   rules: string;
+  one_application_per_round: Generated<boolean>;
   template_id: string | null;
   published_at: Date | null;
   closed_at: Date | null;
@@ -136,6 +137,7 @@ async function loadCalls(
       themes: parsed<string[]>(row.themes),
       criteria: criteria.filter((c) => c.call_id === row.id).map((c) => ({ title: c.title, description: c.description, weight: c.weight })),
       rules: parseRules(parsed<unknown>(row.rules)),
+      oneApplicationPerRound: row.one_application_per_round,
       templateId: row.template_id,
     };
     const base = {
@@ -223,6 +225,7 @@ function contentColumns(content: CallContent) {
     budget_currency: content.budget.currency,
     themes: json(content.themes),
     rules: json(content.rules),
+    one_application_per_round: content.oneApplicationPerRound !== false,
     template_id: content.templateId,
   };
 }

@@ -88,6 +88,9 @@ export const kommuneMessages = defineMessages({
     'kommune.area.hjemmetjenester': 'Hjemmetjenester',
     'kommune.area.institusjon': 'Institusjon',
     'kommune.staffing.total': 'Årsverk i alt',
+    'kommune.staffing.legalMinimum': '{area}: lovens minimum (årsverk)',
+    'kommune.staffing.source':
+      'Kilder: dagens årsverk per bruker i pleie og omsorg er skalert slik at landet i {baseYear} får 157 076 årsverk, som SSB talte i omsorgstjenestene i 2023 (tabell 11924); grunnskolen har 11,6 elever per årsverk til undervisning (Udir, GSI 2019/20); barnehagen vises ved bemanningsnormen (én voksen per tre barn under tre år, per seks over tre), fordi faktiske årsverk ennå ikke er lagt inn. Lovens minimum i grunnskolen er lærernormen (15 elever per lærer på 1.–4. trinn, 20 på 5.–10.). Dekningsgrader: SSB 09169, Udir GSI og SSBs omsorgsstatistikk per kommune.',
     'kommune.staffing.per1000': 'Årsverk per 1 000 innbyggere 20–66 år',
     'kommune.ratio.per80': 'Personer 20–66 år per person 80+',
     'kommune.ratio.per67': 'Personer 20–66 år per person 67+',
@@ -225,6 +228,9 @@ export const kommuneMessages = defineMessages({
     'kommune.area.hjemmetjenester': 'Heimetenester',
     'kommune.area.institusjon': 'Institusjon',
     'kommune.staffing.total': 'Årsverk i alt',
+    'kommune.staffing.legalMinimum': '{area}: minstekravet i lova (årsverk)',
+    'kommune.staffing.source':
+      'Kjelder: dagens årsverk per brukar i pleie og omsorg er skalert slik at landet i {baseYear} får 157 076 årsverk, som SSB talde i omsorgstenestene i 2023 (tabell 11924); grunnskulen har 11,6 elevar per årsverk til undervisning (Udir, GSI 2019/20); barnehagen er vist ved bemanningsnorma (éin vaksen per tre barn under tre år, per seks over tre), fordi faktiske årsverk enno ikkje er lagde inn. Minstekravet i lova i grunnskulen er lærarnorma (15 elevar per lærar på 1.–4. trinn, 20 på 5.–10.). Dekningsgrader: SSB 09169, Udir GSI og SSB si omsorgsstatistikk per kommune.',
     'kommune.staffing.per1000': 'Årsverk per 1 000 innbyggjarar 20–66 år',
     'kommune.ratio.per80': 'Personar 20–66 år per person 80+',
     'kommune.ratio.per67': 'Personar 20–66 år per person 67+',
@@ -363,6 +369,9 @@ export const kommuneMessages = defineMessages({
     'kommune.area.hjemmetjenester': 'Hjemmepleje',
     'kommune.area.institusjon': 'Plejehjem',
     'kommune.staffing.total': 'Årsværk i alt',
+    'kommune.staffing.legalMinimum': '{area}: lovens minimum (årsværk)',
+    'kommune.staffing.source':
+      'Kilder: nuværende årsværk pr. bruger i pleje og omsorg er skaleret, så landet i {baseYear} får 157 076 årsværk, som SSB talte i omsorgstjenesterne i 2023 (tabel 11924); grundskolen har 11,6 elever pr. årsværk til undervisning (Udir, GSI 2019/20); børnehaven vises ved bemandingsnormen (én voksen pr. tre børn under tre år, pr. seks over tre), fordi de faktiske årsværk endnu ikke er lagt ind. Lovens minimum i grundskolen er lærernormen (15 elever pr. lærer på 1.–4. klassetrin, 20 på 5.–10.). Dækningsgrader: SSB 09169, Udir GSI og SSB’s omsorgsstatistik pr. kommune.',
     'kommune.staffing.per1000': 'Årsværk pr. 1.000 indbyggere på 20–66 år',
     'kommune.ratio.per80': 'Personer på 20–66 år pr. person på 80+',
     'kommune.ratio.per67': 'Personer på 20–66 år pr. person på 67+',
@@ -500,6 +509,9 @@ export const kommuneMessages = defineMessages({
     'kommune.area.hjemmetjenester': 'Home care',
     'kommune.area.institusjon': 'Nursing homes',
     'kommune.staffing.total': 'FTE in total',
+    'kommune.staffing.legalMinimum': '{area}: legal minimum (FTE)',
+    'kommune.staffing.source':
+      'Sources: today’s FTE per user in care services are scaled so that the country has 157 076 FTE in {baseYear}, as Statistics Norway counted in the care services in 2023 (table 11924); schools have 11.6 pupils per teaching FTE (Udir, GSI 2019/20); kindergartens are shown at the staffing norm (one adult per three children under three, per six over three) because their actual FTE are not loaded yet. The legal minimum in schools is the teacher norm (15 pupils per teacher in years 1–4, 20 in years 5–10). Coverage: SSB 09169, Udir GSI and Statistics Norway’s care statistics per municipality.',
     'kommune.staffing.per1000': 'FTE per 1,000 inhabitants aged 20–66',
     'kommune.ratio.per80': 'Persons aged 20–66 per person aged 80+',
     'kommune.ratio.per67': 'Persons aged 20–66 per person aged 67+',

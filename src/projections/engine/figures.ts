@@ -5,7 +5,15 @@
  * the sum of its parts, each part with its own care coverage.
  */
 import { personsAged, populationInYear, stepCount, totalPersons, type Projection } from './model.js';
-import { SERVICE_AREAS, WORKING_AGE, staffingNeeds, type ServiceArea, type StaffingRates } from './staffing.js';
+import {
+  LEGAL_MINIMUM_AREAS,
+  SERVICE_AREAS,
+  WORKING_AGE,
+  staffingNeeds,
+  type LegalMinimumArea,
+  type ServiceArea,
+  type StaffingRates,
+} from './staffing.js';
 
 export type AgeRange = readonly [from: number, to: number];
 
@@ -34,6 +42,8 @@ export const COMPARISON_YEAR = 2040;
 export interface StaffingFigures {
   readonly users: Readonly<Record<ServiceArea, number>>;
   readonly fte: Readonly<Record<ServiceArea, number>>;
+  /** Årsverk at the legal minimum, where the law sets one. */
+  readonly legalMinimum: Readonly<Record<LegalMinimumArea, number>>;
   readonly fteTotal: number;
   readonly ftePer1000WorkingAge: number;
 }
@@ -92,6 +102,7 @@ export class AreaSum {
   private readonly aged67Plus: Float64Array;
   private readonly users: Float64Array;
   private readonly fte: Float64Array;
+  private readonly legalMinimum: Float64Array;
   private parts = 0;
 
   /** `span` gives the years every part covers. */
@@ -109,6 +120,7 @@ export class AreaSum {
     this.aged67Plus = perYear(1);
     this.users = perYear(SERVICE_AREAS.length);
     this.fte = perYear(SERVICE_AREAS.length);
+    this.legalMinimum = perYear(LEGAL_MINIMUM_AREAS.length);
   }
 
   add({ projection, rates }: ProjectedPart): void {
@@ -128,6 +140,9 @@ export class AreaSum {
         addTo(this.users, k * SERVICE_AREAS.length + a, staffing[k]!.users[area]);
         addTo(this.fte, k * SERVICE_AREAS.length + a, staffing[k]!.fte[area]);
       });
+      LEGAL_MINIMUM_AREAS.forEach((area, a) =>
+        addTo(this.legalMinimum, k * LEGAL_MINIMUM_AREAS.length + a, staffing[k]!.legalMinimum[area]),
+      );
     }
     this.parts++;
   }
@@ -152,7 +167,15 @@ export class AreaSum {
         workingAgePer80Plus: ratio(workingAge, this.aged80Plus[k]!),
         workingAgePer67Plus: ratio(workingAge, this.aged67Plus[k]!),
         share80Plus: ratio(this.aged80Plus[k]!, total),
-        staffing: { users: byArea(this.users, k), fte, fteTotal, ftePer1000WorkingAge: ratio(1000 * fteTotal, workingAge) },
+        staffing: {
+          users: byArea(this.users, k),
+          fte,
+          legalMinimum: Object.fromEntries(
+            LEGAL_MINIMUM_AREAS.map((area, a) => [area, this.legalMinimum[k * LEGAL_MINIMUM_AREAS.length + a]!]),
+          ) as Record<LegalMinimumArea, number>,
+          fteTotal,
+          ftePer1000WorkingAge: ratio(1000 * fteTotal, workingAge),
+        },
       };
     });
     return { baseYear: this.baseYear, endYear: this.endYear, years };

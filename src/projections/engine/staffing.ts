@@ -1,7 +1,8 @@
 /**
  * Staffing needs (tjenestebehov): users and årsverk (full-time equivalents) in barnehage,
  * grunnskole and pleie og omsorg from a projected population, holding the base year's coverage
- * and årsverk per user constant ("today's standard").
+ * and årsverk per user constant ("today's standard": the staffing services actually have, seed
+ * 002), with the legal minimum beside it where the law sets one (barnehage, grunnskole).
  */
 import type { CareUsersPanel } from './inputs.js';
 import { personsAged, populationInYear, stepCount, type Projection } from './model.js';
@@ -37,18 +38,28 @@ export const GRUNNSKOLE_COVERAGE = 0.96;
 /**
  * Teacher norm (lærernormen, forskrift til opplæringsloven § 14A-1 from 2018): at most 15 pupils
  * per teacher in years 1–4 (ages 6–9) and 20 in years 5–10 (ages 10–15), in ordinary teaching.
- * A minimum: special needs teaching and other staff come on top.
+ * The legal minimum line: special needs teaching and other staff come on top.
  */
 export const GRUNNSKOLE_FTE_PER_PUPIL_AGES_6_9 = 1 / 15;
 export const GRUNNSKOLE_FTE_PER_PUPIL_AGES_10_15 = 1 / 20;
 /**
- * Årsverk per user in pleie og omsorg: rough national averages (SSB's care statistics for 2023
- * count roughly 140 000 årsverk in user-directed services, most of them in institutions, for
- * about 270 000 home care users and 30 000 long-term residents). To be replaced by figures from
- * KOSTRA's årsverk tables when they are imported.
+ * Today's teaching staff: 11.6 pupils per årsverk til undervisning in all of grunnskolen
+ * (Udir, Grunnskolens informasjonssystem (GSI) 2019/20, per 1 October 2019; 636 250 pupils),
+ * the latest national ratio the product ships. Special needs teaching included.
  */
-export const HOME_CARE_FTE_PER_USER = 0.25;
-export const INSTITUTION_FTE_PER_RESIDENT = 1.2;
+export const GRUNNSKOLE_PUPILS_PER_FTE = 11.6;
+/**
+ * Today's care staff: SSB counts 157 076 avtalte årsverk in the omsorgstjenester in 2023 (SSB
+ * table 11924, "Sjukeheimar, heimetenester og andre omsorgstenester", published 17 June 2024).
+ * Per-municipality årsverk are not shipped, so the split between home services and institutions
+ * keeps the rough national ratio (0.25 årsverk per home-care user, 1.2 per long-term resident)
+ * and both are scaled so the base year's national total equals SSB's: 93 640 årsverk came out
+ * of the unscaled ratios for 2026, hence the factor below.
+ */
+export const CARE_FTE_PUBLISHED = { total: 157_076, year: 2023, table: '11924' } as const;
+const CARE_CALIBRATION = CARE_FTE_PUBLISHED.total / 93_640;
+export const HOME_CARE_FTE_PER_USER = 0.25 * CARE_CALIBRATION;
+export const INSTITUTION_FTE_PER_RESIDENT = 1.2 * CARE_CALIBRATION;
 
 /** SSB's age bands for pleie og omsorg. */
 export const CARE_BANDS: readonly (readonly [number, number])[] = [
@@ -129,10 +140,7 @@ export function staffingRates(coverage: CareCoverage, overrides: Partial<Staffin
       { from: 1, to: 2, coverage: BARNEHAGE_COVERAGE_AGES_1_2, ftePerUser: BARNEHAGE_FTE_PER_CHILD_UNDER_3 },
       { from: 3, to: 5, coverage: BARNEHAGE_COVERAGE_AGES_3_5, ftePerUser: BARNEHAGE_FTE_PER_CHILD_OVER_3 },
     ],
-    grunnskole: [
-      { from: 6, to: 9, coverage: GRUNNSKOLE_COVERAGE, ftePerUser: GRUNNSKOLE_FTE_PER_PUPIL_AGES_6_9 },
-      { from: 10, to: 15, coverage: GRUNNSKOLE_COVERAGE, ftePerUser: GRUNNSKOLE_FTE_PER_PUPIL_AGES_10_15 },
-    ],
+    grunnskole: [{ from: 6, to: 15, coverage: GRUNNSKOLE_COVERAGE, ftePerUser: 1 / GRUNNSKOLE_PUPILS_PER_FTE }],
     hjemmetjenester: CARE_BANDS.map(([from, to], band) => ({
       from,
       to,
@@ -149,10 +157,28 @@ export function staffingRates(coverage: CareCoverage, overrides: Partial<Staffin
   };
 }
 
+/** The services where the law sets a minimum staffing. */
+export const LEGAL_MINIMUM_AREAS = ['barnehage', 'grunnskole'] as const;
+export type LegalMinimumArea = (typeof LEGAL_MINIMUM_AREAS)[number];
+
+/** The legal minimum staffing per user, with the same coverage as today. */
+export const LEGAL_MINIMUM_RATES: Readonly<Record<LegalMinimumArea, readonly AgeBandRate[]>> = {
+  barnehage: [
+    { from: 1, to: 2, coverage: BARNEHAGE_COVERAGE_AGES_1_2, ftePerUser: BARNEHAGE_FTE_PER_CHILD_UNDER_3 },
+    { from: 3, to: 5, coverage: BARNEHAGE_COVERAGE_AGES_3_5, ftePerUser: BARNEHAGE_FTE_PER_CHILD_OVER_3 },
+  ],
+  grunnskole: [
+    { from: 6, to: 9, coverage: GRUNNSKOLE_COVERAGE, ftePerUser: GRUNNSKOLE_FTE_PER_PUPIL_AGES_6_9 },
+    { from: 10, to: 15, coverage: GRUNNSKOLE_COVERAGE, ftePerUser: GRUNNSKOLE_FTE_PER_PUPIL_AGES_10_15 },
+  ],
+};
+
 export interface StaffingYear {
   readonly year: number;
   readonly users: Readonly<Record<ServiceArea, number>>;
   readonly fte: Readonly<Record<ServiceArea, number>>;
+  /** Årsverk at the legal minimum, where the law sets one. */
+  readonly legalMinimum: Readonly<Record<LegalMinimumArea, number>>;
   readonly fteTotal: number;
   /** Årsverk per 1 000 inhabitants aged 20–66. */
   readonly ftePer1000WorkingAge: number;
@@ -177,12 +203,19 @@ export function staffingNeeds(projection: Projection, rates: StaffingRates): Sta
         fte[area] += u * band.ftePerUser;
       }
     }
+    const legalMinimum = {} as Record<LegalMinimumArea, number>;
+    for (const area of LEGAL_MINIMUM_AREAS)
+      legalMinimum[area] = LEGAL_MINIMUM_RATES[area].reduce(
+        (sum, band) => sum + band.coverage * personsAged(cells, band.from, band.to) * band.ftePerUser,
+        0,
+      );
     const fteTotal = SERVICE_AREAS.reduce((acc, area) => acc + fte[area], 0);
     const workingAge = personsAged(cells, WORKING_AGE[0], WORKING_AGE[1]);
     return {
       year,
       users,
       fte,
+      legalMinimum,
       fteTotal,
       ftePer1000WorkingAge: (1000 * fteTotal) / workingAge,
       workingAgePer80Plus: workingAge / personsAged(cells, 80, 105),

@@ -6,7 +6,7 @@ import type { ChartData, ChartRow } from '../../platform/ui/charts/data.js';
 import type { Locale, Translate } from '../../platform/i18n/index.js';
 import type { LineChartProps } from '../../platform/ui/charts/lines.js';
 import { AGE_GROUPS, PYRAMID_BANDS, STAFFING_YEARS, figuresIn, type AgeRange, type AreaFigures } from '../engine/figures.js';
-import { SERVICE_AREAS } from '../engine/staffing.js';
+import { LEGAL_MINIMUM_AREAS, SERVICE_AREAS } from '../engine/staffing.js';
 import type { Outlook } from './service.js';
 
 export const CHARTS = ['pyramid', 'age-groups', 'staffing', 'ratios'] as const;
@@ -91,6 +91,13 @@ export function staffingChart(figures: AreaFigures, t: Translate): ChartData {
         t(`kommune.area.${area}`),
         (y) => figuresIn(figures, y).staffing.users[area],
         (y) => figuresIn(figures, y).staffing.fte[area],
+      ),
+    ),
+    ...LEGAL_MINIMUM_AREAS.map((area) =>
+      areaRow(
+        t('kommune.staffing.legalMinimum', { area: t(`kommune.area.${area}`) }),
+        () => null,
+        (y) => figuresIn(figures, y).staffing.legalMinimum[area],
       ),
     ),
     areaRow(

@@ -6,6 +6,7 @@ import { translator, type Locale } from '../../platform/i18n/index.js';
 import { createTestDatabase } from '../../platform/db/testing.js';
 import { startTestApp, type RunningApp } from '../../test-app.js';
 import { importShippedRegistry } from '../../registry/index.js';
+import { CARE_FTE_PUBLISHED } from '../engine/staffing.js';
 import { kommunebildeRoutes, MAX_COMBINED } from './routes.js';
 import type { ProjectionService } from './service.js';
 
@@ -145,7 +146,7 @@ describe('downloads of each chart', () => {
       'users_2050',
       'fte_2050',
     ]);
-    expect(json.rows).toHaveLength(5);
+    expect(json.rows).toHaveLength(7);
     for (const chart of ['age-groups', 'ratios']) expect((await get(`/kommune/4001?chart=${chart}&format=json`)).statusCode).toBe(200);
   });
 });
@@ -320,6 +321,27 @@ describe('compare, map and Denmark', () => {
     expect(links).toHaveLength(98);
     for (const [, id] of links) expect(page.body).toContain(`<tr id="${id}">`);
     expect(svg).toMatch(/aria-label="København: \d{3}\.\d{3}"/);
+  });
+});
+
+describe('today’s staffing, calibrated to published totals', () => {
+  it('the base year’s national årsverk equal the cited totals within 1 %, with the legal minimum beside them', async () => {
+    const json = JSON.parse((await get('/landet?chart=staffing&format=json&lang=en')).body) as {
+      columns: { key: string }[];
+      rows: Record<string, number | string | null>[];
+    };
+    const base = json.columns.find((c) => c.key.startsWith('fte_'))!.key;
+    const fte = (area: string) => json.rows.find((row) => row.area === area)![base] as number;
+    const users = (area: string) => json.rows.find((row) => row.area === area)![base.replace('fte_', 'users_')] as number;
+    // SSB table 11924: 157 076 avtalte årsverk in the care services (2023).
+    const care = fte('Home care') + fte('Nursing homes');
+    expect(Math.abs(care / CARE_FTE_PUBLISHED.total - 1)).toBeLessThan(0.01);
+    // Udir GSI 2019/20: 11.6 pupils per teaching årsverk.
+    expect(Math.abs(users('School (years 1–10)') / fte('School (years 1–10)') / 11.6 - 1)).toBeLessThan(0.01);
+    // The legal minimum is a second, labelled line, below today's staffing in school.
+    const minimum = fte('School (years 1–10): legal minimum (FTE)');
+    expect(minimum).toBeGreaterThan(0);
+    expect(minimum).toBeLessThan(fte('School (years 1–10)'));
   });
 });
 

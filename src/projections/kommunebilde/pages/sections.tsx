@@ -141,6 +141,9 @@ export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: Overv
             <BarChart {...bars} />
           ))}
         </ChartFigure>
+        <p class="ds-paragraph" data-size="sm" safe>
+          {ctx.t('kommune.staffing.source', { baseYear: baseYearOf(charts.staffing) })}
+        </p>
       </section>
       <section aria-labelledby="ratios-heading">
         <h2 class="ds-heading" data-size="sm" id="ratios-heading" safe>
@@ -150,6 +153,11 @@ export function ChartSections({ ctx, charts }: { ctx: PageContext; charts: Overv
       </section>
     </>
   );
+}
+
+/** The first year of the staffing table: the base year its figures are calibrated to. */
+function baseYearOf(staffing: ChartData): string {
+  return staffing.columns.find((c) => c.key.startsWith('users_'))?.key.slice('users_'.length) ?? '';
 }
 
 export function Headlines({ ctx, sentences }: { ctx: PageContext; sentences: readonly string[] }) {

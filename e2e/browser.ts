@@ -55,10 +55,54 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** Fails the test on any WCAG 2.1 A/AA violation, CSP refusal or script error on the page. */
+/** Runs in the page (the tests are compiled without the DOM's types, so it is kept as source). */
+const PHONE_CHECK = `(() => {
+  const problems = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) {
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest('.table-scroll, [data-scroll]'))
+      .slice(0, 3)
+      .map((el) => el.tagName.toLowerCase() + '.' + [...el.classList].join('.'));
+    problems.push('scrolls sideways: ' + root.scrollWidth + ' px wide content in ' + root.clientWidth + ' px (' + wide.join(', ') + ')');
+  }
+  const header = document.querySelector('header.site-header');
+  if (header && header.getBoundingClientRect().height > 130)
+    problems.push('header is ' + Math.round(header.getBoundingClientRect().height) + ' px tall');
+  for (const text of document.querySelectorAll('svg text')) {
+    const matrix = text.getScreenCTM();
+    if (!matrix || text.getClientRects().length === 0 || (text.textContent || '').trim() === '') continue;
+    const size = Number.parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b);
+    if (size < 11.5) {
+      problems.push('chart text "' + text.textContent.trim().slice(0, 20) + '" is ' + size.toFixed(1) + ' px');
+      break;
+    }
+  }
+  return problems;
+})()`;
+
+/** A phone's width: every page must fit it without scrolling sideways. */
+export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * What is wrong with the page on a phone: sideways scrolling, a header taller than about 120 px, chart
+ * text rendered smaller than 12 px. Measured at 390 px, then the tab goes back to its own size.
+ */
+export async function phoneProblems(page: Page): Promise<string[]> {
+  const own = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  try {
+    return (await page.evaluate(PHONE_CHECK)) as string[];
+  } finally {
+    if (own) await page.setViewportSize(own);
+  }
+}
+
+/** Fails the test on any WCAG 2.1 A/AA violation, CSP refusal or script error on the page, or when it does not fit a phone. */
 export async function expectAccessible(page: Page) {
   expect(await accessibilityViolations(page), `axe on ${page.url()}`).toEqual([]);
   expect(pageProblems(page), `console on ${page.url()}`).toEqual([]);
+  expect((await phoneProblems(page)).join('; '), `at ${PHONE.width} px on ${page.url().slice(0, 120)}`).toBe('');
 }
 
 /** Signs the tab in as the persona through the embedded OpenID provider's sign-in page, as a person would. */

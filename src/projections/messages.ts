@@ -120,6 +120,7 @@ export const kommuneMessages = defineMessages({
     'kommune.map.summary':
       '{indicator} i {year}: lavest i {lowName} ({low}), høyest i {highName} ({high}). Halvparten av kommunene ligger under {median}.',
     'kommune.map.table': 'Kommunene i tabell',
+    'kommune.map.tableShow': 'Vis tabellen med alle {count} kommunene',
     'kommune.map.sortBy': 'Sorter etter {column}',
     'kommune.map.sortedAscending': 'stigende',
     'kommune.map.sortedDescending': 'synkende',
@@ -260,6 +261,7 @@ export const kommuneMessages = defineMessages({
     'kommune.map.summary':
       '{indicator} i {year}: lågast i {lowName} ({low}), høgast i {highName} ({high}). Halvparten av kommunane ligg under {median}.',
     'kommune.map.table': 'Kommunane i tabell',
+    'kommune.map.tableShow': 'Vis tabellen med alle {count} kommunane',
     'kommune.map.sortBy': 'Sorter etter {column}',
     'kommune.map.sortedAscending': 'stigande',
     'kommune.map.sortedDescending': 'søkkande',
@@ -401,6 +403,7 @@ export const kommuneMessages = defineMessages({
     'kommune.map.summary':
       '{indicator} i {year}: lavest i {lowName} ({low}), højest i {highName} ({high}). Halvdelen af kommunerne ligger under {median}.',
     'kommune.map.table': 'Kommunerne i tabelform',
+    'kommune.map.tableShow': 'Vis tabellen med alle {count} kommuner',
     'kommune.map.sortBy': 'Sortér efter {column}',
     'kommune.map.sortedAscending': 'stigende',
     'kommune.map.sortedDescending': 'faldende',
@@ -541,6 +544,7 @@ export const kommuneMessages = defineMessages({
     'kommune.map.summary':
       '{indicator} in {year}: lowest in {lowName} ({low}), highest in {highName} ({high}). Half of the municipalities are below {median}.',
     'kommune.map.table': 'The municipalities as a table',
+    'kommune.map.tableShow': 'Show the table of all {count} municipalities',
     'kommune.map.sortBy': 'Sort by {column}',
     'kommune.map.sortedAscending': 'ascending',
     'kommune.map.sortedDescending': 'descending',

@@ -50,33 +50,40 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
         <a class="site-header__brand ds-link" href="/" safe>
           {t('site.name')}
         </a>
-        <nav aria-label={t('layout.mainNavigation')} class="site-header__nav">
-          <ul class="inline-list">
-            {navigationFor(principal).map((entry) => (
-              <li>
-                <a class="ds-link" href={entry.keepsLanguage ? `${entry.href}?lang=${ctx.locale}` : entry.href} safe>
-                  {t(entry.label)}
+        <details class="site-menu">
+          <summary class="ds-button" data-variant="secondary" data-size="sm" safe>
+            {t('layout.menu')}
+          </summary>
+          <div class="site-menu__content">
+            <nav aria-label={t('layout.mainNavigation')} class="site-header__nav">
+              <ul class="inline-list">
+                {navigationFor(principal).map((entry) => (
+                  <li>
+                    <a class="ds-link" href={entry.keepsLanguage ? `${entry.href}?lang=${ctx.locale}` : entry.href} safe>
+                      {t(entry.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div class="site-header__account">
+              {principal ? (
+                <form method="post" action="/logout" class="inline-form">
+                  <span safe>{t('layout.signedInAs', { name: principal.name })}</span>
+                  <CsrfField ctx={ctx} />
+                  <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>
+                    {t('nav.signOut')}
+                  </button>
+                </form>
+              ) : (
+                <a class="ds-link" href={`/login?returnTo=${encodeURIComponent(ctx.url)}`} safe>
+                  {t('nav.signIn')}
                 </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div class="site-header__account">
-          {principal ? (
-            <form method="post" action="/logout" class="inline-form">
-              <span safe>{t('layout.signedInAs', { name: principal.name })}</span>
-              <CsrfField ctx={ctx} />
-              <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>
-                {t('nav.signOut')}
-              </button>
-            </form>
-          ) : (
-            <a class="ds-link" href={`/login?returnTo=${encodeURIComponent(ctx.url)}`} safe>
-              {t('nav.signIn')}
-            </a>
-          )}
-        </div>
-        <LanguageSwitch ctx={ctx} />
+              )}
+            </div>
+            <LanguageSwitch ctx={ctx} />
+          </div>
+        </details>
       </div>
     </header>
   );

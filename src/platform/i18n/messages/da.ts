@@ -5,6 +5,7 @@ export const da: CatalogueOf<typeof nb> = {
   'site.name': 'Stifinner',
   'site.tagline': 'Innovations- og reformprogrammer for kommuner i Norge og Danmark',
   'layout.skipToContent': 'Gå til hovedindhold',
+  'layout.menu': 'Menu',
   'layout.mainNavigation': 'Hovedmenu',
   'layout.language': 'Sprog',
   'layout.breadcrumbs': 'Du er her',

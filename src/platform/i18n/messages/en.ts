@@ -5,6 +5,7 @@ export const en: CatalogueOf<typeof nb> = {
   'site.name': 'Stifinner',
   'site.tagline': 'Innovation and reform programmes for municipalities in Norway and Denmark',
   'layout.skipToContent': 'Skip to main content',
+  'layout.menu': 'Menu',
   'layout.mainNavigation': 'Main menu',
   'layout.language': 'Language',
   'layout.breadcrumbs': 'You are here',

@@ -3,6 +3,7 @@ export const nb = {
   'site.name': 'Stifinner',
   'site.tagline': 'Innovasjons- og reformprogram for kommuner i Norge og Danmark',
   'layout.skipToContent': 'Hopp til hovedinnhold',
+  'layout.menu': 'Meny',
   'layout.mainNavigation': 'Hovedmeny',
   'layout.language': 'Språk',
   'layout.breadcrumbs': 'Du er her',

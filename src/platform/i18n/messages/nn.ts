@@ -5,6 +5,7 @@ export const nn: CatalogueOf<typeof nb> = {
   'site.name': 'Stifinner',
   'site.tagline': 'Innovasjons- og reformprogram for kommunar i Noreg og Danmark',
   'layout.skipToContent': 'Hopp til hovudinnhald',
+  'layout.menu': 'Meny',
   'layout.mainNavigation': 'Hovudmeny',
   'layout.language': 'Språk',
   'layout.breadcrumbs': 'Du er her',

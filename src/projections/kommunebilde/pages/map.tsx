@@ -26,6 +26,8 @@ const SORTABLE: Readonly<Record<string, SortKey>> = { name: 'name', code: 'code'
 
 export function MapPage({ ctx, indicator, year, years, indicatorLabel, summary, table, sort, order, children }: MapPageProps) {
   const { t } = ctx;
+  // The table of every municipality is long: folded away until asked for, open once sorted.
+  const sorted = new URL(ctx.url, 'http://localhost').searchParams.has('sort');
   const sortHref = (key: SortKey) => {
     const url = new URL(ctx.url, 'http://localhost');
     url.searchParams.set('sort', key);
@@ -74,48 +76,51 @@ export function MapPage({ ctx, indicator, year, years, indicatorLabel, summary, 
         <h2 class="ds-heading" data-size="sm" id="map-table-heading" safe>
           {t('kommune.map.table')}
         </h2>
-        <div class="table-scroll">
-          <table class="ds-table" data-size="sm">
-            <caption class="ds-sr-only" safe>
-              {table.title}
-            </caption>
-            <thead>
-              <tr>
-                {table.columns.map((column) => {
-                  const key = SORTABLE[column.key];
-                  const current = key === sort;
-                  return (
-                    <th scope="col" aria-sort={current ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
-                      {key ? (
-                        <a class="ds-link" href={sortHref(key)} aria-label={t('kommune.map.sortBy', { column: column.label })} safe>
-                          {current
-                            ? `${column.label} (${t(order === 'asc' ? 'kommune.map.sortedAscending' : 'kommune.map.sortedDescending')})`
-                            : column.label}
-                        </a>
-                      ) : (
-                        <span safe>{column.label}</span>
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
+        <details class="ds-details table-disclosure" open={sorted}>
+          <summary safe>{t('kommune.map.tableShow', { count: table.rows.length })}</summary>
+          <div class="table-scroll">
+            <table class="ds-table" data-size="sm">
+              <caption class="ds-sr-only" safe>
+                {table.title}
+              </caption>
+              <thead>
                 <tr>
-                  <th scope="row">
-                    <a class="ds-link" href={`/kommune/${String(row.code)}?lang=${ctx.locale}`} safe>
-                      {String(row.name)}
-                    </a>
-                  </th>
-                  {table.columns.slice(1).map((column) => (
-                    <td safe>{formatCell(ctx.locale, column, row[column.key])}</td>
-                  ))}
+                  {table.columns.map((column) => {
+                    const key = SORTABLE[column.key];
+                    const current = key === sort;
+                    return (
+                      <th scope="col" aria-sort={current ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
+                        {key ? (
+                          <a class="ds-link" href={sortHref(key)} aria-label={t('kommune.map.sortBy', { column: column.label })} safe>
+                            {current
+                              ? `${column.label} (${t(order === 'asc' ? 'kommune.map.sortedAscending' : 'kommune.map.sortedDescending')})`
+                              : column.label}
+                          </a>
+                        ) : (
+                          <span safe>{column.label}</span>
+                        )}
+                      </th>
+                    );
+                  })}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {table.rows.map((row) => (
+                  <tr>
+                    <th scope="row">
+                      <a class="ds-link" href={`/kommune/${String(row.code)}?lang=${ctx.locale}`} safe>
+                        {String(row.name)}
+                      </a>
+                    </th>
+                    {table.columns.slice(1).map((column) => (
+                      <td safe>{formatCell(ctx.locale, column, row[column.key])}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
         <DownloadLinks links={chartDownloads(ctx, table.title)} />
       </section>
       <OverviewLinks ctx={ctx} />

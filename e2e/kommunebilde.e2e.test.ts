@@ -33,6 +33,7 @@ const PAGES = [
   '/kart?indicator=workingAgePer80Plus&year=2040',
   '/kart?indicator=growth&year=2050&sort=name&order=asc',
   '/danmark',
+  '/kommune/0607',
   '/kommune/9999',
 ];
 

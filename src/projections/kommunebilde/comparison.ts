@@ -3,7 +3,7 @@
  * municipalities), and the map's table of one indicator for all. ChartData, so the table, the
  * CSV and the JSON are the same numbers.
  */
-import type { Translate } from '../../platform/i18n/index.js';
+import { formatNumber, type Locale, type Translate } from '../../platform/i18n/index.js';
 import type { ChartData, ChartRow } from '../../platform/ui/charts/data.js';
 import { careFte, figuresIn, percentChange, type AreaFigures } from '../engine/figures.js';
 import type { DanishMunicipality } from './service.js';
@@ -110,4 +110,32 @@ export function danishChart(municipalities: readonly DanishMunicipality[], t: Tr
       change: round(percentChange(persons(m, first), persons(m, last)), 1),
     })),
   };
+}
+
+/** One Danish municipality's population 1 January of each year there is. */
+export function danishPopulationChart(municipality: DanishMunicipality, t: Translate): ChartData {
+  return {
+    title: t('kommune.danish.population', { name: municipality.name }),
+    columns: [
+      { key: 'year', label: t('kommune.col.year'), rowHeader: true },
+      { key: 'population', label: t('kommune.danish.persons') },
+    ],
+    rows: municipality.totals.map((p) => ({ year: String(p.year), population: p.persons })),
+  };
+}
+
+/** The change from the first year to the last, as a sentence. */
+export function danishPopulationSummary(municipality: DanishMunicipality, t: Translate, locale: Locale): string {
+  const first = municipality.totals[0];
+  const last = municipality.totals.at(-1);
+  if (!first || !last) return t('kommune.danish.noPopulation');
+  const change = percentChange(first.persons, last.persons);
+  return t('kommune.danish.summary', {
+    name: municipality.name,
+    from: first.year,
+    to: last.year,
+    first: formatNumber(locale, first.persons, 0),
+    last: formatNumber(locale, last.persons, 0),
+    percent: `${change > 0 ? '+' : change < 0 ? '−' : ''}${formatNumber(locale, Math.abs(change), 1)}`,
+  });
 }

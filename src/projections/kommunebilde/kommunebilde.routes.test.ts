@@ -277,6 +277,21 @@ describe('compare, map and Denmark', () => {
     expect((await get('/kart?indicator=nonsense')).statusCode).toBe(400);
   });
 
+  it('a Danish municipality has its own page with what there is and, plainly, what there is not', async () => {
+    const page = await get('/kommune/0607?lang=da');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Fredericia');
+    expect(page.body).toContain('Region Syddanmark');
+    expect(page.body).toContain(translator('da')('kommune.danish.missingHeading'));
+    expect(page.body).toMatch(/Befolkningen i Fredericia ændrede sig fra [\d.\u00a0]+ i 2007 til [\d.\u00a0]+ i 2023/);
+    const csv = (await get('/kommune/0607?format=csv')).body.trim().split('\r\n');
+    expect(csv).toHaveLength(1 + 17);
+    const short = await get('/kommune/607?lang=en');
+    expect(short.statusCode).toBe(301);
+    expect(short.headers.location).toBe('/kommune/0607?lang=en');
+    expect((await get('/kommune/0999')).statusCode).toBe(404);
+  });
+
   it('lists the Danish municipalities with their population', async () => {
     const page = await get('/danmark?lang=da');
     expect(page.statusCode).toBe(200);

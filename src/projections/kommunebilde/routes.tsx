@@ -20,12 +20,13 @@ import {
   sentencesFor,
   YearOutOfRangeError,
 } from './overview.js';
-import { comparisonChart, danishChart, MAX_COMPARED } from './comparison.js';
+import { comparisonChart, danishChart, danishPopulationChart, danishPopulationSummary, MAX_COMPARED } from './comparison.js';
 import { INDICATORS, type Indicator, type SortKey, type SortOrder } from '../engine/indicators.js';
 import { denmarkMapProps, norwayMapProps, warmUpMaps } from './maps.js';
 import type { ScenarioName } from '../engine/model.js';
 import { AreaPage } from './pages/area.js';
 import { ComparePage } from './pages/compare.js';
+import { DanishMunicipalityPage } from './pages/danish-municipality.js';
 import { DenmarkPage } from './pages/denmark.js';
 import { MapPage } from './pages/map.js';
 import { IndexPage } from './pages/index-page.js';
@@ -65,6 +66,8 @@ const codeParams = (pattern: string) => ({
   required: ['code'],
 });
 const MUNICIPALITY_CODE = '^[0-9]{4}$';
+/** Norwegian municipality numbers have four digits; Danish ones three, written with a leading zero in addresses. */
+const PAGE_CODE = '^[0-9]{3,4}$';
 const COUNTY_CODE = '^[0-9]{2}$';
 const pageQuery = {
   type: 'object',
@@ -130,12 +133,12 @@ export async function kommunebildeRoutes(app: FastifyInstance, options: Kommuneb
 
   app.get(
     '/kommune/:code',
-    { config: publicRoute, schema: { params: codeParams(MUNICIPALITY_CODE), querystring: pageQuery } },
+    { config: publicRoute, schema: { params: codeParams(PAGE_CODE), querystring: pageQuery } },
     async (request, reply) => {
       const { code } = request.params as { code: string };
       const directory = await service.directory();
       const municipality = directory.municipality(code);
-      if (!municipality) throw notFound();
+      if (!municipality) return sendDanishPage(request, reply, service, code);
       const county = directory.county(municipality.countyCode);
       return sendAreaPage(request, reply, service, renderedPages, [code], async (outlook, choice) => ({
         title: municipality.name,
@@ -403,6 +406,28 @@ async function sendAreaPage(
   );
   if (pageKey !== undefined) renderedPages.set(pageKey, html);
   return reply.html(html);
+}
+
+/** A Danish municipality's page (its number with or without the leading zero; the address with it is the canonical one). */
+async function sendDanishPage(request: FastifyRequest, reply: FastifyReply, service: ProjectionService, code: string) {
+  const danish = (await service.danishMunicipalities()).find((m) => m.code === String(Number(code)));
+  if (!danish) throw notFound();
+  const canonical = danish.code.padStart(4, '0');
+  if (code !== canonical) return reply.redirect(`/kommune/${canonical}?lang=${request.locale}`, 301);
+  const query = request.query as PageQuery;
+  const table = danishPopulationChart(danish, request.t);
+  if (query.format) return sendDownload(reply, table, query.format, `kommune-${canonical}`);
+  if (query.chart) throw new HttpProblem(400, 'no such chart here');
+  return reply.html(
+    <DanishMunicipalityPage
+      ctx={reply.pageContext()}
+      name={danish.name}
+      regionName={danish.regionName}
+      table={table}
+      summary={danishPopulationSummary(danish, request.t, request.locale)}
+      code={danish.code}
+    />,
+  );
 }
 
 /** Refuses extra migration beyond what the area's population allows, saying the range; else gives it. */

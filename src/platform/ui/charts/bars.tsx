@@ -176,7 +176,7 @@ export function BarChart(props: BarChartProps) {
   );
   const ticks = geometry.valueTicks.map((t, i) => ({ at: round(t.at), label: tickText[i]! }));
   return (
-    <div class={`chart chart--bars chart--${orientation}`}>
+    <div class={`chart chart--bars chart--${orientation}`} tabindex="0">
       <ChartSvg id={id} title={title} description={description} width={geometry.width} height={geometry.height}>
         <PatternDefs chartId={id} />
         {horizontal ? (

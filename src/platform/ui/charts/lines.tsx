@@ -199,7 +199,7 @@ export function LineChart(props: LineChartProps) {
     geometry.yTicks.map((t) => t.value),
   );
   return (
-    <div class="chart chart--lines">
+    <div class="chart chart--lines" tabindex="0">
       <ChartSvg id={id} title={title} description={description} width={WIDTH} height={HEIGHT}>
         <YAxis
           ticks={geometry.yTicks.map((t, i) => ({ at: round(t.at), label: yLabels[i]! }))}

@@ -159,7 +159,7 @@ export function PopulationPyramid(props: PopulationPyramidProps) {
     { at: round(geometry.centreRight + tick.at), label: labels[index]! },
   ]);
   return (
-    <div class="chart chart--pyramid">
+    <div class="chart chart--pyramid" tabindex="0">
       <ChartSvg id={id} title={title} description={description} width={WIDTH} height={geometry.height}>
         <XAxis ticks={ticks} y={axisY} gridTop={MARGIN.top} from={MARGIN.left} to={WIDTH - MARGIN.right} />
         <AxisTitle x={geometry.centreLeft} y={MARGIN.top - 10} anchor="end" text={maleLabel} />

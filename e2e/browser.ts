@@ -102,7 +102,8 @@ export async function phoneProblems(page: Page): Promise<string[]> {
 export async function expectAccessible(page: Page) {
   expect(await accessibilityViolations(page), `axe on ${page.url()}`).toEqual([]);
   expect(pageProblems(page), `console on ${page.url()}`).toEqual([]);
-  expect((await phoneProblems(page)).join('; '), `at ${PHONE.width} px on ${page.url().slice(0, 120)}`).toBe('');
+  const onPhone = (await phoneProblems(page)).join('; ');
+  expect(onPhone, `at ${PHONE.width} px on ${page.url().slice(0, 120)}: ${onPhone}`).toBe('');
 }
 
 /** Signs the tab in as the persona through the embedded OpenID provider's sign-in page, as a person would. */

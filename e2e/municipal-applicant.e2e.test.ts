@@ -193,6 +193,7 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     expect(await silje.locator('#warnings').textContent()).toContain('Målbart mål');
     await expectAccessible(silje);
     await silje.locator('[name="plan.goal"]').fill('Ti prosent færre ubesatte stillinger i 2029.');
+    await silje.locator('[name="economy.applied"]').fill('3 500 000');
     // With JavaScript the draft saves itself a moment after typing stops, and the form follows the new version.
     await expect.poll(() => silje.locator('#autosave-status').textContent(), { timeout: 15_000 }).toContain('Lagret automatisk');
     await silje.locator('[name="anchoring.date"]').fill('2026-11-10');

@@ -210,6 +210,7 @@ describe('an application from start to receipt', () => {
           'challenge.text': 'Flere eldre.',
           'plan.text': 'Felles rekruttering.',
           'plan.goal': 'Ti prosent.',
+          'economy.applied': '2 000 000',
           'anchoring.date': '2026-11-10',
         })
       ).statusCode,

@@ -39,6 +39,7 @@ const complete = {
   'challenge.text': 'Flere eldre, færre i arbeid.',
   'plan.text': 'Felles rekruttering.',
   'plan.goal': 'Ti prosent færre ubesatte stillinger.',
+  'economy.applied': '2 000 000',
   'anchoring.date': '2026-11-10',
   'anchoring.decision': [{ name: 'vedtak.pdf', type: 'application/pdf', bytes: 1000 }],
 };

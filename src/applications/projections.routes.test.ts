@@ -108,6 +108,7 @@ describe('partners and the projected challenge, with the real registry', () => {
           'challenge.text': 'Flere eldre.',
           'plan.text': 'Felles rekruttering.',
           'plan.goal': 'Ti prosent.',
+          'economy.applied': '2 000 000',
           'anchoring.date': '2026-11-10',
         },
         actor,

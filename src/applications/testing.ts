@@ -51,7 +51,13 @@ export async function completeNetwork(
       db,
       id,
       1,
-      { 'challenge.text': 'Flere eldre.', 'plan.text': 'Felles rekruttering.', 'plan.goal': 'Ti prosent.', 'anchoring.date': '2026-11-10' },
+      {
+        'challenge.text': 'Flere eldre.',
+        'plan.text': 'Felles rekruttering.',
+        'plan.goal': 'Ti prosent.',
+        'economy.applied': '2 000 000',
+        'anchoring.date': '2026-11-10',
+      },
       actor,
     ),
   );

@@ -61,10 +61,11 @@ function demoCall(now: Date, templateId: string): CallContent {
   };
 }
 
-const answers = (challenge: string, plan: string, goal: string) => ({
+const answers = (challenge: string, plan: string, goal: string, applied: string) => ({
   'challenge.text': challenge,
   'plan.text': plan,
   'plan.goal': goal,
+  'economy.applied': applied,
   'anchoring.date': '2026-09-15',
 });
 
@@ -79,6 +80,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
       'Innen 2040 får de tre kommunene nær dobbelt så mange innbyggere over 80 år, mens tallet i yrkesaktiv alder står stille. Framskrivingene viser et behov for om lag 420 flere årsverk i omsorgstjenestene med dagens dekningsgrader.',
       'Felles rekrutteringskontor, delt vikarpool for sykepleiere, felles opplæring i velferdsteknologi og ett felles responssenter for trygghetsalarmer i Grenland og Notodden.',
       'Andelen hjemmeboende over 80 år som bruker digitalt tilsyn skal øke fra 12 til 35 prosent innen 2029, og turnover blant sykepleiere skal ned fra 18 til 12 prosent.',
+      '12 000 000',
     ),
     decisionPart: 'anchoring.decision',
     decisionDate: '2026-09-15',
@@ -90,6 +92,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
       'Larvik får 2 900 flere innbyggere over 80 år innen 2040. Hjemmetjenesten har allerede ubesatte stillinger.',
       'Vi vil prøve ut hverdagsrehabilitering i alle soner og kjøpe inn medisindispensere.',
       'Færre vedtak om sykehjemsplass.',
+      '2 500 000',
     ),
     decisionPart: 'anchoring.decision',
     decisionDate: '2026-09-10',
@@ -104,6 +107,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
       'Kommunene i Vestmar har landets eldste befolkning i Telemark: hver fjerde innbygger er over 67 år i 2030. Dekningsgraden i institusjon er høy og kostbar.',
       'Felles kompetansesenter for demens, ambulerende team på tvers av kommunegrensene, og felles innkjøp av velferdsteknologi.',
       'Institusjonsdekningen for innbyggere over 80 år skal ned fra 19 til 15 prosent innen 2030 uten lengre ventetid.',
+      '6 000 000',
     ),
     decisionPart: 'anchoring.decision',
     decisionDate: '2026-09-01',
@@ -111,7 +115,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
   {
     lead: { code: '4026', name: 'Tinn' },
     partners: [],
-    answers: answers('Vi blir færre og eldre.', 'Vi ønsker å ansette en prosjektleder.', 'Bedre tjenester.'),
+    answers: answers('Vi blir færre og eldre.', 'Vi ønsker å ansette en prosjektleder.', 'Bedre tjenester.', '1 500 000'),
     decisionPart: 'anchoring.decision',
     decisionDate: '2026-09-20',
   },
@@ -122,6 +126,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
       'Lillehammer og Gjøvik venter 45 prosent flere innbyggere over 80 år innen 2040. Rekrutteringen av helsefagarbeidere har falt tre år på rad.',
       'Et felles lærlingløp for helsefagarbeidere med NTNU i Gjøvik, og deling av spesialsykepleiere på natt.',
       'Femti nye helsefagarbeidere ferdig utdannet innen 2029.',
+      '5 000 000',
     ),
     decisionPart: 'anchoring.decision',
     decisionDate: '2026-08-27',
@@ -133,6 +138,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
       'Bodø vokser, men veksten er blant de eldste. Med dagens dekningsgrader trengs 260 flere årsverk innen 2040, og distriktene i kommunen har lang reisetid.',
       'Digital hjemmeoppfølging i distriktene, et mobilt team med kommunelege og sykepleier, og samarbeid med Nordlandssykehuset om utskrivning.',
       'Reisetiden for hjemmetjenesten skal ned 20 prosent, og 300 innbyggere skal ha digital hjemmeoppfølging innen 2028.',
+      '8 000 000',
     ),
     decisionPart: 'anchoring.decision',
     decisionDate: '2026-09-18',

@@ -247,6 +247,21 @@ export const NETWORK_FORM: FormDefinition = {
       ],
     },
     {
+      key: 'economy',
+      title: 'Økonomi',
+      parts: [
+        {
+          kind: 'amount',
+          key: 'economy.applied',
+          label: 'Søkt beløp',
+          help: 'Hele beløpet nettverket søker om, i kroner.',
+          required: true,
+          currency: 'NOK',
+          max: 20_000_000,
+        },
+      ],
+    },
+    {
       key: 'anchoring',
       title: 'Forankring',
       parts: [

@@ -500,6 +500,7 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     const invite = '#partners-section form[action*="/invitasjoner"] button[type="submit"]';
     found.push(...(await controlsPresent(plain, "lead's application page with partner suggestions", path, [invite])));
     if ((await plain.locator(invite).count()) > 0) {
+      await plain.locator('#partners-section > details > summary').click();
       await plain.locator(invite).first().click();
       await plain.waitForLoadState();
       found.push(...(await afterPost(plain, "lead's application page (invited a suggested partner)")));

@@ -87,6 +87,11 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     await expectAccessible(silje);
     await silje.getByRole('link', { name: nb('applications.start.link') }).click();
     await expectAccessible(silje);
+    // The contact address is the signed-in person's, prefilled; emptied, it is asked for.
+    expect(await silje.getByLabel(nb('applications.start.email')).inputValue()).toBe('silje.andersen@porsgrunn.example.no');
+    await silje.getByLabel(nb('applications.start.email')).fill('');
+    await silje.getByRole('button', { name: nb('applications.start.submit') }).click();
+    expect(await silje.locator('#error-summary').textContent()).toContain(nb('applications.start.emailRequired'));
     await silje.getByLabel(nb('applications.start.email')).fill('silje.andersen@porsgrunn.example.no');
     await silje.getByRole('button', { name: nb('applications.start.submit') }).click();
     await silje.waitForURL(/\/soknader\/[0-9a-f-]{36}/);
@@ -104,6 +109,8 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     await expectAccessible(silje);
     await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
     // Partner suggestions: neighbours, the same county and similar projected challenges, each with why and the verdict.
+    // The suggestions are folded until asked for, so the form is not pushed down the page.
+    await silje.locator('#partners-section > details > summary').click();
     const skien = silje.locator('#partner-4003');
     expect(await skien.locator('[data-reason="neighbour"]').textContent()).toBe(
       nb('applications.partners.reason.neighbour', { names: 'Porsgrunn' }),

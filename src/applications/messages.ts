@@ -12,6 +12,7 @@ export const applicationMessages = defineMessages({
     'applications.finder.back': 'Tilbake til sjekken av vilkårene',
     'applications.finder.link': 'Finn partnere som kan gjøre nettverket kvalifisert',
     'applications.partners.title': 'Forslag til partnere',
+    'applications.partners.show': 'Vis {count} forslag til partnere',
     'applications.partners.lead':
       'Nabokommuner, kommuner i samme fylke og kommuner med lignende framskrevet utfordring, og om nettverket da oppfyller vilkårene i utlysningen – med tallene slik de er nå.',
     'applications.partners.reason.neighbour': 'Nabo til {names}',
@@ -79,6 +80,7 @@ export const applicationMessages = defineMessages({
     'applications.start.lead': 'Søknaden startes for kommunen din. Etterpå kan du invitere andre kommuner inn i nettverket.',
     'applications.start.municipality': 'Søkerkommune',
     'applications.start.email': 'E-post til kontaktperson (kvitteringen sendes hit)',
+    'applications.start.emailRequired': 'Skriv e-postadressen til kontaktpersonen: kvitteringen og svarene sendes dit.',
     'applications.start.submit': 'Start søknaden',
     'applications.start.closed': 'Utlysningen er ikke åpen for søknader nå.',
     'applications.start.noMunicipality': 'Du må være saksbehandler i en kommune i utlysningens land for å søke.',
@@ -200,6 +202,7 @@ export const applicationMessages = defineMessages({
     'applications.finder.back': 'Tilbake til sjekken av vilkåra',
     'applications.finder.link': 'Finn partnarar som kan gjere nettverket kvalifisert',
     'applications.partners.title': 'Forslag til partnarar',
+    'applications.partners.show': 'Vis {count} framlegg til partnarar',
     'applications.partners.lead':
       'Nabokommunar, kommunar i same fylke og kommunar med liknande framskriven utfordring, og om nettverket då oppfyller vilkåra i utlysinga – med tala slik dei er no.',
     'applications.partners.reason.neighbour': 'Nabo til {names}',
@@ -267,6 +270,7 @@ export const applicationMessages = defineMessages({
     'applications.start.lead': 'Søknaden blir starta for kommunen din. Etterpå kan du invitere andre kommunar inn i nettverket.',
     'applications.start.municipality': 'Søkjarkommune',
     'applications.start.email': 'E-post til kontaktperson (kvitteringa blir send hit)',
+    'applications.start.emailRequired': 'Skriv e-postadressa til kontaktpersonen: kvitteringa og svara blir sende dit.',
     'applications.start.submit': 'Start søknaden',
     'applications.start.closed': 'Utlysinga er ikkje open for søknader no.',
     'applications.start.noMunicipality': 'Du må vere sakshandsamar i ein kommune i landet til utlysinga for å søkje.',
@@ -388,6 +392,7 @@ export const applicationMessages = defineMessages({
     'applications.finder.back': 'Tilbage til tjekket af betingelserne',
     'applications.finder.link': 'Find partnere, der kan gøre netværket berettiget',
     'applications.partners.title': 'Forslag til partnere',
+    'applications.partners.show': 'Vis {count} forslag til partnere',
     'applications.partners.lead':
       'Nabokommuner, kommuner i samme region og kommuner med en lignende fremskrevet udfordring, og om netværket så opfylder betingelserne i opslaget – med tallene, som de er nu.',
     'applications.partners.reason.neighbour': 'Nabo til {names}',
@@ -455,6 +460,7 @@ export const applicationMessages = defineMessages({
     'applications.start.lead': 'Ansøgningen startes for din kommune. Derefter kan du invitere andre kommuner ind i netværket.',
     'applications.start.municipality': 'Ansøgerkommune',
     'applications.start.email': 'E-mail til kontaktperson (kvitteringen sendes hertil)',
+    'applications.start.emailRequired': 'Skriv kontaktpersonens e-mailadresse: kvitteringen og svarene sendes dertil.',
     'applications.start.submit': 'Start ansøgningen',
     'applications.start.closed': 'Opslaget er ikke åbent for ansøgninger nu.',
     'applications.start.noMunicipality': 'Du skal være sagsbehandler i en kommune i opslagets land for at søge.',
@@ -575,6 +581,7 @@ export const applicationMessages = defineMessages({
     'applications.finder.back': 'Back to the eligibility check',
     'applications.finder.link': 'Find partners who could make the network eligible',
     'applications.partners.title': 'Suggested partners',
+    'applications.partners.show': 'Show {count} suggested partners',
     'applications.partners.lead':
       "Neighbouring municipalities, those in the same county or region and those with a similar projected challenge, and whether the network would then meet the call's conditions – with today's figures.",
     'applications.partners.reason.neighbour': 'Neighbour of {names}',
@@ -644,6 +651,7 @@ export const applicationMessages = defineMessages({
       'The application is started for your municipality. Afterwards you can invite other municipalities into the network.',
     'applications.start.municipality': 'Applying municipality',
     'applications.start.email': 'Email of the contact person (the receipt goes here)',
+    'applications.start.emailRequired': 'Enter the contact person’s email address: the receipt and the answers go there.',
     'applications.start.submit': 'Start the application',
     'applications.start.closed': 'The call is not open for applications now.',
     'applications.start.noMunicipality': "You must be a case worker of a municipality in the call's country to apply.",

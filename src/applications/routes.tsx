@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
+import { findUserEmail } from '../platform/auth/store.js';
 import { isUuid } from '../platform/db/kit.js';
 import { findFile } from '../platform/files/store.js';
 import {
@@ -227,7 +228,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
           ctx={reply.pageContext()}
           call={call}
           municipalities={await eligibleMunicipalities(request, call)}
-          values={{}}
+          values={{ email: (await findUserEmail(db, request.principal!.userId)) ?? '' }}
           problems={[]}
         />,
       );
@@ -242,7 +243,8 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     const email = typeof values.email === 'string' ? values.email.trim() : '';
     const problems: FieldError[] = [];
     if (!municipality) problems.push({ field: 'municipality', message: request.t('applications.start.noMunicipality') });
-    if (email !== '' && !isEmail(email)) problems.push({ field: 'email', message: request.t('applications.problem.badEmail') });
+    if (email === '') problems.push({ field: 'email', message: request.t('applications.start.emailRequired') });
+    else if (!isEmail(email)) problems.push({ field: 'email', message: request.t('applications.problem.badEmail') });
     const render = (status: number, list: FieldError[]) => {
       reply.code(status);
       return reply.html(
@@ -259,7 +261,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     const id = await startApplication(
       db,
       call,
-      { code: municipality.code, name: municipality.name, contactEmail: email || null },
+      { code: municipality.code, name: municipality.name, contactEmail: email },
       actorOf(request),
     );
     if (isRefused(id)) {

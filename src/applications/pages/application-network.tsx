@@ -70,21 +70,24 @@ export function PartnerSuggestions({
       <p class="ds-paragraph" data-size="sm" safe>
         {t('applications.partners.lead')}
       </p>
-      <ul class="ds-list partner-list">
-        {partners.map((p) => (
-          <li id={`partner-${p.code}`} class="partner">
-            <form method="post" action={`/soknader/${applicationId}/invitasjoner?lang=${ctx.locale}`}>
-              <CsrfField ctx={ctx} />
-              <input type="hidden" name="municipality" value={p.code} />
-              <PartnerItem ctx={ctx} partner={p}>
-                <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>
-                  {t('applications.partners.invite', { name: p.name })}
-                </button>
-              </PartnerItem>
-            </form>
-          </li>
-        ))}
-      </ul>
+      <details class="ds-details partner-suggestions">
+        <summary safe>{t('applications.partners.show', { count: partners.length })}</summary>
+        <ul class="ds-list partner-list">
+          {partners.map((p) => (
+            <li id={`partner-${p.code}`} class="partner">
+              <form method="post" action={`/soknader/${applicationId}/invitasjoner?lang=${ctx.locale}`}>
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="municipality" value={p.code} />
+                <PartnerItem ctx={ctx} partner={p}>
+                  <button class="ds-button" data-variant="secondary" data-size="sm" type="submit" safe>
+                    {t('applications.partners.invite', { name: p.name })}
+                  </button>
+                </PartnerItem>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }

@@ -114,6 +114,12 @@ export async function findPrincipal(db: Queryable, userId: string, loginKind: Lo
   };
 }
 
+/** The e-mail address the identity provider gave the person, if any. */
+export async function findUserEmail(db: Queryable, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+  return row?.email ?? null;
+}
+
 export async function listMemberships(db: Queryable, userId: string): Promise<Membership[]> {
   const rows = await db
     .selectFrom('memberships')

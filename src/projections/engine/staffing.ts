@@ -136,10 +136,8 @@ function nationalCoverage(panel: CareUsersPanel, users: Float64Array, band: numb
 /** The national defaults with the municipality's own care coverage; any area may be overridden. */
 export function staffingRates(coverage: CareCoverage, overrides: Partial<StaffingRates> = {}): StaffingRates {
   return {
-    barnehage: [
-      { from: 1, to: 2, coverage: BARNEHAGE_COVERAGE_AGES_1_2, ftePerUser: BARNEHAGE_FTE_PER_CHILD_UNDER_3 },
-      { from: 3, to: 5, coverage: BARNEHAGE_COVERAGE_AGES_3_5, ftePerUser: BARNEHAGE_FTE_PER_CHILD_OVER_3 },
-    ],
+    // No published national årsverk for barnehage is shipped yet: today's standard is the staffing norm.
+    barnehage: LEGAL_MINIMUM_RATES.barnehage,
     grunnskole: [{ from: 6, to: 15, coverage: GRUNNSKOLE_COVERAGE, ftePerUser: 1 / GRUNNSKOLE_PUPILS_PER_FTE }],
     hjemmetjenester: CARE_BANDS.map(([from, to], band) => ({
       from,

@@ -32,7 +32,7 @@ import { MapPage } from './pages/map.js';
 import { IndexPage } from './pages/index-page.js';
 import { chartData, overviewCharts } from './pages/sections.js';
 import {
-  migrationOutsideRange,
+  isMigrationInRange,
   migrationRange,
   migrationRangeWords,
   scenarioChoice,
@@ -433,12 +433,12 @@ async function sendDanishPage(request: FastifyRequest, reply: FastifyReply, serv
 /** Refuses extra migration beyond what the area's population allows, saying the range; else gives it. */
 async function checkMigration(request: FastifyRequest, service: ProjectionService, codes: readonly string[]) {
   const population = await service.basePopulation(codes);
-  const range = migrationOutsideRange(request.query as ScenarioParams, population);
-  if (range) {
+  const range = migrationRange(population);
+  if (!isMigrationInRange(request.query as ScenarioParams, range)) {
     const words = migrationRangeWords(range, population, request.locale);
     throw new HttpProblem(400, 'migration out of range', undefined, request.t('kommune.scenario.migrationOutOfRange', words));
   }
-  return { range: migrationRange(population), population };
+  return { range, population };
 }
 
 function yearOf(figures: Parameters<typeof chosenYear>[0], asked: number | undefined): number {

@@ -43,11 +43,10 @@ export function migrationRangeWords(range: Range, population: number, locale: Lo
   return { min: n(range.min), max: n(range.max), share: n(MIGRATION_SHARE_PER_YEAR * 100), population: n(Math.round(population)) };
 }
 
-/** The range a given extra migration falls outside of, if it does. */
-export function migrationOutsideRange(params: ScenarioParams, population: number): Range | undefined {
-  const range = migrationRange(population);
+/** Whether the asked extra migration lies within the area's range. */
+export function isMigrationInRange(params: ScenarioParams, range: Range): boolean {
   const value = params.migration ?? 0;
-  return value < range.min || value > range.max ? range : undefined;
+  return value >= range.min && value <= range.max;
 }
 
 export interface ScenarioParams {

@@ -25,7 +25,9 @@ import { allowManyApplicationsPerRound, completeNetwork as completeNetworkOn, pd
 import {
   attachMemberDecision,
   inviteMunicipality,
+  removeMember,
   respondToInvitation,
+  withdrawInvitation,
   saveAnswers,
   startApplication,
   submitApplication,
@@ -256,6 +258,51 @@ describe(`applications in the store (${engine})`, () => {
     ]);
     const audit = await listAuditEvents(db, { recordType: 'application_member', recordId: `${id}/4003`, limit: 10 });
     expect(audit.map((e) => `${e.action}:${e.to_state}`).sort()).toEqual(['decline:declined', 'invite:pending']);
+  });
+
+  it('mails the invited municipality, the lead on an answer, and lets the lead withdraw or remove a member, each audited', async () => {
+    await deadlineIn(3600);
+    const jobs = { enqueue: async () => 'job' };
+    const call = (await findCall(db, callId))!;
+    const id = orThrow(
+      await startApplication(db, call, { code: '4001', name: 'Porsgrunn', contactEmail: 'lead@porsgrunn.example.no' }, silje),
+    );
+    orThrow(await inviteMunicipality(db, id, { code: '4003', name: 'Skien' }, 5, silje, { jobs }));
+    orThrow(await inviteMunicipality(db, id, { code: '4005', name: 'Notodden' }, 5, silje, { jobs }));
+    const mailed = async (prefix: string, code: string) =>
+      (
+        await db
+          .selectFrom('notifications')
+          .select(['recipient_email', 'subject', 'link'])
+          .where('occasion', 'like', `${prefix}:${id}:${code}:%`)
+          .execute()
+      )
+        .map((n) => n.recipient_email)
+        .sort();
+    expect(await mailed('invited', '4003')).toEqual(['ola.dahl@skien.example.no', 'postmottak@skien.example.no']);
+    // Notodden never answers: the lead withdraws the invitation; Skien accepts and is removed again.
+    orThrow(await withdrawInvitation(db, id, '4005', silje, { jobs }));
+    expect(problemOf(await withdrawInvitation(db, id, '4005', silje, { jobs }))).toEqual({ kind: 'network', reason: 'notPending' });
+    orThrow(await respondToInvitation(db, id, '4003', 'accepted', null, silje, { jobs }));
+    expect(await mailed('answered', '4003')).toEqual([
+      'lead@porsgrunn.example.no',
+      'postmottak@porsgrunn.example.no',
+      'silje.andersen@porsgrunn.example.no',
+    ]);
+    expect(problemOf(await removeMember(db, id, '4001', silje, { jobs }))).toEqual({ kind: 'network', reason: 'lead' });
+    orThrow(await removeMember(db, id, '4003', silje, { jobs }));
+    expect(await mailed('withdrawn', '4005')).toContain('postmottak@notodden.example.no');
+    expect(await mailed('removed', '4003')).toContain('postmottak@skien.example.no');
+    const application = (await findApplication(db, id))!;
+    expect(application.members.map((m) => `${m.code}:${m.invitation}`).sort()).toEqual(['4001:accepted', '4003:removed', '4005:withdrawn']);
+    // Neither waits on the network any more, and both may be asked again.
+    orThrow(await inviteMunicipality(db, id, { code: '4005', name: 'Notodden' }, 2, silje));
+    const audit = await listAuditEvents(db, { recordType: 'application_member', recordId: `${id}/4003`, limit: 10 });
+    expect(audit.map((e) => `${e.action}:${e.from_state ?? ''}>${e.to_state}`).sort()).toEqual([
+      'accept:pending>accepted',
+      'invite:>pending',
+      'remove:accepted>removed',
+    ]);
   });
 
   it('makes one version of two submissions at once, and numbers a resubmission', async () => {

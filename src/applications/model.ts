@@ -136,7 +136,7 @@ export function invite(
 ): Member[] | Refused<NetworkRefusal> {
   const existing = members.find((m) => m.code === code);
   if (existing && !invitationWorkflow.can(existing.invitation, 'invite')) return network('alreadyMember');
-  const active = members.filter((m) => m.invitation !== 'declined');
+  const active = members.filter((m) => invitationWorkflow.isIn('involved', m.invitation));
   if (maxMembers !== undefined && active.length + 1 > maxMembers) return network('tooMany');
   const others = members.filter((m) => m.code !== code);
   return [...others, { code, name, role: 'co', invitation: 'pending', decision: null }];
@@ -153,6 +153,19 @@ export function respond(
   if (member.role === 'lead') return network('lead');
   const moved = invitationWorkflow.apply(member.invitation, answer === 'accepted' ? 'accept' : 'decline');
   return isRefused(moved) ? network('notPending') : moved;
+}
+
+/** The lead withdraws an unanswered invitation or removes a member, as the invitation workflow moves it. */
+export function releaseMember(
+  members: readonly Member[],
+  code: string,
+  action: 'withdraw' | 'remove',
+): Transitioned<InvitationState> | Refused<NetworkRefusal> {
+  const member = members.find((m) => m.code === code);
+  if (!member) return network('notMember');
+  if (member.role === 'lead') return network('lead');
+  const moved = invitationWorkflow.apply(member.invitation, action);
+  return isRefused(moved) ? network(action === 'withdraw' ? 'notPending' : 'notAccepted') : moved;
 }
 
 export function isIsoDate(value: string): boolean {

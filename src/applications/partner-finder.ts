@@ -21,6 +21,7 @@ import { listMunicipalities, listRegions } from '../registry/index.js';
 import { workingAgeChange } from './challenge.js';
 import type { Member } from './model.js';
 import { mergeCandidates, nearestChanges, suggestPartners, type PartnerReason, type PartnerSuggestion } from './partners.js';
+import { invitationWorkflow } from './workflows.js';
 
 /** How many municipalities with a similar projected challenge are suggested. */
 export const SIMILAR_COUNT = 5;
@@ -60,7 +61,7 @@ export async function findPartners(
   const municipalities = await listMunicipalities(db, search.country);
   const current = new Map(municipalities.map((m) => [m.code, m]));
   const active = search.members.filter((m) => m.invitation === 'accepted');
-  const taken = new Set(search.members.filter((m) => m.invitation !== 'declined').map((m) => m.code));
+  const taken = new Set(search.members.filter((m) => invitationWorkflow.isIn('involved', m.invitation)).map((m) => m.code));
   const found: { code: string; reason: PartnerReason }[] = [];
 
   const neighbours = neighboursIn(search.country);

@@ -72,16 +72,24 @@ import {
   addAttachment,
   attachMemberDecision,
   inviteMunicipality,
+  removeMember,
   respondToInvitation,
+  withdrawInvitation,
   saveAnswers,
   startApplication,
   submitApplication,
   withdrawApplication,
 } from './use-cases.js';
+import { invitationWorkflow } from './workflows.js';
 
 const CASE_WORKER = access.roles('case_worker');
 const applicationParams = idParams('id');
 const fileParams = idParams('id', 'fileId');
+const memberParams = {
+  type: 'object',
+  properties: { ...applicationParams.properties, code: { type: 'string', pattern: '^[0-9]{3,4}$' } },
+  required: ['id', 'code'],
+} as const;
 const receiptParams = {
   type: 'object',
   properties: { ...applicationParams.properties, number: { type: 'integer', minimum: 1, maximum: 100000 } },
@@ -281,7 +289,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     const application = await findApplication(db, id);
     if (!application) throw notFound();
     const codes = new Set(caseWorkerMunicipalities(request.principal).map((m) => m.code));
-    const mine = application.members.find((m) => codes.has(m.code) && m.invitation !== 'declined');
+    const mine = application.members.find((m) => codes.has(m.code) && invitationWorkflow.isIn('involved', m.invitation));
     if (!mine) throw notFound();
     const call = await findCall(db, application.callId);
     if (!call || call.status === 'draft') throw notFound();
@@ -359,14 +367,16 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
   }
 
   const NOTICES = {
-    invited: 'applications.invite.sent',
+    invited: 'applications.invitation.invitedDone',
+    released: 'applications.invitation.withdrawDone',
+    removed: 'applications.invitation.removeDone',
     decision: 'applications.decision.saved',
     uploaded: 'applications.attachments.saved',
     withdrawn: 'applications.withdraw.done',
   } as const;
 
   app.get('/soknader/:id', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
-    const query = request.query as { saved?: string; notice?: string };
+    const query = request.query as { saved?: string; notice?: string; member?: string };
     const { application, call } = await accessible(request);
     const extra: Partial<ApplicationView> = {};
     if (query.saved) {
@@ -376,7 +386,9 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         issueError(reply.pageContext(), partLabel(form, issue.part), issue),
       );
     }
-    if (query.notice && Object.hasOwn(NOTICES, query.notice)) extra.notice = request.t(NOTICES[query.notice as keyof typeof NOTICES]);
+    const member = application.members.find((m) => m.code === query.member)?.name ?? '';
+    if (query.notice && Object.hasOwn(NOTICES, query.notice))
+      extra.notice = request.t(NOTICES[query.notice as keyof typeof NOTICES], { member });
     return render(request, reply, 200, extra);
   });
 
@@ -444,11 +456,29 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         { code: found.code, name: found.name },
         size?.kind === 'network-size' ? size.maxMembers : undefined,
         actorOf(request),
+        { jobs: app.jobs },
       );
       if (isRefused(invited)) return refused(request, reply, invited.problem);
-      return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=invited`, 303);
+      return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=invited&member=${found.code}`, 303);
     },
   );
+
+  for (const [path, release, notice] of [
+    ['trekk', withdrawInvitation, 'released'],
+    ['fjern', removeMember, 'removed'],
+  ] as const) {
+    app.post(
+      `/soknader/:id/medlemmer/:code/${path}`,
+      { config: { access: CASE_WORKER }, schema: { params: memberParams } },
+      async (request, reply) => {
+        const { application } = await leadsOwn(request);
+        const { code } = request.params as { code: string };
+        const released = await release(db, application.id, code, actorOf(request), { jobs: app.jobs });
+        if (isRefused(released)) return refused(request, reply, released.problem);
+        return reply.redirect(`/soknader/${application.id}?lang=${request.locale}&notice=${notice}&member=${code}#members`, 303);
+      },
+    );
+  }
 
   app.post('/soknader/:id/svar', { config: { access: CASE_WORKER }, schema: { params: applicationParams } }, async (request, reply) => {
     const { application, mine } = await accessible(request);
@@ -466,7 +496,9 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         />,
       );
     }
-    const responded = await respondToInvitation(db, application.id, mine.code, answer, email || null, actorOf(request));
+    const responded = await respondToInvitation(db, application.id, mine.code, answer, email || null, actorOf(request), {
+      jobs: app.jobs,
+    });
     if (isRefused(responded)) return refused(request, reply, responded.problem);
     return reply.redirect(
       answer === 'accepted' ? `/soknader/${application.id}?lang=${request.locale}` : `/soknader?lang=${request.locale}`,

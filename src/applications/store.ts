@@ -21,6 +21,7 @@ import {
   type MemberContext,
   type StoredCall,
 } from '../programmes/index.js';
+import type { InvitationState } from './workflows.js';
 import { callDeadline, type Application, type ApplicationStatus, type Decision, type Member, type ProjectedChallenge } from './model.js';
 
 interface ApplicationTable {
@@ -45,7 +46,7 @@ interface MemberTable {
   municipality_code: string;
   municipality_name: string;
   role: 'lead' | 'co';
-  invitation: 'pending' | 'accepted' | 'declined';
+  invitation: InvitationState;
   contact_email: string | null;
   decision_body: string | null;
   decision_date: string | null;
@@ -219,7 +220,7 @@ export interface ApplicationSummary {
   leadCode: string;
   leadName: string;
   /** The member row of the asking municipality. */
-  mine: { code: string; name: string; role: 'lead' | 'co'; invitation: 'pending' | 'accepted' | 'declined' };
+  mine: { code: string; name: string; role: 'lead' | 'co'; invitation: InvitationState };
   submissions: number;
   updatedAt: Date;
 }

@@ -5,6 +5,10 @@
  * answers what it did or `Refused<ApplicationProblem>` with nothing written.
  */
 import { recordAudit } from '../platform/audit/store.js';
+import { municipalityRecipients } from '../platform/auth/store.js';
+import { formatInstant, isLocale, type Locale, type MessageKey } from '../platform/i18n/index.js';
+import { notify, type Recipient } from '../platform/notifications/notify.js';
+import { translate } from '../platform/ui/translate.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
 import { databaseNow, type Actor } from '../platform/db/kit.js';
 import type { UploadedFile } from '../platform/http/input.js';
@@ -27,6 +31,7 @@ import {
   decisionRefusal,
   invite,
   isEditable,
+  releaseMember,
   partLabel,
   respond,
   roundAt,
@@ -126,6 +131,50 @@ async function otherApplicationInRound(
     : undefined;
 }
 
+/** Where the notices a change causes go; without it none are made (fixtures, the demo's history). */
+export interface Effects {
+  jobs?: Pick<JobQueue, 'enqueue'>;
+}
+
+const callLocale = (call: StoredCall): Locale => (isLocale(call.content.language) ? call.content.language : 'nb');
+const leadOf = (application: StoredApplication) => application.members.find((m) => m.role === 'lead')!;
+
+/**
+ * Mails the municipalities named (their case workers and official mailbox) and any extra addresses
+ * about a change to the application, in the call's language, once per occasion.
+ */
+async function tell(
+  trx: Tx,
+  { jobs }: Effects,
+  { application, call, deadline }: Pick<Locked, 'application' | 'call' | 'deadline'>,
+  notice: {
+    occasion: string;
+    codes: readonly string[];
+    also?: readonly Recipient[];
+    subject: MessageKey;
+    body: MessageKey;
+    link: string;
+    params: Record<string, string | number>;
+  },
+): Promise<void> {
+  if (!jobs) return;
+  const locale = callLocale(call);
+  await notify(trx, jobs, {
+    occasion: notice.occasion,
+    recipients: [...(await municipalityRecipients(trx, application.country, notice.codes)), ...(notice.also ?? [])],
+    locale,
+    subject: notice.subject,
+    body: notice.body,
+    link: notice.link,
+    params: {
+      call: call.content.title,
+      lead: leadOf(application).name,
+      deadline: formatInstant(locale, deadline, call.content.timeZone),
+      ...notice.params,
+    },
+  });
+}
+
 const audit = (
   trx: Tx,
   actor: Actor,
@@ -204,6 +253,7 @@ export async function inviteMunicipality(
   invited: { code: string; name: string },
   maxMembers: number | undefined,
   actor: Actor,
+  effects: Effects = {},
 ): Outcome<void> {
   return within(db, async (trx) => {
     const locked = await lockEditable(trx, id);
@@ -212,8 +262,59 @@ export async function inviteMunicipality(
     if (isRefused(members)) return members;
     await writeInvitation(trx, id, invited);
     await audit(trx, actor, { recordType: 'application_member', recordId: `${id}/${invited.code}`, action: 'invite', toState: 'pending' });
+    await tell(trx, effects, locked, {
+      occasion: `invited:${id}:${invited.code}:${locked.now.toISOString()}`,
+      codes: [invited.code],
+      subject: 'applications.mail.invited.subject',
+      body: 'applications.mail.invited.body',
+      link: '/soknader',
+      params: { member: invited.name },
+    });
   });
 }
+
+/**
+ * The lead withdraws an invitation nobody has answered, or removes a member (its decision no
+ * longer counts); audited, and the municipality is told.
+ */
+async function releaseFromNetwork(
+  db: Queryable,
+  id: string,
+  code: string,
+  action: 'withdraw' | 'remove',
+  actor: Actor,
+  effects: Effects,
+): Outcome<void> {
+  return within(db, async (trx) => {
+    const locked = await lockEditable(trx, id);
+    if (isRefused(locked)) return locked;
+    const moved = releaseMember(locked.application.members, code, action);
+    if (isRefused(moved)) return moved;
+    await writeInvitationAnswer(trx, id, code, { invitation: moved.to, contactEmail: null }, locked.now, actor);
+    await audit(trx, actor, {
+      recordType: 'application_member',
+      recordId: `${id}/${code}`,
+      action,
+      fromState: moved.from,
+      toState: moved.to,
+    });
+    const kind = action === 'withdraw' ? 'withdrawn' : 'removed';
+    await tell(trx, effects, locked, {
+      occasion: `${kind}:${id}:${code}:${locked.now.toISOString()}`,
+      codes: [code],
+      subject: `applications.mail.${kind}.subject`,
+      body: `applications.mail.${kind}.body`,
+      link: '/soknader',
+      params: { member: locked.application.members.find((m) => m.code === code)!.name },
+    });
+  });
+}
+
+export const withdrawInvitation = (db: Queryable, id: string, code: string, actor: Actor, effects: Effects = {}) =>
+  releaseFromNetwork(db, id, code, 'withdraw', actor, effects);
+
+export const removeMember = (db: Queryable, id: string, code: string, actor: Actor, effects: Effects = {}) =>
+  releaseFromNetwork(db, id, code, 'remove', actor, effects);
 
 /** A co-applicant accepts (with its contact for the receipt) or declines its invitation. */
 export async function respondToInvitation(
@@ -223,6 +324,7 @@ export async function respondToInvitation(
   answer: 'accepted' | 'declined',
   contactEmail: string | null,
   actor: Actor,
+  effects: Effects = {},
 ): Outcome<void> {
   return within(db, async (trx) => {
     const locked = await lockEditable(trx, id);
@@ -242,6 +344,20 @@ export async function respondToInvitation(
       action: moved.action,
       fromState: moved.from,
       toState: moved.to,
+    });
+    const lead = leadOf(locked.application);
+    await tell(trx, effects, locked, {
+      occasion: `answered:${id}:${code}:${locked.now.toISOString()}`,
+      codes: [lead.code],
+      also: [{ email: locked.application.contactEmail }],
+      subject: 'applications.mail.answered.subject',
+      body: 'applications.mail.answered.body',
+      link: `/soknader/${id}`,
+      params: {
+        member: locked.application.members.find((m) => m.code === code)!.name,
+        answer: translate(callLocale(locked.call), `applications.mail.answer.${answer}`),
+        name: actor.user?.name ?? '',
+      },
     });
   });
 }
@@ -302,9 +418,7 @@ export interface ChallengeSnapshot {
   challenges: readonly ProjectedChallenge[];
 }
 
-export interface SubmissionEffects {
-  /** Where the receipt job goes; without it no receipt is made (the demo's applicants have no mailbox). */
-  jobs?: Pick<JobQueue, 'enqueue'>;
+export interface SubmissionEffects extends Effects {
   /** Kept with the version; refused when they were computed for other members than the version's. */
   snapshot?: ChallengeSnapshot;
 }
@@ -385,6 +499,18 @@ export async function submitApplication(
       reason: `version ${submission.number}`,
     });
     if (effects.jobs) await effects.jobs.enqueue(trx, RECEIPT_JOB, { submissionId: submission.id });
+    await tell(trx, effects, locked, {
+      occasion: `submitted:${submission.id}`,
+      codes: members.filter((m) => m.role !== 'lead').map((m) => m.code),
+      subject: 'applications.mail.submitted.subject',
+      body: 'applications.mail.submitted.body',
+      link: `/soknader/${id}`,
+      params: {
+        members: members.map((m) => m.name).join(', '),
+        time: formatInstant(callLocale(call), now, call.content.timeZone),
+        number: submission.number,
+      },
+    });
     return { submissionId: submission.id, number: submission.number };
   });
 }

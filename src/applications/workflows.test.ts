@@ -14,11 +14,14 @@ describe('the application workflow', () => {
 });
 
 describe('the invitation workflow', () => {
-  it('answers a pending invitation once and invites a declined municipality again, every state × action', () => {
+  it('answers or withdraws a pending invitation once, removes a member, and invites again, every state × action', () => {
     expect(transitionMatrix(invitationWorkflow)).toEqual({
-      pending: { accept: ['accepted'], decline: ['declined'], invite: null },
-      accepted: { accept: null, decline: null, invite: null },
-      declined: { accept: null, decline: null, invite: ['pending'] },
+      pending: { accept: ['accepted'], decline: ['declined'], withdraw: ['withdrawn'], remove: null, invite: null },
+      accepted: { accept: null, decline: null, withdraw: null, remove: ['removed'], invite: null },
+      declined: { accept: null, decline: null, withdraw: null, remove: null, invite: ['pending'] },
+      withdrawn: { accept: null, decline: null, withdraw: null, remove: null, invite: ['pending'] },
+      removed: { accept: null, decline: null, withdraw: null, remove: null, invite: ['pending'] },
     });
+    expect(invitationWorkflow.states.filter((s) => invitationWorkflow.isIn('involved', s))).toEqual(['pending', 'accepted']);
   });
 });

@@ -37,22 +37,38 @@ export type ApplicationAction = (typeof applicationWorkflow.actions)[number];
 /** A name in every language, as the catalogue has it (the invitation's tags use the same texts). */
 const catalogued = (key: `applications.invitation.${InvitationState}`): Names =>
   Object.fromEntries(LOCALES.map((locale: Locale) => [locale, applicationMessages[locale][key]])) as Names;
-type InvitationState = 'pending' | 'accepted' | 'declined';
+type InvitationState = 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'removed';
 const sameForAll = (state: InvitationState) => ({
   staff: catalogued(`applications.invitation.${state}`),
   public: catalogued(`applications.invitation.${state}`),
 });
 
-/** A co-applicant's invitation; the lead is accepted from the start, and a declined municipality may be invited again. */
+/**
+ * A co-applicant's invitation; the lead is accepted from the start. The lead may withdraw an
+ * invitation nobody has answered and remove a member, so a network never waits on a silent
+ * partner; a municipality that declined, was withdrawn or removed may be invited again.
+ */
 export const invitationWorkflow = defineWorkflow({
-  states: { pending: sameForAll('pending'), accepted: sameForAll('accepted'), declined: sameForAll('declined') },
+  states: {
+    pending: sameForAll('pending'),
+    accepted: sameForAll('accepted'),
+    declined: sameForAll('declined'),
+    withdrawn: sameForAll('withdrawn'),
+    removed: sameForAll('removed'),
+  },
   transitions: {
     accept: { from: ['pending'], to: 'accepted' },
     decline: { from: ['pending'], to: 'declined' },
-    invite: { from: ['declined'], to: 'pending' },
+    withdraw: { from: ['pending'], to: 'withdrawn' },
+    remove: { from: ['accepted'], to: 'removed' },
+    invite: { from: ['declined', 'withdrawn', 'removed'], to: 'pending' },
   },
-  // Members who count for the rules and may attach a decision.
-  groups: { active: ['accepted'] },
+  groups: {
+    // Members who count for the rules and may attach a decision.
+    active: ['accepted'],
+    // Municipalities in the network or asked to join it: they see the application and count against its maximum.
+    involved: ['pending', 'accepted'],
+  },
 });
 
 export type { InvitationState };

@@ -8,6 +8,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { createServer } from './http/server.js';
 import { registerJobs } from './jobs/plugin.js';
 import { registerMail } from './mail/plugin.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { platformRoutes } from './routes.js';
 
 export interface PlatformOptions {
@@ -18,7 +19,7 @@ export interface PlatformOptions {
 
 /**
  * The platform as one server, before any capability: HTTP, sign-in (and the embedded provider
- * outside production), mail, jobs, its own pages and the audit log. The composition root (app.ts)
+ * outside production), mail, jobs, notices sent once, its own pages and the audit log. The composition root (app.ts)
  * adds the capabilities to it.
  */
 export async function buildPlatform({ config, database, logger = true }: PlatformOptions) {
@@ -37,6 +38,7 @@ export async function buildPlatform({ config, database, logger = true }: Platfor
   await app.register(platformRoutes);
   await app.register(authRoutes, { providers, localProvider });
   await app.register(auditRoutes);
+  await app.register(notificationRoutes);
   return app;
 }
 

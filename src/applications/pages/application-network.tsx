@@ -6,12 +6,34 @@ import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import { DECISION_BODIES, type Eligibility } from '../../programmes/index.js';
 import type { PartnerSuggestion } from '../partners.js';
+import type { StoredMember } from '../store.js';
 import { errorFor, leadCanChange, type ApplicationView } from './application-view.js';
 import { bodyName, InvitationTag, PartnerItem, RuleResults } from './parts.js';
+
+/** The lead's way out of a silent or departing partner: withdraw the invitation, or remove the member. */
+function ReleaseButton({ ctx, view, member }: { ctx: PageContext; view: ApplicationView; member: StoredMember }) {
+  const action =
+    member.role === 'co' && member.invitation === 'pending'
+      ? 'withdraw'
+      : member.role === 'co' && member.invitation === 'accepted'
+        ? 'remove'
+        : undefined;
+  if (!action) return '';
+  const path = action === 'withdraw' ? 'trekk' : 'fjern';
+  return (
+    <form method="post" action={`/soknader/${view.application.id}/medlemmer/${member.code}/${path}?lang=${ctx.locale}`}>
+      <CsrfField ctx={ctx} />
+      <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>
+        {`${ctx.t(`applications.invitation.${action}`)}: ${member.name}`}
+      </button>
+    </form>
+  );
+}
 
 export function Members({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
   const { t } = ctx;
   const { application } = view;
+  const canChange = leadCanChange(view);
   return (
     <section aria-labelledby="members" id="members-section">
       <h2 class="ds-heading" data-size="sm" id="members" safe>
@@ -34,6 +56,14 @@ export function Members({ ctx, view }: { ctx: PageContext; view: ApplicationView
                 <span safe>{t('applications.members.noDecision')}</span>
               ),
           },
+          ...(canChange
+            ? [
+                {
+                  header: t('applications.col.change'),
+                  cell: (member: StoredMember) => <ReleaseButton ctx={ctx} view={view} member={member} />,
+                },
+              ]
+            : []),
         ]}
       />
     </section>

@@ -8,7 +8,7 @@ import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import type { StoredCall } from '../../programmes/index.js';
 import type { ApplicationSummary } from '../store.js';
-import { applicationWorkflow } from '../workflows.js';
+import { applicationWorkflow, invitationWorkflow } from '../workflows.js';
 import { InvitationTag } from './parts.js';
 
 export interface SummaryRow extends ApplicationSummary {
@@ -30,7 +30,7 @@ export function MyApplicationsPage({
 }) {
   const { t } = ctx;
   const invitations = rows.filter((r) => r.mine.role === 'co' && r.mine.invitation === 'pending');
-  const applications = rows.filter((r) => r.mine.invitation !== 'declined');
+  const applications = rows.filter((r) => invitationWorkflow.isIn('involved', r.mine.invitation));
   return (
     <Layout ctx={ctx} title={t('applications.mine.title')}>
       <PageHeading title={t('applications.mine.title')} lead={t('applications.mine.lead')} />

@@ -11,6 +11,8 @@ export interface DemoOrganisation {
   name: string;
   country: Country;
   municipalityCode: string | null;
+  /** The official mailbox (postmottak). */
+  mailAddress?: string;
 }
 
 export interface Persona {
@@ -27,10 +29,38 @@ export interface Persona {
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   { key: 'kdd', kind: 'ministry', name: 'Kommunal- og distriktsdepartementet', country: 'NO', municipalityCode: null },
   { key: 'sfvt', kind: 'state_office', name: 'Statsforvalteren i Vestfold og Telemark', country: 'NO', municipalityCode: null },
-  { key: 'porsgrunn', kind: 'municipality', name: 'Porsgrunn kommune', country: 'NO', municipalityCode: '4001' },
-  { key: 'skien', kind: 'municipality', name: 'Skien kommune', country: 'NO', municipalityCode: '4003' },
-  { key: 'notodden', kind: 'municipality', name: 'Notodden kommune', country: 'NO', municipalityCode: '4005' },
-  { key: 'fredericia', kind: 'municipality', name: 'Fredericia Kommune', country: 'DK', municipalityCode: '607' },
+  {
+    key: 'porsgrunn',
+    kind: 'municipality',
+    name: 'Porsgrunn kommune',
+    country: 'NO',
+    municipalityCode: '4001',
+    mailAddress: 'postmottak@porsgrunn.example.no',
+  },
+  {
+    key: 'skien',
+    kind: 'municipality',
+    name: 'Skien kommune',
+    country: 'NO',
+    municipalityCode: '4003',
+    mailAddress: 'postmottak@skien.example.no',
+  },
+  {
+    key: 'notodden',
+    kind: 'municipality',
+    name: 'Notodden kommune',
+    country: 'NO',
+    municipalityCode: '4005',
+    mailAddress: 'postmottak@notodden.example.no',
+  },
+  {
+    key: 'fredericia',
+    kind: 'municipality',
+    name: 'Fredericia Kommune',
+    country: 'DK',
+    municipalityCode: '607',
+    mailAddress: 'fredericia@fredericia.example.dk',
+  },
   { key: 'telemarksforsking', kind: 'external', name: 'Telemarksforsking', country: 'NO', municipalityCode: null },
   { key: 'stifinner', kind: 'platform', name: 'Stifinner drift', country: 'NO', municipalityCode: null },
 ];

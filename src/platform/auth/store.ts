@@ -17,6 +17,8 @@ interface OrganisationTable {
   name: string;
   country: Country;
   municipality_code: string | null;
+  /** The official mailbox (postmottak), told of invitations and letters. */
+  mail_address: string | null;
   created_at: Generated<Date>;
   version: Generated<number>;
 }
@@ -169,11 +171,41 @@ export async function listRoleHolders(db: Queryable, filter: { role: Organisatio
   return query.orderBy('users.name').orderBy('organisations.name').execute();
 }
 
+/** Who hears on behalf of municipalities: their case workers and their official mailbox (postmottak). */
+export async function municipalityRecipients(
+  db: Queryable,
+  country: Country,
+  codes: readonly string[],
+): Promise<{ userId: string | null; email: string | null }[]> {
+  if (codes.length === 0) return [];
+  const organisations = await db
+    .selectFrom('organisations')
+    .select(['id', 'mail_address'])
+    .where('country', '=', country)
+    .where('municipality_code', 'in', [...codes])
+    .execute();
+  if (organisations.length === 0) return [];
+  const caseWorkers = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id as userId', 'users.email as email'])
+    .where('memberships.role', '=', 'case_worker')
+    .where(
+      'memberships.organisation_id',
+      'in',
+      organisations.map((o) => o.id),
+    )
+    .orderBy('users.name')
+    .execute();
+  return [...caseWorkers, ...organisations.map((o) => ({ userId: null, email: o.mail_address }))];
+}
+
 export interface NewOrganisation {
   kind: OrganisationKind;
   name: string;
   country: Country;
   municipalityCode: string | null;
+  mailAddress?: string | null;
 }
 
 export async function ensureOrganisation(db: Queryable, organisation: NewOrganisation): Promise<string> {
@@ -191,6 +223,7 @@ export async function ensureOrganisation(db: Queryable, organisation: NewOrganis
       name: organisation.name,
       country: organisation.country,
       municipality_code: organisation.municipalityCode,
+      mail_address: organisation.mailAddress ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -82,6 +82,14 @@ export const da: CatalogueOf<typeof nb> = {
   'accessibility.title': 'Tilgængelighedserklæring',
   'accessibility.text':
     'Stifinner skal opfylde WCAG 2.1 niveau AA. Alle sider virker uden JavaScript og testes automatisk med axe-core i en rigtig browser.',
+  'nav.notifications': 'Beskeder',
+  'notifications.title': 'Beskeder til mig',
+  'notifications.lead':
+    'E-mails, Stifinner har sendt dig: invitationer, tildelinger, svar på spørgsmål, påmindelser om frister og indsendelser. Nyeste først.',
+  'notifications.none': 'Stifinner har ikke sendt dig noget endnu.',
+  'notifications.sent': 'sendt til {to}',
+  'notifications.waiting': 'sendes snart til {to}',
+  'notifications.open': 'Gå til sagen',
   'outbox.title': 'Udbakke til udvikling',
   'outbox.lead': 'E-mails, som platformen har sendt, opfanget af den lokale SMTP-server. Findes ikke i produktion.',
   'outbox.none': 'Der er endnu ikke sendt nogen e-mails.',

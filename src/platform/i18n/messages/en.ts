@@ -82,6 +82,14 @@ export const en: CatalogueOf<typeof nb> = {
   'accessibility.title': 'Accessibility statement',
   'accessibility.text':
     'Stifinner aims to meet WCAG 2.1 level AA. Every page works without JavaScript and is tested automatically with axe-core in a real browser.',
+  'nav.notifications': 'Notifications',
+  'notifications.title': 'Notifications to me',
+  'notifications.lead':
+    'Mail Stifinner has sent you: invitations, assignments, answers to questions, deadline reminders and submissions. Newest first.',
+  'notifications.none': 'Stifinner has not sent you anything yet.',
+  'notifications.sent': 'sent to {to}',
+  'notifications.waiting': 'being sent to {to}',
+  'notifications.open': 'Go to the case',
   'outbox.title': 'Development outbox',
   'outbox.lead': 'Mail the platform has sent, captured by the local SMTP server. Not present in production.',
   'outbox.none': 'No mail has been sent yet.',

@@ -80,6 +80,14 @@ export const nb = {
   'accessibility.title': 'Tilgjengelighetserklæring',
   'accessibility.text':
     'Stifinner skal oppfylle WCAG 2.1 nivå AA. Alle sider fungerer uten JavaScript og testes automatisk med axe-core i en ekte nettleser.',
+  'nav.notifications': 'Varsler',
+  'notifications.title': 'Varsler til meg',
+  'notifications.lead':
+    'E-post Stifinner har sendt deg: invitasjoner, tildelinger, svar på spørsmål, fristpåminnelser og innsendinger. Det nyeste først.',
+  'notifications.none': 'Stifinner har ikke sendt deg noe ennå.',
+  'notifications.sent': 'sendt til {to}',
+  'notifications.waiting': 'sendes snart til {to}',
+  'notifications.open': 'Gå til saken',
   'outbox.title': 'Utboks for utvikling',
   'outbox.lead': 'E-post som plattformen har sendt, fanget av den lokale SMTP-tjeneren. Finnes ikke i produksjon.',
   'outbox.none': 'Ingen e-post er sendt ennå.',

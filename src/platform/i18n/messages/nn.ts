@@ -82,6 +82,14 @@ export const nn: CatalogueOf<typeof nb> = {
   'accessibility.title': 'Tilgjengelegheitserklæring',
   'accessibility.text':
     'Stifinner skal oppfylle WCAG 2.1 nivå AA. Alle sider fungerer utan JavaScript og blir testa automatisk med axe-core i ein ekte nettlesar.',
+  'nav.notifications': 'Varsel',
+  'notifications.title': 'Varsel til meg',
+  'notifications.lead':
+    'E-post Stifinner har sendt deg: invitasjonar, tildelingar, svar på spørsmål, fristpåminningar og innsendingar. Det nyaste først.',
+  'notifications.none': 'Stifinner har ikkje sendt deg noko enno.',
+  'notifications.sent': 'sendt til {to}',
+  'notifications.waiting': 'blir snart sendt til {to}',
+  'notifications.open': 'Gå til saka',
   'outbox.title': 'Utboks for utvikling',
   'outbox.lead': 'E-post som plattforma har sendt, fanga av den lokale SMTP-tenaren. Finst ikkje i produksjon.',
   'outbox.none': 'Ingen e-post er send enno.',

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../i18n/index.js';
+import { formatBytes, formatDateTime } from '../../i18n/index.js';
 import { PageHeading } from '../../ui/components.js';
 import type { PageContext } from '../../ui/context.js';
 import { Layout } from '../../ui/layout.js';
@@ -83,7 +83,7 @@ export function MailPage({ ctx, mail }: { ctx: PageContext; mail: CapturedMail }
           </h2>
           <ul class="ds-list">
             {mail.attachments.map((attachment) => (
-              <li safe>{`${attachment.filename} (${attachment.contentType}, ${attachment.size} B)`}</li>
+              <li safe>{`${attachment.filename} (${formatBytes(ctx.locale, attachment.size)})`}</li>
             ))}
           </ul>
         </section>

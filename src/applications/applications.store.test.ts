@@ -25,6 +25,8 @@ import { allowManyApplicationsPerRound, completeNetwork as completeNetworkOn, pd
 import {
   attachMemberDecision,
   inviteMunicipality,
+  reminderDue,
+  remindOfDeadlines,
   removeMember,
   respondToInvitation,
   withdrawInvitation,
@@ -303,6 +305,41 @@ describe(`applications in the store (${engine})`, () => {
       'invite:>pending',
       'remove:accepted>removed',
     ]);
+  });
+
+  it('reminds the lead of a draft a week and a day before the deadline as it stands, once each', async () => {
+    const jobs = { enqueue: async () => 'job' };
+    await deadlineIn(3 * 24 * 3600);
+    const call = (await findCall(db, callId))!;
+    const id = orThrow(
+      await startApplication(db, call, { code: '4005', name: 'Notodden', contactEmail: 'kontakt@notodden.example.no' }, silje),
+    );
+    const reminders = async () =>
+      (
+        await db
+          .selectFrom('notifications')
+          .select(['occasion', 'recipient_email'])
+          .where('occasion', 'like', `reminder-%:${id}:%`)
+          .execute()
+      )
+        .map((n) => `${n.occasion.split(':')[0]} ${n.recipient_email}`)
+        .sort();
+    await remindOfDeadlines(db, jobs);
+    await remindOfDeadlines(db, jobs);
+    expect(await reminders()).toEqual(['reminder-week kontakt@notodden.example.no', 'reminder-week marte.lie@notodden.example.no']);
+    await deadlineIn(12 * 3600);
+    await remindOfDeadlines(db, jobs);
+    expect((await reminders()).filter((r) => r.startsWith('reminder-day'))).toHaveLength(2);
+    // A submitted or withdrawn draft is not reminded of anything.
+    const { version } = (await findApplication(db, id))!;
+    orThrow(await withdrawApplication(db, id, version, null, silje));
+    await deadlineIn(6 * 3600);
+    await remindOfDeadlines(db, jobs);
+    expect(await reminders()).toHaveLength(4);
+    expect(reminderDue(new Date('2026-12-10T12:00:00Z'), new Date('2026-12-03T12:00:00Z'))).toBe('week');
+    expect(reminderDue(new Date('2026-12-10T12:00:01Z'), new Date('2026-12-03T12:00:00Z'))).toBeUndefined();
+    expect(reminderDue(new Date('2026-12-04T12:00:00Z'), new Date('2026-12-03T12:00:00Z'))).toBe('day');
+    expect(reminderDue(new Date('2026-12-03T12:00:00Z'), new Date('2026-12-03T12:00:00Z'))).toBeUndefined();
   });
 
   it('makes one version of two submissions at once, and numbers a resubmission', async () => {

@@ -3,6 +3,10 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const applicationMessages = defineMessages({
   nb: {
+    'applications.mail.reminder.week.subject': 'Påminnelse: én uke til fristen for «{call}»',
+    'applications.mail.reminder.day.subject': 'Påminnelse: i morgen er fristen for «{call}»',
+    'applications.mail.reminder.body':
+      'Søknaden fra {members} på «{call}» er ikke sendt inn. Fristen er {deadline}. Etter fristen kan den ikke sendes inn.',
     'applications.finder.title': 'Finn partnere',
     'applications.finder.calls': 'Utlysninger',
     'applications.finder.lead': 'Forslag til partnere for {names}: nabokommuner, samme fylke og lignende framskrevet utfordring.',
@@ -217,6 +221,10 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': 'Svaret har feil form.',
   },
   nn: {
+    'applications.mail.reminder.week.subject': 'Påminning: éi veke til fristen for «{call}»',
+    'applications.mail.reminder.day.subject': 'Påminning: i morgon er fristen for «{call}»',
+    'applications.mail.reminder.body':
+      'Søknaden frå {members} på «{call}» er ikkje send inn. Fristen er {deadline}. Etter fristen kan han ikkje sendast inn.',
     'applications.finder.title': 'Finn partnarar',
     'applications.finder.calls': 'Utlysingar',
     'applications.finder.lead': 'Forslag til partnarar for {names}: nabokommunar, same fylke og liknande framskriven utfordring.',
@@ -293,7 +301,7 @@ export const applicationMessages = defineMessages({
     'applications.invitation.invitedDone': '{member} er invitert. Saksbehandlarane og postmottaket deira har fått e-post med lenkje.',
     'applications.mail.invited.subject': 'Invitasjon til å søkje saman: {call}',
     'applications.mail.invited.body':
-      '{lead} inviterer {member} til å søkje saman på «{call}».\n\nSvar på invitasjonen i Stifinner under «Mine søknader». Søknadsfristen er {deadline}.',
+      '{lead} inviterer {member} til å søkje saman på «{call}».\n\nSvar på invitasjonen i Stifinner under «Søknadene mine». Søknadsfristen er {deadline}.',
     'applications.mail.answered.subject': '{member} har svart på invitasjonen: {call}',
     'applications.mail.answered.body':
       '{member} har {answer} invitasjonen til å søkje saman med {lead} på «{call}». Svaret vart gitt av {name}.',
@@ -431,6 +439,10 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': 'Svaret har feil form.',
   },
   da: {
+    'applications.mail.reminder.week.subject': 'Påmindelse: én uge til fristen for »{call}«',
+    'applications.mail.reminder.day.subject': 'Påmindelse: i morgen er fristen for »{call}«',
+    'applications.mail.reminder.body':
+      'Ansøgningen fra {members} på »{call}« er ikke indsendt. Fristen er {deadline}. Efter fristen kan den ikke indsendes.',
     'applications.finder.title': 'Find partnere',
     'applications.finder.calls': 'Opslag',
     'applications.finder.lead': 'Forslag til partnere for {names}: nabokommuner, samme region og lignende fremskrevet udfordring.',
@@ -645,6 +657,10 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': 'Svaret har forkert form.',
   },
   en: {
+    'applications.mail.reminder.week.subject': 'Reminder: one week to the deadline for “{call}”',
+    'applications.mail.reminder.day.subject': 'Reminder: the deadline for “{call}” is within a day',
+    'applications.mail.reminder.body':
+      'The application from {members} to “{call}” has not been submitted. The deadline is {deadline}. After the deadline it cannot be submitted.',
     'applications.finder.title': 'Find partners',
     'applications.finder.calls': 'Calls',
     'applications.finder.lead': 'Suggested partners for {names}: neighbours, the same county or region and a similar projected challenge.',

@@ -72,6 +72,7 @@ import {
   addAttachment,
   attachMemberDecision,
   inviteMunicipality,
+  remindOfDeadlines,
   removeMember,
   respondToInvitation,
   withdrawInvitation,
@@ -121,6 +122,19 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     const outcome = await produceReceipt(receipts, data.submissionId);
     app.log.info({ submissionId: data.submissionId, outcome }, 'receipt');
   });
+
+  // Reminders a week and a day before deadlines: made once each, so the sweep runs when ready and every quarter hour.
+  const remind = async () => {
+    try {
+      const made = await remindOfDeadlines(db, app.jobs);
+      if (made > 0) app.log.info({ made }, 'deadline reminders');
+    } catch (err) {
+      app.log.error({ err }, 'deadline reminders failed');
+    }
+  };
+  const sweep = setInterval(remind, 15 * 60 * 1000).unref();
+  app.addHook('onReady', remind);
+  app.addHook('onClose', async () => clearInterval(sweep));
 
   app.get(AUTOSAVE_PATH, { config: { access: access.public } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTOSAVE_SCRIPT),

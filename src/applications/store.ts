@@ -212,6 +212,18 @@ export async function findApplication(db: Queryable, id: string, lock = false): 
   };
 }
 
+/** Drafts whose deadline as started falls before `until` and after now (the sweep checks each one's deadline as it stands). */
+export async function draftsClosingBefore(db: Queryable, until: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .select('id')
+    .where('status', '=', 'draft')
+    .where('deadline', '>', sql<Date>`now()`)
+    .where('deadline', '<=', until)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export interface ApplicationSummary {
   id: string;
   callId: string;

@@ -44,6 +44,7 @@ import {
   applicationInRound,
   deadlineWithExtension,
   draftAnswers,
+  draftsClosingBefore,
   findApplication,
   insertApplication,
   insertSubmission,
@@ -150,18 +151,21 @@ async function tell(
   notice: {
     occasion: string;
     codes: readonly string[];
+    /** Whether the municipalities' official mailbox hears too (not for reminders). */
+    mailbox?: boolean;
     also?: readonly Recipient[];
     subject: MessageKey;
     body: MessageKey;
     link: string;
     params: Record<string, string | number>;
   },
-): Promise<void> {
-  if (!jobs) return;
+): Promise<number> {
+  if (!jobs) return 0;
   const locale = callLocale(call);
-  await notify(trx, jobs, {
+  const municipalities = await municipalityRecipients(trx, application.country, notice.codes, { mailbox: notice.mailbox ?? true });
+  return notify(trx, jobs, {
     occasion: notice.occasion,
-    recipients: [...(await municipalityRecipients(trx, application.country, notice.codes)), ...(notice.also ?? [])],
+    recipients: [...municipalities, ...(notice.also ?? [])],
     locale,
     subject: notice.subject,
     body: notice.body,
@@ -513,4 +517,47 @@ export async function submitApplication(
     });
     return { submissionId: submission.id, number: submission.number };
   });
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Which reminder a draft is due, by the time left to its deadline: a week before, then a day before. */
+export function reminderDue(deadline: Date, now: Date): 'week' | 'day' | undefined {
+  const left = deadline.getTime() - now.getTime();
+  if (left <= 0 || left > 7 * DAY_MS) return undefined;
+  return left <= DAY_MS ? 'day' : 'week';
+}
+
+/**
+ * Reminds the lead's case workers and contact of drafts not submitted, a week and a day before the
+ * deadline that applies to them (an exception counts). Each reminder is made once per deadline, so
+ * the sweep may run as often as it likes; how many notices were new.
+ */
+export async function remindOfDeadlines(db: Queryable, jobs: Pick<JobQueue, 'enqueue'>): Promise<number> {
+  const now = await databaseNow(db);
+  let made = 0;
+  for (const id of await draftsClosingBefore(db, new Date(now.getTime() + 8 * DAY_MS))) {
+    const outcome = await within<number>(db, async (trx) => {
+      const locked = await lock(trx, id);
+      if (isRefused(locked) || locked.application.status !== 'draft') return 0;
+      const due = reminderDue(locked.deadline, locked.now);
+      if (!due) return 0;
+      return tell(trx, { jobs }, locked, {
+        occasion: `reminder-${due}:${id}:${locked.deadline.toISOString()}`,
+        codes: [locked.application.leadCode],
+        mailbox: false,
+        also: [{ email: locked.application.contactEmail }],
+        subject: `applications.mail.reminder.${due}.subject`,
+        body: 'applications.mail.reminder.body',
+        link: `/soknader/${id}`,
+        params: {
+          members: activeMembers(locked.application.members)
+            .map((m) => m.name)
+            .join(', '),
+        },
+      });
+    });
+    made += isRefused(outcome) ? 0 : outcome;
+  }
+  return made;
 }

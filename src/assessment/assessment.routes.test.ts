@@ -84,6 +84,10 @@ describe('assessment over HTTP', () => {
     expect(done.statusCode).toBe(303);
     expect(await assignments()).toHaveLength(11);
     expect(await of(per, porsgrunnNetwork)).toBeUndefined();
+    // Each reviewer is told of each assignment, once, and reads it under notifications.
+    const told = await running.database.db.selectFrom('notifications').select('occasion').where('occasion', 'like', 'assigned:%').execute();
+    expect(told).toHaveLength(11);
+    expect((await get('/varsler', ANNE)).body).toContain('Ny søknad til vurdering');
     const manual = await post(`${dashboard()}/tildel`, INGRID, { application: porsgrunnNetwork, [`reviewer-${porsgrunnNetwork}`]: per });
     expect(manual.statusCode).toBe(409);
     expect(manual.body).toContain('Per Holm er ansatt i Porsgrunn');

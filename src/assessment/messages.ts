@@ -3,6 +3,9 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const assessmentMessages = defineMessages({
   nb: {
+    'assessment.mail.assigned.subject': 'Ny søknad til vurdering: {call}',
+    'assessment.mail.assigned.body':
+      '{by} har gitt deg en søknad på «{call}» til vurdering ({at}).\n\nFør du ser søknaden, erklærer du om du er inhabil. Søknadene dine finner du under «Mine vurderinger».',
     'assessment.nav': 'Mine vurderinger',
     'assessment.yes': 'Ja',
     'assessment.no': 'Nei',
@@ -166,6 +169,9 @@ export const assessmentMessages = defineMessages({
       '{reviewer} har meldt seg inhabil i søknaden fra {applicant} til «{call}» ({kind}: {text}) og er fjernet fra søknaden.\n\nTildel en annen fagperson: {link}',
   },
   nn: {
+    'assessment.mail.assigned.subject': 'Ny søknad til vurdering: {call}',
+    'assessment.mail.assigned.body':
+      '{by} har gitt deg ein søknad på «{call}» til vurdering ({at}).\n\nFør du ser søknaden, erklærer du om du er inhabil. Søknadene dine finn du under «Vurderingane mine».',
     'assessment.nav': 'Vurderingane mine',
     'assessment.yes': 'Ja',
     'assessment.no': 'Nei',
@@ -330,6 +336,9 @@ export const assessmentMessages = defineMessages({
       '{reviewer} har meldt seg inhabil i søknaden frå {applicant} til «{call}» ({kind}: {text}) og er fjerna frå søknaden.\n\nTildel ein annan fagperson: {link}',
   },
   da: {
+    'assessment.mail.assigned.subject': 'Ny ansøgning til vurdering: {call}',
+    'assessment.mail.assigned.body':
+      '{by} har givet dig en ansøgning på »{call}« til vurdering ({at}).\n\nFør du ser ansøgningen, erklærer du, om du er inhabil. Dine ansøgninger finder du under »Mine vurderinger«.',
     'assessment.nav': 'Mine vurderinger',
     'assessment.yes': 'Ja',
     'assessment.no': 'Nej',
@@ -495,6 +504,9 @@ export const assessmentMessages = defineMessages({
       '{reviewer} har erklæret sig inhabil i ansøgningen fra {applicant} til »{call}« ({kind}: {text}) og er fjernet fra ansøgningen.\n\nTildel en anden bedømmer: {link}',
   },
   en: {
+    'assessment.mail.assigned.subject': 'A new application to assess: {call}',
+    'assessment.mail.assigned.body':
+      '{by} has given you an application to “{call}” to assess ({at}).\n\nBefore you see the application, you declare whether you have a conflict of interest. Your applications are under “My reviews”.',
     'assessment.nav': 'My reviews',
     'assessment.yes': 'Yes',
     'assessment.no': 'No',

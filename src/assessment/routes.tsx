@@ -143,7 +143,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
           errors: [{ field: 'perApplication', message: request.t('assessment.problem.perApplication') }],
         });
       }
-      const plan = await assignInBatch(db, call, Number(raw), actorOf(request));
+      const plan = await assignInBatch(db, call, Number(raw), actorOf(request), { jobs: app.jobs });
       return reply.redirect(`/eier/utlysninger/${call.id}/vurdering?lang=${request.locale}&assigned=${plan.assignments.length}`, 303);
     },
   );
@@ -155,7 +155,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
       const call = await managedCall(request, (request.params as { id: string }).id);
       const applicationId = formField(request.body, 'application') ?? '';
       const reviewerId = formField(request.body, `reviewer-${applicationId}`) ?? '';
-      const outcome = await assignReviewer(db, call, applicationId, reviewerId, actorOf(request));
+      const outcome = await assignReviewer(db, call, applicationId, reviewerId, actorOf(request), { jobs: app.jobs });
       if (isRefused(outcome)) {
         const { status, errors } = refused(reply.pageContext(), outcome.problem, `reviewer-${applicationId}`);
         return dashboard(reply, call, status, { errors });

@@ -6,6 +6,10 @@
 import { recordAudit, type AuditEntry } from '../platform/audit/store.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
 import { databaseNow, type Actor } from '../platform/db/kit.js';
+import { findUserEmail } from '../platform/auth/store.js';
+import { formatInstant, isLocale } from '../platform/i18n/index.js';
+import type { JobQueue } from '../platform/jobs/queue.js';
+import { notify } from '../platform/notifications/notify.js';
 import { inTransaction, isRefused, refuse, versionConflict, type Refused } from '../platform/outcome.js';
 import type { Transitioned } from '../platform/workflow.js';
 import {
@@ -179,16 +183,47 @@ async function moveAssignment(
   });
 }
 
-/** A new assignment, audited; the first on an application starts its review. */
-async function assign(trx: Tx, callId: string, applicationId: string, reviewerId: string, actor: Actor, why: string): Promise<void> {
-  const review = await lockReview(trx, applicationId, callId);
-  const id = await insertAssignment(trx, { callId, applicationId, reviewerId, assignedByName: nameOf(actor) });
+/** Where the notices of assignments go; without it none are made (fixtures, the demo's history). */
+export interface AssignmentEffects {
+  jobs?: Pick<JobQueue, 'enqueue'>;
+}
+
+/** A new assignment, audited, and the reviewer told by mail; the first on an application starts its review. */
+async function assign(
+  trx: Tx,
+  call: StoredCall,
+  applicationId: string,
+  reviewerId: string,
+  actor: Actor,
+  why: string,
+  { jobs }: AssignmentEffects,
+): Promise<void> {
+  const review = await lockReview(trx, applicationId, call.id);
+  const id = await insertAssignment(trx, { callId: call.id, applicationId, reviewerId, assignedByName: nameOf(actor) });
   await audit(trx, actor, { recordType: 'review_assignment', recordId: id, action: 'assign', toState: 'assigned', reason: why });
   await moveReview(trx, review, startReview(review.state), actor, why);
+  if (!jobs) return;
+  const locale = isLocale(call.content.language) ? call.content.language : 'nb';
+  await notify(trx, jobs, {
+    occasion: `assigned:${id}`,
+    recipients: [{ userId: reviewerId, email: await findUserEmail(trx, reviewerId) }],
+    locale,
+    subject: 'assessment.mail.assigned.subject',
+    body: 'assessment.mail.assigned.body',
+    params: { call: call.content.title, by: nameOf(actor) ?? '', at: formatInstant(locale, await databaseNow(trx), call.content.timeZone) },
+    link: '/vurderinger',
+  });
 }
 
 /** Assigns one pool member to one submitted application by hand; a conflict the platform knows refuses it with the reason. */
-export function assignReviewer(db: Queryable, call: StoredCall, applicationId: string, reviewerId: string, actor: Actor): Outcome<void> {
+export function assignReviewer(
+  db: Queryable,
+  call: StoredCall,
+  applicationId: string,
+  reviewerId: string,
+  actor: Actor,
+  effects: AssignmentEffects = {},
+): Outcome<void> {
   return transaction(db, async (trx) => {
     await lockCallAssignments(trx, call.id);
     const submission = await submittedVersion(trx, call.id, applicationId);
@@ -198,7 +233,7 @@ export function assignReviewer(db: Queryable, call: StoredCall, applicationId: s
     if (!profile) return refuse({ kind: 'notInPool' });
     const exclusion = exclusionFor(profile, toAssign(applicationId, submission, await listAssignmentsOfApplication(trx, applicationId)));
     if (exclusion) return refuse({ kind: 'excluded', exclusion, reviewerName: profile.name });
-    await assign(trx, call.id, applicationId, reviewerId, actor, 'manual');
+    await assign(trx, call, applicationId, reviewerId, actor, 'manual', effects);
   });
 }
 
@@ -208,7 +243,13 @@ export function assignReviewer(db: Queryable, call: StoredCall, applicationId: s
  * the plan: what was assigned, every exclusion with its reason, and the shortfalls. The call's
  * lock makes a second batch at the same time wait, then add only what is still missing.
  */
-export async function assignInBatch(db: Queryable, call: StoredCall, perApplication: number, actor: Actor): Promise<AssignmentPlan> {
+export async function assignInBatch(
+  db: Queryable,
+  call: StoredCall,
+  perApplication: number,
+  actor: Actor,
+  effects: AssignmentEffects = {},
+): Promise<AssignmentPlan> {
   const plan = await inTransaction<AssignmentPlan, never>(db, async (trx) => {
     await lockCallAssignments(trx, call.id);
     const now = await databaseNow(trx);
@@ -223,7 +264,7 @@ export async function assignInBatch(db: Queryable, call: StoredCall, perApplicat
       load,
     );
     for (const { applicationId, reviewerId } of plan.assignments)
-      await assign(trx, call.id, applicationId, reviewerId, actor, `batch of ${perApplication}`);
+      await assign(trx, call, applicationId, reviewerId, actor, `batch of ${perApplication}`, effects);
     return plan;
   });
   if (isRefused(plan)) throw new Error('a batch assignment is never refused');

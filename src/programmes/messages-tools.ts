@@ -3,6 +3,10 @@ import { defineMessages } from '../platform/i18n/define.js';
 /** The owner's tools on a call: late-submission exceptions, questions and answers, form templates. */
 export const callToolMessages = defineMessages({
   nb: {
+    'programmes.mail.answered.subject': 'Svar på spørsmålet ditt: {call}',
+    'programmes.mail.answered.body': 'Spørsmålet ditt om «{call}» er besvart.\n\nSpørsmål: {question}\n\nSvar: {answer}',
+    'programmes.mail.answered.published':
+      'Spørsmålet ditt om «{call}» er besvart og publisert på utlysningen, uten navnet ditt.\n\nSpørsmål: {question}\n\nSvar: {answer}',
     'programmes.extension.title': 'Utsettelse for enkeltsøkere',
     'programmes.extension.lead':
       'I spesielle tilfeller kan en navngitt kommune få en senere frist i en runde. Utsettelsen må begrunnes, blir logget og kan trekkes tilbake til kommunen har sendt inn etter den ordinære fristen.',
@@ -167,6 +171,10 @@ export const callToolMessages = defineMessages({
     'programmes.problem.templateConflict': 'Malen er endret av noen andre.',
   },
   nn: {
+    'programmes.mail.answered.subject': 'Svar på spørsmålet ditt: {call}',
+    'programmes.mail.answered.body': 'Spørsmålet ditt om «{call}» er svart på.\n\nSpørsmål: {question}\n\nSvar: {answer}',
+    'programmes.mail.answered.published':
+      'Spørsmålet ditt om «{call}» er svart på og publisert på utlysinga, utan namnet ditt.\n\nSpørsmål: {question}\n\nSvar: {answer}',
     'programmes.extension.title': 'Utsetjing for einskildsøkjarar',
     'programmes.extension.lead':
       'I spesielle tilfelle kan ein namngitt kommune få ein seinare frist i ein runde. Utsetjinga må grunngjevast, blir logga og kan trekkjast tilbake til kommunen har sendt inn etter den ordinære fristen.',
@@ -332,6 +340,10 @@ export const callToolMessages = defineMessages({
     'programmes.problem.templateConflict': 'Malen er endra av nokon andre.',
   },
   da: {
+    'programmes.mail.answered.subject': 'Svar på dit spørgsmål: {call}',
+    'programmes.mail.answered.body': 'Dit spørgsmål om »{call}« er besvaret.\n\nSpørgsmål: {question}\n\nSvar: {answer}',
+    'programmes.mail.answered.published':
+      'Dit spørgsmål om »{call}« er besvaret og offentliggjort på opslaget, uden dit navn.\n\nSpørgsmål: {question}\n\nSvar: {answer}',
     'programmes.extension.title': 'Udsættelse for enkelte ansøgere',
     'programmes.extension.lead':
       'I særlige tilfælde kan en navngiven kommune få en senere frist i en runde. Udsættelsen skal begrundes, bliver logget og kan trækkes tilbage, indtil kommunen har indsendt efter den ordinære frist.',
@@ -497,6 +509,10 @@ export const callToolMessages = defineMessages({
     'programmes.problem.templateConflict': 'Skabelonen er ændret af en anden.',
   },
   en: {
+    'programmes.mail.answered.subject': 'An answer to your question: {call}',
+    'programmes.mail.answered.body': 'Your question about “{call}” has been answered.\n\nQuestion: {question}\n\nAnswer: {answer}',
+    'programmes.mail.answered.published':
+      'Your question about “{call}” has been answered and published on the call, without your name.\n\nQuestion: {question}\n\nAnswer: {answer}',
     'programmes.extension.title': 'Extensions for named applicants',
     'programmes.extension.lead':
       'In special cases a named municipality can be given a later deadline in a round. The extension needs a reason, is logged, and can be revoked until the municipality has submitted after the ordinary deadline.',

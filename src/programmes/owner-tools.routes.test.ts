@@ -389,5 +389,10 @@ describe('questions and answers on a call', () => {
     expect(page.body).toContain(answer);
     expect(page.body).not.toContain('Ola Dahl');
     expect(page.body.indexOf('Kan et fylke søke?')).toBeLessThan(page.body.indexOf('Teller folketallet'));
+    // Ola is told once (the later edit sends nothing more) and reads it among his notifications.
+    const notices = (await get('/varsler', 'persona-skien-case-worker')).body;
+    expect(notices.match(/Svar på spørsmålet ditt: /g)).toHaveLength(1);
+    expect(notices).toContain('Ja, registerets siste år.');
+    expect((await get('/varsler', 'persona-kdd-owner')).body).not.toContain('Svar på spørsmålet ditt');
   });
 });

@@ -87,7 +87,7 @@ export async function questionRoutes(app: FastifyInstance) {
     const values = { question: textOf(body, 'question'), answer: textOf(body, 'answer') };
     const action = textOf(body, 'action');
     if (action !== 'edit' && action !== 'publish' && action !== 'unpublish') throw new HttpProblem(400, 'unknown action');
-    const changed = await changeCallQuestion(db, entry.id, version, action, values, actorOf(request));
+    const changed = await changeCallQuestion(db, entry.id, version, action, values, actorOf(request), { jobs: app.jobs });
     if (isRefused(changed)) {
       const conflict = changed.problem.kind === 'versionConflict';
       const current = conflict ? ((await findQuestion(db, entry.id)) ?? entry) : entry;

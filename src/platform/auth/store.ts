@@ -176,6 +176,7 @@ export async function municipalityRecipients(
   db: Queryable,
   country: Country,
   codes: readonly string[],
+  { mailbox = true }: { mailbox?: boolean } = {},
 ): Promise<{ userId: string | null; email: string | null }[]> {
   if (codes.length === 0) return [];
   const organisations = await db
@@ -197,7 +198,7 @@ export async function municipalityRecipients(
     )
     .orderBy('users.name')
     .execute();
-  return [...caseWorkers, ...organisations.map((o) => ({ userId: null, email: o.mail_address }))];
+  return mailbox ? [...caseWorkers, ...organisations.map((o) => ({ userId: null, email: o.mail_address }))] : caseWorkers;
 }
 
 export interface NewOrganisation {

@@ -13,6 +13,7 @@ interface QuestionTable {
   asked_at: Generated<Date>;
   asked_by_name: string | null;
   asked_by_municipality: string | null;
+  asked_by_user_id: string | null;
   published_at: Date | null;
   updated_at: Generated<Date>;
   version: Generated<number>;
@@ -49,6 +50,7 @@ export interface NewQuestion {
   askedAt?: Date;
   askedByName: string | null;
   askedByMunicipality: string | null;
+  askedByUserId?: string | null;
   publishedAt?: Date | null;
 }
 
@@ -61,6 +63,7 @@ export async function insertQuestion(db: Queryable, entry: NewQuestion): Promise
       question: entry.question,
       asked_by_name: entry.askedByName,
       asked_by_municipality: entry.askedByMunicipality,
+      asked_by_user_id: entry.askedByUserId ?? null,
       ...(entry.answer !== undefined ? { answer: entry.answer } : {}),
       ...(entry.askedAt ? { asked_at: entry.askedAt, updated_at: entry.askedAt } : {}),
       published_at: entry.publishedAt ?? null,
@@ -104,4 +107,14 @@ export async function listQuestions(db: Queryable, callId: string): Promise<Call
     .orderBy('id')
     .execute();
   return rows.map(toQuestion);
+}
+
+/** The person who asked a question, to tell them of the answer. */
+export async function findAsker(db: Queryable, id: string): Promise<{ userId: string; email: string | null } | undefined> {
+  return db
+    .selectFrom('programme_call_questions')
+    .innerJoin('users', 'users.id', 'programme_call_questions.asked_by_user_id')
+    .select(['users.id as userId', 'users.email as email'])
+    .where('programme_call_questions.id', '=', id)
+    .executeTakeFirst();
 }

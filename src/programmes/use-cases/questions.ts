@@ -12,7 +12,10 @@ import {
   type QuestionStatus,
 } from '../questions.js';
 import { findCall, insertChange } from '../store/calls.js';
-import { findQuestion, insertQuestion, updateQuestion } from '../store/questions.js';
+import { findAsker, findQuestion, insertQuestion, updateQuestion } from '../store/questions.js';
+import { isLocale } from '../../platform/i18n/index.js';
+import type { JobQueue } from '../../platform/jobs/queue.js';
+import { notify } from '../../platform/notifications/notify.js';
 import { audit, clock } from './kit.js';
 
 /** The public change log's note; an entry taken down is noted without its text. */
@@ -45,6 +48,7 @@ export async function askQuestion(
       question: question.trim(),
       askedByName: asker.name,
       askedByMunicipality: asker.municipality,
+      askedByUserId: actor.user?.userId ?? null,
     });
     await audit(trx, {
       actor: actor.user,
@@ -105,6 +109,7 @@ export async function changeCallQuestion(
   action: QuestionAction,
   texts: { question: string; answer: string },
   actor: Actor,
+  effects: { jobs?: Pick<JobQueue, 'enqueue'> } = {},
 ): Promise<CallQuestion | Refused<ProgrammeProblem>> {
   return inTransaction(db, async (trx) => {
     const current = await findQuestion(trx, id, true);
@@ -130,6 +135,24 @@ export async function changeCallQuestion(
       toState: next.status,
       requestId: actor.requestId,
     });
+    if (current.answer === '' && next.answer !== '') await tellAsker(trx, effects, next);
     return next;
+  });
+}
+
+/** The asker hears once, when their question first gets an answer, whether or not it is published yet. */
+async function tellAsker(trx: Queryable, { jobs }: { jobs?: Pick<JobQueue, 'enqueue'> }, question: CallQuestion): Promise<void> {
+  const asker = jobs ? await findAsker(trx, question.id) : undefined;
+  const call = asker ? await findCall(trx, question.callId) : undefined;
+  if (!jobs || !asker || !call) return;
+  const locale = isLocale(call.content.language) ? call.content.language : 'nb';
+  await notify(trx, jobs, {
+    occasion: `question-answered:${question.id}`,
+    recipients: [asker],
+    locale,
+    subject: 'programmes.mail.answered.subject',
+    body: question.status === 'published' ? 'programmes.mail.answered.published' : 'programmes.mail.answered.body',
+    params: { call: call.content.title, question: question.question, answer: question.answer },
+    link: `/utlysninger/${call.id}`,
   });
 }

@@ -17,7 +17,7 @@ let call: StoredCall;
 let ids: Map<string, string>;
 const nb = translator('nb');
 const CALL_TITLE = 'Nettverk for bærekraftige tjenester 2026';
-const APPLICANTS = {
+const NAMES = {
   '4001': 'Porsgrunn, Skien, Notodden',
   '1804': 'Bodø',
   '4014': 'Kragerø, Bamble, Drangedal',
@@ -25,6 +25,8 @@ const APPLICANTS = {
   '3909': 'Larvik',
   '4026': 'Tinn',
 } as const;
+/** Each application as the owner's pages name it: case number and members. */
+const APPLICANTS: Record<keyof typeof NAMES, string> = { ...NAMES };
 
 beforeAll(async () => {
   if (!hasChromium) return;
@@ -43,6 +45,9 @@ beforeAll(async () => {
     '3909': [2, 2, 1],
     '4026': [1, 2, 1],
   });
+  for (const row of await db.selectFrom('applications').select(['case_number', 'lead_code']).where('call_id', '=', call.id).execute())
+    if (row.lead_code in NAMES)
+      APPLICANTS[row.lead_code as keyof typeof NAMES] = `${row.case_number} ${NAMES[row.lead_code as keyof typeof NAMES]}`;
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
@@ -176,7 +181,7 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
       await visitor.goto(`${running.baseUrl}/tildelinger?lang=${lang}`);
       expect(await visitor.textContent('h1')).toBe(translator(lang)('selection.public.title'));
       const rows = await visitor.locator('table.grants tbody th').allTextContents();
-      expect(rows.sort()).toEqual([APPLICANTS['1804'], APPLICANTS['4014'], APPLICANTS['4001']].sort());
+      expect(rows.sort()).toEqual([NAMES['1804'], NAMES['4014'], NAMES['4001']].sort());
       await expectAccessible(visitor);
     }
     const response = await visitor.request.get(`${running.baseUrl}/open-data/360giving.json`);

@@ -3,6 +3,7 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const applicationMessages = defineMessages({
   nb: {
+    'applications.col.caseNumber': 'Saksnummer',
     'applications.mail.reminder.week.subject': 'Påminnelse: én uke til fristen for «{call}»',
     'applications.mail.reminder.day.subject': 'Påminnelse: i morgen er fristen for «{call}»',
     'applications.mail.reminder.body':
@@ -167,15 +168,15 @@ export const applicationMessages = defineMessages({
     'applications.conflict.someone': 'En kollega',
     'applications.conflict.nothing': 'ingen svar',
     'applications.receipt.title': 'Kvittering',
-    'applications.receipt.text': 'Søknaden til «{call}» er mottatt {time}. Dette er versjon {number}.',
+    'applications.receipt.text': 'Saksnummer {caseNumber}. Søknaden til «{call}» er mottatt {time}. Dette er versjon {number}.',
     'applications.receipt.mailed': 'En kvittering sendes på e-post til {recipients}.',
     'applications.receipt.back': 'Tilbake til søknaden',
-    'applications.mail.subject': 'Kvittering: søknad til «{call}»',
+    'applications.mail.subject': '{caseNumber} Kvittering: søknad til «{call}»',
     'applications.mail.body':
       'Søknaden fra {members} til «{call}» er mottatt {time} (versjon {number}).\nSendt inn av {name}.\n\nKvitteringen er lagt ved som PDF.',
     'applications.pdf.title': 'Kvittering for søknad til «{call}»',
     'applications.pdf.received': 'Mottatt',
-    'applications.pdf.receivedText': 'Versjon {number}, mottatt {time}, sendt inn av {name}. Frist {deadline}.',
+    'applications.pdf.receivedText': 'Saksnummer {caseNumber}. Versjon {number}, mottatt {time}, sendt inn av {name}. Frist {deadline}.',
     'applications.pdf.members': 'Kommunene i nettverket',
     'applications.pdf.eligibility': 'Vilkårene',
     'applications.pdf.empty': '(ikke besvart)',
@@ -221,6 +222,7 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': 'Svaret har feil form.',
   },
   nn: {
+    'applications.col.caseNumber': 'Saksnummer',
     'applications.mail.reminder.week.subject': 'Påminning: éi veke til fristen for «{call}»',
     'applications.mail.reminder.day.subject': 'Påminning: i morgon er fristen for «{call}»',
     'applications.mail.reminder.body':
@@ -385,15 +387,15 @@ export const applicationMessages = defineMessages({
     'applications.conflict.someone': 'Ein kollega',
     'applications.conflict.nothing': 'ingen svar',
     'applications.receipt.title': 'Kvittering',
-    'applications.receipt.text': 'Søknaden til «{call}» er motteken {time}. Dette er versjon {number}.',
+    'applications.receipt.text': 'Saksnummer {caseNumber}. Søknaden til «{call}» er motteken {time}. Dette er versjon {number}.',
     'applications.receipt.mailed': 'Ei kvittering blir send på e-post til {recipients}.',
     'applications.receipt.back': 'Tilbake til søknaden',
-    'applications.mail.subject': 'Kvittering: søknad til «{call}»',
+    'applications.mail.subject': '{caseNumber} Kvittering: søknad til «{call}»',
     'applications.mail.body':
       'Søknaden frå {members} til «{call}» er motteken {time} (versjon {number}).\nSend inn av {name}.\n\nKvitteringa er lagd ved som PDF.',
     'applications.pdf.title': 'Kvittering for søknad til «{call}»',
     'applications.pdf.received': 'Motteken',
-    'applications.pdf.receivedText': 'Versjon {number}, motteken {time}, send inn av {name}. Frist {deadline}.',
+    'applications.pdf.receivedText': 'Saksnummer {caseNumber}. Versjon {number}, motteken {time}, send inn av {name}. Frist {deadline}.',
     'applications.pdf.members': 'Kommunane i nettverket',
     'applications.pdf.eligibility': 'Vilkåra',
     'applications.pdf.empty': '(ikkje svart på)',
@@ -439,6 +441,7 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': 'Svaret har feil form.',
   },
   da: {
+    'applications.col.caseNumber': 'Sagsnummer',
     'applications.mail.reminder.week.subject': 'Påmindelse: én uge til fristen for »{call}«',
     'applications.mail.reminder.day.subject': 'Påmindelse: i morgen er fristen for »{call}«',
     'applications.mail.reminder.body':
@@ -604,15 +607,15 @@ export const applicationMessages = defineMessages({
     'applications.conflict.someone': 'En kollega',
     'applications.conflict.nothing': 'ingen svar',
     'applications.receipt.title': 'Kvittering',
-    'applications.receipt.text': 'Ansøgningen til »{call}« er modtaget {time}. Dette er version {number}.',
+    'applications.receipt.text': 'Sagsnummer {caseNumber}. Ansøgningen til »{call}« er modtaget {time}. Dette er version {number}.',
     'applications.receipt.mailed': 'En kvittering sendes med e-mail til {recipients}.',
     'applications.receipt.back': 'Tilbage til ansøgningen',
-    'applications.mail.subject': 'Kvittering: ansøgning til »{call}«',
+    'applications.mail.subject': '{caseNumber} Kvittering: ansøgning til »{call}«',
     'applications.mail.body':
       'Ansøgningen fra {members} til »{call}« er modtaget {time} (version {number}).\nIndsendt af {name}.\n\nKvitteringen er vedlagt som PDF.',
     'applications.pdf.title': 'Kvittering for ansøgning til »{call}«',
     'applications.pdf.received': 'Modtaget',
-    'applications.pdf.receivedText': 'Version {number}, modtaget {time}, indsendt af {name}. Frist {deadline}.',
+    'applications.pdf.receivedText': 'Sagsnummer {caseNumber}. Version {number}, modtaget {time}, indsendt af {name}. Frist {deadline}.',
     'applications.pdf.members': 'Kommunerne i netværket',
     'applications.pdf.eligibility': 'Betingelserne',
     'applications.pdf.empty': '(ikke besvaret)',
@@ -657,6 +660,7 @@ export const applicationMessages = defineMessages({
     'applications.issue.wrongShape': 'Svaret har forkert form.',
   },
   en: {
+    'applications.col.caseNumber': 'Case number',
     'applications.mail.reminder.week.subject': 'Reminder: one week to the deadline for “{call}”',
     'applications.mail.reminder.day.subject': 'Reminder: the deadline for “{call}” is within a day',
     'applications.mail.reminder.body':
@@ -825,15 +829,16 @@ export const applicationMessages = defineMessages({
     'applications.conflict.someone': 'A colleague',
     'applications.conflict.nothing': 'no answers',
     'applications.receipt.title': 'Receipt',
-    'applications.receipt.text': 'The application to “{call}” was received {time}. This is version {number}.',
+    'applications.receipt.text': 'Case number {caseNumber}. The application to “{call}” was received {time}. This is version {number}.',
     'applications.receipt.mailed': 'A receipt is emailed to {recipients}.',
     'applications.receipt.back': 'Back to the application',
-    'applications.mail.subject': 'Receipt: application to “{call}”',
+    'applications.mail.subject': '{caseNumber} Receipt: application to “{call}”',
     'applications.mail.body':
       'The application from {members} to “{call}” was received {time} (version {number}).\nSubmitted by {name}.\n\nThe receipt is attached as a PDF.',
     'applications.pdf.title': 'Receipt for the application to “{call}”',
     'applications.pdf.received': 'Received',
-    'applications.pdf.receivedText': 'Version {number}, received {time}, submitted by {name}. Deadline {deadline}.',
+    'applications.pdf.receivedText':
+      'Case number {caseNumber}. Version {number}, received {time}, submitted by {name}. Deadline {deadline}.',
     'applications.pdf.members': 'The municipalities in the network',
     'applications.pdf.eligibility': 'The conditions',
     'applications.pdf.empty': '(not answered)',

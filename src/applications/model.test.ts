@@ -45,6 +45,7 @@ const complete = {
 };
 const base: Application = {
   id: 'a',
+  caseNumber: '2026/0001',
   callId: 'c',
   leadCode: '4001',
   status: 'draft',
@@ -91,11 +92,12 @@ describe('the network', () => {
 
   it('takes a decision only from an accepted member, with a known body and a real date', () => {
     const invited = done(invite([lead], '4003', 'Skien', 5));
-    expect(decisionRefusal(invited, '4003', decision('4003'))).toEqual(network('notAccepted'));
-    expect(decisionRefusal([lead], '4001', { ...decision('4001'), date: '2026-02-30' })).toEqual(network('badDate'));
-    expect(decisionRefusal([lead], '4001', { ...decision('4001'), body: 'bystyre' })).toEqual(network('badBody'));
-    expect(decisionRefusal([lead], '4009', decision('4009'))).toEqual(network('notMember'));
-    expect(decisionRefusal([lead], '4001', decision('4001'))).toBeUndefined();
+    expect(decisionRefusal(invited, '4003', decision('4003'), 'NO')).toEqual(network('notAccepted'));
+    expect(decisionRefusal([lead], '4001', { ...decision('4001'), date: '2026-02-30' }, 'NO')).toEqual(network('badDate'));
+    expect(decisionRefusal([lead], '4001', { ...decision('4001'), body: 'bystyre' }, 'NO')).toEqual(network('badBody'));
+    expect(decisionRefusal([lead], '4001', { ...decision('4001'), body: 'okonomiudvalg' }, 'NO')).toEqual(network('badBody'));
+    expect(decisionRefusal([lead], '4009', decision('4009'), 'NO')).toEqual(network('notMember'));
+    expect(decisionRefusal([lead], '4001', decision('4001'), 'NO')).toBeUndefined();
   });
 });
 

@@ -11,6 +11,7 @@ import type { IllegalTransition, Transitioned } from '../platform/workflow.js';
 import {
   answeredSections,
   DECISION_BODIES,
+  decisionBodiesOf,
   evaluateEligibility,
   validateAnswers,
   type Answers,
@@ -53,6 +54,8 @@ export interface Member {
 
 export interface Application {
   id: string;
+  /** The case number (saksnummer) people read and quote, e.g. 2026/0042; the id stays internal. */
+  caseNumber: string;
   callId: string;
   leadCode: string;
   status: ApplicationStatus;
@@ -183,11 +186,12 @@ export function decisionRefusal(
   members: readonly Member[],
   code: string,
   decision: { body: string; date: string },
+  country: 'NO' | 'DK',
 ): Refused<NetworkRefusal> | undefined {
   const member = members.find((m) => m.code === code);
   if (!member) return network('notMember');
   if (!invitationWorkflow.isIn('active', member.invitation)) return network('notAccepted');
-  if (!isDecisionBody(decision.body)) return network('badBody');
+  if (!isDecisionBody(decision.body) || !decisionBodiesOf(country).includes(decision.body)) return network('badBody');
   if (!isIsoDate(decision.date)) return network('badDate');
   return undefined;
 }
@@ -201,11 +205,11 @@ export function activeMembers<M extends Member>(members: readonly M[]): M[] {
 
 export type SubmissionProblem =
   | { kind: 'part'; issue: Issue; label: string }
-  | { kind: 'rule'; key: RuleResultKey; params: Record<string, string | number> }
+  | ({ kind: 'rule' } & Explanation)
   | { kind: 'pending'; names: string }
   | { kind: 'deadline'; deadline: string };
 
-type RuleResultKey = Eligibility['results'][number]['explanation']['key'];
+type Explanation = Eligibility['results'][number]['explanation'];
 
 export interface SubmissionInput {
   form: FormDefinition;
@@ -213,14 +217,20 @@ export interface SubmissionInput {
   /** Registry facts for the members (population with its year), by code. */
   registry: ReadonlyMap<string, Pick<MemberContext, 'kind' | 'population'>>;
   deadline: Date;
+  /** The call's time zone, in which the deadline's day is read (Norway's when not given). */
+  timeZone?: string;
   /** The database server's clock inside the submitting transaction. */
   now: Date;
 }
 
+/** The deadline's calendar day in the call's time zone: a decision dated that day or before counts. */
+export const deadlineDay = (deadline: Date, timeZone = 'Europe/Oslo'): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(deadline);
+
 /** The eligibility of the network as it stands: accepted members, their populations and decisions, answered sections. */
 export function applicationEligibility(
   application: Pick<Application, 'members' | 'answers'>,
-  input: Pick<SubmissionInput, 'form' | 'rules' | 'registry'>,
+  input: Pick<SubmissionInput, 'form' | 'rules' | 'registry'> & Partial<Pick<SubmissionInput, 'deadline' | 'timeZone'>>,
 ): Eligibility {
   const members: MemberContext[] = activeMembers(application.members).map((m) => ({
     code: m.code,
@@ -229,7 +239,11 @@ export function applicationEligibility(
     population: input.registry.get(m.code)?.population ?? null,
     decision: m.decision ? { body: m.decision.body, date: m.decision.date } : null,
   }));
-  return evaluateEligibility(input.rules, { members, answeredSections: answeredSections(input.form, application.answers) });
+  return evaluateEligibility(input.rules, {
+    members,
+    answeredSections: answeredSections(input.form, application.answers),
+    ...(input.deadline ? { decisionDeadline: deadlineDay(input.deadline, input.timeZone) } : {}),
+  });
 }
 
 export const partLabel = (form: FormDefinition, key: string): string =>
@@ -248,7 +262,7 @@ export function submissionProblems(
     problems.push({ kind: 'part', issue, label: partLabel(input.form, issue.part) });
   const eligibility = applicationEligibility(application, input);
   for (const result of eligibility.results) {
-    if (result.outcome !== 'pass') problems.push({ kind: 'rule', key: result.explanation.key, params: result.explanation.params });
+    if (result.outcome !== 'pass') problems.push({ kind: 'rule', ...result.explanation });
   }
   return { problems, eligibility };
 }

@@ -1,4 +1,5 @@
 /** The one table from applications' problems to an HTTP status and a translated message. */
+import { explanationText } from '../programmes/index.js';
 import { formatInstant } from '../platform/i18n/index.js';
 import { defineProblems } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
@@ -21,7 +22,7 @@ export function blockerError(ctx: PageContext, blocker: SubmissionProblem, timeZ
     case 'part':
       return issueError(ctx, blocker.label, blocker.issue);
     case 'rule':
-      return { field: 'eligibility', message: translate(ctx, blocker.key, blocker.params) };
+      return { field: 'eligibility', message: explanationText(ctx, blocker) };
     case 'pending':
       return { field: 'members', message: ctx.t('applications.problem.pending', { names: blocker.names }) };
     case 'deadline':

@@ -9,7 +9,7 @@ import type { Mailer } from '../platform/mail/mailer.js';
 import { intlTag, isLocale, type Locale, type MessageKey } from '../platform/i18n/index.js';
 import { renderArchivalPdf, type DocumentSection } from '../platform/pdf/document.js';
 import { translate } from '../platform/ui/translate.js';
-import type { AnswerValue, TableRow } from '../programmes/index.js';
+import { explanationText, type AnswerValue, type TableRow } from '../programmes/index.js';
 import { claimReceiptMail, markReceiptMailSent, storeReceiptPdf } from './receipt-store.js';
 import { findSubmission, submittedChallenges, type StoredAttachment, type StoredSubmission } from './store.js';
 import type { ProjectedChallenge } from './model.js';
@@ -44,6 +44,7 @@ export function receiptDocument(submission: StoredSubmission, challenges: readon
       heading: t('applications.pdf.received'),
       paragraphs: [
         t('applications.pdf.receivedText', {
+          caseNumber: submission.caseNumber,
           number: submission.number,
           time: when(locale, submission.submittedAt),
           name: submission.submittedByName ?? '',
@@ -60,7 +61,7 @@ export function receiptDocument(submission: StoredSubmission, challenges: readon
     },
     {
       heading: t('applications.pdf.eligibility'),
-      paragraphs: submission.eligibility.results.map((r) => t(r.explanation.key, r.explanation.params)),
+      paragraphs: submission.eligibility.results.map((r) => explanationText(locale, r.explanation)),
     },
     ...submission.form.sections.map((section) => ({
       heading: section.title,
@@ -118,7 +119,7 @@ export async function produceReceipt(services: ReceiptServices, submissionId: st
   const locale = localeOf(submission);
   await mailer.send({
     to: submission.recipients,
-    subject: translate(locale, 'applications.mail.subject', { call: submission.callTitle }),
+    subject: translate(locale, 'applications.mail.subject', { caseNumber: submission.caseNumber, call: submission.callTitle }),
     text: translate(locale, 'applications.mail.body', {
       members: submission.members.map((m) => m.name).join(', '),
       call: submission.callTitle,

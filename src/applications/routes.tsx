@@ -31,6 +31,7 @@ import {
   findCall,
   membersFromRegistry,
   validateAnswers,
+  fileTypesText,
   type DeadlineExtension,
   type StoredCall,
 } from '../programmes/index.js';
@@ -205,11 +206,24 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     );
     const calls = new Map<string, StoredCall | undefined>();
     for (const s of summaries) if (!calls.has(s.callId)) calls.set(s.callId, await findCall(db, s.callId));
-    const rows: SummaryRow[] = summaries.flatMap((s) => {
+    const ctx = reply.pageContext();
+    const rows: SummaryRow[] = [];
+    for (const s of summaries) {
       const call = calls.get(s.callId);
-      return call ? [{ ...s, callTitle: call.content.title, callLanguage: call.content.language, zone: call.content.timeZone }] : [];
-    });
-    return reply.html(<MyApplicationsPage ctx={reply.pageContext()} rows={rows} hasMunicipality={mine.length > 0} />);
+      if (!call) continue;
+      // The deadline that applies to this network as the call stands, an exception included: the same as on the application's page.
+      const { deadline } = await deadlineWithExtension(db, call, s);
+      const decision = await app.slots.render('applications.decision-state', { ctx, applicationId: s.id });
+      rows.push({
+        ...s,
+        deadline,
+        decision,
+        callTitle: call.content.title,
+        callLanguage: call.content.language,
+        zone: call.content.timeZone,
+      });
+    }
+    return reply.html(<MyApplicationsPage ctx={ctx} rows={rows} hasMunicipality={mine.length > 0} />);
   });
 
   // Start ----------------------------------------------------------------------------------------
@@ -350,7 +364,13 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
       call,
       mine,
       editable,
-      eligibility: applicationEligibility(application, { form, rules, registry }),
+      eligibility: applicationEligibility(application, {
+        form,
+        rules,
+        registry,
+        deadline: application.deadline,
+        timeZone: call.content.timeZone,
+      }),
       submissions: await listSubmissions(db, application.id),
       applicantDecision: await app.slots.render('applications.applicant-decision', { ctx, applicationId: application.id }),
       sessionSeconds: app.config.sessionMaxAgeHours * 3600,
@@ -532,7 +552,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     else if (!typeAllowed(file, ['application/pdf']))
       errors.push({
         field: 'decisionFile',
-        message: request.t('applications.problem.fileType', { name: file.name, allowed: 'application/pdf' }),
+        message: request.t('applications.problem.fileType', { name: file.name, allowed: fileTypesText(['application/pdf']) }),
       });
     else if (file.content.length > DECISION_MAX_BYTES)
       errors.push({
@@ -563,7 +583,7 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         errors: [
           {
             field: fieldId,
-            message: request.t('applications.problem.fileType', { name: file.name, allowed: part.allowedTypes.join(', ') }),
+            message: request.t('applications.problem.fileType', { name: file.name, allowed: fileTypesText(part.allowedTypes) }),
           },
         ],
       });

@@ -5,5 +5,7 @@ declare module '../platform/slots.js' {
   interface SlotProps {
     /** On the application page, after the facts: the owner's decision on the application (selection). */
     'applications.applicant-decision': { ctx: PageContext; applicationId: string };
+    /** In "My applications", one row's decision in a word (selection), or nothing before there is one. */
+    'applications.decision-state': { ctx: PageContext; applicationId: string };
   }
 }

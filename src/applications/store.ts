@@ -26,6 +26,8 @@ import { callDeadline, type Application, type ApplicationStatus, type Decision, 
 
 interface ApplicationTable {
   id: Generated<string>;
+  /** The case number (saksnummer) people quote, e.g. 2026/0042. */
+  case_number: string;
   call_id: string;
   round_index: number;
   deadline: Date;
@@ -114,6 +116,7 @@ declare module '../platform/db/schema.js' {
     application_receipt_mails: ReceiptMailTable;
     application_submission_projections: SubmittedProjectionTable;
     applications: ApplicationTable;
+    application_case_numbers: { year: number; last: number };
     application_members: MemberTable;
     application_files: FileLinkTable;
     application_draft_versions: DraftVersionTable;
@@ -140,6 +143,8 @@ export type StoredAttachment = AttachmentRef & { fileId: string };
 export interface StoredSubmission {
   id: string;
   applicationId: string;
+  /** The application's case number (saksnummer). */
+  caseNumber: string;
   number: number;
   submittedAt: Date;
   submittedByName: string | null;
@@ -195,6 +200,7 @@ export async function findApplication(db: Queryable, id: string, lock = false): 
     .execute();
   return {
     id: row.id,
+    caseNumber: row.case_number,
     callId: row.call_id,
     leadCode: row.lead_code,
     status: row.status,
@@ -226,7 +232,9 @@ export async function draftsClosingBefore(db: Queryable, until: Date): Promise<s
 
 export interface ApplicationSummary {
   id: string;
+  caseNumber: string;
   callId: string;
+  roundIndex: number;
   status: ApplicationStatus;
   deadline: Date;
   leadCode: string;
@@ -248,6 +256,8 @@ export async function listApplicationsOf(db: Queryable, codes: readonly string[]
     )
     .select([
       'applications.id',
+      'applications.case_number',
+      'applications.round_index',
       'applications.call_id',
       'applications.status',
       'applications.deadline',
@@ -265,6 +275,8 @@ export async function listApplicationsOf(db: Queryable, codes: readonly string[]
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    caseNumber: r.case_number,
+    roundIndex: r.round_index,
     callId: r.call_id,
     status: r.status,
     deadline: r.deadline,
@@ -350,6 +362,7 @@ export async function insertApplication(
   const row = await db
     .insertInto('applications')
     .values({
+      case_number: await nextCaseNumber(db, now),
       call_id: call.id,
       round_index: roundIndex,
       deadline: new Date(call.content.rounds[roundIndex]!.closesAt),
@@ -377,6 +390,18 @@ export async function insertApplication(
     .execute();
   await insertDraftVersion(db, row.id, 1, {}, actor);
   return row.id;
+}
+
+/** The next case number of the year (Norwegian time), e.g. `2026/0042`; the year's row serialises concurrent starts. */
+async function nextCaseNumber(db: Queryable, now: Date): Promise<string> {
+  const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Oslo' }).format(now));
+  const { last } = await db
+    .insertInto('application_case_numbers')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql<number>`application_case_numbers.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${year}/${String(last).padStart(4, '0')}`;
 }
 
 async function insertDraftVersion(db: Queryable, applicationId: string, version: number, answers: Answers, actor: Actor): Promise<void> {
@@ -577,7 +602,7 @@ export async function registryFacts(
   return new Map(members.map((m) => [m.code, { kind: m.kind, population: m.population }]));
 }
 
-export type NewSubmission = Omit<StoredSubmission, 'id' | 'pdfFileId' | 'mailSentAt'>;
+export type NewSubmission = Omit<StoredSubmission, 'id' | 'caseNumber' | 'pdfFileId' | 'mailSentAt'>;
 
 export async function insertSubmission(db: Queryable, submission: NewSubmission): Promise<{ id: string; number: number }> {
   return db
@@ -601,10 +626,11 @@ export async function insertSubmission(db: Queryable, submission: NewSubmission)
     .executeTakeFirstOrThrow();
 }
 
-function toSubmission(row: Selectable<SubmissionTable>): StoredSubmission {
+function toSubmission(row: Selectable<SubmissionTable> & { case_number: string }): StoredSubmission {
   return {
     id: row.id,
     applicationId: row.application_id,
+    caseNumber: row.case_number,
     number: row.number,
     submittedAt: row.submitted_at,
     submittedByName: row.submitted_by_name,
@@ -622,19 +648,22 @@ function toSubmission(row: Selectable<SubmissionTable>): StoredSubmission {
   };
 }
 
-export async function listSubmissions(db: Queryable, applicationId: string): Promise<StoredSubmission[]> {
-  const rows = await db
+/** Submitted versions with their application's case number. */
+const submissions = (db: Queryable) =>
+  db
     .selectFrom('application_submissions')
-    .selectAll()
-    .where('application_id', '=', applicationId)
-    .orderBy('number')
-    .execute();
+    .innerJoin('applications', 'applications.id', 'application_submissions.application_id')
+    .selectAll('application_submissions')
+    .select('applications.case_number');
+
+export async function listSubmissions(db: Queryable, applicationId: string): Promise<StoredSubmission[]> {
+  const rows = await submissions(db).where('application_id', '=', applicationId).orderBy('number').execute();
   return rows.map((r) => toSubmission(r));
 }
 
 export async function findSubmission(db: Queryable, id: string): Promise<StoredSubmission | undefined> {
   if (!isUuid(id)) return undefined;
-  const row = await db.selectFrom('application_submissions').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await submissions(db).where('application_submissions.id', '=', id).executeTakeFirst();
   return row ? toSubmission(row) : undefined;
 }
 

@@ -378,7 +378,7 @@ export async function attachMemberDecision(
   return within(db, async (trx) => {
     const locked = await lockEditable(trx, id);
     if (isRefused(locked)) return locked;
-    const refused = decisionRefusal(locked.application.members, code, decision);
+    const refused = decisionRefusal(locked.application.members, code, decision, locked.application.country);
     if (refused) return refused;
     await writeDecision(trx, id, code, decision, file, actor);
     await audit(trx, actor, {
@@ -453,7 +453,7 @@ export async function submitApplication(
       application.country,
       members.map((m) => m.code),
     );
-    const submitted = submit(application, { form, rules, registry, deadline, now });
+    const submitted = submit(application, { form, rules, registry, deadline, timeZone: call.content.timeZone, now });
     if (isRefused(submitted)) {
       const refusal = submitted.problem;
       return refusal.kind === 'blocked'

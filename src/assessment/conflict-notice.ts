@@ -4,7 +4,7 @@ import { findPrincipal, listRoleHolders } from '../platform/auth/store.js';
 import { isLocale, type Locale } from '../platform/i18n/index.js';
 import { translate } from '../platform/ui/translate.js';
 import { findCall } from '../programmes/index.js';
-import { membersText } from './texts.js';
+import { applicantText } from './texts.js';
 import { findAssignment, submittedVersion } from './store.js';
 import { CONFLICT_NOTICE_JOB } from './use-cases.js';
 
@@ -22,7 +22,7 @@ export async function workConflictNotices(app: FastifyInstance): Promise<void> {
     const reviewer = await findPrincipal(db, assignment.reviewerId, 'employee');
     const params = {
       reviewer: reviewer?.name ?? '',
-      applicant: submission ? membersText(submission.members) : '',
+      applicant: submission ? applicantText(submission) : '',
       call: call.content.title,
       kind: translate(locale, `assessment.conflictKind.${assignment.conflictKind ?? 'other'}`),
       text: assignment.conflictText ?? '',

@@ -10,4 +10,6 @@ export function exclusionText(ctx: PageContext, exclusion: Exclusion, reviewerNa
   });
 }
 
-export const membersText = (members: readonly { code: string; name: string }[]) => members.map((m) => m.name).join(', ');
+/** An application as people name it: its case number and its members, e.g. "2026/0003 Porsgrunn, Skien". */
+export const applicantText = ({ caseNumber, members }: { caseNumber: string; members: readonly { code: string; name: string }[] }) =>
+  `${caseNumber} ${members.map((m) => m.name).join(', ')}`;

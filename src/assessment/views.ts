@@ -11,7 +11,7 @@ import { criteriaOf, exclusionFor, mayRecordConsensus, progressOf, scoreScaleOf,
 import type { AssignmentView } from './pages/assignment.js';
 import type { DashboardView } from './pages/dashboard.js';
 import type { MyReviewItem } from './pages/my-reviews.js';
-import { membersText } from './texts.js';
+import { applicantText } from './texts.js';
 import type { ReviewView } from './pages/review.js';
 import {
   conflictsToReassign,
@@ -59,7 +59,7 @@ async function exclusionsOf(
         assignedReviewerIds: [],
         conflictedReviewerIds,
       });
-      if (exclusion) exclusions.push({ exclusion, reviewerName: member.name, applicant: membersText(submission.members) });
+      if (exclusion) exclusions.push({ exclusion, reviewerName: member.name, applicant: applicantText(submission) });
     }
   }
   return exclusions;
@@ -71,12 +71,13 @@ export async function dashboardView(db: Queryable, call: StoredCall): Promise<Pa
   const statuses = await reviewStatusOfCall(db, call.id);
   const pool = await listPool(db, call.programmeId);
   const nameOf = await names(db, [...pool.map((m) => m.userId), ...assignments.map((a) => a.reviewerId)]);
-  const applicantOf = new Map(submitted.map(({ application, submission }) => [application.id, submission.members]));
+  const applicantOf = new Map(submitted.map(({ application, submission }) => [application.id, submission]));
   const { perReviewer } = progressOf(assignments);
   return {
     call,
     applications: submitted.map(({ application, submission }) => ({
       applicationId: application.id,
+      caseNumber: submission.caseNumber,
       members: submission.members,
       status: statuses.find((s) => s.applicationId === application.id)!,
       assignments: assignments
@@ -100,7 +101,7 @@ export async function dashboardView(db: Queryable, call: StoredCall): Promise<Pa
     reassign: (await conflictsToReassign(db, call.id)).map((assignment) => ({
       assignment,
       reviewerName: nameOf.get(assignment.reviewerId) ?? '',
-      applicant: membersText(applicantOf.get(assignment.applicationId) ?? []),
+      applicant: applicantText(applicantOf.get(assignment.applicationId) ?? { caseNumber: '', members: [] }),
     })),
   };
 }
@@ -115,7 +116,7 @@ export async function myReviews(db: Queryable, principal: Principal): Promise<My
     items.push({
       assignment,
       callTitle: call.content.title,
-      applicant: submission ? membersText(submission.members) : '',
+      applicant: submission ? applicantText(submission) : '',
       consensusLink: mayRecordConsensus(principal, false, await listPool(db, call.programmeId), assignment.state),
     });
   }
@@ -134,7 +135,7 @@ export async function assignmentView(
   return {
     assignment,
     call,
-    applicant: membersText(submission.members),
+    applicant: applicantText(submission),
     reviewState: (await findReview(db, assignment.applicationId)).state,
     submission: assignmentWorkflow.isIn('content', assignment.state) ? submission : undefined,
     criteria: criteriaOf(call.content),
@@ -166,7 +167,7 @@ export async function reviewView(
   return {
     call,
     applicationId,
-    applicant: membersText(submission.members),
+    applicant: applicantText(submission),
     submission,
     review: await findReview(db, applicationId),
     criteria: criteriaOf(call.content),

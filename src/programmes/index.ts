@@ -37,6 +37,7 @@ export {
 export { explainProblem, type ProgrammeProblem } from './problems.js';
 export {
   DECISION_BODIES,
+  decisionBodiesOf,
   evaluateEligibility,
   type DecisionBody,
   type Eligibility,
@@ -56,3 +57,5 @@ export { createTemplate, updateTemplate } from './use-cases/templates.js';
 export { seedSmallRegistry } from './testing.js';
 export { callWorkflow, extensionWorkflow, questionWorkflow } from './workflows.js';
 export { programmeRoutes } from './routes.js';
+export { bodiesText, explanationText, ruleText } from './rule-texts.js';
+export { fileTypesText } from './template-form.js';

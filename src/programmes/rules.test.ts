@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { describeRule, evaluateEligibility, evaluateRule, parseRules, ruleProblems, type MemberContext } from './rules.js';
+import '../capabilities.js';
+import { explanationText } from './rule-texts.js';
+import {
+  decisionBodiesOf,
+  describeRule,
+  evaluateEligibility,
+  evaluateRule,
+  parseRules,
+  ruleProblems,
+  type MemberContext,
+} from './rules.js';
 
 const member = (name: string, persons: number | null, over: Partial<MemberContext> = {}): MemberContext => ({
   code: name,
@@ -81,13 +91,28 @@ describe('the political decision rule', () => {
     const members = [skien, porsgrunn].map((m) => ({ ...m, decision: { body: 'formannskap' as const, date: '2003-06-12' } }));
     expect(evaluateRule(rule, { members }).outcome).toBe('pass');
   });
-  it('names the members without one, or with a decision of another body', () => {
+  it('says of each member why its decision does not count: missing, another body, dated after the deadline', () => {
     const members = [
-      { ...skien, decision: { body: 'formannskap' as const, date: '2003-06-12' } },
+      { ...skien, decision: { body: 'formannskap' as const, date: '2026-12-02' } },
       { ...porsgrunn, decision: null },
-      { ...notodden, decision: { body: 'byrad' as const, date: '2003-06-01' } },
+      { ...notodden, decision: { body: 'byrad' as const, date: '2026-06-01' } },
     ];
-    expect(evaluateRule(rule, { members })).toMatchObject({ outcome: 'fail', explanation: { params: { names: 'Porsgrunn, Notodden' } } });
+    const result = evaluateRule(rule, { members, decisionDeadline: '2026-12-01' });
+    expect(result.outcome).toBe('fail');
+    expect(result.explanation.details).toEqual([
+      { key: 'programmes.rule.decision.missing', params: { names: 'Porsgrunn' } },
+      { key: 'programmes.rule.decision.late', params: { name: 'Skien', date: '2026-12-02', deadline: '2026-12-01' } },
+      { key: 'programmes.rule.decision.wrongBody', params: { name: 'Notodden', body: 'byrad', bodies: 'formannskap,kommunestyre' } },
+    ]);
+    expect(explanationText('nb', result.explanation)).toBe(
+      'Det politiske vedtaket oppfyller ikke vilkåret. Mangler datert vedtak: Porsgrunn. Skien: vedtaket er datert etter fristen (2. desember 2026; fristen er 1. desember 2026). Notodden: organet må være formannskap eller kommunestyre, men vedtaket er fattet av byråd.',
+    );
+    expect(explanationText('da', result.explanation)).toContain('formandskab eller kommunestyre');
+    expect(evaluateRule(rule, { members: [members[0]!], decisionDeadline: '2026-12-02' }).outcome).toBe('pass');
+  });
+  it('offers each country only its own bodies', () => {
+    expect(decisionBodiesOf('NO')).toEqual(['formannskap', 'kommunestyre', 'byrad']);
+    expect(decisionBodiesOf('DK')).toEqual(['okonomiudvalg', 'kommunalbestyrelse']);
   });
 });
 

@@ -11,6 +11,14 @@ export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 export const DECISION_BODIES = ['formannskap', 'kommunestyre', 'byrad', 'okonomiudvalg', 'kommunalbestyrelse'] as const;
 export type DecisionBody = (typeof DECISION_BODIES)[number];
 
+/** The political bodies of each country's municipalities that may make a decision to apply. */
+const BODIES_OF_COUNTRY: Record<'NO' | 'DK', readonly DecisionBody[]> = {
+  NO: ['formannskap', 'kommunestyre', 'byrad'],
+  DK: ['okonomiudvalg', 'kommunalbestyrelse'],
+};
+
+export const decisionBodiesOf = (country: 'NO' | 'DK'): readonly DecisionBody[] => BODIES_OF_COUNTRY[country];
+
 export type EligibilityRule =
   | { kind: 'applicant-kind'; allowed: ApplicantKind[] }
   | { kind: 'network-size'; maxMembers: number; allowAlone: boolean }
@@ -33,6 +41,8 @@ export interface MemberContext {
 
 export interface ApplicantContext {
   members: MemberContext[];
+  /** The last day (ISO date, the call's time zone) a political decision may be dated: the deadline's. */
+  decisionDeadline?: string;
   /** Keys of the sections answered; undefined before an application exists. */
   answeredSections?: readonly string[];
 }
@@ -41,6 +51,8 @@ export interface ApplicantContext {
 export interface Explanation {
   key: ExplanationKey;
   params: Record<string, string | number>;
+  /** What exactly is wrong, one line each (e.g. each member's decision that does not count). */
+  details?: Explanation[];
 }
 
 export type ExplanationKey =
@@ -56,6 +68,9 @@ export type ExplanationKey =
   | 'programmes.rule.decision.pass'
   | 'programmes.rule.decision.fail'
   | 'programmes.rule.decision.pending'
+  | 'programmes.rule.decision.missing'
+  | 'programmes.rule.decision.wrongBody'
+  | 'programmes.rule.decision.late'
   | 'programmes.rule.sections.pass'
   | 'programmes.rule.sections.fail'
   | 'programmes.rule.sections.pending';
@@ -108,10 +123,13 @@ export function evaluateRule(rule: EligibilityRule, context: ApplicantContext): 
     case 'political-decision': {
       if (members.length === 0) return result('fail', 'programmes.rule.size.failEmpty');
       if (members.some((member) => member.decision === undefined)) return result('pending', 'programmes.rule.decision.pending');
-      const lacking = members.filter((member) => !member.decision || !rule.bodies.includes(member.decision.body) || !member.decision.date);
-      return lacking.length === 0
+      const details = decisionDetails(rule.bodies, members, context.decisionDeadline);
+      return details.length === 0
         ? result('pass', 'programmes.rule.decision.pass', { count: members.length })
-        : result('fail', 'programmes.rule.decision.fail', { names: list(lacking.map((member) => member.name)) });
+        : {
+            ...result('fail', 'programmes.rule.decision.fail'),
+            explanation: { key: 'programmes.rule.decision.fail', params: {}, details },
+          };
     }
     case 'required-sections': {
       if (context.answeredSections === undefined)
@@ -123,6 +141,21 @@ export function evaluateRule(rule: EligibilityRule, context: ApplicantContext): 
         : result('fail', 'programmes.rule.sections.fail', { missing: list(missing), count: missing.length });
     }
   }
+}
+
+/** Why each member's decision does not count: missing, made by a body the call does not accept, or dated after the deadline. */
+function decisionDetails(bodies: readonly DecisionBody[], members: readonly MemberContext[], deadline: string | undefined): Explanation[] {
+  const missing = members.filter((member) => !member.decision?.date);
+  const details: Explanation[] =
+    missing.length > 0 ? [{ key: 'programmes.rule.decision.missing', params: { names: list(missing.map((m) => m.name)) } }] : [];
+  for (const { name, decision } of members) {
+    if (!decision?.date) continue;
+    if (!bodies.includes(decision.body))
+      details.push({ key: 'programmes.rule.decision.wrongBody', params: { name, body: decision.body, bodies: bodies.join(',') } });
+    if (deadline && decision.date > deadline)
+      details.push({ key: 'programmes.rule.decision.late', params: { name, date: decision.date, deadline } });
+  }
+  return details;
 }
 
 export interface Eligibility {
@@ -162,7 +195,7 @@ export function describeRule(rule: EligibilityRule): { key: RuleDescriptionKey; 
     case 'network-population':
       return { key: 'programmes.rule.describe.population', params: { minimum: rule.minimum } };
     case 'political-decision':
-      return { key: 'programmes.rule.describe.decision', params: { bodies: rule.bodies.join(', ') } };
+      return { key: 'programmes.rule.describe.decision', params: { bodies: rule.bodies.join(',') } };
     case 'required-sections':
       return { key: 'programmes.rule.describe.sections', params: { count: rule.sections.length } };
   }

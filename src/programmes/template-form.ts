@@ -37,6 +37,10 @@ export const FILE_TYPE_NAMES: Record<string, string> = {
   'image/jpeg': 'JPEG',
   'image/png': 'PNG',
 };
+/** File types as people know them ("PDF, Word (.docx)"), never as MIME types. */
+export const fileTypesText = (types: readonly string[]): string =>
+  types.map((type) => FILE_TYPE_NAMES[type] ?? type.split('/').pop()!.toUpperCase()).join(', ');
+
 const MB = 1024 * 1024;
 export const MAX_SECTIONS = 30;
 export const MAX_PARTS = 30;

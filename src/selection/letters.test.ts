@@ -15,7 +15,7 @@ const DATA: LetterData = {
   reason: 'Søknaden er best rangert.\n\nNettverket dekker tre kommuner.',
   decidedAt: new Date('2026-12-01T09:00:00Z'),
   decidedBy: 'Ingrid Haugen',
-  reference: '0f7e2f3c-0000-4000-8000-000000000001',
+  reference: '2026/0042',
   timeZone: 'Europe/Oslo',
 };
 

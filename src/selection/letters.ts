@@ -21,7 +21,7 @@ export interface LetterData {
   reason: string;
   decidedAt: Date;
   decidedBy: string;
-  /** The application's reference (its id). */
+  /** The application's case number (saksnummer), e.g. 2026/0042. */
   reference: string;
   timeZone: string;
 }
@@ -59,7 +59,7 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
       heading: 'Klageadgang',
       text: 'Vedtaket kan påklages innen tre uker fra det er mottatt, jf. forvaltningsloven §§ 28 og 29. Klagen sendes til {owner}.',
     },
-    facts: { heading: 'Opplysninger om saken', text: 'Søknadens referanse: {reference}. Vedtatt {date} av {decidedBy}, {owner}.' },
+    facts: { heading: 'Opplysninger om saken', text: 'Saksnummer: {reference}. Vedtatt {date} av {decidedBy}, {owner}.' },
     mail: {
       subject: 'Vedtak på søknaden til «{call}»',
       body: 'Vedlagt er vedtaket på søknaden fra {applicant} til «{call}». Vedtaket ligger også på søknaden i Stifinner.\n\nMed hilsen\n{owner}',
@@ -82,7 +82,7 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
       heading: 'Klagerett',
       text: 'De kan klage på vedtaket innan tre veker frå de fekk det, jf. forvaltningslova §§ 28 og 29. Klaga skal sendast til {owner}.',
     },
-    facts: { heading: 'Opplysningar om saka', text: 'Referansen til søknaden: {reference}. Vedteke {date} av {decidedBy}, {owner}.' },
+    facts: { heading: 'Opplysningar om saka', text: 'Saksnummer: {reference}. Vedteke {date} av {decidedBy}, {owner}.' },
     mail: {
       subject: 'Vedtak på søknaden til «{call}»',
       body: 'Vedlagt er vedtaket på søknaden frå {applicant} til «{call}». Vedtaket ligg òg på søknaden i Stifinner.\n\nHelsing\n{owner}',
@@ -103,7 +103,7 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
     reason: 'Begrundelse',
     conditions: { heading: 'Vilkår', none: 'Der er ikke fastsat andre vilkår end dem, der fremgår af opslaget.' },
     rights: { heading: 'Spørgsmål til afgørelsen', text: 'Har I spørgsmål til afgørelsen, er I velkomne til at kontakte {owner}.' },
-    facts: { heading: 'Oplysninger om sagen', text: 'Ansøgningens reference: {reference}. Truffet {date} af {decidedBy}, {owner}.' },
+    facts: { heading: 'Oplysninger om sagen', text: 'Sagsnummer: {reference}. Truffet {date} af {decidedBy}, {owner}.' },
     mail: {
       subject: 'Afgørelse på ansøgningen til «{call}»',
       body: 'Vedhæftet er afgørelsen på ansøgningen fra {applicant} til «{call}». Afgørelsen kan også ses på ansøgningen i Stifinner.\n\nMed venlig hilsen\n{owner}',

@@ -27,7 +27,7 @@ import {
   type DecisionInput,
 } from './model.js';
 import { threeSixtyGivingCsv, threeSixtyGivingPackage } from './open-data.js';
-import { ApplicantDecisionSection } from './pages/applicant-decision.js';
+import { ApplicantDecisionSection, DecisionTag } from './pages/applicant-decision.js';
 import { DecisionsPage, type DecisionsView } from './pages/decisions.js';
 import { GrantsPage } from './pages/grants.js';
 import { decisionsPath, selectionPath } from './pages/parts.js';
@@ -90,6 +90,10 @@ export async function selectionRoutes(app: FastifyInstance) {
 
   await app.jobs.work<{ applicationId: string }>(LETTER_JOB, async (data) => produceLetter({ db, mailer: app.mailer }, data.applicationId));
 
+  app.slots.fill('applications.decision-state', async ({ ctx, applicationId }) => {
+    const decision = await decisionForApplicant(db, applicationId);
+    return decision ? <DecisionTag ctx={ctx} state={decision.state} /> : '';
+  });
   app.slots.fill('applications.applicant-decision', async ({ ctx, applicationId }) => (
     <ApplicantDecisionSection ctx={ctx} applicationId={applicationId} decision={await decisionForApplicant(db, applicationId)} />
   ));

@@ -70,16 +70,18 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
     const { ranking, frame, version } = await board();
     expect(version).toBe(1);
     expect(frame).toEqual({ rounds: [{ expected: 3 }], quota: { min: 2, max: 4 }, budget: 24_000_000, currency: 'NOK' });
-    expect(ranking.ranked.map((r) => [r.applicant.split(',')[0], r.rank, r.total, r.tied, r.paused])).toEqual([
-      ['Porsgrunn', 1, 4.6, false, false],
-      ['Kragerø', 2, 4, true, false],
-      ['Bodø', 2, 4, true, false],
-      ['Lillehammer', 4, 3.4, false, true],
-      ['Larvik', 5, 1.8, false, false],
-    ]);
+    expect(ranking.ranked.map((r) => [r.applicant.replace(/^\d{4}\/\d{4} /, '').split(',')[0], r.rank, r.total, r.tied, r.paused])).toEqual(
+      [
+        ['Porsgrunn', 1, 4.6, false, false],
+        ['Kragerø', 2, 4, true, false],
+        ['Bodø', 2, 4, true, false],
+        ['Lillehammer', 4, 3.4, false, true],
+        ['Larvik', 5, 1.8, false, false],
+      ],
+    );
     expect(ranking.unrankable).toEqual([
       expect.objectContaining({
-        applicant: 'Tinn',
+        applicant: expect.stringMatching(/^\d{4}\/\d{4} Tinn$/),
         missing: ['Utfordringen er dokumentert med egne tall', 'Tiltakene når målene', 'Målbart mål'],
       }),
     ]);
@@ -182,7 +184,7 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
       problem: {
         kind: 'decisionIncomplete',
         lacks: [
-          expect.objectContaining({ applicant: 'Porsgrunn, Skien, Notodden', field: 'reason', code: 'required' }),
+          expect.objectContaining({ applicant: expect.stringMatching(/ Porsgrunn, Skien, Notodden$/), field: 'reason', code: 'required' }),
           expect.objectContaining({ field: 'reason', code: 'required' }),
         ],
       },

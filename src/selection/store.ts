@@ -137,7 +137,7 @@ function toApplicant(
   const accepted = application.members.filter((m) => m.invitation === 'accepted');
   return {
     applicationId: application.id,
-    applicant: members.map((m) => m.name).join(', '),
+    applicant: `${application.caseNumber} ${members.map((m) => m.name).join(', ')}`,
     roundIndex: application.roundIndex,
     requestedAmount: requestedAmount(submission.form, submission.answers),
     submittedAt: submission.submittedAt.toISOString(),

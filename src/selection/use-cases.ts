@@ -248,7 +248,7 @@ export async function letterDataFor(db: Queryable, applicationId: string): Promi
     reason: decision.reason,
     decidedAt: decision.decidedAt,
     decidedBy: decision.decidedByName,
-    reference: applicationId,
+    reference: application!.caseNumber,
     timeZone: call.content.timeZone,
   };
 }

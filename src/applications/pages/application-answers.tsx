@@ -3,7 +3,7 @@ import { formatBytes } from '../../platform/i18n/index.js';
 import { CsrfField } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { TextArea, TextField } from '../../platform/ui/fields.js';
-import type { AnswerValue, FormPart, TableRow } from '../../programmes/index.js';
+import { fileTypesText, type AnswerValue, type FormPart, type TableRow } from '../../programmes/index.js';
 import { activeMembers, type ProjectedChallenge } from '../model.js';
 import type { StoredAttachment, StoredMember } from '../store.js';
 import { errorFor, formOf, leadCanChange, versionOf, type ApplicationView } from './application-view.js';
@@ -306,7 +306,7 @@ export function AttachmentForms({ ctx, view }: { ctx: PageContext; view: Applica
             </label>
             <p class="ds-paragraph" data-size="sm" id={`file-${part.key}-help`} safe>
               {t('applications.attachments.allowed', {
-                types: part.allowedTypes.join(', '),
+                types: fileTypesText(part.allowedTypes),
                 max: formatBytes(ctx.locale, part.maxBytes),
                 files: part.maxFiles,
               })}

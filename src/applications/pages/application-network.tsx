@@ -4,7 +4,7 @@ import type { PageContext } from '../../platform/ui/context.js';
 import { Select, TextField } from '../../platform/ui/fields.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
-import { DECISION_BODIES, type Eligibility } from '../../programmes/index.js';
+import { decisionBodiesOf, type Eligibility } from '../../programmes/index.js';
 import type { PartnerSuggestion } from '../partners.js';
 import type { StoredMember } from '../store.js';
 import { errorFor, leadCanChange, type ApplicationView } from './application-view.js';
@@ -139,7 +139,7 @@ export function DecisionForm({ ctx, view }: { ctx: PageContext; view: Applicatio
           id="decisionBody"
           label={t('applications.decision.body')}
           value={mine.decision?.body ?? ''}
-          options={DECISION_BODIES.map((b) => ({ value: b, label: bodyName(ctx, b) }))}
+          options={decisionBodiesOf(application.country).map((b) => ({ value: b, label: bodyName(ctx, b) }))}
           error={errorFor(view, 'decisionBody')}
         />
         <TextField

@@ -88,6 +88,10 @@ function Facts({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
   const { application, call } = view;
   return (
     <dl class="facts">
+      <dt safe>{t('applications.col.caseNumber')}</dt>
+      <dd id="case-number" safe>
+        {application.caseNumber}
+      </dd>
       <dt safe>{t('applications.page.lead')}</dt>
       <dd safe>{application.members.find((m) => m.role === 'lead')?.name ?? ''}</dd>
       <dt safe>{t('applications.page.status')}</dt>

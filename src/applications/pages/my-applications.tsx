@@ -12,6 +12,8 @@ import { applicationWorkflow, invitationWorkflow } from '../workflows.js';
 import { InvitationTag } from './parts.js';
 
 export interface SummaryRow extends ApplicationSummary {
+  /** The decision in a word, rendered by the capability that makes decisions; empty before one. */
+  decision: string;
   callTitle: string;
   callLanguage: string;
   zone: StoredCall['content']['timeZone'];
@@ -84,11 +86,19 @@ export function MyApplicationsPage({
           rows={applications}
           columns={[
             {
+              header: t('applications.col.caseNumber'),
+              cell: (row) => (
+                <a class="ds-link" href={`/soknader/${row.id}?lang=${ctx.locale}`} safe>
+                  {row.caseNumber}
+                </a>
+              ),
+            },
+            {
               header: t('applications.col.call'),
               cell: (row) => (
-                <a class="ds-link" href={`/soknader/${row.id}?lang=${ctx.locale}`} lang={row.callLanguage} safe>
+                <span lang={row.callLanguage} safe>
                   {row.callTitle}
-                </a>
+                </span>
               ),
             },
             { header: t('applications.col.lead'), text: (row) => row.leadName },
@@ -101,7 +111,10 @@ export function MyApplicationsPage({
                 </>
               ),
             },
-            { header: t('applications.col.status'), text: (row) => applicationWorkflow.name(row.status, 'staff', ctx.locale) },
+            {
+              header: t('applications.col.status'),
+              cell: (row) => row.decision || <span safe>{applicationWorkflow.name(row.status, 'staff', ctx.locale)}</span>,
+            },
             { header: t('applications.col.deadline'), text: (row) => formatInstant(ctx.locale, row.deadline, row.zone) },
           ]}
         />

@@ -3,7 +3,7 @@ import type { Children } from '@kitajs/html';
 import { formatNumber } from '../../platform/i18n/index.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { translate } from '../../platform/ui/translate.js';
-import type { DecisionBody, RuleResult, StoredCall } from '../../programmes/index.js';
+import { explanationText, type DecisionBody, type RuleResult, type StoredCall } from '../../programmes/index.js';
 import type { ProjectedChallenge } from '../model.js';
 import type { PartnerReason, PartnerSuggestion } from '../partners.js';
 import { challengeCaption, challengeRows, challengeSource } from '../projected-challenge.js';
@@ -32,7 +32,7 @@ export function RuleResults({ ctx, results, id }: { ctx: PageContext; results: r
           <span class="ds-tag" data-color={result.outcome === 'pass' ? 'success' : result.outcome === 'fail' ? 'danger' : 'warning'} safe>
             {translate(ctx, `applications.eligibility.${result.outcome}`)}
           </span>{' '}
-          <span safe>{translate(ctx, result.explanation.key, result.explanation.params)}</span>
+          <span safe>{explanationText(ctx, result.explanation)}</span>
         </li>
       ))}
     </ul>
@@ -141,7 +141,7 @@ export function PartnerItem({ ctx, partner: p, children }: { ctx: PageContext; p
         <span class="ds-tag" data-color={VERDICT_COLOR[p.verdict]} safe>
           {translate(ctx, `applications.partners.verdict.${p.verdict}`)}
         </span>
-        {population ? <span safe>{` ${translate(ctx, population.explanation.key, population.explanation.params)}`}</span> : ''}
+        {population ? <span safe>{` ${explanationText(ctx, population.explanation)}`}</span> : ''}
       </p>
       <details class="ds-details">
         <summary safe>{ctx.t('applications.partners.rules', { name: p.name })}</summary>

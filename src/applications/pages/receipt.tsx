@@ -38,6 +38,7 @@ export function ReceiptPage({
       </h1>
       <p class="ds-paragraph" id="receipt" safe>
         {t('applications.receipt.text', {
+          caseNumber: submission.caseNumber,
           call: submission.callTitle,
           time: formatInstant(ctx.locale, submission.submittedAt, zoneOf(call)),
           number: submission.number,

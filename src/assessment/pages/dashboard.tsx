@@ -9,11 +9,12 @@ import type { StoredCall } from '../../programmes/index.js';
 import type { Exclusion, PoolMember, ProgressCounts } from '../model.js';
 import type { ReviewStatus, StoredAssignment } from '../store.js';
 import { assignmentWorkflow } from '../workflows.js';
-import { exclusionText, membersText } from '../texts.js';
+import { exclusionText, applicantText } from '../texts.js';
 import { Notice, stateTag } from './parts.js';
 
 export interface ApplicationRow {
   applicationId: string;
+  caseNumber: string;
   members: { code: string; name: string }[];
   status: ReviewStatus;
   assignments: (StoredAssignment & { reviewerName: string })[];
@@ -118,7 +119,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
               rowHeader: true,
               cell: (row) => (
                 <a class="ds-link" href={`/vurdering/soknader/${row.applicationId}?lang=${ctx.locale}`} safe>
-                  {membersText(row.members)}
+                  {applicantText(row)}
                 </a>
               ),
             },
@@ -164,7 +165,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
         {view.applications.map((row) => (
           <div class="ds-card" id={`application-${row.applicationId}`}>
             <h3 class="ds-heading" data-size="xs" safe>
-              {membersText(row.members)}
+              {applicantText(row)}
             </h3>
             <ul class="ds-list">
               {row.assignments.map((a) => (
@@ -195,7 +196,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
                 <input type="hidden" name="application" value={row.applicationId} />
                 <Select
                   id={`reviewer-${row.applicationId}`}
-                  label={t('assessment.assignments.reviewer', { applicant: membersText(row.members) })}
+                  label={t('assessment.assignments.reviewer', { applicant: applicantText(row) })}
                   value=""
                   options={assignableReviewers(view, row).map((r) => ({ value: r.userId, label: r.name }))}
                 />

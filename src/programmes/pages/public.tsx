@@ -4,7 +4,8 @@ import { PageHeading } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import type { CheckedNetwork } from '../eligibility.js';
 import { callPhase, currentRound, oneApplicationPerRound, type CallContent, type CallPhase } from '../model.js';
-import { describeRule, type EligibilityRule } from '../rules.js';
+import type { EligibilityRule } from '../rules.js';
+import { explanationText, ruleText } from '../rule-texts.js';
 import type { ChangeLogEntry, StoredCall } from '../store/calls.js';
 import type { MunicipalitySummary } from '../../registry/index.js';
 import { formatDay, formatInstant } from '../../platform/i18n/index.js';
@@ -177,14 +178,9 @@ export function PhaseTag({ ctx, phase }: { ctx: PageContext; phase: CallPhase })
 export function RuleList({ ctx, rules }: { ctx: PageContext; rules: readonly EligibilityRule[] }) {
   return (
     <ul class="ds-list">
-      {rules.map((rule) => {
-        const description = describeRule(rule);
-        const params =
-          rule.kind === 'political-decision'
-            ? { ...description.params, bodies: rule.bodies.map((b) => translate(ctx, `programmes.body.${b}`)).join(', ') }
-            : description.params;
-        return <li safe>{translate(ctx, description.key, params)}</li>;
-      })}
+      {rules.map((rule) => (
+        <li safe>{ruleText(ctx, rule)}</li>
+      ))}
     </ul>
   );
 }
@@ -616,20 +612,13 @@ function CheckResult({ ctx, check }: { ctx: PageContext; check: NonNullable<Call
           </tr>
         </thead>
         <tbody>
-          {eligibility.results.map((result) => {
-            const description = describeRule(result.rule);
-            const params =
-              result.rule.kind === 'political-decision'
-                ? { ...description.params, bodies: result.rule.bodies.map((b) => translate(ctx, `programmes.body.${b}`)).join(', ') }
-                : description.params;
-            return (
-              <tr data-outcome={result.outcome}>
-                <td safe>{translate(ctx, description.key, params)}</td>
-                <td safe>{translate(ctx, `programmes.check.${result.outcome}`)}</td>
-                <td safe>{translate(ctx, result.explanation.key, result.explanation.params)}</td>
-              </tr>
-            );
-          })}
+          {eligibility.results.map((result) => (
+            <tr data-outcome={result.outcome}>
+              <td safe>{ruleText(ctx, result.rule)}</td>
+              <td safe>{translate(ctx, `programmes.check.${result.outcome}`)}</td>
+              <td safe>{explanationText(ctx, result.explanation)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -5,7 +5,7 @@ import { Layout } from '../../platform/ui/layout.js';
 import type { FormDefinition, FormPart } from '../form.js';
 import { CONTENT_LANGUAGES, type CallStatus, type Programme } from '../model.js';
 import type { Template } from '../store/templates.js';
-import { FILE_TYPE_NAMES, FILE_TYPES, INDICATORS, PART_KINDS, type Editor, type EditorPart } from '../template-form.js';
+import { FILE_TYPE_NAMES, FILE_TYPES, fileTypesText, INDICATORS, PART_KINDS, type Editor, type EditorPart } from '../template-form.js';
 import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
@@ -451,7 +451,7 @@ function PreviewPart({ ctx, part }: { ctx: PageContext; part: FormPart }) {
   if (part.kind === 'attachment')
     notes.push(
       t('programmes.templates.rule.files', {
-        types: part.allowedTypes.map((type) => FILE_TYPE_NAMES[type] ?? type).join(', '),
+        types: fileTypesText(part.allowedTypes),
         size: formatBytes(ctx.locale, part.maxBytes),
         count: part.maxFiles,
       }),

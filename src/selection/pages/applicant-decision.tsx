@@ -3,6 +3,15 @@ import { decisionWorkflow } from '../model.js';
 import type { ApplicantDecision } from '../store.js';
 import { money } from './parts.js';
 
+/** The decision in a word, as the applicant reads it. */
+export function DecisionTag({ ctx, state }: { ctx: PageContext; state: ApplicantDecision['state'] }) {
+  return (
+    <span class="ds-tag" data-color={state === 'rejected' ? 'danger' : 'success'} safe>
+      {decisionWorkflow.name(state, 'public', ctx.locale)}
+    </span>
+  );
+}
+
 /** The decision on the applicant's page: outcome, amount, reasons, conditions and the letter — nothing about reviewers or scores. */
 export function ApplicantDecisionSection({
   ctx,
@@ -23,9 +32,7 @@ export function ApplicantDecisionSection({
       <dl class="facts">
         <dt safe>{t('selection.applicant.outcome')}</dt>
         <dd>
-          <span class="ds-tag" data-color={decision.state === 'rejected' ? 'danger' : 'success'} safe>
-            {decisionWorkflow.name(decision.state, 'public', ctx.locale)}
-          </span>
+          <DecisionTag ctx={ctx} state={decision.state} />
         </dd>
         {decision.amount !== null ? (
           <>

@@ -26,6 +26,7 @@ import { agreeScores } from '../src/selection/testing.js';
 import { accessibilityViolations, hasChromium, launchBrowser, openPage, pageProblems, signInAs } from './browser.js';
 
 const INGRID = 'persona-kdd-owner';
+const KARI = 'persona-kdd-approver';
 const ANNE = 'persona-reviewer-expert';
 const SILJE = 'persona-porsgrunn-case-worker';
 const nb = translator('nb');
@@ -324,6 +325,17 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     await plain.locator('#decide-form button[type="submit"]').click();
     await expect.poll(() => plain.url()).toContain('decided=');
     found.push(...(await afterPost(plain, 'decisions page (decided)')));
+    // Four eyes: Kari approves, without JavaScript, before anything goes out or can be published.
+    const kari = await as(KARI);
+    found.push(...(await sweep(kari, 'decisions to approve (list)', '/godkjenning')));
+    const approvalPath = `/eier/utlysninger/${demoCall.id}/godkjenning`;
+    found.push(...(await sweep(kari, 'decisions to approve (call)', approvalPath)));
+    const kariPlain = await as(KARI, false);
+    found.push(...(await controlsPresent(kariPlain, 'decisions to approve', approvalPath, ['#approve-form button[type="submit"]'])));
+    await kariPlain.locator('#approve-form button[type="submit"]').click();
+    await expect.poll(() => kariPlain.url()).toContain('approved=');
+    found.push(...(await afterPost(kariPlain, 'decisions to approve (approved)')));
+    await plain.goto(`${running.baseUrl}${path}`);
     await plain.locator('form[action*="/publiser-resultater"] button[type="submit"]').click();
     await plain.waitForLoadState();
     found.push(...(await afterPost(plain, 'decisions page (published)')));

@@ -125,6 +125,35 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
     await expect.poll(() => ingrid.url()).toContain('decided=6');
     await expectAccessible(ingrid);
 
+    // Four eyes: Kari (KDD, approver) reads each decision and previews its letter; she sends Larvik back, Ingrid prepares it again, Kari approves.
+    const kari = await signedIn('persona-kdd-approver');
+    await kari.goto(`${running.baseUrl}/?lang=nb`);
+    await kari
+      .getByRole('link', { name: nb('selection.approval.nav') })
+      .first()
+      .click();
+    await kari.getByRole('link', { name: CALL_TITLE }).click();
+    await kari.waitForURL(/\/godkjenning/);
+    await expectAccessible(kari);
+    const larvik = ids.get('3909')!;
+    await kari.locator(`#return-reason-${larvik}`).fill('Begrunnelsen må vise til kriteriene i utlysningen.');
+    await kari
+      .locator(`#decision-${larvik}`)
+      .getByRole('button', { name: nb('selection.approval.return') })
+      .click();
+    await expect.poll(() => kari.url()).toContain('returned=1');
+    await ingrid.reload();
+    expect(await ingrid.textContent(`#returned-${larvik}`)).toContain('Begrunnelsen må vise til kriteriene i utlysningen.');
+    await expectAccessible(ingrid);
+    await ingrid.locator(`#reason-${larvik}`).fill('Larvik er rangert lavest etter kriteriene: utfordringen er ikke dokumentert.');
+    await ingrid.getByRole('button', { name: nb('selection.decisions.submit', { count: 1 }) }).click();
+    await expect.poll(() => ingrid.url()).toContain('decided=1');
+    await kari.reload();
+    await kari.getByRole('button', { name: nb('selection.approval.submit') }).click();
+    await expect.poll(() => kari.url()).toContain('approved=6');
+    await expectAccessible(kari);
+    await kari.context().close();
+
     // The job's progress is on the page: every letter made and sent to each member's mailbox (and, for the Porsgrunn network, its case workers).
     await expect
       .poll(

@@ -1,11 +1,15 @@
 /** What other parts of the product may use of selection: the only door into this folder. */
 import type { CapabilityManifest } from '../platform/capability.js';
 
+import { hasRole } from '../platform/ui/navigation.js';
 import { selectionMessages } from './messages.js';
 
 export const selection: CapabilityManifest = {
   name: 'selection',
   messages: selectionMessages,
-  navigation: [{ href: '/tildelinger', label: 'selection.public.nav', order: 30, keepsLanguage: true }],
+  navigation: [
+    { href: '/tildelinger', label: 'selection.public.nav', order: 30, keepsLanguage: true },
+    { href: '/godkjenning', label: 'selection.approval.nav', order: 60, visibleTo: hasRole('decision_approver') },
+  ],
 };
 export { selectionRoutes } from './routes.js';

@@ -9,8 +9,11 @@ import {
   defaultLetterLanguage,
   evaluateSelection,
   hasDecisionAuthority,
+  approvalWorkflow,
+  hasApprovalAuthority,
   judgeSelection,
   letterState,
+  mayApprove,
   letterWorkflow,
   lockProblems,
   parseAmount,
@@ -338,6 +341,21 @@ describe('decisions', () => {
       sent: { make: null, send: null },
       'no-address': { make: null, send: null },
     });
+  });
+
+  it('four eyes: approves or sends back an awaiting decision, prepares a returned one again, every state × action', () => {
+    expect(transitionMatrix(approvalWorkflow)).toEqual({
+      awaiting: { approve: ['approved'], return: ['returned'], prepare: null },
+      approved: { approve: null, return: null, prepare: null },
+      returned: { approve: null, return: null, prepare: ['awaiting'] },
+    });
+    expect(approvalWorkflow.states.filter((s) => approvalWorkflow.isIn('inForce', s))).toEqual(['approved']);
+    expect(mayApprove('kari', 'ingrid')).toBe(true);
+    expect(mayApprove('ingrid', 'ingrid')).toBe(false);
+    const kdd = 'org-kdd';
+    expect(hasApprovalAuthority({ memberships: [{ role: 'decision_approver', organisationId: kdd }] }, kdd)).toBe(true);
+    expect(hasApprovalAuthority({ memberships: [{ role: 'programme_owner', organisationId: kdd }] }, kdd)).toBe(false);
+    expect(hasApprovalAuthority({ memberships: [{ role: 'decision_approver', organisationId: 'other' }] }, kdd)).toBe(false);
   });
 
   it("shows the letter's progress: queued, made, sent, or made without an address", () => {

@@ -497,6 +497,43 @@ export function letterState(letter: { fileId: string | null; sentAt: Date | null
   return letter.recipients.length === 0 ? 'no-address' : 'made';
 }
 
+/**
+ * Four eyes (to personers kontroll): a decision prepared by one person waits for a second with the
+ * approver role, who approves it (only then is the letter made and sent) or sends it back with a
+ * reason, after which it is prepared again.
+ */
+export const approvalWorkflow = defineWorkflow({
+  states: {
+    awaiting: forEveryone({
+      nb: 'Venter på godkjenning',
+      nn: 'Ventar på godkjenning',
+      da: 'Afventer godkendelse',
+      en: 'Awaiting approval',
+    }),
+    approved: forEveryone({ nb: 'Godkjent', nn: 'Godkjend', da: 'Godkendt', en: 'Approved' }),
+    returned: forEveryone({ nb: 'Sendt tilbake', nn: 'Send tilbake', da: 'Sendt tilbage', en: 'Sent back' }),
+  },
+  transitions: {
+    approve: { from: ['awaiting'], to: 'approved' },
+    return: { from: ['awaiting'], to: 'returned' },
+    prepare: { from: ['returned'], to: 'awaiting' },
+  },
+  // Decisions the applicant may see and whose letter goes out.
+  groups: { inForce: ['approved'] },
+});
+export type ApprovalState = (typeof approvalWorkflow.states)[number];
+
+/** Whether this person may approve a decision: not the one who prepared it. */
+export const mayApprove = (approverId: string, preparedById: string | null): boolean => approverId !== preparedById;
+
+/** A second person with the approver role in the owning organisation approves decisions. */
+export function hasApprovalAuthority(
+  principal: { memberships: readonly { role: string; organisationId: string }[] } | null,
+  ownerOrganisationId: string,
+): boolean {
+  return (principal?.memberships ?? []).some((m) => m.role === 'decision_approver' && m.organisationId === ownerOrganisationId);
+}
+
 /** The owner of the owning organisation has the authority to select and decide; an administrator does not. */
 export function hasDecisionAuthority(
   principal: { memberships: readonly { role: string; organisationId: string }[] } | null,

@@ -21,7 +21,11 @@ export type SelectionProblem =
   | { kind: 'selectionBreaksRules'; currency: Currency; breaches: RuleBreach[] }
   | { kind: 'decisionIncomplete'; lacks: DecisionLack[] }
   | { kind: 'nothingToDecide' }
-  | { kind: 'nothingToPublish' };
+  | { kind: 'nothingToPublish' }
+  /** Four eyes: the person who prepared a decision cannot approve it. */
+  | { kind: 'ownDecision'; applicant: string }
+  | { kind: 'nothingToApprove' }
+  | { kind: 'returnReasonMissing'; applicationId: string };
 
 /** A breach of the selection rules, or a warning, in the reader's language with its numbers, at its field. */
 export function ruleMessage(ctx: PageContext, currency: Currency, problem: RuleBreach | SelectionWarning): FieldError {
@@ -125,6 +129,17 @@ const explain = defineProblems<SelectionProblem>({
   decisionIncomplete: { status: 422, field: 'decide-form', message: (ctx, p) => joined(p.lacks.map((l) => lackMessage(ctx, l))) },
   nothingToDecide: { status: 422, field: 'decide-form', message: (ctx) => ctx.t('selection.decisions.problem.nothingToDecide') },
   nothingToPublish: { status: 409, field: 'publish', message: (ctx) => ctx.t('selection.publish.nothing') },
+  ownDecision: {
+    status: 403,
+    field: 'approve-form',
+    message: (ctx, p) => translate(ctx, 'selection.approval.problem.own', { applicant: p.applicant }),
+  },
+  nothingToApprove: { status: 409, field: 'approve-form', message: (ctx) => ctx.t('selection.approval.problem.nothing') },
+  returnReasonMissing: {
+    status: 400,
+    field: 'return-reason',
+    message: (ctx) => ctx.t('selection.approval.problem.reason'),
+  },
 });
 
 export interface RefusalView {
@@ -145,6 +160,8 @@ export function refusalView(ctx: PageContext, problem: SelectionProblem): Refusa
       return { status, errors: problem.breaches.map((b) => ruleMessage(ctx, problem.currency, b)) };
     case 'decisionIncomplete':
       return { status, errors: problem.lacks.map((l) => lackMessage(ctx, l)) };
+    case 'returnReasonMissing':
+      return { status, errors: [{ field: `return-reason-${problem.applicationId}`, message }] };
     default:
       return { status, errors: [{ field: field!, message }] };
   }

@@ -20,6 +20,7 @@ import { findCall, type StoredCall } from '../programmes/index.js';
 import {
   amountOrRequested,
   evaluateSelection,
+  hasApprovalAuthority,
   hasDecisionAuthority,
   judgeSelection,
   parseAmount,
@@ -33,8 +34,27 @@ import { GrantsPage } from './pages/grants.js';
 import { decisionsPath, selectionPath } from './pages/parts.js';
 import { SelectionPage, type SelectionView } from './pages/selection.js';
 import { refusalView, ruleMessage, type RefusalView, type SelectionProblem } from './problems.js';
-import { decisionForApplicant, findDecision, listPublishedGrants, loadSelectionBoard, type SelectionBoard } from './store.js';
-import { decideApplications, LETTER_JOB, produceLetter, publishDecisions, recordSelection } from './use-cases.js';
+import {
+  callsAwaitingApproval,
+  decisionForApplicant,
+  findDecision,
+  listPublishedGrants,
+  loadSelectionBoard,
+  type SelectionBoard,
+} from './store.js';
+import {
+  approveDecisions,
+  decideApplications,
+  letterDataFor,
+  LETTER_JOB,
+  produceLetter,
+  publishDecisions,
+  recordSelection,
+  returnDecision,
+} from './use-cases.js';
+import { ApprovalListPage, ApprovalPage, approvalPath, type ApprovalView } from './pages/approval.js';
+import { letterFileName, mergeLetter } from './letters.js';
+import { renderArchivalPdf } from '../platform/pdf/document.js';
 
 export const GRANT_LIST_PATHS = ['/tildelinger', '/tildelingar', '/bevillinger', '/grants'] as const;
 const byId = idParams('id');
@@ -42,6 +62,7 @@ const letterParams = idParams('id', 'applicationId');
 const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 20_000 } };
 const OWNER = access.roles('programme_owner');
 const CASE_WORKER = access.roles('case_worker');
+const APPROVER = access.roles('decision_approver');
 
 /** The choices as posted: every selectable ranked application, its box, its amount as typed and its reason. */
 function parseChoices(board: SelectionBoard, body: unknown): { choices: Choice[]; amountText: Record<string, string> } {
@@ -243,6 +264,113 @@ export async function selectionRoutes(app: FastifyInstance) {
       const file = await findFile(db, decision.letterFileId);
       if (!file) throw notFound();
       return reply.download(file);
+    },
+  );
+
+  // Four eyes: the approver ----------------------------------------------------------------------------
+
+  /** The call, for someone with the approver role in its owning organisation; 404 unknown, 403 anyone else. */
+  async function approvableCall(request: FastifyRequest): Promise<StoredCall> {
+    const { id } = request.params as { id: string };
+    const call = await findCall(db, id);
+    if (!call || call.status === 'draft') throw notFound();
+    if (!hasApprovalAuthority(request.principal, call.programme.ownerOrganisationId)) throw forbidden();
+    return call;
+  }
+
+  async function renderApproval(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    call: StoredCall,
+    status: number,
+    extra: Partial<ApprovalView> = {},
+  ) {
+    const board = await loadSelectionBoard(db, call, new Date());
+    reply.code(status);
+    const view: ApprovalView = {
+      board,
+      approverId: request.principal!.userId,
+      formVersion: board.version,
+      values: {},
+      errors: [],
+      ...extra,
+    };
+    return reply.html(<ApprovalPage ctx={reply.pageContext()} view={view} />);
+  }
+
+  app.get('/godkjenning', { config: { access: APPROVER } }, async (request, reply) => {
+    const organisations = request.principal!.memberships.filter((m) => m.role === 'decision_approver').map((m) => m.organisationId);
+    const calls = [];
+    for (const { callId, awaiting } of await callsAwaitingApproval(db, organisations)) {
+      const call = await findCall(db, callId);
+      if (call) calls.push({ call, awaiting });
+    }
+    return reply.html(<ApprovalListPage ctx={reply.pageContext()} calls={calls} />);
+  });
+
+  app.get('/eier/utlysninger/:id/godkjenning', { config: { access: APPROVER }, schema: { params: byId } }, async (request, reply) => {
+    const call = await approvableCall(request);
+    const query = request.query as { approved?: string; returned?: string };
+    const ctx = reply.pageContext();
+    const approved = countIn(query.approved);
+    const notice =
+      approved !== undefined
+        ? translate(ctx, 'selection.approval.done', { count: approved })
+        : query.returned === '1'
+          ? ctx.t('selection.approval.returnedDone')
+          : undefined;
+    return renderApproval(request, reply, call, 200, { notice });
+  });
+
+  app.post(
+    '/eier/utlysninger/:id/godkjenning',
+    { config: { access: APPROVER }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const call = await approvableCall(request);
+      const chosen = Object.entries(formFields(request.body))
+        .filter(([name, value]) => name.startsWith('approve-') && value === 'on')
+        .map(([name]) => name.slice('approve-'.length));
+      const outcome = await approveDecisions(db, app.jobs, call.id, formVersion(request.body), chosen, actorOf(request));
+      if (isRefused(outcome))
+        return refused(reply, outcome.problem, (status, shown) => renderApproval(request, reply, call, status, shown));
+      return reply.redirect(`${approvalPath(call.id, request.locale)}&approved=${outcome.approved}`, 303);
+    },
+  );
+
+  app.post(
+    '/eier/utlysninger/:id/godkjenning/:applicationId/tilbake',
+    { config: { access: APPROVER }, schema: { params: letterParams, body: formBody } },
+    async (request, reply) => {
+      const call = await approvableCall(request);
+      const { applicationId } = request.params as { applicationId: string };
+      const reason = (formField(request.body, `return-reason-${applicationId}`) ?? '').slice(0, 4000);
+      const outcome = await returnDecision(db, app.jobs, call.id, formVersion(request.body), applicationId, reason, actorOf(request));
+      if (isRefused(outcome))
+        return refused(reply, outcome.problem, (status, shown) =>
+          renderApproval(request, reply, call, status, { ...shown, values: { [`return-reason-${applicationId}`]: reason } }),
+        );
+      return reply.redirect(`${approvalPath(call.id, request.locale)}&returned=1`, 303);
+    },
+  );
+
+  /** The letter as it would go out, for the owner who prepared the decision and the approver who reads it first. */
+  app.get(
+    '/eier/utlysninger/:id/vedtak/:applicationId/utkast',
+    { config: { access: access.roles('programme_owner', 'decision_approver') }, schema: { params: letterParams } },
+    async (request, reply) => {
+      const { id, applicationId } = request.params as { id: string; applicationId: string };
+      const call = await findCall(db, id);
+      if (!call || call.status === 'draft') throw notFound();
+      const orgId = call.programme.ownerOrganisationId;
+      if (!hasDecisionAuthority(request.principal, orgId) && !hasApprovalAuthority(request.principal, orgId)) throw forbidden();
+      const decision = await findDecision(db, applicationId);
+      const data = decision?.callId === call.id ? await letterDataFor(db, applicationId) : undefined;
+      if (!decision || !data) throw notFound();
+      const pdf = await renderArchivalPdf(mergeLetter(decision.letterLanguage, data));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${letterFileName(decision.letterLanguage, data.outcome)}"`)
+        .send(pdf);
     },
   );
 

@@ -19,6 +19,7 @@ const ADMIN = 'persona-admin';
 const SILJE = 'persona-porsgrunn-case-worker';
 const METTE = 'persona-fredericia-case-worker';
 const ANNE = 'persona-reviewer-expert';
+const KARI = 'persona-kdd-approver';
 
 beforeAll(async () => {
   running = await startTestApp();
@@ -35,7 +36,7 @@ beforeAll(async () => {
     '3909': [2, 2, 1],
     '4026': [1, 1, 1],
   });
-  for (const subject of [INGRID, LARS, ADMIN, SILJE, METTE, ANNE])
+  for (const subject of [INGRID, LARS, ADMIN, SILJE, METTE, ANNE, KARI])
     cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
 }, 180_000);
 afterAll(() => running?.close());
@@ -165,6 +166,27 @@ describe('selection over HTTP', () => {
     expect(decided.headers.location).toContain('decided=6');
     const decisions = await listDecisionsOfCall(running.database.db, call.id);
     expect(decisions.map((d) => d.state).sort()).toEqual(['granted', 'granted', 'granted', 'rejected', 'rejected', 'rejected']);
+    // Nothing goes out before Kari, the approver, has read each decision and its letter and approved it.
+    expect(decisions.every((d) => d.approval === 'awaiting' && d.letterFileId === null)).toBe(true);
+    const approval = `/eier/utlysninger/${call.id}/godkjenning`;
+    expect((await get(approval, INGRID)).statusCode).toBe(403);
+    expect((await get('/godkjenning', KARI)).body).toContain('6 vedtak venter');
+    const toApprove = (await get(approval, KARI)).body;
+    expect(toApprove).toContain('Vedtaksgrunn 4001');
+    expect(toApprove).toContain('Forberedt av Ingrid Haugen');
+    const preview = await get(`/eier/utlysninger/${call.id}/vedtak/${id('4001')}/utkast`, KARI);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    expect(preview.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await get(`/eier/utlysninger/${call.id}/vedtak/${id('4001')}/utkast`, SILJE)).statusCode).toBe(403);
+    expect((await get(`/soknader/${id('4001')}`, SILJE)).body).not.toContain('id="decision-section"');
+    const noReason = await post(`${approval}/${id('3909')}/tilbake`, KARI, { version: '3', [`return-reason-${id('3909')}`]: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Skriv hvorfor vedtaket sendes tilbake.');
+    const approve = Object.fromEntries(decisions.map((d) => [`approve-${d.applicationId}`, 'on']));
+    expect((await post(approval, INGRID, { version: '3', ...approve })).statusCode).toBe(403);
+    const approved = await post(approval, KARI, { version: '3', ...approve });
+    expect(approved.statusCode).toBe(303);
+    expect(approved.headers.location).toContain('approved=6');
     await expect
       .poll(async () => (await listDecisionsOfCall(running.database.db, call.id)).every((d) => d.letterFileId !== null), {
         timeout: 30_000,
@@ -189,7 +211,7 @@ describe('selection over HTTP', () => {
   });
 
   it('after the decision the selection is locked: a forged change is refused', async () => {
-    const forged = await post(selectionUrl(), INGRID, selection(3, { '4001': '1 000' }, 'record'));
+    const forged = await post(selectionUrl(), INGRID, selection(4, { '4001': '1 000' }, 'record'));
     expect(forged.statusCode).toBe(422);
     expect(forged.body).toContain('har fått vedtak; utvelgelsen for søknaden kan ikke endres');
     expect((await findDecision(running.database.db, id('4001')))!.amount).toBe(10_000_000);
@@ -226,9 +248,9 @@ describe('selection over HTTP', () => {
     expect((await get('/tildelinger')).body).toContain('Ingen tildelinger er offentliggjort ennå.');
     const empty = JSON.parse((await get('/open-data/360giving.json')).body) as { grants: unknown[] };
     expect(empty.grants).toEqual([]);
-    expect((await post(`/eier/utlysninger/${call.id}/publiser-resultater`, LARS, { version: '3' })).statusCode).toBe(403);
-    expect((await post(`/eier/utlysninger/${call.id}/publiser-resultater`, INGRID, { version: '2' })).statusCode).toBe(409);
-    expect((await post(`/eier/utlysninger/${call.id}/publiser-resultater`, INGRID, { version: '3' })).statusCode).toBe(303);
+    expect((await post(`/eier/utlysninger/${call.id}/publiser-resultater`, LARS, { version: '4' })).statusCode).toBe(403);
+    expect((await post(`/eier/utlysninger/${call.id}/publiser-resultater`, INGRID, { version: '3' })).statusCode).toBe(409);
+    expect((await post(`/eier/utlysninger/${call.id}/publiser-resultater`, INGRID, { version: '4' })).statusCode).toBe(303);
     for (const [path, lang, title] of [
       ['/tildelinger', 'nb', 'Tildelinger'],
       ['/tildelingar', 'nn', 'Tildelingar'],

@@ -12,8 +12,8 @@ import { DEMO_CALL_KEY, raiseFlag, seedDemoAssessment } from '../assessment/inde
 import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import type { Choice, DecisionInput } from './model.js';
 import { threeSixtyGivingPackage } from './open-data.js';
-import { findDecision, listPublishedGrants, loadSelectionBoard } from './store.js';
-import { decideApplications, produceLetter, publishDecisions, recordSelection } from './use-cases.js';
+import { decisionForApplicant, findDecision, listPublishedGrants, loadSelectionBoard } from './store.js';
+import { approveDecisions, decideApplications, produceLetter, publishDecisions, recordSelection, returnDecision } from './use-cases.js';
 import { agreeScores, threeSixtyGivingErrors } from './testing.js';
 
 let database: TestDatabase;
@@ -30,6 +30,7 @@ const PORSGRUNN_NETWORK_RECIPIENTS = [
 ];
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const ingrid = { user: { userId: '00000000-0000-4000-8000-00000000aaaa', name: 'Ingrid Haugen' }, requestId: 'test' } satisfies Actor;
+const kari = { user: { userId: '00000000-0000-4000-8000-00000000bbbb', name: 'Kari Nilsen' }, requestId: 'test' } satisfies Actor;
 const id = (lead: string) => ids.get(lead)!;
 const board = async () => loadSelectionBoard(database.db, (await findCall(database.db, call.id))!, new Date());
 /** A queue that only enqueues letter jobs, the way `enqueue` says. */
@@ -197,46 +198,74 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
     expect((await board()).version).toBe(2);
   });
 
-  it('decides as selected (granted or rejected), enqueues each letter inside the deciding transaction, audits each transition', async () => {
-    const enqueued: string[] = [];
+  it('decides as selected (granted or rejected), sends nothing until a second person approves; the approver sends back or approves, letters enqueued then', async () => {
+    const letters: string[] = [];
     const queue = jobs(async (trx, applicationId) => {
-      // The job is enqueued inside the transaction: the decision row is already visible there.
-      expect(
-        await trx.selectFrom('decisions').select('state').where('application_id', '=', applicationId).executeTakeFirst(),
-      ).toBeDefined();
-      enqueued.push(applicationId);
+      if (!applicationId) return; // the approvers' notice
+      // The job is enqueued inside the approving transaction: the approval is already visible there.
+      expect(await trx.selectFrom('decisions').select('approval').where('application_id', '=', applicationId).executeTakeFirst()).toEqual({
+        approval: 'approved',
+      });
+      letters.push(applicationId);
     });
     const result = await decideApplications(database.db, queue, call.id, 2, inputs(['4001', '4014', '1804', '3909']), ingrid);
     expect(result).toEqual({ version: 3, decided: 4 });
-    expect(enqueued.sort()).toEqual([id('4001'), id('4014'), id('1804'), id('3909')].sort());
+    expect(letters).toEqual([]);
     expect(await findDecision(database.db, id('4001'))).toMatchObject({
       state: 'granted',
+      approval: 'awaiting',
       amount: 10_000_000,
       currency: 'NOK',
       letterLanguage: 'nb',
       decidedByName: 'Ingrid Haugen',
       letterRecipients: PORSGRUNN_NETWORK_RECIPIENTS,
     });
+    expect(await decisionForApplicant(database.db, id('4001'))).toBeUndefined();
+    const toApprove = await database.db
+      .selectFrom('notifications')
+      .select('recipient_email')
+      .where('occasion', 'like', `decisions-prepared:${call.id}:%`)
+      .execute();
+    expect(toApprove.map((n) => n.recipient_email)).toEqual(['kari.nilsen@kdd.example.no']);
+    // Four eyes: Ingrid cannot approve her own; Kari sends Larvik back, Ingrid prepares it again, Kari approves all four.
+    expect(await approveDecisions(database.db, queue, call.id, 3, [id('4001')], ingrid)).toMatchObject({
+      problem: { kind: 'ownDecision' },
+    });
+    expect(await returnDecision(database.db, queue, call.id, 3, id('3909'), '  ', kari)).toMatchObject({
+      problem: { kind: 'returnReasonMissing' },
+    });
+    expect(await returnDecision(database.db, queue, call.id, 3, id('3909'), 'Begrunnelsen må vise til kriteriene.', kari)).toEqual({
+      version: 4,
+    });
+    expect((await board()).returned.map((d) => [d.applicationId, d.returnedReason])).toEqual([
+      [id('3909'), 'Begrunnelsen må vise til kriteriene.'],
+    ]);
+    expect(await decideApplications(database.db, queue, call.id, 4, inputs(['3909']), ingrid)).toEqual({ version: 5, decided: 1 });
+    expect(await approveDecisions(database.db, queue, call.id, 5, [id('4001'), id('4014'), id('1804'), id('3909')], kari)).toEqual({
+      version: 6,
+      approved: 4,
+    });
+    expect(letters.sort()).toEqual([id('4001'), id('4014'), id('1804'), id('3909')].sort());
+    expect(await approveDecisions(database.db, queue, call.id, 6, [id('4001')], kari)).toEqual(refuse({ kind: 'nothingToApprove' }));
     expect(await findDecision(database.db, id('3909'))).toMatchObject({
       state: 'rejected',
+      approval: 'approved',
+      approvedByName: 'Kari Nilsen',
       amount: null,
       publicSummary: '',
       letterRecipients: ['postmottak@larvik.kommune.example.no'],
     });
     const audit = await listAuditEvents(database.db, { recordType: 'decision', recordId: id('4014'), limit: 5 });
-    expect(audit[0]).toMatchObject({
-      action: 'grant',
-      from_state: 'pending',
-      to_state: 'granted',
-      reason: 'Vedtaksgrunn 4014',
-      actor_name: 'Ingrid Haugen',
-    });
+    expect(audit.map((e) => `${e.action}:${e.from_state}->${e.to_state}:${e.actor_name}`)).toEqual([
+      'approve:awaiting->approved:Kari Nilsen',
+      'grant:pending->granted:Ingrid Haugen',
+    ]);
     expect(
       await decideApplications(
         database.db,
         jobs(async () => undefined),
         call.id,
-        3,
+        6,
         inputs(['4001']),
         ingrid,
       ),
@@ -248,7 +277,7 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
       await recordSelection(
         database.db,
         call.id,
-        3,
+        6,
         [choice('4001', 12_000_000), choice('4014', 8_000_000), choice('1804', null), choice('3909', null)],
         ingrid,
       ),
@@ -296,9 +325,9 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
 
   it('publishes only granted decisions; the open data holds exactly those, valid 360Giving', async () => {
     expect(await listPublishedGrants(database.db)).toEqual([]);
-    expect(await publishDecisions(database.db, call.id, 2, ingrid)).toEqual(refuse(versionConflict(3, 2, 'Ingrid Haugen')));
-    expect(await publishDecisions(database.db, call.id, 3, ingrid)).toEqual({ version: 4, published: 2 });
-    expect(await publishDecisions(database.db, call.id, 4, ingrid)).toEqual(refuse({ kind: 'nothingToPublish' }));
+    expect(await publishDecisions(database.db, call.id, 2, ingrid)).toEqual(refuse(versionConflict(6, 2, 'Kari Nilsen')));
+    expect(await publishDecisions(database.db, call.id, 6, ingrid)).toEqual({ version: 7, published: 2 });
+    expect(await publishDecisions(database.db, call.id, 7, ingrid)).toEqual(refuse({ kind: 'nothingToPublish' }));
     const grants = await listPublishedGrants(database.db);
     expect(grants.map((g) => [g.members[0]!.name, g.amount, g.summary])).toEqual([
       ['Porsgrunn', 10_000_000, 'Prosjekt 4001'],
@@ -311,6 +340,7 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
       'publish:granted->published',
       'letter-sent:->',
       'letter-made:->',
+      'approve:awaiting->approved',
       'grant:pending->granted',
     ]);
   });

@@ -11,10 +11,12 @@ import { callDeadline, listSubmittedApplications, type StoredApplication, type S
 import { agreedScoresForCall, criteriaOf, pausedApplicationsOfCall, scoreScaleOf, type ScoreScale } from '../assessment/index.js';
 import { findCall, type Currency, type StoredCall } from '../programmes/index.js';
 import {
+  approvalWorkflow,
   rankApplications,
   requestedAmount,
   type Candidate,
   type Choice,
+  type ApprovalState,
   type DecisionState,
   type LetterLanguage,
   type Ranking,
@@ -58,6 +60,11 @@ interface DecisionTable {
   letter_recipients: string;
   mail_claimed_at: Date | null;
   mail_sent_at: Date | null;
+  approval: ApprovalState;
+  approved_at: Date | null;
+  approved_by_user_id: string | null;
+  approved_by_name: string | null;
+  returned_reason: string | null;
 }
 
 declare module '../platform/db/schema.js' {
@@ -95,6 +102,11 @@ export interface StoredDecision {
   letterFileId: string | null;
   letterRecipients: string[];
   mailSentAt: Date | null;
+  approval: ApprovalState;
+  decidedByUserId: string | null;
+  approvedAt: Date | null;
+  approvedByName: string | null;
+  returnedReason: string | null;
 }
 
 export interface SelectionBoard {
@@ -111,7 +123,10 @@ export interface SelectionBoard {
   awaitingDeadline: number;
   ranking: Ranking;
   recorded: Choice[];
+  /** Decisions prepared (awaiting approval) or approved; those sent back are in `returned`. */
   decisions: StoredDecision[];
+  /** Decisions sent back by the approver, with the reason: to be prepared again. */
+  returned: StoredDecision[];
   /** The applications with a decision: their selection is locked (S3). */
   decided: ReadonlySet<string>;
 }
@@ -167,6 +182,11 @@ function toDecision(row: Selectable<DecisionTable>): StoredDecision {
     letterFileId: row.letter_file_id,
     letterRecipients: parsed<string[]>(row.letter_recipients),
     mailSentAt: row.mail_sent_at,
+    approval: row.approval,
+    decidedByUserId: row.decided_by_user_id,
+    approvedAt: row.approved_at,
+    approvedByName: row.approved_by_name,
+    returnedReason: row.returned_reason,
   };
 }
 
@@ -233,8 +253,9 @@ export async function loadSelectionBoard(db: Queryable, call: StoredCall, now: D
       amount: e.amount === null ? null : Number(e.amount),
       reason: e.reason,
     })),
-    decisions,
-    decided: new Set(decisions.map((d) => d.applicationId)),
+    decisions: decisions.filter((d) => d.approval !== 'returned'),
+    returned: decisions.filter((d) => d.approval === 'returned'),
+    decided: new Set(decisions.filter((d) => d.approval !== 'returned').map((d) => d.applicationId)),
   };
 }
 
@@ -273,7 +294,17 @@ export async function saveEntry(trx: Queryable, callId: string, entry: Choice, n
 /** A decision as it is made: who decided, and no letter, mail or publication yet. */
 export type NewDecision = Omit<
   StoredDecision,
-  'state' | 'decidedByName' | 'publishedAt' | 'letterFileId' | 'letterRecipients' | 'mailSentAt'
+  | 'state'
+  | 'decidedByName'
+  | 'publishedAt'
+  | 'letterFileId'
+  | 'letterRecipients'
+  | 'mailSentAt'
+  | 'approval'
+  | 'decidedByUserId'
+  | 'approvedAt'
+  | 'approvedByName'
+  | 'returnedReason'
 > & {
   state: 'granted' | 'rejected';
   decidedBy: { userId: string; name: string };
@@ -281,24 +312,75 @@ export type NewDecision = Omit<
 };
 
 export async function insertDecision(trx: Queryable, decision: NewDecision): Promise<void> {
+  const values = {
+    state: decision.state,
+    amount: decision.amount,
+    currency: decision.currency,
+    conditions: decision.conditions,
+    reason: decision.reason,
+    public_summary: decision.publicSummary,
+    letter_language: decision.letterLanguage,
+    decided_at: decision.decidedAt,
+    decided_by_user_id: decision.decidedBy.userId,
+    decided_by_name: decision.decidedBy.name,
+    letter_recipients: JSON.stringify(decision.letterRecipients),
+    approval: 'awaiting' as const,
+    returned_reason: null,
+  };
+  // A decision sent back is prepared again in its place.
   await trx
     .insertInto('decisions')
-    .values({
-      application_id: decision.applicationId,
-      call_id: decision.callId,
-      state: decision.state,
-      amount: decision.amount,
-      currency: decision.currency,
-      conditions: decision.conditions,
-      reason: decision.reason,
-      public_summary: decision.publicSummary,
-      letter_language: decision.letterLanguage,
-      decided_at: decision.decidedAt,
-      decided_by_user_id: decision.decidedBy.userId,
-      decided_by_name: decision.decidedBy.name,
-      letter_recipients: JSON.stringify(decision.letterRecipients),
-    })
+    .values({ application_id: decision.applicationId, call_id: decision.callId, ...values })
+    .onConflict((oc) => oc.column('application_id').doUpdateSet(values).where('decisions.approval', '=', 'returned'))
     .execute();
+}
+
+/** The call's decisions awaiting approval, locked for the approver. */
+export async function lockAwaitingOfCall(trx: Queryable, callId: string): Promise<StoredDecision[]> {
+  const rows = await trx
+    .selectFrom('decisions')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .where('approval', '=', 'awaiting')
+    .orderBy('application_id')
+    .forUpdate()
+    .execute();
+  return rows.map(toDecision);
+}
+
+export async function setApproval(
+  trx: Queryable,
+  applicationId: string,
+  change: { approval: 'approved'; at: Date; by: { userId: string; name: string } } | { approval: 'returned'; reason: string },
+): Promise<void> {
+  await trx
+    .updateTable('decisions')
+    .set(
+      change.approval === 'approved'
+        ? { approval: 'approved', approved_at: change.at, approved_by_user_id: change.by.userId, approved_by_name: change.by.name }
+        : { approval: 'returned', returned_reason: change.reason },
+    )
+    .where('application_id', '=', applicationId)
+    .where('approval', '=', 'awaiting')
+    .execute();
+}
+
+/** Calls of the organisations' programmes with decisions awaiting approval, and how many. */
+export async function callsAwaitingApproval(
+  db: Queryable,
+  organisationIds: readonly string[],
+): Promise<{ callId: string; awaiting: number }[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('decisions')
+    .innerJoin('programme_calls', 'programme_calls.id', 'decisions.call_id')
+    .innerJoin('programmes', 'programmes.id', 'programme_calls.programme_id')
+    .select(['decisions.call_id as callId', sql<number>`count(*)::int`.as('awaiting')])
+    .where('decisions.approval', '=', 'awaiting')
+    .where('programmes.owner_organisation_id', 'in', [...organisationIds])
+    .groupBy('decisions.call_id')
+    .execute();
+  return rows;
 }
 
 /** The call's granted (not yet published) decisions, locked for publishing. */
@@ -308,6 +390,7 @@ export async function lockGrantedOfCall(trx: Queryable, callId: string): Promise
     .select('application_id')
     .where('call_id', '=', callId)
     .where('state', '=', 'granted')
+    .where('approval', '=', 'approved')
     .forUpdate()
     .execute();
   return rows.map((r) => r.application_id);
@@ -438,7 +521,8 @@ export interface ApplicantDecision {
 
 export async function decisionForApplicant(db: Queryable, applicationId: string): Promise<ApplicantDecision | undefined> {
   const decision = await findDecision(db, applicationId);
-  if (!decision) return undefined;
+  // The applicant hears of a decision only once a second person has approved it.
+  if (!decision || !approvalWorkflow.isIn('inForce', decision.approval)) return undefined;
   const { state, amount, currency, conditions, reason, decidedAt, letterFileId } = decision;
   return { state, amount, currency, conditions, reason, decidedAt, letterFileId };
 }

@@ -10,14 +10,19 @@ import { databaseNow, type Actor } from '../platform/db/kit.js';
 import { findFile, saveFile } from '../platform/files/store.js';
 import type { JobQueue } from '../platform/jobs/queue.js';
 import type { Mailer } from '../platform/mail/mailer.js';
-import { inTransaction, refuse, versionConflict, type Refused } from '../platform/outcome.js';
+import { inTransaction, isRefused, refuse, versionConflict, type Refused } from '../platform/outcome.js';
+import { findUserEmail, listRoleHolders } from '../platform/auth/store.js';
+import { isLocale } from '../platform/i18n/index.js';
+import { notify } from '../platform/notifications/notify.js';
 import { renderArchivalPdf } from '../platform/pdf/document.js';
 import { findApplication, listSubmissions } from '../applications/index.js';
-import { findCall } from '../programmes/index.js';
+import { findCall, type StoredCall } from '../programmes/index.js';
 import { letterFileName, letterMail, mergeLetter, type LetterData } from './letters.js';
 import {
+  approvalWorkflow,
   decideApplication,
   decisionMove,
+  mayApprove,
   judgeSelection,
   type Choice,
   type Decision,
@@ -32,12 +37,14 @@ import {
   findDecision,
   insertDecision,
   loadSelectionBoard,
+  lockAwaitingOfCall,
   lockGrantedOfCall,
   lockLetterFile,
   lockSelection,
   markLetterSent,
   releaseLetterMail,
   saveEntry,
+  setApproval,
   setDecisionState,
   type Applicant,
   type SelectionBoard,
@@ -189,10 +196,122 @@ export async function decideApplications(
         reason: decision.reason,
         requestId: actor.requestId,
       });
-      await jobs.enqueue(trx, LETTER_JOB, { applicationId: decision.applicationId });
     }
+    // Nothing goes out yet: a second person with the approver role approves each decision first.
+    await tellApprovers(trx, jobs, board.call, made.length, now);
     return { version: await bumpVersion(trx, callId, actor, now), decided: made.length };
   });
+}
+
+// Approving (four eyes) ----------------------------------------------------------------------------
+
+const callLocale = (call: StoredCall) => (isLocale(call.content.language) ? call.content.language : 'nb');
+
+/** The approvers of the owning organisation are told that decisions wait for them. */
+async function tellApprovers(trx: Queryable, jobs: Pick<JobQueue, 'enqueue'>, call: StoredCall, count: number, now: Date): Promise<void> {
+  const approvers = await listRoleHolders(trx, { role: 'decision_approver', organisationId: call.programme.ownerOrganisationId });
+  await notify(trx, jobs, {
+    occasion: `decisions-prepared:${call.id}:${now.toISOString()}`,
+    recipients: approvers.map((a) => ({ userId: a.userId, email: a.email })),
+    locale: callLocale(call),
+    subject: 'selection.mail.toApprove.subject',
+    body: 'selection.mail.toApprove.body',
+    params: { call: call.content.title, count },
+    link: `/eier/utlysninger/${call.id}/godkjenning`,
+  });
+}
+
+/**
+ * The approver approves the named decisions awaiting approval: each by someone other than the one
+ * who prepared it (refused as a whole otherwise), audited; only now is each letter made and sent.
+ */
+export async function approveDecisions(
+  db: Queryable,
+  jobs: Pick<JobQueue, 'enqueue'>,
+  callId: string,
+  expectedVersion: number,
+  applicationIds: readonly string[],
+  actor: Actor,
+): Promise<{ version: number; approved: number } | Refused<SelectionProblem>> {
+  const approver = actor.user;
+  if (!approver) throw new Error('an approval needs a person who approves');
+  return inTransaction<{ version: number; approved: number }, SelectionProblem>(db, async (trx) => {
+    const stale = await staleVersion(trx, callId, expectedVersion);
+    if (stale) return stale;
+    const { board, now } = await boardInTransaction(trx, callId);
+    const chosen = (await lockAwaitingOfCall(trx, callId)).filter((d) => applicationIds.includes(d.applicationId));
+    if (chosen.length === 0) return refuse({ kind: 'nothingToApprove' });
+    const own = chosen.find((d) => !mayApprove(approver.userId, d.decidedByUserId));
+    if (own) return refuse({ kind: 'ownDecision', applicant: applicantName(board, own.applicationId) });
+    for (const decision of chosen) {
+      const move = approvalMove('approve');
+      await setApproval(trx, decision.applicationId, { approval: 'approved', at: now, by: approver });
+      await audit(trx, {
+        actor: approver,
+        recordType: 'decision',
+        recordId: decision.applicationId,
+        action: move.action,
+        fromState: move.from,
+        toState: move.to,
+        requestId: actor.requestId,
+      });
+      await jobs.enqueue(trx, LETTER_JOB, { applicationId: decision.applicationId });
+    }
+    return { version: await bumpVersion(trx, callId, actor, now), approved: chosen.length };
+  });
+}
+
+/** The approver sends a decision back with a reason; the owner prepares it again, and is told why. */
+export async function returnDecision(
+  db: Queryable,
+  jobs: Pick<JobQueue, 'enqueue'>,
+  callId: string,
+  expectedVersion: number,
+  applicationId: string,
+  reason: string,
+  actor: Actor,
+): Promise<{ version: number } | Refused<SelectionProblem>> {
+  if (reason.trim() === '') return refuse({ kind: 'returnReasonMissing', applicationId });
+  return inTransaction<{ version: number }, SelectionProblem>(db, async (trx) => {
+    const stale = await staleVersion(trx, callId, expectedVersion);
+    if (stale) return stale;
+    const { board, now } = await boardInTransaction(trx, callId);
+    const decision = (await lockAwaitingOfCall(trx, callId)).find((d) => d.applicationId === applicationId);
+    if (!decision) return refuse({ kind: 'nothingToApprove' });
+    const move = approvalMove('return');
+    await setApproval(trx, applicationId, { approval: 'returned', reason: reason.trim() });
+    await audit(trx, {
+      actor: actor.user,
+      recordType: 'decision',
+      recordId: applicationId,
+      action: move.action,
+      fromState: move.from,
+      toState: move.to,
+      reason: reason.trim(),
+      requestId: actor.requestId,
+    });
+    if (decision.decidedByUserId) {
+      await notify(trx, jobs, {
+        occasion: `decision-returned:${applicationId}:${now.toISOString()}`,
+        recipients: [{ userId: decision.decidedByUserId, email: await findUserEmail(trx, decision.decidedByUserId) }],
+        locale: callLocale(board.call),
+        subject: 'selection.mail.returned.subject',
+        body: 'selection.mail.returned.body',
+        params: { applicant: applicantName(board, applicationId), by: actor.user?.name ?? '', reason: reason.trim() },
+        link: `/eier/utlysninger/${callId}/vedtak`,
+      });
+    }
+    return { version: await bumpVersion(trx, callId, actor, now) };
+  });
+}
+
+const applicantName = (board: SelectionBoard, applicationId: string) =>
+  board.applicants.find((a) => a.applicationId === applicationId)?.applicant ?? '';
+
+function approvalMove(action: 'approve' | 'return') {
+  const moved = approvalWorkflow.apply('awaiting', action);
+  if (isRefused(moved)) throw new Error(`cannot ${action} an awaiting decision`);
+  return moved;
 }
 
 // Publishing -------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import type { StoredCall } from '../../programmes/index.js';
-import { defaultLetterLanguage, letterLanguagesOf, letterState, letterWorkflow } from '../model.js';
+import { approvalWorkflow, defaultLetterLanguage, letterLanguagesOf, letterState, letterWorkflow } from '../model.js';
 import type { SelectionBoard, StoredDecision } from '../store.js';
 import { crumbs, decisionsPath, money, Notices, selectionPath, StateTag } from './parts.js';
 
@@ -48,6 +48,24 @@ function Letter({ ctx, call, decision }: { ctx: PageContext; call: StoredCall; d
   );
 }
 
+function ApprovalTag({ ctx, decision }: { ctx: PageContext; decision: StoredDecision }) {
+  const text = approvalWorkflow.name(decision.approval, 'staff', ctx.locale);
+  return (
+    <span class="ds-tag" data-color={decision.approval === 'approved' ? 'success' : 'warning'} safe>
+      {decision.approval === 'approved' && decision.approvedByName ? `${text}: ${decision.approvedByName}` : text}
+    </span>
+  );
+}
+
+/** Before approval, the letter as it would go out. */
+function PreviewLink({ ctx, call, decision }: { ctx: PageContext; call: StoredCall; decision: StoredDecision }) {
+  return (
+    <a class="ds-link" href={`/eier/utlysninger/${call.id}/vedtak/${decision.applicationId}/utkast`} safe>
+      {translate(ctx, 'selection.approval.preview', { language: translate(ctx, `language.${decision.letterLanguage}`) })}
+    </a>
+  );
+}
+
 export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: DecisionsView }) {
   const { t } = ctx;
   const { board } = view;
@@ -62,7 +80,7 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
   const languages = letterLanguagesOf(call.programme.country);
   const value = (name: string, fallback: string) => view.values[name] ?? fallback;
   const error = (name: string) => view.errors.find((e) => e.field === name)?.message;
-  const publishable = board.decisions.filter((d) => d.state === 'granted').length;
+  const publishable = board.decisions.filter((d) => d.state === 'granted' && d.approval === 'approved').length;
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs(ctx, call, t('selection.decisions.crumb'))}>
       <PageHeading title={title} lead={t('selection.decisions.lead')} />
@@ -82,8 +100,20 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
             {t('selection.decisions.nonePending')}
           </p>
         ) : (
-          ''
+          <p class="ds-paragraph" safe>
+            {t('selection.decisions.awaitingApproval')}
+          </p>
         )}
+        {board.returned.map((d) => (
+          <div class="ds-alert" data-color="warning" id={`returned-${d.applicationId}`}>
+            <p class="ds-paragraph" safe>
+              {translate(ctx, 'selection.decisions.returnedNote', {
+                applicant: applicants.get(d.applicationId)?.applicant ?? '',
+                reason: d.returnedReason ?? '',
+              })}
+            </p>
+          </div>
+        ))}
         {pending.length > 0 ? (
           <form method="post" action={decisionsPath(call.id, ctx.locale)} id="decide-form">
             <CsrfField ctx={ctx} />
@@ -212,7 +242,16 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
                 header: t('selection.col.decided'),
                 text: (d) => `${formatInstant(ctx.locale, d.decidedAt, call.content.timeZone)}, ${d.decidedByName}`,
               },
-              { header: t('selection.col.letter'), cell: (d) => <Letter ctx={ctx} call={call} decision={d} /> },
+              { header: t('selection.col.approval'), cell: (d) => <ApprovalTag ctx={ctx} decision={d} /> },
+              {
+                header: t('selection.col.letter'),
+                cell: (d) =>
+                  d.approval === 'approved' ? (
+                    <Letter ctx={ctx} call={call} decision={d} />
+                  ) : (
+                    <PreviewLink ctx={ctx} call={call} decision={d} />
+                  ),
+              },
             ]}
           />
         ) : (

@@ -112,6 +112,8 @@ export async function signInAs(page: Page, baseUrl: string, subject: string): Pr
   await page.goto(`${baseUrl}/login/${persona.loginKind}?returnTo=/`);
   await expect.poll(() => page.url()).toContain('/idp/interaction/');
   await page.getByLabel(`${persona.name} (${persona.description})`).check();
-  await page.getByRole('button', { name: translator('nb')('idp.continue') }).click();
+  // The provider's page speaks the browser's language.
+  const names = (['nb', 'nn', 'da', 'en'] as const).map((locale) => translator(locale)('idp.continue'));
+  await page.getByRole('button', { name: new RegExp(`^(${names.join('|')})$`) }).click();
   await page.waitForURL((url) => url.pathname === '/');
 }

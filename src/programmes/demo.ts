@@ -288,6 +288,35 @@ const KRD = { name: 'Kommunal- og regionaldepartementet', kind: 'ministry' as co
 const OIM = { name: 'Økonomi- og Indenrigsministeriet', kind: 'ministry' as const, country: 'DK' as const };
 const SFVT = { name: 'Statsforvalteren i Vestfold og Telemark', kind: 'state_office' as const, country: 'NO' as const };
 const KDD = { name: 'Kommunal- og distriktsdepartementet', kind: 'ministry' as const, country: 'NO' as const };
+/** Today's ministry for frikommuneforsøg (the municipal area moved from OIM in 2022). */
+const ISM = { name: 'Indenrigs- og Sundhedsministeriet', kind: 'ministry' as const, country: 'DK' as const };
+
+/**
+ * The open Danish round: the application in Danish only; each municipality's decision in its
+ * kommunalbestyrelse or økonomiudvalg is given once, in the network's member table.
+ */
+export const FRIKOMMUNE_2027_FORM: FormDefinition = {
+  sections: [
+    FRIKOMMUNE_FORM.sections[0]!,
+    {
+      key: 'goal',
+      title: 'Målbar målsætning',
+      guidance: 'Det tillægges positiv værdi, hvis ansøgningen indeholder en målbar målsætning.',
+      parts: [
+        { kind: 'text', key: 'goal.text', label: 'Målsætning', required: true, maxWords: 300 },
+        { kind: 'number', key: 'goal.target', label: 'Målværdi', required: true },
+        {
+          kind: 'date',
+          key: 'goal.date',
+          label: 'Hvornår målet skal være nået',
+          required: false,
+          notBefore: '2027-01-01',
+          notAfter: '2032-12-31',
+        },
+      ],
+    },
+  ],
+};
 
 function demoProgrammes(now: Date): DemoProgramme[] {
   const today = instantToLocal(now, 'Europe/Oslo').slice(0, 10);
@@ -516,6 +545,61 @@ function demoProgrammes(now: Date): DemoProgramme[] {
         ],
       },
       publishedAt: new Date(Date.parse(local(`${shift(-21)}T08:00`, 'Europe/Oslo'))),
+      closedAt: null,
+    },
+    {
+      key: 'frikommune-2027',
+      owner: ISM,
+      programme: {
+        name: 'Frikommuneforsøg – ny ansøgningsrunde',
+        purpose:
+          'Med frikommuneforsøg får kommuner udstrakt frihed til at afprøve nye, mere sammenhængende og effektive måder at løse de kommunale opgaver på. Erfaringerne skal give grundlag for beslutninger om, hvorvidt forsøgene skal udbredes til generelle regelændringer til gavn for alle kommuner.',
+        country: 'DK',
+        languages: ['da'],
+        periodStart: shift(-30),
+        periodEnd: '2031-12-31',
+        contacts: [{ name: 'Sofie Christensen', title: 'fuldmægtig', email: 'sofie.christensen@ism.example.dk' }],
+      },
+      template: { name: 'Forsøgsansøgning', language: 'da', form: FRIKOMMUNE_2027_FORM },
+      call: {
+        title: 'Frikommuneforsøg 2027: forsøgsansøgninger',
+        purpose:
+          'Alle kommuner kan søge om godkendelse af forsøg, enkeltvis eller i netværk, med et befolkningsgrundlag på mindst 60.000 indbyggere. Det tillægges positiv vægt, hvis der er tale om et netværk af kommuner, og hvis ansøgningen indeholder en målbar målsætning. Forsøg inden for de seks prioriterede problemstillinger får særlig prioritet. Forsøgsansøgningen skal være behandlet i kommunalbestyrelsen eller økonomiudvalget i hver kommune.',
+        language: 'da',
+        timeZone: 'Europe/Copenhagen',
+        rounds: [
+          {
+            opensAt: local(`${shift(-14)}T09:00`, 'Europe/Copenhagen'),
+            closesAt: local(`${shift(56)}T12:00`, 'Europe/Copenhagen'),
+            expectedSelections: 10,
+          },
+        ],
+        quota: { minSelected: null, maxSelected: 10 },
+        budget: { amount: null, currency: 'DKK' },
+        themes: FRIKOMMUNE_THEMES,
+        criteria: [
+          {
+            title: 'Ambitiøst, fokuseret og sammenhængende forsøg',
+            description: 'Væsentligt potentiale for nytænkning og/eller forenkling.',
+            weight: 40,
+          },
+          { title: 'Netværk af kommuner', description: 'Positiv vægt, hvis der er tale om et netværk.', weight: 15 },
+          { title: 'Målbar målsætning', description: 'Positiv værdi, hvis ansøgningen indeholder en målbar målsætning.', weight: 15 },
+          ...FRIKOMMUNE_THEMES.map((theme) => ({
+            title: `Prioriteret problemstilling: ${theme}`,
+            description: 'Forsøget omhandler denne problemstilling.',
+            weight: 5,
+          })),
+        ],
+        rules: [
+          { kind: 'applicant-kind', allowed: ['municipality'] },
+          { kind: 'network-size', maxMembers: 10, allowAlone: true },
+          { kind: 'network-population', minimum: 60_000 },
+          { kind: 'political-decision', bodies: ['kommunalbestyrelse', 'okonomiudvalg'] },
+          { kind: 'required-sections', sections: ['trial', 'goal'] },
+        ],
+      },
+      publishedAt: new Date(Date.parse(local(`${shift(-14)}T09:00`, 'Europe/Copenhagen'))),
       closedAt: null,
     },
   ];

@@ -4,6 +4,9 @@ import { callToolMessages } from './messages-tools.js';
 /** Programmes and calls: the public list, call pages, the eligibility check and the owner's pages. */
 const coreMessages = defineMessages({
   nb: {
+    'programmes.problem.languageNotInProgramme': 'Utlysningen må skrives på et av programmets språk.',
+    'programmes.problem.templateLanguage':
+      'Søknadsskjemaet er på et annet språk enn utlysningen. Velg en skjemamal på utlysningens språk, eller lag en.',
     'programmes.nav': 'Utlysninger',
     'programmes.list.title': 'Utlysninger',
     'programmes.list.lead': 'Programmer og utlysninger for kommuner i Norge og Danmark. Søk, filtrer og sjekk om dere kan søke.',
@@ -219,6 +222,9 @@ const coreMessages = defineMessages({
     'programmes.problem.illegal': 'Utlysningen har status «{status}», og dette kan ikke gjøres nå.',
   },
   nn: {
+    'programmes.problem.languageNotInProgramme': 'Utlysinga må skrivast på eit av språka til programmet.',
+    'programmes.problem.templateLanguage':
+      'Søknadsskjemaet er på eit anna språk enn utlysinga. Vel ein skjemamal på språket til utlysinga, eller lag ein.',
     'programmes.nav': 'Utlysingar',
     'programmes.list.title': 'Utlysingar',
     'programmes.list.lead': 'Program og utlysingar for kommunar i Noreg og Danmark. Søk, filtrer og sjekk om de kan søkje.',
@@ -434,6 +440,9 @@ const coreMessages = defineMessages({
     'programmes.problem.illegal': 'Utlysinga har status «{status}», og dette kan ikkje gjerast no.',
   },
   da: {
+    'programmes.problem.languageNotInProgramme': 'Opslaget skal skrives på et af programmets sprog.',
+    'programmes.problem.templateLanguage':
+      'Ansøgningsskemaet er på et andet sprog end opslaget. Vælg en skabelon på opslagets sprog, eller lav en.',
     'programmes.nav': 'Opslag',
     'programmes.list.title': 'Opslag',
     'programmes.list.lead': 'Programmer og opslag for kommuner i Norge og Danmark. Søg, filtrér og tjek, om I kan søge.',
@@ -649,6 +658,9 @@ const coreMessages = defineMessages({
     'programmes.problem.illegal': 'Opslaget har status »{status}«, og det kan ikke gøres nu.',
   },
   en: {
+    'programmes.problem.languageNotInProgramme': "The call must be written in one of the programme's languages.",
+    'programmes.problem.templateLanguage':
+      "The application form is in another language than the call. Choose a form template in the call's language, or make one.",
     'programmes.nav': 'Calls',
     'programmes.list.title': 'Calls for applications',
     'programmes.list.lead':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../platform/auth/model.js';
 import {
+  languageProblems,
   amendCall,
   callPhase,
   canManage,
@@ -279,5 +280,14 @@ describe('programme content', () => {
       contacts: [],
     });
     expect(problems).toEqual([{ field: 'periodStart', code: 'badDate' }]);
+  });
+});
+
+describe('a call and its form speak the same language', () => {
+  it('refuses a call outside its programme’s languages and a template in another language than the call', () => {
+    expect(languageProblems({ language: 'da' }, ['da'], 'da')).toEqual([]);
+    expect(languageProblems({ language: 'da' }, ['da'], undefined)).toEqual([]);
+    expect(languageProblems({ language: 'da' }, ['da'], 'nb')).toEqual([{ field: 'templateId', code: 'templateLanguage' }]);
+    expect(languageProblems({ language: 'nb' }, ['da'], 'nb')).toEqual([{ field: 'language', code: 'languageNotInProgramme' }]);
   });
 });

@@ -132,8 +132,26 @@ export interface ContentProblem {
     | 'quotaOrder'
     | 'negative'
     | 'ruleParameter'
-    | 'noTemplate';
+    | 'noTemplate'
+    | 'languageNotInProgramme'
+    | 'templateLanguage';
   params?: Record<string, string | number>;
+}
+
+/**
+ * A call is written in one of its programme's languages, and its application form in the call's
+ * language (a Danish call asks in Danish, with Danish bodies, and no Norwegian text).
+ */
+export function languageProblems(
+  content: Pick<CallContent, 'language'>,
+  programmeLanguages: readonly string[],
+  templateLanguage: string | undefined,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (!programmeLanguages.includes(content.language)) problems.push({ field: 'language', code: 'languageNotInProgramme' });
+  if (templateLanguage !== undefined && templateLanguage !== content.language)
+    problems.push({ field: 'templateId', code: 'templateLanguage' });
+  return problems;
 }
 
 /** Problems that keep a call from being saved as it is (draft or amendment). */

@@ -169,6 +169,6 @@ describe('the owner pages', () => {
     expect(stale.body).toContain('Ingrid Haugen');
     expect(stale.body).toContain('value="Andre endring"');
     expect((await findCall(running.database.db, openCallId))!.content.title).toBe('Første endring');
-    expect((await listPublicCalls(running.database.db)).length).toBe(4);
+    expect((await listPublicCalls(running.database.db)).length).toBe(5);
   });
 });

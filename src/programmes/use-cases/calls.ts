@@ -20,6 +20,7 @@ import {
   updateCall,
   type StoredCall,
 } from '../store/calls.js';
+import { findProgramme } from '../store/programmes.js';
 import { findTemplate } from '../store/templates.js';
 import { callWorkflow, type CallAction } from '../workflows.js';
 import { audit, clock } from './kit.js';
@@ -37,6 +38,8 @@ export async function createCall(
   const draft = lifecycle.createDraft('new', programmeId, content);
   if (!draft.ok) return refuse({ kind: 'invalidCall', problems: draft.problems });
   return inTransaction(db, async (trx) => {
+    const mismatch = await languageMismatch(trx, programmeId, content);
+    if (mismatch.length > 0) return refuse<ProgrammeProblem>({ kind: 'invalidCall', problems: mismatch });
     const id = await insertCall(trx, programmeId, content, seedKey);
     await insertVersion(trx, id, 1, content, actor.user?.name ?? null);
     await audit(trx, {
@@ -49,6 +52,13 @@ export async function createCall(
     });
     return id;
   });
+}
+
+/** The call's language against its programme's languages and its template's language. */
+async function languageMismatch(trx: Queryable, programmeId: string, content: CallContent): Promise<ContentProblem[]> {
+  const programme = await findProgramme(trx, programmeId);
+  const template = content.templateId ? await findTemplate(trx, content.templateId) : undefined;
+  return lifecycle.languageProblems(content, programme?.languages ?? [content.language], template?.language);
 }
 
 async function conflict(trx: Queryable, call: StoredCall, expectedVersion: number): Promise<Refused<ProgrammeProblem>> {
@@ -101,12 +111,17 @@ async function transition<S extends Call>(
 }
 
 export function saveCallDraft(db: Queryable, callId: string, expectedVersion: number, content: CallContent, actor: Actor) {
-  return transition<DraftCall>(db, callId, expectedVersion, actor, 'edit', (call, _trx, at) => lifecycle.editDraft(call, content, at));
+  return transition<DraftCall>(db, callId, expectedVersion, actor, 'edit', async (call, trx, at) => {
+    const mismatch = await languageMismatch(trx, call.programmeId, content);
+    return mismatch.length > 0 ? { ok: false, problems: mismatch } : lifecycle.editDraft(call, content, at);
+  });
 }
 
 /** Publishes a draft, copying its template's form and its rules into the call. */
 export function publishCall(db: Queryable, callId: string, expectedVersion: number, actor: Actor) {
   return transition<DraftCall>(db, callId, expectedVersion, actor, 'publish', async (call, trx, at) => {
+    const mismatch = await languageMismatch(trx, call.programmeId, call.content);
+    if (mismatch.length > 0) return { ok: false, problems: mismatch };
     const template = call.content.templateId ? await findTemplate(trx, call.content.templateId) : undefined;
     const snapshot = {
       form: template?.form ?? { sections: [] },

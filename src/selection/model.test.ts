@@ -9,6 +9,8 @@ import {
   defaultLetterLanguage,
   evaluateSelection,
   hasDecisionAuthority,
+  appealDeadline,
+  appealWorkflow,
   approvalWorkflow,
   hasApprovalAuthority,
   judgeSelection,
@@ -356,6 +358,18 @@ describe('decisions', () => {
     expect(hasApprovalAuthority({ memberships: [{ role: 'decision_approver', organisationId: kdd }] }, kdd)).toBe(true);
     expect(hasApprovalAuthority({ memberships: [{ role: 'programme_owner', organisationId: kdd }] }, kdd)).toBe(false);
     expect(hasApprovalAuthority({ memberships: [{ role: 'decision_approver', organisationId: 'other' }] }, kdd)).toBe(false);
+  });
+
+  it('appeals: a lodged appeal is upheld, changed or sent on, once, every state × action; the period is 3 weeks in Norway, 4 in Denmark', () => {
+    expect(transitionMatrix(appealWorkflow)).toEqual({
+      lodged: { uphold: ['upheld'], change: ['changed'], forward: ['forwarded'] },
+      upheld: { uphold: null, change: null, forward: null },
+      changed: { uphold: null, change: null, forward: null },
+      forwarded: { uphold: null, change: null, forward: null },
+    });
+    const made = new Date('2026-12-01T10:00:00Z');
+    expect(appealDeadline(made, 'NO').toISOString()).toBe('2026-12-22T10:00:00.000Z');
+    expect(appealDeadline(made, 'DK').toISOString()).toBe('2026-12-29T10:00:00.000Z');
   });
 
   it("shows the letter's progress: queued, made, sent, or made without an address", () => {

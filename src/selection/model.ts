@@ -523,6 +523,43 @@ export const approvalWorkflow = defineWorkflow({
 });
 export type ApprovalState = (typeof approvalWorkflow.states)[number];
 
+/**
+ * An appeal (klage) on a decision: lodged by the applicant; the owner assesses it and either upholds
+ * the decision (opprettholder), changes it (omgjør), or sends it on to the appeal body (klageinstansen).
+ */
+export const appealWorkflow = defineWorkflow({
+  states: {
+    lodged: {
+      staff: { nb: 'Klage mottatt', nn: 'Klage motteken', da: 'Klage modtaget', en: 'Appeal received' },
+      public: { nb: 'Klage mottatt', nn: 'Klage motteken', da: 'Klage modtaget', en: 'Appeal received' },
+    },
+    upheld: forEveryone({ nb: 'Vedtaket står ved lag', nn: 'Vedtaket står ved lag', da: 'Afgørelsen fastholdes', en: 'Decision upheld' }),
+    changed: forEveryone({ nb: 'Vedtaket er endret', nn: 'Vedtaket er endra', da: 'Afgørelsen er ændret', en: 'Decision changed' }),
+    forwarded: forEveryone({
+      nb: 'Sendt til klageinstansen',
+      nn: 'Send til klageinstansen',
+      da: 'Sendt til klageinstansen',
+      en: 'Sent on to the appeal body',
+    }),
+  },
+  transitions: {
+    uphold: { from: ['lodged'], to: 'upheld' },
+    change: { from: ['lodged'], to: 'changed' },
+    forward: { from: ['lodged'], to: 'forwarded' },
+  },
+});
+export type AppealState = (typeof appealWorkflow.states)[number];
+export type AppealAction = (typeof appealWorkflow.actions)[number];
+export const APPEAL_ACTIONS: readonly AppealAction[] = ['uphold', 'change', 'forward'];
+
+/** The appeal period from the day the decision was made known: three weeks in Norway (forvaltningsloven § 29), four in Denmark. */
+export const APPEAL_WEEKS: Record<Country, number> = { NO: 3, DK: 4 };
+
+/** The last instant an appeal is in time, from when the decision was made known (its approval). */
+export function appealDeadline(notifiedAt: Date, country: Country): Date {
+  return new Date(notifiedAt.getTime() + APPEAL_WEEKS[country] * 7 * 86_400_000);
+}
+
 /** Whether this person may approve a decision: not the one who prepared it. */
 export const mayApprove = (approverId: string, preparedById: string | null): boolean => approverId !== preparedById;
 

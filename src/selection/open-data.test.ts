@@ -22,6 +22,7 @@ const GRANT: PublishedGrant = {
   summary: 'Felles bemanningsenhet, "rekruttering" og kompetanse.',
   awardDate: '2026-12-01',
   publishedAt: new Date('2026-12-02T10:00:00Z'),
+  changedAfterAppeal: false,
 };
 
 describe('360Giving open data', () => {

@@ -33,6 +33,8 @@ export interface PublishedGrant {
   /** The day of the decision in the call's time zone, YYYY-MM-DD. */
   awardDate: string;
   publishedAt: Date;
+  /** The owner changed the decision after an appeal (klage). */
+  changedAfterAppeal: boolean;
 }
 
 export const grantId = (grant: Pick<PublishedGrant, 'applicationId'>) => `${PUBLISHER_PREFIX}-${grant.applicationId}`;

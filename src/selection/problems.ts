@@ -4,6 +4,7 @@
  * status, its errors (each at its field) or its note on a concurrent change.
  */
 import { defineProblems, type RefusalStatus, type VersionConflict } from '../platform/outcome.js';
+import { formatInstant } from '../platform/i18n/index.js';
 import type { FieldError } from '../platform/ui/components.js';
 import type { PageContext } from '../platform/ui/context.js';
 import { translate } from '../platform/ui/translate.js';
@@ -25,7 +26,12 @@ export type SelectionProblem =
   /** Four eyes: the person who prepared a decision cannot approve it. */
   | { kind: 'ownDecision'; applicant: string }
   | { kind: 'nothingToApprove' }
-  | { kind: 'returnReasonMissing'; applicationId: string };
+  | { kind: 'returnReasonMissing'; applicationId: string }
+  | { kind: 'appealGroundsMissing' }
+  | { kind: 'appealTooLate'; deadline: Date; timeZone: string }
+  | { kind: 'appealExists' }
+  | { kind: 'appealNotFound' }
+  | { kind: 'appealReasonMissing'; applicationId: string };
 
 /** A breach of the selection rules, or a warning, in the reader's language with its numbers, at its field. */
 export function ruleMessage(ctx: PageContext, currency: Currency, problem: RuleBreach | SelectionWarning): FieldError {
@@ -140,6 +146,15 @@ const explain = defineProblems<SelectionProblem>({
     field: 'return-reason',
     message: (ctx) => ctx.t('selection.approval.problem.reason'),
   },
+  appealGroundsMissing: { status: 400, field: 'grounds', message: (ctx) => ctx.t('selection.appeal.problem.grounds') },
+  appealTooLate: {
+    status: 409,
+    field: 'grounds',
+    message: (ctx, p) => translate(ctx, 'selection.appeal.problem.late', { deadline: formatInstant(ctx.locale, p.deadline, p.timeZone) }),
+  },
+  appealExists: { status: 409, field: 'grounds', message: (ctx) => ctx.t('selection.appeal.problem.exists') },
+  appealNotFound: { status: 404, field: 'appeals', message: (ctx) => ctx.t('error.404.text') },
+  appealReasonMissing: { status: 400, field: 'appeal-reason', message: (ctx) => ctx.t('selection.appeal.problem.reason') },
 });
 
 export interface RefusalView {
@@ -162,6 +177,8 @@ export function refusalView(ctx: PageContext, problem: SelectionProblem): Refusa
       return { status, errors: problem.lacks.map((l) => lackMessage(ctx, l)) };
     case 'returnReasonMissing':
       return { status, errors: [{ field: `return-reason-${problem.applicationId}`, message }] };
+    case 'appealReasonMissing':
+      return { status, errors: [{ field: `appeal-reason-${problem.applicationId}`, message }] };
     default:
       return { status, errors: [{ field: field!, message }] };
   }

@@ -13,6 +13,7 @@ import { findFile } from '../platform/files/store.js';
 import { actorOf, formField, formFields, formVersion, idParams } from '../platform/http/input.js';
 import { forbidden, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
+import type { FieldError } from '../platform/ui/components.js';
 import type { PageContext } from '../platform/ui/context.js';
 import { translate } from '../platform/ui/translate.js';
 import { caseWorkerMunicipalities, findApplication } from '../applications/index.js';
@@ -20,7 +21,9 @@ import { findCall, type StoredCall } from '../programmes/index.js';
 import {
   amountOrRequested,
   evaluateSelection,
+  APPEAL_ACTIONS,
   hasApprovalAuthority,
+  type AppealAction,
   hasDecisionAuthority,
   judgeSelection,
   parseAmount,
@@ -28,7 +31,7 @@ import {
   type DecisionInput,
 } from './model.js';
 import { threeSixtyGivingCsv, threeSixtyGivingPackage } from './open-data.js';
-import { ApplicantDecisionSection, DecisionTag } from './pages/applicant-decision.js';
+import { AppealPage, ApplicantDecisionSection, DecisionTag } from './pages/applicant-decision.js';
 import { DecisionsPage, type DecisionsView } from './pages/decisions.js';
 import { GrantsPage } from './pages/grants.js';
 import { decisionsPath, selectionPath } from './pages/parts.js';
@@ -38,13 +41,16 @@ import {
   callsAwaitingApproval,
   decisionForApplicant,
   findDecision,
+  listAppealsOfCall,
   listPublishedGrants,
   loadSelectionBoard,
   type SelectionBoard,
 } from './store.js';
 import {
   approveDecisions,
+  assessAppeal,
   decideApplications,
+  lodgeAppeal,
   letterDataFor,
   LETTER_JOB,
   produceLetter,
@@ -205,24 +211,27 @@ export async function selectionRoutes(app: FastifyInstance) {
 
   async function renderDecisions(reply: FastifyReply, call: StoredCall, status: number, extra: Partial<DecisionsView> = {}) {
     const board = await loadSelectionBoard(db, call, new Date());
+    const appeals = await listAppealsOfCall(db, call.id);
     reply.code(status);
     return reply.html(
-      <DecisionsPage ctx={reply.pageContext()} view={{ board, formVersion: board.version, values: {}, errors: [], ...extra }} />,
+      <DecisionsPage ctx={reply.pageContext()} view={{ board, appeals, formVersion: board.version, values: {}, errors: [], ...extra }} />,
     );
   }
 
   app.get('/eier/utlysninger/:id/vedtak', { config: { access: OWNER }, schema: { params: byId } }, async (request, reply) => {
     const call = await ownedCall(request);
-    const query = request.query as { decided?: string; published?: string };
+    const query = request.query as { decided?: string; published?: string; assessed?: string };
     const ctx = reply.pageContext();
     const decided = countIn(query.decided);
     const published = countIn(query.published);
     const notice =
-      decided !== undefined
-        ? translate(ctx, 'selection.decisions.done', { count: decided })
-        : published !== undefined
-          ? translate(ctx, 'selection.publish.done', { count: published })
-          : undefined;
+      query.assessed === '1'
+        ? ctx.t('selection.appeal.owner.done')
+        : decided !== undefined
+          ? translate(ctx, 'selection.decisions.done', { count: decided })
+          : published !== undefined
+            ? translate(ctx, 'selection.publish.done', { count: published })
+            : undefined;
     return renderDecisions(reply, call, 200, { notice });
   });
 
@@ -401,14 +410,77 @@ export async function selectionRoutes(app: FastifyInstance) {
 
   // The applicant's letter ----------------------------------------------------------------------------
 
-  app.get('/soknader/:id/vedtaksbrev', { config: { access: CASE_WORKER }, schema: { params: byId } }, async (request, reply) => {
+  /** The application, for a case worker of one of its accepted members; 404 for anyone else. */
+  async function memberApplication(request: FastifyRequest): Promise<string> {
     const { id } = request.params as { id: string };
     const application = await findApplication(db, id);
     const codes = new Set(caseWorkerMunicipalities(request.principal).map((m) => m.code));
     if (!application?.members.some((m) => codes.has(m.code) && m.invitation === 'accepted')) throw notFound();
+    return id;
+  }
+
+  app.get('/soknader/:id/vedtaksbrev', { config: { access: CASE_WORKER }, schema: { params: byId } }, async (request, reply) => {
+    const id = await memberApplication(request);
     const decision = await findDecision(db, id);
     const file = decision?.letterFileId ? await findFile(db, decision.letterFileId) : undefined;
     if (!file) throw notFound();
     return reply.download(file);
   });
+
+  // Appeals (klage) ------------------------------------------------------------------------------------
+
+  async function renderAppeal(request: FastifyRequest, reply: FastifyReply, status: number, grounds = '', errors: FieldError[] = []) {
+    const id = await memberApplication(request);
+    const decision = await decisionForApplicant(db, id);
+    if (!decision) throw notFound();
+    if (decision.appeal) return reply.redirect(`/soknader/${id}?lang=${request.locale}#appeal`, 303);
+    reply.code(status);
+    return reply.html(<AppealPage ctx={reply.pageContext()} applicationId={id} decision={decision} grounds={grounds} errors={errors} />);
+  }
+
+  app.get('/soknader/:id/klage', { config: { access: CASE_WORKER }, schema: { params: byId } }, async (request, reply) =>
+    renderAppeal(request, reply, 200),
+  );
+
+  app.post('/soknader/:id/klage', { config: { access: CASE_WORKER }, schema: { params: byId, body: formBody } }, async (request, reply) => {
+    const id = await memberApplication(request);
+    const grounds = formField(request.body, 'grounds') ?? '';
+    const lodged = await lodgeAppeal(db, app.jobs, id, grounds, actorOf(request));
+    if (isRefused(lodged)) {
+      const { status, errors } = refusalView(reply.pageContext(), lodged.problem);
+      if (status === 404) throw notFound();
+      return renderAppeal(request, reply, status, grounds, errors);
+    }
+    return reply.redirect(`/soknader/${id}?lang=${request.locale}&notice=appealed#appeal`, 303);
+  });
+
+  app.post(
+    '/eier/utlysninger/:id/klager/:applicationId',
+    { config: { access: OWNER }, schema: { params: letterParams, body: formBody } },
+    async (request, reply) => {
+      const call = await ownedCall(request);
+      const { applicationId } = request.params as { applicationId: string };
+      const action = formField(request.body, `appeal-action-${applicationId}`) ?? '';
+      const reason = (formField(request.body, `appeal-reason-${applicationId}`) ?? '').slice(0, 10_000);
+      const values = { [`appeal-reason-${applicationId}`]: reason, [`appeal-action-${applicationId}`]: action };
+      if (!(APPEAL_ACTIONS as readonly string[]).includes(action))
+        return renderDecisions(reply, call, 400, {
+          values,
+          errors: [{ field: `appeal-action-${applicationId}`, message: request.t('selection.appeal.problem.reason') }],
+        });
+      const outcome = await assessAppeal(
+        db,
+        app.jobs,
+        call.id,
+        applicationId,
+        formVersion(request.body),
+        action as AppealAction,
+        reason,
+        actorOf(request),
+      );
+      if (isRefused(outcome))
+        return refused(reply, outcome.problem, (status, shown) => renderDecisions(reply, call, status, { ...shown, values }));
+      return reply.redirect(`${decisionsPath(call.id, request.locale)}&assessed=1#appeals`, 303);
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../platform/audit/store.js';
 import { translator } from '../platform/i18n/index.js';
 import { listCapturedMail } from '../platform/mail/store.js';
 import type { PageContext } from '../platform/ui/context.js';
@@ -278,5 +279,52 @@ describe('selection over HTTP', () => {
     const csv = await get('/open-data/360giving.csv');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.body.trim().split('\r\n')).toHaveLength(4);
+  });
+
+  it('appeals: Silje lodges one within the period (empty grounds a 400, a second one refused); Ingrid changes the decision with reasons; all are told and the public list marks it', async () => {
+    const page = (await get(`/soknader/${id('4001')}`, SILJE)).body;
+    expect(page).toMatch(/Klag på vedtaket \(frist \d+\. \w+ \d{4}/);
+    expect((await get(`/soknader/${id('4001')}/klage`, METTE)).statusCode).toBe(404);
+    const empty = await post(`/soknader/${id('4001')}/klage`, SILJE, { grounds: '  ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Skriv hva dere klager på');
+    const lodged = await post(`/soknader/${id('4001')}/klage`, SILJE, { grounds: 'Beløpet dekker ikke prosjektlederen.' });
+    expect(lodged.statusCode).toBe(303);
+    expect((await get(`/soknader/${id('4001')}`, SILJE)).body).toContain('Klage: Klage mottatt');
+    expect((await get(`/soknader/${id('4001')}/klage`, SILJE)).statusCode).toBe(303);
+    expect((await post(`/soknader/${id('4001')}/klage`, SILJE, { grounds: 'En gang til.' })).statusCode).toBe(303);
+    const decisions = (await get(decisionsUrl(), INGRID)).body;
+    expect(decisions).toContain('Beløpet dekker ikke prosjektlederen.');
+    const assess = `/eier/utlysninger/${call.id}/klager/${id('4001')}`;
+    const noReason = await post(assess, INGRID, {
+      version: '1',
+      [`appeal-action-${id('4001')}`]: 'change',
+      [`appeal-reason-${id('4001')}`]: '',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect((await post(assess, LARS, { version: '1' })).statusCode).toBe(403);
+    const changed = await post(assess, INGRID, {
+      version: '1',
+      [`appeal-action-${id('4001')}`]: 'change',
+      [`appeal-reason-${id('4001')}`]: 'Prosjektlederen var med i budsjettet; tilskuddet økes.',
+    });
+    expect(changed.statusCode).toBe(303);
+    expect(
+      (await post(assess, INGRID, { version: '1', [`appeal-action-${id('4001')}`]: 'uphold', [`appeal-reason-${id('4001')}`]: 'x' }))
+        .statusCode,
+    ).toBe(409);
+    expect((await get(`/soknader/${id('4001')}`, SILJE)).body).toContain('Klage: Vedtaket er endret');
+    expect((await get('/tildelinger?lang=nb')).body).toContain('Endret etter klage');
+    const told = await running.database.db
+      .selectFrom('notifications')
+      .select(['occasion', 'recipient_email'])
+      .where('occasion', 'like', 'appeal-%')
+      .execute();
+    expect(told.map((n) => n.occasion.split(':')[0]).sort()).toContain('appeal-lodged');
+    expect(told.some((n) => n.occasion.startsWith('appeal-assessed') && n.recipient_email === 'silje.andersen@porsgrunn.example.no')).toBe(
+      true,
+    );
+    const audit = await listAuditEvents(running.database.db, { recordType: 'appeal', recordId: id('4001'), limit: 5 });
+    expect(audit.map((e) => `${e.action}:${e.to_state}`)).toEqual(['change:changed', 'lodge:lodged']);
   });
 });

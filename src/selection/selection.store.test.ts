@@ -12,8 +12,16 @@ import { DEMO_CALL_KEY, raiseFlag, seedDemoAssessment } from '../assessment/inde
 import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import type { Choice, DecisionInput } from './model.js';
 import { threeSixtyGivingPackage } from './open-data.js';
-import { decisionForApplicant, findDecision, listPublishedGrants, loadSelectionBoard } from './store.js';
-import { approveDecisions, decideApplications, produceLetter, publishDecisions, recordSelection, returnDecision } from './use-cases.js';
+import { decisionForApplicant, findAppeal, findDecision, listPublishedGrants, loadSelectionBoard } from './store.js';
+import {
+  approveDecisions,
+  decideApplications,
+  lodgeAppeal,
+  produceLetter,
+  publishDecisions,
+  recordSelection,
+  returnDecision,
+} from './use-cases.js';
 import { agreeScores, threeSixtyGivingErrors } from './testing.js';
 
 let database: TestDatabase;
@@ -343,5 +351,19 @@ describe(`selection and decisions: the use cases on the store (${engine})`, () =
       'approve:awaiting->approved',
       'grant:pending->granted',
     ]);
+  });
+
+  it('refuses an appeal after the period with the deadline, and an appeal on a decision not yet approved', async () => {
+    const queue = jobs(async () => undefined);
+    const silje = { user: { userId: '00000000-0000-4000-8000-00000000cccc', name: 'Silje Andersen' }, requestId: 'test' } satisfies Actor;
+    await database.db
+      .updateTable('decisions')
+      .set({ approved_at: new Date('2026-01-01T10:00:00Z') })
+      .where('application_id', '=', id('3909'))
+      .execute();
+    const late = await lodgeAppeal(database.db, queue, id('3909'), 'For sent?', silje);
+    expect(late).toMatchObject({ problem: { kind: 'appealTooLate', deadline: new Date('2026-01-22T10:00:00Z') } });
+    expect(await findAppeal(database.db, id('3909'))).toBeUndefined();
+    expect(await lodgeAppeal(database.db, queue, id('3405'), 'Ingen vedtak ennå', silje)).toEqual(refuse({ kind: 'appealNotFound' }));
   });
 });

@@ -3,7 +3,7 @@
  * are the use cases', use-cases.ts). Applications, calls and agreed scores are read through their
  * own capabilities' doors.
  */
-import { sql, type Selectable } from 'kysely';
+import { sql, type Generated, type Selectable } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
 import { isUuid, parsed, type Actor } from '../platform/db/kit.js';
 import { listRoleHolders } from '../platform/auth/store.js';
@@ -11,8 +11,10 @@ import { callDeadline, listSubmittedApplications, type StoredApplication, type S
 import { agreedScoresForCall, criteriaOf, pausedApplicationsOfCall, scoreScaleOf, type ScoreScale } from '../assessment/index.js';
 import { findCall, type Currency, type StoredCall } from '../programmes/index.js';
 import {
+  appealDeadline,
   approvalWorkflow,
   rankApplications,
+  type AppealState,
   requestedAmount,
   type Candidate,
   type Choice,
@@ -67,8 +69,22 @@ interface DecisionTable {
   returned_reason: string | null;
 }
 
+interface AppealTable {
+  application_id: string;
+  state: AppealState;
+  grounds: string;
+  lodged_at: Generated<Date>;
+  lodged_by_user_id: string | null;
+  lodged_by_name: string;
+  assessment: string | null;
+  assessed_at: Date | null;
+  assessed_by_name: string | null;
+  version: Generated<number>;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
+    decision_appeals: AppealTable;
     selections: SelectionTable;
     selection_entries: EntryTable;
     decisions: DecisionTable;
@@ -479,6 +495,7 @@ export async function listPublishedGrants(db: Queryable): Promise<PublishedGrant
   const calls = new Map<string, StoredCall | undefined>();
   const submitted = new Map<string, Awaited<ReturnType<typeof listSubmittedApplications>>>();
   const grants: PublishedGrant[] = [];
+  const changed = await changedAfterAppeal(db);
   for (const row of rows) {
     if (!calls.has(row.call_id)) {
       calls.set(row.call_id, await findCall(db, row.call_id));
@@ -503,6 +520,7 @@ export async function listPublishedGrants(db: Queryable): Promise<PublishedGrant
       summary: row.public_summary,
       awardDate: dayIn(call.content.timeZone, row.decided_at),
       publishedAt: row.published_at!,
+      changedAfterAppeal: changed.has(row.application_id),
     });
   }
   return grants;
@@ -517,12 +535,124 @@ export interface ApplicantDecision {
   reason: string;
   decidedAt: Date;
   letterFileId: string | null;
+  /** The appeal lodged, if any, and until when one may be (klagefrist). */
+  appeal: StoredAppeal | undefined;
+  appealDeadline: Date;
+  timeZone: string;
 }
 
 export async function decisionForApplicant(db: Queryable, applicationId: string): Promise<ApplicantDecision | undefined> {
   const decision = await findDecision(db, applicationId);
   // The applicant hears of a decision only once a second person has approved it.
   if (!decision || !approvalWorkflow.isIn('inForce', decision.approval)) return undefined;
+  const call = await findCall(db, decision.callId);
+  if (!call) return undefined;
   const { state, amount, currency, conditions, reason, decidedAt, letterFileId } = decision;
-  return { state, amount, currency, conditions, reason, decidedAt, letterFileId };
+  return {
+    state,
+    amount,
+    currency,
+    conditions,
+    reason,
+    decidedAt,
+    letterFileId,
+    appeal: await findAppeal(db, applicationId),
+    appealDeadline: appealDeadline(decision.approvedAt ?? decision.decidedAt, call.programme.country),
+    timeZone: call.content.timeZone,
+  };
+}
+
+// Appeals (klage) -----------------------------------------------------------------------------------
+
+export interface StoredAppeal {
+  applicationId: string;
+  state: AppealState;
+  grounds: string;
+  lodgedAt: Date;
+  lodgedByName: string;
+  assessment: string | null;
+  assessedAt: Date | null;
+  assessedByName: string | null;
+  version: number;
+}
+
+const toAppeal = (row: Selectable<AppealTable>): StoredAppeal => ({
+  applicationId: row.application_id,
+  state: row.state,
+  grounds: row.grounds,
+  lodgedAt: row.lodged_at,
+  lodgedByName: row.lodged_by_name,
+  assessment: row.assessment,
+  assessedAt: row.assessed_at,
+  assessedByName: row.assessed_by_name,
+  version: row.version,
+});
+
+export async function findAppeal(db: Queryable, applicationId: string, lock = false): Promise<StoredAppeal | undefined> {
+  if (!isUuid(applicationId)) return undefined;
+  let query = db.selectFrom('decision_appeals').selectAll().where('application_id', '=', applicationId);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? toAppeal(row) : undefined;
+}
+
+export async function listAppealsOfCall(db: Queryable, callId: string): Promise<StoredAppeal[]> {
+  if (!isUuid(callId)) return [];
+  const rows = await db
+    .selectFrom('decision_appeals')
+    .innerJoin('decisions', 'decisions.application_id', 'decision_appeals.application_id')
+    .selectAll('decision_appeals')
+    .where('decisions.call_id', '=', callId)
+    .orderBy('decision_appeals.lodged_at')
+    .execute();
+  return rows.map(toAppeal);
+}
+
+/** Lodges the appeal; false when the decision already has one (one appeal per decision). */
+export async function insertAppeal(
+  trx: Queryable,
+  appeal: { applicationId: string; grounds: string; at: Date; by: { userId: string; name: string } },
+): Promise<boolean> {
+  const row = await trx
+    .insertInto('decision_appeals')
+    .values({
+      application_id: appeal.applicationId,
+      state: 'lodged',
+      grounds: appeal.grounds,
+      lodged_at: appeal.at,
+      lodged_by_user_id: appeal.by.userId,
+      lodged_by_name: appeal.by.name,
+    })
+    .onConflict((oc) => oc.column('application_id').doNothing())
+    .returning('application_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function writeAppealAssessment(
+  trx: Queryable,
+  applicationId: string,
+  expectedVersion: number,
+  assessment: { state: Exclude<AppealState, 'lodged'>; reason: string; at: Date; byName: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('decision_appeals')
+    .set({
+      state: assessment.state,
+      assessment: assessment.reason,
+      assessed_at: assessment.at,
+      assessed_by_name: assessment.byName,
+      version: sql<number>`version + 1`,
+    })
+    .where('application_id', '=', applicationId)
+    .where('version', '=', expectedVersion)
+    .where('state', '=', 'lodged')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Published decisions changed after an appeal, for the public list's mark. */
+export async function changedAfterAppeal(db: Queryable): Promise<Set<string>> {
+  const rows = await db.selectFrom('decision_appeals').select('application_id').where('state', '=', 'changed').execute();
+  return new Set(rows.map((r) => r.application_id));
 }

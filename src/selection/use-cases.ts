@@ -19,8 +19,12 @@ import { findApplication, listSubmissions } from '../applications/index.js';
 import { findCall, type StoredCall } from '../programmes/index.js';
 import { letterFileName, letterMail, mergeLetter, type LetterData } from './letters.js';
 import {
+  appealDeadline,
+  appealWorkflow,
   approvalWorkflow,
   decideApplication,
+  type AppealAction,
+  type AppealState,
   decisionMove,
   mayApprove,
   judgeSelection,
@@ -34,7 +38,10 @@ import {
   attachLetter,
   bumpVersion,
   claimLetterMail,
+  findAppeal,
   findDecision,
+  insertAppeal,
+  writeAppealAssessment,
   insertDecision,
   loadSelectionBoard,
   lockAwaitingOfCall,
@@ -312,6 +319,112 @@ function approvalMove(action: 'approve' | 'return') {
   const moved = approvalWorkflow.apply('awaiting', action);
   if (isRefused(moved)) throw new Error(`cannot ${action} an awaiting decision`);
   return moved;
+}
+
+// Appeals (klage) ----------------------------------------------------------------------------------
+
+/**
+ * The applicant appeals an approved decision within the appeal period (from its approval, the
+ * database's clock), once; audited, and the programme's owners are told.
+ */
+export async function lodgeAppeal(
+  db: Queryable,
+  jobs: Pick<JobQueue, 'enqueue'>,
+  applicationId: string,
+  grounds: string,
+  actor: Actor,
+): Promise<{ deadline: Date } | Refused<SelectionProblem>> {
+  const by = actor.user;
+  if (!by) throw new Error('an appeal needs a person who lodges it');
+  const text = grounds.trim();
+  if (text === '' || text.length > 10_000) return refuse({ kind: 'appealGroundsMissing' });
+  return inTransaction<{ deadline: Date }, SelectionProblem>(db, async (trx) => {
+    const decision = await findDecision(trx, applicationId);
+    const call = decision ? await findCall(trx, decision.callId) : undefined;
+    if (!decision || !call || !approvalWorkflow.isIn('inForce', decision.approval)) return refuse({ kind: 'appealNotFound' });
+    const now = await databaseNow(trx);
+    const deadline = appealDeadline(decision.approvedAt ?? decision.decidedAt, call.programme.country);
+    if (now.getTime() > deadline.getTime()) return refuse({ kind: 'appealTooLate', deadline, timeZone: call.content.timeZone });
+    if (!(await insertAppeal(trx, { applicationId, grounds: text, at: now, by }))) return refuse({ kind: 'appealExists' });
+    await audit(trx, {
+      actor: by,
+      recordType: 'appeal',
+      recordId: applicationId,
+      action: 'lodge',
+      toState: 'lodged',
+      requestId: actor.requestId,
+    });
+    const owners = await listRoleHolders(trx, { role: 'programme_owner', organisationId: call.programme.ownerOrganisationId });
+    const { board } = await boardInTransaction(trx, call.id);
+    await notify(trx, jobs, {
+      occasion: `appeal-lodged:${applicationId}`,
+      recipients: owners.map((o) => ({ userId: o.userId, email: o.email })),
+      locale: callLocale(call),
+      subject: 'selection.mail.appealLodged.subject',
+      body: 'selection.mail.appealLodged.body',
+      params: { applicant: applicantName(board, applicationId), call: call.content.title, by: by.name },
+      link: `/eier/utlysninger/${call.id}/vedtak#appeals`,
+    });
+    return { deadline };
+  });
+}
+
+/**
+ * The owner's assessment of an appeal: the decision upheld, changed, or sent on to the appeal body,
+ * with reasons; audited, version-checked, and the applicant is told.
+ */
+export async function assessAppeal(
+  db: Queryable,
+  jobs: Pick<JobQueue, 'enqueue'>,
+  callId: string,
+  applicationId: string,
+  expectedVersion: number,
+  action: AppealAction,
+  reason: string,
+  actor: Actor,
+): Promise<AppealState | Refused<SelectionProblem>> {
+  const text = reason.trim();
+  if (text === '') return refuse({ kind: 'appealReasonMissing', applicationId });
+  return inTransaction<AppealState, SelectionProblem>(db, async (trx) => {
+    const appeal = await findAppeal(trx, applicationId, true);
+    const decision = appeal ? await findDecision(trx, applicationId) : undefined;
+    if (!appeal || decision?.callId !== callId) return refuse({ kind: 'appealNotFound' });
+    if (appeal.version !== expectedVersion) return refuse(versionConflict(appeal.version, expectedVersion, appeal.assessedByName));
+    const move = appealWorkflow.apply(appeal.state, action);
+    if (isRefused(move)) return refuse(versionConflict(appeal.version + 1, expectedVersion, appeal.assessedByName));
+    const { board, now } = await boardInTransaction(trx, callId);
+    await writeAppealAssessment(trx, applicationId, expectedVersion, {
+      state: move.to as Exclude<AppealState, 'lodged'>,
+      reason: text,
+      at: now,
+      byName: actor.user?.name ?? '',
+    });
+    await audit(trx, {
+      actor: actor.user,
+      recordType: 'appeal',
+      recordId: applicationId,
+      action: move.action,
+      fromState: move.from,
+      toState: move.to,
+      reason: text,
+      requestId: actor.requestId,
+    });
+    await notify(trx, jobs, {
+      occasion: `appeal-assessed:${applicationId}`,
+      recipients: decision.letterRecipients.map((email) => ({ email })),
+      locale: callLocale(board.call),
+      subject: 'selection.mail.appealAssessed.subject',
+      body: 'selection.mail.appealAssessed.body',
+      params: {
+        applicant: applicantName(board, applicationId),
+        call: board.call.content.title,
+        outcome: appealWorkflow.name(move.to, 'public', callLocale(board.call)),
+        reason: text,
+      },
+      link: `/soknader/${applicationId}`,
+    });
+    return move.to;
+  });
 }
 
 // Publishing -------------------------------------------------------------------------------------

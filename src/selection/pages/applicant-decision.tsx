@@ -1,5 +1,10 @@
+import { formatInstant } from '../../platform/i18n/index.js';
+import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
-import { decisionWorkflow } from '../model.js';
+import { TextArea } from '../../platform/ui/fields.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { translate } from '../../platform/ui/translate.js';
+import { appealWorkflow, decisionWorkflow } from '../model.js';
 import type { ApplicantDecision } from '../store.js';
 import { money } from './parts.js';
 
@@ -64,6 +69,87 @@ export function ApplicantDecisionSection({
           </span>
         )}
       </p>
+      <AppealPart ctx={ctx} applicationId={applicationId} decision={decision} />
     </section>
+  );
+}
+
+/** The appeal as it stands, the way to lodge one while the period runs, or that it has ended. */
+function AppealPart({ ctx, applicationId, decision }: { ctx: PageContext; applicationId: string; decision: ApplicantDecision }) {
+  const deadline = formatInstant(ctx.locale, decision.appealDeadline, decision.timeZone);
+  const { appeal } = decision;
+  if (appeal)
+    return (
+      <div id="appeal">
+        <p class="ds-paragraph" safe>
+          {translate(ctx, 'selection.appeal.state', { state: appealWorkflow.name(appeal.state, 'public', ctx.locale) })}
+        </p>
+        {appeal.assessment ? (
+          <p class="ds-paragraph prewrap" safe>
+            {translate(ctx, 'selection.appeal.assessment', { reason: appeal.assessment })}
+          </p>
+        ) : (
+          ''
+        )}
+      </div>
+    );
+  return (
+    <p class="ds-paragraph" id="appeal">
+      {Date.now() <= decision.appealDeadline.getTime() ? (
+        <a class="ds-link" href={`/soknader/${applicationId}/klage?lang=${ctx.locale}`} safe>
+          {translate(ctx, 'selection.appeal.link', { deadline })}
+        </a>
+      ) : (
+        <span safe>{translate(ctx, 'selection.appeal.closed', { deadline })}</span>
+      )}
+    </p>
+  );
+}
+
+/** The applicant's appeal form: the decision's deadline, the grounds, and what happens next. */
+export function AppealPage({
+  ctx,
+  applicationId,
+  decision,
+  grounds,
+  errors,
+}: {
+  ctx: PageContext;
+  applicationId: string;
+  decision: ApplicantDecision;
+  grounds: string;
+  errors: FieldError[];
+}) {
+  const { t } = ctx;
+  const title = t('selection.appeal.title');
+  return (
+    <Layout
+      ctx={ctx}
+      title={title}
+      crumbs={[
+        { label: t('applications.mine.title'), href: `/soknader?lang=${ctx.locale}` },
+        { label: t('selection.applicant.title'), href: `/soknader/${applicationId}?lang=${ctx.locale}#decision-section` },
+        { label: title },
+      ]}
+    >
+      <PageHeading
+        title={title}
+        lead={translate(ctx, 'selection.appeal.lead', { deadline: formatInstant(ctx.locale, decision.appealDeadline, decision.timeZone) })}
+      />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action={`/soknader/${applicationId}/klage?lang=${ctx.locale}`}>
+        <CsrfField ctx={ctx} />
+        <TextArea
+          id="grounds"
+          label={t('selection.appeal.grounds')}
+          value={grounds}
+          error={errors.find((e) => e.field === 'grounds')?.message}
+          rows={8}
+        />
+        <button class="ds-button" type="submit" safe>
+          {t('selection.appeal.submit')}
+        </button>
+      </form>
+    </Layout>
   );
 }

@@ -7,12 +7,22 @@ import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import type { StoredCall } from '../../programmes/index.js';
-import { approvalWorkflow, defaultLetterLanguage, letterLanguagesOf, letterState, letterWorkflow } from '../model.js';
-import type { SelectionBoard, StoredDecision } from '../store.js';
+import {
+  APPEAL_ACTIONS,
+  appealWorkflow,
+  approvalWorkflow,
+  defaultLetterLanguage,
+  letterLanguagesOf,
+  letterState,
+  letterWorkflow,
+} from '../model.js';
+import type { SelectionBoard, StoredAppeal, StoredDecision } from '../store.js';
 import { crumbs, decisionsPath, money, Notices, selectionPath, StateTag } from './parts.js';
 
 export interface DecisionsView {
   board: SelectionBoard;
+  /** Appeals (klager) on the call's decisions. */
+  appeals: StoredAppeal[];
   formVersion: number;
   /** Typed values kept on a refused post, by field name. */
   values: Record<string, string>;
@@ -63,6 +73,88 @@ function PreviewLink({ ctx, call, decision }: { ctx: PageContext; call: StoredCa
     <a class="ds-link" href={`/eier/utlysninger/${call.id}/vedtak/${decision.applicationId}/utkast`} safe>
       {translate(ctx, 'selection.approval.preview', { language: translate(ctx, `language.${decision.letterLanguage}`) })}
     </a>
+  );
+}
+
+/** Each appeal with its grounds; a lodged one with the form to assess it (the outcome and the reasons). */
+function Appeals({ ctx, view }: { ctx: PageContext; view: DecisionsView }) {
+  const { t } = ctx;
+  const call = view.board.call;
+  const applicantOf = (id: string) => view.board.applicants.find((a) => a.applicationId === id)?.applicant ?? '';
+  const error = (name: string) => view.errors.find((e) => e.field === name)?.message;
+  return (
+    <section aria-labelledby="appeals-heading" id="appeals">
+      <h2 class="ds-heading" data-size="sm" id="appeals-heading" safe>
+        {t('selection.appeal.owner.title')}
+      </h2>
+      {view.appeals.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('selection.appeal.owner.none')}
+        </p>
+      ) : (
+        ''
+      )}
+      {view.appeals.map((appeal) => {
+        const id = appeal.applicationId;
+        const applicant = applicantOf(id);
+        return (
+          <div class="ds-card decision-entry" id={`appeal-${id}`}>
+            <h3 class="ds-heading" data-size="xs" safe>
+              {`${applicant}: ${appealWorkflow.name(appeal.state, 'staff', ctx.locale)}`}
+            </h3>
+            <p class="ds-paragraph" data-size="sm" safe>
+              {translate(ctx, 'selection.appeal.lodgedBy', {
+                time: formatInstant(ctx.locale, appeal.lodgedAt, call.content.timeZone),
+                name: appeal.lodgedByName,
+              })}
+            </p>
+            <p class="ds-paragraph prewrap" safe>
+              {appeal.grounds}
+            </p>
+            {appeal.state === 'lodged' ? (
+              <form method="post" action={`/eier/utlysninger/${call.id}/klager/${id}?lang=${ctx.locale}`}>
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="version" value={String(appeal.version)} />
+                <fieldset class="ds-fieldset" id={`appeal-action-${id}`}>
+                  <legend class="ds-label" safe>
+                    {translate(ctx, 'selection.appeal.owner.outcome', { applicant })}
+                  </legend>
+                  {APPEAL_ACTIONS.map((action) => (
+                    <div class="ds-field">
+                      <input
+                        class="ds-input"
+                        type="radio"
+                        id={`appeal-action-${id}-${action}`}
+                        name={`appeal-action-${id}`}
+                        value={action}
+                        checked={(view.values[`appeal-action-${id}`] ?? 'uphold') === action}
+                      />
+                      <label class="ds-label" for={`appeal-action-${id}-${action}`} safe>
+                        {translate(ctx, `selection.appeal.action.${action}`)}
+                      </label>
+                    </div>
+                  ))}
+                </fieldset>
+                <TextArea
+                  id={`appeal-reason-${id}`}
+                  label={t('selection.appeal.owner.reason')}
+                  value={view.values[`appeal-reason-${id}`] ?? ''}
+                  error={error(`appeal-reason-${id}`)}
+                  rows={3}
+                />
+                <button class="ds-button" type="submit" safe>
+                  {t('selection.appeal.owner.submit')}
+                </button>
+              </form>
+            ) : (
+              <p class="ds-paragraph prewrap" safe>
+                {translate(ctx, 'selection.appeal.assessment', { reason: appeal.assessment ?? '' })}
+              </p>
+            )}
+          </div>
+        );
+      })}
+    </section>
   );
 }
 
@@ -258,6 +350,7 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
           ''
         )}
       </section>
+      <Appeals ctx={ctx} view={view} />
       <section aria-labelledby="publish-heading" id="publish">
         <h2 class="ds-heading" data-size="sm" id="publish-heading" safe>
           {t('selection.publish.title')}

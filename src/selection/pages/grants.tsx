@@ -52,7 +52,11 @@ export function GrantsPage({ ctx, grants }: { ctx: PageContext; grants: Publishe
               rows={ofCall}
               columns={[
                 { header: t('selection.public.col.recipient'), rowHeader: true, text: (g) => g.members.map((m) => m.name).join(', ') },
-                { header: t('selection.public.col.amount'), text: (g) => money(ctx, g.amount, g.currency) },
+                {
+                  header: t('selection.public.col.amount'),
+                  text: (g) =>
+                    `${money(ctx, g.amount, g.currency)}${g.changedAfterAppeal ? ` (${t('selection.public.changedAfterAppeal')})` : ''}`,
+                },
                 { header: t('selection.public.col.summary'), text: (g) => g.summary },
                 { header: t('selection.public.col.date'), text: (g) => g.awardDate },
               ]}

@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderArchivalPdf } from '../platform/pdf/document.js';
 import { fill, LETTER_TEMPLATES, letterMail, mergeLetter, UnknownPlaceholder, type LetterData } from './letters.js';
@@ -15,6 +19,7 @@ const DATA: LetterData = {
   reason: 'Søknaden er best rangert.\n\nNettverket dekker tre kommuner.',
   decidedAt: new Date('2026-12-01T09:00:00Z'),
   decidedBy: 'Ingrid Haugen',
+  approvedBy: 'Kari Nilsen',
   reference: '2026/0042',
   timeZone: 'Europe/Oslo',
 };
@@ -22,13 +27,30 @@ const DATA: LetterData = {
 const text = (document: ReturnType<typeof mergeLetter>) =>
   [document.title, ...document.sections.flatMap((s) => [s.heading, ...s.paragraphs])].join('\n');
 
+/** Poppler's tools (Debian's poppler-utils), which .ci/run installs; without them the layout test is skipped. */
+const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0;
+
 describe('decision letters', () => {
   it('merges a grant in bokmål with amount, reason paragraphs, conditions, appeal and facts', () => {
     const letter = mergeLetter('nb', DATA);
     expect(letter.title).toBe('Vedtak om tilskudd – Nettverk for bærekraftige tjenester 2027');
     expect(letter.language).toBe('nb-NO');
     const all = text(letter);
-    expect(all).toContain('Til: Porsgrunn, Skien, Notodden');
+    // Letterhead: the deciding organisation, date, case number, case officer; the lead addressed, the others in copy.
+    expect(letter.sections[0]).toEqual({
+      heading: 'Kommunal- og distriktsdepartementet',
+      paragraphs: [
+        'Dato: 1. desember 2026',
+        'Vår referanse: 2026/0042',
+        'Saksbehandler: Ingrid Haugen',
+        'Til: Porsgrunn',
+        'Kopi: Skien, Notodden',
+      ],
+    });
+    expect(all).toContain('Dere aksepterer vilkårene ved å bekrefte det skriftlig');
+    expect(all).toContain('Utbetalingsplanen og rapporteringspliktene for prosjektet fastsettes');
+    expect(all).toContain('godkjent av Kari Nilsen. Dokumentet er godkjent elektronisk og har derfor ingen håndskrevne signaturer.');
+    expect(text(mergeLetter('nb', { ...DATA, approvedBy: null }))).toContain('Utkast: vedtaket er ennå ikke godkjent');
     expect(all).toContain('innvilger et tilskudd på 3\u00a0500\u00a0000 NOK.');
     expect(letter.sections.find((s) => s.heading === 'Begrunnelse')?.paragraphs).toEqual([
       'Søknaden er best rangert.',
@@ -58,7 +80,15 @@ describe('decision letters', () => {
     });
     expect(letter.title).toBe('Afgørelse om afslag – Nettverk for bærekraftige tjenester 2027');
     expect(text(letter)).toContain('Ansøgningen er ikke imødekommet.');
-    expect(letter.sections.map((s) => s.heading)).toEqual(['Afgørelse', 'Begrundelse', 'Spørgsmål til afgørelsen', 'Oplysninger om sagen']);
+    expect(letter.sections.map((s) => s.heading)).toEqual([
+      'Kommunal- og distriktsdepartementet',
+      'Afgørelse',
+      'Begrundelse',
+      'Klagevejledning',
+      'Oplysninger om sagen',
+    ]);
+    expect(text(letter)).toContain('inden fire uger');
+    expect(text(letter)).not.toContain('Kopi:');
     expect(letter.language).toBe('da-DK');
   });
 
@@ -86,5 +116,17 @@ describe('decision letters', () => {
     expect(raw.startsWith('%PDF-')).toBe(true);
     expect(raw).toContain('pdfaid:part');
     expect(raw).toContain('/Lang (nn-NO)');
+  });
+
+  it.skipIf(!hasPoppler)('lays a network grant out on one A4 page, as a PNG of it shows (rendered with Poppler)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'letter-'));
+    const file = join(dir, 'vedtak.pdf');
+    writeFileSync(file, await renderArchivalPdf(mergeLetter('nb', DATA)));
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    execFileSync('pdftoppm', ['-png', '-r', '50', file, join(dir, 'page')]);
+    const png = readFileSync(join(dir, 'page-1.png'));
+    // PNG header: width and height (A4 at 50 dpi: 414 × 585 as Poppler rounds it).
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([414, 585]);
+    rmSync(dir, { recursive: true });
   });
 });

@@ -21,6 +21,8 @@ export interface LetterData {
   reason: string;
   decidedAt: Date;
   decidedBy: string;
+  /** Who approved the decision (the second pair of eyes); none before approval (a preview). */
+  approvedBy: string | null;
   /** The application's case number (saksnummer), e.g. 2026/0042. */
   reference: string;
   timeZone: string;
@@ -33,20 +35,26 @@ interface Template {
   to: string;
   decision: { heading: string; granted: string; rejected: string };
   reason: string;
-  conditions: { heading: string; none: string };
-  /** Appeal (Norway: forvaltningsloven §§ 28–29) or whom to ask (Denmark). */
+  conditions: { heading: string; none: string; accept: string };
+  /** The payment plan and reporting duties that come with a grant. */
+  followUp: { heading: string; text: string };
+  /** Appeal: Norway forvaltningsloven §§ 28–29; Denmark four weeks. */
   rights: { heading: string; text: string };
   facts: { heading: string; text: string };
+  /** The letterhead's lines under the deciding organisation's name. */
+  head: { date: string; reference: string; officer: string; copy: string };
+  /** The closing: approved electronically, so without handwritten signatures. */
+  signed: { approved: string; preview: string };
   mail: { subject: string; body: string };
 }
 
-/** Placeholders in braces: {owner}, {applicant}, {call}, {programme}, {amount}, {currency}, {date}, {decidedBy}, {reference}. */
+/** Placeholders in braces: {owner}, {applicant}, {lead}, {copies}, {call}, {programme}, {amount}, {currency}, {date}, {decidedBy}, {approvedBy}, {reference}. */
 export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
   nb: {
     country: 'NO',
     intl: 'nb-NO',
     title: { granted: 'Vedtak om tilskudd – {call}', rejected: 'Vedtak om avslag – {call}' },
-    to: 'Til: {applicant}',
+    to: 'Til: {lead}',
     decision: {
       heading: 'Vedtak',
       granted:
@@ -54,12 +62,27 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
       rejected: '{owner} har behandlet søknaden fra {applicant} til «{call}» i programmet «{programme}». Søknaden er ikke innvilget.',
     },
     reason: 'Begrunnelse',
-    conditions: { heading: 'Vilkår', none: 'Det er ikke satt andre vilkår enn dem som står i utlysningen.' },
+    conditions: {
+      heading: 'Vilkår',
+      none: 'Det er ikke satt andre vilkår enn dem som står i utlysningen.',
+      accept:
+        'Dere aksepterer vilkårene ved å bekrefte det skriftlig til {owner} innen tre uker. Tilskuddet utbetales ikke før vilkårene er akseptert.',
+    },
+    followUp: {
+      heading: 'Utbetaling og rapportering',
+      text: 'Utbetalingsplanen og rapporteringspliktene for prosjektet fastsettes i oppfølgingen av programmet «{programme}». Dere får dem i Stifinner før første utbetaling.',
+    },
     rights: {
       heading: 'Klageadgang',
-      text: 'Vedtaket kan påklages innen tre uker fra det er mottatt, jf. forvaltningsloven §§ 28 og 29. Klagen sendes til {owner}.',
+      text: 'Vedtaket kan påklages innen tre uker fra det er mottatt, jf. forvaltningsloven §§ 28 og 29. Klagen sendes til {owner}, enklest fra søknadens side i Stifinner. Dere har rett til å se dokumentene i saken, jf. forvaltningsloven § 18.',
     },
     facts: { heading: 'Opplysninger om saken', text: 'Saksnummer: {reference}. Vedtatt {date} av {decidedBy}, {owner}.' },
+    head: { date: 'Dato: {date}', reference: 'Vår referanse: {reference}', officer: 'Saksbehandler: {decidedBy}', copy: 'Kopi: {copies}' },
+    signed: {
+      approved:
+        'Vedtaket er forberedt av {decidedBy} og godkjent av {approvedBy}. Dokumentet er godkjent elektronisk og har derfor ingen håndskrevne signaturer.',
+      preview: 'Utkast: vedtaket er ennå ikke godkjent og er ikke sendt.',
+    },
     mail: {
       subject: 'Vedtak på søknaden til «{call}»',
       body: 'Vedlagt er vedtaket på søknaden fra {applicant} til «{call}». Vedtaket ligger også på søknaden i Stifinner.\n\nMed hilsen\n{owner}',
@@ -69,7 +92,7 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
     country: 'NO',
     intl: 'nn-NO',
     title: { granted: 'Vedtak om tilskot – {call}', rejected: 'Vedtak om avslag – {call}' },
-    to: 'Til: {applicant}',
+    to: 'Til: {lead}',
     decision: {
       heading: 'Vedtak',
       granted:
@@ -77,12 +100,27 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
       rejected: '{owner} har handsama søknaden frå {applicant} til «{call}» i programmet «{programme}». Søknaden er ikkje innvilga.',
     },
     reason: 'Grunngjeving',
-    conditions: { heading: 'Vilkår', none: 'Det er ikkje sett andre vilkår enn dei som står i utlysinga.' },
+    conditions: {
+      heading: 'Vilkår',
+      none: 'Det er ikkje sett andre vilkår enn dei som står i utlysinga.',
+      accept:
+        'De aksepterer vilkåra ved å stadfeste det skriftleg til {owner} innan tre veker. Tilskotet blir ikkje utbetalt før vilkåra er aksepterte.',
+    },
+    followUp: {
+      heading: 'Utbetaling og rapportering',
+      text: 'Utbetalingsplanen og rapporteringspliktene for prosjektet blir fastsette i oppfølginga av programmet «{programme}». De får dei i Stifinner før første utbetaling.',
+    },
     rights: {
       heading: 'Klagerett',
-      text: 'De kan klage på vedtaket innan tre veker frå de fekk det, jf. forvaltningslova §§ 28 og 29. Klaga skal sendast til {owner}.',
+      text: 'De kan klage på vedtaket innan tre veker frå de fekk det, jf. forvaltningslova §§ 28 og 29. Klaga skal sendast til {owner}, enklast frå sida til søknaden i Stifinner. De har rett til å sjå dokumenta i saka, jf. forvaltningslova § 18.',
     },
     facts: { heading: 'Opplysningar om saka', text: 'Saksnummer: {reference}. Vedteke {date} av {decidedBy}, {owner}.' },
+    head: { date: 'Dato: {date}', reference: 'Vår referanse: {reference}', officer: 'Sakshandsamar: {decidedBy}', copy: 'Kopi: {copies}' },
+    signed: {
+      approved:
+        'Vedtaket er førebudd av {decidedBy} og godkjent av {approvedBy}. Dokumentet er godkjent elektronisk og har difor ingen handskrivne signaturar.',
+      preview: 'Utkast: vedtaket er enno ikkje godkjent og er ikkje sendt.',
+    },
     mail: {
       subject: 'Vedtak på søknaden til «{call}»',
       body: 'Vedlagt er vedtaket på søknaden frå {applicant} til «{call}». Vedtaket ligg òg på søknaden i Stifinner.\n\nHelsing\n{owner}',
@@ -92,7 +130,7 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
     country: 'DK',
     intl: 'da-DK',
     title: { granted: 'Afgørelse om tilsagn – {call}', rejected: 'Afgørelse om afslag – {call}' },
-    to: 'Til: {applicant}',
+    to: 'Til: {lead}',
     decision: {
       heading: 'Afgørelse',
       granted:
@@ -101,9 +139,32 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
         '{owner} har behandlet ansøgningen fra {applicant} til «{call}» i programmet «{programme}». Ansøgningen er ikke imødekommet.',
     },
     reason: 'Begrundelse',
-    conditions: { heading: 'Vilkår', none: 'Der er ikke fastsat andre vilkår end dem, der fremgår af opslaget.' },
-    rights: { heading: 'Spørgsmål til afgørelsen', text: 'Har I spørgsmål til afgørelsen, er I velkomne til at kontakte {owner}.' },
+    conditions: {
+      heading: 'Vilkår',
+      none: 'Der er ikke fastsat andre vilkår end dem, der fremgår af opslaget.',
+      accept:
+        'I accepterer vilkårene ved at bekræfte det skriftligt over for {owner} inden tre uger. Tilskuddet udbetales ikke, før vilkårene er accepteret.',
+    },
+    followUp: {
+      heading: 'Udbetaling og afrapportering',
+      text: 'Udbetalingsplanen og pligterne til afrapportering fastsættes i opfølgningen af programmet »{programme}«. I får dem i Stifinner før første udbetaling.',
+    },
+    rights: {
+      heading: 'Klagevejledning',
+      text: 'I kan klage over afgørelsen inden fire uger fra modtagelsen. Klagen sendes til {owner}, lettest fra ansøgningens side i Stifinner. Har I spørgsmål til afgørelsen, er I velkomne til at kontakte {owner}.',
+    },
     facts: { heading: 'Oplysninger om sagen', text: 'Sagsnummer: {reference}. Truffet {date} af {decidedBy}, {owner}.' },
+    head: {
+      date: 'Dato: {date}',
+      reference: 'Vores reference: {reference}',
+      officer: 'Sagsbehandler: {decidedBy}',
+      copy: 'Kopi: {copies}',
+    },
+    signed: {
+      approved:
+        'Afgørelsen er forberedt af {decidedBy} og godkendt af {approvedBy}. Dokumentet er godkendt elektronisk og har derfor ingen håndskrevne underskrifter.',
+      preview: 'Udkast: afgørelsen er endnu ikke godkendt og er ikke sendt.',
+    },
     mail: {
       subject: 'Afgørelse på ansøgningen til «{call}»',
       body: 'Vedhæftet er afgørelsen på ansøgningen fra {applicant} til «{call}». Afgørelsen kan også ses på ansøgningen i Stifinner.\n\nMed venlig hilsen\n{owner}',
@@ -133,16 +194,27 @@ function values(language: LetterLanguage, data: LetterData): Record<string, stri
     currency: data.currency,
     date: new Intl.DateTimeFormat(template.intl, { dateStyle: 'long', timeZone: data.timeZone }).format(data.decidedAt),
     decidedBy: data.decidedBy,
+    approvedBy: data.approvedBy ?? '',
     reference: data.reference,
+    lead: data.members[0] ?? '',
+    copies: data.members.slice(1).join(', '),
   };
 }
 
-/** The letter as an archivable document in the chosen language. */
+/**
+ * The letter as an archivable document in the chosen language: the deciding organisation's
+ * letterhead with date, case number and case officer; addressed to the lead, with a copy to each
+ * other member; the decision, its reasons, conditions and how to accept them, payment and
+ * reporting, the right of appeal, and the electronic approval.
+ */
 export function mergeLetter(language: LetterLanguage, data: LetterData): ArchivalDocument {
   const template = LETTER_TEMPLATES[language];
   const merged = values(language, data);
+  const head = [fill(template.head.date, merged), fill(template.head.reference, merged), fill(template.head.officer, merged)];
+  const addressees = [fill(template.to, merged), ...(data.members.length > 1 ? [fill(template.head.copy, merged)] : [])];
   const sections = [
-    { heading: template.decision.heading, paragraphs: [fill(template.to, merged), fill(template.decision[data.outcome], merged)] },
+    { heading: data.owner, paragraphs: [...head, ...addressees] },
+    { heading: template.decision.heading, paragraphs: [fill(template.decision[data.outcome], merged)] },
     {
       heading: template.reason,
       paragraphs: data.reason
@@ -151,10 +223,18 @@ export function mergeLetter(language: LetterLanguage, data: LetterData): Archiva
         .filter(Boolean),
     },
   ];
-  if (data.outcome === 'granted')
-    sections.push({ heading: template.conditions.heading, paragraphs: [data.conditions.trim() || template.conditions.none] });
+  if (data.outcome === 'granted') {
+    sections.push({
+      heading: template.conditions.heading,
+      paragraphs: [data.conditions.trim() || template.conditions.none, fill(template.conditions.accept, merged)],
+    });
+    sections.push({ heading: template.followUp.heading, paragraphs: [fill(template.followUp.text, merged)] });
+  }
   sections.push({ heading: template.rights.heading, paragraphs: [fill(template.rights.text, merged)] });
-  sections.push({ heading: template.facts.heading, paragraphs: [fill(template.facts.text, merged)] });
+  sections.push({
+    heading: template.facts.heading,
+    paragraphs: [fill(template.facts.text, merged), fill(data.approvedBy ? template.signed.approved : template.signed.preview, merged)],
+  });
   return {
     title: fill(template.title[data.outcome], merged),
     language: template.intl,

@@ -480,6 +480,7 @@ export async function letterDataFor(db: Queryable, applicationId: string): Promi
     reason: decision.reason,
     decidedAt: decision.decidedAt,
     decidedBy: decision.decidedByName,
+    approvedBy: decision.approvedByName,
     reference: application!.caseNumber,
     timeZone: call.content.timeZone,
   };

@@ -225,4 +225,35 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
     );
     await visitor.context().close();
   }, 180_000);
+
+  it('Silje appeals the decision within the period; Ingrid changes it with reasons; Silje and the public see it', async () => {
+    const silje = await signedIn('persona-porsgrunn-case-worker');
+    await silje.goto(`${running.baseUrl}/soknader/${ids.get('4001')}?lang=nb`);
+    await silje.locator('#appeal a').click();
+    await silje.waitForURL(/\/klage/);
+    await expectAccessible(silje);
+    await silje.getByRole('button', { name: nb('selection.appeal.submit') }).click();
+    expect(await silje.locator('#error-summary').textContent()).toContain(nb('selection.appeal.problem.grounds'));
+    await expectAccessible(silje);
+    await silje.getByLabel(nb('selection.appeal.grounds')).fill('Tilskuddet dekker ikke prosjektlederen som var i budsjettet.');
+    await silje.getByRole('button', { name: nb('selection.appeal.submit') }).click();
+    await silje.waitForURL(/notice=appealed/);
+    expect(await silje.textContent('#appeal')).toContain('Klage mottatt');
+
+    await ingrid.goto(`${running.baseUrl}/eier/utlysninger/${call.id}/vedtak?lang=nb`);
+    const appeal = ingrid.locator(`#appeal-${ids.get('4001')}`);
+    expect(await appeal.textContent()).toContain('Tilskuddet dekker ikke prosjektlederen');
+    await appeal.getByLabel(nb('selection.appeal.action.change')).check();
+    await appeal.getByLabel(nb('selection.appeal.owner.reason')).fill('Prosjektlederen var i budsjettet; vedtaket endres.');
+    await appeal.getByRole('button', { name: nb('selection.appeal.owner.submit') }).click();
+    await expect.poll(() => ingrid.url()).toContain('assessed=1');
+    await expectAccessible(ingrid);
+
+    await silje.reload();
+    expect(await silje.textContent('#appeal')).toContain('Vedtaket er endret');
+    await expectAccessible(silje);
+    await silje.goto(`${running.baseUrl}/tildelinger?lang=nb`);
+    expect(await silje.textContent('table.grants')).toContain(nb('selection.public.changedAfterAppeal'));
+    await silje.context().close();
+  }, 120_000);
 });

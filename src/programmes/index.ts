@@ -1,4 +1,5 @@
 /** What other parts of the product may use of programmes: the only door into this folder. */
+import { hasRole } from '../platform/ui/navigation.js';
 import type { CapabilityManifest } from '../platform/capability.js';
 
 import { programmeMessages } from './messages.js';
@@ -6,7 +7,11 @@ import { programmeMessages } from './messages.js';
 export const programmes: CapabilityManifest = {
   name: 'programmes',
   messages: programmeMessages,
-  navigation: [{ href: '/utlysninger', label: 'programmes.nav', order: 20, keepsLanguage: true }],
+  navigation: [
+    { href: '/utlysninger', label: 'programmes.nav', order: 20, keepsLanguage: true },
+    // The owner's workspace: programmes, calls, templates, assessment and decisions.
+    { href: '/eier', label: 'programmes.owner.title', order: 50, visibleTo: hasRole('programme_owner') },
+  ],
 };
 
 export { SYSTEM } from '../platform/db/kit.js';

@@ -171,4 +171,14 @@ describe('the owner pages', () => {
     expect((await findCall(running.database.db, openCallId))!.content.title).toBe('Første endring');
     expect((await listPublicCalls(running.database.db)).length).toBe(5);
   });
+
+  it("offers the owner's workspace in the menu to owners, and starting an application only to case workers and visitors", async () => {
+    const owner = (await get(`/utlysninger/${openCallId}`, 'persona-kdd-owner')).body;
+    expect(owner).toContain('href="/eier"');
+    expect(owner).not.toContain(`/soknader/ny?call=${openCallId}`);
+    const caseWorker = (await get(`/utlysninger/${openCallId}`, 'persona-skien-case-worker')).body;
+    expect(caseWorker).toContain(`/soknader/ny?call=${openCallId}`);
+    expect(caseWorker).not.toContain('href="/eier"');
+    expect((await get(`/utlysninger/${openCallId}`)).body).toContain(`/soknader/ny?call=${openCallId}`);
+  });
 });

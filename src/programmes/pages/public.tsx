@@ -175,6 +175,9 @@ export function PhaseTag({ ctx, phase }: { ctx: PageContext; phase: CallPhase })
   );
 }
 
+/** Applying is offered to case workers, and to visitors not signed in (who are asked to sign in); not to owners, reviewers or citizens. */
+const mayApply = (ctx: PageContext) => ctx.principal === null || ctx.principal.roles.has('case_worker');
+
 export function RuleList({ ctx, rules }: { ctx: PageContext; rules: readonly EligibilityRule[] }) {
   return (
     <ul class="ds-list">
@@ -228,7 +231,7 @@ export function CallPage({ ctx, call, changes, now, canManage, startLate = false
       <p class="ds-paragraph">
         <PhaseTag ctx={ctx} phase={callPhase(call, now)} />
       </p>
-      {call.status === 'published' && (callPhase(call, now) === 'open' || startLate) ? (
+      {call.status === 'published' && (callPhase(call, now) === 'open' || startLate) && mayApply(ctx) ? (
         <p class="ds-paragraph">
           <a class="ds-button" href={`/soknader/ny?call=${call.id}&lang=${ctx.locale}`} safe>
             {t('applications.start.link')}

@@ -344,6 +344,8 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     for (const grants of GRANT_LIST_PATHS) found.push(...(await sweep(public_, 'public grants list', grants)));
     const silje = await as(SILJE);
     found.push(...(await sweep(silje, "applicant's application page with a decision", `/soknader/${appId('4001')}`)));
+    found.push(...(await sweep(silje, 'the appeal form', `/soknader/${appId('4001')}/klage`)));
+    found.push(...(await sweep(silje, 'notifications sent to me', '/varsler')));
     const siljePlain = await as(SILJE, false);
     // The letter is made by a background job after the decision: wait for it as Silje would, by reloading.
     const letterLink = `a[href*="/soknader/${appId('4001')}/vedtaksbrev"]`;

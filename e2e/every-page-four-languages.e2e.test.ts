@@ -521,4 +521,26 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     }
     report(found);
   }, 600_000);
+
+  it('administration: organisations and one organisation with its people and history; a role given without JavaScript', async () => {
+    const found: string[] = [];
+    const admin = await as('persona-admin');
+    found.push(...(await sweep(admin, 'organisations', '/admin/organisasjoner')));
+    const fredericia = (
+      await running.database.db.selectFrom('organisations').select('id').where('name', '=', 'Fredericia Kommune').executeTakeFirstOrThrow()
+    ).id;
+    const path = `/admin/organisasjoner/${fredericia}`;
+    found.push(...(await sweep(admin, 'an organisation', path)));
+    const plain = await as('persona-admin', false);
+    found.push(
+      ...(await controlsPresent(plain, 'an organisation', path, ['#email', '#role', 'form[action*="/roller"] button[type="submit"]'])),
+    );
+    await plain.locator('#email').fill('mette.jensen@fredericia.example.dk');
+    await plain.locator('#role').selectOption('reviewer');
+    await plain.locator('form[action*="/roller?"] button[type="submit"]').click();
+    await expect.poll(() => plain.url()).toContain('granted=');
+    found.push(...(await afterPost(plain, 'an organisation (role given)')));
+    found.push(...(await sweep(admin, 'an organisation with history', path)));
+    report(found);
+  }, 600_000);
 });

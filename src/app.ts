@@ -7,6 +7,7 @@ import { programmeRoutes } from './programmes/index.js';
 import { applicationRoutes } from './applications/index.js';
 import { assessmentRoutes } from './assessment/index.js';
 import { selectionRoutes } from './selection/index.js';
+import { administrationRoutes } from './administration/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -24,5 +25,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(applicationRoutes, { projections });
   await app.register(assessmentRoutes);
   await app.register(selectionRoutes);
+  await app.register(administrationRoutes);
   return app;
 }

@@ -9,7 +9,8 @@ import { programmes } from './programmes/index.js';
 import { applications } from './applications/index.js';
 import { assessment } from './assessment/index.js';
 import { selection } from './selection/index.js';
+import { administration } from './administration/index.js';
 
-export const CAPABILITIES = [projections, programmes, selection, applications, assessment] as const;
+export const CAPABILITIES = [projections, programmes, selection, applications, assessment, administration] as const;
 
 for (const capability of CAPABILITIES) registerCapability(capability);

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../platform/audit/store.js';
+import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { startTestApp, type RunningApp } from '../test-app.js';
+
+let running: RunningApp;
+const cookie: Record<string, string> = {};
+const ADMIN = 'persona-admin';
+const INGRID = 'persona-kdd-owner';
+
+beforeAll(async () => {
+  running = await startTestApp();
+  for (const subject of [ADMIN, INGRID]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+}, 60_000);
+afterAll(() => running.close());
+
+const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
+async function post(url: string, who: string, fields: Record<string, string>) {
+  const page = await get(url.replace(/\/roller(\/fjern)?$/, ''), who);
+  const token = page.statusCode === 200 ? csrfTokenIn(page.body) : 'none';
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+  });
+}
+const db = () => running.database.db;
+const organisationId = async (name: string) =>
+  (await db().selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+
+describe('the system administrator manages organisations and roles', () => {
+  it('is for administrators only', async () => {
+    expect((await get('/admin/organisasjoner', INGRID)).statusCode).toBe(403);
+    const list = await get('/admin/organisasjoner', ADMIN);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Kommunal- og distriktsdepartementet');
+    expect(list.body).toContain('href="/admin/organisasjoner"');
+  });
+
+  it('registers an organisation; bad input is a 400 at its field and a duplicate a 409, nothing written', async () => {
+    const bad = await post('/admin/organisasjoner', ADMIN, {
+      kind: 'municipality',
+      name: 'Vejle Kommune',
+      country: 'DK',
+      municipalityCode: 'sju',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Skriv kommunenummeret med tre eller fire sifre.');
+    const made = await post('/admin/organisasjoner', ADMIN, {
+      kind: 'municipality',
+      name: 'Vejle Kommune',
+      country: 'DK',
+      municipalityCode: '630',
+      mailAddress: 'vejle@vejle.example.dk',
+    });
+    expect(made.statusCode).toBe(303);
+    const again = await post('/admin/organisasjoner', ADMIN, {
+      kind: 'municipality',
+      name: 'Vejle Kommune',
+      country: 'DK',
+      municipalityCode: '630',
+    });
+    expect(again.statusCode).toBe(409);
+    expect((await db().selectFrom('organisations').select('id').where('name', '=', 'Vejle Kommune').execute()).length).toBe(1);
+  });
+
+  it('gives a signed-in person a role the organisation can give, takes it away, and keeps the history', async () => {
+    const kdd = await organisationId('Kommunal- og distriktsdepartementet');
+    const path = `/admin/organisasjoner/${kdd}`;
+    expect((await post(`${path}/roller`, ADMIN, { email: 'nobody@example.no', role: 'reviewer' })).body).toContain(
+      'Ingen med e-postadressen nobody@example.no',
+    );
+    expect((await post(`${path}/roller`, ADMIN, { email: 'silje.andersen@porsgrunn.example.no', role: 'case_worker' })).statusCode).toBe(
+      400,
+    );
+    expect((await post(`${path}/roller`, INGRID, { email: 'silje.andersen@porsgrunn.example.no', role: 'reviewer' })).statusCode).toBe(403);
+    const granted = await post(`${path}/roller`, ADMIN, { email: 'Silje.Andersen@porsgrunn.example.no', role: 'reviewer' });
+    expect(granted.statusCode).toBe(303);
+    expect((await post(`${path}/roller`, ADMIN, { email: 'silje.andersen@porsgrunn.example.no', role: 'reviewer' })).statusCode).toBe(409);
+    const silje = (
+      await db().selectFrom('users').select('id').where('email', '=', 'silje.andersen@porsgrunn.example.no').executeTakeFirstOrThrow()
+    ).id;
+    expect((await post(`${path}/roller/fjern`, ADMIN, { user: silje, role: 'reviewer' })).statusCode).toBe(303);
+    expect((await post(`${path}/roller/fjern`, ADMIN, { user: silje, role: 'reviewer' })).statusCode).toBe(409);
+    const page = (await get(`${path}?lang=en`, ADMIN)).body;
+    expect(page).toContain('Silje Andersen was given the role Reviewer');
+    expect(page).toContain('Silje Andersen lost the role Reviewer');
+    const audit = await listAuditEvents(db(), { recordType: 'organisation', recordId: kdd, limit: 5 });
+    expect(audit.map((e) => `${e.action}:${e.to_state}:${e.actor_name}`)).toEqual([
+      'revoke-role:reviewer:Eirik Moen',
+      'grant-role:reviewer:Eirik Moen',
+    ]);
+  });
+});

@@ -1,0 +1,11 @@
+/** What other parts of the product may use of administration: the only door into this folder. */
+import type { CapabilityManifest } from '../platform/capability.js';
+import { hasRole } from '../platform/ui/navigation.js';
+import { administrationMessages } from './messages.js';
+
+export const administration: CapabilityManifest = {
+  name: 'administration',
+  messages: administrationMessages,
+  navigation: [{ href: '/admin/organisasjoner', label: 'administration.nav', order: 990, visibleTo: hasRole('admin') }],
+};
+export { administrationRoutes } from './routes.js';

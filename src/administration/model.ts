@@ -1,0 +1,61 @@
+/**
+ * Administration of organisations and their people's roles: which roles an organisation of each
+ * kind can give, and what a new organisation must say. Pure.
+ */
+import type { Country, OrganisationKind, OrganisationRole } from '../platform/auth/model.js';
+
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['ministry', 'state_office', 'municipality', 'external', 'platform'];
+export const COUNTRIES: readonly Country[] = ['NO', 'DK'];
+
+/** The roles a person can hold through an organisation of each kind. */
+const ROLES_OF_KIND: Record<OrganisationKind, readonly OrganisationRole[]> = {
+  ministry: ['programme_owner', 'decision_approver', 'reviewer'],
+  state_office: ['programme_owner', 'decision_approver', 'reviewer'],
+  municipality: ['case_worker', 'reviewer'],
+  external: ['reviewer'],
+  platform: ['admin'],
+};
+
+export const rolesOfKind = (kind: OrganisationKind): readonly OrganisationRole[] => ROLES_OF_KIND[kind];
+
+export interface NewOrganisation {
+  kind: OrganisationKind;
+  name: string;
+  country: Country;
+  municipalityCode: string | null;
+  mailAddress: string | null;
+}
+
+export type OrganisationField = 'kind' | 'name' | 'country' | 'municipalityCode' | 'mailAddress';
+export interface OrganisationProblem {
+  field: OrganisationField;
+  code: 'required' | 'tooLong' | 'badCode' | 'badEmail' | 'notMunicipality';
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const isEmailAddress = (text: string) => EMAIL.test(text) && text.length <= 200;
+
+/** What keeps a new organisation from being registered: each at its field. */
+export function organisationProblems(input: {
+  kind: string;
+  name: string;
+  country: string;
+  municipalityCode: string;
+  mailAddress: string;
+}): OrganisationProblem[] | NewOrganisation {
+  const problems: OrganisationProblem[] = [];
+  const kind = ORGANISATION_KINDS.find((k) => k === input.kind);
+  const country = COUNTRIES.find((c) => c === input.country);
+  const name = input.name.trim();
+  const code = input.municipalityCode.trim();
+  const mail = input.mailAddress.trim();
+  if (!kind) problems.push({ field: 'kind', code: 'required' });
+  if (!country) problems.push({ field: 'country', code: 'required' });
+  if (name === '') problems.push({ field: 'name', code: 'required' });
+  if (name.length > 200) problems.push({ field: 'name', code: 'tooLong' });
+  if (kind === 'municipality' && !/^\d{3,4}$/.test(code)) problems.push({ field: 'municipalityCode', code: 'badCode' });
+  if (kind && kind !== 'municipality' && code !== '') problems.push({ field: 'municipalityCode', code: 'notMunicipality' });
+  if (mail !== '' && !isEmailAddress(mail)) problems.push({ field: 'mailAddress', code: 'badEmail' });
+  if (problems.length > 0 || !kind || !country) return problems;
+  return { kind, name, country, municipalityCode: kind === 'municipality' ? code : null, mailAddress: mail || null };
+}

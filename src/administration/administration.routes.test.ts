@@ -74,7 +74,11 @@ describe('the system administrator manages organisations and roles', () => {
     expect((await post(`${path}/roller`, ADMIN, { email: 'silje.andersen@porsgrunn.example.no', role: 'case_worker' })).statusCode).toBe(
       400,
     );
-    expect((await post(`${path}/roller`, INGRID, { email: 'silje.andersen@porsgrunn.example.no', role: 'reviewer' })).statusCode).toBe(403);
+    const sfvt = await organisationId('Statsforvalteren i Vestfold og Telemark');
+    expect(
+      (await post(`/admin/organisasjoner/${sfvt}/roller`, INGRID, { email: 'silje.andersen@porsgrunn.example.no', role: 'reviewer' }))
+        .statusCode,
+    ).toBe(403);
     const granted = await post(`${path}/roller`, ADMIN, { email: 'Silje.Andersen@porsgrunn.example.no', role: 'reviewer' });
     expect(granted.statusCode).toBe(303);
     expect((await post(`${path}/roller`, ADMIN, { email: 'silje.andersen@porsgrunn.example.no', role: 'reviewer' })).statusCode).toBe(409);
@@ -91,5 +95,21 @@ describe('the system administrator manages organisations and roles', () => {
       'revoke-role:reviewer:Eirik Moen',
       'grant-role:reviewer:Eirik Moen',
     ]);
+  });
+
+  it('lets a programme owner give and take roles in her own organisation only', async () => {
+    const kdd = await organisationId('Kommunal- og distriktsdepartementet');
+    const sfvt = await organisationId('Statsforvalteren i Vestfold og Telemark');
+    const mine = await get('/min-organisasjon', INGRID);
+    expect(mine.headers.location).toContain(`/admin/organisasjoner/${kdd}`);
+    const ownPage = (await get(`/admin/organisasjoner/${kdd}`, INGRID)).body;
+    expect(ownPage).not.toContain('href="/admin/organisasjoner?');
+    expect((await get(`/admin/organisasjoner/${sfvt}`, INGRID)).statusCode).toBe(403);
+    expect(
+      (await post(`/admin/organisasjoner/${kdd}/roller`, INGRID, { email: 'anne.strand@telemarksforsking.example.no', role: 'reviewer' }))
+        .statusCode,
+    ).toBe(303);
+    const audit = await listAuditEvents(db(), { recordType: 'organisation', recordId: kdd, limit: 1 });
+    expect(audit[0]).toMatchObject({ action: 'grant-role', to_state: 'reviewer', reason: 'Anne Strand', actor_name: 'Ingrid Haugen' });
   });
 });

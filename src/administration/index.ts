@@ -6,6 +6,9 @@ import { administrationMessages } from './messages.js';
 export const administration: CapabilityManifest = {
   name: 'administration',
   messages: administrationMessages,
-  navigation: [{ href: '/admin/organisasjoner', label: 'administration.nav', order: 990, visibleTo: hasRole('admin') }],
+  navigation: [
+    { href: '/admin/organisasjoner', label: 'administration.nav', order: 990, visibleTo: hasRole('admin') },
+    { href: '/min-organisasjon', label: 'administration.ownNav', order: 980, visibleTo: hasRole('programme_owner') },
+  ],
 };
 export { administrationRoutes } from './routes.js';

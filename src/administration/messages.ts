@@ -3,6 +3,7 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const administrationMessages = defineMessages({
   nb: {
+    'administration.ownNav': 'Min organisasjon',
     'administration.problem.organisationNotFound': 'Organisasjonen finnes ikke.',
     'administration.nav': 'Organisasjoner',
     'administration.list.title': 'Organisasjoner og roller',
@@ -58,6 +59,7 @@ export const administrationMessages = defineMessages({
     'administration.problem.notHeld': 'Personen har ikke den rollen her (lenger).',
   },
   nn: {
+    'administration.ownNav': 'Min organisasjon',
     'administration.problem.organisationNotFound': 'Organisasjonen finst ikkje.',
     'administration.nav': 'Organisasjonar',
     'administration.list.title': 'Organisasjonar og roller',
@@ -113,6 +115,7 @@ export const administrationMessages = defineMessages({
     'administration.problem.notHeld': 'Personen har ikkje den rolla her (lenger).',
   },
   da: {
+    'administration.ownNav': 'Min organisation',
     'administration.problem.organisationNotFound': 'Organisationen findes ikke.',
     'administration.nav': 'Organisationer',
     'administration.list.title': 'Organisationer og roller',
@@ -168,6 +171,7 @@ export const administrationMessages = defineMessages({
     'administration.problem.notHeld': 'Personen har ikke den rolle her (længere).',
   },
   en: {
+    'administration.ownNav': 'My organisation',
     'administration.problem.organisationNotFound': 'The organisation does not exist.',
     'administration.nav': 'Organisations',
     'administration.list.title': 'Organisations and roles',

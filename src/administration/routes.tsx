@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listAuditEvents } from '../platform/audit/store.js';
 import { access, ROLES, type OrganisationRole } from '../platform/auth/model.js';
 import { actorOf, formField, idParams } from '../platform/http/input.js';
-import { notFound } from '../platform/http/problems.js';
+import { forbidden, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { translate } from '../platform/ui/translate.js';
@@ -12,6 +12,8 @@ import { findOrganisation, listOrganisations, listPeopleOf } from './store.js';
 import { grantRole, registerOrganisation, revokeRole, type AdministrationProblem } from './use-cases.js';
 
 const ADMIN = access.roles('admin');
+/** An organisation's page: the administrator for every one, a programme owner for their own. */
+const ADMIN_OR_OWNER = access.roles('admin', 'programme_owner');
 const byId = idParams('id');
 const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 1000 } };
 const HISTORY_ACTIONS = new Set(['create', 'grant-role', 'revoke-role']);
@@ -31,6 +33,16 @@ function explain(request: FastifyRequest, problem: AdministrationProblem): { sta
 /** The system administrator manages organisations and who holds which role in them. */
 export async function administrationRoutes(app: FastifyInstance) {
   const db = app.database.db;
+
+  /** The organisation, for the administrator or a programme owner of it; 404 unknown, 403 anyone else. */
+  async function managed(request: FastifyRequest) {
+    const organisation = await findOrganisation(db, (request.params as { id: string }).id);
+    if (!organisation) throw notFound();
+    const principal = request.principal!;
+    const ownsIt = principal.memberships.some((m) => m.role === 'programme_owner' && m.organisationId === organisation.id);
+    if (!principal.roles.has('admin') && !ownsIt) throw forbidden();
+    return organisation;
+  }
 
   async function renderList(
     reply: FastifyReply,
@@ -55,8 +67,7 @@ export async function administrationRoutes(app: FastifyInstance) {
     status: number,
     extra: { values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {},
   ) {
-    const organisation = await findOrganisation(db, (request.params as { id: string }).id);
-    if (!organisation) throw notFound();
+    const organisation = await managed(request);
     const events = await listAuditEvents(db, { recordType: 'organisation', recordId: organisation.id, limit: 100 });
     reply.code(status);
     return reply.html(
@@ -94,7 +105,14 @@ export async function administrationRoutes(app: FastifyInstance) {
     return reply.redirect(`/admin/organisasjoner/${created}?lang=${request.locale}`, 303);
   });
 
-  app.get('/admin/organisasjoner/:id', { config: { access: ADMIN }, schema: { params: byId } }, async (request, reply) => {
+  /** A programme owner's own organisation (the first, where they own programmes in several). */
+  app.get('/min-organisasjon', { config: { access: access.roles('programme_owner') } }, async (request, reply) => {
+    const own = request.principal!.memberships.find((m) => m.role === 'programme_owner');
+    if (!own) throw notFound();
+    return reply.redirect(`/admin/organisasjoner/${own.organisationId}?lang=${request.locale}`, 303);
+  });
+
+  app.get('/admin/organisasjoner/:id', { config: { access: ADMIN_OR_OWNER }, schema: { params: byId } }, async (request, reply) => {
     const query = request.query as { granted?: string; revoked?: string };
     const notice = query.granted
       ? request.t('administration.org.granted', { name: query.granted.slice(0, 200) })
@@ -106,9 +124,9 @@ export async function administrationRoutes(app: FastifyInstance) {
 
   app.post(
     '/admin/organisasjoner/:id/roller',
-    { config: { access: ADMIN }, schema: { params: byId, body: formBody } },
+    { config: { access: ADMIN_OR_OWNER }, schema: { params: byId, body: formBody } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = await managed(request);
       const email = (formField(request.body, 'email') ?? '').trim();
       const role = formField(request.body, 'role') ?? '';
       const values = { email, role };
@@ -134,9 +152,9 @@ export async function administrationRoutes(app: FastifyInstance) {
 
   app.post(
     '/admin/organisasjoner/:id/roller/fjern',
-    { config: { access: ADMIN }, schema: { params: byId, body: formBody } },
+    { config: { access: ADMIN_OR_OWNER }, schema: { params: byId, body: formBody } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = await managed(request);
       const role = formField(request.body, 'role') ?? '';
       const user = formField(request.body, 'user') ?? '';
       if (!isOrganisationRole(role))

@@ -132,7 +132,8 @@ export function OrganisationPage({
       title={organisation.name}
       crumbs={[
         { label: t('nav.home'), href: '/' },
-        { label: t('administration.list.title'), href: `${LIST}?lang=${ctx.locale}` },
+        // The list of every organisation is the administrator's; an owner comes straight to their own.
+        ...(ctx.principal?.roles.has('admin') ? [{ label: t('administration.list.title'), href: `${LIST}?lang=${ctx.locale}` }] : []),
         { label: organisation.name },
       ]}
     >

@@ -39,7 +39,8 @@ export function migrationRange(population: number): Range {
 
 /** The placeholders of the range's messages, formatted for the reader. */
 export function migrationRangeWords(range: Range, population: number, locale: Locale) {
-  const n = (value: number) => formatNumber(locale, value, 0);
+  // A minus sign, not a hyphen, in every language (English formatting writes a hyphen-minus).
+  const n = (value: number) => formatNumber(locale, value, 0).replace(/^-/, '\u2212');
   return { min: n(range.min), max: n(range.max), share: n(MIGRATION_SHARE_PER_YEAR * 100), population: n(Math.round(population)) };
 }
 

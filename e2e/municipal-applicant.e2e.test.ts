@@ -203,7 +203,8 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     await silje.locator('[name="economy.applied"]').fill('3 500 000');
     // With JavaScript the draft saves itself a moment after typing stops, and the form follows the new version.
     await expect.poll(() => silje.locator('#autosave-status').textContent(), { timeout: 15_000 }).toContain('Lagret automatisk');
-    await silje.locator('[name="anchoring.date"]').fill('2026-11-10');
+    await silje.locator('[name="plan.start"]').fill('2027-01-04');
+    await silje.locator('[name="anchoring.text"]').fill('Behandlet i formannskapet; de tillitsvalgte er med i styringsgruppen.');
     await silje.getByRole('button', { name: nb('applications.form.save') }).click();
     await expect.poll(() => silje.url()).toContain('saved=1');
     await silje.getByLabel(/^Fil til /).setInputFiles(PDF);

@@ -130,7 +130,7 @@ describe('an application from start to receipt', () => {
       version: v,
       'challenge.text': 'Flere eldre, færre i arbeid.',
       'plan.text': 'Felles rekruttering.',
-      'anchoring.date': '2026-13-40',
+      'plan.start': '2026-13-40',
     });
     expect(saved.statusCode).toBe(303);
     const page = await get(saved.headers.location as string, SILJE);
@@ -154,7 +154,7 @@ describe('an application from start to receipt', () => {
     const wrong = await upload(
       `/soknader/${applicationId}/vedlegg`,
       SILJE,
-      { version: before, part: 'anchoring.decision' },
+      { version: before, part: 'plan.document' },
       { field: 'file', name: 'vedtak.exe', type: 'application/x-msdownload', content: Buffer.from('MZ') },
     );
     expect(wrong.statusCode).toBe(415);
@@ -162,14 +162,14 @@ describe('an application from start to receipt', () => {
     const disguised = await upload(
       `/soknader/${applicationId}/vedlegg`,
       SILJE,
-      { version: before, part: 'anchoring.decision' },
+      { version: before, part: 'plan.document' },
       { field: 'file', name: 'vedtak.pdf', type: 'application/pdf', content: Buffer.from('MZ not a pdf') },
     );
     expect(disguised.statusCode).toBe(415);
     const big = await upload(
       `/soknader/${applicationId}/vedlegg`,
       SILJE,
-      { version: before, part: 'anchoring.decision' },
+      { version: before, part: 'plan.document' },
       { field: 'file', name: 'stor.pdf', type: 'application/pdf', content: Buffer.alloc(200 * 1024, 1) },
     );
     expect(big.statusCode).toBe(413);
@@ -198,7 +198,7 @@ describe('an application from start to receipt', () => {
         await upload(
           `/soknader/${applicationId}/vedlegg`,
           SILJE,
-          { version: await version(), part: 'anchoring.decision' },
+          { version: await version(), part: 'plan.document' },
           { field: 'file', name: 'vedtak.pdf', type: 'application/pdf', content: PDF },
         )
       ).statusCode,
@@ -211,7 +211,8 @@ describe('an application from start to receipt', () => {
           'plan.text': 'Felles rekruttering.',
           'plan.goal': 'Ti prosent.',
           'economy.applied': '2 000 000',
-          'anchoring.date': '2026-11-10',
+          'plan.start': '2026-11-10',
+          'anchoring.text': 'Behandlet i formannskapet og med de ansatte.',
         })
       ).statusCode,
     ).toBe(303);

@@ -23,7 +23,7 @@ export interface DemoApplication {
   partners: { code: string; name: string }[];
   answers: Answers;
   /** The attachment part that carries the decisions, if the form has one. */
-  decisionPart?: string;
+  attachmentPart?: string;
   decisionDate: string;
 }
 
@@ -58,7 +58,7 @@ export async function submitDemoApplication(db: DB, call: StoredCall, demo: Demo
     );
   }
   let version = orThrow(await saveAnswers(db, id, 1, demo.answers, actor));
-  if (demo.decisionPart) version = orThrow(await addAttachment(db, id, version, demo.decisionPart, DEMO_PDF('vedtak.pdf'), actor));
+  if (demo.attachmentPart) version = orThrow(await addAttachment(db, id, version, demo.attachmentPart, DEMO_PDF('vedtak.pdf'), actor));
   orThrow(await submitApplication(db, id, version, actor));
   return id;
 }

@@ -40,8 +40,9 @@ const complete = {
   'plan.text': 'Felles rekruttering.',
   'plan.goal': 'Ti prosent færre ubesatte stillinger.',
   'economy.applied': '2 000 000',
-  'anchoring.date': '2026-11-10',
-  'anchoring.decision': [{ name: 'vedtak.pdf', type: 'application/pdf', bytes: 1000 }],
+  'plan.start': '2026-11-10',
+  'anchoring.text': 'Behandlet i formannskapet og med de ansatte.',
+  'plan.document': [{ name: 'vedtak.pdf', type: 'application/pdf', bytes: 1000 }],
 };
 const base: Application = {
   id: 'a',
@@ -106,9 +107,9 @@ describe('drafts', () => {
     const { answers, problems } = answersFromPost(
       NETWORK_FORM,
       { 'plan.text': 'Tiltak', 'challenge.text': '' },
-      { 'anchoring.decision': complete['anchoring.decision'] },
+      { 'plan.document': complete['plan.document'] },
     );
-    expect(answers).toEqual({ 'plan.text': 'Tiltak', 'anchoring.decision': complete['anchoring.decision'] });
+    expect(answers).toEqual({ 'plan.text': 'Tiltak', 'plan.document': complete['plan.document'] });
     expect(problems).toEqual([]);
     expect(answersFromPost(NETWORK_FORM, { 'plan.text': 'ord '.repeat(50_000) }, {}).problems).toEqual([
       { part: 'plan.text', code: 'tooLong' },

@@ -109,12 +109,13 @@ describe('partners and the projected challenge, with the real registry', () => {
           'plan.text': 'Felles rekruttering.',
           'plan.goal': 'Ti prosent.',
           'economy.applied': '2 000 000',
-          'anchoring.date': '2026-11-10',
+          'plan.start': '2026-11-10',
+          'anchoring.text': 'Behandlet i formannskapet og med de ansatte.',
         },
         actor,
       ),
     );
-    orThrow(await addAttachment(db, applicationId, version, 'anchoring.decision', pdfFile('vedtak.pdf'), actor));
+    orThrow(await addAttachment(db, applicationId, version, 'plan.document', pdfFile('vedtak.pdf'), actor));
     const before = section((await get(`/soknader/${applicationId}?lang=nb`)).body, 'challenge.projection-figures');
     const submitted = await post(`/soknader/${applicationId}/send`, {
       version: String((await findApplication(db, applicationId))!.version),

@@ -56,11 +56,12 @@ export async function completeNetwork(
         'plan.text': 'Felles rekruttering.',
         'plan.goal': 'Ti prosent.',
         'economy.applied': '2 000 000',
-        'anchoring.date': '2026-11-10',
+        'plan.start': '2026-11-10',
+        'anchoring.text': 'Behandlet i formannskapet og med de ansatte.',
       },
       actor,
     ),
   );
-  orThrow(await addAttachment(db, id, version, 'anchoring.decision', pdfFile('vedtak.pdf'), actor));
+  orThrow(await addAttachment(db, id, version, 'plan.document', pdfFile('vedtak.pdf'), actor));
   return id;
 }

@@ -66,7 +66,8 @@ const answers = (challenge: string, plan: string, goal: string, applied: string)
   'plan.text': plan,
   'plan.goal': goal,
   'economy.applied': applied,
-  'anchoring.date': '2026-09-15',
+  'plan.start': '2026-09-15',
+  'anchoring.text': 'Behandlet i formannskapet og med de ansatte.',
 });
 
 export const DEMO_APPLICATIONS: DemoApplication[] = [
@@ -82,7 +83,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
       'Andelen hjemmeboende over 80 år som bruker digitalt tilsyn skal øke fra 12 til 35 prosent innen 2029, og turnover blant sykepleiere skal ned fra 18 til 12 prosent.',
       '12 000 000',
     ),
-    decisionPart: 'anchoring.decision',
+    attachmentPart: 'plan.document',
     decisionDate: '2026-09-15',
   },
   {
@@ -94,7 +95,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
       'Færre vedtak om sykehjemsplass.',
       '2 500 000',
     ),
-    decisionPart: 'anchoring.decision',
+    attachmentPart: 'plan.document',
     decisionDate: '2026-09-10',
   },
   {
@@ -109,14 +110,14 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
       'Institusjonsdekningen for innbyggere over 80 år skal ned fra 19 til 15 prosent innen 2030 uten lengre ventetid.',
       '6 000 000',
     ),
-    decisionPart: 'anchoring.decision',
+    attachmentPart: 'plan.document',
     decisionDate: '2026-09-01',
   },
   {
     lead: { code: '4026', name: 'Tinn' },
     partners: [],
     answers: answers('Vi blir færre og eldre.', 'Vi ønsker å ansette en prosjektleder.', 'Bedre tjenester.', '1 500 000'),
-    decisionPart: 'anchoring.decision',
+    attachmentPart: 'plan.document',
     decisionDate: '2026-09-20',
   },
   {
@@ -128,7 +129,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
       'Femti nye helsefagarbeidere ferdig utdannet innen 2029.',
       '5 000 000',
     ),
-    decisionPart: 'anchoring.decision',
+    attachmentPart: 'plan.document',
     decisionDate: '2026-08-27',
   },
   {
@@ -140,7 +141,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
       'Reisetiden for hjemmetjenesten skal ned 20 prosent, og 300 innbyggere skal ha digital hjemmeoppfølging innen 2028.',
       '8 000 000',
     ),
-    decisionPart: 'anchoring.decision',
+    attachmentPart: 'plan.document',
     decisionDate: '2026-09-18',
   },
 ];

@@ -25,7 +25,8 @@ const local = (text: string, zone: CallTimeZone): string => {
   return result.instant.toISOString();
 };
 
-const decision = (key: string, label: string, help: string): FormPart => ({
+/** A required PDF attachment (up to three files of 10 MB). */
+const pdfPart = (key: string, label: string, help: string): FormPart => ({
   kind: 'attachment',
   key,
   label,
@@ -81,7 +82,7 @@ export const OMSTILLING_FORM: FormDefinition = {
       parts: [
         { kind: 'text', key: 'anchoring.text', label: 'Forankringsstrategi', required: true, maxWords: 1000 },
         { kind: 'date', key: 'anchoring.decisionDate', label: 'Dato for behandling i formannskapet', required: true },
-        decision(
+        pdfPart(
           'anchoring.decision',
           'Vedtak i formannskapet',
           'Søknaden skal være behandlet i formannskap e.l. Last opp vedtaket som PDF.',
@@ -140,7 +141,7 @@ export const FRIKOMMUNE_FORM: FormDefinition = {
       key: 'decision',
       title: 'Politisk behandling',
       parts: [
-        decision(
+        pdfPart(
           'decision.file',
           'Beslutning i kommunalbestyrelse eller økonomiudvalg',
           'Vedlæg beslutningen for hver kommune i netværket (PDF).',
@@ -214,7 +215,7 @@ export const PROSJEKTSKJONN_FORM: FormDefinition = {
       parts: [
         { kind: 'amount', key: 'economy.applied', label: 'Søkt beløp', required: true, currency: 'NOK', max: 2_000_000 },
         { kind: 'amount', key: 'economy.own', label: 'Eigeninnsats', required: true, currency: 'NOK' },
-        decision('economy.budget', 'Budsjett', 'Budsjett for prosjektet (PDF).'),
+        pdfPart('economy.budget', 'Budsjett', 'Budsjett for prosjektet (PDF).'),
       ],
     },
   ],
@@ -244,6 +245,8 @@ export const NETWORK_FORM: FormDefinition = {
       parts: [
         { kind: 'text', key: 'plan.text', label: 'Tiltak og hvordan de når målene', required: true, maxWords: 1500 },
         { kind: 'text', key: 'plan.goal', label: 'Målbart mål', required: true, maxWords: 200 },
+        { kind: 'date', key: 'plan.start', label: 'Når arbeidet starter', required: true },
+        pdfPart('plan.document', 'Prosjektplan', 'Prosjektplan med tidsplan og milepæler (PDF).'),
       ],
     },
     {
@@ -264,9 +267,15 @@ export const NETWORK_FORM: FormDefinition = {
     {
       key: 'anchoring',
       title: 'Forankring',
+      guidance: 'Vedtaket i formannskap eller kommunestyre oppgis én gang for hver kommune, i tabellen over kommunene i nettverket.',
       parts: [
-        { kind: 'date', key: 'anchoring.date', label: 'Dato for politisk behandling', required: true },
-        decision('anchoring.decision', 'Vedtak i formannskap eller kommunestyre', 'Vedtak fra hver kommune i nettverket (PDF).'),
+        {
+          kind: 'text',
+          key: 'anchoring.text',
+          label: 'Hvordan arbeidet er forankret hos politikere, ansatte og innbyggere',
+          required: true,
+          maxWords: 800,
+        },
       ],
     },
   ],

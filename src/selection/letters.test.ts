@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderArchivalPdf } from '../platform/pdf/document.js';
+import { type DocumentPart, renderArchivalPdf } from '../platform/pdf/document.js';
 import { fill, LETTER_TEMPLATES, letterMail, mergeLetter, UnknownPlaceholder, type LetterData } from './letters.js';
 import { LETTER_LANGUAGES } from './model.js';
 
@@ -24,8 +24,12 @@ const DATA: LetterData = {
   timeZone: 'Europe/Oslo',
 };
 
-const text = (document: ReturnType<typeof mergeLetter>) =>
-  [document.title, ...document.sections.flatMap((s) => [s.heading, ...s.paragraphs])].join('\n');
+const text = (document: DocumentPart) =>
+  [
+    ...(document.letterhead ? [document.letterhead.sender, ...document.letterhead.lines] : []),
+    document.title,
+    ...document.sections.flatMap((s) => [s.heading, ...s.paragraphs]),
+  ].join('\n');
 
 /** Poppler's tools (Debian's poppler-utils), which .ci/run installs; without them the layout test is skipped. */
 const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0;
@@ -37,9 +41,9 @@ describe('decision letters', () => {
     expect(letter.language).toBe('nb-NO');
     const all = text(letter);
     // Letterhead: the deciding organisation, date, case number, case officer; the lead addressed, the others in copy.
-    expect(letter.sections[0]).toEqual({
-      heading: 'Kommunal- og distriktsdepartementet',
-      paragraphs: [
+    expect(letter.letterhead).toEqual({
+      sender: 'Kommunal- og distriktsdepartementet',
+      lines: [
         'Dato: 1. desember 2026',
         'Vår referanse: 2026/0042',
         'Saksbehandler: Ingrid Haugen',
@@ -47,6 +51,12 @@ describe('decision letters', () => {
         'Kopi: Skien, Notodden',
       ],
     });
+    // Each other member gets the same letter addressed to it, the rest in copy.
+    expect(letter.following?.map((part) => part.letterhead?.lines.slice(3))).toEqual([
+      ['Til: Skien', 'Kopi: Porsgrunn, Notodden'],
+      ['Til: Notodden', 'Kopi: Porsgrunn, Skien'],
+    ]);
+    expect(letter.following?.map((part) => part.sections)).toEqual([letter.sections, letter.sections]);
     expect(all).toContain('Dere aksepterer vilkårene ved å bekrefte det skriftlig');
     expect(all).toContain('Utbetalingsplanen og rapporteringspliktene for prosjektet fastsettes');
     expect(all).toContain('godkjent av Kari Nilsen. Dokumentet er godkjent elektronisk og har derfor ingen håndskrevne signaturer.');
@@ -80,13 +90,8 @@ describe('decision letters', () => {
     });
     expect(letter.title).toBe('Afgørelse om afslag – Nettverk for bærekraftige tjenester 2027');
     expect(text(letter)).toContain('Ansøgningen er ikke imødekommet.');
-    expect(letter.sections.map((s) => s.heading)).toEqual([
-      'Kommunal- og distriktsdepartementet',
-      'Afgørelse',
-      'Begrundelse',
-      'Klagevejledning',
-      'Oplysninger om sagen',
-    ]);
+    expect(letter.following).toBeUndefined();
+    expect(letter.sections.map((s) => s.heading)).toEqual(['Afgørelse', 'Begrundelse', 'Klagevejledning', 'Oplysninger om sagen']);
     expect(text(letter)).toContain('inden fire uger');
     expect(text(letter)).not.toContain('Kopi:');
     expect(letter.language).toBe('da-DK');
@@ -118,15 +123,37 @@ describe('decision letters', () => {
     expect(raw).toContain('/Lang (nn-NO)');
   });
 
-  it.skipIf(!hasPoppler)('lays a network grant out on one A4 page, as a PNG of it shows (rendered with Poppler)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'letter-'));
-    const file = join(dir, 'vedtak.pdf');
-    writeFileSync(file, await renderArchivalPdf(mergeLetter('nb', DATA)));
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
-    execFileSync('pdftoppm', ['-png', '-r', '50', file, join(dir, 'page')]);
-    const png = readFileSync(join(dir, 'page-1.png'));
-    // PNG header: width and height (A4 at 50 dpi: 414 × 585 as Poppler rounds it).
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([414, 585]);
-    rmSync(dir, { recursive: true });
-  });
+  it.skipIf(!hasPoppler)(
+    'lays a network grant out as one A4 page per member, letterhead above the title (rendered with Poppler)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'letter-'));
+      const file = join(dir, 'vedtak.pdf');
+      writeFileSync(file, await renderArchivalPdf(mergeLetter('nb', DATA)));
+      expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+3\n/);
+      const pageText = (page: number) =>
+        execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
+      for (const [page, addressee] of [
+        [1, 'Porsgrunn'],
+        [2, 'Skien'],
+        [3, 'Notodden'],
+      ] as const) {
+        const lines = pageText(page)
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean);
+        expect(lines[0]).toBe('Kommunal- og distriktsdepartementet');
+        const title = lines.findIndex((line) => line.startsWith('Vedtak om tilskudd –'));
+        expect(lines.indexOf(`Til: ${addressee}`)).toBeGreaterThan(0);
+        expect(lines.indexOf(`Til: ${addressee}`)).toBeLessThan(title);
+        expect(lines.slice(-2).join(' ')).toContain('ingen håndskrevne signaturer');
+      }
+      execFileSync('pdftoppm', ['-png', '-r', '50', file, join(dir, 'page')]);
+      for (const page of [1, 2, 3]) {
+        const png = readFileSync(join(dir, `page-${page}.png`));
+        // PNG header: width and height (A4 at 50 dpi: 414 × 585 as Poppler rounds it).
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([414, 585]);
+      }
+      rmSync(dir, { recursive: true });
+    },
+  );
 });

@@ -4,7 +4,7 @@
  * data into an archivable document. Every applicant gets a reasoned letter. Pure: no IO.
  */
 import { formatNumber } from '../platform/i18n/index.js';
-import type { ArchivalDocument } from '../platform/pdf/document.js';
+import type { ArchivalDocument, DocumentPart } from '../platform/pdf/document.js';
 import type { Currency } from '../programmes/index.js';
 import type { LetterLanguage } from './model.js';
 
@@ -183,7 +183,7 @@ export function fill(template: string, values: Readonly<Record<string, string>>)
   });
 }
 
-function values(language: LetterLanguage, data: LetterData): Record<string, string> {
+function values(language: LetterLanguage, data: LetterData, addressee = 0): Record<string, string> {
   const template = LETTER_TEMPLATES[language];
   return {
     owner: data.owner,
@@ -196,24 +196,16 @@ function values(language: LetterLanguage, data: LetterData): Record<string, stri
     decidedBy: data.decidedBy,
     approvedBy: data.approvedBy ?? '',
     reference: data.reference,
-    lead: data.members[0] ?? '',
-    copies: data.members.slice(1).join(', '),
+    lead: data.members[addressee] ?? '',
+    copies: data.members.filter((_, i) => i !== addressee).join(', '),
   };
 }
 
-/**
- * The letter as an archivable document in the chosen language: the deciding organisation's
- * letterhead with date, case number and case officer; addressed to the lead, with a copy to each
- * other member; the decision, its reasons, conditions and how to accept them, payment and
- * reporting, the right of appeal, and the electronic approval.
- */
-export function mergeLetter(language: LetterLanguage, data: LetterData): ArchivalDocument {
+/** One member's letter: the letterhead addresses it to that member, with a copy to the others. */
+function letterTo(language: LetterLanguage, data: LetterData, addressee: number): DocumentPart {
   const template = LETTER_TEMPLATES[language];
-  const merged = values(language, data);
-  const head = [fill(template.head.date, merged), fill(template.head.reference, merged), fill(template.head.officer, merged)];
-  const addressees = [fill(template.to, merged), ...(data.members.length > 1 ? [fill(template.head.copy, merged)] : [])];
+  const merged = values(language, data, addressee);
   const sections = [
-    { heading: data.owner, paragraphs: [...head, ...addressees] },
     { heading: template.decision.heading, paragraphs: [fill(template.decision[data.outcome], merged)] },
     {
       heading: template.reason,
@@ -235,12 +227,39 @@ export function mergeLetter(language: LetterLanguage, data: LetterData): Archiva
     heading: template.facts.heading,
     paragraphs: [fill(template.facts.text, merged), fill(data.approvedBy ? template.signed.approved : template.signed.preview, merged)],
   });
+  const copies = data.members.length > 1 ? [fill(template.head.copy, merged)] : [];
   return {
+    letterhead: {
+      sender: data.owner,
+      lines: [
+        fill(template.head.date, merged),
+        fill(template.head.reference, merged),
+        fill(template.head.officer, merged),
+        fill(template.to, merged),
+        ...copies,
+      ],
+    },
     title: fill(template.title[data.outcome], merged),
-    language: template.intl,
-    author: data.owner,
-    subject: fill(template.title[data.outcome], merged),
     sections,
+  };
+}
+
+/**
+ * The letters as one archivable document in the chosen language: one letter to each member of
+ * the network, each from a new page, the lead's first, the others in copy of each. A letter has the
+ * deciding organisation's letterhead with date, case number, case officer and addressee; the
+ * decision, its reasons, conditions and how to accept them, payment and reporting, the right of
+ * appeal, and the electronic approval.
+ */
+export function mergeLetter(language: LetterLanguage, data: LetterData): ArchivalDocument {
+  const [first, ...following] = data.members.map((_, i) => letterTo(language, data, i));
+  const lead = first ?? letterTo(language, data, 0);
+  return {
+    ...lead,
+    language: LETTER_TEMPLATES[language].intl,
+    author: data.owner,
+    subject: lead.title,
+    ...(following.length > 0 ? { following } : {}),
   };
 }
 

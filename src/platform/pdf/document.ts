@@ -11,14 +11,27 @@ export interface DocumentSection {
   paragraphs: string[];
 }
 
-/** A document that leaves the platform: a receipt, a decision letter. */
-export interface ArchivalDocument {
+/** The sender's block at the top of a letter, above its title: the organisation, then date, reference, addressees. */
+export interface Letterhead {
+  sender: string;
+  lines: string[];
+}
+
+/** One piece that starts on a page of its own: a receipt, or one addressee's letter. */
+export interface DocumentPart {
+  letterhead?: Letterhead;
   title: string;
+  sections: DocumentSection[];
+}
+
+/** A document that leaves the platform: a receipt, a decision letter. */
+export interface ArchivalDocument extends DocumentPart {
   /** BCP 47 tag of the text, e.g. nb-NO, da-DK. */
   language: string;
   author: string;
   subject?: string;
-  sections: DocumentSection[];
+  /** Further parts, each from a new page: the same letter to each of the other addressees. */
+  following?: DocumentPart[];
 }
 
 /**
@@ -46,11 +59,21 @@ export function renderArchivalPdf(content: ArchivalDocument, { compress = true }
     document.on('error', reject);
   });
 
-  document.font('bold').fontSize(18).text(content.title);
-  for (const section of content.sections) {
+  writePart(document, content);
+  for (const part of content.following ?? []) writePart(document.addPage(), part);
+  document.end();
+  return finished;
+}
+
+function writePart(document: PDFKit.PDFDocument, part: DocumentPart): void {
+  if (part.letterhead) {
+    document.font('bold').fontSize(13).text(part.letterhead.sender);
+    for (const line of part.letterhead.lines) document.font('regular').fontSize(10).text(line);
+    document.moveDown(1.5);
+  }
+  document.font('bold').fontSize(18).text(part.title);
+  for (const section of part.sections) {
     document.moveDown().font('bold').fontSize(13).text(section.heading);
     for (const paragraph of section.paragraphs) document.moveDown(0.5).font('regular').fontSize(11).text(paragraph);
   }
-  document.end();
-  return finished;
 }

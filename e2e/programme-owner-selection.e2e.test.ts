@@ -243,7 +243,8 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
     await ingrid.goto(`${running.baseUrl}/eier/utlysninger/${call.id}/vedtak?lang=nb`);
     const appeal = ingrid.locator(`#appeal-${ids.get('4001')}`);
     expect(await appeal.textContent()).toContain('Tilskuddet dekker ikke prosjektlederen');
-    await appeal.getByLabel(nb('selection.appeal.action.change')).check();
+    await appeal.getByLabel(nb('selection.appeal.action.change'), { exact: true }).check();
+    await appeal.getByLabel(/^Nytt beløp i NOK/).fill('3 900 000');
     await appeal.getByLabel(nb('selection.appeal.owner.reason')).fill('Prosjektlederen var i budsjettet; vedtaket endres.');
     await appeal.getByRole('button', { name: nb('selection.appeal.owner.submit') }).click();
     await expect.poll(() => ingrid.url()).toContain('assessed=1');
@@ -251,9 +252,10 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
 
     await silje.reload();
     expect(await silje.textContent('#appeal')).toContain('Vedtaket er endret');
+    expect(await silje.textContent('#appeal')).toContain('Nytt tilskudd etter klagen: 3\u00a0900\u00a0000 NOK.');
     await expectAccessible(silje);
     await silje.goto(`${running.baseUrl}/tildelinger?lang=nb`);
-    expect(await silje.textContent('table.grants')).toContain(nb('selection.public.changedAfterAppeal'));
+    expect(await silje.textContent('table.grants')).toMatch(/3\u00a0900\u00a0000 NOK \(Endret etter klage, var [\d\u00a0]+ NOK\)/);
     await silje.context().close();
   }, 120_000);
 });

@@ -26,7 +26,10 @@ export interface PublishedGrant {
   country: Country;
   /** The lead first. */
   members: { code: string; name: string }[];
+  /** The amount granted, the new one where an appeal changed it. */
   amount: number;
+  /** The amount first decided, when an appeal changed it. */
+  amountBeforeAppeal?: number;
   requested: number | null;
   currency: Currency;
   summary: string;

@@ -31,7 +31,8 @@ export type SelectionProblem =
   | { kind: 'appealTooLate'; deadline: Date; timeZone: string }
   | { kind: 'appealExists' }
   | { kind: 'appealNotFound' }
-  | { kind: 'appealReasonMissing'; applicationId: string };
+  | { kind: 'appealReasonMissing'; applicationId: string }
+  | { kind: 'appealAmountMissing'; applicationId: string };
 
 /** A breach of the selection rules, or a warning, in the reader's language with its numbers, at its field. */
 export function ruleMessage(ctx: PageContext, currency: Currency, problem: RuleBreach | SelectionWarning): FieldError {
@@ -155,6 +156,7 @@ const explain = defineProblems<SelectionProblem>({
   appealExists: { status: 409, field: 'grounds', message: (ctx) => ctx.t('selection.appeal.problem.exists') },
   appealNotFound: { status: 404, field: 'appeals', message: (ctx) => ctx.t('error.404.text') },
   appealReasonMissing: { status: 400, field: 'appeal-reason', message: (ctx) => ctx.t('selection.appeal.problem.reason') },
+  appealAmountMissing: { status: 400, field: 'appeal-amount', message: (ctx) => ctx.t('selection.appeal.problem.amount') },
 });
 
 export interface RefusalView {
@@ -179,6 +181,8 @@ export function refusalView(ctx: PageContext, problem: SelectionProblem): Refusa
       return { status, errors: [{ field: `return-reason-${problem.applicationId}`, message }] };
     case 'appealReasonMissing':
       return { status, errors: [{ field: `appeal-reason-${problem.applicationId}`, message }] };
+    case 'appealAmountMissing':
+      return { status, errors: [{ field: `appeal-amount-${problem.applicationId}`, message }] };
     default:
       return { status, errors: [{ field: field!, message }] };
   }

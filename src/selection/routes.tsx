@@ -462,7 +462,13 @@ export async function selectionRoutes(app: FastifyInstance) {
       const { applicationId } = request.params as { applicationId: string };
       const action = formField(request.body, `appeal-action-${applicationId}`) ?? '';
       const reason = (formField(request.body, `appeal-reason-${applicationId}`) ?? '').slice(0, 10_000);
-      const values = { [`appeal-reason-${applicationId}`]: reason, [`appeal-action-${applicationId}`]: action };
+      const amountText = (formField(request.body, `appeal-amount-${applicationId}`) ?? '').slice(0, 100);
+      const values = {
+        [`appeal-reason-${applicationId}`]: reason,
+        [`appeal-action-${applicationId}`]: action,
+        [`appeal-amount-${applicationId}`]: amountText,
+      };
+      const changedAmount = parseAmount(amountText);
       if (!(APPEAL_ACTIONS as readonly string[]).includes(action))
         return renderDecisions(reply, call, 400, {
           values,
@@ -474,8 +480,7 @@ export async function selectionRoutes(app: FastifyInstance) {
         call.id,
         applicationId,
         formVersion(request.body),
-        action as AppealAction,
-        reason,
+        { action: action as AppealAction, reason, changedAmount: changedAmount === 'invalid' ? null : changedAmount },
         actorOf(request),
       );
       if (isRefused(outcome))

@@ -303,12 +303,20 @@ describe('selection over HTTP', () => {
     });
     expect(noReason.statusCode).toBe(400);
     expect((await post(assess, LARS, { version: '1' })).statusCode).toBe(403);
+    const reasons = { [`appeal-reason-${id('4001')}`]: 'Prosjektlederen var med i budsjettet; tilskuddet økes.' };
+    const noAmount = await post(assess, INGRID, { version: '1', [`appeal-action-${id('4001')}`]: 'change', ...reasons });
+    expect(noAmount.statusCode).toBe(400);
+    expect(noAmount.body).toContain('skriv det nye beløpet i hele kroner');
+    const before = (await get('/tildelinger?lang=nb')).body.match(/Porsgrunn[^<]*<\/th>\s*<td[^>]*>([^<]+)</)?.[1];
     const changed = await post(assess, INGRID, {
       version: '1',
       [`appeal-action-${id('4001')}`]: 'change',
-      [`appeal-reason-${id('4001')}`]: 'Prosjektlederen var med i budsjettet; tilskuddet økes.',
+      [`appeal-amount-${id('4001')}`]: '4 100 000',
+      ...reasons,
     });
     expect(changed.statusCode).toBe(303);
+    expect((await get(`/soknader/${id('4001')}`, SILJE)).body).toContain('Nytt tilskudd etter klagen: 4\u00a0100\u00a0000 NOK.');
+    expect((await get('/tildelinger?lang=nb')).body).toContain(`4\u00a0100\u00a0000 NOK (Endret etter klage, var ${before?.trim()}`);
     expect(
       (await post(assess, INGRID, { version: '1', [`appeal-action-${id('4001')}`]: 'uphold', [`appeal-reason-${id('4001')}`]: 'x' }))
         .statusCode,

@@ -79,6 +79,7 @@ interface AppealTable {
   assessment: string | null;
   assessed_at: Date | null;
   assessed_by_name: string | null;
+  changed_amount: Generated<string | null>;
   version: Generated<number>;
 }
 
@@ -514,7 +515,8 @@ export async function listPublishedGrants(db: Queryable): Promise<PublishedGrant
       ownerName: call.programme.ownerName,
       country: call.programme.country,
       members: found.submission.members.map((m) => ({ code: m.code, name: m.name })),
-      amount: Number(row.amount),
+      amount: changed.get(row.application_id) ?? Number(row.amount),
+      ...(changed.get(row.application_id) != null ? { amountBeforeAppeal: Number(row.amount) } : {}),
       requested: requestedAmount(found.submission.form, found.submission.answers),
       currency: row.currency,
       summary: row.public_summary,
@@ -573,6 +575,8 @@ export interface StoredAppeal {
   assessment: string | null;
   assessedAt: Date | null;
   assessedByName: string | null;
+  /** The amount granted after a changed decision, when the change set one. */
+  changedAmount: number | null;
   version: number;
 }
 
@@ -585,6 +589,7 @@ const toAppeal = (row: Selectable<AppealTable>): StoredAppeal => ({
   assessment: row.assessment,
   assessedAt: row.assessed_at,
   assessedByName: row.assessed_by_name,
+  changedAmount: row.changed_amount === null ? null : Number(row.changed_amount),
   version: row.version,
 });
 
@@ -633,7 +638,7 @@ export async function writeAppealAssessment(
   trx: Queryable,
   applicationId: string,
   expectedVersion: number,
-  assessment: { state: Exclude<AppealState, 'lodged'>; reason: string; at: Date; byName: string },
+  assessment: { state: Exclude<AppealState, 'lodged'>; reason: string; at: Date; byName: string; changedAmount: number | null },
 ): Promise<boolean> {
   const result = await trx
     .updateTable('decision_appeals')
@@ -642,6 +647,7 @@ export async function writeAppealAssessment(
       assessment: assessment.reason,
       assessed_at: assessment.at,
       assessed_by_name: assessment.byName,
+      changed_amount: assessment.changedAmount === null ? null : String(assessment.changedAmount),
       version: sql<number>`version + 1`,
     })
     .where('application_id', '=', applicationId)
@@ -651,8 +657,12 @@ export async function writeAppealAssessment(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Published decisions changed after an appeal, for the public list's mark. */
-export async function changedAfterAppeal(db: Queryable): Promise<Set<string>> {
-  const rows = await db.selectFrom('decision_appeals').select('application_id').where('state', '=', 'changed').execute();
-  return new Set(rows.map((r) => r.application_id));
+/** Decisions changed after an appeal, with the new amount where the change set one, for the public list. */
+export async function changedAfterAppeal(db: Queryable): Promise<Map<string, number | null>> {
+  const rows = await db
+    .selectFrom('decision_appeals')
+    .select(['application_id', 'changed_amount'])
+    .where('state', '=', 'changed')
+    .execute();
+  return new Map(rows.map((r) => [r.application_id, r.changed_amount === null ? null : Number(r.changed_amount)]));
 }

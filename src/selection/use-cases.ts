@@ -12,7 +12,7 @@ import type { JobQueue } from '../platform/jobs/queue.js';
 import type { Mailer } from '../platform/mail/mailer.js';
 import { inTransaction, isRefused, refuse, versionConflict, type Refused } from '../platform/outcome.js';
 import { findUserEmail, listRoleHolders } from '../platform/auth/store.js';
-import { isLocale } from '../platform/i18n/index.js';
+import { formatNumber, isLocale } from '../platform/i18n/index.js';
 import { notify } from '../platform/notifications/notify.js';
 import { renderArchivalPdf } from '../platform/pdf/document.js';
 import { findApplication, listSubmissions } from '../applications/index.js';
@@ -369,9 +369,17 @@ export async function lodgeAppeal(
   });
 }
 
+/** The owner's assessment of an appeal: the outcome, its reasons, and the new amount of a changed decision. */
+export interface AppealAssessment {
+  action: AppealAction;
+  reason: string;
+  /** Required when the decision is changed: the amount granted after the change. */
+  changedAmount: number | null;
+}
+
 /**
- * The owner's assessment of an appeal: the decision upheld, changed, or sent on to the appeal body,
- * with reasons; audited, version-checked, and the applicant is told.
+ * The owner's assessment of an appeal: the decision upheld, changed (with its new amount), or sent
+ * on to the appeal body, with reasons; audited, version-checked, and the applicant is told.
  */
 export async function assessAppeal(
   db: Queryable,
@@ -379,18 +387,20 @@ export async function assessAppeal(
   callId: string,
   applicationId: string,
   expectedVersion: number,
-  action: AppealAction,
-  reason: string,
+  assessment: AppealAssessment,
   actor: Actor,
 ): Promise<AppealState | Refused<SelectionProblem>> {
-  const text = reason.trim();
+  const text = assessment.reason.trim();
   if (text === '') return refuse({ kind: 'appealReasonMissing', applicationId });
+  const changes = assessment.action === 'change';
+  if (changes && !assessment.changedAmount) return refuse({ kind: 'appealAmountMissing', applicationId });
+  const changedAmount = changes ? assessment.changedAmount : null;
   return inTransaction<AppealState, SelectionProblem>(db, async (trx) => {
     const appeal = await findAppeal(trx, applicationId, true);
     const decision = appeal ? await findDecision(trx, applicationId) : undefined;
     if (!appeal || decision?.callId !== callId) return refuse({ kind: 'appealNotFound' });
     if (appeal.version !== expectedVersion) return refuse(versionConflict(appeal.version, expectedVersion, appeal.assessedByName));
-    const move = appealWorkflow.apply(appeal.state, action);
+    const move = appealWorkflow.apply(appeal.state, assessment.action);
     if (isRefused(move)) return refuse(versionConflict(appeal.version + 1, expectedVersion, appeal.assessedByName));
     const { board, now } = await boardInTransaction(trx, callId);
     await writeAppealAssessment(trx, applicationId, expectedVersion, {
@@ -398,6 +408,7 @@ export async function assessAppeal(
       reason: text,
       at: now,
       byName: actor.user?.name ?? '',
+      changedAmount,
     });
     await audit(trx, {
       actor: actor.user,
@@ -406,19 +417,21 @@ export async function assessAppeal(
       action: move.action,
       fromState: move.from,
       toState: move.to,
-      reason: text,
+      reason: changedAmount === null ? text : `${text} (${changedAmount} ${decision.currency})`,
       requestId: actor.requestId,
     });
+    const locale = callLocale(board.call);
+    const outcome = appealWorkflow.name(move.to, 'public', locale);
     await notify(trx, jobs, {
       occasion: `appeal-assessed:${applicationId}`,
       recipients: decision.letterRecipients.map((email) => ({ email })),
-      locale: callLocale(board.call),
+      locale,
       subject: 'selection.mail.appealAssessed.subject',
       body: 'selection.mail.appealAssessed.body',
       params: {
         applicant: applicantName(board, applicationId),
         call: board.call.content.title,
-        outcome: appealWorkflow.name(move.to, 'public', callLocale(board.call)),
+        outcome: changedAmount === null ? outcome : `${outcome} (${formatNumber(locale, changedAmount)} ${decision.currency})`,
         reason: text,
       },
       link: `/soknader/${applicationId}`,

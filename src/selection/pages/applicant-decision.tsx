@@ -6,7 +6,7 @@ import { Layout } from '../../platform/ui/layout.js';
 import { translate } from '../../platform/ui/translate.js';
 import { appealWorkflow, decisionWorkflow } from '../model.js';
 import type { ApplicantDecision } from '../store.js';
-import { money } from './parts.js';
+import { AppealAssessmentText, money } from './parts.js';
 
 /** The decision in a word, as the applicant reads it. */
 export function DecisionTag({ ctx, state }: { ctx: PageContext; state: ApplicantDecision['state'] }) {
@@ -84,13 +84,7 @@ function AppealPart({ ctx, applicationId, decision }: { ctx: PageContext; applic
         <p class="ds-paragraph" safe>
           {translate(ctx, 'selection.appeal.state', { state: appealWorkflow.name(appeal.state, 'public', ctx.locale) })}
         </p>
-        {appeal.assessment ? (
-          <p class="ds-paragraph prewrap" safe>
-            {translate(ctx, 'selection.appeal.assessment', { reason: appeal.assessment })}
-          </p>
-        ) : (
-          ''
-        )}
+        {appeal.assessment ? <AppealAssessmentText ctx={ctx} appeal={appeal} currency={decision.currency} /> : ''}
       </div>
     );
   return (

@@ -1,7 +1,7 @@
 /** The owner's decisions page: the decisions to make, those made with each letter's progress, and publication. */
 import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
-import { TextArea } from '../../platform/ui/fields.js';
+import { TextArea, TextField } from '../../platform/ui/fields.js';
 import { formatInstant } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
@@ -17,7 +17,7 @@ import {
   letterWorkflow,
 } from '../model.js';
 import type { SelectionBoard, StoredAppeal, StoredDecision } from '../store.js';
-import { crumbs, decisionsPath, money, Notices, selectionPath, StateTag } from './parts.js';
+import { AppealAssessmentText, crumbs, decisionsPath, money, Notices, selectionPath, StateTag } from './parts.js';
 
 export interface DecisionsView {
   board: SelectionBoard;
@@ -135,6 +135,14 @@ function Appeals({ ctx, view }: { ctx: PageContext; view: DecisionsView }) {
                     </div>
                   ))}
                 </fieldset>
+                <TextField
+                  id={`appeal-amount-${id}`}
+                  label={translate(ctx, 'selection.appeal.owner.amount', { currency: view.board.frame.currency })}
+                  value={view.values[`appeal-amount-${id}`] ?? ''}
+                  error={error(`appeal-amount-${id}`)}
+                  inputmode="numeric"
+                  size={14}
+                />
                 <TextArea
                   id={`appeal-reason-${id}`}
                   label={t('selection.appeal.owner.reason')}
@@ -147,9 +155,7 @@ function Appeals({ ctx, view }: { ctx: PageContext; view: DecisionsView }) {
                 </button>
               </form>
             ) : (
-              <p class="ds-paragraph prewrap" safe>
-                {translate(ctx, 'selection.appeal.assessment', { reason: appeal.assessment ?? '' })}
-              </p>
+              <AppealAssessmentText ctx={ctx} appeal={appeal} currency={view.board.frame.currency} />
             )}
           </div>
         );

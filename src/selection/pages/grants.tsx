@@ -54,8 +54,7 @@ export function GrantsPage({ ctx, grants }: { ctx: PageContext; grants: Publishe
                 { header: t('selection.public.col.recipient'), rowHeader: true, text: (g) => g.members.map((m) => m.name).join(', ') },
                 {
                   header: t('selection.public.col.amount'),
-                  text: (g) =>
-                    `${money(ctx, g.amount, g.currency)}${g.changedAfterAppeal ? ` (${t('selection.public.changedAfterAppeal')})` : ''}`,
+                  text: (g) => `${money(ctx, g.amount, g.currency)}${appealNote(ctx, g)}`,
                 },
                 { header: t('selection.public.col.summary'), text: (g) => g.summary },
                 { header: t('selection.public.col.date'), text: (g) => g.awardDate },
@@ -66,4 +65,14 @@ export function GrantsPage({ ctx, grants }: { ctx: PageContext; grants: Publishe
       })}
     </Layout>
   );
+}
+
+/** The mark of a decision changed after an appeal, with the amount first decided where the change set a new one. */
+function appealNote(ctx: PageContext, grant: PublishedGrant): string {
+  if (!grant.changedAfterAppeal) return '';
+  const note =
+    grant.amountBeforeAppeal === undefined
+      ? ctx.t('selection.public.changedAfterAppeal')
+      : translate(ctx, 'selection.public.changedFrom', { amount: money(ctx, grant.amountBeforeAppeal, grant.currency) });
+  return ` (${note})`;
 }

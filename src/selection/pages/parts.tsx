@@ -1,5 +1,7 @@
 /** What the selection's pages share: amounts and scores as read, the owner's paths and crumbs, a decision's state. */
 import { formatNumber } from '../../platform/i18n/index.js';
+import { translate } from '../../platform/ui/translate.js';
+import type { StoredAppeal } from '../store.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import type { Currency, StoredCall } from '../../programmes/index.js';
 import { decisionWorkflow, type DecisionState } from '../model.js';
@@ -54,6 +56,24 @@ export function Notices({ notice, conflict }: { notice?: string | undefined; con
       ) : (
         ''
       )}
+    </>
+  );
+}
+
+/** The owner's assessment of an appeal as both sides read it: the reasons, and a changed decision's new amount. */
+export function AppealAssessmentText({ ctx, appeal, currency }: { ctx: PageContext; appeal: StoredAppeal; currency: Currency }) {
+  return (
+    <>
+      {appeal.changedAmount === null ? (
+        ''
+      ) : (
+        <p class="ds-paragraph" safe>
+          {translate(ctx, 'selection.appeal.changedAmount', { amount: money(ctx, appeal.changedAmount, currency) })}
+        </p>
+      )}
+      <p class="ds-paragraph prewrap" safe>
+        {translate(ctx, 'selection.appeal.assessment', { reason: appeal.assessment ?? '' })}
+      </p>
     </>
   );
 }

@@ -45,6 +45,7 @@ export function OrganisationsPage({
         ''
       )}
       <DataTable
+        scrollLabel={title}
         id="organisations"
         rows={organisations}
         columns={[
@@ -161,6 +162,7 @@ export function OrganisationPage({
           </p>
         ) : (
           <DataTable
+            scrollLabel={t('administration.org.people')}
             id="people-table"
             rows={people}
             columns={[
@@ -226,6 +228,7 @@ export function OrganisationPage({
           </p>
         ) : (
           <DataTable
+            scrollLabel={t('administration.org.history')}
             id="history-table"
             rows={history}
             columns={[

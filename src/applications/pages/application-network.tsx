@@ -40,6 +40,7 @@ export function Members({ ctx, view }: { ctx: PageContext; view: ApplicationView
         {t('applications.members.title')}
       </h2>
       <DataTable
+        scrollLabel={t('applications.members.title')}
         rows={application.members}
         columns={[
           { header: t('applications.col.municipality'), text: (member) => member.name },

@@ -83,6 +83,7 @@ export function MyApplicationsPage({
         </p>
       ) : (
         <DataTable
+          scrollLabel={t('applications.mine.title')}
           rows={applications}
           columns={[
             {

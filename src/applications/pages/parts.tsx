@@ -1,4 +1,5 @@
 /** Pieces several applicant pages share: tags, rule results, the projected-challenge figures and a partner suggestion. */
+import { ScrollRegion } from '../../platform/ui/table.js';
 import type { Children } from '@kitajs/html';
 import { formatNumber } from '../../platform/i18n/index.js';
 import type { PageContext } from '../../platform/ui/context.js';
@@ -46,37 +47,39 @@ export function ChallengeTable({ ctx, challenge, id }: { ctx: PageContext; chall
   return (
     <div class="challenge" id={id}>
       {rows.length > 0 ? (
-        <table class="ds-table" data-size="sm">
-          <caption safe>{challengeCaption(ctx.locale, challenge)}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t('applications.challenge.area')}
-              </th>
-              <th scope="col" safe>
-                {String(challenge.baseYear)}
-              </th>
-              <th scope="col" safe>
-                {String(challenge.horizonYear)}
-              </th>
-              <th scope="col" safe>
-                {t('applications.challenge.change')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
+        <ScrollRegion label={challengeCaption(ctx.locale, challenge)}>
+          <table class="ds-table" data-size="sm">
+            <caption safe>{challengeCaption(ctx.locale, challenge)}</caption>
+            <thead>
               <tr>
-                <th scope="row" safe>
-                  {row.area}
+                <th scope="col" safe>
+                  {t('applications.challenge.area')}
                 </th>
-                <td safe>{row.base}</td>
-                <td safe>{row.horizon}</td>
-                <td safe>{row.change}</td>
+                <th scope="col" safe>
+                  {String(challenge.baseYear)}
+                </th>
+                <th scope="col" safe>
+                  {String(challenge.horizonYear)}
+                </th>
+                <th scope="col" safe>
+                  {t('applications.challenge.change')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr>
+                  <th scope="row" safe>
+                    {row.area}
+                  </th>
+                  <td safe>{row.base}</td>
+                  <td safe>{row.horizon}</td>
+                  <td safe>{row.change}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       ) : (
         ''
       )}

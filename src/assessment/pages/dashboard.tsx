@@ -110,6 +110,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
           {t('assessment.progress.perApplication')}
         </h2>
         <DataTable
+          scrollLabel={t('assessment.progress.perApplication')}
           border
           id="progress-applications"
           rows={view.applications}
@@ -140,6 +141,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
           {t('assessment.progress.perReviewer')}
         </h2>
         <DataTable
+          scrollLabel={t('assessment.progress.perReviewer')}
           border
           id="progress-reviewers"
           rows={view.reviewers}

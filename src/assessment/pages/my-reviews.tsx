@@ -24,6 +24,7 @@ export function MyReviewsPage({ ctx, items }: { ctx: PageContext; items: MyRevie
         </p>
       ) : (
         <DataTable
+          scrollLabel={t('assessment.mine.title')}
           border
           id="my-reviews"
           rows={items}

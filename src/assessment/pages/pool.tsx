@@ -38,6 +38,7 @@ export function PoolPage({
         </p>
       ) : (
         <DataTable
+          scrollLabel={title}
           border
           id="pool"
           rows={pool}

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../ui/table.js';
 import { ROLES } from '../auth/model.js';
 import { PageHeading } from '../ui/components.js';
 import type { PageContext } from '../ui/context.js';
@@ -85,7 +86,7 @@ export function ApiDocsPage({ ctx, operations }: { ctx: PageContext; operations:
           {t('api.document')}
         </a>
       </p>
-      <div class="table-scroll">
+      <ScrollRegion label={t('api.title')}>
         <table class="ds-table">
           <thead>
             <tr>
@@ -112,7 +113,7 @@ export function ApiDocsPage({ ctx, operations }: { ctx: PageContext; operations:
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </Layout>
   );
 }

@@ -16,8 +16,8 @@ export interface DataTableProps<Row> {
   /** Hide the caption visually (it stays for screen readers) when a heading above already says it. */
   captionHidden?: boolean;
   /**
-   * Wide tables scroll sideways inside a named, focusable region, so keyboard users can scroll
-   * them too; the region is named by this label (usually the caption).
+   * Tables scroll sideways inside a named, focusable region, so keyboard users can scroll them
+   * too; the region is named by this label, else by the caption.
    */
   scrollLabel?: string;
   id?: string;
@@ -72,10 +72,18 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       </tbody>
     </table>
   );
-  if (scrollLabel === undefined) return table;
+  const label = scrollLabel ?? caption;
+  return label === undefined ? table : <ScrollRegion label={label}>{table}</ScrollRegion>;
+}
+
+/**
+ * A wide table scrolls sideways inside this named, focusable region (on a phone most do), so
+ * keyboard users can scroll it too.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: JSX.Element }) {
   return (
-    <div class="table-scroll" tabindex="0" role="region" aria-label={scrollLabel}>
-      {table}
+    <div class="table-scroll" tabindex="0" role="region" aria-label={label}>
+      {children}
     </div>
   );
 }

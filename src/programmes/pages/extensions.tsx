@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../platform/ui/table.js';
 import { CsrfField, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { extensionState, type DeadlineExtension } from '../extensions.js';
@@ -43,87 +44,89 @@ export function ExtensionSection({
           {t('programmes.extension.none')}
         </p>
       ) : (
-        <table class="ds-table" data-border>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t('programmes.extension.municipalityCol')}
-              </th>
-              <th scope="col" safe>
-                {t('programmes.extension.roundCol')}
-              </th>
-              <th scope="col" safe>
-                {t('programmes.extension.untilCol')}
-              </th>
-              <th scope="col" safe>
-                {t('programmes.extension.reasonCol')}
-              </th>
-              <th scope="col" safe>
-                {t('programmes.extension.grantedCol')}
-              </th>
-              <th scope="col" safe>
-                {t('programmes.extension.stateCol')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.list.map((extension) => {
-              const state = extensionState(extension, now);
-              return (
-                <tr id={`extension-${extension.id}`}>
-                  <th scope="row" safe>
-                    {extension.municipalityName}
-                  </th>
-                  <td safe>{String(extension.roundIndex + 1)}</td>
-                  <td>
-                    <time datetime={extension.until} safe>
-                      {formatInstant(ctx.locale, extension.until, zone)}
-                    </time>
-                  </td>
-                  <td safe>{extension.reason}</td>
-                  <td safe>
-                    {t('programmes.extension.grantedBy', {
-                      time: formatInstant(ctx.locale, extension.grantedAt, zone),
-                      name: extension.grantedByName ?? '–',
-                    })}
-                  </td>
-                  <td>
-                    <span class="ds-tag" data-color={state === 'active' ? 'success' : 'neutral'} safe>
-                      {extensionWorkflow.name(state, 'staff', ctx.locale)}
-                    </span>
-                    {extension.revokedAt ? (
-                      <p class="ds-paragraph" data-size="sm" safe>
-                        {t('programmes.extension.revokedBecause', {
-                          time: formatInstant(ctx.locale, extension.revokedAt, zone),
-                          reason: extension.revokeReason ?? '',
-                        })}
-                      </p>
-                    ) : (
-                      ''
-                    )}
-                    {extension.revokedAt === null && extension.usedAt === null ? (
-                      <form method="post" action={`/eier/utsettelser/${extension.id}/trekk?lang=${ctx.locale}`}>
-                        <CsrfField ctx={ctx} />
-                        <input type="hidden" name="version" value={String(extension.version)} />
-                        <TextField
-                          id={`revoke-${extension.id}`}
-                          label={t('programmes.extension.revokeReason', { name: extension.municipalityName })}
-                          value=""
-                          error={error(`revoke-${extension.id}`)}
-                        />
-                        <button class="ds-button" data-variant="secondary" type="submit" safe>
-                          {t('programmes.extension.revoke')}
-                        </button>
-                      </form>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollRegion label={t('programmes.extension.title')}>
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t('programmes.extension.municipalityCol')}
+                </th>
+                <th scope="col" safe>
+                  {t('programmes.extension.roundCol')}
+                </th>
+                <th scope="col" safe>
+                  {t('programmes.extension.untilCol')}
+                </th>
+                <th scope="col" safe>
+                  {t('programmes.extension.reasonCol')}
+                </th>
+                <th scope="col" safe>
+                  {t('programmes.extension.grantedCol')}
+                </th>
+                <th scope="col" safe>
+                  {t('programmes.extension.stateCol')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.list.map((extension) => {
+                const state = extensionState(extension, now);
+                return (
+                  <tr id={`extension-${extension.id}`}>
+                    <th scope="row" safe>
+                      {extension.municipalityName}
+                    </th>
+                    <td safe>{String(extension.roundIndex + 1)}</td>
+                    <td>
+                      <time datetime={extension.until} safe>
+                        {formatInstant(ctx.locale, extension.until, zone)}
+                      </time>
+                    </td>
+                    <td safe>{extension.reason}</td>
+                    <td safe>
+                      {t('programmes.extension.grantedBy', {
+                        time: formatInstant(ctx.locale, extension.grantedAt, zone),
+                        name: extension.grantedByName ?? '–',
+                      })}
+                    </td>
+                    <td>
+                      <span class="ds-tag" data-color={state === 'active' ? 'success' : 'neutral'} safe>
+                        {extensionWorkflow.name(state, 'staff', ctx.locale)}
+                      </span>
+                      {extension.revokedAt ? (
+                        <p class="ds-paragraph" data-size="sm" safe>
+                          {t('programmes.extension.revokedBecause', {
+                            time: formatInstant(ctx.locale, extension.revokedAt, zone),
+                            reason: extension.revokeReason ?? '',
+                          })}
+                        </p>
+                      ) : (
+                        ''
+                      )}
+                      {extension.revokedAt === null && extension.usedAt === null ? (
+                        <form method="post" action={`/eier/utsettelser/${extension.id}/trekk?lang=${ctx.locale}`}>
+                          <CsrfField ctx={ctx} />
+                          <input type="hidden" name="version" value={String(extension.version)} />
+                          <TextField
+                            id={`revoke-${extension.id}`}
+                            label={t('programmes.extension.revokeReason', { name: extension.municipalityName })}
+                            value=""
+                            error={error(`revoke-${extension.id}`)}
+                          />
+                          <button class="ds-button" data-variant="secondary" type="submit" safe>
+                            {t('programmes.extension.revoke')}
+                          </button>
+                        </form>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       {call.status === 'published' ? (
         <form method="post" action={`/eier/utlysninger/${call.id}/utsettelser?lang=${ctx.locale}#extensions`} novalidate>

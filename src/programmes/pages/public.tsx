@@ -9,7 +9,7 @@ import { explanationText, ruleText } from '../rule-texts.js';
 import type { ChangeLogEntry, StoredCall } from '../store/calls.js';
 import type { MunicipalitySummary } from '../../registry/index.js';
 import { formatDay, formatInstant } from '../../platform/i18n/index.js';
-import { DataTable } from '../../platform/ui/table.js';
+import { DataTable, ScrollRegion } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import { fieldNames } from './parts.js';
 import type { CallQuestion } from '../questions.js';
@@ -309,46 +309,48 @@ export function CallPage({ ctx, call, changes, now, canManage, startLate = false
       <p class="ds-paragraph" safe>
         {t('programmes.call.timeZone', { zone })}
       </p>
-      <table class="ds-table" data-border>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span class="visually-hidden" safe>
-                {t('programmes.call.rounds')}
-              </span>
-            </th>
-            <th scope="col" safe>
-              {t('programmes.call.opens')}
-            </th>
-            <th scope="col" safe>
-              {t('programmes.call.closes')}
-            </th>
-            <th scope="col" safe>
-              {t('programmes.call.expected')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {content.rounds.map((round, index) => (
+      <ScrollRegion label={t('programmes.call.rounds')}>
+        <table class="ds-table" data-border>
+          <thead>
             <tr>
-              <th scope="row" safe>
-                {t('programmes.call.round', { number: index + 1 })}
+              <th scope="col">
+                <span class="visually-hidden" safe>
+                  {t('programmes.call.rounds')}
+                </span>
               </th>
-              <td>
-                <time datetime={round.opensAt} safe>
-                  {formatInstant(ctx.locale, round.opensAt, zone)}
-                </time>
-              </td>
-              <td>
-                <time datetime={round.closesAt} safe>
-                  {formatInstant(ctx.locale, round.closesAt, zone)}
-                </time>
-              </td>
-              <td safe>{round.expectedSelections === null ? '–' : formatNumber(ctx.locale, round.expectedSelections)}</td>
+              <th scope="col" safe>
+                {t('programmes.call.opens')}
+              </th>
+              <th scope="col" safe>
+                {t('programmes.call.closes')}
+              </th>
+              <th scope="col" safe>
+                {t('programmes.call.expected')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {content.rounds.map((round, index) => (
+              <tr>
+                <th scope="row" safe>
+                  {t('programmes.call.round', { number: index + 1 })}
+                </th>
+                <td>
+                  <time datetime={round.opensAt} safe>
+                    {formatInstant(ctx.locale, round.opensAt, zone)}
+                  </time>
+                </td>
+                <td>
+                  <time datetime={round.closesAt} safe>
+                    {formatInstant(ctx.locale, round.closesAt, zone)}
+                  </time>
+                </td>
+                <td safe>{round.expectedSelections === null ? '–' : formatNumber(ctx.locale, round.expectedSelections)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
 
       {content.themes.length > 0 ? (
         <>
@@ -371,6 +373,7 @@ export function CallPage({ ctx, call, changes, now, canManage, startLate = false
             {t('programmes.call.criteria')}
           </h2>
           <DataTable
+            scrollLabel={t('programmes.call.criteria')}
             rows={content.criteria}
             columns={[
               {
@@ -600,30 +603,32 @@ function CheckResult({ ctx, check }: { ctx: PageContext; check: NonNullable<Call
             ? t('programmes.check.noFailures')
             : t('programmes.check.failing')}
       </p>
-      <table class="ds-table" data-border>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t('programmes.check.rule')}
-            </th>
-            <th scope="col" safe>
-              {t('programmes.check.outcome')}
-            </th>
-            <th scope="col" safe>
-              {t('programmes.check.why')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {eligibility.results.map((result) => (
-            <tr data-outcome={result.outcome}>
-              <td safe>{ruleText(ctx, result.rule)}</td>
-              <td safe>{translate(ctx, `programmes.check.${result.outcome}`)}</td>
-              <td safe>{explanationText(ctx, result.explanation)}</td>
+      <ScrollRegion label={t('programmes.check.result')}>
+        <table class="ds-table" data-border>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t('programmes.check.rule')}
+              </th>
+              <th scope="col" safe>
+                {t('programmes.check.outcome')}
+              </th>
+              <th scope="col" safe>
+                {t('programmes.check.why')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {eligibility.results.map((result) => (
+              <tr data-outcome={result.outcome}>
+                <td safe>{ruleText(ctx, result.rule)}</td>
+                <td safe>{translate(ctx, `programmes.check.${result.outcome}`)}</td>
+                <td safe>{explanationText(ctx, result.explanation)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { CONTENT_LANGUAGES, type CallStatus, type Programme } from '../model.js'
 import type { Template } from '../store/templates.js';
 import { FILE_TYPE_NAMES, FILE_TYPES, fileTypesText, INDICATORS, PART_KINDS, type Editor, type EditorPart } from '../template-form.js';
 import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
-import { DataTable } from '../../platform/ui/table.js';
+import { DataTable, ScrollRegion } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import { callWorkflow } from '../workflows.js';
 import { languageName } from './parts.js';
@@ -60,6 +60,7 @@ export function TemplateListPage({ ctx, templates }: { ctx: PageContext; templat
         </p>
       ) : (
         <DataTable
+          scrollLabel={t('programmes.templates.title')}
           rows={templates}
           columns={[
             {
@@ -511,34 +512,36 @@ function PreviewPart({ ctx, part }: { ctx: PageContext; part: FormPart }) {
         <div class="preview-part">
           {heading(false)}
           {helpAndNotes}
-          <table class="ds-table" data-border aria-labelledby={id}>
-            <thead>
-              <tr>
-                {part.rowLabels ? <td></td> : ''}
-                {part.columns.map((column) => (
-                  <th scope="col" safe>
-                    {column.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {(part.rowLabels ?? ['']).map((row) => (
+          <ScrollRegion label={part.label}>
+            <table class="ds-table" data-border aria-labelledby={id}>
+              <thead>
                 <tr>
-                  {part.rowLabels ? (
-                    <th scope="row" safe>
-                      {row}
+                  {part.rowLabels ? <td></td> : ''}
+                  {part.columns.map((column) => (
+                    <th scope="col" safe>
+                      {column.label}
                     </th>
-                  ) : (
-                    ''
-                  )}
-                  {part.columns.map(() => (
-                    <td>&nbsp;</td>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(part.rowLabels ?? ['']).map((row) => (
+                  <tr>
+                    {part.rowLabels ? (
+                      <th scope="row" safe>
+                        {row}
+                      </th>
+                    ) : (
+                      ''
+                    )}
+                    {part.columns.map(() => (
+                      <td>&nbsp;</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </div>
       );
     case 'projected-challenge':

@@ -326,6 +326,7 @@ export function DecisionsPage({ ctx, view }: { ctx: PageContext; view: Decisions
         )}
         {board.decisions.length > 0 ? (
           <DataTable
+            scrollLabel={t('selection.decisions.decided')}
             id="decided"
             rows={board.decisions}
             columns={[

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../ui/table.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { PageHeading } from '../../ui/components.js';
 import type { PageContext } from '../../ui/context.js';
@@ -66,7 +67,7 @@ export function AuditLogPage({ ctx, events, recordTypes, filter, olderLink }: Au
 function AuditTable({ ctx, events }: { ctx: PageContext; events: AuditEvent[] }) {
   const { t } = ctx;
   return (
-    <div class="table-scroll">
+    <ScrollRegion label={t('audit.title')}>
       <table class="ds-table" data-size="sm">
         <caption class="ds-sr-only" safe>
           {t('audit.title')}
@@ -124,6 +125,6 @@ function AuditTable({ ctx, events }: { ctx: PageContext; events: AuditEvent[] })
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

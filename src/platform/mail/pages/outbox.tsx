@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../ui/table.js';
 import { formatBytes, formatDateTime } from '../../i18n/index.js';
 import { PageHeading } from '../../ui/components.js';
 import type { PageContext } from '../../ui/context.js';
@@ -14,7 +15,7 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: CapturedMa
           {t('outbox.none')}
         </p>
       ) : (
-        <div class="table-scroll">
+        <ScrollRegion label={t('outbox.title')}>
           <table class="ds-table">
             <caption class="ds-sr-only" safe>
               {t('outbox.title')}
@@ -50,7 +51,7 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: CapturedMa
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Layout>
   );

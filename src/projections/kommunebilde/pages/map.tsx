@@ -1,4 +1,5 @@
 /** The map of Norway's municipalities for one indicator and year, its text alternative and a sortable table. */
+import { ScrollRegion } from '../../../platform/ui/table.js';
 import type { Children } from '@kitajs/html';
 import { DownloadLinks } from '../../../platform/ui/charts/figure.js';
 import { formatCell, type ChartData } from '../../../platform/ui/charts/data.js';
@@ -78,7 +79,7 @@ export function MapPage({ ctx, indicator, year, years, indicatorLabel, summary, 
         </h2>
         <details class="ds-details table-disclosure" open={sorted}>
           <summary safe>{t('kommune.map.tableShow', { count: table.rows.length })}</summary>
-          <div class="table-scroll">
+          <ScrollRegion label={table.title}>
             <table class="ds-table" data-size="sm">
               <caption class="ds-sr-only" safe>
                 {table.title}
@@ -119,7 +120,7 @@ export function MapPage({ ctx, indicator, year, years, indicatorLabel, summary, 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </details>
         <DownloadLinks links={chartDownloads(ctx, table.title)} />
       </section>

@@ -3,6 +3,7 @@
  * kind can give, and what a new organisation must say. Pure.
  */
 import type { Country, OrganisationKind, OrganisationRole } from '../platform/auth/model.js';
+import { isEmailAddress } from '../platform/http/input.js';
 
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['ministry', 'state_office', 'municipality', 'external', 'platform'];
 export const COUNTRIES: readonly Country[] = ['NO', 'DK'];
@@ -31,9 +32,6 @@ export interface OrganisationProblem {
   field: OrganisationField;
   code: 'required' | 'tooLong' | 'badCode' | 'badEmail' | 'notMunicipality';
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const isEmailAddress = (text: string) => EMAIL.test(text) && text.length <= 200;
 
 /** What keeps a new organisation from being registered: each at its field. */
 export function organisationProblems(input: {

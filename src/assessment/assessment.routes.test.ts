@@ -256,4 +256,75 @@ describe('assessment over HTTP', () => {
       actor_name: 'Ingrid Haugen',
     });
   });
+
+  it('invitations: Ingrid invites Nora (no account yet) by e-mail; the single-use link lets her sign in and join the pool; a used, withdrawn or expired link says why', async () => {
+    const db = running.database.db;
+    const pool = `/eier/programmer/${call.programmeId}/fagpanel`;
+    const invite = (form: Record<string, string>, who = INGRID) => post(`${pool}/invitasjoner`, who, form);
+    const incomplete = await invite({ name: ' ', email: 'nora.berg', employer: 'NTNU' });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.body).toContain('Skriv en gyldig e-postadresse.');
+    expect(incomplete.body).toContain('Skriv navnet til fagpersonen.');
+    expect((await invite({ name: 'Nora Berg', email: 'nora.berg@ntnu.example.no', employer: 'NTNU' }, LARS)).statusCode).toBe(403);
+    const nora = { name: 'Nora Berg', email: 'nora.berg@ntnu.example.no', employer: 'NTNU' };
+    const sent = await invite(nora);
+    expect(sent.statusCode).toBe(303);
+    expect((await get(sent.headers.location as string, INGRID)).body).toContain('Invitasjonen er sendt.');
+    const twice = await invite({ ...nora, email: 'Nora.Berg@ntnu.example.no' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain('har allerede en invitasjon til dette panelet');
+    const linkTo = async (email: string) => {
+      const notice = await db
+        .selectFrom('notifications')
+        .select(['link', 'subject', 'body'])
+        .where('occasion', 'like', 'pool-invitation:%')
+        .where('recipient_email', '=', email)
+        .executeTakeFirstOrThrow();
+      return notice;
+    };
+    const mail = await linkTo('nora.berg@ntnu.example.no');
+    expect(mail.subject).toContain('Invitasjon til fagpanelet');
+    expect(mail.body).toContain('Ingrid Haugen i Kommunal- og distriktsdepartementet inviterer deg');
+    const link = mail.link!;
+    expect(link).toMatch(/^\/fagpanel\/invitasjon\/[A-Za-z0-9_-]{43}$/);
+    const signedOut = await get(`${link}?lang=nb`);
+    expect(signedOut.statusCode).toBe(200);
+    expect(signedOut.body).toContain('Logg inn med Ansattporten for å takke ja');
+    expect(signedOut.body).toContain(`/login/employee?returnTo=${encodeURIComponent(`${link}?lang=nb`)}`);
+    const NORA = 'persona-invited-expert';
+    cookie[NORA] = (await signInThroughProvider(running.baseUrl, NORA)).header();
+    expect((await get('/vurderinger', NORA)).statusCode).toBe(403);
+    expect((await get(link, NORA)).body).toContain('Takk ja og bli med i fagpanelet');
+    const accepted = await post(link, NORA, {});
+    expect(accepted.statusCode).toBe(303);
+    expect(accepted.headers.location).toContain('/vurderinger');
+    expect((await get(accepted.headers.location as string, NORA)).body).toContain('Du er med i fagpanelet.');
+    const member = (await listPool(db, call.programmeId)).find((m) => m.name === 'Nora Berg');
+    expect(member).toMatchObject({ kind: 'external', lead: false });
+    const used = await get(link, NORA);
+    expect(used.statusCode).toBe(409);
+    expect(used.body).toContain('Invitasjonen er allerede brukt.');
+    expect((await post(link, NORA, {})).statusCode).toBe(409);
+    // A withdrawn link and an expired one each say why; a malformed one is a 400.
+    expect((await invite({ name: 'Ola Dahl', email: 'ola.dahl@uib.example.no', employer: 'Universitetet i Bergen' })).statusCode).toBe(303);
+    const [open] = await db.selectFrom('assessment_pool_invitations').select('id').where('email', '=', 'ola.dahl@uib.example.no').execute();
+    expect((await get(pool, INGRID)).body).toContain('Trekk invitasjonen til Ola Dahl');
+    expect((await post(`${pool}/invitasjoner/${open!.id}/trekk`, INGRID, {})).statusCode).toBe(303);
+    expect((await post(`${pool}/invitasjoner/${open!.id}/trekk`, INGRID, {})).statusCode).toBe(404);
+    const withdrawn = await get((await linkTo('ola.dahl@uib.example.no')).link!);
+    expect(withdrawn.statusCode).toBe(404);
+    expect(withdrawn.body).toContain('invitasjonen finnes ikke eller er trukket');
+    expect((await invite({ name: 'Eva Lie', email: 'eva.lie@oslomet.example.no', employer: 'OsloMet' })).statusCode).toBe(303);
+    await db
+      .updateTable('assessment_pool_invitations')
+      .set({ expires_at: new Date(Date.now() - 60_000) })
+      .where('email', '=', 'eva.lie@oslomet.example.no')
+      .execute();
+    const expired = await get((await linkTo('eva.lie@oslomet.example.no')).link!);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('Lenken er for gammel.');
+    expect((await get('/fagpanel/invitasjon/not-a-token')).statusCode).toBe(400);
+    const events = await listAuditEvents(db, { recordType: 'reviewer_pool', limit: 20 });
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['invite', 'accept-invitation', 'withdraw-invitation']));
+  });
 });

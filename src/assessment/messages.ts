@@ -3,6 +3,38 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const assessmentMessages = defineMessages({
   nb: {
+    'assessment.mail.invited.subject': 'Invitasjon til fagpanelet for «{programme}»',
+    'assessment.mail.invited.body':
+      'Hei {name}.\n\n{by} i {owner} inviterer deg til fagpanelet for programmet «{programme}». Som fagperson vurderer du søknader fra kommuner.\n\nTakk ja med lenken under; du logger inn med Ansattporten. Lenken kan brukes én gang og gjelder til {until}.',
+    'assessment.invitation.heading': 'Inviter en ekstern fagperson',
+    'assessment.invitation.lead':
+      'Fagpersonen får en e-post med en lenke som kan brukes én gang, i 14 dager. Hun eller han trenger ikke ha logget inn i Stifinner før.',
+    'assessment.invitation.email': 'E-postadresse',
+    'assessment.invitation.name': 'Navn',
+    'assessment.invitation.employer': 'Arbeidsgiver',
+    'assessment.invitation.employerHelp': 'Brukes i habilitetsvurderingen: fagpersonen vurderer ikke søknader der arbeidsgiveren er part.',
+    'assessment.invitation.submit': 'Send invitasjonen',
+    'assessment.invitation.sent': 'Invitasjonen er sendt.',
+    'assessment.invitation.withdrawn': 'Invitasjonen er trukket, og lenken virker ikke lenger.',
+    'assessment.invitation.open': 'Invitasjoner som venter på svar',
+    'assessment.invitation.col.person': 'Invitert',
+    'assessment.invitation.col.until': 'Lenken gjelder til',
+    'assessment.invitation.withdraw': 'Trekk invitasjonen til {name}',
+    'assessment.invitation.title': 'Invitasjon til fagpanelet',
+    'assessment.invitation.intro': '{by} i {owner} inviterer {name} ({employer}) til fagpanelet for programmet «{programme}».',
+    'assessment.invitation.role':
+      'Når du takker ja, får du rollen fagperson gjennom {employer} og blir med i panelet. Du erklærer habilitet for hver søknad du får til vurdering.',
+    'assessment.invitation.signIn': 'Logg inn med Ansattporten for å takke ja',
+    'assessment.invitation.accept': 'Takk ja og bli med i fagpanelet',
+    'assessment.invitation.accepted': 'Du er med i fagpanelet. Søknader du får til vurdering, kommer her.',
+    'assessment.invitation.problem.email': 'Skriv en gyldig e-postadresse.',
+    'assessment.invitation.problem.name': 'Skriv navnet til fagpersonen.',
+    'assessment.invitation.problem.employer': 'Skriv arbeidsgiveren til fagpersonen.',
+    'assessment.invitation.problem.open': '{email} har allerede en invitasjon til dette panelet som venter på svar.',
+    'assessment.invitation.problem.unknown':
+      'Lenken virker ikke: invitasjonen finnes ikke eller er trukket. Be den som inviterte deg om en ny.',
+    'assessment.invitation.problem.used': 'Invitasjonen er allerede brukt. Logg inn for å se vurderingene dine.',
+    'assessment.invitation.problem.expired': 'Lenken er for gammel. Be den som inviterte deg om en ny invitasjon.',
     'assessment.mail.assigned.subject': 'Ny søknad til vurdering: {call}',
     'assessment.mail.assigned.body':
       '{by} har gitt deg en søknad på «{call}» til vurdering ({at}).\n\nFør du ser søknaden, erklærer du om du er inhabil. Søknadene dine finner du under «Mine vurderinger».',
@@ -169,6 +201,39 @@ export const assessmentMessages = defineMessages({
       '{reviewer} har meldt seg inhabil i søknaden fra {applicant} til «{call}» ({kind}: {text}) og er fjernet fra søknaden.\n\nTildel en annen fagperson: {link}',
   },
   nn: {
+    'assessment.mail.invited.subject': 'Invitasjon til fagpanelet for «{programme}»',
+    'assessment.mail.invited.body':
+      'Hei {name}.\n\n{by} i {owner} inviterer deg til fagpanelet for programmet «{programme}». Som fagperson vurderer du søknader frå kommunar.\n\nTakk ja med lenkja under; du loggar inn med Ansattporten. Lenkja kan brukast éin gong og gjeld til {until}.',
+    'assessment.invitation.heading': 'Inviter ein ekstern fagperson',
+    'assessment.invitation.lead':
+      'Fagpersonen får ein e-post med ei lenkje som kan brukast éin gong, i 14 dagar. Ho eller han treng ikkje ha logga inn i Stifinner før.',
+    'assessment.invitation.email': 'E-postadresse',
+    'assessment.invitation.name': 'Namn',
+    'assessment.invitation.employer': 'Arbeidsgivar',
+    'assessment.invitation.employerHelp':
+      'Blir brukt i habilitetsvurderinga: fagpersonen vurderer ikkje søknader der arbeidsgivaren er part.',
+    'assessment.invitation.submit': 'Send invitasjonen',
+    'assessment.invitation.sent': 'Invitasjonen er send.',
+    'assessment.invitation.withdrawn': 'Invitasjonen er trekt, og lenkja verkar ikkje lenger.',
+    'assessment.invitation.open': 'Invitasjonar som ventar på svar',
+    'assessment.invitation.col.person': 'Invitert',
+    'assessment.invitation.col.until': 'Lenkja gjeld til',
+    'assessment.invitation.withdraw': 'Trekk invitasjonen til {name}',
+    'assessment.invitation.title': 'Invitasjon til fagpanelet',
+    'assessment.invitation.intro': '{by} i {owner} inviterer {name} ({employer}) til fagpanelet for programmet «{programme}».',
+    'assessment.invitation.role':
+      'Når du takkar ja, får du rolla fagperson gjennom {employer} og blir med i panelet. Du erklærer habilitet for kvar søknad du får til vurdering.',
+    'assessment.invitation.signIn': 'Logg inn med Ansattporten for å takke ja',
+    'assessment.invitation.accept': 'Takk ja og bli med i fagpanelet',
+    'assessment.invitation.accepted': 'Du er med i fagpanelet. Søknader du får til vurdering, kjem her.',
+    'assessment.invitation.problem.email': 'Skriv ei gyldig e-postadresse.',
+    'assessment.invitation.problem.name': 'Skriv namnet til fagpersonen.',
+    'assessment.invitation.problem.employer': 'Skriv arbeidsgivaren til fagpersonen.',
+    'assessment.invitation.problem.open': '{email} har allereie ein invitasjon til dette panelet som ventar på svar.',
+    'assessment.invitation.problem.unknown':
+      'Lenkja verkar ikkje: invitasjonen finst ikkje eller er trekt. Be den som inviterte deg om ein ny.',
+    'assessment.invitation.problem.used': 'Invitasjonen er allereie brukt. Logg inn for å sjå vurderingane dine.',
+    'assessment.invitation.problem.expired': 'Lenkja er for gammal. Be den som inviterte deg om ein ny invitasjon.',
     'assessment.mail.assigned.subject': 'Ny søknad til vurdering: {call}',
     'assessment.mail.assigned.body':
       '{by} har gitt deg ein søknad på «{call}» til vurdering ({at}).\n\nFør du ser søknaden, erklærer du om du er inhabil. Søknadene dine finn du under «Vurderingane mine».',
@@ -336,6 +401,39 @@ export const assessmentMessages = defineMessages({
       '{reviewer} har meldt seg inhabil i søknaden frå {applicant} til «{call}» ({kind}: {text}) og er fjerna frå søknaden.\n\nTildel ein annan fagperson: {link}',
   },
   da: {
+    'assessment.mail.invited.subject': 'Invitation til fagpanelet for »{programme}«',
+    'assessment.mail.invited.body':
+      'Kære {name}.\n\n{by} i {owner} inviterer dig til fagpanelet for programmet »{programme}«. Som fagperson vurderer du ansøgninger fra kommuner.\n\nSig ja med linket nedenfor; du logger ind med din arbejdsgivers login. Linket kan bruges én gang og gælder til {until}.',
+    'assessment.invitation.heading': 'Invitér en ekstern fagperson',
+    'assessment.invitation.lead':
+      'Fagpersonen får en e-mail med et link, der kan bruges én gang i 14 dage. Vedkommende behøver ikke at have logget ind i Stifinner før.',
+    'assessment.invitation.email': 'E-mailadresse',
+    'assessment.invitation.name': 'Navn',
+    'assessment.invitation.employer': 'Arbejdsgiver',
+    'assessment.invitation.employerHelp':
+      'Bruges i habilitetsvurderingen: fagpersonen vurderer ikke ansøgninger, hvor arbejdsgiveren er part.',
+    'assessment.invitation.submit': 'Send invitationen',
+    'assessment.invitation.sent': 'Invitationen er sendt.',
+    'assessment.invitation.withdrawn': 'Invitationen er trukket tilbage, og linket virker ikke længere.',
+    'assessment.invitation.open': 'Invitationer, der venter på svar',
+    'assessment.invitation.col.person': 'Inviteret',
+    'assessment.invitation.col.until': 'Linket gælder til',
+    'assessment.invitation.withdraw': 'Træk invitationen til {name} tilbage',
+    'assessment.invitation.title': 'Invitation til fagpanelet',
+    'assessment.invitation.intro': '{by} i {owner} inviterer {name} ({employer}) til fagpanelet for programmet »{programme}«.',
+    'assessment.invitation.role':
+      'Når du siger ja, får du rollen fagperson gennem {employer} og kommer med i panelet. Du erklærer habilitet for hver ansøgning, du får til vurdering.',
+    'assessment.invitation.signIn': 'Log ind for at sige ja',
+    'assessment.invitation.accept': 'Sig ja og kom med i fagpanelet',
+    'assessment.invitation.accepted': 'Du er med i fagpanelet. Ansøgninger, du får til vurdering, kommer her.',
+    'assessment.invitation.problem.email': 'Skriv en gyldig e-mailadresse.',
+    'assessment.invitation.problem.name': 'Skriv fagpersonens navn.',
+    'assessment.invitation.problem.employer': 'Skriv fagpersonens arbejdsgiver.',
+    'assessment.invitation.problem.open': '{email} har allerede en invitation til dette panel, der venter på svar.',
+    'assessment.invitation.problem.unknown':
+      'Linket virker ikke: invitationen findes ikke eller er trukket tilbage. Bed den, der inviterede dig, om en ny.',
+    'assessment.invitation.problem.used': 'Invitationen er allerede brugt. Log ind for at se dine vurderinger.',
+    'assessment.invitation.problem.expired': 'Linket er for gammelt. Bed den, der inviterede dig, om en ny invitation.',
     'assessment.mail.assigned.subject': 'Ny ansøgning til vurdering: {call}',
     'assessment.mail.assigned.body':
       '{by} har givet dig en ansøgning på »{call}« til vurdering ({at}).\n\nFør du ser ansøgningen, erklærer du, om du er inhabil. Dine ansøgninger finder du under »Mine vurderinger«.',
@@ -504,6 +602,39 @@ export const assessmentMessages = defineMessages({
       '{reviewer} har erklæret sig inhabil i ansøgningen fra {applicant} til »{call}« ({kind}: {text}) og er fjernet fra ansøgningen.\n\nTildel en anden bedømmer: {link}',
   },
   en: {
+    'assessment.mail.invited.subject': 'Invitation to the expert panel of “{programme}”',
+    'assessment.mail.invited.body':
+      'Dear {name},\n\n{by} at {owner} invites you to the expert panel of the programme “{programme}”. As an expert you assess applications from municipalities.\n\nAccept with the link below; you sign in with Ansattporten. The link can be used once and is valid until {until}.',
+    'assessment.invitation.heading': 'Invite an external expert',
+    'assessment.invitation.lead':
+      'The expert gets an e-mail with a link that can be used once, for 14 days. They need not have signed in to Stifinner before.',
+    'assessment.invitation.email': 'E-mail address',
+    'assessment.invitation.name': 'Name',
+    'assessment.invitation.employer': 'Employer',
+    'assessment.invitation.employerHelp':
+      'Used to check impartiality: the expert does not assess applications to which the employer is a party.',
+    'assessment.invitation.submit': 'Send the invitation',
+    'assessment.invitation.sent': 'The invitation has been sent.',
+    'assessment.invitation.withdrawn': 'The invitation is withdrawn and its link no longer works.',
+    'assessment.invitation.open': 'Invitations waiting for an answer',
+    'assessment.invitation.col.person': 'Invited',
+    'assessment.invitation.col.until': 'Link valid until',
+    'assessment.invitation.withdraw': 'Withdraw the invitation to {name}',
+    'assessment.invitation.title': 'Invitation to the expert panel',
+    'assessment.invitation.intro': '{by} at {owner} invites {name} ({employer}) to the expert panel of the programme “{programme}”.',
+    'assessment.invitation.role':
+      'When you accept, you get the expert role through {employer} and join the panel. You declare your impartiality for each application you are given to assess.',
+    'assessment.invitation.signIn': 'Sign in with Ansattporten to accept',
+    'assessment.invitation.accept': 'Accept and join the expert panel',
+    'assessment.invitation.accepted': 'You are on the expert panel. Applications you are given to assess appear here.',
+    'assessment.invitation.problem.email': 'Write a valid e-mail address.',
+    'assessment.invitation.problem.name': 'Write the expert’s name.',
+    'assessment.invitation.problem.employer': 'Write the expert’s employer.',
+    'assessment.invitation.problem.open': '{email} already has an invitation to this panel waiting for an answer.',
+    'assessment.invitation.problem.unknown':
+      'The link does not work: the invitation does not exist or was withdrawn. Ask the person who invited you for a new one.',
+    'assessment.invitation.problem.used': 'The invitation has already been used. Sign in to see your assessments.',
+    'assessment.invitation.problem.expired': 'The link is too old. Ask the person who invited you for a new invitation.',
     'assessment.mail.assigned.subject': 'A new application to assess: {call}',
     'assessment.mail.assigned.body':
       '{by} has given you an application to “{call}” to assess ({at}).\n\nBefore you see the application, you declare whether you have a conflict of interest. Your applications are under “My reviews”.',

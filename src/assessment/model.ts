@@ -5,6 +5,7 @@
  * decisions here move the two workflows (workflows.ts) or say why not. Pure: no IO.
  */
 import type { Principal } from '../platform/auth/model.js';
+import { isEmailAddress } from '../platform/http/input.js';
 import { isRefused, refuse, type Refused } from '../platform/outcome.js';
 import type { Transitioned } from '../platform/workflow.js';
 import type { CallContent } from '../programmes/index.js';
@@ -393,4 +394,28 @@ export function progressOf(assignments: readonly AssignmentFact[]): {
     count(perApplication.get(a.applicationId)!, a.state);
   }
   return { perReviewer, perApplication };
+}
+
+// Invitations to the pool ---------------------------------------------------------------------------
+
+/** How long an invitation's link can be used. */
+export const INVITATION_DAYS = 14;
+
+/** Who the owner invites to the pool: the address the link goes to, the name, and the employer (for conflicts of interest). */
+export interface ExpertInvitation {
+  email: string;
+  name: string;
+  employer: string;
+}
+
+export type InvitationField = keyof ExpertInvitation;
+
+/** The fields that keep an invitation from being sent, or the invitation as it will be stored. */
+export function checkExpertInvitation(input: ExpertInvitation): InvitationField[] | ExpertInvitation {
+  const invitation = { email: input.email.trim(), name: input.name.trim(), employer: input.employer.trim() };
+  const problems: InvitationField[] = [];
+  if (!isEmailAddress(invitation.email)) problems.push('email');
+  if (invitation.name === '' || invitation.name.length > 200) problems.push('name');
+  if (invitation.employer === '' || invitation.employer.length > 200) problems.push('employer');
+  return problems.length > 0 ? problems : invitation;
 }

@@ -5,7 +5,7 @@
 import { defineProblems, type VersionConflict } from '../platform/outcome.js';
 import type { IllegalTransition } from '../platform/workflow.js';
 import { translate } from '../platform/ui/translate.js';
-import type { Exclusion, ScoreIssue } from './model.js';
+import type { Exclusion, InvitationField, ScoreIssue } from './model.js';
 import { exclusionText } from './texts.js';
 import type { AssignmentAction, AssignmentState, ReviewAction, ReviewState } from './workflows.js';
 
@@ -17,6 +17,13 @@ export type AssessmentProblem =
   | { kind: 'notCandidate' }
   | { kind: 'alreadyMember' }
   | { kind: 'hasAssignments' }
+  | { kind: 'invitationIncomplete'; fields: InvitationField[] }
+  /** The address already has an invitation to this pool that is not answered. */
+  | { kind: 'invitationOpen'; email: string }
+  /** No such link, or the owner withdrew it. */
+  | { kind: 'invitationUnknown' }
+  | { kind: 'invitationUsed' }
+  | { kind: 'invitationExpired' }
   /** A conflict of interest the platform knows bars the reviewer from the application. */
   | { kind: 'excluded'; exclusion: Exclusion; reviewerName: string }
   | IllegalTransition<AssignmentState, AssignmentAction>
@@ -37,6 +44,14 @@ export const explainProblem = defineProblems<AssessmentProblem>({
   notCandidate: { status: 400, message: (ctx) => ctx.t('assessment.problem.notCandidate') },
   alreadyMember: { status: 409, message: (ctx) => ctx.t('assessment.problem.alreadyMember') },
   hasAssignments: { status: 409, message: (ctx) => ctx.t('assessment.problem.hasAssignments') },
+  invitationIncomplete: {
+    status: 400,
+    message: (ctx, p) => p.fields.map((field) => ctx.t(`assessment.invitation.problem.${field}`)).join(' '),
+  },
+  invitationOpen: { status: 409, message: (ctx, p) => translate(ctx, 'assessment.invitation.problem.open', { email: p.email }) },
+  invitationUnknown: { status: 404, message: (ctx) => ctx.t('assessment.invitation.problem.unknown') },
+  invitationUsed: { status: 409, message: (ctx) => ctx.t('assessment.invitation.problem.used') },
+  invitationExpired: { status: 410, message: (ctx) => ctx.t('assessment.invitation.problem.expired') },
   excluded: {
     status: 409,
     message: (ctx, p) => `${ctx.t('assessment.problem.excluded')} ${exclusionText(ctx, p.exclusion, p.reviewerName)}`,

@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
+import { TOKEN_PATTERN } from '../platform/auth/tokens.js';
 import { findFile } from '../platform/files/store.js';
 import { actorOf, formField, formVersion, idParams } from '../platform/http/input.js';
 import { forbidden, notFound } from '../platform/http/problems.js';
@@ -26,6 +27,7 @@ import {
   parseScoreSheet,
   scoreScaleOf,
   sheetIssues,
+  type ExpertInvitation,
   type ReviewCriterion,
   type ScoreIssue,
   type ScoreParseProblem,
@@ -33,6 +35,7 @@ import {
 import { AssignmentPage, type AssignmentView } from './pages/assignment.js';
 import { DashboardPage, type DashboardView } from './pages/dashboard.js';
 import { MyReviewsPage } from './pages/my-reviews.js';
+import { InvitationPage, InvitationUnusablePage } from './pages/invitation.js';
 import { PoolPage } from './pages/pool.js';
 import { ReviewPage, type ReviewView } from './pages/review.js';
 import { explainProblem, type AssessmentProblem } from './problems.js';
@@ -40,6 +43,7 @@ import {
   findAssignment,
   findFlag,
   listAssignmentsOfApplication,
+  listOpenInvitations,
   listPool,
   poolCandidates,
   scoreHistory,
@@ -47,11 +51,14 @@ import {
   type StoredAssignment,
 } from './store.js';
 import {
+  acceptExpertInvitation,
   addToPool,
   assignInBatch,
   assignReviewer,
   CONFLICT_NOTICE_JOB,
   declareInterests,
+  inviteExpert,
+  openInvitation,
   raiseFlag,
   reopenSubmittedScores,
   removeFromPool,
@@ -60,6 +67,7 @@ import {
   saveScores,
   setLeadReviewer,
   withdrawAssignment,
+  withdrawExpertInvitation,
 } from './use-cases.js';
 import { assignmentView, dashboardView, myReviews, reviewView } from './views.js';
 import { assignmentWorkflow } from './workflows.js';
@@ -72,6 +80,8 @@ const formBody = { type: 'object', additionalProperties: { type: 'string', maxLe
 /** The one place where the assessment's refusals become a status and a message beside a field of the page. */
 function refused(ctx: PageContext, problem: AssessmentProblem, field: string): { status: number; errors: FieldError[] } {
   const { status, message } = explainProblem(ctx, problem);
+  if (problem.kind === 'invitationIncomplete')
+    return { status, errors: problem.fields.map((f) => ({ field: f, message: ctx.t(`assessment.invitation.problem.${f}`) })) };
   return { status, errors: [{ field, message }] };
 }
 
@@ -199,7 +209,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    extra: { errors?: FieldError[]; notice?: string } = {},
+    extra: { errors?: FieldError[]; notice?: string; invitation?: ExpertInvitation } = {},
   ) {
     const programme = await managedProgramme(request);
     reply.code(status);
@@ -209,15 +219,88 @@ export async function assessmentRoutes(app: FastifyInstance) {
         programme={programme}
         pool={await listPool(db, programme.id)}
         candidates={await poolCandidates(db, programme.ownerOrganisationId)}
+        invitations={await listOpenInvitations(db, programme.id)}
         {...extra}
       />,
     );
   }
 
+  const POOL_NOTICES = {
+    saved: 'assessment.pool.saved',
+    invited: 'assessment.invitation.sent',
+    withdrawn: 'assessment.invitation.withdrawn',
+  } as const;
+
   app.get('/eier/programmer/:id/fagpanel', { config: { access: OWNER }, schema: { params: ID } }, async (request, reply) => {
     const notice = (request.query as { notice?: string }).notice;
-    return poolPage(request, reply, 200, notice === 'saved' ? { notice: request.t('assessment.pool.saved') } : {});
+    const key = notice && notice in POOL_NOTICES ? POOL_NOTICES[notice as keyof typeof POOL_NOTICES] : undefined;
+    return poolPage(request, reply, 200, key ? { notice: request.t(key) } : {});
   });
+
+  app.post(
+    '/eier/programmer/:id/fagpanel/invitasjoner',
+    { config: { access: OWNER }, schema: { params: ID, body: formBody } },
+    async (request, reply) => {
+      const programme = await managedProgramme(request);
+      const invitation = { email: textOf(request, 'email'), name: textOf(request, 'name'), employer: textOf(request, 'employer') };
+      const outcome = await inviteExpert(db, app.jobs, programme, invitation, actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = refused(reply.pageContext(), outcome.problem, 'email');
+        return poolPage(request, reply, status, { errors, invitation });
+      }
+      return reply.redirect(`/eier/programmer/${programme.id}/fagpanel?lang=${request.locale}&notice=invited#invitations`, 303);
+    },
+  );
+
+  app.post(
+    '/eier/programmer/:id/fagpanel/invitasjoner/:invitationId/trekk',
+    { config: { access: OWNER }, schema: { params: idParams('id', 'invitationId'), body: formBody } },
+    async (request, reply) => {
+      const programme = await managedProgramme(request);
+      const { invitationId } = request.params as { invitationId: string };
+      const outcome = await withdrawExpertInvitation(db, programme.id, invitationId, actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = refused(reply.pageContext(), outcome.problem, 'invitations');
+        return poolPage(request, reply, status, { errors });
+      }
+      return reply.redirect(`/eier/programmer/${programme.id}/fagpanel?lang=${request.locale}&notice=withdrawn`, 303);
+    },
+  );
+
+  // The invited expert's link ------------------------------------------------------------------
+
+  const TOKEN = { type: 'object', properties: { token: { type: 'string', pattern: TOKEN_PATTERN } }, required: ['token'] };
+
+  async function invitationPage(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
+    const { token } = request.params as { token: string };
+    const ctx = reply.pageContext();
+    const found = await openInvitation(db, token);
+    if (isRefused(found)) {
+      const { status, message } = explainProblem(ctx, found.problem);
+      return reply.code(status).html(<InvitationUnusablePage ctx={ctx} reason={message} />);
+    }
+    const programme = await findProgramme(db, found.programmeId);
+    if (!programme) throw notFound();
+    const view = { invitation: found, programme, path: `/fagpanel/invitasjon/${token}`, signedIn: request.principal !== null };
+    return reply.code(errors.length > 0 ? 409 : 200).html(<InvitationPage ctx={ctx} view={view} errors={errors} />);
+  }
+
+  app.get('/fagpanel/invitasjon/:token', { config: { access: access.public }, schema: { params: TOKEN } }, (request, reply) =>
+    invitationPage(request, reply),
+  );
+
+  app.post(
+    '/fagpanel/invitasjon/:token',
+    { config: { access: access.signedIn }, schema: { params: TOKEN, body: formBody } },
+    async (request, reply) => {
+      const { token } = request.params as { token: string };
+      const found = await openInvitation(db, token);
+      const programme = isRefused(found) ? undefined : await findProgramme(db, found.programmeId);
+      const outcome = await acceptExpertInvitation(db, token, programme?.country ?? 'NO', actorOf(request));
+      if (isRefused(outcome)) return invitationPage(request, reply);
+      return reply.redirect(`/vurderinger?lang=${request.locale}&notice=joined`, 303);
+    },
+  );
 
   async function poolChange(
     request: FastifyRequest,
@@ -265,9 +348,16 @@ export async function assessmentRoutes(app: FastifyInstance) {
 
   // The reviewer's pages ---------------------------------------------------------------------
 
-  app.get('/vurderinger', { config: { access: REVIEWER } }, async (request, reply) =>
-    reply.html(<MyReviewsPage ctx={reply.pageContext()} items={await myReviews(db, request.principal!)} />),
-  );
+  app.get('/vurderinger', { config: { access: REVIEWER } }, async (request, reply) => {
+    const joined = (request.query as { notice?: string }).notice === 'joined';
+    return reply.html(
+      <MyReviewsPage
+        ctx={reply.pageContext()}
+        items={await myReviews(db, request.principal!)}
+        notice={joined ? request.t('assessment.invitation.accepted') : undefined}
+      />,
+    );
+  });
 
   /** The person's own assignment; anyone else's is a 403 that shows and changes nothing. */
   async function ownAssignment(request: FastifyRequest): Promise<{ assignment: StoredAssignment; call: StoredCall }> {

@@ -21,6 +21,21 @@ interface PoolMemberTable {
   added_by_name: string | null;
 }
 
+interface PoolInvitationTable {
+  id: Generated<string>;
+  programme_id: string;
+  email: string;
+  name: string;
+  employer: string;
+  token_hash: string;
+  invited_at: Generated<Date>;
+  invited_by_name: string | null;
+  expires_at: Date;
+  accepted_at: Date | null;
+  accepted_by_user_id: string | null;
+  withdrawn_at: Date | null;
+}
+
 interface ReviewTable {
   application_id: string;
   call_id: string;
@@ -76,6 +91,7 @@ interface FlagTable {
 declare module '../platform/db/schema.js' {
   interface Database {
     assessment_pool_members: PoolMemberTable;
+    assessment_pool_invitations: PoolInvitationTable;
     assessment_reviews: ReviewTable;
     assessment_assignments: AssignmentTable;
     assessment_score_versions: ScoreVersionTable;
@@ -102,6 +118,110 @@ export async function poolCandidates(
     if (!known || kind === 'internal') seen.set(h.userId, { userId: h.userId, name: h.name, organisationName: h.organisationName, kind });
   }
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
+// Invitations to the pool -------------------------------------------------------------------------
+
+/** An invitation by e-mail to a programme's pool, as the owner and the invited person see it. */
+export interface PoolInvitation {
+  id: string;
+  programmeId: string;
+  email: string;
+  name: string;
+  employer: string;
+  invitedAt: Date;
+  invitedByName: string | null;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  withdrawnAt: Date | null;
+}
+
+const toInvitation = (row: Selectable<PoolInvitationTable>): PoolInvitation => ({
+  id: row.id,
+  programmeId: row.programme_id,
+  email: row.email,
+  name: row.name,
+  employer: row.employer,
+  invitedAt: row.invited_at,
+  invitedByName: row.invited_by_name,
+  expiresAt: row.expires_at,
+  acceptedAt: row.accepted_at,
+  withdrawnAt: row.withdrawn_at,
+});
+
+/** Stores an invitation; false when the address already has an open one to this programme. */
+export async function insertPoolInvitation(
+  trx: Queryable,
+  invitation: Pick<PoolInvitation, 'programmeId' | 'email' | 'name' | 'employer' | 'invitedByName' | 'expiresAt'> & { tokenHash: string },
+): Promise<boolean> {
+  const open = await trx
+    .selectFrom('assessment_pool_invitations')
+    .select('id')
+    .where('programme_id', '=', invitation.programmeId)
+    .where(sql<string>`lower(email)`, '=', invitation.email.toLowerCase())
+    .where('accepted_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  if (open) return false;
+  await trx
+    .insertInto('assessment_pool_invitations')
+    .values({
+      programme_id: invitation.programmeId,
+      email: invitation.email,
+      name: invitation.name,
+      employer: invitation.employer,
+      token_hash: invitation.tokenHash,
+      invited_by_name: invitation.invitedByName,
+      expires_at: invitation.expiresAt,
+    })
+    .execute();
+  return true;
+}
+
+/** The invitation behind a link's token (locked for the acceptance when asked). */
+export async function findInvitationByToken(db: Queryable, tokenHash: string, lock = false): Promise<PoolInvitation | undefined> {
+  let query = db.selectFrom('assessment_pool_invitations').selectAll().where('token_hash', '=', tokenHash);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? toInvitation(row) : undefined;
+}
+
+/** The invitations of a programme not yet answered or withdrawn, newest first. */
+export async function listOpenInvitations(db: Queryable, programmeId: string): Promise<PoolInvitation[]> {
+  if (!isUuid(programmeId)) return [];
+  const rows = await db
+    .selectFrom('assessment_pool_invitations')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('accepted_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .orderBy('invited_at', 'desc')
+    .execute();
+  return rows.map(toInvitation);
+}
+
+export async function markInvitationAccepted(trx: Queryable, id: string, userId: string, at: Date): Promise<void> {
+  await trx.updateTable('assessment_pool_invitations').set({ accepted_at: at, accepted_by_user_id: userId }).where('id', '=', id).execute();
+}
+
+/** Withdraws an open invitation of the programme; the invitation withdrawn, or undefined. */
+export async function withdrawOpenInvitation(
+  trx: Queryable,
+  programmeId: string,
+  id: string,
+  at: Date,
+): Promise<PoolInvitation | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await trx
+    .updateTable('assessment_pool_invitations')
+    .set({ withdrawn_at: at })
+    .where('id', '=', id)
+    .where('programme_id', '=', programmeId)
+    .where('accepted_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toInvitation(row) : undefined;
 }
 
 export async function listPool(db: Queryable, programmeId: string): Promise<PoolMember[]> {

@@ -6,7 +6,8 @@
 import { recordAudit, type AuditEntry } from '../platform/audit/store.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
 import { databaseNow, type Actor } from '../platform/db/kit.js';
-import { findUserEmail } from '../platform/auth/store.js';
+import { ensureOrganisation, findUserEmail, grantMembership } from '../platform/auth/store.js';
+import { hashToken, newSecretToken } from '../platform/auth/tokens.js';
 import { formatInstant, isLocale } from '../platform/i18n/index.js';
 import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify } from '../platform/notifications/notify.js';
@@ -21,8 +22,11 @@ import {
 } from '../applications/index.js';
 import { listCallsOfProgramme, type StoredCall } from '../programmes/index.js';
 import {
+  checkExpertInvitation,
   consensusOf,
   criteriaOf,
+  INVITATION_DAYS,
+  type ExpertInvitation,
   declare,
   exclusionFor,
   pauseReview,
@@ -44,10 +48,12 @@ import {
   countOpenFlags,
   deletePoolMember,
   findFlag,
+  findInvitationByToken,
   hasLiveAssignment,
   insertAssignment,
   insertConsensusVersion,
   insertFlag,
+  insertPoolInvitation,
   insertPoolMember,
   insertScoreVersion,
   listAssignmentsOfApplication,
@@ -56,6 +62,7 @@ import {
   lockCallAssignments,
   lockReview,
   markFlagResolved,
+  markInvitationAccepted,
   poolCandidates,
   poolProfiles,
   submittedSheetsOfApplication,
@@ -63,6 +70,7 @@ import {
   updateAssignment,
   updatePoolLead,
   updateReview,
+  withdrawOpenInvitation,
   type Review,
   type StoredAssignment,
 } from './store.js';
@@ -98,6 +106,124 @@ export function addToPool(
       action: 'add',
       toState: lead ? 'lead' : candidate.kind,
       reason: candidate.name,
+    });
+  });
+}
+
+/**
+ * Invites an external expert by e-mail to the programme's pool: the mail carries a single-use link
+ * valid for INVITATION_DAYS days (only its hash is stored); audited. The expert need not have
+ * signed in before.
+ */
+export function inviteExpert(
+  db: Queryable,
+  jobs: Pick<JobQueue, 'enqueue'>,
+  programme: { id: string; name: string; ownerName: string; country: 'NO' | 'DK'; languages: readonly string[] },
+  input: ExpertInvitation,
+  actor: Actor,
+): Outcome<ExpertInvitation> {
+  const invitation = checkExpertInvitation(input);
+  if (Array.isArray(invitation)) return Promise.resolve(refuse({ kind: 'invitationIncomplete', fields: invitation }));
+  return transaction(db, async (trx) => {
+    const now = await databaseNow(trx);
+    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+    const { token, hash } = newSecretToken();
+    const stored = await insertPoolInvitation(trx, {
+      ...invitation,
+      programmeId: programme.id,
+      invitedByName: nameOf(actor),
+      expiresAt,
+      tokenHash: hash,
+    });
+    if (!stored) return refuse({ kind: 'invitationOpen', email: invitation.email });
+    await audit(trx, actor, {
+      recordType: 'reviewer_pool',
+      recordId: programme.id,
+      action: 'invite',
+      toState: 'invited',
+      reason: invitation.name,
+    });
+    const [language] = programme.languages;
+    const locale = language && isLocale(language) ? language : 'nb';
+    await notify(trx, jobs, {
+      occasion: `pool-invitation:${hash}`,
+      recipients: [{ email: invitation.email }],
+      locale,
+      subject: 'assessment.mail.invited.subject',
+      body: 'assessment.mail.invited.body',
+      params: {
+        name: invitation.name,
+        programme: programme.name,
+        owner: programme.ownerName,
+        by: nameOf(actor) ?? programme.ownerName,
+        until: formatInstant(locale, expiresAt, programme.country === 'DK' ? 'Europe/Copenhagen' : 'Europe/Oslo'),
+      },
+      link: `/fagpanel/invitasjon/${token}`,
+    });
+    return invitation;
+  });
+}
+
+/** What an invitation's link leads to: the invitation when it can still be accepted, else why not. */
+export async function openInvitation(db: Queryable, token: string) {
+  const invitation = await findInvitationByToken(db, hashToken(token));
+  const usable = usableInvitation(invitation, await databaseNow(db));
+  return isRefused(usable) ? usable : invitation!;
+}
+
+function usableInvitation(invitation: Awaited<ReturnType<typeof findInvitationByToken>>, now: Date): Refused<AssessmentProblem> | true {
+  if (!invitation || invitation.withdrawnAt) return refuse({ kind: 'invitationUnknown' });
+  if (invitation.acceptedAt) return refuse({ kind: 'invitationUsed' });
+  if (invitation.expiresAt.getTime() < now.getTime()) return refuse({ kind: 'invitationExpired' });
+  return true;
+}
+
+/**
+ * The signed-in person accepts an invitation: the reviewer role through their employer (an
+ * external organisation, registered if new), a place in the pool, the link used up; one
+ * transaction, audited.
+ */
+export function acceptExpertInvitation(db: Queryable, token: string, country: 'NO' | 'DK', actor: Actor): Outcome<{ programmeId: string }> {
+  const user = actor.user;
+  if (!user) throw new Error('accepting an invitation needs a signed-in person');
+  return transaction(db, async (trx) => {
+    const invitation = await findInvitationByToken(trx, hashToken(token), true);
+    const now = await databaseNow(trx);
+    const usable = usableInvitation(invitation, now);
+    if (isRefused(usable)) return usable;
+    const { id, programmeId, employer, name } = invitation!;
+    const organisationId = await ensureOrganisation(trx, { kind: 'external', name: employer, country, municipalityCode: null });
+    await grantMembership(trx, user.userId, organisationId, 'reviewer');
+    await insertPoolMember(trx, {
+      programmeId,
+      userId: user.userId,
+      kind: 'external',
+      lead: false,
+      addedByName: invitation!.invitedByName,
+    });
+    await markInvitationAccepted(trx, id, user.userId, now);
+    await audit(trx, actor, {
+      recordType: 'reviewer_pool',
+      recordId: `${programmeId}/${user.userId}`,
+      action: 'accept-invitation',
+      toState: 'external',
+      reason: name,
+    });
+    return { programmeId };
+  });
+}
+
+/** The owner withdraws an invitation not yet accepted: its link stops working. */
+export function withdrawExpertInvitation(db: Queryable, programmeId: string, invitationId: string, actor: Actor): Outcome<void> {
+  return transaction(db, async (trx) => {
+    const withdrawn = await withdrawOpenInvitation(trx, programmeId, invitationId, await databaseNow(trx));
+    if (!withdrawn) return refuse({ kind: 'invitationUnknown' });
+    await audit(trx, actor, {
+      recordType: 'reviewer_pool',
+      recordId: programmeId,
+      action: 'withdraw-invitation',
+      fromState: 'invited',
+      reason: withdrawn.name,
     });
   });
 }

@@ -5,6 +5,7 @@ import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import type { StoredAssignment } from '../store.js';
 import { assignmentWorkflow } from '../workflows.js';
+import { Notice } from './parts.js';
 
 export interface MyReviewItem {
   assignment: StoredAssignment;
@@ -13,11 +14,12 @@ export interface MyReviewItem {
   consensusLink: boolean;
 }
 
-export function MyReviewsPage({ ctx, items }: { ctx: PageContext; items: MyReviewItem[] }) {
+export function MyReviewsPage({ ctx, items, notice }: { ctx: PageContext; items: MyReviewItem[]; notice?: string | undefined }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('assessment.mine.title')}>
       <PageHeading title={t('assessment.mine.title')} lead={t('assessment.mine.lead')} />
+      <Notice text={notice} />
       {items.length === 0 ? (
         <p class="ds-paragraph" safe>
           {t('assessment.mine.none')}

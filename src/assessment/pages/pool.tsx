@@ -1,11 +1,13 @@
 /** The reviewer pool of a programme: who is in it, who leads, who may be added. */
 import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
-import { Checkbox, Select } from '../../platform/ui/fields.js';
+import { formatInstant } from '../../platform/i18n/index.js';
+import { Checkbox, Select, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
-import type { PoolMember } from '../model.js';
+import type { ExpertInvitation, PoolMember } from '../model.js';
+import type { PoolInvitation } from '../store.js';
 import { Notice } from './parts.js';
 
 export function PoolPage({
@@ -13,13 +15,19 @@ export function PoolPage({
   programme,
   pool,
   candidates,
+  invitations,
+  invitation = { email: '', name: '', employer: '' },
   errors = [],
   notice,
 }: {
   ctx: PageContext;
-  programme: { id: string; name: string };
+  programme: { id: string; name: string; country: 'NO' | 'DK' };
   pool: PoolMember[];
   candidates: { userId: string; name: string; organisationName: string; kind: 'internal' | 'external' }[];
+  /** Invitations by e-mail not yet answered. */
+  invitations: PoolInvitation[];
+  /** What the owner typed in the invitation form, kept when it is refused. */
+  invitation?: ExpertInvitation;
   errors?: FieldError[];
   notice?: string | undefined;
 }) {
@@ -76,6 +84,13 @@ export function PoolPage({
           </button>
         </form>
       )}
+      <InviteExpert ctx={ctx} base={base} invitation={invitation} errors={errors} />
+      <OpenInvitations
+        ctx={ctx}
+        base={base}
+        invitations={invitations}
+        timeZone={programme.country === 'DK' ? 'Europe/Copenhagen' : 'Europe/Oslo'}
+      />
     </Layout>
   );
 }
@@ -98,5 +113,88 @@ function MemberActions({ ctx, base, member }: { ctx: PageContext; base: string; 
         </button>
       </form>
     </>
+  );
+}
+
+/** The owner invites an external expert by e-mail: name, address and employer (for conflicts of interest). */
+function InviteExpert({
+  ctx,
+  base,
+  invitation,
+  errors,
+}: {
+  ctx: PageContext;
+  base: string;
+  invitation: ExpertInvitation;
+  errors: FieldError[];
+}) {
+  const { t } = ctx;
+  const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  return (
+    <section aria-labelledby="invite-heading" id="invite">
+      <h2 class="ds-heading" data-size="sm" id="invite-heading" safe>
+        {t('assessment.invitation.heading')}
+      </h2>
+      <p class="ds-paragraph" safe>
+        {t('assessment.invitation.lead')}
+      </p>
+      <form method="post" action={`${base}/invitasjoner?lang=${ctx.locale}`}>
+        <CsrfField ctx={ctx} />
+        <TextField id="name" label={t('assessment.invitation.name')} value={invitation.name} error={error('name')} />
+        <TextField id="email" type="email" label={t('assessment.invitation.email')} value={invitation.email} error={error('email')} />
+        <TextField
+          id="employer"
+          label={t('assessment.invitation.employer')}
+          help={t('assessment.invitation.employerHelp')}
+          value={invitation.employer}
+          error={error('employer')}
+        />
+        <button class="ds-button" type="submit" safe>
+          {t('assessment.invitation.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function OpenInvitations({
+  ctx,
+  base,
+  invitations,
+  timeZone,
+}: {
+  ctx: PageContext;
+  base: string;
+  invitations: PoolInvitation[];
+  timeZone: string;
+}) {
+  const { t } = ctx;
+  if (invitations.length === 0) return <></>;
+  return (
+    <section aria-labelledby="invitations-heading" id="invitations">
+      <h2 class="ds-heading" data-size="sm" id="invitations-heading" safe>
+        {t('assessment.invitation.open')}
+      </h2>
+      <DataTable
+        scrollLabel={t('assessment.invitation.open')}
+        border
+        rows={invitations}
+        columns={[
+          { header: t('assessment.invitation.col.person'), rowHeader: true, text: (i) => `${i.name}, ${i.employer} (${i.email})` },
+          { header: t('assessment.invitation.col.until'), text: (i) => formatInstant(ctx.locale, i.expiresAt, timeZone) },
+          {
+            header: t('assessment.pool.actions'),
+            cell: (i) => (
+              <form method="post" action={`${base}/invitasjoner/${i.id}/trekk?lang=${ctx.locale}`} class="inline-form">
+                <CsrfField ctx={ctx} />
+                <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>
+                  {translate(ctx, 'assessment.invitation.withdraw', { name: i.name })}
+                </button>
+              </form>
+            ),
+          },
+        ]}
+      />
+    </section>
   );
 }

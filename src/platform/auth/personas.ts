@@ -211,6 +211,15 @@ export const PERSONAS: Persona[] = [
     roles: [{ organisation: 'kl', role: 'reviewer' }],
   },
   {
+    subject: 'persona-invited-expert',
+    name: 'Nora Berg',
+    email: 'nora.berg@ntnu.example.no',
+    loginKind: 'employee',
+    description: 'external expert at NTNU, no role until a programme owner invites her to a reviewer pool',
+    homeMunicipalityCode: null,
+    roles: [],
+  },
+  {
     subject: 'persona-admin',
     name: 'Eirik Moen',
     email: 'eirik.moen@stifinner.example.no',

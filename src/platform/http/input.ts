@@ -123,3 +123,7 @@ export function sendDownload(this: FastifyReply, file: UploadedFile): FastifyRep
     .header('x-content-type-options', 'nosniff')
     .send(file.content);
 }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An e-mail address as typed in a form: something@somewhere.tld, at most 200 characters. */
+export const isEmailAddress = (text: string) => EMAIL.test(text) && text.length <= 200;

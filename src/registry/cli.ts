@@ -1,12 +1,13 @@
 /**
- * `npm run registry -- import [--source shipped|ssb]`: fills the registry in the database that
+ * `npm run registry -- import [--source shipped|ssb|statbank]`: fills the registry in the database that
  * DATABASE_URL / DATA_DIR name (as the server does), with a progress bar.
  */
 import { readConfig } from '../platform/config.js';
 import { openDatabase, type DB } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { REGISTRY_USAGE, parseRegistryCommand } from './commands.js';
-import { importNationalProjections, importPopulation07459, importShippedRegistry } from './importer.js';
+import { importFolk1aByAge, importNationalProjections, importPopulation07459, importShippedRegistry } from './importer.js';
+import { FOLK1A_FIRST_YEAR, fetchStatBank, folk1aRequest } from './statbank.js';
 import { nationalProjectionFromJsonStat } from './model.js';
 import { progressBar } from '../platform/cli/progress.js';
 import { NATIONAL_PROJECTION_TABLES, fetchJsonStat, nationalProjectionUrl, population07459Url } from './sources.js';
@@ -54,6 +55,33 @@ async function importNationalFromSsb(db: DB): Promise<number> {
   return 0;
 }
 
+/** Denmark's population by municipality, sex and age (FOLK1A), every 1 January since 2008. */
+async function importFromStatBank(db: DB): Promise<number> {
+  if (await registryIsEmpty(db)) {
+    console.log('The registry is empty: importing the shipped copy first (municipalities and codes).');
+    await importShipped(db);
+  }
+  const codes = (await listMunicipalities(db, 'DK')).map((m) => m.code);
+  const toYear = new Date().getUTCFullYear();
+  console.log(
+    `Fetching population by age (FOLK1A) from Statistics Denmark for ${codes.length} municipalities, ${FOLK1A_FIRST_YEAR}–${toYear} …`,
+  );
+  const fetched = await fetchStatBank(folk1aRequest(codes, FOLK1A_FIRST_YEAR, toYear));
+  if (!fetched.ok) {
+    console.error(`Import from StatBank failed: ${fetched.error}`);
+    return 1;
+  }
+  const bar = progressBar('rows');
+  const result = await importFolk1aByAge(db, fetched.dataset, 'statbank', (done, total, step) => bar.update(done, total, step));
+  bar.stop();
+  if (!result.ok) {
+    console.error(`Import from StatBank failed: ${result.error}`);
+    return 1;
+  }
+  console.log(`Imported ${result.rows} population cells from Statistics Denmark.`);
+  return 0;
+}
+
 async function importShipped(db: DB): Promise<number> {
   const bar = progressBar('rows');
   const started = performance.now();
@@ -77,7 +105,8 @@ async function main(): Promise<number> {
   const database = await openDatabase({ databaseUrl: config.config.databaseUrl, dataDir: config.config.dataDir });
   try {
     await migrateToLatest(database.db);
-    const status = parsed.command.source === 'ssb' ? await importFromSsb(database.db) : await importShipped(database.db);
+    const importer = { shipped: importShipped, ssb: importFromSsb, statbank: importFromStatBank }[parsed.command.source];
+    const status = await importer(database.db);
     if (status === 0) {
       for (const [table, count] of Object.entries(await registryRowCounts(database.db))) console.log(`  ${table.padEnd(32)} ${count}`);
     }

@@ -5,6 +5,10 @@ describe('registry command', () => {
   it('imports the shipped copy by default', () => {
     expect(parseRegistryCommand(['import'])).toEqual({ ok: true, command: { command: 'import', source: 'shipped' } });
     expect(parseRegistryCommand(['import', '--source', 'ssb'])).toEqual({ ok: true, command: { command: 'import', source: 'ssb' } });
+    expect(parseRegistryCommand(['import', '--source', 'statbank'])).toEqual({
+      ok: true,
+      command: { command: 'import', source: 'statbank' },
+    });
   });
 
   it('explains bad arguments', () => {
@@ -12,7 +16,7 @@ describe('registry command', () => {
     expect(parseRegistryCommand(['export'])).toEqual({ ok: false, error: 'unknown command "export"' });
     expect(parseRegistryCommand(['import', '--source', 'web'])).toEqual({
       ok: false,
-      error: '--source must be shipped or ssb (got "web")',
+      error: '--source must be shipped, ssb or statbank (got "web")',
     });
     expect(parseRegistryCommand(['import', 'now'])).toEqual({ ok: false, error: 'unexpected argument "now"' });
     expect(parseRegistryCommand(['import', '--fast'])).toMatchObject({ ok: false });

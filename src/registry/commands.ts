@@ -3,12 +3,15 @@
  */
 import { parseArgs } from 'node:util';
 
-export const REGISTRY_USAGE = `usage: npm run registry -- import [--source shipped|ssb]
-  --source shipped  load the copies shipped in data/ (default; works offline)
-  --source ssb      fetch population (07459, 2024 onwards) and the national projections (14288, 14746)
-                    from SSB's PxWebApi v2`;
+export const REGISTRY_USAGE = `usage: npm run registry -- import [--source shipped|ssb|statbank]
+  --source shipped   load the copies shipped in data/ (default; works offline)
+  --source ssb       fetch population (07459, 2024 onwards) and the national projections (14288, 14746)
+                     from SSB's PxWebApi v2
+  --source statbank  fetch Denmark's population by municipality, sex and age on 1 January (FOLK1A,
+                     2008 onwards) from Statistics Denmark's StatBank API`;
 
-export type RegistryCommand = { command: 'import'; source: 'shipped' | 'ssb' };
+export const SOURCES = ['shipped', 'ssb', 'statbank'] as const;
+export type RegistryCommand = { command: 'import'; source: (typeof SOURCES)[number] };
 
 export type ParsedCommand<T> = { ok: true; command: T } | { ok: false; error: string };
 
@@ -24,6 +27,7 @@ export function parseRegistryCommand(argv: readonly string[]): ParsedCommand<Reg
   if (command !== 'import') return { ok: false, error: command ? `unknown command "${command}"` : 'no command given' };
   if (rest.length > 0) return { ok: false, error: `unexpected argument "${rest[0]}"` };
   const source = parsed.values.source;
-  if (source !== 'shipped' && source !== 'ssb') return { ok: false, error: `--source must be shipped or ssb (got "${source}")` };
-  return { ok: true, command: { command, source } };
+  const known = SOURCES.find((s) => s === source);
+  if (!known) return { ok: false, error: `--source must be shipped, ssb or statbank (got "${source}")` };
+  return { ok: true, command: { command, source: known } };
 }

@@ -4,7 +4,15 @@
  */
 import type { DB, Queryable } from '../platform/db/database.js';
 import type { JsonStatDataset } from './jsonstat.js';
-import { populationColumns, populationSlice, unknownCodes, type NationalProjectionRow, type PopulationColumns } from './model.js';
+import {
+  folk1aColumns,
+  populationColumns,
+  populationSlice,
+  unknownCodes,
+  type Country,
+  type NationalProjectionRow,
+  type PopulationColumns,
+} from './model.js';
 import {
   readShippedDanishTotals,
   readShippedNationalProjections,
@@ -37,6 +45,7 @@ export const DATASETS = {
   units: 'units',
   population07459: 'ssb-07459',
   danishTotals: 'dst-folk1a',
+  danishPopulationByAge: 'dst-folk1a-age',
   nationalProjections: 'ssb-national-projections',
 } as const;
 
@@ -78,16 +87,42 @@ async function writePopulation(
   population: PopulationColumns,
   source: string,
   progress: (rowsDone: number) => void,
+  country: Country = 'NO',
 ): Promise<number> {
   const total = population.municipality.length;
-  await deletePopulationYears(tx, [...new Set(population.year)]);
+  await deletePopulationYears(tx, [...new Set(population.year)], country);
   for (let from = 0; from < total; from += POPULATION_CHUNK) {
     const to = Math.min(total, from + POPULATION_CHUNK);
-    await insertPopulation(tx, populationSlice(population, from, to));
+    await insertPopulation(tx, populationSlice(population, from, to), country);
     progress(to);
   }
-  await recordImport(tx, DATASETS.population07459, source, total);
+  await recordImport(tx, country === 'NO' ? DATASETS.population07459 : DATASETS.danishPopulationByAge, source, total);
   return total;
+}
+
+/**
+ * Imports Denmark's population by municipality, sex and age (Statistics Denmark, FOLK1A) in one
+ * transaction: the years in the dataset replace the Danish rows of those years; Norwegian rows are
+ * never touched. Needs the Danish municipalities in the registry first.
+ */
+export async function importFolk1aByAge(
+  db: DB,
+  ds: JsonStatDataset,
+  source: string,
+  onProgress: ImportProgress = () => {},
+): Promise<ImportResult> {
+  const parsed = folk1aColumns(ds);
+  if (!parsed.ok) return parsed;
+  return db.transaction().execute(async (tx) => {
+    const known = new Set((await listMunicipalities(tx, 'DK')).map((m) => m.code));
+    const unknown = unknownCodes(parsed.population.municipality, known);
+    if (unknown.length > 0)
+      return { ok: false, error: `the dataset has municipality codes the registry does not know: ${unknown.slice(0, 5).join(', ')}` };
+    const total = parsed.population.municipality.length;
+    onProgress(0, total, 'Danish population by age');
+    const rows = await writePopulation(tx, parsed.population, source, (done) => onProgress(done, total, 'Danish population by age'), 'DK');
+    return { ok: true, rows };
+  });
 }
 
 /**

@@ -521,3 +521,56 @@ export function nationalProjectionFromJsonStat(ds: JsonStatDataset, tableCode: s
   }
   return { ok: true, rows };
 }
+
+/** Statistics Denmark's sex codes in FOLK1A (KØN): 1 men, 2 women. */
+const DST_SEX_BY_CODE: Readonly<Record<string, Sex>> = { '1': 'male', '2': 'female' };
+
+/**
+ * A FOLK1A dataset (OMRÅDE × KØN × ALDER × Tid, other variables eliminated) as one entry per cell:
+ * the first quarter of a year is the population on 1 January of that year; other quarters are left
+ * out. Ages above 105 are added to 105 (105+), as SSB publishes Norway's; totals (IALT, TOT) are
+ * refused, since they would count people twice.
+ */
+export function folk1aColumns(ds: JsonStatDataset): PopulationResult {
+  const needed = ['OMRÅDE', 'KØN', 'ALDER', 'Tid'];
+  const missing = needed.filter((id) => !ds.dimensions.some((d) => d.id === id));
+  if (missing.length > 0) return { ok: false, error: `the dataset has no ${missing.join(', ')} variable` };
+  const extra = ds.dimensions.filter((d) => !needed.includes(d.id) && d.categories.length !== 1);
+  if (extra.length > 0) return { ok: false, error: `variable ${extra[0]!.id} must have a single value` };
+  const [areas, sexes, ages, times] = needed.map((id) => ds.dimension(id).categories);
+  const [areaStride, sexStride, ageStride, timeStride] = needed.map((id) => ds.stride(id));
+  const unknownSex = sexes!.find((c) => !DST_SEX_BY_CODE[c.code]);
+  if (unknownSex) return { ok: false, error: `sex "${unknownSex.code}" is not 1 (men) or 2 (women)` };
+  const ageValues = ages!.map((c) => (/^\d{1,3}$/.test(c.code) ? Math.min(Number(c.code), MAX_AGE) : Number.NaN));
+  const badAge = ages!.find((_, a) => Number.isNaN(ageValues[a]!));
+  if (badAge) return { ok: false, error: `age "${badAge.code}" is not a single year of age` };
+  const years = times!.map((c) => /^(\d{4})K1$/.exec(c.code)?.[1]);
+  const cells = new Map<string, number>();
+  for (let r = 0; r < areas!.length; r++)
+    for (let t = 0; t < times!.length; t++) {
+      if (years[t] === undefined) continue;
+      for (let k = 0; k < sexes!.length; k++)
+        for (let a = 0; a < ages!.length; a++) {
+          const v = ds.values[r * areaStride! + k * sexStride! + a * ageStride! + t * timeStride!]!;
+          if (Number.isNaN(v)) continue;
+          if (!Number.isInteger(v) || v < 0) return { ok: false, error: `population ${v} is not a count` };
+          const key = [areas![r]!.code, years[t], DST_SEX_BY_CODE[sexes![k]!.code], ageValues[a]].join('|');
+          cells.set(key, (cells.get(key) ?? 0) + v);
+        }
+    }
+  if (cells.size === 0) return { ok: false, error: 'the dataset has no first quarter (1 January) with values' };
+  // In primary-key order (municipality, year, sex, age), which keeps index inserts cheap.
+  const keys = [...cells.keys()]
+    .map((key) => key.split('|'))
+    .sort((x, y) => x[0]!.localeCompare(y[0]!) || Number(x[1]) - Number(y[1]) || x[2]!.localeCompare(y[2]!) || Number(x[3]) - Number(y[3]));
+  return {
+    ok: true,
+    population: {
+      municipality: keys.map((k) => k[0]!),
+      year: Int16Array.from(keys, (k) => Number(k[1])),
+      sex: keys.map((k) => k[2] as Sex),
+      age: Int16Array.from(keys, (k) => Number(k[3])),
+      persons: Int32Array.from(keys, (k) => cells.get(k.join('|'))!),
+    },
+  };
+}

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
 import { JsonStatDataset } from './jsonstat.js';
-import { importNationalProjections, importPopulation07459, importShippedRegistry } from './importer.js';
+import { readFileSync } from 'node:fs';
+import { importFolk1aByAge, importNationalProjections, importPopulation07459, importShippedRegistry } from './importer.js';
+import { statBankDataset } from './statbank.js';
 import {
   currentCodesFor,
   findMunicipality,
   listImports,
   listMunicipalities,
+  latestPopulationByAge,
   populationByAge,
   danishPopulationTotals,
   populationTotals,
@@ -129,6 +132,34 @@ describe('registry store', () => {
     expect(refused).toMatchObject({ ok: false });
     expect(refused.ok ? '' : refused.error).toContain('3001');
     expect((await registryRowCounts(database.db)).registry_population).toBe(357 * 2 * 106 * 6 + 1);
+  });
+
+  it("imports Denmark's population by age from StatBank's answer, leaving Norway's rows alone; again gives the same rows", async () => {
+    const fixture = statBankDataset(JSON.parse(readFileSync(new URL('./fixtures/folk1a-statbank.json', import.meta.url), 'utf8')));
+    const norway = (await registryRowCounts(database.db)).registry_population ?? 0;
+    const steps: number[] = [];
+    expect(await importFolk1aByAge(database.db, fixture, 'test', (done) => steps.push(done))).toEqual({ ok: true, rows: 3 * 2 * 106 * 2 });
+    expect(steps.at(-1)).toBe(3 * 2 * 106 * 2);
+    expect(await importFolk1aByAge(database.db, fixture, 'test')).toEqual({ ok: true, rows: 3 * 2 * 106 * 2 });
+    expect((await registryRowCounts(database.db)).registry_population).toBe(norway + 3 * 2 * 106 * 2);
+    const fredericia = (await latestPopulationByAge(database.db, 'DK', '607'))!;
+    expect(fredericia.year).toBe(2025);
+    expect(fredericia.male.length).toBe(106);
+    expect((await latestPopulationByAge(database.db, 'NO', '0301'))?.year).toBe(2026);
+    expect(await latestPopulationByAge(database.db, 'DK', '151')).toBeUndefined();
+    // A re-import of Norway's years leaves the Danish rows.
+    await importPopulation07459(database.db, oneCell('0301', '2026', 1234), 'test');
+    expect((await latestPopulationByAge(database.db, 'DK', '607'))?.year).toBe(2025);
+    expect((await listImports(database.db)).map((i) => i.dataset)).toContain('dst-folk1a-age');
+  });
+
+  it('refuses a Danish import with a code the registry does not know, writing nothing', async () => {
+    const bundle = JSON.parse(readFileSync(new URL('./fixtures/folk1a-statbank.json', import.meta.url), 'utf8'));
+    bundle.dataset.dimension.OMRÅDE.category.index = { '101': 0, '999': 1, '410': 2 };
+    const before = await registryRowCounts(database.db);
+    const refused = await importFolk1aByAge(database.db, statBankDataset(bundle), 'test');
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('999') });
+    expect(await registryRowCounts(database.db)).toEqual(before);
   });
 
   it('refuses an empty national projection import without touching the tables', async () => {

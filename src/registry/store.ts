@@ -3,9 +3,10 @@
  * import run twice leaves the same rows; bulk rows go in through unnest() of one array per column,
  * a few statements for half a million rows.
  */
-import { sql } from 'kysely';
+import { sql, type Generated } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
 import {
+  MAX_AGE,
   officialName,
   searchKey,
   type CodeChange,
@@ -58,6 +59,7 @@ interface CrosswalkTable {
 }
 
 interface PopulationTable {
+  country: Generated<Country>;
   municipality_code: string;
   year: number;
   sex: Sex;
@@ -194,30 +196,61 @@ export async function replaceCrosswalk(db: Queryable, entries: readonly Crosswal
  * Removes the population of the given years before they are inserted again; when no other year is
  * stored the table is truncated, which is much faster than deleting half a million rows.
  */
-export async function deletePopulationYears(db: Queryable, years: readonly number[]): Promise<void> {
+/** Deletes one country's population for the given years (a truncate when nothing else would stay). */
+export async function deletePopulationYears(db: Queryable, years: readonly number[], country: Country = 'NO'): Promise<void> {
   if (years.length === 0) return;
-  const otherYear = await db
+  const otherRow = await db
     .selectFrom('registry_population')
     .select('year')
-    .where('year', 'not in', [...years])
+    .where((eb) => eb.or([eb('year', 'not in', [...years]), eb('country', '!=', country)]))
     .limit(1)
     .executeTakeFirst();
-  if (otherYear === undefined) await sql`truncate registry_population`.execute(db);
+  if (otherRow === undefined) await sql`truncate registry_population`.execute(db);
   else
     await db
       .deleteFrom('registry_population')
+      .where('country', '=', country)
       .where('year', 'in', [...years])
       .execute();
 }
 
 /** Inserts population cells (one statement; callers chunk for progress). */
-export async function insertPopulation(db: Queryable, p: PopulationColumns): Promise<void> {
+export async function insertPopulation(db: Queryable, p: PopulationColumns, country: Country = 'NO'): Promise<void> {
   if (p.municipality.length === 0) return;
   await sql`
-    insert into registry_population (municipality_code, year, sex, age, persons)
-    select * from unnest(${[...p.municipality]}::text[], ${[...p.year]}::int2[], ${[...p.sex]}::text[],
+    insert into registry_population (country, municipality_code, year, sex, age, persons)
+    select ${country}, * from unnest(${[...p.municipality]}::text[], ${[...p.year]}::int2[], ${[...p.sex]}::text[],
                          ${[...p.age]}::int2[], ${[...p.persons]}::int4[])
   `.execute(db);
+}
+
+/** One municipality's population by sex and single year of age (105 = 105+) in the latest year imported. */
+export async function latestPopulationByAge(
+  db: Queryable,
+  country: Country,
+  code: string,
+): Promise<{ year: number; male: number[]; female: number[] } | undefined> {
+  const rows = await db
+    .selectFrom('registry_population')
+    .select(['year', 'sex', 'age', 'persons'])
+    .where('country', '=', country)
+    .where('municipality_code', '=', code)
+    .where('year', '=', (eb) =>
+      eb
+        .selectFrom('registry_population')
+        .select((e) => e.fn.max('year').as('latest'))
+        .where('country', '=', country)
+        .where('municipality_code', '=', code),
+    )
+    .execute();
+  if (rows.length === 0) return undefined;
+  const profile = {
+    year: Number(rows[0]!.year),
+    male: new Array<number>(MAX_AGE + 1).fill(0),
+    female: new Array<number>(MAX_AGE + 1).fill(0),
+  };
+  for (const row of rows) profile[row.sex][Number(row.age)] = Number(row.persons);
+  return profile;
 }
 
 export async function replacePopulationTotals(db: Queryable, country: Country, totals: readonly PopulationTotal[]): Promise<void> {
@@ -511,7 +544,7 @@ export interface PopulationByAgeRow {
 export async function populationByAgeForAll(db: Queryable): Promise<PopulationByAgeRow[]> {
   const { rows } = await sql<{ code: string; year: number; sex: Sex; ages: number[]; persons: number[] }>`
     select municipality_code as code, year, sex, array_agg(age order by age) as ages, array_agg(persons order by age) as persons
-    from registry_population group by municipality_code, year, sex order by municipality_code, year, sex
+    from registry_population where country = 'NO' group by municipality_code, year, sex order by municipality_code, year, sex
   `.execute(db);
   return rows.map((r) => {
     const persons = new Array<number>(106).fill(0);

@@ -134,6 +134,11 @@ export const kommuneMessages = defineMessages({
     'kommune.danish.missingHeading': 'Dette finnes ikke ennå for danske kommuner',
     'kommune.danish.missing':
       'Her er bare folketallet i alt. Fordeling på alder og kjønn, framskriving og tjenestebehov mangler fordi folketall per alder (FOLK1A etter alder) og Danmarks Statistiks kommunale framskrivinger ennå ikke er lastet inn. Når de er det, framskrives danske kommuner med den samme modellen som de norske.',
+    'kommune.danish.ages': 'Innbyggere i {name} etter alder og kjønn 1. januar {year}',
+    'kommune.danish.agesSource':
+      'Kilde: Danmarks Statistik, tabell FOLK1A (folketall etter kjønn og alder den første dagen i kvartalet), hentet fra Statistikbanken.',
+    'kommune.danish.missingProjection':
+      'Framskriving og tjenestebehov mangler ennå for danske kommuner: modellen trenger også danske rater for dødelighet og fødsler og Danmarks Statistiks kommunale framskrivinger, som ikke er lastet inn. Til da bruker vi ikke de norske ratene på danske kommuner.',
     'kommune.danish.onMap': 'Se kommunen på kartet over Danmark',
     'kommune.denmark.lead':
       'Folketall 1. januar fra Danmarks Statistik (FOLK1A). Framskrivinger og tjenestebehov finnes foreløpig bare for norske kommuner.',
@@ -285,6 +290,11 @@ export const kommuneMessages = defineMessages({
     'kommune.danish.missingHeading': 'Dette finst ikkje enno for danske kommunar',
     'kommune.danish.missing':
       'Her er berre folketalet i alt. Fordeling på alder og kjønn, framskriving og tenestebehov manglar fordi folketal per alder (FOLK1A etter alder) og framskrivingane til Danmarks Statistik for kommunane enno ikkje er lasta inn. Når dei er det, blir danske kommunar framskrivne med den same modellen som dei norske.',
+    'kommune.danish.ages': 'Innbyggjarar i {name} etter alder og kjønn 1. januar {year}',
+    'kommune.danish.agesSource':
+      'Kjelde: Danmarks Statistik, tabell FOLK1A (folketal etter kjønn og alder den første dagen i kvartalet), henta frå Statistikbanken.',
+    'kommune.danish.missingProjection':
+      'Framskriving og tenestebehov manglar enno for danske kommunar: modellen treng òg danske ratar for dødelegheit og fødslar og Danmarks Statistiks kommunale framskrivingar, som ikkje er lasta inn. Til då bruker vi ikkje dei norske ratane på danske kommunar.',
     'kommune.danish.onMap': 'Sjå kommunen på kartet over Danmark',
     'kommune.denmark.lead':
       'Folketal 1. januar frå Danmarks Statistik (FOLK1A). Framskrivingar og tenestebehov finst førebels berre for norske kommunar.',
@@ -437,6 +447,11 @@ export const kommuneMessages = defineMessages({
     'kommune.danish.missingHeading': 'Det findes endnu ikke for danske kommuner',
     'kommune.danish.missing':
       'Her er kun det samlede befolkningstal. Fordeling på alder og køn, fremskrivning og behov for personale mangler, fordi befolkningen efter alder (FOLK1A efter alder) og Danmarks Statistiks kommunale fremskrivninger endnu ikke er indlæst. Når de er, fremskrives danske kommuner med den samme model som de norske.',
+    'kommune.danish.ages': 'Indbyggere i {name} efter alder og køn 1. januar {year}',
+    'kommune.danish.agesSource':
+      'Kilde: Danmarks Statistik, tabel FOLK1A (befolkningen den 1. i kvartalet efter køn og alder), hentet fra Statistikbanken.',
+    'kommune.danish.missingProjection':
+      'Fremskrivning og behov for personale mangler endnu for danske kommuner: modellen kræver også danske dødeligheds- og fødselsrater og Danmarks Statistiks kommunale fremskrivninger, som ikke er indlæst. Indtil da bruger vi ikke de norske rater på danske kommuner.',
     'kommune.danish.onMap': 'Se kommunen på kortet over Danmark',
     'kommune.denmark.lead':
       'Befolkningen 1. januar fra Danmarks Statistik (FOLK1A). Fremskrivninger og behov for personale findes indtil videre kun for norske kommuner.',
@@ -588,6 +603,11 @@ export const kommuneMessages = defineMessages({
     'kommune.danish.missingHeading': 'Not yet here for Danish municipalities',
     'kommune.danish.missing':
       'Only the total population is here. The breakdown by age and sex, the projection and the staffing needs are missing because population by age (FOLK1A by age) and Statistics Denmark’s municipal projections are not loaded yet. Once they are, Danish municipalities are projected with the same model as the Norwegian ones.',
+    'kommune.danish.ages': 'Inhabitants of {name} by age and sex on 1 January {year}',
+    'kommune.danish.agesSource':
+      'Source: Statistics Denmark, table FOLK1A (population on the first day of the quarter by sex and age), from StatBank.',
+    'kommune.danish.missingProjection':
+      'Projections and staffing needs are not yet here for Danish municipalities: the model also needs Danish death and birth rates and Statistics Denmark’s municipal projections, which are not loaded. Until then, Norway’s rates are not applied to Danish municipalities.',
     'kommune.danish.onMap': 'See the municipality on the map of Denmark',
     'kommune.denmark.lead':
       'Population on 1 January from Statistics Denmark (FOLK1A). Projections and staffing needs are so far available for Norwegian municipalities only.',

@@ -4,8 +4,9 @@
  */
 export type { ParsedCommand } from './commands.js';
 export type { Boundaries } from './geo.js';
-export { importShippedRegistry } from './importer.js';
+export { importFolk1aByAge, importShippedRegistry } from './importer.js';
 export { JsonStatDataset } from './jsonstat.js';
+export { statBankDataset } from './statbank.js';
 export type { Country, NameForm } from './model.js';
 export { readDanishMunicipalityBoundaries, readNorwegianMunicipalityBoundaries } from './sources.js';
 export {
@@ -13,6 +14,7 @@ export {
   findMunicipality,
   importedAt,
   insertPopulation,
+  latestPopulationByAge,
   listMunicipalities,
   listRegions,
   populationByAgeForAll,

@@ -5,7 +5,8 @@
  */
 import { formatNumber, type Locale, type Translate } from '../../platform/i18n/index.js';
 import type { ChartData, ChartRow } from '../../platform/ui/charts/data.js';
-import { careFte, figuresIn, percentChange, type AreaFigures } from '../engine/figures.js';
+import { AGE_GROUPS, careFte, figuresIn, percentChange, type AreaFigures } from '../engine/figures.js';
+import { ageLabel } from './chart-data.js';
 import type { DanishMunicipality } from './service.js';
 import { INDICATOR_DIGITS, indicatorValue, type Indicator, type IndicatorRow } from '../engine/indicators.js';
 
@@ -138,4 +139,28 @@ export function danishPopulationSummary(municipality: DanishMunicipality, t: Tra
     last: formatNumber(locale, last.persons, 0),
     percent: `${change > 0 ? '+' : change < 0 ? '−' : ''}${formatNumber(locale, Math.abs(change), 1)}`,
   });
+}
+
+/** A municipality's population in the age groups of the Norwegian pages, men and women, on 1 January of its latest year. */
+export interface AgeProfile {
+  readonly year: number;
+  readonly male: readonly number[];
+  readonly female: readonly number[];
+}
+
+export function danishAgeChart(name: string, profile: AgeProfile, t: Translate): ChartData {
+  const inGroup = (cells: readonly number[], [from, to]: readonly [number, number]) => cells.slice(from, to + 1).reduce((a, b) => a + b, 0);
+  return {
+    title: t('kommune.danish.ages', { name, year: profile.year }),
+    columns: [
+      { key: 'age_group', label: t('kommune.col.group'), rowHeader: true },
+      { key: 'men', label: t('kommune.col.men', { year: profile.year }) },
+      { key: 'women', label: t('kommune.col.women', { year: profile.year }) },
+    ],
+    rows: AGE_GROUPS.map((group) => ({
+      age_group: ageLabel(group),
+      men: inGroup(profile.male, group),
+      women: inGroup(profile.female, group),
+    })),
+  };
 }

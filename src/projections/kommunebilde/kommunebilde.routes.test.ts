@@ -5,7 +5,8 @@ import type { Config } from '../../platform/config.js';
 import { translator, type Locale } from '../../platform/i18n/index.js';
 import { createTestDatabase } from '../../platform/db/testing.js';
 import { startTestApp, type RunningApp } from '../../test-app.js';
-import { importShippedRegistry } from '../../registry/index.js';
+import { readFileSync } from 'node:fs';
+import { importFolk1aByAge, importShippedRegistry, statBankDataset } from '../../registry/index.js';
 import { CARE_FTE_PUBLISHED } from '../engine/staffing.js';
 import { kommunebildeRoutes, MAX_COMBINED } from './routes.js';
 import type { ProjectionService } from './service.js';
@@ -290,6 +291,38 @@ describe('compare, map and Denmark', () => {
     expect(short.statusCode).toBe(301);
     expect(short.headers.location).toBe('/kommune/0607?lang=en');
     expect((await get('/kommune/0999')).statusCode).toBe(404);
+    expect(page.body).not.toContain('danish-ages-heading');
+  });
+
+  it("shows a Danish municipality's population by age and sex once FOLK1A by age is imported from StatBank", async () => {
+    const fixture = JSON.parse(readFileSync(new URL('../../registry/fixtures/folk1a-statbank.json', import.meta.url), 'utf8'));
+    expect(await importFolk1aByAge(running.database.db, statBankDataset(fixture), 'test')).toMatchObject({ ok: true });
+    const da = translator('da');
+    const page = await get('/kommune/0607?lang=da');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Indbyggere i Fredericia efter alder og køn 1. januar 2025');
+    expect(page.body).toContain(da('kommune.danish.agesSource'));
+    expect(page.body).toContain(da('kommune.danish.missingProjection'));
+    expect(page.body).not.toContain(da('kommune.danish.missing'));
+    const csv = (await get('/kommune/0607?chart=age-groups&format=csv')).body.trim().split('\r\n');
+    expect(csv[0]).toBe('age_group,men,women');
+    expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual([
+      '0',
+      '1–5',
+      '6–12',
+      '13–15',
+      '16–19',
+      '20–44',
+      '45–66',
+      '67–79',
+      '80–89',
+      '90+',
+    ]);
+    const total = csv.slice(1).reduce((sum, line) => sum + Number(line.split(',')[1]) + Number(line.split(',')[2]), 0);
+    const raw = [...statBankDataset(fixture).cells()].filter((c) => c.codes.OMRÅDE === '607' && c.codes.Tid === '2025K1');
+    expect(total).toBe(raw.reduce((sum, c) => sum + (c.value ?? 0), 0));
+    // Norway's pages are as before: the Danish rows never reach the Norwegian projections.
+    expect((await get('/kommune/4001?lang=nb')).statusCode).toBe(200);
   });
 
   it('lists the Danish municipalities with their population', async () => {

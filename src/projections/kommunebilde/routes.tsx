@@ -20,7 +20,14 @@ import {
   sentencesFor,
   YearOutOfRangeError,
 } from './overview.js';
-import { comparisonChart, danishChart, danishPopulationChart, danishPopulationSummary, MAX_COMPARED } from './comparison.js';
+import {
+  comparisonChart,
+  danishAgeChart,
+  danishChart,
+  danishPopulationChart,
+  danishPopulationSummary,
+  MAX_COMPARED,
+} from './comparison.js';
 import { INDICATORS, type Indicator, type SortKey, type SortOrder } from '../engine/indicators.js';
 import { denmarkMapProps, norwayMapProps, warmUpMaps } from './maps.js';
 import type { ScenarioName } from '../engine/model.js';
@@ -416,8 +423,11 @@ async function sendDanishPage(request: FastifyRequest, reply: FastifyReply, serv
   if (code !== canonical) return reply.redirect(`/kommune/${canonical}?lang=${request.locale}`, 301);
   const query = request.query as PageQuery;
   const table = danishPopulationChart(danish, request.t);
-  if (query.format) return sendDownload(reply, table, query.format, `kommune-${canonical}`);
+  const profile = await service.danishAgeProfile(danish.code);
+  const ages = profile ? danishAgeChart(danish.name, profile, request.t) : undefined;
+  if (query.chart === 'age-groups' && ages && query.format) return sendDownload(reply, ages, query.format, `kommune-${canonical}-alder`);
   if (query.chart) throw new HttpProblem(400, 'no such chart here');
+  if (query.format) return sendDownload(reply, table, query.format, `kommune-${canonical}`);
   return reply.html(
     <DanishMunicipalityPage
       ctx={reply.pageContext()}
@@ -426,6 +436,7 @@ async function sendDanishPage(request: FastifyRequest, reply: FastifyReply, serv
       table={table}
       summary={danishPopulationSummary(danish, request.t, request.locale)}
       code={danish.code}
+      ages={ages}
     />,
   );
 }

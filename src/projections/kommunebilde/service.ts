@@ -10,6 +10,7 @@ import type { Queryable } from '../../platform/db/database.js';
 import {
   danishPopulationTotals,
   importedAt,
+  latestPopulationByAge,
   listMunicipalities,
   listRegions,
   populationByAgeForAll,
@@ -100,7 +101,7 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
   const work = new FairWorkQueue();
 
   async function dataVersion(): Promise<string> {
-    const dates = await Promise.all(['ssb-07459', 'units', 'dst-folk1a'].map((dataset) => importedAt(db, dataset)));
+    const dates = await Promise.all(['ssb-07459', 'units', 'dst-folk1a', 'dst-folk1a-age'].map((dataset) => importedAt(db, dataset)));
     return dates.map((d) => d?.toISOString() ?? '-').join('|');
   }
 
@@ -250,6 +251,10 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
       const data = await dataset();
       data.denmark ??= loadDenmark();
       return data.denmark;
+    },
+    /** A Danish municipality's population by sex and age on 1 January of the latest year imported (FOLK1A), if any is. */
+    danishAgeProfile(code: string) {
+      return latestPopulationByAge(db, 'DK', code);
     },
     /**
      * What the first visitor would otherwise wait for, in steps of a second or two each: the

@@ -17,9 +17,11 @@ export interface DanishMunicipalityPageProps {
   /** The change over the years shown, in plain words. */
   summary: string;
   code: string;
+  /** The population by age group and sex, once FOLK1A by age is imported. */
+  ages?: ChartData | undefined;
 }
 
-export function DanishMunicipalityPage({ ctx, name, regionName, table, summary, code }: DanishMunicipalityPageProps) {
+export function DanishMunicipalityPage({ ctx, name, regionName, table, summary, code, ages }: DanishMunicipalityPageProps) {
   const { t } = ctx;
   return (
     <Layout
@@ -45,12 +47,26 @@ export function DanishMunicipalityPage({ ctx, name, regionName, table, summary, 
         </p>
         <DownloadLinks links={chartDownloads(ctx, table.title)} />
       </section>
+      {ages ? (
+        <section aria-labelledby="danish-ages-heading">
+          <h2 class="ds-heading" data-size="sm" id="danish-ages-heading" safe>
+            {ages.title}
+          </h2>
+          <ChartTable data={ages} locale={ctx.locale} captionHidden />
+          <p class="ds-paragraph" data-size="sm" safe>
+            {t('kommune.danish.agesSource')}
+          </p>
+          <DownloadLinks links={chartDownloads(ctx, ages.title, 'age-groups')} />
+        </section>
+      ) : (
+        ''
+      )}
       <section aria-labelledby="danish-missing-heading" class="ds-card">
         <h2 class="ds-heading" data-size="sm" id="danish-missing-heading" safe>
           {t('kommune.danish.missingHeading')}
         </h2>
         <p class="ds-paragraph" safe>
-          {t('kommune.danish.missing')}
+          {t(ages ? 'kommune.danish.missingProjection' : 'kommune.danish.missing')}
         </p>
       </section>
       <p class="ds-paragraph">

@@ -2,7 +2,7 @@
 import type { OrganisationKind, OrganisationRole } from '../../platform/auth/model.js';
 import type { AuditEvent } from '../../platform/audit/store.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
-import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
+import { CsrfField, ErrorSummary, PageHeading, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Select, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
@@ -35,15 +35,7 @@ export function OrganisationsPage({
     <Layout ctx={ctx} title={title} crumbs={[{ label: t('nav.home'), href: '/' }, { label: title }]}>
       <PageHeading title={title} lead={t('administration.list.lead')} />
       <ErrorSummary ctx={ctx} errors={errors} />
-      {notice ? (
-        <div class="ds-alert" data-color="success" role="status">
-          <p class="ds-paragraph" safe>
-            {notice}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
+      <SuccessNotice text={notice} />
       <DataTable
         scrollLabel={title}
         id="organisations"
@@ -143,15 +135,7 @@ export function OrganisationPage({
         lead={`${kindName(ctx, organisation.kind)}, ${translate(ctx, `administration.country.${organisation.country}`)}${organisation.mailAddress ? ` – ${organisation.mailAddress}` : ''}`}
       />
       <ErrorSummary ctx={ctx} errors={errors} />
-      {notice ? (
-        <div class="ds-alert" data-color="success" role="status">
-          <p class="ds-paragraph" safe>
-            {notice}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
+      <SuccessNotice text={notice} />
       <section aria-labelledby="people">
         <h2 class="ds-heading" data-size="sm" id="people" safe>
           {t('administration.org.people')}

@@ -4,7 +4,7 @@
  * withdrawal. Every string child is escaped (`safe`); texts come from the catalogue.
  */
 import { formatInstant } from '../../platform/i18n/index.js';
-import { ErrorSummary } from '../../platform/ui/components.js';
+import { ErrorSummary, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { AUTOSAVE_PATH } from '../autosave.js';
@@ -22,15 +22,7 @@ function Notices({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
   const { t } = ctx;
   return (
     <>
-      {view.notice ? (
-        <div class="ds-alert" data-color="success" role="status">
-          <p class="ds-paragraph" safe>
-            {view.notice}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
+      <SuccessNotice text={view.notice} />
       {view.conflict ? (
         <div class="ds-alert" data-color="warning" role="alert" id="conflict">
           <h2 class="ds-heading" data-size="xs" safe>

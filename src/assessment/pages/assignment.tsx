@@ -1,6 +1,6 @@
 /** The reviewer's assignment: the declaration first, then the content, the scores, flags and the history of versions. */
 import { formatInstant } from '../../platform/i18n/index.js';
-import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
+import { CsrfField, ErrorSummary, PageHeading, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Select, TextArea } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
@@ -10,7 +10,7 @@ import type { StoredCall } from '../../programmes/index.js';
 import { CONFLICT_KINDS, type ReviewCriterion, type ScoreScale, type ScoreSheet } from '../model.js';
 import type { ScoreVersion, StoredAssignment } from '../store.js';
 import { assignmentWorkflow, type ReviewState } from '../workflows.js';
-import { ConflictAlert, Notice, ScoreFields, SubmittedContent } from './parts.js';
+import { ConflictAlert, ScoreFields, SubmittedContent } from './parts.js';
 
 export interface AssignmentView {
   assignment: StoredAssignment;
@@ -47,7 +47,7 @@ export function AssignmentPage({ ctx, view }: { ctx: PageContext; view: Assignme
         <span safe>{t('assessment.assignment.state')}</span>{' '}
         <strong safe>{assignmentWorkflow.name(assignment.state, 'staff', ctx.locale)}</strong>
       </p>
-      <Notice text={view.notice} />
+      <SuccessNotice text={view.notice} />
       <ConflictAlert ctx={ctx} conflict={view.conflict} />
       <ErrorSummary ctx={ctx} errors={errors} />
       {view.warnings && view.warnings.length > 0 ? (

@@ -1,5 +1,5 @@
 /** The owner's dashboard per call: batch and manual assignment, exclusions, progress per application and per reviewer. */
-import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
+import { CsrfField, ErrorSummary, PageHeading, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Select, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
@@ -10,7 +10,7 @@ import type { Exclusion, PoolMember, ProgressCounts } from '../model.js';
 import type { ReviewStatus, StoredAssignment } from '../store.js';
 import { assignmentWorkflow } from '../workflows.js';
 import { exclusionText, applicantText } from '../texts.js';
-import { Notice, stateTag } from './parts.js';
+import { stateTag } from './parts.js';
 
 export interface ApplicationRow {
   applicationId: string;
@@ -40,7 +40,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ label: t('programmes.owner.title'), href: `/eier?lang=${ctx.locale}` }, { label: title }]}>
       <PageHeading title={title} lead={t('assessment.dashboard.lead')} />
-      <Notice text={view.notice} />
+      <SuccessNotice text={view.notice} />
       <ErrorSummary ctx={ctx} errors={view.errors ?? []} />
       {view.reassign.length > 0 ? (
         <div class="ds-alert" data-color="warning" id="reassign">

@@ -1,11 +1,10 @@
 /** The reviewer's own assignments, with the way to the consensus where they lead. */
-import { PageHeading } from '../../platform/ui/components.js';
+import { PageHeading, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import type { StoredAssignment } from '../store.js';
 import { assignmentWorkflow } from '../workflows.js';
-import { Notice } from './parts.js';
 
 export interface MyReviewItem {
   assignment: StoredAssignment;
@@ -19,7 +18,7 @@ export function MyReviewsPage({ ctx, items, notice }: { ctx: PageContext; items:
   return (
     <Layout ctx={ctx} title={t('assessment.mine.title')}>
       <PageHeading title={t('assessment.mine.title')} lead={t('assessment.mine.lead')} />
-      <Notice text={notice} />
+      <SuccessNotice text={notice} />
       {items.length === 0 ? (
         <p class="ds-paragraph" safe>
           {t('assessment.mine.none')}

@@ -14,18 +14,6 @@ export const stateTag = (ctx: PageContext, state: ReviewState) => (
   </span>
 );
 
-export function Notice({ text }: { text: string | undefined }) {
-  return text ? (
-    <div class="ds-alert" data-color="success" role="status">
-      <p class="ds-paragraph" safe>
-        {text}
-      </p>
-    </div>
-  ) : (
-    ''
-  );
-}
-
 /** A stale edit: what the person typed is kept in the form below, which now carries the current version. */
 export function ConflictAlert({ ctx, conflict }: { ctx: PageContext; conflict: { current: number; base: number } | undefined }) {
   if (!conflict) return '';

@@ -1,5 +1,5 @@
 /** The reviewer pool of a programme: who is in it, who leads, who may be added. */
-import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
+import { CsrfField, ErrorSummary, PageHeading, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { formatInstant } from '../../platform/i18n/index.js';
 import { Checkbox, Select, TextField } from '../../platform/ui/fields.js';
@@ -8,7 +8,6 @@ import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import type { ExpertInvitation, PoolMember } from '../model.js';
 import type { PoolInvitation } from '../store.js';
-import { Notice } from './parts.js';
 
 export function PoolPage({
   ctx,
@@ -38,7 +37,7 @@ export function PoolPage({
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ label: t('programmes.owner.title'), href: `/eier?lang=${ctx.locale}` }, { label: title }]}>
       <PageHeading title={title} lead={t('assessment.pool.lead')} />
-      <Notice text={notice} />
+      <SuccessNotice text={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
       {pool.length === 0 ? (
         <p class="ds-paragraph" safe>
@@ -169,7 +168,7 @@ function OpenInvitations({
   timeZone: string;
 }) {
   const { t } = ctx;
-  if (invitations.length === 0) return <></>;
+  if (invitations.length === 0) return '';
   return (
     <section aria-labelledby="invitations-heading" id="invitations">
       <h2 class="ds-heading" data-size="sm" id="invitations-heading" safe>

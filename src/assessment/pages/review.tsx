@@ -1,6 +1,6 @@
 /** The review page of the lead or the owner: submitted scores side by side, flags, the consensus. */
 import { formatInstant } from '../../platform/i18n/index.js';
-import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
+import { CsrfField, ErrorSummary, PageHeading, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { TextArea } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
@@ -10,7 +10,7 @@ import type { StoredCall } from '../../programmes/index.js';
 import type { ReviewCriterion, ScoreScale, ScoreSheet } from '../model.js';
 import type { ConsensusVersion, Flag } from '../store.js';
 import type { ReviewState } from '../workflows.js';
-import { ConflictAlert, Notice, ScoreFields, stateTag, SubmittedContent } from './parts.js';
+import { ConflictAlert, ScoreFields, stateTag, SubmittedContent } from './parts.js';
 
 export interface ReviewView {
   call: StoredCall;
@@ -50,7 +50,7 @@ export function ReviewPage({ ctx, view }: { ctx: PageContext; view: ReviewView }
     <Layout ctx={ctx} title={title} crumbs={crumbs}>
       <PageHeading title={title} lead={view.call.content.title} />
       <p class="ds-paragraph">{stateTag(ctx, view.review.state)}</p>
-      <Notice text={view.notice} />
+      <SuccessNotice text={view.notice} />
       <ConflictAlert ctx={ctx} conflict={view.conflict} />
       <ErrorSummary ctx={ctx} errors={errors} />
       <section aria-labelledby="sheets-heading">

@@ -77,3 +77,16 @@ export function PageHeading({ title, lead }: { title: string; lead?: string }) {
     </>
   );
 }
+
+/** A change went through: said once, politely (role="status"), at the top of the page; nothing when there is no text. */
+export function SuccessNotice({ text }: { text: string | undefined }) {
+  return text ? (
+    <div class="ds-alert" data-color="success" role="status">
+      <p class="ds-paragraph" safe>
+        {text}
+      </p>
+    </div>
+  ) : (
+    ''
+  );
+}

@@ -1,5 +1,5 @@
 import { Layout } from '../../platform/ui/layout.js';
-import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
+import { CsrfField, ErrorSummary, PageHeading, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { CRITERION_ROWS, ROUND_ROWS, type CallFormValues, type FormProblem } from '../call-form.js';
 import { callPhase, CONTENT_LANGUAGES, type Programme } from '../model.js';
@@ -225,15 +225,7 @@ export function CallFormPage({
       ) : (
         ''
       )}
-      {notice ? (
-        <div class="ds-alert" data-color="success" role="status">
-          <p class="ds-paragraph" safe>
-            {notice}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
+      <SuccessNotice text={notice} />
       {conflict ? (
         <div class="ds-alert" data-color="warning" id="conflict" role="alert">
           <h2 class="ds-heading" data-size="xs" safe>

@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
+import { CsrfField, ErrorSummary, PageHeading, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { CallQuestion, QuestionStatus } from '../questions.js';
@@ -76,15 +76,7 @@ export function AskQuestion({
       <h3 class="ds-heading" data-size="sm" id="ask-heading" safe>
         {t('programmes.qa.ask.title')}
       </h3>
-      {sent ? (
-        <div class="ds-alert" data-color="success" role="status">
-          <p class="ds-paragraph" safe>
-            {t('programmes.qa.ask.sent')}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
+      <SuccessNotice text={sent ? t('programmes.qa.ask.sent') : undefined} />
       <form method="post" action={`/utlysninger/${call.id}/sporsmal?lang=${ctx.locale}#ask`} novalidate>
         <CsrfField ctx={ctx} />
         <TextArea
@@ -270,15 +262,7 @@ export function QuestionEditPage(props: {
             : t('programmes.qa.owner.byOwner', { time: formatInstant(ctx.locale, entry.askedAt, zone) })}
         </span>
       </p>
-      {props.notice ? (
-        <div class="ds-alert" data-color="success" role="status">
-          <p class="ds-paragraph" safe>
-            {props.notice}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
+      <SuccessNotice text={props.notice} />
       {props.conflict ? (
         <div class="ds-alert" data-color="warning" role="alert" id="conflict">
           <p class="ds-paragraph" safe>

@@ -1,5 +1,5 @@
 import { formatBytes } from '../../platform/i18n/index.js';
-import { CsrfField, ErrorSummary, PageHeading, type FieldError } from '../../platform/ui/components.js';
+import { CsrfField, ErrorSummary, PageHeading, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { FormDefinition, FormPart } from '../form.js';
@@ -316,15 +316,7 @@ export function TemplateEditPage({ ctx, view }: { ctx: PageContext; view: Templa
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbsOf(ctx, { label: view.template.name })}>
       <PageHeading title={title} lead={t('programmes.templates.editLead')} />
-      {view.notice ? (
-        <div class="ds-alert" data-color="success" role="status">
-          <p class="ds-paragraph" safe>
-            {view.notice}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
+      <SuccessNotice text={view.notice} />
       {view.unsaved ? (
         <div class="ds-alert" data-color="info" role="status">
           <p class="ds-paragraph" safe>

@@ -1,4 +1,5 @@
 /** What the selection's pages share: amounts and scores as read, the owner's paths and crumbs, a decision's state. */
+import { SuccessNotice } from '../../platform/ui/components.js';
 import { formatNumber } from '../../platform/i18n/index.js';
 import { translate } from '../../platform/ui/translate.js';
 import type { StoredAppeal } from '../store.js';
@@ -38,15 +39,7 @@ export function StateTag({ ctx, state }: { ctx: PageContext; state: DecisionStat
 export function Notices({ notice, conflict }: { notice?: string | undefined; conflict?: string | undefined }) {
   return (
     <>
-      {notice ? (
-        <div class="ds-alert" data-color="success" role="status">
-          <p class="ds-paragraph" safe>
-            {notice}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
+      <SuccessNotice text={notice} />
       {conflict ? (
         <div class="ds-alert" data-color="warning" role="alert" id="conflict">
           <p class="ds-paragraph" safe>

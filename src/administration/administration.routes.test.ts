@@ -16,7 +16,7 @@ afterAll(() => running.close());
 
 const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
 async function post(url: string, who: string, fields: Record<string, string>) {
-  const page = await get(url.replace(/\/roller(\/fjern)?$/, ''), who);
+  const page = await get(url.replace(/\/roller(\/ventende)?(\/fjern)?$/, ''), who);
   const token = page.statusCode === 200 ? csrfTokenIn(page.body) : 'none';
   return running.app.inject({
     method: 'POST',
@@ -68,8 +68,8 @@ describe('the system administrator manages organisations and roles', () => {
   it('gives a signed-in person a role the organisation can give, takes it away, and keeps the history', async () => {
     const kdd = await organisationId('Kommunal- og distriktsdepartementet');
     const path = `/admin/organisasjoner/${kdd}`;
-    expect((await post(`${path}/roller`, ADMIN, { email: 'nobody@example.no', role: 'reviewer' })).body).toContain(
-      'Ingen med e-postadressen nobody@example.no',
+    expect((await post(`${path}/roller`, ADMIN, { email: 'nobody(at)example', role: 'reviewer' })).body).toContain(
+      'E-postadressen er ikke gyldig.',
     );
     expect((await post(`${path}/roller`, ADMIN, { email: 'silje.andersen@porsgrunn.example.no', role: 'case_worker' })).statusCode).toBe(
       400,
@@ -111,5 +111,36 @@ describe('the system administrator manages organisations and roles', () => {
     ).toBe(303);
     const audit = await listAuditEvents(db(), { recordType: 'organisation', recordId: kdd, limit: 1 });
     expect(audit[0]).toMatchObject({ action: 'grant-role', to_state: 'reviewer', reason: 'Anne Strand', actor_name: 'Ingrid Haugen' });
+  });
+
+  it('gives a role to an address before its first sign-in: listed as waiting, taken up when that person signs in, or withdrawn', async () => {
+    const kdd = await organisationId('Kommunal- og distriktsdepartementet');
+    const path = `/admin/organisasjoner/${kdd}`;
+    // The demo registers its personas beforehand; Nora here is someone who has never been seen.
+    await db().deleteFrom('users').where('email', '=', 'nora.berg@ntnu.example.no').execute();
+    const given = await post(`${path}/roller`, ADMIN, { email: 'Nora.Berg@ntnu.example.no', role: 'reviewer' });
+    expect(given.statusCode).toBe(303);
+    const page = (await get(given.headers.location as string, ADMIN)).body;
+    expect(page).toContain('Nora.Berg@ntnu.example.no har ikke logget inn ennå og får rollen ved første innlogging');
+    expect(page).toContain('Venter på første innlogging');
+    expect((await post(`${path}/roller`, ADMIN, { email: 'nora.berg@ntnu.example.no', role: 'reviewer' })).statusCode).toBe(409);
+    expect((await post(`${path}/roller`, ADMIN, { email: 'ola.dahl@uib.example.no', role: 'reviewer' })).statusCode).toBe(303);
+    const withdrawn = await post(`${path}/roller/ventende/fjern`, ADMIN, { email: 'ola.dahl@uib.example.no', role: 'reviewer' });
+    expect(withdrawn.statusCode).toBe(303);
+    expect((await post(`${path}/roller/ventende/fjern`, ADMIN, { email: 'ola.dahl@uib.example.no', role: 'reviewer' })).statusCode).toBe(
+      409,
+    );
+
+    // Nora signs in for the first time, with the address she was given the role at.
+    await signInThroughProvider(running.baseUrl, 'persona-invited-expert');
+    const nora = await db().selectFrom('users').select('id').where('email', '=', 'nora.berg@ntnu.example.no').executeTakeFirstOrThrow();
+    const roles = await db().selectFrom('memberships').select(['organisation_id', 'role']).where('user_id', '=', nora.id).execute();
+    expect(roles).toEqual([{ organisation_id: kdd, role: 'reviewer' }]);
+    expect(await db().selectFrom('pending_memberships').select('email').execute()).toEqual([]);
+    const after = (await get(`${path}?lang=en`, ADMIN)).body;
+    expect(after).not.toContain('Waiting for a first sign-in');
+    expect(after).toContain('Nora.Berg@ntnu.example.no gets the role Reviewer at their first sign-in');
+    expect(after).toContain('Nora Berg was given the role Reviewer');
+    expect(after).toContain('The role Reviewer for ola.dahl@uib.example.no was withdrawn before the first sign-in');
   });
 });

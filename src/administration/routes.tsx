@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listAuditEvents } from '../platform/audit/store.js';
 import { access, ROLES, type OrganisationRole } from '../platform/auth/model.js';
+import { listPendingMemberships } from '../platform/auth/store.js';
 import { actorOf, formField, idParams } from '../platform/http/input.js';
 import { forbidden, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
@@ -9,14 +10,14 @@ import { translate } from '../platform/ui/translate.js';
 import { organisationProblems } from './model.js';
 import { OrganisationPage, OrganisationsPage } from './pages/organisations.js';
 import { findOrganisation, listOrganisations, listPeopleOf } from './store.js';
-import { grantRole, registerOrganisation, revokeRole, type AdministrationProblem } from './use-cases.js';
+import { cancelPendingRole, grantRole, registerOrganisation, revokeRole, type AdministrationProblem } from './use-cases.js';
 
 const ADMIN = access.roles('admin');
 /** An organisation's page: the administrator for every one, a programme owner for their own. */
 const ADMIN_OR_OWNER = access.roles('admin', 'programme_owner');
 const byId = idParams('id');
 const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 1000 } };
-const HISTORY_ACTIONS = new Set(['create', 'grant-role', 'revoke-role']);
+const HISTORY_ACTIONS = new Set(['create', 'grant-role', 'revoke-role', 'grant-role-pending', 'cancel-pending-role']);
 
 /** A refusal as the page shows it: its status and its message at its field. */
 function explain(request: FastifyRequest, problem: AdministrationProblem): { status: number; error: FieldError } {
@@ -26,7 +27,7 @@ function explain(request: FastifyRequest, problem: AdministrationProblem): { sta
     'email' in problem ? { email: problem.email } : 'name' in problem ? { name: problem.name } : {},
   );
   const status =
-    problem.kind === 'organisationNotFound' ? 404 : problem.kind === 'unknownPerson' || problem.kind === 'roleNotForKind' ? 400 : 409;
+    problem.kind === 'organisationNotFound' ? 404 : problem.kind === 'badEmail' || problem.kind === 'roleNotForKind' ? 400 : 409;
   return { status, error: { field: problem.kind === 'organisationExists' ? 'name' : 'email', message } };
 }
 
@@ -75,6 +76,7 @@ export async function administrationRoutes(app: FastifyInstance) {
         ctx={reply.pageContext()}
         organisation={organisation}
         people={await listPeopleOf(db, organisation.id)}
+        pending={await listPendingMemberships(db, organisation.id)}
         history={events.filter((e) => HISTORY_ACTIONS.has(e.action))}
         values={extra.values ?? {}}
         errors={extra.errors ?? []}
@@ -113,12 +115,14 @@ export async function administrationRoutes(app: FastifyInstance) {
   });
 
   app.get('/admin/organisasjoner/:id', { config: { access: ADMIN_OR_OWNER }, schema: { params: byId } }, async (request, reply) => {
-    const query = request.query as { granted?: string; revoked?: string };
+    const query = request.query as { granted?: string; pending?: string; revoked?: string };
     const notice = query.granted
       ? request.t('administration.org.granted', { name: query.granted.slice(0, 200) })
-      : query.revoked
-        ? request.t('administration.org.revoked')
-        : undefined;
+      : query.pending
+        ? request.t('administration.org.pendingGranted', { email: query.pending.slice(0, 200) })
+        : query.revoked
+          ? request.t('administration.org.revoked')
+          : undefined;
     return renderOrganisation(request, reply, 200, { notice });
   });
 
@@ -146,7 +150,9 @@ export async function administrationRoutes(app: FastifyInstance) {
         if (status === 404) throw notFound();
         return renderOrganisation(request, reply, status, { values, errors: [error] });
       }
-      return reply.redirect(`/admin/organisasjoner/${id}?lang=${request.locale}&granted=${encodeURIComponent(granted)}`, 303);
+      const said =
+        'name' in granted ? `granted=${encodeURIComponent(granted.name)}` : `pending=${encodeURIComponent(granted.pendingEmail)}`;
+      return reply.redirect(`/admin/organisasjoner/${id}?lang=${request.locale}&${said}`, 303);
     },
   );
 
@@ -165,6 +171,22 @@ export async function administrationRoutes(app: FastifyInstance) {
       if (isRefused(revoked))
         return renderOrganisation(request, reply, 409, {
           errors: [{ field: 'people', message: request.t('administration.problem.notHeld') }],
+        });
+      return reply.redirect(`/admin/organisasjoner/${id}?lang=${request.locale}&revoked=1`, 303);
+    },
+  );
+
+  app.post(
+    '/admin/organisasjoner/:id/roller/ventende/fjern',
+    { config: { access: ADMIN_OR_OWNER }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const { id } = await managed(request);
+      const role = formField(request.body, 'role') ?? '';
+      const email = formField(request.body, 'email') ?? '';
+      const cancelled = isOrganisationRole(role) && !isRefused(await cancelPendingRole(db, id, email, role, actorOf(request)));
+      if (!cancelled)
+        return renderOrganisation(request, reply, 409, {
+          errors: [{ field: 'pending', message: request.t('administration.problem.notHeld') }],
         });
       return reply.redirect(`/admin/organisasjoner/${id}?lang=${request.locale}&revoked=1`, 303);
     },

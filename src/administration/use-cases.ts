@@ -4,6 +4,8 @@
  */
 import { recordAudit } from '../platform/audit/store.js';
 import type { OrganisationRole } from '../platform/auth/model.js';
+import { addPendingMembership, deletePendingMembership } from '../platform/auth/store.js';
+import { isEmailAddress } from '../platform/http/input.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
 import type { Actor } from '../platform/db/kit.js';
 import { inTransaction, refuse, type Refused } from '../platform/outcome.js';
@@ -13,7 +15,9 @@ import { deleteMembership, findOrganisation, findPeopleByEmail, insertMembership
 export type AdministrationProblem =
   | { kind: 'organisationExists' }
   | { kind: 'organisationNotFound' }
-  | { kind: 'unknownPerson'; email: string }
+  | { kind: 'badEmail'; email: string }
+  /** The address already has this role waiting for its first sign-in. */
+  | { kind: 'alreadyPending'; email: string }
   | { kind: 'roleNotForKind' }
   | { kind: 'alreadyHolds'; name: string }
   | { kind: 'notHeld' };
@@ -41,18 +45,45 @@ export function registerOrganisation(db: Queryable, organisation: NewOrganisatio
   });
 }
 
-/** Gives the person with this address a role the organisation's kind allows. */
-export function grantRole(db: Queryable, organisationId: string, email: string, role: OrganisationRole, actor: Actor): Outcome<string> {
+/** Who got the role: a person who has signed in, or an address that gets it at its first sign-in. */
+export type Granted = { name: string } | { pendingEmail: string };
+
+/**
+ * Gives the person with this address a role the organisation's kind allows; a person who has not
+ * signed in yet gets it at their first sign-in (as an employee, with that address).
+ */
+export function grantRole(db: Queryable, organisationId: string, email: string, role: OrganisationRole, actor: Actor): Outcome<Granted> {
+  const address = email.trim();
   return inTransaction(db, async (trx) => {
     const organisation = await findOrganisation(trx, organisationId);
     if (!organisation) return refuse<AdministrationProblem>({ kind: 'organisationNotFound' });
     if (!rolesOfKind(organisation.kind).includes(role)) return refuse<AdministrationProblem>({ kind: 'roleNotForKind' });
-    const [person] = await findPeopleByEmail(trx, email.trim());
-    if (!person) return refuse<AdministrationProblem>({ kind: 'unknownPerson', email: email.trim() });
+    if (!isEmailAddress(address)) return refuse<AdministrationProblem>({ kind: 'badEmail', email: address });
+    const [person] = await findPeopleByEmail(trx, address);
+    if (!person) {
+      if (!(await addPendingMembership(trx, { organisationId, email: address, role, grantedByName: actor.user?.name ?? null })))
+        return refuse<AdministrationProblem>({ kind: 'alreadyPending', email: address });
+      await audit(trx, actor, organisationId, 'grant-role-pending', address, role);
+      return { pendingEmail: address };
+    }
     if (!(await insertMembership(trx, person.id, organisationId, role)))
       return refuse<AdministrationProblem>({ kind: 'alreadyHolds', name: person.name });
     await audit(trx, actor, organisationId, 'grant-role', person.name, role);
-    return person.name;
+    return { name: person.name };
+  });
+}
+
+/** Takes back a role waiting for an address's first sign-in. */
+export function cancelPendingRole(
+  db: Queryable,
+  organisationId: string,
+  email: string,
+  role: OrganisationRole,
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    if (!(await deletePendingMembership(trx, organisationId, email, role))) return refuse<AdministrationProblem>({ kind: 'notHeld' });
+    await audit(trx, actor, organisationId, 'cancel-pending-role', email, role);
   });
 }
 

@@ -1,6 +1,7 @@
 /** The administrator's pages: every organisation, and one organisation's people, roles and history. */
 import type { OrganisationKind, OrganisationRole } from '../../platform/auth/model.js';
 import type { AuditEvent } from '../../platform/audit/store.js';
+import type { PendingMembership } from '../../platform/auth/store.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
 import { CsrfField, ErrorSummary, PageHeading, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
@@ -103,6 +104,7 @@ export function OrganisationPage({
   ctx,
   organisation,
   people,
+  pending,
   history,
   values,
   errors,
@@ -111,6 +113,8 @@ export function OrganisationPage({
   ctx: PageContext;
   organisation: OrganisationSummary;
   people: PersonWithRoles[];
+  /** Roles given to addresses that have not signed in yet. */
+  pending: PendingMembership[];
   history: AuditEvent[];
   values: Record<string, string>;
   errors: FieldError[];
@@ -176,6 +180,7 @@ export function OrganisationPage({
           />
         )}
       </section>
+      <PendingRoles ctx={ctx} path={path} pending={pending} />
       <section aria-labelledby="grant">
         <h2 class="ds-heading" data-size="sm" id="grant" safe>
           {t('administration.org.grant')}
@@ -221,7 +226,7 @@ export function OrganisationPage({
               {
                 header: t('administration.col.what'),
                 text: (e) =>
-                  translate(ctx, `administration.action.${e.action as 'create' | 'grant-role' | 'revoke-role'}`, {
+                  translate(ctx, `administration.action.${e.action as HistoryAction}`, {
                     reason: e.reason ?? '',
                     role: e.to_state ? roleName(ctx, e.to_state) : '',
                   }),
@@ -231,5 +236,42 @@ export function OrganisationPage({
         )}
       </section>
     </Layout>
+  );
+}
+
+type HistoryAction = 'create' | 'grant-role' | 'revoke-role' | 'grant-role-pending' | 'cancel-pending-role';
+
+/** Roles waiting for a first sign-in, each with the way to take it back. */
+function PendingRoles({ ctx, path, pending }: { ctx: PageContext; path: string; pending: PendingMembership[] }) {
+  const { t } = ctx;
+  if (pending.length === 0) return '';
+  return (
+    <section aria-labelledby="pending">
+      <h2 class="ds-heading" data-size="sm" id="pending" safe>
+        {t('administration.org.pending')}
+      </h2>
+      <DataTable
+        scrollLabel={t('administration.org.pending')}
+        rows={pending}
+        columns={[
+          { header: t('administration.col.email'), rowHeader: true, text: (p) => p.email },
+          { header: t('administration.col.roles'), text: (p) => roleName(ctx, p.role) },
+          { header: t('administration.col.when'), text: (p) => formatDateTime(ctx.locale, p.grantedAt) },
+          {
+            header: t('administration.col.change'),
+            cell: (p) => (
+              <form method="post" action={`${path}/roller/ventende/fjern?lang=${ctx.locale}`} class="inline-form">
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="email" value={p.email} />
+                <input type="hidden" name="role" value={p.role} />
+                <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>
+                  {translate(ctx, 'administration.org.cancelPending', { role: roleName(ctx, p.role), email: p.email })}
+                </button>
+              </form>
+            ),
+          },
+        ]}
+      />
+    </section>
   );
 }

@@ -135,6 +135,7 @@ async function handleCallback(app: FastifyInstance, providers: LoginProviders, r
         homeMunicipalityCode: verified.homeMunicipalityCode,
       },
       request.id,
+      { takeUpPending: kind === 'employee' },
     ),
   );
   // A new session id on sign-in, so a session fixed before sign-in is worth nothing after it.

@@ -42,6 +42,14 @@ interface MembershipTable {
   created_at: Generated<Date>;
 }
 
+interface PendingMembershipTable {
+  organisation_id: string;
+  email: string;
+  role: OrganisationRole;
+  granted_at: Generated<Date>;
+  granted_by_name: string | null;
+}
+
 interface SessionTable {
   id: string;
   user_id: string | null;
@@ -54,6 +62,7 @@ declare module '../db/schema.js' {
     organisations: OrganisationTable;
     users: UserTable;
     memberships: MembershipTable;
+    pending_memberships: PendingMembershipTable;
     sessions: SessionTable;
   }
 }
@@ -76,8 +85,16 @@ function userColumns(identity: Identity) {
   };
 }
 
-/** Creates or refreshes the user behind a verified ID token, and audits the sign-in in the same transaction. */
-export async function recordSignIn(trx: Tx, identity: Identity, requestId: string): Promise<string> {
+/**
+ * Creates or refreshes the user behind a verified ID token, and audits the sign-in in the same
+ * transaction. An employee's first sign-in also takes up the roles given to their address before.
+ */
+export async function recordSignIn(
+  trx: Tx,
+  identity: Identity,
+  requestId: string,
+  options: { takeUpPending?: boolean } = {},
+): Promise<string> {
   const user = await trx
     .insertInto('users')
     .values({ ...userColumns(identity), last_login_at: new Date() })
@@ -99,7 +116,84 @@ export async function recordSignIn(trx: Tx, identity: Identity, requestId: strin
     toState: 'signed-in',
     requestId,
   });
+  if (options.takeUpPending && identity.email)
+    await takeUpPendingMemberships(trx, { id: user.id, name: user.name }, identity.email, requestId);
   return user.id;
+}
+
+// Roles given before the first sign-in ---------------------------------------------------------
+
+export interface PendingMembership {
+  email: string;
+  role: OrganisationRole;
+  grantedAt: Date;
+  grantedByName: string | null;
+}
+
+/** Gives the role to whoever signs in with this address next; false when it is already waiting. */
+export async function addPendingMembership(
+  db: Queryable,
+  pending: { organisationId: string; email: string; role: OrganisationRole; grantedByName: string | null },
+): Promise<boolean> {
+  const waiting = await db
+    .selectFrom('pending_memberships')
+    .select('email')
+    .where('organisation_id', '=', pending.organisationId)
+    .where(sql<string>`lower(email)`, '=', pending.email.toLowerCase())
+    .where('role', '=', pending.role)
+    .executeTakeFirst();
+  if (waiting) return false;
+  await db
+    .insertInto('pending_memberships')
+    .values({ organisation_id: pending.organisationId, email: pending.email, role: pending.role, granted_by_name: pending.grantedByName })
+    .execute();
+  return true;
+}
+
+export async function listPendingMemberships(db: Queryable, organisationId: string): Promise<PendingMembership[]> {
+  const rows = await db
+    .selectFrom('pending_memberships')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('granted_at')
+    .execute();
+  return rows.map((r) => ({ email: r.email, role: r.role, grantedAt: r.granted_at, grantedByName: r.granted_by_name }));
+}
+
+export async function deletePendingMembership(
+  db: Queryable,
+  organisationId: string,
+  email: string,
+  role: OrganisationRole,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('pending_memberships')
+    .where('organisation_id', '=', organisationId)
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .where('role', '=', role)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** The roles waiting for this address become the person's, each audited in the organisation's history. */
+async function takeUpPendingMemberships(trx: Tx, user: { id: string; name: string }, email: string, requestId: string): Promise<void> {
+  const waiting = await trx
+    .deleteFrom('pending_memberships')
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .returning(['organisation_id', 'role'])
+    .execute();
+  for (const { organisation_id, role } of waiting) {
+    await grantMembership(trx, user.id, organisation_id, role);
+    await recordAudit(trx, {
+      actor: { userId: user.id, name: user.name },
+      recordType: 'organisation',
+      recordId: organisation_id,
+      action: 'grant-role',
+      toState: role,
+      reason: user.name,
+      requestId,
+    });
+  }
 }
 
 export async function findPrincipal(db: Queryable, userId: string, loginKind: LoginKind): Promise<Principal | null> {

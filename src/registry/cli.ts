@@ -7,7 +7,7 @@ import { openDatabase, type DB } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { REGISTRY_USAGE, parseRegistryCommand } from './commands.js';
 import { importFolk1aByAge, importNationalProjections, importPopulation07459, importShippedRegistry } from './importer.js';
-import { FOLK1A_FIRST_YEAR, fetchStatBank, folk1aRequest } from './statbank.js';
+import { FOLK1A_FIRST_YEAR, fetchStatBank, folk1aRequest, latestFirstQuarterYear } from './statbank.js';
 import { nationalProjectionFromJsonStat } from './model.js';
 import { progressBar } from '../platform/cli/progress.js';
 import { NATIONAL_PROJECTION_TABLES, fetchJsonStat, nationalProjectionUrl, population07459Url } from './sources.js';
@@ -62,7 +62,7 @@ async function importFromStatBank(db: DB): Promise<number> {
     await importShipped(db);
   }
   const codes = (await listMunicipalities(db, 'DK')).map((m) => m.code);
-  const toYear = new Date().getUTCFullYear();
+  const toYear = latestFirstQuarterYear(new Date());
   console.log(
     `Fetching population by age (FOLK1A) from Statistics Denmark for ${codes.length} municipalities, ${FOLK1A_FIRST_YEAR}–${toYear} …`,
   );

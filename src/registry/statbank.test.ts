@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JsonStatError } from './jsonstat.js';
 import { folk1aColumns } from './model.js';
-import { fetchStatBank, folk1aRequest, statBankDataset } from './statbank.js';
+import { fetchStatBank, folk1aRequest, latestFirstQuarterYear, statBankDataset } from './statbank.js';
 
 const FIXTURE: unknown = JSON.parse(readFileSync(new URL('./fixtures/folk1a-statbank.json', import.meta.url), 'utf8'));
 
@@ -17,6 +17,13 @@ describe("Statistics Denmark's StatBank (FOLK1A by age)", () => {
     expect(values.KØN).toEqual(['1', '2']);
     expect(values.ALDER).toHaveLength(126);
     expect(values.Tid).toEqual(['2024K1', '2025K1', '2026K1']);
+  });
+
+  it('asks only for first quarters already published (mid-February)', () => {
+    expect(latestFirstQuarterYear(new Date('2027-01-20T12:00:00Z'))).toBe(2026);
+    expect(latestFirstQuarterYear(new Date('2027-02-14T12:00:00Z'))).toBe(2026);
+    expect(latestFirstQuarterYear(new Date('2027-02-15T12:00:00Z'))).toBe(2027);
+    expect(latestFirstQuarterYear(new Date('2026-12-04T12:00:00Z'))).toBe(2026);
   });
 
   it("reads DST's JSON-stat 1.0 bundle into cells: 1 January only, ages above 105 added to 105", () => {

@@ -12,6 +12,12 @@ export const STATBANK_API = 'https://api.statbank.dk/v1';
 /** FOLK1A's first year (2008K1). */
 export const FOLK1A_FIRST_YEAR = 2008;
 
+/** The latest first quarter StatBank has published on a day: DST publishes it in the middle of February. */
+export function latestFirstQuarterYear(today: Date): number {
+  const year = today.getUTCFullYear();
+  return today.getUTCMonth() > 1 || (today.getUTCMonth() === 1 && today.getUTCDate() >= 15) ? year : year - 1;
+}
+
 export interface StatBankRequest {
   url: URL;
   body: { table: string; format: 'JSONSTAT'; lang: 'da' | 'en'; variables: { code: string; values: string[] }[] };

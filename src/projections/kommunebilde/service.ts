@@ -101,7 +101,7 @@ export function createProjectionService(db: Queryable, options: ProjectionServic
   const work = new FairWorkQueue();
 
   async function dataVersion(): Promise<string> {
-    const dates = await Promise.all(['ssb-07459', 'units', 'dst-folk1a', 'dst-folk1a-age'].map((dataset) => importedAt(db, dataset)));
+    const dates = await Promise.all(['ssb-07459', 'units', 'dst-folk1a'].map((dataset) => importedAt(db, dataset)));
     return dates.map((d) => d?.toISOString() ?? '-').join('|');
   }
 

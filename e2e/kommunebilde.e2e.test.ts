@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator, type Locale } from '../src/platform/i18n/index.js';
 import { createTestDatabase } from '../src/platform/db/testing.js';
 import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { importShippedRegistry } from '../src/registry/index.js';
+import { readFileSync } from 'node:fs';
+import { importFolk1aByAge, importShippedRegistry, statBankDataset } from '../src/registry/index.js';
 import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
 
 let running: RunningApp;
@@ -13,6 +14,9 @@ beforeAll(async () => {
   if (!hasChromium) return;
   const database = await createTestDatabase();
   await importShippedRegistry(database.db);
+  // Denmark's population by age, as StatBank answers (the made-up fixture for three municipalities, Fredericia among them).
+  const folk1a = JSON.parse(readFileSync(new URL('../src/registry/fixtures/folk1a-statbank.json', import.meta.url), 'utf8'));
+  await importFolk1aByAge(database.db, statBankDataset(folk1a), 'fixture');
   running = await startTestApp({ database });
   browser = await launchBrowser();
 }, 180_000);
@@ -54,6 +58,7 @@ describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every 
       // What the page draws: the maps with a link per municipality, the staffing bars on every overview page.
       if (path.startsWith('/kart')) expect(await page.locator('svg.chart__map a').count(), path).toBe(357);
       if (path === '/danmark') expect(await page.locator('svg.chart__map a').count(), path).toBe(98);
+      if (path === '/kommune/0607') expect(await page.locator('#danish-ages-heading').textContent(), path).toContain('2025');
       if (/^\/(kommune\/4001|fylke|landet|kommune\/sammenlign)/.test(path)) {
         await expect
           .poll(() => page.locator('svg.chart__svg[aria-labelledby="staffing-fte-title"] rect').count(), { message: path })

@@ -540,7 +540,19 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     await plain.locator('form[action*="/roller?"] button[type="submit"]').click();
     await expect.poll(() => plain.url()).toContain('granted=');
     found.push(...(await afterPost(plain, 'an organisation (role given)')));
-    found.push(...(await sweep(admin, 'an organisation with history', path)));
+    // A role for someone who has not signed in yet waits on the page.
+    await plain.locator('#email').fill('ny.saksbehandler@fredericia.example.dk');
+    await plain.locator('#role').selectOption('case_worker');
+    await plain.locator('form[action*="/roller?"] button[type="submit"]').click();
+    await expect.poll(() => plain.url()).toContain('pending=');
+    found.push(...(await afterPost(plain, 'an organisation (role waiting for a first sign-in)')));
+    found.push(...(await sweep(admin, 'an organisation with history and a waiting role', path)));
+    // The audit log reads in words: record types, actions and states by name, no keys or ids.
+    found.push(...(await sweep(admin, 'audit log', '/admin/audit')));
+    found.push(...(await sweep(admin, 'audit log of one organisation', `/admin/audit?recordType=organisation&recordId=${fredericia}`)));
+    const log = (await admin.locator('main').innerText()) ?? '';
+    for (const internal of ['grant-role', 'organisation ', fredericia, 'case_worker'])
+      if (log.includes(internal)) found.push(`audit log shows "${internal}"`);
     report(found);
   }, 600_000);
 });

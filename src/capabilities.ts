@@ -3,6 +3,8 @@
  * menu entries. The composition root (app.ts), the command-line tools and the test set-up import
  * this once; the platform itself knows none of them.
  */
+import { registerAuditVocabulary } from './platform/audit/vocabulary.js';
+import { PLATFORM_AUDIT_WORDS } from './platform/auth/audit-words.js';
 import { registerCapability } from './platform/capability.js';
 import { projections } from './projections/index.js';
 import { programmes } from './programmes/index.js';
@@ -13,4 +15,5 @@ import { administration } from './administration/index.js';
 
 export const CAPABILITIES = [projections, programmes, selection, applications, assessment, administration] as const;
 
+registerAuditVocabulary(PLATFORM_AUDIT_WORDS);
 for (const capability of CAPABILITIES) registerCapability(capability);

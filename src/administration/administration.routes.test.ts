@@ -142,5 +142,12 @@ describe('the system administrator manages organisations and roles', () => {
     expect(after).toContain('Nora.Berg@ntnu.example.no gets the role Reviewer at their first sign-in');
     expect(after).toContain('Nora Berg was given the role Reviewer');
     expect(after).toContain('The role Reviewer for ola.dahl@uib.example.no was withdrawn before the first sign-in');
+    // The audit log says the same in words: what, which action, which role; no keys, no ids.
+    const log = (await get(`/admin/audit?lang=en&recordType=organisation&recordId=${kdd}`, ADMIN)).body;
+    const main = log.slice(log.indexOf('<main'), log.indexOf('</main>'));
+    expect(main).toContain('Showing the events of one organisation.');
+    expect(main).toContain('gets a role at the first sign-in');
+    expect(main).toContain('– → Reviewer');
+    for (const internal of ['grant-role', 'reviewer<', kdd]) expect(main.replace(/href="[^"]*"/g, '')).not.toContain(internal);
   });
 });

@@ -2,9 +2,11 @@
 import type { CapabilityManifest } from '../platform/capability.js';
 import { hasRole } from '../platform/ui/navigation.js';
 import { administrationMessages } from './messages.js';
+import { ADMINISTRATION_AUDIT_WORDS } from './audit-words.js';
 
 export const administration: CapabilityManifest = {
   name: 'administration',
+  audit: ADMINISTRATION_AUDIT_WORDS,
   messages: administrationMessages,
   navigation: [
     { href: '/admin/organisasjoner', label: 'administration.nav', order: 990, visibleTo: hasRole('admin') },

@@ -4,9 +4,11 @@ import { hasRole } from '../platform/ui/navigation.js';
 import { applicationMessages } from './messages.js';
 // The slots this capability's pages offer to others (declared by declaration merging).
 import './slots.js';
+import { APPLICATIONS_AUDIT_WORDS } from './audit-words.js';
 
 export const applications: CapabilityManifest = {
   name: 'applications',
+  audit: APPLICATIONS_AUDIT_WORDS,
   messages: applicationMessages,
   navigation: [{ href: '/soknader', label: 'applications.nav', order: 40, keepsLanguage: true, visibleTo: hasRole('case_worker') }],
 };

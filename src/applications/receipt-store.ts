@@ -49,13 +49,12 @@ export async function claimReceiptMail(db: DB, submissionId: string, messageId: 
       .select('application_id')
       .where('id', '=', submissionId)
       .executeTakeFirstOrThrow();
-    const audit = (attempt: number, id: string) =>
+    const audit = () =>
       recordAudit(trx, {
         actor: null,
         recordType: 'application',
         recordId: submission.application_id,
         action: 'receipt-mail-claim',
-        reason: `${id} attempt ${attempt}`,
         requestId: null,
       });
     const inserted = await trx
@@ -65,7 +64,7 @@ export async function claimReceiptMail(db: DB, submissionId: string, messageId: 
       .returning('message_id')
       .executeTakeFirst();
     if (inserted) {
-      await audit(1, inserted.message_id);
+      await audit();
       return { state: 'claimed', messageId: inserted.message_id, attempt: 1 };
     }
     const row = await trx
@@ -82,7 +81,7 @@ export async function claimReceiptMail(db: DB, submissionId: string, messageId: 
       .set({ claimed_at: sql<Date>`now()`, attempts: attempt })
       .where('submission_id', '=', submissionId)
       .execute();
-    await audit(attempt, row.message_id);
+    await audit();
     return { state: 'claimed', messageId: row.message_id, attempt };
   });
 }

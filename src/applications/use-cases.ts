@@ -22,6 +22,7 @@ import {
   reliesOnExtension,
   type Answers,
   type DeadlineExtension,
+  type DecisionBody,
   type FormDefinition,
   type StoredCall,
 } from '../programmes/index.js';
@@ -245,7 +246,7 @@ export async function addAttachment(
       actor,
     );
     if (version === undefined) return conflict(trx, locked, expectedVersion);
-    await audit(trx, actor, { recordType: 'application', recordId: id, action: 'attach', reason: partKey });
+    await audit(trx, actor, { recordType: 'application', recordId: id, action: 'attach', reason: `${part?.label ?? ''}: ${file.name}` });
     return version;
   });
 }
@@ -385,7 +386,7 @@ export async function attachMemberDecision(
       recordType: 'application_member',
       recordId: `${id}/${code}`,
       action: 'decision',
-      reason: `${decision.body} ${decision.date}`,
+      reason: `${translate(locked.application.country === 'DK' ? 'da' : 'nb', `programmes.body.${decision.body as DecisionBody}`)} ${decision.date}`,
     });
   });
 }
@@ -468,7 +469,7 @@ export async function submitApplication(
       )
     )
       return refuse({ kind: 'networkChanged' });
-    if (extension && reliesOnExtension(ordinary, now)) await markExtensionUsed(trx, extension, id, now, actor);
+    if (extension && reliesOnExtension(ordinary, now)) await markExtensionUsed(trx, extension, now, actor);
     const version = await writeStatus(
       trx,
       application,
@@ -500,7 +501,6 @@ export async function submitApplication(
       action: 'submit',
       fromState: application.status,
       toState: submitted.transition.to,
-      reason: `version ${submission.number}`,
     });
     if (effects.jobs) await effects.jobs.enqueue(trx, RECEIPT_JOB, { submissionId: submission.id });
     await tell(trx, effects, locked, {

@@ -2,9 +2,11 @@
 import type { CapabilityManifest } from '../platform/capability.js';
 import { hasRole } from '../platform/ui/navigation.js';
 import { assessmentMessages } from './messages.js';
+import { ASSESSMENT_AUDIT_WORDS } from './audit-words.js';
 
 export const assessment: CapabilityManifest = {
   name: 'assessment',
+  audit: ASSESSMENT_AUDIT_WORDS,
   messages: assessmentMessages,
   navigation: [{ href: '/vurderinger', label: 'assessment.nav', order: 50, keepsLanguage: true, visibleTo: hasRole('reviewer') }],
 };

@@ -487,7 +487,6 @@ export function saveScores(
         recordType: 'review_assignment',
         recordId: assignment.id,
         action: 'save-scores',
-        reason: `version ${version}`,
       });
     }
     return { version, warnings: scored.warnings };
@@ -526,7 +525,7 @@ export function saveConsensus(
     if (isRefused(move)) return move;
     const version = (await consensusHistory(trx, applicationId)).length + 1;
     await insertConsensusVersion(trx, { applicationId, version, scores: consensusOf(criteria, sheet), recordedByName: nameOf(actor) });
-    await moveReview(trx, review, { ...move, action: version === 1 ? 'agree' : 'revise-consensus' }, actor, `consensus version ${version}`);
+    await moveReview(trx, review, { ...move, action: version === 1 ? 'agree' : 'revise-consensus' }, actor, null);
     return version;
   });
 }

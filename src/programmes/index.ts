@@ -3,9 +3,11 @@ import { hasRole } from '../platform/ui/navigation.js';
 import type { CapabilityManifest } from '../platform/capability.js';
 
 import { programmeMessages } from './messages.js';
+import { PROGRAMMES_AUDIT_WORDS } from './audit-words.js';
 
 export const programmes: CapabilityManifest = {
   name: 'programmes',
+  audit: PROGRAMMES_AUDIT_WORDS,
   messages: programmeMessages,
   navigation: [
     { href: '/utlysninger', label: 'programmes.nav', order: 20, keepsLanguage: true },

@@ -3,9 +3,11 @@ import type { CapabilityManifest } from '../platform/capability.js';
 
 import { hasRole } from '../platform/ui/navigation.js';
 import { selectionMessages } from './messages.js';
+import { SELECTION_AUDIT_WORDS } from './audit-words.js';
 
 export const selection: CapabilityManifest = {
   name: 'selection',
+  audit: SELECTION_AUDIT_WORDS,
   messages: selectionMessages,
   navigation: [
     { href: '/tildelinger', label: 'selection.public.nav', order: 30, keepsLanguage: true },

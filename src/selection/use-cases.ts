@@ -126,8 +126,6 @@ export async function recordSelection(
       recordType: 'selection',
       recordId: callId,
       action: 'record',
-      reason: `${evaluation.selected} selected, ${evaluation.granted} ${board.frame.currency} granted`,
-      toState: `version ${version}`,
       requestId: actor.requestId,
     });
     return version;

@@ -52,7 +52,7 @@ export async function grantExtension(
         recordId: id,
         action: 'grant',
         toState: 'active',
-        reason: `${request.municipality.code} ${request.municipality.name}, call ${callId} round ${request.roundIndex + 1}, until ${request.until.toISOString()}: ${reason}`,
+        reason: `${request.municipality.name}: ${reason}`,
         requestId: actor.requestId,
       });
       return id;
@@ -97,13 +97,7 @@ export async function revokeExtension(
 }
 
 /** Notes, in the submitting transaction, that a submission relied on the exception: it can no longer be revoked. */
-export async function markExtensionUsed(
-  trx: Queryable,
-  extension: DeadlineExtension,
-  applicationId: string,
-  at: Date,
-  actor: Actor,
-): Promise<void> {
+export async function markExtensionUsed(trx: Queryable, extension: DeadlineExtension, at: Date, actor: Actor): Promise<void> {
   if (extension.usedAt !== null) return;
   if (!(await markUsed(trx, extension.id, at))) return;
   await audit(trx, {
@@ -113,7 +107,6 @@ export async function markExtensionUsed(
     action: 'use',
     fromState: 'active',
     toState: 'used',
-    reason: `application ${applicationId}`,
     requestId: actor.requestId,
   });
 }

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../i18n/index.js';
 import { PageHeading } from '../../ui/components.js';
 import type { PageContext } from '../../ui/context.js';
 import { Layout } from '../../ui/layout.js';
+import { auditWords } from '../vocabulary.js';
 import type { AuditEvent } from '../store.js';
 
 export interface AuditLogProps {
@@ -15,6 +16,7 @@ export interface AuditLogProps {
 
 export function AuditLogPage({ ctx, events, recordTypes, filter, olderLink }: AuditLogProps) {
   const { t } = ctx;
+  const words = auditWords(ctx.locale, t('audit.other'));
   return (
     <Layout ctx={ctx} title={t('audit.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('audit.title') }]}>
       <PageHeading title={t('audit.title')} lead={t('audit.lead')} />
@@ -27,29 +29,33 @@ export function AuditLogPage({ ctx, events, recordTypes, filter, olderLink }: Au
             <option value="" safe>
               {t('audit.allTypes')}
             </option>
-            {recordTypes.map((type) => (
+            {words.recordTypes(recordTypes).map(({ type, name }) => (
               <option value={type} selected={type === filter.recordType} safe>
-                {type}
+                {name}
               </option>
             ))}
           </select>
-        </div>
-        <div class="ds-field">
-          <label class="ds-label" for="recordId" safe>
-            {t('audit.recordId')}
-          </label>
-          <input class="ds-input" id="recordId" name="recordId" type="text" value={filter.recordId ?? ''} />
         </div>
         <button class="ds-button" data-variant="secondary" type="submit" safe>
           {t('audit.show')}
         </button>
       </form>
+      {filter.recordId ? (
+        <p class="ds-paragraph">
+          <span safe>{t('audit.oneRecord', { record: words.record(filter.recordType ?? '').toLocaleLowerCase(ctx.locale) })}</span>{' '}
+          <a class="ds-link" href={`/admin/audit?lang=${ctx.locale}`} safe>
+            {t('audit.allRecords')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {events.length === 0 ? (
         <p class="ds-paragraph" safe>
           {t('audit.none')}
         </p>
       ) : (
-        <AuditTable ctx={ctx} events={events} />
+        <AuditTable ctx={ctx} events={events} words={words} />
       )}
       {olderLink ? (
         <p class="ds-paragraph">
@@ -64,7 +70,7 @@ export function AuditLogPage({ ctx, events, recordTypes, filter, olderLink }: Au
   );
 }
 
-function AuditTable({ ctx, events }: { ctx: PageContext; events: AuditEvent[] }) {
+function AuditTable({ ctx, events, words }: { ctx: PageContext; events: AuditEvent[]; words: ReturnType<typeof auditWords> }) {
   const { t } = ctx;
   return (
     <ScrollRegion label={t('audit.title')}>
@@ -92,9 +98,6 @@ function AuditTable({ ctx, events }: { ctx: PageContext; events: AuditEvent[] })
             <th scope="col" safe>
               {t('audit.why')}
             </th>
-            <th scope="col" safe>
-              {t('audit.requestId')}
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -107,20 +110,18 @@ function AuditTable({ ctx, events }: { ctx: PageContext; events: AuditEvent[] })
               </td>
               <td safe>{event.actor_name ?? t('audit.system')}</td>
               <td>
+                <span safe>{words.record(event.record_type)}</span>{' '}
                 <a
                   class="ds-link"
-                  href={`/admin/audit?recordType=${encodeURIComponent(event.record_type)}&recordId=${encodeURIComponent(event.record_id)}`}
+                  href={`/admin/audit?lang=${ctx.locale}&recordType=${encodeURIComponent(event.record_type)}&recordId=${encodeURIComponent(event.record_id)}`}
                   safe
                 >
-                  {event.record_type} {event.record_id}
+                  {t('audit.history')}
                 </a>
               </td>
-              <td safe>{event.action}</td>
-              <td safe>{[event.from_state ?? '–', event.to_state ?? '–'].join(' → ')}</td>
+              <td safe>{words.action(event.action)}</td>
+              <td safe>{`${words.state(event.record_type, event.from_state)} → ${words.state(event.record_type, event.to_state)}`}</td>
               <td safe>{event.reason ?? ''}</td>
-              <td>
-                <code safe>{event.request_id ?? ''}</code>
-              </td>
             </tr>
           ))}
         </tbody>

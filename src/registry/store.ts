@@ -6,7 +6,6 @@
 import { sql, type Generated } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
 import {
-  MAX_AGE,
   officialName,
   searchKey,
   type CodeChange,
@@ -230,27 +229,16 @@ export async function latestPopulationByAge(
   country: Country,
   code: string,
 ): Promise<{ year: number; male: number[]; female: number[] } | undefined> {
-  const rows = await db
+  const latest = await db
     .selectFrom('registry_population')
-    .select(['year', 'sex', 'age', 'persons'])
+    .select((eb) => eb.fn.max('year').as('year'))
     .where('country', '=', country)
     .where('municipality_code', '=', code)
-    .where('year', '=', (eb) =>
-      eb
-        .selectFrom('registry_population')
-        .select((e) => e.fn.max('year').as('latest'))
-        .where('country', '=', country)
-        .where('municipality_code', '=', code),
-    )
-    .execute();
-  if (rows.length === 0) return undefined;
-  const profile = {
-    year: Number(rows[0]!.year),
-    male: new Array<number>(MAX_AGE + 1).fill(0),
-    female: new Array<number>(MAX_AGE + 1).fill(0),
-  };
-  for (const row of rows) profile[row.sex][Number(row.age)] = Number(row.persons);
-  return profile;
+    .executeTakeFirst();
+  if (latest?.year == null) return undefined;
+  const year = Number(latest.year);
+  const ages = await populationByAge(db, code, year);
+  return ages && { year, male: Array.from(ages.male), female: Array.from(ages.female) };
 }
 
 export async function replacePopulationTotals(db: Queryable, country: Country, totals: readonly PopulationTotal[]): Promise<void> {

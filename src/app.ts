@@ -8,6 +8,7 @@ import { applicationRoutes } from './applications/index.js';
 import { assessmentRoutes } from './assessment/index.js';
 import { selectionRoutes } from './selection/index.js';
 import { administrationRoutes } from './administration/index.js';
+import { projectFollowOn, projectRoutes } from './projects/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -24,7 +25,9 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(programmeRoutes);
   await app.register(applicationRoutes, { projections });
   await app.register(assessmentRoutes);
-  await app.register(selectionRoutes);
+  // A granted decision becomes a project, and its letter states the programme's follow-up.
+  await app.register(selectionRoutes, { followOn: projectFollowOn });
   await app.register(administrationRoutes);
+  await app.register(projectRoutes);
   return app;
 }

@@ -71,6 +71,11 @@ describe('the audit log names everything it shows', () => {
       'review_assignment',
       'decision',
       'appeal',
+      'project',
+      'project-plan',
+      'project-report',
+      'project-payment',
+      'project-change',
     ];
     expect(new Set(auditedWorkflows().map(([record]) => record))).toEqual(new Set(moved));
     for (const [record, workflow] of auditedWorkflows()) {

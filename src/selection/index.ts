@@ -15,3 +15,6 @@ export const selection: CapabilityManifest = {
   ],
 };
 export { selectionRoutes } from './routes.js';
+export { grantApproved } from './testing.js';
+export { grantFacts, type DecisionFollowOn, type GrantFacts } from './use-cases.js';
+export type { LetterLanguage } from './model.js';

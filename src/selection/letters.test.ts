@@ -57,7 +57,7 @@ describe('decision letters', () => {
       ['Til: Notodden', 'Kopi: Porsgrunn, Skien'],
     ]);
     expect(letter.following?.map((part) => part.sections)).toEqual([letter.sections, letter.sections]);
-    expect(all).toContain('Dere aksepterer vilkårene ved å bekrefte det skriftlig');
+    expect(all).toContain('Dere aksepterer tilskuddet og vilkårene på prosjektets side i Stifinner');
     expect(all).toContain('Utbetalingsplanen og rapporteringspliktene for prosjektet fastsettes');
     expect(all).toContain('godkjent av Kari Nilsen. Dokumentet er godkjent elektronisk og har derfor ingen håndskrevne signaturer.');
     expect(text(mergeLetter('nb', { ...DATA, approvedBy: null }))).toContain('Utkast: vedtaket er ennå ikke godkjent');

@@ -26,6 +26,8 @@ export interface LetterData {
   /** The application's case number (saksnummer), e.g. 2026/0042. */
   reference: string;
   timeZone: string;
+  /** The programme's payment plan and reporting duties as paragraphs; the standard text where it has none. */
+  followUp?: string[] | undefined;
 }
 
 interface Template {
@@ -66,7 +68,7 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
       heading: 'Vilkår',
       none: 'Det er ikke satt andre vilkår enn dem som står i utlysningen.',
       accept:
-        'Dere aksepterer vilkårene ved å bekrefte det skriftlig til {owner} innen tre uker. Tilskuddet utbetales ikke før vilkårene er akseptert.',
+        'Dere aksepterer tilskuddet og vilkårene på prosjektets side i Stifinner innen tre uker. Tilskuddet utbetales ikke før vilkårene er akseptert.',
     },
     followUp: {
       heading: 'Utbetaling og rapportering',
@@ -104,7 +106,7 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
       heading: 'Vilkår',
       none: 'Det er ikkje sett andre vilkår enn dei som står i utlysinga.',
       accept:
-        'De aksepterer vilkåra ved å stadfeste det skriftleg til {owner} innan tre veker. Tilskotet blir ikkje utbetalt før vilkåra er aksepterte.',
+        'De aksepterer tilskotet og vilkåra på sida til prosjektet i Stifinner innan tre veker. Tilskotet blir ikkje utbetalt før vilkåra er aksepterte.',
     },
     followUp: {
       heading: 'Utbetaling og rapportering',
@@ -143,7 +145,7 @@ export const LETTER_TEMPLATES: Record<LetterLanguage, Template> = {
       heading: 'Vilkår',
       none: 'Der er ikke fastsat andre vilkår end dem, der fremgår af opslaget.',
       accept:
-        'I accepterer vilkårene ved at bekræfte det skriftligt over for {owner} inden tre uger. Tilskuddet udbetales ikke, før vilkårene er accepteret.',
+        'I accepterer tilskuddet og vilkårene på projektets side i Stifinner inden tre uger. Tilskuddet udbetales ikke, før vilkårene er accepteret.',
     },
     followUp: {
       heading: 'Udbetaling og afrapportering',
@@ -220,7 +222,7 @@ function letterTo(language: LetterLanguage, data: LetterData, addressee: number)
       heading: template.conditions.heading,
       paragraphs: [data.conditions.trim() || template.conditions.none, fill(template.conditions.accept, merged)],
     });
-    sections.push({ heading: template.followUp.heading, paragraphs: [fill(template.followUp.text, merged)] });
+    sections.push({ heading: template.followUp.heading, paragraphs: data.followUp ?? [fill(template.followUp.text, merged)] });
   }
   sections.push({ heading: template.rights.heading, paragraphs: [fill(template.rights.text, merged)] });
   sections.push({

@@ -54,6 +54,8 @@ import {
   letterDataFor,
   LETTER_JOB,
   produceLetter,
+  NO_FOLLOW_ON,
+  type DecisionFollowOn,
   publishDecisions,
   recordSelection,
   returnDecision,
@@ -112,10 +114,12 @@ function parseDecisionInputs(body: unknown): Map<string, DecisionInput> {
 /** A count in a redirect's query (`?decided=6`), or undefined. */
 const countIn = (value: string | undefined) => (value && /^\d{1,4}$/.test(value) ? Number(value) : undefined);
 
-export async function selectionRoutes(app: FastifyInstance) {
+export async function selectionRoutes(app: FastifyInstance, { followOn = NO_FOLLOW_ON }: { followOn?: DecisionFollowOn } = {}) {
   const db = app.database.db;
 
-  await app.jobs.work<{ applicationId: string }>(LETTER_JOB, async (data) => produceLetter({ db, mailer: app.mailer }, data.applicationId));
+  await app.jobs.work<{ applicationId: string }>(LETTER_JOB, async (data) =>
+    produceLetter({ db, mailer: app.mailer, followOn }, data.applicationId),
+  );
 
   app.slots.fill('applications.decision-state', async ({ ctx, applicationId }) => {
     const decision = await decisionForApplicant(db, applicationId);
@@ -339,7 +343,7 @@ export async function selectionRoutes(app: FastifyInstance) {
       const chosen = Object.entries(formFields(request.body))
         .filter(([name, value]) => name.startsWith('approve-') && value === 'on')
         .map(([name]) => name.slice('approve-'.length));
-      const outcome = await approveDecisions(db, app.jobs, call.id, formVersion(request.body), chosen, actorOf(request));
+      const outcome = await approveDecisions(db, app.jobs, call.id, formVersion(request.body), chosen, actorOf(request), followOn);
       if (isRefused(outcome))
         return refused(reply, outcome.problem, (status, shown) => renderApproval(request, reply, call, status, shown));
       return reply.redirect(`${approvalPath(call.id, request.locale)}&approved=${outcome.approved}`, 303);
@@ -373,7 +377,7 @@ export async function selectionRoutes(app: FastifyInstance) {
       const orgId = call.programme.ownerOrganisationId;
       if (!hasDecisionAuthority(request.principal, orgId) && !hasApprovalAuthority(request.principal, orgId)) throw forbidden();
       const decision = await findDecision(db, applicationId);
-      const data = decision?.callId === call.id ? await letterDataFor(db, applicationId) : undefined;
+      const data = decision?.callId === call.id ? await letterDataFor(db, applicationId, followOn) : undefined;
       if (!decision || !data) throw notFound();
       const pdf = await renderArchivalPdf(mergeLetter(decision.letterLanguage, data));
       return reply
@@ -482,6 +486,7 @@ export async function selectionRoutes(app: FastifyInstance) {
         formVersion(request.body),
         { action: action as AppealAction, reason, changedAmount: changedAmount === 'invalid' ? null : changedAmount },
         actorOf(request),
+        followOn,
       );
       if (isRefused(outcome))
         return refused(reply, outcome.problem, (status, shown) => renderDecisions(reply, call, status, { ...shown, values }));

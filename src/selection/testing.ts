@@ -17,6 +17,8 @@ import {
   saveScores,
 } from '../assessment/index.js';
 import type { StoredCall } from '../programmes/index.js';
+import { orThrow } from '../platform/outcome.js';
+import { approveDecisions, decideApplications, recordSelection, type DecisionFollowOn } from './use-cases.js';
 
 const SCHEMA = JSON.parse(readFileSync(new URL('./fixtures/360giving-schema-subset.json', import.meta.url), 'utf8')) as object;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -50,5 +52,49 @@ export async function agreeScores(
     await saveScores(db, call, assignment.id, declared.version, sheet, true, actor);
     await saveConsensus(db, call, applicationId, (await findReview(db, applicationId)).version, sheet, actor);
   }
+  return ids;
+}
+
+/**
+ * Grants the named leads' applications on the demo call with the amounts given, the way the
+ * owner and the approver do it (selection recorded, decisions prepared by one person, approved by
+ * another), with `followOn` run as app.ts wires it. Returns each lead's application id.
+ */
+export async function grantApproved(
+  db: DB,
+  call: StoredCall,
+  amounts: Readonly<Record<string, number>>,
+  followOn: DecisionFollowOn,
+): Promise<Map<string, string>> {
+  const ids = await agreeScores(db, call, Object.fromEntries(Object.keys(amounts).map((lead) => [lead, [5, 5, 5]])));
+  const owner = { user: { userId: '00000000-0000-4000-8000-00000000aaaa', name: 'Ingrid Haugen' }, requestId: 'test' };
+  const approver = { user: { userId: '00000000-0000-4000-8000-00000000bbbb', name: 'Kari Nilsen' }, requestId: 'test' };
+  const queue = { enqueue: async () => 'job' };
+  const chosen = Object.entries(amounts).map(([lead, amount]) => ({
+    applicationId: ids.get(lead)!,
+    selected: true,
+    amount,
+    reason: `Valgt: ${lead}`,
+  }));
+  orThrow(await recordSelection(db, call.id, 1, chosen, owner));
+  const input = {
+    conditions: 'Sluttrapport innen fristen.',
+    reason: 'Godt begrunnet.',
+    publicSummary: 'Et prosjekt for bedre tjenester.',
+    letterLanguage: 'nb',
+  };
+  const inputs = new Map(chosen.map((c) => [c.applicationId, input]));
+  orThrow(await decideApplications(db, queue, call.id, 2, inputs, owner));
+  orThrow(
+    await approveDecisions(
+      db,
+      queue,
+      call.id,
+      3,
+      chosen.map((c) => c.applicationId),
+      approver,
+      followOn,
+    ),
+  );
   return ids;
 }

@@ -16,7 +16,7 @@ import { formatNumber, isLocale } from '../platform/i18n/index.js';
 import { notify } from '../platform/notifications/notify.js';
 import { renderArchivalPdf } from '../platform/pdf/document.js';
 import { findApplication, listSubmissions } from '../applications/index.js';
-import { findCall, type StoredCall } from '../programmes/index.js';
+import { findCall, type Country, type Currency, type StoredCall } from '../programmes/index.js';
 import { letterFileName, letterMail, mergeLetter, type LetterData } from './letters.js';
 import {
   appealDeadline,
@@ -32,6 +32,7 @@ import {
   type Decision,
   type DecisionInput,
   type DecisionMove,
+  type LetterLanguage,
 } from './model.js';
 import type { DecisionLack, SelectionProblem } from './problems.js';
 import {
@@ -58,6 +59,63 @@ import {
 } from './store.js';
 
 export const LETTER_JOB = 'selection-decision-letter';
+
+/**
+ * What follows a decision, done by another capability and wired at composition (app.ts), so that
+ * selection needs to know nothing of it: the project a grant becomes, and what its letter says of
+ * payment and reporting.
+ */
+export interface DecisionFollowOn {
+  /** In the approving transaction, for each granted decision approved. */
+  granted(trx: Tx, applicationId: string): Promise<void>;
+  /** In the assessing transaction, when an appeal changed a grant's amount. */
+  amountChanged(trx: Tx, applicationId: string, amount: number): Promise<void>;
+  /** The letter's paragraphs on payment and reporting, in its language; none for the standard text. */
+  letterParagraphs(db: Queryable, applicationId: string, language: LetterLanguage): Promise<string[] | undefined>;
+}
+
+export const NO_FOLLOW_ON: DecisionFollowOn = {
+  granted: async () => {},
+  amountChanged: async () => {},
+  letterParagraphs: async () => undefined,
+};
+
+/** What a granted decision gives the project it becomes. */
+export interface GrantFacts {
+  applicationId: string;
+  caseNumber: string;
+  programmeId: string;
+  callTitle: string;
+  country: Country;
+  currency: Currency;
+  /** The amount in force: the decision's, or the one an appeal changed it to. */
+  amount: number;
+  conditions: string;
+  publicSummary: string;
+  /** The network's members, the lead first. */
+  members: { code: string; name: string }[];
+}
+
+export async function grantFacts(db: Queryable, applicationId: string): Promise<GrantFacts | undefined> {
+  const decision = await findDecision(db, applicationId);
+  const application = await findApplication(db, applicationId);
+  const call = application ? await findCall(db, application.callId) : undefined;
+  const submission = (await listSubmissions(db, applicationId)).at(-1);
+  if (!decision || decision.state === 'rejected' || decision.amount === null || !application || !call || !submission) return undefined;
+  const appeal = await findAppeal(db, applicationId);
+  return {
+    applicationId,
+    caseNumber: application.caseNumber,
+    programmeId: call.programme.id,
+    callTitle: call.content.title,
+    country: call.programme.country,
+    currency: decision.currency,
+    amount: appeal?.state === 'changed' && appeal.changedAmount != null ? appeal.changedAmount : decision.amount,
+    conditions: decision.conditions,
+    publicSummary: decision.publicSummary,
+    members: submission.members.map((m) => ({ code: m.code, name: m.name })),
+  };
+}
 
 /** `inTransaction` always hands its work a transaction, which is what the audit trail asks for. */
 const audit = (trx: Queryable, entry: AuditEntry) => recordAudit(trx as Tx, entry);
@@ -237,6 +295,7 @@ export async function approveDecisions(
   expectedVersion: number,
   applicationIds: readonly string[],
   actor: Actor,
+  followOn: DecisionFollowOn = NO_FOLLOW_ON,
 ): Promise<{ version: number; approved: number } | Refused<SelectionProblem>> {
   const approver = actor.user;
   if (!approver) throw new Error('an approval needs a person who approves');
@@ -261,6 +320,7 @@ export async function approveDecisions(
         requestId: actor.requestId,
       });
       await jobs.enqueue(trx, LETTER_JOB, { applicationId: decision.applicationId });
+      if (decision.state !== 'rejected') await followOn.granted(trx, decision.applicationId);
     }
     return { version: await bumpVersion(trx, callId, actor, now), approved: chosen.length };
   });
@@ -387,6 +447,7 @@ export async function assessAppeal(
   expectedVersion: number,
   assessment: AppealAssessment,
   actor: Actor,
+  followOn: DecisionFollowOn = NO_FOLLOW_ON,
 ): Promise<AppealState | Refused<SelectionProblem>> {
   const text = assessment.reason.trim();
   if (text === '') return refuse({ kind: 'appealReasonMissing', applicationId });
@@ -418,6 +479,7 @@ export async function assessAppeal(
       reason: changedAmount === null ? text : `${text} (${changedAmount} ${decision.currency})`,
       requestId: actor.requestId,
     });
+    if (changedAmount !== null && decision.state !== 'rejected') await followOn.amountChanged(trx, applicationId, changedAmount);
     const locale = callLocale(board.call);
     const outcome = appealWorkflow.name(move.to, 'public', locale);
     await notify(trx, jobs, {
@@ -473,7 +535,11 @@ export async function publishDecisions(
 // The letter job ---------------------------------------------------------------------------------
 
 /** What the letter says, from the decision, the call and the last submission. */
-export async function letterDataFor(db: Queryable, applicationId: string): Promise<LetterData | undefined> {
+export async function letterDataFor(
+  db: Queryable,
+  applicationId: string,
+  followOn: DecisionFollowOn = NO_FOLLOW_ON,
+): Promise<LetterData | undefined> {
   const decision = await findDecision(db, applicationId);
   const application = await findApplication(db, applicationId);
   const call = application ? await findCall(db, application.callId) : undefined;
@@ -494,6 +560,7 @@ export async function letterDataFor(db: Queryable, applicationId: string): Promi
     approvedBy: decision.approvedByName,
     reference: application!.caseNumber,
     timeZone: call.content.timeZone,
+    followUp: decision.state === 'rejected' ? undefined : await followOn.letterParagraphs(db, applicationId, decision.letterLanguage),
   };
 }
 
@@ -522,9 +589,12 @@ async function storeLetterOnce(db: DB, applicationId: string, pdf: Buffer, name:
  * applicants. The mail is claimed before it is sent, so a retried job never sends it twice; a
  * refused send gives the claim back so the retry can send it.
  */
-export async function produceLetter({ db, mailer }: { db: DB; mailer: Mailer }, applicationId: string): Promise<void> {
+export async function produceLetter(
+  { db, mailer, followOn = NO_FOLLOW_ON }: { db: DB; mailer: Mailer; followOn?: DecisionFollowOn },
+  applicationId: string,
+): Promise<void> {
   const decision = await findDecision(db, applicationId);
-  const data = await letterDataFor(db, applicationId);
+  const data = await letterDataFor(db, applicationId, followOn);
   if (!decision || !data) return;
   const name = letterFileName(decision.letterLanguage, data.outcome);
   const pdf = await renderArchivalPdf(mergeLetter(decision.letterLanguage, data));

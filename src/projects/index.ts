@@ -1,0 +1,17 @@
+/** What other parts of the product may use of projects: the only door into this folder. */
+import type { CapabilityManifest } from '../platform/capability.js';
+import { hasRole } from '../platform/ui/navigation.js';
+import { PROJECTS_AUDIT_WORDS } from './audit-words.js';
+import { projectMessages } from './messages.js';
+
+export const projects: CapabilityManifest = {
+  name: 'projects',
+  audit: PROJECTS_AUDIT_WORDS,
+  messages: projectMessages,
+  navigation: [
+    { href: '/prosjekter', label: 'projects.nav.public', order: 32, keepsLanguage: true },
+    { href: '/prosjekter/mine', label: 'projects.nav.mine', order: 42, visibleTo: hasRole('case_worker') },
+  ],
+};
+export { projectRoutes } from './routes.js';
+export { projectFollowOn } from './use-cases.js';

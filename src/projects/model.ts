@@ -1,0 +1,346 @@
+/**
+ * Projects, pure: the programme's follow-up plan (reporting periods and payment tranches), the
+ * project plan with its goals, indicators, activities, budget and organisation, reports and the
+ * payment rules. No IO.
+ */
+import { calendarDate } from '../platform/http/input.js';
+
+// The programme's follow-up (oppfølging) ----------------------------------------------------------
+
+export const REPORT_KINDS = ['progress', 'financial', 'final'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export interface ReportingPeriod {
+  key: string;
+  title: string;
+  kind: ReportKind;
+  /** The day the report is due (YYYY-MM-DD). */
+  due: string;
+  /** A form template whose text parts the report also asks; none for the standard questions only. */
+  templateId: string | null;
+}
+
+/** A payment tranche's condition: the grant accepted, or a period's report approved. */
+export type TrancheCondition = { kind: 'accepted' } | { kind: 'report-approved'; period: string };
+
+export interface Tranche {
+  key: string;
+  /** Share of the grant, in whole per cent. */
+  share: number;
+  condition: TrancheCondition;
+}
+
+export interface FollowUpPlan {
+  periods: ReportingPeriod[];
+  tranches: Tranche[];
+  /** Days before a report is due that the project's contacts are reminded. */
+  reminderDays: number;
+  /** Whether the ministry sits in the steering group and the county governor's contact is named (seed 000). */
+  ministryInSteeringGroup: boolean;
+  countyGovernorContact: boolean;
+}
+
+export const NO_FOLLOW_UP: FollowUpPlan = {
+  periods: [],
+  tranches: [],
+  reminderDays: 14,
+  ministryInSteeringGroup: false,
+  countyGovernorContact: false,
+};
+
+export type FollowUpIssue =
+  | { code: 'periodTitle' | 'periodDue' | 'periodKind' | 'finalNotLast' | 'twoFinals'; row: number }
+  | { code: 'trancheShare' | 'trancheCondition'; row: number }
+  | { code: 'sharesNot100'; total: number }
+  | { code: 'reminderDays' };
+
+export const MAX_PERIODS = 12;
+export const MAX_TRANCHES = 6;
+
+/** Raw rows as typed in the owner's form: blank rows are left out, the rest checked. */
+export interface FollowUpForm {
+  periods: { title: string; kind: string; due: string; templateId: string }[];
+  tranches: { share: string; condition: string }[];
+  reminderDays: string;
+  ministryInSteeringGroup: boolean;
+  countyGovernorContact: boolean;
+}
+
+export function readFollowUp(form: FollowUpForm): FollowUpPlan | FollowUpIssue[] {
+  const issues: FollowUpIssue[] = [];
+  const periods: ReportingPeriod[] = [];
+  form.periods.forEach((row, index) => {
+    if (row.title.trim() === '' && row.due.trim() === '') return;
+    const due = calendarDate(row.due);
+    if (row.title.trim() === '' || row.title.length > 200) issues.push({ code: 'periodTitle', row: index });
+    if (!due) issues.push({ code: 'periodDue', row: index });
+    if (!REPORT_KINDS.includes(row.kind as ReportKind)) issues.push({ code: 'periodKind', row: index });
+    periods.push({
+      key: `p${index + 1}`,
+      title: row.title.trim(),
+      kind: row.kind as ReportKind,
+      due: due ?? '',
+      templateId: row.templateId || null,
+    });
+  });
+  const finals = periods.filter((p) => p.kind === 'final');
+  if (finals.length > 1) issues.push({ code: 'twoFinals', row: form.periods.findIndex((_, i) => `p${i + 1}` === finals[1]!.key) });
+  const final = finals[0];
+  if (final && periods.some((p) => p.due > final.due))
+    issues.push({ code: 'finalNotLast', row: form.periods.findIndex((_, i) => `p${i + 1}` === final.key) });
+  const tranches: Tranche[] = [];
+  form.tranches.forEach((row, index) => {
+    if (row.share.trim() === '' && row.condition === '') return;
+    const share = Number(row.share.trim());
+    if (!Number.isInteger(share) || share < 1 || share > 100) issues.push({ code: 'trancheShare', row: index });
+    const condition = readCondition(row.condition, periods);
+    if (!condition) issues.push({ code: 'trancheCondition', row: index });
+    tranches.push({ key: `t${index + 1}`, share, condition: condition ?? { kind: 'accepted' } });
+  });
+  const total = tranches.reduce((sum, t) => sum + (Number.isFinite(t.share) ? t.share : 0), 0);
+  if (tranches.length > 0 && total !== 100) issues.push({ code: 'sharesNot100', total });
+  const reminderDays = Number(form.reminderDays.trim());
+  if (!Number.isInteger(reminderDays) || reminderDays < 1 || reminderDays > 90) issues.push({ code: 'reminderDays' });
+  if (issues.length > 0) return issues;
+  return {
+    periods: periods.sort((a, b) => a.due.localeCompare(b.due)),
+    tranches,
+    reminderDays,
+    ministryInSteeringGroup: form.ministryInSteeringGroup,
+    countyGovernorContact: form.countyGovernorContact,
+  };
+}
+
+/** A condition as the form names it: `accepted`, or `report:<period key>` of a period in the plan. */
+function readCondition(value: string, periods: readonly ReportingPeriod[]): TrancheCondition | undefined {
+  if (value === 'accepted') return { kind: 'accepted' };
+  const period = value.startsWith('report:') ? value.slice('report:'.length) : '';
+  return periods.some((p) => p.key === period) ? { kind: 'report-approved', period } : undefined;
+}
+
+export const conditionValue = (condition: TrancheCondition): string =>
+  condition.kind === 'accepted' ? 'accepted' : `report:${condition.period}`;
+
+/** The tranches' amounts: each its share of the grant, rounded down, the last taking what rounding left. */
+export function trancheAmounts(grant: number, tranches: readonly Tranche[]): Map<string, number> {
+  const amounts = new Map<string, number>();
+  let given = 0;
+  tranches.forEach((tranche, index) => {
+    const amount = index === tranches.length - 1 ? grant - given : Math.floor((grant * tranche.share) / 100);
+    amounts.set(tranche.key, amount);
+    given += amount;
+  });
+  return amounts;
+}
+
+// The project plan (prosjektplan) ---------------------------------------------------------------
+
+/** Cost lines of seed 000's support: own staff released (frikjøp), external project management, consultants, gatherings, other. */
+export const COST_LINES = ['own-staff', 'project-management', 'consultants', 'gatherings', 'other'] as const;
+export type CostLine = (typeof COST_LINES)[number];
+
+/** A budget line split by who pays: the grant, own work (egeninnsats) and own funding (egenfinansiering). */
+export interface BudgetLine {
+  line: CostLine;
+  /** The member municipality whose sub-project the line belongs to; '' for the shared part. */
+  member: string;
+  grant: number;
+  ownWork: number;
+  ownFunding: number;
+}
+
+export interface Indicator {
+  key: string;
+  name: string;
+  unit: string;
+  baseline: number | null;
+  /** Target per reporting period key. */
+  targets: Record<string, number | null>;
+}
+
+export interface Activity {
+  key: string;
+  title: string;
+  /** The member whose sub-project it belongs to; '' for the shared part. */
+  member: string;
+  due: string;
+  milestone: boolean;
+}
+
+export interface SteeringMember {
+  name: string;
+  role: string;
+}
+
+export interface ProjectOrganisation {
+  projectLeader: string;
+  steeringGroup: SteeringMember[];
+  ministryRepresentative: string;
+  countyGovernorContact: string;
+  /** The three parties of trepartssamarbeid (seed 002). */
+  elected: string;
+  administration: string;
+  employees: string;
+}
+
+export interface CouncilDecision {
+  date: string;
+  caseNumber: string;
+  fileId: string | null;
+  fileName: string | null;
+}
+
+export interface ProjectPlan {
+  purpose: string;
+  /** What the umbrella project holds for all members (coordination, exchange of experience). */
+  shared: string;
+  startsOn: string;
+  endsOn: string;
+  goals: string[];
+  indicators: Indicator[];
+  activities: Activity[];
+  budget: BudgetLine[];
+  organisation: ProjectOrganisation;
+  councilDecision: CouncilDecision | null;
+}
+
+export const EMPTY_PLAN: ProjectPlan = {
+  purpose: '',
+  shared: '',
+  startsOn: '',
+  endsOn: '',
+  goals: [],
+  indicators: [],
+  activities: [],
+  budget: [],
+  organisation: {
+    projectLeader: '',
+    steeringGroup: [],
+    ministryRepresentative: '',
+    countyGovernorContact: '',
+    elected: '',
+    administration: '',
+    employees: '',
+  },
+  councilDecision: null,
+};
+
+export type PlanIssue =
+  | { code: 'purpose' | 'dates' | 'goals' | 'projectLeader' | 'tripartite' | 'ministry' | 'countyGovernor' | 'councilDecision' }
+  | { code: 'overGrant'; budgeted: number; grant: number }
+  | { code: 'indicator' | 'activity' | 'budgetLine'; row: number };
+
+export interface PlanFrame {
+  grant: number;
+  members: readonly string[];
+  followUp: FollowUpPlan;
+}
+
+export const budgetTotals = (budget: readonly BudgetLine[]) =>
+  budget.reduce(
+    (sum, line) => ({ grant: sum.grant + line.grant, ownWork: sum.ownWork + line.ownWork, ownFunding: sum.ownFunding + line.ownFunding }),
+    { grant: 0, ownWork: 0, ownFunding: 0 },
+  );
+
+/** What keeps a plan from being submitted; a draft may be saved with any of them. */
+export function planIssues(plan: ProjectPlan, frame: PlanFrame): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  if (plan.purpose.trim() === '') issues.push({ code: 'purpose' });
+  if (!plan.startsOn || !plan.endsOn || plan.endsOn < plan.startsOn) issues.push({ code: 'dates' });
+  if (plan.goals.length === 0) issues.push({ code: 'goals' });
+  plan.indicators.forEach((indicator, row) => {
+    if (indicator.name.trim() === '' || indicator.unit.trim() === '') issues.push({ code: 'indicator', row });
+  });
+  plan.activities.forEach((activity, row) => {
+    if (activity.title.trim() === '' || !activity.due || (activity.member !== '' && !frame.members.includes(activity.member)))
+      issues.push({ code: 'activity', row });
+  });
+  plan.budget.forEach((line, row) => {
+    if (line.member !== '' && !frame.members.includes(line.member)) issues.push({ code: 'budgetLine', row });
+  });
+  const budgeted = budgetTotals(plan.budget).grant;
+  if (budgeted > frame.grant) issues.push({ code: 'overGrant', budgeted, grant: frame.grant });
+  const { organisation } = plan;
+  if (organisation.projectLeader.trim() === '') issues.push({ code: 'projectLeader' });
+  if ([organisation.elected, organisation.administration, organisation.employees].some((p) => p.trim() === ''))
+    issues.push({ code: 'tripartite' });
+  if (frame.followUp.ministryInSteeringGroup && organisation.ministryRepresentative.trim() === '') issues.push({ code: 'ministry' });
+  if (frame.followUp.countyGovernorContact && organisation.countyGovernorContact.trim() === '') issues.push({ code: 'countyGovernor' });
+  if (!plan.councilDecision?.date || !plan.councilDecision.caseNumber.trim()) issues.push({ code: 'councilDecision' });
+  return issues;
+}
+
+// Reports (rapporter) ---------------------------------------------------------------------------
+
+export const ACTIVITY_STATUSES = ['not-started', 'ongoing', 'done', 'dropped'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+/** seed 002's three steps: new (NYTT), useful (NYTTIG), put to use (NYTTIGGJORT). */
+export const INNOVATION_STEPS = ['new', 'useful', 'put-to-use'] as const;
+export type InnovationStep = (typeof INNOVATION_STEPS)[number];
+
+export interface ReportContent {
+  /** Actual value per indicator key. */
+  indicators: Record<string, number | null>;
+  activities: Record<string, ActivityStatus>;
+  /** Money spent per cost line, split like the budget. */
+  spent: Record<CostLine, { grant: number; ownWork: number; ownFunding: number }>;
+  /** Text answers: the standard questions and the template's text parts, by key. */
+  answers: Record<string, string>;
+  /** Final reports: where the project stands on seed 002's three steps. */
+  step: InnovationStep | null;
+}
+
+export const STANDARD_QUESTIONS: Record<ReportKind, readonly string[]> = {
+  progress: ['progress', 'deviations'],
+  financial: ['finances'],
+  final: ['results', 'learned', 'spreading'],
+};
+
+export const emptyReport = (): ReportContent => ({
+  indicators: {},
+  activities: {},
+  spent: Object.fromEntries(COST_LINES.map((line) => [line, { grant: 0, ownWork: 0, ownFunding: 0 }])) as ReportContent['spent'],
+  answers: {},
+  step: null,
+});
+
+export type ReportIssue = { code: 'answer'; key: string } | { code: 'step' } | { code: 'overSpent'; spent: number; grant: number };
+
+export function reportIssues(report: ReportContent, kind: ReportKind, questionKeys: readonly string[], grant: number): ReportIssue[] {
+  const issues: ReportIssue[] = questionKeys.filter((key) => !report.answers[key]?.trim()).map((key) => ({ code: 'answer', key }));
+  if (kind === 'final' && !report.step) issues.push({ code: 'step' });
+  const spent = spentOfGrant(report);
+  if (spent > grant) issues.push({ code: 'overSpent', spent, grant });
+  return issues;
+}
+
+export const spentOfGrant = (report: ReportContent): number => COST_LINES.reduce((sum, line) => sum + report.spent[line].grant, 0);
+
+// Payments (utbetalinger) -----------------------------------------------------------------------
+
+/** Whether the tranche's condition holds: the grant accepted, or the named period's report approved. */
+export function trancheDue(condition: TrancheCondition, facts: { accepted: boolean; approvedPeriods: ReadonlySet<string> }): boolean {
+  return condition.kind === 'accepted' ? facts.accepted : facts.accepted && facts.approvedPeriods.has(condition.period);
+}
+
+/** What is left to pay back at the end: the grant released but not spent. */
+export const toPayBack = (released: number, spent: number): number => Math.max(0, released - spent);
+
+// Reading numbers as typed ----------------------------------------------------------------------
+
+/** A whole amount in kroner as typed ("150 000", "150000"); blank is 0; undefined when not a number. */
+export function readAmount(text: string): number | undefined {
+  const cleaned = text.replace(/[\s\u00a0]/g, '');
+  if (cleaned === '') return 0;
+  if (!/^\d{1,12}$/.test(cleaned)) return undefined;
+  return Number(cleaned);
+}
+
+/** A measured value as typed (decimal comma or point); blank is null; undefined when not a number. */
+export function readMeasure(text: string): number | null | undefined {
+  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (cleaned === '') return null;
+  if (!/^-?\d{1,12}(\.\d{1,4})?$/.test(cleaned)) return undefined;
+  return Number(cleaned);
+}

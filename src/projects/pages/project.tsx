@@ -1,0 +1,533 @@
+/** A project's follow-up page (grantee and owner) and its public page. */
+import { formatDateTime } from '../../platform/i18n/index.js';
+import { CsrfField, ErrorSummary, PageHeading, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
+import type { PageContext } from '../../platform/ui/context.js';
+import { TextArea, TextField } from '../../platform/ui/fields.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { DataTable } from '../../platform/ui/table.js';
+import { translate } from '../../platform/ui/translate.js';
+import type { ProjectPlan } from '../model.js';
+import type { StoredChangeRequest, StoredProject } from '../store.js';
+import type { FollowUpStatus, ProjectRole } from '../views.js';
+import { changeWorkflow, projectWorkflow } from '../workflows.js';
+import { day, money, projectPath, reviewName, stateName } from './parts.js';
+
+export interface WorkspaceView {
+  project: StoredProject;
+  programmeName: string;
+  role: ProjectRole;
+  status: FollowUpStatus;
+  changes: StoredChangeRequest[];
+  errors: FieldError[];
+  notice?: string | undefined;
+  values?: Record<string, string>;
+}
+
+function Hidden({ ctx, version }: { ctx: PageContext; version: number }) {
+  return (
+    <>
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="version" value={String(version)} />
+    </>
+  );
+}
+
+export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: WorkspaceView }) {
+  const { t } = ctx;
+  const { project, role, status } = view;
+  const id = project.id;
+  const grantee = role.memberCodes.length > 0;
+  return (
+    <Layout
+      ctx={ctx}
+      title={project.title}
+      crumbs={[
+        role.owner
+          ? { href: `/eier/programmer/${project.programmeId}/prosjekter`, label: view.programmeName }
+          : { href: '/prosjekter/mine', label: t('projects.mine.title') },
+      ]}
+    >
+      <PageHeading
+        title={project.title}
+        lead={translate(ctx, 'projects.workspace.lead', {
+          state: stateName(ctx, project.state),
+          programme: view.programmeName,
+          caseNumber: project.caseNumber,
+        })}
+      />
+      <SuccessNotice text={view.notice} />
+      <ErrorSummary ctx={ctx} errors={view.errors} />
+      <section aria-labelledby="grant" class="stack">
+        <h2 class="ds-heading" data-size="sm" id="grant" safe>
+          {t('projects.workspace.grant')}
+        </h2>
+        <p class="ds-paragraph" safe>
+          {translate(ctx, 'projects.workspace.grantText', {
+            amount: money(ctx, project.grant, project.currency),
+            members: project.members.map((m) => m.name).join(', '),
+            released: money(ctx, status.released, project.currency),
+            spent: money(ctx, status.spent, project.currency),
+          })}
+        </p>
+        {project.conditions ? (
+          <p class="ds-paragraph" safe>
+            {translate(ctx, 'projects.workspace.conditions', { conditions: project.conditions })}
+          </p>
+        ) : (
+          ''
+        )}
+        {project.acceptedAt ? (
+          <p class="ds-paragraph" safe>
+            {translate(ctx, 'projects.workspace.accepted', {
+              by: project.acceptedByName ?? '',
+              at: formatDateTime(ctx.locale, project.acceptedAt),
+            })}
+          </p>
+        ) : role.lead ? (
+          <form method="post" action={projectPath(id, ctx.locale, '/aksepter')}>
+            <Hidden ctx={ctx} version={project.version} />
+            <p class="ds-paragraph" safe>
+              {t('projects.workspace.acceptHelp')}
+            </p>
+            <button class="ds-button" type="submit" safe>
+              {t('projects.workspace.accept')}
+            </button>
+          </form>
+        ) : (
+          <p class="ds-paragraph" safe>
+            {t('projects.workspace.notAccepted')}
+          </p>
+        )}
+        {status.payBack > 0 ? (
+          <p class="ds-paragraph" safe>
+            {translate(ctx, 'projects.workspace.payBack', { amount: money(ctx, status.payBack, project.currency) })}
+          </p>
+        ) : (
+          ''
+        )}
+      </section>
+      <section aria-labelledby="plan" class="stack">
+        <h2 class="ds-heading" data-size="sm" id="plan" safe>
+          {t('projects.plan.title')}
+        </h2>
+        <p class="ds-paragraph" safe>
+          {status.currentPlan
+            ? translate(ctx, 'projects.workspace.planApproved', { n: status.currentPlan.number, end: day(ctx, project.endsOn) })
+            : t('projects.workspace.planOpen')}
+        </p>
+      </section>
+      <section aria-labelledby="reports" class="stack">
+        <h2 class="ds-heading" data-size="sm" id="reports" safe>
+          {t('projects.reports.title')}
+        </h2>
+        {status.periods.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('projects.reports.noPlan')}
+          </p>
+        ) : (
+          <DataTable
+            caption={t('projects.reports.caption')}
+            rows={status.periods.flatMap((p) => p.parts.map((part) => ({ p, part })))}
+            columns={[
+              {
+                header: t('projects.col.report'),
+                rowHeader: true,
+                text: ({ p, part }) => `${p.period.title}${part.memberName ? ` – ${part.memberName}` : ''}`,
+              },
+              {
+                header: t('projects.col.due'),
+                text: ({ p }) => `${day(ctx, p.period.due)}${p.overdue ? ` (${t('projects.reports.overdue')})` : ''}`,
+              },
+              {
+                header: t('projects.col.state'),
+                text: ({ part }) =>
+                  part.latest
+                    ? `${reviewName(ctx, part.latest.state)} (${translate(ctx, 'projects.reports.version', { n: part.latest.version })})`
+                    : t('projects.reports.notStarted'),
+              },
+            ]}
+          />
+        )}
+      </section>
+      <section aria-labelledby="payments" class="stack">
+        <h2 class="ds-heading" data-size="sm" id="payments" safe>
+          {t('projects.payments.title')}
+        </h2>
+        {status.tranches.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('projects.payments.noPlan')}
+          </p>
+        ) : (
+          <DataTable
+            caption={translate(ctx, 'projects.payments.caption', {
+              released: money(ctx, status.released, project.currency),
+              grant: money(ctx, project.grant, project.currency),
+            })}
+            rows={status.tranches}
+            columns={[
+              { header: t('projects.col.tranche'), rowHeader: true, text: (tr) => `${tr.tranche.share} %` },
+              { header: t('projects.col.amount'), numeric: true, text: (tr) => money(ctx, tr.amount, project.currency) },
+              {
+                header: t('projects.col.condition'),
+                text: (tr) =>
+                  tr.tranche.condition.kind === 'accepted'
+                    ? t('projects.followUp.conditionAccepted')
+                    : translate(ctx, 'projects.followUp.conditionReport', {
+                        report:
+                          status.periods.find((p) => p.period.key === (tr.tranche.condition as { period: string }).period)?.period.title ??
+                          '',
+                      }),
+              },
+              {
+                header: t('projects.col.state'),
+                cell: (tr) =>
+                  tr.payment?.state === 'released' ? (
+                    <span safe>
+                      {translate(ctx, 'projects.payments.released', {
+                        at: formatDateTime(ctx.locale, tr.payment.releasedAt!),
+                        by: tr.payment.releasedByName ?? '',
+                      })}
+                    </span>
+                  ) : tr.payment ? (
+                    role.owner ? (
+                      <form method="post" action={projectPath(id, ctx.locale, `/utbetalinger/${tr.payment.id}`)}>
+                        <Hidden ctx={ctx} version={project.version} />
+                        <button class="ds-button" data-size="sm" type="submit" safe>
+                          {translate(ctx, 'projects.payments.release', { amount: money(ctx, tr.amount, project.currency) })}
+                        </button>
+                      </form>
+                    ) : (
+                      <span safe>{t('projects.payments.requested')}</span>
+                    )
+                  ) : tr.due && role.lead ? (
+                    <form method="post" action={projectPath(id, ctx.locale, '/utbetalinger')}>
+                      <Hidden ctx={ctx} version={project.version} />
+                      <input type="hidden" name="tranche" value={tr.tranche.key} />
+                      <button class="ds-button" data-size="sm" data-variant="secondary" type="submit" safe>
+                        {t('projects.payments.request')}
+                      </button>
+                    </form>
+                  ) : (
+                    <span safe>{tr.due ? t('projects.payments.due') : t('projects.payments.notDue')}</span>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </section>
+      <ChangeSection ctx={ctx} view={view} grantee={grantee} />
+    </Layout>
+  );
+}
+
+function ChangeSection({ ctx, view, grantee }: { ctx: PageContext; view: WorkspaceView; grantee: boolean }) {
+  const { t } = ctx;
+  const { project, role } = view;
+  const open = view.changes.find((c) => c.state === 'requested');
+  const error = (field: string) => view.errors.find((e) => e.field === field)?.message;
+  return (
+    <section aria-labelledby="changes" class="stack">
+      <h2 class="ds-heading" data-size="sm" id="changes" safe>
+        {t('projects.changes.title')}
+      </h2>
+      {view.changes.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('projects.changes.none')}
+        </p>
+      ) : (
+        <DataTable
+          caption={t('projects.changes.caption')}
+          rows={view.changes}
+          columns={[
+            {
+              header: t('projects.col.requested'),
+              rowHeader: true,
+              text: (c) => `${formatDateTime(ctx.locale, c.requestedAt)}, ${c.requestedByName}`,
+            },
+            { header: t('projects.col.change'), text: (c) => changeText(ctx, c) },
+            { header: t('projects.col.reason'), text: (c) => c.reason },
+            {
+              header: t('projects.col.state'),
+              text: (c) =>
+                `${changeWorkflow.name(c.state, 'staff', ctx.locale)}${c.decisionReason ? `: ${c.decisionReason} (${c.decidedByName ?? ''})` : ''}`,
+            },
+          ]}
+        />
+      )}
+      {open && role.owner ? (
+        <form method="post" action={projectPath(project.id, ctx.locale, `/endringer/${open.id}`)} class="stack">
+          <Hidden ctx={ctx} version={project.version} />
+          <TextArea
+            id="decisionReason"
+            label={t('projects.changes.decisionReason')}
+            value={view.values?.decisionReason ?? ''}
+            error={error('decisionReason')}
+            rows={3}
+          />
+          <div class="button-row">
+            <button class="ds-button" type="submit" name="action" value="grant" safe>
+              {t('projects.changes.grant')}
+            </button>
+            <button class="ds-button" data-variant="secondary" type="submit" name="action" value="refuse" safe>
+              {t('projects.changes.refuse')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        ''
+      )}
+      {!open && grantee && role.lead && project.state === 'running' ? (
+        <form method="post" action={projectPath(project.id, ctx.locale, '/endringer')} class="stack">
+          <Hidden ctx={ctx} version={project.version} />
+          <h3 class="ds-heading" data-size="xs" safe>
+            {t('projects.changes.ask')}
+          </h3>
+          <fieldset class="ds-fieldset">
+            <legend class="ds-label" safe>
+              {t('projects.changes.kind')}
+            </legend>
+            {(['extension', 'members'] as const).map((kind) => (
+              <div class="ds-field">
+                <input
+                  class="ds-input"
+                  type="radio"
+                  id={`kind-${kind}`}
+                  name="kind"
+                  value={kind}
+                  checked={(view.values?.kind ?? 'extension') === kind}
+                />
+                <label class="ds-label" for={`kind-${kind}`} safe>
+                  {t(`projects.changes.kind.${kind}`)}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <TextField
+            id="endsOn"
+            type="date"
+            label={translate(ctx, 'projects.changes.endsOn', { end: day(ctx, project.endsOn) })}
+            value={view.values?.endsOn ?? ''}
+            error={error('endsOn')}
+          />
+          <TextArea id="description" label={t('projects.changes.description')} value={view.values?.description ?? ''} rows={3} />
+          <TextArea id="reason" label={t('projects.changes.reason')} value={view.values?.reason ?? ''} error={error('reason')} rows={4} />
+          <button class="ds-button" type="submit" safe>
+            {t('projects.changes.send')}
+          </button>
+        </form>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
+function changeText(ctx: PageContext, change: StoredChangeRequest): string {
+  const proposal = change.proposal as { kind: string; endsOn?: string; description?: string };
+  if (proposal.kind === 'extension') return translate(ctx, 'projects.changes.extensionTo', { end: day(ctx, proposal.endsOn ?? null) });
+  return `${ctx.t('projects.changes.kind.members')}: ${proposal.description ?? ''}`;
+}
+
+// The public pages -------------------------------------------------------------------------------
+
+export interface PublicProject {
+  project: StoredProject;
+  programmeName: string;
+  ownerName: string;
+  plan: ProjectPlan | undefined;
+  county: string;
+}
+
+export function PublicProjectsPage({
+  ctx,
+  projects,
+  filter,
+  programmes,
+  counties,
+  path,
+}: {
+  ctx: PageContext;
+  projects: PublicProject[];
+  filter: { programme: string; state: string; county: string; country: string };
+  programmes: { id: string; name: string }[];
+  counties: string[];
+  path: string;
+}) {
+  const { t } = ctx;
+  const option = (value: string, label: string) => ({ value, label });
+  return (
+    <Layout ctx={ctx} title={t('projects.public.title')}>
+      <PageHeading title={t('projects.public.title')} lead={t('projects.public.lead')} />
+      <form method="get" action={path} class="filters">
+        <input type="hidden" name="lang" value={ctx.locale} />
+        <FilterSelect
+          id="programme"
+          label={t('projects.public.programme')}
+          value={filter.programme}
+          options={[option('', t('projects.portfolio.all')), ...programmes.map((p) => option(p.id, p.name))]}
+        />
+        <FilterSelect
+          id="state"
+          label={t('projects.portfolio.state')}
+          value={filter.state}
+          options={[
+            option('', t('projects.portfolio.all')),
+            ...PUBLIC_STATES.map((s) => option(s, projectWorkflow.name(s, 'public', ctx.locale))),
+          ]}
+        />
+        <FilterSelect
+          id="county"
+          label={t('projects.portfolio.county')}
+          value={filter.county}
+          options={[option('', t('projects.portfolio.all')), ...counties.map((c) => option(c, c))]}
+        />
+        <FilterSelect
+          id="country"
+          label={t('projects.public.country')}
+          value={filter.country}
+          options={[
+            option('', t('projects.portfolio.all')),
+            option('NO', t('projects.country.NO')),
+            option('DK', t('projects.country.DK')),
+          ]}
+        />
+        <button class="ds-button" data-variant="secondary" type="submit" safe>
+          {t('projects.portfolio.filter')}
+        </button>
+      </form>
+      <p class="ds-paragraph" role="status" safe>
+        {translate(ctx, 'projects.public.count', { count: projects.length })}
+      </p>
+      <ul class="card-list">
+        {projects.map(({ project, programmeName, county }) => (
+          <li class="ds-card">
+            <h2 class="ds-heading" data-size="xs">
+              <a class="ds-link" href={projectPath(project.id, ctx.locale)} safe>
+                {project.title}
+              </a>
+            </h2>
+            <p class="ds-paragraph" data-size="sm" safe>
+              {`${stateName(ctx, project.state, 'public')} · ${programmeName} · ${county} · ${money(ctx, project.grant, project.currency)}`}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+const PUBLIC_STATES = ['planning', 'running', 'completed', 'evaluated', 'closed'] as const;
+
+function FilterSelect(props: { id: string; label: string; value: string; options: { value: string; label: string }[] }) {
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={props.id} safe>
+        {props.label}
+      </label>
+      <select class="ds-input" id={props.id} name={props.id}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function PublicProjectPage({ ctx, view, followUp }: { ctx: PageContext; view: PublicProject; followUp: boolean }) {
+  const { t } = ctx;
+  const { project, plan } = view;
+  return (
+    <Layout ctx={ctx} title={project.title} crumbs={[{ href: '/prosjekter', label: t('projects.public.title') }]}>
+      <PageHeading
+        title={project.title}
+        lead={translate(ctx, 'projects.public.pageLead', { programme: view.programmeName, owner: view.ownerName })}
+      />
+      {followUp ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={projectPath(project.id, ctx.locale, '/oppfolging')} safe>
+            {t('projects.public.toFollowUp')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <dl class="facts">
+        <dt safe>{t('projects.col.state')}</dt>
+        <dd safe>{stateName(ctx, project.state, 'public')}</dd>
+        <dt safe>{t('projects.public.members')}</dt>
+        <dd safe>{project.members.map((m) => m.name).join(', ')}</dd>
+        <dt safe>{t('projects.col.granted')}</dt>
+        <dd safe>{money(ctx, project.grant, project.currency)}</dd>
+        <dt safe>{t('projects.public.period')}</dt>
+        <dd safe>{project.startsOn ? `${day(ctx, project.startsOn)} – ${day(ctx, project.endsOn)}` : t('projects.public.notStarted')}</dd>
+      </dl>
+      {plan?.purpose ? (
+        <section aria-labelledby="purpose">
+          <h2 class="ds-heading" data-size="sm" id="purpose" safe>
+            {t('projects.plan.purpose')}
+          </h2>
+          <p class="ds-paragraph" safe>
+            {plan.purpose}
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
+      {plan && plan.goals.length > 0 ? (
+        <section aria-labelledby="goals">
+          <h2 class="ds-heading" data-size="sm" id="goals" safe>
+            {t('projects.plan.goals')}
+          </h2>
+          <ul class="ds-list">
+            {plan.goals.map((goal) => (
+              <li safe>{goal}</li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      <p class="ds-paragraph" data-size="sm" safe>
+        {translate(ctx, 'projects.public.source', { owner: view.ownerName, caseNumber: project.caseNumber })}
+      </p>
+    </Layout>
+  );
+}
+
+export function MyProjectsPage({ ctx, projects }: { ctx: PageContext; projects: { project: StoredProject; status: FollowUpStatus }[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('projects.mine.title')}>
+      <PageHeading title={t('projects.mine.title')} lead={t('projects.mine.lead')} />
+      {projects.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('projects.mine.none')}
+        </p>
+      ) : (
+        <DataTable
+          caption={t('projects.mine.caption')}
+          rows={projects}
+          columns={[
+            {
+              header: t('projects.col.project'),
+              rowHeader: true,
+              cell: ({ project }) => (
+                <a class="ds-link" href={projectPath(project.id, ctx.locale, '/oppfolging')} safe>
+                  {project.title}
+                </a>
+              ),
+            },
+            { header: t('projects.col.state'), text: ({ project }) => stateName(ctx, project.state) },
+            {
+              header: t('projects.col.nextReport'),
+              text: ({ status }) => (status.next ? `${status.next.period.title} (${day(ctx, status.next.period.due)})` : '–'),
+            },
+            { header: t('projects.col.granted'), numeric: true, text: ({ project }) => money(ctx, project.grant, project.currency) },
+          ]}
+        />
+      )}
+    </Layout>
+  );
+}

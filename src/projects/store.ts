@@ -1,0 +1,629 @@
+/** Projects and their follow-up as stored: plain data access. */
+import { sql, type Generated, type Selectable } from 'kysely';
+import type { Queryable } from '../platform/db/database.js';
+import { isUuid, json, parsed } from '../platform/db/kit.js';
+import type { Country, Currency } from '../programmes/index.js';
+import { NO_FOLLOW_UP, type FollowUpPlan, type ProjectPlan, type ReportContent } from './model.js';
+import type { ChangeState, PaymentState, ProjectState, ReviewState } from './workflows.js';
+
+interface FollowUpTable {
+  programme_id: string;
+  plan: unknown;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by_name: string | null;
+}
+
+interface ProjectTable {
+  id: Generated<string>;
+  seed_key: string | null;
+  application_id: string | null;
+  programme_id: string;
+  predecessor_id: string | null;
+  title: string;
+  case_number: string;
+  country: Country;
+  currency: Currency;
+  grant_amount: string | number;
+  conditions: Generated<string>;
+  state: ProjectState;
+  starts_on: string | null;
+  ends_on: string | null;
+  accepted_at: Date | null;
+  accepted_by_name: string | null;
+  closed_at: Date | null;
+  public_parts: Generated<unknown>;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+interface MemberTable {
+  project_id: string;
+  municipality_code: string;
+  name: string;
+  position: number;
+}
+
+interface ReviewedColumns {
+  state: ReviewState;
+  content: unknown;
+  saved_at: Generated<Date>;
+  saved_by_name: string | null;
+  submitted_at: Date | null;
+  decided_at: Date | null;
+  decided_by_name: string | null;
+  comment: Generated<string>;
+}
+
+interface PlanTable extends ReviewedColumns {
+  project_id: string;
+  number: number;
+}
+
+interface ReportTable extends ReviewedColumns {
+  id: Generated<string>;
+  project_id: string;
+  period_key: string;
+  member_code: Generated<string>;
+  version: number;
+}
+
+interface PaymentTable {
+  id: Generated<string>;
+  project_id: string;
+  tranche_key: string;
+  amount: string | number;
+  state: PaymentState;
+  requested_at: Generated<Date>;
+  requested_by_name: string | null;
+  released_at: Date | null;
+  released_by_name: string | null;
+}
+
+interface ChangeRequestTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: string;
+  reason: string;
+  proposal: unknown;
+  state: ChangeState;
+  requested_at: Generated<Date>;
+  requested_by_name: string;
+  decided_at: Date | null;
+  decided_by_name: string | null;
+  decision_reason: Generated<string>;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    programme_follow_up: FollowUpTable;
+    projects: ProjectTable;
+    project_members: MemberTable;
+    project_plans: PlanTable;
+    project_reports: ReportTable;
+    project_payments: PaymentTable;
+    project_change_requests: ChangeRequestTable;
+  }
+}
+
+// The programme's follow-up ----------------------------------------------------------------------
+
+export interface StoredFollowUp {
+  plan: FollowUpPlan;
+  /** 0 before the owner has set it. */
+  version: number;
+  updatedAt: Date | null;
+  updatedByName: string | null;
+}
+
+export async function findFollowUp(db: Queryable, programmeId: string, lock = false): Promise<StoredFollowUp> {
+  let query = db.selectFrom('programme_follow_up').selectAll().where('programme_id', '=', programmeId);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return { plan: NO_FOLLOW_UP, version: 0, updatedAt: null, updatedByName: null };
+  return { plan: parsed<FollowUpPlan>(row.plan), version: row.version, updatedAt: row.updated_at, updatedByName: row.updated_by_name };
+}
+
+export async function saveFollowUp(db: Queryable, programmeId: string, plan: FollowUpPlan, byName: string): Promise<number> {
+  const row = await db
+    .insertInto('programme_follow_up')
+    .values({ programme_id: programmeId, plan: json(plan), updated_by_name: byName })
+    .onConflict((oc) =>
+      oc.column('programme_id').doUpdateSet({
+        plan: json(plan),
+        updated_by_name: byName,
+        updated_at: sql`now()`,
+        version: sql`programme_follow_up.version + 1`,
+      }),
+    )
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+// Projects ---------------------------------------------------------------------------------------
+
+export interface ProjectMember {
+  code: string;
+  name: string;
+  lead: boolean;
+}
+
+export interface StoredProject {
+  id: string;
+  applicationId: string | null;
+  programmeId: string;
+  predecessorId: string | null;
+  title: string;
+  caseNumber: string;
+  country: Country;
+  currency: Currency;
+  grant: number;
+  conditions: string;
+  state: ProjectState;
+  startsOn: string | null;
+  endsOn: string | null;
+  acceptedAt: Date | null;
+  acceptedByName: string | null;
+  closedAt: Date | null;
+  publicParts: string[];
+  version: number;
+  members: ProjectMember[];
+}
+
+const dateText = (value: unknown): string | null =>
+  value == null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+
+function toProject(row: Selectable<ProjectTable>, members: ProjectMember[]): StoredProject {
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    programmeId: row.programme_id,
+    predecessorId: row.predecessor_id,
+    title: row.title,
+    caseNumber: row.case_number,
+    country: row.country,
+    currency: row.currency,
+    grant: Number(row.grant_amount),
+    conditions: row.conditions,
+    state: row.state,
+    startsOn: dateText(row.starts_on),
+    endsOn: dateText(row.ends_on),
+    acceptedAt: row.accepted_at,
+    acceptedByName: row.accepted_by_name,
+    closedAt: row.closed_at,
+    publicParts: parsed<string[]>(row.public_parts),
+    version: row.version,
+    members,
+  };
+}
+
+async function membersOf(db: Queryable, projectIds: readonly string[]): Promise<Map<string, ProjectMember[]>> {
+  const byProject = new Map<string, ProjectMember[]>();
+  if (projectIds.length === 0) return byProject;
+  const rows = await db
+    .selectFrom('project_members')
+    .selectAll()
+    .where('project_id', 'in', projectIds)
+    .orderBy('project_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows)
+    byProject.set(row.project_id, [
+      ...(byProject.get(row.project_id) ?? []),
+      { code: row.municipality_code, name: row.name, lead: row.position === 0 },
+    ]);
+  return byProject;
+}
+
+async function withMembers(db: Queryable, rows: Selectable<ProjectTable>[]): Promise<StoredProject[]> {
+  const members = await membersOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toProject(row, members.get(row.id) ?? []));
+}
+
+export interface NewProject {
+  seedKey?: string;
+  applicationId: string | null;
+  programmeId: string;
+  predecessorId?: string | null;
+  title: string;
+  caseNumber: string;
+  country: Country;
+  currency: Currency;
+  grant: number;
+  conditions: string;
+  state: ProjectState;
+  startsOn?: string | null;
+  endsOn?: string | null;
+  members: { code: string; name: string }[];
+}
+
+/** Adds the project and its members (the lead first); undefined when the application already has one. */
+export async function insertProject(db: Queryable, project: NewProject): Promise<string | undefined> {
+  const row = await db
+    .insertInto('projects')
+    .values({
+      seed_key: project.seedKey ?? null,
+      application_id: project.applicationId,
+      programme_id: project.programmeId,
+      predecessor_id: project.predecessorId ?? null,
+      title: project.title,
+      case_number: project.caseNumber,
+      country: project.country,
+      currency: project.currency,
+      grant_amount: project.grant,
+      conditions: project.conditions,
+      state: project.state,
+      starts_on: project.startsOn ?? null,
+      ends_on: project.endsOn ?? null,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await db
+    .insertInto('project_members')
+    .values(project.members.map((m, position) => ({ project_id: row.id, municipality_code: m.code, name: m.name, position })))
+    .execute();
+  return row.id;
+}
+
+export async function findProject(db: Queryable, id: string): Promise<StoredProject | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? (await withMembers(db, [row]))[0] : undefined;
+}
+
+/** The project, locked for the rest of the transaction: every write to a project goes through here first. */
+export async function lockProject(trx: Queryable, id: string): Promise<StoredProject | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await trx.selectFrom('projects').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row ? (await withMembers(trx, [row]))[0] : undefined;
+}
+
+export async function findProjectOfApplication(db: Queryable, applicationId: string): Promise<StoredProject | undefined> {
+  const row = await db.selectFrom('projects').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+  return row ? (await withMembers(db, [row]))[0] : undefined;
+}
+
+export interface ProjectChanges {
+  state?: ProjectState;
+  startsOn?: string | null;
+  endsOn?: string | null;
+  grant?: number;
+  acceptedAt?: Date;
+  acceptedByName?: string;
+  closedAt?: Date;
+  publicParts?: string[];
+}
+
+/** Writes the changes and moves the version on; returns the new version. */
+export async function updateProject(trx: Queryable, id: string, changes: ProjectChanges): Promise<number> {
+  const row = await trx
+    .updateTable('projects')
+    .set({
+      version: sql`version + 1`,
+      ...(changes.state ? { state: changes.state } : {}),
+      ...(changes.startsOn !== undefined ? { starts_on: changes.startsOn } : {}),
+      ...(changes.endsOn !== undefined ? { ends_on: changes.endsOn } : {}),
+      ...(changes.grant !== undefined ? { grant_amount: changes.grant } : {}),
+      ...(changes.acceptedAt ? { accepted_at: changes.acceptedAt, accepted_by_name: changes.acceptedByName ?? null } : {}),
+      ...(changes.closedAt ? { closed_at: changes.closedAt } : {}),
+      ...(changes.publicParts ? { public_parts: json(changes.publicParts) } : {}),
+    })
+    .where('id', '=', id)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+export interface ProjectFilter {
+  programmeIds?: readonly string[];
+  memberCodes?: readonly string[];
+  states?: readonly ProjectState[];
+  country?: Country;
+}
+
+export async function listProjects(db: Queryable, filter: ProjectFilter = {}): Promise<StoredProject[]> {
+  let query = db.selectFrom('projects').selectAll();
+  if (filter.programmeIds) {
+    if (filter.programmeIds.length === 0) return [];
+    query = query.where('programme_id', 'in', filter.programmeIds);
+  }
+  if (filter.memberCodes) {
+    if (filter.memberCodes.length === 0) return [];
+    const codes = filter.memberCodes;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('project_members')
+          .select(sql`1`.as('one'))
+          .whereRef('project_members.project_id', '=', 'projects.id')
+          .where('project_members.municipality_code', 'in', codes),
+      ),
+    );
+  }
+  if (filter.states) {
+    if (filter.states.length === 0) return [];
+    query = query.where('state', 'in', filter.states);
+  }
+  if (filter.country) query = query.where('country', '=', filter.country);
+  const rows = await query.orderBy('created_at', 'desc').orderBy('title').execute();
+  return withMembers(db, rows);
+}
+
+// Plans ------------------------------------------------------------------------------------------
+
+export interface StoredVersion<C> {
+  state: ReviewState;
+  content: C;
+  savedAt: Date;
+  savedByName: string | null;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  decidedByName: string | null;
+  comment: string;
+}
+
+export interface StoredPlan extends StoredVersion<ProjectPlan> {
+  number: number;
+}
+
+const reviewed = <C>(row: Selectable<ReviewedColumns>): StoredVersion<C> => ({
+  state: row.state,
+  content: parsed<C>(row.content),
+  savedAt: row.saved_at,
+  savedByName: row.saved_by_name,
+  submittedAt: row.submitted_at,
+  decidedAt: row.decided_at,
+  decidedByName: row.decided_by_name,
+  comment: row.comment,
+});
+
+/** Every version of the project's plan, the newest first. */
+export async function listPlans(db: Queryable, projectId: string): Promise<StoredPlan[]> {
+  const rows = await db.selectFrom('project_plans').selectAll().where('project_id', '=', projectId).orderBy('number', 'desc').execute();
+  return rows.map((row) => ({ number: row.number, ...reviewed<ProjectPlan>(row) }));
+}
+
+export async function insertPlan(
+  db: Queryable,
+  projectId: string,
+  number: number,
+  plan: { state: ReviewState; content: ProjectPlan; byName: string; submittedAt?: Date; decidedAt?: Date; decidedByName?: string },
+): Promise<void> {
+  await db
+    .insertInto('project_plans')
+    .values({
+      project_id: projectId,
+      number,
+      state: plan.state,
+      content: json(plan.content),
+      saved_by_name: plan.byName,
+      submitted_at: plan.submittedAt ?? null,
+      decided_at: plan.decidedAt ?? null,
+      decided_by_name: plan.decidedByName ?? null,
+    })
+    .execute();
+}
+
+export async function savePlanDraft(db: Queryable, projectId: string, number: number, content: ProjectPlan, byName: string): Promise<void> {
+  await db
+    .updateTable('project_plans')
+    .set({ content: json(content), saved_by_name: byName, saved_at: sql`now()` })
+    .where('project_id', '=', projectId)
+    .where('number', '=', number)
+    .execute();
+}
+
+export interface ReviewMark {
+  state: ReviewState;
+  at: Date;
+  byName?: string;
+  comment?: string;
+}
+
+const reviewSet = (mark: ReviewMark) => ({
+  state: mark.state,
+  ...(mark.state === 'submitted'
+    ? { submitted_at: mark.at }
+    : { decided_at: mark.at, decided_by_name: mark.byName ?? null, comment: mark.comment ?? '' }),
+});
+
+export async function markPlan(db: Queryable, projectId: string, number: number, mark: ReviewMark): Promise<void> {
+  await db.updateTable('project_plans').set(reviewSet(mark)).where('project_id', '=', projectId).where('number', '=', number).execute();
+}
+
+// Reports ----------------------------------------------------------------------------------------
+
+export interface StoredReport extends StoredVersion<ReportContent> {
+  id: string;
+  projectId: string;
+  periodKey: string;
+  /** The member's sub-project, or '' for the whole project. */
+  memberCode: string;
+  version: number;
+}
+
+const toReport = (row: Selectable<ReportTable>): StoredReport => ({
+  id: row.id,
+  projectId: row.project_id,
+  periodKey: row.period_key,
+  memberCode: row.member_code,
+  version: row.version,
+  ...reviewed<ReportContent>(row),
+});
+
+/** Every version of every report of the projects, newest version first within each. */
+export async function listReports(db: Queryable, projectIds: readonly string[]): Promise<StoredReport[]> {
+  if (projectIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('project_reports')
+    .selectAll()
+    .where('project_id', 'in', projectIds)
+    .orderBy('project_id')
+    .orderBy('period_key')
+    .orderBy('member_code')
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map(toReport);
+}
+
+export async function insertReport(
+  db: Queryable,
+  report: { projectId: string; periodKey: string; memberCode: string; version: number; content: ReportContent; byName: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('project_reports')
+    .values({
+      project_id: report.projectId,
+      period_key: report.periodKey,
+      member_code: report.memberCode,
+      version: report.version,
+      state: 'draft',
+      content: json(report.content),
+      saved_by_name: report.byName,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function saveReportDraft(db: Queryable, id: string, content: ReportContent, byName: string): Promise<void> {
+  await db
+    .updateTable('project_reports')
+    .set({ content: json(content), saved_by_name: byName, saved_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markReport(db: Queryable, id: string, mark: ReviewMark): Promise<void> {
+  await db.updateTable('project_reports').set(reviewSet(mark)).where('id', '=', id).execute();
+}
+
+// Payments ---------------------------------------------------------------------------------------
+
+export interface StoredPayment {
+  id: string;
+  projectId: string;
+  trancheKey: string;
+  amount: number;
+  state: PaymentState;
+  requestedAt: Date;
+  requestedByName: string | null;
+  releasedAt: Date | null;
+  releasedByName: string | null;
+}
+
+export async function listPayments(db: Queryable, projectIds: readonly string[]): Promise<StoredPayment[]> {
+  if (projectIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('project_payments')
+    .selectAll()
+    .where('project_id', 'in', projectIds)
+    .orderBy('requested_at')
+    .orderBy('tranche_key')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    projectId: row.project_id,
+    trancheKey: row.tranche_key,
+    amount: Number(row.amount),
+    state: row.state,
+    requestedAt: row.requested_at,
+    requestedByName: row.requested_by_name,
+    releasedAt: row.released_at,
+    releasedByName: row.released_by_name,
+  }));
+}
+
+/** Asks for the tranche; false when it has been asked for already. */
+export async function insertPaymentRequest(db: Queryable, projectId: string, trancheKey: string, amount: number, byName: string) {
+  const row = await db
+    .insertInto('project_payments')
+    .values({ project_id: projectId, tranche_key: trancheKey, amount, state: 'requested', requested_by_name: byName })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function markPaymentReleased(db: Queryable, id: string, at: Date, byName: string): Promise<void> {
+  await db
+    .updateTable('project_payments')
+    .set({ state: 'released', released_at: at, released_by_name: byName })
+    .where('id', '=', id)
+    .execute();
+}
+
+// Change requests --------------------------------------------------------------------------------
+
+export interface StoredChangeRequest<P = unknown> {
+  id: string;
+  projectId: string;
+  kind: string;
+  reason: string;
+  proposal: P;
+  state: ChangeState;
+  requestedAt: Date;
+  requestedByName: string;
+  decidedAt: Date | null;
+  decidedByName: string | null;
+  decisionReason: string;
+}
+
+export async function listChangeRequests(db: Queryable, projectId: string): Promise<StoredChangeRequest[]> {
+  const rows = await db
+    .selectFrom('project_change_requests')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('requested_at', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    projectId: row.project_id,
+    kind: row.kind,
+    reason: row.reason,
+    proposal: parsed(row.proposal),
+    state: row.state,
+    requestedAt: row.requested_at,
+    requestedByName: row.requested_by_name,
+    decidedAt: row.decided_at,
+    decidedByName: row.decided_by_name,
+    decisionReason: row.decision_reason,
+  }));
+}
+
+export async function insertChangeRequest(
+  db: Queryable,
+  request: { projectId: string; kind: string; reason: string; proposal: unknown; byName: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('project_change_requests')
+    .values({
+      project_id: request.projectId,
+      kind: request.kind,
+      reason: request.reason,
+      proposal: json(request.proposal),
+      state: 'requested',
+      requested_by_name: request.byName,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markChangeRequest(
+  db: Queryable,
+  id: string,
+  decision: { state: ChangeState; at: Date; byName: string; reason: string },
+): Promise<void> {
+  await db
+    .updateTable('project_change_requests')
+    .set({ state: decision.state, decided_at: decision.at, decided_by_name: decision.byName, decision_reason: decision.reason })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,115 @@
+/** What the project pages show of its follow-up, derived from what is stored: pure. */
+import type { Principal } from '../platform/auth/model.js';
+import { spentOfGrant, trancheAmounts, trancheDue, type FollowUpPlan, type ReportingPeriod, type Tranche } from './model.js';
+import type { StoredPayment, StoredPlan, StoredProject, StoredReport } from './store.js';
+
+/** Who the person is to the project: the programme's owner, the lead's or a member's case worker. */
+export interface ProjectRole {
+  owner: boolean;
+  lead: boolean;
+  /** The members whose case worker the person is. */
+  memberCodes: string[];
+}
+
+export function projectRole(principal: Principal | null, project: StoredProject, ownerOrganisationId: string): ProjectRole {
+  const memberships = principal?.memberships ?? [];
+  const codes = memberships.filter((m) => m.role === 'case_worker' && m.municipalityCode).map((m) => m.municipalityCode!);
+  const memberCodes = project.members.filter((m) => codes.includes(m.code)).map((m) => m.code);
+  const lead = project.members[0] !== undefined && memberCodes.includes(project.members[0].code);
+  const owner =
+    principal?.roles.has('admin') === true ||
+    memberships.some((m) => m.role === 'programme_owner' && m.organisationId === ownerOrganisationId);
+  return { owner, lead, memberCodes };
+}
+
+export const seesFollowUp = (role: ProjectRole) => role.owner || role.memberCodes.length > 0;
+
+export interface ReportPart {
+  /** '' for the whole project, else the member's code. */
+  memberCode: string;
+  memberName: string | null;
+  latest: StoredReport | undefined;
+  versions: StoredReport[];
+}
+
+export interface PeriodStatus {
+  period: ReportingPeriod;
+  parts: ReportPart[];
+  overdue: boolean;
+  approved: boolean;
+}
+
+export interface TrancheStatus {
+  tranche: Tranche;
+  amount: number;
+  due: boolean;
+  payment: StoredPayment | undefined;
+}
+
+export interface FollowUpStatus {
+  periods: PeriodStatus[];
+  tranches: TrancheStatus[];
+  released: number;
+  requested: number;
+  spent: number;
+  /** The next report for the whole project not yet approved. */
+  next: PeriodStatus | undefined;
+  overdue: PeriodStatus[];
+  /** Granted money released but not spent, at the end: to be paid back. */
+  payBack: number;
+  currentPlan: StoredPlan | undefined;
+}
+
+/** A day (YYYY-MM-DD) in Oslo or Copenhagen time: due dates are whole days where the project is. */
+export const today = (now: Date, zone = 'Europe/Oslo') =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+export function followUpStatus(
+  project: StoredProject,
+  followUp: FollowUpPlan,
+  plans: readonly StoredPlan[],
+  reports: readonly StoredReport[],
+  payments: readonly StoredPayment[],
+  now: Date,
+): FollowUpStatus {
+  const day = today(now);
+  const ownReports = reports.filter((r) => r.projectId === project.id);
+  const parts = project.members.length > 1 ? ['', ...project.members.map((m) => m.code)] : [''];
+  const periods = followUp.periods.map((period): PeriodStatus => {
+    const partsOf = parts.map((memberCode) => {
+      const versions = ownReports.filter((r) => r.periodKey === period.key && r.memberCode === memberCode);
+      return { memberCode, memberName: project.members.find((m) => m.code === memberCode)?.name ?? null, latest: versions[0], versions };
+    });
+    const whole = partsOf[0]!.latest;
+    const approved = whole?.state === 'approved';
+    const handedIn = whole?.state === 'submitted' || approved;
+    return { period, parts: partsOf, approved, overdue: project.state === 'running' && !handedIn && period.due < day };
+  });
+  const ownPayments = payments.filter((p) => p.projectId === project.id);
+  const amounts = trancheAmounts(project.grant, followUp.tranches);
+  const facts = {
+    accepted: project.acceptedAt !== null,
+    approvedPeriods: new Set(periods.filter((p) => p.approved).map((p) => p.period.key)),
+  };
+  const tranches = followUp.tranches.map((tranche) => ({
+    tranche,
+    amount: amounts.get(tranche.key) ?? 0,
+    due: trancheDue(tranche.condition, facts),
+    payment: ownPayments.find((p) => p.trancheKey === tranche.key),
+  }));
+  const released = ownPayments.filter((p) => p.state === 'released').reduce((sum, p) => sum + p.amount, 0);
+  const requested = ownPayments.filter((p) => p.state === 'requested').reduce((sum, p) => sum + p.amount, 0);
+  const spent = periods.reduce((sum, p) => sum + (p.approved ? spentOfGrant(p.parts[0]!.latest!.content) : 0), 0);
+  const ended = project.state === 'completed' || project.state === 'evaluated' || project.state === 'closed';
+  return {
+    periods,
+    tranches,
+    released,
+    requested,
+    spent,
+    next: periods.find((p) => !p.approved),
+    overdue: periods.filter((p) => p.overdue),
+    payBack: ended ? Math.max(0, released - spent) : 0,
+    currentPlan: plans.find((p) => p.state === 'approved'),
+  };
+}

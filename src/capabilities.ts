@@ -13,8 +13,9 @@ import { assessment } from './assessment/index.js';
 import { selection } from './selection/index.js';
 import { administration } from './administration/index.js';
 import { projects } from './projects/index.js';
+import { knowledge } from './knowledge/index.js';
 
-export const CAPABILITIES = [projections, programmes, selection, applications, assessment, administration, projects] as const;
+export const CAPABILITIES = [projections, programmes, selection, applications, assessment, administration, projects, knowledge] as const;
 
 registerAuditVocabulary(PLATFORM_AUDIT_WORDS);
 for (const capability of CAPABILITIES) registerCapability(capability);

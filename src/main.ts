@@ -5,6 +5,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { seedDemoIdentities } from './platform/auth/demo.js';
 import { seedDemoProgrammes } from './programmes/index.js';
 import { seedDemoAssessment } from './assessment/index.js';
+import { seedDemoKnowledge } from './knowledge/index.js';
 import { buildApp } from './app.js';
 import { progressBar } from './platform/cli/progress.js';
 import { startJobQueue } from './platform/jobs/queue.js';
@@ -34,6 +35,7 @@ async function main() {
         await seedDemoIdentities(connection);
         await seedDemoProgrammes(connection);
         await seedDemoAssessment(connection);
+        await seedDemoKnowledge(connection);
       }
       // pg-boss creates its schema on first start; do it here so two processes do not race to.
       await (await startJobQueue(connection)).stop();

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -46,7 +47,9 @@ export function pgliteClient(pglite: PGlite): PGlite {
 /** PGlite in a folder (kept across restarts), in memory, or in memory from a dumped data directory. */
 export async function openPglite(dataDir: string | undefined, template?: Blob): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = template ? new PGlite({ loadDataDir: template }) : new PGlite(dataDir);
+  // The extensions the migrations create (pg_trgm for the knowledge bank's fuzzy search).
+  const extensions = { pg_trgm };
+  const pglite = template ? new PGlite({ loadDataDir: template, extensions }) : new PGlite(dataDir, { extensions });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pgliteClient(pglite)) });
   return handle(db, 'pglite');

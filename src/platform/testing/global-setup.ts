@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { migrateToLatest } from '../db/migrate.js';
@@ -15,7 +16,7 @@ import { startJobQueue } from '../jobs/queue.js';
  */
 export default async function setup() {
   if (process.env.DATABASE_URL) return;
-  const pglite = new PGlite();
+  const pglite = new PGlite({ extensions: { pg_trgm } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pgliteClient(pglite)) });
   await migrateToLatest(db);
   // pg-boss creates its own schema on first start; do it once here rather than in every test file.

@@ -1,0 +1,426 @@
+/**
+ * The knowledge bank's data: cases as written, with the registry's facts copied in when saved, and
+ * the search over them. Full text: a weighted tsvector (generated in the table) stemmed in the
+ * case's language and unstemmed, matched by every configuration a reader may write in; tolerance
+ * of typos and of parts of compounds: pg_trgm's word similarity over every word of the case.
+ */
+import { sql, type ColumnType, type Generated, type RawBuilder } from 'kysely';
+import type { Queryable } from '../platform/db/database.js';
+import { json, parsed } from '../platform/db/kit.js';
+import type { Locale } from '../platform/i18n/index.js';
+import {
+  FACETS,
+  PAGE_SIZE,
+  searchWords,
+  yearsOf,
+  type CaseDraft,
+  type CaseLink,
+  type CaseSearch,
+  type Country,
+  type Facet,
+  type MunicipalityFacts,
+  type Phase,
+  type Sector,
+  type SizeClass,
+  type Theme,
+} from './model.js';
+
+interface CaseTable {
+  id: Generated<string>;
+  slug: string;
+  language: Locale;
+  title: string;
+  problem: string;
+  done: string;
+  results: string;
+  phase: Phase;
+  country: Country;
+  sector: Sector;
+  themes: Theme[];
+  year_from: number | null;
+  year_to: number | null;
+  years: number[];
+  partners: string[];
+  contacts: string[];
+  links: ColumnType<unknown, string, string>;
+  source: string;
+  recommended: Generated<boolean>;
+  municipalities: ColumnType<unknown, string, string>;
+  municipality_codes: string[];
+  regions: string[];
+  size_classes: string[];
+  search_text: string;
+  search_vector: ColumnType<string, never, never>;
+  created_by_organisation_id: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  updated_by_name: string | null;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    knowledge_cases: CaseTable;
+  }
+}
+
+/** A case's municipality with the registry's facts as they were when the case was saved. */
+export interface StoredMunicipality {
+  country: Country;
+  code: string;
+  name: string;
+  region: string | null;
+  sizeClass: SizeClass | null;
+}
+
+export interface StoredCase extends Omit<CaseDraft, 'municipalities'> {
+  id: string;
+  slug: string;
+  municipalities: StoredMunicipality[];
+  recommended: boolean;
+  version: number;
+  updatedAt: Date;
+  updatedByName: string | null;
+}
+
+const CASE_COLUMNS = [
+  'id',
+  'slug',
+  'language',
+  'title',
+  'problem',
+  'done',
+  'results',
+  'phase',
+  'country',
+  'sector',
+  'themes',
+  'year_from',
+  'year_to',
+  'partners',
+  'contacts',
+  'links',
+  'source',
+  'recommended',
+  'municipalities',
+  'version',
+  'updated_at',
+  'updated_by_name',
+] as const;
+
+type CaseRow = Pick<CaseTable, (typeof CASE_COLUMNS)[number]> & { id: string; recommended: boolean; version: number; updated_at: Date };
+
+const toCase = (row: CaseRow): StoredCase => ({
+  id: row.id,
+  slug: row.slug,
+  language: row.language,
+  title: row.title,
+  problem: row.problem,
+  done: row.done,
+  results: row.results,
+  phase: row.phase,
+  country: row.country,
+  sector: row.sector,
+  themes: row.themes,
+  yearFrom: row.year_from,
+  yearTo: row.year_to,
+  partners: row.partners,
+  contacts: row.contacts,
+  links: parsed<CaseLink[]>(row.links),
+  source: row.source,
+  recommended: row.recommended,
+  municipalities: parsed<StoredMunicipality[]>(row.municipalities),
+  version: row.version,
+  updatedAt: new Date(row.updated_at),
+  updatedByName: row.updated_by_name,
+});
+
+/** The columns a draft and the registry's facts fill (everything the author and the registry decide). */
+function columnsOf(draft: CaseDraft, facts: readonly MunicipalityFacts[]) {
+  const municipalities: StoredMunicipality[] = draft.municipalities.map((m, i) => ({
+    ...m,
+    region: facts[i]?.region ?? null,
+    sizeClass: facts[i]?.sizeClass ?? null,
+  }));
+  const distinct = (list: (string | null)[]) => [...new Set(list.filter((v): v is string => v !== null))];
+  const regions = distinct(municipalities.map((m) => m.region));
+  return {
+    language: draft.language,
+    title: draft.title,
+    problem: draft.problem,
+    done: draft.done,
+    results: draft.results,
+    phase: draft.phase,
+    country: draft.country,
+    sector: draft.sector,
+    themes: draft.themes,
+    year_from: draft.yearFrom,
+    year_to: draft.yearTo,
+    years: yearsOf(draft.yearFrom, draft.yearTo),
+    partners: draft.partners,
+    contacts: draft.contacts,
+    links: json(draft.links),
+    source: draft.source,
+    municipalities: json(municipalities),
+    municipality_codes: distinct(municipalities.map((m) => m.code)),
+    regions,
+    size_classes: distinct(municipalities.map((m) => m.sizeClass)),
+    search_text: [
+      draft.title,
+      draft.problem,
+      draft.done,
+      draft.results,
+      ...municipalities.map((m) => m.name),
+      ...regions,
+      ...draft.partners,
+    ].join(' '),
+  };
+}
+
+export async function insertCase(
+  db: Queryable,
+  slug: string,
+  draft: CaseDraft,
+  facts: readonly MunicipalityFacts[],
+  options: { recommended?: boolean; organisationId?: string | null; byName: string | null },
+): Promise<string> {
+  const row = await db
+    .insertInto('knowledge_cases')
+    .values({
+      slug,
+      ...columnsOf(draft, facts),
+      recommended: options.recommended ?? false,
+      created_by_organisation_id: options.organisationId ?? null,
+      updated_by_name: options.byName,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Rewrites a case if it is still at `baseVersion`; false when someone changed it first. */
+export async function updateCase(
+  db: Queryable,
+  id: string,
+  baseVersion: number,
+  draft: CaseDraft,
+  facts: readonly MunicipalityFacts[],
+  byName: string | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('knowledge_cases')
+    .set({ ...columnsOf(draft, facts), version: sql`version + 1`, updated_at: sql`now()`, updated_by_name: byName })
+    .where('id', '=', id)
+    .where('version', '=', baseVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setRecommended(
+  db: Queryable,
+  id: string,
+  baseVersion: number,
+  recommended: boolean,
+  byName: string | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('knowledge_cases')
+    .set({ recommended, version: sql`version + 1`, updated_at: sql`now()`, updated_by_name: byName })
+    .where('id', '=', id)
+    .where('version', '=', baseVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findCaseBySlug(db: Queryable, slug: string): Promise<StoredCase | undefined> {
+  const row = await db.selectFrom('knowledge_cases').select(CASE_COLUMNS).where('slug', '=', slug).executeTakeFirst();
+  return row ? toCase(row as CaseRow) : undefined;
+}
+
+/** The slugs already taken that start like this one (to give a new case a free one). */
+export async function slugsLike(db: Queryable, slug: string): Promise<string[]> {
+  const rows = await db.selectFrom('knowledge_cases').select('slug').where('slug', 'like', `${slug}%`).execute();
+  return rows.map((r) => r.slug);
+}
+
+export async function countCases(db: Queryable): Promise<number> {
+  const row = await db.selectFrom('knowledge_cases').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+// Search ----------------------------------------------------------------------------------------
+
+const CONFIGS = ['norwegian', 'danish', 'english', 'simple'] as const;
+
+/** One word as a query in every configuration a reader may write in. */
+const anyConfig = (word: string): RawBuilder<unknown> =>
+  sql`(${sql.join(
+    CONFIGS.map((config) => sql`plainto_tsquery(${sql.lit(config)}::regconfig, ${word})`),
+    sql` || `,
+  )})`;
+
+/** A word each of the stemming languages ignores ("i", "og", "the") does not have to match. */
+const isStopWord = (word: string): RawBuilder<unknown> =>
+  sql`(${sql.join(
+    CONFIGS.slice(0, 3).map((config) => sql`numnode(plainto_tsquery(${sql.lit(config)}::regconfig, ${word})) = 0`),
+    sql` or `,
+  )})`;
+
+/** Every word matches: stemmed in some language, or as a similar part of a word (a typo, a part of a compound). */
+function textMatches(words: readonly string[]): RawBuilder<boolean> {
+  if (words.length === 0) return sql<boolean>`true`;
+  return sql<boolean>`(${sql.join(
+    words.map((word) => sql`(search_vector @@ ${anyConfig(word)} or ${word} <% search_text or ${isStopWord(word)})`),
+    sql` and `,
+  )})`;
+}
+
+const FILTER_SQL: Record<Facet, (search: CaseSearch) => RawBuilder<boolean> | undefined> = {
+  country: (s) => (s.country.length ? sql<boolean>`country = any(${s.country}::text[])` : undefined),
+  region: (s) => (s.region.length ? sql<boolean>`regions && ${s.region}::text[]` : undefined),
+  size: (s) => (s.size.length ? sql<boolean>`size_classes && ${s.size}::text[]` : undefined),
+  sector: (s) => (s.sector.length ? sql<boolean>`sector = any(${s.sector}::text[])` : undefined),
+  theme: (s) => (s.theme.length ? sql<boolean>`themes && ${s.theme}::text[]` : undefined),
+  phase: (s) => (s.phase.length ? sql<boolean>`phase = any(${s.phase}::text[])` : undefined),
+  year: (s) => (s.year.length ? sql<boolean>`years && ${s.year}::int[]` : undefined),
+};
+
+/** The facets' filters, all of them or all but one (a facet's counts ignore its own choice, so its other values stay choosable). */
+function filters(search: CaseSearch, except?: Facet): RawBuilder<boolean> {
+  const parts = FACETS.filter((facet) => facet !== except)
+    .map((facet) => FILTER_SQL[facet](search))
+    .filter((part): part is RawBuilder<boolean> => part !== undefined);
+  return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`true`;
+}
+
+/** How each facet's values are read from a row (several per row for the array facets). */
+const FACET_VALUES: Record<Facet, RawBuilder<unknown>> = {
+  country: sql`array[country]`,
+  region: sql`regions`,
+  size: sql`size_classes`,
+  sector: sql`array[sector]`,
+  theme: sql`themes`,
+  phase: sql`array[phase]`,
+  year: sql`years::text[]`,
+};
+
+export interface CaseHit {
+  slug: string;
+  title: string;
+  language: Locale;
+  phase: Phase;
+  country: Country;
+  sector: Sector;
+  themes: Theme[];
+  recommended: boolean;
+  municipalityNames: string[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  /** The best passages with the matched words between \u0002 and \u0003 (ts_headline), the rest plain text. */
+  snippet: string;
+  rank: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: CaseHit[];
+  facets: Record<Facet, FacetCount[]>;
+}
+
+const LANGUAGE_CONFIG = sql`case language when 'da' then 'danish'::regconfig when 'en' then 'english'::regconfig else 'norwegian'::regconfig end`;
+
+/** Ranked, highlighted cases matching the query and filters, one page of them, and the facets' counts. */
+export async function searchCases(db: Queryable, search: CaseSearch): Promise<SearchResult> {
+  const words = searchWords(search.q);
+  const matched = textMatches(words);
+  const anyWord = words.length ? sql`(${sql.join(words.map(anyConfig), sql` || `)})` : undefined;
+  const rank = anyWord
+    ? sql<number>`(ts_rank(search_vector, ${anyWord}) + word_similarity(${words.join(' ')}, search_text) * 0.5 + case when recommended then 0.05 else 0 end)`
+    : sql<number>`(case when recommended then 1 else 0 end)`;
+  const offset = (search.page - 1) * PAGE_SIZE;
+  const page = await sql<{
+    slug: string;
+    title: string;
+    language: Locale;
+    phase: Phase;
+    country: Country;
+    sector: Sector;
+    themes: Theme[];
+    recommended: boolean;
+    municipalities: unknown;
+    year_from: number | null;
+    year_to: number | null;
+    body: string;
+    rank: number;
+    total: number;
+  }>`
+    select slug, title, language, phase, country, sector, themes, recommended, municipalities, year_from, year_to,
+           problem || ' ' || done || ' ' || results as body, ${LANGUAGE_CONFIG} as config,
+           ${rank} as rank, count(*) over ()::int as total
+    from knowledge_cases
+    where ${matched} and ${filters(search)}
+    order by rank desc, updated_at desc, slug
+    limit ${PAGE_SIZE} offset ${offset}`.execute(db);
+  const rows = page.rows;
+  // Highlight only the page's cases, not every match.
+  const snippets = anyWord
+    ? await sql<{ slug: string; snippet: string }>`
+        select slug, ts_headline(${LANGUAGE_CONFIG}, problem || ' ' || done || ' ' || results, ${anyWord},
+          ${'StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'}) as snippet
+        from knowledge_cases where slug = any(${rows.map((r) => r.slug)}::text[])`.execute(db)
+    : { rows: [] };
+  const snippetOf = new Map(snippets.rows.map((r) => [r.slug, r.snippet]));
+
+  const facetRows = await sql<{ facet: Facet; value: string; count: number }>`
+    with matched as (
+      select country, regions, size_classes, sector, themes, phase, years from knowledge_cases where ${matched}
+    )
+    ${sql.join(
+      FACETS.map(
+        (facet) =>
+          sql`select ${facet}::text as facet, value, count(*)::int as count
+              from matched, unnest(${FACET_VALUES[facet]}) as value
+              where ${filters(search, facet)} group by value`,
+      ),
+      sql` union all `,
+    )}`.execute(db);
+  const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetCount[]])) as Record<Facet, FacetCount[]>;
+  for (const row of facetRows.rows) facets[row.facet].push({ value: row.value, count: row.count });
+  for (const facet of FACETS) facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'nb'));
+
+  return {
+    total: rows[0]?.total ?? (search.page > 1 ? await countMatches(db, matched, search) : 0),
+    hits: rows.map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      language: r.language,
+      phase: r.phase,
+      country: r.country,
+      sector: r.sector,
+      themes: r.themes,
+      recommended: r.recommended,
+      municipalityNames: parsed<StoredMunicipality[]>(r.municipalities).map((m) => m.name),
+      yearFrom: r.year_from,
+      yearTo: r.year_to,
+      snippet: snippetOf.get(r.slug) ?? shorten(r.body, 240),
+      rank: Number(r.rank),
+    })),
+    facets,
+  };
+}
+
+async function countMatches(db: Queryable, matched: RawBuilder<boolean>, search: CaseSearch): Promise<number> {
+  const row = await sql<{ n: number }>`select count(*)::int as n from knowledge_cases where ${matched} and ${filters(search)}`.execute(db);
+  return row.rows[0]?.n ?? 0;
+}
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)} …`;
+}

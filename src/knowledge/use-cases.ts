@@ -1,0 +1,103 @@
+/**
+ * The knowledge bank's changes, one function each, in one transaction with its audit entry:
+ * write a case, rewrite it, mark it as a recommended example. The registry gives each
+ * municipality its region and size class when the case is saved.
+ */
+import { recordAudit } from '../platform/audit/store.js';
+import type { Queryable, Tx } from '../platform/db/database.js';
+import type { Actor } from '../platform/db/kit.js';
+import { inTransaction, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
+import { findMunicipality, listRegions, populationTotals } from '../registry/index.js';
+import { sizeClassOf, slugOf, type CaseDraft, type CaseMunicipality, type MunicipalityFacts } from './model.js';
+import { findCaseBySlug, insertCase, setRecommended, slugsLike, updateCase } from './store.js';
+
+export type KnowledgeProblem = { kind: 'caseNotFound' } | { kind: 'unknownMunicipality'; code: string } | VersionConflict;
+
+type Outcome<T> = Promise<T | Refused<KnowledgeProblem>>;
+
+const audit = (trx: Tx, actor: Actor, recordId: string, action: string, reason?: string) =>
+  recordAudit(trx, {
+    actor: actor.user,
+    requestId: actor.requestId,
+    recordType: 'knowledge_case',
+    recordId,
+    action,
+    ...(reason ? { reason } : {}),
+  });
+
+/**
+ * Each municipality's region and size class from the registry (its latest population year); a
+ * code the registry does not know is refused when the registry has been loaded, and left without
+ * facts when it has not (a test database, or a country not yet imported).
+ */
+async function registryFacts(db: Queryable, municipalities: readonly CaseMunicipality[]): Promise<MunicipalityFacts[] | KnowledgeProblem> {
+  const regionNames = new Map<string, string>();
+  for (const country of new Set(municipalities.map((m) => m.country)))
+    for (const region of await listRegions(db, country)) regionNames.set(`${country}:${region.code}`, region.name);
+  const facts: MunicipalityFacts[] = [];
+  for (const m of municipalities) {
+    const found = await findMunicipality(db, m.country, m.code);
+    if (!found) {
+      if (regionNames.size > 0) return { kind: 'unknownMunicipality', code: m.code };
+      facts.push({ region: null, sizeClass: null });
+      continue;
+    }
+    const latest = (await populationTotals(db, m.country, m.code)).at(-1);
+    facts.push({
+      region: found.regionCode ? (regionNames.get(`${m.country}:${found.regionCode}`) ?? null) : null,
+      sizeClass: latest ? sizeClassOf(latest.persons) : null,
+    });
+  }
+  return facts;
+}
+
+async function freeSlug(db: Queryable, title: string): Promise<string> {
+  const base = slugOf(title);
+  const taken = new Set(await slugsLike(db, base));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Writes a new case; returns its address (slug). */
+export function writeCase(
+  db: Queryable,
+  draft: CaseDraft,
+  actor: Actor,
+  options: { recommended?: boolean; organisationId?: string | null } = {},
+): Outcome<string> {
+  return inTransaction(db, async (trx) => {
+    const facts = await registryFacts(trx, draft.municipalities);
+    if (!Array.isArray(facts)) return refuse(facts);
+    const slug = await freeSlug(trx, draft.title);
+    const id = await insertCase(trx, slug, draft, facts, { ...options, byName: actor.user?.name ?? null });
+    await audit(trx, actor, id, 'create', draft.title);
+    return slug;
+  });
+}
+
+/** Rewrites a case from the version the editor started from; a newer version is a conflict. */
+export function reviseCase(db: Queryable, slug: string, baseVersion: number, draft: CaseDraft, actor: Actor): Outcome<string> {
+  return inTransaction(db, async (trx) => {
+    const current = await findCaseBySlug(trx, slug);
+    if (!current) return refuse<KnowledgeProblem>({ kind: 'caseNotFound' });
+    if (current.version !== baseVersion) return refuse(versionConflict(current.version, baseVersion, current.updatedByName));
+    const facts = await registryFacts(trx, draft.municipalities);
+    if (!Array.isArray(facts)) return refuse(facts);
+    if (!(await updateCase(trx, current.id, baseVersion, draft, facts, actor.user?.name ?? null)))
+      return refuse(versionConflict(baseVersion + 1, baseVersion));
+    await audit(trx, actor, current.id, 'update', draft.title);
+    return slug;
+  });
+}
+
+/** Marks a case as one of the competence centre's recommended examples, or takes the mark away. */
+export function recommendCase(db: Queryable, slug: string, baseVersion: number, recommended: boolean, actor: Actor): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const current = await findCaseBySlug(trx, slug);
+    if (!current) return refuse<KnowledgeProblem>({ kind: 'caseNotFound' });
+    if (current.version !== baseVersion) return refuse(versionConflict(current.version, baseVersion, current.updatedByName));
+    if (!(await setRecommended(trx, current.id, baseVersion, recommended, actor.user?.name ?? null)))
+      return refuse(versionConflict(baseVersion + 1, baseVersion));
+    await audit(trx, actor, current.id, recommended ? 'recommend' : 'unrecommend', current.title);
+  });
+}

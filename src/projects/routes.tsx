@@ -2,12 +2,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
 import { actorOf, calendarDate, formField, formFields, formVersion, idParams } from '../platform/http/input.js';
-import { forbidden, notFound } from '../platform/http/problems.js';
+import { forbidden, HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { findProgramme, listTemplates } from '../programmes/index.js';
 import { listMunicipalities, listRegions } from '../registry/index.js';
-import { MAX_PERIODS, MAX_TRANCHES, type FollowUpForm } from './model.js';
+import { emptyReport, EMPTY_PLAN, MAX_PERIODS, MAX_TRANCHES, type FollowUpForm, type ProjectPlan, type ReportContent } from './model.js';
+import { readPlanForm, readReportForm, type FormError } from './forms.js';
+import { ReportEditorPage, ReportReadingPage } from './pages/report.js';
+import { reportQuestions } from './report-form.js';
+import { PlanPage } from './pages/plan.js';
+import type { PageContext } from '../platform/ui/context.js';
+import { translate } from '../platform/ui/translate.js';
 import { FollowUpPage, PortfolioPage, type PortfolioRow } from './pages/owner.js';
 import { MyProjectsPage, PublicProjectPage, PublicProjectsPage, WorkspacePage, type PublicProject } from './pages/project.js';
 import { explainProblem } from './problems.js';
@@ -21,10 +27,32 @@ import {
   listReports,
   type StoredProject,
 } from './store.js';
-import { acceptGrant, decideChange, releasePayment, requestChange, requestPayment, setFollowUp, type ProjectProblem } from './use-cases.js';
-import { followUpStatus, projectRole, seesFollowUp, type FollowUpStatus } from './views.js';
+import {
+  acceptGrant,
+  decideChange,
+  releasePayment,
+  requestChange,
+  requestPayment,
+  reviewPlan,
+  savePlan,
+  setFollowUp,
+  submitPlan,
+  saveReport,
+  submitReport,
+  reviewReport,
+  type ProjectProblem,
+} from './use-cases.js';
+import { followUpStatus, projectRole, seesFollowUp, type FollowUpStatus, type ProjectRole } from './views.js';
 import { projectWorkflow, type ProjectState } from './workflows.js';
 import { portfolioCsv, projectJson } from './exports.js';
+
+const badRequest = () => new HttpProblem(400, 'bad request');
+
+/** A field that could not be read, as the page says it. */
+export const formError = (ctx: PageContext, error: FormError): FieldError => ({
+  field: error.field,
+  message: translate(ctx, `projects.problem.form.${error.code}`),
+});
 
 export const PROJECT_LIST_PATHS = ['/prosjekter', '/prosjekt', '/projekter', '/projects'] as const;
 const OWNER = access.roles('programme_owner', 'admin');
@@ -40,6 +68,9 @@ const filterQuery = {
     country: { type: 'string', maxLength: 2 },
   },
 };
+type FollowedProject = (
+  request: FastifyRequest,
+) => Promise<{ project: StoredProject; programme: { id: string; name: string; ownerOrganisationId: string }; role: ProjectRole }>;
 type Filter = { state?: string; county?: string; programme?: string; country?: string };
 
 export async function projectRoutes(app: FastifyInstance) {
@@ -82,7 +113,7 @@ export async function projectRoutes(app: FastifyInstance) {
   }
 
   /** The project with the person's role in it; 404 unknown, 403 for people who do not follow it. */
-  async function followedProject(request: FastifyRequest) {
+  async function followedProject(request: FastifyRequest): ReturnType<FollowedProject> {
     const project = await findProject(db, (request.params as { id: string }).id);
     if (!project) throw notFound();
     const programme = await findProgramme(db, project.programmeId);
@@ -91,6 +122,9 @@ export async function projectRoutes(app: FastifyInstance) {
     if (!seesFollowUp(role)) throw forbidden();
     return { project, programme, role };
   }
+
+  planRoutes(app, followedProject);
+  reportRoutes(app, followedProject);
 
   // The programme's follow-up and portfolio ----------------------------------------------------------
 
@@ -461,6 +495,282 @@ export async function projectRoutes(app: FastifyInstance) {
         await decideChange(db, app.jobs, project.id, formVersion(request.body), requestId, { action, reason }, actorOf(request)),
         { decisionReason: reason },
       );
+    },
+  );
+}
+
+export function planRoutes(app: FastifyInstance, followedProject: FollowedProject) {
+  const db = app.database.db;
+
+  async function renderPlan(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { plan?: ProjectPlan; values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {},
+  ) {
+    const { project, role } = await followedProject(request);
+    const plans = await listPlans(db, project.id);
+    const { plan: followUp } = await findFollowUp(db, project.programmeId);
+    const latest = plans[0];
+    const editable = role.lead && projectWorkflow.isIn('planned', project.state) && latest?.state !== 'submitted';
+    const shown = extra.plan ?? (editable ? latest?.content : (plans.find((p) => p.state === 'approved') ?? latest)?.content) ?? EMPTY_PLAN;
+    reply.code(status);
+    return reply.html(
+      <PlanPage
+        ctx={reply.pageContext()}
+        view={{
+          project,
+          role,
+          followUp,
+          plans,
+          plan: shown,
+          editable,
+          errors: extra.errors ?? [],
+          values: extra.values,
+          notice: extra.notice,
+        }}
+      />,
+    );
+  }
+
+  const planNotices = {
+    saved: 'projects.notice.planSaved',
+    submitted: 'projects.notice.planSubmitted',
+    reviewed: 'projects.notice.planReviewed',
+  } as const;
+
+  app.get('/prosjekter/:id/plan', { config: { access: access.signedIn }, schema: { params: byId } }, async (request, reply) => {
+    const done = (request.query as { done?: string }).done as keyof typeof planNotices | undefined;
+    return renderPlan(request, reply, 200, { notice: done && planNotices[done] ? request.t(planNotices[done]) : undefined });
+  });
+
+  app.post(
+    '/prosjekter/:id/plan',
+    { config: { access: access.roles('case_worker') }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const { project, role } = await followedProject(request);
+      if (!role.lead) throw forbidden();
+      const fields = formFields(request.body);
+      const { plan: followUp } = await findFollowUp(db, project.programmeId);
+      const current = (await listPlans(db, project.id))[0]?.content.councilDecision;
+      const { plan, errors } = readPlanForm(
+        fields,
+        project.members.map((m) => m.code),
+        followUp.periods,
+        { fileId: current?.fileId ?? null, fileName: current?.fileName ?? null },
+      );
+      const values = Object.fromEntries(errors.map((e) => [e.field, String(fields[e.field] ?? '')]));
+      const ctx = reply.pageContext();
+      if (errors.length > 0) return renderPlan(request, reply, 400, { plan, values, errors: errors.map((e) => formError(ctx, e)) });
+      const saved = await savePlan(db, project.id, formVersion(request.body), plan, actorOf(request));
+      if (isRefused(saved))
+        return renderPlan(request, reply, explainProblem(ctx, saved.problem).status, {
+          plan,
+          errors: explainProblem(ctx, saved.problem).errors,
+        });
+      const submit = formField(request.body, 'action') === 'submit';
+      if (submit) {
+        const submitted = await submitPlan(db, app.jobs, project.id, saved.version, actorOf(request));
+        if (isRefused(submitted))
+          return renderPlan(request, reply, explainProblem(ctx, submitted.problem).status, {
+            plan,
+            errors: explainProblem(ctx, submitted.problem).errors,
+          });
+      }
+      return reply.redirect(`/prosjekter/${project.id}/plan?lang=${request.locale}&done=${submit ? 'submitted' : 'saved'}`, 303);
+    },
+  );
+
+  app.post(
+    '/prosjekter/:id/plan/vurdering',
+    { config: { access: OWNER }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const { project, role } = await followedProject(request);
+      if (!role.owner) throw forbidden();
+      const action = formField(request.body, 'action');
+      const comment = formField(request.body, 'comment') ?? '';
+      if (action !== 'approve' && action !== 'return') throw badRequest();
+      const outcome = await reviewPlan(db, app.jobs, project.id, formVersion(request.body), { action, comment }, actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = explainProblem(reply.pageContext(), outcome.problem);
+        return renderPlan(request, reply, status, {
+          values: { comment },
+          errors: errors.map((e) => (e.field === 'decisionReason' ? { ...e, field: 'comment' } : e)),
+        });
+      }
+      return reply.redirect(`/prosjekter/${project.id}/plan?lang=${request.locale}&done=reviewed`, 303);
+    },
+  );
+}
+
+const reportQuery = {
+  type: 'object',
+  properties: {
+    lang: { type: 'string' },
+    periode: { type: 'string', maxLength: 10 },
+    del: { type: 'string', maxLength: 10 },
+    done: { type: 'string' },
+  },
+};
+
+export function reportRoutes(app: FastifyInstance, followedProject: FollowedProject) {
+  const db = app.database.db;
+
+  /** The period and part asked for, and whether the person writes it: the lead the whole, each member its own part. */
+  async function reportFrame(request: FastifyRequest, periodKey: string, memberCode: string) {
+    const { project, role } = await followedProject(request);
+    const { plan: followUp } = await findFollowUp(db, project.programmeId);
+    const period = followUp.periods.find((p) => p.key === periodKey);
+    const isPart = memberCode === '' || (project.members.length > 1 && project.members.some((m) => m.code === memberCode));
+    if (!period || !isPart) throw notFound();
+    const writes = memberCode === '' ? role.lead : role.memberCodes.includes(memberCode);
+    const plans = await listPlans(db, project.id);
+    const plan = plans.find((p) => p.state === 'approved')?.content ?? EMPTY_PLAN;
+    const versions = (await listReports(db, [project.id])).filter((r) => r.periodKey === periodKey && r.memberCode === memberCode);
+    return { project, role, period, plan, versions, writes, questions: await reportQuestions(db, period) };
+  }
+
+  const reportTarget = (request: FastifyRequest) => {
+    const { periode = '', del = '' } = request.query as { periode?: string; del?: string };
+    return { periodKey: periode, memberCode: del };
+  };
+
+  async function renderEditor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { content?: ReportContent; values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {},
+  ) {
+    const { periodKey, memberCode } = reportTarget(request);
+    const frame = await reportFrame(request, periodKey, memberCode);
+    if (!frame.writes) throw forbidden();
+    const latest = frame.versions[0];
+    const content = extra.content ?? latest?.content ?? emptyReport();
+    reply.code(status);
+    return reply.html(
+      <ReportEditorPage
+        ctx={reply.pageContext()}
+        view={{ ...frame, memberCode, content, errors: extra.errors ?? [], values: extra.values, notice: extra.notice }}
+      />,
+    );
+  }
+
+  app.get(
+    '/prosjekter/:id/rapport',
+    { config: { access: access.roles('case_worker') }, schema: { params: byId, querystring: reportQuery } },
+    async (request, reply) =>
+      renderEditor(request, reply, 200, {
+        notice: (request.query as { done?: string }).done === 'saved' ? request.t('projects.notice.reportSaved') : undefined,
+      }),
+  );
+
+  app.post(
+    '/prosjekter/:id/rapport',
+    { config: { access: access.roles('case_worker') }, schema: { params: byId, querystring: reportQuery, body: formBody } },
+    async (request, reply) => {
+      const target = reportTarget(request);
+      const frame = await reportFrame(request, target.periodKey, target.memberCode);
+      if (!frame.writes) throw forbidden();
+      const fields = formFields(request.body);
+      const { content, errors } = readReportForm(
+        fields,
+        { ...frame.plan, activities: frame.plan.activities.filter((a) => target.memberCode === '' || a.member === target.memberCode) },
+        frame.questions.map((q) => q.key),
+      );
+      const ctx = reply.pageContext();
+      if (errors.length > 0)
+        return renderEditor(request, reply, 400, {
+          content,
+          values: Object.fromEntries(errors.map((e) => [e.field, String(fields[e.field] ?? '')])),
+          errors: errors.map((e) => formError(ctx, e)),
+        });
+      const saved = await saveReport(db, frame.project.id, formVersion(request.body), target, content, actorOf(request));
+      if (isRefused(saved))
+        return renderEditor(request, reply, explainProblem(ctx, saved.problem).status, {
+          content,
+          errors: explainProblem(ctx, saved.problem).errors,
+        });
+      if (formField(request.body, 'action') !== 'submit')
+        return reply.redirect(
+          `/prosjekter/${frame.project.id}/rapport?periode=${target.periodKey}&del=${target.memberCode}&lang=${request.locale}&done=saved`,
+          303,
+        );
+      const submitted = await submitReport(db, app.jobs, frame.project.id, saved.version, target, actorOf(request));
+      if (isRefused(submitted))
+        return renderEditor(request, reply, explainProblem(ctx, submitted.problem).status, {
+          content,
+          errors: explainProblem(ctx, submitted.problem).errors,
+        });
+      return reply.redirect(`/prosjekter/${frame.project.id}/oppfolging?lang=${request.locale}&done=reportSubmitted`, 303);
+    },
+  );
+
+  async function renderReading(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {},
+  ) {
+    const { id, reportId } = request.params as { id: string; reportId: string };
+    const report = (await listReports(db, [id])).find((r) => r.id === reportId);
+    if (!report) throw notFound();
+    const frame = await reportFrame(request, report.periodKey, report.memberCode);
+    reply.code(status);
+    return reply.html(
+      <ReportReadingPage
+        ctx={reply.pageContext()}
+        report={report}
+        canReview={frame.role.owner && report.state === 'submitted'}
+        view={{
+          ...frame,
+          memberCode: report.memberCode,
+          content: report.content,
+          errors: extra.errors ?? [],
+          values: extra.values,
+          notice: extra.notice,
+        }}
+      />,
+    );
+  }
+
+  const reportParams = idParams('id', 'reportId');
+
+  app.get(
+    '/prosjekter/:id/rapporter/:reportId',
+    { config: { access: access.signedIn }, schema: { params: reportParams } },
+    async (request, reply) =>
+      renderReading(request, reply, 200, {
+        notice: (request.query as { done?: string }).done ? request.t('projects.notice.reportReviewed') : undefined,
+      }),
+  );
+
+  app.post(
+    '/prosjekter/:id/rapporter/:reportId/vurdering',
+    { config: { access: OWNER }, schema: { params: reportParams, body: formBody } },
+    async (request, reply) => {
+      const { project, role } = await followedProject(request);
+      if (!role.owner) throw forbidden();
+      const action = formField(request.body, 'action');
+      const comment = formField(request.body, 'comment') ?? '';
+      if (action !== 'approve' && action !== 'return') throw badRequest();
+      const { reportId } = request.params as { reportId: string };
+      const outcome = await reviewReport(
+        db,
+        app.jobs,
+        project.id,
+        formVersion(request.body),
+        reportId,
+        { action, comment },
+        actorOf(request),
+      );
+      if (isRefused(outcome)) {
+        const { status, errors } = explainProblem(reply.pageContext(), outcome.problem);
+        return renderReading(request, reply, status, {
+          values: { comment },
+          errors: errors.map((e) => (e.field === 'decisionReason' ? { ...e, field: 'comment' } : e)),
+        });
+      }
+      return reply.redirect(`/prosjekter/${project.id}/rapporter/${reportId}?lang=${request.locale}&done=1`, 303);
     },
   );
 }

@@ -110,10 +110,12 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
         <h2 class="ds-heading" data-size="sm" id="plan" safe>
           {t('projects.plan.title')}
         </h2>
-        <p class="ds-paragraph" safe>
-          {status.currentPlan
-            ? translate(ctx, 'projects.workspace.planApproved', { n: status.currentPlan.number, end: day(ctx, project.endsOn) })
-            : t('projects.workspace.planOpen')}
+        <p class="ds-paragraph">
+          <a class="ds-link" href={projectPath(id, ctx.locale, '/plan')} safe>
+            {status.currentPlan
+              ? translate(ctx, 'projects.workspace.planApproved', { n: status.currentPlan.number, end: day(ctx, project.endsOn) })
+              : t('projects.workspace.planOpen')}
+          </a>
         </p>
       </section>
       <section aria-labelledby="reports" class="stack">
@@ -144,6 +146,35 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
                   part.latest
                     ? `${reviewName(ctx, part.latest.state)} (${translate(ctx, 'projects.reports.version', { n: part.latest.version })})`
                     : t('projects.reports.notStarted'),
+              },
+              {
+                header: t('projects.col.action'),
+                cell: ({ p, part }) => {
+                  const mine = part.memberCode === '' ? role.lead : role.memberCodes.includes(part.memberCode);
+                  const open = !part.latest || part.latest.state === 'draft' || part.latest.state === 'returned';
+                  return (
+                    <span class="link-list">
+                      {project.state === 'running' && mine && open ? (
+                        <a
+                          class="ds-link"
+                          href={`/prosjekter/${id}/rapport?periode=${p.period.key}&del=${part.memberCode}&lang=${ctx.locale}`}
+                          safe
+                        >
+                          {part.latest ? t('projects.reports.continue') : t('projects.reports.write')}
+                        </a>
+                      ) : (
+                        ''
+                      )}
+                      {part.latest && part.latest.state !== 'draft' ? (
+                        <a class="ds-link" href={projectPath(id, ctx.locale, `/rapporter/${part.latest.id}`)} safe>
+                          {role.owner && part.latest.state === 'submitted' ? t('projects.reports.review') : t('projects.reports.read')}
+                        </a>
+                      ) : (
+                        ''
+                      )}
+                    </span>
+                  );
+                },
               },
             ]}
           />

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { DEMO_CALL_KEY, seedDemoAssessment } from '../assessment/index.js';
+import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
+import { grantApproved } from '../selection/index.js';
+import { startTestApp, type RunningApp } from '../test-app.js';
+import { findProjectOfApplication } from './store.js';
+import { projectFollowOn } from './use-cases.js';
+
+let running: RunningApp;
+let call: StoredCall;
+let projectId: string;
+const cookie: Record<string, string> = {};
+const INGRID = 'persona-kdd-owner';
+const SILJE = 'persona-porsgrunn-case-worker';
+const METTE = 'persona-fredericia-case-worker';
+
+beforeAll(async () => {
+  running = await startTestApp();
+  const db = running.database.db;
+  await seedSmallRegistry(db);
+  await seedDemoProgrammes(db);
+  await seedDemoAssessment(db);
+  call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
+  const ids = await grantApproved(db, call, { '4001': 900_000 }, projectFollowOn);
+  projectId = (await findProjectOfApplication(db, ids.get('4001')!))!.id;
+  for (const subject of [INGRID, SILJE, METTE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+}, 180_000);
+afterAll(() => running.close());
+
+const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
+/** Posts a form as the person, with the CSRF token and the version shown on `page`. */
+async function post(url: string, who: string, page: string, fields: Record<string, string>) {
+  const shown = await get(page, who);
+  const version = /name="version" value="(\d+)"/.exec(shown.body)?.[1] ?? '0';
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ version, ...fields, _csrf: csrfTokenIn(shown.body) }).toString(),
+  });
+}
+const workspace = () => `/prosjekter/${projectId}/oppfolging`;
+
+const plan = {
+  purpose: 'Bedre tjenester i Grenland.',
+  startsOn: '2027-01-01',
+  endsOn: '2028-06-30',
+  'goal-0-text': 'Kortere ventetid',
+  'ind-0-name': 'Ventetid',
+  'ind-0-unit': 'dager',
+  'ind-0-baseline': '30',
+  'ind-0-target-p1': '20,5',
+  'act-0-title': 'Kartlegging',
+  'act-0-due': '2027-03-01',
+  'bud-shared-own-staff-grant': '400 000',
+  'bud-shared-own-staff-ownWork': '150000',
+  projectLeader: 'Marit Kjelling',
+  'steer-0-name': 'Rådmannen',
+  'steer-0-role': 'Leder',
+  elected: 'Ordfører',
+  administration: 'Rådmann',
+  employees: 'Fagforbundet',
+  councilDate: '2027-01-15',
+  councilCase: '27/12',
+};
+
+describe('projects: the owner, the lead and the public, through the pages', () => {
+  it('lets the owner set the follow-up, refusing shares that do not add up with a translated message', async () => {
+    const page = `/eier/programmer/${call.programme.id}/oppfolging`;
+    expect((await get(page, SILJE)).statusCode).toBe(403);
+    expect((await get(page, INGRID)).statusCode).toBe(200);
+    const fields = {
+      'period-0-title': 'Fremdrift 2027',
+      'period-0-kind': 'progress',
+      'period-0-due': '2027-06-01',
+      'period-1-title': 'Sluttrapport',
+      'period-1-kind': 'final',
+      'period-1-due': '2028-06-01',
+      'tranche-0-share': '50',
+      'tranche-0-condition': 'accepted',
+      reminderDays: '14',
+    };
+    const refused = await post(`${page}?lang=nn`, INGRID, page, fields);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Ratane er til saman 50 %, dei skal vere 100 %.');
+    const saved = await post(page, INGRID, page, { ...fields, 'tranche-1-share': '50', 'tranche-1-condition': 'report:p1' });
+    expect(saved.statusCode).toBe(303);
+  });
+
+  it('shows the lead the project; the lead accepts the grant, and another municipality is kept out', async () => {
+    expect((await get('/prosjekter/mine', SILJE)).body).toContain('Porsgrunn');
+    expect((await get(workspace(), METTE)).statusCode).toBe(403);
+    expect((await get(`/prosjekter/${projectId}`)).statusCode).toBe(404); // not public before acceptance
+    const accepted = await post(`/prosjekter/${projectId}/aksepter`, SILJE, workspace(), {});
+    expect(accepted.statusCode).toBe(303);
+    expect((await get(workspace(), SILJE)).body).toContain('Silje Andersen');
+  });
+
+  it('refuses a plan with an unreadable amount at its field, then takes it through return and approval', async () => {
+    const page = `/prosjekter/${projectId}/plan`;
+    const bad = await post(page, SILJE, page, { ...plan, 'bud-shared-own-staff-grant': 'fire hundre', action: 'save' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Skriv et tall.');
+    expect(bad.body).toContain('value="fire hundre"');
+    expect((await post(page, SILJE, page, { ...plan, action: 'submit' })).statusCode).toBe(303);
+    const noComment = await post(`${page}/vurdering`, INGRID, page, { action: 'return', comment: '' });
+    expect(noComment.statusCode).toBe(400);
+    expect((await post(`${page}/vurdering`, INGRID, page, { action: 'return', comment: 'Tydeligere mål.' })).statusCode).toBe(303);
+    expect((await get(page, SILJE)).body).toContain('Tydeligere mål.');
+    expect((await post(page, SILJE, page, { ...plan, 'goal-0-text': 'Ventetid under ti dager', action: 'submit' })).statusCode).toBe(303);
+    expect((await post(`${page}/vurdering`, INGRID, page, { action: 'approve', comment: '' })).statusCode).toBe(303);
+    const reading = await get(page, SILJE);
+    expect(reading.body).toContain('Ventetid under ti dager');
+    expect(reading.body).toContain('20,5');
+  });
+
+  it('takes a report through return and approval, then releases the tranche it unlocks', async () => {
+    const editor = `/prosjekter/${projectId}/rapport?periode=p1&del=`;
+    const fields = {
+      'actual-i1': '22',
+      'status-a1': 'done',
+      'spent-own-staff-grant': '200000',
+      'q-progress': 'Kartlegging ferdig.',
+      'q-deviations': 'Ingen.',
+    };
+    expect((await post(editor, SILJE, editor, { ...fields, 'q-deviations': '', action: 'submit' })).statusCode).toBe(422);
+    expect((await post(editor, SILJE, editor, { ...fields, action: 'submit' })).statusCode).toBe(303);
+    const report = /\/rapporter\/([0-9a-f-]{36})/.exec((await get(workspace(), INGRID)).body)![1]!;
+    const reading = `/prosjekter/${projectId}/rapporter/${report}`;
+    expect((await post(`${reading}/vurdering`, INGRID, reading, { action: 'return', comment: 'Mangler tall.' })).statusCode).toBe(303);
+    expect((await get(editor, SILJE)).body).toContain('Mangler tall.');
+    expect((await post(editor, SILJE, editor, { ...fields, 'q-progress': 'Med tall.', action: 'submit' })).statusCode).toBe(303);
+    const second = /\/rapporter\/([0-9a-f-]{36})/.exec((await get(workspace(), INGRID)).body)![1]!;
+    expect(second).not.toBe(report);
+    const secondReading = `/prosjekter/${projectId}/rapporter/${second}`;
+    expect((await post(`${secondReading}/vurdering`, INGRID, secondReading, { action: 'approve', comment: '' })).statusCode).toBe(303);
+    expect((await post(`/prosjekter/${projectId}/utbetalinger`, SILJE, workspace(), { tranche: 't2' })).statusCode).toBe(303);
+    const payment = /\/utbetalinger\/([0-9a-f-]{36})/.exec((await get(workspace(), INGRID)).body)![1]!;
+    expect((await post(`/prosjekter/${projectId}/utbetalinger/${payment}`, INGRID, workspace(), {})).statusCode).toBe(303);
+    expect((await get(workspace(), SILJE)).body).toMatch(/Utbetalt .* av Ingrid Haugen/);
+  });
+
+  it('lists the project publicly in every language, in the API and in the owner’s CSV', async () => {
+    for (const path of ['/prosjekter', '/prosjekt?lang=nn', '/projekter?lang=da', '/projects?lang=en'])
+      expect((await get(path)).body).toContain(projectId);
+    expect((await get(`/prosjekter/${projectId}?lang=en`)).body).toContain('Ventetid under ti dager');
+    const api = (await get('/api/v1/projects')).json() as { projects: { id: string; grant: { released: number } }[] };
+    expect(api.projects.find((p) => p.id === projectId)?.grant.released).toBe(450_000);
+    const csv = await get(`/eier/programmer/${call.programme.id}/prosjekter.csv`, INGRID);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      'Prosjekt,Saksnummer,Status,Fylke / region,Neste rapport,Frist for neste rapport,Forfalte rapporter,Innvilget,Utbetalt,Brukt,Valuta',
+    );
+  });
+});

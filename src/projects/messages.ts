@@ -328,6 +328,11 @@ export const projectMessages = defineMessages({
     'projects.problem.form.number': 'Skriv et tall.',
     'projects.problem.form.date': 'Skriv en gyldig dato.',
     'projects.problem.form.tooLong': 'Teksten er for lang.',
+    'projects.mail.reportDue.subject': 'Påminnelse: «{report}» skal leveres {due}',
+    'projects.mail.reportDue.body': 'Rapporten «{report}» for «{project}» skal leveres i Stifinner innen {due}.',
+    'projects.mail.reportOverdue.subject': 'Forfalt: «{report}» skulle vært levert {due}',
+    'projects.mail.reportOverdue.body':
+      'Rapporten «{report}» for «{project}» skulle vært levert innen {due}, og er ikke sendt inn. Utbetalinger som venter på den, kan ikke frigis før den er godkjent.',
   },
   nn: {
     'projects.nav.mine': 'Mine prosjekt',
@@ -655,6 +660,11 @@ export const projectMessages = defineMessages({
     'projects.problem.form.number': 'Skriv eit tal.',
     'projects.problem.form.date': 'Skriv ein gyldig dato.',
     'projects.problem.form.tooLong': 'Teksten er for lang.',
+    'projects.mail.reportDue.subject': 'Påminning: «{report}» skal leverast {due}',
+    'projects.mail.reportDue.body': 'Rapporten «{report}» for «{project}» skal leverast i Stifinner innan {due}.',
+    'projects.mail.reportOverdue.subject': 'Forfalle: «{report}» skulle vore levert {due}',
+    'projects.mail.reportOverdue.body':
+      'Rapporten «{report}» for «{project}» skulle vore levert innan {due}, og er ikkje send inn. Utbetalingar som ventar på han, kan ikkje frigjevast før han er godkjend.',
   },
   da: {
     'projects.nav.mine': 'Mine projekter',
@@ -981,6 +991,11 @@ export const projectMessages = defineMessages({
     'projects.problem.form.number': 'Skriv et tal.',
     'projects.problem.form.date': 'Skriv en gyldig dato.',
     'projects.problem.form.tooLong': 'Teksten er for lang.',
+    'projects.mail.reportDue.subject': 'Påmindelse: »{report}« skal afleveres {due}',
+    'projects.mail.reportDue.body': 'Rapporten »{report}« for »{project}« skal afleveres i Stifinner senest {due}.',
+    'projects.mail.reportOverdue.subject': 'Overskredet: »{report}« skulle have været afleveret {due}',
+    'projects.mail.reportOverdue.body':
+      'Rapporten »{report}« for »{project}« skulle have været afleveret senest {due} og er ikke indsendt. Udbetalinger, der afventer den, kan ikke frigives, før den er godkendt.',
   },
   en: {
     'projects.nav.mine': 'My projects',
@@ -1309,6 +1324,11 @@ export const projectMessages = defineMessages({
     'projects.problem.form.number': 'Enter a number.',
     'projects.problem.form.date': 'Enter a valid date.',
     'projects.problem.form.tooLong': 'The text is too long.',
+    'projects.mail.reportDue.subject': 'Reminder: “{report}” is due {due}',
+    'projects.mail.reportDue.body': 'The report “{report}” for “{project}” is due in Stifinner by {due}.',
+    'projects.mail.reportOverdue.subject': 'Overdue: “{report}” was due {due}',
+    'projects.mail.reportOverdue.body':
+      'The report “{report}” for “{project}” was due by {due} and has not been submitted. Payments waiting on it cannot be released before it is approved.',
   },
 });
 

@@ -13,6 +13,7 @@ import {
   acceptGrant,
   decideChange,
   projectFollowOn,
+  remindOfReports,
   releasePayment,
   requestChange,
   requestPayment,
@@ -213,5 +214,25 @@ describe(`projects: from grant to payments on the store (${engine})`, () => {
     );
     expect(await current()).toMatchObject({ endsOn: '2028-12-31' });
     expect((await listPlans(db(), project.id))[0]).toMatchObject({ number: 3, state: 'approved', content: { endsOn: '2028-12-31' } });
+  });
+
+  it('reminds of a report once before it is due and once when it is overdue, not of an approved one', async () => {
+    const sent = async (at: string) => remindOfReports(db(), queue, new Date(at));
+    expect(await sent('2028-05-01T08:00:00Z')).toBe(0);
+    const before = await sent('2028-05-20T08:00:00Z');
+    expect(before).toBeGreaterThan(0);
+    expect(await sent('2028-05-25T08:00:00Z')).toBe(0);
+    expect(await sent('2028-06-02T08:00:00Z')).toBe(before);
+    expect(await sent('2028-06-10T08:00:00Z')).toBe(0);
+    const occasions = await db()
+      .selectFrom('notifications')
+      .select('occasion')
+      .distinct()
+      .where((eb) => eb.or([eb('occasion', 'like', 'report-before:%'), eb('occasion', 'like', 'report-overdue:%')]))
+      .execute();
+    expect(occasions.map((o) => o.occasion).sort()).toEqual([
+      `report-before:${project.id}:p2:2028-06-01`,
+      `report-overdue:${project.id}:p2:2028-06-01`,
+    ]);
   });
 });

@@ -40,6 +40,7 @@ import {
   saveReport,
   submitReport,
   reviewReport,
+  remindOfReports,
   type ProjectProblem,
 } from './use-cases.js';
 import { followUpStatus, projectRole, seesFollowUp, type FollowUpStatus, type ProjectRole } from './views.js';
@@ -75,6 +76,19 @@ type Filter = { state?: string; county?: string; programme?: string; country?: s
 
 export async function projectRoutes(app: FastifyInstance) {
   const db = app.database.db;
+
+  // Reminders of reports: each made once, so the sweep runs when ready and every quarter hour.
+  const remind = async () => {
+    try {
+      const made = await remindOfReports(db, app.jobs);
+      if (made > 0) app.log.info({ made }, 'report reminders');
+    } catch (err) {
+      app.log.error({ err }, 'report reminders failed');
+    }
+  };
+  const sweep = setInterval(remind, 15 * 60 * 1000).unref();
+  app.addHook('onReady', remind);
+  app.addHook('onClose', async () => clearInterval(sweep));
 
   /** Each municipality's county (Norway) or region (Denmark), by municipality code. */
   async function countyOf(): Promise<Map<string, string>> {

@@ -10,7 +10,7 @@ import { databaseNow, type Actor } from '../platform/db/kit.js';
 import { formatDay, formatNumber } from '../platform/i18n/index.js';
 import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify, type Notice } from '../platform/notifications/notify.js';
-import { inTransaction, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
+import { inTransaction, orThrow, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
 import { translate } from '../platform/ui/translate.js';
 import { findProgramme } from '../programmes/index.js';
 import { grantFacts, type DecisionFollowOn, type LetterLanguage } from '../selection/index.js';
@@ -50,8 +50,10 @@ import {
   saveReportDraft,
   updateProject,
   findProjectOfApplication,
+  listProjects,
   type StoredProject,
 } from './store.js';
+import { today } from './views.js';
 import { changeWorkflow, move, paymentWorkflow, projectWorkflow, reviewWorkflow } from './workflows.js';
 import { questionKeysFor } from './report-form.js';
 
@@ -706,4 +708,57 @@ export async function decideChange(
     });
     return { version: await updateProject(trx, projectId, changes) };
   });
+}
+
+/** A transaction whose work never refuses. */
+const inTransactionAlways = async (db: Queryable, work: (trx: Tx) => Promise<number>): Promise<number> =>
+  orThrow(await inTransaction<number, never>(db, work));
+
+// Reminders --------------------------------------------------------------------------------------
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether a report due on `due` is to be reminded of on `day`: `before` within the programme's days, `overdue` after. */
+export function reminderDue(due: string, day: string, reminderDays: number): 'before' | 'overdue' | undefined {
+  if (day > due) return 'overdue';
+  const from = new Date(Date.parse(`${due}T00:00:00Z`) - reminderDays * DAY_MS).toISOString().slice(0, 10);
+  return day >= from ? 'before' : undefined;
+}
+
+/**
+ * Reminds the running projects' contacts of reports not handed in: once the programme's number of
+ * days before the due date, and once when it is overdue. Each is one notice per occasion, so the
+ * sweep may run as often as it likes. `now` is the database's clock unless given.
+ */
+export async function remindOfReports(db: Queryable, jobs: Jobs, now?: Date): Promise<number> {
+  const at = now ?? (await databaseNow(db));
+  const day = today(at);
+  let made = 0;
+  const running = await listProjects(db, { states: ['running'] });
+  const reports = await listReports(
+    db,
+    running.map((p) => p.id),
+  );
+  for (const project of running) {
+    const { plan } = await findFollowUp(db, project.programmeId);
+    for (const period of plan.periods) {
+      const latest = reports.find((r) => r.projectId === project.id && r.periodKey === period.key && r.memberCode === '');
+      if (latest && (latest.state === 'submitted' || latest.state === 'approved')) continue;
+      const due = reminderDue(period.due, day, plan.reminderDays);
+      if (!due) continue;
+      made += await inTransactionAlways(db, async (trx) => {
+        const recipients = await granteeRecipients(trx, project);
+        return notify(trx, jobs, {
+          occasion: `report-${due}:${project.id}:${period.key}:${period.due}`,
+          recipients,
+          locale: localeOf(project),
+          subject: due === 'before' ? 'projects.mail.reportDue.subject' : 'projects.mail.reportOverdue.subject',
+          body: due === 'before' ? 'projects.mail.reportDue.body' : 'projects.mail.reportOverdue.body',
+          params: { project: project.title, report: period.title, due: formatDay(localeOf(project), period.due) },
+          link: `/prosjekter/${project.id}/oppfolging`,
+        });
+      });
+    }
+  }
+  return made;
 }

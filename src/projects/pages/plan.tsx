@@ -27,7 +27,6 @@ export interface PlanView {
 }
 
 export function PlanPage({ ctx, view }: { ctx: PageContext; view: PlanView }) {
-  const { t } = ctx;
   const { project, plans } = view;
   const latest = plans[0];
   return (

@@ -81,11 +81,6 @@ export async function listPeopleOf(db: Queryable, organisationId: string): Promi
   return [...people.values()];
 }
 
-/** The people with this address (one, normally; several when they signed in through different providers). */
-export async function findPeopleByEmail(db: Queryable, email: string): Promise<{ id: string; name: string }[]> {
-  return db.selectFrom('users').select(['id', 'name']).where(sql`lower(email)`, '=', email.toLowerCase()).orderBy('name').execute();
-}
-
 export async function insertMembership(db: Queryable, userId: string, organisationId: string, role: OrganisationRole): Promise<boolean> {
   const row = await db
     .insertInto('memberships')

@@ -10,7 +10,8 @@ import type { Queryable, Tx } from '../platform/db/database.js';
 import type { Actor } from '../platform/db/kit.js';
 import { inTransaction, refuse, type Refused } from '../platform/outcome.js';
 import { rolesOfKind, type NewOrganisation } from './model.js';
-import { deleteMembership, findOrganisation, findPeopleByEmail, insertMembership, insertOrganisation, personName } from './store.js';
+import { findPeopleByEmail } from '../platform/auth/store.js';
+import { deleteMembership, findOrganisation, insertMembership, insertOrganisation, personName } from './store.js';
 
 export type AdministrationProblem =
   | { kind: 'organisationExists' }

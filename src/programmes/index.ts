@@ -54,7 +54,7 @@ export {
 } from './rules.js';
 export { findCall, listCallsOfProgramme, type StoredCall } from './store/calls.js';
 export { applicantExtension, extendedRound, findExtension, listExtensions } from './store/extensions.js';
-export { findProgramme, seededIds } from './store/programmes.js';
+export { findProgramme, listProgrammes, seededIds } from './store/programmes.js';
 export { findTemplate, listTemplates } from './store/templates.js';
 export { amendCall, closeCall, createCall, publishCall } from './use-cases/calls.js';
 export { grantExtension, markExtensionUsed, revokeExtension } from './use-cases/extensions.js';

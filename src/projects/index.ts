@@ -11,6 +11,8 @@ export const projects: CapabilityManifest = {
   navigation: [
     { href: '/prosjekter', label: 'projects.nav.public', order: 32, keepsLanguage: true },
     { href: '/prosjekter/mine', label: 'projects.nav.mine', order: 42, visibleTo: hasRole('case_worker') },
+    { href: '/eier/prosjekter', label: 'projects.nav.portfolio', order: 55, visibleTo: hasRole('programme_owner') },
+    { href: '/evaluering', label: 'projects.nav.evaluator', order: 58, visibleTo: hasRole('reviewer') },
   ],
 };
 export { projectRoutes } from './routes.js';

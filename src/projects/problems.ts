@@ -115,6 +115,12 @@ export function explainProblem(ctx: PageContext, problem: ProjectProblem): Expla
           grant: formatNumber(ctx.locale, problem.grant),
         }),
       );
+    case 'badEmail':
+      return one(400, 'email', ctx.t('projects.problem.badEmail'));
+    case 'personUnknown':
+      return one(404, 'email', translate(ctx, 'projects.problem.personUnknown', { email: problem.email }));
+    case 'alreadyEvaluator':
+      return one(409, 'email', translate(ctx, 'projects.problem.alreadyEvaluator', { name: problem.name }));
     case 'changeInvalid':
       return one(400, 'reason', ctx.t('projects.problem.changeInvalid'));
   }

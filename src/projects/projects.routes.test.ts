@@ -14,6 +14,7 @@ const cookie: Record<string, string> = {};
 const INGRID = 'persona-kdd-owner';
 const SILJE = 'persona-porsgrunn-case-worker';
 const METTE = 'persona-fredericia-case-worker';
+const ANNE = 'persona-reviewer-expert';
 
 beforeAll(async () => {
   running = await startTestApp();
@@ -24,7 +25,7 @@ beforeAll(async () => {
   call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
   const ids = await grantApproved(db, call, { '4001': 900_000 }, projectFollowOn);
   projectId = (await findProjectOfApplication(db, ids.get('4001')!))!.id;
-  for (const subject of [INGRID, SILJE, METTE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  for (const subject of [INGRID, SILJE, METTE, ANNE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
 }, 180_000);
 afterAll(() => running.close());
 
@@ -152,5 +153,56 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect(csv.body.split('\r\n')[0]).toBe(
       'Prosjekt,Saksnummer,Status,Fylke / region,Neste rapport,Frist for neste rapport,Forfalte rapporter,Innvilget,Utbetalt,Brukt,Valuta',
     );
+  });
+
+  it('completes on the approved final report; the appointed evaluator writes, the owner publishes and closes with the parts made public', async () => {
+    const editor = `/prosjekter/${projectId}/rapport?periode=p2&del=`;
+    const final = {
+      'actual-i1': '9',
+      'q-results': 'Ventetiden er ni dager.',
+      'q-learned': 'Felles kartlegging virker.',
+      'q-spreading': 'Malene deles.',
+    };
+    const noStep = await post(editor, SILJE, editor, { ...final, action: 'submit' });
+    expect(noStep.statusCode).toBe(422);
+    expect(noStep.body).toContain('Velg hvor prosjektet står');
+    expect((await post(editor, SILJE, editor, { ...final, step: 'put-to-use', action: 'submit' })).statusCode).toBe(303);
+    const report = [...(await get(workspace(), INGRID)).body.matchAll(/\/rapporter\/([0-9a-f-]{36})/g)].map((m) => m[1]!).at(-1)!;
+    const reading = `/prosjekter/${projectId}/rapporter/${report}`;
+    expect((await post(`${reading}/vurdering`, INGRID, reading, { action: 'approve', comment: '' })).statusCode).toBe(303);
+    const portfolio = `/eier/programmer/${call.programme.id}/prosjekter`;
+    const unknown = await post(`/eier/programmer/${call.programme.id}/evaluatorer`, INGRID, portfolio, { email: 'ingen@example.no' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('Ingen med adressen ingen@example.no');
+    expect((await get('/evaluering', ANNE)).body).not.toContain(call.programme.name);
+    expect(
+      (
+        await post(`/eier/programmer/${call.programme.id}/evaluatorer`, INGRID, portfolio, {
+          email: 'anne.strand@telemarksforsking.example.no',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect((await get('/evaluering', ANNE)).body).toContain(call.programme.name);
+    const page = `/evaluering/prosjekter/${projectId}`;
+    expect((await get(page, METTE)).statusCode).toBe(403);
+    expect((await get(page, ANNE)).body).toContain('Ventetiden er ni dager.');
+    expect((await post(page, ANNE, page, { text: 'Prosjektet nådde målet og er tatt i bruk.' })).statusCode).toBe(303);
+    expect((await post(`/prosjekter/${projectId}/evaluering/publiser`, INGRID, workspace(), {})).statusCode).toBe(303);
+    const closeForm = new URLSearchParams([
+      ['parts', 'results'],
+      ['parts', 'evaluation'],
+    ]);
+    const shown = await get(workspace(), INGRID);
+    const closed = await running.app.inject({
+      method: 'POST',
+      url: `/prosjekter/${projectId}/lukk`,
+      headers: { cookie: cookie[INGRID]!, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `${closeForm}&version=${/name="version" value="(\d+)"/.exec(shown.body)![1]}&_csrf=${encodeURIComponent(csrfTokenIn(shown.body))}`,
+    });
+    expect(closed.statusCode).toBe(303);
+    const publicPage = (await get(`/prosjekter/${projectId}`)).body;
+    expect(publicPage).toContain('Ventetiden er ni dager.');
+    expect(publicPage).toContain('Prosjektet nådde målet og er tatt i bruk.');
+    expect(publicPage).not.toContain('Kortere ventetid'); // the goals were not chosen
   });
 });

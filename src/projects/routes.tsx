@@ -1,23 +1,27 @@
 /** The projects' pages: parse, authorise, call the use case, render. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
-import { actorOf, calendarDate, formField, formFields, formVersion, idParams } from '../platform/http/input.js';
+import { actorOf, calendarDate, formField, formFieldAll, formFields, formVersion, idParams } from '../platform/http/input.js';
 import { forbidden, HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
-import { findProgramme, listTemplates } from '../programmes/index.js';
+import { findProgramme, listProgrammes, listTemplates } from '../programmes/index.js';
 import { listMunicipalities, listRegions } from '../registry/index.js';
 import { emptyReport, EMPTY_PLAN, MAX_PERIODS, MAX_TRANCHES, type FollowUpForm, type ProjectPlan, type ReportContent } from './model.js';
 import { readPlanForm, readReportForm, type FormError } from './forms.js';
 import { ReportEditorPage, ReportReadingPage } from './pages/report.js';
 import { reportQuestions } from './report-form.js';
 import { PlanPage } from './pages/plan.js';
+import { EvaluationPage, EvaluatorHomePage, type EvaluatedProgramme } from './pages/evaluation.js';
 import type { PageContext } from '../platform/ui/context.js';
 import { translate } from '../platform/ui/translate.js';
-import { FollowUpPage, PortfolioPage, type PortfolioRow } from './pages/owner.js';
+import { FollowUpPage, PortfolioPage, ProgrammePortfoliosPage, type PortfolioRow } from './pages/owner.js';
 import { MyProjectsPage, PublicProjectPage, PublicProjectsPage, WorkspacePage, type PublicProject } from './pages/project.js';
 import { explainProblem } from './problems.js';
 import {
+  findEvaluation,
+  listEvaluators,
+  programmesEvaluatedBy,
   findFollowUp,
   findProject,
   listChangeRequests,
@@ -41,6 +45,10 @@ import {
   submitReport,
   reviewReport,
   remindOfReports,
+  appointEvaluator,
+  closeProject,
+  publishEvaluation,
+  writeEvaluation,
   type ProjectProblem,
 } from './use-cases.js';
 import { followUpStatus, projectRole, seesFollowUp, type FollowUpStatus, type ProjectRole } from './views.js';
@@ -137,6 +145,59 @@ export async function projectRoutes(app: FastifyInstance) {
     return { project, programme, role };
   }
 
+  /** The whole project's approved final report, if any. */
+  async function finalReportOf(project: StoredProject): Promise<ReportContent | undefined> {
+    const { plan } = await findFollowUp(db, project.programmeId);
+    const final = plan.periods.find((p) => p.kind === 'final');
+    const reports = await listReports(db, [project.id]);
+    return reports.find((r) => r.periodKey === final?.key && r.memberCode === '' && r.state === 'approved')?.content;
+  }
+
+  app.post(
+    '/prosjekter/:id/evaluering/publiser',
+    { config: { access: OWNER }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const { project, role } = await followedProject(request);
+      if (!role.owner) throw forbidden();
+      return act(
+        request,
+        reply,
+        'published',
+        await publishEvaluation(db, project.programmeId, project.id, formVersion(request.body), actorOf(request)),
+      );
+    },
+  );
+
+  app.post(
+    '/prosjekter/:id/lukk',
+    {
+      config: { access: OWNER },
+      schema: {
+        params: byId,
+        body: {
+          type: 'object',
+          additionalProperties: {
+            anyOf: [
+              { type: 'string', maxLength: 200 },
+              { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 40 } },
+            ],
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { project, role } = await followedProject(request);
+      if (!role.owner) throw forbidden();
+      return act(
+        request,
+        reply,
+        'closed',
+        await closeProject(db, project.id, formVersion(request.body), formFieldAll(request.body, 'parts'), actorOf(request)),
+      );
+    },
+  );
+
+  evaluatorRoutes(app, finalReportOf);
   planRoutes(app, followedProject);
   reportRoutes(app, followedProject);
 
@@ -232,8 +293,78 @@ export async function projectRoutes(app: FastifyInstance) {
     '/eier/programmer/:id/prosjekter',
     { config: { access: OWNER }, schema: { params: byId, querystring: filterQuery } },
     async (request, reply) => {
-      const view = await portfolio(request);
-      return reply.html(<PortfolioPage ctx={reply.pageContext()} {...view} />);
+      const done = (request.query as { done?: string }).done;
+      return renderPortfolio(request, reply, 200, {
+        notice:
+          done === 'appointed'
+            ? request.t('projects.notice.appointed')
+            : done === 'published'
+              ? request.t('projects.notice.published')
+              : undefined,
+      });
+    },
+  );
+
+  async function renderPortfolio(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { errors?: FieldError[]; values?: Record<string, string>; notice?: string },
+  ) {
+    const view = await portfolio(request);
+    const evaluation = {
+      evaluators: await listEvaluators(db, view.programme.id),
+      evaluation: await findEvaluation(db, view.programme.id, null),
+      errors: extra.errors ?? [],
+      values: extra.values ?? {},
+      notice: extra.notice,
+    };
+    reply.code(status);
+    return reply.html(<PortfolioPage ctx={reply.pageContext()} {...view} evaluation={evaluation} />);
+  }
+
+  app.get('/eier/prosjekter', { config: { access: OWNER } }, async (request, reply) => {
+    const principal = request.principal!;
+    const owned = principal.roles.has('admin')
+      ? 'all'
+      : principal.memberships.filter((m) => m.role === 'programme_owner').map((m) => m.organisationId);
+    const programmes = await listProgrammes(db, owned);
+    const projects = await listProjects(db, { programmeIds: programmes.map((p) => p.id) });
+    const rows = programmes.map((p) => ({
+      id: p.id,
+      name: p.name,
+      ownerName: p.ownerName,
+      projects: projects.filter((x) => x.programmeId === p.id),
+    }));
+    return reply.html(<ProgrammePortfoliosPage ctx={reply.pageContext()} programmes={rows} />);
+  });
+
+  app.post(
+    '/eier/programmer/:id/evaluatorer',
+    { config: { access: OWNER }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const programme = await ownedProgramme(request);
+      const email = formField(request.body, 'email') ?? '';
+      const outcome = await appointEvaluator(db, app.jobs, programme.id, email, actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = explainProblem(reply.pageContext(), outcome.problem);
+        return renderPortfolio(request, reply, status, { errors, values: { email } });
+      }
+      return reply.redirect(`/eier/programmer/${programme.id}/prosjekter?lang=${request.locale}&done=appointed#evaluation`, 303);
+    },
+  );
+
+  app.post(
+    '/eier/programmer/:id/evaluering/publiser',
+    { config: { access: OWNER }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const programme = await ownedProgramme(request);
+      const outcome = await publishEvaluation(db, programme.id, null, formVersion(request.body), actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = explainProblem(reply.pageContext(), outcome.problem);
+        return renderPortfolio(request, reply, status, { errors });
+      }
+      return reply.redirect(`/eier/programmer/${programme.id}/prosjekter?lang=${request.locale}&done=published#evaluation`, 303);
     },
   );
 
@@ -335,10 +466,15 @@ export async function projectRoutes(app: FastifyInstance) {
     const counties = await countyOf();
     const plan = (await listPlans(db, project.id)).find((p) => p.state === 'approved')?.content;
     const followUp = seesFollowUp(projectRole(request.principal, project, programme.ownerOrganisationId));
+    const results = {
+      finalReport: await finalReportOf(project),
+      evaluation: await findEvaluation(db, project.programmeId, project.id),
+    };
     return reply.html(
       <PublicProjectPage
         ctx={reply.pageContext()}
         followUp={followUp}
+        results={results}
         view={{
           project,
           programmeName: programme.name,
@@ -370,6 +506,7 @@ export async function projectRoutes(app: FastifyInstance) {
           role,
           status: statuses.get(project.id)!,
           changes: await listChangeRequests(db, project.id),
+          evaluation: await findEvaluation(db, project.programmeId, project.id),
           errors: extra.errors ?? [],
           notice: extra.notice,
           values: extra.values,
@@ -379,6 +516,9 @@ export async function projectRoutes(app: FastifyInstance) {
   }
 
   const notices = {
+    published: 'projects.notice.published',
+    closed: 'projects.notice.closed',
+    reportSubmitted: 'projects.notice.reportSubmitted',
     accepted: 'projects.notice.accepted',
     requested: 'projects.notice.requested',
     released: 'projects.notice.released',
@@ -787,6 +927,88 @@ export function reportRoutes(app: FastifyInstance, followedProject: FollowedProj
       return reply.redirect(`/prosjekter/${project.id}/rapporter/${reportId}?lang=${request.locale}&done=1`, 303);
     },
   );
+}
+
+export function evaluatorRoutes(app: FastifyInstance, finalReportOf: (project: StoredProject) => Promise<ReportContent | undefined>) {
+  const db = app.database.db;
+
+  /** The programme, for one of its evaluators; 404 unknown, 403 anyone else. */
+  async function evaluatedProgramme(request: FastifyRequest, programmeId: string): Promise<EvaluatedProgramme> {
+    const programme = await findProgramme(db, programmeId);
+    if (!programme) throw notFound();
+    if (!(await programmesEvaluatedBy(db, request.principal!.userId)).includes(programme.id)) throw forbidden();
+    return {
+      id: programme.id,
+      name: programme.name,
+      ownerName: programme.ownerName,
+      projects: await listProjects(db, { programmeIds: [programme.id] }),
+    };
+  }
+
+  app.get('/evaluering', { config: { access: access.signedIn } }, async (request, reply) => {
+    const ids = await programmesEvaluatedBy(db, request.principal!.userId);
+    const programmes = await Promise.all(ids.map((id) => evaluatedProgramme(request, id)));
+    return reply.html(<EvaluatorHomePage ctx={reply.pageContext()} programmes={programmes} />);
+  });
+
+  /** The evaluation page of a programme (no project) or of one of its ended projects. */
+  async function target(request: FastifyRequest, kind: 'programme' | 'project') {
+    const { id } = request.params as { id: string };
+    if (kind === 'programme') return { programme: await evaluatedProgramme(request, id), project: undefined };
+    const project = await findProject(db, id);
+    if (!project) throw notFound();
+    const programme = await evaluatedProgramme(request, project.programmeId);
+    if (!projectWorkflow.isIn('ended', project.state)) throw notFound();
+    return { programme, project };
+  }
+
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: 'programme' | 'project',
+    status: number,
+    extra: { errors?: FieldError[]; values?: Record<string, string>; notice?: string } = {},
+  ) {
+    const { programme, project } = await target(request, kind);
+    reply.code(status);
+    return reply.html(
+      <EvaluationPage
+        ctx={reply.pageContext()}
+        view={{
+          programme,
+          project,
+          finalReport: project ? await finalReportOf(project) : undefined,
+          evaluation: await findEvaluation(db, programme.id, project?.id ?? null),
+          errors: extra.errors ?? [],
+          values: extra.values ?? {},
+          notice: extra.notice,
+        }}
+      />,
+    );
+  }
+
+  for (const [kind, path] of [
+    ['programme', '/evaluering/programmer/:id'],
+    ['project', '/evaluering/prosjekter/:id'],
+  ] as const) {
+    app.get(path, { config: { access: access.signedIn }, schema: { params: byId } }, async (request, reply) =>
+      render(request, reply, kind, 200, {
+        notice: (request.query as { saved?: string }).saved ? request.t('projects.notice.evaluationSaved') : undefined,
+      }),
+    );
+    app.post(path, { config: { access: access.signedIn }, schema: { params: byId, body: formBody } }, async (request, reply) => {
+      const { programme, project } = await target(request, kind);
+      const text = formField(request.body, 'text') ?? '';
+      if (text.trim() === '')
+        return render(request, reply, kind, 400, { errors: [{ field: 'text', message: request.t('projects.problem.evaluationEmpty') }] });
+      const outcome = await writeEvaluation(db, programme.id, project?.id ?? null, formVersion(request.body), text, actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = explainProblem(reply.pageContext(), outcome.problem);
+        return render(request, reply, kind, status, { errors, values: { text } });
+      }
+      return reply.redirect(`${path.replace(':id', project?.id ?? programme.id)}?lang=${request.locale}&saved=1`, 303);
+    });
+  }
 }
 
 export const isProjectState = (value: string): value is ProjectState => (projectWorkflow.states as readonly string[]).includes(value);

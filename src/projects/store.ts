@@ -627,3 +627,136 @@ export async function markChangeRequest(
     .where('id', '=', id)
     .execute();
 }
+
+// Evaluation -------------------------------------------------------------------------------------
+
+interface EvaluatorTable {
+  programme_id: string;
+  user_id: string;
+  appointed_at: Generated<Date>;
+  appointed_by_name: string;
+}
+
+interface EvaluationTable {
+  id: Generated<string>;
+  programme_id: string;
+  project_id: string | null;
+  text: Generated<string>;
+  written_by_name: string | null;
+  saved_at: Generated<Date>;
+  published_at: Date | null;
+  version: Generated<number>;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    programme_evaluators: EvaluatorTable;
+    project_evaluations: EvaluationTable;
+  }
+}
+
+export interface Evaluator {
+  userId: string;
+  name: string;
+  email: string | null;
+  appointedAt: Date;
+}
+
+export async function listEvaluators(db: Queryable, programmeId: string): Promise<Evaluator[]> {
+  return db
+    .selectFrom('programme_evaluators')
+    .innerJoin('users', 'users.id', 'programme_evaluators.user_id')
+    .select(['users.id as userId', 'users.name', 'users.email', 'programme_evaluators.appointed_at as appointedAt'])
+    .where('programme_evaluators.programme_id', '=', programmeId)
+    .orderBy('users.name')
+    .execute();
+}
+
+export async function insertEvaluator(db: Queryable, programmeId: string, userId: string, byName: string): Promise<boolean> {
+  const row = await db
+    .insertInto('programme_evaluators')
+    .values({ programme_id: programmeId, user_id: userId, appointed_by_name: byName })
+    .onConflict((oc) => oc.doNothing())
+    .returning('user_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function programmesEvaluatedBy(db: Queryable, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('programme_evaluators').select('programme_id').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.programme_id);
+}
+
+export interface StoredEvaluation {
+  id: string;
+  programmeId: string;
+  projectId: string | null;
+  text: string;
+  writtenByName: string | null;
+  savedAt: Date;
+  publishedAt: Date | null;
+  version: number;
+}
+
+const toEvaluation = (row: Selectable<EvaluationTable>): StoredEvaluation => ({
+  id: row.id,
+  programmeId: row.programme_id,
+  projectId: row.project_id,
+  text: row.text,
+  writtenByName: row.written_by_name,
+  savedAt: row.saved_at,
+  publishedAt: row.published_at,
+  version: row.version,
+});
+
+export async function listEvaluations(db: Queryable, programmeId: string): Promise<StoredEvaluation[]> {
+  const rows = await db.selectFrom('project_evaluations').selectAll().where('programme_id', '=', programmeId).execute();
+  return rows.map(toEvaluation);
+}
+
+/** The evaluation of the project, or of the programme as a whole where `projectId` is null; locked when asked. */
+export async function findEvaluation(
+  db: Queryable,
+  programmeId: string,
+  projectId: string | null,
+  lock = false,
+): Promise<StoredEvaluation | undefined> {
+  let query = db.selectFrom('project_evaluations').selectAll().where('programme_id', '=', programmeId);
+  query = projectId === null ? query.where('project_id', 'is', null) : query.where('project_id', '=', projectId);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? toEvaluation(row) : undefined;
+}
+
+export async function insertEvaluation(
+  db: Queryable,
+  programmeId: string,
+  projectId: string | null,
+  text: string,
+  byName: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('project_evaluations')
+    .values({ programme_id: programmeId, project_id: projectId, text, written_by_name: byName })
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+export async function updateEvaluation(
+  db: Queryable,
+  id: string,
+  changes: { text?: string; byName?: string; publishedAt?: Date },
+): Promise<number> {
+  const row = await db
+    .updateTable('project_evaluations')
+    .set({
+      version: sql`version + 1`,
+      ...(changes.text !== undefined ? { text: changes.text, written_by_name: changes.byName ?? null, saved_at: sql`now()` } : {}),
+      ...(changes.publishedAt ? { published_at: changes.publishedAt } : {}),
+    })
+    .where('id', '=', id)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return row.version;
+}

@@ -4,7 +4,8 @@
  * to which, and tells the people concerned in the same transaction.
  */
 import { recordAudit, type AuditEntry } from '../platform/audit/store.js';
-import { listRoleHolders, municipalityRecipients } from '../platform/auth/store.js';
+import { findPeopleByEmail, listRoleHolders, municipalityRecipients } from '../platform/auth/store.js';
+import { isEmailAddress } from '../platform/http/input.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
 import { databaseNow, type Actor } from '../platform/db/kit.js';
 import { formatDay, formatNumber } from '../platform/i18n/index.js';
@@ -51,6 +52,10 @@ import {
   updateProject,
   findProjectOfApplication,
   listProjects,
+  findEvaluation,
+  insertEvaluation,
+  insertEvaluator,
+  updateEvaluation,
   type StoredProject,
 } from './store.js';
 import { today } from './views.js';
@@ -69,7 +74,10 @@ export type ProjectProblem =
   | { kind: 'trancheNotDue' }
   | { kind: 'trancheAsked' }
   | { kind: 'overGrant'; released: number; amount: number; grant: number }
-  | { kind: 'changeInvalid' };
+  | { kind: 'changeInvalid' }
+  | { kind: 'badEmail' }
+  | { kind: 'personUnknown'; email: string }
+  | { kind: 'alreadyEvaluator'; name: string };
 
 const audit = (trx: Queryable, entry: AuditEntry) => recordAudit(trx as Tx, entry);
 
@@ -761,4 +769,132 @@ export async function remindOfReports(db: Queryable, jobs: Jobs, now?: Date): Pr
     }
   }
   return made;
+}
+
+// Evaluation and closing -------------------------------------------------------------------------
+
+/** The owner appoints an external evaluator to the programme: a person who has signed in once, found by e-mail. */
+export async function appointEvaluator(db: Queryable, jobs: Jobs, programmeId: string, email: string, actor: Actor) {
+  const address = email.trim();
+  if (!isEmailAddress(address)) return refuse<ProjectProblem>({ kind: 'badEmail' });
+  return inTransaction<{ name: string }, ProjectProblem>(db, async (trx) => {
+    const [person] = await findPeopleByEmail(trx, address);
+    if (!person) return refuse({ kind: 'personUnknown', email: address });
+    if (!(await insertEvaluator(trx, programmeId, person.id, actor.user?.name ?? '')))
+      return refuse({ kind: 'alreadyEvaluator', name: person.name });
+    await audit(trx, {
+      actor: actor.user,
+      recordType: 'programme-follow-up',
+      recordId: programmeId,
+      action: 'appoint-evaluator',
+      reason: person.name,
+      requestId: actor.requestId,
+    });
+    const programme = await findProgramme(trx, programmeId);
+    await notify(trx, jobs, {
+      occasion: `evaluator:${programmeId}:${person.id}`,
+      recipients: [{ userId: person.id, email: address }],
+      locale: programme?.country === 'DK' ? 'da' : 'nb',
+      subject: 'projects.mail.evaluator.subject',
+      body: 'projects.mail.evaluator.body',
+      params: { programme: programme?.name ?? '', by: actor.user?.name ?? '' },
+      link: `/evaluering/programmer/${programmeId}`,
+    });
+    return { name: person.name };
+  });
+}
+
+/** The evaluator writes the evaluation of an ended project, or of the programme (project null); version-checked. */
+export async function writeEvaluation(
+  db: Queryable,
+  programmeId: string,
+  projectId: string | null,
+  expectedVersion: number,
+  text: string,
+  actor: Actor,
+) {
+  return inTransaction<{ version: number }, ProjectProblem>(db, async (trx) => {
+    if (projectId !== null) {
+      const project = await lockProject(trx, projectId);
+      if (!project || project.programmeId !== programmeId) return refuse({ kind: 'projectNotFound' });
+      if (!projectWorkflow.isIn('ended', project.state)) return refuse({ kind: 'wrongState' });
+    }
+    const current = await findEvaluation(trx, programmeId, projectId, true);
+    if ((current?.version ?? 0) !== expectedVersion)
+      return refuse(versionConflict(current?.version ?? 0, expectedVersion, current?.writtenByName ?? null));
+    if (current?.publishedAt) return refuse({ kind: 'wrongState' });
+    const byName = actor.user?.name ?? '';
+    const version = current
+      ? await updateEvaluation(trx, current.id, { text: text.trim(), byName })
+      : await insertEvaluation(trx, programmeId, projectId, text.trim(), byName);
+    return { version };
+  });
+}
+
+/** The owner publishes an evaluation; a completed project is then evaluated. */
+export async function publishEvaluation(
+  db: Queryable,
+  programmeId: string,
+  projectId: string | null,
+  expectedVersion: number,
+  actor: Actor,
+) {
+  return inTransaction<{ version: number }, ProjectProblem>(db, async (trx) => {
+    const evaluation = await findEvaluation(trx, programmeId, projectId, true);
+    if (!evaluation || evaluation.text === '' || evaluation.publishedAt) return refuse({ kind: 'wrongState' });
+    if (evaluation.version !== expectedVersion)
+      return refuse(versionConflict(evaluation.version, expectedVersion, evaluation.writtenByName));
+    const now = await databaseNow(trx);
+    const version = await updateEvaluation(trx, evaluation.id, { publishedAt: now });
+    if (projectId !== null) {
+      const project = await lockProject(trx, projectId);
+      if (project && projectWorkflow.can(project.state, 'publish-evaluation')) {
+        const moved = move(projectWorkflow, project.state, 'publish-evaluation');
+        await updateProject(trx, projectId, { state: moved.to });
+        await audit(trx, {
+          actor: actor.user,
+          recordType: 'project',
+          recordId: projectId,
+          action: moved.action,
+          fromState: moved.from,
+          toState: moved.to,
+          requestId: actor.requestId,
+        });
+      }
+    } else
+      await audit(trx, {
+        actor: actor.user,
+        recordType: 'programme-follow-up',
+        recordId: programmeId,
+        action: 'publish-evaluation',
+        requestId: actor.requestId,
+      });
+    return { version };
+  });
+}
+
+export const PUBLIC_PARTS = ['goals', 'results', 'indicators', 'evaluation'] as const;
+export type PublicPart = (typeof PUBLIC_PARTS)[number];
+
+/** The owner closes an ended project and chooses which of its parts the public sees. */
+export async function closeProject(db: Queryable, projectId: string, expectedVersion: number, parts: readonly string[], actor: Actor) {
+  return inTransaction<{ version: number }, ProjectProblem>(db, async (trx) => {
+    const project = await lockedAt(trx, projectId, expectedVersion);
+    if (!isProject(project)) return project;
+    if (!projectWorkflow.can(project.state, 'close')) return refuse({ kind: 'wrongState' });
+    const moved = move(projectWorkflow, project.state, 'close');
+    const publicParts = PUBLIC_PARTS.filter((p) => parts.includes(p));
+    const version = await updateProject(trx, projectId, { state: moved.to, closedAt: await databaseNow(trx), publicParts });
+    await audit(trx, {
+      actor: actor.user,
+      recordType: 'project',
+      recordId: projectId,
+      action: moved.action,
+      fromState: moved.from,
+      toState: moved.to,
+      reason: publicParts.join(', '),
+      requestId: actor.requestId,
+    });
+    return { version };
+  });
 }

@@ -374,3 +374,8 @@ export async function deleteExpiredSessions(db: Queryable): Promise<number> {
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', new Date()).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The people with this address (one, normally; several when they signed in through different providers). */
+export async function findPeopleByEmail(db: Queryable, email: string): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('users').select(['id', 'name']).where(sql`lower(email)`, '=', email.toLowerCase()).orderBy('name').execute();
+}

@@ -7,7 +7,8 @@ import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import { conditionValue, MAX_PERIODS, MAX_TRANCHES, REPORT_KINDS, type FollowUpPlan } from '../model.js';
-import type { StoredProject } from '../store.js';
+import type { Evaluator, StoredEvaluation, StoredProject } from '../store.js';
+import { EvaluatorsSection, type EvaluatedProgramme } from './evaluation.js';
 import type { FollowUpStatus } from '../views.js';
 import { projectWorkflow, type ProjectState } from '../workflows.js';
 import { money } from './parts.js';
@@ -156,6 +157,14 @@ export function FollowUpPage({ ctx, view }: { ctx: PageContext; view: FollowUpVi
   );
 }
 
+export interface EvaluationPanel {
+  evaluators: Evaluator[];
+  evaluation: StoredEvaluation | undefined;
+  errors: FieldError[];
+  values: Record<string, string>;
+  notice?: string | undefined;
+}
+
 export interface PortfolioRow {
   project: StoredProject;
   status: FollowUpStatus;
@@ -168,12 +177,14 @@ export function PortfolioPage({
   rows,
   filter,
   counties,
+  evaluation,
 }: {
   ctx: PageContext;
   programme: { id: string; name: string };
   rows: PortfolioRow[];
   filter: { state: string; county: string };
   counties: string[];
+  evaluation: EvaluationPanel;
 }) {
   const { t } = ctx;
   const base = `/eier/programmer/${programme.id}/prosjekter`;
@@ -265,6 +276,51 @@ export function PortfolioPage({
       <p class="ds-paragraph" data-size="sm" safe>
         {translate(ctx, 'projects.portfolio.source', { currency })}
       </p>
+      <SuccessNotice text={evaluation.notice} />
+      <EvaluatorsSection ctx={ctx} programmeId={programme.id} {...evaluation} />
+    </Layout>
+  );
+}
+
+/** The owner's programmes, each with its projects by state and the ways to its portfolio and follow-up. */
+export function ProgrammePortfoliosPage({ ctx, programmes }: { ctx: PageContext; programmes: EvaluatedProgramme[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('projects.nav.portfolio')}>
+      <PageHeading title={t('projects.nav.portfolio')} lead={t('projects.portfolios.lead')} />
+      <DataTable
+        caption={t('projects.portfolios.caption')}
+        rows={programmes}
+        columns={[
+          {
+            header: t('projects.public.programme'),
+            rowHeader: true,
+            cell: (p) => (
+              <a class="ds-link" href={`/eier/programmer/${p.id}/prosjekter?lang=${ctx.locale}`} safe>
+                {p.name}
+              </a>
+            ),
+          },
+          { header: t('projects.portfolios.projects'), numeric: true, text: (p) => String(p.projects.length) },
+          {
+            header: t('projects.portfolios.byState'),
+            text: (p) =>
+              projectWorkflow.states
+                .map((s) => [s, p.projects.filter((x) => x.state === s).length] as const)
+                .filter(([, n]) => n > 0)
+                .map(([s, n]) => `${projectWorkflow.name(s, 'staff', ctx.locale)}: ${n}`)
+                .join(', ') || '–',
+          },
+          {
+            header: t('projects.followUp.title'),
+            cell: (p) => (
+              <a class="ds-link" href={`/eier/programmer/${p.id}/oppfolging?lang=${ctx.locale}`} safe>
+                {t('projects.portfolios.followUp')}
+              </a>
+            ),
+          },
+        ]}
+      />
     </Layout>
   );
 }

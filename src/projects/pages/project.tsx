@@ -1,13 +1,14 @@
 /** A project's follow-up page (grantee and owner) and its public page. */
-import { formatDateTime } from '../../platform/i18n/index.js';
+import { formatDateTime, formatNumber } from '../../platform/i18n/index.js';
 import { CsrfField, ErrorSummary, PageHeading, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
-import type { ProjectPlan } from '../model.js';
-import type { StoredChangeRequest, StoredProject } from '../store.js';
+import type { ProjectPlan, ReportContent } from '../model.js';
+import type { StoredChangeRequest, StoredEvaluation, StoredProject } from '../store.js';
+import { CloseSection } from './evaluation.js';
 import type { FollowUpStatus, ProjectRole } from '../views.js';
 import { changeWorkflow, projectWorkflow } from '../workflows.js';
 import { day, money, projectPath, reviewName, stateName } from './parts.js';
@@ -18,6 +19,7 @@ export interface WorkspaceView {
   role: ProjectRole;
   status: FollowUpStatus;
   changes: StoredChangeRequest[];
+  evaluation: StoredEvaluation | undefined;
   errors: FieldError[];
   notice?: string | undefined;
   values?: Record<string, string>;
@@ -247,6 +249,7 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
         )}
       </section>
       <ChangeSection ctx={ctx} view={view} grantee={grantee} />
+      {role.owner ? <CloseSection ctx={ctx} project={project} evaluation={view.evaluation} /> : ''}
     </Layout>
   );
 }
@@ -369,6 +372,12 @@ export interface PublicProject {
   county: string;
 }
 
+/** What a closed project shows of its results, as its owner chose. */
+export interface PublishedResults {
+  finalReport: ReportContent | undefined;
+  evaluation: StoredEvaluation | undefined;
+}
+
 export function PublicProjectsPage({
   ctx,
   projects,
@@ -466,9 +475,20 @@ function FilterSelect(props: { id: string; label: string; value: string; options
   );
 }
 
-export function PublicProjectPage({ ctx, view, followUp }: { ctx: PageContext; view: PublicProject; followUp: boolean }) {
+export function PublicProjectPage({
+  ctx,
+  view,
+  followUp,
+  results,
+}: {
+  ctx: PageContext;
+  view: PublicProject;
+  followUp: boolean;
+  results: PublishedResults;
+}) {
   const { t } = ctx;
   const { project, plan } = view;
+  const shows = (part: string) => project.state !== 'closed' || project.publicParts.includes(part);
   return (
     <Layout ctx={ctx} title={project.title} crumbs={[{ href: '/prosjekter', label: t('projects.public.title') }]}>
       <PageHeading
@@ -506,7 +526,7 @@ export function PublicProjectPage({ ctx, view, followUp }: { ctx: PageContext; v
       ) : (
         ''
       )}
-      {plan && plan.goals.length > 0 ? (
+      {plan && plan.goals.length > 0 && shows('goals') ? (
         <section aria-labelledby="goals">
           <h2 class="ds-heading" data-size="sm" id="goals" safe>
             {t('projects.plan.goals')}
@@ -520,6 +540,7 @@ export function PublicProjectPage({ ctx, view, followUp }: { ctx: PageContext; v
       ) : (
         ''
       )}
+      <PublishedResultsSection ctx={ctx} project={project} plan={plan} results={results} />
       <p class="ds-paragraph" data-size="sm" safe>
         {translate(ctx, 'projects.public.source', { owner: view.ownerName, caseNumber: project.caseNumber })}
       </p>
@@ -560,5 +581,95 @@ export function MyProjectsPage({ ctx, projects }: { ctx: PageContext; projects: 
         />
       )}
     </Layout>
+  );
+}
+
+function PublishedResultsSection({
+  ctx,
+  project,
+  plan,
+  results,
+}: {
+  ctx: PageContext;
+  project: StoredProject;
+  plan: ProjectPlan | undefined;
+  results: PublishedResults;
+}) {
+  const { t } = ctx;
+  if (project.state !== 'closed') return '';
+  const parts = project.publicParts;
+  const report = results.finalReport;
+  return (
+    <>
+      {parts.includes('results') && report ? (
+        <section aria-labelledby="results" class="stack">
+          <h2 class="ds-heading" data-size="sm" id="results" safe>
+            {t('projects.public.results')}
+          </h2>
+          {(['results', 'learned', 'spreading'] as const).map((key) =>
+            report.answers[key] ? (
+              <>
+                <h3 class="ds-heading" data-size="xs" safe>
+                  {t(`projects.question.${key}`)}
+                </h3>
+                <p class="ds-paragraph" safe>
+                  {report.answers[key]}
+                </p>
+              </>
+            ) : (
+              ''
+            ),
+          )}
+          {report.step ? (
+            <p class="ds-paragraph" safe>
+              {translate(ctx, 'projects.report.stepIs', { step: t(`projects.step.${report.step}`) })}
+            </p>
+          ) : (
+            ''
+          )}
+        </section>
+      ) : (
+        ''
+      )}
+      {parts.includes('indicators') && report && plan && plan.indicators.length > 0 ? (
+        <DataTable
+          caption={t('projects.public.indicators')}
+          rows={plan.indicators}
+          columns={[
+            { header: t('projects.col.indicator'), rowHeader: true, text: (i) => `${i.name} (${i.unit})` },
+            {
+              header: t('projects.col.baseline'),
+              numeric: true,
+              text: (i) => (i.baseline == null ? '–' : formatNumber(ctx.locale, i.baseline, 2)),
+            },
+            {
+              header: t('projects.col.actual'),
+              numeric: true,
+              text: (i) => (report.indicators[i.key] == null ? '–' : formatNumber(ctx.locale, report.indicators[i.key]!, 2)),
+            },
+          ]}
+        />
+      ) : (
+        ''
+      )}
+      {parts.includes('evaluation') && results.evaluation?.publishedAt ? (
+        <section aria-labelledby="evaluation" class="stack">
+          <h2 class="ds-heading" data-size="sm" id="evaluation" safe>
+            {t('projects.evaluation.title')}
+          </h2>
+          <p class="ds-paragraph" safe>
+            {results.evaluation.text}
+          </p>
+          <p class="ds-paragraph" data-size="sm" safe>
+            {translate(ctx, 'projects.evaluation.published', {
+              by: results.evaluation.writtenByName ?? '',
+              at: formatDateTime(ctx.locale, results.evaluation.publishedAt),
+            })}
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
+    </>
   );
 }

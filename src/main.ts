@@ -6,6 +6,7 @@ import { seedDemoIdentities } from './platform/auth/demo.js';
 import { seedDemoProgrammes } from './programmes/index.js';
 import { seedDemoAssessment } from './assessment/index.js';
 import { seedDemoKnowledge } from './knowledge/index.js';
+import { seedDemoProjects } from './projects/index.js';
 import { buildApp } from './app.js';
 import { progressBar } from './platform/cli/progress.js';
 import { startJobQueue } from './platform/jobs/queue.js';
@@ -36,6 +37,7 @@ async function main() {
         await seedDemoProgrammes(connection);
         await seedDemoAssessment(connection);
         await seedDemoKnowledge(connection);
+        await seedDemoProjects(connection);
       }
       // pg-boss creates its schema on first start; do it here so two processes do not race to.
       await (await startJobQueue(connection)).stop();

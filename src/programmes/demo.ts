@@ -337,7 +337,7 @@ function demoProgrammes(now: Date): DemoProgramme[] {
       programme: {
         name: 'Kommunalt omstillingsprogram',
         purpose:
-          'Kommunal- og regionaldepartementet ønsker å gjennomføre et omstillingsprogram som støtter opp under helhetlige omstillings- og moderniseringsprosesser i et begrenset antall kommuner. Programmet løper ut 2005, med mulighet for forlengelse ut 2006.',
+          'Kommunal- og regionaldepartementet ønsker å gjennomføre et omstillingsprogram som støtter opp under helhetlige omstillings- og moderniseringsprosesser i et begrenset antall kommuner. Programmet løper ut 2005, med mulighet for forlengelse ut 2006. (Demo: de åtte prosjektkommunene er dem seed 001 nevner for Stifinneren; prosjektenes beløp, indikatorer og rapporter er eksempler.)',
         country: 'NO',
         languages: ['nb'],
         periodStart: '2003-04-30',

@@ -61,6 +61,7 @@ export { grantExtension, markExtensionUsed, revokeExtension } from './use-cases/
 export { askQuestion } from './use-cases/questions.js';
 export { listQuestions } from './store/questions.js';
 export { createTemplate, updateTemplate } from './use-cases/templates.js';
+export { createProgramme } from './use-cases/programmes.js';
 export { seedSmallRegistry } from './testing.js';
 export { callWorkflow, extensionWorkflow, questionWorkflow } from './workflows.js';
 export { programmeRoutes } from './routes.js';

@@ -16,4 +16,5 @@ export const projects: CapabilityManifest = {
   ],
 };
 export { projectRoutes } from './routes.js';
+export { seedDemoProjects } from './demo.js';
 export { projectFollowOn } from './use-cases.js';

@@ -271,6 +271,10 @@ export async function insertProject(db: Queryable, project: NewProject): Promise
   return row.id;
 }
 
+export async function seededProject(db: Queryable, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('projects').select('id').where('seed_key', '=', key).executeTakeFirst())?.id;
+}
+
 export async function findProject(db: Queryable, id: string): Promise<StoredProject | undefined> {
   if (!isUuid(id)) return undefined;
   const row = await db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();

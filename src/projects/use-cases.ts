@@ -7,7 +7,7 @@ import { recordAudit, type AuditEntry } from '../platform/audit/store.js';
 import { findPeopleByEmail, listRoleHolders, municipalityRecipients } from '../platform/auth/store.js';
 import { isEmailAddress } from '../platform/http/input.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
-import { databaseNow, type Actor } from '../platform/db/kit.js';
+import { clock, databaseNow, type Actor } from '../platform/db/kit.js';
 import { formatDay, formatNumber } from '../platform/i18n/index.js';
 import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify, type Notice } from '../platform/notifications/notify.js';
@@ -240,7 +240,7 @@ export async function acceptGrant(db: Queryable, jobs: Jobs, projectId: string, 
     if (!isProject(project)) return project;
     if (!projectWorkflow.can(project.state, 'accept')) return refuse({ kind: 'wrongState' });
     const moved = move(projectWorkflow, project.state, 'accept');
-    const now = await databaseNow(trx);
+    const now = await clock(trx, actor);
     const version = await updateProject(trx, projectId, { state: moved.to, acceptedAt: now, acceptedByName: actor.user?.name ?? '' });
     await audit(trx, {
       actor: actor.user,
@@ -293,7 +293,7 @@ export async function submitPlan(db: Queryable, jobs: Jobs, projectId: string, e
     const issues = planIssues(latest.content, { grant: project.grant, members: project.members.map((m) => m.code), followUp });
     if (issues.length > 0) return refuse({ kind: 'planIncomplete', issues });
     const moved = move(reviewWorkflow, latest.state, 'submit');
-    const now = await databaseNow(trx);
+    const now = await clock(trx, actor);
     await markPlan(trx, projectId, latest.number, { state: moved.to, at: now });
     await audit(trx, {
       actor: actor.user,
@@ -332,7 +332,7 @@ export async function reviewPlan(
     const latest = (await listPlans(trx, projectId))[0];
     if (project.state !== 'planning' || latest?.state !== 'submitted') return refuse({ kind: 'wrongState' });
     const moved = move(reviewWorkflow, latest.state, verdict.action);
-    const now = await databaseNow(trx);
+    const now = await clock(trx, actor);
     const byName = actor.user?.name ?? '';
     await markPlan(trx, projectId, latest.number, { state: moved.to, at: now, byName, comment });
     await audit(trx, {
@@ -429,7 +429,7 @@ export async function submitReport(
     const issues = reportIssues(latest.content, period.kind, await questionKeysFor(trx, period), project.grant);
     if (issues.length > 0) return refuse({ kind: 'reportIncomplete', issues });
     const moved = move(reviewWorkflow, latest.state, 'submit');
-    await markReport(trx, latest.id, { state: moved.to, at: await databaseNow(trx) });
+    await markReport(trx, latest.id, { state: moved.to, at: await clock(trx, actor) });
     await audit(trx, {
       actor: actor.user,
       recordType: 'project-report',
@@ -476,7 +476,7 @@ export async function reviewReport(
     const period = followUp.periods.find((p) => p.key === report.periodKey);
     const moved = move(reviewWorkflow, report.state, verdict.action);
     const byName = actor.user?.name ?? '';
-    await markReport(trx, reportId, { state: moved.to, at: await databaseNow(trx), byName, comment });
+    await markReport(trx, reportId, { state: moved.to, at: await clock(trx, actor), byName, comment });
     await audit(trx, {
       actor: actor.user,
       recordType: 'project-report',
@@ -584,7 +584,7 @@ export async function releasePayment(
     if (released + payment.amount > project.grant)
       return refuse({ kind: 'overGrant', released, amount: payment.amount, grant: project.grant });
     const moved = move(paymentWorkflow, payment.state, 'release');
-    await markPaymentReleased(trx, paymentId, await databaseNow(trx), actor.user?.name ?? '');
+    await markPaymentReleased(trx, paymentId, await clock(trx, actor), actor.user?.name ?? '');
     await audit(trx, {
       actor: actor.user,
       recordType: 'project-payment',
@@ -676,7 +676,7 @@ export async function decideChange(
     const request = (await listChangeRequests(trx, projectId)).find((r) => r.id === requestId);
     if (!request || !changeWorkflow.can(request.state, verdict.action)) return refuse({ kind: 'wrongState' });
     const moved = move(changeWorkflow, request.state, verdict.action);
-    const now = await databaseNow(trx);
+    const now = await clock(trx, actor);
     const byName = actor.user?.name ?? '';
     await markChangeRequest(trx, requestId, { state: moved.to, at: now, byName, reason });
     await audit(trx, {
@@ -844,7 +844,7 @@ export async function publishEvaluation(
     if (!evaluation || evaluation.text === '' || evaluation.publishedAt) return refuse({ kind: 'wrongState' });
     if (evaluation.version !== expectedVersion)
       return refuse(versionConflict(evaluation.version, expectedVersion, evaluation.writtenByName));
-    const now = await databaseNow(trx);
+    const now = await clock(trx, actor);
     const version = await updateEvaluation(trx, evaluation.id, { publishedAt: now });
     if (projectId !== null) {
       const project = await lockProject(trx, projectId);
@@ -884,7 +884,7 @@ export async function closeProject(db: Queryable, projectId: string, expectedVer
     if (!projectWorkflow.can(project.state, 'close')) return refuse({ kind: 'wrongState' });
     const moved = move(projectWorkflow, project.state, 'close');
     const publicParts = PUBLIC_PARTS.filter((p) => parts.includes(p));
-    const version = await updateProject(trx, projectId, { state: moved.to, closedAt: await databaseNow(trx), publicParts });
+    const version = await updateProject(trx, projectId, { state: moved.to, closedAt: await clock(trx, actor), publicParts });
     await audit(trx, {
       actor: actor.user,
       recordType: 'project',

@@ -19,6 +19,11 @@ export async function databaseNow(db: Queryable): Promise<Date> {
   return new Date(row.now);
 }
 
+/** When a change happens: the actor's own instant (historic demo data) or the database clock. */
+export async function clock(db: Queryable, actor: Actor): Promise<Date> {
+  return actor.at ?? databaseNow(db);
+}
+
 /** A value for a json/jsonb column (node-postgres would send arrays as PostgreSQL arrays). */
 export const json = (value: unknown): string => JSON.stringify(value);
 

@@ -34,9 +34,10 @@ import { listChangeRequests, listPayments, listReports } from './store.js';
 const quiet = { enqueue: async () => 'demo' };
 
 /**
- * Herøy: seed 001 says only "Herøy". Two municipalities have the name: Herøy in Møre og Romsdal
- * (1515) and Herøy in Nordland (1818). We take Møre og Romsdal's, the larger, which the county's
- * omstillingsarbeid of those years points to; the seed does not settle it, so it may be the other.
+ * Herøy: seed 001 says only "Herøy", and two municipalities have the name: Herøy in Møre og
+ * Romsdal (1515) and Herøy in Nordland (1818). We take Møre og Romsdal's, the larger of the two
+ * (about 8 900 inhabitants against 1 700), as the likelier to take on a programme of several
+ * years; the seed does not settle it, so the member's name says which one it is.
  */
 const STIFINNEREN: readonly { code: string; name: string; end: 'running' | 'completed' | 'evaluated' | 'closed' }[] = [
   { code: '1560', name: 'Tingvoll', end: 'closed' },

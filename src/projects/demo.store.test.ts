@@ -4,6 +4,8 @@ import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js
 import { seedDemoProgrammes, seededIds, seedSmallRegistry } from '../programmes/index.js';
 import { seedDemoProjects } from './demo.js';
 import { listPayments, listProjects } from './store.js';
+import { threeSixtyGivingErrors, threeSixtyGivingPackage } from '../selection/index.js';
+import { openGrants } from './open-data.js';
 
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 let database: TestDatabase;
@@ -51,5 +53,24 @@ describe(`the demo projects (${engine})`, () => {
     const network = (await listProjects(database.db, { memberCodes: ['5038'] }))[0]!;
     expect(network.members.map((m) => m.name)).toEqual(['Porsgrunn', 'Trondheim', 'Verdal']);
     expect(network).toMatchObject({ state: 'running', endsOn: '2013-12-31' });
+  });
+
+  it('gives the 360Giving export grants out of the box, with planned and actual dates and the payments as transactions, valid against the standard', async () => {
+    const pack = threeSixtyGivingPackage(await openGrants(database.db, []), 'https://stifinner.example.no');
+    expect(threeSixtyGivingErrors(pack)).toEqual([]);
+    expect(pack.grants).toHaveLength(9);
+    const bomlo = pack.grants.find((g) => g.beneficiaryLocation[0]!.geoCode === '4613')!;
+    expect(bomlo).toMatchObject({
+      plannedDates: [{ startDate: '2004-01-01', endDate: '2005-12-31' }],
+      actualDates: [{ startDate: '2004-01-01' }],
+      amountDisbursed: 980_000,
+    });
+    expect(bomlo.disbursementTransaction?.map((t) => [t.transactionDate, t.value])).toEqual([
+      ['2004-02-01', 560_000],
+      ['2005-01-05', 420_000],
+    ]);
+    const tingvoll = pack.grants.find((g) => g.beneficiaryLocation[0]!.geoCode === '1560')!;
+    expect(tingvoll.actualDates).toEqual([{ startDate: '2004-01-01', endDate: '2005-12-31' }]);
+    expect(tingvoll.amountDisbursed).toBe(1_400_000);
   });
 });

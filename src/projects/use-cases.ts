@@ -59,6 +59,7 @@ import {
   type StoredProject,
 } from './store.js';
 import { today } from './views.js';
+import { openGrants } from './open-data.js';
 import { changeWorkflow, move, paymentWorkflow, projectWorkflow, reviewWorkflow } from './workflows.js';
 import { questionKeysFor } from './report-form.js';
 
@@ -231,6 +232,7 @@ export const projectFollowOn: DecisionFollowOn = {
     const { plan } = await findFollowUp(db, grant.programmeId);
     return followUpParagraphs(plan, grant.amount, grant.currency, language);
   },
+  openGrants,
 };
 
 /** The grantee accepts the grant and its conditions: who and when are kept, and payments may be asked for. */

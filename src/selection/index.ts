@@ -15,6 +15,8 @@ export const selection: CapabilityManifest = {
   ],
 };
 export { selectionRoutes } from './routes.js';
-export { grantApproved } from './testing.js';
+export { grantApproved, threeSixtyGivingErrors } from './testing.js';
+export { threeSixtyGivingPackage } from './open-data.js';
 export { grantFacts, type DecisionFollowOn, type GrantFacts } from './use-cases.js';
 export type { LetterLanguage } from './model.js';
+export type { GrantFollowUp, PublishedGrant } from './open-data.js';

@@ -83,6 +83,6 @@ describe('360Giving open data', () => {
       row!.startsWith('360G-stifinner-0f7e2f3c-0000-4000-8000-000000000001,"Nettverk for bærekraftige tjenester 2027: Porsgrunn, Skien",'),
     ).toBe(true);
     expect(row).toContain('"Felles bemanningsenhet, ""rekruttering"" og kompetanse."');
-    expect(row).toContain(',NOK,4000000,3500000,2026-12-01,360G-stifinner-municipality-NO-4001,Porsgrunn,');
+    expect(row).toContain(',NOK,4000000,3500000,2026-12-01,,,,,,360G-stifinner-municipality-NO-4001,Porsgrunn,');
   });
 });

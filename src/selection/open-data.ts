@@ -38,6 +38,15 @@ export interface PublishedGrant {
   publishedAt: Date;
   /** The owner changed the decision after an appeal (klage). */
   changedAfterAppeal: boolean;
+  /** What the project the grant became adds: its dates and the payments made (none before it exists). */
+  followUp?: GrantFollowUp;
+}
+
+export interface GrantFollowUp {
+  projectId: string;
+  planned: { startDate: string; endDate: string } | null;
+  actual: { startDate: string; endDate?: string } | null;
+  disbursements: { id: string; date: string; amount: number }[];
 }
 
 export const grantId = (grant: Pick<PublishedGrant, 'applicationId'>) => `${PUBLISHER_PREFIX}-${grant.applicationId}`;
@@ -65,10 +74,46 @@ export interface ThreeSixtyGivingGrant {
   fromOpenCall: 'Yes';
   url: string;
   dateModified: string;
+  plannedDates?: { startDate: string; endDate: string }[];
+  actualDates?: { startDate: string; endDate?: string }[];
+  amountDisbursed?: number;
+  disbursementTransaction?: {
+    id: string;
+    transactionDate: string;
+    currency: Currency;
+    value: number;
+    provider: string;
+    recipient: string;
+  }[];
+}
+
+/** The project's dates and payments in the standard's fields, where the grant has become a project. */
+function followUpFields(grant: PublishedGrant, funder: string, recipient: string): Partial<ThreeSixtyGivingGrant> {
+  const followUp = grant.followUp;
+  if (!followUp) return {};
+  return {
+    ...(followUp.planned ? { plannedDates: [followUp.planned] } : {}),
+    ...(followUp.actual ? { actualDates: [followUp.actual] } : {}),
+    amountDisbursed: followUp.disbursements.reduce((sum, d) => sum + d.amount, 0),
+    disbursementTransaction: followUp.disbursements.map((d) => ({
+      id: `${PUBLISHER_PREFIX}-payment-${d.id}`,
+      transactionDate: d.date,
+      currency: grant.currency,
+      value: d.amount,
+      provider: funder,
+      recipient,
+    })),
+  };
 }
 
 export function toThreeSixtyGiving(grant: PublishedGrant, publicUrl: string): ThreeSixtyGivingGrant {
   const lead = grant.members[0]!;
+  const funder = organisationOrgId(grant.ownerOrganisationId);
+  const recipient = municipalityOrgId(grant.country, lead.code);
+  const page = grant.followUp ? `${publicUrl}/prosjekter/${grant.followUp.projectId}` : `${publicUrl}/tildelinger#call-${grant.callId}`;
+  const programmePage = grant.callId
+    ? `${publicUrl}/utlysninger/${grant.callId}`
+    : `${publicUrl}/prosjekter?programme=${grant.programmeId}`;
   return {
     id: grantId(grant),
     title: grantTitle(grant),
@@ -77,25 +122,27 @@ export function toThreeSixtyGiving(grant: PublishedGrant, publicUrl: string): Th
     amountAwarded: grant.amount,
     ...(grant.requested === null ? {} : { amountAppliedFor: grant.requested }),
     awardDate: grant.awardDate,
-    recipientOrganization: [{ id: municipalityOrgId(grant.country, lead.code), name: lead.name }],
-    fundingOrganization: [{ id: organisationOrgId(grant.ownerOrganisationId), name: grant.ownerName }],
+    recipientOrganization: [{ id: recipient, name: lead.name }],
+    fundingOrganization: [{ id: funder, name: grant.ownerName }],
     beneficiaryLocation: grant.members.map((m) => ({
       name: m.name,
       countryCode: grant.country,
       geoCode: m.code,
       geoCodeType: grant.country === 'NO' ? 'kommunenummer' : 'kommunekode',
     })),
-    grantProgramme: [{ code: grant.programmeId, title: grant.programmeName, url: `${publicUrl}/utlysninger/${grant.callId}` }],
+    grantProgramme: [{ code: grant.programmeId, title: grant.programmeName, url: programmePage }],
     fromOpenCall: 'Yes',
-    url: `${publicUrl}/tildelinger#call-${grant.callId}`,
+    url: page,
     dateModified: grant.publishedAt.toISOString(),
+    ...followUpFields(grant, funder, recipient),
   };
 }
 
 export function threeSixtyGivingPackage(grants: readonly PublishedGrant[], publicUrl: string) {
   return {
     title: 'Stifinner: published grants',
-    description: 'Grants decided and published by the programme owners on Stifinner, in the 360Giving Data Standard.',
+    description:
+      'Grants decided and published by the programme owners on Stifinner, with the dates and payments of the projects they became, in the 360Giving Data Standard.',
     publisher: { name: 'Stifinner', website: publicUrl },
     downloadURL: `${publicUrl}/open-data/360giving.json`,
     grants: grants.map((grant) => toThreeSixtyGiving(grant, publicUrl)),
@@ -111,6 +158,11 @@ export const CSV_COLUMNS = [
   'Amount Applied For',
   'Amount Awarded',
   'Award Date',
+  'Planned Dates:Start Date',
+  'Planned Dates:End Date',
+  'Actual Dates:Start Date',
+  'Actual Dates:End Date',
+  'Amount Disbursed',
   'Recipient Org:Identifier',
   'Recipient Org:Name',
   'Funding Org:Identifier',
@@ -137,6 +189,11 @@ export function threeSixtyGivingCsv(grants: readonly PublishedGrant[], publicUrl
       g.amountAppliedFor,
       g.amountAwarded,
       g.awardDate,
+      g.plannedDates?.[0]?.startDate,
+      g.plannedDates?.[0]?.endDate,
+      g.actualDates?.[0]?.startDate,
+      g.actualDates?.[0]?.endDate,
+      g.amountDisbursed,
       g.recipientOrganization[0]!.id,
       g.recipientOrganization[0]!.name,
       g.fundingOrganization[0]!.id,

@@ -400,7 +400,13 @@ export async function selectionRoutes(app: FastifyInstance, { followOn = NO_FOLL
       .type('application/json; charset=utf-8')
       .header('access-control-allow-origin', '*')
       .header('cross-origin-resource-policy', 'cross-origin')
-      .send(JSON.stringify(threeSixtyGivingPackage(await listPublishedGrants(db), app.config.publicUrl), null, 2)),
+      .send(
+        JSON.stringify(
+          threeSixtyGivingPackage(await followOn.openGrants(db, await listPublishedGrants(db)), app.config.publicUrl),
+          null,
+          2,
+        ),
+      ),
   );
 
   app.get('/open-data/360giving.csv', { config: { access: access.public } }, async (_request, reply) =>
@@ -409,7 +415,7 @@ export async function selectionRoutes(app: FastifyInstance, { followOn = NO_FOLL
       .header('content-disposition', 'attachment; filename="360giving.csv"')
       .header('access-control-allow-origin', '*')
       .header('cross-origin-resource-policy', 'cross-origin')
-      .send(threeSixtyGivingCsv(await listPublishedGrants(db), app.config.publicUrl)),
+      .send(threeSixtyGivingCsv(await followOn.openGrants(db, await listPublishedGrants(db)), app.config.publicUrl)),
   );
 
   // The applicant's letter ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import { renderArchivalPdf } from '../platform/pdf/document.js';
 import { findApplication, listSubmissions } from '../applications/index.js';
 import { findCall, type Country, type Currency, type StoredCall } from '../programmes/index.js';
 import { letterFileName, letterMail, mergeLetter, type LetterData } from './letters.js';
+import type { PublishedGrant } from './open-data.js';
 import {
   appealDeadline,
   appealWorkflow,
@@ -72,12 +73,15 @@ export interface DecisionFollowOn {
   amountChanged(trx: Tx, applicationId: string, amount: number): Promise<void>;
   /** The letter's paragraphs on payment and reporting, in its language; none for the standard text. */
   letterParagraphs(db: Queryable, applicationId: string, language: LetterLanguage): Promise<string[] | undefined>;
+  /** The open data's grants: the published decisions with what their projects add, and grants made outside the calls. */
+  openGrants(db: Queryable, published: readonly PublishedGrant[]): Promise<PublishedGrant[]>;
 }
 
 export const NO_FOLLOW_ON: DecisionFollowOn = {
   granted: async () => {},
   amountChanged: async () => {},
   letterParagraphs: async () => undefined,
+  openGrants: async (_db, published) => [...published],
 };
 
 /** What a granted decision gives the project it becomes. */

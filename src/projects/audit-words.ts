@@ -9,6 +9,7 @@ export const PROJECTS_AUDIT_WORDS: AuditVocabulary = {
     'project-report': names('Prosjektrapport', 'Prosjektrapport', 'Projektrapport', 'Project report'),
     'project-payment': names('Utbetaling', 'Utbetaling', 'Udbetaling', 'Payment'),
     'project-change': names('Endring i prosjektplan', 'Endring i prosjektplan', 'Ændring af projektplan', 'Change to a project plan'),
+    gathering: names('Samling', 'Samling', 'Samling', 'Gathering'),
     'programme-follow-up': names('Oppfølging av programmet', 'Oppfølging av programmet', 'Opfølgning af programmet', 'Programme follow-up'),
   },
   actions: {
@@ -37,6 +38,9 @@ export const PROJECTS_AUDIT_WORDS: AuditVocabulary = {
     grant: names('innvilget', 'innvilga', 'imødekommet', 'granted'),
     refuse: names('avslått', 'avslått', 'afslået', 'refused'),
     set: names('fastsatt', 'fastsett', 'fastlagt', 'set'),
+    update: names('endret', 'endra', 'ændret', 'changed'),
+    'add-material': names('materiell lagt til', 'materiell lagt til', 'materiale tilføjet', 'material added'),
+    'appoint-evaluator': names('evaluator oppnevnt', 'evaluator oppnemnd', 'evaluator udpeget', 'evaluator appointed'),
   },
   workflows: {
     project: [projectWorkflow],

@@ -121,6 +121,8 @@ export function explainProblem(ctx: PageContext, problem: ProjectProblem): Expla
       return one(404, 'email', translate(ctx, 'projects.problem.personUnknown', { email: problem.email }));
     case 'alreadyEvaluator':
       return one(409, 'email', translate(ctx, 'projects.problem.alreadyEvaluator', { name: problem.name }));
+    case 'gatheringNotFound':
+      return one(404, 'version', ctx.t('projects.problem.gatheringNotFound'));
     case 'changeInvalid':
       return one(400, 'reason', ctx.t('projects.problem.changeInvalid'));
   }

@@ -205,4 +205,46 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect(publicPage).toContain('Prosjektet nådde målet og er tatt i bruk.');
     expect(publicPage).not.toContain('Kortere ventetid'); // the goals were not chosen
   });
+
+  it('records a gathering with who came from which project; its materials stay with the programme’s projects', async () => {
+    const list = `/eier/programmer/${call.programme.id}/samlinger`;
+    const bad = await post(list, INGRID, list, { title: '', heldOn: '2027-13-01' });
+    expect(bad.statusCode).toBe(400);
+    const created = await post(list, INGRID, list, {
+      title: 'Oppstartssamling',
+      heldOn: '2027-02-10',
+      place: 'Gardermoen',
+      agenda: 'Erfaringsdeling',
+      [`attend-${projectId}`]: 'Silje Andersen, Marit Kjelling',
+    });
+    expect(created.statusCode).toBe(303);
+    const page = created.headers.location!.split('?')[0]!;
+    const form = await get(page, INGRID);
+    const upload = (name: string, type: string) => {
+      const boundary = 'stifinner-boundary';
+      const field = (key: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
+      const body = Buffer.concat([
+        Buffer.from(field('_csrf', csrfTokenIn(form.body)) + field('version', /name="version" value="(\d+)"/.exec(form.body)![1]!)),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+        Buffer.from('%PDF-1.7 program'),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return running.app.inject({
+        method: 'POST',
+        url: `${page}/materiell`,
+        headers: { cookie: cookie[INGRID]!, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      });
+    };
+    expect((await upload('program.exe', 'application/x-msdownload')).statusCode).toBe(415);
+    expect((await upload('program.pdf', 'application/pdf')).statusCode).toBe(303);
+    const workspacePage = (await get(workspace(), SILJE)).body;
+    expect(workspacePage).toContain('Oppstartssamling');
+    expect(workspacePage).toContain('Prosjektet deltok: Silje Andersen, Marit Kjelling');
+    const link = /href="(\/prosjekter\/[^"]+\/materiell\/[^"]+)"/.exec(workspacePage)![1]!;
+    const file = await get(link, SILJE);
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toContain('%PDF-1.7');
+    expect((await get(link, METTE)).statusCode).toBe(403);
+  });
 });

@@ -1,7 +1,7 @@
 /** The projects' pages: parse, authorise, call the use case, render. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
-import { actorOf, calendarDate, formField, formFieldAll, formFields, formVersion, idParams } from '../platform/http/input.js';
+import { actorOf, calendarDate, formField, formFieldAll, formFields, formFile, formVersion, idParams } from '../platform/http/input.js';
 import { forbidden, HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
@@ -12,6 +12,9 @@ import { readPlanForm, readReportForm, type FormError } from './forms.js';
 import { ReportEditorPage, ReportReadingPage } from './pages/report.js';
 import { reportQuestions } from './report-form.js';
 import { PlanPage } from './pages/plan.js';
+import { GatheringsPage } from './pages/gatherings.js';
+import { addMaterial, findGathering, listGatherings, saveGathering } from './gatherings.js';
+import { findFile } from '../platform/files/store.js';
 import { EvaluationPage, EvaluatorHomePage, type EvaluatedProgramme } from './pages/evaluation.js';
 import type { PageContext } from '../platform/ui/context.js';
 import { translate } from '../platform/ui/translate.js';
@@ -198,6 +201,7 @@ export async function projectRoutes(app: FastifyInstance) {
   );
 
   evaluatorRoutes(app, finalReportOf);
+  gatheringRoutes(app, ownedProgramme, followedProject);
   planRoutes(app, followedProject);
   reportRoutes(app, followedProject);
 
@@ -507,6 +511,7 @@ export async function projectRoutes(app: FastifyInstance) {
           status: statuses.get(project.id)!,
           changes: await listChangeRequests(db, project.id),
           evaluation: await findEvaluation(db, project.programmeId, project.id),
+          gatherings: await listGatherings(db, project.programmeId),
           errors: extra.errors ?? [],
           notice: extra.notice,
           values: extra.values,
@@ -1009,6 +1014,144 @@ export function evaluatorRoutes(app: FastifyInstance, finalReportOf: (project: S
       return reply.redirect(`${path.replace(':id', project?.id ?? programme.id)}?lang=${request.locale}&saved=1`, 303);
     });
   }
+}
+
+const GATHERING_FILE_TYPES = new Set([
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.presentation',
+  'image/png',
+  'image/jpeg',
+]);
+
+export function gatheringRoutes(
+  app: FastifyInstance,
+  ownedProgramme: (request: FastifyRequest) => Promise<{ id: string; name: string }>,
+  followedProject: FollowedProject,
+) {
+  const db = app.database.db;
+  const gatheringParams = idParams('id', 'gatheringId');
+
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {},
+  ) {
+    const programme = await ownedProgramme(request);
+    const gatherings = await listGatherings(db, programme.id);
+    const { gatheringId } = request.params as { gatheringId?: string };
+    const editing = gatheringId ? gatherings.find((g) => g.id === gatheringId) : undefined;
+    if (gatheringId && !editing) throw notFound();
+    const projects = (await listProjects(db, { programmeIds: [programme.id] })).filter((p) => p.state !== 'awaiting_acceptance');
+    reply.code(status);
+    return reply.html(
+      <GatheringsPage
+        ctx={reply.pageContext()}
+        view={{ programme, gatherings, projects, editing, values: extra.values ?? {}, errors: extra.errors ?? [], notice: extra.notice }}
+      />,
+    );
+  }
+
+  const saved = (request: FastifyRequest) =>
+    (request.query as { saved?: string }).saved ? request.t('projects.notice.gatheringSaved') : undefined;
+  app.get('/eier/programmer/:id/samlinger', { config: { access: OWNER }, schema: { params: byId } }, async (request, reply) =>
+    render(request, reply, 200, { notice: saved(request) }),
+  );
+  app.get(
+    '/eier/programmer/:id/samlinger/:gatheringId',
+    { config: { access: OWNER }, schema: { params: gatheringParams } },
+    async (request, reply) => render(request, reply, 200, { notice: saved(request) }),
+  );
+
+  async function save(request: FastifyRequest, reply: FastifyReply, gatheringId: string | null) {
+    const programme = await ownedProgramme(request);
+    const values = Object.fromEntries(Object.entries(formFields(request.body)).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : v]));
+    const heldOn = calendarDate(values.heldOn ?? '');
+    const title = (values.title ?? '').trim();
+    const errors: FieldError[] = [];
+    if (title === '' || title.length > 200) errors.push({ field: 'title', message: request.t('projects.problem.gatheringTitle') });
+    if (!heldOn) errors.push({ field: 'heldOn', message: request.t('projects.problem.form.date') });
+    if (errors.length > 0) return render(request, reply, 400, { values, errors });
+    const projects = await listProjects(db, { programmeIds: [programme.id] });
+    const attendance = new Map(
+      projects.flatMap((p) => {
+        const people = (values[`attend-${p.id}`] ?? '').trim();
+        return people ? [[p.id, people] as const] : [];
+      }),
+    );
+    const input = { title, heldOn: heldOn!, place: (values.place ?? '').trim(), agenda: (values.agenda ?? '').trim(), attendance };
+    const outcome = await saveGathering(db, programme.id, gatheringId, formVersion(request.body), input, actorOf(request));
+    if (isRefused(outcome)) {
+      const explained = explainProblem(reply.pageContext(), outcome.problem);
+      return render(request, reply, explained.status, { values, errors: explained.errors });
+    }
+    return reply.redirect(`/eier/programmer/${programme.id}/samlinger/${outcome.id}?lang=${request.locale}&saved=1`, 303);
+  }
+
+  app.post(
+    '/eier/programmer/:id/samlinger',
+    { config: { access: OWNER }, schema: { params: byId, body: formBody } },
+    async (request, reply) => save(request, reply, null),
+  );
+  app.post(
+    '/eier/programmer/:id/samlinger/:gatheringId',
+    { config: { access: OWNER }, schema: { params: gatheringParams, body: formBody } },
+    async (request, reply) => save(request, reply, (request.params as { gatheringId: string }).gatheringId),
+  );
+
+  app.post(
+    '/eier/programmer/:id/samlinger/:gatheringId/materiell',
+    { config: { access: OWNER }, schema: { params: gatheringParams } },
+    async (request, reply) => {
+      const programme = await ownedProgramme(request);
+      const { gatheringId } = request.params as { gatheringId: string };
+      const file = await formFile(request.body, 'file');
+      if (!file) return render(request, reply, 400, { errors: [{ field: 'file', message: request.t('projects.problem.noFile') }] });
+      if (!GATHERING_FILE_TYPES.has(file.contentType))
+        return render(request, reply, 415, {
+          errors: [{ field: 'file', message: translate(reply.pageContext(), 'projects.problem.fileType', { name: file.name }) }],
+        });
+      const outcome = await addMaterial(db, programme.id, gatheringId, formVersion(request.body), file, actorOf(request));
+      if (isRefused(outcome)) {
+        const explained = explainProblem(reply.pageContext(), outcome.problem);
+        return render(request, reply, explained.status, { errors: explained.errors.map((e) => ({ ...e, field: 'file' })) });
+      }
+      return reply.redirect(`/eier/programmer/${programme.id}/samlinger/${gatheringId}?lang=${request.locale}&saved=1`, 303);
+    },
+  );
+
+  /** A material of a gathering, for the programme's owner and its projects. */
+  async function material(reply: FastifyReply, programmeId: string, gatheringId: string, fileId: string) {
+    const gathering = await findGathering(db, programmeId, gatheringId);
+    if (!gathering?.materials.some((m) => m.fileId === fileId)) throw notFound();
+    const file = await findFile(db, fileId);
+    if (!file) throw notFound();
+    return reply.download(file);
+  }
+
+  const materialParams = idParams('id', 'gatheringId', 'fileId');
+  app.get(
+    '/eier/programmer/:id/samlinger/:gatheringId/materiell/:fileId',
+    { config: { access: OWNER }, schema: { params: materialParams } },
+    async (request, reply) => {
+      const programme = await ownedProgramme(request);
+      const { gatheringId, fileId } = request.params as { gatheringId: string; fileId: string };
+      return material(reply, programme.id, gatheringId, fileId);
+    },
+  );
+  app.get(
+    '/prosjekter/:id/samlinger/:gatheringId/materiell/:fileId',
+    { config: { access: access.signedIn }, schema: { params: materialParams } },
+    async (request, reply) => {
+      const { project } = await followedProject(request);
+      const { gatheringId, fileId } = request.params as { gatheringId: string; fileId: string };
+      return material(reply, project.programmeId, gatheringId, fileId);
+    },
+  );
 }
 
 export const isProjectState = (value: string): value is ProjectState => (projectWorkflow.states as readonly string[]).includes(value);

@@ -78,7 +78,8 @@ export type ProjectProblem =
   | { kind: 'changeInvalid' }
   | { kind: 'badEmail' }
   | { kind: 'personUnknown'; email: string }
-  | { kind: 'alreadyEvaluator'; name: string };
+  | { kind: 'alreadyEvaluator'; name: string }
+  | { kind: 'gatheringNotFound' };
 
 const audit = (trx: Queryable, entry: AuditEntry) => recordAudit(trx as Tx, entry);
 

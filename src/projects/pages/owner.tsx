@@ -204,6 +204,10 @@ export function PortfolioPage({
           {t('projects.followUp.title')}
         </a>
         {' · '}
+        <a class="ds-link" href={`/eier/programmer/${programme.id}/samlinger?lang=${ctx.locale}`} safe>
+          {t('projects.gatherings.nav')}
+        </a>
+        {' · '}
         <a class="ds-link" href={`${base}.csv`} safe>
           {t('projects.portfolio.csv')}
         </a>

@@ -9,6 +9,8 @@ import { translate } from '../../platform/ui/translate.js';
 import type { ProjectPlan, ReportContent } from '../model.js';
 import type { StoredChangeRequest, StoredEvaluation, StoredProject } from '../store.js';
 import { CloseSection } from './evaluation.js';
+import { ProjectGatherings } from './gatherings.js';
+import type { Gathering } from '../gatherings.js';
 import type { FollowUpStatus, ProjectRole } from '../views.js';
 import { changeWorkflow, projectWorkflow } from '../workflows.js';
 import { day, money, projectPath, reviewName, stateName } from './parts.js';
@@ -20,6 +22,7 @@ export interface WorkspaceView {
   status: FollowUpStatus;
   changes: StoredChangeRequest[];
   evaluation: StoredEvaluation | undefined;
+  gatherings: Gathering[];
   errors: FieldError[];
   notice?: string | undefined;
   values?: Record<string, string>;
@@ -249,6 +252,7 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
         )}
       </section>
       <ChangeSection ctx={ctx} view={view} grantee={grantee} />
+      <ProjectGatherings ctx={ctx} project={project} gatherings={view.gatherings} />
       {role.owner ? <CloseSection ctx={ctx} project={project} evaluation={view.evaluation} /> : ''}
     </Layout>
   );

@@ -41,6 +41,7 @@ interface ApplicationTable {
   updated_at: Generated<Date>;
   updated_by_name: string | null;
   version: Generated<number>;
+  continues_project_id: Generated<string | null>;
 }
 
 interface MemberTable {
@@ -135,6 +136,8 @@ export interface StoredApplication extends Application {
   createdAt: Date;
   updatedAt: Date;
   updatedByName: string | null;
+  /** The earlier project this application continues, if any. */
+  continuesProjectId: string | null;
 }
 
 /** An attachment answer as stored: the form's description plus the file it names. */
@@ -215,6 +218,7 @@ export async function findApplication(db: Queryable, id: string, lock = false): 
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     updatedByName: row.updated_by_name,
+    continuesProjectId: row.continues_project_id,
   };
 }
 
@@ -320,6 +324,8 @@ export interface NewApplication {
   call: StoredCall;
   roundIndex: number;
   lead: { code: string; name: string; contactEmail: string | null };
+  continuesProjectId?: string | null;
+  answers?: Answers;
 }
 
 /** A draft with its lead as the first, accepted member and its first (empty) version. */
@@ -355,7 +361,7 @@ export async function applicationInRound(
 
 export async function insertApplication(
   db: Queryable,
-  { call, roundIndex, lead }: NewApplication,
+  { call, roundIndex, lead, continuesProjectId = null, answers = {} }: NewApplication,
   now: Date,
   actor: Actor,
 ): Promise<string> {
@@ -369,9 +375,10 @@ export async function insertApplication(
       country: call.programme.country,
       lead_code: lead.code,
       status: 'draft',
-      answers: json({}),
+      answers: json(answers),
       contact_email: lead.contactEmail,
       updated_by_name: nameOf(actor),
+      continues_project_id: continuesProjectId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -388,7 +395,7 @@ export async function insertApplication(
       responded_by_name: nameOf(actor),
     })
     .execute();
-  await insertDraftVersion(db, row.id, 1, {}, actor);
+  await insertDraftVersion(db, row.id, 1, answers, actor);
   return row.id;
 }
 

@@ -195,6 +195,8 @@ export async function startApplication(
   call: StoredCall,
   lead: { code: string; name: string; contactEmail: string | null },
   actor: Actor,
+  /** A continuation of an earlier project: its id and the answers it brings. */
+  continuation: { projectId: string; answers: Answers } | undefined = undefined,
 ): Outcome<string> {
   return within(db, async (trx) => {
     const now = await databaseNow(trx);
@@ -203,7 +205,12 @@ export async function startApplication(
     if (roundIndex === undefined) return refuse({ kind: 'callNotOpen' });
     const taken = await otherApplicationInRound(trx, call, { roundIndex, code: lead.code, name: lead.name });
     if (taken) return taken;
-    const id = await insertApplication(trx, { call, roundIndex, lead }, now, actor);
+    const id = await insertApplication(
+      trx,
+      { call, roundIndex, lead, continuesProjectId: continuation?.projectId ?? null, answers: continuation?.answers ?? {} },
+      now,
+      actor,
+    );
     await audit(trx, actor, { recordType: 'application', recordId: id, action: 'create', toState: 'draft' });
     return id;
   });

@@ -17,6 +17,7 @@ import {
   type ReportingPeriod,
 } from './model.js';
 import { calendarDate } from '../platform/http/input.js';
+import type { Continuation } from './continuation.js';
 
 export type Fields = Record<string, string | string[]>;
 export interface FormError {
@@ -191,5 +192,26 @@ export function readReportForm(
   for (const key of questionKeys) content.answers[key] = read.text(`q-${key}`);
   const step = read.text('step');
   content.step = (INNOVATION_STEPS as readonly string[]).includes(step) ? (step as InnovationStep) : null;
+  return { content, errors: read.errors };
+}
+
+/** The continuation as posted: target groups, goals and activities as rows, each member's resources. */
+export function readContinuationForm(fields: Fields, members: readonly string[]): { content: Continuation; errors: FormError[] } {
+  const read = new Reader(fields);
+  const targetGroups = rows(fields, 'tg')
+    .map((i) => ({ group: read.text(`tg-${i}-group`), value: read.text(`tg-${i}-value`), priority: read.measure(`tg-${i}-priority`) }))
+    .filter((g) => g.group !== '');
+  const list = (prefix: string) =>
+    rows(fields, prefix)
+      .map((i) => read.text(`${prefix}-${i}-text`))
+      .filter(Boolean);
+  const content: Continuation = {
+    background: read.text('background'),
+    targetGroups,
+    resultGoals: list('goal'),
+    mainActivities: list('act'),
+    organisationModel: read.text('organisationModel'),
+    resources: members.map((code) => ({ code, money: read.amount(`res-${code}-money`), people: read.text(`res-${code}-people`) })),
+  };
   return { content, errors: read.errors };
 }

@@ -123,6 +123,10 @@ export function explainProblem(ctx: PageContext, problem: ProjectProblem): Expla
       return one(409, 'email', translate(ctx, 'projects.problem.alreadyEvaluator', { name: problem.name }));
     case 'gatheringNotFound':
       return one(404, 'version', ctx.t('projects.problem.gatheringNotFound'));
+    case 'callNotOpen':
+      return one(409, 'call', ctx.t('projects.problem.callNotOpen'));
+    case 'alreadyInRound':
+      return one(409, 'call', translate(ctx, 'projects.problem.alreadyInRound', { other: problem.other }));
     case 'changeInvalid':
       return one(400, 'reason', ctx.t('projects.problem.changeInvalid'));
   }

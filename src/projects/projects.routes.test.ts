@@ -3,6 +3,7 @@ import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../assessment/index.js';
 import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import { grantApproved } from '../selection/index.js';
+import { findApplication } from '../applications/index.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { findProjectOfApplication } from './store.js';
 import { projectFollowOn } from './use-cases.js';
@@ -246,5 +247,56 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect(file.statusCode).toBe(200);
     expect(file.body).toContain('%PDF-1.7');
     expect((await get(link, METTE)).statusCode).toBe(403);
+  });
+
+  it('drafts a continuation from the ended project and sends it to the open call as an application linked to the project', async () => {
+    const page = `/prosjekter/${projectId}/videreforing`;
+    expect((await get(page, METTE)).statusCode).toBe(403);
+    const draft = await get(page, SILJE);
+    expect(draft.statusCode).toBe(200);
+    expect(draft.body).toContain('Funksjonshemmedes organisasjoner');
+    const saved = await post(page, SILJE, page, {
+      background: 'Ressurskommunene er unike og kan bidra til andre.',
+      'tg-0-group': 'Nettverkets kommuner',
+      'tg-0-value': 'Felles utvikling',
+      'tg-0-priority': '1',
+      'tg-1-group': 'Andre kommuner',
+      'tg-1-value': 'Erfaringer å ta i bruk',
+      'tg-1-priority': 'høy',
+      'goal-0-text': 'Forankring i planene',
+      'act-0-text': 'Bistand til kommunene',
+      organisationModel: 'Hovedprosjekt med delprosjekter',
+      'res-4001-money': '200000',
+      'res-4001-people': 'En halv stilling',
+    });
+    expect(saved.statusCode).toBe(400);
+    expect(saved.body).toContain('Skriv et tall.');
+    expect(
+      (
+        await post(page, SILJE, page, {
+          background: 'Ressurskommunene er unike.',
+          'tg-0-group': 'Nettverkets kommuner',
+          'tg-0-value': 'Felles utvikling',
+          'tg-0-priority': '1',
+          'goal-0-text': 'Forankring i planene',
+          'act-0-text': 'Bistand til kommunene',
+          organisationModel: 'Hovedprosjekt med delprosjekter',
+          'res-4001-money': '200 000',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const openCall = (await seededIds(running.database.db, 'programme_calls', 'nettverk-2027:call'))!;
+    const applied = await post(`${page}/soknad`, SILJE, page, { call: openCall });
+    expect(applied.statusCode).toBe(303);
+    const applicationId = /\/soknader\/([0-9a-f-]{36})/.exec(applied.headers.location!)![1]!;
+    const application = (await findApplication(running.database.db, applicationId))!;
+    expect(application.continuesProjectId).toBe(projectId);
+    // The open call's form has no target-group table: the background, goals and activities go where it asks for them.
+    expect(application.answers).toMatchObject({
+      'challenge.text': 'Ressurskommunene er unike.',
+      'plan.goal': 'Forankring i planene',
+      'plan.text': 'Bistand til kommunene\n\nHovedprosjekt med delprosjekter',
+    });
+    expect((await get(page, SILJE)).body).toContain(`/soknader/${applicationId}`);
   });
 });

@@ -5,10 +5,20 @@ import { actorOf, calendarDate, formField, formFieldAll, formFields, formFile, f
 import { forbidden, HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
-import { findProgramme, listProgrammes, listTemplates } from '../programmes/index.js';
+import { findProgramme, listProgrammes, listPublicCalls, listTemplates } from '../programmes/index.js';
+import {
+  applyWithContinuation,
+  findContinuation,
+  mayContinue,
+  newContinuation,
+  saveContinuation,
+  type Continuation,
+} from './continuation.js';
+import { ContinuationPage } from './pages/continuation.js';
+import { findUserEmail } from '../platform/auth/store.js';
 import { listMunicipalities, listRegions } from '../registry/index.js';
 import { emptyReport, EMPTY_PLAN, MAX_PERIODS, MAX_TRANCHES, type FollowUpForm, type ProjectPlan, type ReportContent } from './model.js';
-import { readPlanForm, readReportForm, type FormError } from './forms.js';
+import { readContinuationForm, readPlanForm, readReportForm, type FormError } from './forms.js';
 import { ReportEditorPage, ReportReadingPage } from './pages/report.js';
 import { reportQuestions } from './report-form.js';
 import { PlanPage } from './pages/plan.js';
@@ -54,7 +64,7 @@ import {
   writeEvaluation,
   type ProjectProblem,
 } from './use-cases.js';
-import { followUpStatus, projectRole, seesFollowUp, type FollowUpStatus, type ProjectRole } from './views.js';
+import { followUpStatus, projectRole, seesFollowUp, today, type FollowUpStatus, type ProjectRole } from './views.js';
 import { projectWorkflow, type ProjectState } from './workflows.js';
 import { portfolioCsv, projectJson } from './exports.js';
 
@@ -202,6 +212,7 @@ export async function projectRoutes(app: FastifyInstance) {
 
   evaluatorRoutes(app, finalReportOf);
   gatheringRoutes(app, ownedProgramme, followedProject);
+  continuationRoutes(app, followedProject);
   planRoutes(app, followedProject);
   reportRoutes(app, followedProject);
 
@@ -512,6 +523,7 @@ export async function projectRoutes(app: FastifyInstance) {
           changes: await listChangeRequests(db, project.id),
           evaluation: await findEvaluation(db, project.programmeId, project.id),
           gatherings: await listGatherings(db, project.programmeId),
+          continues: mayContinue(project, today(new Date())),
           errors: extra.errors ?? [],
           notice: extra.notice,
           values: extra.values,
@@ -1150,6 +1162,106 @@ export function gatheringRoutes(
       const { project } = await followedProject(request);
       const { gatheringId, fileId } = request.params as { gatheringId: string; fileId: string };
       return material(reply, project.programmeId, gatheringId, fileId);
+    },
+  );
+}
+
+export function continuationRoutes(app: FastifyInstance, followedProject: FollowedProject) {
+  const db = app.database.db;
+
+  /** Open calls of the project's country, now. */
+  async function openCalls(country: string) {
+    const now = new Date().toISOString();
+    return (await listPublicCalls(db)).filter(
+      (c) =>
+        c.status === 'published' && c.programme.country === country && c.content.rounds.some((r) => r.opensAt <= now && now < r.closesAt),
+    );
+  }
+
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { content?: Continuation; values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {},
+  ) {
+    const { project, role } = await followedProject(request);
+    if (!mayContinue(project, today(new Date())) || role.memberCodes.length === 0) throw notFound();
+    const stored = await findContinuation(db, project.id);
+    reply.code(status);
+    return reply.html(
+      <ContinuationPage
+        ctx={reply.pageContext()}
+        view={{
+          project,
+          content: extra.content ?? stored?.content ?? newContinuation(project),
+          stored,
+          editable: !stored?.applicationId,
+          lead: role.lead,
+          calls: (await openCalls(project.country)).map((c) => ({ id: c.id, title: c.content.title })),
+          errors: extra.errors ?? [],
+          values: extra.values ?? {},
+          notice: extra.notice,
+        }}
+      />,
+    );
+  }
+
+  app.get(
+    '/prosjekter/:id/videreforing',
+    { config: { access: access.roles('case_worker') }, schema: { params: byId } },
+    async (request, reply) =>
+      render(request, reply, 200, {
+        notice: (request.query as { saved?: string }).saved ? request.t('projects.notice.continuationSaved') : undefined,
+      }),
+  );
+
+  app.post(
+    '/prosjekter/:id/videreforing',
+    { config: { access: access.roles('case_worker') }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const { project } = await followedProject(request);
+      const fields = formFields(request.body);
+      const { content, errors } = readContinuationForm(
+        fields,
+        project.members.map((m) => m.code),
+      );
+      const ctx = reply.pageContext();
+      if (errors.length > 0)
+        return render(request, reply, 400, {
+          content,
+          values: Object.fromEntries(errors.map((e) => [e.field, String(fields[e.field] ?? '')])),
+          errors: errors.map((e) => formError(ctx, e)),
+        });
+      const outcome = await saveContinuation(db, project.id, formVersion(request.body), content, actorOf(request));
+      if (isRefused(outcome))
+        return render(request, reply, explainProblem(ctx, outcome.problem).status, {
+          content,
+          errors: explainProblem(ctx, outcome.problem).errors,
+        });
+      return reply.redirect(`/prosjekter/${project.id}/videreforing?lang=${request.locale}&saved=1`, 303);
+    },
+  );
+
+  app.post(
+    '/prosjekter/:id/videreforing/soknad',
+    { config: { access: access.roles('case_worker') }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const { project, role } = await followedProject(request);
+      if (!role.lead) throw forbidden();
+      const callId = formField(request.body, 'call') ?? '';
+      const call = (await openCalls(project.country)).find((c) => c.id === callId);
+      if (!call)
+        return render(request, reply, 409, {
+          values: { call: callId },
+          errors: [{ field: 'call', message: request.t('projects.problem.callNotOpen') }],
+        });
+      const email = request.principal?.userId ? await findUserEmail(db, request.principal.userId) : null;
+      const outcome = await applyWithContinuation(db, project.id, formVersion(request.body), call, email, actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, errors } = explainProblem(reply.pageContext(), outcome.problem);
+        return render(request, reply, status, { values: { call: callId }, errors });
+      }
+      return reply.redirect(`/soknader/${outcome.applicationId}?lang=${request.locale}`, 303);
     },
   );
 }

@@ -79,7 +79,9 @@ export type ProjectProblem =
   | { kind: 'badEmail' }
   | { kind: 'personUnknown'; email: string }
   | { kind: 'alreadyEvaluator'; name: string }
-  | { kind: 'gatheringNotFound' };
+  | { kind: 'gatheringNotFound' }
+  | { kind: 'callNotOpen' }
+  | { kind: 'alreadyInRound'; other: string };
 
 const audit = (trx: Queryable, entry: AuditEntry) => recordAudit(trx as Tx, entry);
 
@@ -162,6 +164,7 @@ export async function createProjectFromGrant(trx: Tx, applicationId: string): Pr
   const id = await insertProject(trx, {
     applicationId,
     programmeId: grant.programmeId,
+    predecessorId: grant.continuesProjectId,
     title: projectTitle(grant.members, grant.callTitle),
     caseNumber: grant.caseNumber,
     country: grant.country,

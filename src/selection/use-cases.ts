@@ -98,6 +98,8 @@ export interface GrantFacts {
   publicSummary: string;
   /** The network's members, the lead first. */
   members: { code: string; name: string }[];
+  /** The earlier project the application continues, if any. */
+  continuesProjectId: string | null;
 }
 
 export async function grantFacts(db: Queryable, applicationId: string): Promise<GrantFacts | undefined> {
@@ -118,6 +120,7 @@ export async function grantFacts(db: Queryable, applicationId: string): Promise<
     conditions: decision.conditions,
     publicSummary: decision.publicSummary,
     members: submission.members.map((m) => ({ code: m.code, name: m.name })),
+    continuesProjectId: application.continuesProjectId,
   };
 }
 

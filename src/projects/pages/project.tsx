@@ -23,6 +23,8 @@ export interface WorkspaceView {
   changes: StoredChangeRequest[];
   evaluation: StoredEvaluation | undefined;
   gatherings: Gathering[];
+  /** Whether the project is near enough its end to draft a continuation. */
+  continues: boolean;
   errors: FieldError[];
   notice?: string | undefined;
   values?: Record<string, string>;
@@ -252,6 +254,20 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
         )}
       </section>
       <ChangeSection ctx={ctx} view={view} grantee={grantee} />
+      {grantee && view.continues ? (
+        <section aria-labelledby="continuation" class="stack">
+          <h2 class="ds-heading" data-size="sm" id="continuation" safe>
+            {t('projects.continuation.heading')}
+          </h2>
+          <p class="ds-paragraph">
+            <a class="ds-link" href={projectPath(id, ctx.locale, '/videreforing')} safe>
+              {t('projects.continuation.open')}
+            </a>
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
       <ProjectGatherings ctx={ctx} project={project} gatherings={view.gatherings} />
       {role.owner ? <CloseSection ctx={ctx} project={project} evaluation={view.evaluation} /> : ''}
     </Layout>

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { FormDefinition } from '../programmes/index.js';
+import { continuationAnswers, mayContinue, newContinuation } from './continuation.js';
+import { EMPTY_PLAN, planIssues, readAmount, readFollowUp, readMeasure, trancheAmounts, type FollowUpForm } from './model.js';
+import type { StoredProject } from './store.js';
+import { reminderDue } from './use-cases.js';
+
+const form: FollowUpForm = {
+  periods: [
+    { title: 'Sluttrapport', kind: 'final', due: '2028-06-01', templateId: '' },
+    { title: 'Fremdrift', kind: 'progress', due: '2027-06-01', templateId: '' },
+  ],
+  tranches: [
+    { share: '33', condition: 'accepted' },
+    { share: '67', condition: 'report:p1' },
+  ],
+  reminderDays: '14',
+  ministryInSteeringGroup: false,
+  countyGovernorContact: false,
+};
+
+describe('the programme follow-up', () => {
+  it('orders the periods by due date and keeps the keys the tranches name', () => {
+    const plan = readFollowUp(form);
+    expect(Array.isArray(plan)).toBe(false);
+    if (Array.isArray(plan)) return;
+    expect(plan.periods.map((p) => [p.key, p.title])).toEqual([
+      ['p2', 'Fremdrift'],
+      ['p1', 'Sluttrapport'],
+    ]);
+    expect(plan.tranches[1]!.condition).toEqual({ kind: 'report-approved', period: 'p1' });
+  });
+
+  it('names each problem at its row: shares, an unknown condition, a final report not last, reminder days', () => {
+    const issues = readFollowUp({
+      ...form,
+      periods: [...form.periods, { title: 'Etter slutt', kind: 'progress', due: '2029-01-01', templateId: '' }],
+      tranches: [{ share: '50', condition: 'report:p9' }],
+      reminderDays: '0',
+    });
+    expect(issues).toEqual([
+      { code: 'finalNotLast', row: 0 },
+      { code: 'trancheCondition', row: 0 },
+      { code: 'sharesNot100', total: 50 },
+      { code: 'reminderDays' },
+    ]);
+  });
+
+  it('pays each tranche its share rounded down, the last taking what rounding left, never more than the grant', () => {
+    const amounts = trancheAmounts(1_000_001, [
+      { key: 't1', share: 33, condition: { kind: 'accepted' } },
+      { key: 't2', share: 33, condition: { kind: 'accepted' } },
+      { key: 't3', share: 34, condition: { kind: 'accepted' } },
+    ]);
+    expect([...amounts.values()]).toEqual([330_000, 330_000, 340_001]);
+    expect([...amounts.values()].reduce((a, b) => a + b)).toBe(1_000_001);
+  });
+
+  it('reminds the programme’s days before the due date and once it is overdue', () => {
+    expect(reminderDue('2027-06-01', '2027-05-17', 14)).toBeUndefined();
+    expect(reminderDue('2027-06-01', '2027-05-18', 14)).toBe('before');
+    expect(reminderDue('2027-06-01', '2027-06-01', 14)).toBe('before');
+    expect(reminderDue('2027-06-01', '2027-06-02', 14)).toBe('overdue');
+  });
+});
+
+describe('the plan and numbers as typed', () => {
+  it('reads kroner with spaces and measures with a decimal comma; refuses words', () => {
+    expect(readAmount('150 000')).toBe(150_000);
+    expect(readAmount('')).toBe(0);
+    expect(readAmount('hundre')).toBeUndefined();
+    expect(readMeasure('20,5')).toBe(20.5);
+    expect(readMeasure('')).toBeNull();
+    expect(readMeasure('1e9')).toBeUndefined();
+  });
+
+  it('refuses an empty plan with what is missing, and a budget over the grant', () => {
+    const frame = { grant: 100, members: ['4001'], followUp: { ...readFollowUp(form), ministryInSteeringGroup: true } as never };
+    const issues = planIssues({ ...EMPTY_PLAN, budget: [{ line: 'other', member: '', grant: 150, ownWork: 0, ownFunding: 0 }] }, frame);
+    expect(issues.map((i) => i.code)).toEqual([
+      'purpose',
+      'dates',
+      'goals',
+      'overGrant',
+      'projectLeader',
+      'tripartite',
+      'ministry',
+      'councilDecision',
+    ]);
+  });
+});
+
+describe('continuation (seed 004)', () => {
+  const project = {
+    country: 'NO',
+    members: [{ code: '4001', name: 'Porsgrunn', lead: true }],
+    state: 'running',
+    endsOn: '2013-12-31',
+  } as StoredProject;
+
+  it('starts from seed 004’s target groups and the umbrella model, and is offered from a year before the end', () => {
+    const draft = newContinuation(project);
+    expect(draft.targetGroups.map((g) => g.group)).toContain('Funksjonshemmedes organisasjoner');
+    expect(draft.resources).toEqual([{ code: '4001', money: 0, people: '' }]);
+    expect(mayContinue(project, '2012-12-30')).toBe(false);
+    expect(mayContinue(project, '2012-12-31')).toBe(true);
+  });
+
+  it('fills a call’s target-group table and its background, goal and plan texts', () => {
+    const callForm: FormDefinition = {
+      sections: [
+        { key: 'c', title: 'C', parts: [{ kind: 'text', key: 'challenge.text', label: 'Utfordring', required: true, maxWords: 100 }] },
+        {
+          key: 't',
+          title: 'T',
+          parts: [
+            {
+              kind: 'table',
+              key: 'targets.table',
+              label: 'Målgrupper',
+              required: true,
+              maxRows: 10,
+              columns: [
+                { key: 'group', label: 'Målgruppe', type: 'text' },
+                { key: 'value', label: 'Nytteverdi', type: 'text' },
+                { key: 'priority', label: 'Prioritet', type: 'number' },
+              ],
+            },
+          ],
+        },
+        { key: 'p', title: 'P', parts: [{ kind: 'text', key: 'plan.goal', label: 'Mål', required: true, maxWords: 100 }] },
+      ],
+    };
+    const answers = continuationAnswers(callForm, {
+      ...newContinuation(project),
+      background: 'Hvorfor',
+      targetGroups: [
+        { group: 'KS', value: 'Erfaringer', priority: 2 },
+        { group: 'Fylkene', value: '', priority: null },
+      ],
+      resultGoals: ['Mål 1', 'Mål 2'],
+    });
+    expect(answers).toEqual({
+      'challenge.text': 'Hvorfor',
+      'targets.table': [{ group: 'KS', value: 'Erfaringer', priority: '2' }],
+      'plan.goal': 'Mål 1\nMål 2',
+    });
+  });
+});

@@ -368,11 +368,22 @@ export async function searchCases(db: Queryable, search: CaseSearch): Promise<Se
     limit ${PAGE_SIZE} offset ${offset}`.execute(db);
   const rows = page.rows;
   // Highlight only the page's cases, not every match.
+  // Words found by similarity (a typo, a part of a compound) are marked too: the case's own words
+  // most like each query word join the stemmed query for ts_headline.
   const snippets = anyWord
     ? await sql<{ slug: string; snippet: string }>`
-        select slug, ts_headline(${LANGUAGE_CONFIG}, problem || ' ' || done || ' ' || results, ${anyWord},
+        with hit as (
+          select slug, ${LANGUAGE_CONFIG} as config, problem || ' ' || done || ' ' || results as body
+          from knowledge_cases where slug = any(${rows.map((r) => r.slug)}::text[])
+        ), alike as (
+          select hit.slug, string_agg(distinct quote_literal(word), ' | ') as words
+          from hit, unnest(regexp_split_to_array(lower(hit.body), '[[:space:][:punct:]«»–]+')) as word, unnest(${words}::text[]) as query
+          where length(word) > 2 and query <% word
+          group by hit.slug
+        )
+        select hit.slug, ts_headline(hit.config, hit.body, ${anyWord} || coalesce(to_tsquery(hit.config, alike.words), ''::tsquery),
           ${'StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'}) as snippet
-        from knowledge_cases where slug = any(${rows.map((r) => r.slug)}::text[])`.execute(db)
+        from hit left join alike on alike.slug = hit.slug`.execute(db)
     : { rows: [] };
   const snippetOf = new Map(snippets.rows.map((r) => [r.slug, r.snippet]));
 

@@ -53,7 +53,8 @@ async function registryFacts(db: Queryable, municipalities: readonly CaseMunicip
 
 async function freeSlug(db: Queryable, title: string): Promise<string> {
   const base = slugOf(title);
-  const taken = new Set(await slugsLike(db, base));
+  // 'ny' is the editor's own address under the bank.
+  const taken = new Set([...(await slugsLike(db, base)), 'ny']);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

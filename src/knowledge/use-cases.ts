@@ -42,7 +42,9 @@ async function registryFacts(db: Queryable, municipalities: readonly CaseMunicip
       facts.push({ region: null, sizeClass: null });
       continue;
     }
-    const latest = (await populationTotals(db, m.country, m.code)).at(-1);
+    // A municipality since merged (Askim in Indre Østfold) keeps its region, but today's population is another unit's.
+    const sameUnit = found.name.includes(m.name) || found.names.some((form) => form.name === m.name);
+    const latest = sameUnit ? (await populationTotals(db, m.country, m.code)).at(-1) : undefined;
     facts.push({
       region: found.regionCode ? (regionNames.get(`${m.country}:${found.regionCode}`) ?? null) : null,
       sizeClass: latest ? sizeClassOf(latest.persons) : null,

@@ -2,7 +2,8 @@
  * The knowledge bank's data: cases as written, with the registry's facts copied in when saved, and
  * the search over them. Full text: a weighted tsvector (generated in the table) stemmed in the
  * case's language and unstemmed, matched by every configuration a reader may write in; tolerance
- * of typos and of parts of compounds: pg_trgm's word similarity over every word of the case.
+ * of typos and of parts of compounds: each query word also stands for the bank's words most like
+ * it (pg_trgm's word similarity over the vocabulary, knowledge_words), all through one GIN index.
  */
 import { sql, type ColumnType, type Generated, type RawBuilder } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
@@ -58,10 +59,24 @@ interface CaseTable {
   updated_by_name: string | null;
 }
 
+interface WordTable {
+  word: string;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     knowledge_cases: CaseTable;
+    knowledge_words: WordTable;
   }
+}
+
+/** Adds the words of these cases to the bank's vocabulary (words are never taken out: a stale one finds nothing). */
+async function addWords(db: Queryable, slugs: readonly string[]): Promise<void> {
+  await sql`
+    insert into knowledge_words (word)
+    select distinct unnest(tsvector_to_array(to_tsvector('simple'::regconfig, search_text)))
+    from knowledge_cases where slug = any(${slugs}::text[])
+    on conflict do nothing`.execute(db);
 }
 
 /** A case's municipality with the registry's facts as they were when the case was saved. */
@@ -195,7 +210,24 @@ export async function insertCase(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await addWords(db, [slug]);
   return row.id;
+}
+
+/** Many cases at once, as a bulk load writes them (the search benchmark): no audit, no registry look-up. */
+export async function insertCases(
+  db: Queryable,
+  cases: readonly { slug: string; draft: CaseDraft; facts: readonly MunicipalityFacts[] }[],
+): Promise<void> {
+  if (cases.length === 0) return;
+  await db
+    .insertInto('knowledge_cases')
+    .values(cases.map(({ slug, draft, facts }) => ({ slug, ...columnsOf(draft, facts), updated_by_name: null })))
+    .execute();
+  await addWords(
+    db,
+    cases.map((c) => c.slug),
+  );
 }
 
 /** Rewrites a case if it is still at `baseVersion`; false when someone changed it first. */
@@ -213,7 +245,12 @@ export async function updateCase(
     .where('id', '=', id)
     .where('version', '=', baseVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await sql`
+    insert into knowledge_words (word)
+    select distinct unnest(tsvector_to_array(to_tsvector('simple'::regconfig, search_text))) from knowledge_cases where id = ${id}
+    on conflict do nothing`.execute(db);
+  return true;
 }
 
 export async function setRecommended(
@@ -252,25 +289,45 @@ export async function countCases(db: Queryable): Promise<number> {
 
 const CONFIGS = ['norwegian', 'danish', 'english', 'simple'] as const;
 
-/** One word as a query in every configuration a reader may write in. */
-const anyConfig = (word: string): RawBuilder<unknown> =>
-  sql`(${sql.join(
-    CONFIGS.map((config) => sql`plainto_tsquery(${sql.lit(config)}::regconfig, ${word})`),
-    sql` || `,
-  )})`;
+/** A query word as the search uses it: the word, and its stemmed forms in every configuration as one tsquery. */
+interface QueryWord {
+  word: string;
+  tsquery: string;
+}
 
-/** A word each of the stemming languages ignores ("i", "og", "the") does not have to match. */
-const isStopWord = (word: string): RawBuilder<unknown> =>
-  sql`(${sql.join(
-    CONFIGS.slice(0, 3).map((config) => sql`numnode(plainto_tsquery(${sql.lit(config)}::regconfig, ${word})) = 0`),
-    sql` or `,
-  )})`;
+/**
+ * Each word's stemmed forms in every configuration a reader may write in, worked out once (so
+ * the planner sees constants and can use the indexes). A word each of the stemming languages
+ * ignores ("i", "og", "the") is dropped.
+ */
+async function queryWords(db: Queryable, words: readonly string[]): Promise<QueryWord[]> {
+  if (words.length === 0) return [];
+  const rows = await sql<{ word: string; stop: boolean; tsquery: string }>`
+    select word,
+      ${sql.join(
+        CONFIGS.slice(0, 3).map((config) => sql`numnode(plainto_tsquery(${sql.lit(config)}::regconfig, word)) = 0`),
+        sql` or `,
+      )} as stop,
+      (${sql.join(
+        CONFIGS.map((config) => sql`plainto_tsquery(${sql.lit(config)}::regconfig, word)`),
+        sql` || `,
+      )} || coalesce((
+        select to_tsquery('simple'::regconfig, string_agg(quote_literal(alike.word), ' | '))
+        from (
+          select v.word from knowledge_words v
+          where length(w.word) >= 3 and w.word <% v.word
+          order by word_similarity(w.word, v.word) desc, v.word limit 30
+        ) alike
+      ), ''::tsquery))::text as tsquery
+    from unnest(${words}::text[]) with ordinality as w(word, n) order by n`.execute(db);
+  return rows.rows.filter((r) => !r.stop && r.tsquery !== '').map((r) => ({ word: r.word, tsquery: r.tsquery }));
+}
 
-/** Every word matches: stemmed in some language, or as a similar part of a word (a typo, a part of a compound). */
-function textMatches(words: readonly string[]): RawBuilder<boolean> {
+/** Every word matches: stemmed in some language, or as one of the bank's words most like it (a typo, a part of a compound). */
+function textMatches(words: readonly QueryWord[]): RawBuilder<boolean> {
   if (words.length === 0) return sql<boolean>`true`;
   return sql<boolean>`(${sql.join(
-    words.map((word) => sql`(search_vector @@ ${anyConfig(word)} or ${word} <% search_text or ${isStopWord(word)})`),
+    words.map(({ tsquery }) => sql`search_vector @@ ${tsquery}::tsquery`),
     sql` and `,
   )})`;
 }
@@ -336,11 +393,13 @@ const LANGUAGE_CONFIG = sql`case language when 'da' then 'danish'::regconfig whe
 
 /** Ranked, highlighted cases matching the query and filters, one page of them, and the facets' counts. */
 export async function searchCases(db: Queryable, search: CaseSearch): Promise<SearchResult> {
-  const words = searchWords(search.q);
-  const matched = textMatches(words);
-  const anyWord = words.length ? sql`(${sql.join(words.map(anyConfig), sql` || `)})` : undefined;
+  const prepared = await queryWords(db, searchWords(search.q));
+  const words = prepared.map((w) => w.word);
+  const matched = textMatches(prepared);
+  const anyWord = prepared.length ? sql`(${prepared.map((w) => `(${w.tsquery})`).join(' | ')})::tsquery` : undefined;
+  // Stemmed matches rank by ts_rank; a match by similarity alone ranks by how like the title it is.
   const rank = anyWord
-    ? sql<number>`(ts_rank(search_vector, ${anyWord}) + word_similarity(${words.join(' ')}, search_text) * 0.5 + case when recommended then 0.05 else 0 end)`
+    ? sql<number>`(ts_rank(search_vector, ${anyWord}) + word_similarity(${words.join(' ')}, title) * 0.1 + case when recommended then 0.05 else 0 end)`
     : sql<number>`(case when recommended then 1 else 0 end)`;
   const offset = (search.page - 1) * PAGE_SIZE;
   const page = await sql<{
@@ -368,22 +427,12 @@ export async function searchCases(db: Queryable, search: CaseSearch): Promise<Se
     limit ${PAGE_SIZE} offset ${offset}`.execute(db);
   const rows = page.rows;
   // Highlight only the page's cases, not every match.
-  // Words found by similarity (a typo, a part of a compound) are marked too: the case's own words
-  // most like each query word join the stemmed query for ts_headline.
+  // The similar words each query word found are part of anyWord, so ts_headline marks them too.
   const snippets = anyWord
     ? await sql<{ slug: string; snippet: string }>`
-        with hit as (
-          select slug, ${LANGUAGE_CONFIG} as config, problem || ' ' || done || ' ' || results as body
-          from knowledge_cases where slug = any(${rows.map((r) => r.slug)}::text[])
-        ), alike as (
-          select hit.slug, string_agg(distinct quote_literal(word), ' | ') as words
-          from hit, unnest(regexp_split_to_array(lower(hit.body), '[[:space:][:punct:]«»–]+')) as word, unnest(${words}::text[]) as query
-          where length(word) > 2 and query <% word
-          group by hit.slug
-        )
-        select hit.slug, ts_headline(hit.config, hit.body, ${anyWord} || coalesce(to_tsquery(hit.config, alike.words), ''::tsquery),
+        select slug, ts_headline(${LANGUAGE_CONFIG}, problem || ' ' || done || ' ' || results, ${anyWord},
           ${'StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'}) as snippet
-        from hit left join alike on alike.slug = hit.slug`.execute(db)
+        from knowledge_cases where slug = any(${rows.map((r) => r.slug)}::text[])`.execute(db)
     : { rows: [] };
   const snippetOf = new Map(snippets.rows.map((r) => [r.slug, r.snippet]));
 

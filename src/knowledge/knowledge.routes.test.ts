@@ -90,6 +90,25 @@ describe('a case page', () => {
   });
 });
 
+describe('open data and similar cases', () => {
+  it('serves every case as JSON and CSV with the licence, both in the OpenAPI document', async () => {
+    const json = await get('/api/v1/open-data/cases.json');
+    expect(json.statusCode).toBe(200);
+    expect(json.json().licence.url).toBe('https://data.norge.no/nlod/no/2.0');
+    expect(json.json().cases.length).toBeGreaterThanOrEqual(12);
+    const csv = await get('/api/v1/open-data/cases.csv');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body).toContain('Længst muligt i eget liv');
+    const document = (await get('/api/docs', undefined)).body;
+    expect(document).toContain('/api/v1/open-data/cases.csv');
+  });
+
+  it("suggests Fredericia's case on Nome's page (the same theme)", async () => {
+    const page = await get(NOME);
+    expect(page.body).toMatch(/id="similar"[\s\S]*Længst muligt i eget liv/);
+  });
+});
+
 describe("the competence centre's editor", () => {
   it('is for advisers only', async () => {
     expect((await get('/kunnskapsbank/ny', SILJE)).statusCode).toBe(403);

@@ -24,6 +24,9 @@ export const knowledgeMessages = defineMessages({
     'knowledge.search.recommended': 'Anbefalt eksempel',
     'knowledge.search.new': 'Skriv en ny erfaring',
     'knowledge.search.json': 'Dette søket som JSON',
+    'knowledge.openData.title': 'Åpne data',
+    'knowledge.openData.text': 'Alle erfaringene, fritt til bruk under Norsk lisens for offentlige data (NLOD) 2.0:',
+    'knowledge.case.similar': 'Lignende erfaringer',
     'knowledge.search.sizeSource':
       'Størrelse: folketallet 1. januar i registerets siste år (SSB, Danmarks Statistik) da erfaringen ble lagret, i KOSTRA-gruppenes grenser (under 5 000, 5 000–19 999, 20 000 og flere).',
     'knowledge.facet.country': 'Land',
@@ -147,6 +150,9 @@ export const knowledgeMessages = defineMessages({
     'knowledge.search.recommended': 'Tilrådd døme',
     'knowledge.search.new': 'Skriv ei ny erfaring',
     'knowledge.search.json': 'Dette søket som JSON',
+    'knowledge.openData.title': 'Opne data',
+    'knowledge.openData.text': 'Alle erfaringane, fritt til bruk under Norsk lisens for offentlege data (NLOD) 2.0:',
+    'knowledge.case.similar': 'Liknande erfaringar',
     'knowledge.search.sizeSource':
       'Storleik: folketalet 1. januar i registeret sitt siste år (SSB, Danmarks Statistik) då erfaringa vart lagra, i grensene til KOSTRA-gruppene (under 5 000, 5 000–19 999, 20 000 og fleire).',
     'knowledge.facet.country': 'Land',
@@ -270,6 +276,9 @@ export const knowledgeMessages = defineMessages({
     'knowledge.search.recommended': 'Anbefalet eksempel',
     'knowledge.search.new': 'Skriv en ny erfaring',
     'knowledge.search.json': 'Denne søgning som JSON',
+    'knowledge.openData.title': 'Åbne data',
+    'knowledge.openData.text': 'Alle erfaringerne, frit til brug under den norske licens for offentlige data (NLOD) 2.0:',
+    'knowledge.case.similar': 'Lignende erfaringer',
     'knowledge.search.sizeSource':
       'Størrelse: indbyggertallet 1. januar i registerets seneste år (SSB, Danmarks Statistik), da erfaringen blev gemt, i KOSTRA-gruppernes grænser (under 5.000, 5.000–19.999, 20.000 og flere).',
     'knowledge.facet.country': 'Land',
@@ -393,6 +402,9 @@ export const knowledgeMessages = defineMessages({
     'knowledge.search.recommended': 'Recommended example',
     'knowledge.search.new': 'Write a new case',
     'knowledge.search.json': 'This search as JSON',
+    'knowledge.openData.title': 'Open data',
+    'knowledge.openData.text': 'Every case, free to use under the Norwegian Licence for Open Government Data (NLOD) 2.0:',
+    'knowledge.case.similar': 'Similar cases',
     'knowledge.search.sizeSource':
       'Size: the population on 1 January of the registry’s latest year (Statistics Norway, Statistics Denmark) when the case was saved, in the bands of the KOSTRA groups (under 5,000, 5,000–19,999, 20,000 and more).',
     'knowledge.facet.country': 'Country',

@@ -12,7 +12,8 @@ import { translate } from '../platform/ui/translate.js';
 import { hasControlCharacters, parseSearch, readCaseForm, type CaseFormProblem } from './model.js';
 import { CaseEditorPage, CasePage, caseFormValues, type CaseFormValues } from './pages/case.js';
 import { BANK_PATHS, SearchPage } from './pages/search.js';
-import { findCaseBySlug, searchCases } from './store.js';
+import { casesCsv, casesJson } from './open-data.js';
+import { findCaseBySlug, listCases, searchCases, similarCases } from './store.js';
 import { recommendCase, reviseCase, writeCase, type KnowledgeProblem } from './use-cases.js';
 
 const ADVISER = access.roles('adviser');
@@ -80,7 +81,8 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         : query.recommended
           ? request.t('knowledge.case.recommendChanged')
           : undefined;
-      return reply.html(<CasePage ctx={reply.pageContext()} item={item} canEdit={isAdviser(request)} notice={notice} />);
+      const similar = await similarCases(db, item);
+      return reply.html(<CasePage ctx={reply.pageContext()} item={item} similar={similar} canEdit={isAdviser(request)} notice={notice} />);
     });
   }
 
@@ -110,6 +112,29 @@ export async function knowledgeRoutes(app: FastifyInstance) {
           }),
         );
     },
+  );
+
+  const openData = { config: { access: access.public } };
+  app.get(
+    '/api/v1/open-data/cases.json',
+    { ...openData, schema: { tags: ['knowledge'], summary: 'Every case of the knowledge bank as JSON, under NLOD 2.0' } },
+    async (_request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .header('access-control-allow-origin', '*')
+        .header('cross-origin-resource-policy', 'cross-origin')
+        .send(JSON.stringify(casesJson(await listCases(db), app.config.publicUrl), null, 2)),
+  );
+  app.get(
+    '/api/v1/open-data/cases.csv',
+    { ...openData, schema: { tags: ['knowledge'], summary: 'Every case of the knowledge bank as CSV (one row per case), under NLOD 2.0' } },
+    async (_request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="kunnskapsbank.csv"')
+        .header('access-control-allow-origin', '*')
+        .header('cross-origin-resource-policy', 'cross-origin')
+        .send(casesCsv(await listCases(db), app.config.publicUrl)),
   );
 
   // The competence centre's editor ---------------------------------------------------------------
@@ -177,7 +202,7 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         const { status, error } = explain(request, outcome.problem);
         return reply
           .code(status)
-          .html(<CasePage ctx={reply.pageContext()} item={item} canEdit={true} notice={undefined} problem={error.message} />);
+          .html(<CasePage ctx={reply.pageContext()} item={item} similar={[]} canEdit={true} notice={undefined} problem={error.message} />);
       }
       return reply.redirect(`${BANK_PATHS.nb}/${slug}?lang=${request.locale}&recommended=1`, 303);
     },

@@ -274,6 +274,36 @@ export async function findCaseBySlug(db: Queryable, slug: string): Promise<Store
   return row ? toCase(row as CaseRow) : undefined;
 }
 
+/** Every case, newest change first (the open data). */
+export async function listCases(db: Queryable): Promise<StoredCase[]> {
+  const rows = await db.selectFrom('knowledge_cases').select(CASE_COLUMNS).orderBy('updated_at', 'desc').orderBy('slug').execute();
+  return rows.map((row) => toCase(row as CaseRow));
+}
+
+export interface CaseLinkSummary {
+  slug: string;
+  title: string;
+  language: Locale;
+}
+
+/**
+ * Cases like this one: shared themes count most, then the same sector, then words of its title
+ * in their text (stemmed as the case's language stems them).
+ */
+export async function similarCases(db: Queryable, item: StoredCase, limit = 4): Promise<CaseLinkSummary[]> {
+  const result = await sql<CaseLinkSummary>`
+    with this as (
+      select to_tsquery('simple'::regconfig, coalesce(nullif(array_to_string(tsvector_to_array(to_tsvector(${LANGUAGE_CONFIG}, title)), ' | '), ''), 'x')) as words
+      from knowledge_cases where id = ${item.id}
+    )
+    select slug, title, language from knowledge_cases, this
+    where id <> ${item.id} and (themes && ${item.themes}::text[] or sector = ${item.sector} or search_vector @@ this.words)
+    order by cardinality(array(select unnest(themes) intersect select unnest(${item.themes}::text[]))) * 2
+      + case when sector = ${item.sector} then 1 else 0 end + ts_rank(search_vector, this.words) desc, slug
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
 /** The slugs already taken that start like this one (to give a new case a free one). */
 export async function slugsLike(db: Queryable, slug: string): Promise<string[]> {
   const rows = await db.selectFrom('knowledge_cases').select('slug').where('slug', 'like', `${slug}%`).execute();

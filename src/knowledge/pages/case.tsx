@@ -6,7 +6,7 @@ import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.
 import { Layout } from '../../platform/ui/layout.js';
 import { translate } from '../../platform/ui/translate.js';
 import { PHASES, SECTORS, THEMES } from '../model.js';
-import type { StoredCase } from '../store.js';
+import type { CaseLinkSummary, StoredCase } from '../store.js';
 import { bankPath, casePath } from './search.js';
 
 const Paragraphs = ({ text, lang }: { text: string; lang: string }) => (
@@ -25,12 +25,14 @@ const Paragraphs = ({ text, lang }: { text: string; lang: string }) => (
 export function CasePage({
   ctx,
   item,
+  similar,
   canEdit,
   notice,
   problem,
 }: {
   ctx: PageContext;
   item: StoredCase;
+  similar: readonly CaseLinkSummary[];
   canEdit: boolean;
   notice?: string | undefined;
   /** Why the last change was refused (a newer version). */
@@ -168,6 +170,24 @@ export function CasePage({
           {t('knowledge.case.updated', { when: formatDateTime(ctx.locale, item.updatedAt) })}
         </p>
       </section>
+      {similar.length > 0 ? (
+        <section aria-labelledby="similar">
+          <h2 class="ds-heading" data-size="sm" id="similar" safe>
+            {t('knowledge.case.similar')}
+          </h2>
+          <ul>
+            {similar.map((s) => (
+              <li>
+                <a class="ds-link" href={casePath(ctx, s.slug)} lang={s.language} safe>
+                  {s.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
       {canEdit ? (
         <section class="inline-form">
           <a class="ds-link" href={`/kunnskapsbank/${item.slug}/endre?lang=${ctx.locale}`} safe>

@@ -231,6 +231,26 @@ export function SearchPage({
           </a>
         </p>
       </section>
+      <section aria-labelledby="open-data">
+        <h2 class="ds-heading" data-size="xs" id="open-data" safe>
+          {t('knowledge.openData.title')}
+        </h2>
+        <p class="ds-paragraph" safe>
+          {t('knowledge.openData.text')}
+        </p>
+        <ul class="inline-list">
+          <li>
+            <a class="ds-link" href="/api/v1/open-data/cases.json" type="application/json" safe>
+              JSON
+            </a>
+          </li>
+          <li>
+            <a class="ds-link" href="/api/v1/open-data/cases.csv" type="text/csv" download="" safe>
+              CSV
+            </a>
+          </li>
+        </ul>
+      </section>
     </Layout>
   );
 }

@@ -7,12 +7,13 @@ let running: RunningApp;
 const cookie: Record<string, string> = {};
 const ADVISER = 'persona-adviser';
 const SILJE = 'persona-porsgrunn-case-worker';
+const SKIEN = 'persona-skien-case-worker';
 const NOME = '/kunnskapsbank/rehabiliteringsteam-for-hverdagsrehabilitering-i-nome';
 
 beforeAll(async () => {
   running = await startTestApp();
   await seedDemoKnowledge(running.database.db);
-  for (const subject of [ADVISER, SILJE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  for (const subject of [ADVISER, SILJE, SKIEN]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
 }, 60_000);
 afterAll(() => running.close());
 
@@ -106,6 +107,37 @@ describe('open data and similar cases', () => {
   it("suggests Fredericia's case on Nome's page (the same theme)", async () => {
     const page = await get(NOME);
     expect(page.body).toMatch(/id="similar"[\s\S]*Længst muligt i eget liv/);
+  });
+});
+
+describe('"we adopted this"', () => {
+  it("Skien's case worker says Skien adopted Nome's case; it shows on the case and on Skien's page", async () => {
+    const adopt = `${NOME}/tatt-i-bruk`;
+    expect((await get(NOME, SKIEN)).body).toContain('Har Skien kommune tatt dette i bruk?');
+    expect((await get(NOME)).body).not.toContain('tatt-i-bruk');
+    const empty = await post(adopt, SKIEN, { changes: ' ', year: '' }, NOME);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Skriv hva dere endret');
+    const badYear = await post(adopt, SKIEN, { changes: 'Team med sykepleier.', year: '20' }, NOME);
+    expect(badYear.statusCode).toBe(400);
+    expect(badYear.body).toContain('Team med sykepleier.');
+    const done = await post(adopt, SKIEN, { changes: 'Team med sykepleier i stedet for fysioterapeut.', year: '2025' }, NOME);
+    expect(done.statusCode).toBe(303);
+    const page = await get(done.headers.location as string, SKIEN);
+    expect(page.body).toContain('Registrert: kommunen har tatt erfaringen i bruk.');
+    expect(page.body).toContain('Team med sykepleier i stedet for fysioterapeut.');
+    expect(page.body).not.toContain('Har Skien kommune tatt dette i bruk?');
+    const again = await post(adopt, SKIEN, { changes: 'Igjen.', year: '' }, '/kunnskapsbank');
+    expect(again.statusCode).toBe(409);
+    expect((await post(adopt, ADVISER, { changes: 'x' }, NOME)).statusCode).toBe(403);
+    const skien = await get('/kunnskapsbank/kommune/no/4003?lang=nb');
+    expect(skien.statusCode).toBe(200);
+    expect(skien.body).toContain('Rehabiliteringsteam for hverdagsrehabilitering i Nome');
+    expect(skien.body).toContain('fra Nome');
+    const nome = await get('/kunnskapsbank/kommune/no/4018');
+    expect(nome.body).toContain('Rehabiliteringsteam for hverdagsrehabilitering i Nome');
+    expect((await get('/kunnskapsbank/kommune/se/4018')).statusCode).toBe(400);
+    expect((await get('/kunnskapsbank/kommune/no/9999')).statusCode).toBe(404);
   });
 });
 

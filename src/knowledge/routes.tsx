@@ -13,8 +13,20 @@ import { hasControlCharacters, parseSearch, readCaseForm, type CaseFormProblem }
 import { CaseEditorPage, CasePage, caseFormValues, type CaseFormValues } from './pages/case.js';
 import { BANK_PATHS, SearchPage } from './pages/search.js';
 import { casesCsv, casesJson } from './open-data.js';
-import { findCaseBySlug, listCases, searchCases, similarCases } from './store.js';
-import { recommendCase, reviseCase, writeCase, type KnowledgeProblem } from './use-cases.js';
+import { MunicipalityPage } from './pages/municipality.js';
+import { findMunicipality } from '../registry/index.js';
+import {
+  adoptionsBy,
+  adoptionsOf,
+  casesOfMunicipality,
+  findCaseBySlug,
+  listCases,
+  organisationCountry,
+  searchCases,
+  similarCases,
+  type StoredCase,
+} from './store.js';
+import { adoptCase, recommendCase, reviseCase, writeCase, type KnowledgeProblem } from './use-cases.js';
 
 const ADVISER = access.roles('adviser');
 const PATHS = [...new Set(Object.values(BANK_PATHS))];
@@ -44,6 +56,10 @@ function explain(request: FastifyRequest, problem: KnowledgeProblem): { status: 
       };
     case 'versionConflict':
       return { status: 409, error: { field: 'title', message: request.t('knowledge.problem.versionConflict') } };
+    case 'alreadyAdopted':
+      return { status: 409, error: { field: 'changes', message: request.t('knowledge.problem.alreadyAdopted') } };
+    case 'ownCase':
+      return { status: 409, error: { field: 'changes', message: request.t('knowledge.problem.ownCase') } };
   }
 }
 
@@ -65,6 +81,46 @@ export async function knowledgeRoutes(app: FastifyInstance) {
   const db = app.database.db;
   const isAdviser = (request: FastifyRequest) => request.principal?.roles.has('adviser') ?? false;
 
+  /** The municipality a case worker speaks for here (the first, where they work for several). */
+  async function ownMunicipality(request: FastifyRequest) {
+    const membership = request.principal?.memberships.find((m) => m.role === 'case_worker' && m.municipalityCode);
+    if (!membership) return undefined;
+    const country = await organisationCountry(db, membership.organisationId);
+    return country
+      ? { organisationId: membership.organisationId, country, code: membership.municipalityCode!, name: membership.organisationName }
+      : undefined;
+  }
+
+  async function renderCase(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    item: StoredCase,
+    extra: { notice?: string | undefined; problem?: string | undefined; changes?: string; year?: string } = {},
+  ) {
+    const own = await ownMunicipality(request);
+    const adoptions = await adoptionsOf(db, item.id);
+    const adoptable =
+      own &&
+      !item.municipalities.some((m) => m.country === own.country && m.code === own.code) &&
+      !adoptions.some((a) => a.country === own.country && a.municipalityCode === own.code);
+    return reply
+      .code(status)
+      .html(
+        <CasePage
+          ctx={reply.pageContext()}
+          item={item}
+          similar={await similarCases(db, item)}
+          adoptions={adoptions}
+          adoptAs={adoptable ? own.name : undefined}
+          adoptValues={{ changes: extra.changes ?? '', year: extra.year ?? '' }}
+          canEdit={isAdviser(request)}
+          notice={extra.notice}
+          problem={extra.problem}
+        />,
+      );
+  }
+
   for (const path of PATHS) {
     app.get(path, { config: { access: access.public } }, async (request, reply) => {
       const search = parseSearch(request.query as Record<string, unknown>);
@@ -75,14 +131,15 @@ export async function knowledgeRoutes(app: FastifyInstance) {
     app.get(`${path}/:slug`, { config: { access: access.public }, schema: { params: slugParams } }, async (request, reply) => {
       const item = await findCaseBySlug(db, (request.params as { slug: string }).slug);
       if (!item) throw notFound();
-      const query = request.query as { saved?: string; recommended?: string };
+      const query = request.query as { saved?: string; recommended?: string; adopted?: string };
       const notice = query.saved
         ? request.t('knowledge.case.saved')
         : query.recommended
           ? request.t('knowledge.case.recommendChanged')
-          : undefined;
-      const similar = await similarCases(db, item);
-      return reply.html(<CasePage ctx={reply.pageContext()} item={item} similar={similar} canEdit={isAdviser(request)} notice={notice} />);
+          : query.adopted
+            ? request.t('knowledge.adopt.done')
+            : undefined;
+      return renderCase(request, reply, 200, item, { notice });
     });
   }
 
@@ -135,6 +192,70 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         .header('access-control-allow-origin', '*')
         .header('cross-origin-resource-policy', 'cross-origin')
         .send(casesCsv(await listCases(db), app.config.publicUrl)),
+  );
+
+  // "We adopted this" ----------------------------------------------------------------------------
+
+  app.post(
+    '/kunnskapsbank/:slug/tatt-i-bruk',
+    { config: { access: access.roles('case_worker') }, schema: { params: slugParams, body: formBody } },
+    async (request, reply) => {
+      const item = await findCaseBySlug(db, (request.params as { slug: string }).slug);
+      if (!item) throw notFound();
+      const own = await ownMunicipality(request);
+      if (!own) throw notFound();
+      const fields = formFields(request.body);
+      const changes = (typeof fields.changes === 'string' ? fields.changes : '').trim();
+      const year = (typeof fields.year === 'string' ? fields.year : '').trim();
+      const refuse = (status: number, message: string) => renderCase(request, reply, status, item, { problem: message, changes, year });
+      if (changes === '') return refuse(400, request.t('knowledge.problem.changesMissing'));
+      if (changes.length > 5_000) return refuse(400, request.t('knowledge.problem.tooLong'));
+      if (hasControlCharacters(changes)) return refuse(400, request.t('knowledge.problem.badText'));
+      if (year !== '' && (!/^\d{4}$/.test(year) || Number(year) < 1900 || Number(year) > 2100))
+        return refuse(400, request.t('knowledge.problem.badYears'));
+      const adopted = await adoptCase(
+        db,
+        item.slug,
+        {
+          organisationId: own.organisationId,
+          country: own.country,
+          municipalityCode: own.code,
+          municipalityName: own.name,
+          changes,
+          language: request.locale,
+          adoptedYear: year === '' ? null : Number(year),
+        },
+        actorOf(request),
+      );
+      if (isRefused(adopted)) return refuse(explain(request, adopted.problem).status, explain(request, adopted.problem).error.message);
+      return reply.redirect(`${BANK_PATHS.nb}/${item.slug}?lang=${request.locale}&adopted=1`, 303);
+    },
+  );
+
+  /** A municipality in the bank: its own cases, and what it took from whom. */
+  app.get(
+    '/kunnskapsbank/kommune/:country/:code',
+    {
+      config: { access: access.public },
+      schema: {
+        params: {
+          type: 'object',
+          properties: { country: { type: 'string', enum: ['no', 'dk'] }, code: { type: 'string', pattern: '^[0-9]{3,4}$' } },
+          required: ['country', 'code'],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { country: lower, code } = request.params as { country: 'no' | 'dk'; code: string };
+      const country = lower === 'no' ? 'NO' : 'DK';
+      const municipality = await findMunicipality(db, country, code);
+      const cases = await casesOfMunicipality(db, country, code);
+      const adopted = await adoptionsBy(db, country, code);
+      const named = cases[0] ? (await findCaseBySlug(db, cases[0].slug))?.municipalities.find((m) => m.code === code)?.name : undefined;
+      const name = municipality?.name ?? adopted[0]?.municipalityName ?? named;
+      if (!name) throw notFound();
+      return reply.html(<MunicipalityPage ctx={reply.pageContext()} name={name} cases={cases} adopted={adopted} />);
+    },
   );
 
   // The competence centre's editor ---------------------------------------------------------------
@@ -200,9 +321,7 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         const item = await findCaseBySlug(db, slug);
         if (!item) throw notFound();
         const { status, error } = explain(request, outcome.problem);
-        return reply
-          .code(status)
-          .html(<CasePage ctx={reply.pageContext()} item={item} similar={[]} canEdit={true} notice={undefined} problem={error.message} />);
+        return renderCase(request, reply, status, item, { problem: error.message });
       }
       return reply.redirect(`${BANK_PATHS.nb}/${slug}?lang=${request.locale}&recommended=1`, 303);
     },

@@ -63,10 +63,25 @@ interface WordTable {
   word: string;
 }
 
+interface AdoptionTable {
+  id: Generated<string>;
+  case_id: string;
+  organisation_id: string;
+  country: Country;
+  municipality_code: string;
+  municipality_name: string;
+  changes: string;
+  language: Locale;
+  adopted_year: number | null;
+  recorded_at: Generated<Date>;
+  recorded_by_name: string | null;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     knowledge_cases: CaseTable;
     knowledge_words: WordTable;
+    knowledge_adoptions: AdoptionTable;
   }
 }
 
@@ -513,4 +528,111 @@ function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)} …`;
+}
+
+// Adoptions ------------------------------------------------------------------------------------
+
+export interface Adoption {
+  caseSlug: string;
+  caseTitle: string;
+  caseLanguage: Locale;
+  /** The municipalities the case came from. */
+  fromNames: string[];
+  country: Country;
+  municipalityCode: string;
+  municipalityName: string;
+  changes: string;
+  language: Locale;
+  adoptedYear: number | null;
+  recordedAt: Date;
+}
+
+export interface NewAdoption {
+  caseId: string;
+  organisationId: string;
+  country: Country;
+  municipalityCode: string;
+  municipalityName: string;
+  changes: string;
+  language: Locale;
+  adoptedYear: number | null;
+  byName: string | null;
+}
+
+/** Records the adoption; false when the municipality has already recorded one for this case. */
+export async function insertAdoption(db: Queryable, adoption: NewAdoption): Promise<boolean> {
+  const row = await db
+    .insertInto('knowledge_adoptions')
+    .values({
+      case_id: adoption.caseId,
+      organisation_id: adoption.organisationId,
+      country: adoption.country,
+      municipality_code: adoption.municipalityCode,
+      municipality_name: adoption.municipalityName,
+      changes: adoption.changes,
+      language: adoption.language,
+      adopted_year: adoption.adoptedYear,
+      recorded_by_name: adoption.byName,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const adoptions = (db: Queryable) =>
+  db
+    .selectFrom('knowledge_adoptions as a')
+    .innerJoin('knowledge_cases as c', 'c.id', 'a.case_id')
+    .select([
+      'c.slug as caseSlug',
+      'c.title as caseTitle',
+      'c.language as caseLanguage',
+      'c.municipalities',
+      'a.country',
+      'a.municipality_code as municipalityCode',
+      'a.municipality_name as municipalityName',
+      'a.changes',
+      'a.language',
+      'a.adopted_year as adoptedYear',
+      'a.recorded_at as recordedAt',
+    ]);
+
+type AdoptionRow = Omit<Adoption, 'fromNames'> & { municipalities: unknown };
+const toAdoption = ({ municipalities, ...row }: AdoptionRow): Adoption => ({
+  ...row,
+  recordedAt: new Date(row.recordedAt),
+  fromNames: parsed<StoredMunicipality[]>(municipalities).map((m) => m.name),
+});
+
+/** Who adopted a case, in the order they did. */
+export async function adoptionsOf(db: Queryable, caseId: string): Promise<Adoption[]> {
+  const rows = await adoptions(db).where('a.case_id', '=', caseId).orderBy('a.recorded_at').orderBy('a.municipality_name').execute();
+  return rows.map((row) => toAdoption(row as AdoptionRow));
+}
+
+/** What a municipality took from whom. */
+export async function adoptionsBy(db: Queryable, country: Country, code: string): Promise<Adoption[]> {
+  const rows = await adoptions(db)
+    .where('a.country', '=', country)
+    .where('a.municipality_code', '=', code)
+    .orderBy('a.recorded_at', 'desc')
+    .execute();
+  return rows.map((row) => toAdoption(row as AdoptionRow));
+}
+
+/** The cases a municipality is part of. */
+export async function casesOfMunicipality(db: Queryable, country: Country, code: string): Promise<CaseLinkSummary[]> {
+  return db
+    .selectFrom('knowledge_cases')
+    .select(['slug', 'title', 'language'])
+    .where('country', '=', country)
+    .where(sql<boolean>`municipality_codes @> array[${code}]::text[]`)
+    .orderBy('title')
+    .execute();
+}
+
+/** A municipality organisation's country (memberships do not carry it). */
+export async function organisationCountry(db: Queryable, organisationId: string): Promise<Country | undefined> {
+  return (await db.selectFrom('organisations').select('country').where('id', '=', organisationId).executeTakeFirst())?.country;
 }

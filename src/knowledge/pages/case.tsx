@@ -6,7 +6,7 @@ import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.
 import { Layout } from '../../platform/ui/layout.js';
 import { translate } from '../../platform/ui/translate.js';
 import { PHASES, SECTORS, THEMES } from '../model.js';
-import type { CaseLinkSummary, StoredCase } from '../store.js';
+import type { Adoption, CaseLinkSummary, StoredCase } from '../store.js';
 import { bankPath, casePath } from './search.js';
 
 const Paragraphs = ({ text, lang }: { text: string; lang: string }) => (
@@ -26,6 +26,9 @@ export function CasePage({
   ctx,
   item,
   similar,
+  adoptions,
+  adoptAs,
+  adoptValues,
   canEdit,
   notice,
   problem,
@@ -33,6 +36,10 @@ export function CasePage({
   ctx: PageContext;
   item: StoredCase;
   similar: readonly CaseLinkSummary[];
+  adoptions: readonly Adoption[];
+  /** The case worker's municipality, when it may say it adopted the case. */
+  adoptAs: string | undefined;
+  adoptValues: { changes: string; year: string };
   canEdit: boolean;
   notice?: string | undefined;
   /** Why the last change was refused (a newer version). */
@@ -125,11 +132,22 @@ export function CasePage({
           <dd safe>{translate(ctx, `knowledge.country.${item.country}`)}</dd>
           <dt safe>{t('knowledge.case.municipalities')}</dt>
           <dd>
-            {list(
-              item.municipalities.map((m) => {
-                const facts = [m.region, m.sizeClass ? translate(ctx, `knowledge.size.${m.sizeClass}`) : null].filter(Boolean);
-                return facts.length ? `${m.name} (${facts.join(', ')})` : m.name;
-              }),
+            {item.municipalities.length === 0 ? (
+              <span safe>{t('knowledge.case.notStated')}</span>
+            ) : (
+              <ul class="inline-list">
+                {item.municipalities.map((m) => {
+                  const facts = [m.region, m.sizeClass ? translate(ctx, `knowledge.size.${m.sizeClass}`) : null].filter(Boolean);
+                  return (
+                    <li>
+                      <a class="ds-link" href={`/kunnskapsbank/kommune/${m.country.toLowerCase()}/${m.code}?lang=${ctx.locale}`} safe>
+                        {m.name}
+                      </a>
+                      <span safe>{facts.length ? ` (${facts.join(', ')})` : ''}</span>
+                    </li>
+                  );
+                })}
+              </ul>
             )}
             <small safe>{t('knowledge.search.sizeSource')}</small>
           </dd>
@@ -169,6 +187,46 @@ export function CasePage({
         <p class="ds-paragraph" data-size="sm" safe>
           {t('knowledge.case.updated', { when: formatDateTime(ctx.locale, item.updatedAt) })}
         </p>
+      </section>
+      <section aria-labelledby="adoptions">
+        <h2 class="ds-heading" data-size="sm" id="adoptions" safe>
+          {t('knowledge.adopt.title')}
+        </h2>
+        {adoptions.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('knowledge.adopt.none')}
+          </p>
+        ) : (
+          <ul>
+            {adoptions.map((a) => (
+              <li>
+                <a class="ds-link" href={`/kunnskapsbank/kommune/${a.country.toLowerCase()}/${a.municipalityCode}?lang=${ctx.locale}`} safe>
+                  {a.municipalityName}
+                </a>
+                <span safe>{a.adoptedYear ? ` (${a.adoptedYear})` : ''}</span>
+                <p class="ds-paragraph prewrap" lang={a.language}>
+                  <strong safe>{`${t('knowledge.adopt.changed')}: `}</strong>
+                  <span safe>{a.changes}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {adoptAs ? (
+          <form method="post" action={`/kunnskapsbank/${item.slug}/tatt-i-bruk?lang=${ctx.locale}`}>
+            <h3 class="ds-heading" data-size="xs" safe>
+              {t('knowledge.adopt.formTitle', { municipality: adoptAs })}
+            </h3>
+            <CsrfField ctx={ctx} />
+            <TextArea id="changes" label={t('knowledge.adopt.changes')} value={adoptValues.changes} rows={4} />
+            <TextField id="year" label={t('knowledge.adopt.year')} value={adoptValues.year} inputmode="numeric" size={6} />
+            <button class="ds-button" type="submit" safe>
+              {t('knowledge.adopt.submit')}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
       </section>
       {similar.length > 0 ? (
         <section aria-labelledby="similar">

@@ -2,6 +2,7 @@
  * A visitor, not signed in, searches the knowledge bank with a typo and a facet in nynorsk and
  * opens Nome's case; then in Danish at /videnbank, where the filters come from the URL. Ragnhild,
  * the competence centre's adviser, writes a case (a mistake first) and marks it as recommended.
+ * Skien's case worker says Skien adopted Nome's case, and Skien's page in the bank shows it.
  * Every page is checked with axe at 1280 px and at 390 px; the bank's pages in all four languages.
  */
 import type { Browser } from 'playwright-core';
@@ -79,6 +80,26 @@ describe.skipIf(!hasChromium)('the knowledge bank in a browser', () => {
       await page.goto(`${running.baseUrl}/kunnskapsbank/skule-pa-byggjeplass?lang=${lang}`);
       await expectAccessible(page);
     }
+    await page.context().close();
+  }, 90_000);
+
+  it("Skien's case worker says Skien adopted Nome's case (a missing text first)", async () => {
+    const page = await openPage(await browser.newContext({ locale: 'nb-NO' }));
+    await signInAs(page, running.baseUrl, 'persona-skien-case-worker');
+    await page.goto(`${running.baseUrl}/kunnskapsbank/rehabiliteringsteam-for-hverdagsrehabilitering-i-nome?lang=nb`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: nb('knowledge.adopt.submit') }).click();
+    expect(await page.textContent('[role="alert"]')).toContain(nb('knowledge.problem.changesMissing'));
+    await expectAccessible(page);
+    await page.getByLabel(nb('knowledge.adopt.changes')).fill('Teamet har en sykepleier i stedet for fysioterapeut.');
+    await page.getByLabel(nb('knowledge.adopt.year')).fill('2025');
+    await page.getByRole('button', { name: nb('knowledge.adopt.submit') }).click();
+    await expect.poll(() => page.url()).toContain('adopted=1');
+    expect(await page.textContent('#adoptions ~ ul, section[aria-labelledby="adoptions"]')).toContain('Skien kommune');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Skien kommune' }).click();
+    expect(await page.textContent('main')).toContain(nb('knowledge.municipality.from', { names: 'Nome' }));
+    await expectAccessible(page);
     await page.context().close();
   }, 90_000);
 

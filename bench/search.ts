@@ -21,8 +21,19 @@ import { startTestApp } from '../src/test-app.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { cases: { type: 'string', default: '50000' }, requests: { type: 'string', default: '400' } },
+  options: {
+    cases: { type: 'string', default: '50000' },
+    requests: { type: 'string', default: '400' },
+    vocabulary: { type: 'string', default: 'zipf' },
+  },
 });
+/**
+ * zipf: each language's words and their two-word compounds (about 1 600 words), drawn for the
+ * texts by Zipf's law as words are in real text, and queried uniformly (a typical content word);
+ * small: only the base words, drawn uniformly, so that every query word is in a third or more of
+ * the cases (the worst case for the facet counts and the ranking, which see every match).
+ */
+const ZIPF = values.vocabulary !== 'small';
 const CASES = Math.min(Math.max(Number(values.cases), 100), 500_000);
 const REQUESTS = Math.min(Math.max(Number(values.requests), 20), 10_000);
 
@@ -74,12 +85,42 @@ function random(seed: number) {
 }
 const rnd = random(14);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-const sentence = (words: readonly string[], n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
+
+/** Each language's vocabulary in a fixed random order, with the cumulative Zipf weights of its ranks. */
+const VOCABULARY = Object.fromEntries(
+  LANGUAGES.map((language) => {
+    const base = WORDS[language];
+    const words = ZIPF ? [...base, ...base.flatMap((a) => base.filter((b) => b !== a).map((b) => a + b))] : [...base];
+    const order = words
+      .map((word) => ({ word, key: rnd() }))
+      .sort((a, b) => a.key - b.key)
+      .map((w) => w.word);
+    let sum = 0;
+    const cumulative = order.map((_, rank) => {
+      sum += ZIPF ? 1 / (rank + 1) : 1;
+      return sum;
+    });
+    return [language, { words: order, cumulative, total: sum }];
+  }),
+) as Record<Locale, { words: string[]; cumulative: number[]; total: number }>;
+
+function word(language: Locale): string {
+  const { words, cumulative, total } = VOCABULARY[language];
+  const target = rnd() * total;
+  let low = 0;
+  let high = cumulative.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (cumulative[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return words[low]!;
+}
+const sentence = (language: Locale, n: number) => Array.from({ length: n }, () => word(language)).join(' ');
 
 function generated(i: number): { slug: string; draft: CaseDraft; facts: MunicipalityFacts[] } {
   const language = pick(LANGUAGES);
   const country = language === 'da' ? 'DK' : language === 'en' ? pick(['NO', 'DK'] as const) : 'NO';
-  const words = WORDS[language];
   const municipalities = Array.from({ length: 1 + Math.floor(rnd() * 3) }, (_, k) => ({
     country,
     code: String(1000 + ((i * 7 + k) % 8000)),
@@ -90,10 +131,10 @@ function generated(i: number): { slug: string; draft: CaseDraft; facts: Municipa
     slug: `case-${i}`,
     draft: {
       language,
-      title: sentence(words, 4),
-      problem: sentence(words, 25),
-      done: sentence(words, 60),
-      results: sentence(words, 25),
+      title: sentence(language, 4),
+      problem: sentence(language, 25),
+      done: sentence(language, 60),
+      results: sentence(language, 25),
       phase: pick(PHASES) as Phase,
       country,
       sector: pick(SECTORS) as Sector,
@@ -130,15 +171,12 @@ try {
   await sql`analyze knowledge_cases`.execute(db);
   console.log(`${await countCases(db)} cases in ${((performance.now() - filling) / 1000).toFixed(1)} s (${engine})`);
 
-  const queries = [
-    ...WORDS.nb.slice(0, 10),
-    ...WORDS.da.slice(0, 5),
-    'kvardagsrehab',
-    'velferdsteknolgi',
-    'snøbrøyting',
-    'sensorar',
-    'plejehjem',
-  ];
+  // Query words: drawn uniformly from the vocabularies; every fourth with a typo (two letters swapped).
+  const typo = (w: string) => (w.length > 5 ? `${w.slice(0, 3)}${w[4]}${w[3]}${w.slice(5)}` : w);
+  const queries = Array.from({ length: 200 }, (_, i) => {
+    const w = pick(VOCABULARY[pick(LANGUAGES)].words);
+    return i % 4 === 3 ? typo(w) : w;
+  });
   const facetPairs = [
     'country=NO&sector=health_care',
     'theme=welfare_technology&phase=put_to_use',
@@ -170,7 +208,7 @@ try {
   search.sort((a, b) => a - b);
   file.sort((a, b) => a - b);
   console.log(
-    `search (a word, two facets; ranked, highlighted, all facet counts) over ${CASES} cases, ${REQUESTS} requests one at a time:`,
+    `search (a word, two facets; ranked, highlighted, all facet counts) over ${CASES} cases (${ZIPF ? 'Zipf vocabulary' : 'small vocabulary'}), ${REQUESTS} requests one at a time:`,
   );
   console.log(`  p50 ${ms(percentile(search, 50))}  p95 ${ms(percentile(search, 95))}`);
   console.log(`static file ${staticFile.split('/').at(-1)} from the same server:`);

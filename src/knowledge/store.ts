@@ -447,81 +447,58 @@ export async function searchCases(db: Queryable, search: CaseSearch): Promise<Se
     ? sql<number>`(ts_rank(search_vector, ${anyWord}) + word_similarity(${words.join(' ')}, title) * 0.1 + case when recommended then 0.05 else 0 end)`
     : sql<number>`(case when recommended then 1 else 0 end)`;
   const offset = (search.page - 1) * PAGE_SIZE;
-  const page = await sql<{
-    slug: string;
-    title: string;
-    language: Locale;
-    phase: Phase;
-    country: Country;
-    sector: Sector;
-    themes: Theme[];
-    recommended: boolean;
-    municipalities: unknown;
-    year_from: number | null;
-    year_to: number | null;
-    body: string;
-    rank: number;
-    total: number;
-  }>`
-    select slug, title, language, phase, country, sector, themes, recommended, municipalities, year_from, year_to,
-           problem || ' ' || done || ' ' || results as body, ${LANGUAGE_CONFIG} as config,
-           ${rank} as rank, count(*) over ()::int as total
-    from knowledge_cases
-    where ${matched} and ${filters(search)}
-    order by rank desc, updated_at desc, slug
-    limit ${PAGE_SIZE} offset ${offset}`.execute(db);
-  const rows = page.rows;
-  // Highlight only the page's cases, not every match.
-  // The similar words each query word found are part of anyWord, so ts_headline marks them too.
-  const snippets = anyWord
-    ? await sql<{ slug: string; snippet: string }>`
-        select slug, ts_headline(${LANGUAGE_CONFIG}, problem || ' ' || done || ' ' || results, ${anyWord},
-          ${'StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'}) as snippet
-        from knowledge_cases where slug = any(${rows.map((r) => r.slug)}::text[])`.execute(db)
-    : { rows: [] };
-  const snippetOf = new Map(snippets.rows.map((r) => [r.slug, r.snippet]));
-
-  const facetRows = await sql<{ facet: Facet; value: string; count: number }>`
-    with matched as (
-      select country, regions, size_classes, sector, themes, phase, years from knowledge_cases where ${matched}
+  const body = sql`c.problem || ' ' || c.done || ' ' || c.results`;
+  // One statement, one pass over the matches: they are found once (the costly part when a word
+  // is common), then filtered for the page and the total, and counted per facet.
+  const result = await sql<{ total: number; hits: unknown; facets: unknown }>`
+    with matched as materialized (
+      select id, country, regions, size_classes, sector, themes, phase, years from knowledge_cases where ${matched}
+    ), page as (
+      select id, slug, updated_at, ${rank} as rank from knowledge_cases
+      where id in (select id from matched where ${filters(search)})
+      order by rank desc, updated_at desc, slug
+      limit ${PAGE_SIZE} offset ${offset}
+    ), facet_counts as (
+      ${sql.join(
+        FACETS.map(
+          (facet) =>
+            sql`select ${facet}::text as facet, value, count(*)::int as count
+                from matched, unnest(${FACET_VALUES[facet]}) as value
+                where ${filters(search, facet)} group by value`,
+        ),
+        sql` union all `,
+      )}
     )
-    ${sql.join(
-      FACETS.map(
-        (facet) =>
-          sql`select ${facet}::text as facet, value, count(*)::int as count
-              from matched, unnest(${FACET_VALUES[facet]}) as value
-              where ${filters(search, facet)} group by value`,
-      ),
-      sql` union all `,
-    )}`.execute(db);
+    select
+      (select count(*)::int from matched where ${filters(search)}) as total,
+      (select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_counts) as facets,
+      (select coalesce(json_agg(json_build_object(
+          'slug', c.slug, 'title', c.title, 'language', c.language, 'phase', c.phase, 'country', c.country,
+          'sector', c.sector, 'themes', c.themes, 'recommended', c.recommended, 'municipalities', c.municipalities,
+          'yearFrom', c.year_from, 'yearTo', c.year_to, 'rank', p.rank,
+          'snippet', ${
+            anyWord
+              ? sql`ts_headline(case c.language when 'da' then 'danish'::regconfig when 'en' then 'english'::regconfig else 'norwegian'::regconfig end, ${body}, ${anyWord},
+                  ${'StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'})`
+              : sql`left(${body}, 400)`
+          }) order by p.rank desc, p.updated_at desc, p.slug), '[]'::json)
+        from page p join knowledge_cases c on c.id = p.id) as hits`.execute(db);
+  const row = result.rows[0]!;
   const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetCount[]])) as Record<Facet, FacetCount[]>;
-  for (const row of facetRows.rows) facets[row.facet].push({ value: row.value, count: row.count });
+  for (const f of parsed<{ facet: Facet; value: string; count: number }[]>(row.facets))
+    facets[f.facet].push({ value: f.value, count: f.count });
   for (const facet of FACETS) facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'nb'));
-
+  type HitRow = Omit<CaseHit, 'municipalityNames'> & { municipalities: StoredMunicipality[] };
   return {
-    total: rows[0]?.total ?? (search.page > 1 ? await countMatches(db, matched, search) : 0),
-    hits: rows.map((r) => ({
-      slug: r.slug,
-      title: r.title,
-      language: r.language,
-      phase: r.phase,
-      country: r.country,
-      sector: r.sector,
-      themes: r.themes,
-      recommended: r.recommended,
-      municipalityNames: parsed<StoredMunicipality[]>(r.municipalities).map((m) => m.name),
-      yearFrom: r.year_from,
-      yearTo: r.year_to,
-      snippet: snippetOf.get(r.slug) ?? shorten(r.body, 240),
-      rank: Number(r.rank),
+    total: row.total,
+    hits: parsed<HitRow[]>(row.hits).map(({ municipalities, ...hit }) => ({
+      ...hit,
+      municipalityNames: municipalities.map((m) => m.name),
+      snippet: anyWord ? hit.snippet : shorten(hit.snippet, 240),
+      rank: Number(hit.rank),
     })),
     facets,
   };
-}
-
-async function countMatches(db: Queryable, matched: RawBuilder<boolean>, search: CaseSearch): Promise<number> {
-  const row = await sql<{ n: number }>`select count(*)::int as n from knowledge_cases where ${matched} and ${filters(search)}`.execute(db);
-  return row.rows[0]?.n ?? 0;
 }
 
 function shorten(text: string, max: number): string {

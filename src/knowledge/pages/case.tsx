@@ -138,12 +138,13 @@ export function CasePage({
               <ul class="inline-list">
                 {item.municipalities.map((m) => {
                   const facts = [m.region, m.sizeClass ? translate(ctx, `knowledge.size.${m.sizeClass}`) : null].filter(Boolean);
+                  const suffix: string = facts.length ? ` (${facts.join(', ')})` : '';
                   return (
                     <li>
                       <a class="ds-link" href={`/kunnskapsbank/kommune/${m.country.toLowerCase()}/${m.code}?lang=${ctx.locale}`} safe>
                         {m.name}
                       </a>
-                      <span safe>{facts.length ? ` (${facts.join(', ')})` : ''}</span>
+                      <span safe>{suffix}</span>
                     </li>
                   );
                 })}
@@ -203,7 +204,7 @@ export function CasePage({
                 <a class="ds-link" href={`/kunnskapsbank/kommune/${a.country.toLowerCase()}/${a.municipalityCode}?lang=${ctx.locale}`} safe>
                   {a.municipalityName}
                 </a>
-                <span safe>{a.adoptedYear ? ` (${a.adoptedYear})` : ''}</span>
+                {a.adoptedYear ? <span> ({a.adoptedYear})</span> : ''}
                 <p class="ds-paragraph prewrap" lang={a.language}>
                   <strong safe>{`${t('knowledge.adopt.changed')}: `}</strong>
                   <span safe>{a.changes}</span>

@@ -60,19 +60,22 @@ export function MunicipalityPage({
           </p>
         ) : (
           <ul>
-            {adopted.map((a) => (
-              <li>
-                <a class="ds-link" href={casePath(ctx, a.caseSlug)} lang={a.caseLanguage} safe>
-                  {a.caseTitle}
-                </a>
-                <span safe>{a.fromNames.length ? ` ${t('knowledge.municipality.from', { names: a.fromNames.join(', ') })}` : ''}</span>
-                <span safe>{a.adoptedYear ? ` (${a.adoptedYear})` : ''}</span>
-                <p class="ds-paragraph prewrap" lang={a.language}>
-                  <strong safe>{`${t('knowledge.adopt.changed')}: `}</strong>
-                  <span safe>{a.changes}</span>
-                </p>
-              </li>
-            ))}
+            {adopted.map((a) => {
+              const from: string = a.fromNames.length ? ` ${t('knowledge.municipality.from', { names: a.fromNames.join(', ') })}` : '';
+              return (
+                <li>
+                  <a class="ds-link" href={casePath(ctx, a.caseSlug)} lang={a.caseLanguage} safe>
+                    {a.caseTitle}
+                  </a>
+                  <span safe>{from}</span>
+                  {a.adoptedYear ? <span> ({a.adoptedYear})</span> : ''}
+                  <p class="ds-paragraph prewrap" lang={a.language}>
+                    <strong safe>{`${t('knowledge.adopt.changed')}: `}</strong>
+                    <span safe>{a.changes}</span>
+                  </p>
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -240,12 +240,12 @@ export function SearchPage({
         </p>
         <ul class="inline-list">
           <li>
-            <a class="ds-link" href="/api/v1/open-data/cases.json" type="application/json" safe>
+            <a class="ds-link" href="/api/v1/open-data/cases.json" type="application/json">
               JSON
             </a>
           </li>
           <li>
-            <a class="ds-link" href="/api/v1/open-data/cases.csv" type="text/csv" download="" safe>
+            <a class="ds-link" href="/api/v1/open-data/cases.csv" type="text/csv" download="">
               CSV
             </a>
           </li>

@@ -9,6 +9,7 @@ import { assessmentRoutes } from './assessment/index.js';
 import { selectionRoutes } from './selection/index.js';
 import { administrationRoutes } from './administration/index.js';
 import { projectFollowOn, projectRoutes } from './projects/index.js';
+import { knowledgeRoutes } from './knowledge/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -29,5 +30,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(selectionRoutes, { followOn: projectFollowOn });
   await app.register(administrationRoutes);
   await app.register(projectRoutes);
+  await app.register(knowledgeRoutes);
   return app;
 }

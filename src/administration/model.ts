@@ -13,7 +13,7 @@ const ROLES_OF_KIND: Record<OrganisationKind, readonly OrganisationRole[]> = {
   ministry: ['programme_owner', 'decision_approver', 'reviewer'],
   state_office: ['programme_owner', 'decision_approver', 'reviewer'],
   municipality: ['case_worker', 'reviewer'],
-  external: ['reviewer'],
+  external: ['reviewer', 'adviser'],
   platform: ['admin'],
 };
 

@@ -7,5 +7,7 @@ export const knowledge: CapabilityManifest = {
   name: 'knowledge',
   audit: KNOWLEDGE_AUDIT_WORDS,
   messages: knowledgeMessages,
+  navigation: [{ href: '/kunnskapsbank', label: 'knowledge.nav', order: 35, keepsLanguage: true }],
 };
 export { seedDemoKnowledge } from './demo.js';
+export { knowledgeRoutes } from './routes.js';

@@ -104,6 +104,15 @@ export function slugOf(title: string): string {
   return slug === '' ? 'sak' : slug;
 }
 
+/** Whether a text holds control characters other than tab and line breaks (the search marks its highlights with two of them). */
+export function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+  }
+  return false;
+}
+
 /** The words of a query as the search matches them: letters and digits, at most 12 words of at most 60 characters. */
 export function searchWords(query: string): string[] {
   const words = query

@@ -2,7 +2,8 @@
  * The knowledge bank's data: cases as written, with the registry's facts copied in when saved, and
  * the search over them. Full text: a weighted tsvector (generated in the table) stemmed in the
  * case's language and unstemmed, matched by every configuration a reader may write in; tolerance
- * of typos and of parts of compounds: pg_trgm's word similarity over every word of the case.
+ * of typos and of parts of compounds: each query word also stands for the bank's words most like
+ * it (pg_trgm's word similarity over the vocabulary, knowledge_words), all through one GIN index.
  */
 import { sql, type ColumnType, type Generated, type RawBuilder } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
@@ -58,10 +59,39 @@ interface CaseTable {
   updated_by_name: string | null;
 }
 
+interface WordTable {
+  word: string;
+}
+
+interface AdoptionTable {
+  id: Generated<string>;
+  case_id: string;
+  organisation_id: string;
+  country: Country;
+  municipality_code: string;
+  municipality_name: string;
+  changes: string;
+  language: Locale;
+  adopted_year: number | null;
+  recorded_at: Generated<Date>;
+  recorded_by_name: string | null;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
     knowledge_cases: CaseTable;
+    knowledge_words: WordTable;
+    knowledge_adoptions: AdoptionTable;
   }
+}
+
+/** Adds the words of these cases to the bank's vocabulary (words are never taken out: a stale one finds nothing). */
+async function addWords(db: Queryable, slugs: readonly string[]): Promise<void> {
+  await sql`
+    insert into knowledge_words (word)
+    select distinct unnest(tsvector_to_array(to_tsvector('simple'::regconfig, search_text)))
+    from knowledge_cases where slug = any(${slugs}::text[])
+    on conflict do nothing`.execute(db);
 }
 
 /** A case's municipality with the registry's facts as they were when the case was saved. */
@@ -195,7 +225,24 @@ export async function insertCase(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await addWords(db, [slug]);
   return row.id;
+}
+
+/** Many cases at once, as a bulk load writes them (the search benchmark): no audit, no registry look-up. */
+export async function insertCases(
+  db: Queryable,
+  cases: readonly { slug: string; draft: CaseDraft; facts: readonly MunicipalityFacts[] }[],
+): Promise<void> {
+  if (cases.length === 0) return;
+  await db
+    .insertInto('knowledge_cases')
+    .values(cases.map(({ slug, draft, facts }) => ({ slug, ...columnsOf(draft, facts), updated_by_name: null })))
+    .execute();
+  await addWords(
+    db,
+    cases.map((c) => c.slug),
+  );
 }
 
 /** Rewrites a case if it is still at `baseVersion`; false when someone changed it first. */
@@ -213,7 +260,12 @@ export async function updateCase(
     .where('id', '=', id)
     .where('version', '=', baseVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await sql`
+    insert into knowledge_words (word)
+    select distinct unnest(tsvector_to_array(to_tsvector('simple'::regconfig, search_text))) from knowledge_cases where id = ${id}
+    on conflict do nothing`.execute(db);
+  return true;
 }
 
 export async function setRecommended(
@@ -237,6 +289,36 @@ export async function findCaseBySlug(db: Queryable, slug: string): Promise<Store
   return row ? toCase(row as CaseRow) : undefined;
 }
 
+/** Every case, newest change first (the open data). */
+export async function listCases(db: Queryable): Promise<StoredCase[]> {
+  const rows = await db.selectFrom('knowledge_cases').select(CASE_COLUMNS).orderBy('updated_at', 'desc').orderBy('slug').execute();
+  return rows.map((row) => toCase(row as CaseRow));
+}
+
+export interface CaseLinkSummary {
+  slug: string;
+  title: string;
+  language: Locale;
+}
+
+/**
+ * Cases like this one: shared themes count most, then the same sector, then words of its title
+ * in their text (stemmed as the case's language stems them).
+ */
+export async function similarCases(db: Queryable, item: StoredCase, limit = 4): Promise<CaseLinkSummary[]> {
+  const result = await sql<CaseLinkSummary>`
+    with this as (
+      select to_tsquery('simple'::regconfig, coalesce(nullif(array_to_string(tsvector_to_array(to_tsvector(${LANGUAGE_CONFIG}, title)), ' | '), ''), 'x')) as words
+      from knowledge_cases where id = ${item.id}
+    )
+    select slug, title, language from knowledge_cases, this
+    where id <> ${item.id} and (themes && ${item.themes}::text[] or sector = ${item.sector} or search_vector @@ this.words)
+    order by cardinality(array(select unnest(themes) intersect select unnest(${item.themes}::text[]))) * 2
+      + case when sector = ${item.sector} then 1 else 0 end + ts_rank(search_vector, this.words) desc, slug
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
 /** The slugs already taken that start like this one (to give a new case a free one). */
 export async function slugsLike(db: Queryable, slug: string): Promise<string[]> {
   const rows = await db.selectFrom('knowledge_cases').select('slug').where('slug', 'like', `${slug}%`).execute();
@@ -252,25 +334,45 @@ export async function countCases(db: Queryable): Promise<number> {
 
 const CONFIGS = ['norwegian', 'danish', 'english', 'simple'] as const;
 
-/** One word as a query in every configuration a reader may write in. */
-const anyConfig = (word: string): RawBuilder<unknown> =>
-  sql`(${sql.join(
-    CONFIGS.map((config) => sql`plainto_tsquery(${sql.lit(config)}::regconfig, ${word})`),
-    sql` || `,
-  )})`;
+/** A query word as the search uses it: the word, and its stemmed forms in every configuration as one tsquery. */
+interface QueryWord {
+  word: string;
+  tsquery: string;
+}
 
-/** A word each of the stemming languages ignores ("i", "og", "the") does not have to match. */
-const isStopWord = (word: string): RawBuilder<unknown> =>
-  sql`(${sql.join(
-    CONFIGS.slice(0, 3).map((config) => sql`numnode(plainto_tsquery(${sql.lit(config)}::regconfig, ${word})) = 0`),
-    sql` or `,
-  )})`;
+/**
+ * Each word's stemmed forms in every configuration a reader may write in, worked out once (so
+ * the planner sees constants and can use the indexes). A word each of the stemming languages
+ * ignores ("i", "og", "the") is dropped.
+ */
+async function queryWords(db: Queryable, words: readonly string[]): Promise<QueryWord[]> {
+  if (words.length === 0) return [];
+  const rows = await sql<{ word: string; stop: boolean; tsquery: string }>`
+    select word,
+      ${sql.join(
+        CONFIGS.slice(0, 3).map((config) => sql`numnode(plainto_tsquery(${sql.lit(config)}::regconfig, word)) = 0`),
+        sql` or `,
+      )} as stop,
+      (${sql.join(
+        CONFIGS.map((config) => sql`plainto_tsquery(${sql.lit(config)}::regconfig, word)`),
+        sql` || `,
+      )} || coalesce((
+        select to_tsquery('simple'::regconfig, string_agg(quote_literal(alike.word), ' | '))
+        from (
+          select v.word from knowledge_words v
+          where length(w.word) >= 3 and w.word <% v.word
+          order by word_similarity(w.word, v.word) desc, v.word limit 30
+        ) alike
+      ), ''::tsquery))::text as tsquery
+    from unnest(${words}::text[]) with ordinality as w(word, n) order by n`.execute(db);
+  return rows.rows.filter((r) => !r.stop && r.tsquery !== '').map((r) => ({ word: r.word, tsquery: r.tsquery }));
+}
 
-/** Every word matches: stemmed in some language, or as a similar part of a word (a typo, a part of a compound). */
-function textMatches(words: readonly string[]): RawBuilder<boolean> {
+/** Every word matches: stemmed in some language, or as one of the bank's words most like it (a typo, a part of a compound). */
+function textMatches(words: readonly QueryWord[]): RawBuilder<boolean> {
   if (words.length === 0) return sql<boolean>`true`;
   return sql<boolean>`(${sql.join(
-    words.map((word) => sql`(search_vector @@ ${anyConfig(word)} or ${word} <% search_text or ${isStopWord(word)})`),
+    words.map(({ tsquery }) => sql`search_vector @@ ${tsquery}::tsquery`),
     sql` and `,
   )})`;
 }
@@ -336,91 +438,178 @@ const LANGUAGE_CONFIG = sql`case language when 'da' then 'danish'::regconfig whe
 
 /** Ranked, highlighted cases matching the query and filters, one page of them, and the facets' counts. */
 export async function searchCases(db: Queryable, search: CaseSearch): Promise<SearchResult> {
-  const words = searchWords(search.q);
-  const matched = textMatches(words);
-  const anyWord = words.length ? sql`(${sql.join(words.map(anyConfig), sql` || `)})` : undefined;
+  const prepared = await queryWords(db, searchWords(search.q));
+  const words = prepared.map((w) => w.word);
+  const matched = textMatches(prepared);
+  const anyWord = prepared.length ? sql`(${prepared.map((w) => `(${w.tsquery})`).join(' | ')})::tsquery` : undefined;
+  // Stemmed matches rank by ts_rank; a match by similarity alone ranks by how like the title it is.
   const rank = anyWord
-    ? sql<number>`(ts_rank(search_vector, ${anyWord}) + word_similarity(${words.join(' ')}, search_text) * 0.5 + case when recommended then 0.05 else 0 end)`
+    ? sql<number>`(ts_rank(search_vector, ${anyWord}) + word_similarity(${words.join(' ')}, title) * 0.1 + case when recommended then 0.05 else 0 end)`
     : sql<number>`(case when recommended then 1 else 0 end)`;
   const offset = (search.page - 1) * PAGE_SIZE;
-  const page = await sql<{
-    slug: string;
-    title: string;
-    language: Locale;
-    phase: Phase;
-    country: Country;
-    sector: Sector;
-    themes: Theme[];
-    recommended: boolean;
-    municipalities: unknown;
-    year_from: number | null;
-    year_to: number | null;
-    body: string;
-    rank: number;
-    total: number;
-  }>`
-    select slug, title, language, phase, country, sector, themes, recommended, municipalities, year_from, year_to,
-           problem || ' ' || done || ' ' || results as body, ${LANGUAGE_CONFIG} as config,
-           ${rank} as rank, count(*) over ()::int as total
-    from knowledge_cases
-    where ${matched} and ${filters(search)}
-    order by rank desc, updated_at desc, slug
-    limit ${PAGE_SIZE} offset ${offset}`.execute(db);
-  const rows = page.rows;
-  // Highlight only the page's cases, not every match.
-  const snippets = anyWord
-    ? await sql<{ slug: string; snippet: string }>`
-        select slug, ts_headline(${LANGUAGE_CONFIG}, problem || ' ' || done || ' ' || results, ${anyWord},
-          ${'StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'}) as snippet
-        from knowledge_cases where slug = any(${rows.map((r) => r.slug)}::text[])`.execute(db)
-    : { rows: [] };
-  const snippetOf = new Map(snippets.rows.map((r) => [r.slug, r.snippet]));
-
-  const facetRows = await sql<{ facet: Facet; value: string; count: number }>`
-    with matched as (
-      select country, regions, size_classes, sector, themes, phase, years from knowledge_cases where ${matched}
+  const body = sql`c.problem || ' ' || c.done || ' ' || c.results`;
+  // One statement, one pass over the matches: they are found once (the costly part when a word
+  // is common), then filtered for the page and the total, and counted per facet.
+  const result = await sql<{ total: number; hits: unknown; facets: unknown }>`
+    with matched as materialized (
+      select id, country, regions, size_classes, sector, themes, phase, years from knowledge_cases where ${matched}
+    ), page as (
+      select id, slug, updated_at, ${rank} as rank from knowledge_cases
+      where id in (select id from matched where ${filters(search)})
+      order by rank desc, updated_at desc, slug
+      limit ${PAGE_SIZE} offset ${offset}
+    ), facet_counts as (
+      ${sql.join(
+        FACETS.map(
+          (facet) =>
+            sql`select ${facet}::text as facet, value, count(*)::int as count
+                from matched, unnest(${FACET_VALUES[facet]}) as value
+                where ${filters(search, facet)} group by value`,
+        ),
+        sql` union all `,
+      )}
     )
-    ${sql.join(
-      FACETS.map(
-        (facet) =>
-          sql`select ${facet}::text as facet, value, count(*)::int as count
-              from matched, unnest(${FACET_VALUES[facet]}) as value
-              where ${filters(search, facet)} group by value`,
-      ),
-      sql` union all `,
-    )}`.execute(db);
+    select
+      (select count(*)::int from matched where ${filters(search)}) as total,
+      (select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_counts) as facets,
+      (select coalesce(json_agg(json_build_object(
+          'slug', c.slug, 'title', c.title, 'language', c.language, 'phase', c.phase, 'country', c.country,
+          'sector', c.sector, 'themes', c.themes, 'recommended', c.recommended, 'municipalities', c.municipalities,
+          'yearFrom', c.year_from, 'yearTo', c.year_to, 'rank', p.rank,
+          'snippet', ${
+            anyWord
+              ? sql`ts_headline(case c.language when 'da' then 'danish'::regconfig when 'en' then 'english'::regconfig else 'norwegian'::regconfig end, ${body}, ${anyWord},
+                  ${'StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'})`
+              : sql`left(${body}, 400)`
+          }) order by p.rank desc, p.updated_at desc, p.slug), '[]'::json)
+        from page p join knowledge_cases c on c.id = p.id) as hits`.execute(db);
+  const row = result.rows[0]!;
   const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetCount[]])) as Record<Facet, FacetCount[]>;
-  for (const row of facetRows.rows) facets[row.facet].push({ value: row.value, count: row.count });
+  for (const f of parsed<{ facet: Facet; value: string; count: number }[]>(row.facets))
+    facets[f.facet].push({ value: f.value, count: f.count });
   for (const facet of FACETS) facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'nb'));
-
+  type HitRow = Omit<CaseHit, 'municipalityNames'> & { municipalities: StoredMunicipality[] };
   return {
-    total: rows[0]?.total ?? (search.page > 1 ? await countMatches(db, matched, search) : 0),
-    hits: rows.map((r) => ({
-      slug: r.slug,
-      title: r.title,
-      language: r.language,
-      phase: r.phase,
-      country: r.country,
-      sector: r.sector,
-      themes: r.themes,
-      recommended: r.recommended,
-      municipalityNames: parsed<StoredMunicipality[]>(r.municipalities).map((m) => m.name),
-      yearFrom: r.year_from,
-      yearTo: r.year_to,
-      snippet: snippetOf.get(r.slug) ?? shorten(r.body, 240),
-      rank: Number(r.rank),
+    total: row.total,
+    hits: parsed<HitRow[]>(row.hits).map(({ municipalities, ...hit }) => ({
+      ...hit,
+      municipalityNames: municipalities.map((m) => m.name),
+      snippet: anyWord ? hit.snippet : shorten(hit.snippet, 240),
+      rank: Number(hit.rank),
     })),
     facets,
   };
-}
-
-async function countMatches(db: Queryable, matched: RawBuilder<boolean>, search: CaseSearch): Promise<number> {
-  const row = await sql<{ n: number }>`select count(*)::int as n from knowledge_cases where ${matched} and ${filters(search)}`.execute(db);
-  return row.rows[0]?.n ?? 0;
 }
 
 function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)} …`;
+}
+
+// Adoptions ------------------------------------------------------------------------------------
+
+export interface Adoption {
+  caseSlug: string;
+  caseTitle: string;
+  caseLanguage: Locale;
+  /** The municipalities the case came from. */
+  fromNames: string[];
+  country: Country;
+  municipalityCode: string;
+  municipalityName: string;
+  changes: string;
+  language: Locale;
+  adoptedYear: number | null;
+  recordedAt: Date;
+}
+
+export interface NewAdoption {
+  caseId: string;
+  organisationId: string;
+  country: Country;
+  municipalityCode: string;
+  municipalityName: string;
+  changes: string;
+  language: Locale;
+  adoptedYear: number | null;
+  byName: string | null;
+}
+
+/** Records the adoption; false when the municipality has already recorded one for this case. */
+export async function insertAdoption(db: Queryable, adoption: NewAdoption): Promise<boolean> {
+  const row = await db
+    .insertInto('knowledge_adoptions')
+    .values({
+      case_id: adoption.caseId,
+      organisation_id: adoption.organisationId,
+      country: adoption.country,
+      municipality_code: adoption.municipalityCode,
+      municipality_name: adoption.municipalityName,
+      changes: adoption.changes,
+      language: adoption.language,
+      adopted_year: adoption.adoptedYear,
+      recorded_by_name: adoption.byName,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const adoptions = (db: Queryable) =>
+  db
+    .selectFrom('knowledge_adoptions as a')
+    .innerJoin('knowledge_cases as c', 'c.id', 'a.case_id')
+    .select([
+      'c.slug as caseSlug',
+      'c.title as caseTitle',
+      'c.language as caseLanguage',
+      'c.municipalities',
+      'a.country',
+      'a.municipality_code as municipalityCode',
+      'a.municipality_name as municipalityName',
+      'a.changes',
+      'a.language',
+      'a.adopted_year as adoptedYear',
+      'a.recorded_at as recordedAt',
+    ]);
+
+type AdoptionRow = Omit<Adoption, 'fromNames'> & { municipalities: unknown };
+const toAdoption = ({ municipalities, ...row }: AdoptionRow): Adoption => ({
+  ...row,
+  recordedAt: new Date(row.recordedAt),
+  fromNames: parsed<StoredMunicipality[]>(municipalities).map((m) => m.name),
+});
+
+/** Who adopted a case, in the order they did. */
+export async function adoptionsOf(db: Queryable, caseId: string): Promise<Adoption[]> {
+  const rows = await adoptions(db).where('a.case_id', '=', caseId).orderBy('a.recorded_at').orderBy('a.municipality_name').execute();
+  return rows.map((row) => toAdoption(row as AdoptionRow));
+}
+
+/** What a municipality took from whom. */
+export async function adoptionsBy(db: Queryable, country: Country, code: string): Promise<Adoption[]> {
+  const rows = await adoptions(db)
+    .where('a.country', '=', country)
+    .where('a.municipality_code', '=', code)
+    .orderBy('a.recorded_at', 'desc')
+    .execute();
+  return rows.map((row) => toAdoption(row as AdoptionRow));
+}
+
+/** The cases a municipality is part of. */
+export async function casesOfMunicipality(db: Queryable, country: Country, code: string): Promise<CaseLinkSummary[]> {
+  return db
+    .selectFrom('knowledge_cases')
+    .select(['slug', 'title', 'language'])
+    .where('country', '=', country)
+    .where(sql<boolean>`municipality_codes @> array[${code}]::text[]`)
+    .orderBy('title')
+    .execute();
+}
+
+/** A municipality organisation's country (memberships do not carry it). */
+export async function organisationCountry(db: Queryable, organisationId: string): Promise<Country | undefined> {
+  return (await db.selectFrom('organisations').select('country').where('id', '=', organisationId).executeTakeFirst())?.country;
 }

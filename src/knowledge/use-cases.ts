@@ -9,9 +9,14 @@ import type { Actor } from '../platform/db/kit.js';
 import { inTransaction, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
 import { findMunicipality, listRegions, populationTotals } from '../registry/index.js';
 import { sizeClassOf, slugOf, type CaseDraft, type CaseMunicipality, type MunicipalityFacts } from './model.js';
-import { findCaseBySlug, insertCase, setRecommended, slugsLike, updateCase } from './store.js';
+import { findCaseBySlug, insertAdoption, insertCase, setRecommended, slugsLike, updateCase, type NewAdoption } from './store.js';
 
-export type KnowledgeProblem = { kind: 'caseNotFound' } | { kind: 'unknownMunicipality'; code: string } | VersionConflict;
+export type KnowledgeProblem =
+  | { kind: 'caseNotFound' }
+  | { kind: 'unknownMunicipality'; code: string }
+  | { kind: 'alreadyAdopted' }
+  | { kind: 'ownCase' }
+  | VersionConflict;
 
 type Outcome<T> = Promise<T | Refused<KnowledgeProblem>>;
 
@@ -42,7 +47,9 @@ async function registryFacts(db: Queryable, municipalities: readonly CaseMunicip
       facts.push({ region: null, sizeClass: null });
       continue;
     }
-    const latest = (await populationTotals(db, m.country, m.code)).at(-1);
+    // A municipality since merged (Askim in Indre Østfold) keeps its region, but today's population is another unit's.
+    const sameUnit = found.name.includes(m.name) || found.names.some((form) => form.name === m.name);
+    const latest = sameUnit ? (await populationTotals(db, m.country, m.code)).at(-1) : undefined;
     facts.push({
       region: found.regionCode ? (regionNames.get(`${m.country}:${found.regionCode}`) ?? null) : null,
       sizeClass: latest ? sizeClassOf(latest.persons) : null,
@@ -53,7 +60,8 @@ async function registryFacts(db: Queryable, municipalities: readonly CaseMunicip
 
 async function freeSlug(db: Queryable, title: string): Promise<string> {
   const base = slugOf(title);
-  const taken = new Set(await slugsLike(db, base));
+  // 'ny' is the editor's own address under the bank.
+  const taken = new Set([...(await slugsLike(db, base)), 'ny']);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -99,5 +107,21 @@ export function recommendCase(db: Queryable, slug: string, baseVersion: number, 
     if (!(await setRecommended(trx, current.id, baseVersion, recommended, actor.user?.name ?? null)))
       return refuse(versionConflict(baseVersion + 1, baseVersion));
     await audit(trx, actor, current.id, recommended ? 'recommend' : 'unrecommend', current.title);
+  });
+}
+
+/**
+ * A municipality records that it adopted a case, and what it changed for its local conditions. A
+ * municipality the case already names cannot adopt its own case; each adopts a case once.
+ */
+export function adoptCase(db: Queryable, slug: string, adoption: Omit<NewAdoption, 'caseId' | 'byName'>, actor: Actor): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const item = await findCaseBySlug(trx, slug);
+    if (!item) return refuse<KnowledgeProblem>({ kind: 'caseNotFound' });
+    if (item.municipalities.some((m) => m.country === adoption.country && m.code === adoption.municipalityCode))
+      return refuse<KnowledgeProblem>({ kind: 'ownCase' });
+    if (!(await insertAdoption(trx, { ...adoption, caseId: item.id, byName: actor.user?.name ?? null })))
+      return refuse<KnowledgeProblem>({ kind: 'alreadyAdopted' });
+    await audit(trx, actor, item.id, 'adopt', adoption.municipalityName);
   });
 }

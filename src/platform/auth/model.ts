@@ -1,6 +1,6 @@
 /** Who may do what: roles, the signed-in principal, and the access rule every route declares. */
 
-export const ROLES = ['admin', 'programme_owner', 'decision_approver', 'case_worker', 'reviewer', 'citizen'] as const;
+export const ROLES = ['admin', 'programme_owner', 'decision_approver', 'case_worker', 'reviewer', 'adviser', 'citizen'] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles held through an organisation; `citizen` comes from signing in with ID-porten instead. */
 export type OrganisationRole = Exclude<Role, 'citizen'>;

@@ -79,6 +79,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   },
   { key: 'ism', kind: 'ministry', name: 'Indenrigs- og Sundhedsministeriet', country: 'DK', municipalityCode: null },
   { key: 'kl', kind: 'external', name: 'KL – Kommunernes Landsforening', country: 'DK', municipalityCode: null },
+  { key: 'kompetansesenter', kind: 'external', name: 'Kompetansesenter for kommunal innovasjon', country: 'NO', municipalityCode: null },
   { key: 'telemarksforsking', kind: 'external', name: 'Telemarksforsking', country: 'NO', municipalityCode: null },
   { key: 'stifinner', kind: 'platform', name: 'Stifinner drift', country: 'NO', municipalityCode: null },
 ];
@@ -218,6 +219,15 @@ export const PERSONAS: Persona[] = [
     description: 'external expert at NTNU, no role until a programme owner invites her to a reviewer pool',
     homeMunicipalityCode: null,
     roles: [],
+  },
+  {
+    subject: 'persona-adviser',
+    name: 'Ragnhild Aas',
+    email: 'ragnhild.aas@kompetansesenter.example.no',
+    loginKind: 'employee',
+    description: 'adviser, competence centre for municipal innovation (writes and curates the knowledge bank)',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'kompetansesenter', role: 'adviser' }],
   },
   {
     subject: 'persona-admin',

@@ -49,7 +49,7 @@ export async function openPglite(dataDir: string | undefined, template?: Blob): 
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // The extensions the migrations create (pg_trgm for the knowledge bank's fuzzy search).
   const extensions = { pg_trgm };
-  const pglite = template ? new PGlite({ loadDataDir: template, extensions }) : new PGlite(dataDir, { extensions });
+  const pglite = template ? new PGlite({ loadDataDir: template, extensions }) : new PGlite({ ...(dataDir ? { dataDir } : {}), extensions });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pgliteClient(pglite)) });
   return handle(db, 'pglite');

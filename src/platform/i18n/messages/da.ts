@@ -37,6 +37,7 @@ export const da: CatalogueOf<typeof nb> = {
   'role.decision_approver': 'Godkender af afgørelser',
   'role.case_worker': 'Sagsbehandler',
   'role.reviewer': 'Bedømmer',
+  'role.adviser': 'Rådgiver i kompetencecentret',
   'role.citizen': 'Borger',
   'signIn.title': 'Log ind',
   'signIn.lead': 'Vælg, hvordan du vil logge ind.',

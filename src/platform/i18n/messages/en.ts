@@ -37,6 +37,7 @@ export const en: CatalogueOf<typeof nb> = {
   'role.decision_approver': 'Decision approver',
   'role.case_worker': 'Case worker',
   'role.reviewer': 'Reviewer',
+  'role.adviser': 'Adviser at the competence centre',
   'role.citizen': 'Citizen',
   'signIn.title': 'Sign in',
   'signIn.lead': 'Choose how you want to sign in.',

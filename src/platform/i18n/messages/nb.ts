@@ -35,6 +35,7 @@ export const nb = {
   'role.decision_approver': 'Godkjenner av vedtak',
   'role.case_worker': 'Saksbehandler',
   'role.reviewer': 'Fagvurderer',
+  'role.adviser': 'Rådgiver i kompetansesenteret',
   'role.citizen': 'Innbygger',
   'signIn.title': 'Logg inn',
   'signIn.lead': 'Velg hvordan du vil logge inn.',

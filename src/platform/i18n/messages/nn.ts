@@ -37,6 +37,7 @@ export const nn: CatalogueOf<typeof nb> = {
   'role.decision_approver': 'Godkjennar av vedtak',
   'role.case_worker': 'Sakshandsamar',
   'role.reviewer': 'Fagvurderar',
+  'role.adviser': 'Rådgjevar i kompetansesenteret',
   'role.citizen': 'Innbyggjar',
   'signIn.title': 'Logg inn',
   'signIn.lead': 'Vel korleis du vil logge inn.',

@@ -1,0 +1,447 @@
+/** A case as the public reads it (every fact, its source, its language marked), and the competence centre's editor. */
+import { formatDateTime } from '../../platform/i18n/index.js';
+import type { PageContext } from '../../platform/ui/context.js';
+import { CsrfField, ErrorSummary, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
+import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { translate } from '../../platform/ui/translate.js';
+import { PHASES, SECTORS, THEMES } from '../model.js';
+import type { Adoption, CaseLinkSummary, StoredCase } from '../store.js';
+import { bankPath, casePath } from './search.js';
+
+const Paragraphs = ({ text, lang }: { text: string; lang: string }) => (
+  <>
+    {text
+      .split(/\n\s*\n/)
+      .filter((p) => p.trim() !== '')
+      .map((p) => (
+        <p class="ds-paragraph prewrap" lang={lang} safe>
+          {p.trim()}
+        </p>
+      ))}
+  </>
+);
+
+export function CasePage({
+  ctx,
+  item,
+  similar,
+  adoptions,
+  adoptAs,
+  adoptValues,
+  canEdit,
+  notice,
+  problem,
+}: {
+  ctx: PageContext;
+  item: StoredCase;
+  similar: readonly CaseLinkSummary[];
+  adoptions: readonly Adoption[];
+  /** The case worker's municipality, when it may say it adopted the case. */
+  adoptAs: string | undefined;
+  adoptValues: { changes: string; year: string };
+  canEdit: boolean;
+  notice?: string | undefined;
+  /** Why the last change was refused (a newer version). */
+  problem?: string | undefined;
+}) {
+  const { t } = ctx;
+  const lang = item.language;
+  const years =
+    item.yearFrom === null
+      ? t('knowledge.case.notStated')
+      : item.yearTo && item.yearTo !== item.yearFrom
+        ? `${item.yearFrom}–${item.yearTo}`
+        : String(item.yearFrom);
+  const list = (items: readonly string[]) =>
+    items.length === 0 ? (
+      <span safe>{t('knowledge.case.notStated')}</span>
+    ) : (
+      <ul class="inline-list">
+        {items.map((i) => (
+          <li safe>{i}</li>
+        ))}
+      </ul>
+    );
+  return (
+    <Layout
+      ctx={ctx}
+      title={item.title}
+      crumbs={[
+        { label: t('nav.home'), href: '/' },
+        { label: t('knowledge.case.back'), href: `${bankPath(ctx)}?lang=${ctx.locale}` },
+        { label: item.title },
+      ]}
+    >
+      <h1 class="ds-heading" data-size="lg" lang={lang} safe>
+        {item.title}
+      </h1>
+      <SuccessNotice text={notice} />
+      {problem ? (
+        <div class="ds-alert" data-color="danger" role="alert">
+          <p class="ds-paragraph" safe>
+            {problem}
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      {item.recommended ? (
+        <p class="ds-tag" data-color="success" safe>
+          {t('knowledge.case.recommended')}
+        </p>
+      ) : (
+        ''
+      )}
+      <section aria-labelledby="problem">
+        <h2 class="ds-heading" data-size="sm" id="problem" safe>
+          {t('knowledge.case.problem')}
+        </h2>
+        <Paragraphs text={item.problem} lang={lang} />
+      </section>
+      <section aria-labelledby="done">
+        <h2 class="ds-heading" data-size="sm" id="done" safe>
+          {t('knowledge.case.done')}
+        </h2>
+        <Paragraphs text={item.done} lang={lang} />
+      </section>
+      <section aria-labelledby="results">
+        <h2 class="ds-heading" data-size="sm" id="results" safe>
+          {t('knowledge.case.results')}
+        </h2>
+        {item.results.trim() === '' ? (
+          <p class="ds-paragraph" safe>
+            {t('knowledge.case.notStated')}
+          </p>
+        ) : (
+          <Paragraphs text={item.results} lang={lang} />
+        )}
+      </section>
+      <section aria-labelledby="facts">
+        <h2 class="ds-heading" data-size="sm" id="facts" safe>
+          {t('knowledge.case.facts')}
+        </h2>
+        <dl class="facts">
+          <dt safe>{t('knowledge.case.phase')}</dt>
+          <dd>
+            <span safe>{translate(ctx, `knowledge.phase.${item.phase}`)}</span>
+            <br />
+            <small safe>{t('knowledge.case.phaseHelp')}</small>
+          </dd>
+          <dt safe>{t('knowledge.facet.country')}</dt>
+          <dd safe>{translate(ctx, `knowledge.country.${item.country}`)}</dd>
+          <dt safe>{t('knowledge.case.municipalities')}</dt>
+          <dd>
+            {item.municipalities.length === 0 ? (
+              <span safe>{t('knowledge.case.notStated')}</span>
+            ) : (
+              <ul class="inline-list">
+                {item.municipalities.map((m) => {
+                  const facts = [m.region, m.sizeClass ? translate(ctx, `knowledge.size.${m.sizeClass}`) : null].filter(Boolean);
+                  const suffix: string = facts.length ? ` (${facts.join(', ')})` : '';
+                  return (
+                    <li>
+                      <a class="ds-link" href={`/kunnskapsbank/kommune/${m.country.toLowerCase()}/${m.code}?lang=${ctx.locale}`} safe>
+                        {m.name}
+                      </a>
+                      <span safe>{suffix}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            <small safe>{t('knowledge.search.sizeSource')}</small>
+          </dd>
+          <dt safe>{t('knowledge.case.partners')}</dt>
+          <dd>{list(item.partners)}</dd>
+          <dt safe>{t('knowledge.facet.sector')}</dt>
+          <dd safe>{translate(ctx, `knowledge.sector.${item.sector}`)}</dd>
+          <dt safe>{t('knowledge.facet.theme')}</dt>
+          <dd>{list(item.themes.map((theme) => translate(ctx, `knowledge.theme.${theme}`)))}</dd>
+          <dt safe>{t('knowledge.case.years')}</dt>
+          <dd safe>{years}</dd>
+          <dt safe>{t('knowledge.case.contacts')}</dt>
+          <dd>{list(item.contacts)}</dd>
+          <dt safe>{t('knowledge.case.links')}</dt>
+          <dd>
+            {item.links.length === 0 ? (
+              <span safe>{t('knowledge.case.notStated')}</span>
+            ) : (
+              <ul class="inline-list">
+                {item.links.map((link) => (
+                  <li>
+                    <a class="ds-link" href={link.url} rel="noopener noreferrer" safe>
+                      {link.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt safe>{t('knowledge.case.language')}</dt>
+          <dd safe>{translate(ctx, `knowledge.language.${lang}`)}</dd>
+          <dt safe>{t('knowledge.case.source')}</dt>
+          <dd lang={lang} safe>
+            {item.source}
+          </dd>
+        </dl>
+        <p class="ds-paragraph" data-size="sm" safe>
+          {t('knowledge.case.updated', { when: formatDateTime(ctx.locale, item.updatedAt) })}
+        </p>
+      </section>
+      <section aria-labelledby="adoptions">
+        <h2 class="ds-heading" data-size="sm" id="adoptions" safe>
+          {t('knowledge.adopt.title')}
+        </h2>
+        {adoptions.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('knowledge.adopt.none')}
+          </p>
+        ) : (
+          <ul>
+            {adoptions.map((a) => (
+              <li>
+                <a class="ds-link" href={`/kunnskapsbank/kommune/${a.country.toLowerCase()}/${a.municipalityCode}?lang=${ctx.locale}`} safe>
+                  {a.municipalityName}
+                </a>
+                {a.adoptedYear ? <span> ({a.adoptedYear})</span> : ''}
+                <p class="ds-paragraph prewrap" lang={a.language}>
+                  <strong safe>{`${t('knowledge.adopt.changed')}: `}</strong>
+                  <span safe>{a.changes}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {adoptAs ? (
+          <form method="post" action={`/kunnskapsbank/${item.slug}/tatt-i-bruk?lang=${ctx.locale}`}>
+            <h3 class="ds-heading" data-size="xs" safe>
+              {t('knowledge.adopt.formTitle', { municipality: adoptAs })}
+            </h3>
+            <CsrfField ctx={ctx} />
+            <TextArea id="changes" label={t('knowledge.adopt.changes')} value={adoptValues.changes} rows={4} />
+            <TextField id="year" label={t('knowledge.adopt.year')} value={adoptValues.year} inputmode="numeric" size={6} />
+            <button class="ds-button" type="submit" safe>
+              {t('knowledge.adopt.submit')}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
+      </section>
+      {similar.length > 0 ? (
+        <section aria-labelledby="similar">
+          <h2 class="ds-heading" data-size="sm" id="similar" safe>
+            {t('knowledge.case.similar')}
+          </h2>
+          <ul>
+            {similar.map((s) => (
+              <li>
+                <a class="ds-link" href={casePath(ctx, s.slug)} lang={s.language} safe>
+                  {s.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      {canEdit ? (
+        <section class="inline-form">
+          <a class="ds-link" href={`/kunnskapsbank/${item.slug}/endre?lang=${ctx.locale}`} safe>
+            {t('knowledge.case.edit')}
+          </a>
+          <form method="post" action={`/kunnskapsbank/${item.slug}/anbefaling?lang=${ctx.locale}`} class="inline-form">
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="version" value={String(item.version)} />
+            <input type="hidden" name="recommended" value={item.recommended ? 'false' : 'true'} />
+            <button class="ds-button" data-variant="secondary" type="submit" safe>
+              {item.recommended ? t('knowledge.case.unrecommend') : t('knowledge.case.recommend')}
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+/** The form's values as text: from a stored case, or as posted. */
+export type CaseFormValues = Record<string, string | string[]>;
+
+export function caseFormValues(item: StoredCase): CaseFormValues {
+  return {
+    title: item.title,
+    problem: item.problem,
+    done: item.done,
+    results: item.results,
+    language: item.language,
+    phase: item.phase,
+    country: item.country,
+    sector: item.sector,
+    themes: item.themes,
+    yearFrom: item.yearFrom === null ? '' : String(item.yearFrom),
+    yearTo: item.yearTo === null ? '' : String(item.yearTo),
+    municipalities: item.municipalities.map((m) => `${m.code} ${m.name}`).join('\n'),
+    partners: item.partners.join('\n'),
+    contacts: item.contacts.join('\n'),
+    links: item.links.map((l) => `${l.title} | ${l.url}`).join('\n'),
+    source: item.source,
+    version: String(item.version),
+  };
+}
+
+export function CaseEditorPage({
+  ctx,
+  slug,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  /** The case being edited; undefined for a new one. */
+  slug: string | undefined;
+  values: CaseFormValues;
+  errors: FieldError[];
+}) {
+  const { t } = ctx;
+  const title = slug ? t('knowledge.edit.editTitle') : t('knowledge.edit.newTitle');
+  const text = (name: string) => {
+    const value = values[name];
+    return typeof value === 'string' ? value : '';
+  };
+  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
+  const themes = new Set(Array.isArray(values.themes) ? values.themes : values.themes ? [values.themes] : []);
+  const action = slug ? `/kunnskapsbank/${slug}/endre?lang=${ctx.locale}` : `/kunnskapsbank/ny?lang=${ctx.locale}`;
+  const lang = ['nb', 'nn', 'da', 'en'].includes(text('language')) ? text('language') : undefined;
+  return (
+    <Layout
+      ctx={ctx}
+      title={title}
+      crumbs={[
+        { label: t('nav.home'), href: '/' },
+        { label: t('knowledge.case.back'), href: `${bankPath(ctx)}?lang=${ctx.locale}` },
+        ...(slug ? [{ label: text('title') || title, href: casePath(ctx, slug) }] : []),
+        { label: title },
+      ]}
+    >
+      <h1 class="ds-heading" data-size="lg" safe>
+        {title}
+      </h1>
+      <p class="ds-paragraph lead" safe>
+        {t('knowledge.edit.lead')}
+      </p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action={action}>
+        <CsrfField ctx={ctx} />
+        {slug ? <input type="hidden" name="version" value={text('version')} /> : ''}
+        <Select
+          id="language"
+          label={t('knowledge.field.language')}
+          value={text('language') || ctx.locale}
+          error={errorOf('language')}
+          options={(['nb', 'nn', 'da', 'en'] as const).map((l) => ({ value: l, label: translate(ctx, `knowledge.language.${l}`) }))}
+        />
+        <TextField id="title" label={t('knowledge.field.title')} value={text('title')} error={errorOf('title')} />
+        <TextArea id="problem" label={t('knowledge.field.problem')} value={text('problem')} error={errorOf('problem')} lang={lang} />
+        <TextArea id="done" label={t('knowledge.field.done')} value={text('done')} error={errorOf('done')} lang={lang} rows={8} />
+        <TextArea id="results" label={t('knowledge.field.results')} value={text('results')} error={errorOf('results')} lang={lang} />
+        <Select
+          id="phase"
+          label={t('knowledge.field.phase')}
+          value={text('phase')}
+          error={errorOf('phase')}
+          options={PHASES.map((p) => ({ value: p, label: translate(ctx, `knowledge.phase.${p}`) }))}
+        />
+        <Select
+          id="country"
+          label={t('knowledge.field.country')}
+          value={text('country')}
+          error={errorOf('country')}
+          options={(['NO', 'DK'] as const).map((c) => ({ value: c, label: translate(ctx, `knowledge.country.${c}`) }))}
+        />
+        <TextArea
+          id="municipalities"
+          label={t('knowledge.field.municipalities')}
+          help={t('knowledge.field.municipalitiesHelp')}
+          value={text('municipalities')}
+          error={errorOf('municipalities')}
+          rows={4}
+        />
+        <Select
+          id="sector"
+          label={t('knowledge.field.sector')}
+          value={text('sector')}
+          error={errorOf('sector')}
+          options={SECTORS.map((s) => ({ value: s, label: translate(ctx, `knowledge.sector.${s}`) }))}
+        />
+        <fieldset class="ds-fieldset" id="themes">
+          <legend class="ds-label" safe>
+            {t('knowledge.field.themes')}
+          </legend>
+          {THEMES.map((theme) => (
+            <Checkbox
+              id={`theme-${theme}`}
+              name="themes"
+              value={theme}
+              label={translate(ctx, `knowledge.theme.${theme}`)}
+              checked={themes.has(theme)}
+            />
+          ))}
+          {errorOf('themes') ? (
+            <p class="ds-validation-message" data-color="danger" safe>
+              {errorOf('themes')}
+            </p>
+          ) : (
+            ''
+          )}
+        </fieldset>
+        <TextField
+          id="yearFrom"
+          label={t('knowledge.field.yearFrom')}
+          value={text('yearFrom')}
+          error={errorOf('yearFrom')}
+          inputmode="numeric"
+          size={6}
+        />
+        <TextField
+          id="yearTo"
+          label={t('knowledge.field.yearTo')}
+          value={text('yearTo')}
+          error={errorOf('yearTo')}
+          inputmode="numeric"
+          size={6}
+        />
+        <TextArea
+          id="partners"
+          label={t('knowledge.field.partners')}
+          help={t('knowledge.field.linesHelp')}
+          value={text('partners')}
+          error={errorOf('partners')}
+          rows={3}
+        />
+        <TextArea
+          id="contacts"
+          label={t('knowledge.field.contacts')}
+          help={t('knowledge.field.linesHelp')}
+          value={text('contacts')}
+          error={errorOf('contacts')}
+          rows={3}
+        />
+        <TextArea
+          id="links"
+          label={t('knowledge.field.links')}
+          help={t('knowledge.field.linksHelp')}
+          value={text('links')}
+          error={errorOf('links')}
+          rows={3}
+        />
+        <TextField id="source" label={t('knowledge.field.source')} value={text('source')} error={errorOf('source')} />
+        <button class="ds-button" type="submit" safe>
+          {t('knowledge.edit.save')}
+        </button>
+      </form>
+    </Layout>
+  );
+}

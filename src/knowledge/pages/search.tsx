@@ -1,0 +1,256 @@
+/** The knowledge bank's search: a GET form (query and facets), the ranked cases with their highlighted passages. */
+import type { PageContext } from '../../platform/ui/context.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { PageHeading } from '../../platform/ui/components.js';
+import { translate } from '../../platform/ui/translate.js';
+import { formatNumber, type Locale } from '../../platform/i18n/index.js';
+import { FACETS, PAGE_SIZE, isFiltered, searchQueryString, type CaseSearch, type Facet } from '../model.js';
+import type { CaseHit, SearchResult } from '../store.js';
+
+/** The bank's address in each language (nb and nn share theirs). */
+export const BANK_PATHS: Record<Locale, string> = { nb: '/kunnskapsbank', nn: '/kunnskapsbank', da: '/videnbank', en: '/knowledge-bank' };
+export const bankPath = (ctx: PageContext): string => BANK_PATHS[ctx.locale];
+export const casePath = (ctx: PageContext, slug: string): string => `${bankPath(ctx)}/${slug}?lang=${ctx.locale}`;
+
+/** A facet value as people read it: a translated name, or the value itself (region names, years). */
+export function facetValueName(ctx: PageContext, facet: Facet, value: string): string {
+  switch (facet) {
+    case 'country':
+      return translate(ctx, `knowledge.country.${value as 'NO' | 'DK'}`);
+    case 'size':
+      return translate(ctx, `knowledge.size.${value as 'small'}`);
+    case 'sector':
+      return translate(ctx, `knowledge.sector.${value as 'health_care'}`);
+    case 'theme':
+      return translate(ctx, `knowledge.theme.${value as 'rehabilitation'}`);
+    case 'phase':
+      return translate(ctx, `knowledge.phase.${value as 'new'}`);
+    default:
+      return value;
+  }
+}
+
+/** The passage with the matched words marked (ts_headline marks them with \u0002 … \u0003). */
+export function Snippet({ text, lang }: { text: string; lang: string }) {
+  const [first = '', ...rest] = text.split('\u0002');
+  const out: JSX.Element[] = first ? [<span safe>{first}</span>] : [];
+  for (const piece of rest) {
+    const [marked = '', after = ''] = piece.split('\u0003');
+    out.push(<mark safe>{marked}</mark>);
+    if (after) out.push(<span safe>{after}</span>);
+  }
+  return (
+    <p class="ds-paragraph" lang={lang}>
+      {out}
+    </p>
+  );
+}
+
+function Hit({ ctx, hit }: { ctx: PageContext; hit: CaseHit }) {
+  const { t } = ctx;
+  const years =
+    hit.yearFrom === null ? '' : hit.yearTo && hit.yearTo !== hit.yearFrom ? `${hit.yearFrom}–${hit.yearTo}` : String(hit.yearFrom);
+  const facts = [
+    hit.municipalityNames.join(', '),
+    translate(ctx, `knowledge.country.${hit.country}`),
+    translate(ctx, `knowledge.sector.${hit.sector}`),
+    translate(ctx, `knowledge.phase.${hit.phase}`),
+    years,
+  ].filter((part) => part !== '');
+  return (
+    <li class="ds-card" data-variant="tinted">
+      <h3 class="ds-heading" data-size="xs">
+        <a class="ds-link" href={casePath(ctx, hit.slug)} lang={hit.language} safe>
+          {hit.title}
+        </a>
+      </h3>
+      {hit.recommended ? (
+        <p class="ds-tag" data-color="success" safe>
+          {t('knowledge.search.recommended')}
+        </p>
+      ) : (
+        ''
+      )}
+      <p class="ds-paragraph" data-size="sm" safe>
+        {facts.join(' · ')}
+      </p>
+      <Snippet text={hit.snippet} lang={hit.language} />
+    </li>
+  );
+}
+
+function FacetGroup({ ctx, facet, search, result }: { ctx: PageContext; facet: Facet; search: CaseSearch; result: SearchResult }) {
+  const chosen = new Set(search[facet].map(String));
+  const counts = result.facets[facet];
+  // A chosen value with no matches left still shows, so it can be unchecked.
+  const values = [...counts, ...[...chosen].filter((v) => !counts.some((c) => c.value === v)).map((value) => ({ value, count: 0 }))];
+  if (values.length === 0) return '';
+  if (facet === 'year') values.sort((a, b) => b.value.localeCompare(a.value));
+  return (
+    <fieldset class="ds-fieldset">
+      <legend class="ds-label" safe>
+        {translate(ctx, `knowledge.facet.${facet}`)}
+      </legend>
+      {values.map(({ value, count }, i) => (
+        <div class="ds-field">
+          <input class="ds-input" type="checkbox" id={`${facet}-${i}`} name={facet} value={value} checked={chosen.has(value)} />
+          <label class="ds-label" data-weight="regular" for={`${facet}-${i}`} safe>
+            {`${facetValueName(ctx, facet, value)} (${formatNumber(ctx.locale, count)})`}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function SearchPage({
+  ctx,
+  search,
+  result,
+  canWrite,
+}: {
+  ctx: PageContext;
+  search: CaseSearch;
+  result: SearchResult;
+  canWrite: boolean;
+}) {
+  const { t } = ctx;
+  const title = t('knowledge.search.title');
+  const path = bankPath(ctx);
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const pageLink = (page: number) => `${path}?${searchQueryString({ ...search, page })}&lang=${ctx.locale}`;
+  const chosen = FACETS.flatMap((facet) => search[facet].map((value) => ({ facet, value: String(value) })));
+  return (
+    <Layout ctx={ctx} title={title} crumbs={[{ label: t('nav.home'), href: '/' }, { label: title }]}>
+      <PageHeading title={title} lead={t('knowledge.search.lead')} />
+      {canWrite ? (
+        <p>
+          <a class="ds-link" href={`/kunnskapsbank/ny?lang=${ctx.locale}`} safe>
+            {t('knowledge.search.new')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <form method="get" action={path} role="search">
+        <input type="hidden" name="lang" value={ctx.locale} />
+        <div class="ds-field">
+          <label class="ds-label" for="q" safe>
+            {t('knowledge.search.label')}
+          </label>
+          <p class="ds-paragraph" data-size="sm" id="q-help" safe>
+            {t('knowledge.search.help')}
+          </p>
+          <div class="inline-form">
+            <input class="ds-input" type="search" id="q" name="q" value={search.q} aria-describedby="q-help" maxlength="200" />
+            <button class="ds-button" type="submit" safe>
+              {t('knowledge.search.submit')}
+            </button>
+          </div>
+        </div>
+        {chosen.length > 0 ? (
+          <section aria-labelledby="active-filters">
+            <h2 class="ds-heading" data-size="2xs" id="active-filters" safe>
+              {t('knowledge.search.active')}
+            </h2>
+            <ul class="inline-list">
+              {chosen.map(({ facet, value }) => (
+                <li>
+                  <a class="ds-link" href={`${path}?${searchQueryString(search, { facet, value, on: false })}&lang=${ctx.locale}`} safe>
+                    {t('knowledge.search.remove', { value: facetValueName(ctx, facet, value) })}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a class="ds-link" href={`${path}?${search.q ? `q=${encodeURIComponent(search.q)}&` : ''}lang=${ctx.locale}`} safe>
+                  {t('knowledge.search.clear')}
+                </a>
+              </li>
+            </ul>
+          </section>
+        ) : (
+          ''
+        )}
+        <details class="ds-details" open={isFiltered(search)}>
+          <summary safe>{t('knowledge.search.filters')}</summary>
+          <div class="card-grid">
+            {FACETS.map((facet) => (
+              <FacetGroup ctx={ctx} facet={facet} search={search} result={result} />
+            ))}
+          </div>
+          <p class="ds-paragraph" data-size="sm" safe>
+            {t('knowledge.search.sizeSource')}
+          </p>
+          <button class="ds-button" data-variant="secondary" type="submit" safe>
+            {t('knowledge.search.apply')}
+          </button>
+        </details>
+      </form>
+      <section aria-labelledby="results">
+        <h2 class="ds-heading" data-size="sm" id="results" safe>
+          {t('knowledge.search.results')}
+        </h2>
+        <p class="ds-paragraph" role="status" safe>
+          {result.total === 0 ? t('knowledge.search.none') : t('knowledge.search.count', { count: formatNumber(ctx.locale, result.total) })}
+        </p>
+        <ul class="card-grid" aria-labelledby="results">
+          {result.hits.map((hit) => (
+            <Hit ctx={ctx} hit={hit} />
+          ))}
+        </ul>
+        {pages > 1 ? (
+          <nav aria-label={t('knowledge.search.page', { page: search.page, pages })}>
+            <ul class="inline-list">
+              {search.page > 1 ? (
+                <li>
+                  <a class="ds-link" href={pageLink(search.page - 1)} safe>
+                    {t('knowledge.search.previous')}
+                  </a>
+                </li>
+              ) : (
+                ''
+              )}
+              <li safe>{t('knowledge.search.page', { page: search.page, pages })}</li>
+              {search.page < pages ? (
+                <li>
+                  <a class="ds-link" href={pageLink(search.page + 1)} safe>
+                    {t('knowledge.search.next')}
+                  </a>
+                </li>
+              ) : (
+                ''
+              )}
+            </ul>
+          </nav>
+        ) : (
+          ''
+        )}
+        <p>
+          <a class="ds-link" href={`/api/v1/cases?${searchQueryString(search)}`} safe>
+            {t('knowledge.search.json')}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="open-data">
+        <h2 class="ds-heading" data-size="xs" id="open-data" safe>
+          {t('knowledge.openData.title')}
+        </h2>
+        <p class="ds-paragraph" safe>
+          {t('knowledge.openData.text')}
+        </p>
+        <ul class="inline-list">
+          <li>
+            <a class="ds-link" href="/api/v1/open-data/cases.json" type="application/json">
+              JSON
+            </a>
+          </li>
+          <li>
+            <a class="ds-link" href="/api/v1/open-data/cases.csv" type="text/csv" download="">
+              CSV
+            </a>
+          </li>
+        </ul>
+      </section>
+    </Layout>
+  );
+}

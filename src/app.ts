@@ -8,6 +8,7 @@ import { applicationRoutes } from './applications/index.js';
 import { assessmentRoutes } from './assessment/index.js';
 import { selectionRoutes } from './selection/index.js';
 import { administrationRoutes } from './administration/index.js';
+import { participationRoutes } from './participation/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -26,5 +27,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(assessmentRoutes);
   await app.register(selectionRoutes);
   await app.register(administrationRoutes);
+  await app.register(participationRoutes);
   return app;
 }

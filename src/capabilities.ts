@@ -12,8 +12,9 @@ import { applications } from './applications/index.js';
 import { assessment } from './assessment/index.js';
 import { selection } from './selection/index.js';
 import { administration } from './administration/index.js';
+import { participation } from './participation/index.js';
 
-export const CAPABILITIES = [projections, programmes, selection, applications, assessment, administration] as const;
+export const CAPABILITIES = [projections, programmes, selection, applications, assessment, administration, participation] as const;
 
 registerAuditVocabulary(PLATFORM_AUDIT_WORDS);
 for (const capability of CAPABILITIES) registerCapability(capability);

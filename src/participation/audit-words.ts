@@ -14,6 +14,13 @@ export const PARTICIPATION_AUDIT_WORDS: AuditVocabulary = {
     refuse: names('avvist', 'avvist', 'afvist', 'refused'),
     handIn: names('levert til kommunen', 'levert til kommunen', 'afleveret til kommunen', 'handed in'),
     recordTreatment: names('behandling registrert', 'handsaming registrert', 'behandling registreret', 'treatment recorded'),
+    revise: names('utkast endret', 'utkast endra', 'kladde ændret', 'draft changed'),
+    'confirm-co-initiator': names(
+      'medforslagsstiller bekreftet',
+      'medforslagsstillar stadfesta',
+      'medforslagsstiller bekræftet',
+      'co-initiator confirmed',
+    ),
     withdraw: names('trukket', 'trekt', 'trukket tilbage', 'withdrawn'),
   },
 };

@@ -70,3 +70,14 @@ export async function listAreas(db: Queryable): Promise<{ municipalities: Area[]
     counties: counties.map((c) => ({ country: 'NO' as const, kind: 'county' as const, code: c.code, name: c.name })),
   };
 }
+
+/** The municipality and (in Norway) the county a resident of `homeCode` belongs to. */
+export async function homeAreas(db: Queryable, homeCode: string | null): Promise<{ municipality?: Area; county?: Area }> {
+  if (!homeCode) return {};
+  const municipality = await findMunicipalityArea(db, homeCode);
+  if (!municipality) return {};
+  if (municipality.country !== 'NO') return { municipality };
+  const regionCode = (await findMunicipality(db, 'NO', municipality.code))?.regionCode;
+  const county = regionCode ? await findCountyArea(db, regionCode) : undefined;
+  return county ? { municipality, county } : { municipality };
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../platform/db/testing.js';
 import { translator, type Locale } from '../platform/i18n/index.js';
-import { signInThroughProvider } from '../platform/testing/harness.js';
+import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
 import { importShippedRegistry } from '../registry/index.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 
@@ -91,4 +91,123 @@ describe('the public page', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('Vi finner ikke den kommunen eller det fylket.');
   });
+});
+
+describe('a citizen of Porsgrunn drafts an initiative that is published, signed and handed in', () => {
+  const NORA_ = 'persona-citizen-porsgrunn';
+  const JONAS = 'persona-citizen-porsgrunn-2';
+  const EMMA = 'persona-citizen-skien';
+  const SILJE = 'persona-porsgrunn-case-worker';
+  const OLA = 'persona-skien-case-worker';
+  const FREJA = 'persona-citizen-fredericia';
+
+  beforeAll(async () => {
+    for (const subject of [JONAS, EMMA, SILJE, OLA, FREJA])
+      cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  }, 60_000);
+
+  async function post(page: string, url: string, who: string, fields: Record<string, string>) {
+    const form = await get(page, who);
+    const token = form.statusCode === 200 ? csrfTokenIn(form.body) : 'none';
+    return running.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+    });
+  }
+  const count = async () =>
+    Number(
+      (
+        await running.database.db
+          .selectFrom('participation_initiatives')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const versionOn = (body: string) => /name="version" value="(\d+)"/.exec(body)![1]!;
+
+  it('runs the whole way without JavaScript, refusing what the law and the workflow refuse', async () => {
+    // Bad input: a translated 400 at its field, nothing written.
+    const before = await count();
+    const bad = await post('/innbyggerforslag/nytt', '/innbyggerforslag/nytt', NORA_, {
+      scope: 'municipality',
+      title: '',
+      proposal: 'x',
+      reason: 'y',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Fyll ut feltet.');
+    expect(await count()).toBe(before);
+    // Danish residents have no statutory right: the form says so.
+    const danish = await get('/innbyggerforslag/nytt?lang=da', FREJA);
+    expect(danish.statusCode).toBe(403);
+    expect(danish.body).toContain('Kun borgere, der er logget ind med ID-porten');
+
+    const made = await post('/innbyggerforslag/nytt', '/innbyggerforslag/nytt', NORA_, {
+      scope: 'municipality',
+      title: 'Benker langs elva',
+      proposal: 'Kommunestyret bes sette ut benker langs elvepromenaden.',
+      reason: 'Eldre trenger steder å hvile.',
+      coInitiators: 'jonas.vik@example.no',
+    });
+    expect(made.statusCode).toBe(303);
+    const path = made.headers.location!.split('?')[0]!;
+    expect((await get(path)).statusCode).toBe(404); // a draft is not public
+    const send = async () => {
+      const page = await get(path, NORA_);
+      return post(path, `${path}/send`, NORA_, { version: versionOn(page.body) });
+    };
+    const early = await send();
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain('Alle medforslagsstillerne må bekrefte');
+    expect((await post(path, `${path}/bekreft`, JONAS, {})).statusCode).toBe(303);
+    expect((await send()).statusCode).toBe(303);
+
+    // Only Porsgrunn's case workers moderate it; they see the moderation form.
+    const moderation = await get(path, SILJE);
+    expect(moderation.body).toContain('Publiser forslaget');
+    expect((await get(path, OLA)).statusCode).toBe(404);
+    const noReason = await post(path, `${path}/avvis`, SILJE, { version: versionOn(moderation.body), reason: 'whatever' });
+    expect(noReason.statusCode).toBe(400);
+    expect((await post(path, `${path}/publiser`, SILJE, { version: versionOn(moderation.body) })).statusCode).toBe(303);
+
+    // Public now, with the threshold and its source.
+    const open = await get(`${path}?lang=nb`);
+    expect(open.statusCode).toBe(200);
+    expect(open.body).toContain('0 av 300 underskrifter');
+    expect(open.body).toContain('kommuneloven § 12-1');
+    expect(open.body).toContain('<progress');
+
+    // A resident of Skien cannot sign Porsgrunn's initiative.
+    const skien = await post(path, `${path}/signer`, EMMA, {});
+    expect(skien.statusCode).toBe(403);
+    expect(skien.body).toContain('Bare innbyggere i området forslaget gjelder');
+    // One signature per person; the second attempt says so and counts nothing.
+    expect((await post(path, `${path}/signer`, JONAS, { showName: 'yes' })).statusCode).toBe(303);
+    expect((await post(path, `${path}/signer`, NORA_, {})).statusCode).toBe(303);
+    const signedPage = await get(`${path}?lang=en`, JONAS);
+    expect(signedPage.body).toContain('2 of 300 signatures');
+    expect(signedPage.body).toContain('Jonas Vik');
+    expect(signedPage.body).not.toContain('<li>Nora Bakke</li>');
+    const again = await post(path, `${path}/signer`, NORA_, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('Du har allerede skrevet under.');
+
+    // Handed in once the threshold is reached (here lowered, as Utsira's would be), with the six-month deadline.
+    const stored = await running.database.db.selectFrom('participation_initiatives').select('version').executeTakeFirstOrThrow();
+    expect((await get(path, NORA_)).body).not.toContain('Lever forslaget til kommunen');
+    const tooEarly = await post(path, `${path}/lever`, NORA_, { version: String(stored.version) });
+    expect(tooEarly.statusCode).toBe(409);
+    expect(tooEarly.body).toContain('Forslaget har 2 av 300 underskrifter');
+    await running.database.db.updateTable('participation_initiatives').set({ threshold: 2 }).execute();
+    const page = await get(path, NORA_);
+    expect(page.body).toContain('Lever forslaget til kommunen');
+    expect((await post(path, `${path}/lever`, NORA_, { version: versionOn(page.body) })).statusCode).toBe(303);
+    const handedIn = await get(`${path}?lang=nb`);
+    expect(handedIn.body).toMatch(/Kommunestyret skal behandle forslaget senest/);
+    const late = await post(path, `${path}/trekk-underskrift`, JONAS, {});
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('Forslaget er ikke åpent for underskrifter.');
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 /** The public page of citizens' initiatives: the rule with its source, Denmark's position, and the threshold of any area. */
+import type { Children } from '@kitajs/html';
 import { formatNumber } from '../../platform/i18n/index.js';
 import { PageHeading } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
@@ -56,7 +57,7 @@ export function OverviewPage({
   chosen: string;
   threshold: Threshold | undefined;
   unknown: boolean;
-  children?: JSX.Element | string;
+  children?: Children;
 }) {
   const { t } = ctx;
   const title = t('participation.title');

@@ -71,6 +71,7 @@ describe('the audit log names everything it shows', () => {
       'review_assignment',
       'decision',
       'appeal',
+      'initiative',
     ];
     expect(new Set(auditedWorkflows().map(([record]) => record))).toEqual(new Set(moved));
     for (const [record, workflow] of auditedWorkflows()) {

@@ -7,10 +7,8 @@ export const PARTICIPATION_AUDIT_WORDS: AuditVocabulary = {
     initiative: names('Innbyggerforslag', 'Innbyggjarforslag', 'Borgerforslag', 'Citizens’ initiative'),
   },
   workflows: { initiative: [initiativeWorkflow] },
+  // submit, edit, publish and withdraw are named by the platform ('sendt inn', 'endret', 'publisert', 'trukket').
   actions: {
-    submit: names('sendt til kontroll', 'send til kontroll', 'sendt til kontrol', 'sent for moderation'),
-    edit: names('åpnet for endring', 'opna for endring', 'åbnet for ændring', 'opened for changes'),
-    publish: names('publisert', 'publisert', 'offentliggjort', 'published'),
     refuse: names('avvist', 'avvist', 'afvist', 'refused'),
     handIn: names('levert til kommunen', 'levert til kommunen', 'afleveret til kommunen', 'handed in'),
     recordTreatment: names('behandling registrert', 'handsaming registrert', 'behandling registreret', 'treatment recorded'),
@@ -21,6 +19,5 @@ export const PARTICIPATION_AUDIT_WORDS: AuditVocabulary = {
       'medforslagsstiller bekræftet',
       'co-initiator confirmed',
     ),
-    withdraw: names('trukket', 'trekt', 'trukket tilbage', 'withdrawn'),
   },
 };

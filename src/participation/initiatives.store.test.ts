@@ -13,6 +13,7 @@ import {
   handInInitiative,
   publishInitiative,
   refuseInitiative,
+  remindOfCouncilDeadlines,
   reviseDraft,
   signInitiative,
   submitInitiative,
@@ -139,6 +140,13 @@ describe('an initiative from draft to hand-in', () => {
     });
     const late = await withdrawMySignature(database.db, id, people.jonas!);
     expect(isRefused(late) && late.problem.kind).toBe('notOpen');
+  });
+
+  it('reminds the municipality a month and a week before the council’s deadline, each once', async () => {
+    expect(await remindOfCouncilDeadlines(database.db, jobs, '2027-03-01')).toBe(0);
+    // Silje (case worker) and Porsgrunn's mailbox, a month before and a week before.
+    expect(await remindOfCouncilDeadlines(database.db, jobs, '2027-05-30')).toBe(4);
+    expect(await remindOfCouncilDeadlines(database.db, jobs, '2027-05-31')).toBe(0);
   });
 
   it('suggests look-alikes by text, and a refusal tells the initiator', async () => {

@@ -71,3 +71,39 @@ describe('a draft', () => {
     });
   });
 });
+
+describe('the council’s treatment, reminders and the signers’ list', () => {
+  it('checks what the municipality records', async () => {
+    const { treatmentProblems } = await import('./model.js');
+    expect(treatmentProblems({ meetingDate: '2027-02-30', caseNumber: '', decision: 'x', minutesUrl: 'javascript:alert(1)' })).toEqual([
+      { field: 'meetingDate', code: 'badDate' },
+      { field: 'caseNumber', code: 'required' },
+      { field: 'minutesUrl', code: 'badUrl' },
+    ]);
+    expect(treatmentProblems({ meetingDate: '2027-03-01', caseNumber: ' 27/12 ', decision: 'Vedtatt', minutesUrl: '' })).toEqual({
+      meetingDate: '2027-03-01',
+      caseNumber: '27/12',
+      decision: 'Vedtatt',
+      minutesUrl: null,
+    });
+  });
+  it('reminds a month and a week before the deadline, not after', async () => {
+    const { dueReminders } = await import('./model.js');
+    expect(dueReminders('2027-06-04', '2027-04-01')).toEqual([]);
+    expect(dueReminders('2027-06-04', '2027-05-04')).toEqual(['month']);
+    expect(dueReminders('2027-06-04', '2027-05-28')).toEqual(['month', 'week']);
+    expect(dueReminders('2027-06-04', '2027-06-05')).toEqual([]);
+  });
+  it('writes the signers as CSV without formulas', async () => {
+    const { signersCsv } = await import('./model.js');
+    expect(
+      signersCsv(
+        [
+          { name: '=HYPERLINK("x")', signedOn: '2026-12-04' },
+          { name: 'Nora Bakke', signedOn: '2026-12-05' },
+        ],
+        { name: 'Navn', signedOn: 'Signert' },
+      ),
+    ).toBe('Navn;Signert\r\n"\'=HYPERLINK(""x"")";2026-12-04\r\nNora Bakke;2026-12-05\r\n');
+  });
+});

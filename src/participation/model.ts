@@ -174,3 +174,64 @@ export function draftProblems(input: {
 export const REFUSAL_REASONS = ['outsideActivity', 'sameContent', 'unlawfulOrOffensive'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 export const isRefusalReason = (value: string): value is RefusalReason => (REFUSAL_REASONS as readonly string[]).includes(value);
+
+/** The council's treatment as the municipality records it. */
+export interface Treatment {
+  meetingDate: string;
+  caseNumber: string;
+  decision: string;
+  minutesUrl: string | null;
+}
+export type TreatmentField = 'meetingDate' | 'caseNumber' | 'decision' | 'minutesUrl';
+export interface TreatmentProblem {
+  field: TreatmentField;
+  code: 'required' | 'tooLong' | 'badDate' | 'badUrl';
+}
+
+const isCalendarDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+};
+
+export function treatmentProblems(input: {
+  meetingDate: string;
+  caseNumber: string;
+  decision: string;
+  minutesUrl: string;
+}): TreatmentProblem[] | Treatment {
+  const problems: TreatmentProblem[] = [];
+  const meetingDate = input.meetingDate.trim();
+  const caseNumber = input.caseNumber.trim();
+  const decision = input.decision.trim();
+  const minutesUrl = input.minutesUrl.trim();
+  if (meetingDate === '') problems.push({ field: 'meetingDate', code: 'required' });
+  else if (!isCalendarDate(meetingDate)) problems.push({ field: 'meetingDate', code: 'badDate' });
+  if (caseNumber === '') problems.push({ field: 'caseNumber', code: 'required' });
+  else if (caseNumber.length > 50) problems.push({ field: 'caseNumber', code: 'tooLong' });
+  if (decision === '') problems.push({ field: 'decision', code: 'required' });
+  else if (decision.length > 4000) problems.push({ field: 'decision', code: 'tooLong' });
+  if (minutesUrl !== '' && (!/^https?:\/\/[^\s]+$/.test(minutesUrl) || minutesUrl.length > 500))
+    problems.push({ field: 'minutesUrl', code: 'badUrl' });
+  if (problems.length > 0) return problems;
+  return { meetingDate, caseNumber, decision, minutesUrl: minutesUrl || null };
+}
+
+/** The reminders to the municipality before the council's deadline: a month and a week before. */
+export function dueReminders(deadline: string, today: string): ('month' | 'week')[] {
+  const days = (Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
+  if (days < 0) return [];
+  const due: ('month' | 'week')[] = [];
+  if (days <= 31) due.push('month');
+  if (days <= 7) due.push('week');
+  return due;
+}
+
+/** The signers' list the municipality receives: names and the day they signed, as CSV (RFC 4180, semicolons for spreadsheet users in Norway). */
+export function signersCsv(rows: readonly { name: string; signedOn: string }[], header: { name: string; signedOn: string }): string {
+  const cell = (value: string) => {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  return `${[[header.name, header.signedOn], ...rows.map((r) => [r.name, r.signedOn])].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+}

@@ -209,5 +209,39 @@ describe('a citizen of Porsgrunn drafts an initiative that is published, signed 
     const late = await post(path, `${path}/trekk-underskrift`, JONAS, {});
     expect(late.statusCode).toBe(409);
     expect(late.body).toContain('Forslaget er ikke åpent for underskrifter.');
+
+    // The municipality gets the signers as CSV and PDF/A (names and dates, no identity number) and records the treatment.
+    const municipal = await get(`${path}?lang=nb`, SILJE);
+    expect(municipal.body).toContain('Registrer behandlingen');
+    const csv = await get(`${path}/underskrifter.csv`, SILJE);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Jonas Vik;');
+    expect(csv.body).toContain('Nora Bakke;');
+    expect((await get(`${path}/underskrifter.csv`, OLA)).statusCode).toBe(404);
+    const pdf = await get(`${path}/underskrifter.pdf`, SILJE);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const version = versionOn(municipal.body);
+    const badTreatment = await post(path, `${path}/behandling`, SILJE, {
+      version,
+      meetingDate: '2027-02-30',
+      caseNumber: '',
+      decision: 'x',
+    });
+    expect(badTreatment.statusCode).toBe(400);
+    expect(badTreatment.body).toContain('Skriv datoen som ÅÅÅÅ-MM-DD.');
+    const treated = await post(path, `${path}/behandling`, SILJE, {
+      version,
+      meetingDate: '2027-03-11',
+      caseNumber: '27/45',
+      decision: 'Kommunestyret vedtok å sette ut ti benker.',
+      minutesUrl: 'https://porsgrunn.example.no/moter/2027-03-11',
+    });
+    expect(treated.statusCode).toBe(303);
+    const done = await get(`${path}?lang=en`);
+    expect(done.body).toContain('Treated at the meeting of');
+    expect(done.body).toContain('27/45');
+    expect(done.body).toContain('https://porsgrunn.example.no/moter/2027-03-11');
   }, 60_000);
 });

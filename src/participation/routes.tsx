@@ -6,11 +6,21 @@ import { actorOf, formField, formVersion, idParams } from '../platform/http/inpu
 import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused, type Refused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
-import { draftProblems, isRefusalReason, type Threshold } from './model.js';
+import { renderArchivalPdf } from '../platform/pdf/document.js';
+import { draftProblems, isRefusalReason, signersCsv, treatmentProblems, type Threshold } from './model.js';
 import { InitiativeList, InitiativePage, initiativePath, NewInitiativePage, type Offer } from './pages/initiative.js';
 import { areaKey, OVERVIEW, OverviewPage } from './pages/overview.js';
 import { explainProblem } from './problems.js';
-import { findInitiative, hasSigned, listCoInitiators, listInitiatives, lookAlikes, publicSignerNames, userEmail } from './store.js';
+import {
+  findInitiative,
+  hasSigned,
+  listCoInitiators,
+  listInitiatives,
+  listSigners,
+  lookAlikes,
+  publicSignerNames,
+  userEmail,
+} from './store.js';
 import { findCountyArea, findMunicipalityArea, homeAreas, listAreas, thresholdFor, type Area } from './thresholds.js';
 import {
   confirmCoInitiation,
@@ -18,7 +28,9 @@ import {
   handInInitiative,
   moderates,
   publishInitiative,
+  recordTreatment,
   refuseInitiative,
+  remindOfCouncilDeadlines,
   signInitiative,
   submitInitiative,
   withdrawMySignature,
@@ -41,6 +53,7 @@ const NOTICES = {
   published: 'participation.moderate.published',
   refused: 'participation.moderate.refused',
   handedIn: 'participation.handIn.done',
+  treated: 'participation.treatment.done',
 } as const;
 type NoticeKey = keyof typeof NOTICES;
 const isNoticeKey = (value: unknown): value is NoticeKey => typeof value === 'string' && value in NOTICES;
@@ -179,6 +192,19 @@ export async function participationRoutes(app: FastifyInstance) {
 function registerInitiativeRoutes(app: FastifyInstance) {
   const db = app.database.db;
 
+  // Reminders to the municipality a month and a week before the council's deadline: each made once, so the sweep runs when ready and every hour.
+  const remind = async () => {
+    try {
+      const made = await remindOfCouncilDeadlines(db, app.jobs, osloDay(await databaseNow(db)));
+      if (made > 0) app.log.info({ made }, 'initiative deadline reminders');
+    } catch (err) {
+      app.log.error({ err }, 'initiative deadline reminders failed');
+    }
+  };
+  const sweep = setInterval(remind, 60 * 60 * 1000).unref();
+  app.addHook('onReady', remind);
+  app.addHook('onClose', async () => clearInterval(sweep));
+
   /** The initiative if the visitor may see it: anyone once published; before that its initiator, co-initiators and moderators. */
   async function visible(request: FastifyRequest) {
     const initiative = await findInitiative(db, (request.params as { id: string }).id);
@@ -208,6 +234,10 @@ function registerInitiativeRoutes(app: FastifyInstance) {
       confirm: initiative.state === 'draft' && coInitiators.some((c) => c.email === email && !c.confirmed),
       submit: isInitiator && initiativeWorkflow.can(initiative.state, 'submit'),
       moderate: moderator,
+      treat: principal ? moderates(principal, initiative) && initiative.state === 'handed_in' : false,
+      downloads: principal
+        ? moderates(principal, initiative) && (initiative.state === 'handed_in' || initiative.state === 'treated')
+        : false,
       handIn: isInitiator && signable && initiative.signatures >= (initiative.threshold ?? 0),
     };
     const query = request.query as { done?: string };
@@ -222,6 +252,7 @@ function registerInitiativeRoutes(app: FastifyInstance) {
         offer={offer}
         notice={isNoticeKey(query.done) ? request.t(NOTICES[query.done]) : undefined}
         errors={errors}
+        today={osloDay(await databaseNow(db))}
       />,
     );
   }
@@ -318,5 +349,89 @@ function registerInitiativeRoutes(app: FastifyInstance) {
       await handInInitiative(db, id, formVersion(request.body), person(request), actorOf(request), osloDay(await databaseNow(db))),
       'handedIn',
     ),
+  );
+
+  post('behandling', access.roles('case_worker'), async (request, reply, id) => {
+    const values = Object.fromEntries(
+      ['meetingDate', 'caseNumber', 'decision', 'minutesUrl'].map((field) => [field, formField(request.body, field) ?? '']),
+    ) as Record<'meetingDate' | 'caseNumber' | 'decision' | 'minutesUrl', string>;
+    const checked = treatmentProblems(values);
+    if (Array.isArray(checked))
+      return renderInitiative(
+        request,
+        reply,
+        400,
+        checked.map((p) => ({ field: p.field, message: request.t(`participation.problem.${p.code}`) })),
+      );
+    return answer(
+      request,
+      reply,
+      await recordTreatment(db, id, formVersion(request.body), checked, person(request), actorOf(request), { jobs: app.jobs }),
+      'treated',
+    );
+  });
+
+  /** The signers' list for the municipality's case workers once handed in: names and dates, never an identity number. */
+  async function signerList(request: FastifyRequest) {
+    const initiative = await visible(request);
+    if (!moderates(person(request), initiative) || (initiative.state !== 'handed_in' && initiative.state !== 'treated')) throw notFound();
+    const rows = (await listSigners(db, initiative.id)).map((s) => ({ name: s.name, signedOn: osloDay(s.signedAt) }));
+    return { initiative, rows };
+  }
+
+  app.get(
+    `${OVERVIEW}/:id/underskrifter.csv`,
+    { config: { access: access.roles('case_worker') }, schema: { params: byId } },
+    async (request, reply) => {
+      const { rows } = await signerList(request);
+      const csv = signersCsv(rows, {
+        name: request.t('participation.signers.name'),
+        signedOn: request.t('participation.signers.signedOn'),
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="underskrifter.csv"')
+        .header('cache-control', 'private, no-store')
+        .send(`\uFEFF${csv}`);
+    },
+  );
+
+  app.get(
+    `${OVERVIEW}/:id/underskrifter.pdf`,
+    { config: { access: access.roles('case_worker') }, schema: { params: byId } },
+    async (request, reply) => {
+      const { initiative, rows } = await signerList(request);
+      const title = `${request.t('participation.signers.title')}: ${initiative.title}`;
+      const pdf = await renderArchivalPdf({
+        language: request.locale === 'da' ? 'da-DK' : request.locale === 'en' ? 'en-GB' : request.locale === 'nn' ? 'nn-NO' : 'nb-NO',
+        author: 'Stifinner',
+        title,
+        sections: [
+          {
+            heading: `${initiative.areaName} · ${request.t('participation.detail.count', { signatures: rows.length })}`,
+            paragraphs: [
+              request.t('participation.signers.note'),
+              ...(initiative.handedInAt && initiative.deadline
+                ? [
+                    request.t('participation.detail.deadline', {
+                      handedIn: osloDay(initiative.handedInAt),
+                      deadline: initiative.deadline,
+                    }),
+                  ]
+                : []),
+            ],
+          },
+          {
+            heading: `${request.t('participation.signers.name')} – ${request.t('participation.signers.signedOn')}`,
+            paragraphs: rows.map((r) => `${r.name} – ${r.signedOn}`),
+          },
+        ],
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="underskrifter.pdf"')
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
   );
 }

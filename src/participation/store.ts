@@ -27,6 +27,10 @@ interface InitiativeTable {
   handed_in_at: Date | null;
   deadline: string | null;
   version: Generated<number>;
+  treated_meeting_date: string | null;
+  treated_case_number: string | null;
+  treated_decision: string | null;
+  treated_minutes_url: string | null;
 }
 
 interface CoInitiatorTable {
@@ -74,6 +78,10 @@ export interface StoredInitiative {
   handedInAt: Date | null;
   deadline: string | null;
   version: number;
+  treatedMeetingDate: string | null;
+  treatedCaseNumber: string | null;
+  treatedDecision: string | null;
+  treatedMinutesUrl: string | null;
   /** Signatures not withdrawn. */
   signatures: number;
 }
@@ -106,6 +114,10 @@ const initiatives = (db: Queryable) =>
       'i.handed_in_at as handedInAt',
       sql<string | null>`i.deadline::text`.as('deadline'),
       'i.version',
+      sql<string | null>`i.treated_meeting_date::text`.as('treatedMeetingDate'),
+      'i.treated_case_number as treatedCaseNumber',
+      'i.treated_decision as treatedDecision',
+      'i.treated_minutes_url as treatedMinutesUrl',
       signatureCount.as('signatures'),
     ]);
 
@@ -204,7 +216,19 @@ export async function updateInitiativeText(
 }
 
 export type InitiativeMove = Partial<
-  Pick<InitiativeTable, 'threshold' | 'population' | 'population_year' | 'refusal_reason' | 'refusal_note' | 'deadline'>
+  Pick<
+    InitiativeTable,
+    | 'threshold'
+    | 'population'
+    | 'population_year'
+    | 'refusal_reason'
+    | 'refusal_note'
+    | 'deadline'
+    | 'treated_meeting_date'
+    | 'treated_case_number'
+    | 'treated_decision'
+    | 'treated_minutes_url'
+  >
 > & { published?: boolean; handedIn?: boolean };
 
 /** Moves the initiative from `from` to `to` if it is still there at `version`; whether it was. */
@@ -375,4 +399,9 @@ export async function lookAlikes(
 export async function userEmail(db: Queryable, userId: string): Promise<string | null> {
   if (!isUuid(userId)) return null;
   return (await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst())?.email ?? null;
+}
+
+/** Handed-in initiatives whose council deadline falls on or before `until`, for the reminders. */
+export async function listAwaitingCouncil(db: Queryable, until: string): Promise<StoredInitiative[]> {
+  return initiatives(db).where('i.state', '=', 'handed_in').where('i.deadline', '<=', until).orderBy('i.deadline').execute();
 }

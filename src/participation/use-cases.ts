@@ -10,13 +10,15 @@ import type { Actor } from '../platform/db/kit.js';
 import type { MessageKey } from '../platform/i18n/catalogue.js';
 import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify } from '../platform/notifications/notify.js';
-import { inTransaction, isRefused, refuse, type Refused, type VersionConflict, versionConflict } from '../platform/outcome.js';
-import { decisionDeadline, type InitiativeDraft, type RefusalReason } from './model.js';
+import { inTransaction, isRefused, orThrow, refuse, type Refused, type VersionConflict, versionConflict } from '../platform/outcome.js';
+import { municipalityRecipients } from '../platform/auth/store.js';
+import { decisionDeadline, dueReminders, type InitiativeDraft, type RefusalReason, type Treatment } from './model.js';
 import {
   confirmCoInitiator,
   findInitiative,
   insertInitiative,
   insertSignature,
+  listAwaitingCouncil,
   listCoInitiators,
   lockInitiative,
   moveInitiative,
@@ -335,6 +337,7 @@ export function handInInitiative(
   person: Person,
   actor: Actor,
   today: string,
+  effects: Effects = {},
 ): Outcome<{ deadline: string }> {
   return inTransaction(db, async (trx) => {
     const initiative = await locked(trx, id, version);
@@ -346,6 +349,103 @@ export function handInInitiative(
     const deadline = decisionDeadline(today);
     const moved = await move(trx, initiative, 'handIn', actor, { handedIn: true, deadline });
     if (isRefused(moved)) return moved;
+    await tellMunicipality(
+      trx,
+      effects,
+      initiative,
+      'handed-in',
+      'participation.mail.handedIn.subject',
+      'participation.mail.handedIn.body',
+      {
+        received: today,
+        deadline,
+        signatures: String(initiative.signatures),
+      },
+    );
     return { deadline };
   });
+}
+
+/** Tells the municipality's case workers and its official mailbox, once per occasion. */
+async function tellMunicipality(
+  trx: Queryable,
+  { jobs }: Effects,
+  initiative: StoredInitiative,
+  occasion: string,
+  subject: MessageKey,
+  body: MessageKey,
+  params: Record<string, string>,
+): Promise<number> {
+  if (!jobs || initiative.scope !== 'municipality') return 0;
+  return notify(trx, jobs, {
+    occasion: `initiative-${occasion}:${initiative.id}`,
+    recipients: await municipalityRecipients(trx, initiative.country, [initiative.areaCode]),
+    locale: 'nb',
+    subject,
+    body,
+    params: { title: initiative.title, area: initiative.areaName, ...params },
+    link: `/innbyggerforslag/${initiative.id}`,
+  });
+}
+
+/** A case worker records the council's treatment: meeting date, case number, decision and minutes. */
+export function recordTreatment(
+  db: Queryable,
+  id: string,
+  version: number,
+  treatment: Treatment,
+  person: Person,
+  actor: Actor,
+  effects: Effects = {},
+): Outcome<InitiativeState> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id, version);
+    if (isRefused(initiative)) return initiative;
+    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
+    const moved = await move(
+      trx,
+      initiative,
+      'recordTreatment',
+      actor,
+      {
+        treated_meeting_date: treatment.meetingDate,
+        treated_case_number: treatment.caseNumber,
+        treated_decision: treatment.decision,
+        treated_minutes_url: treatment.minutesUrl,
+      },
+      treatment.caseNumber,
+    );
+    if (isRefused(moved)) return moved;
+    await tellInitiator(trx, effects, initiative, 'treated', 'participation.mail.treated.subject', 'participation.mail.treated.body', {
+      decision: treatment.decision,
+    });
+    return moved;
+  });
+}
+
+/**
+ * Reminds the municipality a month and a week before the council's deadline of each handed-in
+ * initiative: each reminder once (its occasion), so the sweep may run as often as it likes.
+ */
+export async function remindOfCouncilDeadlines(db: Queryable, jobs: Pick<JobQueue, 'enqueue'>, today: string): Promise<number> {
+  const until = decisionDeadline(today, 2);
+  let made = 0;
+  for (const initiative of await listAwaitingCouncil(db, until)) {
+    for (const due of dueReminders(initiative.deadline!, today)) {
+      const remind = (trx: Tx) =>
+        tellMunicipality(
+          trx,
+          { jobs },
+          initiative,
+          `reminder-${due}`,
+          'participation.mail.reminder.subject',
+          'participation.mail.reminder.body',
+          {
+            deadline: initiative.deadline!,
+          },
+        );
+      made += orThrow(await inTransaction(db, remind));
+    }
+  }
+  return made;
 }

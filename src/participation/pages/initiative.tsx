@@ -24,6 +24,10 @@ export interface Offer {
   submit: boolean;
   moderate: boolean;
   handIn: boolean;
+  /** Record the council's treatment (the municipality, once handed in). */
+  treat: boolean;
+  /** The signers' list for the municipality (handed in or treated). */
+  downloads: boolean;
 }
 
 export function StateTag({ ctx, state, staff }: { ctx: PageContext; state: StoredInitiative['state']; staff?: boolean }) {
@@ -90,8 +94,10 @@ export function InitiativePage({
   offer,
   notice,
   errors,
+  today,
 }: {
   ctx: PageContext;
+  today: string;
   initiative: StoredInitiative;
   coInitiators: CoInitiator[];
   signerNames: string[];
@@ -152,6 +158,40 @@ export function InitiativePage({
             handedIn: formatDay(ctx.locale, initiative.handedInAt.toISOString().slice(0, 10)),
             deadline: formatDay(ctx.locale, initiative.deadline),
           })}
+        </p>
+      ) : (
+        ''
+      )}
+      {initiative.state === 'treated' && initiative.treatedMeetingDate ? (
+        <section aria-labelledby="treatment">
+          <h2 class="ds-heading" data-size="xs" id="treatment" safe>
+            {t('participation.treatment.title')}
+          </h2>
+          <p class="ds-paragraph" safe>
+            {t('participation.treatment.summary', {
+              date: formatDay(ctx.locale, initiative.treatedMeetingDate),
+              caseNumber: initiative.treatedCaseNumber ?? '',
+            })}
+          </p>
+          <p class="ds-paragraph prewrap" safe>
+            {initiative.treatedDecision ?? ''}
+          </p>
+          {initiative.treatedMinutesUrl ? (
+            <p class="ds-paragraph">
+              <a class="ds-link" href={initiative.treatedMinutesUrl} safe>
+                {t('participation.treatment.minutes')}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
+        </section>
+      ) : (
+        ''
+      )}
+      {initiative.state === 'handed_in' && initiative.deadline && initiative.deadline < today ? (
+        <p class="ds-paragraph" safe>
+          {t('participation.treatment.overdue', { deadline: formatDay(ctx.locale, initiative.deadline) })}
         </p>
       ) : (
         ''
@@ -235,6 +275,56 @@ export function InitiativePage({
               >{`${c.name ?? c.email}: ${c.confirmed ? t('participation.detail.confirmed') : t('participation.detail.pending')}`}</li>
             ))}
           </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      {offer.downloads ? (
+        <section aria-labelledby="signer-list">
+          <h2 class="ds-heading" data-size="xs" id="signer-list" safe>
+            {t('participation.signers.title')}
+          </h2>
+          <p class="ds-paragraph" safe>
+            {t('participation.signers.note')}
+          </p>
+          <ul class="ds-list">
+            <li>
+              <a class="ds-link" href={`${path}/underskrifter.csv?lang=${ctx.locale}`} safe>
+                {t('participation.signers.csv')}
+              </a>
+            </li>
+            <li>
+              <a class="ds-link" href={`${path}/underskrifter.pdf?lang=${ctx.locale}`} safe>
+                {t('participation.signers.pdf')}
+              </a>
+            </li>
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      {offer.treat ? (
+        <section aria-labelledby="record-treatment">
+          <h2 class="ds-heading" data-size="sm" id="record-treatment" safe>
+            {t('participation.treatment.title')}
+          </h2>
+          <form method="post" action={action('behandling')}>
+            <CsrfField ctx={ctx} />
+            {version}
+            <TextField id="meetingDate" label={t('participation.treatment.meetingDate')} value="" error={errorOf(errors, 'meetingDate')} />
+            <TextField id="caseNumber" label={t('participation.treatment.caseNumber')} value="" error={errorOf(errors, 'caseNumber')} />
+            <TextArea id="decision" label={t('participation.treatment.decision')} value="" rows={4} error={errorOf(errors, 'decision')} />
+            <TextField
+              id="minutesUrl"
+              label={t('participation.treatment.minutesUrl')}
+              value=""
+              type="url"
+              error={errorOf(errors, 'minutesUrl')}
+            />
+            <button class="ds-button" type="submit" safe>
+              {t('participation.treatment.submit')}
+            </button>
+          </form>
         </section>
       ) : (
         ''

@@ -6,12 +6,13 @@ import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js
 import type { Actor } from '../platform/db/kit.js';
 import { isRefused, orThrow } from '../platform/outcome.js';
 import { importShippedRegistry } from '../registry/index.js';
-import { findInitiative, lookAlikes } from './store.js';
+import { findInitiative, forgetSignersOfClosed, lookAlikes } from './store.js';
 import {
   confirmCoInitiation,
   draftInitiative,
   handInInitiative,
   publishInitiative,
+  recordTreatment,
   refuseInitiative,
   remindOfCouncilDeadlines,
   reviseDraft,
@@ -167,5 +168,29 @@ describe('an initiative from draft to hand-in', () => {
     );
     expect(await findInitiative(database.db, second)).toMatchObject({ state: 'refused', refusalReason: 'sameContent' });
     expect(enqueued.length).toBe(before + 1);
+  });
+
+  it('forgets who signed six months after the initiative closed, keeping the count', async () => {
+    const silje = people.silje!;
+    const stored = (await findInitiative(database.db, id))!;
+    orThrow(
+      await recordTreatment(
+        database.db,
+        id,
+        stored.version,
+        { meetingDate: '2027-03-11', caseNumber: '27/45', decision: 'Vedtatt.', minutesUrl: null },
+        silje,
+        actor(silje),
+      ),
+    );
+    const count = (await findInitiative(database.db, id))!.signatures;
+    expect(count).toBe(2);
+    expect(await forgetSignersOfClosed(database.db, new Date())).toBe(0);
+    const later = new Date(Date.now() + 190 * 86_400_000);
+    expect(await forgetSignersOfClosed(database.db, later)).toBe(2);
+    expect(await forgetSignersOfClosed(database.db, later)).toBe(0);
+    expect((await findInitiative(database.db, id))!.signatures).toBe(2);
+    const rows = await database.db.selectFrom('participation_signatures').select('user_id').where('initiative_id', '=', id).execute();
+    expect(rows).toEqual([]);
   });
 });

@@ -55,6 +55,9 @@ export const participationMessages = defineMessages({
     'participation.signers.name': 'Navn',
     'participation.signers.signedOn': 'Skrev under',
     'participation.signers.note': 'Listen har navn og dato for hver underskrift, aldri fødselsnummer.',
+    'participation.privacy.title': 'Personvern',
+    'participation.privacy.text':
+      'Når du skriver under, lagrer vi navnet ditt og datoen, aldri fødselsnummeret. Navnet vises offentlig bare hvis du velger det. Kommunen får listen over underskrivere når forslaget leveres. Seks måneder etter at forslaget er avsluttet, sletter vi hvem som skrev under og beholder bare antallet.',
     'participation.list.title': 'Forslag som samler underskrifter',
     'participation.list.none': 'Ingen forslag samler underskrifter ennå.',
     'participation.list.mine': 'Mine forslag',
@@ -194,6 +197,9 @@ export const participationMessages = defineMessages({
     'participation.signers.name': 'Namn',
     'participation.signers.signedOn': 'Skreiv under',
     'participation.signers.note': 'Lista har namn og dato for kvar underskrift, aldri fødselsnummer.',
+    'participation.privacy.title': 'Personvern',
+    'participation.privacy.text':
+      'Når du skriv under, lagrar vi namnet ditt og datoen, aldri fødselsnummeret. Namnet blir vist offentleg berre om du vel det. Kommunen får lista over underskrivarar når forslaget blir levert. Seks månader etter at forslaget er avslutta, slettar vi kven som skreiv under og held berre på talet.',
     'participation.list.title': 'Forslag som samlar underskrifter',
     'participation.list.none': 'Ingen forslag samlar underskrifter enno.',
     'participation.list.mine': 'Mine forslag',
@@ -333,6 +339,9 @@ export const participationMessages = defineMessages({
     'participation.signers.name': 'Navn',
     'participation.signers.signedOn': 'Skrev under',
     'participation.signers.note': 'Listen har navn og dato for hver underskrift, aldrig personnummer.',
+    'participation.privacy.title': 'Databeskyttelse',
+    'participation.privacy.text':
+      'Når du skriver under, gemmer vi dit navn og datoen, aldrig dit personnummer. Navnet vises kun offentligt, hvis du vælger det. Kommunen får listen over underskrivere, når forslaget afleveres. Seks måneder efter at forslaget er afsluttet, sletter vi, hvem der skrev under, og beholder kun antallet.',
     'participation.list.title': 'Forslag, der samler underskrifter',
     'participation.list.none': 'Ingen forslag samler underskrifter endnu.',
     'participation.list.mine': 'Mine forslag',
@@ -472,6 +481,9 @@ export const participationMessages = defineMessages({
     'participation.signers.name': 'Name',
     'participation.signers.signedOn': 'Signed on',
     'participation.signers.note': 'The list has the name and date of each signature, never an identity number.',
+    'participation.privacy.title': 'Privacy',
+    'participation.privacy.text':
+      'When you sign, we store your name and the date, never your national identity number. Your name is shown publicly only if you choose so. The municipality receives the list of signers when the initiative is handed in. Six months after the initiative is closed, we delete who signed and keep only the number.',
     'participation.list.title': 'Initiatives collecting signatures',
     'participation.list.none': 'No initiative is collecting signatures yet.',
     'participation.list.mine': 'My initiatives',

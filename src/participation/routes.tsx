@@ -25,6 +25,7 @@ import { findCountyArea, findMunicipalityArea, homeAreas, listAreas, thresholdFo
 import {
   confirmCoInitiation,
   draftInitiative,
+  forgetClosedSigners,
   handInInitiative,
   moderates,
   publishInitiative,
@@ -192,11 +193,13 @@ export async function participationRoutes(app: FastifyInstance) {
 function registerInitiativeRoutes(app: FastifyInstance) {
   const db = app.database.db;
 
-  // Reminders to the municipality a month and a week before the council's deadline: each made once, so the sweep runs when ready and every hour.
+  // Reminders to the municipality a month and a week before the council's deadline (each made once) and the privacy job: the sweep runs when ready and every hour.
   const remind = async () => {
     try {
       const made = await remindOfCouncilDeadlines(db, app.jobs, osloDay(await databaseNow(db)));
       if (made > 0) app.log.info({ made }, 'initiative deadline reminders');
+      const forgotten = await forgetClosedSigners(db);
+      if (forgotten > 0) app.log.info({ forgotten }, 'signer identities removed six months after closing');
     } catch (err) {
       app.log.error({ err }, 'initiative deadline reminders failed');
     }

@@ -31,6 +31,8 @@ interface InitiativeTable {
   treated_case_number: string | null;
   treated_decision: string | null;
   treated_minutes_url: string | null;
+  forgotten_signatures: Generated<number>;
+  closed_at: Date | null;
 }
 
 interface CoInitiatorTable {
@@ -86,7 +88,8 @@ export interface StoredInitiative {
   signatures: number;
 }
 
-const signatureCount = sql<number>`(select count(*)::int from participation_signatures s where s.initiative_id = i.id and s.withdrawn_at is null)`;
+/** Standing signatures, plus those whose signers were forgotten after the initiative closed. */
+const signatureCount = sql<number>`(i.forgotten_signatures + (select count(*)::int from participation_signatures s where s.initiative_id = i.id and s.withdrawn_at is null))`;
 
 const initiatives = (db: Queryable) =>
   db
@@ -250,6 +253,7 @@ export async function moveInitiative(
       version: sql`version + 1`,
       ...(published ? { published_at: sql`now()` } : {}),
       ...(handedIn ? { handed_in_at: sql`now()` } : {}),
+      ...(to === 'treated' || to === 'withdrawn' ? { closed_at: sql`now()` } : {}),
     })
     .where('id', '=', id)
     .where('version', '=', version)
@@ -404,4 +408,26 @@ export async function userEmail(db: Queryable, userId: string): Promise<string |
 /** Handed-in initiatives whose council deadline falls on or before `until`, for the reminders. */
 export async function listAwaitingCouncil(db: Queryable, until: string): Promise<StoredInitiative[]> {
   return initiatives(db).where('i.state', '=', 'handed_in').where('i.deadline', '<=', until).orderBy('i.deadline').execute();
+}
+
+/**
+ * Deletes the signer identities of initiatives closed more than six months before `now`, keeping
+ * their number; how many signatures were forgotten. One statement each, so a count is never lost.
+ */
+export async function forgetSignersOfClosed(db: Queryable, now: Date): Promise<number> {
+  const result = await sql<{ forgotten: number }>`
+    with closed as (
+      select id from participation_initiatives
+      where closed_at is not null and closed_at < ${now}::timestamptz - interval '6 months'
+    ), gone as (
+      delete from participation_signatures s using closed c
+      where s.initiative_id = c.id
+      returning s.initiative_id, s.withdrawn_at
+    ), counted as (
+      select initiative_id, count(*) filter (where withdrawn_at is null)::int as n from gone group by initiative_id
+    )
+    update participation_initiatives i set forgotten_signatures = i.forgotten_signatures + counted.n
+    from counted where counted.initiative_id = i.id
+    returning counted.n as forgotten`.execute(db);
+  return result.rows.reduce((sum, r) => sum + Number(r.forgotten), 0);
 }

@@ -6,7 +6,7 @@
 import { recordAudit } from '../platform/audit/store.js';
 import type { Membership } from '../platform/auth/model.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
-import type { Actor } from '../platform/db/kit.js';
+import { databaseNow, type Actor } from '../platform/db/kit.js';
 import type { MessageKey } from '../platform/i18n/catalogue.js';
 import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify } from '../platform/notifications/notify.js';
@@ -16,6 +16,7 @@ import { decisionDeadline, dueReminders, type InitiativeDraft, type RefusalReaso
 import {
   confirmCoInitiator,
   findInitiative,
+  forgetSignersOfClosed,
   insertInitiative,
   insertSignature,
   listAwaitingCouncil,
@@ -448,4 +449,9 @@ export async function remindOfCouncilDeadlines(db: Queryable, jobs: Pick<JobQueu
     }
   }
   return made;
+}
+
+/** The privacy job: signer identities go six months after an initiative closed (by the database clock); counts stay. */
+export async function forgetClosedSigners(db: Queryable): Promise<number> {
+  return forgetSignersOfClosed(db, await databaseNow(db));
 }

@@ -200,6 +200,9 @@ export function InitiativePage({
         {offer.sign ? (
           <form method="post" action={action('signer')}>
             <CsrfField ctx={ctx} />
+            <p class="ds-paragraph" data-size="sm" safe>
+              {t('participation.privacy.text')}
+            </p>
             <Checkbox id="showName" name="showName" value="yes" label={t('participation.detail.showName')} checked={false} />
             <button class="ds-button" type="submit" safe>
               {t('participation.detail.sign')}

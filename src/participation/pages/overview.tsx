@@ -105,6 +105,14 @@ export function OverviewPage({
           </a>
         </p>
       </section>
+      <section aria-labelledby="privacy">
+        <h2 class="ds-heading" data-size="sm" id="privacy" safe>
+          {t('participation.privacy.title')}
+        </h2>
+        <p class="ds-paragraph" safe>
+          {t('participation.privacy.text')}
+        </p>
+      </section>
       <section aria-labelledby="denmark">
         <h2 class="ds-heading" data-size="sm" id="denmark" safe>
           {t('participation.denmark.title')}

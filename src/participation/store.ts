@@ -129,6 +129,19 @@ export async function findInitiative(db: Queryable, id: string): Promise<StoredI
   return initiatives(db).where('i.id', '=', id).executeTakeFirst();
 }
 
+/** What signing needs to know of an initiative, without counting its signatures. */
+export async function findInitiativeForSignature(
+  db: Queryable,
+  id: string,
+): Promise<Pick<StoredInitiative, 'id' | 'state' | 'scope' | 'areaCode' | 'country'> | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom('participation_initiatives')
+    .select(['id', 'state', 'scope', 'area_code as areaCode', 'country'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The initiative locked for a change in this transaction. */
 export async function lockInitiative(db: Queryable, id: string): Promise<StoredInitiative | undefined> {
   if (!isUuid(id)) return undefined;

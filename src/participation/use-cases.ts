@@ -15,7 +15,7 @@ import { municipalityRecipients } from '../platform/auth/store.js';
 import { decisionDeadline, dueReminders, type InitiativeDraft, type RefusalReason, type Treatment } from './model.js';
 import {
   confirmCoInitiator,
-  findInitiative,
+  findInitiativeForSignature,
   forgetSignersOfClosed,
   insertInitiative,
   insertSignature,
@@ -109,6 +109,8 @@ export const moderates = (person: Pick<Person, 'memberships'>, initiative: Pick<
 
 /** Whether the person lives in the initiative's municipality or county. */
 async function residentOf(db: Queryable, person: Person, initiative: Pick<StoredInitiative, 'scope' | 'areaCode' | 'country'>) {
+  // A municipality's resident carries its code (initiatives are Norwegian: four digits); only a county needs the registry.
+  if (initiative.scope === 'municipality') return initiative.country === 'NO' && person.homeMunicipalityCode === initiative.areaCode;
   const home = await homeAreas(db, person.homeMunicipalityCode);
   const area = initiative.scope === 'county' ? home.county : home.municipality;
   return area !== undefined && area.country === initiative.country && area.code === initiative.areaCode;
@@ -323,8 +325,11 @@ export function withdrawMySignature(db: Queryable, id: string, person: Person): 
   });
 }
 
-async function findInitiativeForSigning(trx: Tx, id: string): Promise<StoredInitiative | Refused<ParticipationProblem>> {
-  const initiative = await findInitiative(trx, id);
+async function findInitiativeForSigning(
+  trx: Tx,
+  id: string,
+): Promise<Pick<StoredInitiative, 'state' | 'scope' | 'areaCode' | 'country'> | Refused<ParticipationProblem>> {
+  const initiative = await findInitiativeForSignature(trx, id);
   if (!initiative || !initiativeWorkflow.isIn('public', initiative.state)) return refuse({ kind: 'initiativeNotFound' });
   if (!initiativeWorkflow.isIn('signable', initiative.state)) return refuse({ kind: 'notOpen' });
   return initiative;

@@ -150,6 +150,13 @@ describe('an initiative from draft to hand-in', () => {
     expect(await remindOfCouncilDeadlines(database.db, jobs, '2027-05-31')).toBe(0);
   });
 
+  it('lets one person start at most five initiatives a day', async () => {
+    for (let n = 0; n < 5; n += 1)
+      orThrow(await draftInitiative(database.db, people.emma!, { ...draft, coInitiatorEmails: [] }, actor(people.emma!)));
+    const sixth = await draftInitiative(database.db, people.emma!, { ...draft, coInitiatorEmails: [] }, actor(people.emma!));
+    expect(isRefused(sixth) && sixth.problem).toEqual({ kind: 'tooManyDrafts', max: 5 });
+  });
+
   it('suggests look-alikes by text, and a refusal tells the initiator', async () => {
     const second = orThrow(
       await draftInitiative(

@@ -124,6 +124,9 @@ export interface DraftProblem {
 
 export const LIMITS = { title: 200, proposal: 4000, reason: 8000, coInitiators: 10 } as const;
 
+/** The most initiatives one person may start in a day (abuse: issue 15 point 10). */
+export const DRAFTS_PER_DAY = 5;
+
 export interface InitiativeDraft {
   scope: AreaKind;
   title: string;

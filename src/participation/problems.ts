@@ -15,6 +15,7 @@ export const explainProblem = defineProblems<ParticipationProblem>({
   notOpen: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.notOpen') },
   alreadySigned: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.alreadySigned') },
   notSigned: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.notSigned') },
+  tooManyDrafts: { status: 409, field: 'title', message: (ctx, p) => ctx.t('participation.problem.tooManyDrafts', { max: p.max }) },
   thresholdNotReached: {
     status: 409,
     field: 'actions',

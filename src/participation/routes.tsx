@@ -295,7 +295,7 @@ function registerInitiativeRoutes(app: FastifyInstance) {
     const created = await draftInitiative(db, person(request), checked, actorOf(request), { jobs: app.jobs });
     if (isRefused(created)) {
       const explained = explainProblem(reply.pageContext(), created.problem);
-      return page([{ field: 'scope', message: explained.message }]);
+      return page([{ field: explained.field ?? 'scope', message: explained.message }]);
     }
     return reply.redirect(`${initiativePath(created)}?lang=${request.locale}&done=saved`, 303);
   });

@@ -444,3 +444,14 @@ export async function forgetSignersOfClosed(db: Queryable, now: Date): Promise<n
     returning counted.n as forgotten`.execute(db);
   return result.rows.reduce((sum, r) => sum + Number(r.forgotten), 0);
 }
+
+/** How many initiatives the person started in the last day (the per-person limit on drafting). */
+export async function draftsStartedToday(db: Queryable, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('participation_initiatives')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('initiator_id', '=', userId)
+    .where('created_at', '>', sql<Date>`now() - interval '1 day'`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -12,9 +12,10 @@ import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify } from '../platform/notifications/notify.js';
 import { inTransaction, isRefused, orThrow, refuse, type Refused, type VersionConflict, versionConflict } from '../platform/outcome.js';
 import { municipalityRecipients } from '../platform/auth/store.js';
-import { decisionDeadline, dueReminders, type InitiativeDraft, type RefusalReason, type Treatment } from './model.js';
+import { DRAFTS_PER_DAY, decisionDeadline, dueReminders, type InitiativeDraft, type RefusalReason, type Treatment } from './model.js';
 import {
   confirmCoInitiator,
+  draftsStartedToday,
   findInitiativeForSignature,
   forgetSignersOfClosed,
   insertInitiative,
@@ -47,7 +48,8 @@ export type ParticipationProblem =
   | { kind: 'notOpen' }
   | { kind: 'alreadySigned' }
   | { kind: 'notSigned' }
-  | { kind: 'thresholdNotReached'; signatures: number; threshold: number };
+  | { kind: 'thresholdNotReached'; signatures: number; threshold: number }
+  | { kind: 'tooManyDrafts'; max: number };
 
 type Outcome<T> = Promise<T | Refused<ParticipationProblem>>;
 
@@ -129,6 +131,8 @@ export function draftInitiative(
     const area = draft.scope === 'county' ? home.county : home.municipality;
     if (!area) return refuse<ParticipationProblem>({ kind: 'notResident' });
     if (area.country !== 'NO') return refuse<ParticipationProblem>({ kind: 'notStatutory' });
+    if ((await draftsStartedToday(trx, person.userId)) >= DRAFTS_PER_DAY)
+      return refuse<ParticipationProblem>({ kind: 'tooManyDrafts', max: DRAFTS_PER_DAY });
     const id = await insertInitiative(trx, {
       country: area.country,
       scope: area.kind,

@@ -311,13 +311,13 @@ export function refuseInitiative(
  * A resident signs a published initiative, once: a second attempt is refused as already signed and
  * never counts twice (the primary key decides, also at the same instant). No lock on the initiative.
  */
-export function signInitiative(db: Queryable, id: string, person: Person, showName: boolean): Outcome<void> {
-  return inTransaction(db, async (trx) => {
-    const initiative = await findInitiativeForSigning(trx, id);
-    if (isRefused(initiative)) return initiative;
-    if (!(await residentOf(trx, person, initiative))) return refuse<ParticipationProblem>({ kind: 'notResident' });
-    if (!(await insertSignature(trx, id, person.userId, showName))) return refuse<ParticipationProblem>({ kind: 'alreadySigned' });
-  });
+export async function signInitiative(db: Queryable, id: string, person: Person, showName: boolean): Outcome<void> {
+  // One write, so no transaction of its own: the check reads committed state, as it would inside one
+  // (nothing is locked either way), and the insert alone decides "already signed".
+  const initiative = await findInitiativeForSigning(db, id);
+  if (isRefused(initiative)) return initiative;
+  if (!(await residentOf(db, person, initiative))) return refuse<ParticipationProblem>({ kind: 'notResident' });
+  if (!(await insertSignature(db, id, person.userId, showName))) return refuse<ParticipationProblem>({ kind: 'alreadySigned' });
 }
 
 /** A signer withdraws their signature until the initiative is handed in. */
@@ -330,7 +330,7 @@ export function withdrawMySignature(db: Queryable, id: string, person: Person): 
 }
 
 async function findInitiativeForSigning(
-  trx: Tx,
+  trx: Queryable,
   id: string,
 ): Promise<Pick<StoredInitiative, 'state' | 'scope' | 'areaCode' | 'country'> | Refused<ParticipationProblem>> {
   const initiative = await findInitiativeForSignature(trx, id);

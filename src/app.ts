@@ -10,6 +10,7 @@ import { selectionRoutes } from './selection/index.js';
 import { administrationRoutes } from './administration/index.js';
 import { projectFollowOn, projectRoutes } from './projects/index.js';
 import { knowledgeRoutes } from './knowledge/index.js';
+import { participationRoutes } from './participation/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -31,5 +32,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(administrationRoutes);
   await app.register(projectRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(participationRoutes);
   return app;
 }

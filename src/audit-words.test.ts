@@ -76,6 +76,7 @@ describe('the audit log names everything it shows', () => {
       'project-report',
       'project-payment',
       'project-change',
+      'initiative',
     ];
     expect(new Set(auditedWorkflows().map(([record]) => record))).toEqual(new Set(moved));
     for (const [record, workflow] of auditedWorkflows()) {

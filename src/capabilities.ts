@@ -14,8 +14,19 @@ import { selection } from './selection/index.js';
 import { administration } from './administration/index.js';
 import { projects } from './projects/index.js';
 import { knowledge } from './knowledge/index.js';
+import { participation } from './participation/index.js';
 
-export const CAPABILITIES = [projections, programmes, selection, applications, assessment, administration, projects, knowledge] as const;
+export const CAPABILITIES = [
+  projections,
+  programmes,
+  selection,
+  applications,
+  assessment,
+  administration,
+  projects,
+  knowledge,
+  participation,
+] as const;
 
 registerAuditVocabulary(PLATFORM_AUDIT_WORDS);
 for (const capability of CAPABILITIES) registerCapability(capability);

@@ -247,6 +247,42 @@ export const PERSONAS: Persona[] = [
     homeMunicipalityCode: '4001',
     roles: [],
   },
+  {
+    subject: 'persona-citizen-porsgrunn-2',
+    name: 'Jonas Vik',
+    email: 'jonas.vik@example.no',
+    loginKind: 'citizen',
+    description: 'citizen resident in Porsgrunn (co-initiator, signer)',
+    homeMunicipalityCode: '4001',
+    roles: [],
+  },
+  {
+    subject: 'persona-citizen-skien',
+    name: 'Emma Solberg',
+    email: 'emma.solberg@example.no',
+    loginKind: 'citizen',
+    description: 'citizen resident in Skien (same county as Porsgrunn, another municipality)',
+    homeMunicipalityCode: '4003',
+    roles: [],
+  },
+  {
+    subject: 'persona-citizen-tonsberg',
+    name: 'Henrik Aas',
+    email: 'henrik.aas@example.no',
+    loginKind: 'citizen',
+    description: 'citizen resident in Tønsberg (Vestfold, another county)',
+    homeMunicipalityCode: '3905',
+    roles: [],
+  },
+  {
+    subject: 'persona-citizen-fredericia',
+    name: 'Freja Nielsen',
+    email: 'freja.nielsen@example.dk',
+    loginKind: 'citizen',
+    description: 'citizen resident in Fredericia (Denmark)',
+    homeMunicipalityCode: '607',
+    roles: [],
+  },
 ];
 
 export function findPersona(subject: string): Persona | undefined {

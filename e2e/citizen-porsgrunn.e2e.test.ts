@@ -1,0 +1,141 @@
+/**
+ * Nora (Porsgrunn) drafts a citizens' initiative with Jonas as co-initiator; Silje, Porsgrunn's case
+ * worker, publishes it; residents sign (Emma in Skien cannot); Nora hands it in; Silje records the
+ * council's decision. Every page is checked with axe at 1280 and 390 px; the public page in two languages.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../src/platform/db/testing.js';
+import { translator } from '../src/platform/i18n/index.js';
+import { importShippedRegistry } from '../src/registry/index.js';
+import { startTestApp, type RunningApp } from '../src/test-app.js';
+import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+
+let running: RunningApp;
+let browser: Browser;
+const nb = translator('nb');
+const en = translator('en');
+let initiativeUrl = '';
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  const database = await createTestDatabase();
+  await importShippedRegistry(database.db);
+  running = await startTestApp({ database });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+  await running?.database.dispose();
+});
+
+async function signedIn(subject: string): Promise<Page> {
+  const page = await openPage(await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
+  await signInAs(page, running.baseUrl, subject);
+  return page;
+}
+
+describe.skipIf(!hasChromium)('Nora (Porsgrunn) puts forward a citizens’ initiative', () => {
+  it('reads the rule and her threshold, in bokmål and English', async () => {
+    const visitor = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    for (const [lang, t] of [
+      ['nb', nb],
+      ['en', en],
+    ] as const) {
+      await visitor.goto(`${running.baseUrl}/innbyggerforslag?lang=${lang}`);
+      await visitor.getByLabel(t('participation.lookup.area')).selectOption('kommune-4001');
+      await visitor.getByRole('button', { name: t('participation.lookup.submit') }).click();
+      expect(await visitor.textContent('main')).toContain(t('participation.threshold.result', { name: 'Porsgrunn', signatures: '300' }));
+      await expectAccessible(visitor);
+    }
+    await visitor.goto(`${running.baseUrl}/innbyggerforslag?lang=da&omrade=kommune-607`);
+    expect(await visitor.textContent('main')).toContain('Fredericia er en dansk kommune.');
+    await expectAccessible(visitor);
+    await visitor.close();
+  });
+
+  it('drafts it with a co-initiator, who confirms, and sends it for moderation', async () => {
+    const nora = await signedIn('persona-citizen-porsgrunn');
+    await nora.goto(`${running.baseUrl}/innbyggerforslag?lang=nb`);
+    await nora.getByRole('link', { name: nb('participation.new.link') }).click();
+    await expectAccessible(nora);
+    await nora.getByLabel(nb('participation.field.title')).fill('Benker langs elva');
+    await nora.getByLabel(nb('participation.field.proposal')).fill('Kommunestyret bes sette ut benker langs elvepromenaden.');
+    await nora.getByLabel(nb('participation.field.reason')).fill('Eldre trenger steder å hvile på turen.');
+    await nora.getByLabel(nb('participation.field.coInitiators')).fill('jonas.vik@example.no');
+    await nora.getByRole('button', { name: nb('participation.new.submit') }).click();
+    await expect.poll(() => nora.url()).toContain('done=saved');
+    initiativeUrl = nora.url().split('?')[0]!;
+    expect(await nora.textContent('main')).toContain(nb('participation.detail.pending'));
+    await expectAccessible(nora);
+
+    const jonas = await signedIn('persona-citizen-porsgrunn-2');
+    await jonas.goto(`${initiativeUrl}?lang=nb`);
+    await jonas.getByRole('button', { name: nb('participation.detail.confirm') }).click();
+    await expect.poll(() => jonas.url()).toContain('done=confirmed');
+    await expectAccessible(jonas);
+
+    await nora.goto(`${initiativeUrl}?lang=nb`);
+    await nora.getByRole('button', { name: nb('participation.detail.submit') }).click();
+    await expect.poll(() => nora.url()).toContain('done=submitted');
+    await expectAccessible(nora);
+  });
+
+  it('is published by Porsgrunn’s case worker, signed by residents, and not by a resident of Skien', async () => {
+    const silje = await signedIn('persona-porsgrunn-case-worker');
+    await silje.goto(`${running.baseUrl}/innbyggerforslag?lang=nb`);
+    await silje.getByRole('link', { name: 'Benker langs elva' }).first().click();
+    await expectAccessible(silje);
+    await silje.getByRole('button', { name: nb('participation.moderate.publish') }).click();
+    await expect.poll(() => silje.url()).toContain('done=published');
+
+    const jonas = await signedIn('persona-citizen-porsgrunn-2');
+    await jonas.goto(`${initiativeUrl}?lang=nb`);
+    await jonas.getByLabel(nb('participation.detail.showName')).check();
+    await jonas.getByRole('button', { name: nb('participation.detail.sign') }).click();
+    await expect.poll(() => jonas.url()).toContain('done=signed');
+    expect(await jonas.textContent('main')).toContain('1 av 300 underskrifter');
+    await expectAccessible(jonas);
+
+    const emma = await signedIn('persona-citizen-skien');
+    await emma.goto(`${initiativeUrl}?lang=nb`);
+    await emma.getByRole('button', { name: nb('participation.detail.sign') }).click();
+    expect(await emma.textContent('main')).toContain(nb('participation.problem.notResident'));
+    await expectAccessible(emma);
+
+    const nora = await signedIn('persona-citizen-porsgrunn');
+    await nora.goto(`${initiativeUrl}?lang=nb`);
+    await nora.getByRole('button', { name: nb('participation.detail.sign') }).click();
+    await expect.poll(() => nora.url()).toContain('done=signed');
+    expect(await nora.textContent('main')).toContain('2 av 300 underskrifter');
+  });
+
+  it('is handed in at the threshold and its treatment recorded by the municipality', async () => {
+    // Two signatures reach a threshold of Utsira's size (2 % of about 200 residents).
+    await running.database.db.updateTable('participation_initiatives').set({ threshold: 2 }).execute();
+    const nora = await signedIn('persona-citizen-porsgrunn');
+    await nora.goto(`${initiativeUrl}?lang=nb`);
+    await nora.getByRole('button', { name: nb('participation.handIn.submit') }).click();
+    await expect.poll(() => nora.url()).toContain('done=handedIn');
+    expect(await nora.textContent('main')).toContain('Kommunestyret skal behandle forslaget senest');
+    await expectAccessible(nora);
+
+    const silje = await signedIn('persona-porsgrunn-case-worker');
+    await silje.goto(`${initiativeUrl}?lang=nb`);
+    await silje.getByLabel(nb('participation.treatment.meetingDate')).fill('2027-03-11');
+    await silje.getByLabel(nb('participation.treatment.caseNumber')).fill('27/45');
+    await silje.getByLabel(nb('participation.treatment.decision')).fill('Kommunestyret vedtok å sette ut ti benker.');
+    await silje.getByRole('button', { name: nb('participation.treatment.submit') }).click();
+    await expect.poll(() => silje.url()).toContain('done=treated');
+    await expectAccessible(silje);
+
+    const visitor = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    await visitor.goto(`${initiativeUrl}?lang=en`);
+    const main = (await visitor.textContent('main')) ?? '';
+    expect(main).toContain('Treated at the meeting of');
+    expect(main).toContain('Jonas Vik');
+    expect(main).not.toContain('Nora Bakke (');
+    await expectAccessible(visitor);
+  });
+});

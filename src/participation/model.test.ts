@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { decisionDeadline, draftProblems, progressPercent, signatureThreshold, thresholdOf } from './model.js';
+
+describe('the signature threshold of kommuneloven § 12-1', () => {
+  it('is 2 % of the residents rounded up, capped at 300 in a municipality and 500 in a county', () => {
+    expect(signatureThreshold('municipality', 0)).toBe(0);
+    expect(signatureThreshold('municipality', 1)).toBe(1);
+    expect(signatureThreshold('municipality', 50)).toBe(1);
+    expect(signatureThreshold('municipality', 51)).toBe(2);
+    expect(signatureThreshold('municipality', 200)).toBe(4);
+    expect(signatureThreshold('municipality', 14_950)).toBe(299);
+    expect(signatureThreshold('municipality', 14_951)).toBe(300);
+    expect(signatureThreshold('municipality', 15_000)).toBe(300);
+    expect(signatureThreshold('municipality', 717_710)).toBe(300);
+    expect(signatureThreshold('county', 24_950)).toBe(499);
+    expect(signatureThreshold('county', 260_000)).toBe(500);
+    expect(() => signatureThreshold('county', -1)).toThrow(RangeError);
+    expect(() => signatureThreshold('county', 1.5)).toThrow(RangeError);
+  });
+
+  it('says where the cap decides, and that Denmark has no statutory threshold', () => {
+    const population = { persons: 36_000, year: 2025, source: 'SSB 07459' };
+    const porsgrunn = thresholdOf({ country: 'NO', kind: 'municipality', code: '4001', name: 'Porsgrunn' }, population);
+    expect(porsgrunn).toMatchObject({ signatures: 300, capped: true, rule: { statutory: true } });
+    const fredericia = thresholdOf({ country: 'DK', kind: 'municipality', code: '607', name: 'Fredericia' }, population);
+    expect(fredericia).toMatchObject({ signatures: null, capped: false, rule: { statutory: false } });
+  });
+});
+
+describe('the council’s deadline', () => {
+  it('falls six months after the proposal was put forward, on the month’s last day where the day does not exist', () => {
+    expect(decisionDeadline('2026-12-04')).toBe('2027-06-04');
+    expect(decisionDeadline('2026-08-31')).toBe('2027-02-28');
+    expect(decisionDeadline('2027-08-31')).toBe('2028-02-29');
+  });
+});
+
+describe('progress towards the threshold', () => {
+  it('is a whole percentage, never above 100', () => {
+    expect(progressPercent(0, 300)).toBe(0);
+    expect(progressPercent(150, 300)).toBe(50);
+    expect(progressPercent(450, 300)).toBe(100);
+    expect(progressPercent(3, null)).toBe(0);
+  });
+});
+
+describe('a draft', () => {
+  const good = {
+    scope: 'municipality',
+    title: 'Lys i lysløypa',
+    proposal: 'Sett opp lys.',
+    reason: 'Mørkt om vinteren.',
+    coInitiators: '',
+  };
+  it('names every problem at its field', () => {
+    expect(draftProblems({ scope: 'x', title: ' ', proposal: 'a'.repeat(4001), reason: '', coInitiators: 'not-an-address' })).toEqual([
+      { field: 'scope', code: 'required' },
+      { field: 'title', code: 'required' },
+      { field: 'proposal', code: 'tooLong' },
+      { field: 'reason', code: 'required' },
+      { field: 'coInitiators', code: 'badEmail' },
+    ]);
+  });
+  it('trims, and reads co-initiators’ addresses once each, in lower case', () => {
+    expect(draftProblems({ ...good, title: ' Lys ', coInitiators: 'A@example.no, a@example.no\nb@example.no' })).toEqual({
+      scope: 'municipality',
+      title: 'Lys',
+      proposal: 'Sett opp lys.',
+      reason: 'Mørkt om vinteren.',
+      coInitiatorEmails: ['a@example.no', 'b@example.no'],
+    });
+  });
+});
+
+describe('the council’s treatment, reminders and the signers’ list', () => {
+  it('checks what the municipality records', async () => {
+    const { treatmentProblems } = await import('./model.js');
+    expect(treatmentProblems({ meetingDate: '2027-02-30', caseNumber: '', decision: 'x', minutesUrl: 'javascript:alert(1)' })).toEqual([
+      { field: 'meetingDate', code: 'badDate' },
+      { field: 'caseNumber', code: 'required' },
+      { field: 'minutesUrl', code: 'badUrl' },
+    ]);
+    expect(treatmentProblems({ meetingDate: '2027-03-01', caseNumber: ' 27/12 ', decision: 'Vedtatt', minutesUrl: '' })).toEqual({
+      meetingDate: '2027-03-01',
+      caseNumber: '27/12',
+      decision: 'Vedtatt',
+      minutesUrl: null,
+    });
+  });
+  it('reminds a month and a week before the deadline, not after', async () => {
+    const { dueReminders } = await import('./model.js');
+    expect(dueReminders('2027-06-04', '2027-04-01')).toEqual([]);
+    expect(dueReminders('2027-06-04', '2027-05-04')).toEqual(['month']);
+    expect(dueReminders('2027-06-04', '2027-05-28')).toEqual(['month', 'week']);
+    expect(dueReminders('2027-06-04', '2027-06-05')).toEqual([]);
+  });
+  it('writes the signers as CSV without formulas', async () => {
+    const { signersCsv } = await import('./model.js');
+    expect(
+      signersCsv(
+        [
+          { name: '=HYPERLINK("x")', signedOn: '2026-12-04' },
+          { name: 'Nora Bakke', signedOn: '2026-12-05' },
+        ],
+        { name: 'Navn', signedOn: 'Signert' },
+      ),
+    ).toBe('Navn;Signert\r\n"\'=HYPERLINK(""x"")";2026-12-04\r\nNora Bakke;2026-12-05\r\n');
+  });
+});

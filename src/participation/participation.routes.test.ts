@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../platform/db/testing.js';
+import { translator, type Locale } from '../platform/i18n/index.js';
+import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { importShippedRegistry } from '../registry/index.js';
+import { startTestApp, type RunningApp } from '../test-app.js';
+
+let running: RunningApp;
+const cookie: Record<string, string> = {};
+const NORA = 'persona-citizen-porsgrunn';
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  await importShippedRegistry(database.db);
+  running = await startTestApp({ database });
+  for (const subject of [NORA]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+}, 120_000);
+afterAll(async () => {
+  await running?.close();
+  await running?.database.dispose();
+});
+
+const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
+
+describe('GET /api/v1/initiatives/threshold', () => {
+  it('answers a municipality’s threshold with the population, year and source it used, and the rule with its source', async () => {
+    const response = await get('/api/v1/initiatives/threshold?municipality=4001');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ country: 'NO', kind: 'municipality', name: 'Porsgrunn', statutory: true, threshold: 300, capped: true });
+    expect(body.population).toMatchObject({
+      persons: expect.any(Number),
+      year: expect.any(Number),
+      source: expect.stringContaining('07459'),
+    });
+    expect(body.rule).toMatchObject({ share: 0.02, cap: { municipality: 300, county: 500 }, decisionMonths: 6 });
+    expect(body.rule.source.section).toBe('§ 12-1 Innbyggerforslag');
+    const utsira = (await get('/api/v1/initiatives/threshold?municipality=1151')).json();
+    expect(utsira.threshold).toBe(Math.ceil((utsira.population.persons * 2) / 100));
+  });
+
+  it('answers a county as the sum of its municipalities, capped at 500', async () => {
+    const body = (await get('/api/v1/initiatives/threshold?county=39')).json();
+    expect(body).toMatchObject({ kind: 'county', threshold: 500, capped: true });
+  });
+
+  it('says a Danish municipality has no statutory threshold rather than inventing one', async () => {
+    const body = (await get('/api/v1/initiatives/threshold?municipality=607')).json();
+    expect(body).toMatchObject({ country: 'DK', statutory: false, threshold: null });
+    expect(body.rule.source.title).toContain('kommunestyrelsesloven');
+  });
+
+  it('is 404 for an unknown code and 400 for a malformed one or none, translated', async () => {
+    const unknown = await get('/api/v1/initiatives/threshold?municipality=9999&lang=en');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect((await get('/api/v1/initiatives/threshold?county=99')).statusCode).toBe(404);
+    for (const query of ['municipality=40011', 'municipality=abc', 'county=4', 'other=1', ''])
+      expect((await get(`/api/v1/initiatives/threshold?${query}`)).statusCode).toBe(400);
+    const both = await get('/api/v1/initiatives/threshold?municipality=4001&county=40&lang=da');
+    expect(both.statusCode).toBe(400);
+    expect(both.json().detail).toBe(translator('da')('participation.api.oneArea'));
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const document = JSON.parse((await get('/api/docs/openapi.json')).body);
+    expect(Object.keys(document.paths)).toContain('/api/v1/initiatives/threshold');
+  });
+});
+
+describe('the public page', () => {
+  it.each(['nb', 'nn', 'da', 'en'] as Locale[])('states the rule with its source and Denmark’s position in %s', async (locale) => {
+    const t = translator(locale);
+    const page = await get(`/innbyggerforslag?lang=${locale}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(t('participation.rule.title'));
+    expect(page.body).toContain('https://lovdata.no/lov/2018-06-22-83/§12-1');
+    expect(page.body).toContain(t('participation.denmark.title'));
+  });
+
+  it('shows the threshold of the area chosen, without JavaScript, and a signed-in citizen’s own', async () => {
+    const utsira = await get('/innbyggerforslag?lang=nb&omrade=kommune-1151');
+    expect(utsira.body).toMatch(/Utsira: \d underskrifter trengs\./);
+    expect(utsira.body).toContain('Folketall 1. januar');
+    const fredericia = await get('/innbyggerforslag?lang=da&omrade=kommune-607');
+    expect(fredericia.body).toContain('Fredericia er en dansk kommune.');
+    const own = await get('/innbyggerforslag?lang=en', NORA);
+    expect(own.body).toContain('Porsgrunn: 300 signatures are needed.');
+    expect(own.body).toContain('so 300 signatures are enough');
+    const unknown = await get('/innbyggerforslag?lang=nb&omrade=kommune-9999');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('Vi finner ikke den kommunen eller det fylket.');
+  });
+});
+
+describe('a citizen of Porsgrunn drafts an initiative that is published, signed and handed in', () => {
+  const NORA_ = 'persona-citizen-porsgrunn';
+  const JONAS = 'persona-citizen-porsgrunn-2';
+  const EMMA = 'persona-citizen-skien';
+  const SILJE = 'persona-porsgrunn-case-worker';
+  const OLA = 'persona-skien-case-worker';
+  const FREJA = 'persona-citizen-fredericia';
+
+  beforeAll(async () => {
+    for (const subject of [JONAS, EMMA, SILJE, OLA, FREJA])
+      cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  }, 60_000);
+
+  async function post(page: string, url: string, who: string, fields: Record<string, string>) {
+    const form = await get(page, who);
+    const token = form.statusCode === 200 ? csrfTokenIn(form.body) : 'none';
+    return running.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+    });
+  }
+  const count = async () =>
+    Number(
+      (
+        await running.database.db
+          .selectFrom('participation_initiatives')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const versionOn = (body: string) => /name="version" value="(\d+)"/.exec(body)![1]!;
+
+  it('runs the whole way without JavaScript, refusing what the law and the workflow refuse', async () => {
+    // Bad input: a translated 400 at its field, nothing written.
+    const before = await count();
+    const bad = await post('/innbyggerforslag/nytt', '/innbyggerforslag/nytt', NORA_, {
+      scope: 'municipality',
+      title: '',
+      proposal: 'x',
+      reason: 'y',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Fyll ut feltet.');
+    expect(await count()).toBe(before);
+    // Danish residents have no statutory right: the form says so.
+    const danish = await get('/innbyggerforslag/nytt?lang=da', FREJA);
+    expect(danish.statusCode).toBe(409);
+    expect(danish.body).toContain('Kun borgere, der er logget ind med ID-porten');
+
+    const made = await post('/innbyggerforslag/nytt', '/innbyggerforslag/nytt', NORA_, {
+      scope: 'municipality',
+      title: 'Benker langs elva',
+      proposal: 'Kommunestyret bes sette ut benker langs elvepromenaden.',
+      reason: 'Eldre trenger steder å hvile.',
+      coInitiators: 'jonas.vik@example.no',
+    });
+    expect(made.statusCode).toBe(303);
+    const path = made.headers.location!.split('?')[0]!;
+    expect((await get(path)).statusCode).toBe(404); // a draft is not public
+    const send = async () => {
+      const page = await get(path, NORA_);
+      return post(path, `${path}/send`, NORA_, { version: versionOn(page.body) });
+    };
+    const early = await send();
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain('Alle medforslagsstillerne må bekrefte');
+    expect((await post(path, `${path}/bekreft`, JONAS, {})).statusCode).toBe(303);
+    expect((await send()).statusCode).toBe(303);
+
+    // Only Porsgrunn's case workers moderate it; they see the moderation form.
+    const moderation = await get(path, SILJE);
+    expect(moderation.body).toContain('Publiser forslaget');
+    expect((await get(path, OLA)).statusCode).toBe(404);
+    const noReason = await post(path, `${path}/avvis`, SILJE, { version: versionOn(moderation.body), reason: 'whatever' });
+    expect(noReason.statusCode).toBe(400);
+    expect((await post(path, `${path}/publiser`, SILJE, { version: versionOn(moderation.body) })).statusCode).toBe(303);
+
+    // Public now, with the threshold and its source.
+    const open = await get(`${path}?lang=nb`);
+    expect(open.statusCode).toBe(200);
+    expect(open.body).toContain('0 av 300 underskrifter');
+    expect(open.body).toContain('kommuneloven § 12-1');
+    expect(open.body).toContain('<progress');
+
+    // A resident of Skien cannot sign Porsgrunn's initiative.
+    const skien = await post(path, `${path}/signer`, EMMA, {});
+    expect(skien.statusCode).toBe(403);
+    expect(skien.body).toContain('Bare innbyggere i området forslaget gjelder');
+    // One signature per person; the second attempt says so and counts nothing.
+    expect((await post(path, `${path}/signer`, JONAS, { showName: 'yes' })).statusCode).toBe(303);
+    expect((await post(path, `${path}/signer`, NORA_, {})).statusCode).toBe(303);
+    const signedPage = await get(`${path}?lang=en`, JONAS);
+    expect(signedPage.body).toContain('2 of 300 signatures');
+    expect(signedPage.body).toContain('Jonas Vik');
+    expect(signedPage.body).not.toContain('<li>Nora Bakke</li>');
+    const again = await post(path, `${path}/signer`, NORA_, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('Du har allerede skrevet under.');
+
+    // Handed in once the threshold is reached (here lowered, as Utsira's would be), with the six-month deadline.
+    const stored = await running.database.db.selectFrom('participation_initiatives').select('version').executeTakeFirstOrThrow();
+    expect((await get(path, NORA_)).body).not.toContain('Lever forslaget til kommunen');
+    const tooEarly = await post(path, `${path}/lever`, NORA_, { version: String(stored.version) });
+    expect(tooEarly.statusCode).toBe(409);
+    expect(tooEarly.body).toContain('Forslaget har 2 av 300 underskrifter');
+    await running.database.db.updateTable('participation_initiatives').set({ threshold: 2 }).execute();
+    const page = await get(path, NORA_);
+    expect(page.body).toContain('Lever forslaget til kommunen');
+    expect((await post(path, `${path}/lever`, NORA_, { version: versionOn(page.body) })).statusCode).toBe(303);
+    const handedIn = await get(`${path}?lang=nb`);
+    expect(handedIn.body).toMatch(/Kommunestyret skal behandle forslaget senest/);
+    const late = await post(path, `${path}/trekk-underskrift`, JONAS, {});
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('Forslaget er ikke åpent for underskrifter.');
+
+    // The municipality gets the signers as CSV and PDF/A (names and dates, no identity number) and records the treatment.
+    const municipal = await get(`${path}?lang=nb`, SILJE);
+    expect(municipal.body).toContain('Registrer behandlingen');
+    const csv = await get(`${path}/underskrifter.csv`, SILJE);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Jonas Vik;');
+    expect(csv.body).toContain('Nora Bakke;');
+    expect((await get(`${path}/underskrifter.csv`, OLA)).statusCode).toBe(404);
+    const pdf = await get(`${path}/underskrifter.pdf`, SILJE);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const version = versionOn(municipal.body);
+    const badTreatment = await post(path, `${path}/behandling`, SILJE, {
+      version,
+      meetingDate: '2027-02-30',
+      caseNumber: '',
+      decision: 'x',
+    });
+    expect(badTreatment.statusCode).toBe(400);
+    expect(badTreatment.body).toContain('Skriv datoen som ÅÅÅÅ-MM-DD.');
+    const treated = await post(path, `${path}/behandling`, SILJE, {
+      version,
+      meetingDate: '2027-03-11',
+      caseNumber: '27/45',
+      decision: 'Kommunestyret vedtok å sette ut ti benker.',
+      minutesUrl: 'https://porsgrunn.example.no/moter/2027-03-11',
+    });
+    expect(treated.statusCode).toBe(303);
+    const done = await get(`${path}?lang=en`);
+    expect(done.body).toContain('Treated at the meeting of');
+    expect(done.body).toContain('27/45');
+    expect(done.body).toContain('https://porsgrunn.example.no/moter/2027-03-11');
+  }, 60_000);
+});

@@ -1,0 +1,24 @@
+/** The one table from participation's problems to an HTTP status and a translated message. */
+import { defineProblems } from '../platform/outcome.js';
+import type { ParticipationProblem } from './use-cases.js';
+
+export const explainProblem = defineProblems<ParticipationProblem>({
+  initiativeNotFound: { status: 404, message: (ctx) => ctx.t('participation.problem.initiativeNotFound') },
+  notResident: { status: 403, field: 'actions', message: (ctx) => ctx.t('participation.problem.notResident') },
+  notStatutory: { status: 409, field: 'scope', message: (ctx) => ctx.t('participation.problem.notStatutory') },
+  notInitiator: { status: 403, field: 'actions', message: (ctx) => ctx.t('participation.problem.notInitiator') },
+  notModerator: { status: 403, field: 'actions', message: (ctx) => ctx.t('participation.problem.notModerator') },
+  notAsked: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.notAsked') },
+  coInitiatorsPending: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.coInitiatorsPending') },
+  illegalTransition: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.illegalTransition') },
+  versionConflict: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.versionConflict') },
+  notOpen: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.notOpen') },
+  alreadySigned: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.alreadySigned') },
+  notSigned: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.notSigned') },
+  tooManyDrafts: { status: 409, field: 'title', message: (ctx, p) => ctx.t('participation.problem.tooManyDrafts', { max: p.max }) },
+  thresholdNotReached: {
+    status: 409,
+    field: 'actions',
+    message: (ctx, p) => ctx.t('participation.problem.thresholdNotReached', { signatures: p.signatures, threshold: p.threshold }),
+  },
+});

@@ -1,0 +1,466 @@
+/**
+ * What citizens and case workers do with an initiative, one function each, in one transaction with
+ * its version check, its audit entry and its mail: draft, confirm as co-initiator, send for
+ * moderation, publish or refuse, sign and withdraw a signature, hand in.
+ */
+import { recordAudit } from '../platform/audit/store.js';
+import type { Membership } from '../platform/auth/model.js';
+import type { Queryable, Tx } from '../platform/db/database.js';
+import { databaseNow, type Actor } from '../platform/db/kit.js';
+import type { MessageKey } from '../platform/i18n/catalogue.js';
+import type { JobQueue } from '../platform/jobs/queue.js';
+import { notify } from '../platform/notifications/notify.js';
+import { inTransaction, isRefused, orThrow, refuse, type Refused, type VersionConflict, versionConflict } from '../platform/outcome.js';
+import { municipalityRecipients } from '../platform/auth/store.js';
+import { DRAFTS_PER_DAY, decisionDeadline, dueReminders, type InitiativeDraft, type RefusalReason, type Treatment } from './model.js';
+import {
+  confirmCoInitiator,
+  draftsStartedToday,
+  findInitiativeForSignature,
+  forgetSignersOfClosed,
+  insertInitiative,
+  insertSignature,
+  listAwaitingCouncil,
+  listCoInitiators,
+  lockInitiative,
+  moveInitiative,
+  replaceCoInitiators,
+  updateInitiativeText,
+  userEmail,
+  withdrawSignature,
+  type StoredInitiative,
+} from './store.js';
+import { homeAreas, thresholdFor } from './thresholds.js';
+import { initiativeWorkflow, type InitiativeAction, type InitiativeState } from './workflows.js';
+
+export type ParticipationProblem =
+  | { kind: 'initiativeNotFound' }
+  /** Only a resident signed in with ID-porten, whose home municipality is known, may draft or sign. */
+  | { kind: 'notResident' }
+  /** Danish law gives no right to citizens' initiatives. */
+  | { kind: 'notStatutory' }
+  | { kind: 'notInitiator' }
+  | { kind: 'notModerator' }
+  | { kind: 'notAsked' }
+  | { kind: 'coInitiatorsPending' }
+  | { kind: 'illegalTransition'; state: InitiativeState; action: InitiativeAction }
+  | VersionConflict
+  | { kind: 'notOpen' }
+  | { kind: 'alreadySigned' }
+  | { kind: 'notSigned' }
+  | { kind: 'thresholdNotReached'; signatures: number; threshold: number }
+  | { kind: 'tooManyDrafts'; max: number };
+
+type Outcome<T> = Promise<T | Refused<ParticipationProblem>>;
+
+/** A signed-in person as the use cases need them. */
+export interface Person {
+  userId: string;
+  name: string;
+  homeMunicipalityCode: string | null;
+  memberships: readonly Membership[];
+}
+
+export interface Effects {
+  jobs?: Pick<JobQueue, 'enqueue'>;
+}
+
+const audit = (trx: Tx, actor: Actor, id: string, action: string, from: string | null, to: string | null, reason?: string) =>
+  recordAudit(trx, {
+    actor: actor.user,
+    requestId: actor.requestId,
+    recordType: 'initiative',
+    recordId: id,
+    action,
+    fromState: from,
+    toState: to,
+    reason: reason ?? null,
+  });
+
+/** The initiative locked, at the version the person started from. */
+async function locked(trx: Tx, id: string, version?: number): Promise<StoredInitiative | Refused<ParticipationProblem>> {
+  const initiative = await lockInitiative(trx, id);
+  if (!initiative) return refuse({ kind: 'initiativeNotFound' });
+  if (version !== undefined && initiative.version !== version) return refuse(versionConflict(initiative.version, version));
+  return initiative;
+}
+
+/** Moves the initiative by the workflow's table, audited. */
+async function move(
+  trx: Tx,
+  initiative: StoredInitiative,
+  action: InitiativeAction,
+  actor: Actor,
+  changes: Parameters<typeof moveInitiative>[5] = {},
+  reason?: string,
+): Promise<InitiativeState | Refused<ParticipationProblem>> {
+  const step = initiativeWorkflow.apply(initiative.state, action);
+  if (isRefused(step)) return refuse({ kind: 'illegalTransition', state: initiative.state, action });
+  if (!(await moveInitiative(trx, initiative.id, initiative.version, step.from, step.to, changes)))
+    return refuse(versionConflict(initiative.version + 1, initiative.version));
+  await audit(trx, actor, initiative.id, action, step.from, step.to, reason);
+  return step.to;
+}
+
+/** The case workers of the municipality an initiative is for (county initiatives: the county's own staff, not modelled yet). */
+export const moderates = (person: Pick<Person, 'memberships'>, initiative: Pick<StoredInitiative, 'scope' | 'areaCode'>): boolean =>
+  initiative.scope === 'municipality' &&
+  person.memberships.some(
+    (m) => m.role === 'case_worker' && m.organisationKind === 'municipality' && m.municipalityCode === initiative.areaCode,
+  );
+
+/** Whether the person lives in the initiative's municipality or county. */
+async function residentOf(db: Queryable, person: Person, initiative: Pick<StoredInitiative, 'scope' | 'areaCode' | 'country'>) {
+  // A municipality's resident carries its code (initiatives are Norwegian: four digits); only a county needs the registry.
+  if (initiative.scope === 'municipality') return initiative.country === 'NO' && person.homeMunicipalityCode === initiative.areaCode;
+  const home = await homeAreas(db, person.homeMunicipalityCode);
+  const area = initiative.scope === 'county' ? home.county : home.municipality;
+  return area !== undefined && area.country === initiative.country && area.code === initiative.areaCode;
+}
+
+/** A resident drafts an initiative for their own municipality or county; the co-initiators are asked by mail. */
+export function draftInitiative(
+  db: Queryable,
+  person: Person,
+  draft: InitiativeDraft,
+  actor: Actor,
+  effects: Effects = {},
+): Outcome<string> {
+  return inTransaction(db, async (trx) => {
+    const home = await homeAreas(trx, person.homeMunicipalityCode);
+    const area = draft.scope === 'county' ? home.county : home.municipality;
+    if (!area) return refuse<ParticipationProblem>({ kind: 'notResident' });
+    if (area.country !== 'NO') return refuse<ParticipationProblem>({ kind: 'notStatutory' });
+    if ((await draftsStartedToday(trx, person.userId)) >= DRAFTS_PER_DAY)
+      return refuse<ParticipationProblem>({ kind: 'tooManyDrafts', max: DRAFTS_PER_DAY });
+    const id = await insertInitiative(trx, {
+      country: area.country,
+      scope: area.kind,
+      areaCode: area.code,
+      areaName: area.name,
+      initiatorId: person.userId,
+      title: draft.title,
+      proposal: draft.proposal,
+      reason: draft.reason,
+    });
+    const own = (await userEmail(trx, person.userId))?.toLowerCase();
+    const coInitiators = draft.coInitiatorEmails.filter((e) => e !== own);
+    await replaceCoInitiators(trx, id, coInitiators);
+    await audit(trx, actor, id, 'create', null, 'draft', draft.title);
+    await askCoInitiators(trx, effects, id, coInitiators, person.name, draft.title);
+    return id;
+  });
+}
+
+async function askCoInitiators(trx: Tx, { jobs }: Effects, id: string, emails: readonly string[], initiator: string, title: string) {
+  if (!jobs || emails.length === 0) return;
+  await notify(trx, jobs, {
+    occasion: `initiative-co-initiator:${id}`,
+    recipients: emails.map((email) => ({ email })),
+    locale: 'nb',
+    subject: 'participation.mail.coInitiator.subject',
+    body: 'participation.mail.coInitiator.body',
+    params: { initiator, title },
+    link: `/innbyggerforslag/${id}`,
+  });
+}
+
+/** The initiator changes the draft's text and co-initiators; a changed text asks the confirmed ones again. */
+export function reviseDraft(
+  db: Queryable,
+  id: string,
+  version: number,
+  person: Person,
+  draft: InitiativeDraft,
+  actor: Actor,
+  effects: Effects = {},
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id, version);
+    if (isRefused(initiative)) return initiative;
+    if (initiative.initiatorId !== person.userId) return refuse<ParticipationProblem>({ kind: 'notInitiator' });
+    if (!initiativeWorkflow.isIn('editable', initiative.state))
+      return refuse<ParticipationProblem>({ kind: 'illegalTransition', state: initiative.state, action: 'edit' });
+    if (!(await updateInitiativeText(trx, id, version, draft))) return refuse(versionConflict(version + 1, version));
+    const before = new Set((await listCoInitiators(trx, id)).map((c) => c.email));
+    const own = (await userEmail(trx, person.userId))?.toLowerCase();
+    const coInitiators = draft.coInitiatorEmails.filter((e) => e !== own);
+    await replaceCoInitiators(trx, id, coInitiators);
+    await audit(trx, actor, id, 'revise', initiative.state, initiative.state, draft.title);
+    await askCoInitiators(
+      trx,
+      effects,
+      id,
+      coInitiators.filter((e) => !before.has(e)),
+      person.name,
+      draft.title,
+    );
+  });
+}
+
+/** A person asked by address confirms, signed in, that they stand behind the draft with the initiator. */
+export function confirmCoInitiation(db: Queryable, id: string, person: Person, actor: Actor): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id);
+    if (isRefused(initiative)) return initiative;
+    if (!initiativeWorkflow.isIn('editable', initiative.state))
+      return refuse<ParticipationProblem>({ kind: 'illegalTransition', state: initiative.state, action: 'edit' });
+    const email = await userEmail(trx, person.userId);
+    if (!email || !(await confirmCoInitiator(trx, id, email, person.userId))) return refuse<ParticipationProblem>({ kind: 'notAsked' });
+    await audit(trx, actor, id, 'confirm-co-initiator', initiative.state, initiative.state, person.name);
+  });
+}
+
+/** The initiator sends the draft to the municipality once every co-initiator has confirmed. */
+export function submitInitiative(db: Queryable, id: string, version: number, person: Person, actor: Actor): Outcome<InitiativeState> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id, version);
+    if (isRefused(initiative)) return initiative;
+    if (initiative.initiatorId !== person.userId) return refuse<ParticipationProblem>({ kind: 'notInitiator' });
+    if ((await listCoInitiators(trx, id)).some((c) => !c.confirmed)) return refuse<ParticipationProblem>({ kind: 'coInitiatorsPending' });
+    return move(trx, initiative, 'submit', actor);
+  });
+}
+
+/** Tells the initiator by mail, once per occasion. */
+async function tellInitiator(
+  trx: Tx,
+  { jobs }: Effects,
+  initiative: StoredInitiative,
+  occasion: string,
+  subject: MessageKey,
+  body: MessageKey,
+  params: Record<string, string> = {},
+) {
+  if (!jobs) return;
+  await notify(trx, jobs, {
+    occasion: `initiative-${occasion}:${initiative.id}`,
+    recipients: [{ userId: initiative.initiatorId, email: initiative.initiatorEmail }],
+    locale: 'nb',
+    subject,
+    body,
+    params: { title: initiative.title, area: initiative.areaName, ...params },
+    link: `/innbyggerforslag/${initiative.id}`,
+  });
+}
+
+/** A case worker of the municipality publishes the initiative with the threshold of today's population. */
+export function publishInitiative(
+  db: Queryable,
+  id: string,
+  version: number,
+  person: Person,
+  actor: Actor,
+  effects: Effects = {},
+): Outcome<InitiativeState> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id, version);
+    if (isRefused(initiative)) return initiative;
+    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
+    const threshold = await thresholdFor(trx, {
+      country: initiative.country,
+      kind: initiative.scope,
+      code: initiative.areaCode,
+      name: initiative.areaName,
+    });
+    const moved = await move(trx, initiative, 'publish', actor, {
+      published: true,
+      threshold: threshold.signatures,
+      population: threshold.population?.persons ?? null,
+      population_year: threshold.population?.year ?? null,
+    });
+    if (isRefused(moved)) return moved;
+    await tellInitiator(trx, effects, initiative, 'published', 'participation.mail.published.subject', 'participation.mail.published.body');
+    return moved;
+  });
+}
+
+/** A case worker refuses to publish, with a reason from the law's list; the initiator may change the draft and send it again. */
+export function refuseInitiative(
+  db: Queryable,
+  id: string,
+  version: number,
+  reason: RefusalReason,
+  note: string,
+  person: Person,
+  actor: Actor,
+  effects: Effects = {},
+): Outcome<InitiativeState> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id, version);
+    if (isRefused(initiative)) return initiative;
+    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
+    const moved = await move(trx, initiative, 'refuse', actor, { refusal_reason: reason, refusal_note: note || null }, reason);
+    if (isRefused(moved)) return moved;
+    await tellInitiator(
+      trx,
+      effects,
+      initiative,
+      `refused-${initiative.version}`,
+      'participation.mail.refused.subject',
+      'participation.mail.refused.body',
+      {
+        note: note || '–',
+      },
+    );
+    return moved;
+  });
+}
+
+/**
+ * A resident signs a published initiative, once: a second attempt is refused as already signed and
+ * never counts twice (the primary key decides, also at the same instant). No lock on the initiative.
+ */
+export async function signInitiative(db: Queryable, id: string, person: Person, showName: boolean): Outcome<void> {
+  // One write, so no transaction of its own: the check reads committed state, as it would inside one
+  // (nothing is locked either way), and the insert alone decides "already signed".
+  const initiative = await findInitiativeForSigning(db, id);
+  if (isRefused(initiative)) return initiative;
+  if (!(await residentOf(db, person, initiative))) return refuse<ParticipationProblem>({ kind: 'notResident' });
+  if (!(await insertSignature(db, id, person.userId, showName))) return refuse<ParticipationProblem>({ kind: 'alreadySigned' });
+}
+
+/** A signer withdraws their signature until the initiative is handed in. */
+export function withdrawMySignature(db: Queryable, id: string, person: Person): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await findInitiativeForSigning(trx, id);
+    if (isRefused(initiative)) return initiative;
+    if (!(await withdrawSignature(trx, id, person.userId))) return refuse<ParticipationProblem>({ kind: 'notSigned' });
+  });
+}
+
+async function findInitiativeForSigning(
+  trx: Queryable,
+  id: string,
+): Promise<Pick<StoredInitiative, 'state' | 'scope' | 'areaCode' | 'country'> | Refused<ParticipationProblem>> {
+  const initiative = await findInitiativeForSignature(trx, id);
+  if (!initiative || !initiativeWorkflow.isIn('public', initiative.state)) return refuse({ kind: 'initiativeNotFound' });
+  if (!initiativeWorkflow.isIn('signable', initiative.state)) return refuse({ kind: 'notOpen' });
+  return initiative;
+}
+
+/** The initiator hands in an initiative that reached its threshold; the council's six months start today (Norwegian time). */
+export function handInInitiative(
+  db: Queryable,
+  id: string,
+  version: number,
+  person: Person,
+  actor: Actor,
+  today: string,
+  effects: Effects = {},
+): Outcome<{ deadline: string }> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id, version);
+    if (isRefused(initiative)) return initiative;
+    if (initiative.initiatorId !== person.userId) return refuse<ParticipationProblem>({ kind: 'notInitiator' });
+    const threshold = initiative.threshold ?? 0;
+    if (initiative.signatures < threshold)
+      return refuse<ParticipationProblem>({ kind: 'thresholdNotReached', signatures: initiative.signatures, threshold });
+    const deadline = decisionDeadline(today);
+    const moved = await move(trx, initiative, 'handIn', actor, { handedIn: true, deadline });
+    if (isRefused(moved)) return moved;
+    await tellMunicipality(
+      trx,
+      effects,
+      initiative,
+      'handed-in',
+      'participation.mail.handedIn.subject',
+      'participation.mail.handedIn.body',
+      {
+        received: today,
+        deadline,
+        signatures: String(initiative.signatures),
+      },
+    );
+    return { deadline };
+  });
+}
+
+/** Tells the municipality's case workers and its official mailbox, once per occasion. */
+async function tellMunicipality(
+  trx: Queryable,
+  { jobs }: Effects,
+  initiative: StoredInitiative,
+  occasion: string,
+  subject: MessageKey,
+  body: MessageKey,
+  params: Record<string, string>,
+): Promise<number> {
+  if (!jobs || initiative.scope !== 'municipality') return 0;
+  return notify(trx, jobs, {
+    occasion: `initiative-${occasion}:${initiative.id}`,
+    recipients: await municipalityRecipients(trx, initiative.country, [initiative.areaCode]),
+    locale: 'nb',
+    subject,
+    body,
+    params: { title: initiative.title, area: initiative.areaName, ...params },
+    link: `/innbyggerforslag/${initiative.id}`,
+  });
+}
+
+/** A case worker records the council's treatment: meeting date, case number, decision and minutes. */
+export function recordTreatment(
+  db: Queryable,
+  id: string,
+  version: number,
+  treatment: Treatment,
+  person: Person,
+  actor: Actor,
+  effects: Effects = {},
+): Outcome<InitiativeState> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id, version);
+    if (isRefused(initiative)) return initiative;
+    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
+    const moved = await move(
+      trx,
+      initiative,
+      'recordTreatment',
+      actor,
+      {
+        treated_meeting_date: treatment.meetingDate,
+        treated_case_number: treatment.caseNumber,
+        treated_decision: treatment.decision,
+        treated_minutes_url: treatment.minutesUrl,
+      },
+      treatment.caseNumber,
+    );
+    if (isRefused(moved)) return moved;
+    await tellInitiator(trx, effects, initiative, 'treated', 'participation.mail.treated.subject', 'participation.mail.treated.body', {
+      decision: treatment.decision,
+    });
+    return moved;
+  });
+}
+
+/**
+ * Reminds the municipality a month and a week before the council's deadline of each handed-in
+ * initiative: each reminder once (its occasion), so the sweep may run as often as it likes.
+ */
+export async function remindOfCouncilDeadlines(db: Queryable, jobs: Pick<JobQueue, 'enqueue'>, today: string): Promise<number> {
+  const until = decisionDeadline(today, 2);
+  let made = 0;
+  for (const initiative of await listAwaitingCouncil(db, until)) {
+    for (const due of dueReminders(initiative.deadline!, today)) {
+      const remind = (trx: Tx) =>
+        tellMunicipality(
+          trx,
+          { jobs },
+          initiative,
+          `reminder-${due}`,
+          'participation.mail.reminder.subject',
+          'participation.mail.reminder.body',
+          {
+            deadline: initiative.deadline!,
+          },
+        );
+      made += orThrow(await inTransaction(db, remind));
+    }
+  }
+  return made;
+}
+
+/** The privacy job: signer identities go six months after an initiative closed (by the database clock); counts stay. */
+export async function forgetClosedSigners(db: Queryable): Promise<number> {
+  return forgetSignersOfClosed(db, await databaseNow(db));
+}

@@ -1,0 +1,79 @@
+/**
+ * An initiative's life as data: drafted by its initiator, sent to the municipality's case workers,
+ * published for signatures or refused, handed in to the council, and treated there.
+ */
+import { defineWorkflow } from '../platform/workflow.js';
+
+export const initiativeWorkflow = defineWorkflow({
+  states: {
+    draft: {
+      staff: { nb: 'Utkast', nn: 'Utkast', da: 'Kladde', en: 'Draft' },
+      public: { nb: 'Under arbeid', nn: 'Under arbeid', da: 'Under udarbejdelse', en: 'Being prepared' },
+    },
+    submitted: {
+      staff: { nb: 'Venter på kontroll', nn: 'Ventar på kontroll', da: 'Afventer kontrol', en: 'Awaiting moderation' },
+      public: {
+        nb: 'Til kontroll hos kommunen',
+        nn: 'Til kontroll hos kommunen',
+        da: 'Til kontrol i kommunen',
+        en: 'Being checked by the municipality',
+      },
+    },
+    published: {
+      staff: { nb: 'Publisert', nn: 'Publisert', da: 'Offentliggjort', en: 'Published' },
+      public: { nb: 'Åpent for underskrifter', nn: 'Ope for underskrifter', da: 'Åben for underskrifter', en: 'Open for signatures' },
+    },
+    refused: {
+      staff: { nb: 'Avvist', nn: 'Avvist', da: 'Afvist', en: 'Refused' },
+      public: { nb: 'Ikke publisert', nn: 'Ikkje publisert', da: 'Ikke offentliggjort', en: 'Not published' },
+    },
+    handed_in: {
+      staff: { nb: 'Levert til kommunen', nn: 'Levert til kommunen', da: 'Afleveret til kommunen', en: 'Handed in' },
+      public: {
+        nb: 'Levert, venter på behandling',
+        nn: 'Levert, ventar på handsaming',
+        da: 'Afleveret, afventer behandling',
+        en: 'Handed in, awaiting the council',
+      },
+    },
+    treated: {
+      staff: { nb: 'Behandlet', nn: 'Handsama', da: 'Behandlet', en: 'Treated' },
+      public: {
+        nb: 'Behandlet av kommunestyret',
+        nn: 'Handsama av kommunestyret',
+        da: 'Behandlet af kommunalbestyrelsen',
+        en: 'Treated by the council',
+      },
+    },
+    withdrawn: {
+      staff: { nb: 'Trukket', nn: 'Trekt', da: 'Trukket tilbage', en: 'Withdrawn' },
+      public: {
+        nb: 'Trukket av forslagsstilleren',
+        nn: 'Trekt av forslagsstillaren',
+        da: 'Trukket tilbage af forslagsstilleren',
+        en: 'Withdrawn by the initiator',
+      },
+    },
+  },
+  transitions: {
+    // The initiator sends the draft once the co-initiators have confirmed; a refused one may be changed and sent again.
+    submit: { from: ['draft'], to: 'submitted' },
+    edit: { from: ['refused'], to: 'draft' },
+    publish: { from: ['submitted'], to: 'published' },
+    refuse: { from: ['submitted'], to: 'refused' },
+    handIn: { from: ['published'], to: 'handed_in' },
+    recordTreatment: { from: ['handed_in'], to: 'treated' },
+    withdraw: { from: ['draft', 'submitted', 'published'], to: 'withdrawn' },
+  },
+  groups: {
+    // The initiator may change the text.
+    editable: ['draft'],
+    // Residents may sign and withdraw their signatures.
+    signable: ['published'],
+    // Anyone may read it.
+    public: ['published', 'handed_in', 'treated'],
+  },
+});
+
+export type InitiativeState = (typeof initiativeWorkflow.states)[number];
+export type InitiativeAction = (typeof initiativeWorkflow.actions)[number];

@@ -6,6 +6,7 @@ import { seedDemoProjects } from './demo.js';
 import { listPayments, listProjects } from './store.js';
 import { threeSixtyGivingErrors, threeSixtyGivingPackage } from '../selection/index.js';
 import { openGrants } from './open-data.js';
+import { findContinuation } from './continuation.js';
 
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 let database: TestDatabase;
@@ -53,6 +54,9 @@ describe(`the demo projects (${engine})`, () => {
     const network = (await listProjects(database.db, { memberCodes: ['5038'] }))[0]!;
     expect(network.members.map((m) => m.name)).toEqual(['Porsgrunn', 'Trondheim', 'Verdal']);
     expect(network).toMatchObject({ state: 'running', endsOn: '2013-12-31' });
+    const continuation = await findContinuation(database.db, network.id);
+    expect(continuation?.applicationId).toBeNull();
+    expect(continuation?.content.targetGroups.map((g) => g.group)).toContain('Funksjonshemmedes organisasjoner');
   });
 
   it('gives the 360Giving export grants out of the box, with planned and actual dates and the payments as transactions, valid against the standard', async () => {

@@ -30,6 +30,7 @@ import {
   writeEvaluation,
 } from './use-cases.js';
 import { listChangeRequests, listPayments, listReports } from './store.js';
+import { saveContinuation, type Continuation } from './continuation.js';
 
 const quiet = { enqueue: async () => 'demo' };
 
@@ -421,6 +422,35 @@ async function seedRessurskommunen(db: DB) {
     moved(lead, '2012-11-26'),
     moved(owner, '2012-12-10'),
   );
+  // Seed 004's memo of 30 August 2012: the continuation after 2013, in draft, in the memo's own words.
+  const content: Continuation = {
+    background:
+      'Ressurskommunene er unike i forhold til andre kommuner, og kan bidra med erfaringer til andre. K1-tiltaket avsluttes formelt, og det trengs en avklaring både på form og innhold på videreføringen.',
+    targetGroups: [
+      { group: 'Ressurskommunene', value: '', priority: null },
+      { group: 'Andre kommuner', value: '', priority: null },
+      { group: 'MD og BLD', value: '', priority: null },
+      { group: 'Fylkene', value: '', priority: null },
+      { group: 'KS', value: '', priority: null },
+      {
+        group: 'Øvrige direktorater, departementer og organisasjoner som omfattes av Regjeringens handlingsplan',
+        value: '',
+        priority: null,
+      },
+      { group: 'Funksjonshemmedes organisasjoner', value: '', priority: null },
+      { group: 'Allmennheten/innbyggerne', value: '', priority: null },
+    ],
+    resultGoals: ['Sørge for forankring i kommunene, planer, tiltak, tidfestede gjennomføringer og økonomi'],
+    mainActivities: [
+      'Yte bistand til MD og BLD',
+      'Yte bistand til fylkene',
+      'Yte bistand til kommunene (via KS?) i forbindelse med samhandlingsreformen, velferdsteknologi, inkluderende arbeidsliv og folkehelse',
+    ],
+    organisationModel:
+      'Et (mer eller mindre formalisert) hovedprosjekt som overbygning, som sikrer koordinering, erfarings- og idéutveksling og synergier, med et tilhørende delprosjekt i hver deltakende kommune tilpasset lokale behov og tilgjengelige ressurser.',
+    resources: RESSURSKOMMUNEN.map((m) => ({ code: m.code, money: 0, people: '' })),
+  };
+  orThrow(await saveContinuation(db, id, 0, content, moved(lead, '2012-08-30')));
 }
 
 /** Loads the demo projects; idempotent. Call it after `seedDemoProgrammes`. */

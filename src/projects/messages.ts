@@ -443,6 +443,7 @@ export const projectMessages = defineMessages({
     'projects.notice.continuationSaved': 'Utkastet er lagret.',
     'projects.problem.callNotOpen': 'Utlysningen er ikke åpen nå.',
     'projects.problem.alreadyInRound': 'Kommunen har allerede en søknad i denne runden ({other}).',
+    'projects.followUp.conditionRow': 'rapport {n} er godkjent',
   },
   nn: {
     'projects.nav.mine': 'Mine prosjekt',
@@ -885,6 +886,7 @@ export const projectMessages = defineMessages({
     'projects.notice.continuationSaved': 'Utkastet er lagra.',
     'projects.problem.callNotOpen': 'Utlysinga er ikkje open no.',
     'projects.problem.alreadyInRound': 'Kommunen har alt ein søknad i denne runden ({other}).',
+    'projects.followUp.conditionRow': 'rapport {n} er godkjend',
   },
   da: {
     'projects.nav.mine': 'Mine projekter',
@@ -1326,6 +1328,7 @@ export const projectMessages = defineMessages({
     'projects.notice.continuationSaved': 'Udkastet er gemt.',
     'projects.problem.callNotOpen': 'Opslaget er ikke åbent nu.',
     'projects.problem.alreadyInRound': 'Kommunen har allerede en ansøgning i denne runde ({other}).',
+    'projects.followUp.conditionRow': 'rapport {n} er godkendt',
   },
   en: {
     'projects.nav.mine': 'My projects',
@@ -1769,6 +1772,7 @@ export const projectMessages = defineMessages({
     'projects.notice.continuationSaved': 'The draft is saved.',
     'projects.problem.callNotOpen': 'The call is not open now.',
     'projects.problem.alreadyInRound': 'The municipality already has an application in this round ({other}).',
+    'projects.followUp.conditionRow': 'report {n} is approved',
   },
 });
 

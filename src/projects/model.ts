@@ -59,7 +59,8 @@ export const MAX_TRANCHES = 6;
 
 /** Raw rows as typed in the owner's form: blank rows are left out, the rest checked. */
 export interface FollowUpForm {
-  periods: { title: string; kind: string; due: string; templateId: string }[];
+  /** `key` is the period's key once saved (kept, so that tranches and reports keep pointing at it), else ''. */
+  periods: { key?: string; title: string; kind: string; due: string; templateId: string }[];
   tranches: { share: string; condition: string }[];
   reminderDays: string;
   ministryInSteeringGroup: boolean;
@@ -68,7 +69,8 @@ export interface FollowUpForm {
 
 export function readFollowUp(form: FollowUpForm): FollowUpPlan | FollowUpIssue[] {
   const issues: FollowUpIssue[] = [];
-  const periods: ReportingPeriod[] = [];
+  const keys = periodKeys(form.periods);
+  const periods: (ReportingPeriod & { row: number })[] = [];
   form.periods.forEach((row, index) => {
     if (row.title.trim() === '' && row.due.trim() === '') return;
     const due = calendarDate(row.due);
@@ -76,18 +78,18 @@ export function readFollowUp(form: FollowUpForm): FollowUpPlan | FollowUpIssue[]
     if (!due) issues.push({ code: 'periodDue', row: index });
     if (!REPORT_KINDS.includes(row.kind as ReportKind)) issues.push({ code: 'periodKind', row: index });
     periods.push({
-      key: `p${index + 1}`,
+      key: keys[index]!,
       title: row.title.trim(),
       kind: row.kind as ReportKind,
       due: due ?? '',
       templateId: row.templateId || null,
+      row: index,
     });
   });
   const finals = periods.filter((p) => p.kind === 'final');
-  if (finals.length > 1) issues.push({ code: 'twoFinals', row: form.periods.findIndex((_, i) => `p${i + 1}` === finals[1]!.key) });
+  if (finals.length > 1) issues.push({ code: 'twoFinals', row: finals[1]!.row });
   const final = finals[0];
-  if (final && periods.some((p) => p.due > final.due))
-    issues.push({ code: 'finalNotLast', row: form.periods.findIndex((_, i) => `p${i + 1}` === final.key) });
+  if (final && periods.some((p) => p.due > final.due)) issues.push({ code: 'finalNotLast', row: final.row });
   const tranches: Tranche[] = [];
   form.tranches.forEach((row, index) => {
     if (row.share.trim() === '' && row.condition === '') return;
@@ -103,7 +105,7 @@ export function readFollowUp(form: FollowUpForm): FollowUpPlan | FollowUpIssue[]
   if (!Number.isInteger(reminderDays) || reminderDays < 1 || reminderDays > 90) issues.push({ code: 'reminderDays' });
   if (issues.length > 0) return issues;
   return {
-    periods: periods.sort((a, b) => a.due.localeCompare(b.due)),
+    periods: periods.sort((a, b) => a.due.localeCompare(b.due)).map(({ row: _row, ...period }) => period),
     tranches,
     reminderDays,
     ministryInSteeringGroup: form.ministryInSteeringGroup,
@@ -111,15 +113,33 @@ export function readFollowUp(form: FollowUpForm): FollowUpPlan | FollowUpIssue[]
   };
 }
 
-/** A condition as the form names it: `accepted`, or `report:<period key>` of a period in the plan. */
-function readCondition(value: string, periods: readonly ReportingPeriod[]): TrancheCondition | undefined {
-  if (value === 'accepted') return { kind: 'accepted' };
-  const period = value.startsWith('report:') ? value.slice('report:'.length) : '';
-  return periods.some((p) => p.key === period) ? { kind: 'report-approved', period } : undefined;
+/** Each row's key: the one it was saved with, or the next one not in use (`p1`, `p2`, …). */
+function periodKeys(rows: FollowUpForm['periods']): string[] {
+  const kept = rows.map((row) => (row.key && /^p\d{1,3}$/.test(row.key) ? row.key : ''));
+  const used = new Set(kept.filter((key, i) => key && kept.indexOf(key) === i));
+  let next = 1;
+  return kept.map((key, i) => {
+    if (key && kept.indexOf(key) === i) return key;
+    while (used.has(`p${next}`)) next++;
+    used.add(`p${next}`);
+    return `p${next}`;
+  });
 }
 
-export const conditionValue = (condition: TrancheCondition): string =>
-  condition.kind === 'accepted' ? 'accepted' : `report:${condition.period}`;
+/**
+ * A condition as the form names it: `accepted`, `row:<n>` for the report of the form's n-th period
+ * row (so that a period typed in the same form can be named), or `report:<key>` of a period.
+ */
+function readCondition(value: string, periods: readonly (ReportingPeriod & { row: number })[]): TrancheCondition | undefined {
+  if (value === 'accepted') return { kind: 'accepted' };
+  const byRow = /^row:(\d{1,2})$/.exec(value);
+  const period = byRow ? periods.find((p) => p.row === Number(byRow[1])) : periods.find((p) => `report:${p.key}` === value);
+  return period ? { kind: 'report-approved', period: period.key } : undefined;
+}
+
+/** A stored condition as the form's value, the periods shown in the plan's order. */
+export const conditionValue = (condition: TrancheCondition, periods: readonly ReportingPeriod[]): string =>
+  condition.kind === 'accepted' ? 'accepted' : `row:${periods.findIndex((p) => p.key === condition.period)}`;
 
 /** The tranches' amounts: each its share of the grant, rounded down, the last taking what rounding left. */
 export function trancheAmounts(grant: number, tranches: readonly Tranche[]): Map<string, number> {

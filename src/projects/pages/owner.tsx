@@ -31,13 +31,19 @@ export function FollowUpPage({ ctx, view }: { ctx: PageContext; view: FollowUpVi
   const error = (field: string) => view.errors.find((e) => e.field === field)?.message;
   const periodRows = blankRows(view.plan.periods, MAX_PERIODS);
   const trancheRows = blankRows(view.plan.tranches, MAX_TRANCHES);
+  // Every period row can be named, also one typed in this form and not yet saved.
   const conditionOptions = [
     { value: '', label: t('projects.followUp.conditionNone') },
     { value: 'accepted', label: t('projects.followUp.conditionAccepted') },
-    ...view.plan.periods.map((p) => ({
-      value: `report:${p.key}`,
-      label: translate(ctx, 'projects.followUp.conditionReport', { report: p.title }),
-    })),
+    ...Array.from({ length: periodRows }, (_, i) => {
+      const title = v(`period-${i}-title`, view.plan.periods[i]?.title ?? '').trim();
+      return {
+        value: `row:${i}`,
+        label: title
+          ? translate(ctx, 'projects.followUp.conditionReport', { report: title })
+          : translate(ctx, 'projects.followUp.conditionRow', { n: i + 1 }),
+      };
+    }),
   ];
   return (
     <Layout
@@ -68,6 +74,7 @@ export function FollowUpPage({ ctx, view }: { ctx: PageContext; view: FollowUpVi
             const period = view.plan.periods[i];
             return (
               <div class="row-group" role="group" aria-label={translate(ctx, 'projects.followUp.periodN', { n: i + 1 })}>
+                <input type="hidden" name={`period-${i}-key`} value={v(`period-${i}-key`, period?.key ?? '')} />
                 <TextField
                   id={`period-${i}-title`}
                   label={translate(ctx, 'projects.followUp.periodTitle', { n: i + 1 })}
@@ -122,7 +129,7 @@ export function FollowUpPage({ ctx, view }: { ctx: PageContext; view: FollowUpVi
                 <Select
                   id={`tranche-${i}-condition`}
                   label={t('projects.followUp.trancheCondition')}
-                  value={v(`tranche-${i}-condition`, tranche ? conditionValue(tranche.condition) : '')}
+                  value={v(`tranche-${i}-condition`, tranche ? conditionValue(tranche.condition, view.plan.periods) : '')}
                   options={conditionOptions}
                   error={error(`tranche-${i}-condition`)}
                 />

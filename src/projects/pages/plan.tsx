@@ -138,6 +138,10 @@ export function PlanReading({
   const memberName = (code: string) =>
     code === '' ? t('projects.plan.sharedPart') : (project.members.find((m) => m.code === code)?.name ?? code);
   const totals = budgetTotals(plan.budget);
+  const council = plan.councilDecision;
+  const councilText = council
+    ? translate(ctx, 'projects.plan.councilText', { date: day(ctx, council.date || null), caseNumber: council.caseNumber })
+    : '–';
   return (
     <div class="stack">
       <section aria-labelledby="purpose">
@@ -247,14 +251,7 @@ export function PlanReading({
           <dt safe>{t('projects.plan.employees')}</dt>
           <dd safe>{plan.organisation.employees || '–'}</dd>
           <dt safe>{t('projects.plan.councilDecision')}</dt>
-          <dd safe>
-            {plan.councilDecision
-              ? translate(ctx, 'projects.plan.councilText', {
-                  date: day(ctx, plan.councilDecision.date || null),
-                  caseNumber: plan.councilDecision.caseNumber,
-                })
-              : '–'}
-          </dd>
+          <dd safe>{councilText}</dd>
         </dl>
       </section>
     </div>

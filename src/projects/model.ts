@@ -335,7 +335,8 @@ export function reportIssues(report: ReportContent, kind: ReportKind, questionKe
   return issues;
 }
 
-export const spentOfGrant = (report: ReportContent): number => COST_LINES.reduce((sum, line) => sum + report.spent[line].grant, 0);
+export const spentOfGrant = (report: Pick<ReportContent, 'spent'>): number =>
+  COST_LINES.reduce((sum, line) => sum + report.spent[line].grant, 0);
 
 // Payments (utbetalinger) -----------------------------------------------------------------------
 

@@ -32,6 +32,9 @@ import { FollowUpPage, PortfolioPage, ProgrammePortfoliosPage, type PortfolioRow
 import { MyProjectsPage, PublicProjectPage, PublicProjectsPage, WorkspacePage, type PublicProject } from './pages/project.js';
 import { explainProblem } from './problems.js';
 import {
+  listLatestReportSummaries,
+  type StoredPlan,
+  listPlansOf,
   findEvaluation,
   listEvaluators,
   programmesEvaluatedBy,
@@ -75,6 +78,12 @@ export const formError = (ctx: PageContext, error: FormError): FieldError => ({
   field: error.field,
   message: translate(ctx, `projects.problem.form.${error.code}`),
 });
+
+function groupBy<T>(list: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
 
 export const PROJECT_LIST_PATHS = ['/prosjekter', '/prosjekt', '/projekter', '/projects'] as const;
 const OWNER = access.roles('programme_owner', 'admin');
@@ -121,18 +130,30 @@ export async function projectRoutes(app: FastifyInstance) {
     return counties;
   }
 
-  async function statusOf(projects: readonly StoredProject[]): Promise<Map<string, FollowUpStatus>> {
+  /** Each project's follow-up as the pages show it; the plans only where the page names the plan in force. */
+  async function statusOf(projects: readonly StoredProject[], { withPlans = false } = {}): Promise<Map<string, FollowUpStatus>> {
     const ids = projects.map((p) => p.id);
-    const [reports, payments] = [await listReports(db, ids), await listPayments(db, ids)];
+    const reports = await listLatestReportSummaries(db, ids);
+    const payments = await listPayments(db, ids);
+    const plans = withPlans ? await listPlansOf(db, ids) : new Map<string, StoredPlan[]>();
     const followUps = new Map<string, Awaited<ReturnType<typeof findFollowUp>>>();
+    for (const programmeId of new Set(projects.map((p) => p.programmeId))) followUps.set(programmeId, await findFollowUp(db, programmeId));
+    const reportsOf = groupBy(reports, (r) => r.projectId);
+    const paymentsOf = groupBy(payments, (p) => p.projectId);
     const now = new Date();
-    const statuses = new Map<string, FollowUpStatus>();
-    for (const project of projects) {
-      if (!followUps.has(project.programmeId)) followUps.set(project.programmeId, await findFollowUp(db, project.programmeId));
-      const plans = await listPlans(db, project.id);
-      statuses.set(project.id, followUpStatus(project, followUps.get(project.programmeId)!.plan, plans, reports, payments, now));
-    }
-    return statuses;
+    return new Map(
+      projects.map((project) => [
+        project.id,
+        followUpStatus(
+          project,
+          followUps.get(project.programmeId)!.plan,
+          plans.get(project.id) ?? [],
+          reportsOf.get(project.id) ?? [],
+          paymentsOf.get(project.id) ?? [],
+          now,
+        ),
+      ]),
+    );
   }
 
   /** The programme, for a programme owner of its owning organisation; 404 unknown, 403 anyone else. */
@@ -510,7 +531,7 @@ export async function projectRoutes(app: FastifyInstance) {
     extra: { values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {},
   ) {
     const { project, programme, role } = await followedProject(request);
-    const statuses = await statusOf([project]);
+    const statuses = await statusOf([project], { withPlans: true });
     reply.code(status);
     return reply.html(
       <WorkspacePage

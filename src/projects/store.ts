@@ -389,8 +389,23 @@ const reviewed = <C>(row: Selectable<ReviewedColumns>): StoredVersion<C> => ({
 
 /** Every version of the project's plan, the newest first. */
 export async function listPlans(db: Queryable, projectId: string): Promise<StoredPlan[]> {
-  const rows = await db.selectFrom('project_plans').selectAll().where('project_id', '=', projectId).orderBy('number', 'desc').execute();
-  return rows.map((row) => ({ number: row.number, ...reviewed<ProjectPlan>(row) }));
+  return (await listPlansOf(db, [projectId])).get(projectId) ?? [];
+}
+
+/** Every version of each project's plan, the newest first, by project: one query for a portfolio. */
+export async function listPlansOf(db: Queryable, projectIds: readonly string[]): Promise<Map<string, StoredPlan[]>> {
+  const byProject = new Map<string, StoredPlan[]>();
+  if (projectIds.length === 0) return byProject;
+  const rows = await db
+    .selectFrom('project_plans')
+    .selectAll()
+    .where('project_id', 'in', projectIds)
+    .orderBy('project_id')
+    .orderBy('number', 'desc')
+    .execute();
+  for (const row of rows)
+    byProject.set(row.project_id, [...(byProject.get(row.project_id) ?? []), { number: row.number, ...reviewed<ProjectPlan>(row) }]);
+  return byProject;
 }
 
 export async function insertPlan(
@@ -474,6 +489,34 @@ export async function listReports(db: Queryable, projectIds: readonly string[]):
     .orderBy('version', 'desc')
     .execute();
   return rows.map(toReport);
+}
+
+/** What a portfolio needs of reports: the latest version of each part of each period, and its money spent. */
+export type ReportSummary = Pick<StoredReport, 'id' | 'projectId' | 'periodKey' | 'memberCode' | 'version' | 'state'> & {
+  content: Pick<ReportContent, 'spent'>;
+};
+
+export async function listLatestReportSummaries(db: Queryable, projectIds: readonly string[]): Promise<ReportSummary[]> {
+  if (projectIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('project_reports')
+    .distinctOn(['project_id', 'period_key', 'member_code'])
+    .select(['id', 'project_id', 'period_key', 'member_code', 'version', 'state', sql<unknown>`content -> 'spent'`.as('spent')])
+    .where('project_id', 'in', projectIds)
+    .orderBy('project_id')
+    .orderBy('period_key')
+    .orderBy('member_code')
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    projectId: row.project_id,
+    periodKey: row.period_key,
+    memberCode: row.member_code,
+    version: row.version,
+    state: row.state,
+    content: { spent: parsed<ReportContent['spent']>(row.spent) },
+  }));
 }
 
 export async function insertReport(

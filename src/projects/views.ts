@@ -1,7 +1,7 @@
 /** What the project pages show of its follow-up, derived from what is stored: pure. */
 import type { Principal } from '../platform/auth/model.js';
 import { spentOfGrant, trancheAmounts, trancheDue, type FollowUpPlan, type ReportingPeriod, type Tranche } from './model.js';
-import type { StoredPayment, StoredPlan, StoredProject, StoredReport } from './store.js';
+import type { ReportSummary, StoredPayment, StoredPlan, StoredProject } from './store.js';
 
 /** Who the person is to the project: the programme's owner, the lead's or a member's case worker. */
 export interface ProjectRole {
@@ -24,17 +24,17 @@ export function projectRole(principal: Principal | null, project: StoredProject,
 
 export const seesFollowUp = (role: ProjectRole) => role.owner || role.memberCodes.length > 0;
 
-export interface ReportPart {
+export interface ReportPart<R extends ReportSummary = ReportSummary> {
   /** '' for the whole project, else the member's code. */
   memberCode: string;
   memberName: string | null;
-  latest: StoredReport | undefined;
-  versions: StoredReport[];
+  latest: R | undefined;
+  versions: R[];
 }
 
-export interface PeriodStatus {
+export interface PeriodStatus<R extends ReportSummary = ReportSummary> {
   period: ReportingPeriod;
-  parts: ReportPart[];
+  parts: ReportPart<R>[];
   overdue: boolean;
   approved: boolean;
 }
@@ -46,36 +46,46 @@ export interface TrancheStatus {
   payment: StoredPayment | undefined;
 }
 
-export interface FollowUpStatus {
-  periods: PeriodStatus[];
+export interface FollowUpStatus<R extends ReportSummary = ReportSummary> {
+  periods: PeriodStatus<R>[];
   tranches: TrancheStatus[];
   released: number;
   requested: number;
   spent: number;
   /** The next report for the whole project not yet approved. */
-  next: PeriodStatus | undefined;
-  overdue: PeriodStatus[];
+  next: PeriodStatus<R> | undefined;
+  overdue: PeriodStatus<R>[];
   /** Granted money released but not spent, at the end: to be paid back. */
   payBack: number;
   currentPlan: StoredPlan | undefined;
 }
 
 /** A day (YYYY-MM-DD) in Oslo or Copenhagen time: due dates are whole days where the project is. */
-export const today = (now: Date, zone = 'Europe/Oslo') =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export const today = (now: Date, zone = 'Europe/Oslo') => dayFormat(zone).format(now);
 
-export function followUpStatus(
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** A formatter per time zone, made once: making one costs far more than using it. */
+function dayFormat(zone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, format);
+  }
+  return format;
+}
+
+export function followUpStatus<R extends ReportSummary>(
   project: StoredProject,
   followUp: FollowUpPlan,
   plans: readonly StoredPlan[],
-  reports: readonly StoredReport[],
+  reports: readonly R[],
   payments: readonly StoredPayment[],
   now: Date,
-): FollowUpStatus {
+): FollowUpStatus<R> {
   const day = today(now);
   const ownReports = reports.filter((r) => r.projectId === project.id);
   const parts = project.members.length > 1 ? ['', ...project.members.map((m) => m.code)] : [''];
-  const periods = followUp.periods.map((period): PeriodStatus => {
+  const periods = followUp.periods.map((period): PeriodStatus<R> => {
     const partsOf = parts.map((memberCode) => {
       const versions = ownReports.filter((r) => r.periodKey === period.key && r.memberCode === memberCode);
       return { memberCode, memberName: project.members.find((m) => m.code === memberCode)?.name ?? null, latest: versions[0], versions };

@@ -103,6 +103,13 @@ export function formatInstant(locale: Locale, iso: string | Date, zone: string):
 }
 
 /** A calendar day (`YYYY-MM-DD`) as people read it. */
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatDay(locale: Locale, isoDate: string): string {
-  return new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'long', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }

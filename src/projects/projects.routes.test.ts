@@ -149,6 +149,7 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect((await get(`/prosjekter/${projectId}?lang=en`)).body).toContain('Ventetid under ti dager');
     const api = (await get('/api/v1/projects')).json() as { projects: { id: string; grant: { released: number } }[] };
     expect(api.projects.find((p) => p.id === projectId)?.grant.released).toBe(450_000);
+    expect(((await get('/api/docs/openapi.json')).json() as { paths: Record<string, unknown> }).paths['/api/v1/projects']).toBeDefined();
     const csv = await get(`/eier/programmer/${call.programme.id}/prosjekter.csv`, INGRID);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toBe(

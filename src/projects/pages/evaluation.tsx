@@ -10,14 +10,7 @@ import type { ReportContent } from '../model.js';
 import type { Evaluator, StoredEvaluation, StoredProject } from '../store.js';
 import { PUBLIC_PARTS } from '../use-cases.js';
 import { projectWorkflow } from '../workflows.js';
-import { projectPath, stateName } from './parts.js';
-
-const Hidden = ({ ctx, version }: { ctx: PageContext; version: number }) => (
-  <>
-    <CsrfField ctx={ctx} />
-    <input type="hidden" name="version" value={String(version)} />
-  </>
-);
+import { projectPath, stateName, VersionFields } from './parts.js';
 
 /** On the portfolio: the programme's evaluators, appointing one, and the programme's evaluation. */
 export function EvaluatorsSection({
@@ -96,7 +89,7 @@ function EvaluationText({ ctx, evaluation, action }: { ctx: PageContext; evaluat
         ''
       ) : (
         <form method="post" action={`${action}?lang=${ctx.locale}`}>
-          <Hidden ctx={ctx} version={evaluation.version} />
+          <VersionFields ctx={ctx} version={evaluation.version} />
           <button class="ds-button" type="submit" safe>
             {t('projects.evaluation.publish')}
           </button>
@@ -126,7 +119,7 @@ export function CloseSection({
       <EvaluationText ctx={ctx} evaluation={evaluation} action={`/prosjekter/${project.id}/evaluering/publiser`} />
       {projectWorkflow.can(project.state, 'close') ? (
         <form method="post" action={projectPath(project.id, ctx.locale, '/lukk')} class="stack">
-          <Hidden ctx={ctx} version={project.version} />
+          <VersionFields ctx={ctx} version={project.version} />
           <fieldset class="ds-fieldset">
             <legend class="ds-label" safe>
               {t('projects.closing.public')}
@@ -285,7 +278,7 @@ export function EvaluationPage({ ctx, view }: { ctx: PageContext; view: Evaluati
         </>
       ) : (
         <form method="post" action={`${action}?lang=${ctx.locale}`} class="stack">
-          <Hidden ctx={ctx} version={evaluation?.version ?? 0} />
+          <VersionFields ctx={ctx} version={evaluation?.version ?? 0} />
           <TextArea
             id="text"
             label={t('projects.evaluator.text')}

@@ -1,6 +1,8 @@
 /** What the project pages share: amounts as read, dates, a project's state in words. */
 import { formatDay, formatNumber } from '../../platform/i18n/index.js';
+import { CsrfField, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
+import { TextArea } from '../../platform/ui/fields.js';
 import type { Audience } from '../../platform/workflow.js';
 import { projectWorkflow, reviewWorkflow, type ProjectState, type ReviewState } from '../workflows.js';
 
@@ -11,3 +13,42 @@ export const stateName = (ctx: Pick<PageContext, 'locale'>, state: ProjectState,
   projectWorkflow.name(state, audience, ctx.locale);
 export const reviewName = (ctx: Pick<PageContext, 'locale'>, state: ReviewState) => reviewWorkflow.name(state, 'staff', ctx.locale);
 export const projectPath = (id: string, locale: string, tail = '') => `/prosjekter/${id}${tail}?lang=${locale}`;
+
+/** A write's hidden fields: the CSRF token and the version the person started from. */
+export function VersionFields({ ctx, version }: { ctx: PageContext; version: number }) {
+  return (
+    <>
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="version" value={String(version)} />
+    </>
+  );
+}
+
+/** The owner's approve-or-return form of a submitted plan or report, the comment kept when refused. */
+export function ReviewForm(props: { ctx: PageContext; action: string; version: number; comment: string; errors: FieldError[] }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <form method="post" action={props.action} class="stack">
+      <VersionFields ctx={ctx} version={props.version} />
+      <h2 class="ds-heading" data-size="sm" safe>
+        {t('projects.review.title')}
+      </h2>
+      <TextArea
+        id="comment"
+        label={t('projects.review.comment')}
+        value={props.comment}
+        error={props.errors.find((e) => e.field === 'comment')?.message}
+        rows={4}
+      />
+      <div class="button-row">
+        <button class="ds-button" type="submit" name="action" value="approve" safe>
+          {t('projects.review.approve')}
+        </button>
+        <button class="ds-button" data-variant="secondary" type="submit" name="action" value="return" safe>
+          {t('projects.review.return')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -10,7 +10,7 @@ import { budgetParts, SPARE_ROWS } from '../forms.js';
 import { budgetTotals, COST_LINES, type FollowUpPlan, type ProjectPlan } from '../model.js';
 import type { StoredPlan, StoredProject } from '../store.js';
 import type { ProjectRole } from '../views.js';
-import { day, money, projectPath, reviewName } from './parts.js';
+import { day, money, projectPath, ReviewForm, reviewName } from './parts.js';
 
 export interface PlanView {
   project: StoredProject;
@@ -55,37 +55,19 @@ export function PlanPage({ ctx, view }: { ctx: PageContext; view: PlanView }) {
       ) : (
         <PlanReading ctx={ctx} project={project} plan={view.plan} followUp={view.followUp} />
       )}
-      {view.role.owner && latest?.state === 'submitted' ? <PlanReview ctx={ctx} view={view} /> : ''}
+      {view.role.owner && latest?.state === 'submitted' ? (
+        <ReviewForm
+          ctx={ctx}
+          action={projectPath(project.id, ctx.locale, '/plan/vurdering')}
+          version={project.version}
+          comment={view.values?.comment ?? ''}
+          errors={view.errors}
+        />
+      ) : (
+        ''
+      )}
       <PlanHistory ctx={ctx} plans={plans} />
     </Layout>
-  );
-}
-
-function PlanReview({ ctx, view }: { ctx: PageContext; view: PlanView }) {
-  const { t } = ctx;
-  return (
-    <form method="post" action={projectPath(view.project.id, ctx.locale, '/plan/vurdering')} class="stack">
-      <CsrfField ctx={ctx} />
-      <input type="hidden" name="version" value={String(view.project.version)} />
-      <h2 class="ds-heading" data-size="sm" safe>
-        {t('projects.review.title')}
-      </h2>
-      <TextArea
-        id="comment"
-        label={t('projects.review.comment')}
-        value={view.values?.comment ?? ''}
-        error={view.errors.find((e) => e.field === 'comment')?.message}
-        rows={4}
-      />
-      <div class="button-row">
-        <button class="ds-button" type="submit" name="action" value="approve" safe>
-          {t('projects.review.approve')}
-        </button>
-        <button class="ds-button" data-variant="secondary" type="submit" name="action" value="return" safe>
-          {t('projects.review.return')}
-        </button>
-      </div>
-    </form>
   );
 }
 

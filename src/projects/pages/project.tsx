@@ -1,6 +1,6 @@
 /** A project's follow-up page (grantee and owner) and its public page. */
 import { formatDateTime, formatNumber } from '../../platform/i18n/index.js';
-import { CsrfField, ErrorSummary, PageHeading, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
+import { ErrorSummary, PageHeading, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
@@ -13,7 +13,7 @@ import { ProjectGatherings } from './gatherings.js';
 import type { Gathering } from '../gatherings.js';
 import type { FollowUpStatus, ProjectRole } from '../views.js';
 import { changeWorkflow, projectWorkflow } from '../workflows.js';
-import { day, money, projectPath, reviewName, stateName } from './parts.js';
+import { day, money, projectPath, reviewName, stateName, VersionFields } from './parts.js';
 
 export interface WorkspaceView {
   project: StoredProject;
@@ -28,15 +28,6 @@ export interface WorkspaceView {
   errors: FieldError[];
   notice?: string | undefined;
   values?: Record<string, string>;
-}
-
-function Hidden({ ctx, version }: { ctx: PageContext; version: number }) {
-  return (
-    <>
-      <CsrfField ctx={ctx} />
-      <input type="hidden" name="version" value={String(version)} />
-    </>
-  );
 }
 
 export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: WorkspaceView }) {
@@ -92,7 +83,7 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
           </p>
         ) : role.lead ? (
           <form method="post" action={projectPath(id, ctx.locale, '/aksepter')}>
-            <Hidden ctx={ctx} version={project.version} />
+            <VersionFields ctx={ctx} version={project.version} />
             <p class="ds-paragraph" safe>
               {t('projects.workspace.acceptHelp')}
             </p>
@@ -229,7 +220,7 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
                   ) : tr.payment ? (
                     role.owner ? (
                       <form method="post" action={projectPath(id, ctx.locale, `/utbetalinger/${tr.payment.id}`)}>
-                        <Hidden ctx={ctx} version={project.version} />
+                        <VersionFields ctx={ctx} version={project.version} />
                         <button class="ds-button" data-size="sm" type="submit" safe>
                           {translate(ctx, 'projects.payments.release', { amount: money(ctx, tr.amount, project.currency) })}
                         </button>
@@ -239,7 +230,7 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
                     )
                   ) : tr.due && role.lead ? (
                     <form method="post" action={projectPath(id, ctx.locale, '/utbetalinger')}>
-                      <Hidden ctx={ctx} version={project.version} />
+                      <VersionFields ctx={ctx} version={project.version} />
                       <input type="hidden" name="tranche" value={tr.tranche.key} />
                       <button class="ds-button" data-size="sm" data-variant="secondary" type="submit" safe>
                         {t('projects.payments.request')}
@@ -310,7 +301,7 @@ function ChangeSection({ ctx, view, grantee }: { ctx: PageContext; view: Workspa
       )}
       {open && role.owner ? (
         <form method="post" action={projectPath(project.id, ctx.locale, `/endringer/${open.id}`)} class="stack">
-          <Hidden ctx={ctx} version={project.version} />
+          <VersionFields ctx={ctx} version={project.version} />
           <TextArea
             id="decisionReason"
             label={t('projects.changes.decisionReason')}
@@ -332,7 +323,7 @@ function ChangeSection({ ctx, view, grantee }: { ctx: PageContext; view: Workspa
       )}
       {!open && grantee && role.lead && project.state === 'running' ? (
         <form method="post" action={projectPath(project.id, ctx.locale, '/endringer')} class="stack">
-          <Hidden ctx={ctx} version={project.version} />
+          <VersionFields ctx={ctx} version={project.version} />
           <h3 class="ds-heading" data-size="xs" safe>
             {t('projects.changes.ask')}
           </h3>

@@ -9,7 +9,7 @@ import { translate } from '../../platform/ui/translate.js';
 import { ACTIVITY_STATUSES, COST_LINES, INNOVATION_STEPS, type ProjectPlan, type ReportContent, type ReportingPeriod } from '../model.js';
 import type { ReportQuestion } from '../report-form.js';
 import type { StoredProject, StoredReport } from '../store.js';
-import { day, money, projectPath, reviewName } from './parts.js';
+import { day, money, projectPath, ReviewForm, reviewName } from './parts.js';
 
 export interface ReportView {
   project: StoredProject;
@@ -275,28 +275,13 @@ export function ReportReadingPage({
         )}
       </section>
       {canReview ? (
-        <form method="post" action={projectPath(project.id, ctx.locale, `/rapporter/${report.id}/vurdering`)} class="stack">
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="version" value={String(project.version)} />
-          <h2 class="ds-heading" data-size="sm" safe>
-            {t('projects.review.title')}
-          </h2>
-          <TextArea
-            id="comment"
-            label={t('projects.review.comment')}
-            value={view.values?.comment ?? ''}
-            error={view.errors.find((e) => e.field === 'comment')?.message}
-            rows={4}
-          />
-          <div class="button-row">
-            <button class="ds-button" type="submit" name="action" value="approve" safe>
-              {t('projects.review.approve')}
-            </button>
-            <button class="ds-button" data-variant="secondary" type="submit" name="action" value="return" safe>
-              {t('projects.review.return')}
-            </button>
-          </div>
-        </form>
+        <ReviewForm
+          ctx={ctx}
+          action={projectPath(project.id, ctx.locale, `/rapporter/${report.id}/vurdering`)}
+          version={project.version}
+          comment={view.values?.comment ?? ''}
+          errors={view.errors}
+        />
       ) : (
         ''
       )}

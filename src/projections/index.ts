@@ -23,3 +23,4 @@ export { careCoverage, staffingNeeds, staffingRates } from './engine/staffing.js
 export { loadProjectionInputs } from './sources.js';
 export { printBacktest } from './cli/backtest-report.js';
 export { PROJECTIONS_USAGE, parseProjectionCommand } from './cli/commands.js';
+export { danishBoundaries, namedFeatures, norwegianBoundaries } from './kommunebilde/maps.js';

@@ -3,7 +3,8 @@ import { seedDemoIdentities } from '../platform/auth/demo.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
 import { seedDemoProgrammes, seededIds, seedSmallRegistry } from '../programmes/index.js';
 import { seedDemoProjects } from './demo.js';
-import { listPayments, listProjects } from './store.js';
+import { findFollowUp, listLatestReportSummaries, listPayments, listProjects, sumProjects } from './store.js';
+import { followUpStatus } from './views.js';
 import { threeSixtyGivingErrors, threeSixtyGivingPackage } from '../selection/index.js';
 import { openGrants } from './open-data.js';
 import { findContinuation } from './continuation.js';
@@ -76,5 +77,39 @@ describe(`the demo projects (${engine})`, () => {
     const tingvoll = pack.grants.find((g) => g.beneficiaryLocation[0]!.geoCode === '1560')!;
     expect(tingvoll.actualDates).toEqual([{ startDate: '2004-01-01', endDate: '2005-12-31' }]);
     expect(tingvoll.amountDisbursed).toBe(1_400_000);
+  });
+
+  it('sums granted, released and spent in the database as the pages do row by row, and pages and filters the list there', async () => {
+    const programmeId = (await seededIds(database.db, 'programmes', 'omstilling-2003'))!;
+    const projects = await listProjects(database.db, { programmeIds: [programmeId] });
+    const ids = projects.map((p) => p.id);
+    const reports = await listLatestReportSummaries(database.db, ids);
+    const payments = await listPayments(database.db, ids);
+    const { plan } = await findFollowUp(database.db, programmeId);
+    const statuses = projects.map((p) => followUpStatus(p, plan, [], reports, payments, new Date('2006-06-01T12:00:00Z')));
+    const totals = await sumProjects(database.db, { programmeIds: [programmeId] });
+    expect(totals).toEqual({
+      count: 8,
+      granted: projects.reduce((s, p) => s + p.grant, 0),
+      released: statuses.reduce((s, x) => s + x.released, 0),
+      spent: statuses.reduce((s, x) => s + x.spent, 0),
+    });
+    expect(totals.spent).toBeGreaterThan(0);
+
+    const first = await listProjects(database.db, { programmeIds: [programmeId] }, { limit: 5, offset: 0 });
+    const rest = await listProjects(database.db, { programmeIds: [programmeId] }, { limit: 5, offset: 5 });
+    expect([...first, ...rest].map((p) => p.id)).toEqual(ids);
+
+    const running = await sumProjects(database.db, { programmeIds: [programmeId], states: ['running'] });
+    expect(running.count).toBe(2);
+    expect(await sumProjects(database.db, { programmeIds: [programmeId], memberCodes: [] })).toMatchObject({ count: 0, granted: 0 });
+
+    // Overdue on a period: running, and the whole project's report for it neither handed in nor approved.
+    const overdue = await listProjects(database.db, { programmeIds: [programmeId], overdueIn: plan.periods.map((p) => p.key) });
+    const handedIn = (period: (typeof statuses)[number]['periods'][number]) =>
+      period.approved || period.parts[0]!.latest?.state === 'submitted';
+    const expected = projects.filter((p, i) => p.state === 'running' && statuses[i]!.periods.some((period) => !handedIn(period)));
+    expect(overdue.map((p) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
+    expect(overdue.length).toBeGreaterThan(0);
   });
 });

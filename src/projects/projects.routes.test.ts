@@ -155,6 +155,17 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect(csv.body.split('\r\n')[0]).toBe(
       'Prosjekt,Saksnummer,Status,Fylke / region,Neste rapport,Frist for neste rapport,Forfalte rapporter,Innvilget,Utbetalt,Brukt,Valuta',
     );
+    // The portfolio filters in the database: a state with no project lists none, an unknown page shows the last one.
+    const portfolio = `/eier/programmer/${call.programme.id}/prosjekter`;
+    expect((await get(`${portfolio}?state=closed`, INGRID)).body).toContain('Ingen prosjekter passer til utvalget.');
+    expect((await get(`${portfolio}?state=running&page=99`, INGRID)).body).toContain(projectId);
+    expect((await get(`${portfolio}?overdue=1`, INGRID)).body).toContain('Ingen prosjekter passer til utvalget.');
+    // The members' map: Porsgrunn and its partner, each a link on the map and a row in the table beside it.
+    const map = await get(`${portfolio}/kart?lang=nn`, INGRID);
+    expect(map.statusCode).toBe(200);
+    expect(map.body).toContain('aria-label="Porsgrunn: 1"');
+    expect(map.body).toContain('Kartverket');
+    expect((await get(`${portfolio}/kart`, SILJE)).statusCode).toBe(403);
   });
 
   it('completes on the approved final report; the appointed evaluator writes, the owner publishes and closes with the parts made public', async () => {

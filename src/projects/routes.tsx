@@ -4,8 +4,9 @@ import { access } from '../platform/auth/model.js';
 import { actorOf, calendarDate, formField, formFieldAll, formFields, formFile, formVersion, idParams } from '../platform/http/input.js';
 import { forbidden, HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
+import { isUuid } from '../platform/db/kit.js';
 import type { FieldError } from '../platform/ui/components.js';
-import { findProgramme, listProgrammes, listPublicCalls, listTemplates } from '../programmes/index.js';
+import { findProgramme, listProgrammes, listPublicCalls, listTemplates, type Country } from '../programmes/index.js';
 import {
   applyWithContinuation,
   findContinuation,
@@ -17,6 +18,8 @@ import {
 import { ContinuationPage } from './pages/continuation.js';
 import { findUserEmail } from '../platform/auth/store.js';
 import { listMunicipalities, listRegions } from '../registry/index.js';
+import { danishBoundaries, namedFeatures, norwegianBoundaries } from '../projections/index.js';
+import { MembersMapPage, type MemberOnMap } from './pages/map.js';
 import { emptyReport, EMPTY_PLAN, MAX_PERIODS, MAX_TRANCHES, type FollowUpForm, type ProjectPlan, type ReportContent } from './model.js';
 import { readContinuationForm, readPlanForm, readReportForm, type FormError } from './forms.js';
 import { ReportEditorPage, ReportReadingPage } from './pages/report.js';
@@ -44,6 +47,10 @@ import {
   listPayments,
   listPlans,
   listProjects,
+  listMemberCodes,
+  listProgrammeIdsOf,
+  sumProjects,
+  type ProjectFilter,
   listReports,
   type StoredProject,
 } from './store.js';
@@ -68,7 +75,7 @@ import {
   type ProjectProblem,
 } from './use-cases.js';
 import { followUpStatus, projectRole, seesFollowUp, today, type FollowUpStatus, type ProjectRole } from './views.js';
-import { projectWorkflow, type ProjectState } from './workflows.js';
+import { projectWorkflow, PUBLIC_PROJECT_STATES, type ProjectState } from './workflows.js';
 import { portfolioCsv, projectJson } from './exports.js';
 
 const badRequest = () => new HttpProblem(400, 'bad request');
@@ -97,12 +104,17 @@ const filterQuery = {
     county: { type: 'string', maxLength: 100 },
     programme: { type: 'string', maxLength: 40 },
     country: { type: 'string', maxLength: 2 },
+    overdue: { type: 'string', maxLength: 1 },
+    page: { type: 'string', maxLength: 6 },
   },
 };
 type FollowedProject = (
   request: FastifyRequest,
 ) => Promise<{ project: StoredProject; programme: { id: string; name: string; ownerOrganisationId: string }; role: ProjectRole }>;
 type Filter = { state?: string; county?: string; programme?: string; country?: string };
+
+/** Projects on one page of a list. */
+const PAGE_SIZE = 50;
 
 export async function projectRoutes(app: FastifyInstance) {
   const db = app.database.db;
@@ -121,9 +133,9 @@ export async function projectRoutes(app: FastifyInstance) {
   app.addHook('onClose', async () => clearInterval(sweep));
 
   /** Each municipality's county (Norway) or region (Denmark), by municipality code. */
-  async function countyOf(): Promise<Map<string, string>> {
+  async function countyOf(countries: readonly Country[] = ['NO', 'DK']): Promise<Map<string, string>> {
     const counties = new Map<string, string>();
-    for (const country of ['NO', 'DK'] as const) {
+    for (const country of countries) {
       const regions = new Map((await listRegions(db, country)).map((r) => [r.code, r.name]));
       for (const m of await listMunicipalities(db, country)) counties.set(m.code, regions.get(m.regionCode ?? '') ?? '');
     }
@@ -133,11 +145,14 @@ export async function projectRoutes(app: FastifyInstance) {
   /** Each project's follow-up as the pages show it; the plans only where the page names the plan in force. */
   async function statusOf(projects: readonly StoredProject[], { withPlans = false } = {}): Promise<Map<string, FollowUpStatus>> {
     const ids = projects.map((p) => p.id);
-    const reports = await listLatestReportSummaries(db, ids);
-    const payments = await listPayments(db, ids);
-    const plans = withPlans ? await listPlansOf(db, ids) : new Map<string, StoredPlan[]>();
-    const followUps = new Map<string, Awaited<ReturnType<typeof findFollowUp>>>();
-    for (const programmeId of new Set(projects.map((p) => p.programmeId))) followUps.set(programmeId, await findFollowUp(db, programmeId));
+    const programmeIds = [...new Set(projects.map((p) => p.programmeId))];
+    const [reports, payments, plans, followUpList] = await Promise.all([
+      listLatestReportSummaries(db, ids),
+      listPayments(db, ids),
+      withPlans ? listPlansOf(db, ids) : new Map<string, StoredPlan[]>(),
+      Promise.all(programmeIds.map((id) => findFollowUp(db, id))),
+    ]);
+    const followUps = new Map(programmeIds.map((id, i) => [id, followUpList[i]!]));
     const reportsOf = groupBy(reports, (r) => r.projectId);
     const paymentsOf = groupBy(payments, (p) => p.projectId);
     const now = new Date();
@@ -310,19 +325,61 @@ export async function projectRoutes(app: FastifyInstance) {
     },
   );
 
+  /** The list's filter as the store reads it: an unknown state, programme or county matches nothing. */
+  function projectFilter(query: Filter, counties: ReadonlyMap<string, string>): ProjectFilter {
+    const filter: ProjectFilter = {};
+    if (query.state) filter.states = projectWorkflow.states.filter((s) => s === query.state);
+    if (query.county) filter.memberCodes = [...counties].filter(([, name]) => name === query.county).map(([code]) => code);
+    if (query.programme) filter.programmeIds = isUuid(query.programme) ? [query.programme] : [];
+    if (query.country) filter.country = query.country === 'DK' ? 'DK' : 'NO';
+    return filter;
+  }
+
+  const countyNames = (codes: readonly string[], counties: ReadonlyMap<string, string>) =>
+    [...new Set(codes.map((code) => counties.get(code) ?? ''))].filter(Boolean).sort((a, b) => a.localeCompare(b, 'nb'));
+
+  const pageOf = (query: { page?: string }, count: number) => {
+    const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
+    return { page: Math.min(pages, Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1)), pages };
+  };
+
+  async function portfolioFilter(request: FastifyRequest, programme: { id: string; country: Country }) {
+    const query = request.query as Filter & { overdue?: string };
+    const [counties, codes, followUp] = await Promise.all([
+      countyOf([programme.country]),
+      listMemberCodes(db, { programmeIds: [programme.id] }),
+      findFollowUp(db, programme.id),
+    ]);
+    const filter: ProjectFilter = { ...projectFilter(query, counties), programmeIds: [programme.id] };
+    if (query.overdue) {
+      const day = today(new Date());
+      filter.overdueIn = followUp.plan.periods.filter((p) => p.due < day).map((p) => p.key);
+    }
+    return {
+      filter,
+      counties,
+      choice: { state: query.state ?? '', county: query.county ?? '', overdue: query.overdue === '1' },
+      countyList: countyNames(codes, counties),
+    };
+  }
+
+  /** One page of the programme's portfolio, the totals over every project the filter matches. */
   async function portfolio(request: FastifyRequest) {
     const programme = await ownedProgramme(request);
-    const filter = request.query as Filter;
-    const counties = await countyOf();
-    const projects = await listProjects(db, { programmeIds: [programme.id] });
+    const { filter, counties, choice, countyList } = await portfolioFilter(request, programme);
+    const asked = request.query as { page?: string };
+    const onPage = (page: number) => listProjects(db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    // The sums and the page asked for are read at once; a page past the end is read again as the last one.
+    const [totals, first] = await Promise.all([sumProjects(db, filter), onPage(pageOf(asked, Number.MAX_SAFE_INTEGER).page)]);
+    const { page, pages } = pageOf(asked, totals.count);
+    const projects = page === pageOf(asked, Number.MAX_SAFE_INTEGER).page ? first : await onPage(page);
     const statuses = await statusOf(projects);
-    const county = (p: StoredProject) => counties.get(p.members[0]?.code ?? '') ?? '';
-    const rows: PortfolioRow[] = projects
-      .filter((p) => !filter.state || p.state === filter.state)
-      .filter((p) => !filter.county || p.members.some((m) => counties.get(m.code) === filter.county))
-      .map((project) => ({ project, status: statuses.get(project.id)!, county: county(project) }));
-    const allCounties = [...new Set(projects.flatMap((p) => p.members.map((m) => counties.get(m.code) ?? '')))].filter(Boolean).sort();
-    return { programme, rows, filter: { state: filter.state ?? '', county: filter.county ?? '' }, counties: allCounties };
+    const rows: PortfolioRow[] = projects.map((project) => ({
+      project,
+      status: statuses.get(project.id)!,
+      county: counties.get(project.members[0]?.code ?? '') ?? '',
+    }));
+    return { programme, rows, totals, page, pages, filter: choice, counties: countyList };
   }
 
   app.get(
@@ -348,9 +405,13 @@ export async function projectRoutes(app: FastifyInstance) {
     extra: { errors?: FieldError[]; values?: Record<string, string>; notice?: string },
   ) {
     const view = await portfolio(request);
+    const [evaluators, programmeEvaluation] = await Promise.all([
+      listEvaluators(db, view.programme.id),
+      findEvaluation(db, view.programme.id, null),
+    ]);
     const evaluation = {
-      evaluators: await listEvaluators(db, view.programme.id),
-      evaluation: await findEvaluation(db, view.programme.id, null),
+      evaluators,
+      evaluation: programmeEvaluation,
       errors: extra.errors ?? [],
       values: extra.values ?? {},
       notice: extra.notice,
@@ -404,51 +465,84 @@ export async function projectRoutes(app: FastifyInstance) {
     },
   );
 
+  app.get('/eier/programmer/:id/prosjekter/kart', { config: { access: OWNER }, schema: { params: byId } }, async (request, reply) => {
+    const programme = await ownedProgramme(request);
+    const municipalities = await listMunicipalities(db, programme.country);
+    const counties = await countyOf([programme.country]);
+    const projects = await listProjects(db, { programmeIds: [programme.id] });
+    const members: MemberOnMap[] = municipalities
+      .map((m) => ({
+        code: m.code,
+        name: m.name,
+        county: counties.get(m.code) ?? '',
+        projects: projects.filter((p) => p.members.some((x) => x.code === m.code)),
+      }))
+      .filter((m) => m.projects.length > 0);
+    const names = new Map(municipalities.map((m) => [m.code, m.name]));
+    const boundaries = programme.country === 'DK' ? danishBoundaries() : norwegianBoundaries();
+    return reply.html(
+      <MembersMapPage ctx={reply.pageContext()} programme={programme} members={members} features={namedFeatures(boundaries, names)} />,
+    );
+  });
+
   app.get(
     '/eier/programmer/:id/prosjekter.csv',
     { config: { access: OWNER }, schema: { params: byId, querystring: filterQuery } },
     async (request, reply) => {
-      const view = await portfolio(request);
+      const programme = await ownedProgramme(request);
+      const { filter, counties } = await portfolioFilter(request, programme);
+      const projects = await listProjects(db, filter);
+      const statuses = await statusOf(projects);
+      const rows = projects.map((project) => ({
+        project,
+        status: statuses.get(project.id)!,
+        county: counties.get(project.members[0]?.code ?? '') ?? '',
+      }));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="prosjekter.csv"')
-        .send(portfolioCsv(request.locale, view.rows));
+        .send(portfolioCsv(request.locale, rows));
     },
   );
 
   // The public pages and the API ----------------------------------------------------------------------
 
-  async function publicProjects(
-    filter: Filter,
-  ): Promise<{ list: PublicProject[]; counties: string[]; programmes: { id: string; name: string }[] }> {
+  /** The public list: every project past acceptance the filter matches, one page of it when asked. */
+  async function publicProjects(query: Filter & { page?: string }, { paged }: { paged: boolean }) {
     const counties = await countyOf();
-    const visible = (await listProjects(db)).filter((p) => p.state !== 'awaiting_acceptance');
-    const programmes = new Map<string, { id: string; name: string; ownerName: string }>();
-    for (const p of visible) if (!programmes.has(p.programmeId)) programmes.set(p.programmeId, (await findProgramme(db, p.programmeId))!);
-    const list: PublicProject[] = [];
-    for (const project of visible) {
-      if (filter.state && project.state !== filter.state) continue;
-      if (filter.programme && project.programmeId !== filter.programme) continue;
-      if (filter.country && project.country !== filter.country) continue;
-      if (filter.county && !project.members.some((m) => counties.get(m.code) === filter.county)) continue;
-      const programme = programmes.get(project.programmeId)!;
-      const plan = (await listPlans(db, project.id)).find((p) => p.state === 'approved')?.content;
-      list.push({
-        project,
-        programmeName: programme.name,
-        ownerName: programme.ownerName,
-        plan,
-        county: counties.get(project.members[0]?.code ?? '') ?? '',
-      });
-    }
-    const allCounties = [...new Set(visible.flatMap((p) => p.members.map((m) => counties.get(m.code) ?? '')))].filter(Boolean).sort();
-    return { list, counties: allCounties, programmes: [...programmes.values()].map(({ id, name }) => ({ id, name })) };
+    const asked = projectFilter(query, counties);
+    const filter: ProjectFilter = { ...asked, states: (asked.states ?? PUBLIC_PROJECT_STATES).filter((s) => s !== 'awaiting_acceptance') };
+    const count = paged ? (await sumProjects(db, filter)).count : 0;
+    const { page, pages } = pageOf(query, count);
+    const projects = await listProjects(db, filter, paged ? { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } : undefined);
+    const plans = await listPlansOf(
+      db,
+      projects.map((p) => p.id),
+    );
+    const programmes = new Map((await listProgrammes(db, 'all')).map((p) => [p.id, p]));
+    const list: PublicProject[] = projects.map((project) => ({
+      project,
+      programmeName: programmes.get(project.programmeId)?.name ?? '',
+      ownerName: programmes.get(project.programmeId)?.ownerName ?? '',
+      plan: plans.get(project.id)?.find((p) => p.state === 'approved')?.content,
+      county: counties.get(project.members[0]?.code ?? '') ?? '',
+    }));
+    const visible = { states: PUBLIC_PROJECT_STATES };
+    const withProjects = new Set(await listProgrammeIdsOf(db, visible));
+    return {
+      list,
+      count,
+      page,
+      pages,
+      counties: countyNames(await listMemberCodes(db, visible), counties),
+      programmes: [...programmes.values()].filter((p) => withProjects.has(p.id)).map(({ id, name }) => ({ id, name })),
+    };
   }
 
   for (const path of PROJECT_LIST_PATHS) {
     app.get(path, { config: { access: access.public }, schema: { querystring: filterQuery } }, async (request, reply) => {
       const filter = request.query as Filter;
-      const { list, counties, programmes } = await publicProjects(filter);
+      const { list, counties, programmes, count, page, pages } = await publicProjects(filter, { paged: true });
       return reply.html(
         <PublicProjectsPage
           ctx={reply.pageContext()}
@@ -456,6 +550,7 @@ export async function projectRoutes(app: FastifyInstance) {
           counties={counties}
           programmes={programmes}
           path={path}
+          paging={{ count, page, pages }}
           filter={{
             programme: filter.programme ?? '',
             state: filter.state ?? '',
@@ -478,7 +573,7 @@ export async function projectRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { list } = await publicProjects(request.query as Filter);
+      const { list } = await publicProjects(request.query as Filter, { paged: false });
       const statuses = await statusOf(list.map((p) => p.project));
       return reply.send({ projects: list.map((p) => projectJson(p, statuses.get(p.project.id)!)) });
     },

@@ -1,9 +1,10 @@
 /** Projects and their follow-up as stored: plain data access. */
-import { sql, type Generated, type Selectable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Generated, type Selectable, type SqlBool } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
+import type { Database } from '../platform/db/schema.js';
 import { isUuid, json, parsed } from '../platform/db/kit.js';
 import type { Country, Currency } from '../programmes/index.js';
-import { NO_FOLLOW_UP, type FollowUpPlan, type ProjectPlan, type ReportContent } from './model.js';
+import { NO_FOLLOW_UP, spentOfGrant, type FollowUpPlan, type ProjectPlan, type ReportContent } from './model.js';
 import type { ChangeState, PaymentState, ProjectState, ReviewState } from './workflows.js';
 
 interface FollowUpTable {
@@ -66,6 +67,8 @@ interface ReportTable extends ReviewedColumns {
   period_key: string;
   member_code: Generated<string>;
   version: number;
+  /** The content's money spent of the grant, summed over the cost lines: what the portfolio adds up. */
+  spent_grant: Generated<string | number>;
 }
 
 interface PaymentTable {
@@ -329,18 +332,25 @@ export interface ProjectFilter {
   memberCodes?: readonly string[];
   states?: readonly ProjectState[];
   country?: Country;
+  /** Running projects whose report for the whole project for one of these periods is neither handed in nor approved. */
+  overdueIn?: readonly string[];
 }
 
-export async function listProjects(db: Queryable, filter: ProjectFilter = {}): Promise<StoredProject[]> {
-  let query = db.selectFrom('projects').selectAll();
-  if (filter.programmeIds) {
-    if (filter.programmeIds.length === 0) return [];
-    query = query.where('programme_id', 'in', filter.programmeIds);
-  }
-  if (filter.memberCodes) {
-    if (filter.memberCodes.length === 0) return [];
-    const codes = filter.memberCodes;
-    query = query.where((eb) =>
+/** One page of a long list: at most `limit` projects after the first `offset`. */
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+function matching(filter: ProjectFilter) {
+  return (eb: ExpressionBuilder<Database, 'projects'>) => {
+    const all: Expression<SqlBool>[] = [];
+    const among = <T>(values: readonly T[] | undefined, condition: (values: readonly T[]) => Expression<SqlBool>) => {
+      if (values) all.push(values.length === 0 ? eb.lit(false) : condition(values));
+    };
+    among(filter.programmeIds, (ids) => eb('projects.programme_id', 'in', ids));
+    among(filter.states, (states) => eb('projects.state', 'in', states));
+    among(filter.memberCodes, (codes) =>
       eb.exists(
         eb
           .selectFrom('project_members')
@@ -349,14 +359,86 @@ export async function listProjects(db: Queryable, filter: ProjectFilter = {}): P
           .where('project_members.municipality_code', 'in', codes),
       ),
     );
-  }
-  if (filter.states) {
-    if (filter.states.length === 0) return [];
-    query = query.where('state', 'in', filter.states);
-  }
-  if (filter.country) query = query.where('country', '=', filter.country);
-  const rows = await query.orderBy('created_at', 'desc').orderBy('title').execute();
-  return withMembers(db, rows);
+    among(filter.overdueIn, (keys) =>
+      eb.and([
+        eb('projects.state', '=', 'running'),
+        eb.or(
+          keys.map((key) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('project_reports')
+                  .select(sql`1`.as('one'))
+                  .whereRef('project_reports.project_id', '=', 'projects.id')
+                  .where('project_reports.period_key', '=', key)
+                  .where('project_reports.member_code', '=', '')
+                  .where('project_reports.state', 'in', ['submitted', 'approved']),
+              ),
+            ),
+          ),
+        ),
+      ]),
+    );
+    if (filter.country) all.push(eb('projects.country', '=', filter.country));
+    return eb.and(all);
+  };
+}
+
+export async function listProjects(db: Queryable, filter: ProjectFilter = {}, page?: Page): Promise<StoredProject[]> {
+  let query = db.selectFrom('projects').selectAll().where(matching(filter)).orderBy('created_at', 'desc').orderBy('title').orderBy('id');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  return withMembers(db, await query.execute());
+}
+
+/** The municipalities that are members of the projects the filter matches. */
+export async function listMemberCodes(db: Queryable, filter: ProjectFilter): Promise<string[]> {
+  const rows = await db
+    .selectFrom('project_members')
+    .innerJoin('projects', 'projects.id', 'project_members.project_id')
+    .where(matching(filter))
+    .select('project_members.municipality_code')
+    .distinct()
+    .execute();
+  return rows.map((r) => r.municipality_code);
+}
+
+/** The programmes with projects the filter matches. */
+export async function listProgrammeIdsOf(db: Queryable, filter: ProjectFilter): Promise<string[]> {
+  const rows = await db.selectFrom('projects').where(matching(filter)).select('programme_id').distinct().execute();
+  return rows.map((r) => r.programme_id);
+}
+
+export interface ProjectTotals {
+  count: number;
+  granted: number;
+  released: number;
+  /** Spent of the grant, as the approved reports for the whole project say. */
+  spent: number;
+}
+
+/** The sums over every project the filter matches, counted by the database rather than row by row. */
+export async function sumProjects(db: Queryable, filter: ProjectFilter): Promise<ProjectTotals> {
+  const ids = db.selectFrom('projects').where(matching(filter)).select('projects.id');
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('projects').where(matching(filter)).select(sql<string>`count(*)`.as('n')).as('count'),
+      eb.selectFrom('projects').where(matching(filter)).select(sql<string>`coalesce(sum(grant_amount), 0)`.as('n')).as('granted'),
+      eb
+        .selectFrom('project_payments')
+        .where('state', '=', 'released')
+        .where('project_id', 'in', ids)
+        .select(sql<string>`coalesce(sum(amount), 0)`.as('n'))
+        .as('released'),
+      eb
+        .selectFrom('project_reports')
+        .where('member_code', '=', '')
+        .where('state', '=', 'approved')
+        .where('project_id', 'in', ids)
+        .select(sql<string>`coalesce(sum(spent_grant), 0)`.as('n'))
+        .as('spent'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), granted: Number(row.granted), released: Number(row.released), spent: Number(row.spent) };
 }
 
 // Plans ------------------------------------------------------------------------------------------
@@ -465,6 +547,8 @@ export interface StoredReport extends StoredVersion<ReportContent> {
   /** The member's sub-project, or '' for the whole project. */
   memberCode: string;
   version: number;
+  /** Spent of the grant, over every cost line. */
+  spentGrant: number;
 }
 
 const toReport = (row: Selectable<ReportTable>): StoredReport => ({
@@ -473,6 +557,7 @@ const toReport = (row: Selectable<ReportTable>): StoredReport => ({
   periodKey: row.period_key,
   memberCode: row.member_code,
   version: row.version,
+  spentGrant: Number(row.spent_grant),
   ...reviewed<ReportContent>(row),
 });
 
@@ -492,16 +577,14 @@ export async function listReports(db: Queryable, projectIds: readonly string[]):
 }
 
 /** What a portfolio needs of reports: the latest version of each part of each period, and its money spent. */
-export type ReportSummary = Pick<StoredReport, 'id' | 'projectId' | 'periodKey' | 'memberCode' | 'version' | 'state'> & {
-  content: Pick<ReportContent, 'spent'>;
-};
+export type ReportSummary = Pick<StoredReport, 'id' | 'projectId' | 'periodKey' | 'memberCode' | 'version' | 'state' | 'spentGrant'>;
 
 export async function listLatestReportSummaries(db: Queryable, projectIds: readonly string[]): Promise<ReportSummary[]> {
   if (projectIds.length === 0) return [];
   const rows = await db
     .selectFrom('project_reports')
     .distinctOn(['project_id', 'period_key', 'member_code'])
-    .select(['id', 'project_id', 'period_key', 'member_code', 'version', 'state', sql<unknown>`content -> 'spent'`.as('spent')])
+    .select(['id', 'project_id', 'period_key', 'member_code', 'version', 'state', 'spent_grant'])
     .where('project_id', 'in', projectIds)
     .orderBy('project_id')
     .orderBy('period_key')
@@ -515,7 +598,7 @@ export async function listLatestReportSummaries(db: Queryable, projectIds: reado
     memberCode: row.member_code,
     version: row.version,
     state: row.state,
-    content: { spent: parsed<ReportContent['spent']>(row.spent) },
+    spentGrant: Number(row.spent_grant),
   }));
 }
 
@@ -532,6 +615,7 @@ export async function insertReport(
       version: report.version,
       state: 'draft',
       content: json(report.content),
+      spent_grant: spentOfGrant(report.content),
       saved_by_name: report.byName,
     })
     .returning('id')
@@ -542,7 +626,7 @@ export async function insertReport(
 export async function saveReportDraft(db: Queryable, id: string, content: ReportContent, byName: string): Promise<void> {
   await db
     .updateTable('project_reports')
-    .set({ content: json(content), saved_by_name: byName, saved_at: sql`now()` })
+    .set({ content: json(content), spent_grant: spentOfGrant(content), saved_by_name: byName, saved_at: sql`now()` })
     .where('id', '=', id)
     .execute();
 }

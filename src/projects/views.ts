@@ -1,6 +1,6 @@
 /** What the project pages show of its follow-up, derived from what is stored: pure. */
 import type { Principal } from '../platform/auth/model.js';
-import { spentOfGrant, trancheAmounts, trancheDue, type FollowUpPlan, type ReportingPeriod, type Tranche } from './model.js';
+import { trancheAmounts, trancheDue, type FollowUpPlan, type ReportingPeriod, type Tranche } from './model.js';
 import type { ReportSummary, StoredPayment, StoredPlan, StoredProject } from './store.js';
 
 /** Who the person is to the project: the programme's owner, the lead's or a member's case worker. */
@@ -109,7 +109,7 @@ export function followUpStatus<R extends ReportSummary>(
   }));
   const released = ownPayments.filter((p) => p.state === 'released').reduce((sum, p) => sum + p.amount, 0);
   const requested = ownPayments.filter((p) => p.state === 'requested').reduce((sum, p) => sum + p.amount, 0);
-  const spent = periods.reduce((sum, p) => sum + (p.approved ? spentOfGrant(p.parts[0]!.latest!.content) : 0), 0);
+  const spent = periods.reduce((sum, p) => sum + (p.approved ? p.parts[0]!.latest!.spentGrant : 0), 0);
   const ended = project.state === 'completed' || project.state === 'evaluated' || project.state === 'closed';
   return {
     periods,

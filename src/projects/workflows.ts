@@ -50,6 +50,9 @@ export const projectWorkflow = defineWorkflow({
   },
 });
 export type ProjectState = (typeof projectWorkflow.states)[number];
+
+/** Every state but waiting for acceptance: the public sees a project once its grant is accepted. */
+export const PUBLIC_PROJECT_STATES = projectWorkflow.states.filter((s) => s !== 'awaiting_acceptance');
 export type ProjectAction = (typeof projectWorkflow.actions)[number];
 
 /** A plan version, and a report version: written, submitted, then approved or returned with comments. */

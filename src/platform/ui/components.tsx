@@ -90,3 +90,42 @@ export function SuccessNotice({ text }: { text: string | undefined }) {
     ''
   );
 }
+
+/** A list's address with its filter: empty values left out, so a shared link stays short. */
+export function listHref(path: string, params: Record<string, string | number | boolean>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params))
+    if (value !== '' && value !== false) query.set(name, value === true ? '1' : String(value));
+  return `${path}?${query}`;
+}
+
+/** Previous / "page 2 of 7" / next under a long list; nothing when it fits on one page. */
+export function Pager({ ctx, page, pages, href }: { ctx: PageContext; page: number; pages: number; href: (page: number) => string }) {
+  if (pages <= 1) return '';
+  const where = ctx.t('pager.page', { page, pages });
+  return (
+    <nav aria-label={where}>
+      <ul class="inline-list">
+        {page > 1 ? (
+          <li>
+            <a class="ds-link" href={href(page - 1)} safe>
+              {ctx.t('pager.previous')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        <li safe>{where}</li>
+        {page < pages ? (
+          <li>
+            <a class="ds-link" href={href(page + 1)} safe>
+              {ctx.t('pager.next')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </nav>
+  );
+}

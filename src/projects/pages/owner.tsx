@@ -1,13 +1,13 @@
 /** The programme owner's pages: the programme's follow-up (reporting periods, payment tranches) and its portfolio. */
 import { formatDay, formatNumber } from '../../platform/i18n/index.js';
-import { CsrfField, ErrorSummary, PageHeading, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
+import { CsrfField, ErrorSummary, listHref, PageHeading, Pager, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Checkbox, Select, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import { conditionValue, MAX_PERIODS, MAX_TRANCHES, REPORT_KINDS, type FollowUpPlan } from '../model.js';
-import type { Evaluator, StoredEvaluation, StoredProject } from '../store.js';
+import type { Evaluator, ProjectTotals, StoredEvaluation, StoredProject } from '../store.js';
 import { EvaluatorsSection, type EvaluatedProgramme } from './evaluation.js';
 import type { FollowUpStatus } from '../views.js';
 import { projectWorkflow, type ProjectState } from '../workflows.js';
@@ -182,23 +182,26 @@ export function PortfolioPage({
   ctx,
   programme,
   rows,
+  totals,
+  page,
+  pages,
   filter,
   counties,
   evaluation,
 }: {
   ctx: PageContext;
-  programme: { id: string; name: string };
+  programme: { id: string; name: string; country: string };
   rows: PortfolioRow[];
-  filter: { state: string; county: string };
+  totals: ProjectTotals;
+  page: number;
+  pages: number;
+  filter: { state: string; county: string; overdue: boolean };
   counties: string[];
   evaluation: EvaluationPanel;
 }) {
   const { t } = ctx;
   const base = `/eier/programmer/${programme.id}/prosjekter`;
-  const granted = rows.reduce((s, r) => s + r.project.grant, 0);
-  const released = rows.reduce((s, r) => s + r.status.released, 0);
-  const spent = rows.reduce((s, r) => s + r.status.spent, 0);
-  const currency = rows[0]?.project.currency ?? 'NOK';
+  const currency = programme.country === 'DK' ? 'DKK' : 'NOK';
   return (
     <Layout
       ctx={ctx}
@@ -215,8 +218,12 @@ export function PortfolioPage({
           {t('projects.gatherings.nav')}
         </a>
         {' · '}
-        <a class="ds-link" href={`${base}.csv`} safe>
+        <a class="ds-link" href={listHref(`${base}.csv`, { ...filter, lang: ctx.locale })} safe>
           {t('projects.portfolio.csv')}
+        </a>
+        {' · '}
+        <a class="ds-link" href={`${base}/kart?lang=${ctx.locale}`} safe>
+          {t('projects.portfolio.map')}
         </a>
       </p>
       <form method="get" action={base} class="filters">
@@ -236,16 +243,17 @@ export function PortfolioPage({
           value={filter.county}
           options={[{ value: '', label: t('projects.portfolio.all') }, ...counties.map((c) => ({ value: c, label: c }))]}
         />
+        <Checkbox id="overdue" name="overdue" value="1" label={t('projects.portfolio.onlyOverdue')} checked={filter.overdue} />
         <button class="ds-button" data-variant="secondary" type="submit" safe>
           {t('projects.portfolio.filter')}
         </button>
       </form>
       <p class="ds-paragraph" safe>
         {translate(ctx, 'projects.portfolio.totals', {
-          count: rows.length,
-          granted: money(ctx, granted, currency),
-          released: money(ctx, released, currency),
-          spent: money(ctx, spent, currency),
+          count: totals.count,
+          granted: money(ctx, totals.granted, currency),
+          released: money(ctx, totals.released, currency),
+          spent: money(ctx, totals.spent, currency),
         })}
       </p>
       {rows.length === 0 ? (
@@ -284,6 +292,7 @@ export function PortfolioPage({
           { header: t('projects.col.spent'), numeric: true, text: (r) => formatNumber(ctx.locale, r.status.spent) },
         ]}
       />
+      <Pager ctx={ctx} page={page} pages={pages} href={(n) => listHref(base, { ...filter, lang: ctx.locale, page: n })} />
       <p class="ds-paragraph" data-size="sm" safe>
         {translate(ctx, 'projects.portfolio.source', { currency })}
       </p>

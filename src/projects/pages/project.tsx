@@ -1,6 +1,6 @@
 /** A project's follow-up page (grantee and owner) and its public page. */
 import { formatDateTime, formatNumber } from '../../platform/i18n/index.js';
-import { ErrorSummary, PageHeading, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
+import { ErrorSummary, listHref, PageHeading, Pager, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
@@ -12,7 +12,7 @@ import { CloseSection } from './evaluation.js';
 import { ProjectGatherings } from './gatherings.js';
 import type { Gathering } from '../gatherings.js';
 import type { FollowUpStatus, ProjectRole } from '../views.js';
-import { changeWorkflow, projectWorkflow } from '../workflows.js';
+import { changeWorkflow, projectWorkflow, PUBLIC_PROJECT_STATES } from '../workflows.js';
 import { day, money, projectPath, reviewName, stateName, VersionFields } from './parts.js';
 
 export interface WorkspaceView {
@@ -396,6 +396,7 @@ export function PublicProjectsPage({
   programmes,
   counties,
   path,
+  paging,
 }: {
   ctx: PageContext;
   projects: PublicProject[];
@@ -403,6 +404,7 @@ export function PublicProjectsPage({
   programmes: { id: string; name: string }[];
   counties: string[];
   path: string;
+  paging: { count: number; page: number; pages: number };
 }) {
   const { t } = ctx;
   const option = (value: string, label: string) => ({ value, label });
@@ -423,7 +425,7 @@ export function PublicProjectsPage({
           value={filter.state}
           options={[
             option('', t('projects.portfolio.all')),
-            ...PUBLIC_STATES.map((s) => option(s, projectWorkflow.name(s, 'public', ctx.locale))),
+            ...PUBLIC_PROJECT_STATES.map((s) => option(s, projectWorkflow.name(s, 'public', ctx.locale))),
           ]}
         />
         <FilterSelect
@@ -447,7 +449,7 @@ export function PublicProjectsPage({
         </button>
       </form>
       <p class="ds-paragraph" role="status" safe>
-        {translate(ctx, 'projects.public.count', { count: projects.length })}
+        {translate(ctx, 'projects.public.count', { count: paging.count })}
       </p>
       <ul class="card-list">
         {projects.map(({ project, programmeName, county }) => (
@@ -463,11 +465,10 @@ export function PublicProjectsPage({
           </li>
         ))}
       </ul>
+      <Pager ctx={ctx} page={paging.page} pages={paging.pages} href={(page) => listHref(path, { ...filter, lang: ctx.locale, page })} />
     </Layout>
   );
 }
-
-const PUBLIC_STATES = ['planning', 'running', 'completed', 'evaluated', 'closed'] as const;
 
 function FilterSelect(props: { id: string; label: string; value: string; options: { value: string; label: string }[] }) {
   return (

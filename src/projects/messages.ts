@@ -171,6 +171,12 @@ export const projectMessages = defineMessages({
     'projects.map.caption': 'Kommunene og prosjektene deres',
     'projects.map.source':
       'Kilde: prosjektenes medlemmer i Stifinner (fra vedtakene); kommunegrenser fra Kartverket (Norge) og Dataforsyningen (Danmark), som på kommunesidene.',
+    'projects.indicators.title': 'Indikatorer mot mål',
+    'projects.indicators.description': 'Søyler per rapport: målet for perioden og det som ble oppnådd for {indicator}, i {unit}.',
+    'projects.indicators.baseline': 'Utgangsverdi: {value} {unit}.',
+    'projects.indicators.noBaseline': 'Ingen utgangsverdi oppgitt.',
+    'projects.indicators.source':
+      'Kilde: målene fra den godkjente prosjektplanen (versjon {n}); oppnådd fra de godkjente rapportene for hele prosjektet i Stifinner. En tom søyle er en rapport som ikke er godkjent ennå.',
     'projects.portfolio.noneOverdue': 'Ingen',
     'projects.portfolio.caption': 'Prosjektporteføljen',
     'projects.portfolio.source':
@@ -628,6 +634,12 @@ export const projectMessages = defineMessages({
     'projects.map.caption': 'Kommunane og prosjekta deira',
     'projects.map.source':
       'Kjelde: medlemmene i prosjekta i Stifinner (frå vedtaka); kommunegrenser frå Kartverket (Noreg) og Dataforsyningen (Danmark), som på kommunesidene.',
+    'projects.indicators.title': 'Indikatorar mot mål',
+    'projects.indicators.description': 'Søyler per rapport: målet for perioden og det som vart oppnådd for {indicator}, i {unit}.',
+    'projects.indicators.baseline': 'Utgangsverdi: {value} {unit}.',
+    'projects.indicators.noBaseline': 'Inga utgangsverdi oppgitt.',
+    'projects.indicators.source':
+      'Kjelde: måla frå den godkjende prosjektplanen (versjon {n}); oppnådd frå dei godkjende rapportane for heile prosjektet i Stifinner. Ei tom søyle er ein rapport som ikkje er godkjend enno.',
     'projects.portfolio.noneOverdue': 'Ingen',
     'projects.portfolio.caption': 'Prosjektporteføljen',
     'projects.portfolio.source':
@@ -1085,6 +1097,12 @@ export const projectMessages = defineMessages({
     'projects.map.caption': 'Kommunerne og deres projekter',
     'projects.map.source':
       'Kilde: projekternes medlemmer i Stifinner (fra afgørelserne); kommunegrænser fra Kartverket (Norge) og Dataforsyningen (Danmark), som på kommunesiderne.',
+    'projects.indicators.title': 'Indikatorer mod mål',
+    'projects.indicators.description': 'Søjler pr. rapport: målet for perioden og det opnåede for {indicator}, i {unit}.',
+    'projects.indicators.baseline': 'Udgangsværdi: {value} {unit}.',
+    'projects.indicators.noBaseline': 'Ingen udgangsværdi angivet.',
+    'projects.indicators.source':
+      'Kilde: målene fra den godkendte projektplan (version {n}); opnået fra de godkendte rapporter for hele projektet i Stifinner. En tom søjle er en rapport, der ikke er godkendt endnu.',
     'projects.portfolio.noneOverdue': 'Ingen',
     'projects.portfolio.caption': 'Projektporteføljen',
     'projects.portfolio.source':
@@ -1542,6 +1560,12 @@ export const projectMessages = defineMessages({
     'projects.map.caption': 'The municipalities and their projects',
     'projects.map.source':
       'Source: the projects’ members in Stifinner (from the decisions); municipal boundaries from Kartverket (Norway) and Dataforsyningen (Denmark), as on the municipality pages.',
+    'projects.indicators.title': 'Indicators against targets',
+    'projects.indicators.description': 'Bars per report: the target for the period and the actual value of {indicator}, in {unit}.',
+    'projects.indicators.baseline': 'Baseline: {value} {unit}.',
+    'projects.indicators.noBaseline': 'No baseline given.',
+    'projects.indicators.source':
+      'Source: the targets of the approved project plan (version {n}); actual values from the approved reports for the whole project in Stifinner. An empty bar is a report not yet approved.',
     'projects.portfolio.noneOverdue': 'None',
     'projects.portfolio.caption': 'The project portfolio',
     'projects.portfolio.source':

@@ -141,6 +141,11 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     const payment = /\/utbetalinger\/([0-9a-f-]{36})/.exec((await get(workspace(), INGRID)).body)![1]!;
     expect((await post(`/prosjekter/${projectId}/utbetalinger/${payment}`, INGRID, workspace(), {})).statusCode).toBe(303);
     expect((await get(workspace(), SILJE)).body).toMatch(/Utbetalt .* av Ingrid Haugen/);
+    // The indicator against its targets: a chart with its table, the approved report's value in it.
+    const followUp = (await get(workspace(), INGRID)).body;
+    expect(followUp).toContain('Indikatorer mot mål');
+    expect(followUp).toContain('Ventetid (dager)');
+    expect(followUp).toContain('aria-labelledby="indicator-0-title"');
   });
 
   it('lists the project publicly in every language, in the API and in the owner’s CSV', async () => {

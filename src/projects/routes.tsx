@@ -74,7 +74,7 @@ import {
   writeEvaluation,
   type ProjectProblem,
 } from './use-cases.js';
-import { followUpStatus, projectRole, seesFollowUp, today, type FollowUpStatus, type ProjectRole } from './views.js';
+import { followUpStatus, indicatorProgress, projectRole, seesFollowUp, today, type FollowUpStatus, type ProjectRole } from './views.js';
 import { projectWorkflow, PUBLIC_PROJECT_STATES, type ProjectState } from './workflows.js';
 import { portfolioCsv, projectJson } from './exports.js';
 
@@ -626,7 +626,12 @@ export async function projectRoutes(app: FastifyInstance) {
     extra: { values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {},
   ) {
     const { project, programme, role } = await followedProject(request);
-    const statuses = await statusOf([project], { withPlans: true });
+    const followUp = (await statusOf([project], { withPlans: true })).get(project.id)!;
+    const indicators = indicatorProgress(
+      followUp.currentPlan?.content,
+      followUp.periods.map((p) => p.period),
+      await listReports(db, [project.id]),
+    );
     reply.code(status);
     return reply.html(
       <WorkspacePage
@@ -635,7 +640,8 @@ export async function projectRoutes(app: FastifyInstance) {
           project,
           programmeName: programme.name,
           role,
-          status: statuses.get(project.id)!,
+          status: followUp,
+          indicators,
           changes: await listChangeRequests(db, project.id),
           evaluation: await findEvaluation(db, project.programmeId, project.id),
           gatherings: await listGatherings(db, project.programmeId),

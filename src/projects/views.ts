@@ -1,7 +1,15 @@
 /** What the project pages show of its follow-up, derived from what is stored: pure. */
 import type { Principal } from '../platform/auth/model.js';
-import { trancheAmounts, trancheDue, type FollowUpPlan, type ReportingPeriod, type Tranche } from './model.js';
-import type { ReportSummary, StoredPayment, StoredPlan, StoredProject } from './store.js';
+import {
+  trancheAmounts,
+  trancheDue,
+  type FollowUpPlan,
+  type Indicator,
+  type ProjectPlan,
+  type ReportingPeriod,
+  type Tranche,
+} from './model.js';
+import type { ReportSummary, StoredPayment, StoredPlan, StoredProject, StoredReport } from './store.js';
 
 /** Who the person is to the project: the programme's owner, the lead's or a member's case worker. */
 export interface ProjectRole {
@@ -122,4 +130,27 @@ export function followUpStatus<R extends ReportSummary>(
     payBack: ended ? Math.max(0, released - spent) : 0,
     currentPlan: plans.find((p) => p.state === 'approved'),
   };
+}
+
+/** One indicator against its targets: per reporting period the target and the value an approved report gave. */
+export interface IndicatorProgress {
+  indicator: Indicator;
+  rows: { period: ReportingPeriod; target: number | null; actual: number | null }[];
+}
+
+/** The plan's indicators, each over the programme's periods, with the actual values of the approved reports for the whole project. */
+export function indicatorProgress(
+  plan: ProjectPlan | undefined,
+  periods: readonly ReportingPeriod[],
+  reports: readonly Pick<StoredReport, 'periodKey' | 'memberCode' | 'state' | 'content'>[],
+): IndicatorProgress[] {
+  const approved = new Map(reports.filter((r) => r.memberCode === '' && r.state === 'approved').map((r) => [r.periodKey, r.content]));
+  return (plan?.indicators ?? []).map((indicator) => ({
+    indicator,
+    rows: periods.map((period) => ({
+      period,
+      target: indicator.targets[period.key] ?? null,
+      actual: approved.get(period.key)?.indicators[indicator.key] ?? null,
+    })),
+  }));
 }

@@ -11,7 +11,8 @@ import type { StoredChangeRequest, StoredEvaluation, StoredProject } from '../st
 import { CloseSection } from './evaluation.js';
 import { ProjectGatherings } from './gatherings.js';
 import type { Gathering } from '../gatherings.js';
-import type { FollowUpStatus, ProjectRole } from '../views.js';
+import type { FollowUpStatus, IndicatorProgress, ProjectRole } from '../views.js';
+import { IndicatorCharts } from './indicators.js';
 import { changeWorkflow, projectWorkflow, PUBLIC_PROJECT_STATES } from '../workflows.js';
 import { day, money, projectPath, reviewName, stateName, VersionFields } from './parts.js';
 
@@ -20,6 +21,7 @@ export interface WorkspaceView {
   programmeName: string;
   role: ProjectRole;
   status: FollowUpStatus;
+  indicators: IndicatorProgress[];
   changes: StoredChangeRequest[];
   evaluation: StoredEvaluation | undefined;
   gatherings: Gathering[];
@@ -116,6 +118,7 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
           </a>
         </p>
       </section>
+      <IndicatorCharts ctx={ctx} progress={view.indicators} planNumber={status.currentPlan?.number ?? 0} />
       <section aria-labelledby="reports" class="stack">
         <h2 class="ds-heading" data-size="sm" id="reports" safe>
           {t('projects.reports.title')}

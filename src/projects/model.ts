@@ -365,3 +365,49 @@ export function readMeasure(text: string): number | null | undefined {
   if (!/^-?\d{1,12}(\.\d{1,4})?$/.test(cleaned)) return undefined;
   return Number(cleaned);
 }
+
+// Changes to the approved plan (endringssøknader) ------------------------------------------------
+
+/** The parts of an approved plan a change request may change through the plan editor. */
+export type PlanChangeKind = 'budget' | 'goals';
+
+/** One difference between the plan in force and the one proposed, as the owner reads it. */
+export type PlanChange =
+  | { kind: 'cost'; line: CostLine; member: string; from: BudgetLine | null; to: BudgetLine | null }
+  | { kind: 'goal-added' | 'goal-removed'; text: string }
+  | { kind: 'indicator-added' | 'indicator-removed' | 'indicator-changed'; name: string };
+
+/** The plan in force with only the part the change is about taken from the proposal. */
+export function proposedPlan(current: ProjectPlan, proposed: ProjectPlan, kind: PlanChangeKind): ProjectPlan {
+  return kind === 'budget'
+    ? { ...current, budget: proposed.budget }
+    : { ...current, goals: proposed.goals, indicators: proposed.indicators };
+}
+
+const sameBudgetLine = (a: BudgetLine | null, b: BudgetLine | null) =>
+  a?.grant === b?.grant && a?.ownWork === b?.ownWork && a?.ownFunding === b?.ownFunding;
+
+/** What a proposal changes: money per cost line and member, goals, indicators. */
+export function planChanges(current: ProjectPlan, next: ProjectPlan): PlanChange[] {
+  const changes: PlanChange[] = [];
+  const lineKey = (l: BudgetLine) => `${l.member}|${l.line}`;
+  const before = new Map(current.budget.map((l) => [lineKey(l), l]));
+  const after = new Map(next.budget.map((l) => [lineKey(l), l]));
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const from = before.get(key) ?? null;
+    const to = after.get(key) ?? null;
+    if (!sameBudgetLine(from, to)) changes.push({ kind: 'cost', line: (from ?? to)!.line, member: (from ?? to)!.member, from, to });
+  }
+  for (const text of next.goals.filter((g) => !current.goals.includes(g))) changes.push({ kind: 'goal-added', text });
+  for (const text of current.goals.filter((g) => !next.goals.includes(g))) changes.push({ kind: 'goal-removed', text });
+  const indicators = new Map(current.indicators.map((i) => [i.key, i]));
+  for (const indicator of next.indicators) {
+    const was = indicators.get(indicator.key);
+    if (!was) changes.push({ kind: 'indicator-added', name: indicator.name });
+    else if (JSON.stringify(was) !== JSON.stringify(indicator)) changes.push({ kind: 'indicator-changed', name: indicator.name });
+  }
+  const kept = new Set(next.indicators.map((i) => i.key));
+  for (const indicator of current.indicators.filter((i) => !kept.has(i.key)))
+    changes.push({ kind: 'indicator-removed', name: indicator.name });
+  return changes;
+}

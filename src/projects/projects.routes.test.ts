@@ -148,6 +148,45 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect(followUp).toContain('aria-labelledby="indicator-0-title"');
   });
 
+  it('moves money between cost lines through the plan editor as a change request; the owner grants it and the plan gets its next version', async () => {
+    const page = `/prosjekter/${projectId}/plan/endring`;
+    expect((await get(page, SILJE)).body).toContain('Flytte penger mellom kostnadslinjer');
+    expect((await get(page, METTE)).statusCode).toBe(403);
+    const approved = { ...plan, 'goal-0-text': 'Ventetid under ti dager' };
+    const same = await post(page, SILJE, page, { ...approved, changeKind: 'budget', reason: 'Ingen endring.' });
+    expect(same.statusCode).toBe(400);
+    const over = await post(page, SILJE, page, {
+      ...approved,
+      'bud-shared-consultants-grant': '600000',
+      changeKind: 'budget',
+      reason: 'Mer til konsulenter.',
+    });
+    expect(over.statusCode).toBe(422);
+    const moved = await post(page, SILJE, page, {
+      ...approved,
+      'bud-shared-own-staff-grant': '300000',
+      'bud-shared-consultants-grant': '100000',
+      // Goals typed here are not taken: the request is about money.
+      'goal-0-text': 'Noe annet',
+      changeKind: 'budget',
+      reason: 'Vi kjøper analysen i stedet for å gjøre den selv.',
+    });
+    expect(moved.statusCode).toBe(303);
+    const followUp = (await get(workspace(), INGRID)).body;
+    expect(followUp).toContain('Frikjøp av egne ansatte: tilskudd 400');
+    expect(followUp).toMatch(/Konsulenter: tilskudd 0 NOK → 100.000 NOK/);
+    expect((await get(page, SILJE)).statusCode).toBe(409); // one request open at a time
+    const requestId = /endringer\/([0-9a-f-]{36})/.exec(followUp)![1]!;
+    expect(
+      (await post(`/prosjekter/${projectId}/endringer/${requestId}`, INGRID, workspace(), { action: 'grant', decisionReason: 'Greit.' }))
+        .statusCode,
+    ).toBe(303);
+    const reading = (await get(`/prosjekter/${projectId}/plan`, SILJE)).body;
+    expect(reading).toContain('Ventetid under ti dager');
+    expect(reading).not.toContain('Noe annet');
+    expect(reading).toMatch(/Konsulenter[\s\S]*100.000/);
+  });
+
   it('lists the project publicly in every language, in the API and in the owner’s CSV', async () => {
     for (const path of ['/prosjekter', '/prosjekt?lang=nn', '/projekter?lang=da', '/projects?lang=en'])
       expect((await get(path)).body).toContain(projectId);

@@ -799,7 +799,13 @@ export function planRoutes(app: FastifyInstance, followedProject: FollowedProjec
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    extra: { plan?: ProjectPlan; values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {},
+    extra: {
+      plan?: ProjectPlan;
+      values?: Record<string, string>;
+      errors?: FieldError[];
+      notice?: string;
+      change?: { kind: string; reason: string };
+    } = {},
   ) {
     const { project, role } = await followedProject(request);
     const plans = await listPlans(db, project.id);
@@ -807,6 +813,8 @@ export function planRoutes(app: FastifyInstance, followedProject: FollowedProjec
     const latest = plans[0];
     const editable = role.lead && projectWorkflow.isIn('planned', project.state) && latest?.state !== 'submitted';
     const shown = extra.plan ?? (editable ? latest?.content : (plans.find((p) => p.state === 'approved') ?? latest)?.content) ?? EMPTY_PLAN;
+    const mayAskChange = await mayChangePlan(project, role);
+    if (extra.change && !mayAskChange) throw new HttpProblem(409, request.t('projects.problem.wrongState'));
     reply.code(status);
     return reply.html(
       <PlanPage
@@ -818,6 +826,8 @@ export function planRoutes(app: FastifyInstance, followedProject: FollowedProjec
           plans,
           plan: shown,
           editable,
+          change: extra.change,
+          mayAskChange,
           errors: extra.errors ?? [],
           values: extra.values,
           notice: extra.notice,
@@ -825,6 +835,62 @@ export function planRoutes(app: FastifyInstance, followedProject: FollowedProjec
       />,
     );
   }
+
+  /** The lead of a running project with an approved plan and no change request open may ask to change the plan. */
+  async function mayChangePlan(project: StoredProject, role: ProjectRole): Promise<boolean> {
+    if (!role.lead || project.state !== 'running') return false;
+    const [plans, changes] = await Promise.all([listPlans(db, project.id), listChangeRequests(db, project.id)]);
+    return plans.some((p) => p.state === 'approved') && !changes.some((c) => c.state === 'requested');
+  }
+
+  app.get(
+    '/prosjekter/:id/plan/endring',
+    { config: { access: access.roles('case_worker') }, schema: { params: byId } },
+    async (request, reply) => renderPlan(request, reply, 200, { change: { kind: 'budget', reason: '' } }),
+  );
+
+  app.post(
+    '/prosjekter/:id/plan/endring',
+    { config: { access: access.roles('case_worker') }, schema: { params: byId, body: formBody } },
+    async (request, reply) => {
+      const { project, role } = await followedProject(request);
+      if (!role.lead) throw forbidden();
+      const fields = formFields(request.body);
+      const { plan: followUp } = await findFollowUp(db, project.programmeId);
+      const council = (await listPlans(db, project.id)).find((p) => p.state === 'approved')?.content.councilDecision;
+      const { plan, errors } = readPlanForm(
+        fields,
+        project.members.map((m) => m.code),
+        followUp.periods,
+        { fileId: council?.fileId ?? null, fileName: council?.fileName ?? null },
+      );
+      const kind = formField(request.body, 'changeKind');
+      const change = { kind: kind ?? '', reason: formField(request.body, 'reason') ?? '' };
+      const ctx = reply.pageContext();
+      const values = Object.fromEntries(errors.map((e) => [e.field, String(fields[e.field] ?? '')]));
+      if (kind !== 'budget' && kind !== 'goals')
+        return renderPlan(request, reply, 400, {
+          plan,
+          change,
+          errors: [{ field: 'changeKind-budget', message: request.t('projects.problem.kind') }],
+        });
+      if (errors.length > 0) return renderPlan(request, reply, 400, { plan, change, values, errors: errors.map((e) => formError(ctx, e)) });
+      const outcome = await requestChange(
+        db,
+        app.jobs,
+        project.id,
+        formVersion(request.body),
+        { kind, plan },
+        change.reason,
+        actorOf(request),
+      );
+      if (isRefused(outcome)) {
+        const explained = explainProblem(ctx, outcome.problem);
+        return renderPlan(request, reply, explained.status, { plan, change, errors: explained.errors });
+      }
+      return reply.redirect(`/prosjekter/${project.id}/oppfolging?lang=${request.locale}&done=change#changes`, 303);
+    },
+  );
 
   const planNotices = {
     saved: 'projects.notice.planSaved',

@@ -11,13 +11,15 @@ import { clock, databaseNow, type Actor } from '../platform/db/kit.js';
 import { formatDay, formatNumber } from '../platform/i18n/index.js';
 import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify, type Notice } from '../platform/notifications/notify.js';
-import { inTransaction, orThrow, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
+import { inTransaction, isRefused, orThrow, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
 import { translate } from '../platform/ui/translate.js';
 import { findProgramme } from '../programmes/index.js';
 import { grantFacts, type DecisionFollowOn, type LetterLanguage } from '../selection/index.js';
 import {
   EMPTY_PLAN,
+  planChanges,
   planIssues,
+  proposedPlan,
   readFollowUp,
   reportIssues,
   trancheAmounts,
@@ -25,6 +27,8 @@ import {
   type FollowUpForm,
   type FollowUpIssue,
   type FollowUpPlan,
+  type PlanChange,
+  type PlanChangeKind,
   type PlanIssue,
   type ProjectPlan,
   type ReportContent,
@@ -616,9 +620,11 @@ export async function releasePayment(
 
 export type ChangeProposal =
   | { kind: 'extension'; endsOn: string }
-  | { kind: 'budget'; plan: ProjectPlan }
-  | { kind: 'goals'; plan: ProjectPlan }
+  | { kind: PlanChangeKind; plan: ProjectPlan }
   | { kind: 'members'; description: string };
+
+/** What is stored of a request: a plan change also keeps what it changes, as it stood when asked. */
+export type StoredProposal = ChangeProposal & { changes?: PlanChange[] };
 
 /** The grantee asks to change the approved plan: extend, move money, change goals or members; with a reason. */
 export async function requestChange(
@@ -638,11 +644,13 @@ export async function requestChange(
     if (proposal.kind === 'extension' && (!project.endsOn || proposal.endsOn <= project.endsOn)) return refuse({ kind: 'changeInvalid' });
     const requests = await listChangeRequests(trx, projectId);
     if (requests.some((r) => r.state === 'requested')) return refuse({ kind: 'wrongState' });
+    const stored = await withPlanChanges(trx, project, proposal);
+    if (isRefused(stored)) return stored;
     const id = await insertChangeRequest(trx, {
       projectId,
       kind: proposal.kind,
       reason: reason.trim(),
-      proposal,
+      proposal: stored,
       byName: actor.user?.name ?? '',
     });
     await audit(trx, {
@@ -662,6 +670,27 @@ export async function requestChange(
     });
     return { version: await updateProject(trx, projectId, {}) };
   });
+}
+
+/**
+ * A change to money or goals is the plan in force with that part proposed anew: refused when it
+ * changes nothing, or when the plan would then no longer hold (e.g. more budgeted of the grant than granted).
+ */
+async function withPlanChanges(
+  trx: Queryable,
+  project: StoredProject,
+  proposal: ChangeProposal,
+): Promise<StoredProposal | Refused<ProjectProblem>> {
+  if (proposal.kind !== 'budget' && proposal.kind !== 'goals') return proposal;
+  const current = (await listPlans(trx, project.id)).find((p) => p.state === 'approved')?.content;
+  if (!current) return refuse({ kind: 'wrongState' });
+  const plan = proposedPlan(current, proposal.plan, proposal.kind);
+  const changes = planChanges(current, plan);
+  if (changes.length === 0) return refuse({ kind: 'changeInvalid' });
+  const { plan: followUp } = await findFollowUp(trx, project.programmeId);
+  const issues = planIssues(plan, { grant: project.grant, members: project.members.map((m) => m.code), followUp });
+  if (issues.length > 0) return refuse({ kind: 'planIncomplete', issues });
+  return { kind: proposal.kind, plan, changes };
 }
 
 /** The owner grants or refuses a change request with a reason; a granted one makes the next approved plan version. */

@@ -20,6 +20,10 @@ export interface PlanView {
   /** What the editor shows: the draft, or what was typed when it was refused. */
   plan: ProjectPlan;
   editable: boolean;
+  /** The editor as a change request to the approved plan: which part, and why. */
+  change?: { kind: string; reason: string } | undefined;
+  /** Whether the lead may ask to change the approved plan now. */
+  mayAskChange?: boolean;
   errors: FieldError[];
   /** Fields as typed, where a value could not be read. */
   values?: Record<string, string>;
@@ -50,10 +54,19 @@ export function PlanPage({ ctx, view }: { ctx: PageContext; view: PlanView }) {
       ) : (
         ''
       )}
-      {view.editable ? (
+      {view.editable || view.change ? (
         <PlanEditor ctx={ctx} view={view} />
       ) : (
         <PlanReading ctx={ctx} project={project} plan={view.plan} followUp={view.followUp} />
+      )}
+      {view.mayAskChange && !view.change ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={projectPath(project.id, ctx.locale, '/plan/endring')} safe>
+            {ctx.t('projects.planChange.link')}
+          </a>
+        </p>
+      ) : (
+        ''
       )}
       {view.role.owner && latest?.state === 'submitted' ? (
         <ReviewForm
@@ -260,12 +273,16 @@ function PlanEditor({ ctx, view }: { ctx: PageContext; view: PlanView }) {
   ];
   const network = project.members.length > 1;
   return (
-    <form method="post" action={projectPath(project.id, ctx.locale, '/plan')} class="stack">
+    <form method="post" action={projectPath(project.id, ctx.locale, view.change ? '/plan/endring' : '/plan')} class="stack">
       <CsrfField ctx={ctx} />
       <input type="hidden" name="version" value={String(project.version)} />
-      <p class="ds-paragraph" data-size="sm" safe>
-        {t('projects.plan.editorHelp')}
-      </p>
+      {view.change ? (
+        <ChangeFields ctx={ctx} change={view.change} error={error} />
+      ) : (
+        <p class="ds-paragraph" data-size="sm" safe>
+          {t('projects.plan.editorHelp')}
+        </p>
+      )}
       <fieldset class="ds-fieldset">
         <legend class="ds-heading" data-size="xs" safe>
           {t('projects.plan.purpose')}
@@ -399,20 +416,67 @@ function PlanEditor({ ctx, view }: { ctx: PageContext; view: PlanView }) {
         {text('councilDate', t('projects.plan.councilDate'), plan.councilDecision?.date ?? '', { type: 'date' })}
         {text('councilCase', t('projects.plan.councilCase'), plan.councilDecision?.caseNumber ?? '')}
       </fieldset>
-      <div class="button-row">
-        <button class="ds-button" type="submit" name="action" value="save" safe>
-          {t('projects.plan.save')}
+      {view.change ? (
+        <button class="ds-button" type="submit" safe>
+          {t('projects.planChange.send')}
         </button>
-        {project.state === 'planning' ? (
-          <button class="ds-button" data-variant="secondary" type="submit" name="action" value="submit" safe>
-            {t('projects.plan.submit')}
-          </button>
-        ) : (
-          <p class="ds-paragraph" data-size="sm" safe>
-            {t('projects.plan.acceptFirst')}
-          </p>
-        )}
-      </div>
+      ) : (
+        <PlanButtons ctx={ctx} project={project} />
+      )}
     </form>
+  );
+}
+
+/** What the change is about and why: only that part of the plan below is taken into the request. */
+function ChangeFields({
+  ctx,
+  change,
+  error,
+}: {
+  ctx: PageContext;
+  change: { kind: string; reason: string };
+  error: (field: string) => string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <div class="stack">
+      <p class="ds-paragraph" safe>
+        {t('projects.planChange.help')}
+      </p>
+      <fieldset class="ds-fieldset">
+        <legend class="ds-label" safe>
+          {t('projects.planChange.kind')}
+        </legend>
+        {(['budget', 'goals'] as const).map((kind) => (
+          <div class="ds-field">
+            <input class="ds-input" type="radio" id={`changeKind-${kind}`} name="changeKind" value={kind} checked={change.kind === kind} />
+            <label class="ds-label" for={`changeKind-${kind}`} safe>
+              {t(`projects.changes.kind.${kind}`)}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <TextArea id="reason" label={t('projects.changes.reason')} value={change.reason} error={error('reason')} rows={4} />
+    </div>
+  );
+}
+
+function PlanButtons({ ctx, project }: { ctx: PageContext; project: StoredProject }) {
+  const { t } = ctx;
+  return (
+    <div class="button-row">
+      <button class="ds-button" type="submit" name="action" value="save" safe>
+        {t('projects.plan.save')}
+      </button>
+      {project.state === 'planning' ? (
+        <button class="ds-button" data-variant="secondary" type="submit" name="action" value="submit" safe>
+          {t('projects.plan.submit')}
+        </button>
+      ) : (
+        <p class="ds-paragraph" data-size="sm" safe>
+          {t('projects.plan.acceptFirst')}
+        </p>
+      )}
+    </div>
   );
 }

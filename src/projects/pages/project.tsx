@@ -6,7 +6,8 @@ import { TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
-import type { ProjectPlan, ReportContent } from '../model.js';
+import type { PlanChange, ProjectPlan, ReportContent } from '../model.js';
+import type { StoredProposal } from '../use-cases.js';
 import type { StoredChangeRequest, StoredEvaluation, StoredProject } from '../store.js';
 import { CloseSection } from './evaluation.js';
 import { ProjectGatherings } from './gatherings.js';
@@ -292,7 +293,7 @@ function ChangeSection({ ctx, view, grantee }: { ctx: PageContext; view: Workspa
               rowHeader: true,
               text: (c) => `${formatDateTime(ctx.locale, c.requestedAt)}, ${c.requestedByName}`,
             },
-            { header: t('projects.col.change'), text: (c) => changeText(ctx, c) },
+            { header: t('projects.col.change'), text: (c) => changeText(ctx, project, c) },
             { header: t('projects.col.reason'), text: (c) => c.reason },
             {
               header: t('projects.col.state'),
@@ -362,6 +363,11 @@ function ChangeSection({ ctx, view, grantee }: { ctx: PageContext; view: Workspa
           <button class="ds-button" type="submit" safe>
             {t('projects.changes.send')}
           </button>
+          <p class="ds-paragraph">
+            <a class="ds-link" href={projectPath(project.id, ctx.locale, '/plan/endring')} safe>
+              {t('projects.planChange.link')}
+            </a>
+          </p>
         </form>
       ) : (
         ''
@@ -370,10 +376,39 @@ function ChangeSection({ ctx, view, grantee }: { ctx: PageContext; view: Workspa
   );
 }
 
-function changeText(ctx: PageContext, change: StoredChangeRequest): string {
-  const proposal = change.proposal as { kind: string; endsOn?: string; description?: string };
-  if (proposal.kind === 'extension') return translate(ctx, 'projects.changes.extensionTo', { end: day(ctx, proposal.endsOn ?? null) });
-  return `${ctx.t('projects.changes.kind.members')}: ${proposal.description ?? ''}`;
+function changeText(ctx: PageContext, project: StoredProject, change: StoredChangeRequest): string {
+  const proposal = change.proposal as StoredProposal;
+  if (proposal.kind === 'extension') return translate(ctx, 'projects.changes.extensionTo', { end: day(ctx, proposal.endsOn) });
+  if (proposal.kind === 'members') return `${ctx.t('projects.changes.kind.members')}: ${proposal.description}`;
+  const parts = (proposal.changes ?? []).map((c) => planChangeText(ctx, project, c));
+  return `${ctx.t(`projects.changes.kind.${proposal.kind}`)}: ${parts.join('; ')}`;
+}
+
+function planChangeText(ctx: PageContext, project: StoredProject, change: PlanChange): string {
+  if (change.kind === 'cost') {
+    const member = project.members.find((m) => m.code === change.member)?.name;
+    const amount = (value: number | undefined) => money(ctx, value ?? 0, project.currency);
+    return translate(ctx, 'projects.planChange.cost', {
+      line: ctx.t(`projects.costLine.${change.line}`),
+      member: member ? ` (${member})` : '',
+      from: amount(change.from?.grant),
+      to: amount(change.to?.grant),
+      ownWorkFrom: amount(change.from?.ownWork),
+      ownWorkTo: amount(change.to?.ownWork),
+      ownFundingFrom: amount(change.from?.ownFunding),
+      ownFundingTo: amount(change.to?.ownFunding),
+    });
+  }
+  if ('text' in change)
+    return translate(ctx, change.kind === 'goal-added' ? 'projects.planChange.goalAdded' : 'projects.planChange.goalRemoved', {
+      text: change.text,
+    });
+  const key = {
+    'indicator-added': 'indicatorAdded',
+    'indicator-removed': 'indicatorRemoved',
+    'indicator-changed': 'indicatorChanged',
+  } as const;
+  return translate(ctx, `projects.planChange.${key[change.kind]}`, { name: change.name });
 }
 
 // The public pages -------------------------------------------------------------------------------

@@ -40,6 +40,12 @@ export const PROJECTS_AUDIT_WORDS: AuditVocabulary = {
     set: names('fastsatt', 'fastsett', 'fastlagt', 'set'),
     update: names('endret', 'endra', 'ændret', 'changed'),
     'add-material': names('materiell lagt til', 'materiell lagt til', 'materiale tilføjet', 'material added'),
+    'attach-council-decision': names(
+      'kommunestyrevedtaket lagt ved',
+      'kommunestyrevedtaket lagt ved',
+      'byrådsbeslutningen vedlagt',
+      'council decision attached',
+    ),
     'appoint-evaluator': names('evaluator oppnevnt', 'evaluator oppnemnd', 'evaluator udpeget', 'evaluator appointed'),
   },
   workflows: {

@@ -43,6 +43,24 @@ async function post(url: string, who: string, page: string, fields: Record<strin
   });
 }
 const workspace = () => `/prosjekter/${projectId}/oppfolging`;
+/** Sends one file as a multipart form, with the CSRF token and the version shown on `page`. */
+async function uploadAs(who: string, url: string, page: string, name: string, type: string) {
+  const form = await get(page, who);
+  const boundary = 'stifinner-boundary';
+  const field = (key: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
+  const body = Buffer.concat([
+    Buffer.from(field('_csrf', csrfTokenIn(form.body)) + field('version', /name="version" value="(\d+)"/.exec(form.body)![1]!)),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from('%PDF-1.7 document'),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: body,
+  });
+}
 
 const plan = {
   purpose: 'Bedre tjenester i Grenland.',
@@ -105,7 +123,13 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Skriv et tall.');
     expect(bad.body).toContain('value="fire hundre"');
+    // The council's decision as a PDF, kept with the draft and downloadable by the owner.
+    expect((await uploadAs(SILJE, `${page}/vedtak`, page, 'vedtak.docx', 'application/msword')).statusCode).toBe(415);
+    expect((await uploadAs(SILJE, `${page}/vedtak`, page, 'vedtak.pdf', 'application/pdf')).statusCode).toBe(303);
     expect((await post(page, SILJE, page, { ...plan, action: 'submit' })).statusCode).toBe(303);
+    const councilLink = /href="(\/prosjekter\/[^"]+\/plan\/vedtak\/[^"?]+)/.exec((await get(page, INGRID)).body)![1]!;
+    expect((await get(councilLink, INGRID)).body).toContain('%PDF-1.7');
+    expect((await get(councilLink, METTE)).statusCode).toBe(403);
     const noComment = await post(`${page}/vurdering`, INGRID, page, { action: 'return', comment: '' });
     expect(noComment.statusCode).toBe(400);
     expect((await post(`${page}/vurdering`, INGRID, page, { action: 'return', comment: 'Tydeligere mål.' })).statusCode).toBe(303);
@@ -276,23 +300,7 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     });
     expect(created.statusCode).toBe(303);
     const page = created.headers.location!.split('?')[0]!;
-    const form = await get(page, INGRID);
-    const upload = (name: string, type: string) => {
-      const boundary = 'stifinner-boundary';
-      const field = (key: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
-      const body = Buffer.concat([
-        Buffer.from(field('_csrf', csrfTokenIn(form.body)) + field('version', /name="version" value="(\d+)"/.exec(form.body)![1]!)),
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
-        Buffer.from('%PDF-1.7 program'),
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      return running.app.inject({
-        method: 'POST',
-        url: `${page}/materiell`,
-        headers: { cookie: cookie[INGRID]!, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload: body,
-      });
-    };
+    const upload = (name: string, type: string) => uploadAs(INGRID, `${page}/materiell`, page, name, type);
     expect((await upload('program.exe', 'application/x-msdownload')).statusCode).toBe(415);
     expect((await upload('program.pdf', 'application/pdf')).statusCode).toBe(303);
     const workspacePage = (await get(workspace(), SILJE)).body;

@@ -56,6 +56,7 @@ import {
 } from './store.js';
 import {
   acceptGrant,
+  attachCouncilDecision,
   decideChange,
   releasePayment,
   requestChange,
@@ -889,6 +890,43 @@ export function planRoutes(app: FastifyInstance, followedProject: FollowedProjec
         return renderPlan(request, reply, explained.status, { plan, change, errors: explained.errors });
       }
       return reply.redirect(`/prosjekter/${project.id}/oppfolging?lang=${request.locale}&done=change#changes`, 303);
+    },
+  );
+
+  app.post(
+    '/prosjekter/:id/plan/vedtak',
+    { config: { access: access.roles('case_worker') }, schema: { params: byId } },
+    async (request, reply) => {
+      const { project, role } = await followedProject(request);
+      if (!role.lead) throw forbidden();
+      const file = await formFile(request.body, 'file');
+      if (!file) return renderPlan(request, reply, 400, { errors: [{ field: 'file', message: request.t('projects.problem.noFile') }] });
+      if (file.contentType !== 'application/pdf')
+        return renderPlan(request, reply, 415, {
+          errors: [{ field: 'file', message: translate(reply.pageContext(), 'projects.problem.councilFileType', { name: file.name }) }],
+        });
+      const outcome = await attachCouncilDecision(db, project.id, formVersion(request.body), file, actorOf(request));
+      if (isRefused(outcome)) {
+        const explained = explainProblem(reply.pageContext(), outcome.problem);
+        return renderPlan(request, reply, explained.status, { errors: explained.errors.map((e) => ({ ...e, field: 'file' })) });
+      }
+      return reply.redirect(`/prosjekter/${project.id}/plan?lang=${request.locale}&done=saved#council-document`, 303);
+    },
+  );
+
+  /** The council decision of any version of the plan, for the owner and the members. */
+  app.get(
+    '/prosjekter/:id/plan/vedtak/:fileId',
+    { config: { access: access.signedIn }, schema: { params: idParams('id', 'fileId') } },
+    async (request, reply) => {
+      const { project, role } = await followedProject(request);
+      if (!seesFollowUp(role)) throw forbidden();
+      const { fileId } = request.params as { fileId: string };
+      const plans = await listPlans(db, project.id);
+      if (!plans.some((p) => p.content.councilDecision?.fileId === fileId)) throw notFound();
+      const file = await findFile(db, fileId);
+      if (!file) throw notFound();
+      return reply.download(file);
     },
   );
 

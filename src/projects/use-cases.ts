@@ -11,6 +11,8 @@ import { clock, databaseNow, type Actor } from '../platform/db/kit.js';
 import { formatDay, formatNumber } from '../platform/i18n/index.js';
 import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify, type Notice } from '../platform/notifications/notify.js';
+import { saveFile } from '../platform/files/store.js';
+import type { UploadedFile } from '../platform/http/input.js';
 import { inTransaction, isRefused, orThrow, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
 import { translate } from '../platform/ui/translate.js';
 import { findProgramme } from '../programmes/index.js';
@@ -282,12 +284,58 @@ export async function savePlan(db: Queryable, projectId: string, expectedVersion
   return inTransaction<{ version: number }, ProjectProblem>(db, async (trx) => {
     const project = await lockedAt(trx, projectId, expectedVersion);
     if (!isProject(project)) return project;
-    const latest = (await listPlans(trx, projectId))[0];
-    // The plan may be written as soon as the grant is there; it is submitted once the grant is accepted.
-    if (!projectWorkflow.isIn('planned', project.state) || latest?.state === 'submitted') return refuse({ kind: 'wrongState' });
-    const byName = actor.user?.name ?? '';
-    if (latest?.state !== 'draft') await insertPlan(trx, projectId, (latest?.number ?? 0) + 1, { state: 'draft', content: plan, byName });
-    else await savePlanDraft(trx, projectId, latest.number, plan, byName);
+    const written = await writePlanDraft(trx, project, () => plan, actor);
+    if (written) return written;
+    return { version: await updateProject(trx, projectId, {}) };
+  });
+}
+
+/** Writes the draft: the open one, or a new version after a returned or approved one. Refused once it is submitted. */
+async function writePlanDraft(
+  trx: Queryable,
+  project: StoredProject,
+  content: (latest: ProjectPlan) => ProjectPlan,
+  actor: Actor,
+): Promise<Refused<ProjectProblem> | undefined> {
+  const latest = (await listPlans(trx, project.id))[0];
+  // The plan may be written as soon as the grant is there; it is submitted once the grant is accepted.
+  if (!projectWorkflow.isIn('planned', project.state) || latest?.state === 'submitted') return refuse({ kind: 'wrongState' });
+  const plan = content(latest?.content ?? EMPTY_PLAN);
+  const byName = actor.user?.name ?? '';
+  if (latest?.state !== 'draft') await insertPlan(trx, project.id, (latest?.number ?? 0) + 1, { state: 'draft', content: plan, byName });
+  else await savePlanDraft(trx, project.id, latest.number, plan, byName);
+  return undefined;
+}
+
+/** The council's decision that anchors the plan (kommunestyrevedtaket), as a document kept with the draft. */
+export async function attachCouncilDecision(db: Queryable, projectId: string, expectedVersion: number, file: UploadedFile, actor: Actor) {
+  return inTransaction<{ version: number }, ProjectProblem>(db, async (trx) => {
+    const project = await lockedAt(trx, projectId, expectedVersion);
+    if (!isProject(project)) return project;
+    const fileId = await saveFile(trx, {
+      name: file.name,
+      contentType: file.contentType,
+      content: file.content,
+      uploadedBy: actor.user?.userId ?? null,
+    });
+    const written = await writePlanDraft(
+      trx,
+      project,
+      (plan) => ({
+        ...plan,
+        councilDecision: { date: '', caseNumber: '', ...plan.councilDecision, fileId, fileName: file.name },
+      }),
+      actor,
+    );
+    if (written) return written;
+    await audit(trx, {
+      actor: actor.user,
+      recordType: 'project-plan',
+      recordId: projectId,
+      action: 'attach-council-decision',
+      reason: file.name,
+      requestId: actor.requestId,
+    });
     return { version: await updateProject(trx, projectId, {}) };
   });
 }

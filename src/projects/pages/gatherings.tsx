@@ -7,7 +7,7 @@ import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import type { Gathering } from '../gatherings.js';
 import type { StoredProject } from '../store.js';
-import { day } from './parts.js';
+import { day, UploadForm } from './parts.js';
 
 export interface GatheringsView {
   programme: { id: string; name: string };
@@ -139,26 +139,14 @@ function MaterialForm({
         {t('projects.gatherings.materials')}
       </h2>
       <Materials ctx={ctx} gathering={gathering} href={(fileId) => `${action}/${fileId}`} />
-      <form method="post" action={`${action}?lang=${ctx.locale}`} enctype="multipart/form-data" class="stack">
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="version" value={String(gathering.version)} />
-        <div class="ds-field">
-          <label class="ds-label" for="file" safe>
-            {t('projects.gatherings.file')}
-          </label>
-          {error ? (
-            <p class="ds-validation-message" id="file-error" data-color="danger" safe>
-              {error}
-            </p>
-          ) : (
-            ''
-          )}
-          <input class="ds-input" type="file" id="file" name="file" aria-describedby={error ? 'file-error' : undefined} />
-        </div>
-        <button class="ds-button" data-variant="secondary" type="submit" safe>
-          {t('projects.gatherings.upload')}
-        </button>
-      </form>
+      <UploadForm
+        ctx={ctx}
+        action={action}
+        version={gathering.version}
+        label={t('projects.gatherings.file')}
+        button={t('projects.gatherings.upload')}
+        error={error}
+      />
     </section>
   );
 }

@@ -52,3 +52,45 @@ export function ReviewForm(props: { ctx: PageContext; action: string; version: n
     </form>
   );
 }
+
+/** One file sent with its own form (multipart), beside a form of fields: a gathering's materials, the council's decision. */
+export function UploadForm(props: {
+  ctx: PageContext;
+  action: string;
+  version: number;
+  label: string;
+  button: string;
+  error: string | undefined;
+  accept?: string;
+}) {
+  const { ctx, error } = props;
+  return (
+    <form method="post" action={`${props.action}?lang=${ctx.locale}`} enctype="multipart/form-data" class="stack">
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="version" value={String(props.version)} />
+      <div class="ds-field">
+        <label class="ds-label" for="file" safe>
+          {props.label}
+        </label>
+        {error ? (
+          <p class="ds-validation-message" id="file-error" data-color="danger" safe>
+            {error}
+          </p>
+        ) : (
+          ''
+        )}
+        <input
+          class="ds-input"
+          type="file"
+          id="file"
+          name="file"
+          accept={props.accept}
+          aria-describedby={error ? 'file-error' : undefined}
+        />
+      </div>
+      <button class="ds-button" data-variant="secondary" type="submit" safe>
+        {props.button}
+      </button>
+    </form>
+  );
+}

@@ -7,10 +7,10 @@ import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
 import { budgetParts, SPARE_ROWS } from '../forms.js';
-import { budgetTotals, COST_LINES, type FollowUpPlan, type ProjectPlan } from '../model.js';
+import { budgetTotals, COST_LINES, type CouncilDecision, type FollowUpPlan, type ProjectPlan } from '../model.js';
 import type { StoredPlan, StoredProject } from '../store.js';
 import type { ProjectRole } from '../views.js';
-import { day, money, projectPath, ReviewForm, reviewName } from './parts.js';
+import { day, money, projectPath, ReviewForm, reviewName, UploadForm } from './parts.js';
 
 export interface PlanView {
   project: StoredProject;
@@ -59,6 +59,7 @@ export function PlanPage({ ctx, view }: { ctx: PageContext; view: PlanView }) {
       ) : (
         <PlanReading ctx={ctx} project={project} plan={view.plan} followUp={view.followUp} />
       )}
+      {view.editable && !view.change ? <CouncilDocument ctx={ctx} view={view} /> : ''}
       {view.mayAskChange && !view.change ? (
         <p class="ds-paragraph">
           <a class="ds-link" href={projectPath(project.id, ctx.locale, '/plan/endring')} safe>
@@ -81,6 +82,43 @@ export function PlanPage({ ctx, view }: { ctx: PageContext; view: PlanView }) {
       )}
       <PlanHistory ctx={ctx} plans={plans} />
     </Layout>
+  );
+}
+
+/** The council's decision as a document, kept with the draft; its date and case number are fields of the plan. */
+function CouncilDocument({ ctx, view }: { ctx: PageContext; view: PlanView }) {
+  const { t } = ctx;
+  const council = view.plan.councilDecision;
+  return (
+    <section aria-labelledby="council-document" class="stack">
+      <h2 class="ds-heading" data-size="xs" id="council-document" safe>
+        {t('projects.plan.councilDocument')}
+      </h2>
+      <p class="ds-paragraph" data-size="sm">
+        {council?.fileId ? (
+          <CouncilDocumentLink ctx={ctx} project={view.project} council={council} />
+        ) : (
+          <span safe>{t('projects.plan.councilNoDocument')}</span>
+        )}
+      </p>
+      <UploadForm
+        ctx={ctx}
+        action={`/prosjekter/${view.project.id}/plan/vedtak`}
+        version={view.project.version}
+        label={t('projects.plan.councilFile')}
+        button={t('projects.plan.councilUpload')}
+        error={view.errors.find((e) => e.field === 'file')?.message}
+        accept="application/pdf"
+      />
+    </section>
+  );
+}
+
+function CouncilDocumentLink({ ctx, project, council }: { ctx: PageContext; project: StoredProject; council: CouncilDecision }) {
+  return (
+    <a class="ds-link" href={projectPath(project.id, ctx.locale, `/plan/vedtak/${council.fileId}`)} safe>
+      {translate(ctx, 'projects.plan.councilDownload', { name: council.fileName ?? '' })}
+    </a>
   );
 }
 
@@ -246,7 +284,17 @@ export function PlanReading({
           <dt safe>{t('projects.plan.employees')}</dt>
           <dd safe>{plan.organisation.employees || '–'}</dd>
           <dt safe>{t('projects.plan.councilDecision')}</dt>
-          <dd safe>{councilText}</dd>
+          <dd>
+            <span safe>{councilText}</span>
+            {council?.fileId ? (
+              <>
+                {' '}
+                <CouncilDocumentLink ctx={ctx} project={project} council={council} />
+              </>
+            ) : (
+              ''
+            )}
+          </dd>
         </dl>
       </section>
     </div>

@@ -362,5 +362,9 @@ describe('projects: the owner, the lead and the public, through the pages', () =
       'plan.text': 'Bistand til kommunene\n\nHovedprosjekt med delprosjekter',
     });
     expect((await get(page, SILJE)).body).toContain(`/soknader/${applicationId}`);
+    // The application says which project it continues.
+    const applicationPage = (await get(applied.headers.location!, SILJE)).body;
+    expect(applicationPage).toContain('Søknaden viderefører prosjektet');
+    expect(applicationPage).toContain(`/prosjekter/${projectId}?lang=nb`);
   });
 });

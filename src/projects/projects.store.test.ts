@@ -8,7 +8,7 @@ import { DEMO_CALL_KEY, seedDemoAssessment } from '../assessment/index.js';
 import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import { grantApproved } from '../selection/index.js';
 import { emptyReport, type FollowUpForm, type ProjectPlan } from './model.js';
-import { findProjectOfApplication, listPayments, listPlans, listReports, type StoredProject } from './store.js';
+import { findProjectOfApplication, insertProject, listPayments, listPlans, listReports, type StoredProject } from './store.js';
 import {
   acceptGrant,
   decideChange,
@@ -30,6 +30,7 @@ const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 let database: TestDatabase;
 let call: StoredCall;
 let project: StoredProject;
+let earlier: string;
 const ingrid = { user: { userId: '00000000-0000-4000-8000-00000000aaaa', name: 'Ingrid Haugen' }, requestId: 'test' } satisfies Actor;
 const silje = { user: { userId: '00000000-0000-4000-8000-00000000cccc', name: 'Silje Andersen' }, requestId: 'test' } satisfies Actor;
 const queue = { enqueue: async () => 'job' };
@@ -79,6 +80,25 @@ beforeAll(async () => {
   await seedDemoProgrammes(db());
   await seedDemoAssessment(db());
   call = (await findCall(db(), (await seededIds(db(), 'programme_calls', DEMO_CALL_KEY))!))!;
+  // Porsgrunn's application continues an earlier project (videreføring): granted, it becomes a project linked to it.
+  earlier = (await insertProject(db(), {
+    applicationId: null,
+    programmeId: call.programme.id,
+    title: 'Tidligere prosjekt',
+    caseNumber: '2024/1',
+    country: 'NO',
+    currency: 'NOK',
+    grant: 500_000,
+    conditions: '',
+    state: 'closed',
+    members: [{ code: '4001', name: 'Porsgrunn' }],
+  }))!;
+  await db()
+    .updateTable('applications')
+    .set({ continues_project_id: earlier })
+    .where('call_id', '=', call.id)
+    .where('lead_code', '=', '4001')
+    .execute();
   const ids = await grantApproved(db(), call, { '4001': 1_000_000 }, projectFollowOn);
   project = (await findProjectOfApplication(db(), ids.get('4001')!))!;
 }, 180_000);
@@ -93,6 +113,7 @@ describe(`projects: from grant to payments on the store (${engine})`, () => {
       conditions: 'Sluttrapport innen fristen.',
     });
     expect(project.members[0]).toMatchObject({ code: '4001', lead: true });
+    expect(project.predecessorId).toBe(earlier);
     expect(project.title).toContain('Porsgrunn');
     expect((await listPlans(db(), project.id))[0]).toMatchObject({ number: 1, state: 'draft' });
   });

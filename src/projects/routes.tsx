@@ -7,6 +7,7 @@ import { isRefused } from '../platform/outcome.js';
 import { isUuid } from '../platform/db/kit.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { findProgramme, listProgrammes, listPublicCalls, listTemplates, type Country } from '../programmes/index.js';
+import { findApplication } from '../applications/index.js';
 import {
   applyWithContinuation,
   findContinuation,
@@ -32,7 +33,14 @@ import { EvaluationPage, EvaluatorHomePage, type EvaluatedProgramme } from './pa
 import type { PageContext } from '../platform/ui/context.js';
 import { translate } from '../platform/ui/translate.js';
 import { FollowUpPage, PortfolioPage, ProgrammePortfoliosPage, type PortfolioRow } from './pages/owner.js';
-import { MyProjectsPage, PublicProjectPage, PublicProjectsPage, WorkspacePage, type PublicProject } from './pages/project.js';
+import {
+  ApplicationProjects,
+  MyProjectsPage,
+  PublicProjectPage,
+  PublicProjectsPage,
+  WorkspacePage,
+  type PublicProject,
+} from './pages/project.js';
 import { explainProblem } from './problems.js';
 import {
   listLatestReportSummaries,
@@ -43,6 +51,7 @@ import {
   programmesEvaluatedBy,
   findFollowUp,
   findProject,
+  findProjectOfApplication,
   listChangeRequests,
   listPayments,
   listPlans,
@@ -602,11 +611,17 @@ export async function projectRoutes(app: FastifyInstance) {
       finalReport: await finalReportOf(project),
       evaluation: await findEvaluation(db, project.programmeId, project.id),
     };
+    const predecessor = project.predecessorId ? await findProject(db, project.predecessorId) : undefined;
+    const lineage = {
+      predecessor: predecessor && predecessor.state !== 'awaiting_acceptance' ? predecessor : undefined,
+      successors: await listProjects(db, { continuing: project.id, states: PUBLIC_PROJECT_STATES }),
+    };
     return reply.html(
       <PublicProjectPage
         ctx={reply.pageContext()}
         followUp={followUp}
         results={results}
+        lineage={lineage}
         view={{
           project,
           programmeName: programme.name,
@@ -616,6 +631,13 @@ export async function projectRoutes(app: FastifyInstance) {
         }}
       />,
     );
+  });
+
+  app.slots.fill('applications.applicant-decision', async ({ ctx, applicationId }) => {
+    const application = await findApplication(db, applicationId);
+    const continues = application?.continuesProjectId ? await findProject(db, application.continuesProjectId) : undefined;
+    const became = await findProjectOfApplication(db, applicationId);
+    return <ApplicationProjects ctx={ctx} continues={continues} became={became} />;
   });
 
   // The follow-up page and its actions ---------------------------------------------------------------

@@ -334,6 +334,8 @@ export interface ProjectFilter {
   country?: Country;
   /** Running projects whose report for the whole project for one of these periods is neither handed in nor approved. */
   overdueIn?: readonly string[];
+  /** Projects that continue this one (videreføring). */
+  continuing?: string;
 }
 
 /** One page of a long list: at most `limit` projects after the first `offset`. */
@@ -380,6 +382,7 @@ function matching(filter: ProjectFilter) {
       ]),
     );
     if (filter.country) all.push(eb('projects.country', '=', filter.country));
+    if (filter.continuing) all.push(eb('projects.predecessor_id', '=', filter.continuing));
     return eb.and(all);
   };
 }

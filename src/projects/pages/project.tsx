@@ -525,16 +525,84 @@ function FilterSelect(props: { id: string; label: string; value: string; options
   );
 }
 
+/** The project a project continues (videreføring) and the projects that continue it, as far as the public sees them. */
+export interface Lineage {
+  predecessor: { id: string; title: string } | undefined;
+  successors: { id: string; title: string }[];
+}
+
+function LineageFacts({ ctx, lineage }: { ctx: PageContext; lineage: Lineage }) {
+  const link = (p: { id: string; title: string }) => (
+    <a class="ds-link" href={projectPath(p.id, ctx.locale)} safe>
+      {p.title}
+    </a>
+  );
+  return (
+    <>
+      {lineage.predecessor ? (
+        <>
+          <dt safe>{ctx.t('projects.public.continues')}</dt>
+          <dd>{link(lineage.predecessor)}</dd>
+        </>
+      ) : (
+        ''
+      )}
+      {lineage.successors.length > 0 ? (
+        <>
+          <dt safe>{ctx.t('projects.public.continuedBy')}</dt>
+          <dd>
+            <ul class="plain-list">
+              {lineage.successors.map((p) => (
+                <li>{link(p)}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+/** On an application's page: the project it continues, and the project its grant became. */
+export function ApplicationProjects({
+  ctx,
+  continues,
+  became,
+}: {
+  ctx: PageContext;
+  continues: { id: string; title: string } | undefined;
+  became: { id: string; title: string } | undefined;
+}) {
+  const line = (text: string, p: { id: string; title: string }, tail = '') => (
+    <p class="ds-paragraph">
+      <span safe>{text}</span>{' '}
+      <a class="ds-link" href={projectPath(p.id, ctx.locale, tail)} safe>
+        {p.title}
+      </a>
+    </p>
+  );
+  return (
+    <>
+      {continues ? line(ctx.t('projects.application.continues'), continues) : ''}
+      {became ? line(ctx.t('projects.application.became'), became, '/oppfolging') : ''}
+    </>
+  );
+}
+
 export function PublicProjectPage({
   ctx,
   view,
   followUp,
   results,
+  lineage,
 }: {
   ctx: PageContext;
   view: PublicProject;
   followUp: boolean;
   results: PublishedResults;
+  lineage: Lineage;
 }) {
   const { t } = ctx;
   const { project, plan } = view;
@@ -563,6 +631,7 @@ export function PublicProjectPage({
         <dd safe>{money(ctx, project.grant, project.currency)}</dd>
         <dt safe>{t('projects.public.period')}</dt>
         <dd safe>{project.startsOn ? `${day(ctx, project.startsOn)} – ${day(ctx, project.endsOn)}` : t('projects.public.notStarted')}</dd>
+        <LineageFacts ctx={ctx} lineage={lineage} />
       </dl>
       {plan?.purpose ? (
         <section aria-labelledby="purpose">

@@ -1,10 +1,12 @@
 /**
  * Ingrid (KDD) follows up a granted network project and Silje (Porsgrunn) runs it: every page of the
  * projects capability, as the person who uses it, in Chromium with axe (WCAG 2.1 AA) and at 390 px,
- * in two or four languages. Ingrid sets the reporting and payment plans in the browser; Silje
- * accepts the grant and submits the plan there; Ingrid returns it with a comment; the rest of the
- * way (report returned and approved, first tranche released, extension, final report, evaluation,
- * continuation) is checked page by page as it stands after each step.
+ * in two or four languages. Ingrid sets the reporting and payment plans; Silje accepts the grant,
+ * attaches the council's decision and submits the plan; Ingrid returns it with a comment; a report
+ * is returned and approved, the first tranche released, the overdue reminder sent once, an
+ * extension and a move of money granted, the indicator charted and the members mapped; the final
+ * report is approved, Anne evaluates, Ingrid publishes and closes, and Silje sends a continuation
+ * into the open call.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +99,15 @@ describe.skipIf(!hasChromium)('Ingrid follows up Porsgrunn’s project, Silje ru
     await silje.locator('#employees').fill('Fagforbundet');
     await silje.locator('#councilDate').fill('2027-01-15');
     await silje.locator('#councilCase').fill('27/12');
+    await silje.getByRole('button', { name: nb('projects.plan.save') }).click();
+    await expect.poll(() => silje.url()).toContain('done=saved');
+    await silje
+      .locator('#file')
+      .setInputFiles({ name: 'vedtak.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await silje.getByRole('button', { name: nb('projects.plan.councilUpload') }).click();
+    await expect
+      .poll(async () => (await silje.textContent('main')) ?? '')
+      .toContain(nb('projects.plan.councilDownload', { name: 'vedtak.pdf' }));
     await silje.getByRole('button', { name: nb('projects.plan.submit') }).click();
     await expect.poll(() => silje.url()).toContain('done=submitted');
     await ingrid.goto(url(`/prosjekter/${projectId}/plan`, 'nn'));
@@ -181,6 +192,77 @@ describe.skipIf(!hasChromium)('Ingrid follows up Porsgrunn’s project, Silje ru
     await ingrid.goto(url(`/eier/programmer/${call.programme.id}/samlinger`));
     await expectAccessible(ingrid);
   }, 90_000);
+
+  it('Silje moves money between cost lines through the plan editor and Ingrid grants it; the follow-up charts the indicator; the members on a map', async () => {
+    await silje.goto(url(`/prosjekter/${projectId}/plan/endring`));
+    await expectAccessible(silje);
+    await silje.locator('#bud-shared-own-staff-grant').fill('300 000');
+    await silje.locator('#bud-shared-consultants-grant').fill('100 000');
+    await silje.locator('#reason').fill('Vi kjøper analysen i stedet for å gjøre den selv.');
+    await silje.getByRole('button', { name: nb('projects.planChange.send') }).click();
+    await expect.poll(() => silje.url()).toContain('done=change');
+    await ingrid.goto(url(`/prosjekter/${projectId}/oppfolging`, 'nn'));
+    expect(await ingrid.textContent('main')).toContain('Konsulentar: tilskot 0 NOK → 100');
+    await ingrid.locator('#decisionReason').fill('Greitt.');
+    await ingrid.getByRole('button', { name: nn('projects.changes.grant') }).click();
+    await expect.poll(() => ingrid.url()).toContain('done=decided');
+    expect(await ingrid.textContent('main')).toContain(nn('projects.indicators.title'));
+    await expectAccessible(ingrid);
+    await ingrid.goto(url(`/eier/programmer/${call.programme.id}/prosjekter/kart`, 'da'));
+    expect(await ingrid.locator('a[aria-label="Porsgrunn: 1"]').count()).toBe(1);
+    await expectAccessible(ingrid);
+  }, 120_000);
+
+  it('Silje sends the final report, Ingrid approves it, Anne evaluates, Ingrid publishes and closes; Silje drafts a continuation into the open call', async () => {
+    const anne = await openPage(await browser.newContext({ locale: 'nb-NO' }));
+    await signInAs(anne, running.baseUrl, 'persona-reviewer-expert');
+    await silje.goto(url(`/prosjekter/${projectId}/rapport?periode=p2&del=`));
+    await silje.locator('#actual-i1').fill('9');
+    await silje.locator('#q-results').fill('Ventetiden er ni dager.');
+    await silje.locator('#q-learned').fill('Felles kartlegging virker.');
+    await silje.locator('#q-spreading').fill('Malene deles med nabokommunene.');
+    await silje.locator('#step').selectOption('put-to-use');
+    await expectAccessible(silje);
+    await silje.getByRole('button', { name: nb('projects.report.submit') }).click();
+    await expect.poll(() => silje.url()).toContain('done=reportSubmitted');
+    await ingrid.goto(url(`/prosjekter/${projectId}/oppfolging`));
+    await ingrid.getByRole('link', { name: nb('projects.reports.review') }).click();
+    await ingrid.getByRole('button', { name: nb('projects.review.approve') }).click();
+    await ingrid.goto(url(`/eier/programmer/${call.programme.id}/prosjekter`));
+    await ingrid.locator('#email').fill('anne.strand@telemarksforsking.example.no');
+    await ingrid.getByRole('button', { name: nb('projects.evaluation.appoint') }).click();
+    await expect.poll(() => ingrid.url()).toContain('done=appointed');
+    await anne.goto(url('/evaluering'));
+    await expectAccessible(anne);
+    await anne.goto(url(`/evaluering/prosjekter/${projectId}`));
+    expect(await anne.textContent('main')).toContain('Ventetiden er ni dager.');
+    await anne.locator('#text').fill('Prosjektet nådde målet og er tatt i bruk.');
+    await anne.getByRole('button', { name: nb('projects.evaluator.save') }).click();
+    await expectAccessible(anne);
+    await ingrid.goto(url(`/prosjekter/${projectId}/oppfolging`));
+    await ingrid.getByRole('button', { name: nb('projects.evaluation.publish') }).click();
+    await expect.poll(() => ingrid.url()).toContain('done=published');
+    await ingrid.getByRole('button', { name: nb('projects.closing.close') }).click();
+    await expect.poll(() => ingrid.url()).toContain('done=closed');
+    await expectAccessible(ingrid);
+    await silje.goto(url(`/prosjekter/${projectId}/videreforing`));
+    await expectAccessible(silje);
+    await silje.locator('#background').fill('Ventetiden er nede; nabokommunene vil være med.');
+    await silje.locator('#tg-0-group').fill('Nettverkets kommuner');
+    await silje.locator('#tg-0-value').fill('Felles utvikling');
+    await silje.locator('#tg-0-priority').fill('1');
+    await silje.locator('#goal-0-text').fill('Forankring i planene');
+    await silje.locator('#act-0-text').fill('Bistand til kommunene');
+    await silje.getByRole('button', { name: nb('projects.continuation.save') }).click();
+    await silje.locator('#call').selectOption({ index: 0 });
+    await silje.getByRole('button', { name: nb('projects.continuation.start') }).click();
+    await expect.poll(() => silje.url()).toContain('/soknader/');
+    expect(await silje.textContent('main')).toContain(nb('projects.application.continues'));
+    await expectAccessible(silje);
+    await silje.goto(url(`/prosjekter/${projectId}`, 'en'));
+    expect(await silje.textContent('main')).toContain('Prosjektet nådde målet og er tatt i bruk.');
+    await expectAccessible(silje);
+  }, 180_000);
 
   it('the public reads the projects in four languages', async () => {
     const visitor = await openPage(await browser.newContext());

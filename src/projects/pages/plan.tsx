@@ -101,6 +101,9 @@ function CouncilDocument({ ctx, view }: { ctx: PageContext; view: PlanView }) {
           <span safe>{t('projects.plan.councilNoDocument')}</span>
         )}
       </p>
+      <p class="ds-paragraph" data-size="sm" safe>
+        {t('projects.plan.councilSaveFirst')}
+      </p>
       <UploadForm
         ctx={ctx}
         action={`/prosjekter/${view.project.id}/plan/vedtak`}

@@ -79,6 +79,10 @@ export const projectMessages = defineMessages({
     'projects.workspace.grant': 'Tilskudd',
     'projects.workspace.grantText':
       'Innvilget {amount} til {members}. Utbetalt så langt: {released}. Brukt av tilskuddet etter godkjente rapporter: {spent}.',
+    'projects.workspace.grantSource':
+      'Kilde: vedtaket i saken {caseNumber}, utbetalingene frigitt av programmets eier og rapportene godkjent i Stifinner.',
+    'projects.public.programmeEvaluation': 'Evalueringen av programmet',
+    'projects.public.programmeEvaluationBy': 'Skrevet av {by}, offentliggjort {at} av programmets eier.',
     'projects.workspace.conditions': 'Vilkår: {conditions}',
     'projects.workspace.accepted': 'Tilskuddet og vilkårene ble akseptert {at} av {by}.',
     'projects.workspace.acceptHelp':
@@ -568,6 +572,10 @@ export const projectMessages = defineMessages({
     'projects.workspace.grant': 'Tilskot',
     'projects.workspace.grantText':
       'Innvilga {amount} til {members}. Utbetalt så langt: {released}. Brukt av tilskotet etter godkjende rapportar: {spent}.',
+    'projects.workspace.grantSource':
+      'Kjelde: vedtaket i saka {caseNumber}, utbetalingane frigjevne av eigaren av programmet og rapportane godkjende i Stifinner.',
+    'projects.public.programmeEvaluation': 'Evalueringa av programmet',
+    'projects.public.programmeEvaluationBy': 'Skriven av {by}, offentleggjord {at} av eigaren av programmet.',
     'projects.workspace.conditions': 'Vilkår: {conditions}',
     'projects.workspace.accepted': 'Tilskotet og vilkåra vart aksepterte {at} av {by}.',
     'projects.workspace.acceptHelp':
@@ -1057,6 +1065,10 @@ export const projectMessages = defineMessages({
     'projects.workspace.grant': 'Tilskud',
     'projects.workspace.grantText':
       'Bevilget {amount} til {members}. Udbetalt indtil nu: {released}. Brugt af tilskuddet ifølge godkendte rapporter: {spent}.',
+    'projects.workspace.grantSource':
+      'Kilde: afgørelsen i sagen {caseNumber}, udbetalingerne frigivet af programmets ejer og rapporterne godkendt i Stifinner.',
+    'projects.public.programmeEvaluation': 'Evalueringen af programmet',
+    'projects.public.programmeEvaluationBy': 'Skrevet af {by}, offentliggjort {at} af programmets ejer.',
     'projects.workspace.conditions': 'Vilkår: {conditions}',
     'projects.workspace.accepted': 'Tilskuddet og vilkårene blev accepteret {at} af {by}.',
     'projects.workspace.acceptHelp':
@@ -1545,6 +1557,10 @@ export const projectMessages = defineMessages({
     'projects.workspace.grant': 'Grant',
     'projects.workspace.grantText':
       'Granted {amount} to {members}. Released so far: {released}. Spent of the grant by approved reports: {spent}.',
+    'projects.workspace.grantSource':
+      'Source: the decision in case {caseNumber}, the payments released by the programme owner and the reports approved in Stifinner.',
+    'projects.public.programmeEvaluation': 'The evaluation of the programme',
+    'projects.public.programmeEvaluationBy': 'Written by {by}, published {at} by the programme owner.',
     'projects.workspace.conditions': 'Conditions: {conditions}',
     'projects.workspace.accepted': 'The grant and its conditions were accepted {at} by {by}.',
     'projects.workspace.acceptHelp':

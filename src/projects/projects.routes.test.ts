@@ -285,6 +285,17 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect(publicPage).toContain('Ventetiden er ni dager.');
     expect(publicPage).toContain('Prosjektet nådde målet og er tatt i bruk.');
     expect(publicPage).not.toContain('Kortere ventetid'); // the goals were not chosen
+    // The programme's evaluation: written by the evaluator, public on the programme's project list once published.
+    const programmePage = `/evaluering/programmer/${call.programme.id}`;
+    expect((await post(programmePage, ANNE, programmePage, { text: 'Programmet har gitt kortere ventetid i kommunene.' })).statusCode).toBe(
+      303,
+    );
+    const list = `/prosjekter?programme=${call.programme.id}`;
+    expect((await get(list)).body).not.toContain('Programmet har gitt kortere ventetid');
+    const portfolio2 = `/eier/programmer/${call.programme.id}/prosjekter`;
+    expect((await post(`/eier/programmer/${call.programme.id}/evaluering/publiser`, INGRID, portfolio2, {})).statusCode).toBe(303);
+    expect((await get(list)).body).toContain('Programmet har gitt kortere ventetid i kommunene.');
+    expect((await get(`${list}&lang=en`)).body).toContain('Written by Anne Strand');
   });
 
   it('records a gathering with who came from which project; its materials stay with the programme’s projects', async () => {

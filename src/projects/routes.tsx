@@ -561,6 +561,7 @@ export async function projectRoutes(app: FastifyInstance) {
           programmes={programmes}
           path={path}
           paging={{ count, page, pages }}
+          evaluation={filter.programme && isUuid(filter.programme) ? await findEvaluation(db, filter.programme, null) : undefined}
           filter={{
             programme: filter.programme ?? '',
             state: filter.state ?? '',

@@ -70,6 +70,9 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
             spent: money(ctx, status.spent, project.currency),
           })}
         </p>
+        <p class="ds-paragraph" data-size="sm" safe>
+          {translate(ctx, 'projects.workspace.grantSource', { caseNumber: project.caseNumber })}
+        </p>
         {project.conditions ? (
           <p class="ds-paragraph" safe>
             {translate(ctx, 'projects.workspace.conditions', { conditions: project.conditions })}
@@ -435,8 +438,11 @@ export function PublicProjectsPage({
   counties,
   path,
   paging,
+  evaluation,
 }: {
   ctx: PageContext;
+  /** The chosen programme's evaluation, once its owner has published it. */
+  evaluation: StoredEvaluation | undefined;
   projects: PublicProject[];
   filter: { programme: string; state: string; county: string; country: string };
   programmes: { id: string; name: string }[];
@@ -503,6 +509,24 @@ export function PublicProjectsPage({
           </li>
         ))}
       </ul>
+      {evaluation?.publishedAt ? (
+        <section aria-labelledby="programme-evaluation" class="stack">
+          <h2 class="ds-heading" data-size="sm" id="programme-evaluation" safe>
+            {t('projects.public.programmeEvaluation')}
+          </h2>
+          <p class="ds-paragraph" safe>
+            {evaluation.text}
+          </p>
+          <p class="ds-paragraph" data-size="sm" safe>
+            {translate(ctx, 'projects.public.programmeEvaluationBy', {
+              by: evaluation.writtenByName ?? '',
+              at: formatDateTime(ctx.locale, evaluation.publishedAt),
+            })}
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
       <Pager ctx={ctx} page={paging.page} pages={paging.pages} href={(page) => listHref(path, { ...filter, lang: ctx.locale, page })} />
     </Layout>
   );

@@ -860,6 +860,24 @@ export function planRoutes(app: FastifyInstance, followedProject: FollowedProjec
     );
   }
 
+  /** The lead's plan as typed; the council decision's document stays that of the plan edited (the draft, or the approved one). */
+  async function typedPlan(request: FastifyRequest, reply: FastifyReply, edits: 'latest' | 'approved') {
+    const { project, role } = await followedProject(request);
+    if (!role.lead) throw forbidden();
+    const fields = formFields(request.body);
+    const [{ plan: followUp }, plans] = await Promise.all([findFollowUp(db, project.programmeId), listPlans(db, project.id)]);
+    const council = (edits === 'latest' ? plans[0] : plans.find((p) => p.state === 'approved'))?.content.councilDecision;
+    const { plan, errors } = readPlanForm(
+      fields,
+      project.members.map((m) => m.code),
+      followUp.periods,
+      { fileId: council?.fileId ?? null, fileName: council?.fileName ?? null },
+    );
+    const values = Object.fromEntries(errors.map((e) => [e.field, String(fields[e.field] ?? '')]));
+    const ctx = reply.pageContext();
+    return { project, plan, values, errors: errors.map((e) => formError(ctx, e)) };
+  }
+
   /** The lead of a running project with an approved plan and no change request open may ask to change the plan. */
   async function mayChangePlan(project: StoredProject, role: ProjectRole): Promise<boolean> {
     if (!role.lead || project.state !== 'running') return false;
@@ -877,28 +895,17 @@ export function planRoutes(app: FastifyInstance, followedProject: FollowedProjec
     '/prosjekter/:id/plan/endring',
     { config: { access: access.roles('case_worker') }, schema: { params: byId, body: formBody } },
     async (request, reply) => {
-      const { project, role } = await followedProject(request);
-      if (!role.lead) throw forbidden();
-      const fields = formFields(request.body);
-      const { plan: followUp } = await findFollowUp(db, project.programmeId);
-      const council = (await listPlans(db, project.id)).find((p) => p.state === 'approved')?.content.councilDecision;
-      const { plan, errors } = readPlanForm(
-        fields,
-        project.members.map((m) => m.code),
-        followUp.periods,
-        { fileId: council?.fileId ?? null, fileName: council?.fileName ?? null },
-      );
+      const { project, plan, errors, values } = await typedPlan(request, reply, 'approved');
       const kind = formField(request.body, 'changeKind');
       const change = { kind: kind ?? '', reason: formField(request.body, 'reason') ?? '' };
       const ctx = reply.pageContext();
-      const values = Object.fromEntries(errors.map((e) => [e.field, String(fields[e.field] ?? '')]));
       if (kind !== 'budget' && kind !== 'goals')
         return renderPlan(request, reply, 400, {
           plan,
           change,
           errors: [{ field: 'changeKind-budget', message: request.t('projects.problem.kind') }],
         });
-      if (errors.length > 0) return renderPlan(request, reply, 400, { plan, change, values, errors: errors.map((e) => formError(ctx, e)) });
+      if (errors.length > 0) return renderPlan(request, reply, 400, { plan, change, values, errors });
       const outcome = await requestChange(
         db,
         app.jobs,
@@ -968,20 +975,9 @@ export function planRoutes(app: FastifyInstance, followedProject: FollowedProjec
     '/prosjekter/:id/plan',
     { config: { access: access.roles('case_worker') }, schema: { params: byId, body: formBody } },
     async (request, reply) => {
-      const { project, role } = await followedProject(request);
-      if (!role.lead) throw forbidden();
-      const fields = formFields(request.body);
-      const { plan: followUp } = await findFollowUp(db, project.programmeId);
-      const current = (await listPlans(db, project.id))[0]?.content.councilDecision;
-      const { plan, errors } = readPlanForm(
-        fields,
-        project.members.map((m) => m.code),
-        followUp.periods,
-        { fileId: current?.fileId ?? null, fileName: current?.fileName ?? null },
-      );
-      const values = Object.fromEntries(errors.map((e) => [e.field, String(fields[e.field] ?? '')]));
+      const { project, plan, errors, values } = await typedPlan(request, reply, 'latest');
       const ctx = reply.pageContext();
-      if (errors.length > 0) return renderPlan(request, reply, 400, { plan, values, errors: errors.map((e) => formError(ctx, e)) });
+      if (errors.length > 0) return renderPlan(request, reply, 400, { plan, values, errors });
       const saved = await savePlan(db, project.id, formVersion(request.body), plan, actorOf(request));
       if (isRefused(saved))
         return renderPlan(request, reply, explainProblem(ctx, saved.problem).status, {

@@ -3,7 +3,7 @@ import { seedDemoIdentities } from '../platform/auth/demo.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
 import { seedDemoProgrammes, seededIds, seedSmallRegistry } from '../programmes/index.js';
 import { seedDemoProjects } from './demo.js';
-import { findFollowUp, listLatestReportSummaries, listPayments, listProjects, sumProjects } from './store.js';
+import { findFollowUp, listLatestReportSummaries, listPayments, listPlans, listProjects, listReports, sumProjects } from './store.js';
 import { followUpStatus } from './views.js';
 import { threeSixtyGivingErrors, threeSixtyGivingPackage } from '../selection/index.js';
 import { openGrants } from './open-data.js';
@@ -49,6 +49,14 @@ describe(`the demo projects (${engine})`, () => {
         ?.releasedAt?.toISOString()
         .slice(0, 10),
     ).toBe('2004-02-01');
+    // Every row written in the historic programme carries its historic day, not the day the demo was loaded.
+    const reports = await listReports(
+      database.db,
+      projects.map((p) => p.id),
+    );
+    const plans = (await Promise.all(projects.map((p) => listPlans(database.db, p.id)))).flat();
+    const written = [...reports, ...plans].map((r) => r.savedAt.getUTCFullYear());
+    expect(Math.max(...written, ...payments.map((p) => p.requestedAt.getUTCFullYear()))).toBeLessThanOrEqual(2006);
   });
 
   it('has Ressurskommunen as an umbrella project with three sub-projects, running near its end', async () => {

@@ -162,7 +162,7 @@ async function startProject(
 ) {
   let { version } = (await findProject(db, projectId))!;
   version = orThrow(await acceptGrant(db, quiet, projectId, version, moved(grantee, days.accepted))).version;
-  await insertPlan(db, projectId, 1, { state: 'draft', content: plan, byName: grantee.user?.name ?? '' });
+  await insertPlan(db, projectId, 1, { state: 'draft', content: plan, byName: grantee.user?.name ?? '', at: at(days.approved) });
   version = orThrow(await submitPlan(db, quiet, projectId, version, moved(grantee, days.approved))).version;
   orThrow(await reviewPlan(db, quiet, projectId, version, { action: 'approve', comment: '' }, moved(owner, days.approved)));
 }

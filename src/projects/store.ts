@@ -497,7 +497,15 @@ export async function insertPlan(
   db: Queryable,
   projectId: string,
   number: number,
-  plan: { state: ReviewState; content: ProjectPlan; byName: string; submittedAt?: Date; decidedAt?: Date; decidedByName?: string },
+  plan: {
+    state: ReviewState;
+    content: ProjectPlan;
+    byName: string;
+    at: Date;
+    submittedAt?: Date;
+    decidedAt?: Date;
+    decidedByName?: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('project_plans')
@@ -507,6 +515,7 @@ export async function insertPlan(
       state: plan.state,
       content: json(plan.content),
       saved_by_name: plan.byName,
+      saved_at: plan.at,
       submitted_at: plan.submittedAt ?? null,
       decided_at: plan.decidedAt ?? null,
       decided_by_name: plan.decidedByName ?? null,
@@ -514,10 +523,17 @@ export async function insertPlan(
     .execute();
 }
 
-export async function savePlanDraft(db: Queryable, projectId: string, number: number, content: ProjectPlan, byName: string): Promise<void> {
+export async function savePlanDraft(
+  db: Queryable,
+  projectId: string,
+  number: number,
+  content: ProjectPlan,
+  byName: string,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('project_plans')
-    .set({ content: json(content), saved_by_name: byName, saved_at: sql`now()` })
+    .set({ content: json(content), saved_by_name: byName, saved_at: at })
     .where('project_id', '=', projectId)
     .where('number', '=', number)
     .execute();
@@ -607,7 +623,7 @@ export async function listLatestReportSummaries(db: Queryable, projectIds: reado
 
 export async function insertReport(
   db: Queryable,
-  report: { projectId: string; periodKey: string; memberCode: string; version: number; content: ReportContent; byName: string },
+  report: { projectId: string; periodKey: string; memberCode: string; version: number; content: ReportContent; byName: string; at: Date },
 ): Promise<string> {
   const row = await db
     .insertInto('project_reports')
@@ -620,16 +636,17 @@ export async function insertReport(
       content: json(report.content),
       spent_grant: spentOfGrant(report.content),
       saved_by_name: report.byName,
+      saved_at: report.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function saveReportDraft(db: Queryable, id: string, content: ReportContent, byName: string): Promise<void> {
+export async function saveReportDraft(db: Queryable, id: string, content: ReportContent, byName: string, at: Date): Promise<void> {
   await db
     .updateTable('project_reports')
-    .set({ content: json(content), spent_grant: spentOfGrant(content), saved_by_name: byName, saved_at: sql`now()` })
+    .set({ content: json(content), spent_grant: spentOfGrant(content), saved_by_name: byName, saved_at: at })
     .where('id', '=', id)
     .execute();
 }
@@ -675,10 +692,10 @@ export async function listPayments(db: Queryable, projectIds: readonly string[])
 }
 
 /** Asks for the tranche; false when it has been asked for already. */
-export async function insertPaymentRequest(db: Queryable, projectId: string, trancheKey: string, amount: number, byName: string) {
+export async function insertPaymentRequest(db: Queryable, projectId: string, trancheKey: string, amount: number, byName: string, at: Date) {
   const row = await db
     .insertInto('project_payments')
-    .values({ project_id: projectId, tranche_key: trancheKey, amount, state: 'requested', requested_by_name: byName })
+    .values({ project_id: projectId, tranche_key: trancheKey, amount, state: 'requested', requested_by_name: byName, requested_at: at })
     .onConflict((oc) => oc.doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -733,7 +750,7 @@ export async function listChangeRequests(db: Queryable, projectId: string): Prom
 
 export async function insertChangeRequest(
   db: Queryable,
-  request: { projectId: string; kind: string; reason: string; proposal: unknown; byName: string },
+  request: { projectId: string; kind: string; reason: string; proposal: unknown; byName: string; at: Date },
 ): Promise<string> {
   const row = await db
     .insertInto('project_change_requests')
@@ -744,6 +761,7 @@ export async function insertChangeRequest(
       proposal: json(request.proposal),
       state: 'requested',
       requested_by_name: request.byName,
+      requested_at: request.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

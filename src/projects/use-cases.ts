@@ -181,7 +181,8 @@ export async function createProjectFromGrant(trx: Tx, applicationId: string): Pr
     members: grant.members,
   });
   if (!id) return undefined;
-  await insertPlan(trx, id, 1, { state: 'draft', content: { ...EMPTY_PLAN, purpose: grant.publicSummary }, byName: '' });
+  const at = await clock(trx, { user: null, requestId: null });
+  await insertPlan(trx, id, 1, { state: 'draft', content: { ...EMPTY_PLAN, purpose: grant.publicSummary }, byName: '', at });
   await audit(trx, { actor: null, recordType: 'project', recordId: id, action: 'create', toState: 'awaiting_acceptance', requestId: null });
   return id;
 }
@@ -302,8 +303,10 @@ async function writePlanDraft(
   if (!projectWorkflow.isIn('planned', project.state) || latest?.state === 'submitted') return refuse({ kind: 'wrongState' });
   const plan = content(latest?.content ?? EMPTY_PLAN);
   const byName = actor.user?.name ?? '';
-  if (latest?.state !== 'draft') await insertPlan(trx, project.id, (latest?.number ?? 0) + 1, { state: 'draft', content: plan, byName });
-  else await savePlanDraft(trx, project.id, latest.number, plan, byName);
+  const at = await clock(trx, actor);
+  if (latest?.state !== 'draft')
+    await insertPlan(trx, project.id, (latest?.number ?? 0) + 1, { state: 'draft', content: plan, byName, at });
+  else await savePlanDraft(trx, project.id, latest.number, plan, byName, at);
   return undefined;
 }
 
@@ -460,8 +463,9 @@ export async function saveReport(
     );
     if (latest && (latest.state === 'submitted' || latest.state === 'approved')) return refuse({ kind: 'wrongState' });
     const byName = actor.user?.name ?? '';
-    if (latest?.state === 'draft') await saveReportDraft(trx, latest.id, content, byName);
-    else await insertReport(trx, { projectId, ...target, version: (latest?.version ?? 0) + 1, content, byName });
+    const at = await clock(trx, actor);
+    if (latest?.state === 'draft') await saveReportDraft(trx, latest.id, content, byName, at);
+    else await insertReport(trx, { projectId, ...target, version: (latest?.version ?? 0) + 1, content, byName, at });
     return { version: await updateProject(trx, projectId, {}) };
   });
 }
@@ -597,7 +601,7 @@ export async function requestPayment(
     const facts = { accepted: project.acceptedAt !== null, approvedPeriods: await approvedPeriods(trx, projectId) };
     if (!trancheDue(tranche.condition, facts)) return refuse({ kind: 'trancheNotDue' });
     const amount = trancheAmounts(project.grant, followUp.tranches).get(trancheKey) ?? 0;
-    if (amount <= 0 || !(await insertPaymentRequest(trx, projectId, trancheKey, amount, actor.user?.name ?? '')))
+    if (amount <= 0 || !(await insertPaymentRequest(trx, projectId, trancheKey, amount, actor.user?.name ?? '', await clock(trx, actor))))
       return refuse({ kind: 'trancheAsked' });
     await audit(trx, {
       actor: actor.user,
@@ -700,6 +704,7 @@ export async function requestChange(
       reason: reason.trim(),
       proposal: stored,
       byName: actor.user?.name ?? '',
+      at: await clock(trx, actor),
     });
     await audit(trx, {
       actor: actor.user,
@@ -784,6 +789,7 @@ export async function decideChange(
         state: 'approved',
         content: next,
         byName: request.requestedByName,
+        at: now,
         submittedAt: request.requestedAt,
         decidedAt: now,
         decidedByName: byName,

@@ -178,6 +178,8 @@ export const projectMessages = defineMessages({
     'projects.portfolio.none': 'Ingen prosjekter passer til utvalget.',
     'projects.portfolio.map': 'Medlemmene på kart',
     'projects.portfolio.onlyOverdue': 'Bare prosjekter med forfalte rapporter',
+    'projects.col.indicators': 'Indikatorer på mål',
+    'projects.portfolio.onTarget': '{met} av {measured} målt ({total} i planen)',
     'projects.map.title': 'Medlemmene i {programme}',
     'projects.map.lead': 'Kommunene som er med i programmets prosjekter, og hvor mange prosjekter hver er med i.',
     'projects.map.description': 'Kart over kommunene. {count} kommuner er med i minst ett prosjekt; fargen viser hvor mange.',
@@ -199,7 +201,7 @@ export const projectMessages = defineMessages({
     'projects.portfolio.noneOverdue': 'Ingen',
     'projects.portfolio.caption': 'Prosjektporteføljen',
     'projects.portfolio.source':
-      'Kilde: vedtakene, godkjente rapporter og utbetalinger registrert i Stifinner. Beløp i {currency}; brukt er tilskuddsmidler brukt etter godkjente rapporter for hele prosjektet.',
+      'Kilde: vedtakene, godkjente rapporter og utbetalinger registrert i Stifinner. Beløp i {currency}; brukt er tilskuddsmidler brukt etter godkjente rapporter for hele prosjektet. Indikatorer på mål: siste periode med både mål og godkjent verdi; et mål under utgangsverdien betyr at lavere er bedre.',
     'projects.public.title': 'Prosjekter',
     'projects.public.lead': 'Prosjektene som har fått tilskudd gjennom programmene på Stifinner, med kommuner, formål, mål og status.',
     'projects.public.programme': 'Program',
@@ -671,6 +673,8 @@ export const projectMessages = defineMessages({
     'projects.portfolio.none': 'Ingen prosjekt passar til utvalet.',
     'projects.portfolio.map': 'Medlemmene på kart',
     'projects.portfolio.onlyOverdue': 'Berre prosjekt med forfalne rapportar',
+    'projects.col.indicators': 'Indikatorar på mål',
+    'projects.portfolio.onTarget': '{met} av {measured} målte ({total} i planen)',
     'projects.map.title': 'Medlemmene i {programme}',
     'projects.map.lead': 'Kommunane som er med i prosjekta i programmet, og kor mange prosjekt kvar er med i.',
     'projects.map.description': 'Kart over kommunane. {count} kommunar er med i minst eitt prosjekt; fargen viser kor mange.',
@@ -692,7 +696,7 @@ export const projectMessages = defineMessages({
     'projects.portfolio.noneOverdue': 'Ingen',
     'projects.portfolio.caption': 'Prosjektporteføljen',
     'projects.portfolio.source':
-      'Kjelde: vedtaka, godkjende rapportar og utbetalingar registrerte i Stifinner. Beløp i {currency}; brukt er tilskotsmidlar brukte etter godkjende rapportar for heile prosjektet.',
+      'Kjelde: vedtaka, godkjende rapportar og utbetalingar registrerte i Stifinner. Beløp i {currency}; brukt er tilskotsmidlar brukte etter godkjende rapportar for heile prosjektet. Indikatorar på mål: siste periode med både mål og godkjend verdi; eit mål under utgangsverdien tyder at lågare er betre.',
     'projects.public.title': 'Prosjekt',
     'projects.public.lead': 'Prosjekta som har fått tilskot gjennom programma på Stifinner, med kommunar, formål, mål og status.',
     'projects.public.programme': 'Program',
@@ -1164,6 +1168,8 @@ export const projectMessages = defineMessages({
     'projects.portfolio.none': 'Ingen projekter passer til udvalget.',
     'projects.portfolio.map': 'Medlemmerne på kort',
     'projects.portfolio.onlyOverdue': 'Kun projekter med forfaldne rapporter',
+    'projects.col.indicators': 'Indikatorer på mål',
+    'projects.portfolio.onTarget': '{met} af {measured} målt ({total} i planen)',
     'projects.map.title': 'Medlemmerne i {programme}',
     'projects.map.lead': 'Kommunerne, der deltager i programmets projekter, og hvor mange projekter hver deltager i.',
     'projects.map.description': 'Kort over kommunerne. {count} kommuner deltager i mindst ét projekt; farven viser hvor mange.',
@@ -1185,7 +1191,7 @@ export const projectMessages = defineMessages({
     'projects.portfolio.noneOverdue': 'Ingen',
     'projects.portfolio.caption': 'Projektporteføljen',
     'projects.portfolio.source':
-      'Kilde: afgørelserne, godkendte rapporter og udbetalinger registreret i Stifinner. Beløb i {currency}; brugt er tilskudsmidler brugt ifølge godkendte rapporter for hele projektet.',
+      'Kilde: afgørelserne, godkendte rapporter og udbetalinger registreret i Stifinner. Beløb i {currency}; brugt er tilskudsmidler brugt ifølge godkendte rapporter for hele projektet. Indikatorer på mål: seneste periode med både mål og godkendt værdi; et mål under udgangsværdien betyder, at lavere er bedre.',
     'projects.public.title': 'Projekter',
     'projects.public.lead': 'Projekterne, der har fået tilskud gennem programmerne på Stifinner, med kommuner, formål, mål og status.',
     'projects.public.programme': 'Program',
@@ -1656,6 +1662,8 @@ export const projectMessages = defineMessages({
     'projects.portfolio.none': 'No project matches.',
     'projects.portfolio.map': 'The members on a map',
     'projects.portfolio.onlyOverdue': 'Only projects with overdue reports',
+    'projects.col.indicators': 'Indicators on target',
+    'projects.portfolio.onTarget': '{met} of {measured} measured ({total} in the plan)',
     'projects.map.title': 'The members of {programme}',
     'projects.map.lead': 'The municipalities taking part in the programme’s projects, and in how many projects each takes part.',
     'projects.map.description':
@@ -1678,7 +1686,7 @@ export const projectMessages = defineMessages({
     'projects.portfolio.noneOverdue': 'None',
     'projects.portfolio.caption': 'The project portfolio',
     'projects.portfolio.source':
-      'Source: the decisions, approved reports and payments recorded in Stifinner. Amounts in {currency}; spent is grant money spent by approved reports for the whole project.',
+      'Source: the decisions, approved reports and payments recorded in Stifinner. Amounts in {currency}; spent is grant money spent by approved reports for the whole project. Indicators on target: the latest period with both a target and an approved value; a target below the baseline means lower is better.',
     'projects.public.title': 'Projects',
     'projects.public.lead':
       'The projects granted through the programmes on Stifinner, with their municipalities, purpose, goals and state.',

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../programmes/index.js';
 import { continuationAnswers, mayContinue, newContinuation } from './continuation.js';
-import { EMPTY_PLAN, planIssues, readAmount, readFollowUp, readMeasure, trancheAmounts, type FollowUpForm } from './model.js';
+import {
+  EMPTY_PLAN,
+  meetsTarget,
+  planChanges,
+  planIssues,
+  proposedPlan,
+  readAmount,
+  readFollowUp,
+  readMeasure,
+  trancheAmounts,
+  type FollowUpForm,
+  type ProjectPlan,
+} from './model.js';
 import type { StoredProject } from './store.js';
 import { reminderDue } from './use-cases.js';
+import { indicatorProgress, indicatorsOnTarget } from './views.js';
 
 const form: FollowUpForm = {
   periods: [
@@ -145,5 +158,72 @@ describe('continuation (seed 004)', () => {
       'targets.table': [{ group: 'KS', value: 'Erfaringer', priority: '2' }],
       'plan.goal': 'Mål 1\nMål 2',
     });
+  });
+});
+
+describe('indicators against targets', () => {
+  it('reads a target below the baseline as lower is better, otherwise higher', () => {
+    expect(meetsTarget({ baseline: 30 }, 20, 18)).toBe(true);
+    expect(meetsTarget({ baseline: 30 }, 20, 22)).toBe(false);
+    expect(meetsTarget({ baseline: 10 }, 20, 22)).toBe(true);
+    expect(meetsTarget({ baseline: null }, 20, 19)).toBe(false);
+  });
+
+  it('counts each indicator at its latest period with both a target and an approved value', () => {
+    const periods = [
+      { key: 'p1', title: '2027', kind: 'progress' as const, due: '2027-06-01', templateId: null },
+      { key: 'p2', title: '2028', kind: 'final' as const, due: '2028-06-01', templateId: null },
+    ];
+    const plan: ProjectPlan = {
+      ...EMPTY_PLAN,
+      indicators: [
+        { key: 'wait', name: 'Ventetid', unit: 'dager', baseline: 30, targets: { p1: 20, p2: 10 } },
+        { key: 'users', name: 'Brukere', unit: 'antall', baseline: 100, targets: { p1: 120, p2: 150 } },
+        { key: 'new', name: 'Ny', unit: 'antall', baseline: null, targets: {} },
+      ],
+    };
+    const approved = (periodKey: string, indicators: Record<string, number>) => ({
+      periodKey,
+      memberCode: '',
+      state: 'approved' as const,
+      content: { indicators },
+    });
+    const progress = indicatorProgress(plan, periods, [approved('p1', { wait: 18, users: 110 }), approved('p2', { wait: 12 })]);
+    expect(progress[0]!.rows.map((r) => [r.target, r.actual])).toEqual([
+      [20, 18],
+      [10, 12],
+    ]);
+    // Waiting time misses p2's target of 10; users miss p1's 120 (p2 has no value yet); "Ny" has no target.
+    expect(indicatorsOnTarget(progress)).toEqual({ met: 0, measured: 2, total: 3 });
+  });
+});
+
+describe('changes to the approved plan', () => {
+  const current = {
+    ...EMPTY_PLAN,
+    goals: ['Kortere ventetid'],
+    budget: [{ line: 'own-staff' as const, member: '', grant: 400_000, ownWork: 0, ownFunding: 0 }],
+  };
+
+  it('takes only the part asked for and says what moved', () => {
+    const proposed = {
+      ...current,
+      goals: ['Noe annet'],
+      budget: [
+        { line: 'own-staff' as const, member: '', grant: 300_000, ownWork: 0, ownFunding: 0 },
+        { line: 'consultants' as const, member: '', grant: 100_000, ownWork: 0, ownFunding: 0 },
+      ],
+    };
+    const next = proposedPlan(current, proposed, 'budget');
+    expect(next.goals).toEqual(['Kortere ventetid']);
+    expect(planChanges(current, next).map((c) => (c.kind === 'cost' ? [c.line, c.from?.grant ?? 0, c.to?.grant ?? 0] : c.kind))).toEqual([
+      ['own-staff', 400_000, 300_000],
+      ['consultants', 0, 100_000],
+    ]);
+    expect(planChanges(current, proposedPlan(current, proposed, 'goals'))).toEqual([
+      { kind: 'goal-added', text: 'Noe annet' },
+      { kind: 'goal-removed', text: 'Kortere ventetid' },
+    ]);
+    expect(planChanges(current, current)).toEqual([]);
   });
 });

@@ -411,3 +411,11 @@ export function planChanges(current: ProjectPlan, next: ProjectPlan): PlanChange
     changes.push({ kind: 'indicator-removed', name: indicator.name });
   return changes;
 }
+
+/**
+ * Whether an indicator's value meets its target: a target below the baseline means lower is
+ * better (e.g. waiting days), otherwise higher is better.
+ */
+export function meetsTarget(indicator: Pick<Indicator, 'baseline'>, target: number, actual: number): boolean {
+  return indicator.baseline !== null && target < indicator.baseline ? actual <= target : actual >= target;
+}

@@ -44,6 +44,7 @@ import {
 import { explainProblem } from './problems.js';
 import {
   listLatestReportSummaries,
+  listApprovedIndicatorValues,
   type StoredPlan,
   listPlansOf,
   findEvaluation,
@@ -84,7 +85,16 @@ import {
   writeEvaluation,
   type ProjectProblem,
 } from './use-cases.js';
-import { followUpStatus, indicatorProgress, projectRole, seesFollowUp, today, type FollowUpStatus, type ProjectRole } from './views.js';
+import {
+  followUpStatus,
+  indicatorProgress,
+  indicatorsOnTarget,
+  projectRole,
+  seesFollowUp,
+  today,
+  type FollowUpStatus,
+  type ProjectRole,
+} from './views.js';
 import { projectWorkflow, PUBLIC_PROJECT_STATES, type ProjectState } from './workflows.js';
 import { portfolioCsv, projectJson } from './exports.js';
 
@@ -383,12 +393,23 @@ export async function projectRoutes(app: FastifyInstance) {
     const [totals, first] = await Promise.all([sumProjects(db, filter), onPage(pageOf(asked, Number.MAX_SAFE_INTEGER).page)]);
     const { page, pages } = pageOf(asked, totals.count);
     const projects = page === pageOf(asked, Number.MAX_SAFE_INTEGER).page ? first : await onPage(page);
-    const statuses = await statusOf(projects);
-    const rows: PortfolioRow[] = projects.map((project) => ({
-      project,
-      status: statuses.get(project.id)!,
-      county: counties.get(project.members[0]?.code ?? '') ?? '',
-    }));
+    const [statuses, values] = await Promise.all([
+      statusOf(projects, { withPlans: true }),
+      listApprovedIndicatorValues(
+        db,
+        projects.map((p) => p.id),
+      ),
+    ]);
+    const valuesOf = groupBy(values, (v) => v.projectId);
+    const rows: PortfolioRow[] = projects.map((project) => {
+      const status = statuses.get(project.id)!;
+      const progress = indicatorProgress(
+        status.currentPlan?.content,
+        status.periods.map((p) => p.period),
+        valuesOf.get(project.id) ?? [],
+      );
+      return { project, status, county: counties.get(project.members[0]?.code ?? '') ?? '', indicators: indicatorsOnTarget(progress) };
+    });
     return { programme, rows, totals, page, pages, filter: choice, counties: countyList };
   }
 

@@ -621,6 +621,25 @@ export async function listLatestReportSummaries(db: Queryable, projectIds: reado
   }));
 }
 
+/** The indicator values of the approved reports for whole projects: what the portfolio sets against the targets. */
+export async function listApprovedIndicatorValues(db: Queryable, projectIds: readonly string[]) {
+  if (projectIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('project_reports')
+    .select(['project_id', 'period_key', sql<unknown>`content -> 'indicators'`.as('indicators')])
+    .where('project_id', 'in', projectIds)
+    .where('member_code', '=', '')
+    .where('state', '=', 'approved')
+    .execute();
+  return rows.map((row) => ({
+    projectId: row.project_id,
+    periodKey: row.period_key,
+    memberCode: '',
+    state: 'approved' as const,
+    content: { indicators: parsed<ReportContent['indicators']>(row.indicators) ?? {} },
+  }));
+}
+
 export async function insertReport(
   db: Queryable,
   report: { projectId: string; periodKey: string; memberCode: string; version: number; content: ReportContent; byName: string; at: Date },

@@ -1,11 +1,13 @@
 /** What the project pages show of its follow-up, derived from what is stored: pure. */
 import type { Principal } from '../platform/auth/model.js';
 import {
+  meetsTarget,
   trancheAmounts,
   trancheDue,
   type FollowUpPlan,
   type Indicator,
   type ProjectPlan,
+  type ReportContent,
   type ReportingPeriod,
   type Tranche,
 } from './model.js';
@@ -142,7 +144,7 @@ export interface IndicatorProgress {
 export function indicatorProgress(
   plan: ProjectPlan | undefined,
   periods: readonly ReportingPeriod[],
-  reports: readonly Pick<StoredReport, 'periodKey' | 'memberCode' | 'state' | 'content'>[],
+  reports: readonly (Pick<StoredReport, 'periodKey' | 'memberCode' | 'state'> & { content: Pick<ReportContent, 'indicators'> })[],
 ): IndicatorProgress[] {
   const approved = new Map(reports.filter((r) => r.memberCode === '' && r.state === 'approved').map((r) => [r.periodKey, r.content]));
   return (plan?.indicators ?? []).map((indicator) => ({
@@ -153,4 +155,17 @@ export function indicatorProgress(
       actual: approved.get(period.key)?.indicators[indicator.key] ?? null,
     })),
   }));
+}
+
+/** How many of the plan's indicators meet the target of the latest period with both a target and an approved value. */
+export function indicatorsOnTarget(progress: readonly IndicatorProgress[]): { met: number; measured: number; total: number } {
+  let met = 0;
+  let measured = 0;
+  for (const { indicator, rows } of progress) {
+    const latest = rows.findLast((r) => r.target !== null && r.actual !== null);
+    if (!latest) continue;
+    measured += 1;
+    if (meetsTarget(indicator, latest.target!, latest.actual!)) met += 1;
+  }
+  return { met, measured, total: progress.length };
 }

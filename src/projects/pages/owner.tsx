@@ -176,6 +176,8 @@ export interface PortfolioRow {
   project: StoredProject;
   status: FollowUpStatus;
   county: string;
+  /** The plan's indicators meeting the latest target with an approved value (on the page; not in the CSV). */
+  indicators?: { met: number; measured: number; total: number };
 }
 
 export function PortfolioPage({
@@ -286,6 +288,17 @@ export function PortfolioPage({
             header: t('projects.col.overdue'),
             text: (r) =>
               r.status.overdue.length === 0 ? t('projects.portfolio.noneOverdue') : r.status.overdue.map((p) => p.period.title).join(', '),
+          },
+          {
+            header: t('projects.col.indicators'),
+            cell: (r) =>
+              !r.indicators || r.indicators.total === 0 ? (
+                <span>–</span>
+              ) : (
+                <a class="ds-link" href={`/prosjekter/${r.project.id}/oppfolging?lang=${ctx.locale}#indicators`} safe>
+                  {translate(ctx, 'projects.portfolio.onTarget', r.indicators)}
+                </a>
+              ),
           },
           { header: t('projects.col.granted'), numeric: true, text: (r) => formatNumber(ctx.locale, r.project.grant) },
           { header: t('projects.col.released'), numeric: true, text: (r) => formatNumber(ctx.locale, r.status.released) },

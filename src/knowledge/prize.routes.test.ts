@@ -5,13 +5,11 @@
  * marked in the bank. The demo's earlier years are on the public page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../platform/db/kit.js';
-import { orThrow } from '../platform/outcome.js';
 import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { seedDemoKnowledge } from './index.js';
 import { findPrize, listAssignmentsOfPrize, listNominations } from './prize.store.js';
-import { writeCase } from './use-cases.js';
+import { writePorsgrunnCase } from './testing/porsgrunn-case.js';
 
 let running: RunningApp;
 const cookie: Record<string, string> = {};
@@ -24,30 +22,7 @@ let year: number;
 beforeAll(async () => {
   running = await startTestApp();
   await seedDemoKnowledge(running.database.db);
-  orThrow(
-    await writeCase(
-      running.database.db,
-      {
-        language: 'nb',
-        title: 'Digitalt tilsyn om natten i Porsgrunn',
-        problem: 'Tilsyn om natten vekker beboerne.',
-        done: 'Kommunen bruker sensorer i stedet for runder.',
-        results: 'Færre vekket om natten.',
-        phase: 'put_to_use',
-        country: 'NO',
-        sector: 'health_care',
-        themes: [],
-        yearFrom: 2024,
-        yearTo: null,
-        municipalities: [{ country: 'NO', code: '4001', name: 'Porsgrunn' }],
-        partners: [],
-        contacts: [],
-        links: [],
-        source: 'Porsgrunn kommune',
-      },
-      SYSTEM,
-    ),
-  );
+  await writePorsgrunnCase(running.database.db);
   for (const subject of [OWNER, SILJE, ANNE, PER]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
   year = (await running.database.db.selectFrom('knowledge_prizes').select('year').where('state', '=', 'open').executeTakeFirstOrThrow())
     .year;

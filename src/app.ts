@@ -9,7 +9,7 @@ import { assessmentRoutes } from './assessment/index.js';
 import { selectionRoutes } from './selection/index.js';
 import { administrationRoutes } from './administration/index.js';
 import { projectFollowOn, projectRoutes } from './projects/index.js';
-import { knowledgeRoutes } from './knowledge/index.js';
+import { knowledgeRoutes, prizeRoutes } from './knowledge/index.js';
 import { participationRoutes } from './participation/index.js';
 
 export interface AppOptions {
@@ -32,6 +32,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(administrationRoutes);
   await app.register(projectRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(prizeRoutes);
   await app.register(participationRoutes);
   return app;
 }

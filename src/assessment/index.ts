@@ -12,8 +12,40 @@ export const assessment: CapabilityManifest = {
 };
 
 export { DEMO_CALL_KEY, seedDemoAssessment } from './demo.js';
-export { criteriaOf, scoreScaleOf, type ScoreScale } from './model.js';
+export {
+  CONFLICT_KINDS,
+  consensusOf,
+  criteriaOf,
+  declare,
+  exclusionFor,
+  parseDeclaration,
+  parseScoreSheet,
+  recordConsensus,
+  scoreApplication,
+  scoreScaleOf,
+  startReview,
+  SCORE_SCALE,
+  type ConsensusSheet,
+  type Declaration,
+  type Exclusion,
+  type ReviewCriterion,
+  type ScoreScale,
+  type ScoreSheet,
+} from './model.js';
+// The jury of another capability's process (the innovation prize) works by the same rules and on the same forms.
+export { ScoreFields } from './pages/parts.js';
+export { explainProblem as explainAssessmentProblem } from './problems.js';
+export { exclusionText } from './texts.js';
+export { assignmentWorkflow, reviewWorkflow, type AssignmentState, type ReviewState } from './workflows.js';
 export type { AssessmentProblem } from './problems.js';
 export { assessmentRoutes } from './routes.js';
-export { agreedScoresForCall, findAssignment, findReview, listAssignmentsOfCall, listPool, pausedApplicationsOfCall } from './store.js';
+export {
+  agreedScoresForCall,
+  findAssignment,
+  findReview,
+  listAssignmentsOfCall,
+  listPool,
+  pausedApplicationsOfCall,
+  reviewerProfile,
+} from './store.js';
 export { assignInBatch, declareInterests, raiseFlag, saveConsensus, saveScores } from './use-cases.js';

@@ -12,6 +12,7 @@ import { orThrow } from '../platform/outcome.js';
 import { slugOf, type CaseDraft, type CaseMunicipality } from './model.js';
 import { findCaseBySlug } from './store.js';
 import { writeCase } from './use-cases.js';
+import { seedDemoPrize } from './prize-demo.js';
 
 export const SEED_002 =
   'Nye vegar til framtidas velferd. Regjeringa sin strategi for innovasjon i kommunesektoren (Kommunal- og regionaldepartementet, 2013)';
@@ -224,5 +225,6 @@ export async function seedDemoKnowledge(db: Queryable): Promise<number> {
     orThrow(await writeCase(db, draft, SYSTEM, { recommended: recommended ?? false }));
     written++;
   }
+  await seedDemoPrize(db, SEED_002);
   return written;
 }

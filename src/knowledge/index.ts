@@ -1,13 +1,25 @@
 /** What other parts of the product may use of the knowledge bank: the only door into this folder. */
 import type { CapabilityManifest } from '../platform/capability.js';
+import { hasRole } from '../platform/ui/navigation.js';
 import { KNOWLEDGE_AUDIT_WORDS } from './audit-words.js';
 import { knowledgeMessages } from './messages.js';
+import { prizeMessages } from './prize-messages.js';
 
 export const knowledge: CapabilityManifest = {
   name: 'knowledge',
   audit: KNOWLEDGE_AUDIT_WORDS,
-  messages: knowledgeMessages,
-  navigation: [{ href: '/kunnskapsbank', label: 'knowledge.nav', order: 35, keepsLanguage: true }],
+  messages: {
+    nb: { ...knowledgeMessages.nb, ...prizeMessages.nb },
+    nn: { ...knowledgeMessages.nn, ...prizeMessages.nn },
+    da: { ...knowledgeMessages.da, ...prizeMessages.da },
+    en: { ...knowledgeMessages.en, ...prizeMessages.en },
+  },
+  navigation: [
+    { href: '/kunnskapsbank', label: 'knowledge.nav', order: 35, keepsLanguage: true },
+    { href: '/innovasjonspris', label: 'knowledge.prize.nav', order: 36, keepsLanguage: true },
+    { href: '/innovasjonspris/jury', label: 'knowledge.prize.myJury', order: 51, visibleTo: hasRole('reviewer') },
+  ],
 };
 export { seedDemoKnowledge } from './demo.js';
 export { knowledgeRoutes } from './routes.js';
+export { prizeRoutes } from './prize.routes.js';

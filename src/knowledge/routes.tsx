@@ -26,6 +26,7 @@ import {
   similarCases,
   type StoredCase,
 } from './store.js';
+import { awardsOfCase } from './prize.store.js';
 import { adoptCase, recommendCase, reviseCase, writeCase, type KnowledgeProblem } from './use-cases.js';
 
 const ADVISER = access.roles('adviser');
@@ -115,6 +116,7 @@ export async function knowledgeRoutes(app: FastifyInstance) {
           adoptAs={adoptable ? own.name : undefined}
           adoptValues={{ changes: extra.changes ?? '', year: extra.year ?? '' }}
           canEdit={isAdviser(request)}
+          awards={await awardsOfCase(db, item.id)}
           notice={extra.notice}
           problem={extra.problem}
         />,

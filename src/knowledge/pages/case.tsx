@@ -30,11 +30,14 @@ export function CasePage({
   adoptAs,
   adoptValues,
   canEdit,
+  awards,
   notice,
   problem,
 }: {
   ctx: PageContext;
   item: StoredCase;
+  /** The innovation prizes the case has won, as published. */
+  awards: readonly { award: 'winner' | 'mention'; title: string }[];
   similar: readonly CaseLinkSummary[];
   adoptions: readonly Adoption[];
   /** The case worker's municipality, when it may say it adopted the case. */
@@ -93,6 +96,13 @@ export function CasePage({
       ) : (
         ''
       )}
+      {awards.map((a) => (
+        <p class="ds-tag" data-color="accent">
+          <a class="ds-link" href={`/innovasjonspris?lang=${ctx.locale}`} safe>
+            {translate(ctx, 'knowledge.prize.won', { award: t(`knowledge.prize.${a.award}`), title: a.title })}
+          </a>
+        </p>
+      ))}
       <section aria-labelledby="problem">
         <h2 class="ds-heading" data-size="sm" id="problem" safe>
           {t('knowledge.case.problem')}

@@ -2,14 +2,35 @@
  * Networks' pages and API. Key figures: the index, a municipality's page with its downloads, and
  * GET /api/v1/key-figures. Every key-figure page is public.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { access } from '../platform/auth/model.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { access, type Principal } from '../platform/auth/model.js';
+import { actorOf, formField, formVersion, idParams } from '../platform/http/input.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
+import { isRefused, type Refused } from '../platform/outcome.js';
+import type { FieldError } from '../platform/ui/components.js';
 import { chartDownload, type ChartData, type DownloadFormat } from '../platform/ui/charts/data.js';
 import type { ProjectionService } from '../projections/index.js';
 import { createKeyFigureService } from './key-figure-service.js';
 import { allFiguresTable, figureChart, figureTable, groupLabel, sourceLabel, unitLabel, figureLabel } from './key-figure-view.js';
+import { keyFigureRows, ownFigureTables } from './comparison.js';
+import type { CountryData } from './key-figure-service.js';
+import { checkNetworkName, checkOwnFigure, isValueYear, readNumber } from './model.js';
 import { KeyFigureIndexPage } from './pages/key-figure-index.js';
+import { NetworkPage } from './pages/network.js';
+import { NetworksPage } from './pages/networks.js';
+import { explainProblem } from './problems.js';
+import { findMember, findNetwork, listMembers, listOwnFigures, listOwnValues, networksOf } from './store.js';
+import {
+  answerInvitation,
+  defineOwnFigure,
+  enterOwnValue,
+  inviteMunicipality,
+  ownMunicipalityCode,
+  startNetwork,
+  type Municipality,
+  type NetworkProblem,
+} from './use-cases.js';
+import { membershipWorkflow } from './workflows.js';
 import { KeyFiguresPage } from './pages/key-figures.js';
 
 export interface NetworkRoutesOptions {
@@ -65,6 +86,8 @@ export async function networkRoutes(app: FastifyInstance, options: NetworkRoutes
     },
   );
 
+  registerNetworkRoutes(app, keyFigures);
+
   app.get(
     '/api/v1/key-figures',
     {
@@ -118,4 +141,179 @@ export async function networkRoutes(app: FastifyInstance, options: NetworkRoutes
 function sendDownload(reply: FastifyReply, data: ChartData, format: DownloadFormat, name: string) {
   const download = chartDownload(data, format, name);
   return reply.type(download.contentType).header('content-disposition', `attachment; filename="${download.filename}"`).send(download.body);
+}
+
+const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 20_000 } };
+const CASE_WORKER = access.roles('case_worker');
+const DONE = ['started', 'invited', 'accepted', 'declined', 'defined', 'entered'] as const;
+type Done = (typeof DONE)[number];
+const doneQuery = { type: 'object', properties: { done: { type: 'string', enum: DONE }, lang: { type: 'string' } } } as const;
+
+/** Benchmarking networks: a case worker's list and start form, a network's page and what its members do there. */
+function registerNetworkRoutes(app: FastifyInstance, keyFigures: ReturnType<typeof createKeyFigureService>) {
+  const db = app.database.db;
+  const person = (request: FastifyRequest): Principal => request.principal!;
+
+  async function ownMunicipality(request: FastifyRequest): Promise<(Municipality & { data: CountryData }) | undefined> {
+    const code = ownMunicipalityCode(person(request));
+    if (!code) return undefined;
+    const country = code.length === 3 ? 'DK' : 'NO';
+    const data = await keyFigures.countryData(country);
+    const place = data.municipalities.find((m) => m.code === code);
+    return place ? { code, name: place.name, country, data } : undefined;
+  }
+
+  async function renderList(request: FastifyRequest, reply: FastifyReply, status = 200, name = '', errors: FieldError[] = []) {
+    const own = await ownMunicipality(request);
+    const networks = own ? await networksOf(db, own.code) : [];
+    const { done } = request.query as { done?: Done };
+    reply.code(status);
+    return reply.html(
+      <NetworksPage
+        ctx={reply.pageContext()}
+        municipality={own}
+        networks={networks}
+        name={name}
+        errors={errors}
+        notice={done ? request.t(`networks.done.${done}`) : undefined}
+      />,
+    );
+  }
+
+  async function renderNetwork(request: FastifyRequest, reply: FastifyReply, status = 200, errors: FieldError[] = []) {
+    const { id } = request.params as { id: string };
+    const own = await ownMunicipality(request);
+    const network = await findNetwork(db, id);
+    const viewer = network && own ? await findMember(db, id, own.code) : undefined;
+    // Private to its members: an invited municipality sees who is in it, anyone else finds nothing here.
+    if (!network || !own || !viewer || !['member', 'invited'].includes(viewer.state)) throw notFound();
+    const [members, figures, values] = await Promise.all([listMembers(db, id), listOwnFigures(db, id), listOwnValues(db, id)]);
+    const joined = members.filter((m) => membershipWorkflow.isIn('member', m.state)).map((m) => m.code);
+    const counted = new Set(members.filter((m) => membershipWorkflow.isIn('counted', m.state)).map((m) => m.code));
+    const { done } = request.query as { done?: Done };
+    const data = await keyFigures.countryData(network.country);
+    reply.code(status);
+    return reply.html(
+      <NetworkPage
+        ctx={reply.pageContext()}
+        network={network}
+        members={members}
+        viewer={viewer}
+        isCoordinator={own.code === network.coordinatorCode}
+        invitable={data.municipalities.filter((m) => !counted.has(m.code)).sort((a, b) => a.name.localeCompare(b.name, request.locale))}
+        keyFigures={keyFigureRows(data.observations, joined)}
+        ownFigures={ownFigureTables(figures, values, joined)}
+        ownValues={values.filter((v) => v.code === own.code)}
+        currentYear={new Date().getFullYear()}
+        values={Object.fromEntries(
+          Object.entries((request.body as Record<string, string> | undefined) ?? {}).filter(([k]) => k !== '_csrf'),
+        )}
+        errors={errors}
+        notice={done ? request.t(`networks.done.${done}`) : undefined}
+      />,
+    );
+  }
+
+  /** Back to the network's page with what was done, or the page again with the refusal said at its field. */
+  async function answer(request: FastifyRequest, reply: FastifyReply, outcome: unknown, done: Done) {
+    if (isRefused(outcome)) {
+      const explained = explainProblem(reply.pageContext(), (outcome as Refused<NetworkProblem>).problem);
+      if (explained.status === 404) throw notFound();
+      return renderNetwork(request, reply, explained.status, [{ field: explained.field ?? 'actions', message: explained.message }]);
+    }
+    const { id } = request.params as { id: string };
+    return reply.redirect(`/nettverk/${id}?lang=${request.locale}&done=${done}`, 303);
+  }
+
+  const byId = { params: idParams('id'), body: formBody };
+
+  app.get('/nettverk', { config: { access: CASE_WORKER }, schema: { querystring: doneQuery } }, (request, reply) =>
+    renderList(request, reply),
+  );
+
+  app.post('/nettverk', { config: { access: CASE_WORKER }, schema: { body: formBody } }, async (request, reply) => {
+    const own = await ownMunicipality(request);
+    const raw = formField(request.body, 'name') ?? '';
+    const name = checkNetworkName(raw);
+    if (!own) return renderList(request, reply, 403, raw, [{ field: 'name', message: request.t('networks.problem.noMunicipality') }]);
+    if (name === 'required' || name === 'tooLong')
+      return renderList(request, reply, 400, raw, [{ field: 'name', message: request.t(`networks.problem.${name}`) }]);
+    const started = await startNetwork(db, person(request), own, name, actorOf(request));
+    if (isRefused(started)) {
+      const explained = explainProblem(reply.pageContext(), started.problem);
+      return renderList(request, reply, explained.status, raw, [{ field: 'name', message: explained.message }]);
+    }
+    return reply.redirect(`/nettverk/${started}?lang=${request.locale}&done=started`, 303);
+  });
+
+  app.get(
+    '/nettverk/:id',
+    { config: { access: CASE_WORKER }, schema: { params: idParams('id'), querystring: doneQuery } },
+    (request, reply) => renderNetwork(request, reply),
+  );
+
+  app.post('/nettverk/:id/inviter', { config: { access: CASE_WORKER }, schema: byId }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const network = await findNetwork(db, id);
+    if (!network) throw notFound();
+    const code = formField(request.body, 'municipality') ?? '';
+    const place = (await keyFigures.countryData(network.country)).municipalities.find((m) => m.code === code);
+    if (!place)
+      return renderNetwork(request, reply, 400, [{ field: 'municipality', message: request.t('networks.problem.unknownMunicipality') }]);
+    const invited = { code, name: place.name, country: network.country };
+    return answer(
+      request,
+      reply,
+      await inviteMunicipality(db, person(request), id, formVersion(request.body), invited, actorOf(request)),
+      'invited',
+    );
+  });
+
+  for (const [path, action, done] of [
+    ['bli-med', 'accept', 'accepted'],
+    ['takk-nei', 'decline', 'declined'],
+  ] as const)
+    app.post(`/nettverk/:id/${path}`, { config: { access: CASE_WORKER }, schema: byId }, async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const outcome = await answerInvitation(db, person(request), id, action, actorOf(request));
+      if (!isRefused(outcome) && action === 'decline') return reply.redirect(`/nettverk?lang=${request.locale}&done=declined`, 303);
+      return answer(request, reply, outcome, done);
+    });
+
+  app.post('/nettverk/:id/tall', { config: { access: CASE_WORKER }, schema: byId }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const field = (name: string) => formField(request.body, `figure-${name}`) ?? '';
+    const draft = checkOwnFigure({ name: field('name'), unit: field('unit'), definition: field('definition') });
+    if (Array.isArray(draft))
+      return renderNetwork(
+        request,
+        reply,
+        400,
+        draft.map((p) => ({ field: `figure-${p.field}`, message: request.t(`networks.problem.${p.code}`) })),
+      );
+    return answer(request, reply, await defineOwnFigure(db, person(request), id, draft, actorOf(request)), 'defined');
+  });
+
+  app.post(
+    '/nettverk/:id/tall/:figureId',
+    { config: { access: CASE_WORKER }, schema: { params: idParams('id', 'figureId'), body: formBody } },
+    async (request, reply) => {
+      const { figureId } = request.params as { figureId: string };
+      const year = Number(formField(request.body, `year-${figureId}`) ?? '');
+      const value = readNumber(formField(request.body, `value-${figureId}`) ?? '');
+      const errors: FieldError[] = [];
+      if (!isValueYear(year, new Date().getFullYear()))
+        errors.push({ field: `year-${figureId}`, message: request.t('networks.problem.badYear') });
+      if (value === undefined) errors.push({ field: `value-${figureId}`, message: request.t('networks.problem.badNumber') });
+      if (errors.length > 0) return renderNetwork(request, reply, 400, errors);
+      const seen = formField(request.body, `version-${year}`);
+      const version = seen !== undefined && /^\d{1,9}$/.test(seen) ? Number(seen) : 0;
+      return answer(
+        request,
+        reply,
+        await enterOwnValue(db, person(request), { figureId, year, value: value!, version }, actorOf(request)),
+        'entered',
+      );
+    },
+  );
 }

@@ -64,3 +64,35 @@ export function ownFigureTables(
     return { figure, years, rows };
   });
 }
+
+/** What an improvement action says it should move: a key figure, or one of the network's own figures. */
+export type FigureRef = { kind: 'key'; figure: KeyFigure } | { kind: 'own'; figure: StoredOwnFigure };
+
+export function figureRefOf(ref: string, ownFigures: readonly StoredOwnFigure[]): FigureRef | undefined {
+  const [kind, id] = ref.split(':');
+  if (kind === 'key') {
+    const figure = KEY_FIGURES.find((f) => f.key === id);
+    return figure ? { kind, figure } : undefined;
+  }
+  const own = kind === 'own' ? ownFigures.find((f) => f.id === id) : undefined;
+  return own ? { kind: 'own', figure: own } : undefined;
+}
+
+export const refKey = (ref: FigureRef): string => (ref.kind === 'key' ? `key:${ref.figure.key}` : `own:${ref.figure.id}`);
+
+/** A member's latest value of a figure, and its year. */
+export function latestValue(
+  ref: FigureRef,
+  observations: Observations,
+  values: readonly StoredOwnValue[],
+  code: string,
+): { year: number; value: number } | undefined {
+  if (ref.kind === 'own') {
+    const latest = values.filter((v) => v.figureId === ref.figure.id && v.code === code).sort((a, b) => b.year - a.year)[0];
+    return latest ? { year: latest.year, value: latest.value } : undefined;
+  }
+  const own: Observations = new Map(observations.has(code) ? [[code, observations.get(code)!]] : []);
+  const year = figureYears(ref.figure, own).at(-1);
+  const value = year === undefined ? null : figureValue(ref.figure, observations, [code], year);
+  return year === undefined || value === null ? undefined : { year, value };
+}

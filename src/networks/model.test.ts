@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOwnFigure, isValueYear, outliers, readNumber } from './model.js';
+import { checkAction, checkOwnFigure, isValueYear, outliers, readNumber } from './model.js';
 
 describe('a figure the members define', () => {
   it('needs a name, a unit and a definition, each within its length', () => {
@@ -47,5 +47,20 @@ describe('outliers', () => {
   it('marks a low value below the mean with a negative distance', () => {
     const found = outliers([100, 100, 100, 100, 40].map((value, i) => ({ code: `m${i}`, value })));
     expect(found.map((o) => [o.code, Math.sign(o.deviations)])).toEqual([['m4', -1]]);
+  });
+});
+
+describe('an improvement action', () => {
+  it('needs what will change, an owner and a due date', () => {
+    expect(checkAction({ action: ' Innføre hverdagsrehabilitering ', owner: 'Enhetsleder', due: '2026-06-30' })).toEqual({
+      action: 'Innføre hverdagsrehabilitering',
+      owner: 'Enhetsleder',
+      due: '2026-06-30',
+    });
+    expect(checkAction({ action: '', owner: ' ', due: undefined })).toEqual([
+      { field: 'action', code: 'required' },
+      { field: 'owner', code: 'required' },
+      { field: 'due', code: 'badDate' },
+    ]);
   });
 });

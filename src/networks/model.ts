@@ -80,3 +80,25 @@ export function outliers(values: readonly MemberValue[]): Outlier[] {
     .map((v) => ({ code: v.code, deviations: (v.value - mean) / sd, mean }))
     .filter((o) => Math.abs(o.deviations) >= OUTLIER_DEVIATIONS);
 }
+
+export interface ActionDraft {
+  readonly action: string;
+  readonly owner: string;
+  /** YYYY-MM-DD */
+  readonly due: string;
+}
+
+export type ActionDraftProblem = { field: 'action' | 'owner' | 'due'; code: 'required' | 'tooLong' | 'badDate' };
+
+/** The draft trimmed, or what is wrong with each field; `due` must already be a calendar date or empty. */
+export function checkAction(input: { action: string; owner: string; due: string | undefined }): ActionDraft | ActionDraftProblem[] {
+  const problems: ActionDraftProblem[] = [];
+  const action = input.action.trim();
+  const owner = input.owner.trim();
+  if (action === '') problems.push({ field: 'action', code: 'required' });
+  else if (action.length > 2000) problems.push({ field: 'action', code: 'tooLong' });
+  if (owner === '') problems.push({ field: 'owner', code: 'required' });
+  else if (owner.length > 200) problems.push({ field: 'owner', code: 'tooLong' });
+  if (!input.due) problems.push({ field: 'due', code: 'badDate' });
+  return problems.length > 0 || !input.due ? problems : { action, owner, due: input.due };
+}

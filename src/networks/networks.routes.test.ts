@@ -80,6 +80,29 @@ describe('a benchmarking network through HTTP', () => {
       }).toString(),
     });
     expect(stale.statusCode).toBe(409);
+    const badAction = await post(
+      `${path}/tiltak`,
+      OLA,
+      { action: 'Hverdagsrehabilitering', figure: 'key:home-care-80', owner: 'Enhetsleder', due: '2026-02-30' },
+      path,
+    );
+    expect(badAction.statusCode).toBe(400);
+    expect(badAction.body).toContain('Skriv datoen som ÅÅÅÅ-MM-DD.');
+    const recorded = await post(
+      `${path}/tiltak`,
+      OLA,
+      { action: 'Hverdagsrehabilitering', figure: 'key:home-care-80', owner: 'Enhetsleder', due: '2026-06-30' },
+      path,
+    );
+    expect(recorded.statusCode).toBe(303);
+    const withAction = await get(path, OLA);
+    expect(withAction.body).toContain('Hverdagsrehabilitering');
+    expect(withAction.body).toContain('ingen nyere tall ennå');
+    const actionPath = /action="(\/nettverk\/[^"]+\/tiltak\/[0-9a-f-]{36})\/complete/.exec(withAction.body)![1]!;
+    // Silje's municipality did not record it: she cannot change its status.
+    expect((await post(`${actionPath}/complete`, SILJE, { version: '1' }, path)).statusCode).toBe(403);
+    expect((await post(`${actionPath}/complete`, OLA, { version: '1' }, path)).statusCode).toBe(303);
+    expect((await get(path, OLA)).body).toContain('Fullført');
     expect((await get(path, CITIZEN)).statusCode).toBe(403);
     expect((await get(path)).statusCode).toBeGreaterThanOrEqual(300);
   });

@@ -6,8 +6,17 @@ import type { Principal } from '../platform/auth/model.js';
 import type { Actor } from '../platform/db/kit.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
 import { isRefused, orThrow } from '../platform/outcome.js';
-import { listMembers, listOwnValues } from './store.js';
-import { answerInvitation, defineOwnFigure, enterOwnValue, inviteMunicipality, startNetwork, type Municipality } from './use-cases.js';
+import { listActions, listMembers, listOwnValues } from './store.js';
+import {
+  answerInvitation,
+  defineOwnFigure,
+  enterOwnValue,
+  inviteMunicipality,
+  moveActionStatus,
+  recordAction,
+  startNetwork,
+  type Municipality,
+} from './use-cases.js';
 import { findNetwork } from './store.js';
 
 let database: TestDatabase;
@@ -125,5 +134,24 @@ describe('a benchmarking network', () => {
     );
     const values = await listOwnValues(database.db, id);
     expect(values.map((v) => [v.code, v.year, v.value, v.enteredByName, v.version])).toEqual([['4001', 2025, 8.1, people.silje!.name, 2]]);
+  });
+
+  it('records an improvement action with the figure as it was, and moves its status once from the version seen', async () => {
+    const id = orThrow(await startNetwork(database.db, people.silje!, PORSGRUNN, 'Tiltak', actor(people.silje!)));
+    const draft = { action: 'Hverdagsrehabilitering', owner: 'Enhetsleder', due: '2026-06-30', figureRef: 'key:home-care-80' };
+    const action = orThrow(
+      await recordAction(database.db, people.silje!, id, { ...draft, baseline: { year: 2025, value: 233.96 } }, actor(people.silje!)),
+    );
+    const outsider = await recordAction(database.db, people.ola!, id, { ...draft, baseline: undefined }, actor(people.ola!));
+    expect(isRefused(outsider) && outsider.problem.kind).toBe('notMember');
+    orThrow(await moveActionStatus(database.db, people.silje!, action, 'start', 1, actor(people.silje!)));
+    const stale = await moveActionStatus(database.db, people.silje!, action, 'complete', 1, actor(people.silje!));
+    expect(isRefused(stale) && stale.problem.kind).toBe('versionConflict');
+    orThrow(await moveActionStatus(database.db, people.silje!, action, 'complete', 2, actor(people.silje!)));
+    const closed = await moveActionStatus(database.db, people.silje!, action, 'drop', 3, actor(people.silje!));
+    expect(isRefused(closed) && closed.problem.kind).toBe('illegalStep');
+    expect((await listActions(database.db, id)).map((a) => [a.state, a.due, a.baselineYear, a.baselineValue])).toEqual([
+      ['completed', '2026-06-30', 2025, 233.96],
+    ]);
   });
 });

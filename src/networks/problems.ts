@@ -13,5 +13,8 @@ export const explainProblem = defineProblems<NetworkProblem>({
   notInvited: { status: 409, field: 'actions', message: (ctx) => ctx.t('networks.problem.notInvited') },
   duplicateFigure: { status: 409, field: 'figure-name', message: (ctx) => ctx.t('networks.problem.duplicateFigure') },
   figureNotFound: { status: 404, message: (ctx) => ctx.t('networks.problem.figureNotFound') },
+  actionNotFound: { status: 404, message: (ctx) => ctx.t('networks.problem.actionNotFound') },
+  notOwnAction: { status: 403, field: 'actions', message: (ctx) => ctx.t('networks.problem.notOwnAction') },
+  illegalStep: { status: 409, field: 'actions', message: (ctx) => ctx.t('networks.problem.illegalStep') },
   versionConflict: { status: 409, field: 'actions', message: (ctx) => ctx.t('networks.problem.versionConflict') },
 });

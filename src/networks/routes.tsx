@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access, type Principal } from '../platform/auth/model.js';
-import { actorOf, formField, formVersion, idParams } from '../platform/http/input.js';
+import { actorOf, calendarDate, formField, formVersion, idParams } from '../platform/http/input.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused, type Refused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
@@ -12,20 +12,22 @@ import { chartDownload, type ChartData, type DownloadFormat } from '../platform/
 import type { ProjectionService } from '../projections/index.js';
 import { createKeyFigureService } from './key-figure-service.js';
 import { allFiguresTable, figureChart, figureTable, groupLabel, sourceLabel, unitLabel, figureLabel } from './key-figure-view.js';
-import { keyFigureRows, ownFigureTables } from './comparison.js';
+import { figureRefOf, keyFigureRows, latestValue, ownFigureTables, refKey } from './comparison.js';
 import type { CountryData } from './key-figure-service.js';
-import { checkNetworkName, checkOwnFigure, isValueYear, readNumber } from './model.js';
+import { checkAction, checkNetworkName, checkOwnFigure, isValueYear, readNumber } from './model.js';
 import { KeyFigureIndexPage } from './pages/key-figure-index.js';
 import { NetworkPage } from './pages/network.js';
 import { NetworksPage } from './pages/networks.js';
 import { explainProblem } from './problems.js';
-import { findMember, findNetwork, listMembers, listOwnFigures, listOwnValues, networksOf } from './store.js';
+import { findMember, findNetwork, listActions, listMembers, listOwnFigures, listOwnValues, networksOf } from './store.js';
 import {
   answerInvitation,
   defineOwnFigure,
   enterOwnValue,
   inviteMunicipality,
+  moveActionStatus,
   ownMunicipalityCode,
+  recordAction,
   startNetwork,
   type Municipality,
   type NetworkProblem,
@@ -145,7 +147,7 @@ function sendDownload(reply: FastifyReply, data: ChartData, format: DownloadForm
 
 const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 20_000 } };
 const CASE_WORKER = access.roles('case_worker');
-const DONE = ['started', 'invited', 'accepted', 'declined', 'defined', 'entered'] as const;
+const DONE = ['started', 'invited', 'accepted', 'declined', 'defined', 'entered', 'recorded', 'moved'] as const;
 type Done = (typeof DONE)[number];
 const doneQuery = { type: 'object', properties: { done: { type: 'string', enum: DONE }, lang: { type: 'string' } } } as const;
 
@@ -187,7 +189,12 @@ function registerNetworkRoutes(app: FastifyInstance, keyFigures: ReturnType<type
     const viewer = network && own ? await findMember(db, id, own.code) : undefined;
     // Private to its members: an invited municipality sees who is in it, anyone else finds nothing here.
     if (!network || !own || !viewer || !['member', 'invited'].includes(viewer.state)) throw notFound();
-    const [members, figures, values] = await Promise.all([listMembers(db, id), listOwnFigures(db, id), listOwnValues(db, id)]);
+    const [members, figures, values, actions] = await Promise.all([
+      listMembers(db, id),
+      listOwnFigures(db, id),
+      listOwnValues(db, id),
+      listActions(db, id),
+    ]);
     const joined = members.filter((m) => membershipWorkflow.isIn('member', m.state)).map((m) => m.code);
     const counted = new Set(members.filter((m) => membershipWorkflow.isIn('counted', m.state)).map((m) => m.code));
     const { done } = request.query as { done?: Done };
@@ -205,6 +212,26 @@ function registerNetworkRoutes(app: FastifyInstance, keyFigures: ReturnType<type
         ownFigures={ownFigureTables(figures, values, joined)}
         ownValues={values.filter((v) => v.code === own.code)}
         currentYear={new Date().getFullYear()}
+        actions={actions.flatMap((action) => {
+          const ref = figureRefOf(action.figureRef, figures);
+          if (!ref) return [];
+          return [
+            {
+              action,
+              municipality: members.find((m) => m.code === action.code)?.name ?? '',
+              figure: ref.kind === 'key' ? figureLabel(request.t, ref.figure) : ref.figure.name,
+              digits: ref.kind === 'key' ? ref.figure.fractionDigits : 2,
+              now: latestValue(ref, data.observations, values, action.code),
+            },
+          ];
+        })}
+        figureOptions={[
+          ...keyFigureRows(data.observations, joined).map((row) => ({
+            value: refKey({ kind: 'key', figure: row.figure }),
+            label: figureLabel(request.t, row.figure),
+          })),
+          ...figures.map((f) => ({ value: refKey({ kind: 'own', figure: f }), label: f.name })),
+        ]}
         values={Object.fromEntries(
           Object.entries((request.body as Record<string, string> | undefined) ?? {}).filter(([k]) => k !== '_csrf'),
         )}
@@ -293,6 +320,57 @@ function registerNetworkRoutes(app: FastifyInstance, keyFigures: ReturnType<type
       );
     return answer(request, reply, await defineOwnFigure(db, person(request), id, draft, actorOf(request)), 'defined');
   });
+
+  app.post('/nettverk/:id/tiltak', { config: { access: CASE_WORKER }, schema: byId }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const network = await findNetwork(db, id);
+    if (!network) throw notFound();
+    const field = (name: string) => formField(request.body, name) ?? '';
+    const draft = checkAction({ action: field('action'), owner: field('owner'), due: calendarDate(field('due')) });
+    const [figures, values, data] = await Promise.all([
+      listOwnFigures(db, id),
+      listOwnValues(db, id),
+      keyFigures.countryData(network.country),
+    ]);
+    const ref = figureRefOf(field('figure'), figures);
+    const errors: FieldError[] = Array.isArray(draft)
+      ? draft.map((p) => ({ field: p.field, message: request.t(`networks.problem.${p.code}`) }))
+      : [];
+    if (!ref) errors.push({ field: 'figure', message: request.t('networks.problem.unknownFigure') });
+    if (Array.isArray(draft) || !ref) return renderNetwork(request, reply, 400, errors);
+    const code = ownMunicipalityCode(person(request)) ?? '';
+    const baseline = latestValue(ref, data.observations, values, code);
+    return answer(
+      request,
+      reply,
+      await recordAction(db, person(request), id, { ...draft, figureRef: refKey(ref), baseline }, actorOf(request)),
+      'recorded',
+    );
+  });
+
+  app.post(
+    '/nettverk/:id/tiltak/:actionId/:step',
+    {
+      config: { access: CASE_WORKER },
+      schema: {
+        params: {
+          type: 'object',
+          properties: { ...idParams('id', 'actionId').properties, step: { type: 'string', enum: ['start', 'complete', 'drop'] } },
+          required: ['id', 'actionId', 'step'],
+        },
+        body: formBody,
+      },
+    },
+    async (request, reply) => {
+      const { actionId, step } = request.params as { actionId: string; step: 'start' | 'complete' | 'drop' };
+      return answer(
+        request,
+        reply,
+        await moveActionStatus(db, person(request), actionId, step, formVersion(request.body), actorOf(request)),
+        'moved',
+      );
+    },
+  );
 
   app.post(
     '/nettverk/:id/tall/:figureId',

@@ -1,7 +1,7 @@
 /** Benchmarking networks, their members and the figures the members enter (plain data access). */
 import { sql, type Generated } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
-import type { MembershipState } from './workflows.js';
+import type { ActionState, MembershipState } from './workflows.js';
 
 interface NetworkTable {
   id: Generated<string>;
@@ -293,4 +293,99 @@ export async function writeOwnValue(
     .where('version', '=', value.version)
     .executeTakeFirst();
   return updated.numUpdatedRows === 1n;
+}
+
+interface ActionTable {
+  id: Generated<string>;
+  network_id: string;
+  municipality_code: string;
+  action: string;
+  figure_ref: string;
+  owner: string;
+  due: string;
+  state: Generated<ActionState>;
+  baseline_year: number | null;
+  baseline_value: number | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    networks_actions: ActionTable;
+  }
+}
+
+export interface StoredAction {
+  readonly id: string;
+  readonly networkId: string;
+  readonly code: string;
+  readonly action: string;
+  readonly figureRef: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly state: ActionState;
+  readonly baselineYear: number | null;
+  readonly baselineValue: number | null;
+  readonly version: number;
+}
+
+const actionColumns = [
+  'id',
+  'network_id as networkId',
+  'municipality_code as code',
+  'action',
+  'figure_ref as figureRef',
+  'owner',
+  sql<string>`due::text`.as('due'),
+  'state',
+  'baseline_year as baselineYear',
+  'baseline_value as baselineValue',
+  'version',
+] as const;
+
+export async function insertAction(
+  db: Queryable,
+  action: Omit<StoredAction, 'id' | 'state' | 'version'> & { createdBy: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('networks_actions')
+    .values({
+      network_id: action.networkId,
+      municipality_code: action.code,
+      action: action.action,
+      figure_ref: action.figureRef,
+      owner: action.owner,
+      due: action.due,
+      baseline_year: action.baselineYear,
+      baseline_value: action.baselineValue,
+      created_by: action.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function listActions(db: Queryable, networkId: string): Promise<StoredAction[]> {
+  return db.selectFrom('networks_actions').select(actionColumns).where('network_id', '=', networkId).orderBy('created_at').execute();
+}
+
+export function findAction(db: Queryable, id: string): Promise<StoredAction | undefined> {
+  return db.selectFrom('networks_actions').select(actionColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function moveAction(
+  db: Queryable,
+  id: string,
+  change: { from: ActionState; to: ActionState; version: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('networks_actions')
+    .set({ state: change.to, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('state', '=', change.from)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }

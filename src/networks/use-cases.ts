@@ -8,21 +8,24 @@ import type { Principal } from '../platform/auth/model.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
 import type { Actor } from '../platform/db/kit.js';
 import { inTransaction, isRefused, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
-import { MAX_MEMBERS, type OwnFigureDraft } from './model.js';
+import { MAX_MEMBERS, type ActionDraft, type OwnFigureDraft } from './model.js';
 import {
   bumpNetwork,
+  findAction,
   findMember,
   findOwnFigure,
+  insertAction,
   insertMember,
   insertNetwork,
   insertOwnFigure,
   listMembers,
   lockNetwork,
+  moveAction,
   moveMember,
   writeOwnValue,
   type StoredNetwork,
 } from './store.js';
-import { membershipWorkflow, type MembershipAction } from './workflows.js';
+import { actionWorkflow, membershipWorkflow, type ActionStep, type MembershipAction } from './workflows.js';
 
 export type NetworkProblem =
   | { kind: 'networkNotFound' }
@@ -35,6 +38,9 @@ export type NetworkProblem =
   | { kind: 'notInvited' }
   | { kind: 'duplicateFigure' }
   | { kind: 'figureNotFound' }
+  | { kind: 'actionNotFound' }
+  | { kind: 'notOwnAction' }
+  | { kind: 'illegalStep' }
   | VersionConflict;
 
 type Outcome<T> = Promise<T | Refused<NetworkProblem>>;
@@ -52,7 +58,15 @@ export function ownMunicipalityCode(person: Pick<Principal, 'memberships'>): str
     ?.municipalityCode as string | undefined;
 }
 
-const audit = (trx: Tx, actor: Actor, recordType: 'network' | 'network_member', id: string, action: string, from?: string, to?: string) =>
+const audit = (
+  trx: Tx,
+  actor: Actor,
+  recordType: 'network' | 'network_member' | 'network_action',
+  id: string,
+  action: string,
+  from?: string,
+  to?: string,
+) =>
   recordAudit(trx, {
     actor: actor.user,
     requestId: actor.requestId,
@@ -182,6 +196,61 @@ export function enterOwnValue(
     const written = await writeOwnValue(trx, { ...entry, code, userId: person.userId, userName: person.name });
     if (!written) return refuse(versionConflict(entry.version + 1, entry.version));
     await audit(trx, actor, 'network', figure.networkId, 'enter-value');
+    return undefined;
+  });
+}
+
+/**
+ * A member records what it will change and the figure it should move; the figure's value when
+ * recorded is kept, so the network's page can show the movement since.
+ */
+export function recordAction(
+  db: Queryable,
+  person: Principal,
+  networkId: string,
+  draft: ActionDraft & { figureRef: string; baseline: { year: number; value: number } | undefined },
+  actor: Actor,
+): Outcome<string> {
+  return inTransaction(db, async (trx) => {
+    const network = await lockedAt(trx, networkId);
+    if (isRefused(network)) return network;
+    const code = ownMunicipalityCode(person);
+    if (!code || !(await isMemberOf(trx, person, networkId))) return refuse<NetworkProblem>({ kind: 'notMember' });
+    const id = await insertAction(trx, {
+      networkId,
+      code,
+      action: draft.action,
+      figureRef: draft.figureRef,
+      owner: draft.owner,
+      due: draft.due,
+      baselineYear: draft.baseline?.year ?? null,
+      baselineValue: draft.baseline?.value ?? null,
+      createdBy: person.userId,
+    });
+    await audit(trx, actor, 'network_action', id, 'create', undefined, 'planned');
+    return id;
+  });
+}
+
+/** A case worker of the member that recorded the action moves its status, from the version they saw. */
+export function moveActionStatus(
+  db: Queryable,
+  person: Principal,
+  actionId: string,
+  step: ActionStep,
+  version: number,
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const action = await findAction(trx, actionId);
+    if (!action) return refuse<NetworkProblem>({ kind: 'actionNotFound' });
+    if (ownMunicipalityCode(person) !== action.code || !(await isMemberOf(trx, person, action.networkId)))
+      return refuse<NetworkProblem>({ kind: 'notOwnAction' });
+    if (action.version !== version) return refuse(versionConflict(action.version, version));
+    const moved = actionWorkflow.apply(action.state, step);
+    if (isRefused(moved)) return refuse<NetworkProblem>({ kind: 'illegalStep' });
+    if (!(await moveAction(trx, actionId, { ...moved, version }))) return refuse(versionConflict(version + 1, version));
+    await audit(trx, actor, 'network_action', actionId, step, moved.from, moved.to);
     return undefined;
   });
 }

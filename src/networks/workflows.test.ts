@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transitionMatrix } from '../platform/workflow.js';
-import { membershipWorkflow } from './workflows.js';
+import { actionWorkflow, membershipWorkflow } from './workflows.js';
 
 describe('the membership workflow', () => {
   it('invites, then accepts or declines; a member may leave and be asked again, every state × action', () => {
@@ -22,5 +22,18 @@ describe('the membership workflow', () => {
   it('names every state in four languages', () => {
     for (const state of membershipWorkflow.states)
       for (const locale of ['nb', 'nn', 'da', 'en'] as const) expect(membershipWorkflow.name(state, 'staff', locale)).not.toBe('');
+  });
+});
+
+describe('the improvement-action workflow', () => {
+  it('starts, completes or drops an action, every state × action', () => {
+    const none = { start: null, complete: null, drop: null };
+    expect(transitionMatrix(actionWorkflow)).toEqual({
+      planned: { start: ['started'], complete: ['completed'], drop: ['dropped'] },
+      started: { ...none, complete: ['completed'], drop: ['dropped'] },
+      completed: none,
+      dropped: none,
+    });
+    expect(actionWorkflow.states.filter((s) => actionWorkflow.isIn('open', s))).toEqual(['planned', 'started']);
   });
 });

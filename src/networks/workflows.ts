@@ -37,3 +37,36 @@ export const membershipWorkflow = defineWorkflow({
 
 export type MembershipState = (typeof membershipWorkflow.states)[number];
 export type MembershipAction = (typeof membershipWorkflow.actions)[number];
+
+/** An improvement action's status: planned, started, then completed or dropped. */
+export const actionWorkflow = defineWorkflow({
+  states: {
+    planned: {
+      staff: { nb: 'Planlagt', nn: 'Planlagt', da: 'Planlagt', en: 'Planned' },
+      public: { nb: 'Planlagt', nn: 'Planlagt', da: 'Planlagt', en: 'Planned' },
+    },
+    started: {
+      staff: { nb: 'Startet', nn: 'Starta', da: 'Startet', en: 'Under way' },
+      public: { nb: 'Startet', nn: 'Starta', da: 'Startet', en: 'Under way' },
+    },
+    completed: {
+      staff: { nb: 'Fullført', nn: 'Fullført', da: 'Gennemført', en: 'Completed' },
+      public: { nb: 'Fullført', nn: 'Fullført', da: 'Gennemført', en: 'Completed' },
+    },
+    dropped: {
+      staff: { nb: 'Avbrutt', nn: 'Avbrote', da: 'Opgivet', en: 'Dropped' },
+      public: { nb: 'Avbrutt', nn: 'Avbrote', da: 'Opgivet', en: 'Dropped' },
+    },
+  },
+  transitions: {
+    start: { from: ['planned'], to: 'started' },
+    complete: { from: ['planned', 'started'], to: 'completed' },
+    drop: { from: ['planned', 'started'], to: 'dropped' },
+  },
+  groups: {
+    open: ['planned', 'started'],
+  },
+});
+
+export type ActionState = (typeof actionWorkflow.states)[number];
+export type ActionStep = (typeof actionWorkflow.actions)[number];

@@ -11,8 +11,17 @@ import { Layout } from '../../platform/ui/layout.js';
 import type { ComparedCell, KeyFigureRow, OwnFigureTable } from '../comparison.js';
 import { figureLabel, unitLabel } from '../key-figure-view.js';
 import { MAX_MEMBERS, MIN_MEMBERS } from '../model.js';
-import type { StoredMember, StoredNetwork, StoredOwnValue } from '../store.js';
-import { membershipWorkflow } from '../workflows.js';
+import type { StoredAction, StoredMember, StoredNetwork, StoredOwnValue } from '../store.js';
+import { actionWorkflow, membershipWorkflow } from '../workflows.js';
+
+/** An improvement action as shown: its member, its figure in words and the figure's latest value. */
+export interface ActionView {
+  readonly action: StoredAction;
+  readonly municipality: string;
+  readonly figure: string;
+  readonly digits: number;
+  readonly now: { year: number; value: number } | undefined;
+}
 
 export interface NetworkPageProps {
   ctx: PageContext;
@@ -28,6 +37,9 @@ export interface NetworkPageProps {
   /** The viewer's own values, for the version each form was read at. */
   ownValues: readonly StoredOwnValue[];
   currentYear: number;
+  actions: readonly ActionView[];
+  /** What an action may name as the figure it should move. */
+  figureOptions: readonly { value: string; label: string }[];
   values?: Record<string, string>;
   errors?: readonly FieldError[];
   notice?: string | undefined;
@@ -68,6 +80,7 @@ export function NetworkPage(props: NetworkPageProps) {
         <>
           <KeyFigures ctx={ctx} rows={props.keyFigures} members={joined} />
           <OwnFigures {...props} members={joined} />
+          <Actions {...props} />
         </>
       ) : (
         ''
@@ -354,6 +367,106 @@ function OwnFigures(props: NetworkPageProps & { members: readonly StoredMember[]
         />
         <button class="ds-button" type="submit" safe>
           {t('networks.define.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function movementText(t: Translate, locale: Locale, view: ActionView): string {
+  const { baselineYear, baselineValue } = view.action;
+  if (baselineYear === null || baselineValue === null || !view.now || view.now.year <= baselineYear)
+    return t('networks.actions.noMovement');
+  return t('networks.actions.movement', {
+    before: formatNumber(locale, baselineValue, view.digits),
+    from: baselineYear,
+    after: formatNumber(locale, view.now.value, view.digits),
+    to: view.now.year,
+  });
+}
+
+function Actions({ ctx, network, viewer, actions, figureOptions, values = {}, errors = [] }: NetworkPageProps) {
+  const { t, locale } = ctx;
+  const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  return (
+    <section aria-labelledby="actions-heading">
+      <h2 class="ds-heading" data-size="sm" id="actions-heading" safe>
+        {t('networks.actions.heading')}
+      </h2>
+      <p class="ds-paragraph" safe>
+        {t('networks.actions.lead')}
+      </p>
+      {actions.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('networks.actions.none')}
+        </p>
+      ) : (
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="actions-heading">
+          <table class="ds-table" data-border>
+            <thead>
+              <tr>
+                {(['municipality', 'state'] as const).map((c) => (
+                  <th scope="col" safe>
+                    {t(`networks.col.${c}`)}
+                  </th>
+                ))}
+                {(['action', 'figure', 'owner', 'due', 'movement'] as const).map((c) => (
+                  <th scope="col" safe>
+                    {t(`networks.actions.col.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {actions.map((view) => (
+                <tr>
+                  <th scope="row" safe>
+                    {view.municipality}
+                  </th>
+                  <td>
+                    <span safe>{actionWorkflow.name(view.action.state, 'staff', locale)}</span>
+                    {view.action.code === viewer.code && actionWorkflow.isIn('open', view.action.state)
+                      ? (['start', 'complete', 'drop'] as const)
+                          .filter((step) => !(step === 'start' && view.action.state === 'started'))
+                          .map((step) => (
+                            <form method="post" action={`/nettverk/${network.id}/tiltak/${view.action.id}/${step}?lang=${locale}`}>
+                              <CsrfField ctx={ctx} />
+                              <input type="hidden" name="version" value={String(view.action.version)} />
+                              <button class="ds-button" type="submit" data-variant="tertiary" data-size="sm" safe>
+                                {t(`networks.actions.${step}`)}
+                              </button>
+                            </form>
+                          ))
+                      : ''}
+                  </td>
+                  <td safe>{view.action.action}</td>
+                  <td safe>{view.figure}</td>
+                  <td safe>{view.action.owner}</td>
+                  <td safe>{view.action.due}</td>
+                  <td safe>{movementText(t, locale, view)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form method="post" action={`/nettverk/${network.id}/tiltak?lang=${locale}`}>
+        <h3 class="ds-heading" data-size="xs" safe>
+          {t('networks.actions.record', { municipality: viewer.name })}
+        </h3>
+        <CsrfField ctx={ctx} />
+        <TextArea id="action" label={t('networks.actions.action')} value={values.action ?? ''} rows={3} error={error('action')} />
+        <Select
+          id="figure"
+          label={t('networks.actions.figure')}
+          value={values.figure ?? ''}
+          options={[...figureOptions]}
+          error={error('figure')}
+        />
+        <TextField id="owner" label={t('networks.actions.owner')} value={values.owner ?? ''} error={error('owner')} />
+        <TextField id="due" label={t('networks.actions.due')} value={values.due ?? ''} error={error('due')} />
+        <button class="ds-button" type="submit" safe>
+          {t('networks.actions.submit')}
         </button>
       </form>
     </section>

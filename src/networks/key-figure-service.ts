@@ -19,7 +19,8 @@ import {
   type Observations,
   type SizeClass,
 } from './key-figures.js';
-import { loadShippedObservations, projectedObservations } from './sources.js';
+import type { MatchedCooperation } from './cooperations.js';
+import { loadShippedCooperations, loadShippedObservations, projectedObservations } from './sources.js';
 
 /** The years the projected figures are shown for, after the projection's base year. */
 export const PROJECTED_YEARS = [2030, 2040] as const;
@@ -37,6 +38,8 @@ export interface CountryData {
   readonly observations: Observations;
   readonly municipalities: readonly Place[];
   readonly regions: ReadonlyMap<string, string>;
+  /** Inter-municipal child-welfare cooperations (Norway only: none are shipped for Denmark). */
+  readonly cooperations: readonly MatchedCooperation[];
 }
 
 /** Which group a comparison series is, the words for it are the page's. */
@@ -59,6 +62,8 @@ export interface MunicipalityKeyFigures {
   readonly series: readonly FigureSeries[];
   /** What the country's data has no source for (Denmark: everything but the population-based figures). */
   readonly missing: readonly KeyFigure[];
+  /** The cooperations the municipality is a member of. */
+  readonly cooperations: readonly MatchedCooperation[];
 }
 
 export type KeyFigureService = ReturnType<typeof createKeyFigureService>;
@@ -75,11 +80,13 @@ export function createKeyFigureService(db: Queryable, projections: ProjectionSer
       projections.baseYear(),
       projections.allMunicipalities('main'),
     ]);
+    const municipalities = directory.municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.countyCode }));
     return {
       country: 'NO',
       observations: joinObservations(shipped, projectedObservations(figures, [baseYear, ...PROJECTED_YEARS])),
-      municipalities: directory.municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.countyCode })),
+      municipalities,
       regions: new Map(directory.counties.map((c) => [c.code, c.name])),
+      cooperations: loadShippedCooperations(new Map(municipalities.map((m) => [m.code, m.name]))).cooperations,
     };
   }
 
@@ -96,6 +103,7 @@ export function createKeyFigureService(db: Queryable, projections: ProjectionSer
       observations,
       municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.regionCode ?? '' })),
       regions: new Map(regions.map((r) => [r.code, r.name])),
+      cooperations: [],
     };
   }
 
@@ -133,6 +141,7 @@ export function createKeyFigureService(db: Queryable, projections: ProjectionSer
         groups,
         series: figures.map((f) => figureSeries(f, data.observations, groups)).filter((s) => s.years.length > 0),
         missing: KEY_FIGURES.filter((f) => !figures.includes(f)),
+        cooperations: data.cooperations.filter((c) => c.members.some((m) => m.code === code)),
       };
     },
   };

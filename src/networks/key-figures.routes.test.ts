@@ -30,6 +30,9 @@ describe("a municipality's key figures", () => {
     expect(page.body).toContain('Grønt hefte');
     expect(page.body).toContain('Framskrevet bemanningsbehov per 1 000 innbyggere 20–66 år');
     expect(page.body).toContain('<svg');
+    expect(page.body).toContain('Porsgrunn er ikke med i noe interkommunalt barnevernsamarbeid');
+    const bokn = await get('/nokkeltall/1145?lang=nb');
+    expect(bokn.body).toContain('Barnevern sammen med Karmøy');
   }, 120_000);
 
   it('gives one figure as CSV with the method break marked, and all of them in one CSV', async () => {
@@ -58,6 +61,7 @@ describe("a municipality's key figures", () => {
     }
     const danish = await get('/nokkeltall/607?lang=da');
     expect(danish.body).toContain('Befolkningstilvækst');
+    expect(danish.body).toContain('Stifinner har ingen oversigt over samarbejder mellem danske kommuner.');
     expect(danish.body).toContain('Sygeplejerskeårsværk pr. bruger');
     expect(danish.body.match(/chart--lines/g)?.length).toBe(1);
   });

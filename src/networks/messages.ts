@@ -192,6 +192,12 @@ export const networkMessages = defineMessages({
     'networks.actions.drop': 'Avbryt tiltaket',
     'networks.done.recorded': 'Tiltaket er registrert.',
     'networks.done.moved': 'Statusen er endret.',
+    'networks.cooperations.heading': 'Interkommunalt samarbeid',
+    'networks.cooperations.childWelfare': 'Barnevern sammen med {members}',
+    'networks.cooperations.none': '{name} er ikke med i noe interkommunalt barnevernsamarbeid i Bufdirs oversikt for 2023.',
+    'networks.cooperations.noneDenmark': 'Stifinner har ingen oversikt over samarbeid mellom danske kommuner.',
+    'networks.cooperations.source':
+      'Kilde: Bufdir, interkommunale barnevernsamarbeid 2023 (64 samarbeid, 204 medlemskap; alle medlemmer funnet blant dagens kommuner, Hamarøy med dagens kommunenummer), via datahotellet.',
   },
   nn: {
     'networks.nav': 'Nøkkeltal',
@@ -382,6 +388,12 @@ export const networkMessages = defineMessages({
     'networks.actions.drop': 'Avbryt tiltaket',
     'networks.done.recorded': 'Tiltaket er registrert.',
     'networks.done.moved': 'Statusen er endra.',
+    'networks.cooperations.heading': 'Interkommunalt samarbeid',
+    'networks.cooperations.childWelfare': 'Barnevern saman med {members}',
+    'networks.cooperations.none': '{name} er ikkje med i noko interkommunalt barnevernsamarbeid i oversikta til Bufdir for 2023.',
+    'networks.cooperations.noneDenmark': 'Stifinner har inga oversikt over samarbeid mellom danske kommunar.',
+    'networks.cooperations.source':
+      'Kjelde: Bufdir, interkommunale barnevernsamarbeid 2023 (64 samarbeid, 204 medlemskap; alle medlemmer funne blant dagens kommunar, Hamarøy med dagens kommunenummer), via datahotellet.',
   },
   da: {
     'networks.nav': 'Nøgletal',
@@ -573,6 +585,12 @@ export const networkMessages = defineMessages({
     'networks.actions.drop': 'Opgiv tiltaget',
     'networks.done.recorded': 'Tiltaget er registreret.',
     'networks.done.moved': 'Status er ændret.',
+    'networks.cooperations.heading': 'Samarbejde mellem kommuner',
+    'networks.cooperations.childWelfare': 'Børneværn (barnevern) sammen med {members}',
+    'networks.cooperations.none': '{name} er ikke med i noget fælleskommunalt børneværnssamarbejde i Bufdirs oversigt for 2023.',
+    'networks.cooperations.noneDenmark': 'Stifinner har ingen oversigt over samarbejder mellem danske kommuner.',
+    'networks.cooperations.source':
+      'Kilde: Bufdir (Norge), fælleskommunale børneværnssamarbejder 2023 (64 samarbejder, 204 medlemskaber; alle medlemmer fundet blandt dagens kommuner, Hamarøy med dagens kommunenummer), via datahotellet.',
   },
   en: {
     'networks.nav': 'Key figures',
@@ -765,6 +783,12 @@ export const networkMessages = defineMessages({
     'networks.actions.drop': 'Drop the action',
     'networks.done.recorded': 'The action has been recorded.',
     'networks.done.moved': 'The status has been changed.',
+    'networks.cooperations.heading': 'Inter-municipal cooperation',
+    'networks.cooperations.childWelfare': 'Child welfare together with {members}',
+    'networks.cooperations.none': "{name} is in no inter-municipal child-welfare cooperation in Bufdir's list of 2023.",
+    'networks.cooperations.noneDenmark': 'Stifinner has no list of cooperations between Danish municipalities.',
+    'networks.cooperations.source':
+      "Source: Bufdir, inter-municipal child-welfare cooperations 2023 (64 cooperations, 204 memberships; every member found among today's municipalities, Hamarøy under today's number), via the open-data archive (datahotellet).",
   },
 });
 

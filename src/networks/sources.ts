@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { figuresIn, type AreaFigures } from '../projections/index.js';
+import { matchCooperations, parseCooperationsCsv, type CodeChange, type ImportReport, type MatchedCooperation } from './cooperations.js';
 import { joinObservations, populationObservations, type Observation, type Observations, type Quantity } from './key-figures.js';
 
 export const DEFAULT_DATA_DIR = new URL('../../data/', import.meta.url);
@@ -122,4 +123,17 @@ export function loadShippedObservations(dataDir: URL = DEFAULT_DATA_DIR): Map<st
     DKI_YEARS.map((year) => [year, readFileSync(new URL(`kostra/no_kmd_kostnadsindeks_dki_${year}.json`, dataDir), 'utf8')]),
   );
   return joinObservations(care, dkiObservations(dki, care));
+}
+
+/**
+ * Bufdir's child-welfare cooperations of 2023, their members matched to today's codes (the
+ * municipalities the projections know) through the shipped code changes.
+ */
+export function loadShippedCooperations(
+  today: ReadonlyMap<string, string>,
+  dataDir: URL = DEFAULT_DATA_DIR,
+): { cooperations: MatchedCooperation[]; report: ImportReport } {
+  const read = (file: string) => readFileSync(new URL(file, dataDir), 'utf8');
+  const changes = (JSON.parse(read('ssb/municipality_code_changes_1988-2024.json')) as { codeChanges: CodeChange[] }).codeChanges;
+  return matchCooperations(parseCooperationsCsv(read('ssb/no_interkommunale_barnevernsamarbeid_2023.csv')), today, changes);
 }

@@ -66,6 +66,7 @@ export function KeyFiguresPage({ ctx, page }: { ctx: PageContext; page: Municipa
       {page.series.map((s) => (
         <FigureSection ctx={ctx} page={page} series={s} />
       ))}
+      <Cooperations ctx={ctx} page={page} />
       {page.country === 'NO' ? (
         <p class="ds-paragraph">
           <a class="ds-link" href={`/kommune/${municipality.code}?lang=${ctx.locale}`} safe>
@@ -145,6 +146,33 @@ function DenmarkNote({ ctx, page }: { ctx: PageContext; page: MunicipalityKeyFig
         {t('networks.denmark.norwegianOnly')}
       </p>
       {list(page.missing)}
+    </section>
+  );
+}
+
+function Cooperations({ ctx, page }: { ctx: PageContext; page: MunicipalityKeyFigures }) {
+  const { t } = ctx;
+  const others = (c: MunicipalityKeyFigures['cooperations'][number]) =>
+    c.members.filter((m) => m.code !== page.municipality.code).map((m) => m.name);
+  return (
+    <section aria-labelledby="cooperations-heading">
+      <h2 class="ds-heading" data-size="sm" id="cooperations-heading" safe>
+        {t('networks.cooperations.heading')}
+      </h2>
+      {page.cooperations.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t(page.country === 'DK' ? 'networks.cooperations.noneDenmark' : 'networks.cooperations.none', { name: page.municipality.name })}
+        </p>
+      ) : (
+        <ul class="ds-list">
+          {page.cooperations.map((c) => (
+            <li safe>{t('networks.cooperations.childWelfare', { members: others(c).join(', ') })}</li>
+          ))}
+        </ul>
+      )}
+      <p class="ds-paragraph" data-size="sm" safe>
+        {t('networks.cooperations.source')}
+      </p>
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * for three municipalities: Stavanger (1103, reported under three older codes until 2019), Gran
  * (3446, under 0534 until 2019) and Porsgrunn (4001, under 0805 until 2019).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { figureValue, keyFigure, KEY_FIGURES, sizeClassOf, type KeyFigure } from './key-figures.js';
 import { loadShippedObservations, projectedObservations } from './sources.js';
@@ -116,5 +117,51 @@ describe('key figures worked out by hand', () => {
 
   it('size classes follow KOSTRA: under 5 000, 5 000–19 999, 20 000 and more', () => {
     expect([4999, 5000, 19_999, 20_000].map(sizeClassOf)).toEqual(['small', 'medium', 'medium', 'large']);
+  });
+});
+
+describe('a merged set of municipalities (property)', () => {
+  it("has every rate equal to its members' summed numerators over their summed denominators", () => {
+    const member = fc.record({
+      users: fc.integer({ min: 0, max: 5000 }),
+      institution: fc.integer({ min: 0, max: 2000 }),
+      aged80: fc.integer({ min: 1, max: 20_000 }),
+      population: fc.integer({ min: 1, max: 200_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(member, { minLength: 1, maxLength: 12 }), (members) => {
+        const observations = new Map(
+          members.map((m, i) => [
+            `m${i}`,
+            new Map([
+              [
+                2025,
+                {
+                  homeCare80plus: m.users,
+                  homeCareAll: m.users,
+                  institutionAll: m.institution,
+                  population80plus: m.aged80,
+                  population: m.population,
+                },
+              ],
+            ]),
+          ]),
+        );
+        const codes = [...observations.keys()];
+        const sum = (f: (m: (typeof members)[number]) => number) => members.reduce((s, m) => s + f(m), 0);
+        expect(figureValue(figure('home-care-80'), observations, codes, 2025)).toBeCloseTo(
+          (1000 * sum((m) => m.users)) / sum((m) => m.aged80),
+          9,
+        );
+        expect(figureValue(figure('care-users-per-80'), observations, codes, 2025)).toBeCloseTo(
+          (1000 * sum((m) => m.users + m.institution)) / sum((m) => m.aged80),
+          9,
+        );
+        expect(figureValue(figure('share-80'), observations, codes, 2025)).toBeCloseTo(
+          (100 * sum((m) => m.aged80)) / sum((m) => m.population),
+          9,
+        );
+      }),
+    );
   });
 });

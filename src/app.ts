@@ -11,6 +11,7 @@ import { administrationRoutes } from './administration/index.js';
 import { projectFollowOn, projectRoutes } from './projects/index.js';
 import { knowledgeRoutes, prizeRoutes } from './knowledge/index.js';
 import { participationRoutes } from './participation/index.js';
+import { networkRoutes } from './networks/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -34,5 +35,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(knowledgeRoutes);
   await app.register(prizeRoutes);
   await app.register(participationRoutes);
+  await app.register(networkRoutes, { projections });
   return app;
 }

@@ -78,6 +78,8 @@ describe('the audit log names everything it shows', () => {
       'project-change',
       'initiative',
       'knowledge_prize',
+      'network_member',
+      'network_action',
     ];
     expect(new Set(auditedWorkflows().map(([record]) => record))).toEqual(new Set(moved));
     for (const [record, workflow] of auditedWorkflows()) {

@@ -15,6 +15,7 @@ import { administration } from './administration/index.js';
 import { projects } from './projects/index.js';
 import { knowledge } from './knowledge/index.js';
 import { participation } from './participation/index.js';
+import { networks } from './networks/index.js';
 
 export const CAPABILITIES = [
   projections,
@@ -26,6 +27,7 @@ export const CAPABILITIES = [
   projects,
   knowledge,
   participation,
+  networks,
 ] as const;
 
 registerAuditVocabulary(PLATFORM_AUDIT_WORDS);

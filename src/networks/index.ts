@@ -1,0 +1,20 @@
+/**
+ * What other parts of the product may use of networks, the only door into this folder: its
+ * manifest (messages, menu entries, audit words) and its routes.
+ */
+import type { CapabilityManifest } from '../platform/capability.js';
+import { hasRole } from '../platform/ui/navigation.js';
+import { NETWORK_AUDIT_WORDS } from './audit-words.js';
+import { networkMessages } from './messages.js';
+
+export const networks: CapabilityManifest = {
+  name: 'networks',
+  messages: networkMessages,
+  navigation: [
+    { href: '/nokkeltall', label: 'networks.nav', order: 12, keepsLanguage: true },
+    { href: '/nettverk', label: 'networks.networks.nav', order: 44, keepsLanguage: true, visibleTo: hasRole('case_worker') },
+  ],
+  audit: NETWORK_AUDIT_WORDS,
+};
+
+export { networkRoutes } from './routes.js';

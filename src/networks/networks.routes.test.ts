@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../platform/db/testing.js';
+import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { importShippedRegistry } from '../registry/index.js';
+import { startTestApp, type RunningApp } from '../test-app.js';
+
+let running: RunningApp;
+const cookie: Record<string, string> = {};
+const SILJE = 'persona-porsgrunn-case-worker';
+const OLA = 'persona-skien-case-worker';
+const CITIZEN = 'persona-citizen-porsgrunn';
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  await importShippedRegistry(database.db);
+  running = await startTestApp({ database });
+  for (const subject of [SILJE, OLA, CITIZEN]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+}, 120_000);
+afterAll(async () => {
+  await running?.close();
+  await running?.database.dispose();
+});
+
+const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
+async function post(url: string, who: string, fields: Record<string, string>, formUrl: string) {
+  const page = await get(formUrl, who);
+  const token = page.statusCode === 200 ? csrfTokenIn(page.body) : 'none';
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+  });
+}
+
+describe('a benchmarking network through HTTP', () => {
+  it('is started, joined, given a figure of its own and a value, and stays private to its members', async () => {
+    expect((await post('/nettverk', SILJE, { name: ' ' }, '/nettverk')).statusCode).toBe(400);
+    const started = await post('/nettverk', SILJE, { name: 'Omsorg i Grenland' }, '/nettverk');
+    expect(started.statusCode).toBe(303);
+    const path = started.headers.location!.split('?')[0]!;
+    const page = await get(path, SILJE);
+    expect(page.body).toContain('Koordinert av Porsgrunn');
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    expect((await post(`${path}/inviter`, SILJE, { municipality: '4003', version }, path)).statusCode).toBe(303);
+    // Ola's municipality is invited: he sees the answer form, not the figures.
+    const invited = await get(path, OLA);
+    expect(invited.body).toContain('Skien er invitert');
+    expect(invited.body).not.toContain('Nøkkeltall side om side');
+    expect((await post(`${path}/bli-med`, OLA, {}, path)).statusCode).toBe(303);
+    const joined = await get(path, OLA);
+    expect(joined.body).toContain('Nøkkeltall side om side');
+    expect(joined.body).toContain('Sykepleierårsverk per bruker (2025)');
+    const defined = await post(
+      `${path}/tall`,
+      OLA,
+      { 'figure-name': 'Sykefravær', 'figure-unit': 'prosent', 'figure-definition': 'Legemeldt sykefravær i pleie og omsorg' },
+      path,
+    );
+    expect(defined.statusCode).toBe(303);
+    const figureId = /action="\/nettverk\/[^/]+\/tall\/([0-9a-f-]{36})/.exec((await get(path, OLA)).body)![1]!;
+    const bad = await post(`${path}/tall/${figureId}`, OLA, { [`year-${figureId}`]: '2025', [`value-${figureId}`]: 'mye' }, path);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Skriv et tall, for eksempel 12,5.');
+    expect(
+      (await post(`${path}/tall/${figureId}`, OLA, { [`year-${figureId}`]: '2025', [`value-${figureId}`]: '7,5' }, path)).statusCode,
+    ).toBe(303);
+    const withValue = await get(path, SILJE);
+    expect(withValue.body).toContain('registrert av');
+    // A second save of the same year from a page read before the first is refused.
+    const stale = await running.app.inject({
+      method: 'POST',
+      url: `${path}/tall/${figureId}`,
+      headers: { cookie: cookie[OLA]!, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        [`year-${figureId}`]: '2025',
+        [`value-${figureId}`]: '8',
+        'version-2025': '0',
+        _csrf: csrfTokenIn((await get(path, OLA)).body),
+      }).toString(),
+    });
+    expect(stale.statusCode).toBe(409);
+    const badAction = await post(
+      `${path}/tiltak`,
+      OLA,
+      { action: 'Hverdagsrehabilitering', figure: 'key:home-care-80', owner: 'Enhetsleder', due: '2026-02-30' },
+      path,
+    );
+    expect(badAction.statusCode).toBe(400);
+    expect(badAction.body).toContain('Skriv datoen som ÅÅÅÅ-MM-DD.');
+    const recorded = await post(
+      `${path}/tiltak`,
+      OLA,
+      { action: 'Hverdagsrehabilitering', figure: 'key:home-care-80', owner: 'Enhetsleder', due: '2026-06-30' },
+      path,
+    );
+    expect(recorded.statusCode).toBe(303);
+    const withAction = await get(path, OLA);
+    expect(withAction.body).toContain('Hverdagsrehabilitering');
+    expect(withAction.body).toContain('ingen nyere tall ennå');
+    const actionPath = /action="(\/nettverk\/[^"]+\/tiltak\/[0-9a-f-]{36})\/complete/.exec(withAction.body)![1]!;
+    // Silje's municipality did not record it: she cannot change its status.
+    expect((await post(`${actionPath}/complete`, SILJE, { version: '1' }, path)).statusCode).toBe(403);
+    expect((await post(`${actionPath}/complete`, OLA, { version: '1' }, path)).statusCode).toBe(303);
+    expect((await get(path, OLA)).body).toContain('Fullført');
+    expect((await get(path, CITIZEN)).statusCode).toBe(403);
+    expect((await get(path)).statusCode).toBeGreaterThanOrEqual(300);
+  });
+});

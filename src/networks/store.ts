@@ -1,0 +1,391 @@
+/** Benchmarking networks, their members and the figures the members enter (plain data access). */
+import { sql, type Generated } from 'kysely';
+import type { Queryable } from '../platform/db/database.js';
+import type { ActionState, MembershipState } from './workflows.js';
+
+interface NetworkTable {
+  id: Generated<string>;
+  country: 'NO' | 'DK';
+  name: string;
+  coordinator_code: string;
+  created_by: string;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+interface MemberTable {
+  network_id: string;
+  municipality_code: string;
+  municipality_name: string;
+  state: MembershipState;
+  contact_name: string | null;
+  contact_user_id: string | null;
+  invited_at: Generated<Date>;
+  answered_at: Date | null;
+  version: Generated<number>;
+}
+
+interface OwnFigureTable {
+  id: Generated<string>;
+  network_id: string;
+  name: string;
+  unit: string;
+  definition: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+interface OwnValueTable {
+  figure_id: string;
+  municipality_code: string;
+  year: number;
+  value: number;
+  entered_by: string;
+  entered_by_name: string;
+  entered_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    networks_networks: NetworkTable;
+    networks_members: MemberTable;
+    networks_own_figures: OwnFigureTable;
+    networks_own_values: OwnValueTable;
+  }
+}
+
+export interface StoredNetwork {
+  readonly id: string;
+  readonly country: 'NO' | 'DK';
+  readonly name: string;
+  readonly coordinatorCode: string;
+  readonly version: number;
+}
+
+export interface StoredMember {
+  readonly code: string;
+  readonly name: string;
+  readonly state: MembershipState;
+  readonly contactName: string | null;
+  readonly version: number;
+}
+
+export interface StoredOwnFigure {
+  readonly id: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly definition: string;
+}
+
+export interface StoredOwnValue {
+  readonly figureId: string;
+  readonly code: string;
+  readonly year: number;
+  readonly value: number;
+  readonly enteredByName: string;
+  readonly enteredAt: Date;
+  readonly version: number;
+}
+
+const networkColumns = ['id', 'country', 'name', 'coordinator_code as coordinatorCode', 'version'] as const;
+
+export async function insertNetwork(
+  db: Queryable,
+  network: { country: 'NO' | 'DK'; name: string; coordinatorCode: string; createdBy: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('networks_networks')
+    .values({ country: network.country, name: network.name, coordinator_code: network.coordinatorCode, created_by: network.createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findNetwork(db: Queryable, id: string): Promise<StoredNetwork | undefined> {
+  return db.selectFrom('networks_networks').select(networkColumns).where('id', '=', id).executeTakeFirst();
+}
+
+/** The network locked for a change, so that two invitations at once cannot both take the eighth place. */
+export function lockNetwork(db: Queryable, id: string): Promise<StoredNetwork | undefined> {
+  return db.selectFrom('networks_networks').select(networkColumns).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function bumpNetwork(db: Queryable, id: string, version: number): Promise<boolean> {
+  const result = await db
+    .updateTable('networks_networks')
+    .set({ version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+const memberColumns = [
+  'municipality_code as code',
+  'municipality_name as name',
+  'state',
+  'contact_name as contactName',
+  'version',
+] as const;
+
+export function listMembers(db: Queryable, networkId: string): Promise<StoredMember[]> {
+  return db
+    .selectFrom('networks_members')
+    .select(memberColumns)
+    .where('network_id', '=', networkId)
+    .orderBy('invited_at')
+    .orderBy('municipality_name')
+    .execute();
+}
+
+export function findMember(db: Queryable, networkId: string, code: string): Promise<StoredMember | undefined> {
+  return db
+    .selectFrom('networks_members')
+    .select(memberColumns)
+    .where('network_id', '=', networkId)
+    .where('municipality_code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function insertMember(
+  db: Queryable,
+  member: { networkId: string; code: string; name: string; state: MembershipState; contactName?: string; contactUserId?: string },
+): Promise<void> {
+  await db
+    .insertInto('networks_members')
+    .values({
+      network_id: member.networkId,
+      municipality_code: member.code,
+      municipality_name: member.name,
+      state: member.state,
+      contact_name: member.contactName ?? null,
+      contact_user_id: member.contactUserId ?? null,
+      answered_at: member.state === 'member' ? sql<Date>`now()` : null,
+    })
+    .execute();
+}
+
+/** Moves a membership from one state to the next at the version it was read; false when someone was first. */
+export async function moveMember(
+  db: Queryable,
+  networkId: string,
+  code: string,
+  change: { from: MembershipState; to: MembershipState; version: number; contactName?: string; contactUserId?: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('networks_members')
+    .set({
+      state: change.to,
+      version: sql`version + 1`,
+      answered_at: change.to === 'invited' ? null : sql<Date>`now()`,
+      ...(change.contactName === undefined ? {} : { contact_name: change.contactName, contact_user_id: change.contactUserId ?? null }),
+    })
+    .where('network_id', '=', networkId)
+    .where('municipality_code', '=', code)
+    .where('state', '=', change.from)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** The networks a municipality is in or invited to, with its own state in each. */
+export function networksOf(db: Queryable, code: string): Promise<(StoredNetwork & { state: MembershipState })[]> {
+  return db
+    .selectFrom('networks_networks as n')
+    .innerJoin('networks_members as m', 'm.network_id', 'n.id')
+    .select(['n.id', 'n.country', 'n.name', 'n.coordinator_code as coordinatorCode', 'n.version', 'm.state'])
+    .where('m.municipality_code', '=', code)
+    .where('m.state', 'in', ['invited', 'member'])
+    .orderBy('n.name')
+    .execute();
+}
+
+export async function insertOwnFigure(
+  db: Queryable,
+  figure: { networkId: string; name: string; unit: string; definition: string; createdBy: string },
+): Promise<string | undefined> {
+  const row = await db
+    .insertInto('networks_own_figures')
+    .values({
+      network_id: figure.networkId,
+      name: figure.name,
+      unit: figure.unit,
+      definition: figure.definition,
+      created_by: figure.createdBy,
+    })
+    .onConflict((oc) => oc.columns(['network_id', 'name']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export function listOwnFigures(db: Queryable, networkId: string): Promise<StoredOwnFigure[]> {
+  return db
+    .selectFrom('networks_own_figures')
+    .select(['id', 'name', 'unit', 'definition'])
+    .where('network_id', '=', networkId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function findOwnFigure(db: Queryable, figureId: string): Promise<(StoredOwnFigure & { networkId: string }) | undefined> {
+  return db
+    .selectFrom('networks_own_figures')
+    .select(['id', 'name', 'unit', 'definition', 'network_id as networkId'])
+    .where('id', '=', figureId)
+    .executeTakeFirst();
+}
+
+export function listOwnValues(db: Queryable, networkId: string): Promise<StoredOwnValue[]> {
+  return db
+    .selectFrom('networks_own_values as v')
+    .innerJoin('networks_own_figures as f', 'f.id', 'v.figure_id')
+    .select([
+      'v.figure_id as figureId',
+      'v.municipality_code as code',
+      'v.year',
+      'v.value',
+      'v.entered_by_name as enteredByName',
+      'v.entered_at as enteredAt',
+      'v.version',
+    ])
+    .where('f.network_id', '=', networkId)
+    .orderBy('v.year')
+    .execute();
+}
+
+/**
+ * Writes a member's value for a year from the version it was read at (0: there was none). False
+ * when someone else wrote it in between.
+ */
+export async function writeOwnValue(
+  db: Queryable,
+  value: { figureId: string; code: string; year: number; value: number; userId: string; userName: string; version: number },
+): Promise<boolean> {
+  if (value.version === 0) {
+    const inserted = await db
+      .insertInto('networks_own_values')
+      .values({
+        figure_id: value.figureId,
+        municipality_code: value.code,
+        year: value.year,
+        value: value.value,
+        entered_by: value.userId,
+        entered_by_name: value.userName,
+      })
+      .onConflict((oc) => oc.columns(['figure_id', 'municipality_code', 'year']).doNothing())
+      .executeTakeFirst();
+    return inserted.numInsertedOrUpdatedRows === 1n;
+  }
+  const updated = await db
+    .updateTable('networks_own_values')
+    .set({
+      value: value.value,
+      entered_by: value.userId,
+      entered_by_name: value.userName,
+      entered_at: sql<Date>`now()`,
+      version: sql`version + 1`,
+    })
+    .where('figure_id', '=', value.figureId)
+    .where('municipality_code', '=', value.code)
+    .where('year', '=', value.year)
+    .where('version', '=', value.version)
+    .executeTakeFirst();
+  return updated.numUpdatedRows === 1n;
+}
+
+interface ActionTable {
+  id: Generated<string>;
+  network_id: string;
+  municipality_code: string;
+  action: string;
+  figure_ref: string;
+  owner: string;
+  due: string;
+  state: Generated<ActionState>;
+  baseline_year: number | null;
+  baseline_value: number | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    networks_actions: ActionTable;
+  }
+}
+
+export interface StoredAction {
+  readonly id: string;
+  readonly networkId: string;
+  readonly code: string;
+  readonly action: string;
+  readonly figureRef: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly state: ActionState;
+  readonly baselineYear: number | null;
+  readonly baselineValue: number | null;
+  readonly version: number;
+}
+
+const actionColumns = [
+  'id',
+  'network_id as networkId',
+  'municipality_code as code',
+  'action',
+  'figure_ref as figureRef',
+  'owner',
+  sql<string>`due::text`.as('due'),
+  'state',
+  'baseline_year as baselineYear',
+  'baseline_value as baselineValue',
+  'version',
+] as const;
+
+export async function insertAction(
+  db: Queryable,
+  action: Omit<StoredAction, 'id' | 'state' | 'version'> & { createdBy: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('networks_actions')
+    .values({
+      network_id: action.networkId,
+      municipality_code: action.code,
+      action: action.action,
+      figure_ref: action.figureRef,
+      owner: action.owner,
+      due: action.due,
+      baseline_year: action.baselineYear,
+      baseline_value: action.baselineValue,
+      created_by: action.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function listActions(db: Queryable, networkId: string): Promise<StoredAction[]> {
+  return db.selectFrom('networks_actions').select(actionColumns).where('network_id', '=', networkId).orderBy('created_at').execute();
+}
+
+export function findAction(db: Queryable, id: string): Promise<StoredAction | undefined> {
+  return db.selectFrom('networks_actions').select(actionColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function moveAction(
+  db: Queryable,
+  id: string,
+  change: { from: ActionState; to: ActionState; version: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('networks_actions')
+    .set({ state: change.to, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('state', '=', change.from)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

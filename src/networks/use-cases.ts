@@ -1,0 +1,256 @@
+/**
+ * What case workers do with a benchmarking network, one function each, in one transaction with its
+ * version check and audit entry: start a network, invite a municipality, answer an invitation,
+ * define a figure of the network's own, enter a member's value for a year.
+ */
+import { recordAudit } from '../platform/audit/store.js';
+import type { Principal } from '../platform/auth/model.js';
+import type { Queryable, Tx } from '../platform/db/database.js';
+import type { Actor } from '../platform/db/kit.js';
+import { inTransaction, isRefused, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
+import { MAX_MEMBERS, type ActionDraft, type OwnFigureDraft } from './model.js';
+import {
+  bumpNetwork,
+  findAction,
+  findMember,
+  findOwnFigure,
+  insertAction,
+  insertMember,
+  insertNetwork,
+  insertOwnFigure,
+  listMembers,
+  lockNetwork,
+  moveAction,
+  moveMember,
+  writeOwnValue,
+  type StoredNetwork,
+} from './store.js';
+import { actionWorkflow, membershipWorkflow, type ActionStep, type MembershipAction } from './workflows.js';
+
+export type NetworkProblem =
+  | { kind: 'networkNotFound' }
+  | { kind: 'noMunicipality' }
+  | { kind: 'notCoordinator' }
+  | { kind: 'notMember' }
+  | { kind: 'otherCountry' }
+  | { kind: 'full'; max: number }
+  | { kind: 'alreadyInvited' }
+  | { kind: 'notInvited' }
+  | { kind: 'duplicateFigure' }
+  | { kind: 'figureNotFound' }
+  | { kind: 'actionNotFound' }
+  | { kind: 'notOwnAction' }
+  | { kind: 'illegalStep' }
+  | VersionConflict;
+
+type Outcome<T> = Promise<T | Refused<NetworkProblem>>;
+
+/** A municipality as the use cases need it: its number, name and country. */
+export interface Municipality {
+  readonly code: string;
+  readonly name: string;
+  readonly country: 'NO' | 'DK';
+}
+
+/** The municipality a case worker works for (the first, when several). */
+export function ownMunicipalityCode(person: Pick<Principal, 'memberships'>): string | undefined {
+  return person.memberships.find((m) => m.role === 'case_worker' && m.organisationKind === 'municipality' && m.municipalityCode)
+    ?.municipalityCode as string | undefined;
+}
+
+const audit = (
+  trx: Tx,
+  actor: Actor,
+  recordType: 'network' | 'network_member' | 'network_action',
+  id: string,
+  action: string,
+  from?: string,
+  to?: string,
+) =>
+  recordAudit(trx, {
+    actor: actor.user,
+    requestId: actor.requestId,
+    recordType,
+    recordId: id,
+    action,
+    fromState: from ?? null,
+    toState: to ?? null,
+    reason: null,
+  });
+
+/** A case worker starts a network; their municipality coordinates it and is its first member, with them as its contact. */
+export function startNetwork(db: Queryable, person: Principal, own: Municipality, name: string, actor: Actor): Outcome<string> {
+  return inTransaction(db, async (trx) => {
+    if (ownMunicipalityCode(person) !== own.code) return refuse<NetworkProblem>({ kind: 'noMunicipality' });
+    const id = await insertNetwork(trx, { country: own.country, name, coordinatorCode: own.code, createdBy: person.userId });
+    await insertMember(trx, {
+      networkId: id,
+      code: own.code,
+      name: own.name,
+      state: 'member',
+      contactName: person.name,
+      contactUserId: person.userId,
+    });
+    await audit(trx, actor, 'network', id, 'create');
+    return id;
+  });
+}
+
+async function lockedAt(trx: Tx, networkId: string, version?: number): Promise<StoredNetwork | Refused<NetworkProblem>> {
+  const network = await lockNetwork(trx, networkId);
+  if (!network) return refuse({ kind: 'networkNotFound' });
+  if (version !== undefined && network.version !== version) return refuse(versionConflict(network.version, version));
+  return network;
+}
+
+/** The coordinator invites a municipality of the same country, while the network has fewer than eight members and invitations. */
+export function inviteMunicipality(
+  db: Queryable,
+  person: Principal,
+  networkId: string,
+  version: number,
+  invited: Municipality,
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const network = await lockedAt(trx, networkId, version);
+    if (isRefused(network)) return network;
+    if (ownMunicipalityCode(person) !== network.coordinatorCode) return refuse<NetworkProblem>({ kind: 'notCoordinator' });
+    if (invited.country !== network.country) return refuse<NetworkProblem>({ kind: 'otherCountry' });
+    const members = await listMembers(trx, networkId);
+    const existing = members.find((m) => m.code === invited.code);
+    if (existing && membershipWorkflow.isIn('counted', existing.state)) return refuse<NetworkProblem>({ kind: 'alreadyInvited' });
+    if (members.filter((m) => membershipWorkflow.isIn('counted', m.state)).length >= MAX_MEMBERS)
+      return refuse<NetworkProblem>({ kind: 'full', max: MAX_MEMBERS });
+    if (existing) {
+      const step = membershipWorkflow.apply(existing.state, 'reinvite');
+      if (isRefused(step) || !(await moveMember(trx, networkId, invited.code, { ...step, version: existing.version })))
+        return refuse(versionConflict(existing.version + 1, existing.version));
+    } else await insertMember(trx, { networkId, code: invited.code, name: invited.name, state: 'invited' });
+    await bumpNetwork(trx, networkId, network.version);
+    await audit(trx, actor, 'network_member', `${networkId}/${invited.code}`, 'invite', existing?.state, 'invited');
+    return undefined;
+  });
+}
+
+/** A case worker of an invited municipality accepts (becoming its contact) or declines. */
+export function answerInvitation(
+  db: Queryable,
+  person: Principal,
+  networkId: string,
+  answer: Extract<MembershipAction, 'accept' | 'decline'>,
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const network = await lockedAt(trx, networkId);
+    if (isRefused(network)) return network;
+    const code = ownMunicipalityCode(person);
+    const member = code ? await findMember(trx, networkId, code) : undefined;
+    if (!code || !member) return refuse<NetworkProblem>({ kind: 'notInvited' });
+    const step = membershipWorkflow.apply(member.state, answer);
+    if (isRefused(step)) return refuse<NetworkProblem>({ kind: 'notInvited' });
+    const contact = answer === 'accept' ? { contactName: person.name, contactUserId: person.userId } : {};
+    if (!(await moveMember(trx, networkId, code, { ...step, version: member.version, ...contact })))
+      return refuse(versionConflict(member.version + 1, member.version));
+    await bumpNetwork(trx, networkId, network.version);
+    await audit(trx, actor, 'network_member', `${networkId}/${code}`, answer, step.from, step.to);
+    return undefined;
+  });
+}
+
+/** Whether the person's municipality is a member of the network (what lets them see it and enter figures). */
+export async function isMemberOf(db: Queryable, person: Pick<Principal, 'memberships'>, networkId: string): Promise<boolean> {
+  const code = ownMunicipalityCode(person);
+  const member = code ? await findMember(db, networkId, code) : undefined;
+  return member !== undefined && membershipWorkflow.isIn('member', member.state);
+}
+
+/** Any member defines a figure of the network's own: name, unit and definition, once per name. */
+export function defineOwnFigure(db: Queryable, person: Principal, networkId: string, draft: OwnFigureDraft, actor: Actor): Outcome<string> {
+  return inTransaction(db, async (trx) => {
+    const network = await lockedAt(trx, networkId);
+    if (isRefused(network)) return network;
+    if (!(await isMemberOf(trx, person, networkId))) return refuse<NetworkProblem>({ kind: 'notMember' });
+    const id = await insertOwnFigure(trx, { networkId, ...draft, createdBy: person.userId });
+    if (!id) return refuse<NetworkProblem>({ kind: 'duplicateFigure' });
+    await audit(trx, actor, 'network', networkId, 'define-figure');
+    return id;
+  });
+}
+
+/**
+ * A member enters its own municipality's value of a figure for a year, from the version it saw
+ * (0 when there was none): a value changed by a colleague in between is refused, not overwritten.
+ */
+export function enterOwnValue(
+  db: Queryable,
+  person: Principal,
+  entry: { figureId: string; year: number; value: number; version: number },
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const figure = await findOwnFigure(trx, entry.figureId);
+    if (!figure) return refuse<NetworkProblem>({ kind: 'figureNotFound' });
+    const code = ownMunicipalityCode(person);
+    if (!code || !(await isMemberOf(trx, person, figure.networkId))) return refuse<NetworkProblem>({ kind: 'notMember' });
+    const written = await writeOwnValue(trx, { ...entry, code, userId: person.userId, userName: person.name });
+    if (!written) return refuse(versionConflict(entry.version + 1, entry.version));
+    await audit(trx, actor, 'network', figure.networkId, 'enter-value');
+    return undefined;
+  });
+}
+
+/**
+ * A member records what it will change and the figure it should move; the figure's value when
+ * recorded is kept, so the network's page can show the movement since.
+ */
+export function recordAction(
+  db: Queryable,
+  person: Principal,
+  networkId: string,
+  draft: ActionDraft & { figureRef: string; baseline: { year: number; value: number } | undefined },
+  actor: Actor,
+): Outcome<string> {
+  return inTransaction(db, async (trx) => {
+    const network = await lockedAt(trx, networkId);
+    if (isRefused(network)) return network;
+    const code = ownMunicipalityCode(person);
+    if (!code || !(await isMemberOf(trx, person, networkId))) return refuse<NetworkProblem>({ kind: 'notMember' });
+    const id = await insertAction(trx, {
+      networkId,
+      code,
+      action: draft.action,
+      figureRef: draft.figureRef,
+      owner: draft.owner,
+      due: draft.due,
+      baselineYear: draft.baseline?.year ?? null,
+      baselineValue: draft.baseline?.value ?? null,
+      createdBy: person.userId,
+    });
+    await audit(trx, actor, 'network_action', id, 'create', undefined, 'planned');
+    return id;
+  });
+}
+
+/** A case worker of the member that recorded the action moves its status, from the version they saw. */
+export function moveActionStatus(
+  db: Queryable,
+  person: Principal,
+  actionId: string,
+  step: ActionStep,
+  version: number,
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const action = await findAction(trx, actionId);
+    if (!action) return refuse<NetworkProblem>({ kind: 'actionNotFound' });
+    if (ownMunicipalityCode(person) !== action.code || !(await isMemberOf(trx, person, action.networkId)))
+      return refuse<NetworkProblem>({ kind: 'notOwnAction' });
+    if (action.version !== version) return refuse(versionConflict(action.version, version));
+    const moved = actionWorkflow.apply(action.state, step);
+    if (isRefused(moved)) return refuse<NetworkProblem>({ kind: 'illegalStep' });
+    if (!(await moveAction(trx, actionId, { ...moved, version }))) return refuse(versionConflict(version + 1, version));
+    await audit(trx, actor, 'network_action', actionId, step, moved.from, moved.to);
+    return undefined;
+  });
+}

@@ -32,8 +32,8 @@ import { startTestApp, type RunningApp } from './test-app.js';
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_203);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 20_000);
-/** Crawl and fuzz together; the whole file stays under five minutes even on a loaded machine. */
-const TIME_BUDGET_MS = 240_000;
+/** Crawl and fuzz together; the whole file stays under six minutes even on a loaded machine (alone it takes about two). */
+const TIME_BUDGET_MS = 300_000;
 
 const PERSONA_OF_ROLE = {
   'programme owner': 'persona-kdd-owner',
@@ -754,7 +754,7 @@ describe('fuzzing every route', () => {
       const me = await running.app.inject({ url: '/api/v1/me', headers: { cookie: identity.cookie! } });
       expect(me.statusCode, `${identity.name} lost the session during the run`).toBe(200);
     }
-  }, 300_000);
+  }, 360_000);
 });
 
 /** One line per distinct cause, with the routes it was seen on and one example. */

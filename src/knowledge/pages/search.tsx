@@ -1,7 +1,7 @@
 /** The knowledge bank's search: a GET form (query and facets), the ranked cases with their highlighted passages. */
 import type { PageContext } from '../../platform/ui/context.js';
 import { Layout } from '../../platform/ui/layout.js';
-import { PageHeading } from '../../platform/ui/components.js';
+import { PageHeading, Pager } from '../../platform/ui/components.js';
 import { translate } from '../../platform/ui/translate.js';
 import { formatNumber, type Locale } from '../../platform/i18n/index.js';
 import { FACETS, PAGE_SIZE, isFiltered, searchQueryString, type CaseSearch, type Facet } from '../model.js';
@@ -198,33 +198,7 @@ export function SearchPage({
             <Hit ctx={ctx} hit={hit} />
           ))}
         </ul>
-        {pages > 1 ? (
-          <nav aria-label={t('knowledge.search.page', { page: search.page, pages })}>
-            <ul class="inline-list">
-              {search.page > 1 ? (
-                <li>
-                  <a class="ds-link" href={pageLink(search.page - 1)} safe>
-                    {t('knowledge.search.previous')}
-                  </a>
-                </li>
-              ) : (
-                ''
-              )}
-              <li safe>{t('knowledge.search.page', { page: search.page, pages })}</li>
-              {search.page < pages ? (
-                <li>
-                  <a class="ds-link" href={pageLink(search.page + 1)} safe>
-                    {t('knowledge.search.next')}
-                  </a>
-                </li>
-              ) : (
-                ''
-              )}
-            </ul>
-          </nav>
-        ) : (
-          ''
-        )}
+        <Pager ctx={ctx} page={search.page} pages={pages} href={pageLink} />
         <p>
           <a class="ds-link" href={`/api/v1/cases?${searchQueryString(search)}`} safe>
             {t('knowledge.search.json')}

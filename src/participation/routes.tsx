@@ -7,6 +7,7 @@ import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused, type Refused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { renderArchivalPdf } from '../platform/pdf/document.js';
+import { ideaRoutes } from './ideas.routes.js';
 import { draftProblems, isRefusalReason, signersCsv, treatmentProblems, type Threshold } from './model.js';
 import { InitiativeList, InitiativePage, initiativePath, NewInitiativePage, type Offer } from './pages/initiative.js';
 import { areaKey, OVERVIEW, OverviewPage } from './pages/overview.js';
@@ -188,6 +189,7 @@ export async function participationRoutes(app: FastifyInstance) {
   );
 
   registerInitiativeRoutes(app);
+  await ideaRoutes(app);
 }
 
 function registerInitiativeRoutes(app: FastifyInstance) {

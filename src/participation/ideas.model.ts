@@ -3,6 +3,7 @@
  * say, and the limits against abuse. Pure.
  */
 import { createHash } from 'node:crypto';
+import { sameTextKey } from './model.js';
 import type { IdeaState } from './workflows.js';
 
 /** Seed 002's open idea boxes ("Smarte kommuner", "Enkelt og greitt") asked about the municipal sector's tasks, so the themes are its sectors. */
@@ -81,12 +82,8 @@ export function ideaProblems(input: {
   return { receiver, theme, title, description, anonymous: input.anonymous === 'yes' };
 }
 
-/** The same idea sent twice: its words, case and spacing aside. */
-export const sameIdeaKey = (title: string): string =>
-  title
-    .toLocaleLowerCase('nb')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/** The same idea sent twice: its title, case and spacing aside. */
+export const sameIdeaKey = sameTextKey;
 
 /** What an idea became: a project or case, by its address (on this site or another public one) and title. */
 export interface IdeaOutcomeLink {

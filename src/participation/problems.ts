@@ -16,7 +16,13 @@ export const explainProblem = defineProblems<ParticipationProblem>({
   notOpen: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.notOpen') },
   alreadySigned: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.alreadySigned') },
   notSigned: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.notSigned') },
-  tooManyDrafts: { status: 409, field: 'title', message: (ctx, p) => ctx.t('participation.problem.tooManyDrafts', { max: p.max }) },
+  tooManyDrafts: { status: 429, field: 'title', message: (ctx, p) => ctx.t('participation.problem.tooManyDrafts', { max: p.max }) },
+  tooManyDraftsFromAddress: {
+    status: 429,
+    field: 'title',
+    message: (ctx, p) => ctx.t('participation.problem.tooManyDraftsFromAddress', { max: p.max }),
+  },
+  sameDraft: { status: 409, field: 'title', message: (ctx) => ctx.t('participation.problem.sameDraft') },
   thresholdNotReached: {
     status: 409,
     field: 'actions',

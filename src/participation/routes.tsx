@@ -7,6 +7,7 @@ import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused, type Refused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { renderArchivalPdf } from '../platform/pdf/document.js';
+import { addressFingerprint } from './ideas.model.js';
 import { ideaRoutes } from './ideas.routes.js';
 import { draftProblems, isRefusalReason, signersCsv, treatmentProblems, type Threshold } from './model.js';
 import { InitiativeList, InitiativePage, initiativePath, NewInitiativePage, type Offer } from './pages/initiative.js';
@@ -28,6 +29,7 @@ import {
   draftInitiative,
   forgetClosedSigners,
   handInInitiative,
+  hideInitiative,
   moderates,
   publishInitiative,
   recordTreatment,
@@ -56,6 +58,7 @@ const NOTICES = {
   refused: 'participation.moderate.refused',
   handedIn: 'participation.handIn.done',
   treated: 'participation.treatment.done',
+  hidden: 'participation.moderate.hidden',
 } as const;
 type NoticeKey = keyof typeof NOTICES;
 const isNoticeKey = (value: unknown): value is NoticeKey => typeof value === 'string' && value in NOTICES;
@@ -240,6 +243,7 @@ function registerInitiativeRoutes(app: FastifyInstance) {
       submit: isInitiator && initiativeWorkflow.can(initiative.state, 'submit'),
       moderate: moderator,
       treat: principal ? moderates(principal, initiative) && initiative.state === 'handed_in' : false,
+      hide: principal ? moderates(principal, initiative) && initiativeWorkflow.can(initiative.state, 'hide') : false,
       downloads: principal
         ? moderates(principal, initiative) && (initiative.state === 'handed_in' || initiative.state === 'treated')
         : false,
@@ -288,16 +292,23 @@ function registerInitiativeRoutes(app: FastifyInstance) {
       ['scope', 'title', 'proposal', 'reason', 'coInitiators'].map((field) => [field, formField(request.body, field) ?? '']),
     ) as Record<'scope' | 'title' | 'proposal' | 'reason' | 'coInitiators', string>;
     const checked = draftProblems(values);
-    const page = (errors: FieldError[]) => {
-      reply.code(400);
+    const page = (errors: FieldError[], status = 400) => {
+      reply.code(status);
       return reply.html(<NewInitiativePage ctx={reply.pageContext()} home={home} values={values} errors={errors} />);
     };
     if (Array.isArray(checked))
       return page(checked.map((p) => ({ field: p.field, message: request.t(`participation.problem.${p.code}`) })));
-    const created = await draftInitiative(db, person(request), checked, actorOf(request), { jobs: app.jobs });
+    const created = await draftInitiative(
+      db,
+      person(request),
+      checked,
+      actorOf(request),
+      { jobs: app.jobs },
+      addressFingerprint(request.ip),
+    );
     if (isRefused(created)) {
       const explained = explainProblem(reply.pageContext(), created.problem);
-      return page([{ field: explained.field ?? 'scope', message: explained.message }]);
+      return page([{ field: explained.field ?? 'scope', message: explained.message }], explained.status);
     }
     return reply.redirect(`${initiativePath(created)}?lang=${request.locale}&done=saved`, 303);
   });
@@ -345,6 +356,19 @@ function registerInitiativeRoutes(app: FastifyInstance) {
       reply,
       await refuseInitiative(db, id, formVersion(request.body), reason, note, person(request), actorOf(request), { jobs: app.jobs }),
       'refused',
+    );
+  });
+  post('skjul', access.roles('case_worker'), async (request, reply, id) => {
+    const reason = (formField(request.body, 'hideReason') ?? '').trim();
+    if (reason === '' || reason.length > 2000)
+      return renderInitiative(request, reply, 400, [
+        { field: 'hideReason', message: request.t(reason === '' ? 'participation.problem.required' : 'participation.problem.tooLong') },
+      ]);
+    return answer(
+      request,
+      reply,
+      await hideInitiative(db, id, formVersion(request.body), reason, person(request), actorOf(request), { jobs: app.jobs }),
+      'hidden',
     );
   });
   post('lever', CITIZEN, async (request, reply, id) =>

@@ -4,14 +4,15 @@ import { ideaWorkflow, initiativeWorkflow } from './workflows.js';
 
 describe('the initiative workflow', () => {
   it('moves from draft through moderation, signatures and hand-in to treatment, every state × action', () => {
-    const none = { submit: null, edit: null, publish: null, refuse: null, handIn: null, recordTreatment: null, withdraw: null };
+    const none = { submit: null, edit: null, publish: null, refuse: null, handIn: null, recordTreatment: null, withdraw: null, hide: null };
     expect(transitionMatrix(initiativeWorkflow)).toEqual({
       draft: { ...none, submit: ['submitted'], withdraw: ['withdrawn'] },
       submitted: { ...none, publish: ['published'], refuse: ['refused'], withdraw: ['withdrawn'] },
-      published: { ...none, handIn: ['handed_in'], withdraw: ['withdrawn'] },
+      published: { ...none, handIn: ['handed_in'], withdraw: ['withdrawn'], hide: ['hidden'] },
       refused: { ...none, edit: ['draft'] },
       handed_in: { ...none, recordTreatment: ['treated'] },
       treated: none,
+      hidden: none,
       withdrawn: none,
     });
   });

@@ -45,6 +45,10 @@ export const initiativeWorkflow = defineWorkflow({
         en: 'Treated by the council',
       },
     },
+    hidden: {
+      staff: { nb: 'Skjult', nn: 'Gøymd', da: 'Skjult', en: 'Hidden' },
+      public: { nb: 'Skjult av kommunen', nn: 'Gøymd av kommunen', da: 'Skjult af kommunen', en: 'Hidden by the municipality' },
+    },
     withdrawn: {
       staff: { nb: 'Trukket', nn: 'Trekt', da: 'Trukket tilbage', en: 'Withdrawn' },
       public: {
@@ -64,6 +68,8 @@ export const initiativeWorkflow = defineWorkflow({
     handIn: { from: ['published'], to: 'handed_in' },
     recordTreatment: { from: ['handed_in'], to: 'treated' },
     withdraw: { from: ['draft', 'submitted', 'published'], to: 'withdrawn' },
+    // Unlawful or offensive content found after publishing: the record and its audit trail stay.
+    hide: { from: ['published'], to: 'hidden' },
   },
   groups: {
     // The initiator may change the text.

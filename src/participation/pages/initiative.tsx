@@ -28,6 +28,8 @@ export interface Offer {
   treat: boolean;
   /** The signers' list for the municipality (handed in or treated). */
   downloads: boolean;
+  /** Hide a published initiative (the municipality). */
+  hide: boolean;
 }
 
 export function StateTag({ ctx, state, staff }: { ctx: PageContext; state: StoredInitiative['state']; staff?: boolean }) {
@@ -326,6 +328,30 @@ export function InitiativePage({
             />
             <button class="ds-button" type="submit" safe>
               {t('participation.treatment.submit')}
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
+      {offer.hide ? (
+        <section aria-labelledby="hide">
+          <h2 class="ds-heading" data-size="sm" id="hide" safe>
+            {t('participation.moderate.hideTitle')}
+          </h2>
+          <form method="post" action={action('skjul')}>
+            <CsrfField ctx={ctx} />
+            {version}
+            <TextArea
+              id="hideReason"
+              label={t('participation.moderate.hideReason')}
+              help={t('participation.moderate.hideHelp')}
+              value=""
+              rows={2}
+              error={errorOf(errors, 'hideReason')}
+            />
+            <button class="ds-button" data-variant="secondary" type="submit" safe>
+              {t('participation.moderate.hide')}
             </button>
           </form>
         </section>

@@ -77,6 +77,7 @@ describe('the audit log names everything it shows', () => {
       'project-payment',
       'project-change',
       'initiative',
+      'idea',
     ];
     expect(new Set(auditedWorkflows().map(([record]) => record))).toEqual(new Set(moved));
     for (const [record, workflow] of auditedWorkflows()) {

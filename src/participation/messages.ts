@@ -3,6 +3,9 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const participationMessages = defineMessages({
   nb: {
+    'participation.edit.link': 'Endre utkastet',
+    'participation.edit.title': 'Endre utkastet',
+    'participation.edit.submit': 'Lagre endringene',
     'participation.problem.tooManyDraftsFromAddress':
       'Det er startet {max} forslag fra denne nettverksadressen siste døgn. Prøv igjen i morgen.',
     'participation.problem.sameDraft': 'Du har alt et forslag med samme tittel for dette området.',
@@ -158,6 +161,9 @@ export const participationMessages = defineMessages({
       'Kommunen publiserte ikke innbyggerforslaget «{title}» for {area}. Forklaring: {note}. Du kan endre forslaget og sende det på nytt.',
   },
   nn: {
+    'participation.edit.link': 'Endre utkastet',
+    'participation.edit.title': 'Endre utkastet',
+    'participation.edit.submit': 'Lagre endringane',
     'participation.problem.tooManyDraftsFromAddress':
       'Det er starta {max} forslag frå denne nettverksadressa siste døgnet. Prøv igjen i morgon.',
     'participation.problem.sameDraft': 'Du har alt eit forslag med same tittel for dette området.',
@@ -313,6 +319,9 @@ export const participationMessages = defineMessages({
       'Kommunen publiserte ikkje innbyggjarforslaget «{title}» for {area}. Forklaring: {note}. Du kan endre forslaget og sende det på nytt.',
   },
   da: {
+    'participation.edit.link': 'Ret kladden',
+    'participation.edit.title': 'Ret kladden',
+    'participation.edit.submit': 'Gem ændringerne',
     'participation.problem.tooManyDraftsFromAddress':
       'Der er startet {max} forslag fra denne netværksadresse det seneste døgn. Prøv igen i morgen.',
     'participation.problem.sameDraft': 'Du har allerede et forslag med samme titel for dette område.',
@@ -468,6 +477,9 @@ export const participationMessages = defineMessages({
       'Kommunen offentliggjorde ikke borgerforslaget »{title}« for {area}. Forklaring: {note}. Du kan ændre forslaget og sende det igen.',
   },
   en: {
+    'participation.edit.link': 'Change the draft',
+    'participation.edit.title': 'Change the draft',
+    'participation.edit.submit': 'Save the changes',
     'participation.problem.tooManyDraftsFromAddress':
       '{max} initiatives have been started from this network address in the last day. Try again tomorrow.',
     'participation.problem.sameDraft': 'You already have an initiative with the same title for this area.',

@@ -35,6 +35,7 @@ import {
   recordTreatment,
   refuseInitiative,
   remindOfCouncilDeadlines,
+  reviseDraft,
   signInitiative,
   submitInitiative,
   withdrawMySignature,
@@ -241,6 +242,7 @@ function registerInitiativeRoutes(app: FastifyInstance) {
       signIn: signable && !principal,
       confirm: initiative.state === 'draft' && coInitiators.some((c) => c.email === email && !c.confirmed),
       submit: isInitiator && initiativeWorkflow.can(initiative.state, 'submit'),
+      edit: isInitiator && initiativeWorkflow.isIn('editable', initiative.state),
       moderate: moderator,
       treat: principal ? moderates(principal, initiative) && initiative.state === 'handed_in' : false,
       hide: principal ? moderates(principal, initiative) && initiativeWorkflow.can(initiative.state, 'hide') : false,
@@ -316,6 +318,56 @@ function registerInitiativeRoutes(app: FastifyInstance) {
   app.get(`${OVERVIEW}/:id`, { config: { access: access.public }, schema: { params: byId } }, async (request, reply) =>
     renderInitiative(request, reply, 200),
   );
+
+  /** The initiator's draft to change: the form filled in from it. */
+  app.get(`${OVERVIEW}/:id/endre`, { config: { access: CITIZEN }, schema: { params: byId } }, async (request, reply) => {
+    const initiative = await visible(request);
+    if (initiative.initiatorId !== person(request).userId || !initiativeWorkflow.isIn('editable', initiative.state)) throw notFound();
+    const values = {
+      scope: initiative.scope,
+      title: initiative.title,
+      proposal: initiative.proposal,
+      reason: initiative.reason,
+      coInitiators: (await listCoInitiators(db, initiative.id)).map((c) => c.email).join('\n'),
+    };
+    const home = await homeAreas(db, person(request).homeMunicipalityCode);
+    return reply.html(
+      <NewInitiativePage
+        ctx={reply.pageContext()}
+        home={home}
+        values={values}
+        errors={[]}
+        editing={{ id: initiative.id, version: initiative.version }}
+      />,
+    );
+  });
+
+  app.post(`${OVERVIEW}/:id/endre`, { config: { access: CITIZEN }, schema: { params: byId, body: formBody } }, async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const version = formVersion(request.body);
+    const values = Object.fromEntries(
+      ['scope', 'title', 'proposal', 'reason', 'coInitiators'].map((field) => [field, formField(request.body, field) ?? '']),
+    ) as Record<'scope' | 'title' | 'proposal' | 'reason' | 'coInitiators', string>;
+    const checked = draftProblems(values);
+    if (Array.isArray(checked)) {
+      reply.code(400);
+      return reply.html(
+        <NewInitiativePage
+          ctx={reply.pageContext()}
+          home={await homeAreas(db, person(request).homeMunicipalityCode)}
+          values={values}
+          errors={checked.map((p) => ({ field: p.field, message: request.t(`participation.problem.${p.code}`) }))}
+          editing={{ id, version }}
+        />,
+      );
+    }
+    return answer(
+      request,
+      reply,
+      await reviseDraft(db, id, version, person(request), checked, actorOf(request), { jobs: app.jobs }),
+      'saved',
+    );
+  });
 
   const post = (
     path: string,

@@ -230,7 +230,7 @@ export async function updateInitiativeText(
 ): Promise<boolean> {
   const result = await db
     .updateTable('participation_initiatives')
-    .set({ ...text, updated_at: sql`now()`, version: sql`version + 1` })
+    .set({ title: text.title, proposal: text.proposal, reason: text.reason, updated_at: sql`now()`, version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

@@ -139,3 +139,66 @@ describe.skipIf(!hasChromium)('Nora (Porsgrunn) puts forward a citizens’ initi
     await expectAccessible(visitor);
   });
 });
+
+describe.skipIf(!hasChromium)('Nora (Porsgrunn) sends an idea to the ministry', () => {
+  it('is taken up by the ministry and linked to a case, and reads so in four languages', async () => {
+    const nora = await signedIn('persona-citizen-porsgrunn');
+    await nora.goto(`${running.baseUrl}/ideer?lang=nb`);
+    await expectAccessible(nora);
+    await nora.getByRole('link', { name: nb('participation.idea.new.link') }).click();
+    await expectAccessible(nora);
+    await nora
+      .getByLabel(nb('participation.idea.field.receiver'), { exact: true })
+      .selectOption({ label: 'Kommunal- og distriktsdepartementet – departement' });
+    await nora.getByLabel(nb('participation.idea.field.theme'), { exact: true }).selectOption('digital');
+    await nora.getByLabel(nb('participation.idea.field.title'), { exact: true }).fill('Ferdig utfylt startlån');
+    await nora
+      .getByLabel(nb('participation.idea.field.description'), { exact: true })
+      .fill('Søknaden om startlån kunne fylles ut med det staten alt vet.');
+    await nora.getByLabel(nb('participation.idea.field.anonymous'), { exact: true }).check();
+    await nora.getByRole('button', { name: nb('participation.idea.new.submit') }).click();
+    await expect.poll(() => nora.url()).toContain('done=sent');
+    const ideaUrl = nora.url().split('?')[0]!;
+    await expectAccessible(nora);
+
+    const ingrid = await signedIn('persona-kdd-owner');
+    await ingrid.goto(`${running.baseUrl}/ideer?lang=nb`);
+    await ingrid.getByRole('link', { name: 'Ferdig utfylt startlån' }).first().click();
+    await expectAccessible(ingrid);
+    await ingrid.getByRole('button', { name: nb('participation.idea.answer.publish') }).click();
+    await expect.poll(() => ingrid.url()).toContain('done=publish');
+    await ingrid
+      .getByLabel(nb('participation.idea.answer.comment'), { exact: true })
+      .fill('Takk! Vi tar dette med i arbeidet med enklere søknader.');
+    await ingrid.getByRole('button', { name: nb('participation.idea.answer.commentSubmit') }).click();
+    await expect.poll(() => ingrid.url()).toContain('done=comment');
+    await ingrid.getByLabel(nb('participation.idea.answer.linkUrl'), { exact: true }).fill('javascript:alert(1)');
+    await ingrid.getByLabel(nb('participation.idea.answer.linkTitle'), { exact: true }).fill('Sak 26/1234');
+    await ingrid.getByRole('button', { name: nb('participation.idea.answer.takeUp') }).click();
+    expect(await ingrid.textContent('main')).toContain(nb('participation.idea.problem.badLink'));
+    await expectAccessible(ingrid);
+    await ingrid
+      .getByLabel(nb('participation.idea.answer.linkUrl'), { exact: true })
+      .fill('https://www.regjeringen.no/no/dokumenter/sak-26-1234/');
+    await ingrid.getByLabel(nb('participation.idea.answer.linkTitle'), { exact: true }).fill('Sak 26/1234: enklere startlån');
+    await ingrid.getByRole('button', { name: nb('participation.idea.answer.takeUp') }).click();
+    await expect.poll(() => ingrid.url()).toContain('done=takeUp');
+    await expectAccessible(ingrid);
+
+    const visitor = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    for (const lang of ['nb', 'nn', 'da', 'en'] as const) {
+      const t = translator(lang);
+      await visitor.goto(`${running.baseUrl}/ideer?lang=${lang}&status=taken_up&q=startl%C3%A5n`);
+      await visitor.getByRole('link', { name: 'Ferdig utfylt startlån' }).click();
+      const main = (await visitor.textContent('main')) ?? '';
+      expect(main).toContain(t('participation.idea.detail.takenUp'));
+      expect(main).toContain(t('participation.idea.detail.anonymous'));
+      expect(main).not.toContain('Nora');
+      expect(await visitor.getByRole('link', { name: 'Sak 26/1234: enklere startlån' }).getAttribute('href')).toBe(
+        'https://www.regjeringen.no/no/dokumenter/sak-26-1234/',
+      );
+      await expectAccessible(visitor);
+    }
+    expect(visitor.url().split('?')[0]).toBe(ideaUrl);
+  });
+});

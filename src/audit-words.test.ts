@@ -80,6 +80,7 @@ describe('the audit log names everything it shows', () => {
       'knowledge_prize',
       'network_member',
       'network_action',
+      'idea',
     ];
     expect(new Set(auditedWorkflows().map(([record]) => record))).toEqual(new Set(moved));
     for (const [record, workflow] of auditedWorkflows()) {

@@ -11,6 +11,7 @@ import {
   confirmCoInitiation,
   draftInitiative,
   handInInitiative,
+  hideInitiative,
   publishInitiative,
   recordTreatment,
   refuseInitiative,
@@ -150,11 +151,79 @@ describe('an initiative from draft to hand-in', () => {
     expect(await remindOfCouncilDeadlines(database.db, jobs, '2027-05-31')).toBe(0);
   });
 
-  it('lets one person start at most five initiatives a day', async () => {
-    for (let n = 0; n < 5; n += 1)
-      orThrow(await draftInitiative(database.db, people.emma!, { ...draft, coInitiatorEmails: [] }, actor(people.emma!)));
-    const sixth = await draftInitiative(database.db, people.emma!, { ...draft, coInitiatorEmails: [] }, actor(people.emma!));
+  it('lets one person start at most five initiatives a day, twenty from one address, and never the same title twice', async () => {
+    const emma = (title: string, from: string | null = null) =>
+      draftInitiative(database.db, people.emma!, { ...draft, title, coInitiatorEmails: [] }, actor(people.emma!), {}, from);
+    orThrow(await emma('Lys i lysløypa'));
+    const same = await emma('  LYS i lysløypa! ');
+    expect(isRefused(same) && same.problem).toEqual({ kind: 'sameDraft' });
+    for (let n = 1; n < 5; n += 1) orThrow(await emma(`Forslag ${n}`));
+    const sixth = await emma('Forslag 6');
     expect(isRefused(sixth) && sixth.problem).toEqual({ kind: 'tooManyDrafts', max: 5 });
+    await database.db.updateTable('participation_initiatives').set({ sent_from: 'crowded' }).execute();
+    const crowded = Number(
+      (
+        await database.db
+          .selectFrom('participation_initiatives')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('sent_from', '=', 'crowded')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    for (let n = crowded; n < 20; n += 1)
+      await database.db
+        .insertInto('participation_initiatives')
+        .values({
+          country: 'NO',
+          scope: 'municipality',
+          area_code: '4003',
+          area_name: 'Skien',
+          title: `x${n}`,
+          proposal: 'x',
+          reason: 'x',
+          initiator_id: people.ola!.userId,
+          sent_from: 'crowded',
+          threshold: null,
+          population: null,
+          population_year: null,
+          refusal_reason: null,
+          refusal_note: null,
+          published_at: null,
+          handed_in_at: null,
+          deadline: null,
+          treated_meeting_date: null,
+          treated_case_number: null,
+          treated_decision: null,
+          treated_minutes_url: null,
+          closed_at: null,
+        })
+        .execute();
+    const fromCrowd = await draftInitiative(
+      database.db,
+      people.henrik!,
+      { ...draft, coInitiatorEmails: [] },
+      actor(people.henrik!),
+      {},
+      'crowded',
+    );
+    expect(isRefused(fromCrowd) && fromCrowd.problem).toEqual({ kind: 'tooManyDraftsFromAddress', max: 20 });
+  });
+
+  it('is hidden by the municipality when found offensive after publishing, keeping its record and audit trail', async () => {
+    const offensive = orThrow(
+      await draftInitiative(database.db, people.jonas!, { ...draft, title: 'Hundeluftegård', coInitiatorEmails: [] }, actor(people.jonas!)),
+    );
+    orThrow(await submitInitiative(database.db, offensive, 1, people.jonas!, actor(people.jonas!)));
+    orThrow(await publishInitiative(database.db, offensive, 2, people.silje!, actor(people.silje!)));
+    const other = await hideInitiative(database.db, offensive, 3, 'Krenkende.', people.ola!, actor(people.ola!));
+    expect(isRefused(other) && other.problem.kind).toBe('notModerator');
+    expect(orThrow(await hideInitiative(database.db, offensive, 3, 'Krenkende.', people.silje!, actor(people.silje!), { jobs }))).toBe(
+      'hidden',
+    );
+    const signing = await signInitiative(database.db, offensive, people.nora!, false);
+    expect(isRefused(signing) && signing.problem.kind).toBe('initiativeNotFound');
+    const events = await listAuditEvents(database.db, { recordType: 'initiative', recordId: offensive, limit: 20 });
+    expect(events.find((e) => e.action === 'hide')).toMatchObject({ from_state: 'published', to_state: 'hidden', reason: 'Krenkende.' });
   });
 
   it('suggests look-alikes by text, and a refusal tells the initiator', async () => {

@@ -3,6 +3,21 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const participationMessages = defineMessages({
   nb: {
+    'participation.edit.link': 'Endre utkastet',
+    'participation.edit.title': 'Endre utkastet',
+    'participation.edit.submit': 'Lagre endringene',
+    'participation.problem.tooManyDraftsFromAddress':
+      'Det er startet {max} forslag fra denne nettverksadressen siste døgn. Prøv igjen i morgen.',
+    'participation.problem.sameDraft': 'Du har alt et forslag med samme tittel for dette området.',
+    'participation.moderate.hideTitle': 'Skjul forslaget',
+    'participation.moderate.hideHelp':
+      'Bruk dette når et publisert forslag viser seg å ha ulovlig eller krenkende innhold. Forslaget forsvinner fra de offentlige listene, men blir bevart med historikken, og forslagsstilleren får beskjed.',
+    'participation.moderate.hideReason': 'Begrunnelse',
+    'participation.moderate.hide': 'Skjul forslaget',
+    'participation.moderate.hidden': 'Forslaget er skjult og bevart med historikken. Forslagsstilleren har fått beskjed.',
+    'participation.mail.hidden.subject': 'Forslaget ditt er skjult: {title}',
+    'participation.mail.hidden.body':
+      'Kommunen har skjult innbyggerforslaget «{title}» for {area} fra de offentlige listene. Begrunnelse: {note}',
     'participation.nav': 'Innbyggerforslag',
     'participation.title': 'Innbyggerforslag',
     'participation.lead':
@@ -146,6 +161,21 @@ export const participationMessages = defineMessages({
       'Kommunen publiserte ikke innbyggerforslaget «{title}» for {area}. Forklaring: {note}. Du kan endre forslaget og sende det på nytt.',
   },
   nn: {
+    'participation.edit.link': 'Endre utkastet',
+    'participation.edit.title': 'Endre utkastet',
+    'participation.edit.submit': 'Lagre endringane',
+    'participation.problem.tooManyDraftsFromAddress':
+      'Det er starta {max} forslag frå denne nettverksadressa siste døgnet. Prøv igjen i morgon.',
+    'participation.problem.sameDraft': 'Du har alt eit forslag med same tittel for dette området.',
+    'participation.moderate.hideTitle': 'Gøym forslaget',
+    'participation.moderate.hideHelp':
+      'Bruk dette når eit publisert forslag viser seg å ha ulovleg eller krenkjande innhald. Forslaget forsvinn frå dei offentlege listene, men blir teke vare på med historikken, og forslagsstillaren får melding.',
+    'participation.moderate.hideReason': 'Grunngiving',
+    'participation.moderate.hide': 'Gøym forslaget',
+    'participation.moderate.hidden': 'Forslaget er gøymt og teke vare på med historikken. Forslagsstillaren har fått melding.',
+    'participation.mail.hidden.subject': 'Forslaget ditt er gøymt: {title}',
+    'participation.mail.hidden.body':
+      'Kommunen har gøymt innbyggjarforslaget «{title}» for {area} frå dei offentlege listene. Grunngiving: {note}',
     'participation.nav': 'Innbyggjarforslag',
     'participation.title': 'Innbyggjarforslag',
     'participation.lead':
@@ -289,6 +319,21 @@ export const participationMessages = defineMessages({
       'Kommunen publiserte ikkje innbyggjarforslaget «{title}» for {area}. Forklaring: {note}. Du kan endre forslaget og sende det på nytt.',
   },
   da: {
+    'participation.edit.link': 'Ret kladden',
+    'participation.edit.title': 'Ret kladden',
+    'participation.edit.submit': 'Gem ændringerne',
+    'participation.problem.tooManyDraftsFromAddress':
+      'Der er startet {max} forslag fra denne netværksadresse det seneste døgn. Prøv igen i morgen.',
+    'participation.problem.sameDraft': 'Du har allerede et forslag med samme titel for dette område.',
+    'participation.moderate.hideTitle': 'Skjul forslaget',
+    'participation.moderate.hideHelp':
+      'Brug dette, når et offentliggjort forslag viser sig at have ulovligt eller krænkende indhold. Forslaget forsvinder fra de offentlige lister, men bevares med sin historik, og forslagsstilleren får besked.',
+    'participation.moderate.hideReason': 'Begrundelse',
+    'participation.moderate.hide': 'Skjul forslaget',
+    'participation.moderate.hidden': 'Forslaget er skjult og bevaret med sin historik. Forslagsstilleren har fået besked.',
+    'participation.mail.hidden.subject': 'Dit forslag er skjult: {title}',
+    'participation.mail.hidden.body':
+      'Kommunen har skjult borgerforslaget »{title}« for {area} fra de offentlige lister. Begrundelse: {note}',
     'participation.nav': 'Borgerforslag',
     'participation.title': 'Borgerforslag',
     'participation.lead':
@@ -432,6 +477,21 @@ export const participationMessages = defineMessages({
       'Kommunen offentliggjorde ikke borgerforslaget »{title}« for {area}. Forklaring: {note}. Du kan ændre forslaget og sende det igen.',
   },
   en: {
+    'participation.edit.link': 'Change the draft',
+    'participation.edit.title': 'Change the draft',
+    'participation.edit.submit': 'Save the changes',
+    'participation.problem.tooManyDraftsFromAddress':
+      '{max} initiatives have been started from this network address in the last day. Try again tomorrow.',
+    'participation.problem.sameDraft': 'You already have an initiative with the same title for this area.',
+    'participation.moderate.hideTitle': 'Hide the initiative',
+    'participation.moderate.hideHelp':
+      'Use this when a published initiative turns out to be unlawful or offensive. It leaves the public lists but is kept with its history, and the initiator is told.',
+    'participation.moderate.hideReason': 'Reason',
+    'participation.moderate.hide': 'Hide the initiative',
+    'participation.moderate.hidden': 'The initiative is hidden and kept with its history. The initiator has been told.',
+    'participation.mail.hidden.subject': 'Your initiative is hidden: {title}',
+    'participation.mail.hidden.body':
+      'The municipality has hidden the citizens’ initiative “{title}” for {area} from the public lists. Reason: {note}',
     'participation.nav': 'Citizens’ initiatives',
     'participation.title': 'Citizens’ initiatives',
     'participation.lead':

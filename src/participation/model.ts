@@ -126,6 +126,15 @@ export const LIMITS = { title: 200, proposal: 4000, reason: 8000, coInitiators: 
 
 /** The most initiatives one person may start in a day (abuse: issue 15 point 10). */
 export const DRAFTS_PER_DAY = 5;
+/** The most initiatives started from one network address in a day. */
+export const DRAFTS_PER_ADDRESS_PER_DAY = 20;
+
+/** The same text sent twice: its words, case, punctuation and spacing aside. */
+export const sameTextKey = (text: string): string =>
+  text
+    .toLocaleLowerCase('nb')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 export interface InitiativeDraft {
   scope: AreaKind;

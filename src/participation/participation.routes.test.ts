@@ -244,4 +244,26 @@ describe('a citizen of Porsgrunn drafts an initiative that is published, signed 
     expect(done.body).toContain('27/45');
     expect(done.body).toContain('https://porsgrunn.example.no/moter/2027-03-11');
   }, 60_000);
+
+  it('lets the initiator change the draft, at the version she read, and nobody else', async () => {
+    const made = await post('/innbyggerforslag/nytt', '/innbyggerforslag/nytt', NORA_, {
+      scope: 'municipality',
+      title: 'Ny park',
+      proposal: 'Kommunestyret bes anlegge en park.',
+      reason: 'Det mangler grøntareal.',
+    });
+    const path = made.headers.location!.split('?')[0]!;
+    const form = await get(`${path}/endre?lang=nb`, NORA_);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Det mangler grøntareal.');
+    expect((await get(`${path}/endre`, JONAS)).statusCode).toBe(404);
+    const fields = { scope: 'municipality', title: 'Ny park ved elva', proposal: 'Kommunestyret bes anlegge en park.', reason: 'Grønt.' };
+    const changed = await post(`${path}/endre`, `${path}/endre`, NORA_, { ...fields, version: versionOn(form.body) });
+    expect(changed.statusCode).toBe(303);
+    expect((await get(path, NORA_)).body).toContain('Ny park ved elva');
+    const stale = await post(`${path}/endre`, `${path}/endre?lang=en`, NORA_, { ...fields, version: versionOn(form.body) });
+    expect(stale.statusCode).toBe(409);
+    const empty = await post(`${path}/endre`, `${path}/endre`, NORA_, { ...fields, title: '', version: '2' });
+    expect(empty.statusCode).toBe(400);
+  });
 });

@@ -1,5 +1,6 @@
 /** The one table from participation's problems to an HTTP status and a translated message. */
 import { defineProblems } from '../platform/outcome.js';
+import type { IdeaRefusal } from './ideas.use-cases.js';
 import type { ParticipationProblem } from './use-cases.js';
 
 export const explainProblem = defineProblems<ParticipationProblem>({
@@ -15,10 +16,34 @@ export const explainProblem = defineProblems<ParticipationProblem>({
   notOpen: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.notOpen') },
   alreadySigned: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.alreadySigned') },
   notSigned: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.notSigned') },
-  tooManyDrafts: { status: 409, field: 'title', message: (ctx, p) => ctx.t('participation.problem.tooManyDrafts', { max: p.max }) },
+  tooManyDrafts: { status: 429, field: 'title', message: (ctx, p) => ctx.t('participation.problem.tooManyDrafts', { max: p.max }) },
+  tooManyDraftsFromAddress: {
+    status: 429,
+    field: 'title',
+    message: (ctx, p) => ctx.t('participation.problem.tooManyDraftsFromAddress', { max: p.max }),
+  },
+  sameDraft: { status: 409, field: 'title', message: (ctx) => ctx.t('participation.problem.sameDraft') },
   thresholdNotReached: {
     status: 409,
     field: 'actions',
     message: (ctx, p) => ctx.t('participation.problem.thresholdNotReached', { signatures: p.signatures, threshold: p.threshold }),
   },
+});
+
+/** The ideas box's problems: a limit reached answers 429 (too many requests), in the person's language. */
+export const explainIdeaProblem = defineProblems<IdeaRefusal>({
+  ideaNotFound: { status: 404, message: (ctx) => ctx.t('participation.idea.problem.ideaNotFound') },
+  unknownReceiver: { status: 400, field: 'receiver', message: (ctx) => ctx.t('participation.idea.problem.unknownReceiver') },
+  notReceiver: { status: 403, field: 'actions', message: (ctx) => ctx.t('participation.idea.problem.notReceiver') },
+  ideaIllegalTransition: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.idea.problem.ideaIllegalTransition') },
+  versionConflict: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.idea.problem.versionConflict') },
+  ideaClosed: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.idea.problem.ideaClosed') },
+  alreadySupported: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.idea.problem.alreadySupported') },
+  tooManyIdeas: { status: 429, field: 'title', message: (ctx, p) => ctx.t('participation.idea.problem.tooManyIdeas', { max: p.max }) },
+  tooManyIdeasFromAddress: {
+    status: 429,
+    field: 'title',
+    message: (ctx, p) => ctx.t('participation.idea.problem.tooManyIdeasFromAddress', { max: p.max }),
+  },
+  sameIdea: { status: 409, field: 'title', message: (ctx) => ctx.t('participation.idea.problem.sameIdea') },
 });

@@ -7,6 +7,8 @@ import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused, type Refused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { renderArchivalPdf } from '../platform/pdf/document.js';
+import { addressFingerprint } from './ideas.model.js';
+import { ideaRoutes } from './ideas.routes.js';
 import { draftProblems, isRefusalReason, signersCsv, treatmentProblems, type Threshold } from './model.js';
 import { InitiativeList, InitiativePage, initiativePath, NewInitiativePage, type Offer } from './pages/initiative.js';
 import { areaKey, OVERVIEW, OverviewPage } from './pages/overview.js';
@@ -27,11 +29,13 @@ import {
   draftInitiative,
   forgetClosedSigners,
   handInInitiative,
+  hideInitiative,
   moderates,
   publishInitiative,
   recordTreatment,
   refuseInitiative,
   remindOfCouncilDeadlines,
+  reviseDraft,
   signInitiative,
   submitInitiative,
   withdrawMySignature,
@@ -55,6 +59,7 @@ const NOTICES = {
   refused: 'participation.moderate.refused',
   handedIn: 'participation.handIn.done',
   treated: 'participation.treatment.done',
+  hidden: 'participation.moderate.hidden',
 } as const;
 type NoticeKey = keyof typeof NOTICES;
 const isNoticeKey = (value: unknown): value is NoticeKey => typeof value === 'string' && value in NOTICES;
@@ -188,6 +193,7 @@ export async function participationRoutes(app: FastifyInstance) {
   );
 
   registerInitiativeRoutes(app);
+  await ideaRoutes(app);
 }
 
 function registerInitiativeRoutes(app: FastifyInstance) {
@@ -236,8 +242,10 @@ function registerInitiativeRoutes(app: FastifyInstance) {
       signIn: signable && !principal,
       confirm: initiative.state === 'draft' && coInitiators.some((c) => c.email === email && !c.confirmed),
       submit: isInitiator && initiativeWorkflow.can(initiative.state, 'submit'),
+      edit: isInitiator && initiativeWorkflow.isIn('editable', initiative.state),
       moderate: moderator,
       treat: principal ? moderates(principal, initiative) && initiative.state === 'handed_in' : false,
+      hide: principal ? moderates(principal, initiative) && initiativeWorkflow.can(initiative.state, 'hide') : false,
       downloads: principal
         ? moderates(principal, initiative) && (initiative.state === 'handed_in' || initiative.state === 'treated')
         : false,
@@ -286,16 +294,23 @@ function registerInitiativeRoutes(app: FastifyInstance) {
       ['scope', 'title', 'proposal', 'reason', 'coInitiators'].map((field) => [field, formField(request.body, field) ?? '']),
     ) as Record<'scope' | 'title' | 'proposal' | 'reason' | 'coInitiators', string>;
     const checked = draftProblems(values);
-    const page = (errors: FieldError[]) => {
-      reply.code(400);
+    const page = (errors: FieldError[], status = 400) => {
+      reply.code(status);
       return reply.html(<NewInitiativePage ctx={reply.pageContext()} home={home} values={values} errors={errors} />);
     };
     if (Array.isArray(checked))
       return page(checked.map((p) => ({ field: p.field, message: request.t(`participation.problem.${p.code}`) })));
-    const created = await draftInitiative(db, person(request), checked, actorOf(request), { jobs: app.jobs });
+    const created = await draftInitiative(
+      db,
+      person(request),
+      checked,
+      actorOf(request),
+      { jobs: app.jobs },
+      addressFingerprint(request.ip),
+    );
     if (isRefused(created)) {
       const explained = explainProblem(reply.pageContext(), created.problem);
-      return page([{ field: explained.field ?? 'scope', message: explained.message }]);
+      return page([{ field: explained.field ?? 'scope', message: explained.message }], explained.status);
     }
     return reply.redirect(`${initiativePath(created)}?lang=${request.locale}&done=saved`, 303);
   });
@@ -303,6 +318,56 @@ function registerInitiativeRoutes(app: FastifyInstance) {
   app.get(`${OVERVIEW}/:id`, { config: { access: access.public }, schema: { params: byId } }, async (request, reply) =>
     renderInitiative(request, reply, 200),
   );
+
+  /** The initiator's draft to change: the form filled in from it. */
+  app.get(`${OVERVIEW}/:id/endre`, { config: { access: CITIZEN }, schema: { params: byId } }, async (request, reply) => {
+    const initiative = await visible(request);
+    if (initiative.initiatorId !== person(request).userId || !initiativeWorkflow.isIn('editable', initiative.state)) throw notFound();
+    const values = {
+      scope: initiative.scope,
+      title: initiative.title,
+      proposal: initiative.proposal,
+      reason: initiative.reason,
+      coInitiators: (await listCoInitiators(db, initiative.id)).map((c) => c.email).join('\n'),
+    };
+    const home = await homeAreas(db, person(request).homeMunicipalityCode);
+    return reply.html(
+      <NewInitiativePage
+        ctx={reply.pageContext()}
+        home={home}
+        values={values}
+        errors={[]}
+        editing={{ id: initiative.id, version: initiative.version }}
+      />,
+    );
+  });
+
+  app.post(`${OVERVIEW}/:id/endre`, { config: { access: CITIZEN }, schema: { params: byId, body: formBody } }, async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const version = formVersion(request.body);
+    const values = Object.fromEntries(
+      ['scope', 'title', 'proposal', 'reason', 'coInitiators'].map((field) => [field, formField(request.body, field) ?? '']),
+    ) as Record<'scope' | 'title' | 'proposal' | 'reason' | 'coInitiators', string>;
+    const checked = draftProblems(values);
+    if (Array.isArray(checked)) {
+      reply.code(400);
+      return reply.html(
+        <NewInitiativePage
+          ctx={reply.pageContext()}
+          home={await homeAreas(db, person(request).homeMunicipalityCode)}
+          values={values}
+          errors={checked.map((p) => ({ field: p.field, message: request.t(`participation.problem.${p.code}`) }))}
+          editing={{ id, version }}
+        />,
+      );
+    }
+    return answer(
+      request,
+      reply,
+      await reviseDraft(db, id, version, person(request), checked, actorOf(request), { jobs: app.jobs }),
+      'saved',
+    );
+  });
 
   const post = (
     path: string,
@@ -343,6 +408,19 @@ function registerInitiativeRoutes(app: FastifyInstance) {
       reply,
       await refuseInitiative(db, id, formVersion(request.body), reason, note, person(request), actorOf(request), { jobs: app.jobs }),
       'refused',
+    );
+  });
+  post('skjul', access.roles('case_worker'), async (request, reply, id) => {
+    const reason = (formField(request.body, 'hideReason') ?? '').trim();
+    if (reason === '' || reason.length > 2000)
+      return renderInitiative(request, reply, 400, [
+        { field: 'hideReason', message: request.t(reason === '' ? 'participation.problem.required' : 'participation.problem.tooLong') },
+      ]);
+    return answer(
+      request,
+      reply,
+      await hideInitiative(db, id, formVersion(request.body), reason, person(request), actorOf(request), { jobs: app.jobs }),
+      'hidden',
     );
   });
   post('lever', CITIZEN, async (request, reply, id) =>

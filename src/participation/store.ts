@@ -33,6 +33,7 @@ interface InitiativeTable {
   treated_minutes_url: string | null;
   forgotten_signatures: Generated<number>;
   closed_at: Date | null;
+  sent_from: string | null;
 }
 
 interface CoInitiatorTable {
@@ -185,10 +186,14 @@ export async function listInitiatives(db: Queryable, filter: InitiativeFilter): 
 
 export async function insertInitiative(
   db: Queryable,
-  initiative: { country: Country; scope: AreaKind; areaCode: string; areaName: string; initiatorId: string } & Omit<
-    InitiativeDraft,
-    'coInitiatorEmails' | 'scope'
-  >,
+  initiative: {
+    country: Country;
+    scope: AreaKind;
+    areaCode: string;
+    areaName: string;
+    initiatorId: string;
+    sentFrom?: string | null;
+  } & Omit<InitiativeDraft, 'coInitiatorEmails' | 'scope'>,
 ): Promise<string> {
   const row = await db
     .insertInto('participation_initiatives')
@@ -201,6 +206,7 @@ export async function insertInitiative(
       proposal: initiative.proposal,
       reason: initiative.reason,
       initiator_id: initiative.initiatorId,
+      sent_from: initiative.sentFrom ?? null,
       threshold: null,
       population: null,
       population_year: null,
@@ -224,7 +230,7 @@ export async function updateInitiativeText(
 ): Promise<boolean> {
   const result = await db
     .updateTable('participation_initiatives')
-    .set({ ...text, updated_at: sql`now()`, version: sql`version + 1` })
+    .set({ title: text.title, proposal: text.proposal, reason: text.reason, updated_at: sql`now()`, version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -445,13 +451,33 @@ export async function forgetSignersOfClosed(db: Queryable, now: Date): Promise<n
   return result.rows.reduce((sum, r) => sum + Number(r.forgotten), 0);
 }
 
-/** How many initiatives the person started in the last day (the per-person limit on drafting). */
-export async function draftsStartedToday(db: Queryable, userId: string): Promise<number> {
+/** How many initiatives the person, and the network address, started in the last day (the limits on drafting). */
+export async function draftsStartedToday(
+  db: Queryable,
+  userId: string,
+  sentFrom: string | null,
+): Promise<{ byPerson: number; byAddress: number }> {
   const row = await db
     .selectFrom('participation_initiatives')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('initiator_id', '=', userId)
+    .select([
+      sql<number>`count(*) filter (where initiator_id = ${userId})::int`.as('byPerson'),
+      sql<number>`count(*) filter (where sent_from = ${sentFrom})::int`.as('byAddress'),
+    ])
     .where('created_at', '>', sql<Date>`now() - interval '1 day'`)
+    .where((eb) => eb.or([eb('initiator_id', '=', userId), ...(sentFrom ? [eb('sent_from', '=', sentFrom)] : [])]))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return { byPerson: Number(row.byPerson), byAddress: Number(row.byAddress) };
+}
+
+/** The titles of the person's initiatives for this area that are still in play (not refused or withdrawn). */
+export async function openTitlesOf(db: Queryable, userId: string, scope: AreaKind, areaCode: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('participation_initiatives')
+    .select('title')
+    .where('initiator_id', '=', userId)
+    .where('scope', '=', scope)
+    .where('area_code', '=', areaCode)
+    .where('state', 'not in', ['refused', 'withdrawn'])
+    .execute();
+  return rows.map((r) => r.title);
 }

@@ -12,7 +12,16 @@ import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify } from '../platform/notifications/notify.js';
 import { inTransaction, isRefused, orThrow, refuse, type Refused, type VersionConflict, versionConflict } from '../platform/outcome.js';
 import { municipalityRecipients } from '../platform/auth/store.js';
-import { DRAFTS_PER_DAY, decisionDeadline, dueReminders, type InitiativeDraft, type RefusalReason, type Treatment } from './model.js';
+import {
+  DRAFTS_PER_ADDRESS_PER_DAY,
+  DRAFTS_PER_DAY,
+  decisionDeadline,
+  sameTextKey,
+  dueReminders,
+  type InitiativeDraft,
+  type RefusalReason,
+  type Treatment,
+} from './model.js';
 import {
   confirmCoInitiator,
   draftsStartedToday,
@@ -23,6 +32,7 @@ import {
   listAwaitingCouncil,
   listCoInitiators,
   lockInitiative,
+  openTitlesOf,
   moveInitiative,
   replaceCoInitiators,
   updateInitiativeText,
@@ -49,7 +59,10 @@ export type ParticipationProblem =
   | { kind: 'alreadySigned' }
   | { kind: 'notSigned' }
   | { kind: 'thresholdNotReached'; signatures: number; threshold: number }
-  | { kind: 'tooManyDrafts'; max: number };
+  | { kind: 'tooManyDrafts'; max: number }
+  | { kind: 'tooManyDraftsFromAddress'; max: number }
+  /** The person already has an initiative with this title for this area in play. */
+  | { kind: 'sameDraft' };
 
 type Outcome<T> = Promise<T | Refused<ParticipationProblem>>;
 
@@ -118,27 +131,38 @@ async function residentOf(db: Queryable, person: Person, initiative: Pick<Stored
   return area !== undefined && area.country === initiative.country && area.code === initiative.areaCode;
 }
 
-/** A resident drafts an initiative for their own municipality or county; the co-initiators are asked by mail. */
+/**
+ * A resident drafts an initiative for their own municipality or county; the co-initiators are asked
+ * by mail. At most five a day from one person and twenty from one network address (its hash), and
+ * never a second one with the same title for the same area while the first is in play.
+ */
 export function draftInitiative(
   db: Queryable,
   person: Person,
   draft: InitiativeDraft,
   actor: Actor,
   effects: Effects = {},
+  sentFrom: string | null = null,
 ): Outcome<string> {
   return inTransaction(db, async (trx) => {
     const home = await homeAreas(trx, person.homeMunicipalityCode);
     const area = draft.scope === 'county' ? home.county : home.municipality;
     if (!area) return refuse<ParticipationProblem>({ kind: 'notResident' });
     if (area.country !== 'NO') return refuse<ParticipationProblem>({ kind: 'notStatutory' });
-    if ((await draftsStartedToday(trx, person.userId)) >= DRAFTS_PER_DAY)
-      return refuse<ParticipationProblem>({ kind: 'tooManyDrafts', max: DRAFTS_PER_DAY });
+    const started = await draftsStartedToday(trx, person.userId, sentFrom);
+    if (started.byPerson >= DRAFTS_PER_DAY) return refuse<ParticipationProblem>({ kind: 'tooManyDrafts', max: DRAFTS_PER_DAY });
+    if (sentFrom && started.byAddress >= DRAFTS_PER_ADDRESS_PER_DAY)
+      return refuse<ParticipationProblem>({ kind: 'tooManyDraftsFromAddress', max: DRAFTS_PER_ADDRESS_PER_DAY });
+    const key = sameTextKey(draft.title);
+    if ((await openTitlesOf(trx, person.userId, area.kind, area.code)).some((title) => sameTextKey(title) === key))
+      return refuse<ParticipationProblem>({ kind: 'sameDraft' });
     const id = await insertInitiative(trx, {
       country: area.country,
       scope: area.kind,
       areaCode: area.code,
       areaName: area.name,
       initiatorId: person.userId,
+      sentFrom,
       title: draft.title,
       proposal: draft.proposal,
       reason: draft.reason,
@@ -303,6 +327,29 @@ export function refuseInitiative(
         note: note || '–',
       },
     );
+    return moved;
+  });
+}
+
+/** A case worker hides a published initiative (unlawful or offensive content found later): it leaves the public lists, its record and audit trail stay. */
+export function hideInitiative(
+  db: Queryable,
+  id: string,
+  version: number,
+  reason: string,
+  person: Person,
+  actor: Actor,
+  effects: Effects = {},
+): Outcome<InitiativeState> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id, version);
+    if (isRefused(initiative)) return initiative;
+    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
+    const moved = await move(trx, initiative, 'hide', actor, {}, reason);
+    if (isRefused(moved)) return moved;
+    await tellInitiator(trx, effects, initiative, 'hidden', 'participation.mail.hidden.subject', 'participation.mail.hidden.body', {
+      note: reason,
+    });
     return moved;
   });
 }

@@ -45,6 +45,10 @@ export const initiativeWorkflow = defineWorkflow({
         en: 'Treated by the council',
       },
     },
+    hidden: {
+      staff: { nb: 'Skjult', nn: 'Gøymd', da: 'Skjult', en: 'Hidden' },
+      public: { nb: 'Skjult av kommunen', nn: 'Gøymd av kommunen', da: 'Skjult af kommunen', en: 'Hidden by the municipality' },
+    },
     withdrawn: {
       staff: { nb: 'Trukket', nn: 'Trekt', da: 'Trukket tilbage', en: 'Withdrawn' },
       public: {
@@ -64,6 +68,8 @@ export const initiativeWorkflow = defineWorkflow({
     handIn: { from: ['published'], to: 'handed_in' },
     recordTreatment: { from: ['handed_in'], to: 'treated' },
     withdraw: { from: ['draft', 'submitted', 'published'], to: 'withdrawn' },
+    // Unlawful or offensive content found after publishing: the record and its audit trail stay.
+    hide: { from: ['published'], to: 'hidden' },
   },
   groups: {
     // The initiator may change the text.
@@ -77,3 +83,59 @@ export const initiativeWorkflow = defineWorkflow({
 
 export type InitiativeState = (typeof initiativeWorkflow.states)[number];
 export type InitiativeAction = (typeof initiativeWorkflow.actions)[number];
+
+/**
+ * An idea's life as data (idékassen): sent to a municipality, county or ministry, published or
+ * refused by the receiver's moderators, then answered: being considered, taken up (with a link to
+ * what it became) or not taken up (with a reason). A published idea can be hidden: it leaves the
+ * public lists but keeps its record and audit trail.
+ */
+export const ideaWorkflow = defineWorkflow({
+  states: {
+    submitted: {
+      staff: { nb: 'Venter på kontroll', nn: 'Ventar på kontroll', da: 'Afventer kontrol', en: 'Awaiting moderation' },
+      public: { nb: 'Til kontroll', nn: 'Til kontroll', da: 'Til kontrol', en: 'Being checked' },
+    },
+    refused: {
+      staff: { nb: 'Avvist', nn: 'Avvist', da: 'Afvist', en: 'Refused' },
+      public: { nb: 'Ikke publisert', nn: 'Ikkje publisert', da: 'Ikke offentliggjort', en: 'Not published' },
+    },
+    received: {
+      staff: { nb: 'Mottatt', nn: 'Motteken', da: 'Modtaget', en: 'Received' },
+      public: { nb: 'Mottatt', nn: 'Motteken', da: 'Modtaget', en: 'Received' },
+    },
+    considering: {
+      staff: { nb: 'Vurderes', nn: 'Blir vurdert', da: 'Overvejes', en: 'Being considered' },
+      public: { nb: 'Vurderes', nn: 'Blir vurdert', da: 'Overvejes', en: 'Being considered' },
+    },
+    taken_up: {
+      staff: { nb: 'Tatt i bruk', nn: 'Teken i bruk', da: 'Taget op', en: 'Taken up' },
+      public: { nb: 'Tatt i bruk', nn: 'Teken i bruk', da: 'Taget op', en: 'Taken up' },
+    },
+    not_taken_up: {
+      staff: { nb: 'Ikke tatt i bruk', nn: 'Ikkje teken i bruk', da: 'Ikke taget op', en: 'Not taken up' },
+      public: { nb: 'Ikke tatt i bruk', nn: 'Ikkje teken i bruk', da: 'Ikke taget op', en: 'Not taken up' },
+    },
+    hidden: {
+      staff: { nb: 'Skjult', nn: 'Gøymd', da: 'Skjult', en: 'Hidden' },
+      public: { nb: 'Skjult', nn: 'Gøymd', da: 'Skjult', en: 'Hidden' },
+    },
+  },
+  transitions: {
+    publish: { from: ['submitted'], to: 'received' },
+    refuse: { from: ['submitted'], to: 'refused' },
+    consider: { from: ['received'], to: 'considering' },
+    takeUp: { from: ['received', 'considering'], to: 'taken_up' },
+    notTakeUp: { from: ['received', 'considering'], to: 'not_taken_up' },
+    // The record stays (and its audit trail); only the public no longer sees it.
+    hide: { from: ['received', 'considering', 'taken_up', 'not_taken_up'], to: 'hidden' },
+  },
+  groups: {
+    public: ['received', 'considering', 'taken_up', 'not_taken_up'],
+    // Signed-in people may support it and the receiver may still decide.
+    open: ['received', 'considering'],
+  },
+});
+
+export type IdeaState = (typeof ideaWorkflow.states)[number];
+export type IdeaAction = (typeof ideaWorkflow.actions)[number];

@@ -65,7 +65,7 @@ export async function inTransaction<T, P>(db: Queryable, work: (trx: Tx) => Prom
   }
 }
 
-export type RefusalStatus = 400 | 403 | 404 | 409 | 410 | 413 | 422;
+export type RefusalStatus = 400 | 403 | 404 | 409 | 410 | 413 | 422 | 429;
 
 /** How a problem reads to a person, and which HTTP status it answers with. */
 export interface Explained {

@@ -28,6 +28,10 @@ export interface Offer {
   treat: boolean;
   /** The signers' list for the municipality (handed in or treated). */
   downloads: boolean;
+  /** Hide a published initiative (the municipality). */
+  hide: boolean;
+  /** Change the draft (its initiator). */
+  edit: boolean;
 }
 
 export function StateTag({ ctx, state, staff }: { ctx: PageContext; state: StoredInitiative['state']; staff?: boolean }) {
@@ -243,6 +247,15 @@ export function InitiativePage({
         ) : (
           ''
         )}
+        {offer.edit ? (
+          <p class="ds-paragraph">
+            <a class="ds-link" href={action('endre')} safe>
+              {t('participation.edit.link')}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
         {offer.submit ? (
           <form method="post" action={action('send')}>
             <CsrfField ctx={ctx} />
@@ -326,6 +339,30 @@ export function InitiativePage({
             />
             <button class="ds-button" type="submit" safe>
               {t('participation.treatment.submit')}
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
+      {offer.hide ? (
+        <section aria-labelledby="hide">
+          <h2 class="ds-heading" data-size="sm" id="hide" safe>
+            {t('participation.moderate.hideTitle')}
+          </h2>
+          <form method="post" action={action('skjul')}>
+            <CsrfField ctx={ctx} />
+            {version}
+            <TextArea
+              id="hideReason"
+              label={t('participation.moderate.hideReason')}
+              help={t('participation.moderate.hideHelp')}
+              value=""
+              rows={2}
+              error={errorOf(errors, 'hideReason')}
+            />
+            <button class="ds-button" data-variant="secondary" type="submit" safe>
+              {t('participation.moderate.hide')}
             </button>
           </form>
         </section>
@@ -462,14 +499,17 @@ export function NewInitiativePage({
   home,
   values,
   errors,
+  editing,
 }: {
   ctx: PageContext;
+  /** The draft being changed, at the version the form was filled in from. */
+  editing?: { id: string; version: number };
   home: { municipality?: Area; county?: Area };
   values: Record<string, string>;
   errors: FieldError[];
 }) {
   const { t } = ctx;
-  const title = t('participation.new.title');
+  const title = editing ? t('participation.edit.title') : t('participation.new.title');
   const scopes = [home.municipality, home.county].filter((a): a is Area => a !== undefined);
   return (
     <Layout
@@ -483,15 +523,25 @@ export function NewInitiativePage({
     >
       <PageHeading title={title} lead={t('participation.new.lead')} />
       <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="post" action={`${OVERVIEW}/nytt?lang=${ctx.locale}`}>
+      <form
+        method="post"
+        action={editing ? `${initiativePath(editing.id)}/endre?lang=${ctx.locale}` : `${OVERVIEW}/nytt?lang=${ctx.locale}`}
+      >
         <CsrfField ctx={ctx} />
-        <Select
-          id="scope"
-          label={t('participation.field.scope')}
-          value={values.scope ?? 'municipality'}
-          options={scopes.map((a) => ({ value: a.kind, label: a.name }))}
-          error={errorOf(errors, 'scope')}
-        />
+        {editing ? (
+          <>
+            <input type="hidden" name="version" value={String(editing.version)} />
+            <input type="hidden" name="scope" value={values.scope ?? 'municipality'} />
+          </>
+        ) : (
+          <Select
+            id="scope"
+            label={t('participation.field.scope')}
+            value={values.scope ?? 'municipality'}
+            options={scopes.map((a) => ({ value: a.kind, label: a.name }))}
+            error={errorOf(errors, 'scope')}
+          />
+        )}
         <TextField id="title" label={t('participation.field.title')} value={values.title ?? ''} error={errorOf(errors, 'title')} />
         <TextArea
           id="proposal"
@@ -516,7 +566,7 @@ export function NewInitiativePage({
           error={errorOf(errors, 'coInitiators')}
         />
         <button class="ds-button" type="submit" safe>
-          {t('participation.new.submit')}
+          {editing ? t('participation.edit.submit') : t('participation.new.submit')}
         </button>
       </form>
     </Layout>

@@ -285,6 +285,25 @@ export const PERSONAS: Persona[] = [
   },
 ];
 
+/**
+ * The load benchmark's residents of Porsgrunn (`synthetic-citizen-1` … `synthetic-citizen-100000`):
+ * made on demand rather than listed, so the sign-in page shows only the demo's people.
+ */
+const SYNTHETIC_CITIZEN = /^synthetic-citizen-([1-9][0-9]{0,4}|100000)$/;
+function syntheticCitizen(subject: string): Persona | undefined {
+  const n = SYNTHETIC_CITIZEN.exec(subject)?.[1];
+  if (!n) return undefined;
+  return {
+    subject,
+    name: `Syntetisk innbygger ${n}`,
+    email: `synthetic-citizen-${n}@example.invalid`,
+    loginKind: 'citizen',
+    description: 'synthetic resident of Porsgrunn (load benchmark)',
+    homeMunicipalityCode: '4001',
+    roles: [],
+  };
+}
+
 export function findPersona(subject: string): Persona | undefined {
-  return PERSONAS.find((persona) => persona.subject === subject);
+  return PERSONAS.find((persona) => persona.subject === subject) ?? syntheticCitizen(subject);
 }

@@ -45,6 +45,7 @@ import { explainProblem } from './problems.js';
 import {
   listLatestReportSummaries,
   listApprovedIndicatorValues,
+  listIndicatorsInForce,
   type StoredPlan,
   listPlansOf,
   findEvaluation,
@@ -393,18 +394,17 @@ export async function projectRoutes(app: FastifyInstance) {
     const [totals, first] = await Promise.all([sumProjects(db, filter), onPage(pageOf(asked, Number.MAX_SAFE_INTEGER).page)]);
     const { page, pages } = pageOf(asked, totals.count);
     const projects = page === pageOf(asked, Number.MAX_SAFE_INTEGER).page ? first : await onPage(page);
-    const [statuses, values] = await Promise.all([
-      statusOf(projects, { withPlans: true }),
-      listApprovedIndicatorValues(
-        db,
-        projects.map((p) => p.id),
-      ),
+    const ids = projects.map((p) => p.id);
+    const [statuses, values, indicators] = await Promise.all([
+      statusOf(projects),
+      listApprovedIndicatorValues(db, ids),
+      listIndicatorsInForce(db, ids),
     ]);
     const valuesOf = groupBy(values, (v) => v.projectId);
     const rows: PortfolioRow[] = projects.map((project) => {
       const status = statuses.get(project.id)!;
       const progress = indicatorProgress(
-        status.currentPlan?.content,
+        { indicators: indicators.get(project.id) ?? [] },
         status.periods.map((p) => p.period),
         valuesOf.get(project.id) ?? [],
       );

@@ -4,7 +4,7 @@ import type { Queryable } from '../platform/db/database.js';
 import type { Database } from '../platform/db/schema.js';
 import { isUuid, json, parsed } from '../platform/db/kit.js';
 import type { Country, Currency } from '../programmes/index.js';
-import { NO_FOLLOW_UP, spentOfGrant, type FollowUpPlan, type ProjectPlan, type ReportContent } from './model.js';
+import { NO_FOLLOW_UP, spentOfGrant, type FollowUpPlan, type Indicator, type ProjectPlan, type ReportContent } from './model.js';
 import type { ChangeState, PaymentState, ProjectState, ReviewState } from './workflows.js';
 
 interface FollowUpTable {
@@ -491,6 +491,21 @@ export async function listPlansOf(db: Queryable, projectIds: readonly string[]):
   for (const row of rows)
     byProject.set(row.project_id, [...(byProject.get(row.project_id) ?? []), { number: row.number, ...reviewed<ProjectPlan>(row) }]);
   return byProject;
+}
+
+/** The indicators of each project's plan in force (its latest approved version): what the portfolio sets values against. */
+export async function listIndicatorsInForce(db: Queryable, projectIds: readonly string[]): Promise<Map<string, Indicator[]>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('project_plans')
+    .distinctOn('project_id')
+    .select(['project_id', sql<unknown>`content -> 'indicators'`.as('indicators')])
+    .where('project_id', 'in', projectIds)
+    .where('state', '=', 'approved')
+    .orderBy('project_id')
+    .orderBy('number', 'desc')
+    .execute();
+  return new Map(rows.map((row) => [row.project_id, parsed<Indicator[]>(row.indicators) ?? []]));
 }
 
 export async function insertPlan(

@@ -142,7 +142,7 @@ export interface IndicatorProgress {
 
 /** The plan's indicators, each over the programme's periods, with the actual values of the approved reports for the whole project. */
 export function indicatorProgress(
-  plan: ProjectPlan | undefined,
+  plan: Pick<ProjectPlan, 'indicators'> | undefined,
   periods: readonly ReportingPeriod[],
   reports: readonly (Pick<StoredReport, 'periodKey' | 'memberCode' | 'state'> & { content: Pick<ReportContent, 'indicators'> })[],
 ): IndicatorProgress[] {

@@ -119,5 +119,7 @@ describe(`the demo projects (${engine})`, () => {
     const expected = projects.filter((p, i) => p.state === 'running' && statuses[i]!.periods.some((period) => !handedIn(period)));
     expect(overdue.map((p) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
     expect(overdue.length).toBeGreaterThan(0);
+    const overdueTotals = await sumProjects(database.db, { programmeIds: [programmeId], overdueIn: plan.periods.map((p) => p.key) });
+    expect(overdueTotals).toMatchObject({ count: overdue.length, granted: overdue.reduce((s, p) => s + p.grant, 0) });
   });
 });

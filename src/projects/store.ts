@@ -423,9 +423,11 @@ export interface ProjectTotals {
 export async function sumProjects(db: Queryable, filter: ProjectFilter): Promise<ProjectTotals> {
   const ids = db.selectFrom('projects').where(matching(filter)).select('projects.id');
   const row = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('projects').where(matching(filter)).select(sql<string>`count(*)`.as('n')).as('count'),
-      eb.selectFrom('projects').where(matching(filter)).select(sql<string>`coalesce(sum(grant_amount), 0)`.as('n')).as('granted'),
+    .selectFrom('projects')
+    .where(matching(filter))
+    .select((eb) => [
+      sql<string>`count(*)`.as('count'),
+      sql<string>`coalesce(sum(grant_amount), 0)`.as('granted'),
       eb
         .selectFrom('project_payments')
         .where('state', '=', 'released')

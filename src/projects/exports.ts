@@ -24,8 +24,11 @@ export function portfolioCsv(locale: Locale, rows: readonly PortfolioRow[]): str
     'released',
     'spent',
     'currency',
+    'indicatorsMet',
+    'indicatorsMeasured',
+    'indicatorsInPlan',
   ].map((k) => translate(locale, `projects.csv.${k}` as 'projects.csv.project'));
-  const lines = rows.map(({ project, status, county }) =>
+  const lines = rows.map(({ project, status, county, indicators }) =>
     [
       project.title,
       project.caseNumber,
@@ -38,6 +41,9 @@ export function portfolioCsv(locale: Locale, rows: readonly PortfolioRow[]): str
       status.released,
       status.spent,
       project.currency,
+      indicators.met,
+      indicators.measured,
+      indicators.total,
     ]
       .map(cell)
       .join(','),

@@ -4,6 +4,7 @@ import { continuationAnswers, mayContinue, newContinuation } from './continuatio
 import {
   EMPTY_PLAN,
   meetsTarget,
+  memberChangeHolds,
   planChanges,
   planIssues,
   proposedPlan,
@@ -13,6 +14,7 @@ import {
   trancheAmounts,
   type FollowUpForm,
   type ProjectPlan,
+  withoutMembers,
 } from './model.js';
 import type { StoredProject } from './store.js';
 import { reminderDue } from './use-cases.js';
@@ -225,5 +227,40 @@ describe('changes to the approved plan', () => {
       { kind: 'goal-removed', text: 'Kortere ventetid' },
     ]);
     expect(planChanges(current, current)).toEqual([]);
+  });
+
+  it('holds a change of members only when it changes something the registry and the lead allow', () => {
+    const members = [
+      { code: '4001', lead: true },
+      { code: '4003', lead: false },
+    ];
+    const registry = new Set(['4001', '4003', '4005']);
+    const holds = (join: string[], leave: string[]) => memberChangeHolds(members, { join, leave }, registry);
+    expect(holds(['4005'], ['4003'])).toBe(true);
+    expect(holds([], ['4003'])).toBe(true);
+    expect(holds([], [])).toBe(false);
+    expect(holds(['4003'], [])).toBe(false);
+    expect(holds(['4005', '4005'], [])).toBe(false);
+    expect(holds(['5001'], [])).toBe(false);
+    expect(holds([], ['4001'])).toBe(false);
+    expect(holds([], ['4005'])).toBe(false);
+  });
+
+  it("takes a leaving member's activities and budget lines out of the plan, and says so", () => {
+    const plan: ProjectPlan = {
+      ...EMPTY_PLAN,
+      activities: [
+        { key: 'a1', title: 'Felles samling', member: '', due: '2027-03-01', milestone: false },
+        { key: 'a2', title: 'Kartlegging i Skien', member: '4003', due: '2027-04-01', milestone: true },
+      ],
+      budget: [
+        { line: 'gatherings', member: '', grant: 100_000, ownWork: 0, ownFunding: 0 },
+        { line: 'own-staff', member: '4003', grant: 200_000, ownWork: 50_000, ownFunding: 0 },
+      ],
+    };
+    const next = withoutMembers(plan, ['4003']);
+    expect(next.activities.map((a) => a.key)).toEqual(['a1']);
+    expect(next.budget.map((l) => l.member)).toEqual(['']);
+    expect(planChanges(plan, next).map((c) => c.kind)).toEqual(['cost', 'activity-removed']);
   });
 });

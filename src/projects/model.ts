@@ -375,7 +375,8 @@ export type PlanChangeKind = 'budget' | 'goals';
 export type PlanChange =
   | { kind: 'cost'; line: CostLine; member: string; from: BudgetLine | null; to: BudgetLine | null }
   | { kind: 'goal-added' | 'goal-removed'; text: string }
-  | { kind: 'indicator-added' | 'indicator-removed' | 'indicator-changed'; name: string };
+  | { kind: 'indicator-added' | 'indicator-removed' | 'indicator-changed'; name: string }
+  | { kind: 'activity-removed'; title: string };
 
 /** The plan in force with only the part the change is about taken from the proposal. */
 export function proposedPlan(current: ProjectPlan, proposed: ProjectPlan, kind: PlanChangeKind): ProjectPlan {
@@ -409,7 +410,49 @@ export function planChanges(current: ProjectPlan, next: ProjectPlan): PlanChange
   const kept = new Set(next.indicators.map((i) => i.key));
   for (const indicator of current.indicators.filter((i) => !kept.has(i.key)))
     changes.push({ kind: 'indicator-removed', name: indicator.name });
+  const stays = new Set(next.activities.map((a) => a.key));
+  for (const activity of current.activities.filter((a) => !stays.has(a.key)))
+    changes.push({ kind: 'activity-removed', title: activity.title });
   return changes;
+}
+
+// Change of members --------------------------------------------------------------------------------
+
+/** Municipalities joining a network project and members leaving it (by municipality code). */
+export interface MemberChange {
+  join: readonly string[];
+  leave: readonly string[];
+}
+
+/**
+ * Whether a change of members holds: it changes something, joiners are municipalities of the
+ * project's country that are not members yet, leavers are members other than the lead, and no
+ * municipality both joins and leaves.
+ */
+export function memberChangeHolds(
+  members: readonly { code: string; lead: boolean }[],
+  change: MemberChange,
+  municipalities: ReadonlySet<string>,
+): boolean {
+  const current = new Set(members.map((m) => m.code));
+  const lead = members.find((m) => m.lead)?.code;
+  const distinct = (codes: readonly string[]) => new Set(codes).size === codes.length;
+  return (
+    change.join.length + change.leave.length > 0 &&
+    distinct([...change.join, ...change.leave]) &&
+    change.join.every((code) => municipalities.has(code) && !current.has(code)) &&
+    change.leave.every((code) => current.has(code) && code !== lead)
+  );
+}
+
+/** The plan once members leave: their sub-projects' activities and budget lines go with them. */
+export function withoutMembers(plan: ProjectPlan, leave: readonly string[]): ProjectPlan {
+  const leaving = new Set(leave);
+  return {
+    ...plan,
+    activities: plan.activities.filter((a) => !leaving.has(a.member)),
+    budget: plan.budget.filter((l) => !leaving.has(l.member)),
+  };
 }
 
 /**

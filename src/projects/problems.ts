@@ -129,5 +129,7 @@ export function explainProblem(ctx: PageContext, problem: ProjectProblem): Expla
       return one(409, 'call', translate(ctx, 'projects.problem.alreadyInRound', { other: problem.other }));
     case 'changeInvalid':
       return one(400, 'reason', ctx.t('projects.problem.changeInvalid'));
+    case 'membersInvalid':
+      return one(400, 'join-0', ctx.t('projects.problem.membersInvalid'));
   }
 }

@@ -237,6 +237,47 @@ describe(`projects: from grant to payments on the store (${engine})`, () => {
     expect((await listPlans(db(), project.id))[0]).toMatchObject({ number: 3, state: 'approved', content: { endsOn: '2028-12-31' } });
   });
 
+  it('changes the members on a granted request: joiners after the lead, leavers out, and the plan versioned', async () => {
+    let { version } = await current();
+    const ask = (join: string[], leave: string[]) =>
+      requestChange(db(), queue, project.id, version, { kind: 'members', join, leave, description: '' }, 'Nettverket endres', silje);
+    const grant = async () => {
+      const request = await db()
+        .selectFrom('project_change_requests')
+        .select(['id', 'proposal'])
+        .where('state', '=', 'requested')
+        .executeTakeFirstOrThrow();
+      version = orThrow(
+        await decideChange(db(), queue, project.id, version, request.id, { action: 'grant', reason: 'Innvilget.' }, ingrid),
+      ).version;
+      return request.proposal;
+    };
+    expect((await current()).members.map((m) => m.code)).toEqual(['4001', '4003', '4005']);
+    // Nothing changed, a member joining again, the lead leaving, a Danish or unknown municipality joining, one both joining and leaving.
+    for (const [join, leave] of [
+      [[], []],
+      [['4003'], []],
+      [[], ['4001']],
+      [['607'], []],
+      [['9999'], []],
+      [['4005'], ['4005']],
+    ])
+      expect(await ask(join!, leave!)).toMatchObject({ problem: { kind: 'membersInvalid' } });
+    version = orThrow(await ask([], ['4005'])).version;
+    expect(await grant()).toMatchObject({ names: { '4005': 'Notodden' } });
+    expect((await current()).members.map((m) => m.code)).toEqual(['4001', '4003']);
+    version = orThrow(await ask(['4005'], ['4003'])).version;
+    expect(await grant()).toMatchObject({ names: { '4005': 'Notodden', '4003': 'Skien' } });
+    expect((await current()).members.map((m) => [m.code, m.lead])).toEqual([
+      ['4001', true],
+      ['4005', false],
+    ]);
+    expect((await listPlans(db(), project.id)).slice(0, 2).map((p) => [p.number, p.state])).toEqual([
+      [5, 'approved'],
+      [4, 'approved'],
+    ]);
+  });
+
   it('reminds of a report once before it is due and once when it is overdue, not of an approved one', async () => {
     const sent = async (at: string) => remindOfReports(db(), queue, new Date(at));
     expect(await sent('2028-05-01T08:00:00Z')).toBe(0);

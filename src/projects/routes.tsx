@@ -384,6 +384,26 @@ export async function projectRoutes(app: FastifyInstance) {
     };
   }
 
+  /** Each project's row of the portfolio: follow-up, county and indicators against their latest targets. */
+  async function portfolioRows(projects: readonly StoredProject[], counties: ReadonlyMap<string, string>): Promise<PortfolioRow[]> {
+    const ids = projects.map((p) => p.id);
+    const [statuses, values, indicators] = await Promise.all([
+      statusOf(projects),
+      listApprovedIndicatorValues(db, ids),
+      listIndicatorsInForce(db, ids),
+    ]);
+    const valuesOf = groupBy(values, (v) => v.projectId);
+    return projects.map((project) => {
+      const status = statuses.get(project.id)!;
+      const progress = indicatorProgress(
+        { indicators: indicators.get(project.id) ?? [] },
+        status.periods.map((p) => p.period),
+        valuesOf.get(project.id) ?? [],
+      );
+      return { project, status, county: counties.get(project.members[0]?.code ?? '') ?? '', indicators: indicatorsOnTarget(progress) };
+    });
+  }
+
   /** One page of the programme's portfolio, the totals over every project the filter matches. */
   async function portfolio(request: FastifyRequest) {
     const programme = await ownedProgramme(request);
@@ -394,22 +414,7 @@ export async function projectRoutes(app: FastifyInstance) {
     const [totals, first] = await Promise.all([sumProjects(db, filter), onPage(pageOf(asked, Number.MAX_SAFE_INTEGER).page)]);
     const { page, pages } = pageOf(asked, totals.count);
     const projects = page === pageOf(asked, Number.MAX_SAFE_INTEGER).page ? first : await onPage(page);
-    const ids = projects.map((p) => p.id);
-    const [statuses, values, indicators] = await Promise.all([
-      statusOf(projects),
-      listApprovedIndicatorValues(db, ids),
-      listIndicatorsInForce(db, ids),
-    ]);
-    const valuesOf = groupBy(values, (v) => v.projectId);
-    const rows: PortfolioRow[] = projects.map((project) => {
-      const status = statuses.get(project.id)!;
-      const progress = indicatorProgress(
-        { indicators: indicators.get(project.id) ?? [] },
-        status.periods.map((p) => p.period),
-        valuesOf.get(project.id) ?? [],
-      );
-      return { project, status, county: counties.get(project.members[0]?.code ?? '') ?? '', indicators: indicatorsOnTarget(progress) };
-    });
+    const rows = await portfolioRows(projects, counties);
     return { programme, rows, totals, page, pages, filter: choice, counties: countyList };
   }
 
@@ -522,13 +527,7 @@ export async function projectRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const programme = await ownedProgramme(request);
       const { filter, counties } = await portfolioFilter(request, programme);
-      const projects = await listProjects(db, filter);
-      const statuses = await statusOf(projects);
-      const rows = projects.map((project) => ({
-        project,
-        status: statuses.get(project.id)!,
-        county: counties.get(project.members[0]?.code ?? '') ?? '',
-      }));
+      const rows = await portfolioRows(await listProjects(db, filter), counties);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="prosjekter.csv"')
@@ -691,6 +690,7 @@ export async function projectRoutes(app: FastifyInstance) {
           evaluation: await findEvaluation(db, project.programmeId, project.id),
           gatherings: await listGatherings(db, project.programmeId),
           continues: mayContinue(project, today(new Date())),
+          municipalities: role.lead && project.state === 'running' ? await listMunicipalities(db, project.country) : [],
           errors: extra.errors ?? [],
           notice: extra.notice,
           values: extra.values,
@@ -779,22 +779,21 @@ export async function projectRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const { project, role } = await followedProject(request);
       if (!role.lead) throw forbidden();
+      const join = [0, 1, 2].map((i) => formField(request.body, `join-${i}`) ?? '');
+      const leave = formFieldAll(request.body, 'leave');
       const values = {
         kind: formField(request.body, 'kind') ?? '',
         endsOn: formField(request.body, 'endsOn') ?? '',
         description: formField(request.body, 'description') ?? '',
         reason: formField(request.body, 'reason') ?? '',
+        leave: leave.join(','),
+        ...Object.fromEntries(join.map((code, i) => [`join-${i}`, code])),
       };
       const endsOn = calendarDate(values.endsOn);
       if (values.kind === 'extension' && !endsOn)
         return renderWorkspace(request, reply, 400, {
           values,
           errors: [{ field: 'endsOn', message: request.t('projects.problem.endsOn') }],
-        });
-      if (values.kind === 'members' && values.description.trim() === '')
-        return renderWorkspace(request, reply, 400, {
-          values,
-          errors: [{ field: 'description', message: request.t('projects.problem.description') }],
         });
       if (values.kind !== 'extension' && values.kind !== 'members')
         return renderWorkspace(request, reply, 400, {
@@ -804,7 +803,7 @@ export async function projectRoutes(app: FastifyInstance) {
       const proposal =
         values.kind === 'extension'
           ? { kind: 'extension' as const, endsOn: endsOn! }
-          : { kind: 'members' as const, description: values.description.trim() };
+          : { kind: 'members' as const, join: join.filter(Boolean), leave, description: values.description.trim() };
       return act(
         request,
         reply,

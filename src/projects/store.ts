@@ -274,6 +274,27 @@ export async function insertProject(db: Queryable, project: NewProject): Promise
   return row.id;
 }
 
+/** Members join at the end of the list and leave; the lead stays first. */
+export async function changeMembers(
+  db: Queryable,
+  projectId: string,
+  join: readonly { code: string; name: string }[],
+  leave: readonly string[],
+) {
+  if (leave.length > 0)
+    await db.deleteFrom('project_members').where('project_id', '=', projectId).where('municipality_code', 'in', leave).execute();
+  if (join.length === 0) return;
+  const last = await db
+    .selectFrom('project_members')
+    .where('project_id', '=', projectId)
+    .select(sql<number>`coalesce(max(position), -1)`.as('n'))
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('project_members')
+    .values(join.map((m, i) => ({ project_id: projectId, municipality_code: m.code, name: m.name, position: Number(last.n) + 1 + i })))
+    .execute();
+}
+
 export async function seededProject(db: Queryable, key: string): Promise<string | undefined> {
   return (await db.selectFrom('projects').select('id').where('seed_key', '=', key).executeTakeFirst())?.id;
 }

@@ -16,9 +16,11 @@ import type { UploadedFile } from '../platform/http/input.js';
 import { inTransaction, isRefused, orThrow, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
 import { translate } from '../platform/ui/translate.js';
 import { findProgramme } from '../programmes/index.js';
+import { listMunicipalities } from '../registry/index.js';
 import { grantFacts, type DecisionFollowOn, type LetterLanguage } from '../selection/index.js';
 import {
   EMPTY_PLAN,
+  memberChangeHolds,
   planChanges,
   planIssues,
   proposedPlan,
@@ -29,14 +31,17 @@ import {
   type FollowUpForm,
   type FollowUpIssue,
   type FollowUpPlan,
+  type MemberChange,
   type PlanChange,
   type PlanChangeKind,
   type PlanIssue,
   type ProjectPlan,
   type ReportContent,
   type ReportIssue,
+  withoutMembers,
 } from './model.js';
 import {
+  changeMembers,
   findFollowUp,
   insertChangeRequest,
   insertPaymentRequest,
@@ -82,6 +87,7 @@ export type ProjectProblem =
   | { kind: 'trancheAsked' }
   | { kind: 'overGrant'; released: number; amount: number; grant: number }
   | { kind: 'changeInvalid' }
+  | { kind: 'membersInvalid' }
   | { kind: 'badEmail' }
   | { kind: 'personUnknown'; email: string }
   | { kind: 'alreadyEvaluator'; name: string }
@@ -673,10 +679,13 @@ export async function releasePayment(
 export type ChangeProposal =
   | { kind: 'extension'; endsOn: string }
   | { kind: PlanChangeKind; plan: ProjectPlan }
-  | { kind: 'members'; description: string };
+  | ({ kind: 'members'; description: string } & MemberChange);
 
-/** What is stored of a request: a plan change also keeps what it changes, as it stood when asked. */
-export type StoredProposal = ChangeProposal & { changes?: PlanChange[] };
+/**
+ * What is stored of a request: a plan change, or members leaving, also keeps what it changes in the
+ * plan as it stood when asked; a change of members keeps the names of those joining and leaving.
+ */
+export type StoredProposal = ChangeProposal & { changes?: PlanChange[]; names?: Record<string, string> };
 
 /** The grantee asks to change the approved plan: extend, move money, change goals or members; with a reason. */
 export async function requestChange(
@@ -734,8 +743,9 @@ async function withPlanChanges(
   project: StoredProject,
   proposal: ChangeProposal,
 ): Promise<StoredProposal | Refused<ProjectProblem>> {
+  if (proposal.kind === 'members') return withMemberChanges(trx, project, proposal);
   if (proposal.kind !== 'budget' && proposal.kind !== 'goals') return proposal;
-  const current = (await listPlans(trx, project.id)).find((p) => p.state === 'approved')?.content;
+  const current = await approvedPlan(trx, project.id);
   if (!current) return refuse({ kind: 'wrongState' });
   const plan = proposedPlan(current, proposal.plan, proposal.kind);
   const changes = planChanges(current, plan);
@@ -744,6 +754,26 @@ async function withPlanChanges(
   const issues = planIssues(plan, { grant: project.grant, members: project.members.map((m) => m.code), followUp });
   if (issues.length > 0) return refuse({ kind: 'planIncomplete', issues });
   return { kind: proposal.kind, plan, changes };
+}
+
+const approvedPlan = async (trx: Queryable, projectId: string) =>
+  (await listPlans(trx, projectId)).find((p) => p.state === 'approved')?.content;
+
+/** A change of members holds against the registry; leavers take their sub-projects out of the plan. */
+async function withMemberChanges(
+  trx: Queryable,
+  project: StoredProject,
+  proposal: Extract<ChangeProposal, { kind: 'members' }>,
+): Promise<StoredProposal | Refused<ProjectProblem>> {
+  const municipalities = new Map((await listMunicipalities(trx, project.country)).map((m) => [m.code, m.name]));
+  if (!memberChangeHolds(project.members, proposal, new Set(municipalities.keys()))) return refuse({ kind: 'membersInvalid' });
+  const memberNames = new Map(project.members.map((m) => [m.code, m.name]));
+  const names = Object.fromEntries([
+    ...proposal.join.map((code) => [code, municipalities.get(code) ?? code]),
+    ...proposal.leave.map((code) => [code, memberNames.get(code) ?? code]),
+  ]);
+  const current = await approvedPlan(trx, project.id);
+  return { ...proposal, names, changes: current ? planChanges(current, withoutMembers(current, proposal.leave)) : [] };
 }
 
 /** The owner grants or refuses a change request with a reason; a granted one makes the next approved plan version. */
@@ -779,11 +809,14 @@ export async function decideChange(
     });
     let changes = {};
     if (verdict.action === 'grant') {
-      const approved = (await listPlans(trx, projectId)).find((p) => p.state === 'approved');
-      const current = approved?.content ?? EMPTY_PLAN;
-      const proposal = request.proposal as ChangeProposal;
+      const current = (await approvedPlan(trx, projectId)) ?? EMPTY_PLAN;
+      const proposal = request.proposal as StoredProposal;
       const next: ProjectPlan =
-        proposal.kind === 'extension' ? { ...current, endsOn: proposal.endsOn } : proposal.kind === 'members' ? current : proposal.plan;
+        proposal.kind === 'extension'
+          ? { ...current, endsOn: proposal.endsOn }
+          : proposal.kind === 'members'
+            ? withoutMembers(current, proposal.leave)
+            : proposal.plan;
       const latestNumber = (await listPlans(trx, projectId))[0]?.number ?? 0;
       await insertPlan(trx, projectId, latestNumber + 1, {
         state: 'approved',
@@ -794,6 +827,13 @@ export async function decideChange(
         decidedAt: now,
         decidedByName: byName,
       });
+      if (proposal.kind === 'members')
+        await changeMembers(
+          trx,
+          projectId,
+          proposal.join.map((code) => ({ code, name: proposal.names?.[code] ?? code })),
+          proposal.leave,
+        );
       if (proposal.kind === 'extension') changes = { endsOn: proposal.endsOn };
     }
     await tell(trx, jobs, project, 'grantee', {

@@ -176,8 +176,8 @@ export interface PortfolioRow {
   project: StoredProject;
   status: FollowUpStatus;
   county: string;
-  /** The plan's indicators meeting the latest target with an approved value (on the page; not in the CSV). */
-  indicators?: { met: number; measured: number; total: number };
+  /** The plan's indicators meeting the latest target with an approved value. */
+  indicators: { met: number; measured: number; total: number };
 }
 
 export function PortfolioPage({

@@ -2,7 +2,7 @@
 import { formatDateTime, formatNumber } from '../../platform/i18n/index.js';
 import { ErrorSummary, listHref, PageHeading, Pager, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
-import { TextArea, TextField } from '../../platform/ui/fields.js';
+import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
 import { translate } from '../../platform/ui/translate.js';
@@ -28,6 +28,8 @@ export interface WorkspaceView {
   gatherings: Gathering[];
   /** Whether the project is near enough its end to draft a continuation. */
   continues: boolean;
+  /** The country's municipalities a change of members may add (asked only for the lead of a running project). */
+  municipalities: readonly { code: string; name: string }[];
   errors: FieldError[];
   notice?: string | undefined;
   values?: Record<string, string>;
@@ -361,7 +363,7 @@ function ChangeSection({ ctx, view, grantee }: { ctx: PageContext; view: Workspa
             value={view.values?.endsOn ?? ''}
             error={error('endsOn')}
           />
-          <TextArea id="description" label={t('projects.changes.description')} value={view.values?.description ?? ''} rows={3} />
+          <MemberChangeFields ctx={ctx} view={view} />
           <TextArea id="reason" label={t('projects.changes.reason')} value={view.values?.reason ?? ''} error={error('reason')} rows={4} />
           <button class="ds-button" type="submit" safe>
             {t('projects.changes.send')}
@@ -379,10 +381,62 @@ function ChangeSection({ ctx, view, grantee }: { ctx: PageContext; view: Workspa
   );
 }
 
+/** Members leaving (any but the lead) and up to three municipalities joining, with a note. */
+function MemberChangeFields({ ctx, view }: { ctx: PageContext; view: WorkspaceView }) {
+  const { t } = ctx;
+  const members = new Set(view.project.members.map((m) => m.code));
+  const leaving = new Set((view.values?.leave ?? '').split(','));
+  const options = [
+    { value: '', label: t('projects.changes.joinNone') },
+    ...view.municipalities.filter((m) => !members.has(m.code)).map((m) => ({ value: m.code, label: m.name })),
+  ];
+  const error = view.errors.find((e) => e.field === 'join-0')?.message;
+  return (
+    <fieldset class="ds-fieldset">
+      <legend class="ds-label" safe>
+        {t('projects.changes.members')}
+      </legend>
+      <p class="ds-paragraph" data-size="sm" safe>
+        {t('projects.changes.membersHelp')}
+      </p>
+      {view.project.members
+        .filter((m) => !m.lead)
+        .map((m) => (
+          <Checkbox
+            id={`leave-${m.code}`}
+            name="leave"
+            value={m.code}
+            label={translate(ctx, 'projects.changes.leave', { name: m.name })}
+            checked={leaving.has(m.code)}
+          />
+        ))}
+      {[0, 1, 2].map((i) => (
+        <Select
+          id={`join-${i}`}
+          label={translate(ctx, 'projects.changes.join', { n: i + 1 })}
+          value={view.values?.[`join-${i}`] ?? ''}
+          options={options}
+          error={i === 0 ? error : undefined}
+        />
+      ))}
+      <TextArea id="description" label={t('projects.changes.description')} value={view.values?.description ?? ''} rows={3} />
+    </fieldset>
+  );
+}
+
 function changeText(ctx: PageContext, project: StoredProject, change: StoredChangeRequest): string {
   const proposal = change.proposal as StoredProposal;
   if (proposal.kind === 'extension') return translate(ctx, 'projects.changes.extensionTo', { end: day(ctx, proposal.endsOn) });
-  if (proposal.kind === 'members') return `${ctx.t('projects.changes.kind.members')}: ${proposal.description}`;
+  if (proposal.kind === 'members') {
+    const named = (codes: readonly string[] | undefined) => (codes ?? []).map((code) => proposal.names?.[code] ?? code).join(', ');
+    const parts = [
+      proposal.join?.length ? translate(ctx, 'projects.changes.joining', { names: named(proposal.join) }) : '',
+      proposal.leave?.length ? translate(ctx, 'projects.changes.leaving', { names: named(proposal.leave) }) : '',
+      ...(proposal.changes ?? []).map((c) => planChangeText(ctx, project, c)),
+      proposal.description,
+    ].filter(Boolean);
+    return `${ctx.t('projects.changes.kind.members')}: ${parts.join('; ')}`;
+  }
   const parts = (proposal.changes ?? []).map((c) => planChangeText(ctx, project, c));
   return `${ctx.t(`projects.changes.kind.${proposal.kind}`)}: ${parts.join('; ')}`;
 }
@@ -402,6 +456,7 @@ function planChangeText(ctx: PageContext, project: StoredProject, change: PlanCh
       ownFundingTo: amount(change.to?.ownFunding),
     });
   }
+  if (change.kind === 'activity-removed') return translate(ctx, 'projects.planChange.activityRemoved', { title: change.title });
   if ('text' in change)
     return translate(ctx, change.kind === 'goal-added' ? 'projects.planChange.goalAdded' : 'projects.planChange.goalRemoved', {
       text: change.text,

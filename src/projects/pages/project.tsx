@@ -388,7 +388,10 @@ function MemberChangeFields({ ctx, view }: { ctx: PageContext; view: WorkspaceVi
   const leaving = new Set((view.values?.leave ?? '').split(','));
   const options = [
     { value: '', label: t('projects.changes.joinNone') },
-    ...view.municipalities.filter((m) => !members.has(m.code)).map((m) => ({ value: m.code, label: m.name })),
+    ...view.municipalities
+      .filter((m) => !members.has(m.code))
+      .map((m) => ({ value: m.code, label: m.name }))
+      .sort((a, b) => a.label.localeCompare(b.label, ctx.locale)),
   ];
   const error = view.errors.find((e) => e.field === 'join-0')?.message;
   return (

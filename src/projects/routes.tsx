@@ -731,46 +731,37 @@ export async function projectRoutes(app: FastifyInstance) {
     return reply.redirect(`/prosjekter/${id}/oppfolging?lang=${request.locale}&done=${done}`, 303);
   }
 
-  app.post(
-    '/prosjekter/:id/aksepter',
-    { config: { access: access.roles('case_worker') }, schema: { params: byId, body: formBody } },
-    async (request, reply) => {
+  /** A POST on the follow-up page by the project's lead or the programme's owner, its outcome shown by `act`. */
+  function followUpAction(
+    path: string,
+    who: 'lead' | 'owner',
+    params: object,
+    done: keyof typeof notices,
+    run: (request: FastifyRequest, project: StoredProject) => Promise<unknown>,
+  ) {
+    const allowed = who === 'lead' ? access.roles('case_worker') : OWNER;
+    app.post(path, { config: { access: allowed }, schema: { params, body: formBody } }, async (request, reply) => {
       const { project, role } = await followedProject(request);
-      if (!role.lead) throw forbidden();
-      return act(request, reply, 'accepted', await acceptGrant(db, app.jobs, project.id, formVersion(request.body), actorOf(request)));
-    },
-  );
+      if (!role[who]) throw forbidden();
+      return act(request, reply, done, await run(request, project));
+    });
+  }
 
-  app.post(
-    '/prosjekter/:id/utbetalinger',
-    { config: { access: access.roles('case_worker') }, schema: { params: byId, body: formBody } },
-    async (request, reply) => {
-      const { project, role } = await followedProject(request);
-      if (!role.lead) throw forbidden();
-      const tranche = formField(request.body, 'tranche') ?? '';
-      return act(
-        request,
-        reply,
-        'requested',
-        await requestPayment(db, app.jobs, project.id, formVersion(request.body), tranche, actorOf(request)),
-      );
-    },
+  followUpAction('/prosjekter/:id/aksepter', 'lead', byId, 'accepted', (request, project) =>
+    acceptGrant(db, app.jobs, project.id, formVersion(request.body), actorOf(request)),
   );
-
-  app.post(
-    '/prosjekter/:id/utbetalinger/:paymentId',
-    { config: { access: OWNER }, schema: { params: idParams('id', 'paymentId'), body: formBody } },
-    async (request, reply) => {
-      const { project, role } = await followedProject(request);
-      if (!role.owner) throw forbidden();
-      const { paymentId } = request.params as { paymentId: string };
-      return act(
-        request,
-        reply,
-        'released',
-        await releasePayment(db, app.jobs, project.id, formVersion(request.body), paymentId, actorOf(request)),
-      );
-    },
+  followUpAction('/prosjekter/:id/utbetalinger', 'lead', byId, 'requested', (request, project) =>
+    requestPayment(db, app.jobs, project.id, formVersion(request.body), formField(request.body, 'tranche') ?? '', actorOf(request)),
+  );
+  followUpAction('/prosjekter/:id/utbetalinger/:paymentId', 'owner', idParams('id', 'paymentId'), 'released', (request, project) =>
+    releasePayment(
+      db,
+      app.jobs,
+      project.id,
+      formVersion(request.body),
+      (request.params as { paymentId: string }).paymentId,
+      actorOf(request),
+    ),
   );
 
   app.post(

@@ -403,4 +403,11 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect(applicationPage).toContain('Søknaden viderefører prosjektet');
     expect(applicationPage).toContain(`/prosjekter/${projectId}?lang=nb`);
   });
+
+  it('links every mail it sent to a page that exists', async () => {
+    const sent = await running.database.db.selectFrom('notifications').select('link').distinct().where('link', 'is not', null).execute();
+    const links = sent.map((n) => n.link!.split('#')[0]!).filter((link) => link.startsWith('/prosjekter') || link.startsWith('/eier'));
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect((await get(link, INGRID)).statusCode, link).not.toBe(404);
+  });
 });

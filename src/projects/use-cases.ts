@@ -668,7 +668,7 @@ export async function releasePayment(
       subject: 'projects.mail.paymentReleased.subject',
       body: 'projects.mail.paymentReleased.body',
       params: { amount: formatNumber(localeOf(project), payment.amount), currency: project.currency },
-      link: `/prosjekter/${projectId}`,
+      link: `/prosjekter/${projectId}/oppfolging`,
     });
     return { version: await updateProject(trx, projectId, {}) };
   });
@@ -841,7 +841,7 @@ export async function decideChange(
       subject: 'projects.mail.changeDecided.subject',
       body: 'projects.mail.changeDecided.body',
       params: { outcome: changeWorkflow.name(moved.to, 'public', localeOf(project)), reason, by: byName },
-      link: `/prosjekter/${projectId}/endringer`,
+      link: `/prosjekter/${projectId}/oppfolging#changes`,
     });
     return { version: await updateProject(trx, projectId, changes) };
   });

@@ -59,7 +59,7 @@ describe('projects: a Danish grant', () => {
     const portfolio = `/eier/programmer/${programmeId}/prosjekter?lang=da`;
     const owner = (await get(portfolio, OWNER)).body;
     expect(owner).toContain('Region Syddanmark');
-    expect(owner).toContain('Bevilget 750.000 DKK');
+    expect(owner).toContain('1 projekt: 750.000 DKK bevilget');
     const map = (await get(`/eier/programmer/${programmeId}/prosjekter/kart?lang=da`, OWNER)).body;
     expect(map).toContain('Fredericia');
     expect(map).not.toContain('Porsgrunn');

@@ -41,6 +41,18 @@ describe('translator', () => {
     expect(translator('en')('layout.signedInAs', { name: 'Kari' })).toBe('Signed in as Kari');
     expect(translator('nn')('error.reference', { id: 'abc' })).toBe('Referanse: abc');
   });
+
+  it("chooses the word for a count by the language's plural rules: {count|one|other}", () => {
+    // A text that is not in the catalogue is its own message, so the rule is seen without one.
+    const say = (locale: 'nb' | 'en', text: string, count: string | number) =>
+      (translator(locale) as unknown as (key: string, params: Record<string, string | number>) => string)(text, { count });
+    expect(say('nb', '{count} {count|prosjekt|prosjekter}', 1)).toBe('1 prosjekt');
+    expect(say('nb', '{count} {count|prosjekt|prosjekter}', 2)).toBe('2 prosjekter');
+    expect(say('nb', '{count} {count|prosjekt|prosjekter}', 0)).toBe('0 prosjekter');
+    expect(say('en', '{count} {count|project|projects}', '1')).toBe('1 project');
+    expect(say('en', '{count} {count|project|projects}', '1 000')).toBe('1 000 projects');
+    expect(say('en', '{count} {count|project|projects}', '2,5')).toBe('2,5 projects');
+  });
 });
 
 describe('choosing the language', () => {

@@ -38,9 +38,23 @@ export function translator(locale: Locale): Translate {
   return ((key: MessageKey, params?: Record<string, string | number>) => {
     const text = catalogue[key] ?? key;
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return text.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+      if (!(name in params)) return whole;
+      if (one === undefined) return String(params[name]);
+      return pluralRules(locale).select(countOf(params[name]!)) === 'one' ? one : other!;
+    });
   }) as Translate;
 }
+
+const plurals = new Map<Locale, Intl.PluralRules>();
+const pluralRules = (locale: Locale) => {
+  if (!plurals.has(locale)) plurals.set(locale, new Intl.PluralRules(INTL_TAGS[locale]));
+  return plurals.get(locale)!;
+};
+
+/** The number behind a count, also when it is already formatted for the language ("1 000", "2,5"). */
+const countOf = (value: string | number): number =>
+  typeof value === 'number' ? value : Number(value.replace(/[\s\u00a0\u202f.]/g, '').replace(',', '.'));
 
 /** BCP 47 tag for Intl formatting and the `lang` attribute. */
 export function intlTag(locale: Locale): string {

@@ -62,7 +62,7 @@ export const selectionMessages = defineMessages({
     'selection.col.approval': 'Godkjenning',
     'selection.mail.toApprove.subject': 'Vedtak til godkjenning: {call}',
     'selection.mail.toApprove.body':
-      '{count} vedtak på «{call}» er forberedt og venter på din godkjenning. Ingen brev går ut før vedtakene er godkjent.',
+      '{count} vedtak på «{call}» er forberedt og venter på din godkjenning. Ingen brev går ut før {count|vedtaket|vedtakene} er godkjent.',
     'selection.mail.returned.subject': 'Vedtak sendt tilbake: {applicant}',
     'selection.mail.returned.body':
       '{by} har sendt tilbake vedtaket for {applicant} med denne begrunnelsen:\n\n{reason}\n\nForbered vedtaket på nytt.',
@@ -186,10 +186,10 @@ export const selectionMessages = defineMessages({
     'selection.publish.title': 'Offentliggjøring',
     'selection.publish.lead':
       'Innvilgede vedtak blir offentlige først når du offentliggjør dem: i listen over tildelinger og i åpne data (360Giving).',
-    'selection.publish.submit': 'Offentliggjør {count} tildelinger',
+    'selection.publish.submit': 'Offentliggjør {count} {count|tildeling|tildelinger}',
     'selection.publish.nothing': 'Ingen innvilgede vedtak venter på offentliggjøring.',
     'selection.publish.publicLink': 'Den offentlige listen over tildelinger',
-    'selection.publish.done': '{count} tildelinger er offentliggjort.',
+    'selection.publish.done': '{count} {count|tildeling|tildelinger} er offentliggjort.',
     'selection.public.nav': 'Tildelinger',
     'selection.public.title': 'Tildelinger',
     'selection.public.lead': 'Prosjekter som har fått tilskudd, per utlysning: kommune eller nettverk, beløp og sammendrag.',
@@ -199,7 +199,7 @@ export const selectionMessages = defineMessages({
     'selection.public.identifiers':
       'Tilskudd har identifikatoren 360G-stifinner- og søknadens id. Registeret har ikke organisasjonsnumre, så kommuner har 360G-stifinner-municipality-, landkode og kommunenummer (for eksempel 360G-stifinner-municipality-NO-4001), og tilskuddsgivere 360G-stifinner-organisation- og en id. Hovedsøker er mottaker; alle kommunene i nettverket er oppført som geografiske mottakere med kommunenummer.',
     'selection.public.none': 'Ingen tildelinger er offentliggjort ennå.',
-    'selection.public.caption': '{count} tildelinger, til sammen {total}',
+    'selection.public.caption': '{count} {count|tildeling|tildelinger}, til sammen {total}',
     'selection.public.col.recipient': 'Kommune eller nettverk',
     'selection.public.col.amount': 'Beløp',
     'selection.public.col.summary': 'Sammendrag',
@@ -259,7 +259,7 @@ export const selectionMessages = defineMessages({
     'selection.approval.returnReason': 'Kvifor blir vedtaket for {applicant} sendt tilbake?',
     'selection.approval.return': 'Send vedtaket tilbake',
     'selection.approval.own': 'Du førebudde dette vedtaket og kan ikkje godkjenne det sjølv.',
-    'selection.approval.done': '{count} vedtak er godkjende. Breva blir laga og sende.',
+    'selection.approval.done': '{count} vedtak er {count|godkjent|godkjende}. Breva blir laga og sende.',
     'selection.approval.returnedDone': 'Vedtaket er sendt tilbake med grunngivinga, og den som førebudde det, er varsla.',
     'selection.approval.problem.own':
       'Du førebudde vedtaket for {applicant} og kan ikkje godkjenne det sjølv. Ein annan med godkjenningsrolle må gjere det.',
@@ -272,7 +272,7 @@ export const selectionMessages = defineMessages({
     'selection.col.approval': 'Godkjenning',
     'selection.mail.toApprove.subject': 'Vedtak til godkjenning: {call}',
     'selection.mail.toApprove.body':
-      '{count} vedtak på «{call}» er førebudde og ventar på godkjenninga di. Ingen brev går ut før vedtaka er godkjende.',
+      '{count} vedtak på «{call}» er {count|førebudd|førebudde} og ventar på godkjenninga di. Ingen brev går ut før {count|vedtaket|vedtaka} er {count|godkjent|godkjende}.',
     'selection.mail.returned.subject': 'Vedtak sendt tilbake: {applicant}',
     'selection.mail.returned.body':
       '{by} har sendt tilbake vedtaket for {applicant} med denne grunngivinga:\n\n{reason}\n\nFørebu vedtaket på nytt.',
@@ -381,7 +381,7 @@ export const selectionMessages = defineMessages({
     'selection.decisions.recipients': 'Brevet blir sendt til: {recipients}',
     'selection.decisions.noRecipients': 'Inga e-postadresse: brevet blir lagra på søknaden.',
     'selection.decisions.submit': 'Gjer {count} vedtak',
-    'selection.decisions.done': '{count} vedtak er gjorde. Breva blir laga og sende no.',
+    'selection.decisions.done': '{count} vedtak er {count|gjort|gjorde}. Breva blir laga og sende no.',
     'selection.decisions.notInSelection':
       'Ikkje i den registrerte utveljinga enno (flagga, utan samstemde poeng eller ikkje registrert): {applicants}',
     'selection.decisions.decided': 'Vedtak',
@@ -396,10 +396,10 @@ export const selectionMessages = defineMessages({
     'selection.publish.title': 'Offentleggjering',
     'selection.publish.lead':
       'Innvilga vedtak blir offentlege først når du offentleggjer dei: i lista over tildelingar og i opne data (360Giving).',
-    'selection.publish.submit': 'Offentleggjer {count} tildelingar',
+    'selection.publish.submit': 'Offentleggjer {count} {count|tildeling|tildelingar}',
     'selection.publish.nothing': 'Ingen innvilga vedtak ventar på offentleggjering.',
     'selection.publish.publicLink': 'Den offentlege lista over tildelingar',
-    'selection.publish.done': '{count} tildelingar er offentleggjorde.',
+    'selection.publish.done': '{count} {count|tildeling|tildelingar} er {count|offentleggjord|offentleggjorde}.',
     'selection.public.nav': 'Tildelingar',
     'selection.public.title': 'Tildelingar',
     'selection.public.lead': 'Prosjekt som har fått tilskot, per utlysing: kommune eller nettverk, beløp og samandrag.',
@@ -409,7 +409,7 @@ export const selectionMessages = defineMessages({
     'selection.public.identifiers':
       'Tilskot har identifikatoren 360G-stifinner- og id-en til søknaden. Registeret har ikkje organisasjonsnummer, så kommunar har 360G-stifinner-municipality-, landkode og kommunenummer (til dømes 360G-stifinner-municipality-NO-4001), og tilskotsgjevarar 360G-stifinner-organisation- og ein id. Hovudsøkjaren er mottakar; alle kommunane i nettverket er førte opp som geografiske mottakarar med kommunenummer.',
     'selection.public.none': 'Ingen tildelingar er offentleggjorde enno.',
-    'selection.public.caption': '{count} tildelingar, til saman {total}',
+    'selection.public.caption': '{count} {count|tildeling|tildelingar}, til saman {total}',
     'selection.public.col.recipient': 'Kommune eller nettverk',
     'selection.public.col.amount': 'Beløp',
     'selection.public.col.summary': 'Samandrag',
@@ -469,20 +469,20 @@ export const selectionMessages = defineMessages({
     'selection.approval.returnReason': 'Hvorfor sendes afgørelsen for {applicant} tilbage?',
     'selection.approval.return': 'Send afgørelsen tilbage',
     'selection.approval.own': 'Du forberedte denne afgørelse og kan ikke selv godkende den.',
-    'selection.approval.done': '{count} afgørelser er godkendt. Brevene dannes og sendes.',
+    'selection.approval.done': '{count} {count|afgørelse|afgørelser} er godkendt. Brevene dannes og sendes.',
     'selection.approval.returnedDone': 'Afgørelsen er sendt tilbage med begrundelsen, og den, der forberedte den, har fået besked.',
     'selection.approval.problem.own':
       'Du forberedte afgørelsen for {applicant} og kan ikke selv godkende den. En anden med godkendelsesrolle skal gøre det.',
     'selection.approval.problem.nothing': 'Ingen af de valgte afgørelser afventer godkendelse. Vælg mindst én.',
     'selection.approval.problem.reason': 'Skriv, hvorfor afgørelsen sendes tilbage.',
-    'selection.approval.count': '{count} afgørelser venter',
+    'selection.approval.count': '{count} {count|afgørelse|afgørelser} venter',
     'selection.approval.toApproval': 'Gå til godkendelse',
     'selection.decisions.returnedNote': '{applicant} blev sendt tilbage af godkender: {reason}',
     'selection.decisions.awaitingApproval': 'Afgørelserne sendes ikke, før en anden med godkendelsesrolle har godkendt dem.',
     'selection.col.approval': 'Godkendelse',
     'selection.mail.toApprove.subject': 'Afgørelser til godkendelse: {call}',
     'selection.mail.toApprove.body':
-      '{count} afgørelser på »{call}« er forberedt og afventer din godkendelse. Ingen breve sendes, før afgørelserne er godkendt.',
+      '{count} {count|afgørelse|afgørelser} på »{call}« er forberedt og afventer din godkendelse. Ingen breve sendes, før {count|afgørelsen|afgørelserne} er godkendt.',
     'selection.mail.returned.subject': 'Afgørelse sendt tilbage: {applicant}',
     'selection.mail.returned.body':
       '{by} har sendt afgørelsen for {applicant} tilbage med denne begrundelse:\n\n{reason}\n\nForbered afgørelsen igen.',
@@ -590,8 +590,8 @@ export const selectionMessages = defineMessages({
     'selection.decisions.language': 'Sprog i afgørelsesbrevet til {applicant}',
     'selection.decisions.recipients': 'Brevet sendes til: {recipients}',
     'selection.decisions.noRecipients': 'Ingen e-mailadresse: brevet gemmes på ansøgningen.',
-    'selection.decisions.submit': 'Træf {count} afgørelser',
-    'selection.decisions.done': '{count} afgørelser er truffet. Brevene dannes og sendes nu.',
+    'selection.decisions.submit': 'Træf {count} {count|afgørelse|afgørelser}',
+    'selection.decisions.done': '{count} {count|afgørelse|afgørelser} er truffet. Brevene dannes og sendes nu.',
     'selection.decisions.notInSelection':
       'Endnu ikke i den registrerede udvælgelse (markeret, uden fælles point eller ikke registreret): {applicants}',
     'selection.decisions.decided': 'Afgørelser',
@@ -606,10 +606,10 @@ export const selectionMessages = defineMessages({
     'selection.publish.title': 'Offentliggørelse',
     'selection.publish.lead':
       'Bevillinger bliver først offentlige, når du offentliggør dem: på listen over bevillinger og i åbne data (360Giving).',
-    'selection.publish.submit': 'Offentliggør {count} bevillinger',
+    'selection.publish.submit': 'Offentliggør {count} {count|bevilling|bevillinger}',
     'selection.publish.nothing': 'Ingen bevillinger venter på offentliggørelse.',
     'selection.publish.publicLink': 'Den offentlige liste over bevillinger',
-    'selection.publish.done': '{count} bevillinger er offentliggjort.',
+    'selection.publish.done': '{count} {count|bevilling|bevillinger} er offentliggjort.',
     'selection.public.nav': 'Bevillinger',
     'selection.public.title': 'Bevillinger',
     'selection.public.lead': 'Projekter, der har fået tilskud, pr. opslag: kommune eller netværk, beløb og resumé.',
@@ -619,7 +619,7 @@ export const selectionMessages = defineMessages({
     'selection.public.identifiers':
       'Bevillinger har identifikatoren 360G-stifinner- og ansøgningens id. Registret har ikke organisationsnumre, så kommuner har 360G-stifinner-municipality-, landekode og kommunekode (fx 360G-stifinner-municipality-DK-607), og bevillingsgivere 360G-stifinner-organisation- og et id. Hovedansøgeren er modtager; alle kommuner i netværket er opført som geografiske modtagere med kommunekode.',
     'selection.public.none': 'Ingen bevillinger er offentliggjort endnu.',
-    'selection.public.caption': '{count} bevillinger, i alt {total}',
+    'selection.public.caption': '{count} {count|bevilling|bevillinger}, i alt {total}',
     'selection.public.col.recipient': 'Kommune eller netværk',
     'selection.public.col.amount': 'Beløb',
     'selection.public.col.summary': 'Resumé',
@@ -680,20 +680,20 @@ export const selectionMessages = defineMessages({
     'selection.approval.returnReason': 'Why is the decision for {applicant} sent back?',
     'selection.approval.return': 'Send the decision back',
     'selection.approval.own': 'You prepared this decision and cannot approve it yourself.',
-    'selection.approval.done': '{count} decisions approved. The letters are being made and sent.',
+    'selection.approval.done': '{count} {count|decision|decisions} approved. The letters are being made and sent.',
     'selection.approval.returnedDone': 'The decision is sent back with the reason, and the person who prepared it has been told.',
     'selection.approval.problem.own':
       'You prepared the decision for {applicant} and cannot approve it yourself. Someone else with the approver role must.',
     'selection.approval.problem.nothing': 'None of the chosen decisions awaits approval. Choose at least one.',
     'selection.approval.problem.reason': 'Write why the decision is sent back.',
-    'selection.approval.count': '{count} decisions waiting',
+    'selection.approval.count': '{count} {count|decision|decisions} waiting',
     'selection.approval.toApproval': 'Go to approval',
     'selection.decisions.returnedNote': '{applicant} was sent back by the approver: {reason}',
     'selection.decisions.awaitingApproval': 'The decisions do not go out until someone else with the approver role approves them.',
     'selection.col.approval': 'Approval',
     'selection.mail.toApprove.subject': 'Decisions to approve: {call}',
     'selection.mail.toApprove.body':
-      '{count} decisions on “{call}” are prepared and await your approval. No letter goes out until they are approved.',
+      '{count} {count|decision|decisions} on “{call}” {count|is|are} prepared and {count|awaits|await} your approval. No letter goes out until {count|it is|they are} approved.',
     'selection.mail.returned.subject': 'Decision sent back: {applicant}',
     'selection.mail.returned.body':
       '{by} has sent the decision for {applicant} back with this reason:\n\n{reason}\n\nPrepare the decision again.',
@@ -800,8 +800,8 @@ export const selectionMessages = defineMessages({
     'selection.decisions.language': 'Language of the decision letter to {applicant}',
     'selection.decisions.recipients': 'The letter goes to: {recipients}',
     'selection.decisions.noRecipients': 'No e-mail address: the letter is kept on the application.',
-    'selection.decisions.submit': 'Make {count} decisions',
-    'selection.decisions.done': '{count} decisions made. The letters are being made and sent.',
+    'selection.decisions.submit': 'Make {count} {count|decision|decisions}',
+    'selection.decisions.done': '{count} {count|decision|decisions} made. The letters are being made and sent.',
     'selection.decisions.notInSelection':
       'Not in the recorded selection yet (flagged, without agreed scores or not recorded): {applicants}',
     'selection.decisions.decided': 'Decisions',
@@ -816,10 +816,10 @@ export const selectionMessages = defineMessages({
     'selection.publish.title': 'Publication',
     'selection.publish.lead':
       'Granted decisions become public only when you publish them: on the list of grants and in the open data (360Giving).',
-    'selection.publish.submit': 'Publish {count} grants',
+    'selection.publish.submit': 'Publish {count} {count|grant|grants}',
     'selection.publish.nothing': 'No granted decision awaits publication.',
     'selection.publish.publicLink': 'The public list of grants',
-    'selection.publish.done': '{count} grants published.',
+    'selection.publish.done': '{count} {count|grant|grants} published.',
     'selection.public.nav': 'Grants',
     'selection.public.title': 'Grants',
     'selection.public.lead': 'Projects that received grants, per call: municipality or network, amount and summary.',
@@ -829,7 +829,7 @@ export const selectionMessages = defineMessages({
     'selection.public.identifiers':
       "Grants are identified as 360G-stifinner- and the application's id. The registry holds no organisation numbers, so municipalities are 360G-stifinner-municipality-, the country code and the municipality number (e.g. 360G-stifinner-municipality-NO-4001), and funders 360G-stifinner-organisation- and an id. The lead applicant is the recipient; every municipality of the network is listed as a beneficiary location with its municipality number.",
     'selection.public.none': 'No grants have been published yet.',
-    'selection.public.caption': '{count} grants, {total} in all',
+    'selection.public.caption': '{count} {count|grant|grants}, {total} in all',
     'selection.public.col.recipient': 'Municipality or network',
     'selection.public.col.amount': 'Amount',
     'selection.public.col.summary': 'Summary',

@@ -15,7 +15,9 @@ export type MessageKey = keyof Source & string;
 /** A complete catalogue: the type checker refuses a language that lacks a key or has an extra one. */
 export type Catalogue = { readonly [K in MessageKey]: string };
 
-type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? PlaceholderName<Name> | Placeholders<Rest> : never;
+/** `{count|one|other}` chooses a word by the count: its parameter is `count`. */
+type PlaceholderName<N extends string> = N extends `${infer Name}|${string}` ? Name : N;
 export type MessageParams<K extends MessageKey> = Record<Placeholders<Source[K]>, string | number>;
 
 /** `t('key')` for plain messages, `t('key', { name })` when the bokmål text has `{name}`. */

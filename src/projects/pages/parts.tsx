@@ -3,7 +3,9 @@ import { formatDay, formatNumber } from '../../platform/i18n/index.js';
 import { CsrfField, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { TextArea } from '../../platform/ui/fields.js';
+import { DataTable } from '../../platform/ui/table.js';
 import type { Audience } from '../../platform/workflow.js';
+import type { Indicator } from '../model.js';
 import { projectWorkflow, reviewWorkflow, type ProjectState, type ReviewState } from '../workflows.js';
 
 export const money = (ctx: Pick<PageContext, 'locale'>, amount: number, currency: string) =>
@@ -92,5 +94,30 @@ export function UploadForm(props: {
         {props.button}
       </button>
     </form>
+  );
+}
+
+/** A figure of an indicator, with up to two decimals; a dash where there is none. */
+const measure = (ctx: Pick<PageContext, 'locale'>, value: number | null | undefined) =>
+  value == null ? '–' : formatNumber(ctx.locale, value, 2);
+
+/** The plan's indicators with their baseline and the columns the page adds (target, actual). */
+export function IndicatorTable(props: {
+  ctx: PageContext;
+  caption: string;
+  indicators: readonly Indicator[];
+  figures: { header: string; value: (indicator: Indicator) => number | null | undefined }[];
+}) {
+  const { ctx } = props;
+  return (
+    <DataTable
+      caption={props.caption}
+      rows={[...props.indicators]}
+      columns={[
+        { header: ctx.t('projects.col.indicator'), rowHeader: true, text: (i) => `${i.name} (${i.unit})` },
+        { header: ctx.t('projects.col.baseline'), numeric: true, text: (i) => measure(ctx, i.baseline) },
+        ...props.figures.map((figure) => ({ header: figure.header, numeric: true, text: (i: Indicator) => measure(ctx, figure.value(i)) })),
+      ]}
+    />
   );
 }

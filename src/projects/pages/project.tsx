@@ -1,5 +1,5 @@
 /** A project's follow-up page (grantee and owner) and its public page. */
-import { formatDateTime, formatNumber } from '../../platform/i18n/index.js';
+import { formatDateTime } from '../../platform/i18n/index.js';
 import { ErrorSummary, listHref, PageHeading, Pager, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
@@ -15,7 +15,7 @@ import type { Gathering } from '../gatherings.js';
 import type { FollowUpStatus, IndicatorProgress, ProjectRole } from '../views.js';
 import { IndicatorCharts } from './indicators.js';
 import { changeWorkflow, projectWorkflow, PUBLIC_PROJECT_STATES } from '../workflows.js';
-import { day, money, projectPath, reviewName, stateName, VersionFields } from './parts.js';
+import { day, IndicatorTable, money, projectPath, reviewName, stateName, VersionFields } from './parts.js';
 
 export interface WorkspaceView {
   project: StoredProject;
@@ -833,22 +833,11 @@ function PublishedResultsSection({
         ''
       )}
       {parts.includes('indicators') && report && plan && plan.indicators.length > 0 ? (
-        <DataTable
+        <IndicatorTable
+          ctx={ctx}
           caption={t('projects.public.indicators')}
-          rows={plan.indicators}
-          columns={[
-            { header: t('projects.col.indicator'), rowHeader: true, text: (i) => `${i.name} (${i.unit})` },
-            {
-              header: t('projects.col.baseline'),
-              numeric: true,
-              text: (i) => (i.baseline == null ? '–' : formatNumber(ctx.locale, i.baseline, 2)),
-            },
-            {
-              header: t('projects.col.actual'),
-              numeric: true,
-              text: (i) => (report.indicators[i.key] == null ? '–' : formatNumber(ctx.locale, report.indicators[i.key]!, 2)),
-            },
-          ]}
+          indicators={plan.indicators}
+          figures={[{ header: t('projects.col.actual'), value: (i) => report.indicators[i.key] }]}
         />
       ) : (
         ''

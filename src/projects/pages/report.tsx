@@ -9,7 +9,7 @@ import { translate } from '../../platform/ui/translate.js';
 import { ACTIVITY_STATUSES, COST_LINES, INNOVATION_STEPS, type ProjectPlan, type ReportContent, type ReportingPeriod } from '../model.js';
 import type { ReportQuestion } from '../report-form.js';
 import type { StoredProject, StoredReport } from '../store.js';
-import { day, money, projectPath, ReviewForm, reviewName } from './parts.js';
+import { day, IndicatorTable, money, projectPath, ReviewForm, reviewName } from './parts.js';
 
 export interface ReportView {
   project: StoredProject;
@@ -204,26 +204,13 @@ export function ReportReadingPage({
       <SuccessNotice text={view.notice} />
       <ErrorSummary ctx={ctx} errors={view.errors} />
       {plan.indicators.length > 0 ? (
-        <DataTable
+        <IndicatorTable
+          ctx={ctx}
           caption={t('projects.report.indicators')}
-          rows={plan.indicators}
-          columns={[
-            { header: t('projects.col.indicator'), rowHeader: true, text: (i) => `${i.name} (${i.unit})` },
-            {
-              header: t('projects.col.baseline'),
-              numeric: true,
-              text: (i) => (i.baseline == null ? '–' : formatNumber(ctx.locale, i.baseline, 2)),
-            },
-            {
-              header: t('projects.col.target'),
-              numeric: true,
-              text: (i) => (i.targets[period.key] == null ? '–' : formatNumber(ctx.locale, i.targets[period.key]!, 2)),
-            },
-            {
-              header: t('projects.col.actual'),
-              numeric: true,
-              text: (i) => (content.indicators[i.key] == null ? '–' : formatNumber(ctx.locale, content.indicators[i.key]!, 2)),
-            },
+          indicators={plan.indicators}
+          figures={[
+            { header: t('projects.col.target'), value: (i) => i.targets[period.key] },
+            { header: t('projects.col.actual'), value: (i) => content.indicators[i.key] },
           ]}
         />
       ) : (

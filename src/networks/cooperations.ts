@@ -36,6 +36,7 @@ export function parseCooperationsCsv(text: string): CooperationRow[] {
 
 export interface CodeChange {
   readonly oldCode: string;
+  readonly oldName: string;
   readonly newCode: string;
   readonly changeOccurred: string;
 }

@@ -34,6 +34,7 @@ import {
 } from './use-cases.js';
 import { membershipWorkflow } from './workflows.js';
 import { KeyFiguresPage } from './pages/key-figures.js';
+import { scenarioRoutes } from './scenario-routes.js';
 
 export interface NetworkRoutesOptions {
   projections: ProjectionService;
@@ -89,6 +90,7 @@ export async function networkRoutes(app: FastifyInstance, options: NetworkRoutes
   );
 
   registerNetworkRoutes(app, keyFigures);
+  scenarioRoutes(app, keyFigures, options.projections);
 
   app.get(
     '/api/v1/key-figures',

@@ -389,3 +389,88 @@ export async function moveAction(
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
+
+interface ScenarioTable {
+  id: Generated<string>;
+  country: 'NO' | 'DK';
+  name: string;
+  municipality_codes: string[];
+  owner_id: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    networks_scenarios: ScenarioTable;
+  }
+}
+
+export interface StoredScenario {
+  readonly id: string;
+  readonly country: 'NO' | 'DK';
+  readonly name: string;
+  readonly codes: readonly string[];
+  readonly ownerId: string;
+  readonly updatedAt: Date;
+  readonly version: number;
+}
+
+const scenarioColumns = [
+  'id',
+  'country',
+  'name',
+  'municipality_codes as codes',
+  'owner_id as ownerId',
+  'updated_at as updatedAt',
+  'version',
+] as const;
+
+export async function insertScenario(
+  db: Queryable,
+  scenario: { country: 'NO' | 'DK'; name: string; codes: readonly string[]; ownerId: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('networks_scenarios')
+    .values({ country: scenario.country, name: scenario.name, municipality_codes: [...scenario.codes], owner_id: scenario.ownerId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findScenario(db: Queryable, id: string): Promise<StoredScenario | undefined> {
+  return db.selectFrom('networks_scenarios').select(scenarioColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export function scenariosOf(db: Queryable, ownerId: string): Promise<StoredScenario[]> {
+  return db
+    .selectFrom('networks_scenarios')
+    .select(scenarioColumns)
+    .where('owner_id', '=', ownerId)
+    .orderBy('updated_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** The new name and members, when the scenario is still at the version the editor saw. */
+export async function updateScenario(
+  db: Queryable,
+  id: string,
+  version: number,
+  change: { country: 'NO' | 'DK'; name: string; codes: readonly string[] },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('networks_scenarios')
+    .set({
+      country: change.country,
+      name: change.name,
+      municipality_codes: [...change.codes],
+      updated_at: sql`now()`,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

@@ -35,6 +35,8 @@ import {
 import { membershipWorkflow } from './workflows.js';
 import { KeyFiguresPage } from './pages/key-figures.js';
 import { scenarioRoutes } from './scenario-routes.js';
+import { cooperationRoutes } from './cooperation-routes.js';
+import { createCooperationRegistry } from './cooperation-registry.js';
 
 export interface NetworkRoutesOptions {
   projections: ProjectionService;
@@ -45,6 +47,7 @@ const CODE = /^[0-9]{3,4}$/;
 
 export async function networkRoutes(app: FastifyInstance, options: NetworkRoutesOptions) {
   const keyFigures = createKeyFigureService(app.database.db, options.projections);
+  const registry = createCooperationRegistry(app.database.db, keyFigures);
   const config = { access: access.public };
 
   app.get(
@@ -85,12 +88,14 @@ export async function networkRoutes(app: FastifyInstance, options: NetworkRoutes
         return sendDownload(reply, table, format ?? 'csv', `${code}-${chart}`);
       }
       if (format) return sendDownload(reply, allFiguresTable(t, page), format, `${code}-key-figures`);
-      return reply.html(<KeyFiguresPage ctx={reply.pageContext()} page={page} />);
+      const cooperations = page.country === 'NO' ? await registry.list([code]) : [];
+      return reply.html(<KeyFiguresPage ctx={reply.pageContext()} page={page} cooperations={cooperations} />);
     },
   );
 
   registerNetworkRoutes(app, keyFigures);
-  scenarioRoutes(app, keyFigures, options.projections);
+  scenarioRoutes(app, keyFigures, options.projections, registry);
+  cooperationRoutes(app, keyFigures, registry);
 
   app.get(
     '/api/v1/key-figures',

@@ -10,6 +10,7 @@ import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import type { ProjectionService } from '../projections/index.js';
+import type { CooperationRegistry } from './cooperation-registry.js';
 import type { KeyFigureService } from './key-figure-service.js';
 import { ScenarioComparePage, ScenarioPage, ScenariosPage, STRUCTURE, setRef, type ScenarioForm } from './pages/scenarios.js';
 import { explainProblem } from './problems.js';
@@ -31,9 +32,14 @@ const viewQuery = {
   properties: { format: { type: 'string', enum: ['pdf'] }, done: { type: 'string', enum: ['saved', 'changed'] }, lang: { type: 'string' } },
 } as const;
 
-export function scenarioRoutes(app: FastifyInstance, keyFigures: KeyFigureService, projections: ProjectionService) {
+export function scenarioRoutes(
+  app: FastifyInstance,
+  keyFigures: KeyFigureService,
+  projections: ProjectionService,
+  registry: CooperationRegistry,
+) {
   const db = app.database.db;
-  const scenarios = createScenarioService(db, keyFigures, projections);
+  const scenarios = createScenarioService(db, keyFigures, projections, registry);
   const demos = () => Promise.all(DEMO_SLUGS.map((slug) => scenarios.demo(slug))).then((sets) => sets.filter((s) => s !== undefined));
 
   async function ownSets(request: FastifyRequest): Promise<ScenarioSet[]> {

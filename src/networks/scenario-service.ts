@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../platform/db/database.js';
 import { danishBoundaries, norwegianBoundaries, type ProjectionService } from '../projections/index.js';
+import type { CooperationRegistry } from './cooperation-registry.js';
 import type { CodeChange } from './cooperations.js';
 import type { Country, CountryData, KeyFigureService, Place } from './key-figure-service.js';
 import { summariseScenario, type ScenarioSet, type ScenarioSummary } from './scenario-view.js';
@@ -21,6 +22,7 @@ export function createScenarioService(
   db: Queryable,
   keyFigures: KeyFigureService,
   projections: ProjectionService,
+  registry: CooperationRegistry,
   changes = loadCodeChanges,
 ) {
   let codeChanges: CodeChange[] | undefined;
@@ -81,12 +83,13 @@ export function createScenarioService(
     async summary(set: ScenarioSet): Promise<ScenarioSummary> {
       const country = countryOfCode(set.members[0]!.code);
       const codes = set.members.map((m) => m.code);
-      const [data, projected] = await Promise.all([
+      const [data, projected, cooperations] = await Promise.all([
         keyFigures.countryData(country),
         country === 'NO' ? projections.figures({ codes, scenario: 'main', adjustments: {} }) : undefined,
+        registry.list(codes),
       ]);
       const boundaries = country === 'NO' ? norwegianBoundaries() : danishBoundaries();
-      return summariseScenario(set, data, boundaries.neighbours, projected);
+      return summariseScenario(set, data, boundaries.neighbours, projected, cooperations);
     },
   };
 }

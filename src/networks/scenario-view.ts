@@ -4,7 +4,6 @@
  * its members share and what the boundaries and counties say. Pure: the data is passed in.
  */
 import { figuresIn, type AreaFigures } from '../projections/index.js';
-import type { MatchedCooperation } from './cooperations.js';
 import { PROJECTED_YEARS, type CountryData, type Place } from './key-figure-service.js';
 import { figureSum, figureYears, KEY_FIGURES, rateOf, type KeyFigure } from './key-figures.js';
 import { cooperationsAmong, geographyOf, type Geography, type ThenAndNow } from './scenarios.js';
@@ -47,7 +46,11 @@ export interface ScenarioSummary {
   /** The base year and the projected years (Norway only). */
   readonly projection: readonly ProjectedYear[];
   readonly figures: readonly ScenarioFigure[];
-  readonly cooperations: readonly MatchedCooperation[];
+  /** The registry's cooperations two or more members share, with only those members. */
+  readonly cooperations: readonly {
+    readonly name: string;
+    readonly members: readonly Place[] | readonly { code: string; name: string }[];
+  }[];
   readonly geography: Geography;
   /** The shared boundaries by name. */
   readonly boundaryPairs: readonly (readonly [string, string])[];
@@ -88,6 +91,7 @@ export function summariseScenario(
   data: CountryData,
   neighbours: ReadonlyMap<string, readonly string[]>,
   projected: AreaFigures | undefined,
+  cooperations: readonly { readonly name: string; readonly members: readonly { code: string; name: string }[] }[],
 ): ScenarioSummary {
   const codes = set.members.map((m) => m.code);
   const nameOf = new Map(set.members.map((m) => [m.code, m.name]));
@@ -115,7 +119,7 @@ export function summariseScenario(
       data,
       codes,
     ),
-    cooperations: cooperationsAmong(data.cooperations, codes),
+    cooperations: cooperationsAmong(cooperations, codes),
     geography,
     boundaryPairs: geography.sharedBoundaries.map(([a, b]) => [nameOf.get(a)!, nameOf.get(b)!] as const),
   };

@@ -4,7 +4,7 @@
  * has happened since), what the boundaries and counties say of a set, and which cooperations its
  * members already share.
  */
-import { currentCodes, type CodeChange, type MatchedCooperation } from './cooperations.js';
+import { currentCodes, nameKey, type CodeChange } from './cooperations.js';
 
 /** A scenario needs at least two municipalities, and is kept to a size a page and a PDF can show. */
 export const MIN_SCENARIO_MEMBERS = 2;
@@ -173,13 +173,6 @@ export type ScenarioDraftProblem =
   | { field: 'municipalities'; code: 'tooFew' | 'tooMany' | 'otherCountry' }
   | { field: 'municipalities'; code: 'unknownName'; name: string };
 
-/** How a name is compared: case and the Sami and Kven forms after the dash set aside ("harstad" finds "Harstad – Hárstták"). */
-const nameKey = (name: string) =>
-  name
-    .split(/\s[–-]\s/)[0]!
-    .trim()
-    .toLocaleLowerCase('nb');
-
 /**
  * A scenario as people write it: a name and the municipalities' names separated by commas or new
  * lines, matched against today's municipalities of one country; or what is wrong with it.
@@ -245,7 +238,7 @@ export function geographyOf(
 }
 
 /** The cooperations at least two of the set's members share, with only those members named. */
-export function cooperationsAmong(cooperations: readonly MatchedCooperation[], codes: readonly string[]): MatchedCooperation[] {
+export function cooperationsAmong<C extends { members: readonly Named[] }>(cooperations: readonly C[], codes: readonly string[]): C[] {
   const inSet = new Set(codes);
   return cooperations.map((c) => ({ ...c, members: c.members.filter((m) => inSet.has(m.code)) })).filter((c) => c.members.length >= 2);
 }

@@ -10,6 +10,7 @@ import type { Actor } from '../platform/db/kit.js';
 import { inTransaction, isRefused, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
 import { MAX_MEMBERS, type ActionDraft, type OwnFigureDraft } from './model.js';
 import type { ScenarioDraft } from './scenarios.js';
+import type { CooperationDraft } from './cooperations.js';
 import {
   bumpNetwork,
   findAction,
@@ -20,6 +21,8 @@ import {
   insertNetwork,
   insertOwnFigure,
   insertScenario,
+  findCooperation,
+  updateCooperation,
   findScenario,
   updateScenario,
   listMembers,
@@ -47,6 +50,8 @@ export type NetworkProblem =
   | { kind: 'illegalStep' }
   | { kind: 'scenarioNotFound' }
   | { kind: 'notScenarioOwner' }
+  | { kind: 'cooperationNotFound' }
+  | { kind: 'notCooperationMember' }
   | VersionConflict;
 
 type Outcome<T> = Promise<T | Refused<NetworkProblem>>;
@@ -67,7 +72,7 @@ export function ownMunicipalityCode(person: Pick<Principal, 'memberships'>): str
 const audit = (
   trx: Tx,
   actor: Actor,
-  recordType: 'network' | 'network_member' | 'network_action' | 'structure_scenario',
+  recordType: 'network' | 'network_member' | 'network_action' | 'structure_scenario' | 'cooperation',
   id: string,
   action: string,
   from?: string,
@@ -291,6 +296,27 @@ export function changeScenario(
     if (stored.version !== version || !(await updateScenario(trx, id, version, scenario)))
       return refuse(versionConflict(stored.version, version));
     await audit(trx, actor, 'structure_scenario', id, 'update');
+    return undefined;
+  });
+}
+
+/** A case worker of one of its members changes a cooperation in the registry, from the version they saw. */
+export function changeCooperation(
+  db: Queryable,
+  person: Principal,
+  id: string,
+  version: number,
+  draft: CooperationDraft,
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const stored = await findCooperation(trx, id);
+    if (!stored) return refuse<NetworkProblem>({ kind: 'cooperationNotFound' });
+    const own = ownMunicipalityCode(person);
+    if (!own || !stored.members.some((m) => m.code === own)) return refuse<NetworkProblem>({ kind: 'notCooperationMember' });
+    if (stored.version !== version || !(await updateCooperation(trx, id, version, draft)))
+      return refuse(versionConflict(stored.version, version));
+    await audit(trx, actor, 'cooperation', id, 'update');
     return undefined;
   });
 }

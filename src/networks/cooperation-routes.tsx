@@ -10,7 +10,8 @@ import { notFound, HttpProblem } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import type { CooperationRegistry } from './cooperation-registry.js';
-import { checkCooperation } from './cooperations.js';
+import { checkCooperation, SERVICE_AREAS, type CooperationArea } from './cooperations.js';
+import { namedFeatures, norwegianBoundaries } from '../projections/index.js';
 import type { KeyFigureService } from './key-figure-service.js';
 import { COOPERATIONS, CooperationPage, CooperationsPage, type CooperationForm } from './pages/cooperations.js';
 import { explainProblem } from './problems.js';
@@ -19,6 +20,7 @@ import { changeCooperation, ownMunicipalityCode } from './use-cases.js';
 
 const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 20_000 } };
 const query = { type: 'object', properties: { done: { type: 'string', enum: ['changed'] }, lang: { type: 'string' } } } as const;
+const listQuery = { type: 'object', properties: { omrade: { type: 'string', enum: SERVICE_AREAS }, lang: { type: 'string' } } } as const;
 
 export function cooperationRoutes(app: FastifyInstance, keyFigures: KeyFigureService, registry: CooperationRegistry) {
   const db = app.database.db;
@@ -49,9 +51,19 @@ export function cooperationRoutes(app: FastifyInstance, keyFigures: KeyFigureSer
     );
   }
 
-  app.get(COOPERATIONS, { config: { access: access.public }, schema: { querystring: query } }, async (_request, reply) => {
+  app.get(COOPERATIONS, { config: { access: access.public }, schema: { querystring: listQuery } }, async (request, reply) => {
+    const { omrade = 'child_welfare' } = request.query as { omrade?: CooperationArea };
     const [cooperations, norway] = await Promise.all([registry.list(), keyFigures.countryData('NO')]);
-    return reply.html(<CooperationsPage ctx={reply.pageContext()} cooperations={cooperations} report={norway.cooperationReport} />);
+    const features = namedFeatures(norwegianBoundaries(), new Map(norway.municipalities.map((m) => [m.code, m.name])));
+    return reply.html(
+      <CooperationsPage
+        ctx={reply.pageContext()}
+        cooperations={cooperations}
+        report={norway.cooperationReport}
+        area={omrade}
+        features={features}
+      />,
+    );
   });
 
   app.get(

@@ -39,6 +39,11 @@ describe('the registry of cooperations', () => {
     expect(list.body).toContain('Barnevern (64)');
     expect(list.body).toContain('Listen har 64 samarbeid med 204 medlemskap. 204 ble funnet blant dagens kommuner');
     expect(list.body).toContain('Alle medlemmene ble funnet blant dagens kommuner.');
+    // The map of child welfare: 204 memberships in 64 cooperations, each municipality in one.
+    expect(list.body).toContain('204 kommuner er med i minst ett samarbeid om Barnevern');
+    const health = await get('/samarbeid?omrade=health_care&lang=nb');
+    expect(health.body).toContain('0 kommuner er med i minst ett samarbeid om Helse og omsorg');
+    expect((await get('/samarbeid?omrade=kingdom&lang=nb')).statusCode).toBe(400);
     expect((await get('/samarbeid?lang=nb')).body.match(/href="\/samarbeid\/[0-9a-f-]{36}/g)).toHaveLength(64);
   }, 120_000);
 

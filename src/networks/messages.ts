@@ -330,6 +330,15 @@ export const networkMessages = defineMessages({
     'networks.cooperation.problem.unknownName': 'Finner ingen kommune som heter «{name}».',
     'networks.cooperation.problem.hostNotMember': 'Vertskommunen må være en av medlemmene.',
     'networks.cooperation.problem.badYear': 'Skriv et årstall fra 1900 til i år, eller la feltet stå tomt.',
+    'networks.cooperation.map.heading': 'Kart: {area}',
+    'networks.cooperation.map.show': 'Vis på kartet',
+    'networks.cooperation.map.description':
+      'Kart over kommunene. {count} kommuner er med i minst ett samarbeid om {area}; fargen viser hvor mange.',
+    'networks.cooperation.map.value': 'Samarbeid',
+    'networks.cooperation.map.code': 'Kommunenummer',
+    'networks.cooperation.map.from': 'Fra',
+    'networks.cooperation.map.to': 'Til',
+    'networks.cooperation.map.none': 'ikke med',
   },
   nn: {
     'networks.nav': 'Nøkkeltal',
@@ -659,6 +668,15 @@ export const networkMessages = defineMessages({
     'networks.cooperation.problem.unknownName': 'Finn ingen kommune som heiter «{name}».',
     'networks.cooperation.problem.hostNotMember': 'Vertskommunen må vere ein av medlemmene.',
     'networks.cooperation.problem.badYear': 'Skriv eit årstal frå 1900 til i år, eller la feltet stå tomt.',
+    'networks.cooperation.map.heading': 'Kart: {area}',
+    'networks.cooperation.map.show': 'Vis på kartet',
+    'networks.cooperation.map.description':
+      'Kart over kommunane. {count} kommunar er med i minst eitt samarbeid om {area}; fargen viser kor mange.',
+    'networks.cooperation.map.value': 'Samarbeid',
+    'networks.cooperation.map.code': 'Kommunenummer',
+    'networks.cooperation.map.from': 'Frå',
+    'networks.cooperation.map.to': 'Til',
+    'networks.cooperation.map.none': 'ikkje med',
   },
   da: {
     'networks.nav': 'Nøgletal',
@@ -990,6 +1008,15 @@ export const networkMessages = defineMessages({
     'networks.cooperation.problem.unknownName': 'Der er ingen kommune, der hedder »{name}«.',
     'networks.cooperation.problem.hostNotMember': 'Værtskommunen skal være et af medlemmerne.',
     'networks.cooperation.problem.badYear': 'Skriv et årstal fra 1900 til i år, eller lad feltet stå tomt.',
+    'networks.cooperation.map.heading': 'Kort: {area}',
+    'networks.cooperation.map.show': 'Vis på kortet',
+    'networks.cooperation.map.description':
+      'Kort over de norske kommuner. {count} kommuner er med i mindst ét samarbejde om {area}; farven viser hvor mange.',
+    'networks.cooperation.map.value': 'Samarbejder',
+    'networks.cooperation.map.code': 'Kommunenummer',
+    'networks.cooperation.map.from': 'Fra',
+    'networks.cooperation.map.to': 'Til',
+    'networks.cooperation.map.none': 'ikke med',
   },
   en: {
     'networks.nav': 'Key figures',
@@ -1324,6 +1351,15 @@ export const networkMessages = defineMessages({
     'networks.cooperation.problem.unknownName': 'There is no municipality called “{name}”.',
     'networks.cooperation.problem.hostNotMember': 'The host must be one of the members.',
     'networks.cooperation.problem.badYear': 'Write a year from 1900 to this year, or leave the field empty.',
+    'networks.cooperation.map.heading': 'Map: {area}',
+    'networks.cooperation.map.show': 'Show on the map',
+    'networks.cooperation.map.description':
+      'Map of the municipalities. {count} municipalities are in at least one cooperation on {area}; the colour shows how many.',
+    'networks.cooperation.map.value': 'Cooperations',
+    'networks.cooperation.map.code': 'Municipality number',
+    'networks.cooperation.map.from': 'From',
+    'networks.cooperation.map.to': 'To',
+    'networks.cooperation.map.none': 'not in one',
   },
 });
 

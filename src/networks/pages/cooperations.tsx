@@ -9,7 +9,8 @@ import type { PageContext } from '../../platform/ui/context.js';
 import { Select, TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { DataTable } from '../../platform/ui/table.js';
-import { LEGAL_FORMS, SERVICE_AREAS, type ImportReport } from '../cooperations.js';
+import { ChoroplethMap, type MapFeature } from '../../platform/ui/charts/choropleth.js';
+import { LEGAL_FORMS, SERVICE_AREAS, type CooperationArea, type ImportReport } from '../cooperations.js';
 import type { StoredCooperation } from '../store.js';
 
 export const COOPERATIONS = '/samarbeid';
@@ -33,17 +34,59 @@ export function CooperationsPage({
   ctx,
   cooperations,
   report,
+  area,
+  features,
 }: {
   ctx: PageContext;
   cooperations: readonly StoredCooperation[];
   report: ImportReport | undefined;
+  /** The service area the map shows. */
+  area: CooperationArea;
+  features: ReadonlyMap<string, MapFeature>;
 }) {
   const { t, locale } = ctx;
   const title = t('networks.cooperation.nav');
   const names = (c: StoredCooperation) => c.members.map((m) => m.name).join(', ');
+  const values = new Map<string, number>();
+  for (const c of cooperations.filter((c) => c.serviceArea === area))
+    for (const m of c.members) values.set(m.code, (values.get(m.code) ?? 0) + 1);
+  const areaName = t(`networks.cooperation.area.${area}`);
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs(ctx)}>
       <PageHeading title={title} lead={t('networks.cooperation.lead')} />
+      <section aria-labelledby="map-heading">
+        <h2 class="ds-heading" data-size="sm" id="map-heading" safe>
+          {t('networks.cooperation.map.heading', { area: areaName })}
+        </h2>
+        <form method="get" action={COOPERATIONS}>
+          <input type="hidden" name="lang" value={locale} />
+          <Select
+            id="omrade"
+            label={t('networks.cooperation.form.serviceArea')}
+            value={area}
+            options={SERVICE_AREAS.map((a) => ({ value: a, label: t(`networks.cooperation.area.${a}`) }))}
+          />
+          <button class="ds-button" type="submit" data-variant="secondary" safe>
+            {t('networks.cooperation.map.show')}
+          </button>
+        </form>
+        <ChoroplethMap
+          id="cooperations-map"
+          title={t('networks.cooperation.map.heading', { area: areaName })}
+          description={t('networks.cooperation.map.description', { area: areaName, count: values.size })}
+          locale={locale}
+          features={features}
+          values={values}
+          href={(code) => `/nokkeltall/${code}?lang=${locale}`}
+          classes={{ kind: 'threshold', breaks: [2, 3] }}
+          valueLabel={t('networks.cooperation.map.value')}
+          nameLabel={t('networks.cooperation.report.name')}
+          codeLabel={t('networks.cooperation.map.code')}
+          classLabels={{ from: t('networks.cooperation.map.from'), to: t('networks.cooperation.map.to') }}
+          noDataLabel={t('networks.cooperation.map.none')}
+        />
+        <Source ctx={ctx} />
+      </section>
       {SERVICE_AREAS.map((area) => {
         const inArea = cooperations.filter((c) => c.serviceArea === area);
         if (inArea.length === 0) return '';

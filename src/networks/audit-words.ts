@@ -7,6 +7,13 @@ export const NETWORK_AUDIT_WORDS: AuditVocabulary = {
     network: names('Sammenligningsnettverk', 'Samanlikningsnettverk', 'Sammenligningsnetværk', 'Benchmarking network'),
     network_member: names('Medlemskap i nettverk', 'Medlemskap i nettverk', 'Medlemskab af netværk', 'Network membership'),
     network_action: names('Forbedringstiltak', 'Forbetringstiltak', 'Forbedringstiltag', 'Improvement action'),
+    cooperation: names('Interkommunalt samarbeid', 'Interkommunalt samarbeid', 'Samarbejde mellem kommuner', 'Inter-municipal cooperation'),
+    structure_scenario: names(
+      'Scenario for kommunestruktur',
+      'Scenario for kommunestruktur',
+      'Scenarie for kommunestruktur',
+      'Municipal-structure scenario',
+    ),
   },
   workflows: { network_member: [membershipWorkflow], network_action: [actionWorkflow] },
   // create, invite, accept and decline are named by the platform.

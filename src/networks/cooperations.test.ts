@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { currentCodes, matchCooperations, parseCooperationsCsv } from './cooperations.js';
+import { checkCooperation, currentCodes, matchCooperations, parseCooperationsCsv } from './cooperations.js';
 
 const data = (file: string) => readFileSync(new URL(`../../data/ssb/${file}`, import.meta.url), 'utf8');
 const today = new Map(
@@ -38,5 +38,50 @@ describe('the shipped child-welfare cooperations', () => {
     // Skien was 0806 until 2020, 3807 in Vestfold og Telemark, 4003 from 2024.
     expect(currentCodes('0806', new Set(today.keys()), changes)).toEqual(['4003']);
     expect(currentCodes('9999', new Set(today.keys()), changes)).toEqual([]);
+  });
+});
+
+describe('a cooperation as a case worker writes it', () => {
+  const places = [...today].map(([code, name]) => ({ code, name }));
+  const input = {
+    name: ' Vest-Telemark barnevern ',
+    legalForm: 'vertskommune',
+    serviceArea: 'child_welfare',
+    members: 'Notodden, hjartdal',
+    hostCode: '4005',
+    startYear: '2012',
+  };
+
+  it('reads the members by name, a host among them and a start year', () => {
+    expect(checkCooperation(input, places, 2026)).toEqual({
+      name: 'Vest-Telemark barnevern',
+      legalForm: 'vertskommune',
+      serviceArea: 'child_welfare',
+      members: [
+        { code: '4005', name: 'Notodden' },
+        { code: '4024', name: 'Hjartdal' },
+      ],
+      hostCode: '4005',
+      startYear: 2012,
+    });
+    expect(checkCooperation({ ...input, hostCode: '', startYear: '' }, places, 2026)).toMatchObject({ hostCode: null, startYear: null });
+  });
+
+  it('says what is wrong with each field', () => {
+    expect(
+      checkCooperation(
+        { name: '', legalForm: 'kingdom', serviceArea: 'x', members: 'Notodden, Atlantis', hostCode: '4001', startYear: '2027' },
+        places,
+        2026,
+      ),
+    ).toEqual([
+      { field: 'name', code: 'required' },
+      { field: 'legalForm', code: 'unknownChoice' },
+      { field: 'serviceArea', code: 'unknownChoice' },
+      { field: 'members', code: 'unknownName', name: 'Atlantis' },
+      { field: 'members', code: 'tooFew' },
+      { field: 'hostCode', code: 'hostNotMember' },
+      { field: 'startYear', code: 'badYear' },
+    ]);
   });
 });

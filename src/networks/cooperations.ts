@@ -7,7 +7,7 @@
 export const LEGAL_FORMS = ['iks', 'vertskommune', 'samkommune', 'politisk_rad', 'avtale_17_1', 'other'] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
-export const SERVICE_AREAS = ['child_welfare'] as const;
+export const SERVICE_AREAS = ['child_welfare', 'health_care', 'ict', 'other'] as const;
 export type CooperationArea = (typeof SERVICE_AREAS)[number];
 
 export interface CooperationRow {
@@ -36,6 +36,7 @@ export function parseCooperationsCsv(text: string): CooperationRow[] {
 
 export interface CodeChange {
   readonly oldCode: string;
+  readonly oldName: string;
   readonly newCode: string;
   readonly changeOccurred: string;
 }
@@ -94,4 +95,66 @@ export function matchCooperations(
       unmatched: cooperations.flatMap((c) => c.unmatched.map((u) => ({ ...u, county: c.county }))),
     },
   };
+}
+
+/** How a municipality's name is compared: case and the Sami and Kven forms after the dash set aside ("harstad" finds "Harstad – Hárstták"). */
+export const nameKey = (name: string) =>
+  name
+    .split(/\s[–-]\s/)[0]!
+    .trim()
+    .toLocaleLowerCase('nb');
+
+export interface CooperationDraft {
+  readonly name: string;
+  readonly legalForm: LegalForm;
+  readonly serviceArea: CooperationArea;
+  readonly members: readonly { code: string; name: string }[];
+  readonly hostCode: string | null;
+  readonly startYear: number | null;
+}
+
+export type CooperationProblem =
+  | { field: 'name'; code: 'required' | 'tooLong' }
+  | { field: 'legalForm' | 'serviceArea'; code: 'unknownChoice' }
+  | { field: 'members'; code: 'tooFew' }
+  | { field: 'members'; code: 'unknownName'; name: string }
+  | { field: 'hostCode'; code: 'hostNotMember' }
+  | { field: 'startYear'; code: 'badYear' };
+
+/**
+ * A cooperation as a case worker writes it: a name, a legal form and service area from the lists,
+ * the members' names (commas or new lines, at least two known municipalities), a host among the
+ * members or none, and a start year from 1900 to the current year or none.
+ */
+export function checkCooperation(
+  input: { name: string; legalForm: string; serviceArea: string; members: string; hostCode: string; startYear: string },
+  municipalities: readonly { code: string; name: string }[],
+  currentYear: number,
+): CooperationDraft | CooperationProblem[] {
+  const problems: CooperationProblem[] = [];
+  const name = input.name.trim();
+  if (name === '') problems.push({ field: 'name', code: 'required' });
+  else if (name.length > 300) problems.push({ field: 'name', code: 'tooLong' });
+  const legalForm = LEGAL_FORMS.find((f) => f === input.legalForm);
+  if (!legalForm) problems.push({ field: 'legalForm', code: 'unknownChoice' });
+  const serviceArea = SERVICE_AREAS.find((a) => a === input.serviceArea);
+  if (!serviceArea) problems.push({ field: 'serviceArea', code: 'unknownChoice' });
+  const byName = new Map(municipalities.map((m) => [nameKey(m.name), m]));
+  const members: { code: string; name: string }[] = [];
+  for (const part of input.members
+    .split(/[,\n;]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 100)) {
+    const found = byName.get(nameKey(part));
+    if (!found) problems.push({ field: 'members', code: 'unknownName', name: part.slice(0, 100) });
+    else if (!members.some((m) => m.code === found.code)) members.push({ code: found.code, name: found.name });
+  }
+  if (members.length < 2) problems.push({ field: 'members', code: 'tooFew' });
+  const hostCode = input.hostCode === '' ? null : input.hostCode;
+  if (hostCode !== null && !members.some((m) => m.code === hostCode)) problems.push({ field: 'hostCode', code: 'hostNotMember' });
+  const year = input.startYear.trim();
+  const startYear = year === '' ? null : /^\d{4}$/.test(year) ? Number(year) : Number.NaN;
+  if (startYear !== null && !(startYear >= 1900 && startYear <= currentYear)) problems.push({ field: 'startYear', code: 'badYear' });
+  return problems.length > 0 ? problems : { name, legalForm: legalForm!, serviceArea: serviceArea!, members, hostCode, startYear };
 }

@@ -12,6 +12,8 @@ export const networks: CapabilityManifest = {
   messages: networkMessages,
   navigation: [
     { href: '/nokkeltall', label: 'networks.nav', order: 12, keepsLanguage: true },
+    { href: '/kommunestruktur', label: 'networks.scenario.nav', order: 13, keepsLanguage: true },
+    { href: '/samarbeid', label: 'networks.cooperation.nav', order: 14, keepsLanguage: true },
     { href: '/nettverk', label: 'networks.networks.nav', order: 44, keepsLanguage: true, visibleTo: hasRole('case_worker') },
   ],
   audit: NETWORK_AUDIT_WORDS,

@@ -19,7 +19,7 @@ import {
   type Observations,
   type SizeClass,
 } from './key-figures.js';
-import type { MatchedCooperation } from './cooperations.js';
+import type { ImportReport, MatchedCooperation } from './cooperations.js';
 import { loadShippedCooperations, loadShippedObservations, projectedObservations } from './sources.js';
 
 /** The years the projected figures are shown for, after the projection's base year. */
@@ -40,6 +40,8 @@ export interface CountryData {
   readonly regions: ReadonlyMap<string, string>;
   /** Inter-municipal child-welfare cooperations (Norway only: none are shipped for Denmark). */
   readonly cooperations: readonly MatchedCooperation[];
+  /** What matching the shipped cooperations' members to today's municipalities found. */
+  readonly cooperationReport: ImportReport | undefined;
 }
 
 /** Which group a comparison series is, the words for it are the page's. */
@@ -62,8 +64,6 @@ export interface MunicipalityKeyFigures {
   readonly series: readonly FigureSeries[];
   /** What the country's data has no source for (Denmark: everything but the population-based figures). */
   readonly missing: readonly KeyFigure[];
-  /** The cooperations the municipality is a member of. */
-  readonly cooperations: readonly MatchedCooperation[];
 }
 
 export type KeyFigureService = ReturnType<typeof createKeyFigureService>;
@@ -81,12 +81,14 @@ export function createKeyFigureService(db: Queryable, projections: ProjectionSer
       projections.allMunicipalities('main'),
     ]);
     const municipalities = directory.municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.countyCode }));
+    const shippedCooperations = loadShippedCooperations(new Map(municipalities.map((m) => [m.code, m.name])));
     return {
       country: 'NO',
       observations: joinObservations(shipped, projectedObservations(figures, [baseYear, ...PROJECTED_YEARS])),
       municipalities,
       regions: new Map(directory.counties.map((c) => [c.code, c.name])),
-      cooperations: loadShippedCooperations(new Map(municipalities.map((m) => [m.code, m.name]))).cooperations,
+      cooperations: shippedCooperations.cooperations,
+      cooperationReport: shippedCooperations.report,
     };
   }
 
@@ -104,6 +106,7 @@ export function createKeyFigureService(db: Queryable, projections: ProjectionSer
       municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, regionCode: m.regionCode ?? '' })),
       regions: new Map(regions.map((r) => [r.code, r.name])),
       cooperations: [],
+      cooperationReport: undefined,
     };
   }
 
@@ -141,7 +144,6 @@ export function createKeyFigureService(db: Queryable, projections: ProjectionSer
         groups,
         series: figures.map((f) => figureSeries(f, data.observations, groups)).filter((s) => s.years.length > 0),
         missing: KEY_FIGURES.filter((f) => !figures.includes(f)),
-        cooperations: data.cooperations.filter((c) => c.members.some((m) => m.code === code)),
       };
     },
   };

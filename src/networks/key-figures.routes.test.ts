@@ -32,7 +32,7 @@ describe("a municipality's key figures", () => {
     expect(page.body).toContain('<svg');
     expect(page.body).toContain('Porsgrunn er ikke med i noe interkommunalt barnevernsamarbeid');
     const bokn = await get('/nokkeltall/1145?lang=nb');
-    expect(bokn.body).toContain('Barnevern sammen med Karmøy');
+    expect(bokn.body).toContain('(Barnevern) sammen med Karmøy');
   }, 120_000);
 
   it('gives one figure as CSV with the method break marked, and all of them in one CSV', async () => {

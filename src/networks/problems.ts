@@ -16,5 +16,9 @@ export const explainProblem = defineProblems<NetworkProblem>({
   actionNotFound: { status: 404, message: (ctx) => ctx.t('networks.problem.actionNotFound') },
   notOwnAction: { status: 403, field: 'actions', message: (ctx) => ctx.t('networks.problem.notOwnAction') },
   illegalStep: { status: 409, field: 'actions', message: (ctx) => ctx.t('networks.problem.illegalStep') },
+  scenarioNotFound: { status: 404, message: (ctx) => ctx.t('networks.problem.scenarioNotFound') },
+  notScenarioOwner: { status: 403, field: 'name', message: (ctx) => ctx.t('networks.problem.notScenarioOwner') },
+  cooperationNotFound: { status: 404, message: (ctx) => ctx.t('networks.problem.cooperationNotFound') },
+  notCooperationMember: { status: 403, field: 'name', message: (ctx) => ctx.t('networks.problem.notCooperationMember') },
   versionConflict: { status: 409, field: 'actions', message: (ctx) => ctx.t('networks.problem.versionConflict') },
 });

@@ -34,6 +34,9 @@ import {
 } from './use-cases.js';
 import { membershipWorkflow } from './workflows.js';
 import { KeyFiguresPage } from './pages/key-figures.js';
+import { scenarioRoutes } from './scenario-routes.js';
+import { cooperationRoutes } from './cooperation-routes.js';
+import { createCooperationRegistry } from './cooperation-registry.js';
 
 export interface NetworkRoutesOptions {
   projections: ProjectionService;
@@ -44,6 +47,7 @@ const CODE = /^[0-9]{3,4}$/;
 
 export async function networkRoutes(app: FastifyInstance, options: NetworkRoutesOptions) {
   const keyFigures = createKeyFigureService(app.database.db, options.projections);
+  const registry = createCooperationRegistry(app.database.db, keyFigures);
   const config = { access: access.public };
 
   app.get(
@@ -84,11 +88,14 @@ export async function networkRoutes(app: FastifyInstance, options: NetworkRoutes
         return sendDownload(reply, table, format ?? 'csv', `${code}-${chart}`);
       }
       if (format) return sendDownload(reply, allFiguresTable(t, page), format, `${code}-key-figures`);
-      return reply.html(<KeyFiguresPage ctx={reply.pageContext()} page={page} />);
+      const cooperations = page.country === 'NO' ? await registry.list([code]) : [];
+      return reply.html(<KeyFiguresPage ctx={reply.pageContext()} page={page} cooperations={cooperations} />);
     },
   );
 
   registerNetworkRoutes(app, keyFigures);
+  scenarioRoutes(app, keyFigures, options.projections, registry);
+  cooperationRoutes(app, keyFigures, registry);
 
   app.get(
     '/api/v1/key-figures',

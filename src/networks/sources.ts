@@ -133,7 +133,13 @@ export function loadShippedCooperations(
   today: ReadonlyMap<string, string>,
   dataDir: URL = DEFAULT_DATA_DIR,
 ): { cooperations: MatchedCooperation[]; report: ImportReport } {
-  const read = (file: string) => readFileSync(new URL(file, dataDir), 'utf8');
-  const changes = (JSON.parse(read('ssb/municipality_code_changes_1988-2024.json')) as { codeChanges: CodeChange[] }).codeChanges;
-  return matchCooperations(parseCooperationsCsv(read('ssb/no_interkommunale_barnevernsamarbeid_2023.csv')), today, changes);
+  const csv = readFileSync(new URL('ssb/no_interkommunale_barnevernsamarbeid_2023.csv', dataDir), 'utf8');
+  return matchCooperations(parseCooperationsCsv(csv), today, loadCodeChanges(dataDir));
+}
+
+/** The registry's municipality code changes 1988–2024 as shipped (mergers, splits, renumberings). */
+export function loadCodeChanges(dataDir: URL = DEFAULT_DATA_DIR): CodeChange[] {
+  return (
+    JSON.parse(readFileSync(new URL('ssb/municipality_code_changes_1988-2024.json', dataDir), 'utf8')) as { codeChanges: CodeChange[] }
+  ).codeChanges;
 }

@@ -1,6 +1,7 @@
 /** Benchmarking networks, their members and the figures the members enter (plain data access). */
 import { sql, type Generated } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
+import type { CooperationArea, CooperationDraft, LegalForm } from './cooperations.js';
 import type { ActionState, MembershipState } from './workflows.js';
 
 interface NetworkTable {
@@ -388,4 +389,234 @@ export async function moveAction(
     .where('version', '=', change.version)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+interface ScenarioTable {
+  id: Generated<string>;
+  country: 'NO' | 'DK';
+  name: string;
+  municipality_codes: string[];
+  owner_id: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    networks_scenarios: ScenarioTable;
+  }
+}
+
+export interface StoredScenario {
+  readonly id: string;
+  readonly country: 'NO' | 'DK';
+  readonly name: string;
+  readonly codes: readonly string[];
+  readonly ownerId: string;
+  readonly updatedAt: Date;
+  readonly version: number;
+}
+
+const scenarioColumns = [
+  'id',
+  'country',
+  'name',
+  'municipality_codes as codes',
+  'owner_id as ownerId',
+  'updated_at as updatedAt',
+  'version',
+] as const;
+
+export async function insertScenario(
+  db: Queryable,
+  scenario: { country: 'NO' | 'DK'; name: string; codes: readonly string[]; ownerId: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('networks_scenarios')
+    .values({ country: scenario.country, name: scenario.name, municipality_codes: [...scenario.codes], owner_id: scenario.ownerId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findScenario(db: Queryable, id: string): Promise<StoredScenario | undefined> {
+  return db.selectFrom('networks_scenarios').select(scenarioColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export function scenariosOf(db: Queryable, ownerId: string): Promise<StoredScenario[]> {
+  return db
+    .selectFrom('networks_scenarios')
+    .select(scenarioColumns)
+    .where('owner_id', '=', ownerId)
+    .orderBy('updated_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** The new name and members, when the scenario is still at the version the editor saw. */
+export async function updateScenario(
+  db: Queryable,
+  id: string,
+  version: number,
+  change: { country: 'NO' | 'DK'; name: string; codes: readonly string[] },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('networks_scenarios')
+    .set({
+      country: change.country,
+      name: change.name,
+      municipality_codes: [...change.codes],
+      updated_at: sql`now()`,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+interface CooperationTable {
+  id: Generated<string>;
+  import_key: string | null;
+  name: string;
+  legal_form: LegalForm;
+  service_area: CooperationArea;
+  host_code: string | null;
+  start_year: number | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+interface CooperationMemberTable {
+  cooperation_id: string;
+  municipality_code: string;
+  municipality_name: string;
+  position: number;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    networks_cooperations: CooperationTable;
+    networks_cooperation_members: CooperationMemberTable;
+  }
+}
+
+export interface StoredCooperation extends CooperationDraft {
+  readonly id: string;
+  readonly version: number;
+}
+
+/** Imported cooperations whose source row is already in are left as the members have kept them. */
+export async function importCooperations(
+  db: Queryable,
+  rows: readonly { importKey: string; name: string; members: readonly { code: string; name: string }[] }[],
+): Promise<number> {
+  let added = 0;
+  for (const row of rows) {
+    const inserted = await db
+      .insertInto('networks_cooperations')
+      .values({ import_key: row.importKey, name: row.name, legal_form: 'other', service_area: 'child_welfare' })
+      .onConflict((oc) => oc.column('import_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) continue;
+    added++;
+    if (row.members.length > 0) await insertCooperationMembers(db, inserted.id, row.members);
+  }
+  return added;
+}
+
+async function insertCooperationMembers(db: Queryable, id: string, members: readonly { code: string; name: string }[]) {
+  await db
+    .insertInto('networks_cooperation_members')
+    .values(members.map((m, position) => ({ cooperation_id: id, municipality_code: m.code, municipality_name: m.name, position })))
+    .execute();
+}
+
+/** The cooperations (all, or those with a member among `codes`), each with its members in order. */
+export async function listCooperations(db: Queryable, codes?: readonly string[]): Promise<StoredCooperation[]> {
+  if (codes?.length === 0) return [];
+  let query = db
+    .selectFrom('networks_cooperations as c')
+    .select([
+      'c.id',
+      'c.name',
+      'c.legal_form as legalForm',
+      'c.service_area as serviceArea',
+      'c.host_code as hostCode',
+      'c.start_year as startYear',
+      'c.version',
+    ])
+    .orderBy('c.name')
+    .orderBy('c.id');
+  if (codes)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('networks_cooperation_members as m')
+          .select('m.cooperation_id')
+          .whereRef('m.cooperation_id', '=', 'c.id')
+          .where('m.municipality_code', 'in', [...codes]),
+      ),
+    );
+  const rows = await query.execute();
+  if (rows.length === 0) return [];
+  const members = await db
+    .selectFrom('networks_cooperation_members')
+    .select(['cooperation_id as id', 'municipality_code as code', 'municipality_name as name'])
+    .where(
+      'cooperation_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({ ...r, members: members.filter((m) => m.id === r.id).map(({ code, name }) => ({ code, name })) }));
+}
+
+export async function findCooperation(db: Queryable, id: string): Promise<StoredCooperation | undefined> {
+  const row = await db
+    .selectFrom('networks_cooperations')
+    .select([
+      'id',
+      'name',
+      'legal_form as legalForm',
+      'service_area as serviceArea',
+      'host_code as hostCode',
+      'start_year as startYear',
+      'version',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const members = await db
+    .selectFrom('networks_cooperation_members')
+    .select(['municipality_code as code', 'municipality_name as name'])
+    .where('cooperation_id', '=', id)
+    .orderBy('position')
+    .execute();
+  return { ...row, members };
+}
+
+/** The new content and members, when the cooperation is still at the version the editor saw. */
+export async function updateCooperation(db: Queryable, id: string, version: number, draft: CooperationDraft): Promise<boolean> {
+  const result = await db
+    .updateTable('networks_cooperations')
+    .set({
+      name: draft.name,
+      legal_form: draft.legalForm,
+      service_area: draft.serviceArea,
+      host_code: draft.hostCode,
+      start_year: draft.startYear,
+      updated_at: sql`now()`,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) return false;
+  await db.deleteFrom('networks_cooperation_members').where('cooperation_id', '=', id).execute();
+  await insertCooperationMembers(db, id, draft.members);
+  return true;
 }

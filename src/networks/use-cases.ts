@@ -9,6 +9,8 @@ import type { Queryable, Tx } from '../platform/db/database.js';
 import type { Actor } from '../platform/db/kit.js';
 import { inTransaction, isRefused, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
 import { MAX_MEMBERS, type ActionDraft, type OwnFigureDraft } from './model.js';
+import type { ScenarioDraft } from './scenarios.js';
+import type { CooperationDraft } from './cooperations.js';
 import {
   bumpNetwork,
   findAction,
@@ -18,6 +20,11 @@ import {
   insertMember,
   insertNetwork,
   insertOwnFigure,
+  insertScenario,
+  findCooperation,
+  updateCooperation,
+  findScenario,
+  updateScenario,
   listMembers,
   lockNetwork,
   moveAction,
@@ -41,6 +48,10 @@ export type NetworkProblem =
   | { kind: 'actionNotFound' }
   | { kind: 'notOwnAction' }
   | { kind: 'illegalStep' }
+  | { kind: 'scenarioNotFound' }
+  | { kind: 'notScenarioOwner' }
+  | { kind: 'cooperationNotFound' }
+  | { kind: 'notCooperationMember' }
   | VersionConflict;
 
 type Outcome<T> = Promise<T | Refused<NetworkProblem>>;
@@ -61,7 +72,7 @@ export function ownMunicipalityCode(person: Pick<Principal, 'memberships'>): str
 const audit = (
   trx: Tx,
   actor: Actor,
-  recordType: 'network' | 'network_member' | 'network_action',
+  recordType: 'network' | 'network_member' | 'network_action' | 'structure_scenario' | 'cooperation',
   id: string,
   action: string,
   from?: string,
@@ -251,6 +262,61 @@ export function moveActionStatus(
     if (isRefused(moved)) return refuse<NetworkProblem>({ kind: 'illegalStep' });
     if (!(await moveAction(trx, actionId, { ...moved, version }))) return refuse(versionConflict(version + 1, version));
     await audit(trx, actor, 'network_action', actionId, step, moved.from, moved.to);
+    return undefined;
+  });
+}
+
+/** Anyone signed in saves a municipal-structure scenario as theirs; anyone with its link may read it. */
+export function saveScenario(
+  db: Queryable,
+  person: Principal,
+  scenario: ScenarioDraft & { country: 'NO' | 'DK' },
+  actor: Actor,
+): Outcome<string> {
+  return inTransaction(db, async (trx) => {
+    const id = await insertScenario(trx, { ...scenario, ownerId: person.userId });
+    await audit(trx, actor, 'structure_scenario', id, 'create');
+    return id;
+  });
+}
+
+/** Its owner renames a scenario or changes its members, from the version they saw. */
+export function changeScenario(
+  db: Queryable,
+  person: Principal,
+  id: string,
+  version: number,
+  scenario: ScenarioDraft & { country: 'NO' | 'DK' },
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const stored = await findScenario(trx, id);
+    if (!stored) return refuse<NetworkProblem>({ kind: 'scenarioNotFound' });
+    if (stored.ownerId !== person.userId) return refuse<NetworkProblem>({ kind: 'notScenarioOwner' });
+    if (stored.version !== version || !(await updateScenario(trx, id, version, scenario)))
+      return refuse(versionConflict(stored.version, version));
+    await audit(trx, actor, 'structure_scenario', id, 'update');
+    return undefined;
+  });
+}
+
+/** A case worker of one of its members changes a cooperation in the registry, from the version they saw. */
+export function changeCooperation(
+  db: Queryable,
+  person: Principal,
+  id: string,
+  version: number,
+  draft: CooperationDraft,
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const stored = await findCooperation(trx, id);
+    if (!stored) return refuse<NetworkProblem>({ kind: 'cooperationNotFound' });
+    const own = ownMunicipalityCode(person);
+    if (!own || !stored.members.some((m) => m.code === own)) return refuse<NetworkProblem>({ kind: 'notCooperationMember' });
+    if (stored.version !== version || !(await updateCooperation(trx, id, version, draft)))
+      return refuse(versionConflict(stored.version, version));
+    await audit(trx, actor, 'cooperation', id, 'update');
     return undefined;
   });
 }

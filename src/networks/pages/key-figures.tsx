@@ -8,6 +8,7 @@ import { Layout } from '../../platform/ui/layout.js';
 import type { MunicipalityKeyFigures } from '../key-figure-service.js';
 import { figureChart, figureLabel, figureTable, sourceLabel, unitLabel } from '../key-figure-view.js';
 import type { FigureSeries, KeyFigure } from '../key-figures.js';
+import type { StoredCooperation } from '../store.js';
 
 export function figureDownloads(ctx: PageContext, title: string, figure?: string): DownloadLink[] {
   return (['csv', 'json'] as const).map((format) => ({
@@ -17,7 +18,15 @@ export function figureDownloads(ctx: PageContext, title: string, figure?: string
   }));
 }
 
-export function KeyFiguresPage({ ctx, page }: { ctx: PageContext; page: MunicipalityKeyFigures }) {
+export function KeyFiguresPage({
+  ctx,
+  page,
+  cooperations,
+}: {
+  ctx: PageContext;
+  page: MunicipalityKeyFigures;
+  cooperations: readonly StoredCooperation[];
+}) {
   const { t } = ctx;
   const { municipality, population } = page;
   const sizeClass = page.groups.find((g) => g.kind === 'sizeClass');
@@ -66,7 +75,7 @@ export function KeyFiguresPage({ ctx, page }: { ctx: PageContext; page: Municipa
       {page.series.map((s) => (
         <FigureSection ctx={ctx} page={page} series={s} />
       ))}
-      <Cooperations ctx={ctx} page={page} />
+      <Cooperations ctx={ctx} page={page} cooperations={cooperations} />
       {page.country === 'NO' ? (
         <p class="ds-paragraph">
           <a class="ds-link" href={`/kommune/${municipality.code}?lang=${ctx.locale}`} safe>
@@ -150,23 +159,40 @@ function DenmarkNote({ ctx, page }: { ctx: PageContext; page: MunicipalityKeyFig
   );
 }
 
-function Cooperations({ ctx, page }: { ctx: PageContext; page: MunicipalityKeyFigures }) {
+function Cooperations({
+  ctx,
+  page,
+  cooperations,
+}: {
+  ctx: PageContext;
+  page: MunicipalityKeyFigures;
+  cooperations: readonly StoredCooperation[];
+}) {
   const { t } = ctx;
-  const others = (c: MunicipalityKeyFigures['cooperations'][number]) =>
-    c.members.filter((m) => m.code !== page.municipality.code).map((m) => m.name);
+  const others = (c: StoredCooperation) => c.members.filter((m) => m.code !== page.municipality.code).map((m) => m.name);
   return (
     <section aria-labelledby="cooperations-heading">
       <h2 class="ds-heading" data-size="sm" id="cooperations-heading" safe>
         {t('networks.cooperations.heading')}
       </h2>
-      {page.cooperations.length === 0 ? (
+      {cooperations.length === 0 ? (
         <p class="ds-paragraph" safe>
           {t(page.country === 'DK' ? 'networks.cooperations.noneDenmark' : 'networks.cooperations.none', { name: page.municipality.name })}
         </p>
       ) : (
         <ul class="ds-list">
-          {page.cooperations.map((c) => (
-            <li safe>{t('networks.cooperations.childWelfare', { members: others(c).join(', ') })}</li>
+          {cooperations.map((c) => (
+            <li>
+              <a class="ds-link" href={`/samarbeid/${c.id}?lang=${ctx.locale}`} safe>
+                {c.name}
+              </a>{' '}
+              <span safe>
+                {t('networks.cooperation.withArea', {
+                  area: t(`networks.cooperation.area.${c.serviceArea}`),
+                  members: others(c).join(', '),
+                })}
+              </span>
+            </li>
           ))}
         </ul>
       )}

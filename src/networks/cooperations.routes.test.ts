@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../platform/db/testing.js';
+import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { importShippedRegistry } from '../registry/index.js';
+import { startTestApp, type RunningApp } from '../test-app.js';
+
+let running: RunningApp;
+const cookie: Record<string, string> = {};
+const NOTODDEN = 'persona-notodden-case-worker';
+const SILJE = 'persona-porsgrunn-case-worker';
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  await importShippedRegistry(database.db);
+  running = await startTestApp({ database });
+  for (const subject of [NOTODDEN, SILJE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+}, 120_000);
+afterAll(async () => {
+  await running?.close();
+  await running?.database.dispose();
+});
+
+const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
+async function post(url: string, who: string, fields: Record<string, string>, formUrl: string) {
+  const page = await get(formUrl, who);
+  const token = page.statusCode === 200 ? csrfTokenIn(page.body) : 'none';
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+  });
+}
+
+describe('the registry of cooperations', () => {
+  it('is loaded once from the shipped list, with its import report', async () => {
+    const list = await get('/samarbeid?lang=nb');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Barnevern (64)');
+    expect(list.body).toContain('Listen har 64 samarbeid med 204 medlemskap. 204 ble funnet blant dagens kommuner');
+    expect(list.body).toContain('Alle medlemmene ble funnet blant dagens kommuner.');
+    // The map of child welfare: 204 memberships in 64 cooperations, each municipality in one.
+    expect(list.body).toContain('204 kommuner er med i minst ett samarbeid om Barnevern');
+    const health = await get('/samarbeid?omrade=health_care&lang=nb');
+    expect(health.body).toContain('0 kommuner er med i minst ett samarbeid om Helse og omsorg');
+    expect((await get('/samarbeid?omrade=kingdom&lang=nb')).statusCode).toBe(400);
+    expect((await get('/samarbeid?lang=nb')).body.match(/href="\/samarbeid\/[0-9a-f-]{36}/g)).toHaveLength(64);
+  }, 120_000);
+
+  it("is kept by a member's case worker with a version check, and the change shows on the municipality's page", async () => {
+    const list = await get('/samarbeid?lang=nb');
+    const path = /href="(\/samarbeid\/[0-9a-f-]{36})\?lang=nb">Barnevernsamarbeid Notodden, Hjartdal</.exec(list.body)![1]!;
+    const own = await get(`${path}?lang=nb`, NOTODDEN);
+    expect(own.body).toContain('Endre samarbeidet');
+    expect((await get(`${path}?lang=nb`, SILJE)).body).not.toContain('Endre samarbeidet');
+    const version = /name="version" value="(\d+)"/.exec(own.body)![1]!;
+    const fields = {
+      name: 'Barnevernstjenesten i Notodden og Hjartdal',
+      legalForm: 'vertskommune',
+      serviceArea: 'child_welfare',
+      members: 'Notodden, Hjartdal',
+      hostCode: '4005',
+      startYear: '2012',
+      version,
+    };
+    expect((await post(path, SILJE, fields, path)).statusCode).toBe(403);
+    expect((await post(path, NOTODDEN, { ...fields, startYear: '1066', legalForm: 'kingdom' }, path)).statusCode).toBe(400);
+    expect((await post(path, NOTODDEN, { ...fields, hostCode: '4001' }, path)).statusCode).toBe(400);
+    expect((await post(path, NOTODDEN, fields, path)).statusCode).toBe(303);
+    expect((await post(path, NOTODDEN, fields, path)).statusCode).toBe(409);
+    const page = await get(`${path}?lang=en`);
+    expect(page.body).toContain('Host-municipality cooperation');
+    expect(page.body).toContain('2012');
+    const notodden = await get('/nokkeltall/4005?lang=nb');
+    expect(notodden.body).toContain('Barnevernstjenesten i Notodden og Hjartdal');
+    expect(notodden.body).toContain('(Barnevern) sammen med Hjartdal');
+  }, 120_000);
+});

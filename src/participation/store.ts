@@ -324,6 +324,45 @@ export async function confirmCoInitiator(db: Queryable, initiativeId: string, em
 }
 
 /**
+ * The common case in one statement (one round trip, one commit): signs an initiative of the
+ * person's own municipality that is open for signatures, as `insertSignature` does. False when
+ * anything stands in the way — not found, not open, another area, already signed — and the caller
+ * then finds out which.
+ */
+export async function insertSignatureOfResident(
+  db: Queryable,
+  initiativeId: string,
+  userId: string,
+  showName: boolean,
+  homeMunicipalityCode: string,
+  openStates: readonly InitiativeState[],
+): Promise<boolean> {
+  if (!isUuid(initiativeId)) return false;
+  const row = await db
+    .insertInto('participation_signatures')
+    .columns(['initiative_id', 'user_id', 'show_name'])
+    .expression(
+      db
+        .selectFrom('participation_initiatives')
+        .select(['id', sql<string>`${userId}::uuid`.as('user_id'), sql<boolean>`${showName}`.as('show_name')])
+        .where('id', '=', initiativeId)
+        .where('state', 'in', openStates)
+        .where('scope', '=', 'municipality')
+        .where('country', '=', 'NO')
+        .where('area_code', '=', homeMunicipalityCode),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['initiative_id', 'user_id'])
+        .doUpdateSet({ show_name: showName, signed_at: sql`now()`, withdrawn_at: null })
+        .where('participation_signatures.withdrawn_at', 'is not', null),
+    )
+    .returning('user_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
  * Signs once: a new row, or the row of a withdrawn signature signed again. False when the person's
  * signature already stands — the primary key decides, also for two attempts at the same instant.
  */

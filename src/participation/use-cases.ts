@@ -29,6 +29,7 @@ import {
   forgetSignersOfClosed,
   insertInitiative,
   insertSignature,
+  insertSignatureOfResident,
   listAwaitingCouncil,
   listCoInitiators,
   lockInitiative,
@@ -360,7 +361,14 @@ export function hideInitiative(
  */
 export async function signInitiative(db: Queryable, id: string, person: Person, showName: boolean): Outcome<void> {
   // One write, so no transaction of its own: the check reads committed state, as it would inside one
-  // (nothing is locked either way), and the insert alone decides "already signed".
+  // (nothing is locked either way), and the insert alone decides "already signed". The common case —
+  // a resident of the initiative's municipality signing for the first time — is one statement; only
+  // when it signs nothing are the reasons looked up one by one.
+  if (
+    person.homeMunicipalityCode &&
+    (await insertSignatureOfResident(db, id, person.userId, showName, person.homeMunicipalityCode, initiativeWorkflow.groups.signable))
+  )
+    return;
   const initiative = await findInitiativeForSigning(db, id);
   if (isRefused(initiative)) return initiative;
   if (!(await residentOf(db, person, initiative))) return refuse<ParticipationProblem>({ kind: 'notResident' });

@@ -73,6 +73,8 @@ export interface Person {
   name: string;
   homeMunicipalityCode: string | null;
   memberships: readonly Membership[];
+  /** From the sign-in, when the identity provider gave a birth date (kept with a signature). */
+  birthYear?: number | null;
 }
 
 export interface Effects {
@@ -366,13 +368,22 @@ export async function signInitiative(db: Queryable, id: string, person: Person, 
   // when it signs nothing are the reasons looked up one by one.
   if (
     person.homeMunicipalityCode &&
-    (await insertSignatureOfResident(db, id, person.userId, showName, person.homeMunicipalityCode, initiativeWorkflow.groups.signable))
+    (await insertSignatureOfResident(
+      db,
+      id,
+      person.userId,
+      showName,
+      person.homeMunicipalityCode,
+      initiativeWorkflow.groups.signable,
+      person.birthYear ?? null,
+    ))
   )
     return;
   const initiative = await findInitiativeForSigning(db, id);
   if (isRefused(initiative)) return initiative;
   if (!(await residentOf(db, person, initiative))) return refuse<ParticipationProblem>({ kind: 'notResident' });
-  if (!(await insertSignature(db, id, person.userId, showName))) return refuse<ParticipationProblem>({ kind: 'alreadySigned' });
+  if (!(await insertSignature(db, id, person.userId, showName, person.birthYear ?? null)))
+    return refuse<ParticipationProblem>({ kind: 'alreadySigned' });
 }
 
 /** A signer withdraws their signature until the initiative is handed in. */

@@ -56,6 +56,7 @@ export function databaseSessionStore(db: DB): SessionStore {
 
 /** A session's data without its cookie, as stored. */
 function contentsOf(session: unknown): string {
-  const { cookie: _cookie, ...contents } = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
-  return JSON.stringify(contents);
+  return JSON.stringify(session, function (this: unknown, key: string, value: unknown) {
+    return key === 'cookie' && this === session ? undefined : value;
+  });
 }

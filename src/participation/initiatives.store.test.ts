@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js
 import type { Actor } from '../platform/db/kit.js';
 import { isRefused, orThrow } from '../platform/outcome.js';
 import { importShippedRegistry } from '../registry/index.js';
-import { findInitiative, forgetSignersOfClosed, lookAlikes } from './store.js';
+import { findInitiative, forgetSignersOfClosed, listSigners, lookAlikes } from './store.js';
 import {
   confirmCoInitiation,
   draftInitiative,
@@ -128,8 +128,13 @@ describe('an initiative from draft to hand-in', () => {
     orThrow(await withdrawMySignature(database.db, id, people.nora!));
     const again = await withdrawMySignature(database.db, id, people.nora!);
     expect(isRefused(again) && again.problem.kind).toBe('notSigned');
-    orThrow(await signInitiative(database.db, id, people.nora!, false));
+    // Signing again after withdrawing keeps the year of birth the new sign-in gave.
+    orThrow(await signInitiative(database.db, id, { ...people.nora!, birthYear: 1984 }, false));
     expect((await findInitiative(database.db, id))!.signatures).toBe(2);
+    expect((await listSigners(database.db, id)).map((s) => [s.name, s.birthYear])).toEqual([
+      [people.jonas!.name, null],
+      [people.nora!.name, 1984],
+    ]);
   });
 
   it('is handed in only when the threshold is reached', async () => {
@@ -268,5 +273,6 @@ describe('an initiative from draft to hand-in', () => {
     expect((await findInitiative(database.db, id))!.signatures).toBe(2);
     const rows = await database.db.selectFrom('participation_signatures').select('user_id').where('initiative_id', '=', id).execute();
     expect(rows).toEqual([]);
+    expect(await listSigners(database.db, id)).toEqual([]);
   });
 });

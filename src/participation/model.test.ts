@@ -99,11 +99,11 @@ describe('the council’s treatment, reminders and the signers’ list', () => {
     expect(
       signersCsv(
         [
-          { name: '=HYPERLINK("x")', signedOn: '2026-12-04' },
-          { name: 'Nora Bakke', signedOn: '2026-12-05' },
+          { name: '=HYPERLINK("x")', birthYear: '1990', signedOn: '2026-12-04' },
+          { name: 'Nora Bakke', birthYear: '', signedOn: '2026-12-05' },
         ],
-        { name: 'Navn', signedOn: 'Signert' },
+        { name: 'Navn', birthYear: 'Fødselsår', signedOn: 'Signert' },
       ),
-    ).toBe('Navn;Signert\r\n"\'=HYPERLINK(""x"")";2026-12-04\r\nNora Bakke;2026-12-05\r\n');
+    ).toBe('Navn;Fødselsår;Signert\r\n"\'=HYPERLINK(""x"")";1990;2026-12-04\r\nNora Bakke;;2026-12-05\r\n');
   });
 });

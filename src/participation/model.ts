@@ -240,10 +240,13 @@ export function dueReminders(deadline: string, today: string): ('month' | 'week'
 }
 
 /** The signers' list the municipality receives: names and the day they signed, as CSV (RFC 4180, semicolons for spreadsheet users in Norway). */
-export function signersCsv(rows: readonly { name: string; signedOn: string }[], header: { name: string; signedOn: string }): string {
+export function signersCsv(
+  rows: readonly { name: string; birthYear: string; signedOn: string }[],
+  header: { name: string; birthYear: string; signedOn: string },
+): string {
   const cell = (value: string) => {
     const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
     return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  return `${[[header.name, header.signedOn], ...rows.map((r) => [r.name, r.signedOn])].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+  return `${[[header.name, header.birthYear, header.signedOn], ...rows.map((r) => [r.name, r.birthYear, r.signedOn])].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

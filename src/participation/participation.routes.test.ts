@@ -210,14 +210,17 @@ describe('a citizen of Porsgrunn drafts an initiative that is published, signed 
     expect(late.statusCode).toBe(409);
     expect(late.body).toContain('Forslaget er ikke åpent for underskrifter.');
 
-    // The municipality gets the signers as CSV and PDF/A (names and dates, no identity number) and records the treatment.
+    // The municipality gets the signers as CSV and PDF/A (names, years of birth and dates, no identity number) and records the treatment.
     const municipal = await get(`${path}?lang=nb`, SILJE);
     expect(municipal.body).toContain('Registrer behandlingen');
     const csv = await get(`${path}/underskrifter.csv`, SILJE);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain('Jonas Vik;');
-    expect(csv.body).toContain('Nora Bakke;');
+    // The year of birth comes from the provider's birthdate claim at sign-in; never the whole date.
+    expect(csv.body).toContain('Navn;Fødselsår;Skrev under');
+    expect(csv.body).toContain('Jonas Vik;1991;');
+    expect(csv.body).toContain('Nora Bakke;1984;');
+    expect(csv.body).not.toContain('1991-11-02');
     expect((await get(`${path}/underskrifter.csv`, OLA)).statusCode).toBe(404);
     const pdf = await get(`${path}/underskrifter.pdf`, SILJE);
     expect(pdf.statusCode).toBe(200);

@@ -379,7 +379,17 @@ function registerInitiativeRoutes(app: FastifyInstance) {
     );
 
   post('signer', CITIZEN, async (request, reply, id) =>
-    answer(request, reply, await signInitiative(db, id, person(request), formField(request.body, 'showName') === 'yes'), 'signed'),
+    answer(
+      request,
+      reply,
+      await signInitiative(
+        db,
+        id,
+        { ...person(request), birthYear: request.session.birthYear ?? null },
+        formField(request.body, 'showName') === 'yes',
+      ),
+      'signed',
+    ),
   );
   post('trekk-underskrift', CITIZEN, async (request, reply, id) =>
     answer(request, reply, await withdrawMySignature(db, id, person(request)), 'withdrawn'),
@@ -452,11 +462,15 @@ function registerInitiativeRoutes(app: FastifyInstance) {
     );
   });
 
-  /** The signers' list for the municipality's case workers once handed in: names and dates, never an identity number. */
+  /** The signers' list for the municipality's case workers once handed in: names, years of birth and dates, never an identity number. */
   async function signerList(request: FastifyRequest) {
     const initiative = await visible(request);
     if (!moderates(person(request), initiative) || (initiative.state !== 'handed_in' && initiative.state !== 'treated')) throw notFound();
-    const rows = (await listSigners(db, initiative.id)).map((s) => ({ name: s.name, signedOn: osloDay(s.signedAt) }));
+    const rows = (await listSigners(db, initiative.id)).map((s) => ({
+      name: s.name,
+      birthYear: s.birthYear === null ? '' : String(s.birthYear),
+      signedOn: osloDay(s.signedAt),
+    }));
     return { initiative, rows };
   }
 
@@ -467,6 +481,7 @@ function registerInitiativeRoutes(app: FastifyInstance) {
       const { rows } = await signerList(request);
       const csv = signersCsv(rows, {
         name: request.t('participation.signers.name'),
+        birthYear: request.t('participation.signers.birthYear'),
         signedOn: request.t('participation.signers.signedOn'),
       });
       return reply
@@ -503,8 +518,12 @@ function registerInitiativeRoutes(app: FastifyInstance) {
             ],
           },
           {
-            heading: `${request.t('participation.signers.name')} – ${request.t('participation.signers.signedOn')}`,
-            paragraphs: rows.map((r) => `${r.name} – ${r.signedOn}`),
+            heading: [
+              request.t('participation.signers.name'),
+              request.t('participation.signers.birthYear'),
+              request.t('participation.signers.signedOn'),
+            ].join(' – '),
+            paragraphs: rows.map((r) => [r.name, r.birthYear, r.signedOn].filter((cell) => cell !== '').join(' – ')),
           },
         ],
       });

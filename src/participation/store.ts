@@ -49,6 +49,8 @@ interface SignatureTable {
   show_name: Generated<boolean>;
   signed_at: Generated<Date>;
   withdrawn_at: Date | null;
+  /** From the sign-in; removed with the row when signers are forgotten. */
+  birth_year: number | null;
 }
 
 declare module '../platform/db/schema.js' {
@@ -324,17 +326,68 @@ export async function confirmCoInitiator(db: Queryable, initiativeId: string, em
 }
 
 /**
- * Signs once: a new row, or the row of a withdrawn signature signed again. False when the person's
- * signature already stands — the primary key decides, also for two attempts at the same instant.
+ * The common case in one statement (one round trip, one commit): signs an initiative of the
+ * person's own municipality that is open for signatures, as `insertSignature` does. False when
+ * anything stands in the way — not found, not open, another area, already signed — and the caller
+ * then finds out which.
  */
-export async function insertSignature(db: Queryable, initiativeId: string, userId: string, showName: boolean): Promise<boolean> {
+export async function insertSignatureOfResident(
+  db: Queryable,
+  initiativeId: string,
+  userId: string,
+  showName: boolean,
+  homeMunicipalityCode: string,
+  openStates: readonly InitiativeState[],
+  birthYear: number | null,
+): Promise<boolean> {
+  if (!isUuid(initiativeId)) return false;
   const row = await db
     .insertInto('participation_signatures')
-    .values({ initiative_id: initiativeId, user_id: userId, show_name: showName, withdrawn_at: null })
+    .columns(['initiative_id', 'user_id', 'show_name', 'birth_year'])
+    .expression(
+      db
+        .selectFrom('participation_initiatives')
+        .select([
+          'id',
+          sql<string>`${userId}::uuid`.as('user_id'),
+          sql<boolean>`${showName}`.as('show_name'),
+          sql<number | null>`${birthYear}::smallint`.as('birth_year'),
+        ])
+        .where('id', '=', initiativeId)
+        .where('state', 'in', openStates)
+        .where('scope', '=', 'municipality')
+        .where('country', '=', 'NO')
+        .where('area_code', '=', homeMunicipalityCode),
+    )
     .onConflict((oc) =>
       oc
         .columns(['initiative_id', 'user_id'])
-        .doUpdateSet({ show_name: showName, signed_at: sql`now()`, withdrawn_at: null })
+        .doUpdateSet({ show_name: showName, birth_year: birthYear, signed_at: sql`now()`, withdrawn_at: null })
+        .where('participation_signatures.withdrawn_at', 'is not', null),
+    )
+    .returning('user_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Signs once: a new row, or the row of a withdrawn signature signed again. False when the person's
+ * signature already stands — the primary key decides, also for two attempts at the same instant.
+ */
+export async function insertSignature(
+  db: Queryable,
+  initiativeId: string,
+  userId: string,
+  showName: boolean,
+  birthYear: number | null,
+): Promise<boolean> {
+  const row = await db
+    .insertInto('participation_signatures')
+    .values({ initiative_id: initiativeId, user_id: userId, show_name: showName, birth_year: birthYear, withdrawn_at: null })
+    .onConflict((oc) =>
+      oc
+        .columns(['initiative_id', 'user_id'])
+        .doUpdateSet({ show_name: showName, birth_year: birthYear, signed_at: sql`now()`, withdrawn_at: null })
         .where('participation_signatures.withdrawn_at', 'is not', null),
     )
     .returning('user_id')
@@ -381,11 +434,14 @@ export async function publicSignerNames(db: Queryable, initiativeId: string, lim
 }
 
 /** The signers for the municipality: names and when they signed (never an identity number). */
-export async function listSigners(db: Queryable, initiativeId: string): Promise<{ name: string; signedAt: Date }[]> {
+export async function listSigners(
+  db: Queryable,
+  initiativeId: string,
+): Promise<{ name: string; birthYear: number | null; signedAt: Date }[]> {
   return db
     .selectFrom('participation_signatures as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.name', 's.signed_at as signedAt'])
+    .select(['u.name', 's.birth_year as birthYear', 's.signed_at as signedAt'])
     .where('s.initiative_id', '=', initiativeId)
     .where('s.withdrawn_at', 'is', null)
     .orderBy('u.name')

@@ -29,6 +29,7 @@ import {
   forgetSignersOfClosed,
   insertInitiative,
   insertSignature,
+  insertSignatureOfResident,
   listAwaitingCouncil,
   listCoInitiators,
   lockInitiative,
@@ -72,6 +73,8 @@ export interface Person {
   name: string;
   homeMunicipalityCode: string | null;
   memberships: readonly Membership[];
+  /** From the sign-in, when the identity provider gave a birth date (kept with a signature). */
+  birthYear?: number | null;
 }
 
 export interface Effects {
@@ -360,11 +363,27 @@ export function hideInitiative(
  */
 export async function signInitiative(db: Queryable, id: string, person: Person, showName: boolean): Outcome<void> {
   // One write, so no transaction of its own: the check reads committed state, as it would inside one
-  // (nothing is locked either way), and the insert alone decides "already signed".
+  // (nothing is locked either way), and the insert alone decides "already signed". The common case —
+  // a resident of the initiative's municipality signing for the first time — is one statement; only
+  // when it signs nothing are the reasons looked up one by one.
+  if (
+    person.homeMunicipalityCode &&
+    (await insertSignatureOfResident(
+      db,
+      id,
+      person.userId,
+      showName,
+      person.homeMunicipalityCode,
+      initiativeWorkflow.groups.signable,
+      person.birthYear ?? null,
+    ))
+  )
+    return;
   const initiative = await findInitiativeForSigning(db, id);
   if (isRefused(initiative)) return initiative;
   if (!(await residentOf(db, person, initiative))) return refuse<ParticipationProblem>({ kind: 'notResident' });
-  if (!(await insertSignature(db, id, person.userId, showName))) return refuse<ParticipationProblem>({ kind: 'alreadySigned' });
+  if (!(await insertSignature(db, id, person.userId, showName, person.birthYear ?? null)))
+    return refuse<ParticipationProblem>({ kind: 'alreadySigned' });
 }
 
 /** A signer withdraws their signature until the initiative is handed in. */

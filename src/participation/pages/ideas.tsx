@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, type FieldError, PageHeading, SuccessNotice } 
 import type { PageContext } from '../../platform/ui/context.js';
 import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
-import { DataTable } from '../../platform/ui/table.js';
+import { TitledList } from './list.js';
 import { translate } from '../../platform/ui/translate.js';
 import { IDEA_THEMES, receiverKey, type IdeaSearch, type ReceiverKind } from '../ideas.model.js';
 import type { IdeaComment, StoredIdea } from '../ideas.store.js';
@@ -39,37 +39,21 @@ function StateTag({ ctx, state }: { ctx: PageContext; state: IdeaState }) {
 function IdeaList({ ctx, id, title, ideas }: { ctx: PageContext; id: string; title: string; ideas: StoredIdea[] }) {
   const { t } = ctx;
   return (
-    <section aria-labelledby={id}>
-      <h2 class="ds-heading" data-size="sm" id={id} safe>
-        {title}
-      </h2>
-      {ideas.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('participation.idea.list.none')}
-        </p>
-      ) : (
-        <DataTable
-          scrollLabel={title}
-          id={`${id}-table`}
-          rows={ideas}
-          columns={[
-            {
-              header: t('participation.idea.col.title'),
-              rowHeader: true,
-              cell: (i) => (
-                <a class="ds-link" href={`${ideaPath(i.id)}?lang=${ctx.locale}`} safe>
-                  {i.title}
-                </a>
-              ),
-            },
-            { header: t('participation.idea.col.receiver'), text: (i) => i.receiverName },
-            { header: t('participation.idea.col.theme'), text: (i) => translate(ctx, `participation.idea.theme.${i.theme}`) },
-            { header: t('participation.idea.col.state'), cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
-            { header: t('participation.idea.col.supports'), text: (i) => formatNumber(ctx.locale, i.supports) },
-          ]}
-        />
-      )}
-    </section>
+    <TitledList
+      ctx={ctx}
+      id={id}
+      title={title}
+      none={t('participation.idea.list.none')}
+      titleHeader={t('participation.idea.col.title')}
+      pathOf={ideaPath}
+      rows={ideas}
+      columns={[
+        { header: t('participation.idea.col.receiver'), text: (i) => i.receiverName },
+        { header: t('participation.idea.col.theme'), text: (i) => translate(ctx, `participation.idea.theme.${i.theme}`) },
+        { header: t('participation.idea.col.state'), cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
+        { header: t('participation.idea.col.supports'), text: (i) => formatNumber(ctx.locale, i.supports) },
+      ]}
+    />
   );
 }
 

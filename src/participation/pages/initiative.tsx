@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, type FieldError, PageHeading, SuccessNotice } 
 import type { PageContext } from '../../platform/ui/context.js';
 import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
-import { DataTable } from '../../platform/ui/table.js';
+import { TitledList } from './list.js';
 import { translate } from '../../platform/ui/translate.js';
 import { NORWEGIAN_RULE, REFUSAL_REASONS, progressPercent } from '../model.js';
 import type { CoInitiator, StoredInitiative } from '../store.js';
@@ -56,36 +56,20 @@ export function InitiativeList({
 }) {
   const { t } = ctx;
   return (
-    <section aria-labelledby={id}>
-      <h2 class="ds-heading" data-size="sm" id={id} safe>
-        {title}
-      </h2>
-      {initiatives.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('participation.list.none')}
-        </p>
-      ) : (
-        <DataTable
-          scrollLabel={title}
-          id={`${id}-table`}
-          rows={initiatives}
-          columns={[
-            {
-              header: t('participation.col.title'),
-              rowHeader: true,
-              cell: (i) => (
-                <a class="ds-link" href={`${initiativePath(i.id)}?lang=${ctx.locale}`} safe>
-                  {i.title}
-                </a>
-              ),
-            },
-            { header: t('participation.col.area'), text: (i) => i.areaName },
-            { header: t('participation.col.state'), cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
-            { header: t('participation.col.signatures'), text: (i) => formatNumber(ctx.locale, i.signatures) },
-          ]}
-        />
-      )}
-    </section>
+    <TitledList
+      ctx={ctx}
+      id={id}
+      title={title}
+      none={t('participation.list.none')}
+      titleHeader={t('participation.col.title')}
+      pathOf={initiativePath}
+      rows={initiatives}
+      columns={[
+        { header: t('participation.col.area'), text: (i) => i.areaName },
+        { header: t('participation.col.state'), cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
+        { header: t('participation.col.signatures'), text: (i) => formatNumber(ctx.locale, i.signatures) },
+      ]}
+    />
   );
 }
 

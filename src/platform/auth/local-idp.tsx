@@ -56,7 +56,7 @@ export function createLocalIdentityProvider(publicUrl: string, sessionSecret: st
     jwks: { keys: [signingKey as never] },
     cookies: { keys: [sessionSecret] },
     pkce: { required: () => true },
-    claims: { openid: ['sub'], profile: ['name', 'home_municipality'], email: ['email'] },
+    claims: { openid: ['sub'], profile: ['name', 'home_municipality', 'birthdate'], email: ['email'] },
     findAccount: async (_ctx, subject) => {
       const persona = findPersona(subject);
       if (!persona) return undefined;
@@ -67,6 +67,7 @@ export function createLocalIdentityProvider(publicUrl: string, sessionSecret: st
           name: persona.name,
           email: persona.email,
           home_municipality: persona.homeMunicipalityCode ?? undefined,
+          birthdate: persona.birthDate,
         }),
       };
     },

@@ -23,6 +23,8 @@ export interface Persona {
   /** What the persona is for, shown on the local sign-in page. */
   description: string;
   homeMunicipalityCode: string | null;
+  /** A citizen's date of birth (YYYY-MM-DD), as ID-porten's population register lookup gives it; the signers' list shows its year. */
+  birthDate?: string;
   roles: { organisation: string; role: OrganisationRole }[];
 }
 
@@ -245,6 +247,7 @@ export const PERSONAS: Persona[] = [
     loginKind: 'citizen',
     description: 'citizen resident in Porsgrunn',
     homeMunicipalityCode: '4001',
+    birthDate: '1984-03-12',
     roles: [],
   },
   {
@@ -254,6 +257,7 @@ export const PERSONAS: Persona[] = [
     loginKind: 'citizen',
     description: 'citizen resident in Porsgrunn (co-initiator, signer)',
     homeMunicipalityCode: '4001',
+    birthDate: '1991-11-02',
     roles: [],
   },
   {
@@ -263,6 +267,7 @@ export const PERSONAS: Persona[] = [
     loginKind: 'citizen',
     description: 'citizen resident in Skien (same county as Porsgrunn, another municipality)',
     homeMunicipalityCode: '4003',
+    birthDate: '1978-06-25',
     roles: [],
   },
   {
@@ -272,6 +277,7 @@ export const PERSONAS: Persona[] = [
     loginKind: 'citizen',
     description: 'citizen resident in Tønsberg (Vestfold, another county)',
     homeMunicipalityCode: '3905',
+    birthDate: '1969-09-30',
     roles: [],
   },
   {
@@ -281,6 +287,7 @@ export const PERSONAS: Persona[] = [
     loginKind: 'citizen',
     description: 'citizen resident in Fredericia (Denmark)',
     homeMunicipalityCode: '607',
+    birthDate: '1988-01-17',
     roles: [],
   },
 ];
@@ -300,6 +307,8 @@ function syntheticCitizen(subject: string): Persona | undefined {
     loginKind: 'citizen',
     description: 'synthetic resident of Porsgrunn (load benchmark)',
     homeMunicipalityCode: '4001',
+    // Spread over 1930–2007 (all of age), so the signers' list shows varied years.
+    birthDate: `${1930 + (Number(n) % 78)}-${String((Number(n) % 12) + 1).padStart(2, '0')}-${String((Number(n) % 28) + 1).padStart(2, '0')}`,
     roles: [],
   };
 }

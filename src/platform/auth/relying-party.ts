@@ -82,6 +82,8 @@ export interface VerifiedLogin {
   name: string;
   email: string | null;
   homeMunicipalityCode: string | null;
+  /** The year of birth from the standard `birthdate` claim (YYYY-MM-DD), when the provider gives one. */
+  birthYear: number | null;
   idToken: string | undefined;
 }
 
@@ -104,6 +106,7 @@ export async function completeLogin(provider: LoginProvider, pending: PendingLog
     name: stringClaim(claims.name) ?? claims.sub,
     email: stringClaim(claims.email) ?? null,
     homeMunicipalityCode: stringClaim(claims.home_municipality) ?? null,
+    birthYear: birthYearOf(stringClaim(claims.birthdate)),
     idToken: tokens.id_token,
   };
 }
@@ -114,6 +117,11 @@ export async function endSessionUrl(provider: LoginProvider, idToken: string | u
   const parameters: Record<string, string> = { post_logout_redirect_uri: postLogoutRedirect };
   if (idToken) parameters.id_token_hint = idToken;
   return oidc.buildEndSessionUrl(configuration, parameters).href;
+}
+
+function birthYearOf(birthdate: string | undefined): number | null {
+  const year = /^(\d{4})-\d{2}-\d{2}$/.exec(birthdate ?? '')?.[1];
+  return year && Number(year) >= 1850 && Number(year) <= 2100 ? Number(year) : null;
 }
 
 function stringClaim(value: unknown): string | undefined {

@@ -142,6 +142,7 @@ async function handleCallback(app: FastifyInstance, providers: LoginProviders, r
   await request.session.regenerate();
   request.session.userId = userId;
   request.session.loginKind = kind;
+  if (verified.birthYear !== null) request.session.birthYear = verified.birthYear;
   request.session.idToken = verified.idToken;
   return reply.redirect(pending.returnTo, 303);
 }

@@ -197,9 +197,31 @@ async function takeUpPendingMemberships(trx: Tx, user: { id: string; name: strin
 }
 
 export async function findPrincipal(db: Queryable, userId: string, loginKind: LoginKind): Promise<Principal | null> {
-  const user = await db.selectFrom('users').select(['id', 'name', 'home_municipality_code']).where('id', '=', userId).executeTakeFirst();
+  // One round trip (every signed-in request asks): the person, with one row per membership, if any.
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('memberships', 'memberships.user_id', 'users.id')
+    .leftJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.home_municipality_code',
+      'organisations.id as organisationId',
+      'organisations.name as organisationName',
+      'organisations.kind as organisationKind',
+      'organisations.municipality_code as municipalityCode',
+      'memberships.role as role',
+    ])
+    .where('users.id', '=', userId)
+    .orderBy('organisations.name')
+    .execute();
+  const user = rows[0];
   if (!user) return null;
-  const memberships = await listMemberships(db, userId);
+  const memberships: Membership[] = rows.flatMap(({ organisationId, organisationName, organisationKind, municipalityCode, role }) =>
+    organisationId !== null && organisationName !== null && organisationKind !== null && role !== null
+      ? [{ organisationId, organisationName, organisationKind, municipalityCode, role }]
+      : [],
+  );
   return {
     userId: user.id,
     name: user.name,

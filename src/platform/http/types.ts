@@ -36,6 +36,8 @@ declare module 'fastify' {
   interface Session {
     userId?: string;
     loginKind?: LoginKind;
+    /** A citizen's year of birth from the sign-in (the signers' list of an initiative shows it). */
+    birthYear?: number;
     idToken?: string;
     pendingLogin?: PendingLogin;
   }

@@ -169,6 +169,7 @@ try {
   }
   process.stdout.write('\n');
   await sql`analyze knowledge_cases`.execute(db);
+  await sql`analyze knowledge_words`.execute(db);
   console.log(`${await countCases(db)} cases in ${((performance.now() - filling) / 1000).toFixed(1)} s (${engine})`);
 
   // Query words: drawn uniformly from the vocabularies; every fourth with a typo (two letters swapped).
@@ -199,12 +200,21 @@ try {
   }
   const search: number[] = [];
   const file: number[] = [];
+  const slowest: { url: string; time: number }[] = [];
   for (let i = 0; i < REQUESTS; i++) {
-    search.push(
-      await timed(`/api/v1/cases?q=${encodeURIComponent(queries[i % queries.length]!)}&${facetPairs[(i >> 1) % facetPairs.length]}`),
-    );
+    const url = `/api/v1/cases?q=${encodeURIComponent(queries[i % queries.length]!)}&${facetPairs[(i >> 1) % facetPairs.length]}`;
+    const time = await timed(url);
+    search.push(time);
+    slowest.push({ url, time });
     file.push(await timed(staticFile));
   }
+  slowest.sort((a, b) => b.time - a.time);
+  console.log(
+    `slowest searches: ${slowest
+      .slice(0, 5)
+      .map((s) => `${decodeURIComponent(s.url)} ${ms(s.time)}`)
+      .join('; ')}`,
+  );
   search.sort((a, b) => a - b);
   file.sort((a, b) => a - b);
   console.log(

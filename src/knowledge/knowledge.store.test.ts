@@ -5,7 +5,7 @@ import { isRefused, orThrow } from '../platform/outcome.js';
 import { seedDemoKnowledge } from './index.js';
 import { DEMO_CASES, SEED_002 } from './demo.js';
 import { parseSearch } from './model.js';
-import { countCases, findCaseBySlug, searchCases } from './store.js';
+import { countCases, findCaseBySlug, insertCases, searchCases } from './store.js';
 import { recommendCase, reviseCase } from './use-cases.js';
 
 let database: TestDatabase;
@@ -94,5 +94,46 @@ describe('editing', () => {
     expect(isRefused(stale) && stale.problem.kind).toBe('versionConflict');
     orThrow(await recommendCase(database.db, slug, version + 1, false, SYSTEM));
     expect(await findCaseBySlug(database.db, slug)).toMatchObject({ results: 'Ny tekst.', recommended: false, version: version + 2 });
+  });
+});
+
+describe('widening a query word through the bank’s words (last: it adds cases)', () => {
+  it('widens a word the bank has to a few compounds only, and a word it lacks to the few most like it', async () => {
+    const compounds = [
+      'heimetenestelag',
+      'heimetenestebil',
+      'heimetenestekontor',
+      'heimetenestevakt',
+      'heimetenesteplan',
+      'heimetenestemøte',
+    ];
+    const draft = (title: string) => ({
+      ...DEMO_CASES[0]!,
+      title,
+      problem: title,
+      done: title,
+      results: '',
+      municipalities: [],
+      contacts: [],
+      links: [],
+      source: 'test',
+      yearTo: null,
+      partners: [],
+    });
+    await insertCases(
+      database.db,
+      ['heimeteneste', ...compounds].map((word, i) => ({ slug: `widening-${i}`, draft: draft(word), facts: [] })),
+    );
+    const known = await titles({ q: 'heimeteneste' });
+    expect(known).toContain('heimeteneste');
+    // Itself and three compounds at most (the demo cases may have one too), not all six.
+    const widened = known.filter((title) => compounds.includes(title)).length;
+    expect(widened).toBeGreaterThan(0);
+    expect(widened).toBeLessThanOrEqual(3);
+    // Unknown (a typo): the five words most like it at most.
+    const typo = await titles({ q: 'heimetenetse' });
+    expect(typo.length).toBeGreaterThan(0);
+    expect(typo.length).toBeLessThanOrEqual(5);
+    expect(await titles({ q: 'rehabilitering i heimen' })).toContain(NOME);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../platform/db/testing.js';
 import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { seedDemoProgrammes, seededIds } from '../programmes/index.js';
 import { importShippedRegistry } from '../registry/index.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 
@@ -13,6 +14,7 @@ beforeAll(async () => {
   const database = await createTestDatabase();
   await importShippedRegistry(database.db);
   running = await startTestApp({ database });
+  await seedDemoProgrammes(database.db);
   for (const subject of [NOTODDEN, SILJE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
 }, 120_000);
 afterAll(async () => {
@@ -74,5 +76,16 @@ describe('the registry of cooperations', () => {
     const notodden = await get('/nokkeltall/4005?lang=nb');
     expect(notodden.body).toContain('Barnevernstjenesten i Notodden og Hjartdal');
     expect(notodden.body).toContain('(Barnevern) sammen med Hjartdal');
+  }, 120_000);
+
+  it('makes the partner finder of applications say when a suggested partner already cooperates with the applicant', async () => {
+    const callId = (await seededIds(running.app.database.db, 'programme_calls', 'nettverk-2027:call'))!;
+    const finder = await get(`/utlysninger/${callId}/partnere?lang=en&member=4005`);
+    expect(finder.statusCode).toBe(200);
+    const hjartdal = /id="partner-4024"[\s\S]*?<\/ul>/.exec(finder.body)?.[0] ?? '';
+    expect(hjartdal).toMatch(/Already cooperates on child welfare in Barnevern[^<]*Notodden[^<]*Hjartdal/);
+    const porsgrunn = /id="partner-4001"[\s\S]*?<\/ul>/.exec(finder.body)?.[0] ?? '';
+    expect(porsgrunn).toContain('Same county or region');
+    expect(porsgrunn).not.toContain('Already cooperates');
   }, 120_000);
 });

@@ -11,7 +11,7 @@ import { administrationRoutes } from './administration/index.js';
 import { projectFollowOn, projectRoutes } from './projects/index.js';
 import { knowledgeRoutes, prizeRoutes } from './knowledge/index.js';
 import { participationRoutes } from './participation/index.js';
-import { networkRoutes } from './networks/index.js';
+import { cooperationNotes, networkRoutes } from './networks/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -26,7 +26,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   const projections = createProjectionService(database.db);
   await app.register(kommunebildeRoutes, { service: projections });
   await app.register(programmeRoutes);
-  await app.register(applicationRoutes, { projections });
+  // The partner finder says when a suggested partner already cooperates with the applicant (networks' registry).
+  await app.register(applicationRoutes, { projections, cooperationNotes: cooperationNotes(database.db) });
   await app.register(assessmentRoutes);
   // A granted decision becomes a project, and its letter states the programme's follow-up.
   await app.register(selectionRoutes, { followOn: projectFollowOn });

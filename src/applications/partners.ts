@@ -43,6 +43,8 @@ export interface PartnerSuggestion {
   /** Every rule of the call over the network with this partner added; the partner's decision counts as not yet made. */
   eligibility: Eligibility;
   verdict: PartnerVerdict;
+  /** What the partner already does together with the applicant, in words (from the registry of cooperations). */
+  notes?: readonly string[];
 }
 
 const NETWORK_RULES: ReadonlySet<EligibilityRule['kind']> = new Set(['applicant-kind', 'network-size', 'network-population']);

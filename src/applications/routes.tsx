@@ -23,7 +23,7 @@ import {
   type UploadedFile,
 } from '../platform/http/input.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
-import { formatBytes, intlTag } from '../platform/i18n/index.js';
+import { formatBytes, intlTag, type Translate } from '../platform/i18n/index.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import {
@@ -55,6 +55,7 @@ import { PublicPartnersPage } from './pages/partners.js';
 import { ReceiptPage } from './pages/receipt.js';
 import { StartPage } from './pages/start.js';
 import { findPartners } from './partner-finder.js';
+import type { PartnerSuggestion } from './partners.js';
 import { blockerError, explainProblem, issueError } from './problems.js';
 import { projectedChallenges } from './projected-challenge.js';
 import { produceReceipt, RECEIPT_JOB } from './receipt.js';
@@ -112,11 +113,22 @@ function typeAllowed(file: UploadedFile, allowed: readonly string[]): boolean {
 export interface ApplicationRoutesOptions {
   /** The projections to read the projected challenge and similar municipalities from (shared with the overview pages). */
   projections?: ProjectionService;
+  /** For each suggested partner that already cooperates with the lead, sentences saying in what. */
+  cooperationNotes?: (t: Translate, leadCode: string, partnerCodes: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>;
 }
 
 export async function applicationRoutes(app: FastifyInstance, options: ApplicationRoutesOptions = {}) {
   const db = app.database.db;
   const projections = options.projections ?? createProjectionService(db);
+  /** The suggestions with what each partner already does together with the lead. */
+  const withNotes = async (t: Translate, leadCode: string, partners: PartnerSuggestion[]): Promise<PartnerSuggestion[]> => {
+    const notes = await options.cooperationNotes?.(
+      t,
+      leadCode,
+      partners.map((p) => p.code),
+    );
+    return notes ? partners.map((p) => (notes.has(p.code) ? { ...p, notes: notes.get(p.code) } : p)) : partners;
+  };
 
   const receipts = { db, mailer: app.mailer, messageHost: new URL(app.config.publicUrl).hostname };
   await app.jobs.work<{ submissionId: string }>(RECEIPT_JOB, async (data) => {
@@ -183,14 +195,18 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
       const partners =
         network.length === 0
           ? []
-          : await orWithout(request, (p) =>
-              findPartners(db, p, {
-                country: call.programme.country,
-                rules: call.snapshot.rules,
-                form: call.snapshot.form,
-                leadCode: network[0]!.code,
-                members: network,
-              }),
+          : await withNotes(
+              request.t,
+              network[0]!.code,
+              await orWithout(request, (p) =>
+                findPartners(db, p, {
+                  country: call.programme.country,
+                  rules: call.snapshot.rules,
+                  form: call.snapshot.form,
+                  leadCode: network[0]!.code,
+                  members: network,
+                }),
+              ),
             );
       return reply.html(<PublicPartnersPage ctx={reply.pageContext()} call={call} members={network} partners={partners} />);
     },
@@ -354,7 +370,9 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
       answers: application.answers,
     };
     const partners =
-      mine.role === 'lead' && editable && networkRule ? await orWithout(request, (p) => findPartners(db, p, search)) : undefined;
+      mine.role === 'lead' && editable && networkRule
+        ? await withNotes(request.t, application.leadCode, await orWithout(request, (p) => findPartners(db, p, search)))
+        : undefined;
     const ctx = reply.pageContext();
     const view: ApplicationView = {
       extension,

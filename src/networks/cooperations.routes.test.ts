@@ -1,36 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../platform/db/testing.js';
-import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
-import { importShippedRegistry } from '../registry/index.js';
-import { startTestApp, type RunningApp } from '../test-app.js';
+import { seedDemoProgrammes, seededIds } from '../programmes/index.js';
+import { startSignedInApp, type SignedInApp } from './http-testing.js';
 
-let running: RunningApp;
-const cookie: Record<string, string> = {};
 const NOTODDEN = 'persona-notodden-case-worker';
 const SILJE = 'persona-porsgrunn-case-worker';
+let app: SignedInApp;
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  for (const subject of [NOTODDEN, SILJE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  app = await startSignedInApp([NOTODDEN, SILJE]);
+  await seedDemoProgrammes(app.running.database.db);
 }, 120_000);
 afterAll(async () => {
-  await running?.close();
-  await running?.database.dispose();
+  await app?.close();
 });
 
-const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
-async function post(url: string, who: string, fields: Record<string, string>, formUrl: string) {
-  const page = await get(formUrl, who);
-  const token = page.statusCode === 200 ? csrfTokenIn(page.body) : 'none';
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
-  });
-}
+const get = (url: string, who?: string) => app.get(url, who);
+const post = (url: string, who: string, fields: Record<string, string>, formUrl: string) => app.post(url, who, fields, formUrl);
 
 describe('the registry of cooperations', () => {
   it('is loaded once from the shipped list, with its import report', async () => {
@@ -74,5 +59,16 @@ describe('the registry of cooperations', () => {
     const notodden = await get('/nokkeltall/4005?lang=nb');
     expect(notodden.body).toContain('Barnevernstjenesten i Notodden og Hjartdal');
     expect(notodden.body).toContain('(Barnevern) sammen med Hjartdal');
+  }, 120_000);
+
+  it('makes the partner finder of applications say when a suggested partner already cooperates with the applicant', async () => {
+    const callId = (await seededIds(app.running.database.db, 'programme_calls', 'nettverk-2027:call'))!;
+    const finder = await get(`/utlysninger/${callId}/partnere?lang=en&member=4005`);
+    expect(finder.statusCode).toBe(200);
+    const hjartdal = /id="partner-4024"[\s\S]*?<\/ul>/.exec(finder.body)?.[0] ?? '';
+    expect(hjartdal).toMatch(/Already cooperates on child welfare in Barnevern[^<]*Notodden[^<]*Hjartdal/);
+    const porsgrunn = /id="partner-4001"[\s\S]*?<\/ul>/.exec(finder.body)?.[0] ?? '';
+    expect(porsgrunn).toContain('Same county or region');
+    expect(porsgrunn).not.toContain('Already cooperates');
   }, 120_000);
 });

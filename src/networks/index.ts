@@ -20,3 +20,4 @@ export const networks: CapabilityManifest = {
 };
 
 export { networkRoutes } from './routes.js';
+export { cooperationNotes, type CooperationNotes } from './cooperation-registry.js';

@@ -339,6 +339,10 @@ export const networkMessages = defineMessages({
     'networks.cooperation.map.from': 'Fra',
     'networks.cooperation.map.to': 'Til',
     'networks.cooperation.map.none': 'ikke med',
+    'networks.cooperation.already.child_welfare': 'Samarbeider allerede om barnevern i {name}.',
+    'networks.cooperation.already.health_care': 'Samarbeider allerede om helse og omsorg i {name}.',
+    'networks.cooperation.already.ict': 'Samarbeider allerede om IKT i {name}.',
+    'networks.cooperation.already.other': 'Samarbeider allerede i {name}.',
   },
   nn: {
     'networks.nav': 'Nøkkeltal',
@@ -677,6 +681,10 @@ export const networkMessages = defineMessages({
     'networks.cooperation.map.from': 'Frå',
     'networks.cooperation.map.to': 'Til',
     'networks.cooperation.map.none': 'ikkje med',
+    'networks.cooperation.already.child_welfare': 'Samarbeider alt om barnevern i {name}.',
+    'networks.cooperation.already.health_care': 'Samarbeider alt om helse og omsorg i {name}.',
+    'networks.cooperation.already.ict': 'Samarbeider alt om IKT i {name}.',
+    'networks.cooperation.already.other': 'Samarbeider alt i {name}.',
   },
   da: {
     'networks.nav': 'Nøgletal',
@@ -1017,6 +1025,10 @@ export const networkMessages = defineMessages({
     'networks.cooperation.map.from': 'Fra',
     'networks.cooperation.map.to': 'Til',
     'networks.cooperation.map.none': 'ikke med',
+    'networks.cooperation.already.child_welfare': 'Samarbejder allerede om børneværn i {name}.',
+    'networks.cooperation.already.health_care': 'Samarbejder allerede om sundhed og omsorg i {name}.',
+    'networks.cooperation.already.ict': 'Samarbejder allerede om IT i {name}.',
+    'networks.cooperation.already.other': 'Samarbejder allerede i {name}.',
   },
   en: {
     'networks.nav': 'Key figures',
@@ -1360,6 +1372,10 @@ export const networkMessages = defineMessages({
     'networks.cooperation.map.from': 'From',
     'networks.cooperation.map.to': 'To',
     'networks.cooperation.map.none': 'not in one',
+    'networks.cooperation.already.child_welfare': 'Already cooperates on child welfare in {name}.',
+    'networks.cooperation.already.health_care': 'Already cooperates on health and care in {name}.',
+    'networks.cooperation.already.ict': 'Already cooperates on ICT in {name}.',
+    'networks.cooperation.already.other': 'Already cooperates in {name}.',
   },
 });
 

@@ -1,37 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../platform/db/testing.js';
-import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
-import { importShippedRegistry } from '../registry/index.js';
-import { startTestApp, type RunningApp } from '../test-app.js';
+import { startSignedInApp, type SignedInApp } from './http-testing.js';
 
-let running: RunningApp;
-const cookie: Record<string, string> = {};
 const SILJE = 'persona-porsgrunn-case-worker';
 const OLA = 'persona-skien-case-worker';
 const CITIZEN = 'persona-citizen-porsgrunn';
+let app: SignedInApp;
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  for (const subject of [SILJE, OLA, CITIZEN]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  app = await startSignedInApp([SILJE, OLA, CITIZEN]);
 }, 120_000);
 afterAll(async () => {
-  await running?.close();
-  await running?.database.dispose();
+  await app?.close();
 });
 
-const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
-async function post(url: string, who: string, fields: Record<string, string>, formUrl: string) {
-  const page = await get(formUrl, who);
-  const token = page.statusCode === 200 ? csrfTokenIn(page.body) : 'none';
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
-  });
-}
+const get = (url: string, who?: string) => app.get(url, who);
+const post = (url: string, who: string, fields: Record<string, string>, formUrl: string) => app.post(url, who, fields, formUrl);
 
 describe('a benchmarking network through HTTP', () => {
   it('is started, joined, given a figure of its own and a value, and stays private to its members', async () => {
@@ -68,17 +51,12 @@ describe('a benchmarking network through HTTP', () => {
     const withValue = await get(path, SILJE);
     expect(withValue.body).toContain('registrert av');
     // A second save of the same year from a page read before the first is refused.
-    const stale = await running.app.inject({
-      method: 'POST',
-      url: `${path}/tall/${figureId}`,
-      headers: { cookie: cookie[OLA]!, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        [`year-${figureId}`]: '2025',
-        [`value-${figureId}`]: '8',
-        'version-2025': '0',
-        _csrf: csrfTokenIn((await get(path, OLA)).body),
-      }).toString(),
-    });
+    const stale = await post(
+      `${path}/tall/${figureId}`,
+      OLA,
+      { [`year-${figureId}`]: '2025', [`value-${figureId}`]: '8', 'version-2025': '0' },
+      path,
+    );
     expect(stale.statusCode).toBe(409);
     const badAction = await post(
       `${path}/tiltak`,

@@ -47,7 +47,7 @@ const CODE = /^[0-9]{3,4}$/;
 
 export async function networkRoutes(app: FastifyInstance, options: NetworkRoutesOptions) {
   const keyFigures = createKeyFigureService(app.database.db, options.projections);
-  const registry = createCooperationRegistry(app.database.db, keyFigures);
+  const registry = createCooperationRegistry(app.database.db);
   const config = { access: access.public };
 
   app.get(

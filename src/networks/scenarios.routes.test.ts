@@ -1,38 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../platform/db/testing.js';
 import { pdfText } from '../platform/pdf/text.js';
-import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
-import { importShippedRegistry } from '../registry/index.js';
-import { startTestApp, type RunningApp } from '../test-app.js';
+import { startSignedInApp, type SignedInApp } from './http-testing.js';
 import { loadShippedObservations } from './sources.js';
 
-let running: RunningApp;
-const cookie: Record<string, string> = {};
 const SILJE = 'persona-porsgrunn-case-worker';
 const OLA = 'persona-skien-case-worker';
+let app: SignedInApp;
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  for (const subject of [SILJE, OLA]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  app = await startSignedInApp([SILJE, OLA]);
 }, 120_000);
 afterAll(async () => {
-  await running?.close();
-  await running?.database.dispose();
+  await app?.close();
 });
 
-const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
-async function post(url: string, who: string, fields: Record<string, string>, formUrl: string) {
-  const page = await get(formUrl, who);
-  const token = page.statusCode === 200 ? csrfTokenIn(page.body) : 'none';
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
-  });
-}
+const get = (url: string, who?: string) => app.get(url, who);
+const post = (url: string, who: string, fields: Record<string, string>, formUrl: string) => app.post(url, who, fields, formUrl);
 
 describe("seed 001's scenarios", () => {
   it('shows Valdres as one: then and now, weighted figures with sources, boundaries, county and cooperation', async () => {

@@ -139,6 +139,11 @@ export function PartnerItem({ ctx, partner: p, children }: { ctx: PageContext; p
             {reasonText(ctx, reason)}
           </li>
         ))}
+        {(p.notes ?? []).map((note) => (
+          <li class="partner-reason" data-reason="cooperation" safe>
+            {note}
+          </li>
+        ))}
       </ul>
       <p class="ds-paragraph partner-verdict" data-verdict={p.verdict}>
         <span class="ds-tag" data-color={VERDICT_COLOR[p.verdict]} safe>

@@ -369,5 +369,21 @@ describe('a Danish municipality switches citizens’ proposals on with its own r
       .where('title', '=', 'Flere bænke ved havnen')
       .executeTakeFirstOrThrow();
     expect(drafted).toEqual({ country: 'DK', area_code: '607', state: 'draft' });
+    // Its page, once published, cites the municipality's decision as the threshold's source, not the Norwegian law.
+    await running.database.db
+      .updateTable('participation_initiatives')
+      .set({ state: 'published', threshold: 400, population: 52_000, population_year: 2026 })
+      .where('title', '=', 'Flere bænke ved havnen')
+      .execute();
+    const id = (
+      await running.database.db
+        .selectFrom('participation_initiatives')
+        .select('id')
+        .where('title', '=', 'Flere bænke ved havnen')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const published = await get(`/innbyggerforslag/${id}?lang=da`);
+    expect(published.body).toContain(da('participation.local.source', { name: 'Fredericia' }));
+    expect(published.body).not.toContain('12-1');
   });
 });

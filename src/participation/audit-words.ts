@@ -5,6 +5,12 @@ import { ideaWorkflow, initiativeWorkflow } from './workflows.js';
 export const PARTICIPATION_AUDIT_WORDS: AuditVocabulary = {
   records: {
     initiative: names('Innbyggerforslag', 'Innbyggjarforslag', 'Borgerforslag', 'Citizens’ initiative'),
+    'initiative-rule': names(
+      'Kommunens regel for innbyggerforslag',
+      'Kommunen sin regel for innbyggjarforslag',
+      'Kommunens regel for borgerforslag',
+      'The municipality’s rule for citizens’ initiatives',
+    ),
     idea: names('Idé i idékassen', 'Idé i idékassa', 'Idé i idékassen', 'Idea in the ideas box'),
   },
   workflows: { initiative: [initiativeWorkflow], idea: [ideaWorkflow] },
@@ -18,6 +24,18 @@ export const PARTICIPATION_AUDIT_WORDS: AuditVocabulary = {
     notTakeUp: names('ikke tatt i bruk', 'ikkje teken i bruk', 'ikke taget op', 'not taken up'),
     hide: names('skjult', 'gøymd', 'skjult', 'hidden'),
     comment: names('kommentert av mottakeren', 'kommentert av mottakaren', 'kommenteret af modtageren', 'commented on by the receiver'),
+    switchOn: names(
+      'innbyggerforslag slått på',
+      'innbyggjarforslag slått på',
+      'borgerforslag slået til',
+      'citizens’ initiatives switched on',
+    ),
+    switchOff: names(
+      'innbyggerforslag slått av',
+      'innbyggjarforslag slått av',
+      'borgerforslag slået fra',
+      'citizens’ initiatives switched off',
+    ),
     revise: names('utkast endret', 'utkast endra', 'kladde ændret', 'draft changed'),
     'confirm-co-initiator': names(
       'medforslagsstiller bekreftet',

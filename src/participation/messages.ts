@@ -42,7 +42,25 @@ export const participationMessages = defineMessages({
     'participation.threshold.population': 'Folketall 1. januar {year}. Kilde: {source}.',
     'participation.threshold.noPopulation': 'Registeret har ikke folketallet for {name}, så terskelen kan ikke regnes ut ennå.',
     'participation.threshold.danish':
-      '{name} er en dansk kommune. Dansk lov har ingen lovfestet rett til innbyggerforslag, og derfor ingen terskel.',
+      '{name} er en dansk kommune. Dansk lov har ingen lovfestet rett til innbyggerforslag, og {name} har ikke slått på innbyggerforslag, så det finnes ingen terskel.',
+    'participation.local.off':
+      '{name} har ikke slått på innbyggerforslag. Dansk lov gir ingen rett til dem, så du kan ikke fremme et forslag der ennå.',
+    'participation.local.link': 'Innbyggerforslag i kommunen din: slå på og sett regelen',
+    'participation.local.title': 'Innbyggerforslag i {name}',
+    'participation.local.lead':
+      'Dansk lov gir ikke innbyggerne rett til å legge fram forslag for kommunestyret. Kommunen kan selv vedta å tilby det, med egen terskel og frist. Det du setter her, vises for innbyggerne som kommunens eget vedtak.',
+    'participation.local.changed': 'Sist endret {day}.',
+    'participation.local.never': 'Ikke satt ennå: innbyggerforslag er slått av.',
+    'participation.local.enabled': 'Innbyggere i {name} kan fremme innbyggerforslag',
+    'participation.local.signatures': 'Underskrifter som trengs',
+    'participation.local.signaturesHelp': 'Et fast antall som kommunen bestemmer (for eksempel 500).',
+    'participation.local.decisionMonths': 'Måneder kommunestyret har til å behandle et levert forslag',
+    'participation.local.save': 'Lagre',
+    'participation.local.saved': 'Regelen er lagret.',
+    'participation.local.outOfRange': 'Skriv et helt tall fra {min} til {max}.',
+    'participation.local.summary':
+      '{name}: {signatures} underskrifter trengs. Kommunestyret behandler et levert forslag innen {months} måneder.',
+    'participation.local.source': 'Kilde: {name} kommunes eget vedtak (ikke kommunestyrelsesloven, som ikke gir en slik rett).',
     'participation.api.oneArea': 'Oppgi enten municipality (kommunenummer) eller county (fylkesnummer), ikke begge.',
     'participation.mail.handedIn.subject': 'Innbyggerforslag levert: {title}',
     'participation.mail.handedIn.body':
@@ -201,7 +219,25 @@ export const participationMessages = defineMessages({
     'participation.threshold.population': 'Folketal 1. januar {year}. Kjelde: {source}.',
     'participation.threshold.noPopulation': 'Registeret har ikkje folketalet for {name}, så terskelen kan ikkje reknast ut enno.',
     'participation.threshold.danish':
-      '{name} er ein dansk kommune. Dansk lov har inga lovfesta rett til innbyggjarforslag, og difor ingen terskel.',
+      '{name} er ein dansk kommune. Dansk lov har inga lovfesta rett til innbyggjarforslag, og {name} har ikkje slått på innbyggjarforslag, så det finst ingen terskel.',
+    'participation.local.off':
+      '{name} har ikkje slått på innbyggjarforslag. Dansk lov gir ingen rett til dei, så du kan ikkje fremje eit forslag der enno.',
+    'participation.local.link': 'Innbyggjarforslag i kommunen din: slå på og set regelen',
+    'participation.local.title': 'Innbyggjarforslag i {name}',
+    'participation.local.lead':
+      'Dansk lov gir ikkje innbyggjarane rett til å leggje fram forslag for kommunestyret. Kommunen kan sjølv vedta å tilby det, med eigen terskel og frist. Det du set her, blir vist for innbyggjarane som kommunen sitt eige vedtak.',
+    'participation.local.changed': 'Sist endra {day}.',
+    'participation.local.never': 'Ikkje sett enno: innbyggjarforslag er slått av.',
+    'participation.local.enabled': 'Innbyggjarar i {name} kan fremje innbyggjarforslag',
+    'participation.local.signatures': 'Underskrifter som trengst',
+    'participation.local.signaturesHelp': 'Eit fast tal som kommunen bestemmer (til dømes 500).',
+    'participation.local.decisionMonths': 'Månader kommunestyret har til å handsame eit levert forslag',
+    'participation.local.save': 'Lagre',
+    'participation.local.saved': 'Regelen er lagra.',
+    'participation.local.outOfRange': 'Skriv eit heilt tal frå {min} til {max}.',
+    'participation.local.summary':
+      '{name}: {signatures} underskrifter trengst. Kommunestyret handsamar eit levert forslag innan {months} månader.',
+    'participation.local.source': 'Kjelde: {name} kommune sitt eige vedtak (ikkje kommunestyrelsesloven, som ikkje gir ein slik rett).',
     'participation.api.oneArea': 'Oppgi anten municipality (kommunenummer) eller county (fylkesnummer), ikkje begge.',
     'participation.mail.handedIn.subject': 'Innbyggjarforslag levert: {title}',
     'participation.mail.handedIn.body':
@@ -360,7 +396,25 @@ export const participationMessages = defineMessages({
     'participation.threshold.population': 'Befolkningstal 1. januar {year}. Kilde: {source}.',
     'participation.threshold.noPopulation': 'Registret har ikke befolkningstallet for {name}, så grænsen kan ikke beregnes endnu.',
     'participation.threshold.danish':
-      '{name} er en dansk kommune. Dansk lov giver ingen lovbestemt ret til borgerforslag, og derfor ingen grænse.',
+      '{name} er en dansk kommune. Dansk lov giver ingen lovbestemt ret til borgerforslag, og {name} har ikke slået borgerforslag til, så der er ingen grænse.',
+    'participation.local.off':
+      '{name} Kommune har ikke slået borgerforslag til. Dansk lov giver ingen ret til dem, så du kan ikke stille et forslag der endnu.',
+    'participation.local.link': 'Borgerforslag i din kommune: slå til og fastsæt reglen',
+    'participation.local.title': 'Borgerforslag i {name}',
+    'participation.local.lead':
+      'Dansk lov giver ikke borgerne ret til at stille forslag til kommunalbestyrelsen. Kommunen kan selv beslutte at tilbyde det med sin egen grænse og frist. Det, du fastsætter her, vises for borgerne som kommunens egen beslutning.',
+    'participation.local.changed': 'Senest ændret {day}.',
+    'participation.local.never': 'Ikke fastsat endnu: borgerforslag er slået fra.',
+    'participation.local.enabled': 'Borgere i {name} kan stille borgerforslag',
+    'participation.local.signatures': 'Antal underskrifter, der kræves',
+    'participation.local.signaturesHelp': 'Et fast antal, som kommunen beslutter (for eksempel 500).',
+    'participation.local.decisionMonths': 'Måneder kommunalbestyrelsen har til at behandle et afleveret forslag',
+    'participation.local.save': 'Gem',
+    'participation.local.saved': 'Reglen er gemt.',
+    'participation.local.outOfRange': 'Skriv et helt tal fra {min} til {max}.',
+    'participation.local.summary':
+      '{name}: {signatures} underskrifter kræves. Kommunalbestyrelsen behandler et afleveret forslag inden for {months} måneder.',
+    'participation.local.source': 'Kilde: {name} Kommunes egen beslutning (ikke kommunestyrelsesloven, som ikke giver en sådan ret).',
     'participation.api.oneArea': 'Angiv enten municipality (kommunenummer) eller county (fylkesnummer), ikke begge.',
     'participation.mail.handedIn.subject': 'Borgerforslag afleveret: {title}',
     'participation.mail.handedIn.body':
@@ -519,7 +573,25 @@ export const participationMessages = defineMessages({
     'participation.threshold.population': 'Population on 1 January {year}. Source: {source}.',
     'participation.threshold.noPopulation': 'The registry has no population figure for {name}, so the threshold cannot be computed yet.',
     'participation.threshold.danish':
-      '{name} is a Danish municipality. Danish law has no statutory right to citizens’ initiatives, and so no threshold.',
+      '{name} is a Danish municipality. Danish law has no statutory right to citizens’ initiatives, and {name} has not switched citizens’ proposals on, so there is no threshold.',
+    'participation.local.off':
+      '{name} has not switched on citizens’ proposals. Danish law gives no right to them, so you cannot put one forward there yet.',
+    'participation.local.link': 'Citizens’ proposals in your municipality: switch on and set the rule',
+    'participation.local.title': 'Citizens’ proposals in {name}',
+    'participation.local.lead':
+      'Danish law gives residents no right to put a proposal to the council. The municipality may decide to offer it, with its own threshold and deadline. What you set here is shown to residents as the municipality’s own decision.',
+    'participation.local.changed': 'Last changed {day}.',
+    'participation.local.never': 'Not set yet: citizens’ proposals are switched off.',
+    'participation.local.enabled': 'Residents of {name} can put forward citizens’ proposals',
+    'participation.local.signatures': 'Signatures needed',
+    'participation.local.signaturesHelp': 'A fixed number the municipality decides (for example 500).',
+    'participation.local.decisionMonths': 'Months the council has to treat a handed-in proposal',
+    'participation.local.save': 'Save',
+    'participation.local.saved': 'The rule is saved.',
+    'participation.local.outOfRange': 'Write a whole number from {min} to {max}.',
+    'participation.local.summary':
+      '{name}: {signatures} signatures needed. The council treats a handed-in proposal within {months} months.',
+    'participation.local.source': 'Source: {name} municipality’s own decision (not kommunestyrelsesloven, which gives no such right).',
     'participation.api.oneArea': 'Give either municipality (a municipality number) or county (a county number), not both.',
     'participation.mail.handedIn.subject': 'Citizens’ initiative handed in: {title}',
     'participation.mail.handedIn.body':

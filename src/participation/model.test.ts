@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionDeadline, draftProblems, progressPercent, signatureThreshold, thresholdOf } from './model.js';
+import { decisionDeadline, draftProblems, localRuleProblems, progressPercent, signatureThreshold, thresholdOf } from './model.js';
 
 describe('the signature threshold of kommuneloven § 12-1', () => {
   it('is 2 % of the residents rounded up, capped at 300 in a municipality and 500 in a county', () => {
@@ -105,5 +105,58 @@ describe('the council’s treatment, reminders and the signers’ list', () => {
         { name: 'Navn', birthYear: 'Fødselsår', signedOn: 'Signert' },
       ),
     ).toBe('Navn;Fødselsår;Signert\r\n"\'=HYPERLINK(""x"")";1990;2026-12-04\r\nNora Bakke;;2026-12-05\r\n');
+  });
+});
+
+describe('a Danish municipality’s own rule', () => {
+  const fredericia = { country: 'DK' as const, kind: 'municipality' as const, code: '607', name: 'Fredericia' };
+  const population = { persons: 52_000, year: 2026, source: 'Danmarks Statistik' };
+
+  it('gives no threshold while switched off, and the municipality’s figure and deadline, with its decision as source, while on', () => {
+    for (const local of [undefined, { enabled: false, signatures: 400, decisionMonths: 4 }])
+      expect(thresholdOf(fredericia, population, local)).toMatchObject({
+        signatures: null,
+        decisionMonths: null,
+        rule: { statutory: false },
+      });
+    const on = thresholdOf(fredericia, population, { enabled: true, signatures: 400, decisionMonths: 4 });
+    expect(on).toMatchObject({
+      signatures: 400,
+      capped: false,
+      decisionMonths: 4,
+      rule: { local: { signatures: 400, decisionMonths: 4 } },
+    });
+    expect(on.rule.source.title).toBe('Fredericia Kommunes egen beslutning (ikke kommunestyrelsesloven)');
+    expect(decisionDeadline('2026-10-31', on.decisionMonths!)).toBe('2027-02-28');
+  });
+
+  it('never changes a Norwegian municipality’s statutory rule', () => {
+    const porsgrunn = { country: 'NO' as const, kind: 'municipality' as const, code: '4001', name: 'Porsgrunn' };
+    expect(thresholdOf(porsgrunn, population, { enabled: true, signatures: 5, decisionMonths: 1 })).toMatchObject({
+      signatures: 300,
+      capped: true,
+      decisionMonths: 6,
+    });
+  });
+
+  it('takes whole numbers within their limits from the form, and says which are out of range', () => {
+    expect(localRuleProblems({ enabled: true, signatures: ' 500 ', decisionMonths: '6' })).toEqual({
+      enabled: true,
+      signatures: 500,
+      decisionMonths: 6,
+    });
+    expect(localRuleProblems({ enabled: false, signatures: '100000', decisionMonths: '12' })).toEqual({
+      enabled: false,
+      signatures: 100_000,
+      decisionMonths: 12,
+    });
+    for (const [signatures, decisionMonths, fields] of [
+      ['0', '1', ['signatures']],
+      ['100001', '0', ['signatures', 'decisionMonths']],
+      ['1.5', '13', ['signatures', 'decisionMonths']],
+      ['', '-1', ['signatures', 'decisionMonths']],
+      ['1e3', '6', ['signatures']],
+    ] as const)
+      expect((localRuleProblems({ enabled: true, signatures, decisionMonths }) as { field: string }[]).map((p) => p.field)).toEqual(fields);
   });
 });

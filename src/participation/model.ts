@@ -26,7 +26,13 @@ export type InitiativeRule =
       /** The council takes its position within this many months of the proposal being put forward. */
       decisionMonths: number;
     }
-  | { country: 'DK'; statutory: false; source: LegalSource };
+  | {
+      country: 'DK';
+      statutory: false;
+      source: LegalSource;
+      /** A Danish municipality's own rule, where it has switched citizens' proposals on: its source is its own decision. */
+      local?: { signatures: number; decisionMonths: number };
+    };
 
 /**
  * Kommuneloven (LOV-2018-06-22-83) § 12-1: residents may propose matters concerning the
@@ -60,6 +66,50 @@ export const DANISH_RULE = {
 
 export const ruleOf = (country: Country): InitiativeRule => (country === 'NO' ? NORWEGIAN_RULE : DANISH_RULE);
 
+/**
+ * A Danish municipality's own rule for citizens' proposals, as its case worker sets it. We chose a
+ * fixed number of signatures (as Danish municipalities that run borgerforslag set it, e.g. 500),
+ * not a share: one figure the council decides and residents can read.
+ */
+export interface LocalRule {
+  enabled: boolean;
+  signatures: number;
+  decisionMonths: number;
+}
+export const LOCAL_RULE_DEFAULT: LocalRule = { enabled: false, signatures: 500, decisionMonths: 6 };
+export const LOCAL_RULE_LIMITS = { signatures: { min: 1, max: 100_000 }, decisionMonths: { min: 1, max: 12 } } as const;
+export type LocalRuleField = 'signatures' | 'decisionMonths';
+
+/** The rule from the form, or what is wrong with it: whole numbers within their limits. */
+export function localRuleProblems(input: {
+  enabled: boolean;
+  signatures: string;
+  decisionMonths: string;
+}): { field: LocalRuleField; min: number; max: number }[] | LocalRule {
+  const problems: { field: LocalRuleField; min: number; max: number }[] = [];
+  const value = (field: LocalRuleField) => {
+    const raw = input[field].trim();
+    const { min, max } = LOCAL_RULE_LIMITS[field];
+    const n = /^[0-9]{1,6}$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(n >= min && n <= max)) problems.push({ field, min, max });
+    return n;
+  };
+  const signatures = value('signatures');
+  const decisionMonths = value('decisionMonths');
+  return problems.length > 0 ? problems : { enabled: input.enabled, signatures, decisionMonths };
+}
+
+/** The rule that applies in an area: the law's, or in Denmark the municipality's own decision while switched on. */
+export function ruleIn(area: { country: Country; name: string }, local: LocalRule | undefined): InitiativeRule {
+  if (area.country === 'NO' || !local?.enabled) return ruleOf(area.country);
+  return {
+    country: 'DK',
+    statutory: false,
+    source: { title: `${area.name} Kommunes egen beslutning (ikke kommunestyrelsesloven)`, section: null, url: null },
+    local: { signatures: local.signatures, decisionMonths: local.decisionMonths },
+  };
+}
+
 /** 2 % of the residents, rounded up: an integer divided by 100 is exact when it divides, so no rounding error. */
 const twoPercentOf = (residents: number): number => Math.ceil((residents * 2) / 100);
 
@@ -86,20 +136,32 @@ export interface Threshold {
   code: string;
   name: string;
   population: Population | null;
-  /** Null where the country has no statutory right, or no population figure is known. */
+  /** Null where neither the law nor the municipality sets one, or no population figure is known. */
   signatures: number | null;
   capped: boolean;
+  /** The months the council has to treat a handed-in proposal; null where no rule applies. */
+  decisionMonths: number | null;
   rule: InitiativeRule;
 }
 
 export function thresholdOf(
   area: { country: Country; kind: AreaKind; code: string; name: string },
   population: Population | null,
+  local?: LocalRule,
 ): Threshold {
-  const rule = ruleOf(area.country);
-  const signatures = rule.statutory && population ? signatureThreshold(area.kind, population.persons) : null;
-  const capped = rule.statutory && population ? cappedByLaw(area.kind, population.persons) : false;
-  return { ...area, population, signatures, capped, rule };
+  const rule = ruleIn(area, local);
+  if (!rule.statutory)
+    return {
+      ...area,
+      population,
+      signatures: rule.local?.signatures ?? null,
+      capped: false,
+      decisionMonths: rule.local?.decisionMonths ?? null,
+      rule,
+    };
+  const signatures = population ? signatureThreshold(area.kind, population.persons) : null;
+  const capped = population ? cappedByLaw(area.kind, population.persons) : false;
+  return { ...area, population, signatures, capped, decisionMonths: rule.decisionMonths, rule };
 }
 
 /** The day the council's deadline falls on: six months after the day the proposal was put forward (same day of month, or the month's last). */

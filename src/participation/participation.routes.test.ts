@@ -139,10 +139,10 @@ describe('a citizen of Porsgrunn drafts an initiative that is published, signed 
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Fyll ut feltet.');
     expect(await count()).toBe(before);
-    // Danish residents have no statutory right: the form says so.
+    // Danish residents have no statutory right and Fredericia has not switched proposals on: the form says so.
     const danish = await get('/innbyggerforslag/nytt?lang=da', FREJA);
     expect(danish.statusCode).toBe(409);
-    expect(danish.body).toContain('Kun borgere, der er logget ind med ID-porten');
+    expect(danish.body).toContain(translator('da')('participation.local.off', { name: 'Fredericia' }));
 
     const made = await post('/innbyggerforslag/nytt', '/innbyggerforslag/nytt', NORA_, {
       scope: 'municipality',
@@ -268,5 +268,122 @@ describe('a citizen of Porsgrunn drafts an initiative that is published, signed 
     expect(stale.statusCode).toBe(409);
     const empty = await post(`${path}/endre`, `${path}/endre`, NORA_, { ...fields, title: '', version: '2' });
     expect(empty.statusCode).toBe(400);
+  });
+});
+
+describe('a Danish municipality switches citizens’ proposals on with its own rule', () => {
+  const METTE = 'persona-fredericia-case-worker';
+  const FREJA = 'persona-citizen-fredericia';
+  const SILJE = 'persona-porsgrunn-case-worker';
+  const RULE = '/innbyggerforslag/kommunens-regel';
+  const da = translator('da');
+
+  beforeAll(async () => {
+    for (const subject of [METTE, FREJA, SILJE]) cookie[subject] ??= (await signInThroughProvider(running.baseUrl, subject)).header();
+  }, 60_000);
+
+  async function post(page: string, url: string, who: string, fields: Record<string, string>) {
+    const form = await get(page, who);
+    return running.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ ...fields, _csrf: csrfTokenIn(form.body) }).toString(),
+    });
+  }
+  const versionOn = (body: string) => /name="version" value="(\d+)"/.exec(body)![1]!;
+  const rules = () => running.database.db.selectFrom('participation_local_rules').selectAll().execute();
+
+  it('goes from off to on, with translated refusals, a version check and an audit entry, and then a Danish citizen drafts', async () => {
+    // Off: Freja sees plainly that Fredericia has not switched proposals on, and no link to draft one.
+    const off = await get('/innbyggerforslag?lang=da', FREJA);
+    expect(off.body).toContain(da('participation.threshold.danish', { name: 'Fredericia' }));
+    expect(off.body).not.toContain(da('participation.new.link'));
+    expect((await get('/api/v1/initiatives/threshold?municipality=607')).json()).toMatchObject({ statutory: false, threshold: null });
+
+    // Only a Danish municipality's case worker gets the page; a Norwegian one follows the law.
+    expect((await get(`${RULE}?lang=nb`, SILJE)).statusCode).toBe(404);
+    expect((await get(`${RULE}?lang=da`, FREJA)).statusCode).toBe(403);
+    const page = await get(`${RULE}?lang=da`, METTE);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(da('participation.local.never'));
+    expect(versionOn(page.body)).toBe('0');
+
+    // Bad input: a translated 400 at its field, nothing written.
+    const bad = await post(`${RULE}?lang=da`, `${RULE}?lang=da`, METTE, {
+      version: '0',
+      enabled: 'yes',
+      signatures: '0',
+      decisionMonths: '13',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain(da('participation.local.outOfRange', { min: 1, max: 100_000 }));
+    expect(bad.body).toContain(da('participation.local.outOfRange', { min: 1, max: 12 }));
+    expect(await rules()).toEqual([]);
+
+    // On: 400 signatures, four months.
+    const on = await post(`${RULE}?lang=da`, `${RULE}?lang=da`, METTE, {
+      version: '0',
+      enabled: 'yes',
+      signatures: '400',
+      decisionMonths: '4',
+    });
+    expect(on.statusCode).toBe(303);
+    expect(await rules()).toMatchObject([{ municipality_code: '607', enabled: true, signatures: 400, decision_months: 4, version: 1 }]);
+    const stale = await post(`${RULE}?lang=en`, `${RULE}?lang=en`, METTE, {
+      version: '0',
+      enabled: 'yes',
+      signatures: '10',
+      decisionMonths: '1',
+    });
+    expect(stale.statusCode).toBe(409);
+    expect((await rules())[0]).toMatchObject({ signatures: 400, version: 1 });
+    const audited = await running.database.db
+      .selectFrom('audit_events')
+      .select(['action'])
+      .where('record_type', '=', 'initiative-rule')
+      .where('record_id', '=', '607')
+      .execute();
+    expect(audited).toEqual([{ action: 'switchOn' }]);
+
+    // The threshold now comes from the municipality's own decision, live and in the API.
+    const api = (await get('/api/v1/initiatives/threshold?municipality=607')).json();
+    expect(api).toMatchObject({ statutory: false, threshold: 400, decisionMonths: 4, rule: { municipalityOwn: true, signatures: 400 } });
+    expect(api.rule.source.title).toContain('Fredericia Kommunes egen beslutning');
+    const shown = await get('/innbyggerforslag?lang=da', FREJA);
+    expect(shown.body).toContain(da('participation.local.summary', { name: 'Fredericia', signatures: '400', months: 4 }));
+    expect(shown.body).toContain(da('participation.local.source', { name: 'Fredericia' }));
+
+    // Freja drafts one.
+    const made = await post('/innbyggerforslag/nytt?lang=da', '/innbyggerforslag/nytt?lang=da', FREJA, {
+      scope: 'municipality',
+      title: 'Flere bænke ved havnen',
+      proposal: 'Kommunalbestyrelsen bedes sætte bænke op langs havnepromenaden.',
+      reason: 'Mange ældre går tur der.',
+      coInitiators: '',
+    });
+    expect(made.statusCode).toBe(303);
+    const drafted = await running.database.db
+      .selectFrom('participation_initiatives')
+      .select(['country', 'area_code', 'state'])
+      .where('title', '=', 'Flere bænke ved havnen')
+      .executeTakeFirstOrThrow();
+    expect(drafted).toEqual({ country: 'DK', area_code: '607', state: 'draft' });
+    // Its page, once published, cites the municipality's decision as the threshold's source, not the Norwegian law.
+    await running.database.db
+      .updateTable('participation_initiatives')
+      .set({ state: 'published', threshold: 400, population: 52_000, population_year: 2026 })
+      .where('title', '=', 'Flere bænke ved havnen')
+      .execute();
+    const id = (
+      await running.database.db
+        .selectFrom('participation_initiatives')
+        .select('id')
+        .where('title', '=', 'Flere bænke ved havnen')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const published = await get(`/innbyggerforslag/${id}?lang=da`);
+    expect(published.body).toContain(da('participation.local.source', { name: 'Fredericia' }));
+    expect(published.body).not.toContain('12-1');
   });
 });

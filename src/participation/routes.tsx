@@ -12,6 +12,7 @@ import { ideaRoutes } from './ideas.routes.js';
 import { draftProblems, isRefusalReason, signersCsv, treatmentProblems, type Threshold } from './model.js';
 import { InitiativeList, InitiativePage, initiativePath, NewInitiativePage, type Offer } from './pages/initiative.js';
 import { areaKey, OVERVIEW, OverviewPage } from './pages/overview.js';
+import { LOCAL_RULE_PATH, localRuleRoutes } from './local-rule.routes.js';
 import { explainProblem } from './problems.js';
 import {
   findInitiative,
@@ -23,13 +24,14 @@ import {
   publicSignerNames,
   userEmail,
 } from './store.js';
-import { findCountyArea, findMunicipalityArea, homeAreas, listAreas, thresholdFor, type Area } from './thresholds.js';
+import { draftingOpen, findCountyArea, findMunicipalityArea, homeAreas, listAreas, thresholdFor, type Area } from './thresholds.js';
 import {
   confirmCoInitiation,
   draftInitiative,
   forgetClosedSigners,
   handInInitiative,
   hideInitiative,
+  localRuleMunicipality,
   moderates,
   publishInitiative,
   recordTreatment,
@@ -78,9 +80,21 @@ export function thresholdJson(threshold: Threshold) {
     threshold: threshold.signatures,
     capped: threshold.capped,
     population: threshold.population,
+    decisionMonths: threshold.decisionMonths,
     rule: rule.statutory
       ? { source: rule.source, share: rule.share, cap: rule.cap, decisionMonths: rule.decisionMonths }
-      : { source: rule.source, note: 'Danish law gives residents no right to put a proposal to the municipal council.' },
+      : rule.local
+        ? {
+            source: rule.source,
+            municipalityOwn: true,
+            signatures: rule.local.signatures,
+            decisionMonths: rule.local.decisionMonths,
+            note: 'Danish law gives residents no right to put a proposal to the council; this is the municipality’s own decision, not kommunestyrelsesloven.',
+          }
+        : {
+            source: rule.source,
+            note: 'Danish law gives residents no right to put a proposal to the municipal council, and this municipality has not switched citizens’ proposals on.',
+          },
   };
 }
 
@@ -101,6 +115,11 @@ export async function participationRoutes(app: FastifyInstance) {
     if (!home) return { key: '', area: undefined };
     const area = await findMunicipalityArea(db, home);
     return { key: area ? areaKey(area) : '', area };
+  };
+
+  const homeOpen = async (code: string | null) => {
+    const area = code ? await findMunicipalityArea(db, code) : undefined;
+    return area !== undefined && (await draftingOpen(db, area));
   };
 
   app.get(
@@ -140,10 +159,19 @@ export async function participationRoutes(app: FastifyInstance) {
           threshold={area ? await thresholdFor(db, area) : undefined}
           unknown={unknown}
         >
-          {principal?.roles.has('citizen') ? (
+          {principal?.roles.has('citizen') && (await homeOpen(principal.homeMunicipalityCode)) ? (
             <p class="ds-paragraph">
               <a class="ds-button" href={`${OVERVIEW}/nytt?lang=${ctx.locale}`} safe>
                 {t('participation.new.link')}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
+          {principal && (await localRuleMunicipality(db, principal)) ? (
+            <p class="ds-paragraph">
+              <a class="ds-link" href={`${LOCAL_RULE_PATH}?lang=${ctx.locale}`} safe>
+                {t('participation.local.link')}
               </a>
             </p>
           ) : (
@@ -168,7 +196,7 @@ export async function participationRoutes(app: FastifyInstance) {
       schema: {
         tags: ['participation'],
         summary:
-          'The signatures a citizens’ initiative needs (kommuneloven § 12-1: 2 % of the residents rounded up, at most 300 in a municipality or 500 in a county), with the population and year it was computed from; Danish municipalities have no statutory threshold (null)',
+          'The signatures a citizens’ initiative needs (kommuneloven § 12-1: 2 % of the residents rounded up, at most 300 in a municipality or 500 in a county), with the population and year it was computed from; a Danish municipality has none (null) unless it has switched citizens’ proposals on with its own threshold (rule.municipalityOwn)',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -193,6 +221,7 @@ export async function participationRoutes(app: FastifyInstance) {
   );
 
   registerInitiativeRoutes(app);
+  localRuleRoutes(app);
   await ideaRoutes(app);
 }
 
@@ -281,15 +310,22 @@ function registerInitiativeRoutes(app: FastifyInstance) {
 
   const person = (request: FastifyRequest): Principal => request.principal!;
 
+  /** A resident with a known home municipality, where drafting is open: a Danish one plainly told when it is not switched on. */
+  const mayDraft = async (request: FastifyRequest, home: { municipality?: Area }) => {
+    if (!home.municipality) throw new HttpProblem(409, 'not resident', 'participation.new.notResident');
+    if (!(await draftingOpen(db, home.municipality)))
+      throw new HttpProblem(409, 'not switched on', undefined, request.t('participation.local.off', { name: home.municipality.name }));
+  };
+
   app.get(`${OVERVIEW}/nytt`, { config: { access: CITIZEN } }, async (request, reply) => {
     const home = await homeAreas(db, person(request).homeMunicipalityCode);
-    if (home.municipality?.country !== 'NO') throw new HttpProblem(409, 'not resident', 'participation.new.notResident');
+    await mayDraft(request, home);
     return reply.html(<NewInitiativePage ctx={reply.pageContext()} home={home} values={{}} errors={[]} />);
   });
 
   app.post(`${OVERVIEW}/nytt`, { config: { access: CITIZEN }, schema: { body: formBody } }, async (request, reply) => {
     const home = await homeAreas(db, person(request).homeMunicipalityCode);
-    if (home.municipality?.country !== 'NO') throw new HttpProblem(409, 'not resident', 'participation.new.notResident');
+    await mayDraft(request, home);
     const values = Object.fromEntries(
       ['scope', 'title', 'proposal', 'reason', 'coInitiators'].map((field) => [field, formField(request.body, field) ?? '']),
     ) as Record<'scope' | 'title' | 'proposal' | 'reason' | 'coInitiators', string>;

@@ -2,7 +2,7 @@
 import { sql, type Generated } from 'kysely';
 import type { Queryable } from '../platform/db/database.js';
 import { isUuid } from '../platform/db/kit.js';
-import type { AreaKind, Country, InitiativeDraft, RefusalReason } from './model.js';
+import type { AreaKind, Country, InitiativeDraft, LocalRule, RefusalReason } from './model.js';
 import type { InitiativeState } from './workflows.js';
 
 interface InitiativeTable {
@@ -53,8 +53,19 @@ interface SignatureTable {
   birth_year: number | null;
 }
 
+interface LocalRuleTable {
+  municipality_code: string;
+  enabled: boolean;
+  signatures: number;
+  decision_months: number;
+  version: Generated<number>;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
+    participation_local_rules: LocalRuleTable;
     participation_initiatives: InitiativeTable;
     participation_co_initiators: CoInitiatorTable;
     participation_signatures: SignatureTable;
@@ -356,7 +367,6 @@ export async function insertSignatureOfResident(
         .where('id', '=', initiativeId)
         .where('state', 'in', openStates)
         .where('scope', '=', 'municipality')
-        .where('country', '=', 'NO')
         .where('area_code', '=', homeMunicipalityCode),
     )
     .onConflict((oc) =>
@@ -536,4 +546,46 @@ export async function openTitlesOf(db: Queryable, userId: string, scope: AreaKin
     .where('state', 'not in', ['refused', 'withdrawn'])
     .execute();
   return rows.map((r) => r.title);
+}
+
+export interface StoredLocalRule extends LocalRule {
+  version: number;
+  changedAt: Date;
+}
+
+/** A Danish municipality's own rule for citizens' proposals, if its case worker has set one. */
+export async function findLocalRule(db: Queryable, municipalityCode: string): Promise<StoredLocalRule | undefined> {
+  const row = await db
+    .selectFrom('participation_local_rules')
+    .select(['enabled', 'signatures', 'decision_months as decisionMonths', 'version', 'changed_at as changedAt'])
+    .where('municipality_code', '=', municipalityCode)
+    .executeTakeFirst();
+  return row;
+}
+
+/** Sets the rule from `version` (0: none yet); false when someone else changed it first. */
+export async function saveLocalRule(
+  db: Queryable,
+  municipalityCode: string,
+  version: number,
+  rule: LocalRule,
+  changedBy: string | null,
+): Promise<boolean> {
+  const values = { enabled: rule.enabled, signatures: rule.signatures, decision_months: rule.decisionMonths, changed_by: changedBy };
+  const row =
+    version === 0
+      ? await db
+          .insertInto('participation_local_rules')
+          .values({ municipality_code: municipalityCode, ...values })
+          .onConflict((oc) => oc.column('municipality_code').doNothing())
+          .returning('version')
+          .executeTakeFirst()
+      : await db
+          .updateTable('participation_local_rules')
+          .set({ ...values, version: sql`version + 1`, changed_at: sql`now()` })
+          .where('municipality_code', '=', municipalityCode)
+          .where('version', '=', version)
+          .returning('version')
+          .executeTakeFirst();
+  return row !== undefined;
 }

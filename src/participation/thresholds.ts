@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../platform/db/database.js';
 import { findMunicipality, listMunicipalities, listRegions, populationTotals } from '../registry/index.js';
+import { findLocalRule } from './store.js';
 import { thresholdOf, type AreaKind, type Country, type Population, type Threshold } from './model.js';
 
 /** Where the population figures come from. */
@@ -52,8 +53,15 @@ export async function latestPopulation(db: Queryable, area: Area): Promise<Popul
   return { persons, year, source: POPULATION_SOURCES[area.country] };
 }
 
+/** The threshold in the area: by the law, or in a Danish municipality by its own rule while switched on. */
 export async function thresholdFor(db: Queryable, area: Area): Promise<Threshold> {
-  return thresholdOf(area, await latestPopulation(db, area));
+  const local = area.country === 'DK' && area.kind === 'municipality' ? await findLocalRule(db, area.code) : undefined;
+  return thresholdOf(area, await latestPopulation(db, area), local);
+}
+
+/** Whether a resident may draft an initiative for the area: always in Norway, in Denmark while the municipality has switched it on. */
+export async function draftingOpen(db: Queryable, area: Area): Promise<boolean> {
+  return area.country === 'NO' || (area.kind === 'municipality' && (await findLocalRule(db, area.code))?.enabled === true);
 }
 
 /** The municipalities and counties an initiative can be for, to choose from. */

@@ -19,6 +19,7 @@ import {
   sameTextKey,
   dueReminders,
   type InitiativeDraft,
+  type LocalRule,
   type RefusalReason,
   type Treatment,
 } from './model.js';
@@ -36,19 +37,20 @@ import {
   openTitlesOf,
   moveInitiative,
   replaceCoInitiators,
+  saveLocalRule,
   updateInitiativeText,
   userEmail,
   withdrawSignature,
   type StoredInitiative,
 } from './store.js';
-import { homeAreas, thresholdFor } from './thresholds.js';
+import { draftingOpen, findMunicipalityArea, homeAreas, thresholdFor } from './thresholds.js';
 import { initiativeWorkflow, type InitiativeAction, type InitiativeState } from './workflows.js';
 
 export type ParticipationProblem =
   | { kind: 'initiativeNotFound' }
   /** Only a resident signed in with ID-porten, whose home municipality is known, may draft or sign. */
   | { kind: 'notResident' }
-  /** Danish law gives no right to citizens' initiatives. */
+  /** Danish law gives no right to citizens' initiatives, and the municipality has not switched them on. */
   | { kind: 'notStatutory' }
   | { kind: 'notInitiator' }
   | { kind: 'notModerator' }
@@ -127,8 +129,8 @@ export const moderates = (person: Pick<Person, 'memberships'>, initiative: Pick<
 
 /** Whether the person lives in the initiative's municipality or county. */
 async function residentOf(db: Queryable, person: Person, initiative: Pick<StoredInitiative, 'scope' | 'areaCode' | 'country'>) {
-  // A municipality's resident carries its code (initiatives are Norwegian: four digits); only a county needs the registry.
-  if (initiative.scope === 'municipality') return initiative.country === 'NO' && person.homeMunicipalityCode === initiative.areaCode;
+  // A municipality's resident carries its code (four digits in Norway, three in Denmark, so never the same); only a county needs the registry.
+  if (initiative.scope === 'municipality') return person.homeMunicipalityCode === initiative.areaCode;
   const home = await homeAreas(db, person.homeMunicipalityCode);
   const area = initiative.scope === 'county' ? home.county : home.municipality;
   return area !== undefined && area.country === initiative.country && area.code === initiative.areaCode;
@@ -151,7 +153,7 @@ export function draftInitiative(
     const home = await homeAreas(trx, person.homeMunicipalityCode);
     const area = draft.scope === 'county' ? home.county : home.municipality;
     if (!area) return refuse<ParticipationProblem>({ kind: 'notResident' });
-    if (area.country !== 'NO') return refuse<ParticipationProblem>({ kind: 'notStatutory' });
+    if (!(await draftingOpen(trx, area))) return refuse<ParticipationProblem>({ kind: 'notStatutory' });
     const started = await draftsStartedToday(trx, person.userId, sentFrom);
     if (started.byPerson >= DRAFTS_PER_DAY) return refuse<ParticipationProblem>({ kind: 'tooManyDrafts', max: DRAFTS_PER_DAY });
     if (sentFrom && started.byAddress >= DRAFTS_PER_ADDRESS_PER_DAY)
@@ -422,7 +424,13 @@ export function handInInitiative(
     const threshold = initiative.threshold ?? 0;
     if (initiative.signatures < threshold)
       return refuse<ParticipationProblem>({ kind: 'thresholdNotReached', signatures: initiative.signatures, threshold });
-    const deadline = decisionDeadline(today);
+    const rule = await thresholdFor(trx, {
+      country: initiative.country,
+      kind: initiative.scope,
+      code: initiative.areaCode,
+      name: initiative.areaName,
+    });
+    const deadline = decisionDeadline(today, rule.decisionMonths ?? undefined);
     const moved = await move(trx, initiative, 'handIn', actor, { handedIn: true, deadline });
     if (isRefused(moved)) return moved;
     await tellMunicipality(
@@ -529,4 +537,40 @@ export async function remindOfCouncilDeadlines(db: Queryable, jobs: Pick<JobQueu
 /** The privacy job: signer identities go six months after an initiative closed (by the database clock); counts stay. */
 export async function forgetClosedSigners(db: Queryable): Promise<number> {
   return forgetSignersOfClosed(db, await databaseNow(db));
+}
+
+/** The Danish municipality whose rule the person, a case worker there, sets (Norwegian ones follow the law). */
+export async function localRuleMunicipality(db: Queryable, person: Pick<Person, 'memberships'>) {
+  for (const m of person.memberships)
+    if (m.role === 'case_worker' && m.organisationKind === 'municipality' && m.municipalityCode) {
+      const area = await findMunicipalityArea(db, m.municipalityCode);
+      if (area?.country === 'DK') return area;
+    }
+  return undefined;
+}
+
+/** A Danish municipality's case worker switches citizens' proposals on or off and sets its threshold and deadline, audited. */
+export function setLocalRule(
+  db: Queryable,
+  municipalityCode: string,
+  version: number,
+  rule: LocalRule,
+  person: Person,
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const area = await localRuleMunicipality(trx, person);
+    if (area?.code !== municipalityCode) return refuse<ParticipationProblem>({ kind: 'notModerator' });
+    if (!(await saveLocalRule(trx, municipalityCode, version, rule, person.userId))) return refuse(versionConflict(version + 1, version));
+    await recordAudit(trx, {
+      actor: actor.user,
+      requestId: actor.requestId,
+      recordType: 'initiative-rule',
+      recordId: municipalityCode,
+      action: rule.enabled ? 'switchOn' : 'switchOff',
+      fromState: null,
+      toState: null,
+      reason: `${rule.signatures} / ${rule.decisionMonths}`,
+    });
+  });
 }

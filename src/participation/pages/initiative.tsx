@@ -400,7 +400,11 @@ function Progress({ ctx, initiative }: { ctx: PageContext; initiative: StoredIni
       ) : (
         ''
       )}
-      {initiative.threshold !== null && initiative.population !== null && initiative.populationYear !== null ? (
+      {initiative.threshold !== null && initiative.country === 'DK' ? (
+        <p class="ds-paragraph" data-size="sm" safe>
+          {t('participation.local.source', { name: initiative.areaName })}
+        </p>
+      ) : initiative.threshold !== null && initiative.population !== null && initiative.populationYear !== null ? (
         <p class="ds-paragraph" data-size="sm" safe>
           {t('participation.detail.thresholdSource', {
             persons: n(initiative.population),

@@ -5,15 +5,34 @@ import { PageHeading } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Select } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
-import { NORWEGIAN_RULE, type Threshold } from '../model.js';
+import { type LocalRule, NORWEGIAN_RULE, type Threshold } from '../model.js';
 import type { Area } from '../thresholds.js';
 
 export const OVERVIEW = '/innbyggerforslag';
 export const areaKey = (area: Pick<Area, 'kind' | 'code'>) => `${area.kind === 'county' ? 'fylke' : 'kommune'}-${area.code}`;
 
+/** What a Danish municipality's own rule says to a reader, in whole words. */
+const localRuleSummary = (ctx: PageContext, name: string, rule: Pick<LocalRule, 'signatures' | 'decisionMonths'>) =>
+  ctx.t('participation.local.summary', {
+    name,
+    signatures: formatNumber(ctx.locale, rule.signatures),
+    months: rule.decisionMonths,
+  });
+
 export function ThresholdText({ ctx, threshold }: { ctx: PageContext; threshold: Threshold }) {
   const { t } = ctx;
   const n = (v: number) => formatNumber(ctx.locale, v);
+  if (!threshold.rule.statutory && threshold.rule.local)
+    return (
+      <>
+        <p class="ds-paragraph" data-size="lg" safe>
+          {localRuleSummary(ctx, threshold.name, threshold.rule.local)}
+        </p>
+        <p class="ds-paragraph" data-size="sm" safe>
+          {t('participation.local.source', { name: threshold.name })}
+        </p>
+      </>
+    );
   if (!threshold.rule.statutory)
     return (
       <p class="ds-paragraph" safe>

@@ -97,9 +97,19 @@ describe('a Danish municipality’s own rule for citizens’ proposals', () => {
     expect(await findInitiative(database.db, id)).toMatchObject({ country: 'DK', threshold: 1, state: 'published' });
     orThrow(await signInitiative(database.db, id, people.freja!, false));
     const version = (await findInitiative(database.db, id))!.version;
-    const handed = orThrow(await handInInitiative(database.db, id, version, people.freja!, actor(people.freja!), '2026-12-04'));
+    const jobs = { enqueue: async () => 'job' };
+    const handed = orThrow(await handInInitiative(database.db, id, version, people.freja!, actor(people.freja!), '2026-12-04', { jobs }));
     expect(handed.deadline).toBe(decisionDeadline('2026-12-04', 4));
     expect(handed.deadline).toBe('2027-04-04');
+    // The municipality is told in Danish, under its own rule — not under the Norwegian law.
+    const mail = await database.db
+      .selectFrom('notifications')
+      .select(['subject', 'body'])
+      .where('occasion', '=', `initiative-handed-in:${id}`)
+      .executeTakeFirstOrThrow();
+    expect(mail.subject).toContain('Borgerforslag');
+    expect(mail.body).toContain('efter Fredericia Kommunes egen regel for borgerforslag');
+    expect(mail.body).not.toContain('12-1');
   });
 
   it('closes drafting again when switched off', async () => {

@@ -64,7 +64,9 @@ export const participationMessages = defineMessages({
     'participation.api.oneArea': 'Oppgi enten municipality (kommunenummer) eller county (fylkesnummer), ikke begge.',
     'participation.mail.handedIn.subject': 'Innbyggerforslag levert: {title}',
     'participation.mail.handedIn.body':
-      'Innbyggerforslaget «{title}» for {area} er levert {received} med {signatures} underskrifter. Kommunestyret skal behandle det senest {deadline} (kommuneloven § 12-1). Listen over underskrivere finnes på forslagets side.',
+      'Innbyggerforslaget «{title}» for {area} er levert {received} med {signatures} underskrifter. Kommunestyret skal behandle det senest {deadline} ({rule}). Listen over underskrivere finnes på forslagets side.',
+    'participation.mail.ruleLaw': 'kommuneloven § 12-1',
+    'participation.mail.ruleOwn': 'etter {name} kommunes egen regel for innbyggerforslag',
     'participation.mail.reminder.subject': 'Påminnelse: innbyggerforslag skal behandles innen {deadline}',
     'participation.mail.reminder.body':
       'Innbyggerforslaget «{title}» for {area} skal behandles av kommunestyret senest {deadline}. Registrer behandlingen på forslagets side.',
@@ -241,7 +243,9 @@ export const participationMessages = defineMessages({
     'participation.api.oneArea': 'Oppgi anten municipality (kommunenummer) eller county (fylkesnummer), ikkje begge.',
     'participation.mail.handedIn.subject': 'Innbyggjarforslag levert: {title}',
     'participation.mail.handedIn.body':
-      'Innbyggjarforslaget «{title}» for {area} er levert {received} med {signatures} underskrifter. Kommunestyret skal handsame det seinast {deadline} (kommunelova § 12-1). Lista over underskrivarar finst på sida til forslaget.',
+      'Innbyggjarforslaget «{title}» for {area} er levert {received} med {signatures} underskrifter. Kommunestyret skal handsame det seinast {deadline} ({rule}). Lista over underskrivarar finst på sida til forslaget.',
+    'participation.mail.ruleLaw': 'kommunelova § 12-1',
+    'participation.mail.ruleOwn': 'etter {name} kommune sin eigen regel for innbyggjarforslag',
     'participation.mail.reminder.subject': 'Påminning: innbyggjarforslag skal handsamast innan {deadline}',
     'participation.mail.reminder.body':
       'Innbyggjarforslaget «{title}» for {area} skal handsamast av kommunestyret seinast {deadline}. Registrer handsaminga på sida til forslaget.',
@@ -418,7 +422,9 @@ export const participationMessages = defineMessages({
     'participation.api.oneArea': 'Angiv enten municipality (kommunenummer) eller county (fylkesnummer), ikke begge.',
     'participation.mail.handedIn.subject': 'Borgerforslag afleveret: {title}',
     'participation.mail.handedIn.body':
-      'Borgerforslaget »{title}« for {area} er afleveret {received} med {signatures} underskrifter. Kommunalbestyrelsen skal behandle det senest {deadline} (den norske kommunelov § 12-1). Listen over underskrivere findes på forslagets side.',
+      'Borgerforslaget »{title}« for {area} er afleveret {received} med {signatures} underskrifter. Kommunalbestyrelsen skal behandle det senest {deadline} ({rule}). Listen over underskrivere findes på forslagets side.',
+    'participation.mail.ruleLaw': 'den norske kommunelov § 12-1',
+    'participation.mail.ruleOwn': 'efter {name} Kommunes egen regel for borgerforslag',
     'participation.mail.reminder.subject': 'Påmindelse: borgerforslag skal behandles inden {deadline}',
     'participation.mail.reminder.body':
       'Borgerforslaget »{title}« for {area} skal behandles af kommunalbestyrelsen senest {deadline}. Registrér behandlingen på forslagets side.',
@@ -595,7 +601,9 @@ export const participationMessages = defineMessages({
     'participation.api.oneArea': 'Give either municipality (a municipality number) or county (a county number), not both.',
     'participation.mail.handedIn.subject': 'Citizens’ initiative handed in: {title}',
     'participation.mail.handedIn.body':
-      'The initiative “{title}” for {area} was handed in on {received} with {signatures} signatures. The council must treat it by {deadline} (kommuneloven § 12-1). The list of signers is on its page.',
+      'The initiative “{title}” for {area} was handed in on {received} with {signatures} signatures. The council must treat it by {deadline} ({rule}). The list of signers is on its page.',
+    'participation.mail.ruleLaw': 'the Norwegian Local Government Act, section 12-1',
+    'participation.mail.ruleOwn': 'under {name} municipality’s own rule for citizens’ proposals',
     'participation.mail.reminder.subject': 'Reminder: an initiative must be treated by {deadline}',
     'participation.mail.reminder.body':
       'The initiative “{title}” for {area} must be treated by the council by {deadline}. Record the treatment on its page.',

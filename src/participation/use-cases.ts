@@ -12,6 +12,7 @@ import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify } from '../platform/notifications/notify.js';
 import { inTransaction, isRefused, orThrow, refuse, type Refused, type VersionConflict, versionConflict } from '../platform/outcome.js';
 import { municipalityRecipients } from '../platform/auth/store.js';
+import { translate } from '../platform/ui/translate.js';
 import {
   DRAFTS_PER_ADDRESS_PER_DAY,
   DRAFTS_PER_DAY,
@@ -176,17 +177,28 @@ export function draftInitiative(
     const coInitiators = draft.coInitiatorEmails.filter((e) => e !== own);
     await replaceCoInitiators(trx, id, coInitiators);
     await audit(trx, actor, id, 'create', null, 'draft', draft.title);
-    await askCoInitiators(trx, effects, id, coInitiators, person.name, draft.title);
+    await askCoInitiators(trx, effects, id, area.country, coInitiators, person.name, draft.title);
     return id;
   });
 }
 
-async function askCoInitiators(trx: Tx, { jobs }: Effects, id: string, emails: readonly string[], initiator: string, title: string) {
+/** Mail about an initiative is written in the language of its country. */
+const mailLocale = (country: string) => (country === 'DK' ? 'da' : 'nb');
+
+async function askCoInitiators(
+  trx: Tx,
+  { jobs }: Effects,
+  id: string,
+  country: string,
+  emails: readonly string[],
+  initiator: string,
+  title: string,
+) {
   if (!jobs || emails.length === 0) return;
   await notify(trx, jobs, {
     occasion: `initiative-co-initiator:${id}`,
     recipients: emails.map((email) => ({ email })),
-    locale: 'nb',
+    locale: mailLocale(country),
     subject: 'participation.mail.coInitiator.subject',
     body: 'participation.mail.coInitiator.body',
     params: { initiator, title },
@@ -220,6 +232,7 @@ export function reviseDraft(
       trx,
       effects,
       id,
+      initiative.country,
       coInitiators.filter((e) => !before.has(e)),
       person.name,
       draft.title,
@@ -265,7 +278,7 @@ async function tellInitiator(
   await notify(trx, jobs, {
     occasion: `initiative-${occasion}:${initiative.id}`,
     recipients: [{ userId: initiative.initiatorId, email: initiative.initiatorEmail }],
-    locale: 'nb',
+    locale: mailLocale(initiative.country),
     subject,
     body,
     params: { title: initiative.title, area: initiative.areaName, ...params },
@@ -444,6 +457,10 @@ export function handInInitiative(
         received: today,
         deadline,
         signatures: String(initiative.signatures),
+        rule:
+          rule.country === 'DK'
+            ? translate(mailLocale(initiative.country), 'participation.mail.ruleOwn', { name: initiative.areaName })
+            : translate(mailLocale(initiative.country), 'participation.mail.ruleLaw'),
       },
     );
     return { deadline };
@@ -464,7 +481,7 @@ async function tellMunicipality(
   return notify(trx, jobs, {
     occasion: `initiative-${occasion}:${initiative.id}`,
     recipients: await municipalityRecipients(trx, initiative.country, [initiative.areaCode]),
-    locale: 'nb',
+    locale: mailLocale(initiative.country),
     subject,
     body,
     params: { title: initiative.title, area: initiative.areaName, ...params },

@@ -15,6 +15,7 @@ import { QUESTION_PATHS } from './pages/search.js';
 import { readQuestionForm } from './questions.js';
 import { listQuestions } from './questions.store.js';
 import { answerQuestion, askQuestion, publishQuestion, type QuestionRefusal } from './questions.use-cases.js';
+import { formBody } from './routes.js';
 import { listCases } from './store.js';
 
 const CASE_WORKER = access.roles('case_worker');
@@ -23,15 +24,6 @@ const idParams = {
   type: 'object',
   properties: { id: { type: 'string', maxLength: 40 } },
   required: ['id'],
-} as const;
-const formBody = {
-  type: 'object',
-  additionalProperties: {
-    anyOf: [
-      { type: 'string', maxLength: 20_000 },
-      { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 200 } },
-    ],
-  },
 } as const;
 
 const STATUS: Record<QuestionRefusal['kind'], 400 | 404 | 409> = {

@@ -78,6 +78,7 @@ describe('the audit log names everything it shows', () => {
       'project-change',
       'initiative',
       'knowledge_prize',
+      'knowledge_question',
       'network_member',
       'network_action',
       'idea',

@@ -1,6 +1,7 @@
 /** How the audit log names the knowledge bank's records and actions. */
 import { names, type AuditVocabulary } from '../platform/audit/vocabulary.js';
 import { prizeWorkflow } from './prize.js';
+import { questionWorkflow } from './questions.js';
 
 export const KNOWLEDGE_AUDIT_WORDS: AuditVocabulary = {
   records: {
@@ -9,6 +10,12 @@ export const KNOWLEDGE_AUDIT_WORDS: AuditVocabulary = {
       'Erfaring i kunnskapsbanken',
       'Erfaring i videnbanken',
       'Case in the knowledge bank',
+    ),
+    knowledge_question: names(
+      'Spørsmål til kompetansesenteret',
+      'Spørsmål til kompetansesenteret',
+      'Spørgsmål til kompetencecentret',
+      'Question to the competence centre',
     ),
     knowledge_prize: names('Innovasjonspris', 'Innovasjonspris', 'Innovationspris', 'Innovation prize'),
     knowledge_prize_nomination: names(
@@ -30,11 +37,14 @@ export const KNOWLEDGE_AUDIT_WORDS: AuditVocabulary = {
     closeNominations: names('sendt til juryen', 'send til juryen', 'sendt til juryen', 'sent to the jury'),
     decide: names('vinner kåret', 'vinnar kåra', 'vinder kåret', 'winner chosen'),
     reconsider: names('sendt tilbake til juryen', 'send tilbake til juryen', 'sendt tilbage til juryen', 'sent back to the jury'),
+    ask: names('spørsmål stilt', 'spørsmål stilt', 'spørgsmål stillet', 'question asked'),
+    answer: names('besvart', 'svara', 'besvaret', 'answered'),
+    publish: names('publisert', 'publisert', 'offentliggjort', 'published'),
     create: names('opprettet', 'oppretta', 'oprettet', 'created'),
     update: names('endret', 'endra', 'ændret', 'changed'),
     recommend: names('anbefalt som godt eksempel', 'tilrådd som godt døme', 'anbefalet som godt eksempel', 'recommended as a good example'),
     adopt: names('tatt i bruk av en kommune', 'teke i bruk av ein kommune', 'taget i brug af en kommune', 'adopted by a municipality'),
     unrecommend: names('ikke lenger anbefalt', 'ikkje lenger tilrådd', 'ikke længere anbefalet', 'no longer recommended'),
   },
-  workflows: { knowledge_prize: [prizeWorkflow] },
+  workflows: { knowledge_prize: [prizeWorkflow], knowledge_question: [questionWorkflow] },
 };

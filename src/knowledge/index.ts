@@ -4,15 +4,16 @@ import { hasRole } from '../platform/ui/navigation.js';
 import { KNOWLEDGE_AUDIT_WORDS } from './audit-words.js';
 import { knowledgeMessages } from './messages.js';
 import { prizeMessages } from './prize-messages.js';
+import { questionMessages } from './questions-messages.js';
 
 export const knowledge: CapabilityManifest = {
   name: 'knowledge',
   audit: KNOWLEDGE_AUDIT_WORDS,
   messages: {
-    nb: { ...knowledgeMessages.nb, ...prizeMessages.nb },
-    nn: { ...knowledgeMessages.nn, ...prizeMessages.nn },
-    da: { ...knowledgeMessages.da, ...prizeMessages.da },
-    en: { ...knowledgeMessages.en, ...prizeMessages.en },
+    nb: { ...knowledgeMessages.nb, ...prizeMessages.nb, ...questionMessages.nb },
+    nn: { ...knowledgeMessages.nn, ...prizeMessages.nn, ...questionMessages.nn },
+    da: { ...knowledgeMessages.da, ...prizeMessages.da, ...questionMessages.da },
+    en: { ...knowledgeMessages.en, ...prizeMessages.en, ...questionMessages.en },
   },
   navigation: [
     { href: '/kunnskapsbank', label: 'knowledge.nav', order: 35, keepsLanguage: true },
@@ -23,3 +24,4 @@ export const knowledge: CapabilityManifest = {
 export { seedDemoKnowledge } from './demo.js';
 export { knowledgeRoutes } from './routes.js';
 export { prizeRoutes } from './prize.routes.js';
+export { questionRoutes } from './questions.routes.js';

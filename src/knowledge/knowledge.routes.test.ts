@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { signInThroughProvider } from '../platform/testing/harness.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { seedDemoKnowledge } from './index.js';
+import { formClient } from './testing/http.js';
 
 let running: RunningApp;
 const cookie: Record<string, string> = {};
@@ -17,20 +18,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => running.close());
 
-const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
-async function post(url: string, who: string, fields: Record<string, string | string[]>, formUrl: string) {
-  const page = await get(formUrl, who);
-  const token = page.statusCode === 200 ? csrfTokenIn(page.body) : 'none';
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...fields, _csrf: token }))
-    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: body.toString(),
-  });
-}
+const { get, post } = formClient(() => running, cookie);
 
 describe('the public search', () => {
   it('finds Nome with a nynorsk word, marks the match, and works without JavaScript (a GET form)', async () => {

@@ -36,7 +36,7 @@ const slugParams = {
   properties: { slug: { type: 'string', pattern: '^[a-z0-9-]{1,90}$' } },
   required: ['slug'],
 } as const;
-const formBody = {
+export const formBody = {
   type: 'object',
   additionalProperties: {
     anyOf: [

@@ -10,6 +10,13 @@ import type { CaseHit, SearchResult } from '../store.js';
 /** The bank's address in each language (nb and nn share theirs). */
 export const BANK_PATHS: Record<Locale, string> = { nb: '/kunnskapsbank', nn: '/kunnskapsbank', da: '/videnbank', en: '/knowledge-bank' };
 export const bankPath = (ctx: PageContext): string => BANK_PATHS[ctx.locale];
+/** The competence centre's published questions and answers, under each language's name of the bank. */
+export const QUESTION_PATHS: Record<Locale, string> = {
+  nb: '/kunnskapsbank/sporsmal',
+  nn: '/kunnskapsbank/sporsmal',
+  da: '/videnbank/sporgsmal',
+  en: '/knowledge-bank/questions',
+};
 export const casePath = (ctx: PageContext, slug: string): string => `${bankPath(ctx)}/${slug}?lang=${ctx.locale}`;
 
 /** A facet value as people read it: a translated name, or the value itself (region names, years). */
@@ -123,6 +130,11 @@ export function SearchPage({
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ label: t('nav.home'), href: '/' }, { label: title }]}>
       <PageHeading title={title} lead={t('knowledge.search.lead')} />
+      <p>
+        <a class="ds-link" href={`${QUESTION_PATHS[ctx.locale]}?lang=${ctx.locale}`} safe>
+          {t('knowledge.q.link')}
+        </a>
+      </p>
       {canWrite ? (
         <p>
           <a class="ds-link" href={`/kunnskapsbank/ny?lang=${ctx.locale}`} safe>

@@ -5,6 +5,7 @@ import { actorOf, formField, formVersion } from '../platform/http/input.js';
 import { notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
+import { translate } from '../platform/ui/translate.js';
 import { LOCAL_RULE_DEFAULT, localRuleProblems } from './model.js';
 import { LOCAL_RULE_PATH, LocalRulePage } from './pages/local-rule.js';
 import { explainProblem } from './problems.js';
@@ -66,7 +67,10 @@ export function localRuleRoutes(app: FastifyInstance) {
         reply,
         400,
         values,
-        checked.map((p) => ({ field: p.field, message: request.t('participation.local.outOfRange', { min: p.min, max: p.max }) })),
+        checked.map((p) => ({
+          field: p.field,
+          message: translate(request.locale, 'participation.local.outOfRange', { min: p.min, max: p.max }),
+        })),
       );
     const saved = await setLocalRule(db, area.code, version, checked, request.principal!, actorOf(request));
     if (isRefused(saved)) {

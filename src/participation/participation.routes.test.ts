@@ -317,8 +317,8 @@ describe('a Danish municipality switches citizens’ proposals on with its own r
       decisionMonths: '13',
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain(da('participation.local.outOfRange', { min: 1, max: 100_000 }));
-    expect(bad.body).toContain(da('participation.local.outOfRange', { min: 1, max: 12 }));
+    expect(bad.body).toContain(da('participation.local.outOfRange', { min: '1', max: '100.000' }));
+    expect(bad.body).toContain(da('participation.local.outOfRange', { min: '1', max: '12' }));
     expect(await rules()).toEqual([]);
 
     // On: 400 signatures, four months.

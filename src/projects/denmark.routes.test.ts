@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { formClient, signInThroughProvider } from '../platform/testing/harness.js';
 import { seedDemoProgrammes, seededIds, seedSmallRegistry } from '../programmes/index.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { insertProject } from './store.js';
@@ -35,17 +35,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => running.close());
 
-const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
-async function post(url: string, who: string, page: string, fields: Record<string, string>) {
-  const shown = await get(page, who);
-  const version = /name="version" value="(\d+)"/.exec(shown.body)?.[1] ?? '0';
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ version, ...fields, _csrf: csrfTokenIn(shown.body) }).toString(),
-  });
-}
+const { get, post } = formClient(() => running, cookie, { versionFromForm: true });
 
 describe('projects: a Danish grant', () => {
   it('is followed in Danish: Fredericia accepts, the ministry sees it by region and on the map of Denmark', async () => {
@@ -54,7 +44,7 @@ describe('projects: a Danish grant', () => {
     const page = (await get(workspace, METTE)).body;
     expect(page).toContain('750.000 DKK');
     expect(page).toContain('Acceptér tilskuddet og vilkårene');
-    expect((await post(`/prosjekter/${projectId}/aksepter?lang=da`, METTE, workspace, {})).statusCode).toBe(303);
+    expect((await post(`/prosjekter/${projectId}/aksepter?lang=da`, METTE, {}, workspace)).statusCode).toBe(303);
 
     const portfolio = `/eier/programmer/${programmeId}/prosjekter?lang=da`;
     const owner = (await get(portfolio, OWNER)).body;

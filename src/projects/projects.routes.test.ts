@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { formClient, signInThroughProvider } from '../platform/testing/harness.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../assessment/index.js';
 import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
 import { grantApproved } from '../selection/index.js';
@@ -30,37 +30,11 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => running.close());
 
-const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
-/** Posts a form as the person, with the CSRF token and the version shown on `page`. */
-async function post(url: string, who: string, page: string, fields: Record<string, string>) {
-  const shown = await get(page, who);
-  const version = /name="version" value="(\d+)"/.exec(shown.body)?.[1] ?? '0';
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ version, ...fields, _csrf: csrfTokenIn(shown.body) }).toString(),
-  });
-}
+const { get, post, upload } = formClient(() => running, cookie, { versionFromForm: true });
 const workspace = () => `/prosjekter/${projectId}/oppfolging`;
-/** Sends one file as a multipart form, with the CSRF token and the version shown on `page`. */
-async function uploadAs(who: string, url: string, page: string, name: string, type: string) {
-  const form = await get(page, who);
-  const boundary = 'stifinner-boundary';
-  const field = (key: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
-  const body = Buffer.concat([
-    Buffer.from(field('_csrf', csrfTokenIn(form.body)) + field('version', /name="version" value="(\d+)"/.exec(form.body)![1]!)),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
-    Buffer.from('%PDF-1.7 document'),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: body,
-  });
-}
+/** Sends one small PDF-looking file, named and typed as given, with the CSRF token and the version shown on `page`. */
+const uploadAs = (who: string, url: string, page: string, name: string, type: string) =>
+  upload(url, who, {}, { field: 'file', name, type, content: Buffer.from('%PDF-1.7 document') }, page);
 
 const plan = {
   purpose: 'Bedre tjenester i Grenland.',
@@ -101,10 +75,10 @@ describe('projects: the owner, the lead and the public, through the pages', () =
       'tranche-0-condition': 'accepted',
       reminderDays: '14',
     };
-    const refused = await post(`${page}?lang=nn`, INGRID, page, fields);
+    const refused = await post(`${page}?lang=nn`, INGRID, fields, page);
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Ratane er til saman 50 %, dei skal vere 100 %.');
-    const saved = await post(page, INGRID, page, { ...fields, 'tranche-1-share': '50', 'tranche-1-condition': 'report:p1' });
+    const saved = await post(page, INGRID, { ...fields, 'tranche-1-share': '50', 'tranche-1-condition': 'report:p1' }, page);
     expect(saved.statusCode).toBe(303);
   });
 
@@ -112,30 +86,30 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect((await get('/prosjekter/mine', SILJE)).body).toContain('Porsgrunn');
     expect((await get(workspace(), METTE)).statusCode).toBe(403);
     expect((await get(`/prosjekter/${projectId}`)).statusCode).toBe(404); // not public before acceptance
-    const accepted = await post(`/prosjekter/${projectId}/aksepter`, SILJE, workspace(), {});
+    const accepted = await post(`/prosjekter/${projectId}/aksepter`, SILJE, {}, workspace());
     expect(accepted.statusCode).toBe(303);
     expect((await get(workspace(), SILJE)).body).toContain('Silje Andersen');
   });
 
   it('refuses a plan with an unreadable amount at its field, then takes it through return and approval', async () => {
     const page = `/prosjekter/${projectId}/plan`;
-    const bad = await post(page, SILJE, page, { ...plan, 'bud-shared-own-staff-grant': 'fire hundre', action: 'save' });
+    const bad = await post(page, SILJE, { ...plan, 'bud-shared-own-staff-grant': 'fire hundre', action: 'save' }, page);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Skriv et tall.');
     expect(bad.body).toContain('value="fire hundre"');
     // The council's decision as a PDF, kept with the draft and downloadable by the owner.
     expect((await uploadAs(SILJE, `${page}/vedtak`, page, 'vedtak.docx', 'application/msword')).statusCode).toBe(415);
     expect((await uploadAs(SILJE, `${page}/vedtak`, page, 'vedtak.pdf', 'application/pdf')).statusCode).toBe(303);
-    expect((await post(page, SILJE, page, { ...plan, action: 'submit' })).statusCode).toBe(303);
+    expect((await post(page, SILJE, { ...plan, action: 'submit' }, page)).statusCode).toBe(303);
     const councilLink = /href="(\/prosjekter\/[^"]+\/plan\/vedtak\/[^"?]+)/.exec((await get(page, INGRID)).body)![1]!;
     expect((await get(councilLink, INGRID)).body).toContain('%PDF-1.7');
     expect((await get(councilLink, METTE)).statusCode).toBe(403);
-    const noComment = await post(`${page}/vurdering`, INGRID, page, { action: 'return', comment: '' });
+    const noComment = await post(`${page}/vurdering`, INGRID, { action: 'return', comment: '' }, page);
     expect(noComment.statusCode).toBe(400);
-    expect((await post(`${page}/vurdering`, INGRID, page, { action: 'return', comment: 'Tydeligere mål.' })).statusCode).toBe(303);
+    expect((await post(`${page}/vurdering`, INGRID, { action: 'return', comment: 'Tydeligere mål.' }, page)).statusCode).toBe(303);
     expect((await get(page, SILJE)).body).toContain('Tydeligere mål.');
-    expect((await post(page, SILJE, page, { ...plan, 'goal-0-text': 'Ventetid under ti dager', action: 'submit' })).statusCode).toBe(303);
-    expect((await post(`${page}/vurdering`, INGRID, page, { action: 'approve', comment: '' })).statusCode).toBe(303);
+    expect((await post(page, SILJE, { ...plan, 'goal-0-text': 'Ventetid under ti dager', action: 'submit' }, page)).statusCode).toBe(303);
+    expect((await post(`${page}/vurdering`, INGRID, { action: 'approve', comment: '' }, page)).statusCode).toBe(303);
     const reading = await get(page, SILJE);
     expect(reading.body).toContain('Ventetid under ti dager');
     expect(reading.body).toContain('20,5');
@@ -150,20 +124,20 @@ describe('projects: the owner, the lead and the public, through the pages', () =
       'q-progress': 'Kartlegging ferdig.',
       'q-deviations': 'Ingen.',
     };
-    expect((await post(editor, SILJE, editor, { ...fields, 'q-deviations': '', action: 'submit' })).statusCode).toBe(422);
-    expect((await post(editor, SILJE, editor, { ...fields, action: 'submit' })).statusCode).toBe(303);
+    expect((await post(editor, SILJE, { ...fields, 'q-deviations': '', action: 'submit' }, editor)).statusCode).toBe(422);
+    expect((await post(editor, SILJE, { ...fields, action: 'submit' }, editor)).statusCode).toBe(303);
     const report = /\/rapporter\/([0-9a-f-]{36})/.exec((await get(workspace(), INGRID)).body)![1]!;
     const reading = `/prosjekter/${projectId}/rapporter/${report}`;
-    expect((await post(`${reading}/vurdering`, INGRID, reading, { action: 'return', comment: 'Mangler tall.' })).statusCode).toBe(303);
+    expect((await post(`${reading}/vurdering`, INGRID, { action: 'return', comment: 'Mangler tall.' }, reading)).statusCode).toBe(303);
     expect((await get(editor, SILJE)).body).toContain('Mangler tall.');
-    expect((await post(editor, SILJE, editor, { ...fields, 'q-progress': 'Med tall.', action: 'submit' })).statusCode).toBe(303);
+    expect((await post(editor, SILJE, { ...fields, 'q-progress': 'Med tall.', action: 'submit' }, editor)).statusCode).toBe(303);
     const second = /\/rapporter\/([0-9a-f-]{36})/.exec((await get(workspace(), INGRID)).body)![1]!;
     expect(second).not.toBe(report);
     const secondReading = `/prosjekter/${projectId}/rapporter/${second}`;
-    expect((await post(`${secondReading}/vurdering`, INGRID, secondReading, { action: 'approve', comment: '' })).statusCode).toBe(303);
-    expect((await post(`/prosjekter/${projectId}/utbetalinger`, SILJE, workspace(), { tranche: 't2' })).statusCode).toBe(303);
+    expect((await post(`${secondReading}/vurdering`, INGRID, { action: 'approve', comment: '' }, secondReading)).statusCode).toBe(303);
+    expect((await post(`/prosjekter/${projectId}/utbetalinger`, SILJE, { tranche: 't2' }, workspace())).statusCode).toBe(303);
     const payment = /\/utbetalinger\/([0-9a-f-]{36})/.exec((await get(workspace(), INGRID)).body)![1]!;
-    expect((await post(`/prosjekter/${projectId}/utbetalinger/${payment}`, INGRID, workspace(), {})).statusCode).toBe(303);
+    expect((await post(`/prosjekter/${projectId}/utbetalinger/${payment}`, INGRID, {}, workspace())).statusCode).toBe(303);
     expect((await get(workspace(), SILJE)).body).toMatch(/Utbetalt .* av Ingrid Haugen/);
     // The indicator against its targets: a chart with its table, the approved report's value in it.
     const followUp = (await get(workspace(), INGRID)).body;
@@ -177,24 +151,34 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect((await get(page, SILJE)).body).toContain('Flytte penger mellom kostnadslinjer');
     expect((await get(page, METTE)).statusCode).toBe(403);
     const approved = { ...plan, 'goal-0-text': 'Ventetid under ti dager' };
-    const same = await post(page, SILJE, page, { ...approved, changeKind: 'budget', reason: 'Ingen endring.' });
+    const same = await post(page, SILJE, { ...approved, changeKind: 'budget', reason: 'Ingen endring.' }, page);
     expect(same.statusCode).toBe(400);
-    const over = await post(page, SILJE, page, {
-      ...approved,
-      'bud-shared-consultants-grant': '600000',
-      changeKind: 'budget',
-      reason: 'Mer til konsulenter.',
-    });
+    const over = await post(
+      page,
+      SILJE,
+      {
+        ...approved,
+        'bud-shared-consultants-grant': '600000',
+        changeKind: 'budget',
+        reason: 'Mer til konsulenter.',
+      },
+      page,
+    );
     expect(over.statusCode).toBe(422);
-    const moved = await post(page, SILJE, page, {
-      ...approved,
-      'bud-shared-own-staff-grant': '300000',
-      'bud-shared-consultants-grant': '100000',
-      // Goals typed here are not taken: the request is about money.
-      'goal-0-text': 'Noe annet',
-      changeKind: 'budget',
-      reason: 'Vi kjøper analysen i stedet for å gjøre den selv.',
-    });
+    const moved = await post(
+      page,
+      SILJE,
+      {
+        ...approved,
+        'bud-shared-own-staff-grant': '300000',
+        'bud-shared-consultants-grant': '100000',
+        // Goals typed here are not taken: the request is about money.
+        'goal-0-text': 'Noe annet',
+        changeKind: 'budget',
+        reason: 'Vi kjøper analysen i stedet for å gjøre den selv.',
+      },
+      page,
+    );
     expect(moved.statusCode).toBe(303);
     const followUp = (await get(workspace(), INGRID)).body;
     expect(followUp).toContain('Frikjøp av egne ansatte: tilskudd 400');
@@ -202,7 +186,7 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect((await get(page, SILJE)).statusCode).toBe(409); // one request open at a time
     const requestId = /endringer\/([0-9a-f-]{36})/.exec(followUp)![1]!;
     expect(
-      (await post(`/prosjekter/${projectId}/endringer/${requestId}`, INGRID, workspace(), { action: 'grant', decisionReason: 'Greit.' }))
+      (await post(`/prosjekter/${projectId}/endringer/${requestId}`, INGRID, { action: 'grant', decisionReason: 'Greit.' }, workspace()))
         .statusCode,
     ).toBe(303);
     const reading = (await get(`/prosjekter/${projectId}/plan`, SILJE)).body;
@@ -216,15 +200,15 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     const form = (await get(workspace(), SILJE)).body;
     expect(form).toContain('Notodden går ut');
     expect(form).not.toContain('Porsgrunn går ut');
-    const empty = await post(changes, SILJE, workspace(), { kind: 'members', reason: 'Endring.' });
+    const empty = await post(changes, SILJE, { kind: 'members', reason: 'Endring.' }, workspace());
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Velg minst én kommune som kommer inn eller går ut');
-    const asked = await post(changes, SILJE, workspace(), { kind: 'members', leave: '4005', reason: 'Notodden har ikke kapasitet.' });
+    const asked = await post(changes, SILJE, { kind: 'members', leave: '4005', reason: 'Notodden har ikke kapasitet.' }, workspace());
     expect(asked.statusCode).toBe(303);
     const followUp = (await get(workspace(), INGRID)).body;
     expect(followUp).toContain('Endre deltakerkommunene: går ut: Notodden');
     const requestId = /endringer\/([0-9a-f-]{36})/.exec(followUp)![1]!;
-    expect((await post(`${changes}/${requestId}`, INGRID, workspace(), { action: 'grant', decisionReason: 'Greit.' })).statusCode).toBe(
+    expect((await post(`${changes}/${requestId}`, INGRID, { action: 'grant', decisionReason: 'Greit.' }, workspace())).statusCode).toBe(
       303,
     );
     const after = (await get(workspace(), SILJE)).body;
@@ -269,42 +253,37 @@ describe('projects: the owner, the lead and the public, through the pages', () =
       'q-learned': 'Felles kartlegging virker.',
       'q-spreading': 'Malene deles.',
     };
-    const noStep = await post(editor, SILJE, editor, { ...final, action: 'submit' });
+    const noStep = await post(editor, SILJE, { ...final, action: 'submit' }, editor);
     expect(noStep.statusCode).toBe(422);
     expect(noStep.body).toContain('Velg hvor prosjektet står');
-    expect((await post(editor, SILJE, editor, { ...final, step: 'put-to-use', action: 'submit' })).statusCode).toBe(303);
+    expect((await post(editor, SILJE, { ...final, step: 'put-to-use', action: 'submit' }, editor)).statusCode).toBe(303);
     const report = [...(await get(workspace(), INGRID)).body.matchAll(/\/rapporter\/([0-9a-f-]{36})/g)].map((m) => m[1]!).at(-1)!;
     const reading = `/prosjekter/${projectId}/rapporter/${report}`;
-    expect((await post(`${reading}/vurdering`, INGRID, reading, { action: 'approve', comment: '' })).statusCode).toBe(303);
+    expect((await post(`${reading}/vurdering`, INGRID, { action: 'approve', comment: '' }, reading)).statusCode).toBe(303);
     const portfolio = `/eier/programmer/${call.programme.id}/prosjekter`;
-    const unknown = await post(`/eier/programmer/${call.programme.id}/evaluatorer`, INGRID, portfolio, { email: 'ingen@example.no' });
+    const unknown = await post(`/eier/programmer/${call.programme.id}/evaluatorer`, INGRID, { email: 'ingen@example.no' }, portfolio);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('Ingen med adressen ingen@example.no');
     expect((await get('/evaluering', ANNE)).body).not.toContain(call.programme.name);
     expect(
       (
-        await post(`/eier/programmer/${call.programme.id}/evaluatorer`, INGRID, portfolio, {
-          email: 'anne.strand@telemarksforsking.example.no',
-        })
+        await post(
+          `/eier/programmer/${call.programme.id}/evaluatorer`,
+          INGRID,
+          {
+            email: 'anne.strand@telemarksforsking.example.no',
+          },
+          portfolio,
+        )
       ).statusCode,
     ).toBe(303);
     expect((await get('/evaluering', ANNE)).body).toContain(call.programme.name);
     const page = `/evaluering/prosjekter/${projectId}`;
     expect((await get(page, METTE)).statusCode).toBe(403);
     expect((await get(page, ANNE)).body).toContain('Ventetiden er ni dager.');
-    expect((await post(page, ANNE, page, { text: 'Prosjektet nådde målet og er tatt i bruk.' })).statusCode).toBe(303);
-    expect((await post(`/prosjekter/${projectId}/evaluering/publiser`, INGRID, workspace(), {})).statusCode).toBe(303);
-    const closeForm = new URLSearchParams([
-      ['parts', 'results'],
-      ['parts', 'evaluation'],
-    ]);
-    const shown = await get(workspace(), INGRID);
-    const closed = await running.app.inject({
-      method: 'POST',
-      url: `/prosjekter/${projectId}/lukk`,
-      headers: { cookie: cookie[INGRID]!, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `${closeForm}&version=${/name="version" value="(\d+)"/.exec(shown.body)![1]}&_csrf=${encodeURIComponent(csrfTokenIn(shown.body))}`,
-    });
+    expect((await post(page, ANNE, { text: 'Prosjektet nådde målet og er tatt i bruk.' }, page)).statusCode).toBe(303);
+    expect((await post(`/prosjekter/${projectId}/evaluering/publiser`, INGRID, {}, workspace())).statusCode).toBe(303);
+    const closed = await post(`/prosjekter/${projectId}/lukk`, INGRID, { parts: ['results', 'evaluation'] }, workspace());
     expect(closed.statusCode).toBe(303);
     const publicPage = (await get(`/prosjekter/${projectId}`)).body;
     expect(publicPage).toContain('Ventetiden er ni dager.');
@@ -312,28 +291,33 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     expect(publicPage).not.toContain('Kortere ventetid'); // the goals were not chosen
     // The programme's evaluation: written by the evaluator, public on the programme's project list once published.
     const programmePage = `/evaluering/programmer/${call.programme.id}`;
-    expect((await post(programmePage, ANNE, programmePage, { text: 'Programmet har gitt kortere ventetid i kommunene.' })).statusCode).toBe(
+    expect((await post(programmePage, ANNE, { text: 'Programmet har gitt kortere ventetid i kommunene.' }, programmePage)).statusCode).toBe(
       303,
     );
     const list = `/prosjekter?programme=${call.programme.id}`;
     expect((await get(list)).body).not.toContain('Programmet har gitt kortere ventetid');
     const portfolio2 = `/eier/programmer/${call.programme.id}/prosjekter`;
-    expect((await post(`/eier/programmer/${call.programme.id}/evaluering/publiser`, INGRID, portfolio2, {})).statusCode).toBe(303);
+    expect((await post(`/eier/programmer/${call.programme.id}/evaluering/publiser`, INGRID, {}, portfolio2)).statusCode).toBe(303);
     expect((await get(list)).body).toContain('Programmet har gitt kortere ventetid i kommunene.');
     expect((await get(`${list}&lang=en`)).body).toContain('Written by Anne Strand');
   });
 
   it('records a gathering with who came from which project; its materials stay with the programme’s projects', async () => {
     const list = `/eier/programmer/${call.programme.id}/samlinger`;
-    const bad = await post(list, INGRID, list, { title: '', heldOn: '2027-13-01' });
+    const bad = await post(list, INGRID, { title: '', heldOn: '2027-13-01' }, list);
     expect(bad.statusCode).toBe(400);
-    const created = await post(list, INGRID, list, {
-      title: 'Oppstartssamling',
-      heldOn: '2027-02-10',
-      place: 'Gardermoen',
-      agenda: 'Erfaringsdeling',
-      [`attend-${projectId}`]: 'Silje Andersen, Marit Kjelling',
-    });
+    const created = await post(
+      list,
+      INGRID,
+      {
+        title: 'Oppstartssamling',
+        heldOn: '2027-02-10',
+        place: 'Gardermoen',
+        agenda: 'Erfaringsdeling',
+        [`attend-${projectId}`]: 'Silje Andersen, Marit Kjelling',
+      },
+      list,
+    );
     expect(created.statusCode).toBe(303);
     const page = created.headers.location!.split('?')[0]!;
     const upload = (name: string, type: string) => uploadAs(INGRID, `${page}/materiell`, page, name, type);
@@ -355,38 +339,48 @@ describe('projects: the owner, the lead and the public, through the pages', () =
     const draft = await get(page, SILJE);
     expect(draft.statusCode).toBe(200);
     expect(draft.body).toContain('Funksjonshemmedes organisasjoner');
-    const saved = await post(page, SILJE, page, {
-      background: 'Ressurskommunene er unike og kan bidra til andre.',
-      'tg-0-group': 'Nettverkets kommuner',
-      'tg-0-value': 'Felles utvikling',
-      'tg-0-priority': '1',
-      'tg-1-group': 'Andre kommuner',
-      'tg-1-value': 'Erfaringer å ta i bruk',
-      'tg-1-priority': 'høy',
-      'goal-0-text': 'Forankring i planene',
-      'act-0-text': 'Bistand til kommunene',
-      organisationModel: 'Hovedprosjekt med delprosjekter',
-      'res-4001-money': '200000',
-      'res-4001-people': 'En halv stilling',
-    });
+    const saved = await post(
+      page,
+      SILJE,
+      {
+        background: 'Ressurskommunene er unike og kan bidra til andre.',
+        'tg-0-group': 'Nettverkets kommuner',
+        'tg-0-value': 'Felles utvikling',
+        'tg-0-priority': '1',
+        'tg-1-group': 'Andre kommuner',
+        'tg-1-value': 'Erfaringer å ta i bruk',
+        'tg-1-priority': 'høy',
+        'goal-0-text': 'Forankring i planene',
+        'act-0-text': 'Bistand til kommunene',
+        organisationModel: 'Hovedprosjekt med delprosjekter',
+        'res-4001-money': '200000',
+        'res-4001-people': 'En halv stilling',
+      },
+      page,
+    );
     expect(saved.statusCode).toBe(400);
     expect(saved.body).toContain('Skriv et tall.');
     expect(
       (
-        await post(page, SILJE, page, {
-          background: 'Ressurskommunene er unike.',
-          'tg-0-group': 'Nettverkets kommuner',
-          'tg-0-value': 'Felles utvikling',
-          'tg-0-priority': '1',
-          'goal-0-text': 'Forankring i planene',
-          'act-0-text': 'Bistand til kommunene',
-          organisationModel: 'Hovedprosjekt med delprosjekter',
-          'res-4001-money': '200 000',
-        })
+        await post(
+          page,
+          SILJE,
+          {
+            background: 'Ressurskommunene er unike.',
+            'tg-0-group': 'Nettverkets kommuner',
+            'tg-0-value': 'Felles utvikling',
+            'tg-0-priority': '1',
+            'goal-0-text': 'Forankring i planene',
+            'act-0-text': 'Bistand til kommunene',
+            organisationModel: 'Hovedprosjekt med delprosjekter',
+            'res-4001-money': '200 000',
+          },
+          page,
+        )
       ).statusCode,
     ).toBe(303);
     const openCall = (await seededIds(running.database.db, 'programme_calls', 'nettverk-2027:call'))!;
-    const applied = await post(`${page}/soknad`, SILJE, page, { call: openCall });
+    const applied = await post(`${page}/soknad`, SILJE, { call: openCall }, page);
     expect(applied.statusCode).toBe(303);
     const applicationId = /\/soknader\/([0-9a-f-]{36})/.exec(applied.headers.location!)![1]!;
     const application = (await findApplication(running.database.db, applicationId))!;

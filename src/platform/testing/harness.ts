@@ -136,3 +136,58 @@ export async function signInThroughProvider(baseUrl: string, subject: string, ja
   }
   throw new Error('sign-in did not finish in 10 redirects');
 }
+
+type Answer = Awaited<ReturnType<TestApp['inject']>>;
+type Fields = Record<string, string | string[]>;
+export interface UploadedFile {
+  field: string;
+  name: string;
+  type: string;
+  content: Buffer;
+}
+
+/**
+ * Route tests' browser stand-in: GET as a signed-in person (or nobody), and POST a form or a file
+ * with the CSRF token of the form's page — and its version too when `versionFromForm` is set and
+ * the fields do not name one.
+ */
+export type FormClient = ReturnType<typeof formClient>;
+
+export function formClient(running: () => RunningApp, cookie: Record<string, string>, options: { versionFromForm?: boolean } = {}) {
+  const get = (url: string, who?: string): Promise<Answer> => running().app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
+  async function formFields(who: string, formUrl: string, fields: Fields): Promise<[string, string][]> {
+    const page = await get(formUrl, who);
+    const token = page.statusCode === 200 ? csrfTokenIn(page.body) : 'none';
+    const version = options.versionFromForm && !('version' in fields) ? /name="version" value="(\d+)"/.exec(page.body)?.[1] : undefined;
+    const all: Fields = { ...(version ? { version } : {}), ...fields, _csrf: token };
+    return Object.entries(all).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]));
+  }
+  async function post(url: string, who: string, fields: Fields, formUrl: string): Promise<Answer> {
+    return running().app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(await formFields(who, formUrl, fields)).toString(),
+    });
+  }
+  async function upload(url: string, who: string, fields: Fields, file: UploadedFile, formUrl: string): Promise<Answer> {
+    const boundary = 'stifinner-test-boundary';
+    const parts: Buffer[] = (await formFields(who, formUrl, fields)).map(([name, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
+    return running().app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookie[who]!, 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'text/html' },
+      payload: Buffer.concat(parts),
+    });
+  }
+  return { get, post, upload };
+}

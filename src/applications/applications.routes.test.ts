@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCapturedMail } from '../platform/mail/store.js';
-import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { csrfTokenIn, formClient, signInThroughProvider, type UploadedFile } from '../platform/testing/harness.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { seedDemoProgrammes, seededIds, seedSmallRegistry } from '../programmes/index.js';
 import { findApplication, listSubmissions } from './store.js';
@@ -23,43 +23,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => running.close());
 
-const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
+const client = formClient(() => running, cookie);
+const { get } = client;
 const token = async (who: string) => csrfTokenIn((await get('/soknader', who)).body);
+/** Posts with the token every signed-in page carries (the sign-out form). */
+const post = (url: string, who: string, form: Record<string, string>) => client.post(url, who, form, '/soknader');
 
-async function post(url: string, who: string, form: Record<string, string>) {
-  const body = new URLSearchParams({ _csrf: await token(who), ...form });
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: body.toString(),
-  });
-}
-
-async function upload(
-  url: string,
-  who: string,
-  form: Record<string, string>,
-  file: { field: string; name: string; type: string; content: Buffer },
-) {
-  const boundary = 'stifinner-test-boundary';
-  const parts: Buffer[] = [...Object.entries({ _csrf: await token(who), ...form })].map(([k, v]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  );
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-    ),
-    file.content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'text/html' },
-    payload: Buffer.concat(parts),
-  });
-}
+const upload = (url: string, who: string, form: Record<string, string>, file: UploadedFile) =>
+  client.upload(url, who, form, file, '/soknader');
 
 const PDF = Buffer.from('%PDF-1.7\n% vedtak\n');
 const version = async () => String((await findApplication(running.database.db, applicationId))!.version);

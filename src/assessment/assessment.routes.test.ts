@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../platform/audit/store.js';
 import { listCapturedMail } from '../platform/mail/store.js';
-import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { formClient, signInThroughProvider } from '../platform/testing/harness.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { listSubmissions, listSubmittedApplications } from '../applications/index.js';
 import { findCall, seedDemoProgrammes, seededIds, seedSmallRegistry, type StoredCall } from '../programmes/index.js';
@@ -36,17 +36,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => running.close());
 
-const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
-const token = async (who: string) => csrfTokenIn((await get('/', who)).body);
-async function post(url: string, who: string, form: Record<string, string>) {
-  const body = new URLSearchParams({ _csrf: await token(who), ...form });
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: body.toString(),
-  });
-}
+const client = formClient(() => running, cookie);
+const { get } = client;
+/** Posts with the token every signed-in page carries (the sign-out form). */
+const post = (url: string, who: string, form: Record<string, string>) => client.post(url, who, form, '/');
 const assignments = () => listAssignmentsOfCall(running.database.db, call.id);
 const of = async (reviewer: string, applicationId?: string): Promise<StoredAssignment> =>
   (await assignments()).find(

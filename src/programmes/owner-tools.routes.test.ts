@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findApplication, listSubmissions, saveAnswers, startApplication, submitApplication } from '../applications/index.js';
 import { orThrow } from '../platform/outcome.js';
 import { listAuditEvents } from '../platform/audit/store.js';
-import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { formClient, signInThroughProvider } from '../platform/testing/harness.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { seedDemoProgrammes } from './demo.js';
 import { findCall } from './store/calls.js';
@@ -29,19 +29,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => running.close());
 
-const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
-
-async function post(url: string, who: string, form: Record<string, string | string[]>, from: string) {
-  const page = await get(from, who);
-  const body = new URLSearchParams({ _csrf: csrfTokenIn(page.body) });
-  for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: body.toString(),
-  });
-}
+const { get, post } = formClient(() => running, cookie);
 
 /** Every named field of the first form posting to `action` on a page, as the browser would send it (checked boxes only). */
 function formFields(html: string, action: string): Record<string, string[]> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
+import { formClient, signInThroughProvider } from '../platform/testing/harness.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { seedDemoProgrammes } from './demo.js';
 import { findCall, listPublicCalls } from './store/calls.js';
@@ -22,19 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => running.close());
 
-const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
-
-async function post(url: string, who: string, form: Record<string, string | string[]>, from: string) {
-  const page = await get(from, who);
-  const body = new URLSearchParams({ _csrf: csrfTokenIn(page.body) });
-  for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
-  return running.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: body.toString(),
-  });
-}
+const { get, post } = formClient(() => running, cookie);
 
 describe('the public list', () => {
   it.each(['/utlysninger', '/utlysingar', '/opslag', '/calls'])('answers at %s with the demo calls', async (path) => {

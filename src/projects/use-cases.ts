@@ -61,6 +61,7 @@ import {
   savePlanDraft,
   saveReportDraft,
   updateProject,
+  type ProjectChanges,
   findProjectOfApplication,
   listProjects,
   findEvaluation,
@@ -96,6 +97,26 @@ export type ProjectProblem =
   | { kind: 'alreadyInRound'; other: string };
 
 const audit = (trx: Queryable, entry: AuditEntry) => recordAudit(trx as Tx, entry);
+
+/** The audit line of a step: who moved which record (from which state to which, when it has states), and why. */
+const recordStep = (
+  trx: Queryable,
+  actor: Actor,
+  recordType: string,
+  recordId: string,
+  step: { action: string; from?: string; to?: string },
+  reason?: string,
+) =>
+  audit(trx, {
+    actor: actor.user,
+    recordType,
+    recordId,
+    action: step.action,
+    fromState: step.from,
+    toState: step.to,
+    reason,
+    requestId: actor.requestId,
+  });
 
 type Jobs = Pick<JobQueue, 'enqueue'>;
 
@@ -137,6 +158,19 @@ async function tell(
   await notify(trx, jobs, { ...notice, recipients, locale: localeOf(project), params: { project: project.title, ...notice.params } });
 }
 
+/** How a step on a project ends: the other side told, and the project's next version, with the step's own changes. */
+async function concludeStep(
+  trx: Queryable,
+  jobs: Jobs,
+  project: StoredProject,
+  to: 'grantee' | 'owner',
+  notice: Omit<Notice, 'recipients' | 'locale'>,
+  changes: ProjectChanges = {},
+): Promise<{ version: number }> {
+  await tell(trx, jobs, project, to, notice);
+  return { version: await updateProject(trx, project.id, changes) };
+}
+
 // The programme's follow-up ----------------------------------------------------------------------
 
 /** The owner sets the programme's reporting periods, payment tranches and reminders. */
@@ -153,13 +187,7 @@ export async function setFollowUp(
     const current = await findFollowUp(trx, programmeId, true);
     if (current.version !== expectedVersion) return refuse(versionConflict(current.version, expectedVersion, current.updatedByName));
     const version = await saveFollowUp(trx, programmeId, plan, actor.user?.name ?? '');
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'programme-follow-up',
-      recordId: programmeId,
-      action: 'set',
-      requestId: actor.requestId,
-    });
+    await recordStep(trx, actor, 'programme-follow-up', programmeId, { action: 'set' });
     return { version };
   });
 }
@@ -261,15 +289,7 @@ export async function acceptGrant(db: Queryable, jobs: Jobs, projectId: string, 
     const moved = move(projectWorkflow, project.state, 'accept');
     const now = await clock(trx, actor);
     const version = await updateProject(trx, projectId, { state: moved.to, acceptedAt: now, acceptedByName: actor.user?.name ?? '' });
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project',
-      recordId: projectId,
-      action: moved.action,
-      fromState: moved.from,
-      toState: moved.to,
-      requestId: actor.requestId,
-    });
+    await recordStep(trx, actor, 'project', projectId, moved);
     await tell(trx, jobs, project, 'owner', {
       occasion: `project-accepted:${projectId}`,
       subject: 'projects.mail.accepted.subject',
@@ -337,14 +357,7 @@ export async function attachCouncilDecision(db: Queryable, projectId: string, ex
       actor,
     );
     if (written) return written;
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project-plan',
-      recordId: projectId,
-      action: 'attach-council-decision',
-      reason: file.name,
-      requestId: actor.requestId,
-    });
+    await recordStep(trx, actor, 'project-plan', projectId, { action: 'attach-council-decision' }, file.name);
     return { version: await updateProject(trx, projectId, {}) };
   });
 }
@@ -362,23 +375,13 @@ export async function submitPlan(db: Queryable, jobs: Jobs, projectId: string, e
     const moved = move(reviewWorkflow, latest.state, 'submit');
     const now = await clock(trx, actor);
     await markPlan(trx, projectId, latest.number, { state: moved.to, at: now });
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project-plan',
-      recordId: projectId,
-      action: 'submit',
-      fromState: moved.from,
-      toState: moved.to,
-      reason: `${latest.number}`,
-      requestId: actor.requestId,
-    });
-    await tell(trx, jobs, project, 'owner', {
+    await recordStep(trx, actor, 'project-plan', projectId, moved, `${latest.number}`);
+    return concludeStep(trx, jobs, project, 'owner', {
       occasion: `plan-submitted:${projectId}:${latest.number}`,
       subject: 'projects.mail.planSubmitted.subject',
       body: 'projects.mail.planSubmitted.body',
       link: `/prosjekter/${projectId}/oppfolging`,
     });
-    return { version: await updateProject(trx, projectId, {}) };
   });
 }
 
@@ -402,16 +405,7 @@ export async function reviewPlan(
     const now = await clock(trx, actor);
     const byName = actor.user?.name ?? '';
     await markPlan(trx, projectId, latest.number, { state: moved.to, at: now, byName, comment });
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project-plan',
-      recordId: projectId,
-      action: verdict.action,
-      fromState: moved.from,
-      toState: moved.to,
-      reason: comment || `${latest.number}`,
-      requestId: actor.requestId,
-    });
+    await recordStep(trx, actor, 'project-plan', projectId, moved, comment || `${latest.number}`);
     let version: number;
     if (verdict.action === 'approve') {
       const started = move(projectWorkflow, project.state, 'approve-plan');
@@ -420,15 +414,7 @@ export async function reviewPlan(
         startsOn: latest.content.startsOn,
         endsOn: latest.content.endsOn,
       });
-      await audit(trx, {
-        actor: actor.user,
-        recordType: 'project',
-        recordId: projectId,
-        action: started.action,
-        fromState: started.from,
-        toState: started.to,
-        requestId: actor.requestId,
-      });
+      await recordStep(trx, actor, 'project', projectId, started);
     } else version = await updateProject(trx, projectId, {});
     await tell(trx, jobs, project, 'grantee', {
       occasion: `plan-${verdict.action}:${projectId}:${latest.number}`,
@@ -498,24 +484,14 @@ export async function submitReport(
     if (issues.length > 0) return refuse({ kind: 'reportIncomplete', issues });
     const moved = move(reviewWorkflow, latest.state, 'submit');
     await markReport(trx, latest.id, { state: moved.to, at: await clock(trx, actor) });
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project-report',
-      recordId: latest.id,
-      action: 'submit',
-      fromState: moved.from,
-      toState: moved.to,
-      reason: period.title,
-      requestId: actor.requestId,
-    });
-    await tell(trx, jobs, project, 'owner', {
+    await recordStep(trx, actor, 'project-report', latest.id, moved, period.title);
+    return concludeStep(trx, jobs, project, 'owner', {
       occasion: `report-submitted:${latest.id}`,
       subject: 'projects.mail.reportSubmitted.subject',
       body: 'projects.mail.reportSubmitted.body',
       params: { report: period.title },
       link: `/prosjekter/${projectId}/rapporter/${latest.id}`,
     });
-    return { version: await updateProject(trx, projectId, {}) };
   });
 }
 
@@ -545,39 +521,28 @@ export async function reviewReport(
     const moved = move(reviewWorkflow, report.state, verdict.action);
     const byName = actor.user?.name ?? '';
     await markReport(trx, reportId, { state: moved.to, at: await clock(trx, actor), byName, comment });
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project-report',
-      recordId: reportId,
-      action: verdict.action,
-      fromState: moved.from,
-      toState: moved.to,
-      reason: comment || period?.title || '',
-      requestId: actor.requestId,
-    });
+    await recordStep(trx, actor, 'project-report', reportId, moved, comment || period?.title || '');
     const completes = verdict.action === 'approve' && period?.kind === 'final' && report.memberCode === '';
     let changes = {};
     if (completes && projectWorkflow.can(project.state, 'approve-final-report')) {
       const ended = move(projectWorkflow, project.state, 'approve-final-report');
       changes = { state: ended.to };
-      await audit(trx, {
-        actor: actor.user,
-        recordType: 'project',
-        recordId: projectId,
-        action: ended.action,
-        fromState: ended.from,
-        toState: ended.to,
-        requestId: actor.requestId,
-      });
+      await recordStep(trx, actor, 'project', projectId, ended);
     }
-    await tell(trx, jobs, project, 'grantee', {
-      occasion: `report-${verdict.action}:${reportId}`,
-      subject: verdict.action === 'approve' ? 'projects.mail.reportApproved.subject' : 'projects.mail.reportReturned.subject',
-      body: verdict.action === 'approve' ? 'projects.mail.reportApproved.body' : 'projects.mail.reportReturned.body',
-      params: { report: period?.title ?? '', by: byName, comment },
-      link: `/prosjekter/${projectId}/rapporter/${reportId}`,
-    });
-    return { version: await updateProject(trx, projectId, changes) };
+    return concludeStep(
+      trx,
+      jobs,
+      project,
+      'grantee',
+      {
+        occasion: `report-${verdict.action}:${reportId}`,
+        subject: verdict.action === 'approve' ? 'projects.mail.reportApproved.subject' : 'projects.mail.reportReturned.subject',
+        body: verdict.action === 'approve' ? 'projects.mail.reportApproved.body' : 'projects.mail.reportReturned.body',
+        params: { report: period?.title ?? '', by: byName, comment },
+        link: `/prosjekter/${projectId}/rapporter/${reportId}`,
+      },
+      changes,
+    );
   });
 }
 
@@ -609,23 +574,14 @@ export async function requestPayment(
     const amount = trancheAmounts(project.grant, followUp.tranches).get(trancheKey) ?? 0;
     if (amount <= 0 || !(await insertPaymentRequest(trx, projectId, trancheKey, amount, actor.user?.name ?? '', await clock(trx, actor))))
       return refuse({ kind: 'trancheAsked' });
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project-payment',
-      recordId: projectId,
-      action: 'request',
-      toState: 'requested',
-      reason: `${amount} ${project.currency}`,
-      requestId: actor.requestId,
-    });
-    await tell(trx, jobs, project, 'owner', {
+    await recordStep(trx, actor, 'project-payment', projectId, { action: 'request', to: 'requested' }, `${amount} ${project.currency}`);
+    return concludeStep(trx, jobs, project, 'owner', {
       occasion: `payment-requested:${projectId}:${trancheKey}`,
       subject: 'projects.mail.paymentRequested.subject',
       body: 'projects.mail.paymentRequested.body',
       params: { amount: formatNumber(localeOf(project), amount), currency: project.currency },
       link: `/prosjekter/${projectId}/oppfolging`,
     });
-    return { version: await updateProject(trx, projectId, {}) };
   });
 }
 
@@ -653,24 +609,14 @@ export async function releasePayment(
       return refuse({ kind: 'overGrant', released, amount: payment.amount, grant: project.grant });
     const moved = move(paymentWorkflow, payment.state, 'release');
     await markPaymentReleased(trx, paymentId, await clock(trx, actor), actor.user?.name ?? '');
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project-payment',
-      recordId: projectId,
-      action: moved.action,
-      fromState: moved.from,
-      toState: moved.to,
-      reason: `${payment.amount} ${project.currency}`,
-      requestId: actor.requestId,
-    });
-    await tell(trx, jobs, project, 'grantee', {
+    await recordStep(trx, actor, 'project-payment', projectId, moved, `${payment.amount} ${project.currency}`);
+    return concludeStep(trx, jobs, project, 'grantee', {
       occasion: `payment-released:${paymentId}`,
       subject: 'projects.mail.paymentReleased.subject',
       body: 'projects.mail.paymentReleased.body',
       params: { amount: formatNumber(localeOf(project), payment.amount), currency: project.currency },
       link: `/prosjekter/${projectId}/oppfolging`,
     });
-    return { version: await updateProject(trx, projectId, {}) };
   });
 }
 
@@ -715,22 +661,13 @@ export async function requestChange(
       byName: actor.user?.name ?? '',
       at: await clock(trx, actor),
     });
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project-change',
-      recordId: id,
-      action: 'request',
-      toState: 'requested',
-      reason: reason.trim(),
-      requestId: actor.requestId,
-    });
-    await tell(trx, jobs, project, 'owner', {
+    await recordStep(trx, actor, 'project-change', id, { action: 'request', to: 'requested' }, reason.trim());
+    return concludeStep(trx, jobs, project, 'owner', {
       occasion: `change-requested:${id}`,
       subject: 'projects.mail.changeRequested.subject',
       body: 'projects.mail.changeRequested.body',
       link: `/prosjekter/${projectId}/oppfolging`,
     });
-    return { version: await updateProject(trx, projectId, {}) };
   });
 }
 
@@ -797,16 +734,7 @@ export async function decideChange(
     const now = await clock(trx, actor);
     const byName = actor.user?.name ?? '';
     await markChangeRequest(trx, requestId, { state: moved.to, at: now, byName, reason });
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project-change',
-      recordId: requestId,
-      action: moved.action,
-      fromState: moved.from,
-      toState: moved.to,
-      reason,
-      requestId: actor.requestId,
-    });
+    await recordStep(trx, actor, 'project-change', requestId, moved, reason);
     let changes = {};
     if (verdict.action === 'grant') {
       const current = (await approvedPlan(trx, projectId)) ?? EMPTY_PLAN;
@@ -836,14 +764,20 @@ export async function decideChange(
         );
       if (proposal.kind === 'extension') changes = { endsOn: proposal.endsOn };
     }
-    await tell(trx, jobs, project, 'grantee', {
-      occasion: `change-${verdict.action}:${requestId}`,
-      subject: 'projects.mail.changeDecided.subject',
-      body: 'projects.mail.changeDecided.body',
-      params: { outcome: changeWorkflow.name(moved.to, 'public', localeOf(project)), reason, by: byName },
-      link: `/prosjekter/${projectId}/oppfolging#changes`,
-    });
-    return { version: await updateProject(trx, projectId, changes) };
+    return concludeStep(
+      trx,
+      jobs,
+      project,
+      'grantee',
+      {
+        occasion: `change-${verdict.action}:${requestId}`,
+        subject: 'projects.mail.changeDecided.subject',
+        body: 'projects.mail.changeDecided.body',
+        params: { outcome: changeWorkflow.name(moved.to, 'public', localeOf(project)), reason, by: byName },
+        link: `/prosjekter/${projectId}/oppfolging#changes`,
+      },
+      changes,
+    );
   });
 }
 
@@ -911,14 +845,7 @@ export async function appointEvaluator(db: Queryable, jobs: Jobs, programmeId: s
     if (!person) return refuse({ kind: 'personUnknown', email: address });
     if (!(await insertEvaluator(trx, programmeId, person.id, actor.user?.name ?? '')))
       return refuse({ kind: 'alreadyEvaluator', name: person.name });
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'programme-follow-up',
-      recordId: programmeId,
-      action: 'appoint-evaluator',
-      reason: person.name,
-      requestId: actor.requestId,
-    });
+    await recordStep(trx, actor, 'programme-follow-up', programmeId, { action: 'appoint-evaluator' }, person.name);
     const programme = await findProgramme(trx, programmeId);
     await notify(trx, jobs, {
       occasion: `evaluator:${programmeId}:${person.id}`,
@@ -980,24 +907,9 @@ export async function publishEvaluation(
       if (project && projectWorkflow.can(project.state, 'publish-evaluation')) {
         const moved = move(projectWorkflow, project.state, 'publish-evaluation');
         await updateProject(trx, projectId, { state: moved.to });
-        await audit(trx, {
-          actor: actor.user,
-          recordType: 'project',
-          recordId: projectId,
-          action: moved.action,
-          fromState: moved.from,
-          toState: moved.to,
-          requestId: actor.requestId,
-        });
+        await recordStep(trx, actor, 'project', projectId, moved);
       }
-    } else
-      await audit(trx, {
-        actor: actor.user,
-        recordType: 'programme-follow-up',
-        recordId: programmeId,
-        action: 'publish-evaluation',
-        requestId: actor.requestId,
-      });
+    } else await recordStep(trx, actor, 'programme-follow-up', programmeId, { action: 'publish-evaluation' });
     return { version };
   });
 }
@@ -1014,16 +926,7 @@ export async function closeProject(db: Queryable, projectId: string, expectedVer
     const moved = move(projectWorkflow, project.state, 'close');
     const publicParts = PUBLIC_PARTS.filter((p) => parts.includes(p));
     const version = await updateProject(trx, projectId, { state: moved.to, closedAt: await clock(trx, actor), publicParts });
-    await audit(trx, {
-      actor: actor.user,
-      recordType: 'project',
-      recordId: projectId,
-      action: moved.action,
-      fromState: moved.from,
-      toState: moved.to,
-      reason: publicParts.join(', '),
-      requestId: actor.requestId,
-    });
+    await recordStep(trx, actor, 'project', projectId, moved, publicParts.join(', '));
     return { version };
   });
 }

@@ -17,7 +17,7 @@ export const applicationMessages = defineMessages({
     'applications.finder.back': 'Tilbake til sjekken av vilkårene',
     'applications.finder.link': 'Finn partnere som kan gjøre nettverket kvalifisert',
     'applications.partners.title': 'Forslag til partnere',
-    'applications.partners.show': 'Vis {count} forslag til partnere',
+    'applications.partners.show': 'Vis {count} forslag til {count|partner|partnere}',
     'applications.partners.lead':
       'Nabokommuner, kommuner i samme fylke og kommuner med lignende framskrevet utfordring, og om nettverket da oppfyller vilkårene i utlysningen – med tallene slik de er nå.',
     'applications.partners.reason.neighbour': 'Nabo til {names}',
@@ -236,7 +236,7 @@ export const applicationMessages = defineMessages({
     'applications.finder.back': 'Tilbake til sjekken av vilkåra',
     'applications.finder.link': 'Finn partnarar som kan gjere nettverket kvalifisert',
     'applications.partners.title': 'Forslag til partnarar',
-    'applications.partners.show': 'Vis {count} framlegg til partnarar',
+    'applications.partners.show': 'Vis {count} framlegg til {count|partnar|partnarar}',
     'applications.partners.lead':
       'Nabokommunar, kommunar i same fylke og kommunar med liknande framskriven utfordring, og om nettverket då oppfyller vilkåra i utlysinga – med tala slik dei er no.',
     'applications.partners.reason.neighbour': 'Nabo til {names}',
@@ -455,7 +455,7 @@ export const applicationMessages = defineMessages({
     'applications.finder.back': 'Tilbage til tjekket af betingelserne',
     'applications.finder.link': 'Find partnere, der kan gøre netværket berettiget',
     'applications.partners.title': 'Forslag til partnere',
-    'applications.partners.show': 'Vis {count} forslag til partnere',
+    'applications.partners.show': 'Vis {count} forslag til {count|partner|partnere}',
     'applications.partners.lead':
       'Nabokommuner, kommuner i samme region og kommuner med en lignende fremskrevet udfordring, og om netværket så opfylder betingelserne i opslaget – med tallene, som de er nu.',
     'applications.partners.reason.neighbour': 'Nabo til {names}',
@@ -674,7 +674,7 @@ export const applicationMessages = defineMessages({
     'applications.finder.back': 'Back to the eligibility check',
     'applications.finder.link': 'Find partners who could make the network eligible',
     'applications.partners.title': 'Suggested partners',
-    'applications.partners.show': 'Show {count} suggested partners',
+    'applications.partners.show': 'Show {count} suggested {count|partner|partners}',
     'applications.partners.lead':
       "Neighbouring municipalities, those in the same county or region and those with a similar projected challenge, and whether the network would then meet the call's conditions – with today's figures.",
     'applications.partners.reason.neighbour': 'Neighbour of {names}',

@@ -71,7 +71,8 @@ export const selectionMessages = defineMessages({
     'selection.page.crumb': 'Utvelgelse',
     'selection.page.lead':
       'Rangeringen etter omforente poeng, ved siden av kvoten og budsjettrammen. Velg, juster tildelte beløp og simuler: ingenting lagres før du registrerer utvelgelsen.',
-    'selection.page.awaitingDeadline': '{count} innsendte søknader er i en runde som ikke er avsluttet ennå, og er ikke med.',
+    'selection.page.awaitingDeadline':
+      '{count} {count|innsendt søknad|innsendte søknader} er i en runde som ikke er avsluttet ennå, og er ikke med.',
     'selection.page.toDecisions': 'Til vedtakene',
     'selection.page.simulated': 'Simulert: ingenting er lagret.',
     'selection.page.recorded': 'Utvelgelsen er registrert (versjon {version}).',
@@ -281,7 +282,8 @@ export const selectionMessages = defineMessages({
     'selection.page.crumb': 'Utveljing',
     'selection.page.lead':
       'Rangeringa etter samstemde poeng, ved sida av kvoten og budsjettramma. Vel, juster tildelte beløp og simuler: ingenting blir lagra før du registrerer utveljinga.',
-    'selection.page.awaitingDeadline': '{count} innsende søknader er i ein runde som ikkje er avslutta enno, og er ikkje med.',
+    'selection.page.awaitingDeadline':
+      '{count} {count|innsend søknad|innsende søknader} er i ein runde som ikkje er avslutta enno, og er ikkje med.',
     'selection.page.toDecisions': 'Til vedtaka',
     'selection.page.simulated': 'Simulert: ingenting er lagra.',
     'selection.page.recorded': 'Utveljinga er registrert (versjon {version}).',
@@ -491,7 +493,8 @@ export const selectionMessages = defineMessages({
     'selection.page.crumb': 'Udvælgelse',
     'selection.page.lead':
       'Rangordningen efter fælles point ved siden af kvoten og budgetrammen. Vælg, justér bevilgede beløb og simulér: intet gemmes, før du registrerer udvælgelsen.',
-    'selection.page.awaitingDeadline': '{count} indsendte ansøgninger er i en runde, der ikke er afsluttet endnu, og er ikke med.',
+    'selection.page.awaitingDeadline':
+      '{count} {count|indsendt ansøgning|indsendte ansøgninger} er i en runde, der ikke er afsluttet endnu, og er ikke med.',
     'selection.page.toDecisions': 'Til afgørelserne',
     'selection.page.simulated': 'Simuleret: intet er gemt.',
     'selection.page.recorded': 'Udvælgelsen er registreret (version {version}).',
@@ -702,7 +705,8 @@ export const selectionMessages = defineMessages({
     'selection.page.crumb': 'Selection',
     'selection.page.lead':
       'The ranking by agreed scores, beside the quota and the budget frame. Select, adjust granted amounts and simulate: nothing is saved until you record the selection.',
-    'selection.page.awaitingDeadline': '{count} submitted applications are in a round that has not closed yet, and are left out.',
+    'selection.page.awaitingDeadline':
+      '{count} submitted {count|application is|applications are} in a round that has not closed yet, and {count|is|are} left out.',
     'selection.page.toDecisions': 'To the decisions',
     'selection.page.simulated': 'Simulated: nothing was saved.',
     'selection.page.recorded': 'The selection is recorded (version {version}).',

@@ -1,39 +1,24 @@
-/**
- * Silje, Porsgrunn's case worker, asks the competence centre a question in bokmål and allows it to
- * be published without her name; Ragnhild, the adviser, answers in English with a case of the bank
- * linked and publishes it; a visitor reads it in Danish, without the asker's name; Silje reads the
- * answer among her questions. Every page is checked with axe at 1280 px and at 390 px.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoKnowledge } from '../src/knowledge/index.js';
 import { translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 const nb = translator('nb');
 const en = translator('en');
 const TITLE = 'Hvordan kom Nome i gang med hverdagsrehabilitering?';
 const ANSWER = 'Nome started with a small team across home care and physiotherapy; see the case linked below.';
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  await seedDemoKnowledge(running.database.db);
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
+const journey = startJourney({
+  async seed(db) {
+    await seedDemoKnowledge(db);
+  },
 });
 
 describe.skipIf(!hasChromium)('the competence centre answers a question', () => {
   it('Silje asks, Ragnhild answers and publishes, a visitor reads it in Danish without Silje’s name', async () => {
-    const silje = await openPage(await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
-    await signInAs(silje, running.baseUrl, 'persona-porsgrunn-case-worker');
-    await silje.goto(`${running.baseUrl}/kunnskapsbank/sporsmal/ny?lang=nb`);
+    const silje = await openPage(await journey.browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
+    await signInAs(silje, journey.running.baseUrl, 'persona-porsgrunn-case-worker');
+    await silje.goto(`${journey.running.baseUrl}/kunnskapsbank/sporsmal/ny?lang=nb`);
     await expectAccessible(silje);
     await silje.getByLabel(nb('knowledge.q.field.title')).fill(TITLE);
     await silje
@@ -45,9 +30,9 @@ describe.skipIf(!hasChromium)('the competence centre answers a question', () => 
     expect(await silje.textContent('main')).toContain(TITLE);
     await expectAccessible(silje);
 
-    const ragnhild = await openPage(await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } }));
-    await signInAs(ragnhild, running.baseUrl, 'persona-adviser');
-    await ragnhild.goto(`${running.baseUrl}/kunnskapsbank/sporsmal/apne?lang=en`);
+    const ragnhild = await openPage(await journey.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } }));
+    await signInAs(ragnhild, journey.running.baseUrl, 'persona-adviser');
+    await ragnhild.goto(`${journey.running.baseUrl}/kunnskapsbank/sporsmal/apne?lang=en`);
     await expectAccessible(ragnhild);
     const card = ragnhild.locator('article', { hasText: TITLE });
     await card.getByLabel(en('knowledge.q.field.answer')).fill(ANSWER);
@@ -61,15 +46,15 @@ describe.skipIf(!hasChromium)('the competence centre answers a question', () => 
       .click();
     await expect.poll(async () => ragnhild.textContent('main')).toContain(en('knowledge.q.published'));
 
-    const visitor = await openPage(await browser.newContext({ locale: 'da-DK' }));
-    await visitor.goto(`${running.baseUrl}/videnbank/sporgsmal?lang=da`);
+    const visitor = await openPage(await journey.browser.newContext({ locale: 'da-DK' }));
+    await visitor.goto(`${journey.running.baseUrl}/videnbank/sporgsmal?lang=da`);
     const published = (await visitor.textContent('main')) ?? '';
     expect(published).toContain(TITLE);
     expect(published).toContain(ANSWER);
     expect(published).not.toContain('Silje');
     await expectAccessible(visitor);
 
-    await silje.goto(`${running.baseUrl}/kunnskapsbank/sporsmal/mine?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}/kunnskapsbank/sporsmal/mine?lang=nb`);
     expect(await silje.textContent('main')).toContain(ANSWER);
     await expectAccessible(silje);
     for (const page of [silje, ragnhild, visitor]) await page.context().close();

@@ -1,9 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { findPersona } from '../src/platform/auth/personas.js';
+import type { DB } from '../src/platform/db/database.js';
+import { createTestDatabase } from '../src/platform/db/testing.js';
 import { translator } from '../src/platform/i18n/index.js';
+import { importShippedRegistry } from '../src/registry/index.js';
+import { startTestApp, type RunningApp } from '../src/test-app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -25,6 +29,33 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export interface Journey {
+  readonly running: RunningApp;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers a journey file's set-up and tear-down: the whole product on a fresh database (over the
+ * shipped registry when asked), `seed` run on it, and Chromium; both stopped after the file's tests.
+ */
+export function startJourney(options: { shippedRegistry?: boolean; seed?: (db: DB) => Promise<void> } = {}): Journey {
+  const journey = {} as { running: RunningApp; browser: Browser };
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    const database = await createTestDatabase();
+    if (options.shippedRegistry) await importShippedRegistry(database.db);
+    journey.running = await startTestApp({ database });
+    await options.seed?.(database.db);
+    journey.browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.running?.close();
+    await journey.running?.database.dispose();
+  });
+  return journey;
 }
 
 /** A browser tab that fails the test on any CSP violation or page error. */

@@ -3,53 +3,37 @@
  * worker, publishes it; residents sign (Emma in Skien cannot); Nora hands it in; Silje records the
  * council's decision. Every page is checked with axe at 1280 and 390 px; the public page in two languages.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../src/platform/db/testing.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n/index.js';
-import { importShippedRegistry } from '../src/registry/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 const nb = translator('nb');
 const en = translator('en');
 let initiativeUrl = '';
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await running?.database.dispose();
-});
+const journey = startJourney({ shippedRegistry: true });
 
 async function signedIn(subject: string): Promise<Page> {
-  const page = await openPage(await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
-  await signInAs(page, running.baseUrl, subject);
+  const page = await openPage(await journey.browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
+  await signInAs(page, journey.running.baseUrl, subject);
   return page;
 }
 
 describe.skipIf(!hasChromium)('Nora (Porsgrunn) puts forward a citizens’ initiative', () => {
   it('reads the rule and her threshold, in bokmål and English', async () => {
-    const visitor = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    const visitor = await openPage(await journey.browser.newContext({ viewport: { width: 1280, height: 900 } }));
     for (const [lang, t] of [
       ['nb', nb],
       ['en', en],
     ] as const) {
-      await visitor.goto(`${running.baseUrl}/innbyggerforslag?lang=${lang}`);
+      await visitor.goto(`${journey.running.baseUrl}/innbyggerforslag?lang=${lang}`);
       await visitor.getByLabel(t('participation.lookup.area')).selectOption('kommune-4001');
       await visitor.getByRole('button', { name: t('participation.lookup.submit') }).click();
       expect(await visitor.textContent('main')).toContain(t('participation.threshold.result', { name: 'Porsgrunn', signatures: '300' }));
       await expectAccessible(visitor);
     }
-    await visitor.goto(`${running.baseUrl}/innbyggerforslag?lang=da&omrade=kommune-607`);
+    await visitor.goto(`${journey.running.baseUrl}/innbyggerforslag?lang=da&omrade=kommune-607`);
     expect(await visitor.textContent('main')).toContain('Fredericia er en dansk kommune.');
     await expectAccessible(visitor);
     await visitor.close();
@@ -57,7 +41,7 @@ describe.skipIf(!hasChromium)('Nora (Porsgrunn) puts forward a citizens’ initi
 
   it('drafts it with a co-initiator, who confirms, and sends it for moderation', async () => {
     const nora = await signedIn('persona-citizen-porsgrunn');
-    await nora.goto(`${running.baseUrl}/innbyggerforslag?lang=nb`);
+    await nora.goto(`${journey.running.baseUrl}/innbyggerforslag?lang=nb`);
     await nora.getByRole('link', { name: nb('participation.new.link') }).click();
     await expectAccessible(nora);
     await nora.getByLabel(nb('participation.field.title')).fill('Benker langs elva');
@@ -84,7 +68,7 @@ describe.skipIf(!hasChromium)('Nora (Porsgrunn) puts forward a citizens’ initi
 
   it('is published by Porsgrunn’s case worker, signed by residents, and not by a resident of Skien', async () => {
     const silje = await signedIn('persona-porsgrunn-case-worker');
-    await silje.goto(`${running.baseUrl}/innbyggerforslag?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}/innbyggerforslag?lang=nb`);
     await silje.getByRole('link', { name: 'Benker langs elva' }).first().click();
     await expectAccessible(silje);
     await silje.getByRole('button', { name: nb('participation.moderate.publish') }).click();
@@ -113,7 +97,7 @@ describe.skipIf(!hasChromium)('Nora (Porsgrunn) puts forward a citizens’ initi
 
   it('is handed in at the threshold and its treatment recorded by the municipality', async () => {
     // Two signatures reach a threshold of Utsira's size (2 % of about 200 residents).
-    await running.database.db.updateTable('participation_initiatives').set({ threshold: 2 }).execute();
+    await journey.running.database.db.updateTable('participation_initiatives').set({ threshold: 2 }).execute();
     const nora = await signedIn('persona-citizen-porsgrunn');
     await nora.goto(`${initiativeUrl}?lang=nb`);
     await nora.getByRole('button', { name: nb('participation.handIn.submit') }).click();
@@ -130,7 +114,7 @@ describe.skipIf(!hasChromium)('Nora (Porsgrunn) puts forward a citizens’ initi
     await expect.poll(() => silje.url()).toContain('done=treated');
     await expectAccessible(silje);
 
-    const visitor = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    const visitor = await openPage(await journey.browser.newContext({ viewport: { width: 1280, height: 900 } }));
     await visitor.goto(`${initiativeUrl}?lang=en`);
     const main = (await visitor.textContent('main')) ?? '';
     expect(main).toContain('Treated at the meeting of');
@@ -143,7 +127,7 @@ describe.skipIf(!hasChromium)('Nora (Porsgrunn) puts forward a citizens’ initi
 describe.skipIf(!hasChromium)('Nora (Porsgrunn) sends an idea to the ministry', () => {
   it('is taken up by the ministry and linked to a case, and reads so in four languages', async () => {
     const nora = await signedIn('persona-citizen-porsgrunn');
-    await nora.goto(`${running.baseUrl}/ideer?lang=nb`);
+    await nora.goto(`${journey.running.baseUrl}/ideer?lang=nb`);
     await expectAccessible(nora);
     await nora.getByRole('link', { name: nb('participation.idea.new.link') }).click();
     await expectAccessible(nora);
@@ -162,7 +146,7 @@ describe.skipIf(!hasChromium)('Nora (Porsgrunn) sends an idea to the ministry', 
     await expectAccessible(nora);
 
     const ingrid = await signedIn('persona-kdd-owner');
-    await ingrid.goto(`${running.baseUrl}/ideer?lang=nb`);
+    await ingrid.goto(`${journey.running.baseUrl}/ideer?lang=nb`);
     await ingrid.getByRole('link', { name: 'Ferdig utfylt startlån' }).first().click();
     await expectAccessible(ingrid);
     await ingrid.getByRole('button', { name: nb('participation.idea.answer.publish') }).click();
@@ -185,10 +169,10 @@ describe.skipIf(!hasChromium)('Nora (Porsgrunn) sends an idea to the ministry', 
     await expect.poll(() => ingrid.url()).toContain('done=takeUp');
     await expectAccessible(ingrid);
 
-    const visitor = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    const visitor = await openPage(await journey.browser.newContext({ viewport: { width: 1280, height: 900 } }));
     for (const lang of ['nb', 'nn', 'da', 'en'] as const) {
       const t = translator(lang);
-      await visitor.goto(`${running.baseUrl}/ideer?lang=${lang}&status=taken_up&q=startl%C3%A5n`);
+      await visitor.goto(`${journey.running.baseUrl}/ideer?lang=${lang}&status=taken_up&q=startl%C3%A5n`);
       await visitor.getByRole('link', { name: 'Ferdig utfylt startlån' }).click();
       const main = (await visitor.textContent('main')) ?? '';
       expect(main).toContain(t('participation.idea.detail.takenUp'));

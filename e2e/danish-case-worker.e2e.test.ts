@@ -3,41 +3,29 @@
  * Danish, with Middelfart; Kolding never answers and its invitation is withdrawn; each municipality
  * gives its decision once, by a Danish body; the receipt carries the case number.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../src/platform/db/testing.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n/index.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { seededIds } from '../src/programmes/index.js';
-import { importShippedRegistry } from '../src/registry/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 let callId: string;
 let applicationUrl = '';
 const da = translator('da');
 const PDF = { name: 'beslutning.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% beslutning i kommunalbestyrelsen\n') };
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  await seedDemoProgrammes(running.database.db);
-  callId = (await seededIds(running.database.db, 'programme_calls', 'frikommune-2027:call'))!;
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await running?.database.dispose();
+const journey = startJourney({
+  shippedRegistry: true,
+  async seed(db) {
+    await seedDemoProgrammes(db);
+    callId = (await seededIds(db, 'programme_calls', 'frikommune-2027:call'))!;
+  },
 });
 
 async function signedIn(subject: string): Promise<Page> {
-  const page = await openPage(await browser.newContext({ locale: 'da-DK' }));
-  await signInAs(page, running.baseUrl, subject);
+  const page = await openPage(await journey.browser.newContext({ locale: 'da-DK' }));
+  await signInAs(page, journey.running.baseUrl, subject);
   return page;
 }
 
@@ -57,7 +45,7 @@ describe.skipIf(!hasChromium)('Mette (Fredericia) applies to the Danish frikommu
 
   it('reads the call in Danish only, with its rules, and starts an application', async () => {
     mette = await signedIn('persona-fredericia-case-worker');
-    await mette.goto(`${running.baseUrl}/utlysninger/${callId}?lang=da`);
+    await mette.goto(`${journey.running.baseUrl}/utlysninger/${callId}?lang=da`);
     expect(await mette.textContent('h1')).toBe('Frikommuneforsøg 2027: forsøgsansøgninger');
     const main = (await mette.textContent('main')) ?? '';
     expect(main).toContain('Indenrigs- og Sundhedsministeriet');
@@ -88,7 +76,7 @@ describe.skipIf(!hasChromium)('Mette (Fredericia) applies to the Danish frikommu
     const rasmus = await signedIn('persona-middelfart-case-worker');
     await expect
       .poll(async () => {
-        await rasmus.goto(`${running.baseUrl}/varsler?lang=da`);
+        await rasmus.goto(`${journey.running.baseUrl}/varsler?lang=da`);
         return rasmus.textContent('main');
       })
       .toContain('Invitation til at søge sammen: Frikommuneforsøg 2027: forsøgsansøgninger');
@@ -104,7 +92,7 @@ describe.skipIf(!hasChromium)('Mette (Fredericia) applies to the Danish frikommu
     await attachDecision(rasmus);
     await rasmus.context().close();
 
-    await mette.goto(`${running.baseUrl}${applicationUrl}?lang=da`);
+    await mette.goto(`${journey.running.baseUrl}${applicationUrl}?lang=da`);
     await mette.getByRole('button', { name: `${da('applications.invitation.withdraw')}: Kolding` }).click();
     await expect.poll(() => mette.url()).toContain('notice=released');
     const members = (await mette.locator('#members-section').textContent()) ?? '';

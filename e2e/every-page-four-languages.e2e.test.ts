@@ -8,12 +8,11 @@
  * Every problem is collected and listed at the end of each step, page and language first.
  */
 import { appendFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { registeredMessages } from '../src/platform/i18n/index.js';
 import { findPersona } from '../src/platform/auth/personas.js';
 import { LOCALES, translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { listSubmittedApplications, startApplication } from '../src/applications/index.js';
 import { orThrow } from '../src/platform/outcome.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
@@ -23,7 +22,7 @@ import { askQuestion, findCall, listQuestions, seededIds, type StoredCall } from
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { GRANT_LIST_PATHS } from '../src/selection/routes.js';
 import { agreeScores } from '../src/selection/testing.js';
-import { accessibilityViolations, hasChromium, launchBrowser, openPage, pageProblems, signInAs } from './browser.js';
+import { accessibilityViolations, hasChromium, openPage, pageProblems, signInAs, startJourney } from './browser.js';
 
 const INGRID = 'persona-kdd-owner';
 const KARI = 'persona-kdd-approver';
@@ -31,8 +30,6 @@ const ANNE = 'persona-reviewer-expert';
 const SILJE = 'persona-porsgrunn-case-worker';
 const nb = translator('nb');
 
-let running: RunningApp;
-let browser: Browser;
 let demoCall: StoredCall;
 let openCall: StoredCall;
 let templateId: string;
@@ -45,28 +42,24 @@ const KEY_PREFIXES = [...new Set(Object.keys(registeredMessages('nb')).map((k) =
 const RAW_KEY = new RegExp(`(?<![\\w@/.-])(?:${KEY_PREFIXES.join('|')})\\.[A-Za-z][\\w]*(?:\\.[\\w]+)*`, 'g');
 const PLACEHOLDER = /\{[A-Za-z][\w]*\}/g;
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  progress('starting');
-  running = await startTestApp();
-  const db = running.database.db;
-  await seedSmallRegistry(db);
-  await seedDemoProgrammes(db);
-  await seedDemoAssessment(db);
-  demoCall = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
-  openCall = (await findCall(db, (await seededIds(db, 'programme_calls', 'nettverk-2027:call'))!))!;
-  templateId = (await seededIds(db, 'programme_form_templates', 'nettverk-2027:template'))!;
-  browser = await launchBrowser();
-  progress('started');
-}, 180_000);
+const journey = startJourney({
+  async seed(db) {
+    progress('starting');
+    await seedSmallRegistry(db);
+    await seedDemoProgrammes(db);
+    await seedDemoAssessment(db);
+    demoCall = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
+    openCall = (await findCall(db, (await seededIds(db, 'programme_calls', 'nettverk-2027:call'))!))!;
+    templateId = (await seededIds(db, 'programme_form_templates', 'nettverk-2027:template'))!;
+    progress('started');
+  },
+});
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
-  await running?.close();
 });
 
 async function newPage(javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
+  const context = await journey.browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
   contexts.push(context);
   return openPage(context);
 }
@@ -78,7 +71,7 @@ async function as(subject: string, script = true): Promise<Page> {
   if (existing) return existing;
   const page = await newPage(script);
   progress(`signing in ${subject}${script ? '' : ' without JavaScript'}`);
-  await signInAs(page, running.baseUrl, subject);
+  await signInAs(page, journey.running.baseUrl, subject);
   tabs.set(subject, page);
   return page;
 }
@@ -119,7 +112,7 @@ async function sweep(page: Page, label: string, path: string): Promise<string[]>
   const found: string[] = [];
   for (const lang of LOCALES) {
     progress(`${label} [${lang}] ${path}`);
-    const response = await page.goto(`${running.baseUrl}${withLang(path, lang)}`);
+    const response = await page.goto(`${journey.running.baseUrl}${withLang(path, lang)}`);
     for (const problem of await problemsOnPage(page, lang, response?.status())) found.push(`${label} [${lang}] ${path}: ${problem}`);
   }
   return found;
@@ -135,7 +128,7 @@ async function afterPost(page: Page, label: string, lang = 'nb'): Promise<string
 /** Controls that must be on the page as served without JavaScript. */
 async function controlsPresent(page: Page, label: string, path: string, selectors: string[]): Promise<string[]> {
   progress(`${label} (no JS) ${path}`);
-  const response = await page.goto(`${running.baseUrl}${withLang(path, 'nb')}`);
+  const response = await page.goto(`${journey.running.baseUrl}${withLang(path, 'nb')}`);
   const found = (await problemsOnPage(page, 'nb', response?.status(), false)).map((p) => `${label} (no JS) [nb] ${path}: ${p}`);
   for (const selector of selectors)
     if ((await page.locator(selector).count()) === 0) found.push(`${label} (no JS) [nb] ${path}: control missing: ${selector}`);
@@ -155,7 +148,8 @@ let anneApplication = '';
 describe.skipIf(!hasChromium)('every new page, in four languages, with and without JavaScript', () => {
   it("assessment: the owner's dashboard and reviewer pool; batch assignment posted without JavaScript", async () => {
     const found: string[] = [];
-    for (const s of await listSubmittedApplications(running.database.db, demoCall.id)) ids.set(s.application.leadCode, s.application.id);
+    for (const s of await listSubmittedApplications(journey.running.database.db, demoCall.id))
+      ids.set(s.application.leadCode, s.application.id);
     const ingrid = await as(INGRID);
     const dashboard = `/eier/utlysninger/${demoCall.id}/vurdering`;
     found.push(...(await sweep(ingrid, 'owner assessment dashboard (unassigned)', dashboard)));
@@ -176,7 +170,7 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
 
   it('assessment: My reviews, the declaration page and the scoring page; declaration, scores and a flag posted without JavaScript', async () => {
     const found: string[] = [];
-    const db = running.database.db;
+    const db = journey.running.database.db;
     const pool = await listPool(db, demoCall.programmeId);
     const anneId = pool.find((m) => m.name === findPersona(ANNE)!.name)!.userId;
     const mine = (await listAssignmentsOfCall(db, demoCall.id)).find((a) => a.reviewerId === anneId)!;
@@ -250,7 +244,7 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
 
   it('selection: the ranking page and a simulated over-budget result in four languages; a selection recorded without JavaScript', async () => {
     const found: string[] = [];
-    const db = running.database.db;
+    const db = journey.running.database.db;
     const rest = Object.fromEntries(
       Object.entries({
         '4001': [5, 4, 5],
@@ -276,7 +270,7 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
       }
     };
     for (const lang of LOCALES) {
-      await ingrid.goto(`${running.baseUrl}${withLang(path, lang)}`);
+      await ingrid.goto(`${journey.running.baseUrl}${withLang(path, lang)}`);
       await fill(ingrid, { '4001': '12 000 000', '1804': '8 000 000', '4014': '6 000 000' });
       const [response] = await Promise.all([
         ingrid.waitForResponse((r) => r.request().method() === 'POST'),
@@ -335,7 +329,7 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     await kariPlain.locator('#approve-form button[type="submit"]').click();
     await expect.poll(() => kariPlain.url()).toContain('approved=');
     found.push(...(await afterPost(kariPlain, 'decisions to approve (approved)')));
-    await plain.goto(`${running.baseUrl}${path}`);
+    await plain.goto(`${journey.running.baseUrl}${path}`);
     await plain.locator('form[action*="/publiser-resultater"] button[type="submit"]').click();
     await plain.waitForLoadState();
     found.push(...(await afterPost(plain, 'decisions page (published)')));
@@ -352,7 +346,7 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     await expect
       .poll(
         async () => {
-          await siljePlain.goto(`${running.baseUrl}/soknader/${appId('4001')}`);
+          await siljePlain.goto(`${journey.running.baseUrl}/soknader/${appId('4001')}`);
           return siljePlain.locator(letterLink).count();
         },
         { timeout: 60_000, interval: 1000 },
@@ -409,7 +403,7 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
 
   it("Q&A: the owner's question pages and the public call page with its questions; a question asked and one answered without JavaScript", async () => {
     const found: string[] = [];
-    const db = running.database.db;
+    const db = journey.running.database.db;
     await askQuestion(
       db,
       openCall.id,
@@ -496,7 +490,7 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
 
   it("partner finder: suggestions on the lead's application page; an invitation posted without JavaScript", async () => {
     const found: string[] = [];
-    const db = running.database.db;
+    const db = journey.running.database.db;
     const draft = orThrow(
       await startApplication(
         db,
@@ -527,7 +521,11 @@ describe.skipIf(!hasChromium)('every new page, in four languages, with and witho
     const admin = await as('persona-admin');
     found.push(...(await sweep(admin, 'organisations', '/admin/organisasjoner')));
     const fredericia = (
-      await running.database.db.selectFrom('organisations').select('id').where('name', '=', 'Fredericia Kommune').executeTakeFirstOrThrow()
+      await journey.running.database.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', 'Fredericia Kommune')
+        .executeTakeFirstOrThrow()
     ).id;
     const path = `/admin/organisasjoner/${fredericia}`;
     found.push(...(await sweep(admin, 'an organisation', path)));

@@ -3,8 +3,8 @@
  * programme's expert panel by e-mail; Nora follows the single-use link, signs in and joins; the
  * link then says it is used. The invitation page is checked in four languages at 1280 and 390 px.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
 import { listPool } from '../src/assessment/store.js';
 import { findPersona } from '../src/platform/auth/personas.js';
@@ -12,39 +12,30 @@ import { LOCALES, translator } from '../src/platform/i18n/index.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { findCall, seededIds } from '../src/programmes/index.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 let programmeId: string;
 let link = '';
 const nb = translator('nb');
 const nn = translator('nn');
 const NORA = findPersona('persona-invited-expert')!;
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  await seedSmallRegistry(running.database.db);
-  await seedDemoProgrammes(running.database.db);
-  await seedDemoAssessment(running.database.db);
-  programmeId = (await findCall(running.database.db, (await seededIds(running.database.db, 'programme_calls', DEMO_CALL_KEY))!))!
-    .programmeId;
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
+const journey = startJourney({
+  async seed(db) {
+    await seedSmallRegistry(db);
+    await seedDemoProgrammes(db);
+    await seedDemoAssessment(db);
+    programmeId = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!.programmeId;
+  },
 });
 
 describe.skipIf(!hasChromium)('Ingrid invites Nora, an external expert, to the expert panel', () => {
   let ingrid: Page;
 
   it('Ingrid invites Nora by e-mail; a wrong address is refused and kept in the form', async () => {
-    ingrid = await openPage(await browser.newContext({ locale: 'nb-NO' }));
-    await signInAs(ingrid, running.baseUrl, 'persona-kdd-owner');
-    await ingrid.goto(`${running.baseUrl}/eier/programmer/${programmeId}/fagpanel?lang=nb`);
+    ingrid = await openPage(await journey.browser.newContext({ locale: 'nb-NO' }));
+    await signInAs(ingrid, journey.running.baseUrl, 'persona-kdd-owner');
+    await ingrid.goto(`${journey.running.baseUrl}/eier/programmer/${programmeId}/fagpanel?lang=nb`);
     const form = ingrid.locator('#invite');
     await form.getByLabel(nb('assessment.invitation.name')).fill('Nora Berg');
     await form.getByLabel(nb('assessment.invitation.email')).fill('nora.berg(at)ntnu');
@@ -63,7 +54,7 @@ describe.skipIf(!hasChromium)('Ingrid invites Nora, an external expert, to the e
     await expect.poll(() => ingrid.url()).toContain('notice=invited');
     expect(await ingrid.textContent('#invitations')).toContain('Nora Berg, NTNU (nora.berg@ntnu.example.no)');
     await expectAccessible(ingrid);
-    const notice = await running.database.db
+    const notice = await journey.running.database.db
       .selectFrom('notifications')
       .select('link')
       .where('recipient_email', '=', NORA.email)
@@ -72,9 +63,9 @@ describe.skipIf(!hasChromium)('Ingrid invites Nora, an external expert, to the e
   }, 60_000);
 
   it('the link reads in four languages, signed out, at 1280 and 390 px', async () => {
-    const page = await openPage(await browser.newContext());
+    const page = await openPage(await journey.browser.newContext());
     for (const lang of LOCALES) {
-      const response = await page.goto(`${running.baseUrl}${link}?lang=${lang}`);
+      const response = await page.goto(`${journey.running.baseUrl}${link}?lang=${lang}`);
       expect(response?.status()).toBe(200);
       expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       expect(await page.textContent('main')).toContain('Nora Berg (NTNU)');
@@ -84,8 +75,8 @@ describe.skipIf(!hasChromium)('Ingrid invites Nora, an external expert, to the e
   }, 60_000);
 
   it('Nora follows the link in nynorsk, signs in and joins; the link is then used', async () => {
-    const nora = await openPage(await browser.newContext({ locale: 'nn-NO' }));
-    await nora.goto(`${running.baseUrl}${link}?lang=nn`);
+    const nora = await openPage(await journey.browser.newContext({ locale: 'nn-NO' }));
+    await nora.goto(`${journey.running.baseUrl}${link}?lang=nn`);
     await nora.getByRole('link', { name: nn('assessment.invitation.signIn') }).click();
     await expect.poll(() => nora.url()).toContain('/idp/interaction/');
     await nora.getByLabel(`${NORA.name} (${NORA.description})`).check();
@@ -96,8 +87,8 @@ describe.skipIf(!hasChromium)('Ingrid invites Nora, an external expert, to the e
     await nora.waitForURL(/\/vurderinger/);
     expect(await nora.textContent('main')).toContain(nn('assessment.invitation.accepted'));
     await expectAccessible(nora);
-    expect((await listPool(running.database.db, programmeId)).find((m) => m.name === 'Nora Berg')?.kind).toBe('external');
-    const again = await nora.goto(`${running.baseUrl}${link}?lang=nn`);
+    expect((await listPool(journey.running.database.db, programmeId)).find((m) => m.name === 'Nora Berg')?.kind).toBe('external');
+    const again = await nora.goto(`${journey.running.baseUrl}${link}?lang=nn`);
     expect(again?.status()).toBe(409);
     expect(await nora.textContent('main')).toContain(nn('assessment.invitation.problem.used'));
     await nora.context().close();

@@ -1,29 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator, type Locale } from '../src/platform/i18n/index.js';
-import { createTestDatabase } from '../src/platform/db/testing.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { readFileSync } from 'node:fs';
-import { importFolk1aByAge, importShippedRegistry, statBankDataset } from '../src/registry/index.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
+import { importFolk1aByAge, statBankDataset } from '../src/registry/index.js';
+import { expectAccessible, hasChromium, openPage, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  // Denmark's population by age, as StatBank answers (the made-up fixture for three municipalities, Fredericia among them).
-  const folk1a = JSON.parse(readFileSync(new URL('../src/registry/fixtures/folk1a-statbank.json', import.meta.url), 'utf8'));
-  await importFolk1aByAge(database.db, statBankDataset(folk1a), 'fixture');
-  running = await startTestApp({ database });
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await running?.database.dispose();
+const journey = startJourney({
+  shippedRegistry: true,
+  async seed(db) {
+    // Denmark's population by age, as StatBank answers (the made-up fixture for three municipalities, Fredericia among them).
+    const folk1a = JSON.parse(readFileSync(new URL('../src/registry/fixtures/folk1a-statbank.json', import.meta.url), 'utf8'));
+    await importFolk1aByAge(db, statBankDataset(folk1a), 'fixture');
+  },
 });
 
 const PAGES = [
@@ -44,14 +32,14 @@ const PAGES = [
 describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every page', () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ locale: 'nb-NO' });
+    context = await journey.browser.newContext({ locale: 'nb-NO' });
   });
   afterAll(() => context?.close());
 
   it.each(['nb', 'nn', 'da', 'en'] as Locale[])('every page type passes axe in %s', async (locale) => {
     const page = await openPage(context);
     for (const path of PAGES) {
-      const response = await page.goto(`${running.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${locale}`);
+      const response = await page.goto(`${journey.running.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${locale}`);
       expect(response?.status(), path).toBe(path === '/kommune/9999' ? 404 : 200);
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
       await expectAccessible(page);
@@ -118,7 +106,7 @@ describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every 
 
   it('clicking a municipality on the map goes to its page in the same language', async () => {
     const page = await openPage(context);
-    await page.goto(`${running.baseUrl}/kart?lang=nn`);
+    await page.goto(`${journey.running.baseUrl}/kart?lang=nn`);
     const href = await clickLargestArea(page);
     expect(href).toMatch(/^\/kommune\/\d{4}\?lang=nn$/);
     await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
@@ -129,7 +117,7 @@ describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every 
 
   it('clicking a Danish municipality on the map goes to its row in the table', async () => {
     const page = await openPage(context);
-    await page.goto(`${running.baseUrl}/danmark?lang=da`);
+    await page.goto(`${journey.running.baseUrl}/danmark?lang=da`);
     const href = await clickLargestArea(page);
     expect(href).toMatch(/^\/danmark\?lang=da#dk-\d{3}$/);
     const hash = href.slice(href.indexOf('#'));
@@ -139,10 +127,10 @@ describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every 
   });
 
   it('a journalist finds Karasjok by its Sami name, then adjusts the scenario, all without JavaScript', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
+    const noScript = await journey.browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
     const page = await openPage(noScript);
     const t = translator('nb');
-    await page.goto(`${running.baseUrl}/?lang=nb`);
+    await page.goto(`${journey.running.baseUrl}/?lang=nb`);
     await page
       .getByRole('navigation', { name: t('layout.mainNavigation') })
       .getByRole('link', { name: t('kommune.nav') })
@@ -162,7 +150,7 @@ describe.skipIf(!hasChromium)('kommunebilde in Chromium, with axe-core on every 
 
   it('clicking a municipality in the map table goes to its page', async () => {
     const page = await openPage(context);
-    await page.goto(`${running.baseUrl}/kart?lang=en&sort=name&order=asc`);
+    await page.goto(`${journey.running.baseUrl}/kart?lang=en&sort=name&order=asc`);
     await page.locator('#map-table tbody tr th a').first().click();
     await page.waitForURL(/\/kommune\/\d{4}/);
     await expectAccessible(page);

@@ -1,18 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { seededIds } from '../src/programmes/index.js';
-import { createTestDatabase } from '../src/platform/db/testing.js';
 import { formatNumber } from '../src/platform/i18n/index.js';
 import { pdfText } from '../src/platform/pdf/text.js';
 import { membersFromRegistry } from '../src/programmes/eligibility.js';
-import { importShippedRegistry } from '../src/registry/index.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 let callId: string;
 let applicationUrl = '';
 /** The network's population as the registry has it, formatted as the pages show it. */
@@ -20,31 +15,24 @@ let networkPopulation = '';
 const nb = translator('nb');
 const PDF = { name: 'vedtak.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% vedtak i kommunestyret\n') };
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  // The shipped registry: real neighbours, counties, populations and projections.
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  await seedDemoProgrammes(running.database.db);
-  const { members } = await membersFromRegistry(running.database.db, 'NO', ['4001', '4003', '4005']);
-  networkPopulation = formatNumber(
-    'nb',
-    members.reduce((sum, m) => sum + m.population!.persons, 0),
-  );
-  callId = (await seededIds(running.database.db, 'programme_calls', 'nettverk-2027:call'))!;
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await running?.database.dispose();
+const journey = startJourney({
+  shippedRegistry: true,
+  async seed(db) {
+    // The shipped registry: real neighbours, counties, populations and projections.
+    await seedDemoProgrammes(db);
+    const { members } = await membersFromRegistry(db, 'NO', ['4001', '4003', '4005']);
+    networkPopulation = formatNumber(
+      'nb',
+      members.reduce((sum, m) => sum + m.population!.persons, 0),
+    );
+    callId = (await seededIds(db, 'programme_calls', 'nettverk-2027:call'))!;
+  },
 });
 
 async function signedIn(subject: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'nb-NO' });
+  const context = await journey.browser.newContext({ locale: 'nb-NO' });
   const page = await openPage(context);
-  await signInAs(page, running.baseUrl, subject);
+  await signInAs(page, journey.running.baseUrl, subject);
   return page;
 }
 
@@ -61,9 +49,9 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
   let silje: Page;
 
   it('a signed-out visitor checks Porsgrunn alone, finds partners with why and the verdict, and checks again with one', async () => {
-    const context = await browser.newContext({ locale: 'nb-NO' });
+    const context = await journey.browser.newContext({ locale: 'nb-NO' });
     const page = await openPage(context);
-    await page.goto(`${running.baseUrl}/utlysninger/${callId}/sjekk?lang=nb&member=4001#check`);
+    await page.goto(`${journey.running.baseUrl}/utlysninger/${callId}/sjekk?lang=nb&member=4001#check`);
     expect(await page.locator('#check-result').textContent()).toContain('Samlet folketall');
     await page.getByRole('link', { name: nb('applications.finder.link') }).click();
     await page.waitForURL(/\/partnere/);
@@ -82,7 +70,7 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
 
   it('Silje (Porsgrunn) starts an application on the open call and invites Skien and Notodden', async () => {
     silje = await signedIn('persona-porsgrunn-case-worker');
-    await silje.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}/utlysninger/${callId}?lang=nb`);
     expect(await silje.textContent('h1')).toBe('Nettverk for bærekraftige tjenester 2027');
     await expectAccessible(silje);
     await silje.getByRole('link', { name: nb('applications.start.link') }).click();
@@ -98,7 +86,7 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     applicationUrl = new URL(silje.url()).pathname;
     await expectAccessible(silje);
     // The call allows one application per municipality per round: the call page says so, and a second draft is refused by name.
-    await silje.goto(`${running.baseUrl}/utlysninger/${callId}?lang=en`);
+    await silje.goto(`${journey.running.baseUrl}/utlysninger/${callId}?lang=en`);
     expect(await silje.locator('main').textContent()).toContain(translator('en')('programmes.call.onePerRound'));
     await silje.getByRole('link', { name: translator('en')('applications.start.link') }).click();
     await silje.getByLabel(translator('en')('applications.start.email')).fill('silje.andersen@porsgrunn.example.no');
@@ -107,7 +95,7 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
       /Porsgrunn is already in the application from Porsgrunn \(started \d+ \w+ 2026/,
     );
     await expectAccessible(silje);
-    await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}${applicationUrl}?lang=nb`);
     // Partner suggestions: neighbours, the same county and similar projected challenges, each with why and the verdict.
     // The suggestions are folded until asked for, so the form is not pushed down the page.
     await silje.locator('#partners-section > details > summary').click();
@@ -162,8 +150,8 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
   it('the network passes; Silje writes, saves without JavaScript, attaches and submits; receipt, mail and PDF follow', async () => {
     // Two case workers of Porsgrunn (two sessions) edit the draft at once: the second save is a 409 that keeps her text.
     const colleague = await signedIn('persona-porsgrunn-case-worker');
-    await colleague.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
-    await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
+    await colleague.goto(`${journey.running.baseUrl}${applicationUrl}?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}${applicationUrl}?lang=nb`);
     await silje.locator('[name="plan.goal"]').fill('Silje sitt mål.');
     await silje.getByRole('button', { name: nb('applications.form.save') }).click();
     await expect.poll(() => silje.url()).toContain('saved=1');
@@ -178,7 +166,7 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     expect(await colleague.locator('[name="plan.goal"]').inputValue()).toBe('Kollegaens mål.');
     await colleague.context().close();
 
-    await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}${applicationUrl}?lang=nb`);
     expect(await silje.locator('[name="plan.goal"]').inputValue()).toBe('Kollegaens mål.');
     await silje.locator('[name="plan.goal"]').fill('');
     expect(await silje.locator('#eligibility-result').textContent()).toContain(`${networkPopulation} ≥ 60\u00a0000`);
@@ -221,7 +209,7 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
     expect(networkRow[0]).toBe(nb('applications.challenge.network', { count: 3 }));
     await expectAccessible(silje);
 
-    await silje.goto(`${running.baseUrl}/dev/outbox?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}/dev/outbox?lang=nb`);
     await expect
       .poll(
         async () => {
@@ -233,7 +221,7 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
       .toContain('Kvittering: søknad til «Nettverk for bærekraftige tjenester 2027»');
     await expectAccessible(silje);
 
-    await silje.goto(`${running.baseUrl}${applicationUrl}?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}${applicationUrl}?lang=nb`);
     const pdfLink = silje.getByRole('link', { name: nb('applications.submissions.pdf', { number: 1 }) });
     await expect
       .poll(
@@ -245,7 +233,7 @@ describe.skipIf(!hasChromium)('a network of municipalities applies and gets a re
       )
       .toBe(1);
     await expectAccessible(silje);
-    const response = await silje.request.get(`${running.baseUrl}${await pdfLink.getAttribute('href')}`);
+    const response = await silje.request.get(`${journey.running.baseUrl}${await pdfLink.getAttribute('href')}`);
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
     // The receipt PDF prints the projected challenge as submitted: the network's figures with scenario and base year.

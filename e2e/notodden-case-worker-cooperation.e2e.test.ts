@@ -1,32 +1,8 @@
-/**
- * Notodden's case worker finds the child-welfare cooperation with Hjartdal on the map of
- * cooperations, records that Notodden hosts it and since when, and saves a municipal-structure
- * scenario of Notodden and Hjartdal that shows the cooperation. In nynorsk and Danish, axe and
- * 390 px on every page.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../src/platform/db/testing.js';
+import { describe, expect, it } from 'vitest';
 import { translator, type Locale } from '../src/platform/i18n/index.js';
-import { importShippedRegistry } from '../src/registry/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await running?.database.dispose();
-});
+const journey = startJourney({ shippedRegistry: true });
 
 describe.skipIf(!hasChromium)("Notodden's case worker keeps the cooperation with Hjartdal and saves a scenario", () => {
   it.each([
@@ -36,10 +12,10 @@ describe.skipIf(!hasChromium)("Notodden's case worker keeps the cooperation with
     'in %s',
     async (locale, year) => {
       const t = translator(locale);
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await openPage(context);
-      await signInAs(page, running.baseUrl, 'persona-notodden-case-worker');
-      await page.goto(`${running.baseUrl}/samarbeid?lang=${locale}`);
+      await signInAs(page, journey.running.baseUrl, 'persona-notodden-case-worker');
+      await page.goto(`${journey.running.baseUrl}/samarbeid?lang=${locale}`);
       await expectAccessible(page);
       expect(await page.locator('#cooperations-map, [id^="cooperations-map"]').count()).toBeGreaterThan(0);
       await page.getByRole('link', { name: 'Barnevernsamarbeid Notodden, Hjartdal' }).click();
@@ -54,7 +30,7 @@ describe.skipIf(!hasChromium)("Notodden's case worker keeps the cooperation with
       expect(await page.locator('dl.facts').textContent()).toContain(year);
       await expectAccessible(page);
 
-      await page.goto(`${running.baseUrl}/kommunestruktur?lang=${locale}`);
+      await page.goto(`${journey.running.baseUrl}/kommunestruktur?lang=${locale}`);
       await expectAccessible(page);
       await page.getByLabel(t('networks.scenario.form.name')).fill(`Øvre Telemark ${locale}`);
       await page.getByRole('textbox', { name: t('networks.scenario.form.municipalities'), exact: true }).fill('Notodden, Hjartdal');

@@ -4,34 +4,17 @@
  * Ola adds a figure of the network's own and each enters a value; Silje compares them in Danish
  * and English. Axe and 390 px on every page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { translator, type Locale } from '../src/platform/i18n/index.js';
-import { createTestDatabase } from '../src/platform/db/testing.js';
-import { importShippedRegistry } from '../src/registry/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await running?.database.dispose();
-});
+const journey = startJourney({ shippedRegistry: true });
 
 async function as(subject: string, locale: Locale): Promise<Page> {
-  const context = await browser.newContext({ locale: locale === 'en' ? 'en-GB' : `${locale}-${locale === 'da' ? 'DK' : 'NO'}` });
+  const context = await journey.browser.newContext({ locale: locale === 'en' ? 'en-GB' : `${locale}-${locale === 'da' ? 'DK' : 'NO'}` });
   const page = await openPage(context);
-  await signInAs(page, running.baseUrl, subject);
+  await signInAs(page, journey.running.baseUrl, subject);
   return page;
 }
 
@@ -39,7 +22,7 @@ describe.skipIf(!hasChromium)("Porsgrunn's case worker starts a network of five"
   it('the others join, a figure of their own is added, entered and compared, in four languages', async () => {
     const nb = translator('nb');
     const silje = await as('persona-porsgrunn-case-worker', 'nb');
-    await silje.goto(`${running.baseUrl}/nettverk?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}/nettverk?lang=nb`);
     await expectAccessible(silje);
     await silje.getByLabel(nb('networks.start.name')).fill('Omsorg i Grenland og Øvre Telemark');
     await silje.getByRole('button', { name: nb('networks.start.submit') }).click();

@@ -8,8 +8,8 @@
  * report is approved, Anne evaluates, Ingrid publishes and closes, and Silje sends a continuation
  * into the open call.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
 import { translator } from '../src/platform/i18n/index.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
@@ -19,11 +19,8 @@ import { seedDemoProjects } from '../src/projects/demo.js';
 import { findProjectOfApplication } from '../src/projects/store.js';
 import { projectFollowOn, remindOfReports } from '../src/projects/use-cases.js';
 import { grantApproved } from '../src/selection/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 let call: StoredCall;
 let projectId: string;
 let ingrid: Page;
@@ -31,32 +28,26 @@ let silje: Page;
 const nb = translator('nb');
 const nn = translator('nn');
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  const db = running.database.db;
-  await seedSmallRegistry(db);
-  await seedDemoProgrammes(db);
-  await seedDemoAssessment(db);
-  await seedDemoProjects(db);
-  call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
-  const ids = await grantApproved(db, call, { '4001': 900_000 }, projectFollowOn);
-  projectId = (await findProjectOfApplication(db, ids.get('4001')!))!.id;
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
+const journey = startJourney({
+  async seed(db) {
+    await seedSmallRegistry(db);
+    await seedDemoProgrammes(db);
+    await seedDemoAssessment(db);
+    await seedDemoProjects(db);
+    call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
+    const ids = await grantApproved(db, call, { '4001': 900_000 }, projectFollowOn);
+    projectId = (await findProjectOfApplication(db, ids.get('4001')!))!.id;
+  },
 });
 
-const url = (path: string, lang = 'nb') => `${running.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+const url = (path: string, lang = 'nb') => `${journey.running.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
 describe.skipIf(!hasChromium)('Ingrid follows up Porsgrunn’s project, Silje runs it', () => {
   it('Ingrid sets the reporting and payment plans (a wrong total first)', async () => {
-    ingrid = await openPage(await browser.newContext({ locale: 'nb-NO' }));
-    await signInAs(ingrid, running.baseUrl, 'persona-kdd-owner');
-    silje = await openPage(await browser.newContext({ locale: 'nb-NO' }));
-    await signInAs(silje, running.baseUrl, 'persona-porsgrunn-case-worker');
+    ingrid = await openPage(await journey.browser.newContext({ locale: 'nb-NO' }));
+    await signInAs(ingrid, journey.running.baseUrl, 'persona-kdd-owner');
+    silje = await openPage(await journey.browser.newContext({ locale: 'nb-NO' }));
+    await signInAs(silje, journey.running.baseUrl, 'persona-porsgrunn-case-worker');
     await ingrid.goto(url(`/eier/programmer/${call.programme.id}/oppfolging`));
     await expectAccessible(ingrid);
     await ingrid.getByLabel(nb('projects.followUp.periodTitle', { n: 1 })).fill('Fremdrift 2027');
@@ -163,12 +154,12 @@ describe.skipIf(!hasChromium)('Ingrid follows up Porsgrunn’s project, Silje ru
   }, 120_000);
 
   it('the clock moves past the final report’s due date: the overdue reminder arrives once', async () => {
-    const db = running.database.db;
+    const db = journey.running.database.db;
     const overdue = () => db.selectFrom('notifications').select('id').where('occasion', 'like', `report-overdue:${projectId}:%`).execute();
-    await remindOfReports(db, running.app.jobs, new Date('2028-06-05T08:00:00Z'));
+    await remindOfReports(db, journey.running.app.jobs, new Date('2028-06-05T08:00:00Z'));
     const first = (await overdue()).length;
     expect(first).toBeGreaterThan(0);
-    await remindOfReports(db, running.app.jobs, new Date('2028-06-20T08:00:00Z'));
+    await remindOfReports(db, journey.running.app.jobs, new Date('2028-06-20T08:00:00Z'));
     expect((await overdue()).length).toBe(first);
     await silje.goto(url('/varsler'));
     await expect.poll(async () => (await silje.textContent('main')) ?? '').toContain('Forfalt: «Sluttrapport»');
@@ -214,8 +205,8 @@ describe.skipIf(!hasChromium)('Ingrid follows up Porsgrunn’s project, Silje ru
   }, 120_000);
 
   it('Silje sends the final report, Ingrid approves it, Anne evaluates, Ingrid publishes and closes; Silje drafts a continuation into the open call', async () => {
-    const anne = await openPage(await browser.newContext({ locale: 'nb-NO' }));
-    await signInAs(anne, running.baseUrl, 'persona-reviewer-expert');
+    const anne = await openPage(await journey.browser.newContext({ locale: 'nb-NO' }));
+    await signInAs(anne, journey.running.baseUrl, 'persona-reviewer-expert');
     await silje.goto(url(`/prosjekter/${projectId}/rapport?periode=p2&del=`));
     await silje.locator('#actual-i1').fill('9');
     await silje.locator('#q-results').fill('Ventetiden er ni dager.');
@@ -265,7 +256,7 @@ describe.skipIf(!hasChromium)('Ingrid follows up Porsgrunn’s project, Silje ru
   }, 180_000);
 
   it('the public reads the projects in four languages', async () => {
-    const visitor = await openPage(await browser.newContext());
+    const visitor = await openPage(await journey.browser.newContext());
     for (const [path, lang] of [
       ['/prosjekter', 'nb'],
       ['/prosjekt', 'nn'],

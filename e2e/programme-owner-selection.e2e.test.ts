@@ -1,18 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { findFile } from '../src/platform/files/store.js';
 import { translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { findCall, seededIds, type StoredCall } from '../src/programmes/index.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { listDecisionsOfCall } from '../src/selection/store.js';
 import { agreeScores, threeSixtyGivingErrors } from '../src/selection/testing.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 let call: StoredCall;
 let ids: Map<string, string>;
 const nb = translator('nb');
@@ -28,37 +25,31 @@ const NAMES = {
 /** Each application as the owner's pages name it: case number and members. */
 const APPLICANTS: Record<keyof typeof NAMES, string> = { ...NAMES };
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  const db = running.database.db;
-  await seedSmallRegistry(db);
-  await seedDemoProgrammes(db);
-  await seedDemoAssessment(db);
-  call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
-  // The reviewers' work, done through the assessment's own store functions: every application has agreed scores.
-  ids = await agreeScores(db, call, {
-    '4001': [5, 4, 5],
-    '1804': [4, 4, 4],
-    '4014': [4, 4, 4],
-    '3405': [3, 4, 3],
-    '3909': [2, 2, 1],
-    '4026': [1, 2, 1],
-  });
-  for (const row of await db.selectFrom('applications').select(['case_number', 'lead_code']).where('call_id', '=', call.id).execute())
-    if (row.lead_code in NAMES)
-      APPLICANTS[row.lead_code as keyof typeof NAMES] = `${row.case_number} ${NAMES[row.lead_code as keyof typeof NAMES]}`;
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
+const journey = startJourney({
+  async seed(db) {
+    await seedSmallRegistry(db);
+    await seedDemoProgrammes(db);
+    await seedDemoAssessment(db);
+    call = (await findCall(db, (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!))!;
+    // The reviewers' work, done through the assessment's own store functions: every application has agreed scores.
+    ids = await agreeScores(db, call, {
+      '4001': [5, 4, 5],
+      '1804': [4, 4, 4],
+      '4014': [4, 4, 4],
+      '3405': [3, 4, 3],
+      '3909': [2, 2, 1],
+      '4026': [1, 2, 1],
+    });
+    for (const row of await db.selectFrom('applications').select(['case_number', 'lead_code']).where('call_id', '=', call.id).execute())
+      if (row.lead_code in NAMES)
+        APPLICANTS[row.lead_code as keyof typeof NAMES] = `${row.case_number} ${NAMES[row.lead_code as keyof typeof NAMES]}`;
+  },
 });
 
 async function signedIn(subject: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'nb-NO' });
+  const context = await journey.browser.newContext({ locale: 'nb-NO' });
   const page = await openPage(context);
-  await signInAs(page, running.baseUrl, subject);
+  await signInAs(page, journey.running.baseUrl, subject);
   return page;
 }
 
@@ -79,7 +70,7 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
 
   it('simulates a selection over the budget and sees it refused with the numbers; then records one within quota', async () => {
     ingrid = await signedIn('persona-kdd-owner');
-    await ingrid.goto(`${running.baseUrl}/eier?lang=nb`);
+    await ingrid.goto(`${journey.running.baseUrl}/eier?lang=nb`);
     await ingrid.getByRole('link', { name: nb('selection.owner.link', { call: CALL_TITLE }) }).click();
     await ingrid.waitForURL(/\/utvelgelse/);
     expect(await ingrid.textContent('#ranking')).toContain(nb('selection.ranking.tie'));
@@ -127,7 +118,7 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
 
     // Four eyes: Kari (KDD, approver) reads each decision and previews its letter; she sends Larvik back, Ingrid prepares it again, Kari approves.
     const kari = await signedIn('persona-kdd-approver');
-    await kari.goto(`${running.baseUrl}/?lang=nb`);
+    await kari.goto(`${journey.running.baseUrl}/?lang=nb`);
     await kari
       .getByRole('link', { name: nb('selection.approval.nav') })
       .first()
@@ -166,18 +157,18 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
       .toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'sent']);
     await expectAccessible(ingrid);
 
-    const decisions = await listDecisionsOfCall(running.database.db, call.id);
+    const decisions = await listDecisionsOfCall(journey.running.database.db, call.id);
     expect(decisions.map((d) => d.state).sort()).toEqual(['granted', 'granted', 'granted', 'rejected', 'rejected', 'rejected']);
     for (const decision of decisions) {
-      const pdf = (await findFile(running.database.db, decision.letterFileId!))!.content.toString('latin1');
+      const pdf = (await findFile(journey.running.database.db, decision.letterFileId!))!.content.toString('latin1');
       expect(pdf.startsWith('%PDF-')).toBe(true);
       expect(pdf, decision.applicationId).toContain(decision.applicationId === ids.get('4014') ? '/Lang (nn-NO)' : '/Lang (nb-NO)');
     }
     const link = ingrid.getByRole('link', { name: nb('selection.decisions.letterLink', { language: nb('language.nn') }) });
-    const response = await ingrid.request.get(`${running.baseUrl}${await link.getAttribute('href')}`);
+    const response = await ingrid.request.get(`${journey.running.baseUrl}${await link.getAttribute('href')}`);
     expect(response.headers()['content-type']).toBe('application/pdf');
 
-    await ingrid.goto(`${running.baseUrl}/dev/outbox?lang=nb`);
+    await ingrid.goto(`${journey.running.baseUrl}/dev/outbox?lang=nb`);
     expect(await ingrid.textContent('main')).toContain(`Vedtak på søknaden til «${CALL_TITLE}»`);
     expect(await ingrid.textContent('main')).toContain('silje.andersen@porsgrunn.example.no');
     expect(await ingrid.textContent('main')).toContain('postmottak@kragero.kommune.example.no');
@@ -186,7 +177,7 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
 
   it('Silje (Porsgrunn) sees the decision and downloads the letter on her application page', async () => {
     const silje = await signedIn('persona-porsgrunn-case-worker');
-    await silje.goto(`${running.baseUrl}/soknader/${ids.get('4001')}?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}/soknader/${ids.get('4001')}?lang=nb`);
     const section = await silje.textContent('#decision-section');
     expect(section).toContain('Innvilget');
     expect(section).toContain('10\u00a0000\u00a0000 NOK');
@@ -194,26 +185,26 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
     expect(await silje.textContent('main')).not.toContain('Anne Strand');
     await expectAccessible(silje);
     const href = await silje.getByRole('link', { name: nb('selection.applicant.letter') }).getAttribute('href');
-    const letter = await silje.request.get(`${running.baseUrl}${href}`);
+    const letter = await silje.request.get(`${journey.running.baseUrl}${href}`);
     expect((await letter.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await silje.context().close();
   }, 120_000);
 
   it('publishes; the public list and /open-data/360giving.json show exactly the granted projects', async () => {
-    await ingrid.goto(`${running.baseUrl}/eier/utlysninger/${call.id}/vedtak?lang=nb`);
+    await ingrid.goto(`${journey.running.baseUrl}/eier/utlysninger/${call.id}/vedtak?lang=nb`);
     await ingrid.getByRole('button', { name: nb('selection.publish.submit', { count: 3 }) }).click();
     await expect.poll(() => ingrid.url()).toContain('published=3');
     await expectAccessible(ingrid);
 
-    const visitor = await openPage(await browser.newContext({ locale: 'nn-NO' }));
+    const visitor = await openPage(await journey.browser.newContext({ locale: 'nn-NO' }));
     for (const lang of ['nb', 'nn', 'da', 'en'] as const) {
-      await visitor.goto(`${running.baseUrl}/tildelinger?lang=${lang}`);
+      await visitor.goto(`${journey.running.baseUrl}/tildelinger?lang=${lang}`);
       expect(await visitor.textContent('h1')).toBe(translator(lang)('selection.public.title'));
       const rows = await visitor.locator('table.grants tbody th').allTextContents();
       expect(rows.sort()).toEqual([NAMES['1804'], NAMES['4014'], NAMES['4001']].sort());
       await expectAccessible(visitor);
     }
-    const response = await visitor.request.get(`${running.baseUrl}/open-data/360giving.json`);
+    const response = await visitor.request.get(`${journey.running.baseUrl}/open-data/360giving.json`);
     const data = (await response.json()) as { grants: { id: string; amountAwarded: number; recipientOrganization: { name: string }[] }[] };
     expect(threeSixtyGivingErrors(data)).toEqual([]);
     expect(data.grants.map((g) => [g.id, g.amountAwarded, g.recipientOrganization[0]!.name]).sort()).toEqual(
@@ -228,7 +219,7 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
 
   it('Silje appeals the decision within the period; Ingrid changes it with reasons; Silje and the public see it', async () => {
     const silje = await signedIn('persona-porsgrunn-case-worker');
-    await silje.goto(`${running.baseUrl}/soknader/${ids.get('4001')}?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}/soknader/${ids.get('4001')}?lang=nb`);
     await silje.locator('#appeal a').click();
     await silje.waitForURL(/\/klage/);
     await expectAccessible(silje);
@@ -240,7 +231,7 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
     await silje.waitForURL(/notice=appealed/);
     expect(await silje.textContent('#appeal')).toContain('Klage mottatt');
 
-    await ingrid.goto(`${running.baseUrl}/eier/utlysninger/${call.id}/vedtak?lang=nb`);
+    await ingrid.goto(`${journey.running.baseUrl}/eier/utlysninger/${call.id}/vedtak?lang=nb`);
     const appeal = ingrid.locator(`#appeal-${ids.get('4001')}`);
     expect(await appeal.textContent()).toContain('Tilskuddet dekker ikke prosjektlederen');
     await appeal.getByLabel(nb('selection.appeal.action.change'), { exact: true }).check();
@@ -254,7 +245,7 @@ describe.skipIf(!hasChromium)('Ingrid (KDD) selects within quota and budget, dec
     expect(await silje.textContent('#appeal')).toContain('Vedtaket er endret');
     expect(await silje.textContent('#appeal')).toContain('Nytt tilskudd etter klagen: 3\u00a0900\u00a0000 NOK.');
     await expectAccessible(silje);
-    await silje.goto(`${running.baseUrl}/tildelinger?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}/tildelinger?lang=nb`);
     expect(await silje.textContent('table.grants')).toMatch(/3\u00a0900\u00a0000 NOK \(Endret etter klage, var [\d\u00a0]+ NOK\)/);
     await silje.context().close();
   }, 120_000);

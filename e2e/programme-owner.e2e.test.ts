@@ -1,46 +1,38 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { orThrow } from '../src/platform/outcome.js';
 import { amendCall, findCall } from '../src/programmes/index.js';
 import { instantToLocal } from '../src/programmes/time.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 const nb = translator('nb');
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  await seedSmallRegistry(running.database.db);
-  await seedDemoProgrammes(running.database.db);
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
+const journey = startJourney({
+  async seed(db) {
+    await seedSmallRegistry(db);
+    await seedDemoProgrammes(db);
+  },
 });
 
 async function signIn(page: Page, subject: string) {
-  await signInAs(page, running.baseUrl, subject);
+  await signInAs(page, journey.running.baseUrl, subject);
 }
 
 describe.skipIf(!hasChromium)('a programme owner publishes a call and a municipality checks eligibility', () => {
   let context: BrowserContext;
   let callUrl = '';
   beforeAll(async () => {
-    context = await browser.newContext({ locale: 'nb-NO' });
+    context = await journey.browser.newContext({ locale: 'nb-NO' });
   });
   afterAll(() => context?.close());
 
   it('Ingrid (KDD) creates a call with two rounds and a 60 000 network rule, previews and publishes it', async () => {
     const page = await openPage(context);
     await signIn(page, 'persona-kdd-owner');
-    await page.goto(`${running.baseUrl}/utlysninger?lang=nb`);
+    await page.goto(`${journey.running.baseUrl}/utlysninger?lang=nb`);
     await expectAccessible(page);
     await page.getByRole('link', { name: nb('programmes.list.ownerLink') }).click();
     await expectAccessible(page);
@@ -79,10 +71,10 @@ describe.skipIf(!hasChromium)('a programme owner publishes a call and a municipa
   });
 
   it('Ola (Skien) checks eligibility alone and fails with the numbers; with Porsgrunn and Notodden it passes', async () => {
-    const ola = await browser.newContext({ locale: 'nb-NO' });
+    const ola = await journey.browser.newContext({ locale: 'nb-NO' });
     const page = await openPage(ola);
     await signIn(page, 'persona-skien-case-worker');
-    await page.goto(`${running.baseUrl}${callUrl}?lang=nb`);
+    await page.goto(`${journey.running.baseUrl}${callUrl}?lang=nb`);
     await page.getByLabel(nb('programmes.check.search')).fill('Skien');
     await page.getByRole('button', { name: nb('programmes.check.submit') }).click();
     expect(await page.locator('#check-result').textContent()).toContain('55\u00a0900 < 60\u00a0000');
@@ -106,14 +98,14 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
   let questionPath = '';
   const local = (ms: number) => instantToLocal(new Date(ms), 'Europe/Oslo');
   beforeAll(async () => {
-    context = await browser.newContext({ locale: 'nb-NO' });
+    context = await journey.browser.newContext({ locale: 'nb-NO' });
     page = await openPage(context);
   });
   afterAll(() => context?.close());
 
   it('Ingrid (KDD) copies and edits a template without JavaScript, previews it and creates a call from it', async () => {
     await signIn(page, 'persona-kdd-owner');
-    await page.goto(`${running.baseUrl}/eier?lang=nb`);
+    await page.goto(`${journey.running.baseUrl}/eier?lang=nb`);
     await page.getByRole('link', { name: nb('programmes.templates.link') }).click();
     await expectAccessible(page);
     await page.getByRole('link', { name: nb('programmes.templates.new') }).click();
@@ -162,13 +154,13 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await page.getByRole('button', { name: nb('programmes.callForm.publish') }).click();
     await expect.poll(() => page.url()).toMatch(/\/utlysninger\/[0-9a-f-]{36}/);
     callId = new URL(page.url()).pathname.split('/')[2]!;
-    const published = (await findCall(running.database.db, callId))!;
+    const published = (await findCall(journey.running.database.db, callId))!;
     expect(published.status === 'published' && published.snapshot.form.sections[0]!.parts[1]!.label).toBe('Vedtak om deltakelse');
     await expectAccessible(page);
   });
 
   it('she publishes a question and answer that appears on the public call page with its date', async () => {
-    await page.goto(`${running.baseUrl}/eier/utlysninger/${callId}?lang=nb`);
+    await page.goto(`${journey.running.baseUrl}/eier/utlysninger/${callId}?lang=nb`);
     await page.getByRole('link', { name: nb('programmes.qa.owner.link', { count: 0 }) }).click();
     await expectAccessible(page);
     await page.getByLabel(nb('programmes.qa.question'), { exact: true }).fill('Må vedtaket være fattet før fristen?');
@@ -176,9 +168,9 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await page.getByRole('button', { name: nb('programmes.qa.action.createPublish'), exact: true }).click();
     await expect.poll(async () => page.textContent('main')).toContain('Må vedtaket være fattet før fristen?');
     await expectAccessible(page);
-    const anonymous = await browser.newContext({ locale: 'nb-NO' });
+    const anonymous = await journey.browser.newContext({ locale: 'nb-NO' });
     const reader = await openPage(anonymous);
-    await reader.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);
+    await reader.goto(`${journey.running.baseUrl}/utlysninger/${callId}?lang=nb`);
     const qa = await reader.locator('#qa').textContent();
     expect(qa).toContain('Ja, vedtaket må være fattet og datert før fristen.');
     expect(qa).toMatch(/Publisert \d{1,2}\. \w+ \d{4}/);
@@ -188,13 +180,13 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
   });
 
   it("after the deadline she grants Skien an extension, and Ola starts Skien's application late and sees it there; he asks a question that she answers and publishes", async () => {
-    const db = running.database.db;
+    const db = journey.running.database.db;
     const call = (await findCall(db, callId))!;
     // Time passes: the round closes a minute ago (as if the owner had set that deadline).
     const rounds = [{ ...call.content.rounds[0]!, closesAt: new Date(Date.now() - 60_000).toISOString() }];
     orThrow(await amendCall(db, callId, call.version, { ...call.content, rounds }, 'Fristen er ute', { user: null, requestId: 'e2e' }));
 
-    await page.goto(`${running.baseUrl}/eier/utlysninger/${callId}?lang=nb`);
+    await page.goto(`${journey.running.baseUrl}/eier/utlysninger/${callId}?lang=nb`);
     await expectAccessible(page);
     await page.getByLabel(nb('programmes.extension.municipality')).fill('Skien');
     await page.getByLabel(nb('programmes.extension.until', { zone: 'Europe/Oslo' })).fill(local(Date.now() + 3 * 86_400_000));
@@ -206,11 +198,11 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     expect(list).toContain('Kommunestyremøtet ble flyttet på grunn av uvær.');
     await expectAccessible(page);
 
-    const ola = await browser.newContext({ locale: 'nb-NO' });
+    const ola = await journey.browser.newContext({ locale: 'nb-NO' });
     const olaPage = await openPage(ola);
     await signIn(olaPage, 'persona-skien-case-worker');
     // The round has closed, but Skien's exception lets Ola start and work on an application.
-    await olaPage.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);
+    await olaPage.goto(`${journey.running.baseUrl}/utlysninger/${callId}?lang=nb`);
     await olaPage.getByRole('link', { name: nb('applications.start.link') }).click();
     await expectAccessible(olaPage);
     await olaPage.getByRole('button', { name: nb('applications.start.submit') }).click();
@@ -220,7 +212,7 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await expectAccessible(olaPage);
 
     // Ola asks the owner from the call page; Ingrid answers and publishes it without his name.
-    await olaPage.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);
+    await olaPage.goto(`${journey.running.baseUrl}/utlysninger/${callId}?lang=nb`);
     await olaPage.getByLabel(nb('programmes.qa.ask.label')).fill('Kan vi legge ved protokollen i stedet for vedtaket?');
     await olaPage.getByRole('button', { name: nb('programmes.qa.ask.submit') }).click();
     await expect.poll(() => olaPage.url()).toContain('asked=1');
@@ -228,7 +220,7 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await expectAccessible(olaPage);
     await ola.close();
 
-    await page.goto(`${running.baseUrl}/eier/utlysninger/${callId}/sporsmal?lang=nb`);
+    await page.goto(`${journey.running.baseUrl}/eier/utlysninger/${callId}/sporsmal?lang=nb`);
     expect(await page.textContent('main')).toContain('Ola Dahl');
     await page.getByRole('link', { name: /Kan vi legge ved protokollen/ }).click();
     questionPath = new URL(page.url()).pathname;
@@ -237,7 +229,7 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     await page.getByRole('button', { name: nb('programmes.qa.action.publish') }).click();
     await expect.poll(() => page.url()).toContain('saved=1');
     await expectAccessible(page);
-    await page.goto(`${running.baseUrl}/utlysninger/${callId}?lang=nb`);
+    await page.goto(`${journey.running.baseUrl}/utlysninger/${callId}?lang=nb`);
     const qa = await page.locator('#qa').textContent();
     expect(qa).toContain('Ja, protokollen med vedtaket holder.');
     expect(qa).not.toContain('Ola Dahl');
@@ -256,11 +248,11 @@ describe.skipIf(!hasChromium)('a programme owner works with a form template, que
     ];
     for (const lang of ['nn', 'da', 'en']) {
       for (const path of paths) {
-        await page.goto(`${running.baseUrl}${path}?lang=${lang}`);
+        await page.goto(`${journey.running.baseUrl}${path}?lang=${lang}`);
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         await expectAccessible(page);
       }
     }
-    await page.goto(`${running.baseUrl}/?lang=nb`);
+    await page.goto(`${journey.running.baseUrl}/?lang=nb`);
   });
 });

@@ -1,45 +1,37 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { listSubmittedApplications } from '../src/applications/store.js';
 import { seedDemoProgrammes } from '../src/programmes/demo.js';
 import { findCall, seededIds } from '../src/programmes/index.js';
 import { seedSmallRegistry } from '../src/programmes/testing.js';
 import { DEMO_CALL_KEY, seedDemoAssessment } from '../src/assessment/demo.js';
 import { agreedScoresForCall, findAssignment, listAssignmentsOfCall, listPool, pausedApplicationsOfCall } from '../src/assessment/store.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 let callId: string;
 let callTitle: string;
 const nb = translator('nb');
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  await seedSmallRegistry(running.database.db);
-  await seedDemoProgrammes(running.database.db);
-  await seedDemoAssessment(running.database.db);
-  callId = (await seededIds(running.database.db, 'programme_calls', DEMO_CALL_KEY))!;
-  callTitle = (await findCall(running.database.db, callId))!.content.title;
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
+const journey = startJourney({
+  async seed(db) {
+    await seedSmallRegistry(db);
+    await seedDemoProgrammes(db);
+    await seedDemoAssessment(db);
+    callId = (await seededIds(db, 'programme_calls', DEMO_CALL_KEY))!;
+    callTitle = (await findCall(db, callId))!.content.title;
+  },
 });
 
 async function signedIn(subject: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'nb-NO' });
+  const context = await journey.browser.newContext({ locale: 'nb-NO' });
   const page = await openPage(context);
-  await signInAs(page, running.baseUrl, subject);
+  await signInAs(page, journey.running.baseUrl, subject);
   return page;
 }
 
 async function openReview(page: Page, applicant: string) {
-  await page.goto(`${running.baseUrl}/vurderinger?lang=nb`);
+  await page.goto(`${journey.running.baseUrl}/vurderinger?lang=nb`);
   await expectAccessible(page);
   // Links read "case number, members", e.g. "2026/0003 Porsgrunn, Skien, Notodden".
   await page
@@ -79,7 +71,7 @@ describe.skipIf(!hasChromium)('reviewers assess the six demo applications', () =
 
   it('Ingrid (KDD) finds the assessment of the closed call, sees the pool and batch-assigns two reviewers per application', async () => {
     ingrid = await signedIn('persona-kdd-owner');
-    await ingrid.goto(`${running.baseUrl}/eier?lang=nb`);
+    await ingrid.goto(`${journey.running.baseUrl}/eier?lang=nb`);
     await expectAccessible(ingrid);
     await ingrid.getByRole('link', { name: nb('assessment.dashboard.link', { call: callTitle }) }).click();
     await ingrid.waitForURL(/\/vurdering/);
@@ -93,7 +85,7 @@ describe.skipIf(!hasChromium)('reviewers assess the six demo applications', () =
     await expect.poll(() => ingrid.url()).toContain('assigned=11');
     await expectAccessible(ingrid);
     expect(await ingrid.locator('#exclusions').textContent()).toContain('Per Holm er ansatt i Porsgrunn (4001), som er med i søknaden.');
-    const db = running.database.db;
+    const db = journey.running.database.db;
     const porsgrunn = (await listSubmittedApplications(db, callId)).find((s) => s.application.leadCode === '4001')!.application.id;
     const pool = await listPool(db, (await findCall(db, callId))!.programmeId);
     const perId = pool.find((m) => m.name === 'Per Holm')!.userId;
@@ -117,7 +109,7 @@ describe.skipIf(!hasChromium)('reviewers assess the six demo applications', () =
     await expect.poll(() => per.url()).toContain('notice=conflicted');
     expect(await per.locator('#content').count()).toBe(0);
     await expectAccessible(per);
-    await ingrid.goto(`${running.baseUrl}/eier/utlysninger/${callId}/vurdering?lang=nb`);
+    await ingrid.goto(`${journey.running.baseUrl}/eier/utlysninger/${callId}/vurdering?lang=nb`);
     expect(await ingrid.locator('#reassign').textContent()).toMatch(
       /Per Holm er inhabil i søknaden fra \d{4}\/\d{4} Tinn \(personlig forhold\)/,
     );
@@ -138,7 +130,7 @@ describe.skipIf(!hasChromium)('reviewers assess the six demo applications', () =
   }, 180_000);
 
   it('Anne, the lead, sees both scores side by side and records the consensus for Larvik', async () => {
-    await anne.goto(`${running.baseUrl}/vurderinger?lang=nb`);
+    await anne.goto(`${journey.running.baseUrl}/vurderinger?lang=nb`);
     await anne.getByRole('link', { name: /^Omforent vurdering for \d{4}\/\d{4} Larvik$/ }).click();
     await anne.waitForURL(/\/vurdering\/soknader\//);
     await expectAccessible(anne);
@@ -153,12 +145,12 @@ describe.skipIf(!hasChromium)('reviewers assess the six demo applications', () =
     await anne.getByRole('button', { name: nb('assessment.consensus.submit') }).click();
     await expect.poll(() => anne.url()).toContain('notice=agreed');
     await expectAccessible(anne);
-    const agreed = await agreedScoresForCall(running.database.db, callId);
+    const agreed = await agreedScoresForCall(journey.running.database.db, callId);
     expect(agreed.map((s) => s.score)).toEqual([4, 2, 1]);
   }, 120_000);
 
   it('Ingrid flags the Porsgrunn network for a legal check, which pauses it, and resolves the flag', async () => {
-    await ingrid.goto(`${running.baseUrl}/eier/utlysninger/${callId}/vurdering?lang=nb`);
+    await ingrid.goto(`${journey.running.baseUrl}/eier/utlysninger/${callId}/vurdering?lang=nb`);
     await ingrid.locator('#progress-applications').getByRole('link', { name: 'Porsgrunn, Skien, Notodden' }).click();
     await ingrid.waitForURL(/\/vurdering\/soknader\//);
     await expectAccessible(ingrid);
@@ -170,22 +162,22 @@ describe.skipIf(!hasChromium)('reviewers assess the six demo applications', () =
       .click();
     await expect.poll(() => ingrid.url()).toContain('notice=flagged');
     expect(await ingrid.textContent('main')).toContain(nb('assessment.consensus.paused'));
-    expect(await pausedApplicationsOfCall(running.database.db, callId)).toHaveLength(1);
+    expect(await pausedApplicationsOfCall(journey.running.database.db, callId)).toHaveLength(1);
     await expectAccessible(ingrid);
     await ingrid.getByLabel(nb('assessment.flag.resolution')).fill('Avklart med lovavdelingen: behandlingsgrunnlag finnes.');
     await ingrid.getByRole('button', { name: nb('assessment.flag.resolve') }).click();
     await expect.poll(() => ingrid.url()).toContain('notice=resolved');
-    expect(await pausedApplicationsOfCall(running.database.db, callId)).toEqual([]);
+    expect(await pausedApplicationsOfCall(journey.running.database.db, callId)).toEqual([]);
     await expectAccessible(ingrid);
   }, 120_000);
 
   it("Per opening Anne's score page gets 403, and nothing changes", async () => {
-    const db = running.database.db;
+    const db = journey.running.database.db;
     const pool = await listPool(db, (await findCall(db, callId))!.programmeId);
     const anneId = pool.find((m) => m.name === 'Anne Strand')!.userId;
     const annes = (await listAssignmentsOfCall(db, callId)).find((a) => a.reviewerId === anneId && a.state === 'submitted')!;
     const before = await findAssignment(db, annes.id);
-    const response = await per.goto(`${running.baseUrl}/vurderinger/${annes.id}?lang=nb`);
+    const response = await per.goto(`${journey.running.baseUrl}/vurderinger/${annes.id}?lang=nb`);
     expect(response?.status()).toBe(403);
     expect(await per.content()).not.toContain('Begrunnelse');
     await expectAccessible(per);

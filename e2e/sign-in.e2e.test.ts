@@ -1,29 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS, type Persona } from '../src/platform/auth/personas.js';
 import { translator, type Locale } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { accessibilityViolations, expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
+import { accessibilityViolations, expectAccessible, hasChromium, openPage, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-});
+const journey = startJourney();
 
 const nb = translator('nb');
 
 /** The whole sign-in as a person does it: link, choice of service, persona page, back home. */
 async function signIn(page: Page, persona: Persona, checkAccessibility = true) {
   const check = checkAccessibility ? expectAccessible : async () => {};
-  await page.goto(`${running.baseUrl}/?lang=nb`);
+  await page.goto(`${journey.running.baseUrl}/?lang=nb`);
   await page.getByRole('link', { name: nb('nav.signIn') }).click();
   await check(page);
   const service = persona.loginKind === 'citizen' ? nb('signIn.asCitizen') : nb('signIn.asEmployee');
@@ -43,7 +31,7 @@ async function signOut(page: Page, checkAccessibility = true) {
   await expect.poll(() => page.url()).toContain('/oidc/session/end');
   await check(page);
   await page.getByRole('button', { name: nb('idp.signOut.yes') }).click();
-  await page.waitForURL(`${running.baseUrl}/logged-out`);
+  await page.waitForURL(`${journey.running.baseUrl}/logged-out`);
   await check(page);
   expect(await page.textContent('h1')).toBe(nb('signOut.done'));
 }
@@ -51,7 +39,7 @@ async function signOut(page: Page, checkAccessibility = true) {
 describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ locale: 'nb-NO' });
+    context = await journey.browser.newContext({ locale: 'nb-NO' });
   });
   afterAll(() => context?.close());
 
@@ -64,7 +52,7 @@ describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => 
 
   it.each(['nb', 'nn', 'da', 'en'] as Locale[])('a visitor reads the front page in %s, chosen with the language switch', async (locale) => {
     const page = await openPage(context);
-    await page.goto(`${running.baseUrl}/?lang=${locale === 'nb' ? 'en' : 'nb'}`);
+    await page.goto(`${journey.running.baseUrl}/?lang=${locale === 'nb' ? 'en' : 'nb'}`);
     const switchName = translator(locale === 'nb' ? 'en' : 'nb')('layout.language');
     await page
       .getByRole('navigation', { name: switchName })
@@ -78,11 +66,11 @@ describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => 
 
   it('a visitor who mistypes an address, or meets a failure, gets a translated page without internals', async () => {
     const page = await openPage(context);
-    const missing = await page.goto(`${running.baseUrl}/kommune/finnes-ikke?lang=en`);
+    const missing = await page.goto(`${journey.running.baseUrl}/kommune/finnes-ikke?lang=en`);
     expect(missing?.status()).toBe(404);
     expect(await page.textContent('h1')).toBe(translator('en')('error.404.title'));
     await expectAccessible(page);
-    const failed = await page.goto(`${running.baseUrl}/dev/fail?lang=da`);
+    const failed = await page.goto(`${journey.running.baseUrl}/dev/fail?lang=da`);
     expect(failed?.status()).toBe(500);
     expect(await page.textContent('h1')).toBe(translator('da')('error.500.title'));
     expect(await page.textContent('body')).not.toContain('deliberate');
@@ -91,9 +79,13 @@ describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => 
   });
 
   it('a developer reads a mail in the outbox', async () => {
-    await running.app.mailer.send({ to: ['mette.jensen@fredericia.example.dk'], subject: 'Kvittering', text: 'Ansøgningen er modtaget.' });
+    await journey.running.app.mailer.send({
+      to: ['mette.jensen@fredericia.example.dk'],
+      subject: 'Kvittering',
+      text: 'Ansøgningen er modtaget.',
+    });
     const page = await openPage(context);
-    await page.goto(`${running.baseUrl}/dev/outbox?lang=da`);
+    await page.goto(`${journey.running.baseUrl}/dev/outbox?lang=da`);
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Kvittering' }).first().click();
     expect(await page.textContent('main')).toContain('Ansøgningen er modtaget.');
@@ -103,7 +95,7 @@ describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => 
 
   it('a visitor reads the accessibility statement and the API documentation', async () => {
     const page = await openPage(context);
-    await page.goto(`${running.baseUrl}/?lang=nn`);
+    await page.goto(`${journey.running.baseUrl}/?lang=nn`);
     await page.getByRole('link', { name: translator('nn')('layout.footer.accessibility') }).click();
     await expectAccessible(page);
     await page.getByRole('link', { name: translator('nn')('layout.footer.api') }).click();
@@ -124,7 +116,7 @@ describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => 
 
   it('a person who sends the sign-in page without choosing sees the error summary, linked to the field', async () => {
     const page = await openPage(context);
-    await page.goto(`${running.baseUrl}/login/employee?returnTo=/`);
+    await page.goto(`${journey.running.baseUrl}/login/employee?returnTo=/`);
     await expect.poll(() => page.url()).toContain('/idp/interaction/');
     await page.getByRole('button', { name: nb('idp.continue') }).click();
     const summary = page.locator('.ds-error-summary');
@@ -137,7 +129,7 @@ describe.skipIf(!hasChromium)('in Chromium, with axe-core on every page', () => 
 
   it('Nora, a citizen of Porsgrunn, signs in and out with JavaScript turned off', async () => {
     // axe needs script in the page, so this walk checks only that nothing depends on it.
-    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
+    const noScript = await journey.browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
     const page = await openPage(noScript);
     await signIn(page, PERSONAS.find((persona) => persona.loginKind === 'citizen')!, false);
     await signOut(page, false);

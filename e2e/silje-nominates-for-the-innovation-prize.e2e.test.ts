@@ -7,44 +7,35 @@
  * and publishes it: the prize page shows it beside the years before, and the case is marked in
  * the bank. Every page is checked with axe at 1280 px and at 390 px; the prize page in four languages.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seedDemoKnowledge } from '../src/knowledge/index.js';
 import { LOCALES, translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
 import { PORSGRUNN_CASE, writePorsgrunnCase } from '../src/knowledge/testing/porsgrunn-case.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 const nb = translator('nb');
 let year: number;
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  await seedDemoKnowledge(running.database.db);
-  await writePorsgrunnCase(running.database.db);
-  year = (await running.database.db.selectFrom('knowledge_prizes').select('year').where('state', '=', 'open').executeTakeFirstOrThrow())
-    .year;
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
+const journey = startJourney({
+  async seed(db) {
+    await seedDemoKnowledge(db);
+    await writePorsgrunnCase(db);
+    year = (await db.selectFrom('knowledge_prizes').select('year').where('state', '=', 'open').executeTakeFirstOrThrow()).year;
+  },
 });
 
 async function as(subject: string): Promise<Page> {
-  const page = await openPage(await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
-  await signInAs(page, running.baseUrl, subject);
+  const page = await openPage(await journey.browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
+  await signInAs(page, journey.running.baseUrl, subject);
   return page;
 }
-const manage = () => `${running.baseUrl}/innovasjonspris/no/${year}/forvaltning?lang=nb`;
+const manage = () => `${journey.running.baseUrl}/innovasjonspris/no/${year}/forvaltning?lang=nb`;
 
 describe.skipIf(!hasChromium)('the innovation prize in a browser', () => {
   it('Silje nominates: a case not put to use is refused, Porsgrunn’s own case is taken', async () => {
     const silje = await as('persona-porsgrunn-case-worker');
-    await silje.goto(`${running.baseUrl}/innovasjonspris?lang=nb`);
+    await silje.goto(`${journey.running.baseUrl}/innovasjonspris?lang=nb`);
     await expectAccessible(silje);
     await silje.getByLabel(nb('knowledge.prize.case')).selectOption({ label: 'Innovasjonsnettverket i Saman om ein betre kommune' });
     await silje.getByLabel(nb('knowledge.prize.reason')).fill('Et godt nettverk.');
@@ -71,7 +62,7 @@ describe.skipIf(!hasChromium)('the innovation prize in a browser', () => {
     await ingrid.context().close();
 
     const per = await as('persona-reviewer-porsgrunn');
-    await per.goto(`${running.baseUrl}/innovasjonspris/jury?lang=nb`);
+    await per.goto(`${journey.running.baseUrl}/innovasjonspris/jury?lang=nb`);
     await expectAccessible(per);
     await per.getByRole('link', { name: /Porsgrunn/ }).click();
     expect(await per.textContent('main')).toMatch(/Per Holm.*Porsgrunn/);
@@ -82,7 +73,7 @@ describe.skipIf(!hasChromium)('the innovation prize in a browser', () => {
 
   it('Anne declares before she sees the nomination, then scores with a rationale per criterion', async () => {
     const anne = await as('persona-reviewer-expert');
-    await anne.goto(`${running.baseUrl}/innovasjonspris/jury?lang=nb`);
+    await anne.goto(`${journey.running.baseUrl}/innovasjonspris/jury?lang=nb`);
     await anne.getByRole('link', { name: /Porsgrunn/ }).click();
     expect(await anne.textContent('main')).not.toContain('Beboerne sover bedre.');
     await expectAccessible(anne);
@@ -130,7 +121,7 @@ describe.skipIf(!hasChromium)('the innovation prize in a browser', () => {
     await ingrid.getByRole('button', { name: nb('knowledge.prize.publish') }).click();
     await expect.poll(() => ingrid.url()).toContain('done=published');
     await expectAccessible(ingrid);
-    await ingrid.goto(`${running.baseUrl}/innovasjonspris?lang=nb`);
+    await ingrid.goto(`${journey.running.baseUrl}/innovasjonspris?lang=nb`);
     const winners = (await ingrid.textContent('section[aria-labelledby="winners"]')) ?? '';
     expect(winners).toContain('Sensorene gir beboerne ro om natten.');
     expect(winners).toContain(`Innovasjonsprisen ${year - 1}`);
@@ -142,9 +133,9 @@ describe.skipIf(!hasChromium)('the innovation prize in a browser', () => {
   }, 120_000);
 
   it('the prize page reads in four languages', async () => {
-    const page = await openPage(await browser.newContext());
+    const page = await openPage(await journey.browser.newContext());
     for (const lang of LOCALES) {
-      await page.goto(`${running.baseUrl}/innovasjonspris?lang=${lang}`);
+      await page.goto(`${journey.running.baseUrl}/innovasjonspris?lang=${lang}`);
       expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       expect(await page.textContent('h1')).toBe(translator(lang)('knowledge.prize.title'));
       await expectAccessible(page);

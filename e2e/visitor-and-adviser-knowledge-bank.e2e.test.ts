@@ -1,39 +1,23 @@
-/**
- * A visitor, not signed in, searches the knowledge bank with a typo and a facet in nynorsk and
- * opens Nome's case; then in Danish at /videnbank, where the filters come from the URL. Ragnhild,
- * the competence centre's adviser, writes a case (a mistake first) and marks it as recommended.
- * Skien's case worker says Skien adopted Nome's case, and Skien's page in the bank shows it.
- * Every page is checked with axe at 1280 px and at 390 px; the bank's pages in all four languages.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoKnowledge } from '../src/knowledge/index.js';
 import { LOCALES, translator } from '../src/platform/i18n/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 const nn = translator('nn');
 const da = translator('da');
 const nb = translator('nb');
 const NOME = 'Rehabiliteringsteam for hverdagsrehabilitering i Nome';
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  await seedDemoKnowledge(running.database.db);
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
+const journey = startJourney({
+  async seed(db) {
+    await seedDemoKnowledge(db);
+  },
 });
 
 describe.skipIf(!hasChromium)('the knowledge bank in a browser', () => {
   it('a visitor searches with a typo and a facet in nynorsk and opens Nome’s case', async () => {
-    const page = await openPage(await browser.newContext({ locale: 'nn-NO', viewport: { width: 1280, height: 900 } }));
-    await page.goto(`${running.baseUrl}/kunnskapsbank?lang=nn`);
+    const page = await openPage(await journey.browser.newContext({ locale: 'nn-NO', viewport: { width: 1280, height: 900 } }));
+    await page.goto(`${journey.running.baseUrl}/kunnskapsbank?lang=nn`);
     await expectAccessible(page);
     await page.getByLabel(nn('knowledge.search.label')).fill('kvardagsrehabiliterng');
     await page.getByRole('button', { name: nn('knowledge.search.submit'), exact: true }).click();
@@ -57,8 +41,8 @@ describe.skipIf(!hasChromium)('the knowledge bank in a browser', () => {
   }, 90_000);
 
   it('in Danish at /videnbank the filters come from a shared link, and a filter can be removed', async () => {
-    const page = await openPage(await browser.newContext({ locale: 'da-DK' }));
-    await page.goto(`${running.baseUrl}/videnbank?lang=da&q=omsorg&country=DK&phase=put_to_use`);
+    const page = await openPage(await journey.browser.newContext({ locale: 'da-DK' }));
+    await page.goto(`${journey.running.baseUrl}/videnbank?lang=da&q=omsorg&country=DK&phase=put_to_use`);
     expect(await page.locator('main li.ds-card').count()).toBe(1);
     expect(await page.textContent('main li.ds-card')).toContain('Længst muligt i eget liv');
     await expectAccessible(page);
@@ -72,21 +56,21 @@ describe.skipIf(!hasChromium)('the knowledge bank in a browser', () => {
   }, 60_000);
 
   it('the bank and a case read in four languages', async () => {
-    const page = await openPage(await browser.newContext());
+    const page = await openPage(await journey.browser.newContext());
     for (const lang of LOCALES) {
-      await page.goto(`${running.baseUrl}/kunnskapsbank?lang=${lang}&theme=rehabilitation`);
+      await page.goto(`${journey.running.baseUrl}/kunnskapsbank?lang=${lang}&theme=rehabilitation`);
       expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       await expectAccessible(page);
-      await page.goto(`${running.baseUrl}/kunnskapsbank/skule-pa-byggjeplass?lang=${lang}`);
+      await page.goto(`${journey.running.baseUrl}/kunnskapsbank/skule-pa-byggjeplass?lang=${lang}`);
       await expectAccessible(page);
     }
     await page.context().close();
   }, 90_000);
 
   it("Skien's case worker says Skien adopted Nome's case (a missing text first)", async () => {
-    const page = await openPage(await browser.newContext({ locale: 'nb-NO' }));
-    await signInAs(page, running.baseUrl, 'persona-skien-case-worker');
-    await page.goto(`${running.baseUrl}/kunnskapsbank/rehabiliteringsteam-for-hverdagsrehabilitering-i-nome?lang=nb`);
+    const page = await openPage(await journey.browser.newContext({ locale: 'nb-NO' }));
+    await signInAs(page, journey.running.baseUrl, 'persona-skien-case-worker');
+    await page.goto(`${journey.running.baseUrl}/kunnskapsbank/rehabiliteringsteam-for-hverdagsrehabilitering-i-nome?lang=nb`);
     await expectAccessible(page);
     await page.getByRole('button', { name: nb('knowledge.adopt.submit') }).click();
     expect(await page.textContent('[role="alert"]')).toContain(nb('knowledge.problem.changesMissing'));
@@ -104,9 +88,9 @@ describe.skipIf(!hasChromium)('the knowledge bank in a browser', () => {
   }, 90_000);
 
   it('Ragnhild, the adviser, writes a case and recommends it', async () => {
-    const page = await openPage(await browser.newContext({ locale: 'nb-NO' }));
-    await signInAs(page, running.baseUrl, 'persona-adviser');
-    await page.goto(`${running.baseUrl}/kunnskapsbank?lang=nb`);
+    const page = await openPage(await journey.browser.newContext({ locale: 'nb-NO' }));
+    await signInAs(page, journey.running.baseUrl, 'persona-adviser');
+    await page.goto(`${journey.running.baseUrl}/kunnskapsbank?lang=nb`);
     await page.getByRole('link', { name: nb('knowledge.search.new') }).click();
     await expectAccessible(page);
     await page.getByLabel(nb('knowledge.field.title')).fill('Nattlig tilsyn med sensorer');

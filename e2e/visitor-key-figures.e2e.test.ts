@@ -1,41 +1,18 @@
-/**
- * A visitor (a journalist in Skien, say) looks up Porsgrunn's key figures from the menu, reads the
- * nurse figure with its method break, opens its table, downloads its CSV, and then looks at
- * Fredericia, where the page says which figures Denmark has. Axe and 390 px on every page, in four languages.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../src/platform/i18n/index.js';
 import { translator } from '../src/platform/i18n/index.js';
-import { createTestDatabase } from '../src/platform/db/testing.js';
-import { importShippedRegistry } from '../src/registry/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
+import { expectAccessible, hasChromium, openPage, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await running?.database.dispose();
-});
+const journey = startJourney({ shippedRegistry: true });
 
 describe.skipIf(!hasChromium)("a visitor reads Porsgrunn's and Fredericia's key figures", () => {
   it.each(['nb', 'nn', 'da', 'en'] as Locale[])(
     'in %s, axe-clean and at 390 px',
     async (locale) => {
       const t = translator(locale);
-      const context = await browser.newContext();
+      const context = await journey.browser.newContext();
       const page = await openPage(context);
-      await page.goto(`${running.baseUrl}/?lang=${locale}`);
+      await page.goto(`${journey.running.baseUrl}/?lang=${locale}`);
       await page
         .getByRole('link', { name: t('networks.nav'), exact: true })
         .first()
@@ -50,9 +27,9 @@ describe.skipIf(!hasChromium)("a visitor reads Porsgrunn's and Fredericia's key 
       await nurses.locator('summary').click();
       expect(await nurses.locator('table tbody tr').count()).toBe(11);
       const href = await nurses.locator('a[type="text/csv"]').getAttribute('href');
-      const csv = await (await fetch(`${running.baseUrl}${href}`)).text();
+      const csv = await (await fetch(`${journey.running.baseUrl}${href}`)).text();
       expect(csv.split('\r\n')[0]).toBe('year,municipality,region,country,size_class,method_break');
-      await page.goto(`${running.baseUrl}/nokkeltall/607?lang=${locale}`);
+      await page.goto(`${journey.running.baseUrl}/nokkeltall/607?lang=${locale}`);
       await expectAccessible(page);
       expect(await page.locator('#denmark-heading').textContent()).toBe(t('networks.denmark.heading'));
       expect(await page.locator('.chart--lines').count()).toBe(1);

@@ -1,32 +1,9 @@
-/**
- * A visitor opens the Nord-Aurdal scenario (seed 001's Valdres set, discussed in 2004), compares it
- * with a smaller alternative (Nord-Aurdal and Sør-Aurdal only) and downloads the PDF. In bokmål and
- * English, at 1280 px, with axe and the 390 px check on every page.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../src/platform/db/testing.js';
+import { describe, expect, it } from 'vitest';
 import { translator, type Locale } from '../src/platform/i18n/index.js';
 import { pdfText } from '../src/platform/pdf/text.js';
-import { importShippedRegistry } from '../src/registry/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage } from './browser.js';
+import { expectAccessible, hasChromium, openPage, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await running?.database.dispose();
-});
+const journey = startJourney({ shippedRegistry: true });
 
 describe.skipIf(!hasChromium)(
   'a visitor opens the Nord-Aurdal scenario, compares it with a smaller alternative and downloads the PDF',
@@ -35,9 +12,9 @@ describe.skipIf(!hasChromium)(
       'in %s, at 1280 and 390 px, axe-clean',
       async (locale) => {
         const t = translator(locale);
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+        const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
         const page = await openPage(context);
-        await page.goto(`${running.baseUrl}/?lang=${locale}`);
+        await page.goto(`${journey.running.baseUrl}/?lang=${locale}`);
         await page
           .getByRole('link', { name: t('networks.scenario.nav'), exact: true })
           .first()

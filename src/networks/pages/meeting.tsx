@@ -4,11 +4,12 @@
  * and uploads files here. And the fields the coordinator plans a meeting with, on the network's page.
  */
 import { formatInstant } from '../../platform/i18n/index.js';
-import { CsrfField, ErrorSummary, PageHeading, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
+import { ErrorSummary, PageHeading, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { isVideoLink, networkTimeZone, wallClock } from '../model.js';
+import { Part, VersionedForm } from './part.js';
 import type { StoredMeeting, StoredNetwork } from '../store.js';
 
 /** The zone's name in words and a meeting's time as people read it there. */
@@ -102,14 +103,9 @@ export function MeetingPage(props: MeetingPageProps) {
       <p class="ds-paragraph">
         <Place ctx={ctx} place={meeting.place} />
       </p>
-      <section aria-labelledby="agenda-heading">
-        <h2 class="ds-heading" data-size="sm" id="agenda-heading" safe>
-          {t('networks.meeting.agendaHeading')}
-        </h2>
+      <Part id="agenda" heading={t('networks.meeting.agendaHeading')} empty={meeting.agenda.length === 0 && t('networks.meeting.noAgenda')}>
         {meeting.agenda.length === 0 ? (
-          <p class="ds-paragraph" safe>
-            {t('networks.meeting.noAgenda')}
-          </p>
+          ''
         ) : (
           <ol class="ds-list">
             {meeting.agenda.map((item) => (
@@ -117,25 +113,17 @@ export function MeetingPage(props: MeetingPageProps) {
             ))}
           </ol>
         )}
-      </section>
-      <section aria-labelledby="notes-heading">
-        <h2 class="ds-heading" data-size="sm" id="notes-heading" safe>
-          {t('networks.meeting.notesHeading')}
-        </h2>
-        {(meeting.notes ?? t('networks.meeting.noNotes')).split(/\n{2,}/).map((paragraph) => (
+      </Part>
+      <Part id="notes" heading={t('networks.meeting.notesHeading')} empty={meeting.notes === null && t('networks.meeting.noNotes')}>
+        {(meeting.notes === null ? [] : meeting.notes.split(/\n{2,}/)).map((paragraph) => (
           <p class="ds-paragraph prewrap" safe>
             {paragraph}
           </p>
         ))}
-      </section>
-      <section aria-labelledby="files-heading">
-        <h2 class="ds-heading" data-size="sm" id="files-heading" safe>
-          {t('networks.meeting.filesHeading')}
-        </h2>
+      </Part>
+      <Part id="files" heading={t('networks.meeting.filesHeading')} empty={files.length === 0 && t('networks.meeting.noFiles')}>
         {files.length === 0 ? (
-          <p class="ds-paragraph" safe>
-            {t('networks.meeting.noFiles')}
-          </p>
+          ''
         ) : (
           <ul class="ds-list">
             {files.map((file) => (
@@ -148,15 +136,16 @@ export function MeetingPage(props: MeetingPageProps) {
             ))}
           </ul>
         )}
-      </section>
+      </Part>
       {isCoordinator ? (
         <>
-          <form method="post" action={`${base}/referat?lang=${locale}`}>
-            <h2 class="ds-heading" data-size="sm" safe>
-              {t('networks.meeting.writeNotes')}
-            </h2>
-            <CsrfField ctx={ctx} />
-            <input type="hidden" name="version" value={String(meeting.version)} />
+          <VersionedForm
+            ctx={ctx}
+            action={`${base}/referat`}
+            version={meeting.version}
+            heading={t('networks.meeting.writeNotes')}
+            submit={t('networks.meeting.submitNotes')}
+          >
             <TextArea
               id="notes"
               label={t('networks.meeting.notes')}
@@ -165,16 +154,16 @@ export function MeetingPage(props: MeetingPageProps) {
               rows={10}
               error={error('notes')}
             />
-            <button class="ds-button" type="submit" safe>
-              {t('networks.meeting.submitNotes')}
-            </button>
-          </form>
-          <form method="post" action={`${base}/filer?lang=${locale}`} enctype="multipart/form-data">
-            <h2 class="ds-heading" data-size="sm" safe>
-              {t('networks.meeting.upload')}
-            </h2>
-            <CsrfField ctx={ctx} />
-            <input type="hidden" name="version" value={String(meeting.version)} />
+          </VersionedForm>
+          <VersionedForm
+            ctx={ctx}
+            action={`${base}/filer`}
+            version={meeting.version}
+            heading={t('networks.meeting.upload')}
+            submit={t('networks.meeting.submitUpload')}
+            variant="secondary"
+            multipart
+          >
             <TextField
               id="file"
               type="file"
@@ -183,21 +172,17 @@ export function MeetingPage(props: MeetingPageProps) {
               value=""
               error={error('file')}
             />
-            <button class="ds-button" type="submit" data-variant="secondary" safe>
-              {t('networks.meeting.submitUpload')}
-            </button>
-          </form>
-          <form method="post" action={`${base}?lang=${locale}`}>
-            <h2 class="ds-heading" data-size="sm" safe>
-              {t('networks.meeting.change')}
-            </h2>
-            <CsrfField ctx={ctx} />
-            <input type="hidden" name="version" value={String(meeting.version)} />
+          </VersionedForm>
+          <VersionedForm
+            ctx={ctx}
+            action={base}
+            version={meeting.version}
+            heading={t('networks.meeting.change')}
+            submit={t('networks.meeting.submitChange')}
+            variant="secondary"
+          >
             <MeetingFields ctx={ctx} network={network} meeting={meeting} values={values} errors={errors} />
-            <button class="ds-button" type="submit" data-variant="secondary" safe>
-              {t('networks.meeting.submitChange')}
-            </button>
-          </form>
+          </VersionedForm>
         </>
       ) : (
         ''

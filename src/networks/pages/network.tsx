@@ -15,6 +15,7 @@ import { figureLabel, unitLabel } from '../key-figure-view.js';
 import { MAX_MEMBERS, MIN_MEMBERS, networkTimeZone, orderMeetings } from '../model.js';
 import type { StoredAction, StoredMeeting, StoredMember, StoredNetwork, StoredOwnFigure, StoredOwnValue } from '../store.js';
 import { MeetingFields, meetingTime, Place } from './meeting.js';
+import { Part, VersionedForm } from './part.js';
 import { actionWorkflow, membershipWorkflow } from '../workflows.js';
 
 /** An improvement action as shown: its member, its figure in words and the figure's latest value. */
@@ -138,9 +139,13 @@ function Members({ ctx, network, members, isCoordinator, invitable, values = {},
         ]}
       />
       {isCoordinator && invitable.length > 0 ? (
-        <form method="post" action={`/nettverk/${network.id}/inviter?lang=${ctx.locale}`}>
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="version" value={String(network.version)} />
+        <VersionedForm
+          ctx={ctx}
+          action={`/nettverk/${network.id}/inviter`}
+          version={network.version}
+          submit={t('networks.invite.submit')}
+          variant="secondary"
+        >
           <Select
             id="municipality"
             label={t('networks.invite.municipality')}
@@ -148,10 +153,7 @@ function Members({ ctx, network, members, isCoordinator, invitable, values = {},
             options={invitable.map((m) => ({ value: m.code, label: m.name }))}
             error={errors.find((e) => e.field === 'municipality')?.message}
           />
-          <button class="ds-button" type="submit" data-variant="secondary" safe>
-            {t('networks.invite.submit')}
-          </button>
-        </form>
+        </VersionedForm>
       ) : (
         ''
       )}
@@ -233,13 +235,7 @@ function memberColumns<Row>(
 function KeyFigures({ ctx, rows, members }: { ctx: PageContext; rows: readonly KeyFigureRow[]; members: readonly StoredMember[] }) {
   const { t, locale } = ctx;
   return (
-    <section aria-labelledby="compare-heading">
-      <h2 class="ds-heading" data-size="sm" id="compare-heading" safe>
-        {t('networks.compare.heading')}
-      </h2>
-      <p class="ds-paragraph" safe>
-        {t('networks.compare.lead')}
-      </p>
+    <Part id="compare" heading={t('networks.compare.heading')} lead={t('networks.compare.lead')}>
       <p class="ds-paragraph" data-size="sm" safe>
         {t('networks.outlier.rule')}
       </p>
@@ -278,7 +274,7 @@ function KeyFigures({ ctx, rows, members }: { ctx: PageContext; rows: readonly K
           {t('networks.index.title')}
         </a>
       </p>
-    </section>
+    </Part>
   );
 }
 
@@ -288,20 +284,12 @@ function OwnFigures(props: NetworkPageProps & { members: readonly StoredMember[]
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const years = Array.from({ length: 6 }, (_, i) => currentYear - i);
   return (
-    <section aria-labelledby="own-heading">
-      <h2 class="ds-heading" data-size="sm" id="own-heading" safe>
-        {t('networks.own.heading')}
-      </h2>
-      <p class="ds-paragraph" safe>
-        {t('networks.own.lead')}
-      </p>
-      {ownFigures.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('networks.own.none')}
-        </p>
-      ) : (
-        ''
-      )}
+    <Part
+      id="own"
+      heading={t('networks.own.heading')}
+      lead={t('networks.own.lead')}
+      empty={ownFigures.length === 0 && t('networks.own.none')}
+    >
       {ownFigures.map((table) => (
         <section aria-labelledby={`own-${table.figure.id}`}>
           <h3 class="ds-heading" data-size="xs" id={`own-${table.figure.id}`} safe>
@@ -379,7 +367,7 @@ function OwnFigures(props: NetworkPageProps & { members: readonly StoredMember[]
           {t('networks.define.submit')}
         </button>
       </form>
-    </section>
+    </Part>
   );
 }
 
@@ -431,27 +419,24 @@ function Actions({ ctx, network, viewer, actions, figureOptions, values = {}, er
       ? (['start', 'complete', 'drop'] as const)
           .filter((step) => !(step === 'start' && view.action.state === 'started'))
           .map((step) => (
-            <form method="post" action={`/nettverk/${network.id}/tiltak/${view.action.id}/${step}?lang=${locale}`}>
-              <CsrfField ctx={ctx} />
-              <input type="hidden" name="version" value={String(view.action.version)} />
-              <button class="ds-button" type="submit" data-variant="tertiary" data-size="sm" safe>
-                {t(`networks.actions.${step}`)}
-              </button>
-            </form>
+            <VersionedForm
+              ctx={ctx}
+              action={`/nettverk/${network.id}/tiltak/${view.action.id}/${step}`}
+              version={view.action.version}
+              submit={t(`networks.actions.${step}`)}
+              variant="tertiary"
+            />
           ))
       : '';
   return (
-    <section aria-labelledby="actions-heading">
-      <h2 class="ds-heading" data-size="sm" id="actions-heading" safe>
-        {t('networks.actions.heading')}
-      </h2>
-      <p class="ds-paragraph" safe>
-        {t('networks.actions.lead')}
-      </p>
+    <Part
+      id="actions"
+      heading={t('networks.actions.heading')}
+      lead={t('networks.actions.lead')}
+      empty={actions.length === 0 && t('networks.actions.none')}
+    >
       {actions.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('networks.actions.none')}
-        </p>
+        ''
       ) : (
         <DataTable
           scrollLabel={t('networks.actions.heading')}
@@ -479,7 +464,7 @@ function Actions({ ctx, network, viewer, actions, figureOptions, values = {}, er
           {t('networks.actions.submit')}
         </button>
       </form>
-    </section>
+    </Part>
   );
 }
 
@@ -516,41 +501,31 @@ function MeetingList({
 }
 
 function Meetings({ ctx, network, meetings, now, isCoordinator, values = {}, errors = [] }: NetworkPageProps) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   const { upcoming, past } = orderMeetings(meetings, now);
   return (
-    <section aria-labelledby="meetings-heading">
-      <h2 class="ds-heading" data-size="sm" id="meetings-heading" safe>
-        {t('networks.meeting.heading')}
-      </h2>
-      <p class="ds-paragraph" safe>
-        {t('networks.meeting.lead', { zone: t(`networks.meeting.zone.${networkTimeZone(network.country)}`) })}
-      </p>
-      {meetings.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('networks.meeting.none')}
-        </p>
-      ) : (
-        ''
-      )}
+    <Part
+      id="meetings"
+      heading={t('networks.meeting.heading')}
+      lead={t('networks.meeting.lead', { zone: t(`networks.meeting.zone.${networkTimeZone(network.country)}`) })}
+      empty={meetings.length === 0 && t('networks.meeting.none')}
+    >
       <MeetingList ctx={ctx} network={network} meetings={upcoming} heading={t('networks.meeting.upcoming')} />
       <MeetingList ctx={ctx} network={network} meetings={past} heading={t('networks.meeting.past')} />
       {isCoordinator ? (
-        <form method="post" action={`/nettverk/${network.id}/moter?lang=${locale}`}>
-          <h3 class="ds-heading" data-size="xs" safe>
-            {t('networks.meeting.plan')}
-          </h3>
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="version" value={String(network.version)} />
+        <VersionedForm
+          ctx={ctx}
+          action={`/nettverk/${network.id}/moter`}
+          version={network.version}
+          heading={t('networks.meeting.plan')}
+          submit={t('networks.meeting.submitPlan')}
+        >
           <MeetingFields ctx={ctx} network={network} values={values} errors={errors} />
-          <button class="ds-button" type="submit" safe>
-            {t('networks.meeting.submitPlan')}
-          </button>
-        </form>
+        </VersionedForm>
       ) : (
         ''
       )}
-    </section>
+    </Part>
   );
 }
 
@@ -558,13 +533,7 @@ function Summary({ ctx, network, isCoordinator, values = {}, errors = [] }: Netw
   const { t, locale } = ctx;
   const publicHref = `/nettverk/publiserte/${network.id}?lang=${locale}`;
   return (
-    <section aria-labelledby="summary-heading">
-      <h2 class="ds-heading" data-size="sm" id="summary-heading" safe>
-        {t('networks.summary.heading')}
-      </h2>
-      <p class="ds-paragraph" safe>
-        {t('networks.summary.lead')}
-      </p>
+    <Part id="summary" heading={t('networks.summary.heading')} lead={t('networks.summary.lead')}>
       {network.summaryPublishedAt ? (
         <p class="ds-paragraph">
           <span safe>
@@ -583,9 +552,12 @@ function Summary({ ctx, network, isCoordinator, values = {}, errors = [] }: Netw
       )}
       {isCoordinator ? (
         <>
-          <form method="post" action={`/nettverk/${network.id}/sammendrag?lang=${locale}`}>
-            <CsrfField ctx={ctx} />
-            <input type="hidden" name="version" value={String(network.version)} />
+          <VersionedForm
+            ctx={ctx}
+            action={`/nettverk/${network.id}/sammendrag`}
+            version={network.version}
+            submit={t('networks.summary.submit')}
+          >
             <TextArea
               id="summary"
               label={t('networks.summary.text')}
@@ -594,18 +566,15 @@ function Summary({ ctx, network, isCoordinator, values = {}, errors = [] }: Netw
               rows={8}
               error={errors.find((e) => e.field === 'summary')?.message}
             />
-            <button class="ds-button" type="submit" safe>
-              {t('networks.summary.submit')}
-            </button>
-          </form>
+          </VersionedForm>
           {network.summaryPublishedAt ? (
-            <form method="post" action={`/nettverk/${network.id}/sammendrag/trekk-tilbake?lang=${locale}`}>
-              <CsrfField ctx={ctx} />
-              <input type="hidden" name="version" value={String(network.version)} />
-              <button class="ds-button" type="submit" data-variant="secondary" safe>
-                {t('networks.summary.unpublish')}
-              </button>
-            </form>
+            <VersionedForm
+              ctx={ctx}
+              action={`/nettverk/${network.id}/sammendrag/trekk-tilbake`}
+              version={network.version}
+              submit={t('networks.summary.unpublish')}
+              variant="secondary"
+            />
           ) : (
             ''
           )}
@@ -613,6 +582,6 @@ function Summary({ ctx, network, isCoordinator, values = {}, errors = [] }: Netw
       ) : (
         ''
       )}
-    </section>
+    </Part>
   );
 }

@@ -7,6 +7,7 @@ export const NETWORK_AUDIT_WORDS: AuditVocabulary = {
     network: names('Sammenligningsnettverk', 'Samanlikningsnettverk', 'Sammenligningsnetværk', 'Benchmarking network'),
     network_member: names('Medlemskap i nettverk', 'Medlemskap i nettverk', 'Medlemskab af netværk', 'Network membership'),
     network_action: names('Forbedringstiltak', 'Forbetringstiltak', 'Forbedringstiltag', 'Improvement action'),
+    network_meeting: names('Nettverksmøte', 'Nettverksmøte', 'Netværksmøde', 'Network meeting'),
     cooperation: names('Interkommunalt samarbeid', 'Interkommunalt samarbeid', 'Samarbejde mellem kommuner', 'Inter-municipal cooperation'),
     structure_scenario: names(
       'Scenario for kommunestruktur',
@@ -24,6 +25,9 @@ export const NETWORK_AUDIT_WORDS: AuditVocabulary = {
     complete: names('fullført', 'fullført', 'gennemført', 'completed'),
     drop: names('avbrutt', 'avbrote', 'opgivet', 'dropped'),
     leave: names('gikk ut', 'gjekk ut', 'trådte ud', 'left'),
+    'write-notes': names('referat skrevet', 'referat skrive', 'referat skrevet', 'minutes written'),
+    'add-file': names('fil lastet opp', 'fil lasta opp', 'fil uploadet', 'file uploaded'),
+    unpublish: names('trukket tilbake', 'trekt tilbake', 'trukket tilbage', 'withdrawn'),
     'enter-value': names('verdi registrert', 'verdi registrert', 'værdi registreret', 'value entered'),
   },
 };

@@ -5,11 +5,17 @@
 import type { CapabilityManifest } from '../platform/capability.js';
 import { hasRole } from '../platform/ui/navigation.js';
 import { NETWORK_AUDIT_WORDS } from './audit-words.js';
+import { meetingMessages } from './meeting-messages.js';
 import { networkMessages } from './messages.js';
 
 export const networks: CapabilityManifest = {
   name: 'networks',
-  messages: networkMessages,
+  messages: {
+    nb: { ...networkMessages.nb, ...meetingMessages.nb },
+    nn: { ...networkMessages.nn, ...meetingMessages.nn },
+    da: { ...networkMessages.da, ...meetingMessages.da },
+    en: { ...networkMessages.en, ...meetingMessages.en },
+  },
   navigation: [
     { href: '/nokkeltall', label: 'networks.nav', order: 12, keepsLanguage: true },
     { href: '/kommunestruktur', label: 'networks.scenario.nav', order: 13, keepsLanguage: true },

@@ -20,5 +20,6 @@ export const explainProblem = defineProblems<NetworkProblem>({
   notScenarioOwner: { status: 403, field: 'name', message: (ctx) => ctx.t('networks.problem.notScenarioOwner') },
   cooperationNotFound: { status: 404, message: (ctx) => ctx.t('networks.problem.cooperationNotFound') },
   notCooperationMember: { status: 403, field: 'name', message: (ctx) => ctx.t('networks.problem.notCooperationMember') },
+  meetingNotFound: { status: 404, message: (ctx) => ctx.t('networks.problem.meetingNotFound') },
   versionConflict: { status: 409, field: 'actions', message: (ctx) => ctx.t('networks.problem.versionConflict') },
 });

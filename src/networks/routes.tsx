@@ -14,12 +14,22 @@ import { createKeyFigureService } from './key-figure-service.js';
 import { allFiguresTable, figureChart, figureTable, groupLabel, sourceLabel, unitLabel, figureLabel } from './key-figure-view.js';
 import { figureRefOf, keyFigureRows, latestValue, ownFigureTables, refKey } from './comparison.js';
 import type { CountryData } from './key-figure-service.js';
-import { checkAction, checkNetworkName, checkOwnFigure, isValueYear, readNumber } from './model.js';
+import {
+  checkAction,
+  checkNetworkName,
+  checkOwnFigure,
+  checkText,
+  isValueYear,
+  MAX_SUMMARY,
+  networkTimeZone,
+  readNumber,
+} from './model.js';
+import { meetingDraft, meetingRoutes } from './meeting-routes.js';
 import { KeyFigureIndexPage } from './pages/key-figure-index.js';
-import { NetworkPage } from './pages/network.js';
+import { actionViews, NetworkPage } from './pages/network.js';
 import { NetworksPage } from './pages/networks.js';
 import { explainProblem } from './problems.js';
-import { findMember, findNetwork, listActions, listMembers, listOwnFigures, listOwnValues, networksOf } from './store.js';
+import { findMember, findNetwork, listActions, listMeetings, listMembers, listOwnFigures, listOwnValues, networksOf } from './store.js';
 import {
   answerInvitation,
   defineOwnFigure,
@@ -27,6 +37,8 @@ import {
   inviteMunicipality,
   moveActionStatus,
   ownMunicipalityCode,
+  planMeeting,
+  publishSummary,
   recordAction,
   startNetwork,
   type Municipality,
@@ -94,6 +106,7 @@ export async function networkRoutes(app: FastifyInstance, options: NetworkRoutes
   );
 
   registerNetworkRoutes(app, keyFigures);
+  meetingRoutes(app, keyFigures);
   scenarioRoutes(app, keyFigures, options.projections, registry);
   cooperationRoutes(app, keyFigures, registry);
 
@@ -154,7 +167,19 @@ function sendDownload(reply: FastifyReply, data: ChartData, format: DownloadForm
 
 const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 20_000 } };
 const CASE_WORKER = access.roles('case_worker');
-const DONE = ['started', 'invited', 'accepted', 'declined', 'defined', 'entered', 'recorded', 'moved'] as const;
+const DONE = [
+  'started',
+  'invited',
+  'accepted',
+  'declined',
+  'defined',
+  'entered',
+  'recorded',
+  'moved',
+  'planned',
+  'published',
+  'unpublished',
+] as const;
 type Done = (typeof DONE)[number];
 const doneQuery = { type: 'object', properties: { done: { type: 'string', enum: DONE }, lang: { type: 'string' } } } as const;
 
@@ -196,11 +221,12 @@ function registerNetworkRoutes(app: FastifyInstance, keyFigures: ReturnType<type
     const viewer = network && own ? await findMember(db, id, own.code) : undefined;
     // Private to its members: an invited municipality sees who is in it, anyone else finds nothing here.
     if (!network || !own || !viewer || !['member', 'invited'].includes(viewer.state)) throw notFound();
-    const [members, figures, values, actions] = await Promise.all([
+    const [members, figures, values, actions, meetings] = await Promise.all([
       listMembers(db, id),
       listOwnFigures(db, id),
       listOwnValues(db, id),
       listActions(db, id),
+      listMeetings(db, id),
     ]);
     const joined = members.filter((m) => membershipWorkflow.isIn('member', m.state)).map((m) => m.code);
     const counted = new Set(members.filter((m) => membershipWorkflow.isIn('counted', m.state)).map((m) => m.code));
@@ -219,19 +245,7 @@ function registerNetworkRoutes(app: FastifyInstance, keyFigures: ReturnType<type
         ownFigures={ownFigureTables(figures, values, joined)}
         ownValues={values.filter((v) => v.code === own.code)}
         currentYear={new Date().getFullYear()}
-        actions={actions.flatMap((action) => {
-          const ref = figureRefOf(action.figureRef, figures);
-          if (!ref) return [];
-          return [
-            {
-              action,
-              municipality: members.find((m) => m.code === action.code)?.name ?? '',
-              figure: ref.kind === 'key' ? figureLabel(request.t, ref.figure) : ref.figure.name,
-              digits: ref.kind === 'key' ? ref.figure.fractionDigits : 2,
-              now: latestValue(ref, data.observations, values, action.code),
-            },
-          ];
-        })}
+        actions={actionViews(request.t, actions, members, figures, values, data)}
         figureOptions={[
           ...keyFigureRows(data.observations, joined).map((row) => ({
             value: refKey({ kind: 'key', figure: row.figure }),
@@ -242,6 +256,8 @@ function registerNetworkRoutes(app: FastifyInstance, keyFigures: ReturnType<type
         values={Object.fromEntries(
           Object.entries((request.body as Record<string, string> | undefined) ?? {}).filter(([k]) => k !== '_csrf'),
         )}
+        meetings={meetings}
+        now={new Date()}
         errors={errors}
         notice={done ? request.t(`networks.done.${done}`) : undefined}
       />,
@@ -401,4 +417,29 @@ function registerNetworkRoutes(app: FastifyInstance, keyFigures: ReturnType<type
       );
     },
   );
+
+  app.post('/nettverk/:id/moter', { config: { access: CASE_WORKER }, schema: byId }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const network = await findNetwork(db, id);
+    if (!network) throw notFound();
+    const draft = meetingDraft(request, networkTimeZone(network.country));
+    if (Array.isArray(draft)) return renderNetwork(request, reply, 400, draft);
+    const planned = await planMeeting(db, person(request), id, formVersion(request.body), draft, actorOf(request), { jobs: app.jobs });
+    return answer(request, reply, planned, 'planned');
+  });
+
+  app.post('/nettverk/:id/sammendrag', { config: { access: CASE_WORKER }, schema: byId }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const text = checkText(formField(request.body, 'summary') ?? '', MAX_SUMMARY);
+    if (text === 'required' || text === 'tooLong')
+      return renderNetwork(request, reply, 400, [{ field: 'summary', message: request.t(`networks.problem.${text}`) }]);
+    const published = await publishSummary(db, person(request), id, formVersion(request.body), text, actorOf(request));
+    return answer(request, reply, published, 'published');
+  });
+
+  app.post('/nettverk/:id/sammendrag/trekk-tilbake', { config: { access: CASE_WORKER }, schema: byId }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const withdrawn = await publishSummary(db, person(request), id, formVersion(request.body), null, actorOf(request));
+    return answer(request, reply, withdrawn, 'unpublished');
+  });
 }

@@ -12,6 +12,8 @@ interface NetworkTable {
   created_by: string;
   created_at: Generated<Date>;
   version: Generated<number>;
+  summary: string | null;
+  summary_published_at: Date | null;
 }
 
 interface MemberTable {
@@ -62,6 +64,9 @@ export interface StoredNetwork {
   readonly name: string;
   readonly coordinatorCode: string;
   readonly version: number;
+  /** The summary the coordinator published for everyone, when it is published. */
+  readonly summary: string | null;
+  readonly summaryPublishedAt: Date | null;
 }
 
 export interface StoredMember {
@@ -89,7 +94,15 @@ export interface StoredOwnValue {
   readonly version: number;
 }
 
-const networkColumns = ['id', 'country', 'name', 'coordinator_code as coordinatorCode', 'version'] as const;
+const networkColumns = [
+  'id',
+  'country',
+  'name',
+  'coordinator_code as coordinatorCode',
+  'version',
+  'summary',
+  'summary_published_at as summaryPublishedAt',
+] as const;
 
 export async function insertNetwork(
   db: Queryable,
@@ -195,7 +208,16 @@ export function networksOf(db: Queryable, code: string): Promise<(StoredNetwork 
   return db
     .selectFrom('networks_networks as n')
     .innerJoin('networks_members as m', 'm.network_id', 'n.id')
-    .select(['n.id', 'n.country', 'n.name', 'n.coordinator_code as coordinatorCode', 'n.version', 'm.state'])
+    .select([
+      'n.id',
+      'n.country',
+      'n.name',
+      'n.coordinator_code as coordinatorCode',
+      'n.version',
+      'n.summary',
+      'n.summary_published_at as summaryPublishedAt',
+      'm.state',
+    ])
     .where('m.municipality_code', '=', code)
     .where('m.state', 'in', ['invited', 'member'])
     .orderBy('n.name')
@@ -619,4 +641,147 @@ export async function updateCooperation(db: Queryable, id: string, version: numb
   await db.deleteFrom('networks_cooperation_members').where('cooperation_id', '=', id).execute();
   await insertCooperationMembers(db, id, draft.members);
   return true;
+}
+
+/** The published summary (null: withdrawn), when the network is still at the version the coordinator saw. */
+export async function writeSummary(db: Queryable, id: string, version: number, summary: string | null): Promise<boolean> {
+  const result = await db
+    .updateTable('networks_networks')
+    .set({ summary, summary_published_at: summary === null ? null : sql<Date>`now()`, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** The networks that have published a summary, latest first. */
+export function publishedNetworks(db: Queryable): Promise<StoredNetwork[]> {
+  return db
+    .selectFrom('networks_networks')
+    .select(networkColumns)
+    .where('summary_published_at', 'is not', null)
+    .orderBy('summary_published_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** The addresses of the members' contacts, to tell them of a meeting. */
+export function memberContacts(db: Queryable, networkId: string): Promise<{ userId: string; email: string | null }[]> {
+  return db
+    .selectFrom('networks_members as m')
+    .innerJoin('users as u', 'u.id', 'm.contact_user_id')
+    .select(['u.id as userId', 'u.email'])
+    .where('m.network_id', '=', networkId)
+    .where('m.state', '=', 'member')
+    .execute();
+}
+
+interface MeetingTable {
+  id: Generated<string>;
+  network_id: string;
+  title: string;
+  starts_at: Date;
+  place: string;
+  agenda: string[];
+  notes: string | null;
+  notes_written_at: Date | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+interface MeetingFileTable {
+  meeting_id: string;
+  file_id: string;
+  name: string;
+  added_at: Generated<Date>;
+}
+
+declare module '../platform/db/schema.js' {
+  interface Database {
+    networks_meetings: MeetingTable;
+    networks_meeting_files: MeetingFileTable;
+  }
+}
+
+export interface StoredMeeting {
+  readonly id: string;
+  readonly networkId: string;
+  readonly title: string;
+  readonly startsAt: Date;
+  readonly place: string;
+  readonly agenda: readonly string[];
+  readonly notes: string | null;
+  readonly version: number;
+}
+
+const meetingColumns = ['id', 'network_id as networkId', 'title', 'starts_at as startsAt', 'place', 'agenda', 'notes', 'version'] as const;
+
+export async function insertMeeting(
+  db: Queryable,
+  meeting: { networkId: string; title: string; startsAt: Date; place: string; agenda: readonly string[]; createdBy: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('networks_meetings')
+    .values({
+      network_id: meeting.networkId,
+      title: meeting.title,
+      starts_at: meeting.startsAt,
+      place: meeting.place,
+      agenda: [...meeting.agenda],
+      created_by: meeting.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function listMeetings(db: Queryable, networkId: string): Promise<StoredMeeting[]> {
+  return db.selectFrom('networks_meetings').select(meetingColumns).where('network_id', '=', networkId).orderBy('starts_at').execute();
+}
+
+/** A meeting of the network (none when the id names another network's). */
+export function findMeeting(db: Queryable, networkId: string, id: string): Promise<StoredMeeting | undefined> {
+  return db
+    .selectFrom('networks_meetings')
+    .select(meetingColumns)
+    .where('network_id', '=', networkId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Writes a change of the meeting from the version the coordinator saw; false when it moved on in between. */
+export async function updateMeeting(
+  db: Queryable,
+  id: string,
+  version: number,
+  change: Partial<{ title: string; startsAt: Date; place: string; agenda: readonly string[]; notes: string }>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('networks_meetings')
+    .set({
+      ...(change.title === undefined ? {} : { title: change.title }),
+      ...(change.startsAt === undefined ? {} : { starts_at: change.startsAt }),
+      ...(change.place === undefined ? {} : { place: change.place }),
+      ...(change.agenda === undefined ? {} : { agenda: [...change.agenda] }),
+      ...(change.notes === undefined ? {} : { notes: change.notes, notes_written_at: sql<Date>`now()` }),
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function insertMeetingFile(db: Queryable, file: { meetingId: string; fileId: string; name: string }): Promise<void> {
+  await db.insertInto('networks_meeting_files').values({ meeting_id: file.meetingId, file_id: file.fileId, name: file.name }).execute();
+}
+
+export function listMeetingFiles(db: Queryable, meetingId: string): Promise<{ fileId: string; name: string; addedAt: Date }[]> {
+  return db
+    .selectFrom('networks_meeting_files')
+    .select(['file_id as fileId', 'name', 'added_at as addedAt'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('added_at')
+    .execute();
 }

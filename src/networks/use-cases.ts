@@ -4,11 +4,17 @@
  * define a figure of the network's own, enter a member's value for a year.
  */
 import { recordAudit } from '../platform/audit/store.js';
+import { saveFile } from '../platform/files/store.js';
+import type { UploadedFile } from '../platform/http/input.js';
+import type { MessageKey } from '../platform/i18n/catalogue.js';
+import { formatInstant } from '../platform/i18n/index.js';
+import type { JobQueue } from '../platform/jobs/queue.js';
+import { notify } from '../platform/notifications/notify.js';
 import type { Principal } from '../platform/auth/model.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
 import type { Actor } from '../platform/db/kit.js';
 import { inTransaction, isRefused, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
-import { MAX_MEMBERS, type ActionDraft, type OwnFigureDraft } from './model.js';
+import { MAX_MEMBERS, networkTimeZone, type ActionDraft, type MeetingDraft, type OwnFigureDraft } from './model.js';
 import type { ScenarioDraft } from './scenarios.js';
 import type { CooperationDraft } from './cooperations.js';
 import {
@@ -22,6 +28,13 @@ import {
   insertOwnFigure,
   insertScenario,
   findCooperation,
+  findMeeting,
+  insertMeeting,
+  insertMeetingFile,
+  memberContacts,
+  updateMeeting,
+  writeSummary,
+  type StoredMeeting,
   updateCooperation,
   findScenario,
   updateScenario,
@@ -52,6 +65,7 @@ export type NetworkProblem =
   | { kind: 'notScenarioOwner' }
   | { kind: 'cooperationNotFound' }
   | { kind: 'notCooperationMember' }
+  | { kind: 'meetingNotFound' }
   | VersionConflict;
 
 type Outcome<T> = Promise<T | Refused<NetworkProblem>>;
@@ -72,7 +86,7 @@ export function ownMunicipalityCode(person: Pick<Principal, 'memberships'>): str
 const audit = (
   trx: Tx,
   actor: Actor,
-  recordType: 'network' | 'network_member' | 'network_action' | 'structure_scenario' | 'cooperation',
+  recordType: 'network' | 'network_member' | 'network_action' | 'network_meeting' | 'structure_scenario' | 'cooperation',
   id: string,
   action: string,
   from?: string,
@@ -317,6 +331,160 @@ export function changeCooperation(
     if (stored.version !== version || !(await updateCooperation(trx, id, version, draft)))
       return refuse(versionConflict(stored.version, version));
     await audit(trx, actor, 'cooperation', id, 'update');
+    return undefined;
+  });
+}
+
+/** What a use case may set off beyond its transaction: the notices to members. */
+export interface Effects {
+  readonly jobs?: Pick<JobQueue, 'enqueue'>;
+}
+
+/** The network at the version the coordinator saw, locked, when the person works for its coordinating municipality. */
+async function asCoordinator(trx: Tx, person: Principal, networkId: string, version?: number) {
+  const network = await lockedAt(trx, networkId, version);
+  if (isRefused(network)) return network;
+  if (ownMunicipalityCode(person) !== network.coordinatorCode || !(await isMemberOf(trx, person, networkId)))
+    return refuse<NetworkProblem>({ kind: 'notCoordinator' });
+  return network;
+}
+
+/** Tells the members' contacts about a meeting, in the network's language, with a link to the meeting's page. */
+async function tellMembers(
+  trx: Tx,
+  effects: Effects,
+  network: StoredNetwork,
+  meeting: Pick<StoredMeeting, 'id' | 'title' | 'startsAt' | 'place'>,
+  what: { occasion: string; subject: MessageKey; body: MessageKey },
+) {
+  if (!effects.jobs) return;
+  const locale = network.country === 'DK' ? 'da' : 'nb';
+  await notify(trx, effects.jobs, {
+    occasion: what.occasion,
+    recipients: await memberContacts(trx, network.id),
+    locale,
+    subject: what.subject,
+    body: what.body,
+    params: {
+      network: network.name,
+      title: meeting.title,
+      time: formatInstant(locale, meeting.startsAt, networkTimeZone(network.country)),
+      place: meeting.place,
+    },
+    link: `/nettverk/${network.id}/moter/${meeting.id}`,
+  });
+}
+
+/** The coordinator plans a meeting, from the network's version they saw; the members are told. */
+export function planMeeting(
+  db: Queryable,
+  person: Principal,
+  networkId: string,
+  version: number,
+  draft: MeetingDraft,
+  actor: Actor,
+  effects: Effects = {},
+): Outcome<string> {
+  return inTransaction(db, async (trx) => {
+    const network = await asCoordinator(trx, person, networkId, version);
+    if (isRefused(network)) return network;
+    const id = await insertMeeting(trx, { networkId, ...draft, createdBy: person.userId });
+    await bumpNetwork(trx, networkId, version);
+    await audit(trx, actor, 'network_meeting', id, 'create');
+    await tellMembers(
+      trx,
+      effects,
+      network,
+      { id, ...draft },
+      {
+        occasion: `network-meeting-planned:${id}`,
+        subject: 'networks.meeting.mail.plannedSubject',
+        body: 'networks.meeting.mail.plannedBody',
+      },
+    );
+    return id;
+  });
+}
+
+/** The meeting of the network at the version the coordinator saw. */
+async function meetingAt(trx: Tx, networkId: string, meetingId: string, version: number) {
+  const meeting = await findMeeting(trx, networkId, meetingId);
+  if (!meeting) return refuse<NetworkProblem>({ kind: 'meetingNotFound' });
+  if (meeting.version !== version) return refuse(versionConflict(meeting.version, version));
+  return meeting;
+}
+
+/**
+ * The coordinator changes a meeting (its time, place and agenda) or writes its notes, from the
+ * version they saw; new or changed notes are sent to the members.
+ */
+export function changeMeeting(
+  db: Queryable,
+  person: Principal,
+  ids: { networkId: string; meetingId: string },
+  version: number,
+  change: { draft: MeetingDraft } | { notes: string },
+  actor: Actor,
+  effects: Effects = {},
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const network = await asCoordinator(trx, person, ids.networkId);
+    if (isRefused(network)) return network;
+    const meeting = await meetingAt(trx, ids.networkId, ids.meetingId, version);
+    if (isRefused(meeting)) return meeting;
+    if (!(await updateMeeting(trx, meeting.id, version, 'draft' in change ? change.draft : change))) {
+      return refuse(versionConflict(version + 1, version));
+    }
+    if ('draft' in change) {
+      await audit(trx, actor, 'network_meeting', meeting.id, 'edit');
+      return undefined;
+    }
+    await audit(trx, actor, 'network_meeting', meeting.id, 'write-notes');
+    await tellMembers(trx, effects, network, meeting, {
+      occasion: `network-meeting-notes:${meeting.id}:${version + 1}`,
+      subject: 'networks.meeting.mail.notesSubject',
+      body: 'networks.meeting.mail.notesBody',
+    });
+    return undefined;
+  });
+}
+
+/** The coordinator adds a file (minutes, a presentation) to a meeting, from the version they saw. */
+export function addMeetingFile(
+  db: Queryable,
+  person: Principal,
+  ids: { networkId: string; meetingId: string },
+  version: number,
+  file: UploadedFile,
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const network = await asCoordinator(trx, person, ids.networkId);
+    if (isRefused(network)) return network;
+    const meeting = await meetingAt(trx, ids.networkId, ids.meetingId, version);
+    if (isRefused(meeting)) return meeting;
+    if (!(await updateMeeting(trx, meeting.id, version, {}))) return refuse(versionConflict(version + 1, version));
+    const fileId = await saveFile(trx, { ...file, uploadedBy: person.userId });
+    await insertMeetingFile(trx, { meetingId: meeting.id, fileId, name: file.name });
+    await audit(trx, actor, 'network_meeting', meeting.id, 'add-file');
+    return undefined;
+  });
+}
+
+/** The coordinator publishes the network's summary for everyone (text), or withdraws it (null), from the version they saw. */
+export function publishSummary(
+  db: Queryable,
+  person: Principal,
+  networkId: string,
+  version: number,
+  summary: string | null,
+  actor: Actor,
+): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const network = await asCoordinator(trx, person, networkId, version);
+    if (isRefused(network)) return network;
+    if (!(await writeSummary(trx, networkId, version, summary))) return refuse(versionConflict(version + 1, version));
+    await audit(trx, actor, 'network', networkId, summary === null ? 'unpublish' : 'publish');
     return undefined;
   });
 }

@@ -13,6 +13,11 @@ export function KeyFigureIndexPage({ ctx, countries }: { ctx: PageContext; count
       crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('networks.index.title') }]}
     >
       <PageHeading title={t('networks.index.title')} lead={t('networks.index.lead')} />
+      <p class="ds-paragraph">
+        <a class="ds-link" href={`/nettverk/publiserte?lang=${ctx.locale}`} safe>
+          {t('networks.public.link')}
+        </a>
+      </p>
       {countries.map((data) => (
         <section aria-labelledby={`${data.country}-heading`}>
           <h2 class="ds-heading" data-size="sm" id={`${data.country}-heading`} safe>

@@ -3,15 +3,19 @@
  * answers): members and contacts, the key figures side by side with outliers said in words, the
  * network's own figures with each member's values, and the forms each member may use.
  */
-import { formatNumber, type Locale, type Translate } from '../../platform/i18n/index.js';
+import { formatDay, formatInstant, formatNumber, type Locale, type Translate } from '../../platform/i18n/index.js';
 import { CsrfField, ErrorSummary, PageHeading, SuccessNotice, type FieldError } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Select, TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
-import type { ComparedCell, KeyFigureRow, OwnFigureTable } from '../comparison.js';
+import { DataTable, type Column } from '../../platform/ui/table.js';
+import { figureRefOf, latestValue, type ComparedCell, type KeyFigureRow, type OwnFigureTable } from '../comparison.js';
+import type { CountryData } from '../key-figure-service.js';
 import { figureLabel, unitLabel } from '../key-figure-view.js';
-import { MAX_MEMBERS, MIN_MEMBERS } from '../model.js';
-import type { StoredAction, StoredMember, StoredNetwork, StoredOwnValue } from '../store.js';
+import { MAX_MEMBERS, MIN_MEMBERS, networkTimeZone, orderMeetings } from '../model.js';
+import type { StoredAction, StoredMeeting, StoredMember, StoredNetwork, StoredOwnFigure, StoredOwnValue } from '../store.js';
+import { MeetingFields, meetingTime, Place } from './meeting.js';
+import { Part, VersionedForm } from './part.js';
 import { actionWorkflow, membershipWorkflow } from '../workflows.js';
 
 /** An improvement action as shown: its member, its figure in words and the figure's latest value. */
@@ -21,6 +25,30 @@ export interface ActionView {
   readonly figure: string;
   readonly digits: number;
   readonly now: { year: number; value: number } | undefined;
+}
+
+/** The actions as shown, each with its member's name, its figure in words and the figure's latest value (an action whose figure is gone is left out). */
+export function actionViews(
+  t: Translate,
+  actions: readonly StoredAction[],
+  members: readonly StoredMember[],
+  figures: readonly StoredOwnFigure[],
+  values: readonly StoredOwnValue[],
+  data: Pick<CountryData, 'observations'>,
+): ActionView[] {
+  return actions.flatMap((action) => {
+    const ref = figureRefOf(action.figureRef, figures);
+    if (!ref) return [];
+    return [
+      {
+        action,
+        municipality: members.find((m) => m.code === action.code)?.name ?? '',
+        figure: ref.kind === 'key' ? figureLabel(t, ref.figure) : ref.figure.name,
+        digits: ref.kind === 'key' ? ref.figure.fractionDigits : 2,
+        now: latestValue(ref, data.observations, values, action.code),
+      },
+    ];
+  });
 }
 
 export interface NetworkPageProps {
@@ -40,6 +68,8 @@ export interface NetworkPageProps {
   actions: readonly ActionView[];
   /** What an action may name as the figure it should move. */
   figureOptions: readonly { value: string; label: string }[];
+  meetings: readonly StoredMeeting[];
+  now: Date;
   values?: Record<string, string>;
   errors?: readonly FieldError[];
   notice?: string | undefined;
@@ -81,6 +111,8 @@ export function NetworkPage(props: NetworkPageProps) {
           <KeyFigures ctx={ctx} rows={props.keyFigures} members={joined} />
           <OwnFigures {...props} members={joined} />
           <Actions {...props} />
+          <Meetings {...props} />
+          <Summary {...props} />
         </>
       ) : (
         ''
@@ -96,38 +128,24 @@ function Members({ ctx, network, members, isCoordinator, invitable, values = {},
       <h2 class="ds-heading" data-size="sm" id="members-heading" safe>
         {t('networks.members.heading')}
       </h2>
-      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="members-heading">
-        <table class="ds-table" data-border>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t('networks.col.municipality')}
-              </th>
-              <th scope="col" safe>
-                {t('networks.col.state')}
-              </th>
-              <th scope="col" safe>
-                {t('networks.col.contact')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr>
-                <th scope="row" safe>
-                  {m.name}
-                </th>
-                <td safe>{membershipWorkflow.name(m.state, 'staff', ctx.locale)}</td>
-                <td safe>{m.contactName ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        scrollLabel={t('networks.members.heading')}
+        border
+        rows={members}
+        columns={[
+          { header: t('networks.col.municipality'), rowHeader: true, text: (m) => m.name },
+          { header: t('networks.col.state'), text: (m) => membershipWorkflow.name(m.state, 'staff', ctx.locale) },
+          { header: t('networks.col.contact'), text: (m) => m.contactName ?? '' },
+        ]}
+      />
       {isCoordinator && invitable.length > 0 ? (
-        <form method="post" action={`/nettverk/${network.id}/inviter?lang=${ctx.locale}`}>
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="version" value={String(network.version)} />
+        <VersionedForm
+          ctx={ctx}
+          action={`/nettverk/${network.id}/inviter`}
+          version={network.version}
+          submit={t('networks.invite.submit')}
+          variant="secondary"
+        >
           <Select
             id="municipality"
             label={t('networks.invite.municipality')}
@@ -135,10 +153,7 @@ function Members({ ctx, network, members, isCoordinator, invitable, values = {},
             options={invitable.map((m) => ({ value: m.code, label: m.name }))}
             error={errors.find((e) => e.field === 'municipality')?.message}
           />
-          <button class="ds-button" type="submit" data-variant="secondary" safe>
-            {t('networks.invite.submit')}
-          </button>
-        </form>
+        </VersionedForm>
       ) : (
         ''
       )}
@@ -167,82 +182,99 @@ function Answer({ ctx, network, viewer }: { ctx: PageContext; network: StoredNet
   );
 }
 
-function cellText(locale: Locale, cell: ComparedCell, digits: number): string {
-  return cell.value === null ? '–' : formatNumber(locale, cell.value, digits);
+/** A member's value in a comparison, with who entered it when a member did. */
+type Cell = ComparedCell & { readonly enteredByName?: string };
+
+/** A member's value in a comparison: the number (– when none), who entered it, and why it stands out. */
+function ValueCell({ ctx, cell, digits }: { ctx: PageContext; cell: Cell; digits: number }) {
+  const { t, locale } = ctx;
+  const outlier = cell.outlier
+    ? t(cell.outlier.deviations > 0 ? 'networks.outlier.above' : 'networks.outlier.below', {
+        deviations: formatNumber(locale, Math.abs(cell.outlier.deviations), 1),
+        mean: formatNumber(locale, cell.outlier.mean, digits),
+      })
+    : undefined;
+  return (
+    <>
+      <span safe>{cell.value === null ? '–' : formatNumber(locale, cell.value, digits)}</span>
+      {cell.enteredByName ? (
+        <>
+          <br />
+          <small safe>{t('networks.col.enteredBy', { name: cell.enteredByName })}</small>
+        </>
+      ) : (
+        ''
+      )}
+      {outlier ? (
+        <>
+          <br />
+          <strong class="outlier" safe>
+            {outlier}
+          </strong>
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
 }
 
-function OutlierNote({ t, locale, cell, digits }: { t: Translate; locale: Locale; cell: ComparedCell; digits: number }) {
-  if (!cell.outlier) return '';
-  const words = {
-    deviations: formatNumber(locale, Math.abs(cell.outlier.deviations), 1),
-    mean: formatNumber(locale, cell.outlier.mean, digits),
-  };
-  return (
-    <strong class="outlier" safe>
-      {t(cell.outlier.deviations > 0 ? 'networks.outlier.above' : 'networks.outlier.below', words)}
-    </strong>
-  );
+/** One column per member, each cell the member's value in that row. */
+function memberColumns<Row>(
+  ctx: PageContext,
+  members: readonly StoredMember[],
+  cells: (row: Row) => readonly Cell[],
+  digits: (row: Row) => number,
+): Column<Row>[] {
+  return members.map((m, i) => ({
+    header: m.name,
+    cell: (row: Row) => <ValueCell ctx={ctx} cell={cells(row)[i]!} digits={digits(row)} />,
+  }));
 }
 
 function KeyFigures({ ctx, rows, members }: { ctx: PageContext; rows: readonly KeyFigureRow[]; members: readonly StoredMember[] }) {
   const { t, locale } = ctx;
   return (
-    <section aria-labelledby="compare-heading">
-      <h2 class="ds-heading" data-size="sm" id="compare-heading" safe>
-        {t('networks.compare.heading')}
-      </h2>
-      <p class="ds-paragraph" safe>
-        {t('networks.compare.lead')}
-      </p>
+    <Part id="compare" heading={t('networks.compare.heading')} lead={t('networks.compare.lead')}>
       <p class="ds-paragraph" data-size="sm" safe>
         {t('networks.outlier.rule')}
       </p>
-      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-heading">
-        <table class="ds-table" data-border>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t('networks.col.figure')}
-              </th>
-              {members.map((m) => (
-                <th scope="col" safe>
-                  {m.name}
-                </th>
-              ))}
-              <th scope="col" safe>
-                {t('networks.col.network')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr>
-                <th scope="row">
-                  <a class="ds-link" href={`#fig-${row.figure.key}`} id={`fig-${row.figure.key}`} safe>
-                    {t('networks.compare.year', { figure: figureLabel(t, row.figure), year: row.year })}
-                  </a>
-                  <br />
-                  <small safe>{unitLabel(t, row.figure)}</small>
-                </th>
-                {row.cells.map((cell) => (
-                  <td>
-                    <span safe>{cellText(locale, cell, row.figure.fractionDigits)}</span>
-                    {cell.outlier ? <br /> : ''}
-                    <OutlierNote t={t} locale={locale} cell={cell} digits={row.figure.fractionDigits} />
-                  </td>
-                ))}
-                <td safe>{row.network === null ? '–' : formatNumber(locale, row.network, row.figure.fractionDigits)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        scrollLabel={t('networks.compare.heading')}
+        border
+        rows={rows}
+        columns={[
+          {
+            header: t('networks.col.figure'),
+            rowHeader: true,
+            cell: (row) => (
+              <>
+                <a class="ds-link" href={`#fig-${row.figure.key}`} id={`fig-${row.figure.key}`} safe>
+                  {t('networks.compare.year', { figure: figureLabel(t, row.figure), year: row.year })}
+                </a>
+                <br />
+                <small safe>{unitLabel(t, row.figure)}</small>
+              </>
+            ),
+          },
+          ...memberColumns<KeyFigureRow>(
+            ctx,
+            members,
+            (row) => row.cells,
+            (row) => row.figure.fractionDigits,
+          ),
+          {
+            header: t('networks.col.network'),
+            text: (row) => (row.network === null ? '–' : formatNumber(locale, row.network, row.figure.fractionDigits)),
+          },
+        ]}
+      />
       <p class="ds-paragraph" data-size="sm">
         <a class="ds-link" href={`/nokkeltall?lang=${locale}`} safe>
           {t('networks.index.title')}
         </a>
       </p>
-    </section>
+    </Part>
   );
 }
 
@@ -252,20 +284,12 @@ function OwnFigures(props: NetworkPageProps & { members: readonly StoredMember[]
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const years = Array.from({ length: 6 }, (_, i) => currentYear - i);
   return (
-    <section aria-labelledby="own-heading">
-      <h2 class="ds-heading" data-size="sm" id="own-heading" safe>
-        {t('networks.own.heading')}
-      </h2>
-      <p class="ds-paragraph" safe>
-        {t('networks.own.lead')}
-      </p>
-      {ownFigures.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('networks.own.none')}
-        </p>
-      ) : (
-        ''
-      )}
+    <Part
+      id="own"
+      heading={t('networks.own.heading')}
+      lead={t('networks.own.lead')}
+      empty={ownFigures.length === 0 && t('networks.own.none')}
+    >
       {ownFigures.map((table) => (
         <section aria-labelledby={`own-${table.figure.id}`}>
           <h3 class="ds-heading" data-size="xs" id={`own-${table.figure.id}`} safe>
@@ -278,46 +302,20 @@ function OwnFigures(props: NetworkPageProps & { members: readonly StoredMember[]
             {`${t('networks.own.unit', { unit: table.figure.unit })}. ${t('networks.own.source')}`}
           </p>
           {table.years.length > 0 ? (
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby={`own-${table.figure.id}`}>
-              <table class="ds-table" data-border>
-                <thead>
-                  <tr>
-                    <th scope="col" safe>
-                      {t('networks.col.year')}
-                    </th>
-                    {members.map((m) => (
-                      <th scope="col" safe>
-                        {m.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.years.map((year, y) => (
-                    <tr>
-                      <th scope="row" safe>
-                        {String(year)}
-                      </th>
-                      {table.rows[y]!.map((cell) => (
-                        <td>
-                          <span safe>{cellText(locale, cell, 2)}</span>
-                          {cell.enteredByName ? (
-                            <>
-                              <br />
-                              <small safe>{t('networks.col.enteredBy', { name: cell.enteredByName })}</small>
-                            </>
-                          ) : (
-                            ''
-                          )}
-                          {cell.outlier ? <br /> : ''}
-                          <OutlierNote t={t} locale={locale} cell={cell} digits={2} />
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              scrollLabel={table.figure.name}
+              border
+              rows={table.years.map((year, y) => ({ year, cells: table.rows[y]! }))}
+              columns={[
+                { header: t('networks.col.year'), rowHeader: true, text: (row) => String(row.year) },
+                ...memberColumns<{ year: number; cells: readonly Cell[] }>(
+                  ctx,
+                  members,
+                  (row) => row.cells,
+                  () => 2,
+                ),
+              ]}
+            />
           ) : (
             ''
           )}
@@ -369,7 +367,7 @@ function OwnFigures(props: NetworkPageProps & { members: readonly StoredMember[]
           {t('networks.define.submit')}
         </button>
       </form>
-    </section>
+    </Part>
   );
 }
 
@@ -385,70 +383,67 @@ function movementText(t: Translate, locale: Locale, view: ActionView): string {
   });
 }
 
+/**
+ * The columns an improvement action is shown in: its member, status, action, figure and due date
+ * (what the public summary shows too), with its owner and the figure's movement for the members.
+ */
+export function actionColumns(ctx: PageContext, forMembers?: { status: (view: ActionView) => JSX.Element }): Column<ActionView>[] {
+  const { t, locale } = ctx;
+  const state = (view: ActionView) => actionWorkflow.name(view.action.state, 'staff', locale);
+  return [
+    { header: t('networks.col.municipality'), rowHeader: true, text: (view) => view.municipality },
+    forMembers
+      ? {
+          header: t('networks.col.state'),
+          cell: (view) => (
+            <>
+              <span safe>{state(view)}</span>
+              {forMembers.status(view)}
+            </>
+          ),
+        }
+      : { header: t('networks.col.state'), text: state },
+    { header: t('networks.actions.col.action'), text: (view) => view.action.action },
+    { header: t('networks.actions.col.figure'), text: (view) => view.figure },
+    ...(forMembers ? [{ header: t('networks.actions.col.owner'), text: (view: ActionView) => view.action.owner }] : []),
+    { header: t('networks.actions.col.due'), text: (view) => formatDay(locale, view.action.due) },
+    ...(forMembers ? [{ header: t('networks.actions.col.movement'), text: (view: ActionView) => movementText(t, locale, view) }] : []),
+  ];
+}
+
 function Actions({ ctx, network, viewer, actions, figureOptions, values = {}, errors = [] }: NetworkPageProps) {
   const { t, locale } = ctx;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  const steps = (view: ActionView) =>
+    view.action.code === viewer.code && actionWorkflow.isIn('open', view.action.state)
+      ? (['start', 'complete', 'drop'] as const)
+          .filter((step) => !(step === 'start' && view.action.state === 'started'))
+          .map((step) => (
+            <VersionedForm
+              ctx={ctx}
+              action={`/nettverk/${network.id}/tiltak/${view.action.id}/${step}`}
+              version={view.action.version}
+              submit={t(`networks.actions.${step}`)}
+              variant="tertiary"
+            />
+          ))
+      : '';
   return (
-    <section aria-labelledby="actions-heading">
-      <h2 class="ds-heading" data-size="sm" id="actions-heading" safe>
-        {t('networks.actions.heading')}
-      </h2>
-      <p class="ds-paragraph" safe>
-        {t('networks.actions.lead')}
-      </p>
+    <Part
+      id="actions"
+      heading={t('networks.actions.heading')}
+      lead={t('networks.actions.lead')}
+      empty={actions.length === 0 && t('networks.actions.none')}
+    >
       {actions.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('networks.actions.none')}
-        </p>
+        ''
       ) : (
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="actions-heading">
-          <table class="ds-table" data-border>
-            <thead>
-              <tr>
-                {(['municipality', 'state'] as const).map((c) => (
-                  <th scope="col" safe>
-                    {t(`networks.col.${c}`)}
-                  </th>
-                ))}
-                {(['action', 'figure', 'owner', 'due', 'movement'] as const).map((c) => (
-                  <th scope="col" safe>
-                    {t(`networks.actions.col.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {actions.map((view) => (
-                <tr>
-                  <th scope="row" safe>
-                    {view.municipality}
-                  </th>
-                  <td>
-                    <span safe>{actionWorkflow.name(view.action.state, 'staff', locale)}</span>
-                    {view.action.code === viewer.code && actionWorkflow.isIn('open', view.action.state)
-                      ? (['start', 'complete', 'drop'] as const)
-                          .filter((step) => !(step === 'start' && view.action.state === 'started'))
-                          .map((step) => (
-                            <form method="post" action={`/nettverk/${network.id}/tiltak/${view.action.id}/${step}?lang=${locale}`}>
-                              <CsrfField ctx={ctx} />
-                              <input type="hidden" name="version" value={String(view.action.version)} />
-                              <button class="ds-button" type="submit" data-variant="tertiary" data-size="sm" safe>
-                                {t(`networks.actions.${step}`)}
-                              </button>
-                            </form>
-                          ))
-                      : ''}
-                  </td>
-                  <td safe>{view.action.action}</td>
-                  <td safe>{view.figure}</td>
-                  <td safe>{view.action.owner}</td>
-                  <td safe>{view.action.due}</td>
-                  <td safe>{movementText(t, locale, view)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          scrollLabel={t('networks.actions.heading')}
+          border
+          rows={actions}
+          columns={actionColumns(ctx, { status: (view) => <>{steps(view)}</> })}
+        />
       )}
       <form method="post" action={`/nettverk/${network.id}/tiltak?lang=${locale}`}>
         <h3 class="ds-heading" data-size="xs" safe>
@@ -469,6 +464,124 @@ function Actions({ ctx, network, viewer, actions, figureOptions, values = {}, er
           {t('networks.actions.submit')}
         </button>
       </form>
-    </section>
+    </Part>
+  );
+}
+
+function MeetingList({
+  ctx,
+  network,
+  meetings,
+  heading,
+}: {
+  ctx: PageContext;
+  network: StoredNetwork;
+  meetings: readonly StoredMeeting[];
+  heading: string;
+}) {
+  if (meetings.length === 0) return '';
+  return (
+    <>
+      <h3 class="ds-heading" data-size="xs" safe>
+        {heading}
+      </h3>
+      <ul class="ds-list">
+        {meetings.map((meeting) => (
+          <li>
+            <a class="ds-link" href={`/nettverk/${network.id}/moter/${meeting.id}?lang=${ctx.locale}`} safe>
+              {meeting.title}
+            </a>
+            <br />
+            <span safe>{meetingTime(ctx, network, meeting.startsAt).time}</span> · <Place ctx={ctx} place={meeting.place} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Meetings({ ctx, network, meetings, now, isCoordinator, values = {}, errors = [] }: NetworkPageProps) {
+  const { t } = ctx;
+  const { upcoming, past } = orderMeetings(meetings, now);
+  return (
+    <Part
+      id="meetings"
+      heading={t('networks.meeting.heading')}
+      lead={t('networks.meeting.lead', { zone: t(`networks.meeting.zone.${networkTimeZone(network.country)}`) })}
+      empty={meetings.length === 0 && t('networks.meeting.none')}
+    >
+      <MeetingList ctx={ctx} network={network} meetings={upcoming} heading={t('networks.meeting.upcoming')} />
+      <MeetingList ctx={ctx} network={network} meetings={past} heading={t('networks.meeting.past')} />
+      {isCoordinator ? (
+        <VersionedForm
+          ctx={ctx}
+          action={`/nettverk/${network.id}/moter`}
+          version={network.version}
+          heading={t('networks.meeting.plan')}
+          submit={t('networks.meeting.submitPlan')}
+        >
+          <MeetingFields ctx={ctx} network={network} values={values} errors={errors} />
+        </VersionedForm>
+      ) : (
+        ''
+      )}
+    </Part>
+  );
+}
+
+function Summary({ ctx, network, isCoordinator, values = {}, errors = [] }: NetworkPageProps) {
+  const { t, locale } = ctx;
+  const publicHref = `/nettverk/publiserte/${network.id}?lang=${locale}`;
+  return (
+    <Part id="summary" heading={t('networks.summary.heading')} lead={t('networks.summary.lead')}>
+      {network.summaryPublishedAt ? (
+        <p class="ds-paragraph">
+          <span safe>
+            {t('networks.summary.published', {
+              time: formatInstant(locale, network.summaryPublishedAt, networkTimeZone(network.country)),
+            })}
+          </span>{' '}
+          <a class="ds-link" href={publicHref} safe>
+            {t('networks.summary.view')}
+          </a>
+        </p>
+      ) : (
+        <p class="ds-paragraph" safe>
+          {t('networks.summary.notPublished')}
+        </p>
+      )}
+      {isCoordinator ? (
+        <>
+          <VersionedForm
+            ctx={ctx}
+            action={`/nettverk/${network.id}/sammendrag`}
+            version={network.version}
+            submit={t('networks.summary.submit')}
+          >
+            <TextArea
+              id="summary"
+              label={t('networks.summary.text')}
+              help={t('networks.summary.textHelp')}
+              value={values.summary ?? network.summary ?? ''}
+              rows={8}
+              error={errors.find((e) => e.field === 'summary')?.message}
+            />
+          </VersionedForm>
+          {network.summaryPublishedAt ? (
+            <VersionedForm
+              ctx={ctx}
+              action={`/nettverk/${network.id}/sammendrag/trekk-tilbake`}
+              version={network.version}
+              submit={t('networks.summary.unpublish')}
+              variant="secondary"
+            />
+          ) : (
+            ''
+          )}
+        </>
+      ) : (
+        ''
+      )}
+    </Part>
   );
 }

@@ -23,6 +23,11 @@ export function NetworksPage({ ctx, municipality, networks, name = '', errors = 
     <Layout ctx={ctx} title={title} crumbs={[{ label: t('nav.home'), href: '/' }, { label: title }]}>
       <PageHeading title={title} lead={t('networks.networks.lead')} />
       <SuccessNotice text={notice} />
+      <p class="ds-paragraph">
+        <a class="ds-link" href={`/nettverk/publiserte?lang=${ctx.locale}`} safe>
+          {t('networks.public.link')}
+        </a>
+      </p>
       {municipality ? (
         <>
           <section aria-labelledby="mine-heading">

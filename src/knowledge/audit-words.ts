@@ -41,6 +41,12 @@ export const KNOWLEDGE_AUDIT_WORDS: AuditVocabulary = {
     answer: names('besvart', 'svara', 'besvaret', 'answered'),
     publish: names('publisert', 'publisert', 'offentliggjort', 'published'),
     create: names('opprettet', 'oppretta', 'oprettet', 'created'),
+    'create-from-project': names(
+      'opprettet fra et prosjekt',
+      'oppretta frå eit prosjekt',
+      'oprettet fra et projekt',
+      'created from a project',
+    ),
     update: names('endret', 'endra', 'ændret', 'changed'),
     recommend: names('anbefalt som godt eksempel', 'tilrådd som godt døme', 'anbefalet som godt eksempel', 'recommended as a good example'),
     adopt: names('tatt i bruk av en kommune', 'teke i bruk av ein kommune', 'taget i brug af en kommune', 'adopted by a municipality'),

@@ -21,6 +21,8 @@ const CASE: StoredCase = {
   contacts: [],
   links: [{ title: 'Kommunen', url: 'https://example.no' }],
   source: 'Seed 002',
+  programme: null,
+  origin: null,
   recommended: false,
   version: 3,
   updatedAt: new Date('2026-12-04T07:00:00Z'),

@@ -5,12 +5,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
 import { actorOf, formFields, formVersion, isStorableText } from '../platform/http/input.js';
-import { notFound } from '../platform/http/problems.js';
+import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { translate } from '../platform/ui/translate.js';
-import { hasControlCharacters, parseSearch, readCaseForm, type CaseFormProblem } from './model.js';
-import { CaseEditorPage, CasePage, caseFormValues, type CaseFormValues } from './pages/case.js';
+import {
+  hasControlCharacters,
+  parseSearch,
+  readCaseForm,
+  seededCaseForm,
+  seedFromProject,
+  type CaseFormProblem,
+  type CaseSeed,
+} from './model.js';
+import { findProjectFacts } from '../projects/index.js';
+import { AlreadyMadePage, CaseEditorPage, CasePage, caseFormValues, type CaseFormValues } from './pages/case.js';
 import { BANK_PATHS, SearchPage } from './pages/search.js';
 import { casesCsv, casesJson } from './open-data.js';
 import { MunicipalityPage } from './pages/municipality.js';
@@ -18,6 +27,7 @@ import { findMunicipality } from '../registry/index.js';
 import {
   adoptionsBy,
   adoptionsOf,
+  caseOfOrigin,
   casesOfMunicipality,
   findCaseBySlug,
   listCases,
@@ -61,6 +71,8 @@ function explain(request: FastifyRequest, problem: KnowledgeProblem): { status: 
       return { status: 409, error: { field: 'changes', message: request.t('knowledge.problem.alreadyAdopted') } };
     case 'ownCase':
       return { status: 409, error: { field: 'changes', message: request.t('knowledge.problem.ownCase') } };
+    case 'alreadyMade':
+      return { status: 409, error: { field: 'title', message: request.t('knowledge.problem.alreadyMade') } };
   }
 }
 
@@ -326,6 +338,80 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         return renderCase(request, reply, status, item, { problem: error.message });
       }
       return reply.redirect(`${BANK_PATHS.nb}/${slug}?lang=${request.locale}&recommended=1`, 303);
+    },
+  );
+
+  // A case made from a project, by its lead municipality's case worker ---------------------------------
+
+  const projectParams = {
+    type: 'object',
+    properties: { projectId: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
+    required: ['projectId'],
+  } as const;
+
+  /**
+   * The project's seed, for a case worker of its lead municipality (the project's owner, as the
+   * project's own follow-up has it); 404 for a project unknown or not public, 403 for anyone else.
+   */
+  async function projectSeed(request: FastifyRequest): Promise<{ seed: CaseSeed; organisationId: string }> {
+    const facts = await findProjectFacts(db, (request.params as { projectId: string }).projectId);
+    if (!facts) throw notFound();
+    const lead = facts.members[0];
+    const membership = request.principal?.memberships.find((m) => m.role === 'case_worker' && m.municipalityCode === lead?.code);
+    if (!membership || (await organisationCountry(db, membership.organisationId)) !== facts.country)
+      throw new HttpProblem(403, 'forbidden', 'knowledge.problem.notProjectOwner');
+    return { seed: seedFromProject(facts, `${app.config.publicUrl}/prosjekter/${facts.id}`), organisationId: membership.organisationId };
+  }
+
+  const fromProject = { config: { access: access.roles('case_worker') }, schema: { params: projectParams } };
+  const seedAction = (request: FastifyRequest, seed: CaseSeed) => `/kunnskapsbank/ny/fra-prosjekt/${seed.origin.id}?lang=${request.locale}`;
+  const renderSeeded = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    seed: CaseSeed,
+    values: CaseFormValues,
+    errors: FieldError[],
+  ) =>
+    reply
+      .code(status)
+      .html(
+        <CaseEditorPage
+          ctx={reply.pageContext()}
+          slug={undefined}
+          seed={{ seed, action: seedAction(request, seed) }}
+          values={values}
+          errors={errors}
+        />,
+      );
+
+  app.get('/kunnskapsbank/ny/fra-prosjekt/:projectId', fromProject, async (request, reply) => {
+    const { seed } = await projectSeed(request);
+    const made = await caseOfOrigin(db, seed.origin);
+    if (made) return reply.code(409).html(<AlreadyMadePage ctx={reply.pageContext()} item={made} />);
+    return renderSeeded(request, reply, 200, seed, { ...seed.values, public: seed.parts.map((p) => p.key) }, []);
+  });
+
+  app.post(
+    '/kunnskapsbank/ny/fra-prosjekt/:projectId',
+    { ...fromProject, schema: { ...fromProject.schema, body: formBody } },
+    async (request, reply) => {
+      const { seed, organisationId } = await projectSeed(request);
+      const { values, unstorable } = postedValues(request.body);
+      if (unstorable)
+        return renderSeeded(request, reply, 400, seed, values, [{ field: unstorable, message: request.t('knowledge.problem.badText') }]);
+      const draft = readCaseForm(seededCaseForm(seed, values));
+      if ('field' in draft) return renderSeeded(request, reply, 400, seed, values, [formProblem(request, draft)]);
+      const written = await writeCase(db, draft, actorOf(request), { organisationId, origin: seed.origin });
+      if (isRefused(written)) {
+        if (written.problem.kind === 'alreadyMade') {
+          const made = await caseOfOrigin(db, seed.origin);
+          if (made) return reply.code(409).html(<AlreadyMadePage ctx={reply.pageContext()} item={made} />);
+        }
+        const { status, error } = explain(request, written.problem);
+        return renderSeeded(request, reply, status, seed, values, [error]);
+      }
+      return reply.redirect(`${BANK_PATHS.nb}/${written}?lang=${request.locale}&saved=1`, 303);
     },
   );
 }

@@ -8,14 +8,25 @@ import type { Queryable, Tx } from '../platform/db/database.js';
 import type { Actor } from '../platform/db/kit.js';
 import { inTransaction, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
 import { findMunicipality, listRegions, populationTotals } from '../registry/index.js';
-import { sizeClassOf, slugOf, type CaseDraft, type CaseMunicipality, type MunicipalityFacts } from './model.js';
-import { findCaseBySlug, insertAdoption, insertCase, setRecommended, slugsLike, updateCase, type NewAdoption } from './store.js';
+import { sizeClassOf, slugOf, type CaseDraft, type CaseMunicipality, type CaseOrigin, type MunicipalityFacts } from './model.js';
+import {
+  caseOfOrigin,
+  findCaseBySlug,
+  insertAdoption,
+  insertCase,
+  setRecommended,
+  slugsLike,
+  updateCase,
+  type NewAdoption,
+} from './store.js';
 
 export type KnowledgeProblem =
   | { kind: 'caseNotFound' }
   | { kind: 'unknownMunicipality'; code: string }
   | { kind: 'alreadyAdopted' }
   | { kind: 'ownCase' }
+  /** The record already has its case (one case per project). */
+  | { kind: 'alreadyMade'; slug: string }
   | VersionConflict;
 
 type Outcome<T> = Promise<T | Refused<KnowledgeProblem>>;
@@ -66,19 +77,27 @@ async function freeSlug(db: Queryable, title: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Writes a new case; returns its address (slug). */
+/**
+ * Writes a new case and publishes it; returns its address (slug). A case made from another record
+ * (a project) names it as its origin, and a record has one case: a second is refused with the
+ * first's address.
+ */
 export function writeCase(
   db: Queryable,
   draft: CaseDraft,
   actor: Actor,
-  options: { recommended?: boolean; organisationId?: string | null } = {},
+  options: { recommended?: boolean; organisationId?: string | null; origin?: CaseOrigin } = {},
 ): Outcome<string> {
   return inTransaction(db, async (trx) => {
+    const made = options.origin ? await caseOfOrigin(trx, options.origin) : undefined;
+    if (made) return refuse<KnowledgeProblem>({ kind: 'alreadyMade', slug: made.slug });
     const facts = await registryFacts(trx, draft.municipalities);
     if (!Array.isArray(facts)) return refuse(facts);
     const slug = await freeSlug(trx, draft.title);
     const id = await insertCase(trx, slug, draft, facts, { ...options, byName: actor.user?.name ?? null });
-    await audit(trx, actor, id, 'create', draft.title);
+    // Only a case with an origin can meet another first: someone made the record's case meanwhile.
+    if (!id) return refuse<KnowledgeProblem>({ kind: 'alreadyMade', slug: (await caseOfOrigin(trx, options.origin!))?.slug ?? '' });
+    await audit(trx, actor, id, options.origin ? `create-from-${options.origin.kind}` : 'create', draft.title);
     return slug;
   });
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
+import { SYSTEM } from '../platform/db/kit.js';
+import { isRefused, orThrow } from '../platform/outcome.js';
+import { seedDemoKnowledge } from './index.js';
+import { parseSearch, type CaseDraft } from './model.js';
+import { caseOfOrigin, findCaseBySlug, searchCases } from './store.js';
+import { writeCase } from './use-cases.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoKnowledge(database.db);
+}, 60_000);
+afterAll(() => database.dispose());
+
+const ORIGIN = { kind: 'project', id: '6f1c2d7e-0000-4000-8000-000000000001' } as const;
+const DRAFT: CaseDraft = {
+  language: 'nb',
+  title: 'Omstilling i Porsgrunn',
+  problem: 'Helhetlig omstilling.',
+  done: 'Brukerundersøkelser i tjenestene.',
+  results: '',
+  phase: 'put_to_use',
+  country: 'NO',
+  sector: 'organisation',
+  themes: [],
+  yearFrom: 2004,
+  yearTo: 2006,
+  municipalities: [{ country: 'NO', code: '4001', name: 'Porsgrunn' }],
+  partners: [],
+  contacts: [],
+  links: [],
+  source: 'Porsgrunn: helhetlig omstilling',
+  programme: 'Kommunalt omstillingsprogram',
+};
+
+describe('a case made from another record', () => {
+  it('keeps its origin and programme, and a record has one case', async () => {
+    const slug = orThrow(await writeCase(database.db, DRAFT, SYSTEM, { origin: ORIGIN }));
+    expect(await findCaseBySlug(database.db, slug)).toMatchObject({ origin: ORIGIN, programme: 'Kommunalt omstillingsprogram' });
+    expect((await caseOfOrigin(database.db, ORIGIN))?.slug).toBe(slug);
+    const again = await writeCase(database.db, { ...DRAFT, title: 'Igjen' }, SYSTEM, { origin: ORIGIN });
+    expect(isRefused(again) && again.problem).toEqual({ kind: 'alreadyMade', slug });
+    expect(await findCaseBySlug(database.db, 'igjen')).toBeUndefined();
+  });
+});
+
+describe('the programme facet', () => {
+  it('counts each programme among the matches and filters by it, with the query', async () => {
+    const all = await searchCases(database.db, parseSearch({}));
+    expect(all.facets.programme).toEqual([
+      { value: 'Saman om ein betre kommune', count: 2 },
+      { value: 'Kommunalt omstillingsprogram', count: 1 },
+    ]);
+    const chosen = await searchCases(database.db, parseSearch({ q: 'nettverk', programme: 'Saman om ein betre kommune' }));
+    expect(chosen.hits.map((h) => h.title).sort()).toEqual([
+      'Innovasjonsnettverket i Saman om ein betre kommune',
+      'Nettverket for velferdsinnovasjon i Saman om ein betre kommune',
+    ]);
+    // A facet's own counts ignore its choice, so the other programme stays choosable.
+    expect(chosen.facets.programme.map((f) => f.value)).toContain('Saman om ein betre kommune');
+  });
+});

@@ -164,7 +164,7 @@ export async function knowledgeRoutes(app: FastifyInstance) {
       schema: {
         tags: ['knowledge'],
         summary:
-          'Search the knowledge bank: q (words, typos and parts of compounds allowed), country, region, size, sector, theme, phase, year (each repeatable), page; ranked cases with highlighted passages (matches between U+0002 and U+0003) and facet counts',
+          'Search the knowledge bank: q (words, typos and parts of compounds allowed), country, region, size, sector, theme, phase, programme (by name), year (each repeatable), page; ranked cases with highlighted passages (matches between U+0002 and U+0003) and facet counts',
       },
     },
     async (request, reply) => {

@@ -5,12 +5,14 @@ import { seedDemoProjects } from '../projects/index.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
 import { seedDemoKnowledge } from './index.js';
 import { formClient } from './testing/http.js';
+import { listAssignmentsOfPrize, listNominations } from './prize.store.js';
 
 let running: RunningApp;
 let porsgrunn: string;
 const cookie: Record<string, string> = {};
 const SILJE = 'persona-porsgrunn-case-worker';
 const SKIEN = 'persona-skien-case-worker';
+const OWNER = 'persona-kdd-owner';
 const PROGRAMME = 'Kommunalt omstillingsprogram';
 
 beforeAll(async () => {
@@ -20,7 +22,7 @@ beforeAll(async () => {
   await seedDemoProjects(db);
   await seedDemoKnowledge(db);
   porsgrunn = (await db.selectFrom('projects').select('id').where('seed_key', '=', 'omstilling-2003:4001').executeTakeFirstOrThrow()).id;
-  for (const subject of [SILJE, SKIEN]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  for (const subject of [SILJE, SKIEN, OWNER]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
 }, 180_000);
 afterAll(() => running.close());
 
@@ -127,5 +129,73 @@ describe('the programme facet', () => {
     expect(page.body).toContain('Omstilling med brukerundersøkelser i Porsgrunn');
     expect(page.body).toContain(`Program`);
     expect(page.body).not.toContain('Længst muligt i eget liv</a>');
+  });
+});
+
+describe('nominating a project for the innovation prize', () => {
+  const projectOf = async (code: string) =>
+    (
+      await running.database.db
+        .selectFrom('projects')
+        .select('id')
+        .where('seed_key', '=', `omstilling-2003:${code}`)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const openPrize = () =>
+    running.database.db
+      .selectFrom('knowledge_prizes')
+      .select(['id', 'year', 'version'])
+      .where('state', '=', 'open')
+      .executeTakeFirstOrThrow();
+
+  it('is offered on the project’s public page, and its page says the rule, for anyone signed in', async () => {
+    expect((await get(`/prosjekter/${porsgrunn}?lang=en`)).body).toContain(`href="/innovasjonspris/prosjekt/${porsgrunn}?lang=en"`);
+    const page = await get(`/innovasjonspris/prosjekt/${porsgrunn}?lang=en`, SKIEN);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('A project can be nominated once it has ended and its final report is approved');
+    expect(page.body).toContain(`/nominer/prosjekt/${porsgrunn}`);
+  });
+
+  it('refuses a project still running, in words', async () => {
+    const bomlo = await projectOf('4613');
+    const { year } = await openPrize();
+    const response = await post(
+      `/innovasjonspris/no/${year}/nominer/prosjekt/${bomlo}?lang=nn`,
+      SKIEN,
+      { reason: 'Godt arbeid.' },
+      `/innovasjonspris/prosjekt/${bomlo}`,
+    );
+    expect(response.statusCode).toBe(409);
+    expect(response.body).toContain('Prosjektet er ikkje avslutta med godkjend sluttrapport enno');
+  });
+
+  it('takes an ended project with its final report approved once; the jury gets it like a case, Per Holm excluded as Porsgrunn’s employee', async () => {
+    const { id, year } = await openPrize();
+    const url = `/innovasjonspris/no/${year}/nominer/prosjekt/${porsgrunn}?lang=nb`;
+    const nominated = await post(url, SKIEN, { reason: 'Brukerundersøkelser i ti tjenester.' }, `/innovasjonspris/prosjekt/${porsgrunn}`);
+    expect(nominated.statusCode).toBe(303);
+    const again = await post(url, SILJE, { reason: 'Igjen.' }, `/innovasjonspris/prosjekt/${porsgrunn}`);
+    expect(again.statusCode).toBe(409);
+    const nomination = (await listNominations(running.database.db, id)).find((n) => n.projectId === porsgrunn)!;
+    expect(nomination).toMatchObject({
+      caseSlug: null,
+      nomineeTitle: 'Porsgrunn: helhetlig omstilling',
+      municipalities: [{ code: '4001', name: 'Porsgrunn' }],
+    });
+    const page = await get('/innovasjonspris?lang=en');
+    expect(page.body).toContain(`href="/prosjekter/${porsgrunn}?lang=en"`);
+    expect(page.body).toContain('Porsgrunn: helhetlig omstilling</a><span> (project)</span>');
+    const manage = `/innovasjonspris/no/${year}/forvaltning?lang=nb`;
+    const closed = await post(
+      `/innovasjonspris/no/${year}/til-juryen?lang=nb`,
+      OWNER,
+      { version: String((await openPrize()).version) },
+      manage,
+    );
+    expect(closed.statusCode).toBe(303);
+    const excluded = (await listAssignmentsOfPrize(running.database.db, id)).filter(
+      (a) => a.nominationId === nomination.id && a.exclusion?.reason === 'employer',
+    );
+    expect(excluded.map((a) => a.jurorName)).toEqual(['Per Holm']);
   });
 });

@@ -6,6 +6,7 @@ import { seedDemoKnowledge } from './index.js';
 import { parseSearch, type CaseDraft } from './model.js';
 import { caseOfOrigin, findCaseBySlug, searchCases } from './store.js';
 import { writeCase } from './use-cases.js';
+import { insertNomination, listNominations } from './prize.store.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -60,5 +61,42 @@ describe('the programme facet', () => {
     ]);
     // A facet's own counts ignore its choice, so the other programme stays choosable.
     expect(chosen.facets.programme.map((f) => f.value)).toContain('Saman om ein betre kommune');
+  });
+});
+
+describe('a project nominated for the prize', () => {
+  it('is kept as nominated (title, language, municipalities), beside the cases, once per prize', async () => {
+    // The demo's Danish prize of 2010, with Fredericia's case as its winner (a test database has no jury for this year's).
+    const prize = await database.db.selectFrom('knowledge_prizes').select('id').where('year', '=', 2010).executeTakeFirstOrThrow();
+    const project = {
+      id: ORIGIN.id,
+      title: 'Porsgrunn: helhetlig omstilling',
+      language: 'nb',
+      municipalities: [{ code: '4001', name: 'Porsgrunn' }],
+    } as const;
+    const id = await insertNomination(database.db, {
+      prizeId: prize.id,
+      project: { ...project, municipalities: [...project.municipalities] },
+      reason: 'Godt',
+      byName: null,
+    });
+    expect(id).toBeDefined();
+    expect(
+      await insertNomination(database.db, {
+        prizeId: prize.id,
+        project: { ...project, municipalities: [] },
+        reason: 'Igjen',
+        byName: null,
+      }),
+    ).toBeUndefined();
+    const nominations = await listNominations(database.db, prize.id);
+    expect(nominations.find((n) => n.id === id)).toMatchObject({
+      caseSlug: null,
+      projectId: ORIGIN.id,
+      nomineeTitle: 'Porsgrunn: helhetlig omstilling',
+      nomineeLanguage: 'nb',
+      municipalities: [{ code: '4001', name: 'Porsgrunn' }],
+    });
+    expect(nominations.filter((n) => n.caseSlug !== null).length).toBeGreaterThan(0);
   });
 });

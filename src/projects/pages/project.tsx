@@ -711,6 +711,9 @@ export function PublicProjectPage({
       ) : (
         ''
       )}
+      <a class="ds-link" href={`/innovasjonspris/prosjekt/${project.id}?lang=${ctx.locale}`} safe>
+        {t('knowledge.prize.nominateProject')}
+      </a>
       <dl class="facts">
         <dt safe>{t('projects.col.state')}</dt>
         <dd safe>{stateName(ctx, project.state, 'public')}</dd>

@@ -48,6 +48,7 @@ export const KNOWLEDGE_AUDIT_WORDS: AuditVocabulary = {
       'created from a project',
     ),
     update: names('endret', 'endra', 'ændret', 'changed'),
+    'attach-file': names('fil lagt til', 'fil lagd til', 'fil tilføjet', 'file added'),
     recommend: names('anbefalt som godt eksempel', 'tilrådd som godt døme', 'anbefalet som godt eksempel', 'recommended as a good example'),
     adopt: names('tatt i bruk av en kommune', 'teke i bruk av ein kommune', 'taget i brug af en kommune', 'adopted by a municipality'),
     unrecommend: names('ikke lenger anbefalt', 'ikkje lenger tilrådd', 'ikke længere anbefalet', 'no longer recommended'),

@@ -405,3 +405,23 @@ export function seededCaseForm(seed: CaseSeed, posted: Record<string, string | s
     programme: seed.programme ?? '',
   };
 }
+
+// Files on a case ----------------------------------------------------------------------------------
+
+/** The kinds of file a case may have (reports, presentations, spreadsheets, photos), by the type the browser gives. */
+export const CASE_FILE_KINDS = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'word',
+  'application/vnd.oasis.opendocument.text': 'text',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'presentation',
+  'application/vnd.oasis.opendocument.presentation': 'presentation',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'spreadsheet',
+  'application/vnd.oasis.opendocument.spreadsheet': 'spreadsheet',
+  'image/png': 'image',
+  'image/jpeg': 'image',
+} as const;
+export type CaseFileKind = (typeof CASE_FILE_KINDS)[keyof typeof CASE_FILE_KINDS];
+
+/** The kind of a file by its type, or undefined for a type a case does not take. */
+export const caseFileKind = (contentType: string): CaseFileKind | undefined =>
+  Object.hasOwn(CASE_FILE_KINDS, contentType) ? CASE_FILE_KINDS[contentType as keyof typeof CASE_FILE_KINDS] : undefined;

@@ -23,6 +23,7 @@ const CASE: StoredCase = {
   source: 'Seed 002',
   programme: null,
   origin: null,
+  organisationId: null,
   recommended: false,
   version: 3,
   updatedAt: new Date('2026-12-04T07:00:00Z'),

@@ -4,12 +4,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
-import { actorOf, formFields, formVersion, isStorableText } from '../platform/http/input.js';
+import { actorOf, formFields, formFile, formVersion, isStorableText } from '../platform/http/input.js';
+import { findFile } from '../platform/files/store.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { translate } from '../platform/ui/translate.js';
 import {
+  caseFileKind,
   hasControlCharacters,
   parseSearch,
   readCaseForm,
@@ -29,6 +31,7 @@ import {
   adoptionsOf,
   caseOfOrigin,
   casesOfMunicipality,
+  filesOfCase,
   findCaseBySlug,
   listCases,
   organisationCountry,
@@ -37,7 +40,7 @@ import {
   type StoredCase,
 } from './store.js';
 import { awardsOfCase } from './prize.store.js';
-import { adoptCase, recommendCase, reviseCase, writeCase, type KnowledgeProblem } from './use-cases.js';
+import { adoptCase, attachFile, recommendCase, reviseCase, writeCase, type KnowledgeProblem } from './use-cases.js';
 
 const ADVISER = access.roles('adviser');
 const PATHS = [...new Set(Object.values(BANK_PATHS))];
@@ -104,12 +107,18 @@ export async function knowledgeRoutes(app: FastifyInstance) {
       : undefined;
   }
 
+  /** Who may add files to a case: an adviser, or for a case made from a project a case worker of the municipality that made it. */
+  const mayAttach = (request: FastifyRequest, item: StoredCase) =>
+    isAdviser(request) ||
+    (item.origin !== null &&
+      (request.principal?.memberships.some((m) => m.role === 'case_worker' && m.organisationId === item.organisationId) ?? false));
+
   async function renderCase(
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     item: StoredCase,
-    extra: { notice?: string | undefined; problem?: string | undefined; changes?: string; year?: string } = {},
+    extra: { notice?: string | undefined; problem?: string | undefined; changes?: string; year?: string; fileError?: string } = {},
   ) {
     const own = await ownMunicipality(request);
     const adoptions = await adoptionsOf(db, item.id);
@@ -128,6 +137,8 @@ export async function knowledgeRoutes(app: FastifyInstance) {
           adoptAs={adoptable ? own.name : undefined}
           adoptValues={{ changes: extra.changes ?? '', year: extra.year ?? '' }}
           canEdit={isAdviser(request)}
+          files={await filesOfCase(db, item.id)}
+          attach={mayAttach(request, item) ? { maxBytes: app.config.uploadMaxBytes, error: extra.fileError } : undefined}
           awards={await awardsOfCase(db, item.id)}
           notice={extra.notice}
           problem={extra.problem}
@@ -145,14 +156,16 @@ export async function knowledgeRoutes(app: FastifyInstance) {
     app.get(`${path}/:slug`, { config: { access: access.public }, schema: { params: slugParams } }, async (request, reply) => {
       const item = await findCaseBySlug(db, (request.params as { slug: string }).slug);
       if (!item) throw notFound();
-      const query = request.query as { saved?: string; recommended?: string; adopted?: string };
+      const query = request.query as { saved?: string; recommended?: string; adopted?: string; file?: string };
       const notice = query.saved
         ? request.t('knowledge.case.saved')
-        : query.recommended
-          ? request.t('knowledge.case.recommendChanged')
-          : query.adopted
-            ? request.t('knowledge.adopt.done')
-            : undefined;
+        : query.file
+          ? request.t('knowledge.file.added')
+          : query.recommended
+            ? request.t('knowledge.case.recommendChanged')
+            : query.adopted
+              ? request.t('knowledge.adopt.done')
+              : undefined;
       return renderCase(request, reply, 200, item, { notice });
     });
   }
@@ -206,6 +219,48 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         .header('access-control-allow-origin', '*')
         .header('cross-origin-resource-policy', 'cross-origin')
         .send(casesCsv(await listCases(db), app.config.publicUrl)),
+  );
+
+  // Files ----------------------------------------------------------------------------------------------
+
+  app.post(
+    '/kunnskapsbank/:slug/filer',
+    { config: { access: access.signedIn }, schema: { params: slugParams } },
+    async (request, reply) => {
+      const item = await findCaseBySlug(db, (request.params as { slug: string }).slug);
+      if (!item) throw notFound();
+      if (!mayAttach(request, item)) throw new HttpProblem(403, 'forbidden', 'knowledge.problem.mayNotAttach');
+      const file = await formFile(request.body, 'file');
+      if (!file) return renderCase(request, reply, 400, item, { fileError: request.t('knowledge.problem.noFile') });
+      if (!caseFileKind(file.contentType))
+        return renderCase(request, reply, 415, item, { fileError: request.t('knowledge.problem.fileType', { name: file.name }) });
+      const attached = await attachFile(db, item.slug, file, actorOf(request));
+      if (isRefused(attached))
+        return renderCase(request, reply, 404, item, { fileError: explain(request, attached.problem).error.message });
+      return reply.redirect(`${BANK_PATHS.nb}/${item.slug}?lang=${request.locale}&file=1#files`, 303);
+    },
+  );
+
+  app.get(
+    '/kunnskapsbank/:slug/filer/:fileId',
+    {
+      config: { access: access.public },
+      schema: {
+        params: {
+          type: 'object',
+          properties: { ...slugParams.properties, fileId: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
+          required: ['slug', 'fileId'],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { slug, fileId } = request.params as { slug: string; fileId: string };
+      const item = await findCaseBySlug(db, slug);
+      if (!item || !(await filesOfCase(db, item.id)).some((f) => f.fileId === fileId)) throw notFound();
+      const file = await findFile(db, fileId);
+      if (!file) throw notFound();
+      return reply.download(file);
+    },
   );
 
   // "We adopted this" ----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInThroughProvider } from '../platform/testing/harness.js';
+import { csrfTokenIn, signInThroughProvider } from '../platform/testing/harness.js';
 import { seedDemoProgrammes } from '../programmes/index.js';
 import { seedDemoProjects } from '../projects/index.js';
 import { startTestApp, type RunningApp } from '../test-app.js';
@@ -108,6 +108,55 @@ describe('a case made from a project', () => {
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('Prosjektet har allerede en erfaring i kunnskapsbanken');
     expect(again.body).toContain('Omstilling med brukerundersøkelser i Porsgrunn');
+  });
+});
+
+describe('files on a case', () => {
+  const CASE = '/kunnskapsbank/omstilling-med-brukerundersokelser-i-porsgrunn';
+  /** Sends one file as a multipart form with the CSRF token of the case page. */
+  async function upload(who: string, name: string, type: string, content: Buffer, lang = 'nb') {
+    const token = csrfTokenIn((await get(CASE, who)).body);
+    const boundary = 'stifinner-boundary';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return running.app.inject({
+      method: 'POST',
+      url: `${CASE}/filer?lang=${lang}`,
+      headers: { cookie: cookie[who]!, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
+  }
+
+  it('the municipality that made the case adds a report: listed with its kind and size in words, and downloadable by anyone', async () => {
+    const added = await upload(SILJE, 'sluttrapport.pdf', 'application/pdf', Buffer.from('%PDF-1.7 sluttrapport'));
+    expect(added.statusCode).toBe(303);
+    const page = await get(`${CASE}?lang=en`);
+    expect(page.body).toContain('sluttrapport.pdf</a><span> (PDF document, 0 kB)</span>');
+    expect(page.body).not.toContain('application/pdf');
+    const href = /href="(\/kunnskapsbank\/[^"]+\/filer\/[^"]+)"/.exec(page.body)![1]!;
+    const download = await get(href);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toContain('attachment');
+    expect(download.body).toBe('%PDF-1.7 sluttrapport');
+  });
+
+  it('refuses a kind of file a case does not take, and one over the limit, in words', async () => {
+    const html = await upload(SILJE, 'side.html', 'text/html', Buffer.from('<p>x</p>'), 'en');
+    expect(html.statusCode).toBe(415);
+    expect(html.body).toContain('“side.html” is not a kind of file a case can have.');
+    const large = await upload(SILJE, 'stor.pdf', 'application/pdf', Buffer.alloc(running.app.config.uploadMaxBytes + 1, 1), 'en');
+    expect(large.statusCode).toBe(413);
+    expect(large.body).toContain('The file is larger than');
+    expect((await get(CASE)).body.match(/\/filer\//g)).toHaveLength(1);
+  });
+
+  it('refuses another municipality’s case worker', async () => {
+    expect((await get(CASE, SKIEN)).body).not.toContain(`${CASE}/filer?`);
+    expect((await upload(SKIEN, 'x.pdf', 'application/pdf', Buffer.from('%PDF'))).statusCode).toBe(403);
   });
 });
 

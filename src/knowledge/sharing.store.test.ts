@@ -4,8 +4,8 @@ import { SYSTEM } from '../platform/db/kit.js';
 import { isRefused, orThrow } from '../platform/outcome.js';
 import { seedDemoKnowledge } from './index.js';
 import { parseSearch, type CaseDraft } from './model.js';
-import { caseOfOrigin, findCaseBySlug, searchCases } from './store.js';
-import { writeCase } from './use-cases.js';
+import { caseOfOrigin, filesOfCase, findCaseBySlug, searchCases } from './store.js';
+import { attachFile, writeCase } from './use-cases.js';
 import { insertNomination, listNominations } from './prize.store.js';
 
 let database: TestDatabase;
@@ -98,5 +98,26 @@ describe('a project nominated for the prize', () => {
       municipalities: [{ code: '4001', name: 'Porsgrunn' }],
     });
     expect(nominations.filter((n) => n.caseSlug !== null).length).toBeGreaterThan(0);
+  });
+});
+
+describe('files on a case', () => {
+  it('are stored with the case in one step and listed in the order added', async () => {
+    const item = (await findCaseBySlug(database.db, 'omstilling-i-porsgrunn'))!;
+    orThrow(await attachFile(database.db, item.slug, { name: 'b.png', contentType: 'image/png', content: Buffer.from('png') }, SYSTEM));
+    orThrow(
+      await attachFile(database.db, item.slug, { name: 'a.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1') }, SYSTEM),
+    );
+    expect((await filesOfCase(database.db, item.id)).map((f) => [f.name, f.contentType, f.sizeBytes])).toEqual([
+      ['b.png', 'image/png', 3],
+      ['a.pdf', 'application/pdf', 6],
+    ]);
+    const missing = await attachFile(
+      database.db,
+      'finnes-ikke',
+      { name: 'c.pdf', contentType: 'application/pdf', content: Buffer.from('x') },
+      SYSTEM,
+    );
+    expect(isRefused(missing) && missing.problem).toEqual({ kind: 'caseNotFound' });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearch, readCaseForm, searchQueryString, seededCaseForm, seedFromProject, type ProjectSource } from './model.js';
+import {
+  caseFileKind,
+  parseSearch,
+  readCaseForm,
+  searchQueryString,
+  seededCaseForm,
+  seedFromProject,
+  type ProjectSource,
+} from './model.js';
 
 const PROJECT: ProjectSource = {
   id: '6f1c2d7e-0000-4000-8000-000000000001',
@@ -76,5 +84,14 @@ describe('the programme facet', () => {
     const search = parseSearch({ q: 'omstilling', programme: ['Saman om ein betre kommune', ''] });
     expect(search.programme).toEqual(['Saman om ein betre kommune']);
     expect(searchQueryString(search)).toBe('q=omstilling&programme=Saman+om+ein+betre+kommune');
+  });
+});
+
+describe('files on a case', () => {
+  it('are reports, presentations, spreadsheets and photos, named by kind; other types are not taken', () => {
+    expect(caseFileKind('application/pdf')).toBe('pdf');
+    expect(caseFileKind('image/jpeg')).toBe('image');
+    expect(caseFileKind('application/vnd.oasis.opendocument.spreadsheet')).toBe('spreadsheet');
+    for (const type of ['text/html', 'image/svg+xml', 'application/octet-stream', 'toString']) expect(caseFileKind(type)).toBeUndefined();
   });
 });

@@ -63,6 +63,16 @@ interface CaseTable {
   updated_by_name: string | null;
 }
 
+interface CaseFileTable {
+  case_id: string;
+  file_id: string;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  added_at: Generated<Date>;
+  added_by_name: string | null;
+}
+
 interface WordTable {
   word: string;
 }
@@ -85,6 +95,7 @@ declare module '../platform/db/schema.js' {
   interface Database {
     knowledge_cases: CaseTable;
     knowledge_words: WordTable;
+    knowledge_case_files: CaseFileTable;
     knowledge_adoptions: AdoptionTable;
   }
 }
@@ -113,6 +124,8 @@ export interface StoredCase extends Omit<CaseDraft, 'municipalities' | 'programm
   programme: string | null;
   /** What the case was made from, if it was made from another record (a project). */
   origin: CaseOrigin | null;
+  /** The organisation that wrote the case (for a case made from a project: the lead municipality). */
+  organisationId: string | null;
   municipalities: StoredMunicipality[];
   recommended: boolean;
   version: number;
@@ -141,6 +154,7 @@ const CASE_COLUMNS = [
   'programme',
   'origin_kind',
   'origin_id',
+  'created_by_organisation_id',
   'recommended',
   'municipalities',
   'version',
@@ -170,6 +184,7 @@ const toCase = (row: CaseRow): StoredCase => ({
   source: row.source,
   programme: row.programme,
   origin: row.origin_kind && row.origin_id ? { kind: row.origin_kind, id: row.origin_id } : null,
+  organisationId: row.created_by_organisation_id,
   recommended: row.recommended,
   municipalities: parsed<StoredMunicipality[]>(row.municipalities),
   version: row.version,
@@ -679,4 +694,49 @@ export async function casesOfMunicipality(db: Queryable, country: Country, code:
 /** A municipality organisation's country (memberships do not carry it). */
 export async function organisationCountry(db: Queryable, organisationId: string): Promise<Country | undefined> {
   return (await db.selectFrom('organisations').select('country').where('id', '=', organisationId).executeTakeFirst())?.country;
+}
+
+// Files ----------------------------------------------------------------------------------------------
+
+export interface CaseFile {
+  fileId: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  addedAt: Date;
+}
+
+export async function insertCaseFile(
+  db: Queryable,
+  file: { caseId: string; fileId: string; name: string; contentType: string; sizeBytes: number; byName: string | null },
+): Promise<void> {
+  await db
+    .insertInto('knowledge_case_files')
+    .values({
+      case_id: file.caseId,
+      file_id: file.fileId,
+      name: file.name,
+      content_type: file.contentType,
+      size_bytes: file.sizeBytes,
+      added_by_name: file.byName,
+    })
+    .execute();
+}
+
+/** A case's files, in the order they were added. */
+export async function filesOfCase(db: Queryable, caseId: string): Promise<CaseFile[]> {
+  const rows = await db
+    .selectFrom('knowledge_case_files')
+    .select(['file_id', 'name', 'content_type', 'size_bytes', 'added_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('added_at')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({
+    fileId: r.file_id,
+    name: r.name,
+    contentType: r.content_type,
+    sizeBytes: r.size_bytes,
+    addedAt: new Date(r.added_at),
+  }));
 }

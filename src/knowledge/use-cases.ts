@@ -9,11 +9,14 @@ import type { Actor } from '../platform/db/kit.js';
 import { inTransaction, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
 import { findMunicipality, listRegions, populationTotals } from '../registry/index.js';
 import { sizeClassOf, slugOf, type CaseDraft, type CaseMunicipality, type CaseOrigin, type MunicipalityFacts } from './model.js';
+import { saveFile } from '../platform/files/store.js';
+import type { UploadedFile } from '../platform/http/input.js';
 import {
   caseOfOrigin,
   findCaseBySlug,
   insertAdoption,
   insertCase,
+  insertCaseFile,
   setRecommended,
   slugsLike,
   updateCase,
@@ -142,5 +145,23 @@ export function adoptCase(db: Queryable, slug: string, adoption: Omit<NewAdoptio
     if (!(await insertAdoption(trx, { ...adoption, caseId: item.id, byName: actor.user?.name ?? null })))
       return refuse<KnowledgeProblem>({ kind: 'alreadyAdopted' });
     await audit(trx, actor, item.id, 'adopt', adoption.municipalityName);
+  });
+}
+
+/** Adds a file (a report, a photo) to a case: stored and listed in one transaction, audited. */
+export function attachFile(db: Queryable, slug: string, file: UploadedFile, actor: Actor): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const item = await findCaseBySlug(trx, slug);
+    if (!item) return refuse<KnowledgeProblem>({ kind: 'caseNotFound' });
+    const fileId = await saveFile(trx, { ...file, uploadedBy: actor.user?.userId ?? null });
+    await insertCaseFile(trx, {
+      caseId: item.id,
+      fileId,
+      name: file.name,
+      contentType: file.contentType,
+      sizeBytes: file.content.length,
+      byName: actor.user?.name ?? null,
+    });
+    await audit(trx, actor, item.id, 'attach-file', file.name);
   });
 }

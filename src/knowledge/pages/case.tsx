@@ -1,12 +1,12 @@
 /** A case as the public reads it (every fact, its source, its language marked), and the competence centre's editor. */
-import { formatDateTime } from '../../platform/i18n/index.js';
+import { formatBytes, formatDateTime } from '../../platform/i18n/index.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { translate } from '../../platform/ui/translate.js';
-import { PHASES, SECTORS, THEMES, type CaseSeed } from '../model.js';
-import type { Adoption, CaseLinkSummary, StoredCase } from '../store.js';
+import { CASE_FILE_KINDS, caseFileKind, PHASES, SECTORS, THEMES, type CaseSeed } from '../model.js';
+import type { Adoption, CaseFile, CaseLinkSummary, StoredCase } from '../store.js';
 import { bankPath, casePath } from './search.js';
 
 const Paragraphs = ({ text, lang }: { text: string; lang: string }) => (
@@ -30,12 +30,17 @@ export function CasePage({
   adoptAs,
   adoptValues,
   canEdit,
+  files,
+  attach,
   awards,
   notice,
   problem,
 }: {
   ctx: PageContext;
   item: StoredCase;
+  files: readonly CaseFile[];
+  /** When the person may add files: the largest file the platform takes, and why the last one was refused. */
+  attach: { maxBytes: number; error?: string | undefined } | undefined;
   /** The innovation prizes the case has won, as published. */
   awards: readonly { award: 'winner' | 'mention'; title: string }[];
   similar: readonly CaseLinkSummary[];
@@ -218,6 +223,63 @@ export function CasePage({
         <p class="ds-paragraph" data-size="sm" safe>
           {t('knowledge.case.updated', { when: formatDateTime(ctx.locale, item.updatedAt) })}
         </p>
+      </section>
+      <section aria-labelledby="files">
+        <h2 class="ds-heading" data-size="sm" id="files" safe>
+          {t('knowledge.file.title')}
+        </h2>
+        {files.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('knowledge.file.none')}
+          </p>
+        ) : (
+          <ul>
+            {files.map((f) => (
+              <li>
+                <a class="ds-link" href={`/kunnskapsbank/${item.slug}/filer/${f.fileId}`} safe>
+                  {f.name}
+                </a>
+                <span
+                  safe
+                >{` (${translate(ctx, `knowledge.file.kind.${caseFileKind(f.contentType) ?? 'other'}`)}, ${formatBytes(ctx.locale, f.sizeBytes)})`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {attach ? (
+          <form method="post" action={`/kunnskapsbank/${item.slug}/filer?lang=${ctx.locale}`} enctype="multipart/form-data" class="stack">
+            <CsrfField ctx={ctx} />
+            <div class="ds-field">
+              <label class="ds-label" for="file" safe>
+                {t('knowledge.file.add')}
+              </label>
+              <p class="ds-paragraph" data-size="sm" id="file-help" safe>
+                {translate(ctx, 'knowledge.file.help', { size: formatBytes(ctx.locale, attach.maxBytes) })}
+              </p>
+              {attach.error ? (
+                <p class="ds-validation-message" id="file-error" data-color="danger" safe>
+                  {attach.error}
+                </p>
+              ) : (
+                ''
+              )}
+              <input
+                class="ds-input"
+                type="file"
+                id="file"
+                name="file"
+                accept={Object.keys(CASE_FILE_KINDS).join(',')}
+                aria-describedby={attach.error ? 'file-help file-error' : 'file-help'}
+                aria-invalid={attach.error ? 'true' : undefined}
+              />
+            </div>
+            <button class="ds-button" data-variant="secondary" type="submit" safe>
+              {t('knowledge.file.upload')}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
       </section>
       <section aria-labelledby="adoptions">
         <h2 class="ds-heading" data-size="sm" id="adoptions" safe>

@@ -193,6 +193,8 @@ export const DEMO_CASES: readonly Demo[] = [
       no('3911', 'Nøtterøy'),
     ],
     partners: ['KS', 'Kommunal- og regionaldepartementet', 'Arbeidstakarorganisasjonane'],
+    // Seed 002 calls it a development programme (utviklingsprogrammet Saman om ein betre kommune).
+    programme: 'Saman om ein betre kommune',
   },
   {
     language: 'nn',
@@ -213,6 +215,8 @@ export const DEMO_CASES: readonly Demo[] = [
       no('4225', 'Lyngdal'),
     ],
     partners: ['KS', 'Kommunal- og regionaldepartementet', 'Arbeidstakarorganisasjonane'],
+    // Seed 002 calls it a development programme (utviklingsprogrammet Saman om ein betre kommune).
+    programme: 'Saman om ein betre kommune',
   },
 ];
 

@@ -5,15 +5,16 @@ import { KNOWLEDGE_AUDIT_WORDS } from './audit-words.js';
 import { knowledgeMessages } from './messages.js';
 import { prizeMessages } from './prize-messages.js';
 import { questionMessages } from './questions-messages.js';
+import { sharingMessages } from './sharing-messages.js';
 
 export const knowledge: CapabilityManifest = {
   name: 'knowledge',
   audit: KNOWLEDGE_AUDIT_WORDS,
   messages: {
-    nb: { ...knowledgeMessages.nb, ...prizeMessages.nb, ...questionMessages.nb },
-    nn: { ...knowledgeMessages.nn, ...prizeMessages.nn, ...questionMessages.nn },
-    da: { ...knowledgeMessages.da, ...prizeMessages.da, ...questionMessages.da },
-    en: { ...knowledgeMessages.en, ...prizeMessages.en, ...questionMessages.en },
+    nb: { ...knowledgeMessages.nb, ...prizeMessages.nb, ...questionMessages.nb, ...sharingMessages.nb },
+    nn: { ...knowledgeMessages.nn, ...prizeMessages.nn, ...questionMessages.nn, ...sharingMessages.nn },
+    da: { ...knowledgeMessages.da, ...prizeMessages.da, ...questionMessages.da, ...sharingMessages.da },
+    en: { ...knowledgeMessages.en, ...prizeMessages.en, ...questionMessages.en, ...sharingMessages.en },
   },
   navigation: [
     { href: '/kunnskapsbank', label: 'knowledge.nav', order: 35, keepsLanguage: true },

@@ -73,6 +73,8 @@ export interface CaseDraft {
   contacts: string[];
   links: CaseLink[];
   source: string;
+  /** The programme the case belongs to, by name: a project's platform programme, or one its source names. */
+  programme?: string | null;
 }
 
 /** The facts the registry gives a case's municipalities when it is saved. */
@@ -133,11 +135,12 @@ export interface CaseSearch {
   sector: Sector[];
   theme: Theme[];
   phase: Phase[];
+  programme: string[];
   year: number[];
   page: number;
 }
 
-export const FACETS = ['country', 'region', 'size', 'sector', 'theme', 'phase', 'year'] as const;
+export const FACETS = ['country', 'region', 'size', 'sector', 'theme', 'phase', 'programme', 'year'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export const PAGE_SIZE = 20;
@@ -160,6 +163,7 @@ export function parseSearch(query: Record<string, unknown>): CaseSearch {
     sector: values(query.sector).filter(isSector),
     theme: values(query.theme).filter(isTheme),
     phase: values(query.phase).filter(isPhase),
+    programme: values(query.programme).map((v) => v.slice(0, 200)),
     year: values(query.year)
       .filter((v) => /^\d{4}$/.test(v))
       .map(Number),
@@ -233,12 +237,14 @@ export function readCaseForm(form: Record<string, string | string[]>): CaseDraft
   const results = text('results');
   const source = text('source', 500);
   if (source === '') return { field: 'source', problem: 'sourceMissing' };
+  const programme = text('programme', 200);
   for (const [field, value, max] of [
     ['title', title, 200],
     ['problem', problem, 10_000],
     ['done', done, 10_000],
     ['results', results, 10_000],
     ['source', source, 500],
+    ['programme', programme, 200],
   ] as const)
     if (value.length > max) return { field, problem: 'tooLong' };
   const language = text('language');
@@ -288,6 +294,7 @@ export function readCaseForm(form: Record<string, string | string[]>): CaseDraft
     contacts: lines(text('contacts', 5_000)).map((line) => line.slice(0, 200)),
     links,
     source,
+    programme: programme === '' ? null : programme,
   };
 }
 
@@ -297,3 +304,124 @@ export function yearsOf(yearFrom: number | null, yearTo: number | null): number[
   const last = Math.min(yearTo ?? yearFrom, yearFrom + 49);
   return Array.from({ length: last - yearFrom + 1 }, (_, i) => yearFrom + i);
 }
+
+// A case made from another record -----------------------------------------------------------------
+
+/** Where a case was made from (one case each): a project today. */
+export interface CaseOrigin {
+  kind: 'project';
+  id: string;
+}
+
+/** A part of the source the owner may make public, and the case's text it goes into. */
+export interface SeedPart {
+  key: 'purpose' | 'goals' | 'spreading' | 'results' | 'learned';
+  field: 'problem' | 'done' | 'results';
+  text: string;
+}
+
+/**
+ * A draft prefilled from another record's facts: the form's values (which the owner may change),
+ * the parts the owner ticks to make public, and what the source fixes (its origin, programme,
+ * country and municipalities).
+ */
+export interface CaseSeed {
+  origin: CaseOrigin;
+  /** The source's title, as the form names it. */
+  sourceTitle: string;
+  programme: string | null;
+  country: Country;
+  municipalities: CaseMunicipality[];
+  values: Record<string, string | string[]>;
+  parts: SeedPart[];
+}
+
+/** The facts of a project a case is made from (the projects capability's public facts). */
+export interface ProjectSource {
+  id: string;
+  title: string;
+  country: Country;
+  programme: { name: string };
+  members: { code: string; name: string }[];
+  startsOn: string | null;
+  endsOn: string | null;
+  purpose: string;
+  goals: string[];
+  finalReport: { results: string; learned: string; spreading: string; step: 'new' | 'useful' | 'put-to-use' | null } | null;
+}
+
+const STEP_PHASE: Record<'new' | 'useful' | 'put-to-use', Phase> = { new: 'new', useful: 'useful', 'put-to-use': 'put_to_use' };
+
+/** A project's seed: its purpose as the problem, its goals and how others may take it up as what was done, its final report's results and lessons as results. */
+export function seedFromProject(project: ProjectSource, projectUrl: string): CaseSeed {
+  const year = (day: string | null) => (day ? day.slice(0, 4) : '');
+  const report = project.finalReport;
+  const parts: SeedPart[] = [
+    { key: 'purpose', field: 'problem', text: project.purpose },
+    { key: 'goals', field: 'done', text: project.goals.join('\n') },
+    { key: 'spreading', field: 'done', text: report?.spreading ?? '' },
+    { key: 'results', field: 'results', text: report?.results ?? '' },
+    { key: 'learned', field: 'results', text: report?.learned ?? '' },
+  ];
+  return {
+    origin: { kind: 'project', id: project.id },
+    sourceTitle: project.title,
+    programme: project.programme.name,
+    country: project.country,
+    municipalities: project.members.map((m) => ({ country: project.country, code: m.code, name: m.name })),
+    values: {
+      language: project.country === 'DK' ? 'da' : 'nb',
+      title: project.title,
+      phase: report?.step ? STEP_PHASE[report.step] : 'new',
+      yearFrom: year(project.startsOn),
+      yearTo: year(project.endsOn),
+      source: `${project.title} (${project.programme.name})`.slice(0, 500),
+      links: `${project.title.replaceAll('|', '/')} | ${projectUrl}`,
+    },
+    parts: parts.filter((part) => part.text.trim() !== ''),
+  };
+}
+
+/**
+ * The case form's values from a seeded form as posted: each ticked part's text (as the owner left
+ * it) in the case's field it belongs to, one paragraph per part; the source's country and
+ * municipalities, whatever was posted.
+ */
+export function seededCaseForm(seed: CaseSeed, posted: Record<string, string | string[]>): Record<string, string | string[]> {
+  const ticked = new Set(Array.isArray(posted.public) ? posted.public : typeof posted.public === 'string' ? [posted.public] : []);
+  const field = (name: SeedPart['field']) =>
+    seed.parts
+      .filter((part) => part.field === name && ticked.has(part.key))
+      .map((part) => (typeof posted[`part-${part.key}`] === 'string' ? (posted[`part-${part.key}`] as string).trim() : ''))
+      .filter((text) => text !== '')
+      .join('\n\n');
+  return {
+    ...posted,
+    problem: field('problem'),
+    done: field('done'),
+    results: field('results'),
+    country: seed.country,
+    municipalities: seed.municipalities.map((m) => `${m.code} ${m.name}`).join('\n'),
+    programme: seed.programme ?? '',
+  };
+}
+
+// Files on a case ----------------------------------------------------------------------------------
+
+/** The kinds of file a case may have (reports, presentations, spreadsheets, photos), by the type the browser gives. */
+export const CASE_FILE_KINDS = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'word',
+  'application/vnd.oasis.opendocument.text': 'text',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'presentation',
+  'application/vnd.oasis.opendocument.presentation': 'presentation',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'spreadsheet',
+  'application/vnd.oasis.opendocument.spreadsheet': 'spreadsheet',
+  'image/png': 'image',
+  'image/jpeg': 'image',
+} as const;
+export type CaseFileKind = (typeof CASE_FILE_KINDS)[keyof typeof CASE_FILE_KINDS];
+
+/** The kind of a file by its type, or undefined for a type a case does not take. */
+export const caseFileKind = (contentType: string): CaseFileKind | undefined =>
+  Object.hasOwn(CASE_FILE_KINDS, contentType) ? CASE_FILE_KINDS[contentType as keyof typeof CASE_FILE_KINDS] : undefined;

@@ -26,6 +26,7 @@ function openCase(item: StoredCase, publicUrl: string) {
     contacts: item.contacts,
     links: item.links,
     source: item.source,
+    programme: item.programme,
     recommended: item.recommended,
     updatedAt: item.updatedAt.toISOString(),
   };
@@ -68,6 +69,7 @@ const COLUMNS = [
   'contacts',
   'links',
   'source',
+  'programme',
   'recommended',
   'updated_at',
   'licence',
@@ -103,6 +105,7 @@ export function casesCsv(cases: readonly StoredCase[], publicUrl: string): strin
     list(item.contacts),
     list(item.links.map((l) => `${l.title} <${l.url}>`)),
     item.source,
+    item.programme,
     item.recommended,
     item.updatedAt.toISOString(),
     LICENCE.url,

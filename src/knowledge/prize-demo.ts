@@ -92,11 +92,11 @@ async function runLastYear(db: Queryable, year: number, jury: { userId: string; 
       await agreeOnNomination(
         db,
         n.id,
-        Object.fromEntries(['1', '2', '3'].map((key) => [key, { score: n.caseTitle === NOME ? 5 : 4, rationale: 'Juryen er samla.' }])),
+        Object.fromEntries(['1', '2', '3'].map((key) => [key, { score: n.nomineeTitle === NOME ? 5 : 4, rationale: 'Juryen er samla.' }])),
         SYSTEM,
       ),
     );
-  const winner = nominations.find((n) => n.caseTitle === NOME)!;
+  const winner = nominations.find((n) => n.nomineeTitle === NOME)!;
   const statement =
     'Nome kommune har etablert eit rehabiliteringsteam der ein ergoterapeut og ein fysioterapeut samarbeider med heimetrenarar, slik at dei som treng hjelp, kan halde fram med ein aktiv kvardag i eigen heim. Løysinga byggjer på erfaringar frå Fredericia og kan takast i bruk av andre kommunar.';
   orThrow(

@@ -83,6 +83,16 @@ export const prizeMessages = defineMessages({
     'knowledge.prize.problem.statementMissing': 'Skriv juryens begrunnelse.',
     'knowledge.prize.problem.wrongStage': 'Prisen er ikke på det trinnet nå.',
     'knowledge.prize.problem.tooLong': 'Teksten er for lang.',
+    'knowledge.prize.aProject': 'prosjekt',
+    'knowledge.prize.projectsElsewhere': 'Et prosjekt nomineres fra prosjektets egen side under Prosjekter.',
+    'knowledge.prize.nominateProject': 'Nominer prosjektet til innovasjonsprisen',
+    'knowledge.prize.nominateProjectTitle': 'Nominer «{title}» til innovasjonsprisen',
+    'knowledge.prize.projectRule':
+      'Et prosjekt kan nomineres når det er avsluttet og sluttrapporten er godkjent – slik en erfaring må være tatt i bruk (nyttiggjort).',
+    'knowledge.prize.noOpenPrize': 'Ingen innovasjonspris i prosjektets land tar imot nominasjoner nå.',
+    'knowledge.prize.problem.projectNotFound': 'Prosjektet finnes ikke i landet prisen gjelder.',
+    'knowledge.prize.problem.notEnded':
+      'Prosjektet er ikke avsluttet med godkjent sluttrapport ennå, og kan ikke nomineres før det er det.',
   },
   nn: {
     'knowledge.prize.nav': 'Innovasjonsprisen',
@@ -166,6 +176,16 @@ export const prizeMessages = defineMessages({
     'knowledge.prize.problem.statementMissing': 'Skriv grunngivinga til juryen.',
     'knowledge.prize.problem.wrongStage': 'Prisen er ikkje på det steget no.',
     'knowledge.prize.problem.tooLong': 'Teksten er for lang.',
+    'knowledge.prize.aProject': 'prosjekt',
+    'knowledge.prize.projectsElsewhere': 'Eit prosjekt blir nominert frå si eiga side under Prosjekt.',
+    'knowledge.prize.nominateProject': 'Nominer prosjektet til innovasjonsprisen',
+    'knowledge.prize.nominateProjectTitle': 'Nominer «{title}» til innovasjonsprisen',
+    'knowledge.prize.projectRule':
+      'Eit prosjekt kan nominerast når det er avslutta og sluttrapporten er godkjend – slik ei erfaring må vere teken i bruk (nyttiggjord).',
+    'knowledge.prize.noOpenPrize': 'Ingen innovasjonspris i landet til prosjektet tek imot nominasjonar no.',
+    'knowledge.prize.problem.projectNotFound': 'Prosjektet finst ikkje i landet prisen gjeld.',
+    'knowledge.prize.problem.notEnded':
+      'Prosjektet er ikkje avslutta med godkjend sluttrapport enno, og kan ikkje nominerast før det er det.',
   },
   da: {
     'knowledge.prize.nav': 'Innovationsprisen',
@@ -249,6 +269,15 @@ export const prizeMessages = defineMessages({
     'knowledge.prize.problem.statementMissing': 'Skriv juryens begrundelse.',
     'knowledge.prize.problem.wrongStage': 'Prisen er ikke på det trin nu.',
     'knowledge.prize.problem.tooLong': 'Teksten er for lang.',
+    'knowledge.prize.aProject': 'projekt',
+    'knowledge.prize.projectsElsewhere': 'Et projekt indstilles fra projektets egen side under Projekter.',
+    'knowledge.prize.nominateProject': 'Indstil projektet til innovationsprisen',
+    'knowledge.prize.nominateProjectTitle': 'Indstil »{title}« til innovationsprisen',
+    'knowledge.prize.projectRule':
+      'Et projekt kan indstilles, når det er afsluttet, og slutrapporten er godkendt – ligesom en erfaring skal være taget i brug (nyttiggjort).',
+    'knowledge.prize.noOpenPrize': 'Ingen innovationspris i projektets land tager imod indstillinger nu.',
+    'knowledge.prize.problem.projectNotFound': 'Projektet findes ikke i det land, prisen gælder.',
+    'knowledge.prize.problem.notEnded': 'Projektet er endnu ikke afsluttet med godkendt slutrapport og kan ikke indstilles, før det er.',
   },
   en: {
     'knowledge.prize.nav': 'Innovation prize',
@@ -332,6 +361,16 @@ export const prizeMessages = defineMessages({
     'knowledge.prize.problem.statementMissing': "Write the jury's statement.",
     'knowledge.prize.problem.wrongStage': 'The prize is not at that stage now.',
     'knowledge.prize.problem.tooLong': 'The text is too long.',
+    'knowledge.prize.aProject': 'project',
+    'knowledge.prize.projectsElsewhere': 'A project is nominated from its own page under Projects.',
+    'knowledge.prize.nominateProject': 'Nominate the project for the innovation prize',
+    'knowledge.prize.nominateProjectTitle': 'Nominate “{title}” for the innovation prize',
+    'knowledge.prize.projectRule':
+      'A project can be nominated once it has ended and its final report is approved – just as a case must have been put to use.',
+    'knowledge.prize.noOpenPrize': 'No innovation prize in the project’s country takes nominations now.',
+    'knowledge.prize.problem.projectNotFound': 'The project does not exist in the country the prize is for.',
+    'knowledge.prize.problem.notEnded':
+      'The project has not yet ended with an approved final report, and cannot be nominated until it has.',
   },
 });
 

@@ -25,6 +25,7 @@ import {
   AgreementPage,
   JuryAssignmentPage,
   JuryListPage,
+  NominateProjectPage,
   PRIZE_PATHS,
   PrizeManagePage,
   PrizePage,
@@ -32,7 +33,8 @@ import {
   type JuryItem,
   type NominationValues,
 } from './pages/prize.js';
-import { averageScores, type PrizeProblem } from './prize.js';
+import { averageScores, projectEnded, type PrizeProblem } from './prize.js';
+import { findProjectFacts } from '../projects/index.js';
 import {
   findNomination,
   findPrize,
@@ -51,6 +53,7 @@ import {
   declareAsJuror,
   decidePrize,
   nominateCase,
+  nominateProject,
   prizeCriteria,
   scoreNomination,
   settlePrize,
@@ -84,6 +87,8 @@ const PRIZE_FIELDS: Record<PrizeProblem['kind'], { status: 400 | 404 | 409; fiel
   notOpen: { status: 409, field: 'case' },
   pastDeadline: { status: 409, field: 'case' },
   notPutToUse: { status: 400, field: 'case' },
+  projectNotFound: { status: 404, field: 'reason' },
+  notEnded: { status: 409, field: 'reason' },
   alreadyNominated: { status: 409, field: 'case' },
   reasonMissing: { status: 400, field: 'reason' },
   noNominations: { status: 409, field: 'close' },
@@ -167,6 +172,69 @@ export async function prizeRoutes(app: FastifyInstance) {
       const refuse = (status: number, error: FieldError) => renderPrizes(request, reply, status, values, [error]);
       if (badText(values.reason)) return refuse(400, { field: 'reason', message: request.t('knowledge.prize.problem.tooLong') });
       const outcome = await nominateCase(db, countryOf(country), Number(year), values.case, values.reason, actorOf(request));
+      if (isRefused(outcome)) {
+        const { status, error } = explain(reply.pageContext(), outcome.problem);
+        return refuse(status, error);
+      }
+      return reply.redirect(`${PRIZE_PATHS[request.locale]}?lang=${request.locale}&done=nominated`, 303);
+    },
+  );
+
+  // Nominating a project, from its public page ----------------------------------------------------------
+
+  const projectParams = { type: 'object', properties: { projectId: { type: 'string', maxLength: 40 } }, required: ['projectId'] } as const;
+
+  async function renderProjectNomination(
+    reply: FastifyReply,
+    status: number,
+    projectId: string,
+    values: NominationValues,
+    errors: FieldError[],
+  ) {
+    const project = isUuid(projectId) ? await findProjectFacts(db, projectId) : undefined;
+    if (!project) throw notFound();
+    const prizes = (await listPrizes(db)).filter((p) => p.state === 'open' && p.country === project.country);
+    return reply
+      .code(status)
+      .html(
+        <NominateProjectPage
+          ctx={reply.pageContext()}
+          project={{ id: project.id, title: project.title, language: project.country === 'DK' ? 'da' : 'nb' }}
+          eligible={projectEnded(project)}
+          prizes={prizes}
+          values={values}
+          errors={errors}
+        />,
+      );
+  }
+
+  app.get(
+    '/innovasjonspris/prosjekt/:projectId',
+    { config: { access: access.signedIn }, schema: { params: projectParams } },
+    async (request, reply) => renderProjectNomination(reply, 200, (request.params as { projectId: string }).projectId, {}, []),
+  );
+
+  app.post(
+    '/innovasjonspris/:country/:year/nominer/prosjekt/:projectId',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        params: {
+          ...yearParams,
+          properties: { ...yearParams.properties, ...projectParams.properties },
+          required: ['country', 'year', 'projectId'],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { country, year, projectId } = request.params as { country: string; year: string; projectId: string };
+      const values = { prize: `${countryOf(country)}-${year}`, reason: textOf(request.body, 'reason') };
+      const refuse = (status: number, error: FieldError) => renderProjectNomination(reply, status, projectId, values, [error]);
+      if (badText(values.reason)) return refuse(400, { field: 'reason', message: request.t('knowledge.prize.problem.tooLong') });
+      const outcome = isUuid(projectId)
+        ? await nominateProject(db, countryOf(country), Number(year), projectId, values.reason, actorOf(request))
+        : undefined;
+      if (outcome === undefined) throw notFound();
       if (isRefused(outcome)) {
         const { status, error } = explain(reply.pageContext(), outcome.problem);
         return refuse(status, error);

@@ -3,6 +3,7 @@ import { sql, type ColumnType, type Generated } from 'kysely';
 import type { ConsensusSheet, Declaration, Exclusion, ScoreSheet } from '../assessment/index.js';
 import type { AssignmentState, ReviewState } from '../assessment/index.js';
 import type { Queryable } from '../platform/db/database.js';
+import type { Locale } from '../platform/i18n/index.js';
 import { json, parsed } from '../platform/db/kit.js';
 import type { Country, Phase } from './model.js';
 import type { Award, PrizeCriterion, PrizeState } from './prize.js';
@@ -33,7 +34,11 @@ interface JurorTable {
 interface NominationTable {
   id: Generated<string>;
   prize_id: string;
-  case_id: string;
+  case_id: string | null;
+  project_id: string | null;
+  project_title: string | null;
+  project_language: Locale | null;
+  project_municipalities: ColumnType<unknown, string | null, string | null>;
   reason: string;
   nominated_by_name: string | null;
   nominated_at: Generated<Date>;
@@ -228,18 +233,24 @@ export interface StoredNomination {
   agreedScores: ConsensusSheet | null;
   agreedByName: string | null;
   award: Award | null;
-  caseSlug: string;
-  caseTitle: string;
-  caseLanguage: string;
-  casePhase: Phase;
+  /** The nominee: a case of the bank (its address) or a project (its id), with its title and language. */
+  caseSlug: string | null;
+  projectId: string | null;
+  nomineeTitle: string;
+  nomineeLanguage: string;
+  casePhase: Phase | null;
   municipalities: { code: string; name: string }[];
 }
 
 const nominationQuery = (db: Queryable) =>
   db
     .selectFrom('knowledge_prize_nominations as n')
-    .innerJoin('knowledge_cases as c', 'c.id', 'n.case_id')
+    .leftJoin('knowledge_cases as c', 'c.id', 'n.case_id')
     .select([
+      'n.project_id',
+      sql<string>`coalesce(c.title, n.project_title)`.as('title'),
+      sql<string>`coalesce(c.language, n.project_language)`.as('language'),
+      sql<unknown>`coalesce(c.municipalities, n.project_municipalities)`.as('municipalities'),
       'n.id',
       'n.prize_id',
       'n.reason',
@@ -249,10 +260,7 @@ const nominationQuery = (db: Queryable) =>
       'n.agreed_by_name',
       'n.award',
       'c.slug',
-      'c.title',
-      'c.language',
       'c.phase',
-      'c.municipalities',
     ]);
 
 type NominationRow = Awaited<ReturnType<ReturnType<typeof nominationQuery>['executeTakeFirstOrThrow']>>;
@@ -267,14 +275,15 @@ const toNomination = (row: NominationRow): StoredNomination => ({
   agreedByName: row.agreed_by_name,
   award: row.award,
   caseSlug: row.slug,
-  caseTitle: row.title,
-  caseLanguage: row.language,
+  projectId: row.project_id,
+  nomineeTitle: row.title,
+  nomineeLanguage: row.language,
   casePhase: row.phase,
   municipalities: parsed<{ code: string; name: string }[]>(row.municipalities).map(({ code, name }) => ({ code, name })),
 });
 
 export async function listNominations(db: Queryable, prizeId: string): Promise<StoredNomination[]> {
-  const rows = await nominationQuery(db).where('n.prize_id', '=', prizeId).orderBy('n.nominated_at').orderBy('c.title').execute();
+  const rows = await nominationQuery(db).where('n.prize_id', '=', prizeId).orderBy('n.nominated_at').orderBy('title').execute();
   return rows.map(toNomination);
 }
 
@@ -283,16 +292,32 @@ export async function findNomination(db: Queryable, id: string): Promise<StoredN
   return row ? toNomination(row) : undefined;
 }
 
-/** Records a nomination; false when the case is already nominated for this prize. */
+/** A project as nominated: its title, language and municipalities as they were then. */
+export interface NominatedProject {
+  id: string;
+  title: string;
+  language: Locale;
+  municipalities: { code: string; name: string }[];
+}
+
+/** Records a nomination of a case or a project; undefined when it is already nominated for this prize. */
 export async function insertNomination(
   db: Queryable,
-  nomination: { prizeId: string; caseId: string; reason: string; byName: string | null },
+  nomination: { prizeId: string; reason: string; byName: string | null } & (
+    | { caseId: string; project?: undefined }
+    | { caseId?: undefined; project: NominatedProject }
+  ),
 ): Promise<string | undefined> {
+  const project = nomination.project;
   const row = await db
     .insertInto('knowledge_prize_nominations')
     .values({
       prize_id: nomination.prizeId,
-      case_id: nomination.caseId,
+      case_id: nomination.caseId ?? null,
+      project_id: project?.id ?? null,
+      project_title: project?.title ?? null,
+      project_language: project?.language ?? null,
+      project_municipalities: project ? json(project.municipalities) : null,
       reason: nomination.reason,
       nominated_by_name: nomination.byName,
       agreed_scores: null,

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isRefused } from '../platform/outcome.js';
-import { averageScores, awardsOf, decisionProblem, nominationProblem, prizeWorkflow, type PrizeAction, type PrizeState } from './prize.js';
+import {
+  averageScores,
+  awardsOf,
+  decisionProblem,
+  nominationProblem,
+  prizeWorkflow,
+  projectEnded,
+  type PrizeAction,
+  type PrizeState,
+} from './prize.js';
 
 describe('the prize workflow, every state × action', () => {
   const expected: Record<PrizeState, Partial<Record<PrizeAction, PrizeState>>> = {
@@ -22,18 +31,29 @@ describe('a nomination', () => {
   const open = { state: 'open' as const, deadline: new Date('2026-12-31T22:59:00Z') };
   const before = new Date('2026-12-31T22:58:59Z');
   it('is taken for a case put to use, before the deadline, with a reason', () => {
-    expect(nominationProblem(open, { phase: 'put_to_use' }, before, 'Godt')).toBeUndefined();
+    expect(nominationProblem(open, { kind: 'case', phase: 'put_to_use' }, before, 'Godt')).toBeUndefined();
   });
   it('is refused for a case not yet put to use (NYTT, NYTTIG)', () => {
     for (const phase of ['new', 'useful'] as const)
-      expect(nominationProblem(open, { phase }, before, 'Godt')?.problem).toEqual({ kind: 'notPutToUse' });
+      expect(nominationProblem(open, { kind: 'case', phase }, before, 'Godt')?.problem).toEqual({ kind: 'notPutToUse' });
   });
   it('is refused at the deadline instant and after, and when the call is closed', () => {
-    expect(nominationProblem(open, { phase: 'put_to_use' }, open.deadline, 'Godt')?.problem).toEqual({ kind: 'pastDeadline' });
-    expect(nominationProblem({ ...open, state: 'judging' }, { phase: 'put_to_use' }, before, 'Godt')?.problem).toEqual({ kind: 'notOpen' });
+    expect(nominationProblem(open, { kind: 'case', phase: 'put_to_use' }, open.deadline, 'Godt')?.problem).toEqual({
+      kind: 'pastDeadline',
+    });
+    expect(nominationProblem({ ...open, state: 'judging' }, { kind: 'case', phase: 'put_to_use' }, before, 'Godt')?.problem).toEqual({
+      kind: 'notOpen',
+    });
+  });
+  it('takes a project that has ended with its final report approved, and refuses one still running or without it', () => {
+    expect(nominationProblem(open, { kind: 'project', ended: true }, before, 'Godt')).toBeUndefined();
+    expect(nominationProblem(open, { kind: 'project', ended: false }, before, 'Godt')?.problem).toEqual({ kind: 'notEnded' });
+    expect(projectEnded({ state: 'closed', finalReport: {} })).toBe(true);
+    expect(projectEnded({ state: 'running', finalReport: {} })).toBe(false);
+    expect(projectEnded({ state: 'completed', finalReport: null })).toBe(false);
   });
   it('needs a reason', () => {
-    expect(nominationProblem(open, { phase: 'put_to_use' }, before, '  ')?.problem).toEqual({ kind: 'reasonMissing' });
+    expect(nominationProblem(open, { kind: 'case', phase: 'put_to_use' }, before, '  ')?.problem).toEqual({ kind: 'reasonMissing' });
   });
 });
 

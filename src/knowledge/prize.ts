@@ -59,6 +59,9 @@ export type PrizeProblem =
   | { kind: 'notOpen' }
   | { kind: 'pastDeadline' }
   | { kind: 'notPutToUse' }
+  | { kind: 'projectNotFound' }
+  /** A project is nominated once it has ended with its final report approved (a case: once put to use). */
+  | { kind: 'notEnded' }
   | { kind: 'alreadyNominated' }
   | { kind: 'reasonMissing' }
   | { kind: 'noNominations' }
@@ -71,19 +74,25 @@ export type PrizeProblem =
   /** The prize is not at the stage the step belongs to. */
   | { kind: 'wrongStage' };
 
+/** What is nominated: a case of the bank (at its phase), or a project (whether it has ended with its final report approved). */
+export type Nominee = { kind: 'case'; phase: Phase } | { kind: 'project'; ended: boolean };
+
 /**
- * Whether a case can be nominated now: the call is open, its deadline (an instant, judged on the
- * database clock inside the nominating transaction) not passed, and the case put to use.
+ * Whether a case or a project can be nominated now: the call is open, its deadline (an instant,
+ * judged on the database clock inside the nominating transaction) not passed, and the nominee has
+ * shown it works. For a case that is seed 002's last step, put to use (NYTTIGGJORT); for a project
+ * the like: it has ended (completed, evaluated or closed) with its final report approved.
  */
 export function nominationProblem(
   prize: { state: PrizeState; deadline: Date },
-  item: { phase: Phase },
+  nominee: Nominee,
   now: Date,
   reason: string,
 ): Refused<PrizeProblem> | undefined {
   if (prize.state !== 'open') return refuse({ kind: 'notOpen' });
   if (now.getTime() >= prize.deadline.getTime()) return refuse({ kind: 'pastDeadline' });
-  if (item.phase !== 'put_to_use') return refuse({ kind: 'notPutToUse' });
+  if (nominee.kind === 'case' && nominee.phase !== 'put_to_use') return refuse({ kind: 'notPutToUse' });
+  if (nominee.kind === 'project' && !nominee.ended) return refuse({ kind: 'notEnded' });
   if (reason.trim() === '') return refuse({ kind: 'reasonMissing' });
   return undefined;
 }
@@ -124,3 +133,7 @@ export function averageScores(
     }),
   );
 }
+
+/** Whether a project has ended with its final report approved (what nominating it asks). */
+export const projectEnded = (project: { state: string; finalReport: unknown }): boolean =>
+  ['completed', 'evaluated', 'closed'].includes(project.state) && project.finalReport !== null;

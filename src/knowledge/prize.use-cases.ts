@@ -24,7 +24,8 @@ import type { Queryable, Tx } from '../platform/db/database.js';
 import { clock, type Actor } from '../platform/db/kit.js';
 import { inTransaction, isRefused, refuse, versionConflict, type Refused } from '../platform/outcome.js';
 import type { Country } from './model.js';
-import { awardsOf, decisionProblem, nominationProblem, prizeWorkflow, type PrizeAction, type PrizeProblem } from './prize.js';
+import { awardsOf, decisionProblem, nominationProblem, prizeWorkflow, projectEnded, type PrizeAction, type PrizeProblem } from './prize.js';
+import { findProjectFacts } from '../projects/index.js';
 import {
   findNomination,
   findPrize,
@@ -67,11 +68,48 @@ export function nominateCase(db: Queryable, country: Country, year: number, slug
     if (!prize) return refuse<JuryProblem>({ kind: 'prizeNotFound' });
     const item = await findCaseBySlug(trx, slug);
     if (!item) return refuse<JuryProblem>({ kind: 'caseNotFound' });
-    const problem = nominationProblem(prize, item, await clock(trx, actor), reason);
+    const problem = nominationProblem(prize, { kind: 'case', phase: item.phase }, await clock(trx, actor), reason);
     if (problem) return problem;
     const id = await insertNomination(trx, { prizeId: prize.id, caseId: item.id, reason: reason.trim(), byName: actor.user?.name ?? null });
     if (!id) return refuse<JuryProblem>({ kind: 'alreadyNominated' });
     await audit(trx, actor, 'knowledge_prize_nomination', id, 'nominate', item.title);
+    return id;
+  });
+}
+
+/**
+ * Anyone signed in nominates a project of the prize's country (through the projects capability's
+ * public facts) that has ended with its final report approved, before the deadline. The project's
+ * title and municipalities are kept as nominated, for the jury.
+ */
+export function nominateProject(
+  db: Queryable,
+  country: Country,
+  year: number,
+  projectId: string,
+  reason: string,
+  actor: Actor,
+): Outcome<string> {
+  return inTransaction(db, async (trx) => {
+    const prize = await findPrize(trx, country, year, true);
+    if (!prize) return refuse<JuryProblem>({ kind: 'prizeNotFound' });
+    const project = await findProjectFacts(trx, projectId);
+    if (!project || project.country !== country) return refuse<JuryProblem>({ kind: 'projectNotFound' });
+    const problem = nominationProblem(prize, { kind: 'project', ended: projectEnded(project) }, await clock(trx, actor), reason);
+    if (problem) return problem;
+    const id = await insertNomination(trx, {
+      prizeId: prize.id,
+      project: {
+        id: project.id,
+        title: project.title,
+        language: project.country === 'DK' ? 'da' : 'nb',
+        municipalities: project.members.map(({ code, name }) => ({ code, name })),
+      },
+      reason: reason.trim(),
+      byName: actor.user?.name ?? null,
+    });
+    if (!id) return refuse<JuryProblem>({ kind: 'alreadyNominated' });
+    await audit(trx, actor, 'knowledge_prize_nomination', id, 'nominate', project.title);
     return id;
   });
 }
@@ -214,7 +252,7 @@ export function agreeOnNomination(db: Queryable, nominationId: string, sheet: Sc
     const move = recordConsensus(nomination.reviewState, criteria, sheet, submitted);
     if (isRefused(move)) return move;
     await setAgreedScores(trx, nominationId, consensusOf(criteria, sheet), actor.user?.name ?? null);
-    await audit(trx, actor, 'knowledge_prize_nomination', nominationId, move.action, nomination.caseTitle);
+    await audit(trx, actor, 'knowledge_prize_nomination', nominationId, move.action, nomination.nomineeTitle);
   });
 }
 

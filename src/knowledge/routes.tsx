@@ -4,13 +4,24 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../platform/auth/model.js';
-import { actorOf, formFields, formVersion, isStorableText } from '../platform/http/input.js';
-import { notFound } from '../platform/http/problems.js';
+import { actorOf, formFields, formFile, formVersion, isStorableText } from '../platform/http/input.js';
+import { findFile } from '../platform/files/store.js';
+import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { translate } from '../platform/ui/translate.js';
-import { hasControlCharacters, parseSearch, readCaseForm, type CaseFormProblem } from './model.js';
-import { CaseEditorPage, CasePage, caseFormValues, type CaseFormValues } from './pages/case.js';
+import {
+  caseFileKind,
+  hasControlCharacters,
+  parseSearch,
+  readCaseForm,
+  seededCaseForm,
+  seedFromProject,
+  type CaseFormProblem,
+  type CaseSeed,
+} from './model.js';
+import { findProjectFacts } from '../projects/index.js';
+import { AlreadyMadePage, CaseEditorPage, CasePage, caseFormValues, type CaseFormValues } from './pages/case.js';
 import { BANK_PATHS, SearchPage } from './pages/search.js';
 import { casesCsv, casesJson } from './open-data.js';
 import { MunicipalityPage } from './pages/municipality.js';
@@ -18,7 +29,9 @@ import { findMunicipality } from '../registry/index.js';
 import {
   adoptionsBy,
   adoptionsOf,
+  caseOfOrigin,
   casesOfMunicipality,
+  filesOfCase,
   findCaseBySlug,
   listCases,
   organisationCountry,
@@ -27,7 +40,7 @@ import {
   type StoredCase,
 } from './store.js';
 import { awardsOfCase } from './prize.store.js';
-import { adoptCase, recommendCase, reviseCase, writeCase, type KnowledgeProblem } from './use-cases.js';
+import { adoptCase, attachFile, recommendCase, reviseCase, writeCase, type KnowledgeProblem } from './use-cases.js';
 
 const ADVISER = access.roles('adviser');
 const PATHS = [...new Set(Object.values(BANK_PATHS))];
@@ -61,6 +74,8 @@ function explain(request: FastifyRequest, problem: KnowledgeProblem): { status: 
       return { status: 409, error: { field: 'changes', message: request.t('knowledge.problem.alreadyAdopted') } };
     case 'ownCase':
       return { status: 409, error: { field: 'changes', message: request.t('knowledge.problem.ownCase') } };
+    case 'alreadyMade':
+      return { status: 409, error: { field: 'title', message: request.t('knowledge.problem.alreadyMade') } };
   }
 }
 
@@ -92,12 +107,18 @@ export async function knowledgeRoutes(app: FastifyInstance) {
       : undefined;
   }
 
+  /** Who may add files to a case: an adviser, or for a case made from a project a case worker of the municipality that made it. */
+  const mayAttach = (request: FastifyRequest, item: StoredCase) =>
+    isAdviser(request) ||
+    (item.origin !== null &&
+      (request.principal?.memberships.some((m) => m.role === 'case_worker' && m.organisationId === item.organisationId) ?? false));
+
   async function renderCase(
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     item: StoredCase,
-    extra: { notice?: string | undefined; problem?: string | undefined; changes?: string; year?: string } = {},
+    extra: { notice?: string | undefined; problem?: string | undefined; changes?: string; year?: string; fileError?: string } = {},
   ) {
     const own = await ownMunicipality(request);
     const adoptions = await adoptionsOf(db, item.id);
@@ -116,6 +137,8 @@ export async function knowledgeRoutes(app: FastifyInstance) {
           adoptAs={adoptable ? own.name : undefined}
           adoptValues={{ changes: extra.changes ?? '', year: extra.year ?? '' }}
           canEdit={isAdviser(request)}
+          files={await filesOfCase(db, item.id)}
+          attach={mayAttach(request, item) ? { maxBytes: app.config.uploadMaxBytes, error: extra.fileError } : undefined}
           awards={await awardsOfCase(db, item.id)}
           notice={extra.notice}
           problem={extra.problem}
@@ -133,14 +156,16 @@ export async function knowledgeRoutes(app: FastifyInstance) {
     app.get(`${path}/:slug`, { config: { access: access.public }, schema: { params: slugParams } }, async (request, reply) => {
       const item = await findCaseBySlug(db, (request.params as { slug: string }).slug);
       if (!item) throw notFound();
-      const query = request.query as { saved?: string; recommended?: string; adopted?: string };
+      const query = request.query as { saved?: string; recommended?: string; adopted?: string; file?: string };
       const notice = query.saved
         ? request.t('knowledge.case.saved')
-        : query.recommended
-          ? request.t('knowledge.case.recommendChanged')
-          : query.adopted
-            ? request.t('knowledge.adopt.done')
-            : undefined;
+        : query.file
+          ? request.t('knowledge.file.added')
+          : query.recommended
+            ? request.t('knowledge.case.recommendChanged')
+            : query.adopted
+              ? request.t('knowledge.adopt.done')
+              : undefined;
       return renderCase(request, reply, 200, item, { notice });
     });
   }
@@ -152,7 +177,7 @@ export async function knowledgeRoutes(app: FastifyInstance) {
       schema: {
         tags: ['knowledge'],
         summary:
-          'Search the knowledge bank: q (words, typos and parts of compounds allowed), country, region, size, sector, theme, phase, year (each repeatable), page; ranked cases with highlighted passages (matches between U+0002 and U+0003) and facet counts',
+          'Search the knowledge bank: q (words, typos and parts of compounds allowed), country, region, size, sector, theme, phase, programme (by name), year (each repeatable), page; ranked cases with highlighted passages (matches between U+0002 and U+0003) and facet counts',
       },
     },
     async (request, reply) => {
@@ -194,6 +219,48 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         .header('access-control-allow-origin', '*')
         .header('cross-origin-resource-policy', 'cross-origin')
         .send(casesCsv(await listCases(db), app.config.publicUrl)),
+  );
+
+  // Files ----------------------------------------------------------------------------------------------
+
+  app.post(
+    '/kunnskapsbank/:slug/filer',
+    { config: { access: access.signedIn }, schema: { params: slugParams } },
+    async (request, reply) => {
+      const item = await findCaseBySlug(db, (request.params as { slug: string }).slug);
+      if (!item) throw notFound();
+      if (!mayAttach(request, item)) throw new HttpProblem(403, 'forbidden', 'knowledge.problem.mayNotAttach');
+      const file = await formFile(request.body, 'file');
+      if (!file) return renderCase(request, reply, 400, item, { fileError: request.t('knowledge.problem.noFile') });
+      if (!caseFileKind(file.contentType))
+        return renderCase(request, reply, 415, item, { fileError: request.t('knowledge.problem.fileType', { name: file.name }) });
+      const attached = await attachFile(db, item.slug, file, actorOf(request));
+      if (isRefused(attached))
+        return renderCase(request, reply, 404, item, { fileError: explain(request, attached.problem).error.message });
+      return reply.redirect(`${BANK_PATHS.nb}/${item.slug}?lang=${request.locale}&file=1#files`, 303);
+    },
+  );
+
+  app.get(
+    '/kunnskapsbank/:slug/filer/:fileId',
+    {
+      config: { access: access.public },
+      schema: {
+        params: {
+          type: 'object',
+          properties: { ...slugParams.properties, fileId: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
+          required: ['slug', 'fileId'],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { slug, fileId } = request.params as { slug: string; fileId: string };
+      const item = await findCaseBySlug(db, slug);
+      if (!item || !(await filesOfCase(db, item.id)).some((f) => f.fileId === fileId)) throw notFound();
+      const file = await findFile(db, fileId);
+      if (!file) throw notFound();
+      return reply.download(file);
+    },
   );
 
   // "We adopted this" ----------------------------------------------------------------------------
@@ -326,6 +393,80 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         return renderCase(request, reply, status, item, { problem: error.message });
       }
       return reply.redirect(`${BANK_PATHS.nb}/${slug}?lang=${request.locale}&recommended=1`, 303);
+    },
+  );
+
+  // A case made from a project, by its lead municipality's case worker ---------------------------------
+
+  const projectParams = {
+    type: 'object',
+    properties: { projectId: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
+    required: ['projectId'],
+  } as const;
+
+  /**
+   * The project's seed, for a case worker of its lead municipality (the project's owner, as the
+   * project's own follow-up has it); 404 for a project unknown or not public, 403 for anyone else.
+   */
+  async function projectSeed(request: FastifyRequest): Promise<{ seed: CaseSeed; organisationId: string }> {
+    const facts = await findProjectFacts(db, (request.params as { projectId: string }).projectId);
+    if (!facts) throw notFound();
+    const lead = facts.members[0];
+    const membership = request.principal?.memberships.find((m) => m.role === 'case_worker' && m.municipalityCode === lead?.code);
+    if (!membership || (await organisationCountry(db, membership.organisationId)) !== facts.country)
+      throw new HttpProblem(403, 'forbidden', 'knowledge.problem.notProjectOwner');
+    return { seed: seedFromProject(facts, `${app.config.publicUrl}/prosjekter/${facts.id}`), organisationId: membership.organisationId };
+  }
+
+  const fromProject = { config: { access: access.roles('case_worker') }, schema: { params: projectParams } };
+  const seedAction = (request: FastifyRequest, seed: CaseSeed) => `/kunnskapsbank/ny/fra-prosjekt/${seed.origin.id}?lang=${request.locale}`;
+  const renderSeeded = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    seed: CaseSeed,
+    values: CaseFormValues,
+    errors: FieldError[],
+  ) =>
+    reply
+      .code(status)
+      .html(
+        <CaseEditorPage
+          ctx={reply.pageContext()}
+          slug={undefined}
+          seed={{ seed, action: seedAction(request, seed) }}
+          values={values}
+          errors={errors}
+        />,
+      );
+
+  app.get('/kunnskapsbank/ny/fra-prosjekt/:projectId', fromProject, async (request, reply) => {
+    const { seed } = await projectSeed(request);
+    const made = await caseOfOrigin(db, seed.origin);
+    if (made) return reply.code(409).html(<AlreadyMadePage ctx={reply.pageContext()} item={made} />);
+    return renderSeeded(request, reply, 200, seed, { ...seed.values, public: seed.parts.map((p) => p.key) }, []);
+  });
+
+  app.post(
+    '/kunnskapsbank/ny/fra-prosjekt/:projectId',
+    { ...fromProject, schema: { ...fromProject.schema, body: formBody } },
+    async (request, reply) => {
+      const { seed, organisationId } = await projectSeed(request);
+      const { values, unstorable } = postedValues(request.body);
+      if (unstorable)
+        return renderSeeded(request, reply, 400, seed, values, [{ field: unstorable, message: request.t('knowledge.problem.badText') }]);
+      const draft = readCaseForm(seededCaseForm(seed, values));
+      if ('field' in draft) return renderSeeded(request, reply, 400, seed, values, [formProblem(request, draft)]);
+      const written = await writeCase(db, draft, actorOf(request), { organisationId, origin: seed.origin });
+      if (isRefused(written)) {
+        if (written.problem.kind === 'alreadyMade') {
+          const made = await caseOfOrigin(db, seed.origin);
+          if (made) return reply.code(409).html(<AlreadyMadePage ctx={reply.pageContext()} item={made} />);
+        }
+        const { status, error } = explain(request, written.problem);
+        return renderSeeded(request, reply, status, seed, values, [error]);
+      }
+      return reply.redirect(`${BANK_PATHS.nb}/${written}?lang=${request.locale}&saved=1`, 303);
     },
   );
 }

@@ -16,6 +16,7 @@ import {
   yearsOf,
   type CaseDraft,
   type CaseLink,
+  type CaseOrigin,
   type CaseSearch,
   type Country,
   type Facet,
@@ -45,6 +46,9 @@ interface CaseTable {
   contacts: string[];
   links: ColumnType<unknown, string, string>;
   source: string;
+  programme: string | null;
+  origin_kind: CaseOrigin['kind'] | null;
+  origin_id: string | null;
   recommended: Generated<boolean>;
   municipalities: ColumnType<unknown, string, string>;
   municipality_codes: string[];
@@ -57,6 +61,16 @@ interface CaseTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   updated_by_name: string | null;
+}
+
+interface CaseFileTable {
+  case_id: string;
+  file_id: string;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  added_at: Generated<Date>;
+  added_by_name: string | null;
 }
 
 interface WordTable {
@@ -81,6 +95,7 @@ declare module '../platform/db/schema.js' {
   interface Database {
     knowledge_cases: CaseTable;
     knowledge_words: WordTable;
+    knowledge_case_files: CaseFileTable;
     knowledge_adoptions: AdoptionTable;
   }
 }
@@ -103,9 +118,14 @@ export interface StoredMunicipality {
   sizeClass: SizeClass | null;
 }
 
-export interface StoredCase extends Omit<CaseDraft, 'municipalities'> {
+export interface StoredCase extends Omit<CaseDraft, 'municipalities' | 'programme'> {
   id: string;
   slug: string;
+  programme: string | null;
+  /** What the case was made from, if it was made from another record (a project). */
+  origin: CaseOrigin | null;
+  /** The organisation that wrote the case (for a case made from a project: the lead municipality). */
+  organisationId: string | null;
   municipalities: StoredMunicipality[];
   recommended: boolean;
   version: number;
@@ -131,6 +151,10 @@ const CASE_COLUMNS = [
   'contacts',
   'links',
   'source',
+  'programme',
+  'origin_kind',
+  'origin_id',
+  'created_by_organisation_id',
   'recommended',
   'municipalities',
   'version',
@@ -158,6 +182,9 @@ const toCase = (row: CaseRow): StoredCase => ({
   contacts: row.contacts,
   links: parsed<CaseLink[]>(row.links),
   source: row.source,
+  programme: row.programme,
+  origin: row.origin_kind && row.origin_id ? { kind: row.origin_kind, id: row.origin_id } : null,
+  organisationId: row.created_by_organisation_id,
   recommended: row.recommended,
   municipalities: parsed<StoredMunicipality[]>(row.municipalities),
   version: row.version,
@@ -191,6 +218,7 @@ function columnsOf(draft: CaseDraft, facts: readonly MunicipalityFacts[]) {
     contacts: draft.contacts,
     links: json(draft.links),
     source: draft.source,
+    programme: draft.programme ?? null,
     municipalities: json(municipalities),
     municipality_codes: distinct(municipalities.map((m) => m.code)),
     regions,
@@ -203,6 +231,7 @@ function columnsOf(draft: CaseDraft, facts: readonly MunicipalityFacts[]) {
       ...municipalities.map((m) => m.name),
       ...regions,
       ...draft.partners,
+      draft.programme ?? '',
     ].join(' '),
   };
 }
@@ -212,8 +241,8 @@ export async function insertCase(
   slug: string,
   draft: CaseDraft,
   facts: readonly MunicipalityFacts[],
-  options: { recommended?: boolean; organisationId?: string | null; byName: string | null },
-): Promise<string> {
+  options: { recommended?: boolean; organisationId?: string | null; origin?: CaseOrigin | undefined; byName: string | null },
+): Promise<string | undefined> {
   const row = await db
     .insertInto('knowledge_cases')
     .values({
@@ -221,12 +250,26 @@ export async function insertCase(
       ...columnsOf(draft, facts),
       recommended: options.recommended ?? false,
       created_by_organisation_id: options.organisationId ?? null,
+      origin_kind: options.origin?.kind ?? null,
+      origin_id: options.origin?.id ?? null,
       updated_by_name: options.byName,
     })
+    .onConflict((oc) => oc.columns(['origin_kind', 'origin_id']).where('origin_kind', 'is not', null).doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) return undefined;
   await addWords(db, [slug]);
   return row.id;
+}
+
+/** The case made from this record, if one has been. */
+export async function caseOfOrigin(db: Queryable, origin: CaseOrigin): Promise<CaseLinkSummary | undefined> {
+  return db
+    .selectFrom('knowledge_cases')
+    .select(['slug', 'title', 'language'])
+    .where('origin_kind', '=', origin.kind)
+    .where('origin_id', '=', origin.id)
+    .executeTakeFirst();
 }
 
 /** Many cases at once, as a bulk load writes them (the search benchmark): no audit, no registry look-up. */
@@ -403,6 +446,7 @@ const FILTER_SQL: Record<Facet, (search: CaseSearch) => RawBuilder<boolean> | un
   sector: (s) => (s.sector.length ? sql<boolean>`sector = any(${s.sector}::text[])` : undefined),
   theme: (s) => (s.theme.length ? sql<boolean>`themes && ${s.theme}::text[]` : undefined),
   phase: (s) => (s.phase.length ? sql<boolean>`phase = any(${s.phase}::text[])` : undefined),
+  programme: (s) => (s.programme.length ? sql<boolean>`programme = any(${s.programme}::text[])` : undefined),
   year: (s) => (s.year.length ? sql<boolean>`years && ${s.year}::int[]` : undefined),
 };
 
@@ -422,6 +466,7 @@ const FACET_VALUES: Record<Facet, RawBuilder<unknown>> = {
   sector: sql`array[sector]`,
   theme: sql`themes`,
   phase: sql`array[phase]`,
+  programme: sql`array_remove(array[programme], null)`,
   year: sql`years::text[]`,
 };
 
@@ -489,7 +534,7 @@ export async function searchCases(db: Queryable, search: CaseSearch): Promise<Se
   // is common), then filtered for the page and the total, and counted per facet.
   const statement = sql<{ total: number; hits: unknown; facets: unknown }>`
     with matched as materialized (
-      select id, country, regions, size_classes, sector, themes, phase, years from knowledge_cases where ${matched}
+      select id, country, regions, size_classes, sector, themes, phase, programme, years from knowledge_cases where ${matched}
     ), page as (
       select id, slug, updated_at, ${rank} as rank from knowledge_cases
       where id in (select id from matched where ${filters(search)})
@@ -649,4 +694,49 @@ export async function casesOfMunicipality(db: Queryable, country: Country, code:
 /** A municipality organisation's country (memberships do not carry it). */
 export async function organisationCountry(db: Queryable, organisationId: string): Promise<Country | undefined> {
   return (await db.selectFrom('organisations').select('country').where('id', '=', organisationId).executeTakeFirst())?.country;
+}
+
+// Files ----------------------------------------------------------------------------------------------
+
+export interface CaseFile {
+  fileId: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  addedAt: Date;
+}
+
+export async function insertCaseFile(
+  db: Queryable,
+  file: { caseId: string; fileId: string; name: string; contentType: string; sizeBytes: number; byName: string | null },
+): Promise<void> {
+  await db
+    .insertInto('knowledge_case_files')
+    .values({
+      case_id: file.caseId,
+      file_id: file.fileId,
+      name: file.name,
+      content_type: file.contentType,
+      size_bytes: file.sizeBytes,
+      added_by_name: file.byName,
+    })
+    .execute();
+}
+
+/** A case's files, in the order they were added. */
+export async function filesOfCase(db: Queryable, caseId: string): Promise<CaseFile[]> {
+  const rows = await db
+    .selectFrom('knowledge_case_files')
+    .select(['file_id', 'name', 'content_type', 'size_bytes', 'added_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('added_at')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({
+    fileId: r.file_id,
+    name: r.name,
+    contentType: r.content_type,
+    sizeBytes: r.size_bytes,
+    addedAt: new Date(r.added_at),
+  }));
 }

@@ -8,14 +8,28 @@ import type { Queryable, Tx } from '../platform/db/database.js';
 import type { Actor } from '../platform/db/kit.js';
 import { inTransaction, refuse, versionConflict, type Refused, type VersionConflict } from '../platform/outcome.js';
 import { findMunicipality, listRegions, populationTotals } from '../registry/index.js';
-import { sizeClassOf, slugOf, type CaseDraft, type CaseMunicipality, type MunicipalityFacts } from './model.js';
-import { findCaseBySlug, insertAdoption, insertCase, setRecommended, slugsLike, updateCase, type NewAdoption } from './store.js';
+import { sizeClassOf, slugOf, type CaseDraft, type CaseMunicipality, type CaseOrigin, type MunicipalityFacts } from './model.js';
+import { saveFile } from '../platform/files/store.js';
+import type { UploadedFile } from '../platform/http/input.js';
+import {
+  caseOfOrigin,
+  findCaseBySlug,
+  insertAdoption,
+  insertCase,
+  insertCaseFile,
+  setRecommended,
+  slugsLike,
+  updateCase,
+  type NewAdoption,
+} from './store.js';
 
 export type KnowledgeProblem =
   | { kind: 'caseNotFound' }
   | { kind: 'unknownMunicipality'; code: string }
   | { kind: 'alreadyAdopted' }
   | { kind: 'ownCase' }
+  /** The record already has its case (one case per project). */
+  | { kind: 'alreadyMade'; slug: string }
   | VersionConflict;
 
 type Outcome<T> = Promise<T | Refused<KnowledgeProblem>>;
@@ -66,19 +80,27 @@ async function freeSlug(db: Queryable, title: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Writes a new case; returns its address (slug). */
+/**
+ * Writes a new case and publishes it; returns its address (slug). A case made from another record
+ * (a project) names it as its origin, and a record has one case: a second is refused with the
+ * first's address.
+ */
 export function writeCase(
   db: Queryable,
   draft: CaseDraft,
   actor: Actor,
-  options: { recommended?: boolean; organisationId?: string | null } = {},
+  options: { recommended?: boolean; organisationId?: string | null; origin?: CaseOrigin } = {},
 ): Outcome<string> {
   return inTransaction(db, async (trx) => {
+    const made = options.origin ? await caseOfOrigin(trx, options.origin) : undefined;
+    if (made) return refuse<KnowledgeProblem>({ kind: 'alreadyMade', slug: made.slug });
     const facts = await registryFacts(trx, draft.municipalities);
     if (!Array.isArray(facts)) return refuse(facts);
     const slug = await freeSlug(trx, draft.title);
     const id = await insertCase(trx, slug, draft, facts, { ...options, byName: actor.user?.name ?? null });
-    await audit(trx, actor, id, 'create', draft.title);
+    // Only a case with an origin can meet another first: someone made the record's case meanwhile.
+    if (!id) return refuse<KnowledgeProblem>({ kind: 'alreadyMade', slug: (await caseOfOrigin(trx, options.origin!))?.slug ?? '' });
+    await audit(trx, actor, id, options.origin ? `create-from-${options.origin.kind}` : 'create', draft.title);
     return slug;
   });
 }
@@ -123,5 +145,23 @@ export function adoptCase(db: Queryable, slug: string, adoption: Omit<NewAdoptio
     if (!(await insertAdoption(trx, { ...adoption, caseId: item.id, byName: actor.user?.name ?? null })))
       return refuse<KnowledgeProblem>({ kind: 'alreadyAdopted' });
     await audit(trx, actor, item.id, 'adopt', adoption.municipalityName);
+  });
+}
+
+/** Adds a file (a report, a photo) to a case: stored and listed in one transaction, audited. */
+export function attachFile(db: Queryable, slug: string, file: UploadedFile, actor: Actor): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const item = await findCaseBySlug(trx, slug);
+    if (!item) return refuse<KnowledgeProblem>({ kind: 'caseNotFound' });
+    const fileId = await saveFile(trx, { ...file, uploadedBy: actor.user?.userId ?? null });
+    await insertCaseFile(trx, {
+      caseId: item.id,
+      fileId,
+      name: file.name,
+      contentType: file.contentType,
+      sizeBytes: file.content.length,
+      byName: actor.user?.name ?? null,
+    });
+    await audit(trx, actor, item.id, 'attach-file', file.name);
   });
 }

@@ -18,3 +18,4 @@ export const projects: CapabilityManifest = {
 export { projectRoutes } from './routes.js';
 export { seedDemoProjects } from './demo.js';
 export { projectFollowOn } from './use-cases.js';
+export { findProjectFacts, type ProjectFacts } from './store.js';

@@ -3,8 +3,16 @@ import { sql, type Expression, type ExpressionBuilder, type Generated, type Sele
 import type { Queryable } from '../platform/db/database.js';
 import type { Database } from '../platform/db/schema.js';
 import { isUuid, json, parsed } from '../platform/db/kit.js';
-import type { Country, Currency } from '../programmes/index.js';
-import { NO_FOLLOW_UP, spentOfGrant, type FollowUpPlan, type Indicator, type ProjectPlan, type ReportContent } from './model.js';
+import { findProgramme, type Country, type Currency } from '../programmes/index.js';
+import {
+  NO_FOLLOW_UP,
+  spentOfGrant,
+  type FollowUpPlan,
+  type Indicator,
+  type InnovationStep,
+  type ProjectPlan,
+  type ReportContent,
+} from './model.js';
 import type { ChangeState, PaymentState, ProjectState, ReviewState } from './workflows.js';
 
 interface FollowUpTable {
@@ -968,4 +976,56 @@ export async function updateEvaluation(
     .returning('version')
     .executeTakeFirstOrThrow();
   return row.version;
+}
+
+// What another capability may make of a project -----------------------------------------------------
+
+/**
+ * A project's public facts (what its public page shows: title, members with the lead first,
+ * country, programme, period, the approved plan's purpose and goals) and its whole-project final
+ * report once approved. Undefined for an unknown project and one not yet accepted (not public).
+ */
+export interface ProjectFacts {
+  id: string;
+  title: string;
+  country: Country;
+  state: ProjectState;
+  programme: { id: string; name: string };
+  members: ProjectMember[];
+  startsOn: string | null;
+  endsOn: string | null;
+  purpose: string;
+  goals: string[];
+  finalReport: { results: string; learned: string; spreading: string; step: InnovationStep | null } | null;
+}
+
+export async function findProjectFacts(db: Queryable, id: string): Promise<ProjectFacts | undefined> {
+  const project = await findProject(db, id);
+  const programme = project ? await findProgramme(db, project.programmeId) : undefined;
+  if (!project || !programme || project.state === 'awaiting_acceptance') return undefined;
+  const plan = (await listPlans(db, project.id)).find((p) => p.state === 'approved')?.content;
+  const final = (await findFollowUp(db, project.programmeId)).plan.periods.find((p) => p.kind === 'final');
+  const report = (await listReports(db, [project.id])).find(
+    (r) => r.periodKey === final?.key && r.memberCode === '' && r.state === 'approved',
+  )?.content;
+  return {
+    id: project.id,
+    title: project.title,
+    country: project.country,
+    state: project.state,
+    programme: { id: programme.id, name: programme.name },
+    members: project.members,
+    startsOn: project.startsOn,
+    endsOn: project.endsOn,
+    purpose: plan?.purpose ?? '',
+    goals: plan?.goals ?? [],
+    finalReport: report
+      ? {
+          results: report.answers.results ?? '',
+          learned: report.answers.learned ?? '',
+          spreading: report.answers.spreading ?? '',
+          step: report.step,
+        }
+      : null,
+  };
 }

@@ -1,12 +1,12 @@
 /** A case as the public reads it (every fact, its source, its language marked), and the competence centre's editor. */
-import { formatDateTime } from '../../platform/i18n/index.js';
+import { formatBytes, formatDateTime } from '../../platform/i18n/index.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { CsrfField, ErrorSummary, type FieldError, SuccessNotice } from '../../platform/ui/components.js';
 import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { translate } from '../../platform/ui/translate.js';
-import { PHASES, SECTORS, THEMES } from '../model.js';
-import type { Adoption, CaseLinkSummary, StoredCase } from '../store.js';
+import { CASE_FILE_KINDS, caseFileKind, PHASES, SECTORS, THEMES, type CaseSeed } from '../model.js';
+import type { Adoption, CaseFile, CaseLinkSummary, StoredCase } from '../store.js';
 import { bankPath, casePath } from './search.js';
 
 const Paragraphs = ({ text, lang }: { text: string; lang: string }) => (
@@ -30,12 +30,17 @@ export function CasePage({
   adoptAs,
   adoptValues,
   canEdit,
+  files,
+  attach,
   awards,
   notice,
   problem,
 }: {
   ctx: PageContext;
   item: StoredCase;
+  files: readonly CaseFile[];
+  /** When the person may add files: the largest file the platform takes, and why the last one was refused. */
+  attach: { maxBytes: number; error?: string | undefined } | undefined;
   /** The innovation prizes the case has won, as published. */
   awards: readonly { award: 'winner' | 'mention'; title: string }[];
   similar: readonly CaseLinkSummary[];
@@ -164,6 +169,26 @@ export function CasePage({
           </dd>
           <dt safe>{t('knowledge.case.partners')}</dt>
           <dd>{list(item.partners)}</dd>
+          {item.programme ? (
+            <>
+              <dt safe>{t('knowledge.facet.programme')}</dt>
+              <dd safe>{item.programme}</dd>
+            </>
+          ) : (
+            ''
+          )}
+          {item.origin ? (
+            <>
+              <dt safe>{t('knowledge.case.origin')}</dt>
+              <dd>
+                <a class="ds-link" href={`/prosjekter/${item.origin.id}?lang=${ctx.locale}`} safe>
+                  {t('knowledge.case.fromProject')}
+                </a>
+              </dd>
+            </>
+          ) : (
+            ''
+          )}
           <dt safe>{t('knowledge.facet.sector')}</dt>
           <dd safe>{translate(ctx, `knowledge.sector.${item.sector}`)}</dd>
           <dt safe>{t('knowledge.facet.theme')}</dt>
@@ -198,6 +223,63 @@ export function CasePage({
         <p class="ds-paragraph" data-size="sm" safe>
           {t('knowledge.case.updated', { when: formatDateTime(ctx.locale, item.updatedAt) })}
         </p>
+      </section>
+      <section aria-labelledby="files">
+        <h2 class="ds-heading" data-size="sm" id="files" safe>
+          {t('knowledge.file.title')}
+        </h2>
+        {files.length === 0 ? (
+          <p class="ds-paragraph" safe>
+            {t('knowledge.file.none')}
+          </p>
+        ) : (
+          <ul>
+            {files.map((f) => (
+              <li>
+                <a class="ds-link" href={`/kunnskapsbank/${item.slug}/filer/${f.fileId}`} safe>
+                  {f.name}
+                </a>
+                <span
+                  safe
+                >{` (${translate(ctx, `knowledge.file.kind.${caseFileKind(f.contentType) ?? 'other'}`)}, ${formatBytes(ctx.locale, f.sizeBytes)})`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {attach ? (
+          <form method="post" action={`/kunnskapsbank/${item.slug}/filer?lang=${ctx.locale}`} enctype="multipart/form-data" class="stack">
+            <CsrfField ctx={ctx} />
+            <div class="ds-field">
+              <label class="ds-label" for="file" safe>
+                {t('knowledge.file.add')}
+              </label>
+              <p class="ds-paragraph" data-size="sm" id="file-help" safe>
+                {translate(ctx, 'knowledge.file.help', { size: formatBytes(ctx.locale, attach.maxBytes) })}
+              </p>
+              {attach.error ? (
+                <p class="ds-validation-message" id="file-error" data-color="danger" safe>
+                  {attach.error}
+                </p>
+              ) : (
+                ''
+              )}
+              <input
+                class="ds-input"
+                type="file"
+                id="file"
+                name="file"
+                accept={Object.keys(CASE_FILE_KINDS).join(',')}
+                aria-describedby={attach.error ? 'file-help file-error' : 'file-help'}
+                aria-invalid={attach.error ? 'true' : undefined}
+              />
+            </div>
+            <button class="ds-button" data-variant="secondary" type="submit" safe>
+              {t('knowledge.file.upload')}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
       </section>
       <section aria-labelledby="adoptions">
         <h2 class="ds-heading" data-size="sm" id="adoptions" safe>
@@ -299,31 +381,41 @@ export function caseFormValues(item: StoredCase): CaseFormValues {
     contacts: item.contacts.join('\n'),
     links: item.links.map((l) => `${l.title} | ${l.url}`).join('\n'),
     source: item.source,
+    programme: item.programme ?? '',
     version: String(item.version),
   };
 }
 
+/**
+ * The case form: the competence centre's editor (every field), or a case made from another record
+ * (a seed): then the source fixes the country, the municipalities and the programme, and its parts
+ * are offered one by one, each ticked to become public and open to rewording.
+ */
 export function CaseEditorPage({
   ctx,
   slug,
+  seed,
   values,
   errors,
 }: {
   ctx: PageContext;
   /** The case being edited; undefined for a new one. */
   slug: string | undefined;
+  /** The record a new case is made from. */
+  seed?: { seed: CaseSeed; action: string } | undefined;
   values: CaseFormValues;
   errors: FieldError[];
 }) {
   const { t } = ctx;
-  const title = slug ? t('knowledge.edit.editTitle') : t('knowledge.edit.newTitle');
+  const title = seed ? t('knowledge.seed.title') : slug ? t('knowledge.edit.editTitle') : t('knowledge.edit.newTitle');
   const text = (name: string) => {
     const value = values[name];
     return typeof value === 'string' ? value : '';
   };
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
-  const themes = new Set(Array.isArray(values.themes) ? values.themes : values.themes ? [values.themes] : []);
-  const action = slug ? `/kunnskapsbank/${slug}/endre?lang=${ctx.locale}` : `/kunnskapsbank/ny?lang=${ctx.locale}`;
+  const chosen = (name: string) => new Set(Array.isArray(values[name]) ? values[name] : values[name] ? [values[name] as string] : []);
+  const themes = chosen('themes');
+  const action = seed ? seed.action : slug ? `/kunnskapsbank/${slug}/endre?lang=${ctx.locale}` : `/kunnskapsbank/ny?lang=${ctx.locale}`;
   const lang = ['nb', 'nn', 'da', 'en'].includes(text('language')) ? text('language') : undefined;
   return (
     <Layout
@@ -340,7 +432,7 @@ export function CaseEditorPage({
         {title}
       </h1>
       <p class="ds-paragraph lead" safe>
-        {t('knowledge.edit.lead')}
+        {seed ? translate(ctx, 'knowledge.seed.lead', { source: seed.seed.sourceTitle }) : t('knowledge.edit.lead')}
       </p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action={action}>
@@ -354,9 +446,15 @@ export function CaseEditorPage({
           options={(['nb', 'nn', 'da', 'en'] as const).map((l) => ({ value: l, label: translate(ctx, `knowledge.language.${l}`) }))}
         />
         <TextField id="title" label={t('knowledge.field.title')} value={text('title')} error={errorOf('title')} />
-        <TextArea id="problem" label={t('knowledge.field.problem')} value={text('problem')} error={errorOf('problem')} lang={lang} />
-        <TextArea id="done" label={t('knowledge.field.done')} value={text('done')} error={errorOf('done')} lang={lang} rows={8} />
-        <TextArea id="results" label={t('knowledge.field.results')} value={text('results')} error={errorOf('results')} lang={lang} />
+        {seed ? (
+          <SeedParts ctx={ctx} seed={seed.seed} values={values} errorOf={errorOf} lang={lang} />
+        ) : (
+          <>
+            <TextArea id="problem" label={t('knowledge.field.problem')} value={text('problem')} error={errorOf('problem')} lang={lang} />
+            <TextArea id="done" label={t('knowledge.field.done')} value={text('done')} error={errorOf('done')} lang={lang} rows={8} />
+            <TextArea id="results" label={t('knowledge.field.results')} value={text('results')} error={errorOf('results')} lang={lang} />
+          </>
+        )}
         <Select
           id="phase"
           label={t('knowledge.field.phase')}
@@ -364,21 +462,34 @@ export function CaseEditorPage({
           error={errorOf('phase')}
           options={PHASES.map((p) => ({ value: p, label: translate(ctx, `knowledge.phase.${p}`) }))}
         />
-        <Select
-          id="country"
-          label={t('knowledge.field.country')}
-          value={text('country')}
-          error={errorOf('country')}
-          options={(['NO', 'DK'] as const).map((c) => ({ value: c, label: translate(ctx, `knowledge.country.${c}`) }))}
-        />
-        <TextArea
-          id="municipalities"
-          label={t('knowledge.field.municipalities')}
-          help={t('knowledge.field.municipalitiesHelp')}
-          value={text('municipalities')}
-          error={errorOf('municipalities')}
-          rows={4}
-        />
+        {seed ? (
+          ''
+        ) : (
+          <>
+            <Select
+              id="country"
+              label={t('knowledge.field.country')}
+              value={text('country')}
+              error={errorOf('country')}
+              options={(['NO', 'DK'] as const).map((c) => ({ value: c, label: translate(ctx, `knowledge.country.${c}`) }))}
+            />
+            <TextArea
+              id="municipalities"
+              label={t('knowledge.field.municipalities')}
+              help={t('knowledge.field.municipalitiesHelp')}
+              value={text('municipalities')}
+              error={errorOf('municipalities')}
+              rows={4}
+            />
+            <TextField
+              id="programme"
+              label={t('knowledge.field.programme')}
+              help={t('knowledge.field.programmeHelp')}
+              value={text('programme')}
+              error={errorOf('programme')}
+            />
+          </>
+        )}
         <Select
           id="sector"
           label={t('knowledge.field.sector')}
@@ -449,9 +560,115 @@ export function CaseEditorPage({
         />
         <TextField id="source" label={t('knowledge.field.source')} value={text('source')} error={errorOf('source')} />
         <button class="ds-button" type="submit" safe>
-          {t('knowledge.edit.save')}
+          {seed ? t('knowledge.seed.publish') : t('knowledge.edit.save')}
         </button>
       </form>
+    </Layout>
+  );
+}
+
+/** What the source fixes, then each of its parts: a box to make it public and its text to reword. */
+function SeedParts({
+  ctx,
+  seed,
+  values,
+  errorOf,
+  lang,
+}: {
+  ctx: PageContext;
+  seed: CaseSeed;
+  values: CaseFormValues;
+  errorOf: (field: string) => string | undefined;
+  lang: string | undefined;
+}) {
+  const { t } = ctx;
+  const ticked = new Set(Array.isArray(values.public) ? values.public : values.public ? [values.public] : []);
+  // A part's problem shows where its field's does ("write the problem" lands on the first part for the problem).
+  const firstOf = new Map<string, string>();
+  for (const part of seed.parts) if (!firstOf.has(part.field)) firstOf.set(part.field, part.key);
+  return (
+    <>
+      <dl class="facts">
+        <dt safe>{t('knowledge.facet.country')}</dt>
+        <dd safe>{translate(ctx, `knowledge.country.${seed.country}`)}</dd>
+        <dt safe>{t('knowledge.case.municipalities')}</dt>
+        <dd safe>{seed.municipalities.map((m) => m.name).join(', ')}</dd>
+        <dt safe>{t('knowledge.facet.programme')}</dt>
+        <dd safe>{seed.programme ?? t('knowledge.case.notStated')}</dd>
+      </dl>
+      <fieldset class="ds-fieldset stack" id="public">
+        <legend class="ds-heading" data-size="xs" safe>
+          {t('knowledge.seed.parts')}
+        </legend>
+        <p class="ds-paragraph" safe>
+          {t('knowledge.seed.partsHelp')}
+        </p>
+        {['problem', 'done', 'results'].map((field) =>
+          firstOf.has(field) ? (
+            ''
+          ) : (
+            <p class="ds-paragraph" id={field} safe>
+              {translate(ctx, 'knowledge.seed.nothingFor', { field: translate(ctx, `knowledge.field.${field as 'problem'}`) })}
+            </p>
+          ),
+        )}
+        {seed.parts.map((part) => {
+          const label = translate(ctx, `knowledge.seed.part.${part.key}`);
+          const posted = values[`part-${part.key}`];
+          return (
+            <div class="stack" id={firstOf.get(part.field) === part.key ? part.field : undefined}>
+              <Checkbox
+                id={`public-${part.key}`}
+                name="public"
+                value={part.key}
+                label={translate(ctx, 'knowledge.seed.makePublic', {
+                  part: label,
+                  field: translate(ctx, `knowledge.field.${part.field}`),
+                })}
+                checked={ticked.has(part.key)}
+                error={firstOf.get(part.field) === part.key ? errorOf(part.field) : undefined}
+              />
+              <TextArea
+                id={`part-${part.key}`}
+                label={label}
+                value={typeof posted === 'string' ? posted : part.text}
+                lang={lang}
+                rows={4}
+              />
+            </div>
+          );
+        })}
+      </fieldset>
+    </>
+  );
+}
+
+/** A record that already has its case: where to find it (a 409 page). */
+export function AlreadyMadePage({ ctx, item }: { ctx: PageContext; item: { slug: string; title: string; language: string } }) {
+  const { t } = ctx;
+  return (
+    <Layout
+      ctx={ctx}
+      title={t('knowledge.seed.title')}
+      crumbs={[
+        { label: t('nav.home'), href: '/' },
+        { label: t('knowledge.case.back'), href: `${bankPath(ctx)}?lang=${ctx.locale}` },
+        { label: t('knowledge.seed.title') },
+      ]}
+    >
+      <h1 class="ds-heading" data-size="lg" safe>
+        {t('knowledge.seed.title')}
+      </h1>
+      <div class="ds-alert" data-color="warning" role="alert">
+        <p class="ds-paragraph" safe>
+          {t('knowledge.problem.alreadyMade')}
+        </p>
+        <p class="ds-paragraph">
+          <a class="ds-link" href={casePath(ctx, item.slug)} lang={item.language} safe>
+            {item.title}
+          </a>
+        </p>
+      </div>
     </Layout>
   );
 }

@@ -41,11 +41,16 @@ function crumbs(ctx: PageContext, last?: string) {
   ];
 }
 
+/** The nominee's page: its case in the bank, or its project's public page (marked as a project). */
 function CaseLink({ ctx, nomination }: { ctx: PageContext; nomination: StoredNomination }) {
+  const href = nomination.caseSlug ? casePath(ctx, nomination.caseSlug) : `/prosjekter/${nomination.projectId}?lang=${ctx.locale}`;
   return (
-    <a class="ds-link" href={casePath(ctx, nomination.caseSlug)} lang={nomination.caseLanguage} safe>
-      {nomination.caseTitle}
-    </a>
+    <>
+      <a class="ds-link" href={href} lang={nomination.nomineeLanguage} safe>
+        {nomination.nomineeTitle}
+      </a>
+      {nomination.projectId ? <span safe>{` (${ctx.t('knowledge.prize.aProject')})`}</span> : ''}
+    </>
   );
 }
 
@@ -246,6 +251,11 @@ function NominationForm({
       <p class="ds-paragraph" data-size="sm" safe>
         {t('knowledge.prize.nominateHelp')}
       </p>
+      <p class="ds-paragraph" data-size="sm">
+        <a class="ds-link" href={`/prosjekter?lang=${ctx.locale}`} safe>
+          {t('knowledge.prize.projectsElsewhere')}
+        </a>
+      </p>
       <TextArea
         id="reason"
         label={t('knowledge.prize.reason')}
@@ -420,7 +430,10 @@ export function PrizeManagePage({
             id="winner"
             label={t('knowledge.prize.winnerField')}
             value=""
-            options={[{ value: '', label: t('knowledge.prize.chooseCase') }, ...agreed.map((n) => ({ value: n.id, label: n.caseTitle }))]}
+            options={[
+              { value: '', label: t('knowledge.prize.chooseCase') },
+              ...agreed.map((n) => ({ value: n.id, label: n.nomineeTitle })),
+            ]}
             error={errorOf(errors, 'winner')}
           />
           <fieldset class="ds-fieldset">
@@ -428,7 +441,7 @@ export function PrizeManagePage({
               {t('knowledge.prize.mentions')}
             </legend>
             {agreed.map((n, i) => (
-              <Checkbox id={`mention-${i}`} name="mentions" value={n.id} label={n.caseTitle} checked={false} />
+              <Checkbox id={`mention-${i}`} name="mentions" value={n.id} label={n.nomineeTitle} checked={false} />
             ))}
           </fieldset>
           <TextArea id="statement" label={t('knowledge.prize.statement')} value="" rows={5} error={errorOf(errors, 'statement')} />
@@ -476,7 +489,7 @@ export function AgreementPage({
   sheet: ScoreSheet;
   errors: FieldError[];
 }) {
-  const title = translate(ctx, 'knowledge.prize.agreeTitle', { title: nomination.caseTitle });
+  const title = translate(ctx, 'knowledge.prize.agreeTitle', { title: nomination.nomineeTitle });
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs(ctx, prize.title)}>
       <PageHeading title={title} />
@@ -646,6 +659,80 @@ export function JuryAssignmentPage({
         </form>
       ) : (
         ''
+      )}
+    </Layout>
+  );
+}
+
+/**
+ * Nominating a project, from its public page: the rule a project must meet (the like of a case put
+ * to use), whether this one meets it, and a form for each open prize of its country.
+ */
+export function NominateProjectPage({
+  ctx,
+  project,
+  eligible,
+  prizes,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  project: { id: string; title: string; language: string };
+  eligible: boolean;
+  prizes: readonly StoredPrize[];
+  values: NominationValues;
+  errors: FieldError[];
+}) {
+  const { t } = ctx;
+  const title = translate(ctx, 'knowledge.prize.nominateProjectTitle', { title: project.title });
+  return (
+    <Layout ctx={ctx} title={title} crumbs={crumbs(ctx, title)}>
+      <PageHeading title={title} lead={t('knowledge.prize.projectRule')} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <p class="ds-paragraph">
+        <a class="ds-link" href={`/prosjekter/${project.id}?lang=${ctx.locale}`} lang={project.language} safe>
+          {project.title}
+        </a>
+      </p>
+      {eligible ? (
+        ''
+      ) : (
+        <div class="ds-alert" data-color="warning">
+          <p class="ds-paragraph" safe>
+            {t('knowledge.prize.problem.notEnded')}
+          </p>
+        </div>
+      )}
+      {prizes.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('knowledge.prize.noOpenPrize')}
+        </p>
+      ) : (
+        prizes.map((prize) => {
+          const mine = values.prize === `${prize.country}-${prize.year}`;
+          return (
+            <form method="post" action={`${yearBase(prize)}/nominer/prosjekt/${project.id}?lang=${ctx.locale}`} novalidate>
+              <h2 class="ds-heading" data-size="sm" safe>
+                {prize.title}
+              </h2>
+              <p class="ds-paragraph" safe>
+                {translate(ctx, 'knowledge.prize.deadline', { deadline: formatInstant(ctx.locale, prize.deadline, prize.timeZone) })}
+              </p>
+              <Criteria ctx={ctx} prize={prize} />
+              <CsrfField ctx={ctx} />
+              <TextArea
+                id="reason"
+                label={t('knowledge.prize.reason')}
+                value={mine ? (values.reason ?? '') : ''}
+                rows={4}
+                error={mine ? errorOf(errors, 'reason') : undefined}
+              />
+              <button class="ds-button" type="submit" safe>
+                {t('knowledge.prize.nominate')}
+              </button>
+            </form>
+          );
+        })
       )}
     </Layout>
   );

@@ -60,6 +60,13 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
       />
       <SuccessNotice text={view.notice} />
       <ErrorSummary ctx={ctx} errors={view.errors} />
+      {role.lead && project.state !== 'awaiting_acceptance' ? (
+        <a class="ds-link" href={`/kunnskapsbank/ny/fra-prosjekt/${id}?lang=${ctx.locale}`} safe>
+          {t('knowledge.seed.title')}
+        </a>
+      ) : (
+        ''
+      )}
       <section aria-labelledby="grant" class="stack">
         <h2 class="ds-heading" data-size="sm" id="grant" safe>
           {t('projects.workspace.grant')}
@@ -704,6 +711,9 @@ export function PublicProjectPage({
       ) : (
         ''
       )}
+      <a class="ds-link" href={`/innovasjonspris/prosjekt/${project.id}?lang=${ctx.locale}`} safe>
+        {t('knowledge.prize.nominateProject')}
+      </a>
       <dl class="facts">
         <dt safe>{t('projects.col.state')}</dt>
         <dd safe>{stateName(ctx, project.state, 'public')}</dd>

@@ -1,48 +1,30 @@
-/**
- * Silje, Porsgrunn's case worker, shares Porsgrunn's completed project in the knowledge bank: from
- * the project's follow-up page she opens the form prefilled from its public page and approved final
- * report, leaves one part of the final report out, forgets what was done first (refused in words),
- * and publishes the case in one step; it links back to the project and keeps its programme. A
- * visitor, in English, finds it with the programme facet and opens it. Every page is checked with
- * axe at 1280 px and at 390 px.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoKnowledge } from '../src/knowledge/index.js';
 import { translator } from '../src/platform/i18n/index.js';
 import { seedDemoProgrammes } from '../src/programmes/index.js';
 import { seedDemoProjects } from '../src/projects/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 let project: string;
 const nb = translator('nb');
 const en = translator('en');
 const TITLE = 'Brukerundersøkelser i alle tjenester i Porsgrunn';
 const PROGRAMME = 'Kommunalt omstillingsprogram';
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  const db = running.database.db;
-  await seedDemoProgrammes(db);
-  await seedDemoProjects(db);
-  await seedDemoKnowledge(db);
-  project = (await db.selectFrom('projects').select('id').where('seed_key', '=', 'omstilling-2003:4001').executeTakeFirstOrThrow()).id;
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
+const journey = startJourney({
+  async seed(db) {
+    await seedDemoProgrammes(db);
+    await seedDemoProjects(db);
+    await seedDemoKnowledge(db);
+    project = (await db.selectFrom('projects').select('id').where('seed_key', '=', 'omstilling-2003:4001').executeTakeFirstOrThrow()).id;
+  },
 });
 
 describe.skipIf(!hasChromium)('a project shared in the knowledge bank', () => {
   it('Silje makes a case from Porsgrunn’s project in one step, choosing what becomes public', async () => {
-    const page = await openPage(await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
-    await signInAs(page, running.baseUrl, 'persona-porsgrunn-case-worker');
-    await page.goto(`${running.baseUrl}/prosjekter/${project}/oppfolging?lang=nb`);
+    const page = await openPage(await journey.browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
+    await signInAs(page, journey.running.baseUrl, 'persona-porsgrunn-case-worker');
+    await page.goto(`${journey.running.baseUrl}/prosjekter/${project}/oppfolging?lang=nb`);
     await expectAccessible(page);
     await page.getByRole('link', { name: nb('knowledge.seed.title') }).click();
     await expect.poll(() => page.url()).toContain(`/kunnskapsbank/ny/fra-prosjekt/${project}`);
@@ -75,8 +57,8 @@ describe.skipIf(!hasChromium)('a project shared in the knowledge bank', () => {
   }, 120_000);
 
   it('a visitor finds it in English with the programme facet', async () => {
-    const page = await openPage(await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } }));
-    await page.goto(`${running.baseUrl}/knowledge-bank?lang=en`);
+    const page = await openPage(await journey.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } }));
+    await page.goto(`${journey.running.baseUrl}/knowledge-bank?lang=en`);
     await page.locator('summary', { hasText: en('knowledge.search.filters') }).click();
     await page.getByLabel(`${PROGRAMME} (1)`).check();
     await page.getByRole('button', { name: en('knowledge.search.apply') }).click();

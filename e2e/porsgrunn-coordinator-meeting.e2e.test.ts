@@ -5,31 +5,15 @@
  * the key-figures page and reads it in English, but not the network's own page. Every page is checked
  * with axe at 1280 px and at 390 px.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../src/platform/db/testing.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n/index.js';
-import { importShippedRegistry } from '../src/registry/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { accessibilityViolations, expectAccessible, hasChromium, launchBrowser, openPage, PHONE, signInAs } from './browser.js';
+import { accessibilityViolations, expectAccessible, hasChromium, openPage, PHONE, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 const nb = translator('nb');
 const en = translator('en');
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await running?.database.dispose();
-});
+const journey = startJourney({ shippedRegistry: true });
 
 /** Axe and the phone's width at 1280 px, then axe again at 390 px. */
 async function checkBothWidths(page: Page) {
@@ -44,9 +28,9 @@ const status = (page: Page) => page.locator('[role="status"]').textContent();
 
 describe.skipIf(!hasChromium)("Porsgrunn's case worker coordinates a network's meeting", () => {
   it('plans it with an agenda, writes and uploads the minutes, and publishes a summary a visitor reads in English', async () => {
-    const silje = await openPage(await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
-    await signInAs(silje, running.baseUrl, 'persona-porsgrunn-case-worker');
-    await silje.goto(`${running.baseUrl}/nettverk?lang=nb`);
+    const silje = await openPage(await journey.browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
+    await signInAs(silje, journey.running.baseUrl, 'persona-porsgrunn-case-worker');
+    await silje.goto(`${journey.running.baseUrl}/nettverk?lang=nb`);
     await silje.getByLabel(nb('networks.start.name')).fill('Omsorg i Grenland');
     await silje.getByRole('button', { name: nb('networks.start.submit') }).click();
     await expect.poll(() => status(silje)).toContain(nb('networks.done.started'));
@@ -105,8 +89,8 @@ describe.skipIf(!hasChromium)("Porsgrunn's case worker coordinates a network's m
     await checkBothWidths(silje);
     await silje.context().close();
 
-    const visitor = await openPage(await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } }));
-    await visitor.goto(`${running.baseUrl}/nokkeltall?lang=en`);
+    const visitor = await openPage(await journey.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } }));
+    await visitor.goto(`${journey.running.baseUrl}/nokkeltall?lang=en`);
     await visitor.getByRole('link', { name: en('networks.public.link') }).click();
     await checkBothWidths(visitor);
     await visitor.getByRole('link', { name: 'Omsorg i Grenland' }).click();

@@ -2,6 +2,7 @@
 import type { CapabilityManifest } from '../platform/capability.js';
 import { hasRole } from '../platform/ui/navigation.js';
 import { KNOWLEDGE_AUDIT_WORDS } from './audit-words.js';
+import { directoryMessages } from './directory-messages.js';
 import { knowledgeMessages } from './messages.js';
 import { prizeMessages } from './prize-messages.js';
 import { questionMessages } from './questions-messages.js';
@@ -10,10 +11,10 @@ export const knowledge: CapabilityManifest = {
   name: 'knowledge',
   audit: KNOWLEDGE_AUDIT_WORDS,
   messages: {
-    nb: { ...knowledgeMessages.nb, ...prizeMessages.nb, ...questionMessages.nb },
-    nn: { ...knowledgeMessages.nn, ...prizeMessages.nn, ...questionMessages.nn },
-    da: { ...knowledgeMessages.da, ...prizeMessages.da, ...questionMessages.da },
-    en: { ...knowledgeMessages.en, ...prizeMessages.en, ...questionMessages.en },
+    nb: { ...knowledgeMessages.nb, ...prizeMessages.nb, ...questionMessages.nb, ...directoryMessages.nb },
+    nn: { ...knowledgeMessages.nn, ...prizeMessages.nn, ...questionMessages.nn, ...directoryMessages.nn },
+    da: { ...knowledgeMessages.da, ...prizeMessages.da, ...questionMessages.da, ...directoryMessages.da },
+    en: { ...knowledgeMessages.en, ...prizeMessages.en, ...questionMessages.en, ...directoryMessages.en },
   },
   navigation: [
     { href: '/kunnskapsbank', label: 'knowledge.nav', order: 35, keepsLanguage: true },
@@ -22,6 +23,7 @@ export const knowledge: CapabilityManifest = {
   ],
 };
 export { seedDemoKnowledge } from './demo.js';
+export { directoryRoutes } from './directory.routes.js';
 export { knowledgeRoutes } from './routes.js';
 export { prizeRoutes } from './prize.routes.js';
 export { questionRoutes } from './questions.routes.js';

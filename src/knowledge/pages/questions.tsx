@@ -7,7 +7,7 @@ import { translate } from '../../platform/ui/translate.js';
 import { SECTORS, THEMES } from '../model.js';
 import { questionWorkflow } from '../questions.js';
 import type { StoredQuestion } from '../questions.store.js';
-import { bankPath, casePath, QUESTION_PATHS } from './search.js';
+import { bankPath, casePath, DIRECTORY_PATHS, QUESTION_PATHS } from './search.js';
 
 const ASK = '/kunnskapsbank/sporsmal/ny';
 const MINE = '/kunnskapsbank/sporsmal/mine';
@@ -100,6 +100,11 @@ export function PublishedQuestionsPage({
       ]}
     >
       <PageHeading title={t('knowledge.q.title')} lead={t('knowledge.q.lead')} />
+      <p>
+        <a class="ds-link" href={`${DIRECTORY_PATHS[ctx.locale]}?lang=${ctx.locale}`} safe>
+          {t('knowledge.dir.link')}
+        </a>
+      </p>
       {canAsk || canAnswer ? (
         <ul>
           {canAsk ? (

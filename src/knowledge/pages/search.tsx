@@ -17,6 +17,13 @@ export const QUESTION_PATHS: Record<Locale, string> = {
   da: '/videnbank/sporgsmal',
   en: '/knowledge-bank/questions',
 };
+/** The competence centre's directory of research actors and grant schemes, under each language's name of the bank. */
+export const DIRECTORY_PATHS: Record<Locale, string> = {
+  nb: '/kunnskapsbank/aktorer-og-ordninger',
+  nn: '/kunnskapsbank/aktorer-og-ordninger',
+  da: '/videnbank/aktorer-og-ordninger',
+  en: '/knowledge-bank/actors-and-schemes',
+};
 export const casePath = (ctx: PageContext, slug: string): string => `${bankPath(ctx)}/${slug}?lang=${ctx.locale}`;
 
 /** A facet value as people read it: a translated name, or the value itself (region names, years). */
@@ -86,27 +93,51 @@ function Hit({ ctx, hit }: { ctx: PageContext; hit: CaseHit }) {
   );
 }
 
-function FacetGroup({ ctx, facet, search, result }: { ctx: PageContext; facet: Facet; search: CaseSearch; result: SearchResult }) {
-  const chosen = new Set(search[facet].map(String));
-  const counts = result.facets[facet];
-  // A chosen value with no matches left still shows, so it can be unchecked.
-  const values = [...counts, ...[...chosen].filter((v) => !counts.some((c) => c.value === v)).map((value) => ({ value, count: 0 }))];
+/** One facet's checkboxes with their counts; a chosen value with no matches left still shows, so it can be unchecked. */
+export function FacetFieldset(props: {
+  ctx: PageContext;
+  name: string;
+  legend: string;
+  counts: readonly { value: string; count: number }[];
+  chosen: readonly string[];
+  label: (value: string) => string;
+  newestFirst?: boolean;
+}) {
+  const chosen = new Set(props.chosen);
+  const values = [
+    ...props.counts,
+    ...[...chosen].filter((v) => !props.counts.some((c) => c.value === v)).map((value) => ({ value, count: 0 })),
+  ];
   if (values.length === 0) return '';
-  if (facet === 'year') values.sort((a, b) => b.value.localeCompare(a.value));
+  if (props.newestFirst) values.sort((a, b) => b.value.localeCompare(a.value));
   return (
     <fieldset class="ds-fieldset">
       <legend class="ds-label" safe>
-        {translate(ctx, `knowledge.facet.${facet}`)}
+        {props.legend}
       </legend>
       {values.map(({ value, count }, i) => (
         <div class="ds-field">
-          <input class="ds-input" type="checkbox" id={`${facet}-${i}`} name={facet} value={value} checked={chosen.has(value)} />
-          <label class="ds-label" data-weight="regular" for={`${facet}-${i}`} safe>
-            {`${facetValueName(ctx, facet, value)} (${formatNumber(ctx.locale, count)})`}
+          <input class="ds-input" type="checkbox" id={`${props.name}-${i}`} name={props.name} value={value} checked={chosen.has(value)} />
+          <label class="ds-label" data-weight="regular" for={`${props.name}-${i}`} safe>
+            {`${props.label(value)} (${formatNumber(props.ctx.locale, count)})`}
           </label>
         </div>
       ))}
     </fieldset>
+  );
+}
+
+function FacetGroup({ ctx, facet, search, result }: { ctx: PageContext; facet: Facet; search: CaseSearch; result: SearchResult }) {
+  return (
+    <FacetFieldset
+      ctx={ctx}
+      name={facet}
+      legend={translate(ctx, `knowledge.facet.${facet}`)}
+      counts={result.facets[facet]}
+      chosen={search[facet].map(String)}
+      label={(value) => facetValueName(ctx, facet, value)}
+      newestFirst={facet === 'year'}
+    />
   );
 }
 
@@ -130,11 +161,18 @@ export function SearchPage({
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ label: t('nav.home'), href: '/' }, { label: title }]}>
       <PageHeading title={title} lead={t('knowledge.search.lead')} />
-      <p>
-        <a class="ds-link" href={`${QUESTION_PATHS[ctx.locale]}?lang=${ctx.locale}`} safe>
-          {t('knowledge.q.link')}
-        </a>
-      </p>
+      <ul class="inline-list">
+        <li>
+          <a class="ds-link" href={`${QUESTION_PATHS[ctx.locale]}?lang=${ctx.locale}`} safe>
+            {t('knowledge.q.link')}
+          </a>
+        </li>
+        <li>
+          <a class="ds-link" href={`${DIRECTORY_PATHS[ctx.locale]}?lang=${ctx.locale}`} safe>
+            {t('knowledge.dir.link')}
+          </a>
+        </li>
+      </ul>
       {canWrite ? (
         <p>
           <a class="ds-link" href={`/kunnskapsbank/ny?lang=${ctx.locale}`} safe>

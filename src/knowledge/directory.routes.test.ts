@@ -135,3 +135,72 @@ describe('the advisers keep the directory', () => {
     expect([302, 303, 401]).toContain((await get(NEW)).statusCode);
   });
 });
+
+describe("the centre's answers link the directory, and published answers are found by the bank's search", () => {
+  const ASK = '/kunnskapsbank/sporsmal/ny';
+  const OPEN = '/kunnskapsbank/sporsmal/apne';
+
+  it('an adviser links a grant scheme in an answer; the published answer shows it, and the search finds it beside the cases, without the asker', async () => {
+    const asked = await post(
+      ASK,
+      SILJE,
+      {
+        title: 'Tilskudd til trygghetsalarmer',
+        question: 'Finnes det tilskudd til å prøve ut trådløse trygghetsalarmer i sykehjem?',
+        sector: 'health_care',
+        theme: 'welfare_technology',
+        mayPublish: 'yes',
+      },
+      ASK,
+    );
+    expect(asked.statusCode).toBe(303);
+    const { id } = await running.database.db
+      .selectFrom('knowledge_questions')
+      .select('id')
+      .where('title', '=', 'Tilskudd til trygghetsalarmer')
+      .executeTakeFirstOrThrow();
+    expect((await get(`${OPEN}?lang=nb`, ADVISER)).body).toContain('Aktører og ordninger som svaret viser til');
+    const wrong = await post(
+      `/kunnskapsbank/sporsmal/${id}/svar?lang=en`,
+      ADVISER,
+      { version: '1', [`answer-${id}`]: 'Se ordningen.', directory: 'finnes-ikke' },
+      OPEN,
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('One of the actors or schemes the answer refers to was not found.');
+    const answer = 'Skjønnsmidlene fra fylkesmannen kan søkes til konkrete innovasjonsprosjekter.';
+    const answered = await post(
+      `/kunnskapsbank/sporsmal/${id}/svar`,
+      ADVISER,
+      { version: '1', [`answer-${id}`]: answer, directory: ['skjonnsmidlar-til-innovasjonsprosjekt-i-kommunane', 'forskningsradet'] },
+      OPEN,
+    );
+    expect(answered.statusCode).toBe(303);
+    expect((await post(`/kunnskapsbank/sporsmal/${id}/publiser`, ADVISER, { version: '2' }, OPEN)).statusCode).toBe(303);
+    const published = await get('/videnbank/sporgsmal?lang=da');
+    expect(published.body).toContain('Aktører og ordninger');
+    expect(published.body).toContain(`href="/videnbank/aktorer-og-ordninger/skjonnsmidlar-til-innovasjonsprosjekt-i-kommunane?lang=da"`);
+    expect(published.body).toContain(`id="q-${id}"`);
+
+    const found = await get('/kunnskapsbank?lang=nb&q=trygghetsalarm');
+    expect(found.body).toContain('Tilskudd til trygghetsalarmer');
+    expect(found.body).toContain('Spørsmål og svar · Helse og omsorg');
+    expect(found.body).toContain(`href="/kunnskapsbank/sporsmal?lang=nb#q-${id}"`);
+    expect(found.body).toMatch(/Spørsmål og svar \(1\)/);
+    expect(found.body).not.toContain('Silje');
+    const typo = await get('/knowledge-bank?lang=en&q=trygghetsalamer');
+    expect(typo.body).toContain('Tilskudd til trygghetsalarmer');
+    const onlyQuestions = await get('/kunnskapsbank?lang=nb&q=alarmer&what=question');
+    expect(onlyQuestions.body).toContain('Tilskudd til trygghetsalarmer');
+    expect(onlyQuestions.body).not.toContain('Trådlaus varsling og sikring i omsorgsbustader i Vågå');
+    expect(onlyQuestions.body).toContain('Fjern filteret Spørsmål og svar');
+    const onlyCases = await get('/kunnskapsbank?lang=nb&q=trygghetsalarmer&country=NO');
+    expect(onlyCases.body).not.toContain('Tilskudd til trygghetsalarmer');
+
+    const api = (await get('/api/v1/cases?q=trygghetsalarm')).json();
+    expect(api.questions).toEqual([expect.objectContaining({ kind: 'question', title: 'Tilskudd til trygghetsalarmer' })]);
+    expect(api.facets.what).toEqual(expect.arrayContaining([{ value: 'question', count: 1 }]));
+    expect(JSON.stringify(api)).not.toContain('Silje');
+    expect(JSON.stringify(api)).not.toContain('Porsgrunn');
+  });
+});

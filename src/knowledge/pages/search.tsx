@@ -5,6 +5,8 @@ import { PageHeading, Pager } from '../../platform/ui/components.js';
 import { translate } from '../../platform/ui/translate.js';
 import { formatNumber, type Locale } from '../../platform/i18n/index.js';
 import { FACETS, PAGE_SIZE, isFiltered, searchQueryString, type CaseSearch, type Facet } from '../model.js';
+import type { QuestionHit } from '../questions.store.js';
+import type { BankResult, HitKind } from '../questions-search.js';
 import type { CaseHit, SearchResult } from '../store.js';
 
 /** The bank's address in each language (nb and nn share theirs). */
@@ -60,11 +62,34 @@ export function Snippet({ text, lang }: { text: string; lang: string }) {
   );
 }
 
+/** A published question and answer among the hits: its title, what it is, and the best passages (never who asked). */
+function QuestionHitCard({ ctx, hit }: { ctx: PageContext; hit: QuestionHit }) {
+  const facts = [
+    ctx.t('knowledge.dir.hit.question'),
+    hit.sector ? translate(ctx, `knowledge.sector.${hit.sector}`) : '',
+    hit.theme ? translate(ctx, `knowledge.theme.${hit.theme}`) : '',
+  ].filter((part) => part !== '');
+  return (
+    <li class="ds-card" data-variant="tinted">
+      <h3 class="ds-heading" data-size="xs">
+        <a class="ds-link" href={`${QUESTION_PATHS[ctx.locale]}?lang=${ctx.locale}#q-${hit.id}`} lang={hit.locale} safe>
+          {hit.title}
+        </a>
+      </h3>
+      <p class="ds-paragraph" data-size="sm" safe>
+        {facts.join(' · ')}
+      </p>
+      <Snippet text={hit.snippet} lang={hit.locale} />
+    </li>
+  );
+}
+
 function Hit({ ctx, hit }: { ctx: PageContext; hit: CaseHit }) {
   const { t } = ctx;
   const years =
     hit.yearFrom === null ? '' : hit.yearTo && hit.yearTo !== hit.yearFrom ? `${hit.yearFrom}–${hit.yearTo}` : String(hit.yearFrom);
   const facts = [
+    ctx.t('knowledge.dir.hit.case'),
     hit.municipalityNames.join(', '),
     translate(ctx, `knowledge.country.${hit.country}`),
     translate(ctx, `knowledge.sector.${hit.sector}`),
@@ -144,20 +169,26 @@ function FacetGroup({ ctx, facet, search, result }: { ctx: PageContext; facet: F
 export function SearchPage({
   ctx,
   search,
-  result,
+  what,
+  bank,
   canWrite,
 }: {
   ctx: PageContext;
   search: CaseSearch;
-  result: SearchResult;
+  /** The kinds of hit chosen (none: both). */
+  what: readonly HitKind[];
+  bank: BankResult;
   canWrite: boolean;
 }) {
   const { t } = ctx;
   const title = t('knowledge.search.title');
   const path = bankPath(ctx);
-  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-  const pageLink = (page: number) => `${path}?${searchQueryString({ ...search, page })}&lang=${ctx.locale}`;
+  const result = bank.cases;
+  const whatQuery = what.map((kind) => `&what=${kind}`).join('');
+  const pages = what.length === 1 && what[0] === 'question' ? 1 : Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const pageLink = (page: number) => `${path}?${searchQueryString({ ...search, page })}${whatQuery}&lang=${ctx.locale}`;
   const chosen = FACETS.flatMap((facet) => search[facet].map((value) => ({ facet, value: String(value) })));
+  const whatName = (kind: string) => translate(ctx, `knowledge.dir.hit.${kind as HitKind}`);
   return (
     <Layout ctx={ctx} title={title} crumbs={[{ label: t('nav.home'), href: '/' }, { label: title }]}>
       <PageHeading title={title} lead={t('knowledge.search.lead')} />
@@ -198,7 +229,7 @@ export function SearchPage({
             </button>
           </div>
         </div>
-        {chosen.length > 0 ? (
+        {chosen.length + what.length > 0 ? (
           <section aria-labelledby="active-filters">
             <h2 class="ds-heading" data-size="2xs" id="active-filters" safe>
               {t('knowledge.search.active')}
@@ -206,8 +237,26 @@ export function SearchPage({
             <ul class="inline-list">
               {chosen.map(({ facet, value }) => (
                 <li>
-                  <a class="ds-link" href={`${path}?${searchQueryString(search, { facet, value, on: false })}&lang=${ctx.locale}`} safe>
+                  <a
+                    class="ds-link"
+                    href={`${path}?${searchQueryString(search, { facet, value, on: false })}${whatQuery}&lang=${ctx.locale}`}
+                    safe
+                  >
                     {t('knowledge.search.remove', { value: facetValueName(ctx, facet, value) })}
+                  </a>
+                </li>
+              ))}
+              {what.map((kind) => (
+                <li>
+                  <a
+                    class="ds-link"
+                    href={`${path}?${searchQueryString(search)}${what
+                      .filter((other) => other !== kind)
+                      .map((other) => `&what=${other}`)
+                      .join('')}&lang=${ctx.locale}`}
+                    safe
+                  >
+                    {t('knowledge.search.remove', { value: whatName(kind) })}
                   </a>
                 </li>
               ))}
@@ -221,9 +270,10 @@ export function SearchPage({
         ) : (
           ''
         )}
-        <details class="ds-details" open={isFiltered(search)}>
+        <details class="ds-details" open={isFiltered(search) || what.length > 0}>
           <summary safe>{t('knowledge.search.filters')}</summary>
           <div class="card-grid">
+            <FacetFieldset ctx={ctx} name="what" legend={t('knowledge.dir.hit.what')} counts={bank.what} chosen={what} label={whatName} />
             {FACETS.map((facet) => (
               <FacetGroup ctx={ctx} facet={facet} search={search} result={result} />
             ))}
@@ -241,16 +291,20 @@ export function SearchPage({
           {t('knowledge.search.results')}
         </h2>
         <p class="ds-paragraph" role="status" safe>
-          {result.total === 0 ? t('knowledge.search.none') : t('knowledge.search.count', { count: formatNumber(ctx.locale, result.total) })}
+          {bank.total === 0
+            ? t('knowledge.search.none')
+            : bank.questions.length === 0
+              ? t('knowledge.search.count', { count: formatNumber(ctx.locale, bank.total) })
+              : t('knowledge.dir.count', { count: formatNumber(ctx.locale, bank.total) })}
         </p>
         <ul class="card-grid" aria-labelledby="results">
-          {result.hits.map((hit) => (
-            <Hit ctx={ctx} hit={hit} />
-          ))}
+          {bank.hits.map((found) =>
+            found.kind === 'case' ? <Hit ctx={ctx} hit={found.hit} /> : <QuestionHitCard ctx={ctx} hit={found.hit} />,
+          )}
         </ul>
         <Pager ctx={ctx} page={search.page} pages={pages} href={pageLink} />
         <p>
-          <a class="ds-link" href={`/api/v1/cases?${searchQueryString(search)}`} safe>
+          <a class="ds-link" href={`/api/v1/cases?${searchQueryString(search)}${whatQuery}`} safe>
             {t('knowledge.search.json')}
           </a>
         </p>

@@ -19,7 +19,7 @@ import {
   type DirectorySearch,
 } from '../directory.js';
 import { PAGE_SIZE, THEMES } from '../model.js';
-import { bankPath, DIRECTORY_PATHS, FacetFieldset, QUESTION_PATHS } from './search.js';
+import { bankPath, DIRECTORY_PATHS, FacetFieldset, QUESTION_PATHS, SearchHead } from './search.js';
 
 const EDITOR = '/kunnskapsbank/aktorer-og-ordninger';
 
@@ -133,43 +133,17 @@ export function DirectoryPage({
       </ul>
       <form method="get" action={path} role="search">
         <input type="hidden" name="lang" value={ctx.locale} />
-        <div class="ds-field">
-          <label class="ds-label" for="q" safe>
-            {t('knowledge.dir.searchLabel')}
-          </label>
-          <p class="ds-paragraph" data-size="sm" id="q-help" safe>
-            {t('knowledge.dir.searchHelp')}
-          </p>
-          <div class="inline-form">
-            <input class="ds-input" type="search" id="q" name="q" value={search.q} aria-describedby="q-help" maxlength="200" />
-            <button class="ds-button" type="submit" safe>
-              {t('knowledge.search.submit')}
-            </button>
-          </div>
-        </div>
-        {chosen.length > 0 ? (
-          <section aria-labelledby="active-filters">
-            <h2 class="ds-heading" data-size="2xs" id="active-filters" safe>
-              {t('knowledge.search.active')}
-            </h2>
-            <ul class="inline-list">
-              {chosen.map(({ facet, value }) => (
-                <li>
-                  <a class="ds-link" href={link(directoryQueryString(search, { facet, value, on: false }))} safe>
-                    {t('knowledge.search.remove', { value: facetValueName(ctx, facet, value) })}
-                  </a>
-                </li>
-              ))}
-              <li>
-                <a class="ds-link" href={link(search.q ? `q=${encodeURIComponent(search.q)}` : '')} safe>
-                  {t('knowledge.search.clear')}
-                </a>
-              </li>
-            </ul>
-          </section>
-        ) : (
-          ''
-        )}
+        <SearchHead
+          ctx={ctx}
+          label={t('knowledge.dir.searchLabel')}
+          help={t('knowledge.dir.searchHelp')}
+          q={search.q}
+          removals={chosen.map(({ facet, value }) => ({
+            value: facetValueName(ctx, facet, value),
+            href: link(directoryQueryString(search, { facet, value, on: false })),
+          }))}
+          clearHref={link(search.q ? `q=${encodeURIComponent(search.q)}` : '')}
+        />
         <details class="ds-details" open={chosen.length > 0}>
           <summary safe>{t('knowledge.search.filters')}</summary>
           <div class="card-grid">

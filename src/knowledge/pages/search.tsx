@@ -166,6 +166,62 @@ function FacetGroup({ ctx, facet, search, result }: { ctx: PageContext; facet: F
   );
 }
 
+/**
+ * The top of a search form: the query field with its button and, when filters are chosen, a link to
+ * remove each of them and one to remove them all.
+ */
+export function SearchHead(props: {
+  ctx: PageContext;
+  label: string;
+  help: string;
+  q: string;
+  removals: readonly { value: string; href: string }[];
+  clearHref: string;
+}) {
+  const { t } = props.ctx;
+  return (
+    <>
+      <div class="ds-field">
+        <label class="ds-label" for="q" safe>
+          {props.label}
+        </label>
+        <p class="ds-paragraph" data-size="sm" id="q-help" safe>
+          {props.help}
+        </p>
+        <div class="inline-form">
+          <input class="ds-input" type="search" id="q" name="q" value={props.q} aria-describedby="q-help" maxlength="200" />
+          <button class="ds-button" type="submit" safe>
+            {t('knowledge.search.submit')}
+          </button>
+        </div>
+      </div>
+      {props.removals.length > 0 ? (
+        <section aria-labelledby="active-filters">
+          <h2 class="ds-heading" data-size="2xs" id="active-filters" safe>
+            {t('knowledge.search.active')}
+          </h2>
+          <ul class="inline-list">
+            {props.removals.map(({ value, href }) => (
+              <li>
+                <a class="ds-link" href={href} safe>
+                  {t('knowledge.search.remove', { value })}
+                </a>
+              </li>
+            ))}
+            <li>
+              <a class="ds-link" href={props.clearHref} safe>
+                {t('knowledge.search.clear')}
+              </a>
+            </li>
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
 export function SearchPage({
   ctx,
   search,
@@ -215,61 +271,26 @@ export function SearchPage({
       )}
       <form method="get" action={path} role="search">
         <input type="hidden" name="lang" value={ctx.locale} />
-        <div class="ds-field">
-          <label class="ds-label" for="q" safe>
-            {t('knowledge.search.label')}
-          </label>
-          <p class="ds-paragraph" data-size="sm" id="q-help" safe>
-            {t('knowledge.search.help')}
-          </p>
-          <div class="inline-form">
-            <input class="ds-input" type="search" id="q" name="q" value={search.q} aria-describedby="q-help" maxlength="200" />
-            <button class="ds-button" type="submit" safe>
-              {t('knowledge.search.submit')}
-            </button>
-          </div>
-        </div>
-        {chosen.length + what.length > 0 ? (
-          <section aria-labelledby="active-filters">
-            <h2 class="ds-heading" data-size="2xs" id="active-filters" safe>
-              {t('knowledge.search.active')}
-            </h2>
-            <ul class="inline-list">
-              {chosen.map(({ facet, value }) => (
-                <li>
-                  <a
-                    class="ds-link"
-                    href={`${path}?${searchQueryString(search, { facet, value, on: false })}${whatQuery}&lang=${ctx.locale}`}
-                    safe
-                  >
-                    {t('knowledge.search.remove', { value: facetValueName(ctx, facet, value) })}
-                  </a>
-                </li>
-              ))}
-              {what.map((kind) => (
-                <li>
-                  <a
-                    class="ds-link"
-                    href={`${path}?${searchQueryString(search)}${what
-                      .filter((other) => other !== kind)
-                      .map((other) => `&what=${other}`)
-                      .join('')}&lang=${ctx.locale}`}
-                    safe
-                  >
-                    {t('knowledge.search.remove', { value: whatName(kind) })}
-                  </a>
-                </li>
-              ))}
-              <li>
-                <a class="ds-link" href={`${path}?${search.q ? `q=${encodeURIComponent(search.q)}&` : ''}lang=${ctx.locale}`} safe>
-                  {t('knowledge.search.clear')}
-                </a>
-              </li>
-            </ul>
-          </section>
-        ) : (
-          ''
-        )}
+        <SearchHead
+          ctx={ctx}
+          label={t('knowledge.search.label')}
+          help={t('knowledge.search.help')}
+          q={search.q}
+          removals={[
+            ...chosen.map(({ facet, value }) => ({
+              value: facetValueName(ctx, facet, value),
+              href: `${path}?${searchQueryString(search, { facet, value, on: false })}${whatQuery}&lang=${ctx.locale}`,
+            })),
+            ...what.map((kind) => ({
+              value: whatName(kind),
+              href: `${path}?${searchQueryString(search)}${what
+                .filter((other) => other !== kind)
+                .map((other) => `&what=${other}`)
+                .join('')}&lang=${ctx.locale}`,
+            })),
+          ]}
+          clearHref={`${path}?${search.q ? `q=${encodeURIComponent(search.q)}&` : ''}lang=${ctx.locale}`}
+        />
         <details class="ds-details" open={isFiltered(search) || what.length > 0}>
           <summary safe>{t('knowledge.search.filters')}</summary>
           <div class="card-grid">

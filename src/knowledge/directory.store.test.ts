@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureUser } from '../platform/auth/store.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
 import { SYSTEM } from '../platform/db/kit.js';
 import { isRefused, orThrow } from '../platform/outcome.js';
@@ -7,6 +8,8 @@ import { demoDirectory, seedDemoDirectory } from './directory-demo.js';
 import { parseDirectorySearch, type DirectoryDraft } from './directory.js';
 import { findEntryBySlug, listEntries } from './directory.store.js';
 import { addEntry, findInDirectory, reviseEntry } from './directory.use-cases.js';
+import { findQuestion, searchPublishedQuestions } from './questions.store.js';
+import { answerQuestion, askQuestion, publishQuestion } from './questions.use-cases.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -75,5 +78,40 @@ describe('the search', () => {
     expect(await findEntryBySlug(database.db, stored.slug)).toMatchObject({ name: draft.name, deadline: null, version: 2 });
     const missing = await reviseEntry(database.db, 'finnes-ikke', 1, draft, SYSTEM);
     expect(isRefused(missing) && missing.problem.kind).toBe('entryNotFound');
+  });
+});
+
+describe("the competence centre's published answers in the bank's search", () => {
+  it('finds a published answer with a typo, filters by sector, keeps the linked schemes, and never a question not yet published', async () => {
+    const identity = { identityProvider: 'test', subject: 'asker', name: 'Silje Saksbehandler', email: null, homeMunicipalityCode: null };
+    const user = { userId: await ensureUser(database.db, identity), name: identity.name };
+    const id = await askQuestion(
+      database.db,
+      {
+        title: 'Stipend til idékonkurranse',
+        question: 'Kan kommunen lyse ut stipend til bedrifter?',
+        sector: 'technical',
+        theme: null,
+        mayPublish: true,
+      },
+      { organisationName: 'Porsgrunn kommune', locale: 'nb' },
+      { user, requestId: 'test' },
+    );
+    const find = (q: string, sector: 'technical' | 'education' | null = null) =>
+      searchPublishedQuestions(database.db, q, { sector: sector ? [sector] : [], theme: [] });
+    expect(await find('idékonkurranse')).toEqual([]);
+    const linked = ['forsoksordninga-med-stipendmidlar-til-innovasjonsforemal'];
+    orThrow(
+      await answerQuestion(database.db, id, 1, { text: 'Ja, gjennom forsøksordningen.', caseSlugs: [], directorySlugs: linked }, SYSTEM),
+    );
+    orThrow(await publishQuestion(database.db, id, 2, SYSTEM));
+    expect((await findQuestion(database.db, id))?.directorySlugs).toEqual(linked);
+    const [hit] = await find('idekonkurranse');
+    expect(hit).toMatchObject({ id, title: 'Stipend til idékonkurranse', locale: 'nb', sector: 'technical' });
+    expect((await find('forsøksordningen'))[0]?.snippet).toContain('\u0002forsøksordningen\u0003');
+    expect(JSON.stringify(hit)).not.toContain('Silje');
+    expect(await find('stipend', 'education')).toEqual([]);
+    const refused = await answerQuestion(database.db, id, 3, { text: 'x', caseSlugs: [], directorySlugs: ['finnes-ikke'] }, SYSTEM);
+    expect(isRefused(refused) && refused.problem.kind).toBe('directoryEntryNotFound');
   });
 });

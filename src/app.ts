@@ -9,7 +9,7 @@ import { assessmentRoutes } from './assessment/index.js';
 import { selectionRoutes } from './selection/index.js';
 import { administrationRoutes } from './administration/index.js';
 import { projectFollowOn, projectRoutes } from './projects/index.js';
-import { knowledgeRoutes, prizeRoutes, questionRoutes } from './knowledge/index.js';
+import { directoryRoutes, knowledgeRoutes, prizeRoutes, questionRoutes } from './knowledge/index.js';
 import { participationRoutes } from './participation/index.js';
 import { cooperationNotes, networkRoutes } from './networks/index.js';
 
@@ -36,6 +36,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(knowledgeRoutes);
   await app.register(prizeRoutes);
   await app.register(questionRoutes);
+  await app.register(directoryRoutes);
   await app.register(participationRoutes);
   await app.register(networkRoutes, { projections });
   return app;

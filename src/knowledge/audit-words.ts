@@ -17,6 +17,12 @@ export const KNOWLEDGE_AUDIT_WORDS: AuditVocabulary = {
       'Spørgsmål til kompetencecentret',
       'Question to the competence centre',
     ),
+    knowledge_directory: names(
+      'Forskningsaktør eller tilskuddsordning',
+      'Forskingsaktør eller tilskotsordning',
+      'Forskningsaktør eller tilskudsordning',
+      'Research actor or grant scheme',
+    ),
     knowledge_prize: names('Innovasjonspris', 'Innovasjonspris', 'Innovationspris', 'Innovation prize'),
     knowledge_prize_nomination: names(
       'Nominasjon til innovasjonsprisen',

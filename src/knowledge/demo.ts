@@ -13,6 +13,7 @@ import { slugOf, type CaseDraft, type CaseMunicipality } from './model.js';
 import { findCaseBySlug } from './store.js';
 import { writeCase } from './use-cases.js';
 import { seedDemoPrize } from './prize-demo.js';
+import { seedDemoDirectory } from './directory-demo.js';
 
 export const SEED_002 =
   'Nye vegar til framtidas velferd. Regjeringa sin strategi for innovasjon i kommunesektoren (Kommunal- og regionaldepartementet, 2013)';
@@ -230,5 +231,6 @@ export async function seedDemoKnowledge(db: Queryable): Promise<number> {
     written++;
   }
   await seedDemoPrize(db, SEED_002);
+  await seedDemoDirectory(db, SEED_002);
   return written;
 }

@@ -2,6 +2,7 @@
 import type { CapabilityManifest } from '../platform/capability.js';
 import { hasRole } from '../platform/ui/navigation.js';
 import { KNOWLEDGE_AUDIT_WORDS } from './audit-words.js';
+import { directoryMessages } from './directory-messages.js';
 import { knowledgeMessages } from './messages.js';
 import { prizeMessages } from './prize-messages.js';
 import { questionMessages } from './questions-messages.js';
@@ -11,10 +12,10 @@ export const knowledge: CapabilityManifest = {
   name: 'knowledge',
   audit: KNOWLEDGE_AUDIT_WORDS,
   messages: {
-    nb: { ...knowledgeMessages.nb, ...prizeMessages.nb, ...questionMessages.nb, ...sharingMessages.nb },
-    nn: { ...knowledgeMessages.nn, ...prizeMessages.nn, ...questionMessages.nn, ...sharingMessages.nn },
-    da: { ...knowledgeMessages.da, ...prizeMessages.da, ...questionMessages.da, ...sharingMessages.da },
-    en: { ...knowledgeMessages.en, ...prizeMessages.en, ...questionMessages.en, ...sharingMessages.en },
+    nb: { ...knowledgeMessages.nb, ...prizeMessages.nb, ...questionMessages.nb, ...sharingMessages.nb, ...directoryMessages.nb },
+    nn: { ...knowledgeMessages.nn, ...prizeMessages.nn, ...questionMessages.nn, ...sharingMessages.nn, ...directoryMessages.nn },
+    da: { ...knowledgeMessages.da, ...prizeMessages.da, ...questionMessages.da, ...sharingMessages.da, ...directoryMessages.da },
+    en: { ...knowledgeMessages.en, ...prizeMessages.en, ...questionMessages.en, ...sharingMessages.en, ...directoryMessages.en },
   },
   navigation: [
     { href: '/kunnskapsbank', label: 'knowledge.nav', order: 35, keepsLanguage: true },
@@ -23,6 +24,7 @@ export const knowledge: CapabilityManifest = {
   ],
 };
 export { seedDemoKnowledge } from './demo.js';
+export { directoryRoutes } from './directory.routes.js';
 export { knowledgeRoutes } from './routes.js';
 export { prizeRoutes } from './prize.routes.js';
 export { questionRoutes } from './questions.routes.js';

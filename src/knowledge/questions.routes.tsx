@@ -17,6 +17,7 @@ import { listQuestions } from './questions.store.js';
 import { answerQuestion, askQuestion, publishQuestion, type QuestionRefusal } from './questions.use-cases.js';
 import { formBody } from './routes.js';
 import { listCases } from './store.js';
+import { listEntries } from './directory.store.js';
 
 const CASE_WORKER = access.roles('case_worker');
 const ADVISER = access.roles('adviser');
@@ -32,6 +33,7 @@ const STATUS: Record<QuestionRefusal['kind'], 400 | 404 | 409> = {
   answerTooLong: 400,
   badText: 400,
   caseNotFound: 400,
+  directoryEntryNotFound: 400,
   noConsent: 409,
   wrongStage: 409,
   versionConflict: 409,
@@ -47,6 +49,7 @@ export async function questionRoutes(app: FastifyInstance) {
     (await listCases(db))
       .map((c) => ({ slug: c.slug, title: c.title, language: c.language }))
       .sort((a, b) => a.title.localeCompare(b.title, 'nb'));
+  const entryChoices = async () => (await listEntries(db)).map((e) => ({ slug: e.slug, name: e.name, language: e.language }));
 
   for (const path of new Set(Object.values(QUESTION_PATHS)))
     app.get(path, { config: { access: access.public } }, async (request, reply) =>
@@ -55,6 +58,7 @@ export async function questionRoutes(app: FastifyInstance) {
           ctx={reply.pageContext()}
           questions={await listQuestions(db, { states: ['published'] })}
           cases={await caseChoices()}
+          entries={await entryChoices()}
           canAsk={municipalityOf(request) !== undefined}
           canAnswer={roleOf(request, 'adviser')}
         />,
@@ -108,6 +112,7 @@ export async function questionRoutes(app: FastifyInstance) {
         ctx={reply.pageContext()}
         questions={await listQuestions(db, { askedByUserId: request.principal!.userId })}
         cases={await caseChoices()}
+        entries={await entryChoices()}
         notice={notice}
       />,
     );
@@ -121,6 +126,7 @@ export async function questionRoutes(app: FastifyInstance) {
           ctx={reply.pageContext()}
           questions={await listQuestions(db, { states: ['asked', 'answered'] })}
           cases={await caseChoices()}
+          entries={await entryChoices()}
           notice={notice}
           errors={errors}
         />,
@@ -149,7 +155,11 @@ export async function questionRoutes(app: FastifyInstance) {
         db,
         id,
         version,
-        { text: typeof text === 'string' ? text : '', caseSlugs: formFieldAll(request.body, 'cases') },
+        {
+          text: typeof text === 'string' ? text : '',
+          caseSlugs: formFieldAll(request.body, 'cases'),
+          directorySlugs: formFieldAll(request.body, 'directory'),
+        },
         actorOf(request),
         { jobs: app.jobs },
       );

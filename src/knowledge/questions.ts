@@ -56,7 +56,8 @@ export type QuestionProblem =
   | { kind: 'badText' }
   | { kind: 'noConsent' }
   | { kind: 'wrongStage' }
-  | { kind: 'caseNotFound' };
+  | { kind: 'caseNotFound' }
+  | { kind: 'directoryEntryNotFound' };
 
 function textProblem(field: 'title' | 'question', text: string, max: number): QuestionFormProblem | undefined {
   if (text === '') return { field, problem: field === 'title' ? 'titleMissing' : 'questionMissing' };

@@ -18,11 +18,21 @@ import {
   type QuestionDraft,
   type QuestionProblem,
 } from './questions.js';
-import { findAskerAddress, findQuestion, insertQuestion, updateQuestion, type StoredQuestion } from './questions.store.js';
+import {
+  addQuestionWords,
+  findAskerAddress,
+  findQuestion,
+  insertQuestion,
+  updateQuestion,
+  type StoredQuestion,
+} from './questions.store.js';
 import { findCaseBySlug } from './store.js';
+import { findEntryBySlug } from './directory.store.js';
 
 export type QuestionRefusal = QuestionProblem | VersionConflict;
 type Outcome<T> = Promise<T | Refused<QuestionRefusal>>;
+/** The adviser's answer: the text, the bank's cases and the directory's actors and schemes it refers to. */
+type Answer = { text: string; caseSlugs: readonly string[]; directorySlugs?: readonly string[] };
 
 /** A municipal case worker asks the centre a question, for their organisation. */
 export function askQuestion(
@@ -57,13 +67,19 @@ async function move(
   baseVersion: number,
   action: QuestionAction,
   actor: Actor,
-  answer?: { text: string; caseSlugs: readonly string[] },
+  answer?: Answer,
 ): Promise<Refused<QuestionRefusal> | undefined> {
   if (question.version !== baseVersion) return refuse(versionConflict(question.version, baseVersion));
   const moved = questionWorkflow.apply(question.state, action);
   if (isRefused(moved)) return refuse({ kind: 'wrongStage' });
   const change = answer
-    ? { state: moved.to, answer: answer.text, caseSlugs: answer.caseSlugs, answeredByName: actor.user?.name ?? null }
+    ? {
+        state: moved.to,
+        answer: answer.text,
+        caseSlugs: answer.caseSlugs,
+        directorySlugs: answer.directorySlugs ?? [],
+        answeredByName: actor.user?.name ?? null,
+      }
     : { state: moved.to };
   if (!(await updateQuestion(trx, question.id, baseVersion, change))) return refuse(versionConflict(baseVersion + 1, baseVersion));
   await recordAudit(trx, {
@@ -83,7 +99,7 @@ export function answerQuestion(
   db: Queryable,
   id: string,
   baseVersion: number,
-  answer: { text: string; caseSlugs: readonly string[] },
+  answer: Answer,
   actor: Actor,
   effects: { jobs?: Pick<JobQueue, 'enqueue'> } = {},
 ): Outcome<void> {
@@ -94,7 +110,13 @@ export function answerQuestion(
     if (problem) return problem;
     const slugs = [...new Set(answer.caseSlugs)];
     for (const slug of slugs) if (!(await findCaseBySlug(trx, slug))) return refuse<QuestionRefusal>({ kind: 'caseNotFound' });
-    const moved = await move(trx, question, baseVersion, 'answer', actor, { text: answer.text.trim(), caseSlugs: slugs });
+    const entries = [...new Set(answer.directorySlugs ?? [])];
+    for (const slug of entries) if (!(await findEntryBySlug(trx, slug))) return refuse<QuestionRefusal>({ kind: 'directoryEntryNotFound' });
+    const moved = await move(trx, question, baseVersion, 'answer', actor, {
+      text: answer.text.trim(),
+      caseSlugs: slugs,
+      directorySlugs: entries,
+    });
     if (moved) return moved;
     const asker = await findAskerAddress(trx, question.askedByUserId);
     if (effects.jobs && asker)
@@ -118,6 +140,8 @@ export function publishQuestion(db: Queryable, id: string, baseVersion: number, 
     if (question.version !== baseVersion) return refuse(versionConflict(question.version, baseVersion));
     const problem = publishProblem(question);
     if (problem) return problem;
-    return move(trx, question, baseVersion, 'publish', actor);
+    const moved = await move(trx, question, baseVersion, 'publish', actor);
+    if (!moved) await addQuestionWords(trx, question.id);
+    return moved;
   });
 }

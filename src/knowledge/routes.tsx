@@ -22,7 +22,8 @@ import {
 } from './model.js';
 import { findProjectFacts } from '../projects/index.js';
 import { AlreadyMadePage, CaseEditorPage, CasePage, caseFormValues, type CaseFormValues } from './pages/case.js';
-import { BANK_PATHS, SearchPage } from './pages/search.js';
+import { BANK_PATHS, QUESTION_PATHS, SearchPage } from './pages/search.js';
+import { parseWhat, searchBank } from './questions-search.js';
 import { casesCsv, casesJson } from './open-data.js';
 import { MunicipalityPage } from './pages/municipality.js';
 import { findMunicipality } from '../registry/index.js';
@@ -35,7 +36,6 @@ import {
   findCaseBySlug,
   listCases,
   organisationCountry,
-  searchCases,
   similarCases,
   type StoredCase,
 } from './store.js';
@@ -43,6 +43,7 @@ import { awardsOfCase } from './prize.store.js';
 import { adoptCase, attachFile, recommendCase, reviseCase, writeCase, type KnowledgeProblem } from './use-cases.js';
 
 const ADVISER = access.roles('adviser');
+const withoutRank = <T extends { rank: number }>({ rank: _rank, ...rest }: T) => rest;
 const PATHS = [...new Set(Object.values(BANK_PATHS))];
 const slugParams = {
   type: 'object',
@@ -148,9 +149,11 @@ export async function knowledgeRoutes(app: FastifyInstance) {
 
   for (const path of PATHS) {
     app.get(path, { config: { access: access.public } }, async (request, reply) => {
-      const search = parseSearch(request.query as Record<string, unknown>);
-      const result = await searchCases(db, search);
-      return reply.html(<SearchPage ctx={reply.pageContext()} search={search} result={result} canWrite={isAdviser(request)} />);
+      const query = request.query as Record<string, unknown>;
+      const search = parseSearch(query);
+      const what = parseWhat(query);
+      const bank = await searchBank(db, search, what);
+      return reply.html(<SearchPage ctx={reply.pageContext()} search={search} what={what} bank={bank} canWrite={isAdviser(request)} />);
     });
 
     app.get(`${path}/:slug`, { config: { access: access.public }, schema: { params: slugParams } }, async (request, reply) => {
@@ -177,22 +180,31 @@ export async function knowledgeRoutes(app: FastifyInstance) {
       schema: {
         tags: ['knowledge'],
         summary:
-          'Search the knowledge bank: q (words, typos and parts of compounds allowed), country, region, size, sector, theme, phase, programme (by name), year (each repeatable), page; ranked cases with highlighted passages (matches between U+0002 and U+0003) and facet counts',
+          "Search the knowledge bank: q (words, typos and parts of compounds allowed), country, region, size, sector, theme, phase, programme (by name), year, what (case, question; each repeatable), page; ranked cases with highlighted passages (matches between U+0002 and U+0003) and facet counts, and beside them the competence centre's published questions and answers that match (kind 'question', ranked on the same scale, without the asker's name) with facets.what counting both kinds",
       },
     },
     async (request, reply) => {
-      const search = parseSearch(request.query as Record<string, unknown>);
-      const result = await searchCases(db, search);
+      const query = request.query as Record<string, unknown>;
+      const search = parseSearch(query);
+      const what = parseWhat(query);
+      const bank = await searchBank(db, search, what);
+      const result = bank.cases;
+      const showCases = what.length === 0 || what.includes('case');
       const base = app.config.publicUrl;
       return reply
         .type('application/json; charset=utf-8')
         .header('access-control-allow-origin', '*')
         .send(
           JSON.stringify({
-            query: search,
-            total: result.total,
-            cases: result.hits.map(({ rank, ...hit }) => ({ ...hit, url: `${base}${BANK_PATHS.nb}/${hit.slug}` })),
-            facets: result.facets,
+            query: { ...search, what },
+            total: bank.total,
+            cases: showCases ? result.hits.map(({ rank, ...hit }) => ({ ...hit, url: `${base}${BANK_PATHS.nb}/${hit.slug}` })) : [],
+            questions: bank.hits.flatMap((found) =>
+              found.kind === 'question'
+                ? [{ kind: 'question', ...withoutRank(found.hit), url: `${base}${QUESTION_PATHS.nb}#q-${found.hit.id}` }]
+                : [],
+            ),
+            facets: { ...result.facets, what: bank.what },
           }),
         );
     },

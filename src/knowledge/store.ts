@@ -378,7 +378,7 @@ export async function countCases(db: Queryable): Promise<number> {
 const CONFIGS = ['norwegian', 'danish', 'english', 'simple'] as const;
 
 /** A query word as the search uses it: the word, and its stemmed forms in every configuration as one tsquery. */
-interface QueryWord {
+export interface QueryWord {
   word: string;
   tsquery: string;
 }
@@ -401,7 +401,7 @@ const UNKNOWN_WORD_ALIKE = 5;
  * the bank to match, and read every case instead of the index. A word each of the stemming
  * languages ignores ("i", "og", "the") is dropped.
  */
-async function queryWords(db: Queryable, words: readonly string[]): Promise<QueryWord[]> {
+export async function queryWords(db: Queryable, words: readonly string[]): Promise<QueryWord[]> {
   if (words.length === 0) return [];
   const rows = await sql<{ word: string; stop: boolean; tsquery: string }>`
     select word,
@@ -430,8 +430,12 @@ async function queryWords(db: Queryable, words: readonly string[]): Promise<Quer
   return rows.rows.filter((r) => !r.stop && r.tsquery !== '').map((r) => ({ word: r.word, tsquery: r.tsquery }));
 }
 
+/** Any of the words, as one tsquery (for ranking and highlighting); undefined without words. */
+export const anyWordOf = (words: readonly QueryWord[]): RawBuilder<unknown> | undefined =>
+  words.length ? sql`(${words.map((w) => `(${w.tsquery})`).join(' | ')})::tsquery` : undefined;
+
 /** Every word matches: stemmed in some language, or as one of the bank's words most like it (a typo, a part of a compound). */
-function textMatches(words: readonly QueryWord[]): RawBuilder<boolean> {
+export function textMatches(words: readonly QueryWord[]): RawBuilder<boolean> {
   if (words.length === 0) return sql<boolean>`true`;
   return sql<boolean>`(${sql.join(
     words.map(({ tsquery }) => sql`search_vector @@ ${tsquery}::tsquery`),
@@ -498,7 +502,7 @@ export interface SearchResult {
   facets: Record<Facet, FacetCount[]>;
 }
 
-const LANGUAGE_CONFIG = sql`case language when 'da' then 'danish'::regconfig when 'en' then 'english'::regconfig else 'norwegian'::regconfig end`;
+export const LANGUAGE_CONFIG = sql`case language when 'da' then 'danish'::regconfig when 'en' then 'english'::regconfig else 'norwegian'::regconfig end`;
 
 /**
  * Runs a search statement with the planner told not to read the whole table. The planner costs a
@@ -507,7 +511,7 @@ const LANGUAGE_CONFIG = sql`case language when 'da' then 'danish'::regconfig whe
  * cases on PostgreSQL (EXPLAIN ANALYZE) 780 ms against 60 ms through the index for 15 000 matches.
  * The setting holds for this transaction only; inside a caller's transaction it is put back after.
  */
-async function throughTheIndex<T>(db: Queryable, run: (tx: Queryable) => Promise<T>): Promise<T> {
+export async function throughTheIndex<T>(db: Queryable, run: (tx: Queryable) => Promise<T>): Promise<T> {
   const inside = async (tx: Queryable) => {
     const before = await sql<{ value: string }>`select current_setting('enable_seqscan') as value`.execute(tx);
     await sql`select set_config('enable_seqscan', 'off', true)`.execute(tx);
@@ -523,7 +527,7 @@ export async function searchCases(db: Queryable, search: CaseSearch): Promise<Se
   const prepared = await queryWords(db, searchWords(search.q));
   const words = prepared.map((w) => w.word);
   const matched = textMatches(prepared);
-  const anyWord = prepared.length ? sql`(${prepared.map((w) => `(${w.tsquery})`).join(' | ')})::tsquery` : undefined;
+  const anyWord = anyWordOf(prepared);
   // Stemmed matches rank by ts_rank; a match by similarity alone ranks by how like the title it is.
   const rank = anyWord
     ? sql<number>`(ts_rank(search_vector, ${anyWord}) + word_similarity(${words.join(' ')}, title) * 0.1 + case when recommended then 0.05 else 0 end)`

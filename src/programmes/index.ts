@@ -52,7 +52,8 @@ export {
   type MemberContext,
   type RuleResult,
 } from './rules.js';
-export { findCall, listCallsOfProgramme, listPublicCalls, type StoredCall } from './store/calls.js';
+export { findCall, listCallsOfProgramme, listOpenCalls, listPublicCalls, type OpenCallSummary, type StoredCall } from './store/calls.js';
+export { instantToLocal, localToInstant } from './time.js';
 export { applicantExtension, extendedRound, findExtension, listExtensions } from './store/extensions.js';
 export { findProgramme, listProgrammes, seededIds } from './store/programmes.js';
 export { findTemplate, listTemplates } from './store/templates.js';

@@ -7,7 +7,7 @@ import { translate } from '../../platform/ui/translate.js';
 import { SECTORS, THEMES } from '../model.js';
 import { questionWorkflow } from '../questions.js';
 import type { StoredQuestion } from '../questions.store.js';
-import { bankPath, casePath, QUESTION_PATHS } from './search.js';
+import { bankPath, casePath, DIRECTORY_PATHS, QUESTION_PATHS } from './search.js';
 
 const ASK = '/kunnskapsbank/sporsmal/ny';
 const MINE = '/kunnskapsbank/sporsmal/mine';
@@ -29,8 +29,19 @@ function Crumbs(ctx: PageContext, title: string) {
 }
 
 /** The question and, when there is one, the answer with the cases it refers to. */
-function QuestionBody({ ctx, question, cases }: { ctx: PageContext; question: StoredQuestion; cases: ReadonlyMap<string, CaseChoice> }) {
+function QuestionBody({
+  ctx,
+  question,
+  cases,
+  entries,
+}: {
+  ctx: PageContext;
+  question: StoredQuestion;
+  cases: ReadonlyMap<string, CaseChoice>;
+  entries: ReadonlyMap<string, EntryChoice>;
+}) {
   const linked = question.caseSlugs.map((slug) => cases.get(slug)).filter((c): c is CaseChoice => c !== undefined);
+  const actors = question.directorySlugs.map((slug) => entries.get(slug)).filter((e): e is EntryChoice => e !== undefined);
   return (
     <>
       <p class="ds-paragraph question-text" safe>
@@ -66,6 +77,24 @@ function QuestionBody({ ctx, question, cases }: { ctx: PageContext; question: St
           ) : (
             ''
           )}
+          {actors.length > 0 ? (
+            <>
+              <p class="ds-paragraph" safe>
+                {ctx.t('knowledge.dir.q.seeAlso')}
+              </p>
+              <ul>
+                {actors.map((e) => (
+                  <li>
+                    <a class="ds-link" href={`${DIRECTORY_PATHS[ctx.locale]}/${e.slug}?lang=${ctx.locale}`} lang={e.language} safe>
+                      {e.name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
         </>
       )}
     </>
@@ -74,21 +103,31 @@ function QuestionBody({ ctx, question, cases }: { ctx: PageContext; question: St
 
 const caseMap = (cases: readonly CaseChoice[]) => new Map(cases.map((c) => [c.slug, c]));
 
+/** An actor or a scheme of the directory an answer may refer to. */
+export interface EntryChoice {
+  slug: string;
+  name: string;
+  language: string;
+}
+
 export function PublishedQuestionsPage({
   ctx,
   questions,
   cases,
+  entries,
   canAsk,
   canAnswer,
 }: {
   ctx: PageContext;
   questions: readonly StoredQuestion[];
   cases: readonly CaseChoice[];
+  entries: readonly EntryChoice[];
   canAsk: boolean;
   canAnswer: boolean;
 }) {
   const { t } = ctx;
   const byslug = caseMap(cases);
+  const bySlug = new Map(entries.map((e) => [e.slug, e]));
   return (
     <Layout
       ctx={ctx}
@@ -100,6 +139,11 @@ export function PublishedQuestionsPage({
       ]}
     >
       <PageHeading title={t('knowledge.q.title')} lead={t('knowledge.q.lead')} />
+      <p>
+        <a class="ds-link" href={`${DIRECTORY_PATHS[ctx.locale]}?lang=${ctx.locale}`} safe>
+          {t('knowledge.dir.link')}
+        </a>
+      </p>
       {canAsk || canAnswer ? (
         <ul>
           {canAsk ? (
@@ -137,11 +181,11 @@ export function PublishedQuestionsPage({
         </p>
       ) : (
         questions.map((question) => (
-          <article class="ds-card" data-variant="tinted">
+          <article class="ds-card" data-variant="tinted" id={`q-${question.id}`}>
             <h2 class="ds-heading" data-size="xs" safe>
               {question.title}
             </h2>
-            <QuestionBody ctx={ctx} question={question} cases={byslug} />
+            <QuestionBody ctx={ctx} question={question} cases={byslug} entries={bySlug} />
           </article>
         ))
       )}
@@ -199,15 +243,18 @@ export function MyQuestionsPage({
   ctx,
   questions,
   cases,
+  entries,
   notice,
 }: {
   ctx: PageContext;
   questions: readonly StoredQuestion[];
   cases: readonly CaseChoice[];
+  entries: readonly EntryChoice[];
   notice: string | undefined;
 }) {
   const { t } = ctx;
   const byslug = caseMap(cases);
+  const bySlug = new Map(entries.map((e) => [e.slug, e]));
   return (
     <Layout ctx={ctx} title={t('knowledge.q.mine')} crumbs={Crumbs(ctx, t('knowledge.q.mine'))}>
       <SuccessNotice text={notice} />
@@ -230,7 +277,7 @@ export function MyQuestionsPage({
             <p class="ds-paragraph" data-size="sm" safe>
               {t('knowledge.q.state', { state: questionWorkflow.name(question.state, 'public', ctx.locale) })}
             </p>
-            <QuestionBody ctx={ctx} question={question} cases={byslug} />
+            <QuestionBody ctx={ctx} question={question} cases={byslug} entries={bySlug} />
           </article>
         ))
       )}
@@ -242,17 +289,20 @@ export function OpenQuestionsPage({
   ctx,
   questions,
   cases,
+  entries,
   notice,
   errors,
 }: {
   ctx: PageContext;
   questions: readonly StoredQuestion[];
   cases: readonly CaseChoice[];
+  entries: readonly EntryChoice[];
   notice: string | undefined;
   errors: FieldError[];
 }) {
   const { t } = ctx;
   const byslug = caseMap(cases);
+  const bySlug = new Map(entries.map((e) => [e.slug, e]));
   return (
     <Layout ctx={ctx} title={t('knowledge.q.open')} crumbs={Crumbs(ctx, t('knowledge.q.open'))}>
       <SuccessNotice text={notice} />
@@ -279,7 +329,7 @@ export function OpenQuestionsPage({
               <p class="ds-paragraph" data-size="sm" safe>
                 {t(question.mayPublish ? 'knowledge.q.consentYes' : 'knowledge.q.consentNo')}
               </p>
-              <QuestionBody ctx={ctx} question={question} cases={byslug} />
+              <QuestionBody ctx={ctx} question={question} cases={byslug} entries={bySlug} />
               <form method="post" action={`/kunnskapsbank/sporsmal/${question.id}/svar?lang=${ctx.locale}`}>
                 <CsrfField ctx={ctx} />
                 <input type="hidden" name="version" value={String(question.version)} />
@@ -304,6 +354,24 @@ export function OpenQuestionsPage({
                     />
                   ))}
                 </fieldset>
+                {entries.length > 0 ? (
+                  <fieldset class="ds-fieldset">
+                    <legend class="ds-label" safe>
+                      {t('knowledge.dir.q.field')}
+                    </legend>
+                    {entries.map((e, i) => (
+                      <Checkbox
+                        id={`entry-${question.id}-${i}`}
+                        name="directory"
+                        value={e.slug}
+                        label={e.name}
+                        checked={question.directorySlugs.includes(e.slug)}
+                      />
+                    ))}
+                  </fieldset>
+                ) : (
+                  ''
+                )}
                 <button class="ds-button" type="submit" safe>
                   {t('knowledge.q.sendAnswer')}
                 </button>

@@ -182,6 +182,44 @@ export async function listPublicCalls(db: Queryable): Promise<StoredCall[]> {
   return loadCalls(db, { statuses: ['published', 'closed'] });
 }
 
+/** A published call open for applications now (a round running), as other parts list it: its deadline, owner and public page. */
+export interface OpenCallSummary {
+  id: string;
+  title: string;
+  purpose: string;
+  language: ContentLanguage;
+  themes: string[];
+  country: Programme['country'];
+  programmeName: string;
+  ownerName: string;
+  /** The running round's closing instant. */
+  deadline: Date;
+  /** The call's public page. */
+  path: string;
+}
+
+/** Every published call with a round running at `now`, soonest deadline first. */
+export async function listOpenCalls(db: Queryable, now: Date): Promise<OpenCallSummary[]> {
+  const open: OpenCallSummary[] = [];
+  for (const call of await loadCalls(db, { statuses: ['published'] })) {
+    const round = call.content.rounds.find((r) => Date.parse(r.opensAt) <= now.getTime() && now.getTime() < Date.parse(r.closesAt));
+    if (!round) continue;
+    open.push({
+      id: call.id,
+      title: call.content.title,
+      purpose: call.content.purpose,
+      language: call.content.language,
+      themes: call.content.themes,
+      country: call.programme.country,
+      programmeName: call.programme.name,
+      ownerName: call.programme.ownerName,
+      deadline: new Date(round.closesAt),
+      path: `/utlysninger/${call.id}`,
+    });
+  }
+  return open.sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
+}
+
 async function writeContent(trx: Queryable, callId: string, content: CallContent) {
   await trx.deleteFrom('programme_call_rounds').where('call_id', '=', callId).execute();
   await trx.deleteFrom('programme_call_criteria').where('call_id', '=', callId).execute();

@@ -1,40 +1,25 @@
-/**
- * Ragnhild, the competence centre's adviser, adds a grant scheme with a deadline to the directory of
- * research actors and grant schemes (in bokmål); a visitor on the Danish pages finds it by writing
- * its name the Danish way, narrows the search with a facet and reads the deadline in Danish. Every
- * page is checked with axe at 1280 px and at 390 px.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoKnowledge } from '../src/knowledge/index.js';
 import { translator } from '../src/platform/i18n/index.js';
 import { seedDemoProgrammes } from '../src/programmes/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 const nb = translator('nb');
 const da = translator('da');
 const NAME = 'Velferdsteknologifondet for kommuner';
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  running = await startTestApp();
-  await seedDemoProgrammes(running.database.db);
-  await seedDemoKnowledge(running.database.db);
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
+const journey = startJourney({
+  async seed(db) {
+    await seedDemoProgrammes(db);
+    await seedDemoKnowledge(db);
+  },
 });
 
 describe.skipIf(!hasChromium)('the adviser keeps the directory', () => {
   it('Ragnhild adds a scheme with a deadline; a visitor finds it in Danish with the Danish spelling', async () => {
-    const ragnhild = await openPage(await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
-    await signInAs(ragnhild, running.baseUrl, 'persona-adviser');
-    await ragnhild.goto(`${running.baseUrl}/kunnskapsbank?lang=nb`);
+    const ragnhild = await openPage(await journey.browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
+    await signInAs(ragnhild, journey.running.baseUrl, 'persona-adviser');
+    await ragnhild.goto(`${journey.running.baseUrl}/kunnskapsbank?lang=nb`);
     await ragnhild.getByRole('link', { name: nb('knowledge.dir.link') }).click();
     await expect.poll(() => ragnhild.url()).toContain('/kunnskapsbank/aktorer-og-ordninger');
     expect(await ragnhild.textContent('main')).toContain('Forskningsrådet');
@@ -57,8 +42,8 @@ describe.skipIf(!hasChromium)('the adviser keeps the directory', () => {
     expect(await ragnhild.textContent('main')).toContain('1. mars 2027');
     await expectAccessible(ragnhild);
 
-    const visitor = await openPage(await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } }));
-    await visitor.goto(`${running.baseUrl}/videnbank/aktorer-og-ordninger?lang=da`);
+    const visitor = await openPage(await journey.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } }));
+    await visitor.goto(`${journey.running.baseUrl}/videnbank/aktorer-og-ordninger?lang=da`);
     await expectAccessible(visitor);
     await visitor.getByLabel(da('knowledge.dir.searchLabel')).fill('velfærdsteknologifond');
     await visitor.getByRole('button', { name: da('knowledge.search.submit'), exact: true }).click();

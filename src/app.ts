@@ -11,7 +11,7 @@ import { administrationRoutes } from './administration/index.js';
 import { projectFollowOn, projectRoutes } from './projects/index.js';
 import { directoryRoutes, knowledgeRoutes, prizeRoutes, questionRoutes } from './knowledge/index.js';
 import { participationRoutes } from './participation/index.js';
-import { cooperationNotes, networkRoutes } from './networks/index.js';
+import { completedActionFacts, cooperationNotes, networkRoutes } from './networks/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -33,7 +33,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions) 
   await app.register(selectionRoutes, { followOn: projectFollowOn });
   await app.register(administrationRoutes);
   await app.register(projectRoutes);
-  await app.register(knowledgeRoutes);
+  // A completed improvement action of a benchmarking network can become a case in the bank (networks' facts).
+  await app.register(knowledgeRoutes, { actionFacts: completedActionFacts(database.db, projections) });
   await app.register(prizeRoutes);
   await app.register(questionRoutes);
   await app.register(directoryRoutes);

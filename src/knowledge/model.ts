@@ -309,13 +309,13 @@ export function yearsOf(yearFrom: number | null, yearTo: number | null): number[
 
 /** Where a case was made from (one case each): a project today. */
 export interface CaseOrigin {
-  kind: 'project';
+  kind: 'project' | 'network-action';
   id: string;
 }
 
 /** A part of the source the owner may make public, and the case's text it goes into. */
 export interface SeedPart {
-  key: 'purpose' | 'goals' | 'spreading' | 'results' | 'learned';
+  key: 'purpose' | 'goals' | 'spreading' | 'results' | 'learned' | 'figure' | 'action' | 'movement';
   field: 'problem' | 'done' | 'results';
   text: string;
 }
@@ -379,6 +379,44 @@ export function seedFromProject(project: ProjectSource, projectUrl: string): Cas
       links: `${project.title.replaceAll('|', '/')} | ${projectUrl}`,
     },
     parts: parts.filter((part) => part.text.trim() !== ''),
+  };
+}
+
+/** The facts of a benchmarking network's completed improvement action (the networks capability's, wired at composition). */
+export interface ActionSource {
+  id: string;
+  country: Country;
+  network: string;
+  municipality: { code: string; name: string };
+  action: string;
+  owner: string;
+  figure: string;
+  movement: string;
+  due: string;
+}
+
+/** An action's seed: the figure it was to move as the problem, the action as what was done, the figure's movement as its result. */
+export function seedFromAction(action: ActionSource): CaseSeed {
+  return {
+    origin: { kind: 'network-action', id: action.id },
+    sourceTitle: action.action.split('\n')[0]!.slice(0, 200),
+    programme: null,
+    country: action.country,
+    municipalities: [{ country: action.country, ...action.municipality }],
+    values: {
+      language: action.country === 'DK' ? 'da' : 'nb',
+      title: action.action.split('\n')[0]!.slice(0, 200),
+      phase: 'put_to_use',
+      yearFrom: action.due.slice(0, 4),
+      yearTo: action.due.slice(0, 4),
+      source: `${action.network} (${action.municipality.name})`.slice(0, 500),
+      links: '',
+    },
+    parts: [
+      { key: 'figure' as const, field: 'problem' as const, text: action.figure },
+      { key: 'action' as const, field: 'done' as const, text: action.action },
+      { key: 'movement' as const, field: 'results' as const, text: `${action.figure}: ${action.movement}` },
+    ].filter((part) => part.text.trim() !== ''),
   };
 }
 

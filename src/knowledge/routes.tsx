@@ -10,13 +10,16 @@ import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { translate } from '../platform/ui/translate.js';
+import type { PlainMessageKey } from '../platform/i18n/index.js';
 import {
   caseFileKind,
   hasControlCharacters,
   parseSearch,
   readCaseForm,
   seededCaseForm,
+  seedFromAction,
   seedFromProject,
+  type ActionSource,
   type CaseFormProblem,
   type CaseSeed,
 } from './model.js';
@@ -94,7 +97,12 @@ function postedValues(body: unknown): { values: CaseFormValues; unstorable?: str
   return { values };
 }
 
-export async function knowledgeRoutes(app: FastifyInstance) {
+export interface KnowledgeRouteOptions {
+  /** A completed improvement action's facts, from the benchmarking networks (wired in app.ts). */
+  actionFacts?: (actionId: string) => Promise<ActionSource | undefined>;
+}
+
+export async function knowledgeRoutes(app: FastifyInstance, options: KnowledgeRouteOptions = {}) {
   const db = app.database.db;
   const isAdviser = (request: FastifyRequest) => request.principal?.roles.has('adviser') ?? false;
 
@@ -410,60 +418,73 @@ export async function knowledgeRoutes(app: FastifyInstance) {
 
   // A case made from a project, by its lead municipality's case worker ---------------------------------
 
-  const projectParams = {
+  const sourceParams = {
     type: 'object',
-    properties: { projectId: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
-    required: ['projectId'],
+    properties: { sourceId: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
+    required: ['sourceId'],
   } as const;
+  type Seeded = { seed: CaseSeed; organisationId: string };
 
-  /**
-   * The project's seed, for a case worker of its lead municipality (the project's owner, as the
-   * project's own follow-up has it); 404 for a project unknown or not public, 403 for anyone else.
-   */
-  async function projectSeed(request: FastifyRequest): Promise<{ seed: CaseSeed; organisationId: string }> {
-    const facts = await findProjectFacts(db, (request.params as { projectId: string }).projectId);
-    if (!facts) throw notFound();
-    const lead = facts.members[0];
-    const membership = request.principal?.memberships.find((m) => m.role === 'case_worker' && m.municipalityCode === lead?.code);
-    if (!membership || (await organisationCountry(db, membership.organisationId)) !== facts.country)
-      throw new HttpProblem(403, 'forbidden', 'knowledge.problem.notProjectOwner');
-    return { seed: seedFromProject(facts, `${app.config.publicUrl}/prosjekter/${facts.id}`), organisationId: membership.organisationId };
+  /** The case worker's membership of `code`'s municipality in `country`, or a 403 saying who may. */
+  async function caseWorkerOf(request: FastifyRequest, code: string | undefined, country: string, refusal: PlainMessageKey) {
+    const membership = request.principal?.memberships.find((m) => m.role === 'case_worker' && m.municipalityCode === code);
+    if (!membership || (await organisationCountry(db, membership.organisationId)) !== country)
+      throw new HttpProblem(403, 'forbidden', refusal);
+    return membership.organisationId;
   }
 
-  const fromProject = { config: { access: access.roles('case_worker') }, schema: { params: projectParams } };
-  const seedAction = (request: FastifyRequest, seed: CaseSeed) => `/kunnskapsbank/ny/fra-prosjekt/${seed.origin.id}?lang=${request.locale}`;
-  const renderSeeded = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    seed: CaseSeed,
-    values: CaseFormValues,
-    errors: FieldError[],
-  ) =>
-    reply
-      .code(status)
-      .html(
-        <CaseEditorPage
-          ctx={reply.pageContext()}
-          slug={undefined}
-          seed={{ seed, action: seedAction(request, seed) }}
-          values={values}
-          errors={errors}
-        />,
-      );
+  /**
+   * A project's seed, for a case worker of its lead municipality (the project's owner, as the
+   * project's own follow-up has it); 404 for a project unknown or not public, 403 for anyone else.
+   */
+  async function projectSeed(request: FastifyRequest, projectId: string): Promise<Seeded> {
+    const facts = await findProjectFacts(db, projectId);
+    if (!facts) throw notFound();
+    const organisationId = await caseWorkerOf(request, facts.members[0]?.code, facts.country, 'knowledge.problem.notProjectOwner');
+    return { seed: seedFromProject(facts, `${app.config.publicUrl}/prosjekter/${facts.id}`), organisationId };
+  }
 
-  app.get('/kunnskapsbank/ny/fra-prosjekt/:projectId', fromProject, async (request, reply) => {
-    const { seed } = await projectSeed(request);
-    const made = await caseOfOrigin(db, seed.origin);
-    if (made) return reply.code(409).html(<AlreadyMadePage ctx={reply.pageContext()} item={made} />);
-    return renderSeeded(request, reply, 200, seed, { ...seed.values, public: seed.parts.map((p) => p.key) }, []);
-  });
+  /** A completed improvement action's seed, for a case worker of the municipality that owns it; 403 for anyone else or an action not completed. */
+  async function actionSeed(request: FastifyRequest, actionId: string): Promise<Seeded> {
+    const facts = options.actionFacts ? await options.actionFacts(actionId) : undefined;
+    if (!facts) throw new HttpProblem(403, 'forbidden', 'knowledge.problem.notActionOwner');
+    const organisationId = await caseWorkerOf(request, facts.municipality.code, facts.country, 'knowledge.problem.notActionOwner');
+    return { seed: seedFromAction(facts), organisationId };
+  }
 
-  app.post(
-    '/kunnskapsbank/ny/fra-prosjekt/:projectId',
-    { ...fromProject, schema: { ...fromProject.schema, body: formBody } },
-    async (request, reply) => {
-      const { seed, organisationId } = await projectSeed(request);
+  /** A case made in one step from another record's facts: the prefilled form, and its publishing. */
+  function seededCaseRoutes(path: string, load: (request: FastifyRequest, sourceId: string) => Promise<Seeded>) {
+    const route = { config: { access: access.roles('case_worker') }, schema: { params: sourceParams } };
+    const sourceOf = (request: FastifyRequest) => load(request, (request.params as { sourceId: string }).sourceId);
+    const renderSeeded = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      status: number,
+      seed: CaseSeed,
+      values: CaseFormValues,
+      errors: FieldError[],
+    ) =>
+      reply
+        .code(status)
+        .html(
+          <CaseEditorPage
+            ctx={reply.pageContext()}
+            slug={undefined}
+            seed={{ seed, action: `${path}/${seed.origin.id}?lang=${request.locale}` }}
+            values={values}
+            errors={errors}
+          />,
+        );
+
+    app.get(`${path}/:sourceId`, route, async (request, reply) => {
+      const { seed } = await sourceOf(request);
+      const made = await caseOfOrigin(db, seed.origin);
+      if (made) return reply.code(409).html(<AlreadyMadePage ctx={reply.pageContext()} item={made} />);
+      return renderSeeded(request, reply, 200, seed, { ...seed.values, public: seed.parts.map((p) => p.key) }, []);
+    });
+
+    app.post(`${path}/:sourceId`, { ...route, schema: { ...route.schema, body: formBody } }, async (request, reply) => {
+      const { seed, organisationId } = await sourceOf(request);
       const { values, unstorable } = postedValues(request.body);
       if (unstorable)
         return renderSeeded(request, reply, 400, seed, values, [{ field: unstorable, message: request.t('knowledge.problem.badText') }]);
@@ -479,6 +500,9 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         return renderSeeded(request, reply, status, seed, values, [error]);
       }
       return reply.redirect(`${BANK_PATHS.nb}/${written}?lang=${request.locale}&saved=1`, 303);
-    },
-  );
+    });
+  }
+
+  seededCaseRoutes('/kunnskapsbank/ny/fra-prosjekt', projectSeed);
+  seededCaseRoutes('/kunnskapsbank/ny/fra-tiltak', actionSeed);
 }

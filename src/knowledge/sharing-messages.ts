@@ -8,7 +8,7 @@ export const sharingMessages = defineMessages({
     'knowledge.field.programmeHelp': 'Programmet erfaringen hører til, slik kilden navngir det, for eksempel «Saman om ein betre kommune».',
     'knowledge.case.origin': 'Laget fra',
     'knowledge.case.fromProject': 'Prosjektets side i Stifinner',
-    'knowledge.problem.alreadyMade': 'Prosjektet har allerede en erfaring i kunnskapsbanken. Her er den:',
+    'knowledge.problem.alreadyMade': 'Det er allerede laget en erfaring i kunnskapsbanken av dette. Her er den:',
     'knowledge.problem.notProjectOwner': 'Bare saksbehandlere i kommunen som leder prosjektet, kan lage en erfaring av det.',
     'knowledge.seed.title': 'Lag en erfaring i kunnskapsbanken',
     'knowledge.seed.lead':
@@ -21,6 +21,13 @@ export const sharingMessages = defineMessages({
     'knowledge.seed.part.spreading': 'Sluttrapporten: hvordan andre kommuner kan ta det i bruk',
     'knowledge.seed.part.results': 'Sluttrapporten: resultater',
     'knowledge.seed.part.learned': 'Sluttrapporten: hva dere har lært',
+    'knowledge.seed.part.figure': 'Tallet tiltaket skulle flytte',
+    'knowledge.seed.part.action': 'Forbedringstiltaket',
+    'knowledge.seed.part.movement': 'Hvordan tallet har beveget seg siden',
+    'knowledge.seed.leadAction':
+      'Utkastet er fylt ut fra det fullførte forbedringstiltaket «{source}» i effektiviseringsnettverket. Kryss av det som skal bli offentlig, rett teksten om du vil, og publiser. Nettverkets egne sider forblir private.',
+    'knowledge.problem.notActionOwner':
+      'Bare saksbehandlere i kommunen som eier tiltaket, kan lage en erfaring av det, og bare når tiltaket er fullført.',
     'knowledge.seed.makePublic': 'Gjør offentlig under «{field}»: {part}',
     'knowledge.seed.publish': 'Publiser erfaringen',
     'knowledge.file.title': 'Filer',
@@ -48,7 +55,7 @@ export const sharingMessages = defineMessages({
     'knowledge.field.programmeHelp': 'Programmet erfaringa høyrer til, slik kjelda namngir det, til dømes «Saman om ein betre kommune».',
     'knowledge.case.origin': 'Laga frå',
     'knowledge.case.fromProject': 'Sida til prosjektet i Stifinner',
-    'knowledge.problem.alreadyMade': 'Prosjektet har alt ei erfaring i kunnskapsbanken. Her er ho:',
+    'knowledge.problem.alreadyMade': 'Det er alt laga ei erfaring i kunnskapsbanken av dette. Her er ho:',
     'knowledge.problem.notProjectOwner': 'Berre saksbehandlarar i kommunen som leier prosjektet, kan lage ei erfaring av det.',
     'knowledge.seed.title': 'Lag ei erfaring i kunnskapsbanken',
     'knowledge.seed.lead':
@@ -61,6 +68,13 @@ export const sharingMessages = defineMessages({
     'knowledge.seed.part.spreading': 'Sluttrapporten: korleis andre kommunar kan ta det i bruk',
     'knowledge.seed.part.results': 'Sluttrapporten: resultat',
     'knowledge.seed.part.learned': 'Sluttrapporten: kva de har lært',
+    'knowledge.seed.part.figure': 'Talet tiltaket skulle flytte',
+    'knowledge.seed.part.action': 'Forbetringstiltaket',
+    'knowledge.seed.part.movement': 'Korleis talet har rørt seg sidan',
+    'knowledge.seed.leadAction':
+      'Utkastet er fylt ut frå det fullførte forbetringstiltaket «{source}» i effektiviseringsnettverket. Kryss av det som skal bli offentleg, rett teksten om du vil, og publiser. Sidene til nettverket blir verande private.',
+    'knowledge.problem.notActionOwner':
+      'Berre saksbehandlarar i kommunen som eig tiltaket, kan lage ei erfaring av det, og berre når tiltaket er fullført.',
     'knowledge.seed.makePublic': 'Gjer offentleg under «{field}»: {part}',
     'knowledge.seed.publish': 'Publiser erfaringa',
     'knowledge.file.title': 'Filer',
@@ -89,7 +103,7 @@ export const sharingMessages = defineMessages({
       'Det program, erfaringen hører til, som kilden navngiver det, for eksempel »Saman om ein betre kommune«.',
     'knowledge.case.origin': 'Lavet ud fra',
     'knowledge.case.fromProject': 'Projektets side i Stifinner',
-    'knowledge.problem.alreadyMade': 'Projektet har allerede en erfaring i videnbanken. Her er den:',
+    'knowledge.problem.alreadyMade': 'Der er allerede lavet en erfaring i videnbanken af dette. Her er den:',
     'knowledge.problem.notProjectOwner': 'Kun sagsbehandlere i den kommune, der leder projektet, kan lave en erfaring ud fra det.',
     'knowledge.seed.title': 'Lav en erfaring i videnbanken',
     'knowledge.seed.lead':
@@ -102,6 +116,13 @@ export const sharingMessages = defineMessages({
     'knowledge.seed.part.spreading': 'Slutrapporten: hvordan andre kommuner kan tage det i brug',
     'knowledge.seed.part.results': 'Slutrapporten: resultater',
     'knowledge.seed.part.learned': 'Slutrapporten: hvad I har lært',
+    'knowledge.seed.part.figure': 'Tallet, indsatsen skulle flytte',
+    'knowledge.seed.part.action': 'Forbedringsindsatsen',
+    'knowledge.seed.part.movement': 'Hvordan tallet har bevæget sig siden',
+    'knowledge.seed.leadAction':
+      'Udkastet er udfyldt fra den gennemførte forbedringsindsats »{source}« i netværket. Sæt kryds ved det, der skal være offentligt, ret teksten, hvis du vil, og udgiv. Netværkets egne sider forbliver private.',
+    'knowledge.problem.notActionOwner':
+      'Kun sagsbehandlere i den kommune, der ejer indsatsen, kan lave en erfaring af den, og kun når indsatsen er gennemført.',
     'knowledge.seed.makePublic': 'Gør offentligt under »{field}«: {part}',
     'knowledge.seed.publish': 'Offentliggør erfaringen',
     'knowledge.file.title': 'Filer',
@@ -129,7 +150,7 @@ export const sharingMessages = defineMessages({
     'knowledge.field.programmeHelp': 'The programme the case belongs to, as its source names it, for example “Saman om ein betre kommune”.',
     'knowledge.case.origin': 'Made from',
     'knowledge.case.fromProject': 'The project’s page in Stifinner',
-    'knowledge.problem.alreadyMade': 'The project already has a case in the knowledge bank. Here it is:',
+    'knowledge.problem.alreadyMade': 'A case has already been made of this in the knowledge bank. Here it is:',
     'knowledge.problem.notProjectOwner': 'Only case workers of the municipality leading the project can make a case from it.',
     'knowledge.seed.title': 'Make a case in the knowledge bank',
     'knowledge.seed.lead':
@@ -142,6 +163,13 @@ export const sharingMessages = defineMessages({
     'knowledge.seed.part.spreading': 'Final report: how other municipalities can put it to use',
     'knowledge.seed.part.results': 'Final report: results',
     'knowledge.seed.part.learned': 'Final report: what you have learned',
+    'knowledge.seed.part.figure': 'The figure the action was to move',
+    'knowledge.seed.part.action': 'The improvement action',
+    'knowledge.seed.part.movement': 'How the figure has moved since',
+    'knowledge.seed.leadAction':
+      'The draft is filled in from the completed improvement action “{source}” of the benchmarking network. Tick what becomes public, reword it if you like, and publish. The network’s own pages stay private.',
+    'knowledge.problem.notActionOwner':
+      'Only case workers of the municipality that owns the action can make a case of it, and only once the action is completed.',
     'knowledge.seed.makePublic': 'Make public under “{field}”: {part}',
     'knowledge.seed.publish': 'Publish the case',
     'knowledge.file.title': 'Files',

@@ -106,7 +106,7 @@ describe('a case made from a project', () => {
   it('refuses a second case of the same project, linking to the first', async () => {
     const again = await get(form(), SILJE);
     expect(again.statusCode).toBe(409);
-    expect(again.body).toContain('Prosjektet har allerede en erfaring i kunnskapsbanken');
+    expect(again.body).toContain('Det er allerede laget en erfaring i kunnskapsbanken av dette');
     expect(again.body).toContain('Omstilling med brukerundersøkelser i Porsgrunn');
   });
 });

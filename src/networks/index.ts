@@ -27,3 +27,4 @@ export const networks: CapabilityManifest = {
 
 export { networkRoutes } from './routes.js';
 export { cooperationNotes, type CooperationNotes } from './cooperation-registry.js';
+export { completedActionFacts, type CompletedActionFacts } from './action-facts.js';

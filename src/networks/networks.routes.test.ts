@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 const get = (url: string, who?: string) => app.get(url, who);
-const post = (url: string, who: string, fields: Record<string, string>, formUrl: string) => app.post(url, who, fields, formUrl);
+const post: SignedInApp['post'] = (...args) => app.post(...args);
 
 describe('a benchmarking network through HTTP', () => {
   it('is started, joined, given a figure of its own and a value, and stays private to its members', async () => {
@@ -81,6 +81,35 @@ describe('a benchmarking network through HTTP', () => {
     expect((await post(`${actionPath}/complete`, SILJE, { version: '1' }, path)).statusCode).toBe(403);
     expect((await post(`${actionPath}/complete`, OLA, { version: '1' }, path)).statusCode).toBe(303);
     expect((await get(path, OLA)).body).toContain('Fullført');
+
+    // The completed action becomes a case in the knowledge bank, in one step, by its own municipality.
+    const actionId = actionPath.split('/').pop()!;
+    const toCase = `/kunnskapsbank/ny/fra-tiltak/${actionId}`;
+    expect((await get(path, OLA)).body).toContain(`href="${toCase}?lang=nb"`);
+    expect((await get(toCase, SILJE)).statusCode).toBe(403);
+    const form = await get(toCase, OLA);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('name="public" value="movement" checked');
+    const made = await post(
+      toCase,
+      OLA,
+      {
+        language: 'nb',
+        title: 'Hverdagsrehabilitering',
+        phase: 'put_to_use',
+        sector: 'health_care',
+        source: 'Effektiviseringsnettverket',
+        public: ['figure', 'action'],
+        'part-figure': 'Hjemmetjenester per 1 000 innbyggere 80 år og over',
+        'part-action': 'Hverdagsrehabilitering',
+      },
+      toCase,
+    );
+    expect(made.statusCode).toBe(303);
+    const bankCase = await get(made.headers.location as string);
+    expect(bankCase.body).toContain('Hverdagsrehabilitering');
+    expect(bankCase.body).not.toContain('ingen nyere tall');
+    expect((await get(toCase, OLA)).statusCode).toBe(409);
     expect((await get(path, CITIZEN)).statusCode).toBe(403);
     expect((await get(path)).statusCode).toBeGreaterThanOrEqual(300);
   });

@@ -177,7 +177,7 @@ export function CasePage({
           ) : (
             ''
           )}
-          {item.origin ? (
+          {item.origin?.kind === 'project' ? (
             <>
               <dt safe>{t('knowledge.case.origin')}</dt>
               <dd>
@@ -432,7 +432,11 @@ export function CaseEditorPage({
         {title}
       </h1>
       <p class="ds-paragraph lead" safe>
-        {seed ? translate(ctx, 'knowledge.seed.lead', { source: seed.seed.sourceTitle }) : t('knowledge.edit.lead')}
+        {seed
+          ? translate(ctx, seed.seed.origin.kind === 'project' ? 'knowledge.seed.lead' : 'knowledge.seed.leadAction', {
+              source: seed.seed.sourceTitle,
+            })
+          : t('knowledge.edit.lead')}
       </p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action={action}>

@@ -371,7 +371,7 @@ function OwnFigures(props: NetworkPageProps & { members: readonly StoredMember[]
   );
 }
 
-function movementText(t: Translate, locale: Locale, view: ActionView): string {
+export function movementText(t: Translate, locale: Locale, view: ActionView): string {
   const { baselineYear, baselineValue } = view.action;
   if (baselineYear === null || baselineValue === null || !view.now || view.now.year <= baselineYear)
     return t('networks.actions.noMovement');
@@ -415,8 +415,13 @@ function Actions({ ctx, network, viewer, actions, figureOptions, values = {}, er
   const { t, locale } = ctx;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const steps = (view: ActionView) =>
-    view.action.code === viewer.code && actionWorkflow.isIn('open', view.action.state)
-      ? (['start', 'complete', 'drop'] as const)
+    view.action.code === viewer.code && view.action.state === 'completed' ? (
+      <a class="ds-link" href={`/kunnskapsbank/ny/fra-tiltak/${view.action.id}?lang=${locale}`} safe>
+        {t('networks.actions.toCase')}
+      </a>
+    ) : view.action.code === viewer.code && actionWorkflow.isIn('open', view.action.state) ? (
+      <>
+        {(['start', 'complete', 'drop'] as const)
           .filter((step) => !(step === 'start' && view.action.state === 'started'))
           .map((step) => (
             <VersionedForm
@@ -426,8 +431,11 @@ function Actions({ ctx, network, viewer, actions, figureOptions, values = {}, er
               submit={t(`networks.actions.${step}`)}
               variant="tertiary"
             />
-          ))
-      : '';
+          ))}
+      </>
+    ) : (
+      ''
+    );
   return (
     <Part
       id="actions"
@@ -438,12 +446,7 @@ function Actions({ ctx, network, viewer, actions, figureOptions, values = {}, er
       {actions.length === 0 ? (
         ''
       ) : (
-        <DataTable
-          scrollLabel={t('networks.actions.heading')}
-          border
-          rows={actions}
-          columns={actionColumns(ctx, { status: (view) => <>{steps(view)}</> })}
-        />
+        <DataTable scrollLabel={t('networks.actions.heading')} border rows={actions} columns={actionColumns(ctx, { status: steps })} />
       )}
       <form method="post" action={`/nettverk/${network.id}/tiltak?lang=${locale}`}>
         <h3 class="ds-heading" data-size="xs" safe>

@@ -202,7 +202,7 @@ describe('a citizen of Porsgrunn drafts an initiative that is published, signed 
     expect(tooEarly.body).toContain('Forslaget har 2 av 300 underskrifter');
     await running.database.db.updateTable('participation_initiatives').set({ threshold: 2 }).execute();
     const page = await get(path, NORA_);
-    expect(page.body).toContain('Lever forslaget til kommunen');
+    expect(page.body).toContain('Lever forslaget');
     expect((await post(path, `${path}/lever`, NORA_, { version: versionOn(page.body) })).statusCode).toBe(303);
     const handedIn = await get(`${path}?lang=nb`);
     expect(handedIn.body).toMatch(/Kommunestyret skal behandle forslaget senest/);

@@ -49,9 +49,10 @@ import {
   updateInitiativeText,
   userEmail,
   withdrawSignature,
+  type InitiativeMove,
   type StoredInitiative,
 } from './store.js';
-import { draftingOpen, findMunicipalityArea, homeAreas, thresholdFor } from './thresholds.js';
+import { type Area, draftingOpen, findMunicipalityArea, homeAreas, thresholdFor } from './thresholds.js';
 import { receiverWords } from './receiver.js';
 import { initiativeWorkflow, type InitiativeAction, type InitiativeState } from './workflows.js';
 
@@ -118,6 +119,14 @@ async function locked(trx: Tx, id: string, version?: number): Promise<StoredInit
   if (version !== undefined && initiative.version !== version) return refuse(versionConflict(initiative.version, version));
   return initiative;
 }
+
+/** The municipality or county an initiative is for, as the thresholds know it. */
+const areaOf = (initiative: StoredInitiative): Area => ({
+  country: initiative.country,
+  kind: initiative.scope,
+  code: initiative.areaCode,
+  name: initiative.areaName,
+});
 
 /** Moves the initiative by the workflow's table, audited. */
 async function move(
@@ -332,7 +341,51 @@ async function tellInitiator(
   });
 }
 
-/** A case worker of the municipality publishes the initiative with the threshold of today's population. */
+/** A case worker's step: its action by the workflow, the columns it sets, the reason audited, and the mail the initiator gets. */
+interface ModeratorStep {
+  action: InitiativeAction;
+  mail: 'published' | 'refused' | 'hidden' | 'treated';
+  /** Once per occasion: the mail's name unless a step can recur (a refusal, after the draft was changed). */
+  occasion?: string;
+  changes?: (trx: Tx, initiative: StoredInitiative) => Promise<InitiativeMove> | InitiativeMove;
+  reason?: string;
+  params?: Record<string, string>;
+}
+
+/**
+ * What every case worker's step shares: the initiative locked at the version the case worker saw,
+ * only a case worker of its municipality or county authority, moved by the workflow (audited), the
+ * initiator told by mail.
+ */
+function moderatorStep(
+  db: Queryable,
+  id: string,
+  version: number,
+  person: Person,
+  actor: Actor,
+  { jobs }: Effects,
+  step: ModeratorStep,
+): Outcome<InitiativeState> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id, version);
+    if (isRefused(initiative)) return initiative;
+    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
+    const moved = await move(trx, initiative, step.action, actor, (await step.changes?.(trx, initiative)) ?? {}, step.reason);
+    if (isRefused(moved)) return moved;
+    await tellInitiator(
+      trx,
+      { jobs },
+      initiative,
+      step.occasion ?? step.mail,
+      `participation.mail.${step.mail}.subject`,
+      `participation.mail.${step.mail}.body`,
+      step.params,
+    );
+    return moved;
+  });
+}
+
+/** A case worker of the municipality or county authority publishes the initiative with the threshold of today's population. */
 export function publishInitiative(
   db: Queryable,
   id: string,
@@ -341,25 +394,18 @@ export function publishInitiative(
   actor: Actor,
   effects: Effects = {},
 ): Outcome<InitiativeState> {
-  return inTransaction(db, async (trx) => {
-    const initiative = await locked(trx, id, version);
-    if (isRefused(initiative)) return initiative;
-    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
-    const threshold = await thresholdFor(trx, {
-      country: initiative.country,
-      kind: initiative.scope,
-      code: initiative.areaCode,
-      name: initiative.areaName,
-    });
-    const moved = await move(trx, initiative, 'publish', actor, {
-      published: true,
-      threshold: threshold.signatures,
-      population: threshold.population?.persons ?? null,
-      population_year: threshold.population?.year ?? null,
-    });
-    if (isRefused(moved)) return moved;
-    await tellInitiator(trx, effects, initiative, 'published', 'participation.mail.published.subject', 'participation.mail.published.body');
-    return moved;
+  return moderatorStep(db, id, version, person, actor, effects, {
+    action: 'publish',
+    mail: 'published',
+    changes: async (trx, initiative) => {
+      const threshold = await thresholdFor(trx, areaOf(initiative));
+      return {
+        published: true,
+        threshold: threshold.signatures,
+        population: threshold.population?.persons ?? null,
+        population_year: threshold.population?.year ?? null,
+      };
+    },
   });
 }
 
@@ -374,24 +420,13 @@ export function refuseInitiative(
   actor: Actor,
   effects: Effects = {},
 ): Outcome<InitiativeState> {
-  return inTransaction(db, async (trx) => {
-    const initiative = await locked(trx, id, version);
-    if (isRefused(initiative)) return initiative;
-    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
-    const moved = await move(trx, initiative, 'refuse', actor, { refusal_reason: reason, refusal_note: note || null }, reason);
-    if (isRefused(moved)) return moved;
-    await tellInitiator(
-      trx,
-      effects,
-      initiative,
-      `refused-${initiative.version}`,
-      'participation.mail.refused.subject',
-      'participation.mail.refused.body',
-      {
-        note: note || '–',
-      },
-    );
-    return moved;
+  return moderatorStep(db, id, version, person, actor, effects, {
+    action: 'refuse',
+    mail: 'refused',
+    occasion: `refused-${version}`,
+    changes: () => ({ refusal_reason: reason, refusal_note: note || null }),
+    reason,
+    params: { note: note || '–' },
   });
 }
 
@@ -405,17 +440,7 @@ export function hideInitiative(
   actor: Actor,
   effects: Effects = {},
 ): Outcome<InitiativeState> {
-  return inTransaction(db, async (trx) => {
-    const initiative = await locked(trx, id, version);
-    if (isRefused(initiative)) return initiative;
-    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
-    const moved = await move(trx, initiative, 'hide', actor, {}, reason);
-    if (isRefused(moved)) return moved;
-    await tellInitiator(trx, effects, initiative, 'hidden', 'participation.mail.hidden.subject', 'participation.mail.hidden.body', {
-      note: reason,
-    });
-    return moved;
-  });
+  return moderatorStep(db, id, version, person, actor, effects, { action: 'hide', mail: 'hidden', reason, params: { note: reason } });
 }
 
 /**
@@ -483,12 +508,7 @@ export function handInInitiative(
     const threshold = initiative.threshold ?? 0;
     if (initiative.signatures < threshold)
       return refuse<ParticipationProblem>({ kind: 'thresholdNotReached', signatures: initiative.signatures, threshold });
-    const rule = await thresholdFor(trx, {
-      country: initiative.country,
-      kind: initiative.scope,
-      code: initiative.areaCode,
-      name: initiative.areaName,
-    });
+    const rule = await thresholdFor(trx, areaOf(initiative));
     const deadline = decisionDeadline(today, rule.decisionMonths ?? undefined);
     const moved = await move(trx, initiative, 'handIn', actor, { handedIn: true, deadline });
     if (isRefused(moved)) return moved;
@@ -538,28 +558,17 @@ export function recordTreatment(
   actor: Actor,
   effects: Effects = {},
 ): Outcome<InitiativeState> {
-  return inTransaction(db, async (trx) => {
-    const initiative = await locked(trx, id, version);
-    if (isRefused(initiative)) return initiative;
-    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
-    const moved = await move(
-      trx,
-      initiative,
-      'recordTreatment',
-      actor,
-      {
-        treated_meeting_date: treatment.meetingDate,
-        treated_case_number: treatment.caseNumber,
-        treated_decision: treatment.decision,
-        treated_minutes_url: treatment.minutesUrl,
-      },
-      treatment.caseNumber,
-    );
-    if (isRefused(moved)) return moved;
-    await tellInitiator(trx, effects, initiative, 'treated', 'participation.mail.treated.subject', 'participation.mail.treated.body', {
-      decision: treatment.decision,
-    });
-    return moved;
+  return moderatorStep(db, id, version, person, actor, effects, {
+    action: 'recordTreatment',
+    mail: 'treated',
+    changes: () => ({
+      treated_meeting_date: treatment.meetingDate,
+      treated_case_number: treatment.caseNumber,
+      treated_decision: treatment.decision,
+      treated_minutes_url: treatment.minutesUrl,
+    }),
+    reason: treatment.caseNumber,
+    params: { decision: treatment.decision },
   });
 }
 

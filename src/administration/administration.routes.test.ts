@@ -65,6 +65,28 @@ describe('the system administrator manages organisations and roles', () => {
     expect((await db().selectFrom('organisations').select('id').where('name', '=', 'Vejle Kommune').execute()).length).toBe(1);
   });
 
+  it('registers a county authority with its county number, Norway only, whose case workers can be named', async () => {
+    const county = { kind: 'county', name: 'Agder fylkeskommune', country: 'NO', municipalityCode: '', countyCode: '42' };
+    const badCode = await post('/admin/organisasjoner?lang=en', ADMIN, { ...county, countyCode: 'Agder' });
+    expect(badCode.statusCode).toBe(400);
+    expect(badCode.body).toContain('Write the county number with two digits');
+    const danish = await post('/admin/organisasjoner?lang=da', ADMIN, { ...county, name: 'Region Syddanmark', country: 'DK' });
+    expect(danish.statusCode).toBe(400);
+    expect(danish.body).toContain('De danske regioner ejer ikke borgerforslag');
+    const made = await post('/admin/organisasjoner', ADMIN, { ...county, mailAddress: 'postmottak@agderfk.example.no' });
+    expect(made.statusCode).toBe(303);
+    expect(
+      await db().selectFrom('organisations').select(['kind', 'county_code']).where('name', '=', 'Agder fylkeskommune').execute(),
+    ).toEqual([{ kind: 'county', county_code: '42' }]);
+    // Vestfold's number is taken by Vestfold fylkeskommune already.
+    expect((await post('/admin/organisasjoner', ADMIN, { ...county, name: 'Vestfold fylke', countyCode: '39' })).statusCode).toBe(409);
+    // Its page offers the roles of a county authority: case worker and reviewer.
+    const page = await get(`${made.headers.location!.split('?')[0]}?lang=nb`, ADMIN);
+    expect(page.body).toContain('Fylkeskommune, Norge');
+    expect(page.body).toContain('<option value="case_worker"');
+    expect(page.body).not.toContain('<option value="programme_owner"');
+  });
+
   it('gives a signed-in person a role the organisation can give, takes it away, and keeps the history', async () => {
     const kdd = await organisationId('Kommunal- og distriktsdepartementet');
     const path = `/admin/organisasjoner/${kdd}`;

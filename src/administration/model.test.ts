@@ -10,6 +10,7 @@ describe('registering an organisation', () => {
       name: 'Vejle Kommune',
       country: 'DK',
       municipalityCode: '630',
+      countyCode: null,
       mailAddress: null,
     });
     expect(
@@ -37,8 +38,35 @@ describe('registering an organisation', () => {
     expect(organisationProblems({ ...input, municipalityCode: '63a' })).toEqual([{ field: 'municipalityCode', code: 'badCode' }]);
     expect(organisationProblems({ ...input, kind: 'ministry' })).toEqual([{ field: 'municipalityCode', code: 'notMunicipality' }]);
   });
+  it('registers a county authority with its two-digit county number, in Norway only', () => {
+    const vestfold = {
+      kind: 'county',
+      name: 'Vestfold fylkeskommune',
+      country: 'NO',
+      municipalityCode: '',
+      countyCode: '39',
+      mailAddress: '',
+    };
+    expect(organisationProblems(vestfold)).toEqual({
+      kind: 'county',
+      name: 'Vestfold fylkeskommune',
+      country: 'NO',
+      municipalityCode: null,
+      countyCode: '39',
+      mailAddress: null,
+    });
+    expect(organisationProblems({ ...vestfold, countyCode: '3' })).toEqual([{ field: 'countyCode', code: 'badCountyCode' }]);
+    expect(organisationProblems({ ...vestfold, municipalityCode: '3905' })).toEqual([
+      { field: 'municipalityCode', code: 'notMunicipality' },
+    ]);
+    expect(organisationProblems({ ...vestfold, country: 'DK', name: 'Region Syddanmark' })).toEqual([
+      { field: 'kind', code: 'noDanishCounty' },
+    ]);
+    expect(organisationProblems({ ...input, countyCode: '39' })).toEqual([{ field: 'countyCode', code: 'notCounty' }]);
+  });
   it('gives each kind of organisation only the roles it can hold', () => {
     expect(rolesOfKind('municipality')).toEqual(['case_worker', 'reviewer']);
+    expect(rolesOfKind('county')).toEqual(['case_worker', 'reviewer']);
     expect(rolesOfKind('ministry')).toContain('decision_approver');
     expect(rolesOfKind('platform')).toEqual(['admin']);
   });

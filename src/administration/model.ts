@@ -5,7 +5,14 @@
 import type { Country, OrganisationKind, OrganisationRole } from '../platform/auth/model.js';
 import { isEmailAddress } from '../platform/http/input.js';
 
-export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['ministry', 'state_office', 'municipality', 'external', 'platform'];
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
+  'ministry',
+  'state_office',
+  'municipality',
+  'county',
+  'external',
+  'platform',
+];
 export const COUNTRIES: readonly Country[] = ['NO', 'DK'];
 
 /** The roles a person can hold through an organisation of each kind. */
@@ -13,6 +20,7 @@ const ROLES_OF_KIND: Record<OrganisationKind, readonly OrganisationRole[]> = {
   ministry: ['programme_owner', 'decision_approver', 'reviewer'],
   state_office: ['programme_owner', 'decision_approver', 'reviewer'],
   municipality: ['case_worker', 'reviewer'],
+  county: ['case_worker', 'reviewer'],
   external: ['reviewer', 'adviser'],
   platform: ['admin'],
 };
@@ -24,13 +32,15 @@ export interface NewOrganisation {
   name: string;
   country: Country;
   municipalityCode: string | null;
+  /** A county authority's (fylkeskommune's) two-digit county number. */
+  countyCode: string | null;
   mailAddress: string | null;
 }
 
-export type OrganisationField = 'kind' | 'name' | 'country' | 'municipalityCode' | 'mailAddress';
+export type OrganisationField = 'kind' | 'name' | 'country' | 'municipalityCode' | 'countyCode' | 'mailAddress';
 export interface OrganisationProblem {
   field: OrganisationField;
-  code: 'required' | 'tooLong' | 'badCode' | 'badEmail' | 'notMunicipality';
+  code: 'required' | 'tooLong' | 'badCode' | 'badEmail' | 'notMunicipality' | 'badCountyCode' | 'notCounty' | 'noDanishCounty';
 }
 
 /** What keeps a new organisation from being registered: each at its field. */
@@ -39,6 +49,7 @@ export function organisationProblems(input: {
   name: string;
   country: string;
   municipalityCode: string;
+  countyCode?: string;
   mailAddress: string;
 }): OrganisationProblem[] | NewOrganisation {
   const problems: OrganisationProblem[] = [];
@@ -46,6 +57,7 @@ export function organisationProblems(input: {
   const country = COUNTRIES.find((c) => c === input.country);
   const name = input.name.trim();
   const code = input.municipalityCode.trim();
+  const county = (input.countyCode ?? '').trim();
   const mail = input.mailAddress.trim();
   if (!kind) problems.push({ field: 'kind', code: 'required' });
   if (!country) problems.push({ field: 'country', code: 'required' });
@@ -53,7 +65,18 @@ export function organisationProblems(input: {
   if (name.length > 200) problems.push({ field: 'name', code: 'tooLong' });
   if (kind === 'municipality' && !/^\d{3,4}$/.test(code)) problems.push({ field: 'municipalityCode', code: 'badCode' });
   if (kind && kind !== 'municipality' && code !== '') problems.push({ field: 'municipalityCode', code: 'notMunicipality' });
+  // Danish regions own no citizens' initiatives (nor the rest of a fylkeskommune's tasks here): no county kind in Denmark.
+  if (kind === 'county' && country === 'DK') problems.push({ field: 'kind', code: 'noDanishCounty' });
+  else if (kind === 'county' && !/^\d{2}$/.test(county)) problems.push({ field: 'countyCode', code: 'badCountyCode' });
+  if (kind && kind !== 'county' && county !== '') problems.push({ field: 'countyCode', code: 'notCounty' });
   if (mail !== '' && !isEmailAddress(mail)) problems.push({ field: 'mailAddress', code: 'badEmail' });
   if (problems.length > 0 || !kind || !country) return problems;
-  return { kind, name, country, municipalityCode: kind === 'municipality' ? code : null, mailAddress: mail || null };
+  return {
+    kind,
+    name,
+    country,
+    municipalityCode: kind === 'municipality' ? code : null,
+    countyCode: kind === 'county' ? county : null,
+    mailAddress: mail || null,
+  };
 }

@@ -91,8 +91,11 @@ export async function administrationRoutes(app: FastifyInstance) {
 
   app.post('/admin/organisasjoner', { config: { access: ADMIN }, schema: { body: formBody } }, async (request, reply) => {
     const values = Object.fromEntries(
-      ['kind', 'name', 'country', 'municipalityCode', 'mailAddress'].map((field) => [field, formField(request.body, field) ?? '']),
-    ) as Record<'kind' | 'name' | 'country' | 'municipalityCode' | 'mailAddress', string>;
+      ['kind', 'name', 'country', 'municipalityCode', 'countyCode', 'mailAddress'].map((field) => [
+        field,
+        formField(request.body, field) ?? '',
+      ]),
+    ) as Record<'kind' | 'name' | 'country' | 'municipalityCode' | 'countyCode' | 'mailAddress', string>;
     const checked = organisationProblems(values);
     if (Array.isArray(checked))
       return renderList(reply, 400, {

@@ -11,6 +11,7 @@ export interface OrganisationSummary {
   name: string;
   country: Country;
   municipalityCode: string | null;
+  countyCode: string | null;
   mailAddress: string | null;
   people: number;
 }
@@ -25,6 +26,7 @@ const summary = (db: Queryable) =>
       'organisations.name',
       'organisations.country',
       'organisations.municipality_code as municipalityCode',
+      'organisations.county_code as countyCode',
       'organisations.mail_address as mailAddress',
       sql<number>`count(distinct memberships.user_id)::int`.as('people'),
     ])
@@ -39,7 +41,7 @@ export async function findOrganisation(db: Queryable, id: string): Promise<Organ
   return summary(db).where('organisations.id', '=', id).executeTakeFirst();
 }
 
-/** Registers the organisation; undefined when the country already has one by that name or for that municipality. */
+/** Registers the organisation; undefined when the country already has one by that name or for that municipality or county. */
 export async function insertOrganisation(db: Queryable, organisation: NewOrganisation): Promise<string | undefined> {
   const row = await db
     .insertInto('organisations')
@@ -48,6 +50,7 @@ export async function insertOrganisation(db: Queryable, organisation: NewOrganis
       name: organisation.name,
       country: organisation.country,
       municipality_code: organisation.municipalityCode,
+      county_code: organisation.countyCode,
       mail_address: organisation.mailAddress,
     })
     .onConflict((oc) => oc.doNothing())

@@ -17,7 +17,9 @@ export const PARTICIPATION_AUDIT_WORDS: AuditVocabulary = {
   // submit, edit, publish and withdraw are named by the platform ('sendt inn', 'endret', 'publisert', 'trukket').
   actions: {
     refuse: names('avvist', 'avvist', 'afvist', 'refused'),
-    handIn: names('levert til kommunen', 'levert til kommunen', 'afleveret til kommunen', 'handed in'),
+    handIn: names('levert', 'levert', 'afleveret', 'handed in'),
+    'attach-file': names('fil lagt ved', 'fil lagd ved', 'fil vedhæftet', 'file attached'),
+    'remove-file': names('vedlegg fjernet', 'vedlegg fjerna', 'bilag fjernet', 'attachment removed'),
     recordTreatment: names('behandling registrert', 'handsaming registrert', 'behandling registreret', 'treatment recorded'),
     consider: names('satt til vurdering', 'sett til vurdering', 'sat til overvejelse', 'marked as being considered'),
     takeUp: names('tatt i bruk', 'teken i bruk', 'taget op', 'taken up'),

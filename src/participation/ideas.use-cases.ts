@@ -5,7 +5,7 @@
  */
 import { recordAudit } from '../platform/audit/store.js';
 import type { Membership } from '../platform/auth/model.js';
-import { municipalityRecipients } from '../platform/auth/store.js';
+import { countyRecipients, municipalityRecipients } from '../platform/auth/store.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
 import type { Actor } from '../platform/db/kit.js';
 import type { MessageKey } from '../platform/i18n/catalogue.js';
@@ -32,7 +32,7 @@ import {
   type IdeaChanges,
   type StoredIdea,
 } from './ideas.store.js';
-import type { Country } from './model.js';
+import { answersFor, caseWorkerAreas, type Country } from './model.js';
 import { findCountyArea, findMunicipalityArea } from './thresholds.js';
 import type { Effects, Person } from './use-cases.js';
 import { ideaWorkflow, type IdeaAction, type IdeaState } from './workflows.js';
@@ -68,32 +68,27 @@ export async function resolveReceiver(db: Queryable, receiver: Receiver): Promis
 }
 
 /**
- * The membership through which a person answers ideas to this receiver: a municipality's case
- * workers, any member of the ministry. The platform has no county organisations, so ideas to a
- * county are answered by the platform's administrators until it does.
+ * The membership through which a person answers ideas to this receiver: the case workers of the
+ * municipality or county authority (fylkeskommune), any member of the ministry.
  */
 export function receiverMembership(
   person: Pick<Person, 'memberships'>,
   idea: Pick<StoredIdea, 'receiverKind' | 'receiverCode'>,
 ): Membership | undefined {
   const { memberships } = person;
-  if (idea.receiverKind === 'municipality')
-    return memberships.find(
-      (m) => m.role === 'case_worker' && m.organisationKind === 'municipality' && m.municipalityCode === idea.receiverCode,
-    );
   if (idea.receiverKind === 'ministry')
     return memberships.find((m) => m.organisationKind === 'ministry' && m.organisationId === idea.receiverCode);
-  return memberships.find((m) => m.role === 'admin');
+  const area = { scope: idea.receiverKind, code: idea.receiverCode };
+  return memberships.find((m) => answersFor([m], area));
 }
 
 /** Every receiver a person answers for, to list what waits for them. */
-export const receiversOf = (person: Pick<Person, 'memberships'>): Receiver[] =>
-  person.memberships.flatMap((m): Receiver[] => {
-    if (m.role === 'case_worker' && m.organisationKind === 'municipality' && m.municipalityCode)
-      return [{ kind: 'municipality', code: m.municipalityCode }];
-    if (m.organisationKind === 'ministry') return [{ kind: 'ministry', code: m.organisationId }];
-    return [];
-  });
+export const receiversOf = (person: Pick<Person, 'memberships'>): Receiver[] => [
+  ...caseWorkerAreas(person.memberships).map((a): Receiver => ({ kind: a.scope, code: a.code })),
+  ...person.memberships
+    .filter((m) => m.organisationKind === 'ministry')
+    .map((m): Receiver => ({ kind: 'ministry', code: m.organisationId })),
+];
 
 const audit = (trx: Tx, actor: Actor, id: string, action: string, from: string | null, to: string | null, reason?: string | null) =>
   recordAudit(trx, {
@@ -144,10 +139,12 @@ export function sendIdea(
       sameKey,
     });
     await audit(trx, actor, id, 'create', null, 'submitted', draft.title);
-    if (jobs && receiver.kind === 'municipality')
+    if (jobs && receiver.kind !== 'ministry')
       await notify(trx, jobs, {
         occasion: `idea-sent:${id}`,
-        recipients: await municipalityRecipients(trx, receiver.country, [receiver.code], { mailbox: false }),
+        recipients: await (receiver.kind === 'county' ? countyRecipients : municipalityRecipients)(trx, receiver.country, [receiver.code], {
+          mailbox: false,
+        }),
         locale: receiver.country === 'DK' ? 'da' : 'nb',
         subject: 'participation.idea.mail.sent.subject',
         body: 'participation.idea.mail.sent.body',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../platform/audit/store.js';
 import { seedDemoIdentities } from '../platform/auth/demo.js';
 import type { Membership } from '../platform/auth/model.js';
+import { listMemberships } from '../platform/auth/store.js';
 import { createTestDatabase, type TestDatabase } from '../platform/db/testing.js';
 import type { Actor } from '../platform/db/kit.js';
 import { isRefused, orThrow } from '../platform/outcome.js';
@@ -274,5 +275,71 @@ describe('an initiative from draft to hand-in', () => {
     const rows = await database.db.selectFrom('participation_signatures').select('user_id').where('initiative_id', '=', id).execute();
     expect(rows).toEqual([]);
     expect(await listSigners(database.db, id)).toEqual([]);
+  });
+});
+
+describe('a county’s initiative', () => {
+  /** A case worker as signing in makes them: with the memberships (and county number) the database holds. */
+  const employee = async (subject: string) => {
+    const p = await person(subject);
+    return { ...p, memberships: await listMemberships(database.db, p.userId) };
+  };
+  const mailsOf = (occasion: string) =>
+    database.db.selectFrom('notifications').select(['recipient_email', 'body']).where('occasion', '=', occasion).execute();
+
+  it('is moderated, received and treated by that county authority’s case workers, never by a municipality’s or another county’s', async () => {
+    const tone = await employee('persona-vestfold-case-worker');
+    const hakon = await employee('persona-telemark-case-worker');
+    expect(tone.memberships).toMatchObject([
+      { organisationName: 'Vestfold fylkeskommune', organisationKind: 'county', countyCode: '39', role: 'case_worker' },
+    ]);
+    const henrik = people.henrik!;
+    const county = { ...draft, scope: 'county' as const, title: 'Nattbuss i Vestfold', coInitiatorEmails: [] };
+    const id = orThrow(await draftInitiative(database.db, henrik, county, actor(henrik)));
+    orThrow(await submitInitiative(database.db, id, 1, henrik, actor(henrik)));
+    for (const other of [people.silje!, hakon]) {
+      const refused = await publishInitiative(database.db, id, 2, other, actor(other));
+      expect(isRefused(refused) && refused.problem.kind).toBe('notModerator');
+    }
+    expect(orThrow(await publishInitiative(database.db, id, 2, tone, actor(tone), { jobs }))).toBe('published');
+    const published = (await findInitiative(database.db, id))!;
+    // 2 % of Vestfold's residents is far above 500, so the county's cap decides (kommuneloven § 12-1).
+    expect(published).toMatchObject({ scope: 'county', areaCode: '39', areaName: 'Vestfold', threshold: 500 });
+    expect(published.population).toBeGreaterThan(25_000);
+    const [toHenrik] = await mailsOf(`initiative-published:${id}`);
+    expect(toHenrik?.body).toContain('Vestfold fylkeskommune har kontrollert og publisert');
+
+    // A threshold within reach, to hand it in: the county's case workers and mailbox are told, not a municipality's.
+    await database.db.updateTable('participation_initiatives').set({ threshold: 1 }).where('id', '=', id).execute();
+    const skien = await signInitiative(database.db, id, people.emma!, false);
+    expect(isRefused(skien) && skien.problem.kind).toBe('notResident');
+    orThrow(await signInitiative(database.db, id, henrik, false));
+    const version = (await findInitiative(database.db, id))!.version;
+    expect(orThrow(await handInInitiative(database.db, id, version, henrik, actor(henrik), '2027-01-15', { jobs }))).toEqual({
+      deadline: '2027-07-15',
+    });
+    const handedIn = await mailsOf(`initiative-handed-in:${id}`);
+    expect(handedIn.map((m) => m.recipient_email).sort()).toEqual([
+      'postmottak@vestfoldfylke.example.no',
+      'tone.kristiansen@vestfoldfylke.example.no',
+    ]);
+    expect(handedIn[0]!.body).toContain('levert til Vestfold fylkeskommune 2027-01-15 med 1 underskrift.');
+    expect(handedIn[0]!.body).toContain('behandles i fylkestinget senest 2027-07-15');
+    // A month before the deadline: its case worker and its mailbox.
+    expect(await remindOfCouncilDeadlines(database.db, jobs, '2027-07-01')).toBe(2);
+    expect((await mailsOf(`initiative-reminder-month:${id}`)).map((m) => m.recipient_email)).toContain(
+      'tone.kristiansen@vestfoldfylke.example.no',
+    );
+
+    const treatment = { meetingDate: '2027-06-17', caseNumber: '27/101', decision: 'Vedtatt.', minutesUrl: null };
+    const stale = (await findInitiative(database.db, id))!.version;
+    const bySilje = await recordTreatment(database.db, id, stale, treatment, people.silje!, actor(people.silje!));
+    expect(isRefused(bySilje) && bySilje.problem.kind).toBe('notModerator');
+    expect(orThrow(await recordTreatment(database.db, id, stale, treatment, tone, actor(tone), { jobs }))).toBe('treated');
+  });
+
+  it('does not exist in Denmark: a Danish resident’s county initiative is refused with its reason', async () => {
+    const refused = await draftInitiative(database.db, people.freja!, { ...draft, scope: 'county' }, actor(people.freja!));
+    expect(isRefused(refused) && refused.problem).toEqual({ kind: 'noDanishCounty' });
   });
 });

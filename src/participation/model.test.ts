@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { decisionDeadline, draftProblems, localRuleProblems, progressPercent, signatureThreshold, thresholdOf } from './model.js';
+import type { Membership } from '../platform/auth/model.js';
+import {
+  answersFor,
+  caseWorkerAreas,
+  decisionDeadline,
+  draftProblems,
+  fileKindOf,
+  fileProblem,
+  INITIATIVE_FILE_LIMITS,
+  localRuleProblems,
+  progressPercent,
+  signatureThreshold,
+  thresholdOf,
+} from './model.js';
 
 describe('the signature threshold of kommuneloven § 12-1', () => {
   it('is 2 % of the residents rounded up, capped at 300 in a municipality and 500 in a county', () => {
@@ -158,5 +171,42 @@ describe('a Danish municipality’s own rule', () => {
       ['1e3', '6', ['signatures']],
     ] as const)
       expect((localRuleProblems({ enabled: true, signatures, decisionMonths }) as { field: string }[]).map((p) => p.field)).toEqual(fields);
+  });
+});
+
+describe('who answers for an initiative', () => {
+  const membership = (
+    organisationKind: Membership['organisationKind'],
+    codes: Partial<Membership>,
+    role: Membership['role'] = 'case_worker',
+  ) => ({ organisationId: 'o', organisationName: 'x', organisationKind, municipalityCode: null, role, ...codes }) as Membership;
+
+  it('is the case workers of the municipality, or of the county authority, the initiative is for', () => {
+    const vestfold = [membership('county', { countyCode: '39' })];
+    const porsgrunn = [membership('municipality', { municipalityCode: '4001' })];
+    expect(caseWorkerAreas(vestfold)).toEqual([{ scope: 'county', code: '39' }]);
+    expect(answersFor(vestfold, { scope: 'county', code: '39' })).toBe(true);
+    expect(answersFor(vestfold, { scope: 'county', code: '40' })).toBe(false);
+    expect(answersFor(porsgrunn, { scope: 'county', code: '40' })).toBe(false);
+    expect(answersFor(porsgrunn, { scope: 'municipality', code: '4001' })).toBe(true);
+    expect(caseWorkerAreas([membership('county', { countyCode: '39' }, 'reviewer')])).toEqual([]);
+  });
+});
+
+describe('a file on a draft', () => {
+  const pdf = (size: number) => ({
+    contentType: 'application/pdf',
+    content: Buffer.concat([Buffer.from('%PDF-1.7'), Buffer.alloc(size - 8)]),
+  });
+
+  it('is a PDF, Word, OpenDocument, PNG or JPEG that is what it says, of at most 5 MB', () => {
+    expect(fileProblem(pdf(2_000))).toBeUndefined();
+    expect(fileProblem(pdf(INITIATIVE_FILE_LIMITS.bytes))).toBeUndefined();
+    expect(fileProblem(pdf(INITIATIVE_FILE_LIMITS.bytes + 1))).toBe('fileSize');
+    expect(fileProblem({ contentType: 'application/pdf', content: Buffer.from('<html>') })).toBe('fileType');
+    expect(fileProblem({ contentType: 'text/html', content: Buffer.from('%PDF-1.7') })).toBe('fileType');
+    expect(fileProblem({ contentType: 'image/png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d]) })).toBeUndefined();
+    expect(fileKindOf('application/vnd.oasis.opendocument.text')).toBe('odt');
+    expect(fileKindOf('toString')).toBeUndefined();
   });
 });

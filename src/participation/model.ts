@@ -3,8 +3,27 @@
  * gives for a municipality or a county, and what a draft must say. Pure.
  */
 
+import type { Membership } from '../platform/auth/model.js';
+
 export type Country = 'NO' | 'DK';
 export type AreaKind = 'municipality' | 'county';
+
+/**
+ * The areas a person answers for as a case worker: their municipality's, or their county
+ * authority's (fylkeskommune) — whose initiatives they moderate, receive and treat. A county's
+ * initiatives belong to the county authority, never to the municipalities in it.
+ */
+export const caseWorkerAreas = (memberships: readonly Membership[]): { scope: AreaKind; code: string }[] =>
+  memberships.flatMap((m): { scope: AreaKind; code: string }[] => {
+    if (m.role !== 'case_worker') return [];
+    if (m.organisationKind === 'municipality' && m.municipalityCode) return [{ scope: 'municipality', code: m.municipalityCode }];
+    if (m.organisationKind === 'county' && m.countyCode) return [{ scope: 'county', code: m.countyCode }];
+    return [];
+  });
+
+/** Whether the person is a case worker of the area the initiative (or idea) is for. */
+export const answersFor = (memberships: readonly Membership[], area: { scope: AreaKind; code: string }): boolean =>
+  caseWorkerAreas(memberships).some((a) => a.scope === area.scope && a.code === area.code);
 
 /** A law as cited: its name and, where it has one, its address at the official source. */
 export interface LegalSource {
@@ -242,6 +261,38 @@ export function draftProblems(input: {
   if (emails.length > LIMITS.coInitiators) problems.push({ field: 'coInitiators', code: 'tooMany' });
   if (problems.length > 0 || !scope) return problems;
   return { scope, title, proposal, reason, coInitiatorEmails: emails };
+}
+
+/** The files an initiator may attach to a draft, by declared type, and the word for each kind. */
+export const INITIATIVE_FILE_TYPES = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+} as const;
+export type InitiativeFileKind = (typeof INITIATIVE_FILE_TYPES)[keyof typeof INITIATIVE_FILE_TYPES];
+/** At most 5 MB a file and five files an initiative: enough for a map, photos or a report. */
+export const INITIATIVE_FILE_LIMITS = { bytes: 5 * 1024 * 1024, files: 5 } as const;
+
+/** The first bytes each kind starts with: a file must be what it says it is (Word and OpenDocument are zip archives). */
+const SIGNATURES: Record<InitiativeFileKind, number[]> = {
+  pdf: [0x25, 0x50, 0x44, 0x46, 0x2d],
+  docx: [0x50, 0x4b, 0x03, 0x04],
+  odt: [0x50, 0x4b, 0x03, 0x04],
+  png: [0x89, 0x50, 0x4e, 0x47],
+  jpeg: [0xff, 0xd8, 0xff],
+};
+
+export const fileKindOf = (contentType: string): InitiativeFileKind | undefined =>
+  Object.hasOwn(INITIATIVE_FILE_TYPES, contentType) ? INITIATIVE_FILE_TYPES[contentType as keyof typeof INITIATIVE_FILE_TYPES] : undefined;
+
+/** Why a file cannot be attached: a type not allowed (or content that is not of its type), or too large. */
+export function fileProblem(file: { contentType: string; content: Uint8Array }): 'fileType' | 'fileSize' | undefined {
+  const kind = fileKindOf(file.contentType);
+  if (!kind || !SIGNATURES[kind].every((byte, i) => file.content[i] === byte)) return 'fileType';
+  if (file.content.length > INITIATIVE_FILE_LIMITS.bytes) return 'fileSize';
+  return undefined;
 }
 
 /** Why case workers refuse to publish an initiative (kommuneloven § 12-1). */

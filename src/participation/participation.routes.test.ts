@@ -22,6 +22,19 @@ afterAll(async () => {
 
 const get = (url: string, who?: string) => running.app.inject({ url, headers: who ? { cookie: cookie[who]! } : {} });
 
+/** Sends a form as `who`, with the CSRF token of `page`. */
+async function post(page: string, url: string, who: string, fields: Record<string, string>) {
+  const form = await get(page, who);
+  const token = form.statusCode === 200 ? csrfTokenIn(form.body) : 'none';
+  return running.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+  });
+}
+const versionOn = (body: string) => /name="version" value="(\d+)"/.exec(body)![1]!;
+
 describe('GET /api/v1/initiatives/threshold', () => {
   it('answers a municipality’s threshold with the population, year and source it used, and the rule with its source', async () => {
     const response = await get('/api/v1/initiatives/threshold?municipality=4001');
@@ -106,16 +119,6 @@ describe('a citizen of Porsgrunn drafts an initiative that is published, signed 
       cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
   }, 60_000);
 
-  async function post(page: string, url: string, who: string, fields: Record<string, string>) {
-    const form = await get(page, who);
-    const token = form.statusCode === 200 ? csrfTokenIn(form.body) : 'none';
-    return running.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: cookie[who]!, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
-    });
-  }
   const count = async () =>
     Number(
       (
@@ -125,7 +128,6 @@ describe('a citizen of Porsgrunn drafts an initiative that is published, signed 
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const versionOn = (body: string) => /name="version" value="(\d+)"/.exec(body)![1]!;
 
   it('runs the whole way without JavaScript, refusing what the law and the workflow refuse', async () => {
     // Bad input: a translated 400 at its field, nothing written.
@@ -202,10 +204,10 @@ describe('a citizen of Porsgrunn drafts an initiative that is published, signed 
     expect(tooEarly.body).toContain('Forslaget har 2 av 300 underskrifter');
     await running.database.db.updateTable('participation_initiatives').set({ threshold: 2 }).execute();
     const page = await get(path, NORA_);
-    expect(page.body).toContain('Lever forslaget til kommunen');
+    expect(page.body).toContain('Lever forslaget');
     expect((await post(path, `${path}/lever`, NORA_, { version: versionOn(page.body) })).statusCode).toBe(303);
     const handedIn = await get(`${path}?lang=nb`);
-    expect(handedIn.body).toMatch(/Kommunestyret skal behandle forslaget senest/);
+    expect(handedIn.body).toMatch(/Levert til Porsgrunn kommune .+\. Det skal behandles i kommunestyret senest/);
     const late = await post(path, `${path}/trekk-underskrift`, JONAS, {});
     expect(late.statusCode).toBe(409);
     expect(late.body).toContain('Forslaget er ikke åpent for underskrifter.');
@@ -291,7 +293,6 @@ describe('a Danish municipality switches citizens’ proposals on with its own r
       payload: new URLSearchParams({ ...fields, _csrf: csrfTokenIn(form.body) }).toString(),
     });
   }
-  const versionOn = (body: string) => /name="version" value="(\d+)"/.exec(body)![1]!;
   const rules = () => running.database.db.selectFrom('participation_local_rules').selectAll().execute();
 
   it('goes from off to on, with translated refusals, a version check and an audit entry, and then a Danish citizen drafts', async () => {
@@ -385,5 +386,107 @@ describe('a Danish municipality switches citizens’ proposals on with its own r
     const published = await get(`/innbyggerforslag/${id}?lang=da`);
     expect(published.body).toContain(da('participation.local.source', { name: 'Fredericia' }));
     expect(published.body).not.toContain('12-1');
+  });
+});
+
+describe('a citizen of Tønsberg drafts a Vestfold initiative with a file, which Vestfold fylkeskommune publishes', () => {
+  const HENRIK = 'persona-citizen-tonsberg';
+  const TONE = 'persona-vestfold-case-worker';
+  const SILJE = 'persona-porsgrunn-case-worker';
+  const en = translator('en');
+
+  beforeAll(async () => {
+    for (const subject of [HENRIK, TONE, SILJE]) cookie[subject] = (await signInThroughProvider(running.baseUrl, subject)).header();
+  }, 60_000);
+
+  /** Sends one file as a multipart form, with the CSRF token and the version shown on `page`. */
+  async function upload(page: string, who: string, file: { name: string; type: string; content: Buffer }, lang = 'nb', version?: string) {
+    const form = await get(page, who);
+    const boundary = 'stifinner-initiative-file';
+    const field = (key: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
+    return running.app.inject({
+      method: 'POST',
+      url: `${page}/vedlegg?lang=${lang}`,
+      headers: { cookie: cookie[who]!, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(field('_csrf', csrfTokenIn(form.body)) + field('version', version ?? versionOn(form.body))),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+        ),
+        file.content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+  }
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2_000, 0x20)]);
+
+  it('is moderated by the county’s case worker, not a municipality’s; its file is checked, listed in words and public once published', async () => {
+    const made = await post('/innbyggerforslag/nytt', '/innbyggerforslag/nytt', HENRIK, {
+      scope: 'county',
+      title: 'Nattbuss mellom byene i Vestfold',
+      proposal: 'Fylkestinget bes sette opp nattbuss i helgene.',
+      reason: 'Unge kommer seg ikke trygt hjem.',
+      coInitiators: '',
+    });
+    expect(made.statusCode).toBe(303);
+    const path = made.headers.location!.split('?')[0]!;
+    const draft = await get(path, HENRIK);
+    expect(draft.body).toContain(
+      'Vestfold fylkeskommune kontrollerer forslaget og tar imot det når det leveres, og fylkestinget behandler det.',
+    );
+
+    // Files: a wrong type or one too large is refused in the person's language, nothing attached.
+    const wrongType = await upload(path, HENRIK, { name: 'skript.html', type: 'text/html', content: Buffer.from('<script>') }, 'en');
+    expect(wrongType.statusCode).toBe(415);
+    expect(wrongType.body).toContain(en('participation.problem.fileType', { name: 'skript.html' }));
+    const fake = await upload(path, HENRIK, { name: 'kart.pdf', type: 'application/pdf', content: Buffer.from('not a pdf') });
+    expect(fake.statusCode).toBe(415);
+    // Larger than the server takes at all (64 kB in tests; the initiative's own 5 MB limit is in the model test): a translated 413.
+    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100 * 1024, 0x20)]);
+    const tooLarge = await upload(path, HENRIK, { name: 'stor.pdf', type: 'application/pdf', content: big }, 'da');
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.body).toContain(translator('da')('error.413.title'));
+    expect(await running.database.db.selectFrom('participation_initiative_files').selectAll().execute()).toEqual([]);
+    expect((await upload(path, HENRIK, { name: 'rutekart.pdf', type: 'application/pdf', content: pdf })).statusCode).toBe(303);
+    expect((await upload(path, HENRIK, { name: 'ekstra.pdf', type: 'application/pdf', content: pdf })).statusCode).toBe(303);
+    const withFiles = await get(`${path}?lang=nb`, HENRIK);
+    expect(withFiles.body).toContain('rutekart.pdf');
+    expect(withFiles.body).toContain('(PDF-dokument, 2 kB)');
+    const extra = /href="(\/innbyggerforslag\/[^"]+\/vedlegg\/[^"]+)"[^>]*>ekstra\.pdf/.exec(withFiles.body)![1]!;
+    expect((await post(path, `${extra}/fjern`, HENRIK, { version: versionOn(withFiles.body) })).statusCode).toBe(303);
+    const file = /href="(\/innbyggerforslag\/[^"]+\/vedlegg\/[^"]+)"[^>]*>rutekart\.pdf/.exec((await get(path, HENRIK)).body)![1]!;
+    expect((await get(extra, HENRIK)).statusCode).toBe(404);
+    expect((await get(file)).statusCode).toBe(404); // not public while a draft
+
+    expect((await post(path, `${path}/send`, HENRIK, { version: versionOn((await get(path, HENRIK)).body) })).statusCode).toBe(303);
+    // Porsgrunn's case worker neither sees nor moderates it; Vestfold fylkeskommune's does.
+    expect((await get(path, SILJE)).statusCode).toBe(404);
+    const moderation = await get(path, TONE);
+    expect(moderation.body).toContain('Publiser forslaget');
+    const bySilje = await post(path, `${path}/publiser`, SILJE, { version: versionOn(moderation.body) });
+    expect(bySilje.statusCode).toBe(403);
+    expect(bySilje.body).not.toContain('Publiser forslaget');
+    expect((await post(path, `${path}/publiser`, TONE, { version: versionOn(moderation.body) })).statusCode).toBe(303);
+    const list = await get('/innbyggerforslag?lang=nb', TONE);
+    expect(list.body).toContain('Vestfold fylkeskommune');
+
+    // Public: the county's threshold, the file listed in words and downloadable by anyone.
+    const open = await get(`${path}?lang=en`);
+    expect(open.body).toContain('0 of 500 signatures');
+    expect(open.body).toContain('(PDF document, 2 kB)');
+    const download = await get(file);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toContain('rutekart.pdf');
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    // Once published, the initiator can no longer change its files.
+    const { version } = await running.database.db
+      .selectFrom('participation_initiatives')
+      .select('version')
+      .where('title', '=', 'Nattbuss mellom byene i Vestfold')
+      .executeTakeFirstOrThrow();
+    const late = await upload(path, HENRIK, { name: 'sent.pdf', type: 'application/pdf', content: pdf }, 'nb', String(version));
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain(translator('nb')('participation.problem.illegalTransition'));
   });
 });

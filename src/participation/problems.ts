@@ -7,6 +7,7 @@ export const explainProblem = defineProblems<ParticipationProblem>({
   initiativeNotFound: { status: 404, message: (ctx) => ctx.t('participation.problem.initiativeNotFound') },
   notResident: { status: 403, field: 'actions', message: (ctx) => ctx.t('participation.problem.notResident') },
   notStatutory: { status: 409, field: 'scope', message: (ctx) => ctx.t('participation.problem.notStatutory') },
+  noDanishCounty: { status: 409, field: 'scope', message: (ctx) => ctx.t('participation.problem.noDanishCounty') },
   notInitiator: { status: 403, field: 'actions', message: (ctx) => ctx.t('participation.problem.notInitiator') },
   notModerator: { status: 403, field: 'actions', message: (ctx) => ctx.t('participation.problem.notModerator') },
   notAsked: { status: 409, field: 'actions', message: (ctx) => ctx.t('participation.problem.notAsked') },
@@ -23,6 +24,8 @@ export const explainProblem = defineProblems<ParticipationProblem>({
     message: (ctx, p) => ctx.t('participation.problem.tooManyDraftsFromAddress', { max: p.max }),
   },
   sameDraft: { status: 409, field: 'title', message: (ctx) => ctx.t('participation.problem.sameDraft') },
+  tooManyFiles: { status: 409, field: 'file', message: (ctx, p) => ctx.t('participation.problem.tooManyFiles', { count: p.max }) },
+  fileNotFound: { status: 404, field: 'file', message: (ctx) => ctx.t('participation.problem.fileNotFound') },
   thresholdNotReached: {
     status: 409,
     field: 'actions',

@@ -2,22 +2,35 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access, type Principal } from '../platform/auth/model.js';
 import { databaseNow } from '../platform/db/kit.js';
-import { actorOf, formField, formVersion, idParams } from '../platform/http/input.js';
+import { formatBytes } from '../platform/i18n/index.js';
+import { actorOf, formField, formFile, formVersion, idParams } from '../platform/http/input.js';
+import { findFile } from '../platform/files/store.js';
 import { HttpProblem, notFound } from '../platform/http/problems.js';
 import { isRefused, type Refused } from '../platform/outcome.js';
 import type { FieldError } from '../platform/ui/components.js';
 import { renderArchivalPdf } from '../platform/pdf/document.js';
 import { addressFingerprint } from './ideas.model.js';
 import { ideaRoutes } from './ideas.routes.js';
-import { draftProblems, isRefusalReason, signersCsv, treatmentProblems, type Threshold } from './model.js';
+import {
+  caseWorkerAreas,
+  draftProblems,
+  fileProblem,
+  INITIATIVE_FILE_LIMITS,
+  isRefusalReason,
+  signersCsv,
+  treatmentProblems,
+  type Threshold,
+} from './model.js';
 import { InitiativeList, InitiativePage, initiativePath, NewInitiativePage, type Offer } from './pages/initiative.js';
 import { areaKey, OVERVIEW, OverviewPage } from './pages/overview.js';
 import { LOCAL_RULE_PATH, localRuleRoutes } from './local-rule.routes.js';
 import { explainProblem } from './problems.js';
+import { receiverWords } from './receiver.js';
 import {
   findInitiative,
   hasSigned,
   listCoInitiators,
+  listInitiativeFiles,
   listInitiatives,
   listSigners,
   lookAlikes,
@@ -26,6 +39,7 @@ import {
 } from './store.js';
 import { draftingOpen, findCountyArea, findMunicipalityArea, homeAreas, listAreas, thresholdFor, type Area } from './thresholds.js';
 import {
+  attachFile,
   confirmCoInitiation,
   draftInitiative,
   forgetClosedSigners,
@@ -37,6 +51,7 @@ import {
   recordTreatment,
   refuseInitiative,
   remindOfCouncilDeadlines,
+  removeFile,
   reviseDraft,
   signInitiative,
   submitInitiative,
@@ -62,6 +77,8 @@ const NOTICES = {
   handedIn: 'participation.handIn.done',
   treated: 'participation.treatment.done',
   hidden: 'participation.moderate.hidden',
+  fileAdded: 'participation.files.added',
+  fileRemoved: 'participation.files.removed',
 } as const;
 type NoticeKey = keyof typeof NOTICES;
 const isNoticeKey = (value: unknown): value is NoticeKey => typeof value === 'string' && value in NOTICES;
@@ -144,11 +161,7 @@ export async function participationRoutes(app: FastifyInstance) {
             initiatorOrCoInitiator: { userId: principal.userId, email: await userEmail(db, principal.userId) },
           })
         : [];
-      const moderated = principal
-        ? principal.memberships
-            .filter((m) => m.role === 'case_worker' && m.municipalityCode)
-            .map((m) => ({ scope: 'municipality' as const, code: m.municipalityCode! }))
-        : [];
+      const moderated = principal ? caseWorkerAreas(principal.memberships) : [];
       const toModerate = moderated.length > 0 ? await listInitiatives(db, { states: ['submitted'], areas: moderated }) : [];
       const t = ctx.t;
       return reply.html(
@@ -279,6 +292,7 @@ function registerInitiativeRoutes(app: FastifyInstance) {
         ? moderates(principal, initiative) && (initiative.state === 'handed_in' || initiative.state === 'treated')
         : false,
       handIn: isInitiator && signable && initiative.signatures >= (initiative.threshold ?? 0),
+      attach: isInitiator && initiativeWorkflow.isIn('editable', initiative.state),
     };
     const query = request.query as { done?: string };
     reply.code(status);
@@ -293,6 +307,7 @@ function registerInitiativeRoutes(app: FastifyInstance) {
         notice={isNoticeKey(query.done) ? request.t(NOTICES[query.done]) : undefined}
         errors={errors}
         today={osloDay(await databaseNow(db))}
+        files={await listInitiativeFiles(db, initiative.id)}
       />,
     );
   }
@@ -498,6 +513,56 @@ function registerInitiativeRoutes(app: FastifyInstance) {
     );
   });
 
+  /** The initiator attaches a file to the draft (multipart): a type and size the page names, or a translated 415 / 413. */
+  app.post(`${OVERVIEW}/:id/vedlegg`, { config: { access: CITIZEN }, schema: { params: byId } }, async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const file = await formFile(request.body, 'file');
+    const refused = (status: number, message: string) => renderInitiative(request, reply, status, [{ field: 'file', message }]);
+    if (!file) return refused(400, request.t('participation.problem.noFile'));
+    const problem = fileProblem(file);
+    if (problem === 'fileType') return refused(415, request.t('participation.problem.fileType', { name: file.name }));
+    if (problem === 'fileSize')
+      return refused(
+        413,
+        request.t('participation.problem.fileSize', { name: file.name, size: formatBytes(request.locale, INITIATIVE_FILE_LIMITS.bytes) }),
+      );
+    return answer(
+      request,
+      reply,
+      await attachFile(db, id, formVersion(request.body), file, person(request), actorOf(request)),
+      'fileAdded',
+    );
+  });
+
+  const fileParams = idParams('id', 'fileId');
+  app.post(
+    `${OVERVIEW}/:id/vedlegg/:fileId/fjern`,
+    { config: { access: CITIZEN }, schema: { params: fileParams, body: formBody } },
+    async (request, reply) => {
+      const { id, fileId } = request.params as { id: string; fileId: string };
+      return answer(
+        request,
+        reply,
+        await removeFile(db, id, formVersion(request.body), fileId, person(request), actorOf(request)),
+        'fileRemoved',
+      );
+    },
+  );
+
+  /** A file of an initiative, for anyone who may see the initiative. */
+  app.get(
+    `${OVERVIEW}/:id/vedlegg/:fileId`,
+    { config: { access: access.public }, schema: { params: fileParams } },
+    async (request, reply) => {
+      const initiative = await visible(request);
+      const { fileId } = request.params as { fileId: string };
+      if (!(await listInitiativeFiles(db, initiative.id)).some((f) => f.fileId === fileId)) throw notFound();
+      const file = await findFile(db, fileId);
+      if (!file) throw notFound();
+      return reply.download(file);
+    },
+  );
+
   /** The signers' list for the municipality's case workers once handed in: names, years of birth and dates, never an identity number. */
   async function signerList(request: FastifyRequest) {
     const initiative = await visible(request);
@@ -540,12 +605,13 @@ function registerInitiativeRoutes(app: FastifyInstance) {
         title,
         sections: [
           {
-            heading: `${initiative.areaName} · ${request.t('participation.detail.count', { signatures: rows.length })}`,
+            heading: `${receiverWords(request.locale, initiative).receiver} · ${request.t('participation.detail.count', { count: rows.length })}`,
             paragraphs: [
               request.t('participation.signers.note'),
               ...(initiative.handedInAt && initiative.deadline
                 ? [
                     request.t('participation.detail.deadline', {
+                      ...receiverWords(request.locale, initiative),
                       handedIn: osloDay(initiative.handedInAt),
                       deadline: initiative.deadline,
                     }),

@@ -63,8 +63,15 @@ interface LocalRuleTable {
   changed_at: Generated<Date>;
 }
 
+interface InitiativeFileTable {
+  initiative_id: string;
+  file_id: string;
+  added_at: Generated<Date>;
+}
+
 declare module '../platform/db/schema.js' {
   interface Database {
+    participation_initiative_files: InitiativeFileTable;
     participation_local_rules: LocalRuleTable;
     participation_initiatives: InitiativeTable;
     participation_co_initiators: CoInitiatorTable;
@@ -235,15 +242,27 @@ export async function insertInitiative(
 }
 
 /** Changes the text if the initiative is still at `version`; whether it was. */
-export async function updateInitiativeText(
+export function updateInitiativeText(
   db: Queryable,
   id: string,
   version: number,
   text: Pick<InitiativeDraft, 'title' | 'proposal' | 'reason'>,
 ): Promise<boolean> {
+  return changeAtVersion(db, id, version, { title: text.title, proposal: text.proposal, reason: text.reason });
+}
+
+/** Counts a change that is not to the text (a file attached or removed) in the version; whether it was still at `version`. */
+export const touchInitiative = (db: Queryable, id: string, version: number): Promise<boolean> => changeAtVersion(db, id, version, {});
+
+async function changeAtVersion(
+  db: Queryable,
+  id: string,
+  version: number,
+  columns: Partial<Pick<InitiativeTable, 'title' | 'proposal' | 'reason'>>,
+): Promise<boolean> {
   const result = await db
     .updateTable('participation_initiatives')
-    .set({ title: text.title, proposal: text.proposal, reason: text.reason, updated_at: sql`now()`, version: sql`version + 1` })
+    .set({ ...columns, updated_at: sql`now()`, version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -588,4 +607,39 @@ export async function saveLocalRule(
           .returning('version')
           .executeTakeFirst();
   return row !== undefined;
+}
+
+/** A file attached to an initiative, as its page lists it. */
+export interface InitiativeFile {
+  fileId: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+export async function listInitiativeFiles(db: Queryable, initiativeId: string): Promise<InitiativeFile[]> {
+  return db
+    .selectFrom('participation_initiative_files as a')
+    .innerJoin('files as f', 'f.id', 'a.file_id')
+    .select(['f.id as fileId', 'f.name', 'f.content_type as contentType', 'f.size_bytes as sizeBytes'])
+    .where('a.initiative_id', '=', initiativeId)
+    .orderBy('a.added_at')
+    .execute();
+}
+
+export async function addInitiativeFile(db: Queryable, initiativeId: string, fileId: string): Promise<void> {
+  await db.insertInto('participation_initiative_files').values({ initiative_id: initiativeId, file_id: fileId }).execute();
+}
+
+/** Detaches the file and deletes its bytes (no one else holds them); whether it was attached to this initiative. */
+export async function removeInitiativeFile(db: Queryable, initiativeId: string, fileId: string): Promise<boolean> {
+  if (!isUuid(fileId)) return false;
+  const gone = await db
+    .deleteFrom('participation_initiative_files')
+    .where('initiative_id', '=', initiativeId)
+    .where('file_id', '=', fileId)
+    .executeTakeFirst();
+  if (Number(gone.numDeletedRows) !== 1) return false;
+  await db.deleteFrom('files').where('id', '=', fileId).execute();
+  return true;
 }

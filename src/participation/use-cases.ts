@@ -4,6 +4,7 @@
  * moderation, publish or refuse, sign and withdraw a signature, hand in.
  */
 import { recordAudit } from '../platform/audit/store.js';
+import { saveFile, type NewFile } from '../platform/files/store.js';
 import type { Membership } from '../platform/auth/model.js';
 import type { Queryable, Tx } from '../platform/db/database.js';
 import { databaseNow, type Actor } from '../platform/db/kit.js';
@@ -11,12 +12,14 @@ import type { MessageKey } from '../platform/i18n/catalogue.js';
 import type { JobQueue } from '../platform/jobs/queue.js';
 import { notify } from '../platform/notifications/notify.js';
 import { inTransaction, isRefused, orThrow, refuse, type Refused, type VersionConflict, versionConflict } from '../platform/outcome.js';
-import { municipalityRecipients } from '../platform/auth/store.js';
+import { countyRecipients, municipalityRecipients } from '../platform/auth/store.js';
 import { translate } from '../platform/ui/translate.js';
 import {
+  answersFor,
   DRAFTS_PER_ADDRESS_PER_DAY,
   DRAFTS_PER_DAY,
   decisionDeadline,
+  INITIATIVE_FILE_LIMITS,
   sameTextKey,
   dueReminders,
   type InitiativeDraft,
@@ -25,6 +28,7 @@ import {
   type Treatment,
 } from './model.js';
 import {
+  addInitiativeFile,
   confirmCoInitiator,
   draftsStartedToday,
   findInitiativeForSignature,
@@ -34,17 +38,22 @@ import {
   insertSignatureOfResident,
   listAwaitingCouncil,
   listCoInitiators,
+  listInitiativeFiles,
   lockInitiative,
   openTitlesOf,
   moveInitiative,
+  removeInitiativeFile,
   replaceCoInitiators,
   saveLocalRule,
+  touchInitiative,
   updateInitiativeText,
   userEmail,
   withdrawSignature,
+  type InitiativeMove,
   type StoredInitiative,
 } from './store.js';
-import { draftingOpen, findMunicipalityArea, homeAreas, thresholdFor } from './thresholds.js';
+import { type Area, draftingOpen, findMunicipalityArea, homeAreas, thresholdFor } from './thresholds.js';
+import { receiverWords } from './receiver.js';
 import { initiativeWorkflow, type InitiativeAction, type InitiativeState } from './workflows.js';
 
 export type ParticipationProblem =
@@ -53,6 +62,8 @@ export type ParticipationProblem =
   | { kind: 'notResident' }
   /** Danish law gives no right to citizens' initiatives, and the municipality has not switched them on. */
   | { kind: 'notStatutory' }
+  /** Danish regions own no citizens' initiatives: there are none at county level in Denmark. */
+  | { kind: 'noDanishCounty' }
   | { kind: 'notInitiator' }
   | { kind: 'notModerator' }
   | { kind: 'notAsked' }
@@ -66,7 +77,9 @@ export type ParticipationProblem =
   | { kind: 'tooManyDrafts'; max: number }
   | { kind: 'tooManyDraftsFromAddress'; max: number }
   /** The person already has an initiative with this title for this area in play. */
-  | { kind: 'sameDraft' };
+  | { kind: 'sameDraft' }
+  | { kind: 'tooManyFiles'; max: number }
+  | { kind: 'fileNotFound' };
 
 type Outcome<T> = Promise<T | Refused<ParticipationProblem>>;
 
@@ -79,6 +92,9 @@ export interface Person {
   /** From the sign-in, when the identity provider gave a birth date (kept with a signature). */
   birthYear?: number | null;
 }
+
+/** A file as uploaded: who uploads it is the person attaching it. */
+export type NewFileOf = Omit<NewFile, 'uploadedBy'>;
 
 export interface Effects {
   jobs?: Pick<JobQueue, 'enqueue'>;
@@ -104,6 +120,14 @@ async function locked(trx: Tx, id: string, version?: number): Promise<StoredInit
   return initiative;
 }
 
+/** The municipality or county an initiative is for, as the thresholds know it. */
+const areaOf = (initiative: StoredInitiative): Area => ({
+  country: initiative.country,
+  kind: initiative.scope,
+  code: initiative.areaCode,
+  name: initiative.areaName,
+});
+
 /** Moves the initiative by the workflow's table, audited. */
 async function move(
   trx: Tx,
@@ -121,12 +145,9 @@ async function move(
   return step.to;
 }
 
-/** The case workers of the municipality an initiative is for (county initiatives: the county's own staff, not modelled yet). */
+/** The case workers of the municipality, or of the county authority (fylkeskommune), the initiative is for. */
 export const moderates = (person: Pick<Person, 'memberships'>, initiative: Pick<StoredInitiative, 'scope' | 'areaCode'>): boolean =>
-  initiative.scope === 'municipality' &&
-  person.memberships.some(
-    (m) => m.role === 'case_worker' && m.organisationKind === 'municipality' && m.municipalityCode === initiative.areaCode,
-  );
+  answersFor(person.memberships, { scope: initiative.scope, code: initiative.areaCode });
 
 /** Whether the person lives in the initiative's municipality or county. */
 async function residentOf(db: Queryable, person: Person, initiative: Pick<StoredInitiative, 'scope' | 'areaCode' | 'country'>) {
@@ -152,6 +173,7 @@ export function draftInitiative(
 ): Outcome<string> {
   return inTransaction(db, async (trx) => {
     const home = await homeAreas(trx, person.homeMunicipalityCode);
+    if (draft.scope === 'county' && home.municipality?.country === 'DK') return refuse<ParticipationProblem>({ kind: 'noDanishCounty' });
     const area = draft.scope === 'county' ? home.county : home.municipality;
     if (!area) return refuse<ParticipationProblem>({ kind: 'notResident' });
     if (!(await draftingOpen(trx, area))) return refuse<ParticipationProblem>({ kind: 'notStatutory' });
@@ -217,11 +239,8 @@ export function reviseDraft(
   effects: Effects = {},
 ): Outcome<void> {
   return inTransaction(db, async (trx) => {
-    const initiative = await locked(trx, id, version);
+    const initiative = await ownDraft(trx, id, version, person);
     if (isRefused(initiative)) return initiative;
-    if (initiative.initiatorId !== person.userId) return refuse<ParticipationProblem>({ kind: 'notInitiator' });
-    if (!initiativeWorkflow.isIn('editable', initiative.state))
-      return refuse<ParticipationProblem>({ kind: 'illegalTransition', state: initiative.state, action: 'edit' });
     if (!(await updateInitiativeText(trx, id, version, draft))) return refuse(versionConflict(version + 1, version));
     const before = new Set((await listCoInitiators(trx, id)).map((c) => c.email));
     const own = (await userEmail(trx, person.userId))?.toLowerCase();
@@ -237,6 +256,42 @@ export function reviseDraft(
       person.name,
       draft.title,
     );
+  });
+}
+
+/** The initiator's draft, locked at the version they started from: refused for anyone else, or once it has left the draft. */
+async function ownDraft(trx: Tx, id: string, version: number, person: Person): Promise<StoredInitiative | Refused<ParticipationProblem>> {
+  const initiative = await locked(trx, id, version);
+  if (isRefused(initiative)) return initiative;
+  if (initiative.initiatorId !== person.userId) return refuse({ kind: 'notInitiator' });
+  if (!initiativeWorkflow.isIn('editable', initiative.state))
+    return refuse({ kind: 'illegalTransition', state: initiative.state, action: 'edit' });
+  return initiative;
+}
+
+/** The initiator attaches a file (its type and size checked by the caller) to the draft: at most five, audited. */
+export function attachFile(db: Queryable, id: string, version: number, file: NewFileOf, person: Person, actor: Actor): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await ownDraft(trx, id, version, person);
+    if (isRefused(initiative)) return initiative;
+    if ((await listInitiativeFiles(trx, id)).length >= INITIATIVE_FILE_LIMITS.files)
+      return refuse<ParticipationProblem>({ kind: 'tooManyFiles', max: INITIATIVE_FILE_LIMITS.files });
+    const fileId = await saveFile(trx, { ...file, uploadedBy: person.userId });
+    await addInitiativeFile(trx, id, fileId);
+    if (!(await touchInitiative(trx, id, version))) return refuse(versionConflict(version + 1, version));
+    await audit(trx, actor, id, 'attach-file', initiative.state, initiative.state, file.name);
+  });
+}
+
+/** The initiator removes a file from the draft; its bytes go with it. */
+export function removeFile(db: Queryable, id: string, version: number, fileId: string, person: Person, actor: Actor): Outcome<void> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await ownDraft(trx, id, version, person);
+    if (isRefused(initiative)) return initiative;
+    const name = (await listInitiativeFiles(trx, id)).find((f) => f.fileId === fileId)?.name;
+    if (!name || !(await removeInitiativeFile(trx, id, fileId))) return refuse<ParticipationProblem>({ kind: 'fileNotFound' });
+    if (!(await touchInitiative(trx, id, version))) return refuse(versionConflict(version + 1, version));
+    await audit(trx, actor, id, 'remove-file', initiative.state, initiative.state, name);
   });
 }
 
@@ -281,12 +336,56 @@ async function tellInitiator(
     locale: mailLocale(initiative.country),
     subject,
     body,
-    params: { title: initiative.title, area: initiative.areaName, ...params },
+    params: { title: initiative.title, area: initiative.areaName, ...receiverWords(mailLocale(initiative.country), initiative), ...params },
     link: `/innbyggerforslag/${initiative.id}`,
   });
 }
 
-/** A case worker of the municipality publishes the initiative with the threshold of today's population. */
+/** A case worker's step: its action by the workflow, the columns it sets, the reason audited, and the mail the initiator gets. */
+interface ModeratorStep {
+  action: InitiativeAction;
+  mail: 'published' | 'refused' | 'hidden' | 'treated';
+  /** Once per occasion: the mail's name unless a step can recur (a refusal, after the draft was changed). */
+  occasion?: string;
+  changes?: (trx: Tx, initiative: StoredInitiative) => Promise<InitiativeMove> | InitiativeMove;
+  reason?: string;
+  params?: Record<string, string>;
+}
+
+/**
+ * What every case worker's step shares: the initiative locked at the version the case worker saw,
+ * only a case worker of its municipality or county authority, moved by the workflow (audited), the
+ * initiator told by mail.
+ */
+function moderatorStep(
+  db: Queryable,
+  id: string,
+  version: number,
+  person: Person,
+  actor: Actor,
+  { jobs }: Effects,
+  step: ModeratorStep,
+): Outcome<InitiativeState> {
+  return inTransaction(db, async (trx) => {
+    const initiative = await locked(trx, id, version);
+    if (isRefused(initiative)) return initiative;
+    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
+    const moved = await move(trx, initiative, step.action, actor, (await step.changes?.(trx, initiative)) ?? {}, step.reason);
+    if (isRefused(moved)) return moved;
+    await tellInitiator(
+      trx,
+      { jobs },
+      initiative,
+      step.occasion ?? step.mail,
+      `participation.mail.${step.mail}.subject`,
+      `participation.mail.${step.mail}.body`,
+      step.params,
+    );
+    return moved;
+  });
+}
+
+/** A case worker of the municipality or county authority publishes the initiative with the threshold of today's population. */
 export function publishInitiative(
   db: Queryable,
   id: string,
@@ -295,25 +394,18 @@ export function publishInitiative(
   actor: Actor,
   effects: Effects = {},
 ): Outcome<InitiativeState> {
-  return inTransaction(db, async (trx) => {
-    const initiative = await locked(trx, id, version);
-    if (isRefused(initiative)) return initiative;
-    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
-    const threshold = await thresholdFor(trx, {
-      country: initiative.country,
-      kind: initiative.scope,
-      code: initiative.areaCode,
-      name: initiative.areaName,
-    });
-    const moved = await move(trx, initiative, 'publish', actor, {
-      published: true,
-      threshold: threshold.signatures,
-      population: threshold.population?.persons ?? null,
-      population_year: threshold.population?.year ?? null,
-    });
-    if (isRefused(moved)) return moved;
-    await tellInitiator(trx, effects, initiative, 'published', 'participation.mail.published.subject', 'participation.mail.published.body');
-    return moved;
+  return moderatorStep(db, id, version, person, actor, effects, {
+    action: 'publish',
+    mail: 'published',
+    changes: async (trx, initiative) => {
+      const threshold = await thresholdFor(trx, areaOf(initiative));
+      return {
+        published: true,
+        threshold: threshold.signatures,
+        population: threshold.population?.persons ?? null,
+        population_year: threshold.population?.year ?? null,
+      };
+    },
   });
 }
 
@@ -328,24 +420,13 @@ export function refuseInitiative(
   actor: Actor,
   effects: Effects = {},
 ): Outcome<InitiativeState> {
-  return inTransaction(db, async (trx) => {
-    const initiative = await locked(trx, id, version);
-    if (isRefused(initiative)) return initiative;
-    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
-    const moved = await move(trx, initiative, 'refuse', actor, { refusal_reason: reason, refusal_note: note || null }, reason);
-    if (isRefused(moved)) return moved;
-    await tellInitiator(
-      trx,
-      effects,
-      initiative,
-      `refused-${initiative.version}`,
-      'participation.mail.refused.subject',
-      'participation.mail.refused.body',
-      {
-        note: note || '–',
-      },
-    );
-    return moved;
+  return moderatorStep(db, id, version, person, actor, effects, {
+    action: 'refuse',
+    mail: 'refused',
+    occasion: `refused-${version}`,
+    changes: () => ({ refusal_reason: reason, refusal_note: note || null }),
+    reason,
+    params: { note: note || '–' },
   });
 }
 
@@ -359,17 +440,7 @@ export function hideInitiative(
   actor: Actor,
   effects: Effects = {},
 ): Outcome<InitiativeState> {
-  return inTransaction(db, async (trx) => {
-    const initiative = await locked(trx, id, version);
-    if (isRefused(initiative)) return initiative;
-    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
-    const moved = await move(trx, initiative, 'hide', actor, {}, reason);
-    if (isRefused(moved)) return moved;
-    await tellInitiator(trx, effects, initiative, 'hidden', 'participation.mail.hidden.subject', 'participation.mail.hidden.body', {
-      note: reason,
-    });
-    return moved;
-  });
+  return moderatorStep(db, id, version, person, actor, effects, { action: 'hide', mail: 'hidden', reason, params: { note: reason } });
 }
 
 /**
@@ -437,38 +508,25 @@ export function handInInitiative(
     const threshold = initiative.threshold ?? 0;
     if (initiative.signatures < threshold)
       return refuse<ParticipationProblem>({ kind: 'thresholdNotReached', signatures: initiative.signatures, threshold });
-    const rule = await thresholdFor(trx, {
-      country: initiative.country,
-      kind: initiative.scope,
-      code: initiative.areaCode,
-      name: initiative.areaName,
-    });
+    const rule = await thresholdFor(trx, areaOf(initiative));
     const deadline = decisionDeadline(today, rule.decisionMonths ?? undefined);
     const moved = await move(trx, initiative, 'handIn', actor, { handedIn: true, deadline });
     if (isRefused(moved)) return moved;
-    await tellMunicipality(
-      trx,
-      effects,
-      initiative,
-      'handed-in',
-      'participation.mail.handedIn.subject',
-      'participation.mail.handedIn.body',
-      {
-        received: today,
-        deadline,
-        signatures: String(initiative.signatures),
-        rule:
-          rule.country === 'DK'
-            ? translate(mailLocale(initiative.country), 'participation.mail.ruleOwn', { name: initiative.areaName })
-            : translate(mailLocale(initiative.country), 'participation.mail.ruleLaw'),
-      },
-    );
+    await tellReceiver(trx, effects, initiative, 'handed-in', 'participation.mail.handedIn.subject', 'participation.mail.handedIn.body', {
+      received: today,
+      deadline,
+      count: String(initiative.signatures),
+      rule:
+        rule.country === 'DK'
+          ? translate(mailLocale(initiative.country), 'participation.mail.ruleOwn', { name: initiative.areaName })
+          : translate(mailLocale(initiative.country), 'participation.mail.ruleLaw'),
+    });
     return { deadline };
   });
 }
 
-/** Tells the municipality's case workers and its official mailbox, once per occasion. */
-async function tellMunicipality(
+/** Tells the case workers and the official mailbox of the municipality or county authority the initiative is for, once per occasion. */
+async function tellReceiver(
   trx: Queryable,
   { jobs }: Effects,
   initiative: StoredInitiative,
@@ -477,14 +535,15 @@ async function tellMunicipality(
   body: MessageKey,
   params: Record<string, string>,
 ): Promise<number> {
-  if (!jobs || initiative.scope !== 'municipality') return 0;
+  if (!jobs) return 0;
+  const recipients = initiative.scope === 'county' ? countyRecipients : municipalityRecipients;
   return notify(trx, jobs, {
     occasion: `initiative-${occasion}:${initiative.id}`,
-    recipients: await municipalityRecipients(trx, initiative.country, [initiative.areaCode]),
+    recipients: await recipients(trx, initiative.country, [initiative.areaCode]),
     locale: mailLocale(initiative.country),
     subject,
     body,
-    params: { title: initiative.title, area: initiative.areaName, ...params },
+    params: { title: initiative.title, area: initiative.areaName, ...receiverWords(mailLocale(initiative.country), initiative), ...params },
     link: `/innbyggerforslag/${initiative.id}`,
   });
 }
@@ -499,28 +558,17 @@ export function recordTreatment(
   actor: Actor,
   effects: Effects = {},
 ): Outcome<InitiativeState> {
-  return inTransaction(db, async (trx) => {
-    const initiative = await locked(trx, id, version);
-    if (isRefused(initiative)) return initiative;
-    if (!moderates(person, initiative)) return refuse<ParticipationProblem>({ kind: 'notModerator' });
-    const moved = await move(
-      trx,
-      initiative,
-      'recordTreatment',
-      actor,
-      {
-        treated_meeting_date: treatment.meetingDate,
-        treated_case_number: treatment.caseNumber,
-        treated_decision: treatment.decision,
-        treated_minutes_url: treatment.minutesUrl,
-      },
-      treatment.caseNumber,
-    );
-    if (isRefused(moved)) return moved;
-    await tellInitiator(trx, effects, initiative, 'treated', 'participation.mail.treated.subject', 'participation.mail.treated.body', {
-      decision: treatment.decision,
-    });
-    return moved;
+  return moderatorStep(db, id, version, person, actor, effects, {
+    action: 'recordTreatment',
+    mail: 'treated',
+    changes: () => ({
+      treated_meeting_date: treatment.meetingDate,
+      treated_case_number: treatment.caseNumber,
+      treated_decision: treatment.decision,
+      treated_minutes_url: treatment.minutesUrl,
+    }),
+    reason: treatment.caseNumber,
+    params: { decision: treatment.decision },
   });
 }
 
@@ -534,7 +582,7 @@ export async function remindOfCouncilDeadlines(db: Queryable, jobs: Pick<JobQueu
   for (const initiative of await listAwaitingCouncil(db, until)) {
     for (const due of dueReminders(initiative.deadline!, today)) {
       const remind = (trx: Tx) =>
-        tellMunicipality(
+        tellReceiver(
           trx,
           { jobs },
           initiative,

@@ -13,10 +13,10 @@ export const initiativeWorkflow = defineWorkflow({
     submitted: {
       staff: { nb: 'Venter på kontroll', nn: 'Ventar på kontroll', da: 'Afventer kontrol', en: 'Awaiting moderation' },
       public: {
-        nb: 'Til kontroll hos kommunen',
-        nn: 'Til kontroll hos kommunen',
-        da: 'Til kontrol i kommunen',
-        en: 'Being checked by the municipality',
+        nb: 'Til kontroll hos kommunen eller fylkeskommunen',
+        nn: 'Til kontroll hos kommunen eller fylkeskommunen',
+        da: 'Til kontrol hos kommunen',
+        en: 'Being checked by the municipality or county authority',
       },
     },
     published: {
@@ -28,7 +28,7 @@ export const initiativeWorkflow = defineWorkflow({
       public: { nb: 'Ikke publisert', nn: 'Ikkje publisert', da: 'Ikke offentliggjort', en: 'Not published' },
     },
     handed_in: {
-      staff: { nb: 'Levert til kommunen', nn: 'Levert til kommunen', da: 'Afleveret til kommunen', en: 'Handed in' },
+      staff: { nb: 'Levert', nn: 'Levert', da: 'Afleveret', en: 'Handed in' },
       public: {
         nb: 'Levert, venter på behandling',
         nn: 'Levert, ventar på handsaming',
@@ -39,15 +39,15 @@ export const initiativeWorkflow = defineWorkflow({
     treated: {
       staff: { nb: 'Behandlet', nn: 'Handsama', da: 'Behandlet', en: 'Treated' },
       public: {
-        nb: 'Behandlet av kommunestyret',
-        nn: 'Handsama av kommunestyret',
+        nb: 'Behandlet av kommunestyret eller fylkestinget',
+        nn: 'Handsama av kommunestyret eller fylkestinget',
         da: 'Behandlet af kommunalbestyrelsen',
         en: 'Treated by the council',
       },
     },
     hidden: {
       staff: { nb: 'Skjult', nn: 'Gøymd', da: 'Skjult', en: 'Hidden' },
-      public: { nb: 'Skjult av kommunen', nn: 'Gøymd av kommunen', da: 'Skjult af kommunen', en: 'Hidden by the municipality' },
+      public: { nb: 'Skjult etter kontroll', nn: 'Gøymd etter kontroll', da: 'Skjult efter kontrol', en: 'Hidden after moderation' },
     },
     withdrawn: {
       staff: { nb: 'Trukket', nn: 'Trekt', da: 'Trukket tilbage', en: 'Withdrawn' },

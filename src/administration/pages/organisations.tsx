@@ -85,6 +85,13 @@ export function OrganisationsPage({
             error={errorOf(errors, 'municipalityCode')}
           />
           <TextField
+            id="countyCode"
+            label={t('administration.new.countyCode')}
+            value={values.countyCode ?? ''}
+            inputmode="numeric"
+            error={errorOf(errors, 'countyCode')}
+          />
+          <TextField
             id="mailAddress"
             type="email"
             label={t('administration.new.mailAddress')}

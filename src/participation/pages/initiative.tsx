@@ -1,16 +1,17 @@
 /** An initiative's page (text, progress, signers who show their names, and what the visitor may do) and the drafting form. */
-import { formatDay, formatNumber } from '../../platform/i18n/index.js';
+import { formatBytes, formatDay, formatNumber } from '../../platform/i18n/index.js';
 import { CsrfField, ErrorSummary, type FieldError, PageHeading, SuccessNotice } from '../../platform/ui/components.js';
 import type { PageContext } from '../../platform/ui/context.js';
 import { Checkbox, Select, TextArea, TextField } from '../../platform/ui/fields.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { TitledList } from './list.js';
 import { translate } from '../../platform/ui/translate.js';
-import { NORWEGIAN_RULE, REFUSAL_REASONS, progressPercent } from '../model.js';
-import type { CoInitiator, StoredInitiative } from '../store.js';
+import { fileKindOf, INITIATIVE_FILE_LIMITS, INITIATIVE_FILE_TYPES, NORWEGIAN_RULE, REFUSAL_REASONS, progressPercent } from '../model.js';
+import type { CoInitiator, InitiativeFile, StoredInitiative } from '../store.js';
 import { initiativeWorkflow } from '../workflows.js';
 import type { Area } from '../thresholds.js';
 import { OVERVIEW } from './overview.js';
+import { receiverWords } from '../receiver.js';
 
 const errorOf = (errors: readonly FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
 export const initiativePath = (id: string) => `${OVERVIEW}/${id}`;
@@ -32,6 +33,8 @@ export interface Offer {
   hide: boolean;
   /** Change the draft (its initiator). */
   edit: boolean;
+  /** Attach and remove files (the initiator, while a draft). */
+  attach: boolean;
 }
 
 export function StateTag({ ctx, state, staff }: { ctx: PageContext; state: StoredInitiative['state']; staff?: boolean }) {
@@ -65,7 +68,7 @@ export function InitiativeList({
       pathOf={initiativePath}
       rows={initiatives}
       columns={[
-        { header: t('participation.col.area'), text: (i) => i.areaName },
+        { header: t('participation.col.area'), text: (i) => receiverWords(ctx.locale, i).receiver },
         { header: t('participation.col.state'), cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
         { header: t('participation.col.signatures'), text: (i) => formatNumber(ctx.locale, i.signatures) },
       ]}
@@ -83,10 +86,12 @@ export function InitiativePage({
   notice,
   errors,
   today,
+  files,
 }: {
   ctx: PageContext;
   today: string;
   initiative: StoredInitiative;
+  files: InitiativeFile[];
   coInitiators: CoInitiator[];
   signerNames: string[];
   lookAlikes: { id: string; title: string }[];
@@ -98,6 +103,7 @@ export function InitiativePage({
   const path = initiativePath(initiative.id);
   const action = (verb: string) => `${path}/${verb}?lang=${ctx.locale}`;
   const isPublic = initiativeWorkflow.isIn('public', initiative.state);
+  const words = receiverWords(ctx.locale, initiative);
   const version = <input type="hidden" name="version" value={String(initiative.version)} />;
   return (
     <Layout
@@ -118,9 +124,13 @@ export function InitiativePage({
           safe
         >{`${t('participation.col.area')}: ${initiative.areaName}. ${t('participation.detail.initiator')}: ${initiative.initiatorName}.`}</span>
       </p>
+      <p class="ds-paragraph" safe>
+        {t('participation.detail.receiver', words)}
+      </p>
       {initiative.state === 'refused' && initiative.refusalReason ? (
         <p class="ds-paragraph" safe>
           {t('participation.detail.refusedBecause', {
+            receiver: words.receiver,
             reason: translate(ctx, `participation.refusal.${initiative.refusalReason}`),
           }) + (initiative.refusalNote ? ` ${initiative.refusalNote}` : '')}
         </p>
@@ -139,10 +149,16 @@ export function InitiativePage({
       <p class="ds-paragraph prewrap" safe>
         {initiative.reason}
       </p>
+      {files.length > 0 || offer.attach ? (
+        <Attachments ctx={ctx} path={path} files={files} attach={offer.attach} version={initiative.version} errors={errors} />
+      ) : (
+        ''
+      )}
       {isPublic ? <Progress ctx={ctx} initiative={initiative} /> : ''}
       {initiative.deadline && initiative.handedInAt ? (
         <p class="ds-paragraph" safe>
           {t('participation.detail.deadline', {
+            ...words,
             handedIn: formatDay(ctx.locale, initiative.handedInAt.toISOString().slice(0, 10)),
             deadline: formatDay(ctx.locale, initiative.deadline),
           })}
@@ -153,7 +169,7 @@ export function InitiativePage({
       {initiative.state === 'treated' && initiative.treatedMeetingDate ? (
         <section aria-labelledby="treatment">
           <h2 class="ds-heading" data-size="xs" id="treatment" safe>
-            {t('participation.treatment.title')}
+            {t('participation.treatment.title', words)}
           </h2>
           <p class="ds-paragraph" safe>
             {t('participation.treatment.summary', {
@@ -179,7 +195,7 @@ export function InitiativePage({
       )}
       {initiative.state === 'handed_in' && initiative.deadline && initiative.deadline < today ? (
         <p class="ds-paragraph" safe>
-          {t('participation.treatment.overdue', { deadline: formatDay(ctx.locale, initiative.deadline) })}
+          {t('participation.treatment.overdue', { receiver: words.receiver, deadline: formatDay(ctx.locale, initiative.deadline) })}
         </p>
       ) : (
         ''
@@ -306,7 +322,7 @@ export function InitiativePage({
       {offer.treat ? (
         <section aria-labelledby="record-treatment">
           <h2 class="ds-heading" data-size="sm" id="record-treatment" safe>
-            {t('participation.treatment.title')}
+            {t('participation.treatment.title', words)}
           </h2>
           <form method="post" action={action('behandling')}>
             <CsrfField ctx={ctx} />
@@ -378,12 +394,109 @@ export function InitiativePage({
   );
 }
 
+/** The initiative's files with their type and size in words, to download; while a draft, its initiator attaches and removes them. */
+function Attachments({
+  ctx,
+  path,
+  files,
+  attach,
+  version,
+  errors,
+}: {
+  ctx: PageContext;
+  path: string;
+  files: InitiativeFile[];
+  attach: boolean;
+  version: number;
+  errors: FieldError[];
+}) {
+  const { t } = ctx;
+  const error = errorOf(errors, 'file');
+  const describe = (f: InitiativeFile) =>
+    t('participation.files.item', {
+      type: translate(ctx, `participation.fileType.${fileKindOf(f.contentType) ?? 'pdf'}`),
+      size: formatBytes(ctx.locale, f.sizeBytes),
+    });
+  return (
+    <section aria-labelledby="files">
+      <h2 class="ds-heading" data-size="xs" id="files" safe>
+        {t('participation.files.title')}
+      </h2>
+      {files.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('participation.files.none')}
+        </p>
+      ) : (
+        <ul class="ds-list">
+          {files.map((f) => (
+            <li>
+              <a class="ds-link" href={`${path}/vedlegg/${f.fileId}`} safe>
+                {f.name}
+              </a>{' '}
+              <span safe>{`(${describe(f)})`}</span>
+              {attach ? (
+                <form method="post" action={`${path}/vedlegg/${f.fileId}/fjern?lang=${ctx.locale}`} class="inline-form">
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="version" value={String(version)} />
+                  <button class="ds-button" data-variant="tertiary" type="submit" safe>
+                    {t('participation.files.remove', { name: f.name })}
+                  </button>
+                </form>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {attach ? (
+        <form method="post" action={`${path}/vedlegg?lang=${ctx.locale}`} enctype="multipart/form-data">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="version" value={String(version)} />
+          <div class="ds-field">
+            <label class="ds-label" for="file" safe>
+              {t('participation.files.add')}
+            </label>
+            <p class="ds-paragraph" data-size="sm" id="file-help" safe>
+              {t('participation.files.help', {
+                size: formatBytes(ctx.locale, INITIATIVE_FILE_LIMITS.bytes),
+                count: INITIATIVE_FILE_LIMITS.files,
+              })}
+            </p>
+            {error ? (
+              <p class="ds-validation-message" id="file-error" data-color="danger" safe>
+                {error}
+              </p>
+            ) : (
+              ''
+            )}
+            <input
+              class="ds-input"
+              type="file"
+              id="file"
+              name="file"
+              accept={Object.keys(INITIATIVE_FILE_TYPES).join(',')}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? 'file-help file-error' : 'file-help'}
+            />
+          </div>
+          <button class="ds-button" data-variant="secondary" type="submit" safe>
+            {t('participation.files.upload')}
+          </button>
+        </form>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
 function Progress({ ctx, initiative }: { ctx: PageContext; initiative: StoredInitiative }) {
   const { t } = ctx;
   const n = (v: number) => formatNumber(ctx.locale, v);
   const label =
     initiative.threshold === null
-      ? t('participation.detail.count', { signatures: n(initiative.signatures) })
+      ? t('participation.detail.count', { count: n(initiative.signatures) })
       : t('participation.detail.progress', { signatures: n(initiative.signatures), threshold: n(initiative.threshold) });
   return (
     <section aria-labelledby="progress-label">
@@ -526,9 +639,16 @@ export function NewInitiativePage({
             id="scope"
             label={t('participation.field.scope')}
             value={values.scope ?? 'municipality'}
-            options={scopes.map((a) => ({ value: a.kind, label: a.name }))}
+            options={scopes.map((a) => ({ value: a.kind, label: receiverWords(ctx.locale, { scope: a.kind, areaName: a.name }).receiver }))}
             error={errorOf(errors, 'scope')}
           />
+        )}
+        {home.municipality?.country === 'DK' && !editing ? (
+          <p class="ds-paragraph" data-size="sm" safe>
+            {t('participation.problem.noDanishCounty')}
+          </p>
+        ) : (
+          ''
         )}
         <TextField id="title" label={t('participation.field.title')} value={values.title ?? ''} error={errorOf(errors, 'title')} />
         <TextArea

@@ -6,7 +6,8 @@ export type Role = (typeof ROLES)[number];
 export type OrganisationRole = Exclude<Role, 'citizen'>;
 
 export type LoginKind = 'citizen' | 'employee';
-export type OrganisationKind = 'ministry' | 'state_office' | 'municipality' | 'external' | 'platform';
+/** `county`: a Norwegian county authority (fylkeskommune); Danish regions own no citizens' initiatives, so Denmark has none. */
+export type OrganisationKind = 'ministry' | 'state_office' | 'municipality' | 'county' | 'external' | 'platform';
 export type Country = 'NO' | 'DK';
 
 export interface Membership {
@@ -14,6 +15,8 @@ export interface Membership {
   organisationName: string;
   organisationKind: OrganisationKind;
   municipalityCode: string | null;
+  /** The county number (registry) of a county authority's membership; absent or null for every other kind. */
+  countyCode?: string | null;
   role: OrganisationRole;
 }
 

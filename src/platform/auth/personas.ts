@@ -11,6 +11,8 @@ export interface DemoOrganisation {
   name: string;
   country: Country;
   municipalityCode: string | null;
+  /** A county authority's county number (registry: Vestfold 39, Telemark 40). */
+  countyCode?: string;
   /** The official mailbox (postmottak). */
   mailAddress?: string;
 }
@@ -31,6 +33,24 @@ export interface Persona {
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   { key: 'kdd', kind: 'ministry', name: 'Kommunal- og distriktsdepartementet', country: 'NO', municipalityCode: null },
   { key: 'sfvt', kind: 'state_office', name: 'Statsforvalteren i Vestfold og Telemark', country: 'NO', municipalityCode: null },
+  {
+    key: 'vestfold',
+    kind: 'county',
+    name: 'Vestfold fylkeskommune',
+    country: 'NO',
+    municipalityCode: null,
+    countyCode: '39',
+    mailAddress: 'postmottak@vestfoldfylke.example.no',
+  },
+  {
+    key: 'telemark',
+    kind: 'county',
+    name: 'Telemark fylkeskommune',
+    country: 'NO',
+    municipalityCode: null,
+    countyCode: '40',
+    mailAddress: 'postmottak@telemarkfylke.example.no',
+  },
   {
     key: 'porsgrunn',
     kind: 'municipality',
@@ -140,6 +160,24 @@ export const PERSONAS: Persona[] = [
     description: 'case worker, Notodden',
     homeMunicipalityCode: null,
     roles: [{ organisation: 'notodden', role: 'case_worker' }],
+  },
+  {
+    subject: 'persona-vestfold-case-worker',
+    name: 'Tone Kristiansen',
+    email: 'tone.kristiansen@vestfoldfylke.example.no',
+    loginKind: 'employee',
+    description: 'case worker, Vestfold fylkeskommune (county initiatives)',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'vestfold', role: 'case_worker' }],
+  },
+  {
+    subject: 'persona-telemark-case-worker',
+    name: 'Håkon Eide',
+    email: 'hakon.eide@telemarkfylke.example.no',
+    loginKind: 'employee',
+    description: 'case worker, Telemark fylkeskommune (county initiatives)',
+    homeMunicipalityCode: null,
+    roles: [{ organisation: 'telemark', role: 'case_worker' }],
   },
   {
     subject: 'persona-fredericia-case-worker',

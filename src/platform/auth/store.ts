@@ -17,6 +17,8 @@ interface OrganisationTable {
   name: string;
   country: Country;
   municipality_code: string | null;
+  /** A county authority's county number (registry). */
+  county_code: Generated<string | null>;
   /** The official mailbox (postmottak), told of invitations and letters. */
   mail_address: string | null;
   created_at: Generated<Date>;
@@ -210,6 +212,7 @@ export async function findPrincipal(db: Queryable, userId: string, loginKind: Lo
       'organisations.name as organisationName',
       'organisations.kind as organisationKind',
       'organisations.municipality_code as municipalityCode',
+      'organisations.county_code as countyCode',
       'memberships.role as role',
     ])
     .where('users.id', '=', userId)
@@ -217,10 +220,11 @@ export async function findPrincipal(db: Queryable, userId: string, loginKind: Lo
     .execute();
   const user = rows[0];
   if (!user) return null;
-  const memberships: Membership[] = rows.flatMap(({ organisationId, organisationName, organisationKind, municipalityCode, role }) =>
-    organisationId !== null && organisationName !== null && organisationKind !== null && role !== null
-      ? [{ organisationId, organisationName, organisationKind, municipalityCode, role }]
-      : [],
+  const memberships: Membership[] = rows.flatMap(
+    ({ organisationId, organisationName, organisationKind, municipalityCode, countyCode, role }) =>
+      organisationId !== null && organisationName !== null && organisationKind !== null && role !== null
+        ? [{ organisationId, organisationName, organisationKind, municipalityCode, countyCode, role }]
+        : [],
   );
   return {
     userId: user.id,
@@ -247,6 +251,7 @@ export async function listMemberships(db: Queryable, userId: string): Promise<Me
       'organisations.name as organisationName',
       'organisations.kind as organisationKind',
       'organisations.municipality_code as municipalityCode',
+      'organisations.county_code as countyCode',
       'memberships.role as role',
     ])
     .where('memberships.user_id', '=', userId)
@@ -288,18 +293,38 @@ export async function listRoleHolders(db: Queryable, filter: { role: Organisatio
 }
 
 /** Who hears on behalf of municipalities: their case workers and their official mailbox (postmottak). */
-export async function municipalityRecipients(
+export function municipalityRecipients(
   db: Queryable,
   country: Country,
   codes: readonly string[],
-  { mailbox = true }: { mailbox?: boolean } = {},
+  options: { mailbox?: boolean } = {},
+): Promise<{ userId: string | null; email: string | null }[]> {
+  return recipientsOf(db, country, 'municipality_code', codes, options);
+}
+
+/** Who hears on behalf of county authorities (fylkeskommuner): their case workers and their official mailbox. */
+export function countyRecipients(
+  db: Queryable,
+  country: Country,
+  codes: readonly string[],
+  options: { mailbox?: boolean } = {},
+): Promise<{ userId: string | null; email: string | null }[]> {
+  return recipientsOf(db, country, 'county_code', codes, options);
+}
+
+async function recipientsOf(
+  db: Queryable,
+  country: Country,
+  column: 'municipality_code' | 'county_code',
+  codes: readonly string[],
+  { mailbox = true }: { mailbox?: boolean },
 ): Promise<{ userId: string | null; email: string | null }[]> {
   if (codes.length === 0) return [];
   const organisations = await db
     .selectFrom('organisations')
     .select(['id', 'mail_address'])
     .where('country', '=', country)
-    .where('municipality_code', 'in', [...codes])
+    .where(column, 'in', [...codes])
     .execute();
   if (organisations.length === 0) return [];
   const caseWorkers = await db
@@ -322,6 +347,8 @@ export interface NewOrganisation {
   name: string;
   country: Country;
   municipalityCode: string | null;
+  /** A county authority's county number (registry). */
+  countyCode?: string | null;
   mailAddress?: string | null;
 }
 
@@ -340,6 +367,7 @@ export async function ensureOrganisation(db: Queryable, organisation: NewOrganis
       name: organisation.name,
       country: organisation.country,
       municipality_code: organisation.municipalityCode,
+      county_code: organisation.countyCode ?? null,
       mail_address: organisation.mailAddress ?? null,
     })
     .returning('id')

@@ -1,41 +1,18 @@
-/**
- * A county's citizens' initiative: Henrik, a citizen of Tønsberg, drafts one for Vestfold (in
- * bokmål) with a route map attached; Tone, Vestfold fylkeskommune's case worker, publishes it (in
- * English) — Porsgrunn's case worker never sees it; a visitor reads it with the county's threshold
- * and downloads the map. Every page checked with axe at 1280 px and at 390 px.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../src/platform/db/testing.js';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n/index.js';
-import { importShippedRegistry } from '../src/registry/index.js';
-import { startTestApp, type RunningApp } from '../src/test-app.js';
-import { expectAccessible, hasChromium, launchBrowser, openPage, signInAs } from './browser.js';
+import { expectAccessible, hasChromium, openPage, signInAs, startJourney } from './browser.js';
 
-let running: RunningApp;
-let browser: Browser;
 const nb = translator('nb');
 const en = translator('en');
 const TITLE = 'Nattbuss mellom byene i Vestfold';
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  const database = await createTestDatabase();
-  await importShippedRegistry(database.db);
-  running = await startTestApp({ database });
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await running?.database.dispose();
-});
+const journey = startJourney({ shippedRegistry: true });
 
 describe.skipIf(!hasChromium)('a county initiative, moderated by the county', () => {
   it('Henrik drafts a Vestfold initiative with a file; Tone at Vestfold fylkeskommune publishes it; anyone downloads the file', async () => {
-    const henrik = await openPage(await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
-    await signInAs(henrik, running.baseUrl, 'persona-citizen-tonsberg');
-    await henrik.goto(`${running.baseUrl}/innbyggerforslag/nytt?lang=nb`);
+    const henrik = await openPage(await journey.browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
+    await signInAs(henrik, journey.running.baseUrl, 'persona-citizen-tonsberg');
+    await henrik.goto(`${journey.running.baseUrl}/innbyggerforslag/nytt?lang=nb`);
     await expectAccessible(henrik);
     await henrik.getByLabel(nb('participation.field.scope')).selectOption({ label: 'Vestfold fylkeskommune' });
     await henrik.getByLabel(nb('participation.field.title')).fill(TITLE);
@@ -61,14 +38,14 @@ describe.skipIf(!hasChromium)('a county initiative, moderated by the county', ()
     await expectAccessible(henrik);
 
     // Porsgrunn's case worker has nothing to moderate here.
-    const silje = await openPage(await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
-    await signInAs(silje, running.baseUrl, 'persona-porsgrunn-case-worker');
-    await silje.goto(`${running.baseUrl}/innbyggerforslag?lang=nb`);
+    const silje = await openPage(await journey.browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
+    await signInAs(silje, journey.running.baseUrl, 'persona-porsgrunn-case-worker');
+    await silje.goto(`${journey.running.baseUrl}/innbyggerforslag?lang=nb`);
     expect(await silje.textContent('main')).not.toContain(TITLE);
 
-    const tone = await openPage(await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } }));
-    await signInAs(tone, running.baseUrl, 'persona-vestfold-case-worker');
-    await tone.goto(`${running.baseUrl}/innbyggerforslag?lang=en`);
+    const tone = await openPage(await journey.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } }));
+    await signInAs(tone, journey.running.baseUrl, 'persona-vestfold-case-worker');
+    await tone.goto(`${journey.running.baseUrl}/innbyggerforslag?lang=en`);
     await expectAccessible(tone);
     await tone.locator('#to-moderate-table').getByRole('link', { name: TITLE }).click();
     expect(await tone.textContent('main')).toContain(
@@ -80,14 +57,14 @@ describe.skipIf(!hasChromium)('a county initiative, moderated by the county', ()
     expect(await tone.textContent('main')).toContain(en('participation.moderate.published'));
     await expectAccessible(tone);
 
-    const visitor = await openPage(await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
-    await visitor.goto(`${running.baseUrl}${path}?lang=nb`);
+    const visitor = await openPage(await journey.browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } }));
+    await visitor.goto(`${journey.running.baseUrl}${path}?lang=nb`);
     const text = (await visitor.textContent('main')) ?? '';
     expect(text).toContain('0 av 500 underskrifter');
     expect(text).toContain('rutekart.pdf (PDF-dokument, 3 kB)');
     await expectAccessible(visitor);
     const href = await visitor.getByRole('link', { name: 'rutekart.pdf' }).getAttribute('href');
-    const download = await visitor.request.get(`${running.baseUrl}${href}`);
+    const download = await visitor.request.get(`${journey.running.baseUrl}${href}`);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toBe('application/pdf');
     for (const page of [henrik, silje, tone, visitor]) await page.context().close();

@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('Nora (Porsgrunn) puts forward a citizens’ initi
     await nora.goto(`${initiativeUrl}?lang=nb`);
     await nora.getByRole('button', { name: nb('participation.handIn.submit') }).click();
     await expect.poll(() => nora.url()).toContain('done=handedIn');
-    expect(await nora.textContent('main')).toContain('Kommunestyret skal behandle forslaget senest');
+    expect(await nora.textContent('main')).toContain('Det skal behandles i kommunestyret senest');
     await expectAccessible(nora);
 
     const silje = await signedIn('persona-porsgrunn-case-worker');

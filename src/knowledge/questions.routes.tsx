@@ -43,8 +43,9 @@ export async function questionRoutes(app: FastifyInstance) {
   const db = app.database.db;
   const roleOf = (request: FastifyRequest, role: 'adviser' | 'case_worker') => request.principal?.roles.has(role) ?? false;
   /** The municipality a case worker asks for (the first, where they work for several). */
+  // The municipal sector asks: a municipality's case worker, or a county authority's (fylkeskommune).
   const municipalityOf = (request: FastifyRequest) =>
-    request.principal?.memberships.find((m) => m.role === 'case_worker' && m.municipalityCode)?.organisationName;
+    request.principal?.memberships.find((m) => m.role === 'case_worker' && (m.municipalityCode || m.countyCode))?.organisationName;
   const caseChoices = async () =>
     (await listCases(db))
       .map((c) => ({ slug: c.slug, title: c.title, language: c.language }))
